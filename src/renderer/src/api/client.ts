@@ -1,0 +1,25 @@
+// The renderer's only door to the library: `window.offprint`, unwrapped so each
+// call returns its value or throws an OffprintApiError with the error's code.
+import { apiMethods, unwrapResponse, type ApiMethod, type LibraryApi } from '../../../shared/api'
+import type { LibraryEvent } from '../../../shared/model'
+
+function buildClient(): LibraryApi {
+  const bridge = window.offprint
+  const client: Partial<Record<ApiMethod, (args: never) => Promise<unknown>>> = {}
+  for (const method of apiMethods) {
+    const call = bridge[method] as (args: unknown) => Promise<Parameters<typeof unwrapResponse>[0]>
+    client[method] = async (args: unknown) => unwrapResponse(await call(args))
+  }
+  return client as LibraryApi
+}
+
+export const api: LibraryApi = buildClient()
+
+export function subscribeToLibrary(listener: (event: LibraryEvent) => void): () => void {
+  return window.offprint.subscribe(listener)
+}
+
+/** A one-line message for an error from the API or anywhere else. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,58 @@
+// What the last import did: added, already present, skipped (with line numbers
+// and reasons), or why it failed.
+import type { ImportOutcome } from '../hooks/useImport'
+
+export function ImportStatus(props: { outcome: ImportOutcome; onDismiss: () => void }) {
+  const { outcome } = props
+  if (outcome.kind === 'running') {
+    return (
+      <div className="import-status" role="status" data-testid="import-status">
+        Importing {outcome.what}…
+      </div>
+    )
+  }
+  if (outcome.kind === 'failed') {
+    return (
+      <div className="import-status import-failed" role="alert" data-testid="import-status">
+        <div className="import-status-line">
+          <strong>Could not import {outcome.what}.</strong> {outcome.message}
+          <DismissButton onDismiss={props.onDismiss} />
+        </div>
+      </div>
+    )
+  }
+  const { report } = outcome
+  const source = report.fileName ?? 'the sample library'
+  return (
+    <div className="import-status import-done" role="status" data-testid="import-status">
+      <div className="import-status-line">
+        <span>
+          Imported {source}: <strong data-testid="import-added">{report.added} added</strong>,{' '}
+          <span data-testid="import-present">{report.alreadyPresent} already present</span>,{' '}
+          <span data-testid="import-skipped">{report.skipped.length} skipped</span>.
+        </span>
+        <DismissButton onDismiss={props.onDismiss} />
+      </div>
+      {report.skipped.length > 0 && (
+        <details className="import-skipped">
+          <summary>Skipped entries</summary>
+          <ul>
+            {report.skipped.map((entry) => (
+              <li key={entry.line}>
+                Line {entry.line}: {entry.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  )
+}
+
+function DismissButton({ onDismiss }: { onDismiss: () => void }) {
+  return (
+    <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+      ×
+    </button>
+  )
+}

@@ -1,0 +1,41 @@
+// How dates and counts read in the UI.
+import type { Paper, PaperSummary } from '../../shared/model'
+
+const dateFormat = new Intl.DateTimeFormat('en', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+})
+
+/** "Jan 26, 2026" for an ISO date; empty when unknown or unparsable. */
+export function formatDate(iso: string | undefined): string {
+  if (iso === undefined) return ''
+  const time = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`)
+  return Number.isNaN(time) ? '' : dateFormat.format(time)
+}
+
+/** "Ada Lovelace et al.", "9 authors", or the organization, whichever is known. */
+export function bylineOf(
+  paper: Pick<PaperSummary, 'organization' | 'authorCount'> & {
+    authors?: string[]
+    firstAuthor?: string
+  },
+): string {
+  const names = paper.authors ?? (paper.firstAuthor !== undefined ? [paper.firstAuthor] : [])
+  const count = paper.authorCount ?? (names.length > 0 ? names.length : undefined)
+  if (paper.organization !== undefined) return paper.organization
+  if (names.length > 0 && names[0] !== undefined) {
+    return count !== undefined && count > 1 ? `${names[0]} et al.` : names[0]
+  }
+  if (count !== undefined) return count === 1 ? '1 author' : `${count} authors`
+  return ''
+}
+
+export function authorsLine(paper: Paper): string {
+  if (paper.authors.length > 0) return paper.authors.join(', ')
+  if (paper.authorCount !== undefined) {
+    return paper.authorCount === 1 ? '1 author' : `${paper.authorCount} authors`
+  }
+  return 'Authors unknown'
+}

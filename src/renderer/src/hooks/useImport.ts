@@ -1,0 +1,105 @@
+// Bringing files in: the file picker (toolbar button and File > Import…),
+// drag-and-drop onto the window, and the first-run sample. Each ends in a report.
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import type { ImportReport } from '../../../shared/model'
+import { api, errorMessage, subscribeToLibrary } from '../api/client'
+
+export type ImportOutcome =
+  | { kind: 'running'; what: string }
+  | { kind: 'done'; report: ImportReport }
+  | { kind: 'failed'; what: string; message: string }
+
+export interface Importer {
+  outcome: ImportOutcome | undefined
+  dismiss(): void
+  /** Open the system file picker. */
+  chooseFiles(): void
+  importFiles(files: readonly File[]): Promise<void>
+  importSample(): Promise<void>
+  /** The hidden <input type=file> the picker uses; render it once. */
+  fileInput: RefObject<HTMLInputElement | null>
+  onFilesChosen(files: FileList | null): void
+}
+
+export function useImport(onImported: (report: ImportReport) => void): Importer {
+  const [outcome, setOutcome] = useState<ImportOutcome | undefined>(undefined)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const run = useCallback(
+    async (what: string, task: () => Promise<ImportReport>) => {
+      setOutcome({ kind: 'running', what })
+      try {
+        const report = await task()
+        setOutcome({ kind: 'done', report })
+        onImported(report)
+      } catch (caught) {
+        setOutcome({ kind: 'failed', what, message: errorMessage(caught) })
+      }
+    },
+    [onImported],
+  )
+
+  const importFiles = useCallback(
+    async (files: readonly File[]) => {
+      for (const file of files) {
+        await run(file.name, async () =>
+          api.importText({ text: await file.text(), fileName: file.name }),
+        )
+      }
+    },
+    [run],
+  )
+
+  const importSample = useCallback(
+    () => run('the sample library', () => api.importSample({})),
+    [run],
+  )
+
+  const chooseFiles = useCallback(() => fileInput.current?.click(), [])
+
+  const onFilesChosen = useCallback(
+    (list: FileList | null) => {
+      if (list !== null && list.length > 0) void importFiles(Array.from(list))
+      if (fileInput.current !== null) fileInput.current.value = ''
+    },
+    [importFiles],
+  )
+
+  // File > Import… in the native menu.
+  useEffect(
+    () =>
+      subscribeToLibrary((event) => {
+        if (event.type === 'menu-command' && event.command === 'import') chooseFiles()
+      }),
+    [chooseFiles],
+  )
+
+  // Files dropped anywhere on the window are imported; the page itself never
+  // navigates to a dropped file.
+  useEffect(() => {
+    const onDragOver = (event: DragEvent): void => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault()
+    }
+    const onDrop = (event: DragEvent): void => {
+      event.preventDefault()
+      const files = Array.from(event.dataTransfer?.files ?? [])
+      if (files.length > 0) void importFiles(files)
+    }
+    window.addEventListener('dragover', onDragOver)
+    window.addEventListener('drop', onDrop)
+    return () => {
+      window.removeEventListener('dragover', onDragOver)
+      window.removeEventListener('drop', onDrop)
+    }
+  }, [importFiles])
+
+  return {
+    outcome,
+    dismiss: () => setOutcome(undefined),
+    chooseFiles,
+    importFiles,
+    importSample,
+    fileInput,
+    onFilesChosen,
+  }
+}

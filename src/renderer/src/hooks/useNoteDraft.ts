@@ -1,0 +1,110 @@
+// A paper's note as the editor sees it: loaded once, edited locally, saved to
+// main after a pause in typing (and at once when the editor goes away), with a
+// state the UI shows so the user always knows whether their words are on disk.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api, errorMessage } from '../api/client'
+
+/** Quiet time after the last keystroke before a save. */
+export const AUTOSAVE_DELAY_MS = 400
+/** After a failed save, try again this often while the text stays unsaved. */
+const RETRY_DELAY_MS = 3000
+
+export type SaveState =
+  | { kind: 'loading' }
+  | { kind: 'saved' }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'load-failed'; message: string }
+
+export interface NoteDraft {
+  body: string
+  state: SaveState
+  setBody(body: string): void
+  /** Save now if there are unsaved changes (e.g. on blur). */
+  flush(): void
+}
+
+export function useNoteDraft(paperId: string): NoteDraft {
+  const [body, setBodyState] = useState('')
+  const [state, setState] = useState<SaveState>({ kind: 'loading' })
+  // The latest text and what is known to be on disk, outside React's render
+  // cycle so the unmount flush sees them.
+  const latest = useRef('')
+  const onDisk = useRef('')
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  // Saves run one after another, so an older text can never land after a newer one.
+  const chain = useRef<Promise<void>>(Promise.resolve())
+  const mounted = useRef(true)
+
+  const save = useCallback((): void => {
+    clearTimeout(timer.current)
+    timer.current = undefined
+    chain.current = chain.current.then(async () => {
+      const text = latest.current
+      if (text === onDisk.current) return
+      if (mounted.current) setState({ kind: 'saving' })
+      try {
+        await api.saveNote({ paperId, body: text })
+        onDisk.current = text
+        if (mounted.current) {
+          setState(latest.current === text ? { kind: 'saved' } : { kind: 'unsaved' })
+        }
+      } catch (caught) {
+        if (mounted.current) setState({ kind: 'failed', message: errorMessage(caught) })
+        timer.current = setTimeout(save, RETRY_DELAY_MS)
+      }
+    })
+  }, [paperId])
+
+  useEffect(() => {
+    mounted.current = true
+    let current = true
+    api
+      .getNote({ paperId })
+      .then((note) => {
+        if (!current) return
+        const text = note?.body ?? ''
+        latest.current = text
+        onDisk.current = text
+        setBodyState(text)
+        setState({ kind: 'saved' })
+      })
+      .catch((caught: unknown) => {
+        if (current) setState({ kind: 'load-failed', message: errorMessage(caught) })
+      })
+    return () => {
+      current = false
+      mounted.current = false
+      // Leaving the paper (or closing the pane) must not drop the last keystrokes.
+      if (latest.current !== onDisk.current) save()
+      clearTimeout(timer.current)
+    }
+  }, [paperId, save])
+
+  // A window that closes with text still waiting for its pause is saved first.
+  useEffect(() => {
+    const onBeforeUnload = (): void => {
+      if (latest.current !== onDisk.current) save()
+    }
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+  }, [save])
+
+  const setBody = useCallback(
+    (text: string) => {
+      latest.current = text
+      setBodyState(text)
+      setState((previous) => (previous.kind === 'failed' ? previous : { kind: 'unsaved' }))
+      clearTimeout(timer.current)
+      timer.current = setTimeout(save, AUTOSAVE_DELAY_MS)
+    },
+    [save],
+  )
+
+  const flush = useCallback(() => {
+    if (latest.current !== onDisk.current) save()
+  }, [save])
+
+  return { body, state, setBody, flush }
+}

@@ -1,0 +1,91 @@
+// The list's rows, fetched from main a page at a time as they scroll into view,
+// so the renderer never holds (or waits for) the whole library.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { PaperSort, PaperSummary } from '../../../shared/model'
+import { api, errorMessage } from '../api/client'
+
+export const ROWS_PER_PAGE = 200
+
+export interface PaperRows {
+  /** Papers in the list; undefined until the first page arrives. */
+  total: number | undefined
+  /** The row at `index`, or undefined while its page is loading. */
+  rowAt(index: number): PaperSummary | undefined
+  /** Fetch the pages covering [first, last] if they are not loaded yet. */
+  ensureLoaded(first: number, last: number): void
+  /** Index of a loaded row with this id, or -1. */
+  indexOf(id: string): number
+  error: string | undefined
+}
+
+/** `version` changes whenever the library changes; pages are then refetched. */
+export function usePaperRows(version: number, sort: PaperSort): PaperRows {
+  const [pages, setPages] = useState<ReadonlyMap<number, PaperSummary[]>>(new Map())
+  const [total, setTotal] = useState<number | undefined>(undefined)
+  const [error, setError] = useState<string | undefined>(undefined)
+  const requested = useRef(new Set<number>())
+  const generation = useRef(0)
+  const loadedPages = useRef<ReadonlyMap<number, PaperSummary[]>>(pages)
+  loadedPages.current = pages
+
+  const fetchPage = useCallback(
+    (page: number) => {
+      if (requested.current.has(page)) return
+      requested.current.add(page)
+      const asked = generation.current
+      api
+        .listPapers({ offset: page * ROWS_PER_PAGE, limit: ROWS_PER_PAGE, sort })
+        .then((result) => {
+          if (asked !== generation.current) return // an older view of the library
+          setTotal(result.total)
+          setPages((previous) => new Map(previous).set(page, result.items))
+          setError(undefined)
+        })
+        .catch((caught: unknown) => {
+          requested.current.delete(page)
+          setError(errorMessage(caught))
+        })
+    },
+    [sort],
+  )
+
+  // A changed library or sort invalidates every page: refetch the first one and
+  // those already shown. Old rows stay on screen until their page is replaced.
+  useEffect(() => {
+    generation.current += 1
+    requested.current = new Set()
+    fetchPage(0)
+    for (const page of loadedPages.current.keys()) fetchPage(page)
+  }, [version, fetchPage])
+
+  const ensureLoaded = useCallback(
+    (first: number, last: number) => {
+      for (
+        let page = Math.floor(first / ROWS_PER_PAGE);
+        page <= Math.floor(last / ROWS_PER_PAGE);
+        page++
+      ) {
+        fetchPage(page)
+      }
+    },
+    [fetchPage],
+  )
+
+  const rowAt = useCallback(
+    (index: number) => pages.get(Math.floor(index / ROWS_PER_PAGE))?.[index % ROWS_PER_PAGE],
+    [pages],
+  )
+
+  const indexOf = useCallback(
+    (id: string) => {
+      for (const [page, rows] of pages) {
+        const at = rows.findIndex((row) => row.id === id)
+        if (at !== -1) return page * ROWS_PER_PAGE + at
+      }
+      return -1
+    },
+    [pages],
+  )
+
+  return { total, rowAt, ensureLoaded, indexOf, error }
+}

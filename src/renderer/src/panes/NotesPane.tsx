@@ -1,0 +1,84 @@
+// The notes pane: a markdown editor for the selected paper's note, with a live
+// preview (marked, then DOMPurify) and a save indicator.
+import { useDeferredValue, useMemo, type MouseEvent } from 'react'
+import { openExternal } from '../api/openExternal'
+import { useNoteDraft, type SaveState } from '../hooks/useNoteDraft'
+import { renderMarkdown } from '../markdown/renderMarkdown'
+
+export function NotesPane({ paperId }: { paperId: string | undefined }) {
+  if (paperId === undefined) {
+    return <div className="pane-placeholder">Notes for the selected paper appear here.</div>
+  }
+  // A new key per paper gives each note its own draft, and flushes the old one.
+  return <NoteEditor key={paperId} paperId={paperId} />
+}
+
+function NoteEditor({ paperId }: { paperId: string }) {
+  const draft = useNoteDraft(paperId)
+  // Typing stays responsive on long notes: the preview may lag a frame behind.
+  const previewSource = useDeferredValue(draft.body)
+  const previewHtml = useMemo(() => renderMarkdown(previewSource), [previewSource])
+  const editable = draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
+
+  return (
+    <div className="note-editor">
+      <div className="note-toolbar">
+        <span className="note-heading">Note</span>
+        <SaveIndicator state={draft.state} />
+      </div>
+      <textarea
+        className="note-input"
+        aria-label="Note (markdown)"
+        data-testid="note-input"
+        placeholder={editable ? 'Write your note in markdown…' : ''}
+        value={draft.body}
+        readOnly={!editable}
+        onChange={(event) => draft.setBody(event.target.value)}
+        onBlur={draft.flush}
+        spellCheck
+      />
+      <div
+        className="note-preview markdown-body"
+        aria-label="Note preview"
+        data-testid="note-preview"
+        onClick={openLinkInBrowser}
+        // Sanitized by DOMPurify in renderMarkdown; never raw user HTML.
+        dangerouslySetInnerHTML={{ __html: previewHtml }}
+      />
+    </div>
+  )
+}
+
+/** Links in the preview go to the system browser, never navigate the app. */
+function openLinkInBrowser(event: MouseEvent<HTMLDivElement>): void {
+  const anchor = (event.target as Element).closest('a')
+  if (anchor === null) return
+  event.preventDefault()
+  const href = anchor.getAttribute('href')
+  if (href !== null) openExternal(href)
+}
+
+const STATE_TEXT: Record<SaveState['kind'], string> = {
+  loading: 'Loading…',
+  saved: 'Saved',
+  unsaved: 'Unsaved changes',
+  saving: 'Saving…',
+  failed: 'Not saved',
+  'load-failed': 'Could not load',
+}
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  const problem = state.kind === 'failed' || state.kind === 'load-failed'
+  return (
+    <span
+      className={`save-indicator save-${state.kind}`}
+      role="status"
+      data-testid="save-indicator"
+      title={problem ? state.message : undefined}
+    >
+      {STATE_TEXT[state.kind]}
+      {state.kind === 'failed' && ` — ${state.message} (retrying)`}
+      {state.kind === 'load-failed' && ` — ${state.message}`}
+    </span>
+  )
+}

@@ -1,0 +1,145 @@
+// The list pane: every paper as one row (title, date, upvotes, byline), newest
+// first. Only the rows on screen are mounted (a virtualizer), and rows are
+// fetched from main a page at a time.
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import type { PaperSummary } from '../../../shared/model'
+import { bylineOf, formatDate } from '../format'
+import type { PaperRows } from '../hooks/usePaperRows'
+
+const ROW_HEIGHT = 58
+
+interface PaperListPaneProps {
+  rows: PaperRows
+  selectedId: string | undefined
+  onSelect: (id: string) => void
+}
+
+export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const total = rows.total ?? 0
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+
+  const { ensureLoaded } = rows
+  useEffect(() => {
+    if (total > 0) ensureLoaded(first, last)
+  }, [first, last, total, ensureLoaded])
+
+  const selectedIndex = selectedId === undefined ? -1 : rows.indexOf(selectedId)
+
+  function moveSelection(delta: number): void {
+    if (total === 0) return
+    const target = Math.min(
+      total - 1,
+      Math.max(0, (selectedIndex === -1 ? -1 : selectedIndex) + delta),
+    )
+    const row = rows.rowAt(target)
+    if (row === undefined) {
+      rows.ensureLoaded(target, target)
+      return
+    }
+    onSelect(row.id)
+    virtualizer.scrollToIndex(target, { align: 'auto' })
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.altKey || event.ctrlKey || event.metaKey) return
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1)
+    const moves: Record<string, number> = {
+      ArrowDown: 1,
+      j: 1,
+      ArrowUp: -1,
+      k: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: -total,
+      End: total,
+    }
+    const delta = moves[event.key]
+    if (delta === undefined) return
+    event.preventDefault()
+    moveSelection(delta)
+  }
+
+  return (
+    <div
+      ref={scroller}
+      className="paper-list"
+      role="listbox"
+      aria-label="Papers"
+      tabIndex={0}
+      aria-activedescendant={selectedIndex === -1 ? undefined : `paper-row-${selectedIndex}`}
+      onKeyDown={onKeyDown}
+      data-testid="paper-list"
+    >
+      <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rows.rowAt(item.index)
+          return (
+            <div
+              key={item.key}
+              className="paper-row-slot"
+              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+            >
+              {row === undefined ? (
+                <div className="paper-row paper-row-loading" aria-hidden="true" />
+              ) : (
+                <PaperRow
+                  domId={`paper-row-${item.index}`}
+                  paper={row}
+                  selected={row.id === selectedId}
+                  onClick={() => onSelect(row.id)}
+                />
+              )}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}
+
+function PaperRow(props: {
+  domId: string
+  paper: PaperSummary
+  selected: boolean
+  onClick: () => void
+}) {
+  const { paper, selected } = props
+  const byline = bylineOf(paper)
+  return (
+    <div
+      id={props.domId}
+      role="option"
+      aria-selected={selected}
+      className={`paper-row${selected ? ' selected' : ''}${paper.status === 'unread' ? ' unread' : ''}`}
+      onClick={props.onClick}
+      data-testid="paper-row"
+      data-paper-id={paper.id}
+    >
+      <div className="paper-row-title" title={paper.title}>
+        {paper.title}
+      </div>
+      <div className="paper-row-meta">
+        <span className="paper-row-date">{formatDate(paper.published)}</span>
+        {byline !== '' && <span className="paper-row-byline">{byline}</span>}
+        {paper.hasNote && (
+          <span className="paper-row-note" title="Has a note" aria-label="Has a note">
+            ✎
+          </span>
+        )}
+        <span className="paper-row-upvotes" title={`${paper.upvotes} upvotes`}>
+          ▲ {paper.upvotes}
+        </span>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+// The library API: the one contract between the UI and the core.
+//
+// `apiMethods` is the single list of methods: main registers one IPC channel per
+// method (validating arguments with the zod schemas in apiSchemas.ts, which must
+// cover exactly this list), preload builds the bridge from it, and the browser
+// test harness dispatches through the same code. This file has no runtime
+// dependencies, so the renderer and preload stay small.
+import type { z } from 'zod'
+import type { apiArgs } from './apiSchemas'
+import type { ImportReport, LibraryEvent, LibraryInfo, Note, Paper, PaperPage } from './model'
+
+export const apiMethods = [
+  'getLibraryInfo',
+  'listPapers',
+  'getPaper',
+  'importText',
+  'importSample',
+  'getNote',
+  'saveNote',
+] as const
+
+export type ApiMethod = (typeof apiMethods)[number]
+export type ApiArgs<M extends ApiMethod> = z.infer<(typeof apiArgs)[M]>
+
+/** What each method resolves to. A missing entry here is a compile error. */
+export interface ApiResults {
+  getLibraryInfo: LibraryInfo
+  listPapers: PaperPage
+  getPaper: Paper
+  importText: ImportReport
+  importSample: ImportReport
+  getNote: Note | null
+  saveNote: Note
+}
+
+export type LibraryApi = {
+  [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResults[M]>
+}
+
+/** The IPC channel for a method: one name, derived, never typed twice. */
+export function channelFor(method: ApiMethod): string {
+  return `offprint:${method}`
+}
+
+/** The channel main uses to push LibraryEvents to the renderer. */
+export const EVENT_CHANNEL = 'offprint:event'
+
+export type ApiErrorCode =
+  'invalid-arguments' | 'unknown-method' | 'not-found' | 'bad-input' | 'storage' | 'internal'
+
+export interface ApiError {
+  code: ApiErrorCode
+  message: string
+}
+
+/**
+ * Every call resolves to an envelope rather than throwing across IPC, because
+ * Electron strips custom error fields; the client turns `ok: false` back into a
+ * thrown OffprintApiError.
+ */
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+/**
+ * The object preload exposes as `window.offprint`: each method resolves to its
+ * envelope (errors keep their code across the context bridge, which would strip
+ * a thrown error down to its message). The renderer unwraps it once.
+ */
+export type OffprintBridge = {
+  [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResponse<ApiResults[M]>>
+} & {
+  /** Listen to events pushed by main; returns the unsubscribe function. */
+  subscribe(listener: (event: LibraryEvent) => void): () => void
+}
+
+export class OffprintApiError extends Error {
+  readonly code: ApiErrorCode
+  constructor(error: ApiError) {
+    super(error.message)
+    this.name = 'OffprintApiError'
+    this.code = error.code
+  }
+}
+
+/** Unwrap an envelope: the value, or a thrown OffprintApiError. */
+export function unwrapResponse<T>(response: ApiResponse<T>): T {
+  if (response.ok) return response.value
+  throw new OffprintApiError(response.error)
+}

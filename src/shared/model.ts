@@ -1,0 +1,128 @@
+// The data model shared by main, preload and renderer. Plain types only:
+// no electron, node: or DOM imports, so every process can use it.
+
+export type ReadingStatus = 'unread' | 'reading' | 'read'
+
+/** What a link found in a paper's metadata or abstract points at. */
+export type PaperLinkKind = 'code' | 'project' | 'pdf' | 'other'
+
+export interface PaperLink {
+  /** Human label shown in the UI, e.g. "Code (github.com)". */
+  label: string
+  url: string
+  kind: PaperLinkKind
+}
+
+/** The formats Offprint can read. Only the Daily Papers listing exists in 0.1. */
+export type ImportFormat = 'hf-daily-papers'
+
+export interface PaperSource {
+  format: ImportFormat
+  /** The file name the user imported from, when there was one. */
+  fileName?: string
+  /** ISO timestamp of the import. */
+  importedAt: string
+}
+
+export interface Paper {
+  /** Stable id, assigned once at import and never changed. */
+  id: string
+  title: string
+  abstract: string
+  /** Author names in order, when the source has them (the listing page only has a count). */
+  authors: string[]
+  authorCount?: number
+  organization?: string
+  /** ISO date (YYYY-MM-DD). */
+  published?: string
+  venue?: string
+  doi?: string
+  arxivId?: string
+  links: PaperLink[]
+  upvotes: number
+  tags: string[]
+  status: ReadingStatus
+  starred: boolean
+  addedAt: string
+  updatedAt: string
+  trashedAt?: string
+  source: PaperSource
+}
+
+/** The slice of a paper the list pane needs for one row. */
+export interface PaperSummary {
+  id: string
+  title: string
+  published?: string
+  upvotes: number
+  organization?: string
+  authorCount?: number
+  /** First author when names are known. */
+  firstAuthor?: string
+  status: ReadingStatus
+  starred: boolean
+  hasNote: boolean
+}
+
+export interface Note {
+  id: string
+  /** The paper this note belongs to; absent for a standalone note. */
+  paperId?: string
+  title: string
+  /** Markdown source. */
+  body: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** One entry the importer could not turn into a paper, and why. */
+export interface SkippedEntry {
+  /** 1-based line number in the imported text where the entry starts. */
+  line: number
+  reason: string
+}
+
+/** What an import did, reported to the user. */
+export interface ImportReport {
+  format: ImportFormat
+  fileName?: string
+  /** Papers that were new to the library. */
+  added: number
+  /** Entries that matched a paper already in the library (nothing was changed). */
+  alreadyPresent: number
+  skipped: SkippedEntry[]
+  /** Ids of the papers that were added, in file order. */
+  addedIds: string[]
+}
+
+export type PaperSort = 'published' | 'added' | 'title' | 'upvotes'
+
+export interface PaperPage {
+  /** Number of papers matching the query, across all pages. */
+  total: number
+  offset: number
+  items: PaperSummary[]
+}
+
+/** A file that could not be read and was moved aside instead of being overwritten. */
+export interface StoreProblem {
+  file: string
+  movedTo: string
+  reason: string
+}
+
+export interface LibraryInfo {
+  /** Absolute path of the library folder. */
+  path: string
+  schemaVersion: number
+  paperCount: number
+  noteCount: number
+  problems: StoreProblem[]
+}
+
+/** Events main pushes to the renderer. */
+export type LibraryEvent =
+  { type: 'library-changed' } | { type: 'menu-command'; command: MenuCommand }
+
+/** Menu items whose action lives in the renderer (it owns the dialogs). */
+export type MenuCommand = 'import'

@@ -1,0 +1,26 @@
+// The browser harness's stand-in for the preload script: builds `window.offprint`
+// from the same method list, each call going to Node through one Playwright
+// binding that runs the very dispatcher Electron's ipc.ts uses.
+import { apiMethods } from '../../../src/shared/api'
+
+export const INVOKE_BINDING = '__offprintInvoke'
+export const EMIT_FUNCTION = '__offprintEmit'
+
+export function bridgeScript(): string {
+  return `(() => {
+    const listeners = new Set()
+    const bridge = {
+      subscribe(listener) {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    }
+    for (const method of ${JSON.stringify(apiMethods)}) {
+      bridge[method] = (args) => window.${INVOKE_BINDING}(method, args)
+    }
+    Object.defineProperty(window, 'offprint', { value: Object.freeze(bridge) })
+    Object.defineProperty(window, '${EMIT_FUNCTION}', {
+      value: (event) => listeners.forEach((listener) => listener(event)),
+    })
+  })()`
+}

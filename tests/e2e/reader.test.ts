@@ -1,0 +1,95 @@
+// Offprint 0.1 end to end: the built renderer in Chromium over the real core.
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
+import { collectRowIds, listbox, scrollToRow } from './harness/paperList'
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
+const TOOLRL = 'ToolRL: Reward is All Tool Learning Needs'
+
+let app: RunningApp | undefined
+
+afterEach(async () => {
+  if (app !== undefined) {
+    // No test may leave the app's own origin or log an error.
+    expect(app.foreignRequests).toEqual([])
+    expect(app.pageErrors).toEqual([])
+    await app.close()
+    app = undefined
+  }
+})
+afterAll(closeBrowser)
+
+async function fixtureAbstractOf(title: string): Promise<string> {
+  const lines = (await readFile(FIXTURE, 'utf8')).split('\n')
+  const at = lines.indexOf(title)
+  return (lines[at + 2] ?? '').trim()
+}
+
+describe('the three-pane reader', () => {
+  it('imports the listing, shows its papers, and keeps a note across a restart', async () => {
+    app = await launchApp()
+    const { page } = app
+
+    // First run: an empty library offers the sample; we import our own file instead.
+    await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
+    await page.getByTestId('import-file-input').setInputFiles(FIXTURE)
+    await expect
+      .poll(() => page.getByTestId('import-status').textContent())
+      .toContain('53 added, 0 already present, 0 skipped')
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('53 papers')
+
+    // 53 rows, newest first: the list is virtualized, so scroll through it.
+    const ids = await collectRowIds(page)
+    expect(ids).toHaveLength(53)
+    await listbox(page).evaluate((element) => element.scrollTo(0, 0))
+    // Newest first (Jan 29, 2026, then Jan 26, 2026); the one undated entry comes last.
+    await expect
+      .poll(() => page.locator('#paper-row-0 .paper-row-title').textContent())
+      .toBe(
+        'Spotlighting Task-Relevant Features: Object-Centric Representations for Better Generalization in Robotic Manipulation',
+      )
+    expect(await page.locator('#paper-row-1 .paper-row-title').textContent()).toBe(
+      'GenAgent: Scaling Text-to-Image Generation via Agentic Multimodal Reasoning',
+    )
+
+    // Selecting a paper shows its metadata and abstract, as text.
+    await (await scrollToRow(page, TOOLRL)).click()
+    await expect.poll(() => page.locator('#paper-title').textContent()).toBe(TOOLRL)
+    expect(await page.getByTestId('paper-abstract').textContent()).toBe(
+      await fixtureAbstractOf(TOOLRL),
+    )
+    expect(await page.getByTestId('paper-published').textContent()).toBe('Apr 16, 2025')
+    expect(await page.getByTestId('paper-authors').textContent()).toBe('8 authors')
+    expect(await page.getByTestId('paper-upvotes').textContent()).toBe('3')
+
+    // A note with a heading and a list: live preview, then autosaved.
+    const note = page.getByTestId('note-input')
+    await note.click()
+    await note.pressSequentially(
+      '# Reward design\n\n- fine-grained rewards\n- GRPO beats PPO here\n',
+      {
+        delay: 5,
+      },
+    )
+    const preview = page.getByTestId('note-preview')
+    await expect.poll(() => preview.locator('h1').textContent()).toBe('Reward design')
+    expect(await preview.locator('li').allTextContents()).toEqual([
+      'fine-grained rewards',
+      'GRPO beats PPO here',
+    ])
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
+    await app.screenshot('reader-three-panes')
+
+    // Restart the core over the same folder and reload the window: the note is there.
+    await app.restartCore()
+    await page.reload()
+    await (await scrollToRow(page, TOOLRL)).click()
+    await expect.poll(() => page.locator('#paper-title').textContent()).toBe(TOOLRL)
+    await expect
+      .poll(() => page.getByTestId('note-input').inputValue())
+      .toBe('# Reward design\n\n- fine-grained rewards\n- GRPO beats PPO here\n')
+    expect(await page.getByTestId('note-preview').locator('h1').textContent()).toBe('Reward design')
+  })
+})

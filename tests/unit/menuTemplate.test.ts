@@ -1,0 +1,54 @@
+import type { MenuItemConstructorOptions } from 'electron'
+import { describe, expect, it } from 'vitest'
+import type { MenuCommand } from '../../src/shared/model'
+import { buildMenuTemplate } from '../../src/main/window/menuTemplate'
+
+function submenuOf(template: MenuItemConstructorOptions[], label: string) {
+  const menu = template.find((item) => item.label === label)
+  expect(menu, `menu ${label}`).toBeDefined()
+  return (menu?.submenu ?? []) as MenuItemConstructorOptions[]
+}
+
+describe('application menu', () => {
+  it('has File > Import… on Ctrl/Cmd+O, which asks the renderer to import', () => {
+    const sent: MenuCommand[] = []
+    const template = buildMenuTemplate({
+      platform: 'linux',
+      isDevelopment: false,
+      sendCommand: (command) => sent.push(command),
+    })
+    const importItem = submenuOf(template, 'File').find((item) => item.label === 'Import…')
+    expect(importItem?.accelerator).toBe('CmdOrCtrl+O')
+    const click = importItem?.click as (() => void) | undefined
+    click?.()
+    expect(sent).toEqual(['import'])
+  })
+
+  it('shows devtools and reload only in development', () => {
+    const roles = (isDevelopment: boolean) =>
+      submenuOf(
+        buildMenuTemplate({ platform: 'linux', isDevelopment, sendCommand: () => {} }),
+        'View',
+      ).map((item) => item.role)
+    expect(roles(false)).not.toContain('toggleDevTools')
+    expect(roles(false)).not.toContain('reload')
+    expect(roles(true)).toContain('toggleDevTools')
+  })
+
+  it('follows each platform’s conventions', () => {
+    const mac = buildMenuTemplate({
+      platform: 'darwin',
+      isDevelopment: false,
+      sendCommand: () => {},
+    })
+    expect(mac[0]?.role).toBe('appMenu')
+    expect(submenuOf(mac, 'File').some((item) => item.role === 'close')).toBe(true)
+    const linux = buildMenuTemplate({
+      platform: 'linux',
+      isDevelopment: false,
+      sendCommand: () => {},
+    })
+    expect(linux.some((item) => item.role === 'appMenu')).toBe(false)
+    expect(submenuOf(linux, 'File').some((item) => item.role === 'quit')).toBe(true)
+  })
+})
