@@ -1,0 +1,155 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/main/cliCommands'
+import type { CliIo } from '../../src/main/cliCommands'
+import type { Paper } from '../../src/shared/model'
+
+const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
+
+const PAPER_FIELDS: (keyof Paper)[] = [
+  'id',
+  'title',
+  'abstract',
+  'authors',
+  'links',
+  'upvotes',
+  'tags',
+  'status',
+  'starred',
+  'addedAt',
+  'updatedAt',
+  'source',
+]
+
+let dir: string
+let library: string
+
+interface Captured extends CliIo {
+  stdout: string[]
+  stderr: string[]
+}
+
+function io(env: NodeJS.ProcessEnv = {}): Captured {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s), env }
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'offprint-cli-'))
+  library = join(dir, 'library')
+})
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('runCli', () => {
+  it('imports the listing and lists every paper as JSON with all fields', async () => {
+    const run = io()
+    expect(await runCli(['import', FIXTURE, '--library', library], run)).toBe(0)
+    expect(run.stdout).toEqual([
+      'Imported hf-daily-papers.txt: 53 added, 0 already present, 0 skipped',
+    ])
+    expect(run.stderr).toEqual([])
+
+    const list = io()
+    expect(await runCli(['list', '--json', `--library=${library}`], list)).toBe(0)
+    const papers = JSON.parse(list.stdout.join('\n')) as Paper[]
+    expect(papers).toHaveLength(53)
+    for (const paper of papers) {
+      for (const field of PAPER_FIELDS) expect(paper).toHaveProperty(field)
+      expect(paper.source.format).toBe('hf-daily-papers')
+    }
+    expect(papers.filter((paper) => paper.published !== undefined)).toHaveLength(52)
+  })
+
+  it('lists one line per paper: date, upvotes, title', async () => {
+    await runCli(['import', FIXTURE, '--library', library], io())
+    const again = io()
+    await runCli(['import', FIXTURE, '--library', library], again)
+    expect(again.stdout[0]).toBe(
+      'Imported hf-daily-papers.txt: 0 added, 53 already present, 0 skipped',
+    )
+
+    const list = io({ OFFPRINT_LIBRARY: library })
+    expect(await runCli(['list'], list)).toBe(0)
+    expect(list.stdout).toHaveLength(53)
+    // The page says "Feb 9" without a year; the CLI reads it as of the real today.
+    expect(list.stdout[0]).toMatch(/^\d{4}-01-29 +2 {2}Spotlighting Task-Relevant Features/)
+    expect(list.stdout[52]).toMatch(/^no date /)
+  })
+
+  it('reports skipped entries under the summary', async () => {
+    const file = join(dir, 'partial.txt')
+    const listing = [
+      'Daily Papers',
+      '',
+      'A Title Without Its Abstract',
+      '',
+      'Working Paper Title',
+      '',
+      'An abstract long enough to be one, ending with a period.',
+      '',
+      '  • 2 authors',
+      '·',
+      'Jan 5, 2026 3',
+    ]
+    await writeFile(file, listing.join('\n'))
+    const run = io()
+    expect(await runCli(['import', file, '--library', library], run)).toBe(0)
+    expect(run.stdout[0]).toBe('Imported partial.txt: 1 added, 0 already present, 1 skipped')
+    expect(run.stdout[1]).toMatch(/^ {2}line 3: /)
+  })
+
+  it('fails with exit 1 and one line on stderr for a file that is not a listing', async () => {
+    const binary = join(dir, 'photo.jpg')
+    await writeFile(
+      binary,
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]),
+    )
+    const prose = join(dir, 'prose.txt')
+    await writeFile(prose, 'Dear diary.\n\nToday nothing happened at all, again.\n')
+    for (const file of [binary, prose, join(dir, 'missing.txt')]) {
+      const run = io()
+      expect(await runCli(['import', file, '--library', library], run)).toBe(1)
+      expect(run.stdout).toEqual([])
+      expect(run.stderr).toHaveLength(1)
+      expect(run.stderr[0]).toMatch(/^offprint: \S/)
+      expect(run.stderr[0]).not.toMatch(/\n/)
+    }
+    // Nothing was imported; the library folder holds only its layout.
+    expect((await readdir(library)).sort()).toEqual(['library.json'])
+  })
+
+  it('needs a library folder, and says how to give one', async () => {
+    const run = io({})
+    expect(await runCli(['import', FIXTURE], run)).toBe(2)
+    expect(run.stderr).toHaveLength(1)
+    expect(run.stderr[0]).toMatch(/^offprint: .*--library DIR.*OFFPRINT_LIBRARY/)
+
+    const empty = io({})
+    expect(await runCli(['list', '--library'], empty)).toBe(2)
+    expect(empty.stderr[0]).toMatch(/--library needs a folder/)
+  })
+
+  it('refuses to list a folder that does not exist rather than creating it', async () => {
+    const run = io()
+    expect(await runCli(['list', '--library', join(dir, 'typo')], run)).toBe(1)
+    expect(run.stderr[0]).toMatch(/^offprint: no library folder at /)
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('prints help, and rejects unknown commands and options with exit 2', async () => {
+    const help = io()
+    expect(await runCli(['help'], help)).toBe(0)
+    expect(help.stdout.join('\n')).toMatch(/import FILE/)
+    for (const argv of [[], ['frobnicate'], ['list', '--verbose'], ['import']]) {
+      const run = io({ OFFPRINT_LIBRARY: library })
+      expect(await runCli(argv, run)).toBe(2)
+      expect(run.stderr.length).toBeGreaterThan(0)
+    }
+  })
+})

@@ -1,0 +1,492 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { PaperSummary } from '../../src/shared/model'
+import {
+  BadInputError,
+  LibraryVersionError,
+  NotFoundError,
+  StorageError,
+} from '../../src/main/library/errors'
+import { Library } from '../../src/main/library/library'
+import { SCHEMA_VERSION } from '../../src/main/library/libraryFiles'
+
+const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
+const SAMPLE = resolve(__dirname, '../../resources/sample-daily-papers.txt')
+
+// The fixture page is dated "Feb 9" and its entries say "Jan 29 2", "Jan 26"...
+// Read with 2026-02-10 as today, the newest paper is "Spotlighting..." (Jan 29,
+// 2026), then GenAgent (Jan 26, 2026).
+const TODAY = new Date('2026-02-10T12:00:00Z')
+const NEWEST_TITLE =
+  'Spotlighting Task-Relevant Features: Object-Centric Representations for Better Generalization in Robotic Manipulation'
+const SECOND_TITLE = 'GenAgent: Scaling Text-to-Image Generation via Agentic Multimodal Reasoning'
+
+// Two short entries in the listing's shape, for tests that need a second import.
+const SMALL_LISTING = [
+  'Daily Papers',
+  '',
+  'Zeta: A Paper About Things',
+  '',
+  'This abstract explains the things we did. It is long enough to read as an abstract.',
+  '',
+  '  • 3 authors',
+  '·',
+  'Jan 5, 2026 7',
+  '',
+  'alpha paper, second',
+  '',
+  'Another abstract that ends with a period.',
+  '',
+  '  • 1 authors',
+  '·',
+  'Jan 6, 2026',
+  '',
+].join('\n')
+
+let dir: string
+let fixture: string
+
+/** A clock that ticks one second per call, so timestamps are distinct and known. */
+function steppingClock(start = TODAY): () => Date {
+  let t = start.getTime()
+  return () => new Date((t += 1000))
+}
+
+async function openLibrary(options: { now?: () => Date } = {}): Promise<Library> {
+  return Library.open(dir, { now: options.now ?? steppingClock(), samplePath: SAMPLE })
+}
+
+async function allSummaries(library: Library): Promise<PaperSummary[]> {
+  return (await library.listPapers({ offset: 0, limit: 1000 })).items
+}
+
+/** Name -> bytes and mtime of every entry in the library folder. */
+async function snapshot(
+  folder: string,
+): Promise<Record<string, { bytes: string; mtimeMs: number }>> {
+  const result: Record<string, { bytes: string; mtimeMs: number }> = {}
+  for (const name of (await readdir(folder)).sort()) {
+    const path = join(folder, name)
+    const info = await stat(path)
+    result[name] = {
+      bytes: info.isFile() ? (await readFile(path)).toString('base64') : '<folder>',
+      mtimeMs: info.mtimeMs,
+    }
+  }
+  return result
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'offprint-library-'))
+  fixture = await readFile(FIXTURE, 'utf8')
+})
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('Library: importing the Daily Papers fixture', () => {
+  it('adds 53 papers, listed newest first', async () => {
+    const library = await openLibrary()
+    const report = await library.importText({ text: fixture, fileName: 'hf-daily-papers.txt' })
+    expect(report).toMatchObject({
+      format: 'hf-daily-papers',
+      fileName: 'hf-daily-papers.txt',
+      added: 53,
+      alreadyPresent: 0,
+      skipped: [],
+    })
+    expect(report.addedIds).toHaveLength(53)
+    expect(new Set(report.addedIds).size).toBe(53)
+
+    const page = await library.listPapers({ offset: 0, limit: 100 })
+    expect(page.total).toBe(53)
+    expect(page.items.map((p) => [p.title, p.published]).slice(0, 2)).toEqual([
+      [NEWEST_TITLE, '2026-01-29'],
+      [SECOND_TITLE, '2026-01-26'],
+    ])
+    expect(page.items[0]?.upvotes).toBe(2)
+
+    const paper = await library.getPaper({ id: report.addedIds[0] ?? '' })
+    expect(paper).toMatchObject({
+      title: SECOND_TITLE,
+      published: '2026-01-26',
+      authorCount: 9,
+      authors: [],
+      tags: [],
+      status: 'unread',
+      starred: false,
+      source: { format: 'hf-daily-papers', fileName: 'hf-daily-papers.txt' },
+    })
+    expect(paper.links.map((link) => link.url)).toContain('https://github.com/deep-kaixun/GenAgent')
+    expect(paper.addedAt).toBe(paper.source.importedAt)
+    await library.close()
+  })
+
+  it('adds nothing the second time: 53 already present, and no write', async () => {
+    const library = await openLibrary()
+    await library.importText({ text: fixture, fileName: 'hf-daily-papers.txt' })
+    const before = await snapshot(dir)
+    const again = await library.importText({ text: fixture, fileName: 'copy.txt' })
+    expect(again).toMatchObject({ added: 0, alreadyPresent: 53, addedIds: [] })
+    expect((await library.listPapers({ offset: 0, limit: 100 })).total).toBe(53)
+    expect(await snapshot(dir)).toEqual(before)
+    await library.close()
+  })
+
+  it('treats titles that differ only in case, punctuation or Unicode form as one paper', async () => {
+    const library = await openLibrary()
+    await library.importText({ text: SMALL_LISTING })
+    const variant = SMALL_LISTING.replace(
+      'Zeta: A Paper About Things',
+      'ZETA — a paper about   things',
+    ).replace('alpha paper, second', 'Ａｌｐｈａ Paper Second')
+    expect(await library.importText({ text: variant })).toMatchObject({
+      added: 0,
+      alreadyPresent: 2,
+    })
+    await library.close()
+  })
+
+  it('de-duplicates within one import', async () => {
+    const library = await openLibrary()
+    const twice = `${SMALL_LISTING}\n${SMALL_LISTING.replace('Daily Papers', '')}`
+    expect(await library.importText({ text: twice })).toMatchObject({
+      added: 2,
+      alreadyPresent: 2,
+    })
+    expect((await library.listPapers({ offset: 0, limit: 10 })).total).toBe(2)
+    await library.close()
+  })
+
+  it('importSample gives 53 papers read as of 2026-02-09, whatever today is', async () => {
+    const library = await openLibrary({ now: steppingClock(new Date('2031-07-15T08:00:00Z')) })
+    const report = await library.importSample({})
+    expect(report).toMatchObject({ added: 53, fileName: 'sample-daily-papers.txt' })
+    const items = await allSummaries(library)
+    expect(items.find((p) => p.title === SECOND_TITLE)?.published).toBe('2026-01-26')
+    expect(items[0]?.published).toBe('2026-01-29')
+    await library.close()
+  })
+})
+
+describe('Library: files on disk', () => {
+  it('reopens with the same papers and the note saved before', async () => {
+    const library = await openLibrary()
+    const { addedIds } = await library.importText({ text: fixture, fileName: 'f.txt' })
+    const paperId = addedIds[3] ?? ''
+    const saved = await library.saveNote({ paperId, body: '# Reading notes\n\nGood *baseline*.' })
+    const papers = library.allPapers()
+    await library.close()
+
+    const reopened = await openLibrary()
+    expect(reopened.allPapers()).toEqual(papers)
+    expect(await reopened.getNote({ paperId })).toEqual(saved)
+    const info = await reopened.getLibraryInfo()
+    expect(info).toEqual({
+      path: dir,
+      schemaVersion: 1,
+      paperCount: 53,
+      noteCount: 1,
+      problems: [],
+    })
+    await reopened.close()
+  })
+
+  it('writes library.json with schemaVersion 1 when it creates a library', async () => {
+    const nested = join(dir, 'a', 'new', 'library')
+    const library = await Library.open(nested, { now: () => TODAY })
+    await library.close()
+    expect(SCHEMA_VERSION).toBe(1)
+    expect(JSON.parse(await readFile(join(nested, 'library.json'), 'utf8'))).toEqual({
+      schemaVersion: 1,
+      createdAt: TODAY.toISOString(),
+      settings: {},
+    })
+  })
+
+  it('refuses a library written by a newer version and changes no file', async () => {
+    const newer =
+      '{\n  "schemaVersion": 2,\n  "createdAt": "2030-01-01T00:00:00.000Z",\n  "settings": {"x": 1}\n}\n'
+    await writeFile(join(dir, 'library.json'), newer)
+    await writeFile(join(dir, 'papers.json'), '{"papers": "in a format from the future"}')
+    const before = await snapshot(dir)
+
+    const error = await openLibrary().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(LibraryVersionError)
+    expect((error as Error).message).toMatch(/schema version 2/)
+    expect((error as Error).message).toMatch(/supports only version 1/)
+    expect(await snapshot(dir)).toEqual(before)
+    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(newer)
+  })
+
+  it('moves an unreadable papers.json aside, reports it, and opens with no papers', async () => {
+    const library = await openLibrary()
+    const { addedIds } = await library.importText({ text: fixture })
+    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'kept' })
+    await library.close()
+    const corrupt = Buffer.concat([
+      await readFile(join(dir, 'papers.json')),
+      Buffer.from('}}garbage'),
+    ])
+    await writeFile(join(dir, 'papers.json'), corrupt)
+
+    const reopened = await openLibrary({ now: () => new Date('2026-11-26T03:10:00.123Z') })
+    const info = await reopened.getLibraryInfo()
+    expect(info.paperCount).toBe(0)
+    expect(info.noteCount).toBe(1)
+    expect(info.problems).toHaveLength(1)
+    const problem = info.problems[0]
+    expect(problem?.file).toBe(join(dir, 'papers.json'))
+    expect(problem?.movedTo).toBe(join(dir, 'papers.json.unreadable-2026-11-26T03-10-00Z'))
+    expect(problem?.reason).not.toBe('')
+    expect((await readFile(problem?.movedTo ?? '')).equals(corrupt)).toBe(true)
+    expect((await reopened.listPapers({ offset: 0, limit: 10 })).items).toEqual([])
+
+    // The library keeps working, and the moved file is never touched again.
+    expect((await reopened.importText({ text: SMALL_LISTING })).added).toBe(2)
+    expect((await readFile(problem?.movedTo ?? '')).equals(corrupt)).toBe(true)
+    await reopened.close()
+  })
+
+  it('moves aside a file that is JSON but not a papers file, without replacing an earlier one', async () => {
+    await writeFile(join(dir, 'papers.json'), '{"papers": [{"id": 1}]}')
+    const at = () => new Date('2026-11-26T03:10:00Z')
+    const first = await Library.open(dir, { now: at })
+    await first.close()
+    await writeFile(join(dir, 'papers.json'), '[]')
+    const second = await Library.open(dir, { now: at })
+    const [problem] = (await second.getLibraryInfo()).problems
+    expect(problem?.movedTo).toBe(join(dir, 'papers.json.unreadable-2026-11-26T03-10-00Z-2'))
+    expect(await readFile(join(dir, 'papers.json.unreadable-2026-11-26T03-10-00Z'), 'utf8')).toBe(
+      '{"papers": [{"id": 1}]}',
+    )
+    await second.close()
+  })
+
+  it('rejects bad input with BadInputError and changes no file', async () => {
+    const library = await openLibrary()
+    await library.importText({ text: SMALL_LISTING })
+    const before = await snapshot(dir)
+    const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString(
+      'latin1',
+    )
+    const prose =
+      'It was a bright cold day in April, and the clocks were striking thirteen.\n\n' +
+      'Winston Smith, his chin nuzzled into his breast in an effort to escape the vile wind, ' +
+      'slipped quickly through the glass doors of Victory Mansions.\n'
+    for (const text of ['', '  \n\n ', prose, binary, 'Just a title']) {
+      const error = await library.importText({ text, fileName: 'x.txt' }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(BadInputError)
+      expect((error as Error).message).not.toMatch(/\n/)
+    }
+    await expect(library.importText({ text: prose })).rejects.toThrow(
+      'No papers found: the text is not a Hugging Face Daily Papers listing (expected a title, a blank line and an abstract)',
+    )
+    expect(await snapshot(dir)).toEqual(before)
+    expect((await library.listPapers({ offset: 0, limit: 10 })).total).toBe(2)
+    await library.close()
+  })
+})
+
+describe('Library: listing', () => {
+  it('pages through the papers without gaps or repeats', async () => {
+    const library = await openLibrary()
+    await library.importText({ text: fixture })
+    const all = await allSummaries(library)
+    const paged: PaperSummary[] = []
+    for (let offset = 0; offset < 60; offset += 10) {
+      const page = await library.listPapers({ offset, limit: 10 })
+      expect(page.total).toBe(53)
+      expect(page.offset).toBe(offset)
+      paged.push(...page.items)
+    }
+    expect(paged).toEqual(all)
+    expect((await library.listPapers({ offset: 53, limit: 10 })).items).toEqual([])
+    expect((await library.listPapers({ offset: 50, limit: 10 })).items).toHaveLength(3)
+    await library.close()
+  })
+
+  it('sorts by date (undated last, ties by title), title, upvotes and date added', async () => {
+    const library = await openLibrary()
+    await library.importText({ text: SMALL_LISTING })
+    await library.importText({ text: fixture })
+
+    const byDate = await library.listPapers({ offset: 0, limit: 1000, sort: 'published' })
+    const dates = byDate.items.map((p) => p.published)
+    const dated = dates.filter((d): d is string => d !== undefined)
+    expect(dated).toEqual([...dated].sort().reverse())
+    expect(dates.indexOf(undefined)).toBe(dated.length) // undated at the end
+    expect(byDate.items.map((p) => p.title)).toEqual(
+      (await library.listPapers({ offset: 0, limit: 1000 })).items.map((p) => p.title),
+    )
+
+    const byTitle = (await library.listPapers({ offset: 0, limit: 1000, sort: 'title' })).items
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+    for (let i = 1; i < byTitle.length; i++) {
+      expect(
+        collator.compare(byTitle[i - 1]?.title ?? '', byTitle[i]?.title ?? ''),
+      ).toBeLessThanOrEqual(0)
+    }
+    // Locale-aware: the lower-case "alpha paper, second" sorts among the A's, not after Z.
+    const titles = byTitle.map((p) => p.title)
+    const alphaAt = titles.indexOf('alpha paper, second')
+    expect(alphaAt).toBeLessThan(titles.length - 1)
+    expect(titles.slice(0, alphaAt).every((title) => /^a/i.test(title))).toBe(true)
+
+    const byVotes = (await library.listPapers({ offset: 0, limit: 1000, sort: 'upvotes' })).items
+    const votes = byVotes.map((p) => p.upvotes)
+    expect(votes).toEqual([...votes].sort((a, b) => b - a))
+    expect(byVotes[0]?.title).toBe('Zeta: A Paper About Things')
+
+    const byAdded = (await library.listPapers({ offset: 0, limit: 1000, sort: 'added' })).items
+    // The fixture came second, so its papers come first, in the order of the file.
+    expect(byAdded[0]?.title).toBe(SECOND_TITLE)
+    expect(byAdded.slice(-2).map((p) => p.title)).toEqual([
+      'Zeta: A Paper About Things',
+      'alpha paper, second',
+    ])
+    await library.close()
+  })
+
+  it('marks hasNote only for a note with a non-blank body', async () => {
+    const library = await openLibrary()
+    const { addedIds } = await library.importText({ text: SMALL_LISTING })
+    const [zeta, alpha] = addedIds as [string, string]
+    await library.saveNote({ paperId: zeta, body: 'worth reading' })
+    await library.saveNote({ paperId: alpha, body: '  \n ' })
+    const rows = await allSummaries(library)
+    expect(rows.find((p) => p.id === zeta)?.hasNote).toBe(true)
+    expect(rows.find((p) => p.id === alpha)?.hasNote).toBe(false)
+    await library.close()
+  })
+
+  it('rejects an unknown paper id with NotFoundError', async () => {
+    const library = await openLibrary()
+    await expect(library.getPaper({ id: 'no-such-paper' })).rejects.toBeInstanceOf(NotFoundError)
+    await expect(library.getPaper({ id: 'no-such-paper' })).rejects.toThrow(/no-such-paper/)
+    await expect(library.getNote({ paperId: 'nope' })).rejects.toBeInstanceOf(NotFoundError)
+    await expect(library.saveNote({ paperId: 'nope', body: 'x' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    )
+    await library.close()
+  })
+})
+
+describe('Library: notes', () => {
+  it('creates, then updates, the note of a paper, durably before resolving', async () => {
+    const library = await openLibrary()
+    const { addedIds } = await library.importText({ text: SMALL_LISTING })
+    const paperId = addedIds[0] ?? ''
+    expect(await library.getNote({ paperId })).toBeNull()
+
+    const created = await library.saveNote({ paperId, body: 'first' })
+    expect(created).toMatchObject({ paperId, title: 'Zeta: A Paper About Things', body: 'first' })
+    const onDisk = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf8')) as {
+      notes: unknown[]
+    }
+    expect(onDisk.notes).toEqual([created])
+
+    const updated = await library.saveNote({ paperId, body: 'second' })
+    expect(updated.id).toBe(created.id)
+    expect(updated.createdAt).toBe(created.createdAt)
+    expect(updated.updatedAt > created.updatedAt).toBe(true)
+    expect(await library.getNote({ paperId })).toEqual(updated)
+    expect(JSON.parse(await readFile(join(dir, 'notes.json'), 'utf8'))).toEqual({
+      notes: [updated],
+    })
+    await library.close()
+  })
+
+  it('serializes concurrent saves: every save lands and the last one wins', async () => {
+    const library = await openLibrary()
+    const { addedIds } = await library.importText({ text: fixture })
+    const saves = addedIds.flatMap((paperId, i) => [
+      library.saveNote({ paperId, body: `draft ${i}` }),
+      library.saveNote({ paperId, body: `final ${i}` }),
+    ])
+    await Promise.all(saves)
+    const onDisk = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf8')) as {
+      notes: { paperId: string; body: string }[]
+    }
+    expect(onDisk.notes).toHaveLength(53)
+    for (const [i, paperId] of addedIds.entries()) {
+      expect(onDisk.notes.find((n) => n.paperId === paperId)?.body).toBe(`final ${i}`)
+    }
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    await library.close()
+  })
+
+  it('accepts a 5 MB note', async () => {
+    const library = await openLibrary()
+    const { addedIds } = await library.importText({ text: SMALL_LISTING })
+    const body = 'Lorem ipsum dolor sit amet. '.repeat(190_000)
+    await library.saveNote({ paperId: addedIds[0] ?? '', body })
+    await library.close()
+    const reopened = await openLibrary()
+    expect((await reopened.getNote({ paperId: addedIds[0] ?? '' }))?.body).toBe(body)
+    await reopened.close()
+  })
+
+  it('close() waits for a pending save, and later saves are refused', async () => {
+    const library = await openLibrary()
+    const { addedIds } = await library.importText({ text: SMALL_LISTING })
+    const paperId = addedIds[0] ?? ''
+    const pending = library.saveNote({ paperId, body: 'in flight' })
+    await library.close()
+    await expect(pending).resolves.toMatchObject({ body: 'in flight' })
+    expect(await readFile(join(dir, 'notes.json'), 'utf8')).toContain('in flight')
+    await expect(library.saveNote({ paperId, body: 'late' })).rejects.toBeInstanceOf(StorageError)
+  })
+})
+
+describe('Library: failed writes and change events', () => {
+  it('keeps memory equal to disk when a write fails', async () => {
+    const library = await openLibrary()
+    // A non-empty folder where papers.json belongs: the rename fails, even for root.
+    await mkdir(join(dir, 'papers.json'))
+    await writeFile(join(dir, 'papers.json', 'blocker'), '')
+    await expect(library.importText({ text: SMALL_LISTING })).rejects.toBeInstanceOf(StorageError)
+    expect((await library.listPapers({ offset: 0, limit: 10 })).total).toBe(0)
+
+    await rm(join(dir, 'papers.json'), { recursive: true })
+    const report = await library.importText({ text: SMALL_LISTING })
+    expect(report.added).toBe(2) // the failed import left no trace in the duplicate index
+    const paperId = report.addedIds[0] ?? ''
+
+    await library.saveNote({ paperId, body: 'saved' })
+    const notesBefore = await readFile(join(dir, 'notes.json'))
+    await rm(join(dir, 'notes.json'))
+    await mkdir(join(dir, 'notes.json'))
+    await writeFile(join(dir, 'notes.json', 'blocker'), '')
+    await expect(library.saveNote({ paperId, body: 'lost' })).rejects.toBeInstanceOf(StorageError)
+    expect((await library.getNote({ paperId }))?.body).toBe('saved')
+    expect((await allSummaries(library)).find((p) => p.id === paperId)?.hasNote).toBe(true)
+    expect(await readdir(join(dir, 'notes.json'))).toEqual(['blocker'])
+
+    await rm(join(dir, 'notes.json'), { recursive: true })
+    await writeFile(join(dir, 'notes.json'), notesBefore)
+    expect((await library.saveNote({ paperId, body: 'again' })).body).toBe('again')
+    await library.close()
+  })
+
+  it('notifies listeners after each change, and only then', async () => {
+    const library = await openLibrary()
+    let changes = 0
+    const unsubscribe = library.onChange(() => changes++)
+    const { addedIds } = await library.importText({ text: SMALL_LISTING })
+    expect(changes).toBe(1)
+    await library.importText({ text: SMALL_LISTING }) // nothing new
+    await library.importText({ text: 'not a listing' }).catch(() => undefined)
+    expect(changes).toBe(1)
+    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'x' })
+    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'x' }) // unchanged
+    expect(changes).toBe(2)
+    unsubscribe()
+    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'y' })
+    expect(changes).toBe(2)
+    await library.close()
+  })
+})
