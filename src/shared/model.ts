@@ -69,10 +69,35 @@ export interface Note {
   /** The paper this note belongs to; absent for a standalone note. */
   paperId?: string
   title: string
-  /** Markdown source. */
+  /** Markdown source. Links to papers and notes are written inside it as `[[...]]`. */
   body: string
   createdAt: string
   updatedAt: string
+  trashedAt?: string
+}
+
+/** A named group of papers. Collections nest; a paper can be in any number of them. */
+export interface Collection {
+  id: string
+  name: string
+  /** The enclosing collection; absent at the top level. */
+  parentId?: string
+  /** Order among its siblings (ascending). */
+  position: number
+  paperIds: string[]
+  createdAt: string
+  updatedAt: string
+  trashedAt?: string
+}
+
+/** A manual "related" link between two papers, shown on both. */
+export interface PaperRelation {
+  id: string
+  fromId: string
+  toId: string
+  /** e.g. "extends", "contradicts" */
+  label?: string
+  createdAt: string
 }
 
 /** One entry the importer could not turn into a paper, and why. */
