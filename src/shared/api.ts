@@ -7,7 +7,18 @@
 // dependencies, so the renderer and preload stay small.
 import type { z } from 'zod'
 import type { apiArgs } from './apiSchemas'
-import type { ImportReport, LibraryEvent, LibraryInfo, Note, Paper, PaperPage } from './model'
+import type {
+  BackupList,
+  BackupOutcome,
+  ImportReport,
+  LibraryEvent,
+  LibraryInfo,
+  Note,
+  Paper,
+  PaperPage,
+  RestoreReport,
+  Settings,
+} from './model'
 
 export const apiMethods = [
   'getLibraryInfo',
@@ -17,6 +28,11 @@ export const apiMethods = [
   'importSample',
   'getNote',
   'saveNote',
+  'getSettings',
+  'updateSettings',
+  'listBackups',
+  'createBackup',
+  'restoreBackup',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -31,6 +47,13 @@ export interface ApiResults {
   importSample: ImportReport
   getNote: Note | null
   saveNote: Note
+  getSettings: Settings
+  /** The settings after the change, once they are on disk. */
+  updateSettings: Settings
+  listBackups: BackupList
+  createBackup: BackupOutcome
+  /** Resolves once the library holds the backup's content (and the old state is itself backed up). */
+  restoreBackup: RestoreReport
 }
 
 export type LibraryApi = {

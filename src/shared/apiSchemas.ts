@@ -2,6 +2,8 @@
 // core sees a call. Keys must match `apiMethods` exactly (the compiler checks).
 import { z } from 'zod'
 import type { ApiMethod } from './api'
+import { BACKUP_ID_PATTERN } from './backupId'
+import { settingsPatchSchema } from './settingsSchema'
 
 /** Ids are opaque strings we generate; anything longer is not one of ours. */
 const id = z.string().min(1).max(200)
@@ -32,4 +34,10 @@ export const apiArgs = {
   importSample: z.object({}).strict(),
   getNote: z.object({ paperId: id }).strict(),
   saveNote: z.object({ paperId: id, body: z.string().max(MAX_NOTE_CHARS) }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  listBackups: z.object({}).strict(),
+  createBackup: z.object({}).strict(),
+  // A backup id names a folder: only our own timestamp names, never a path.
+  restoreBackup: z.object({ id: z.string().max(40).regex(BACKUP_ID_PATTERN) }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType }

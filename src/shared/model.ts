@@ -134,8 +134,52 @@ export interface PaperPage {
 /** A file that could not be read and was moved aside instead of being overwritten. */
 export interface StoreProblem {
   file: string
+  /** Where the unreadable file (or the unusable records) now are, untouched. */
   movedTo: string
   reason: string
+  /** The backup its content was brought back from, when one held a good copy. */
+  restoredFrom?: BackupSummary
+}
+
+/** Why a backup was made. */
+export type BackupReason = 'start' | 'scheduled' | 'manual' | 'before-restore'
+
+/** One backup of the library folder, as the restore dialog lists it. */
+export interface BackupSummary {
+  /** The backup's folder name inside backups/, e.g. "2026-11-26T03-10-00Z". */
+  id: string
+  /** ISO timestamp. */
+  createdAt: string
+  reason: BackupReason
+  paperCount: number
+  noteCount: number
+}
+
+export interface BackupList {
+  /** Absolute path of the folder holding the backups. */
+  folder: string
+  /** Newest first. */
+  backups: BackupSummary[]
+}
+
+export interface BackupOutcome {
+  backup: BackupSummary
+  /** False when nothing had changed since the latest backup, which is returned instead. */
+  created: boolean
+}
+
+export interface RestoreReport {
+  restored: BackupSummary
+  /** The library as it was just before the restore, kept as a backup so the restore can be undone. */
+  previous: BackupSummary
+}
+
+/** Preferences stored in the library (library.json). */
+export interface Settings {
+  /** A backup is made on start and after every this many hours of use. */
+  backupIntervalHours: number
+  /** How many backups are kept; older ones are deleted. */
+  backupsKept: number
 }
 
 export interface LibraryInfo {
@@ -145,11 +189,18 @@ export interface LibraryInfo {
   paperCount: number
   noteCount: number
   problems: StoreProblem[]
+  /** Why the last automatic backup failed, until one succeeds. */
+  backupProblem?: string
 }
 
 /** Events main pushes to the renderer. */
 export type LibraryEvent =
-  { type: 'library-changed' } | { type: 'menu-command'; command: MenuCommand }
+  | { type: 'library-changed' }
+  | { type: 'menu-command'; command: MenuCommand }
+  /** A file the OS asked Offprint to open (a second launch with files, or a file on the command line). */
+  | { type: 'open-file'; fileName: string; content: OpenedFileContent }
+
+export type OpenedFileContent = { ok: true; text: string } | { ok: false; message: string }
 
 /** Menu items whose action lives in the renderer (it owns the dialogs). */
-export type MenuCommand = 'import'
+export type MenuCommand = 'import' | 'restore-backup'

@@ -14,6 +14,9 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ApiArgs, LibraryApi } from '../../shared/api'
 import type {
+  BackupList,
+  BackupOutcome,
+  BackupReason,
   ImportReport,
   LibraryInfo,
   Note,
@@ -21,12 +24,22 @@ import type {
   PaperPage,
   PaperSort,
   PaperSummary,
+  RestoreReport,
+  Settings,
+  StoreProblem,
 } from '../../shared/model'
+import { readSettings } from '../../shared/settingsSchema'
+import { backupsFolder, listBackups, summaryOf } from './backups/backupFolder'
+import { BackupTimer } from './backups/backupTimer'
+import { createBackup, pruneBackups } from './backups/createBackup'
+import type { CreatedBackup } from './backups/createBackup'
+import { restoreBackupFiles } from './backups/restoreBackup'
 import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
 import { ListingFormatError, parseHfListing } from './importers/hfListing'
 import type { ParsedListing } from './importers/hfListing'
 import { LibraryStore } from './store/libraryStore'
+import type { StoreOptions } from './store/libraryStore'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
@@ -41,6 +54,11 @@ export interface LibraryOptions {
   now?: () => Date
   /** How long the store waits before rewriting shard files (see libraryStore.ts). */
   checkpointDelayMs?: number
+  /**
+   * Back the library up on open and after every backupIntervalHours of use
+   * (the app does; the CLI and most tests do not).
+   */
+  automaticBackups?: boolean
 }
 
 export type ChangeListener = () => void
@@ -51,7 +69,13 @@ const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeri
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
   private writes: Promise<void> = Promise.resolve()
+  // Backups run one at a time, beside (not inside) the write queue.
+  private backups: Promise<void> = Promise.resolve()
+  private readonly backupTimer: BackupTimer | undefined
+  private backupProblem: string | undefined
   private closed = false
+  /** Files found damaged since the library was opened (a restore adds its own). */
+  private readonly problems: StoreProblem[]
   // Indexes over the committed state, built on first use (opening a large
   // library should cost no more than reading it) and kept up to date after.
   private noteIndex: Map<string, Note> | undefined
@@ -60,24 +84,40 @@ export class Library implements LibraryApi {
   private readonly sorted = new Map<PaperSort, Paper[]>()
 
   private constructor(
-    private readonly store: LibraryStore,
+    private store: LibraryStore,
+    private readonly storeOptions: StoreOptions,
     private readonly now: () => Date,
     private readonly samplePath: string | undefined,
-  ) {}
+    automaticBackups: boolean,
+  ) {
+    this.problems = [...store.problems]
+    if (automaticBackups) {
+      this.backupTimer = new BackupTimer(() => void this.backUpAutomatically('scheduled'))
+      this.backupTimer.arm(readSettings(store.settings).backupIntervalHours)
+      void this.backUpAutomatically('start')
+    }
+  }
 
   /**
    * Opens the library folder `dir`, creating it if needed. Unreadable files are
-   * moved aside and reported in getLibraryInfo().problems. Rejects with a
-   * LibraryVersionError when the folder was written by a newer Offprint.
+   * moved aside, replaced by their latest good backup when there is one, and
+   * reported in getLibraryInfo().problems. Rejects with a LibraryVersionError
+   * when the folder was written by a newer Offprint.
    */
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const now = options.now ?? (() => new Date())
-    const storeOptions =
+    const storeOptions: StoreOptions =
       options.checkpointDelayMs === undefined
         ? { now }
         : { now, checkpointDelayMs: options.checkpointDelayMs }
     const store = await LibraryStore.open(dir, storeOptions)
-    return new Library(store, now, options.samplePath)
+    return new Library(
+      store,
+      storeOptions,
+      now,
+      options.samplePath,
+      options.automaticBackups === true,
+    )
   }
 
   /** Absolute path of the library folder. */
@@ -86,13 +126,15 @@ export class Library implements LibraryApi {
   }
 
   async getLibraryInfo(): Promise<LibraryInfo> {
-    return {
+    const info: LibraryInfo = {
       path: this.store.dir,
       schemaVersion: this.store.schemaVersion,
       paperCount: this.sortedPapers('published').length,
       noteCount: this.store.notes.size,
-      problems: this.store.problems.map((problem) => ({ ...problem })),
+      problems: structuredClone(this.problems),
     }
+    if (this.backupProblem !== undefined) info.backupProblem = this.backupProblem
+    return info
   }
 
   async listPapers({ offset, limit, sort }: ApiArgs<'listPapers'>): Promise<PaperPage> {
@@ -157,6 +199,73 @@ export class Library implements LibraryApi {
     })
   }
 
+  async getSettings(_args: ApiArgs<'getSettings'> = {}): Promise<Settings> {
+    return readSettings(this.store.settings)
+  }
+
+  /**
+   * Merges `patch` into the stored settings and resolves once they are on disk.
+   * Keys this build does not know (from another version) are kept as they are.
+   */
+  async updateSettings({ patch }: ApiArgs<'updateSettings'>): Promise<Settings> {
+    return this.mutate(async () => {
+      const current = this.store.settings
+      const unchanged = Object.entries(patch).every(
+        ([key, value]) => JSON.stringify(current[key]) === JSON.stringify(value),
+      )
+      if (unchanged) return readSettings(current)
+      const before = readSettings(current)
+      const merged = { ...current, ...patch }
+      await this.store.commit({ settings: merged })
+      const settings = readSettings(merged)
+      if (settings.backupIntervalHours !== before.backupIntervalHours) {
+        this.backupTimer?.arm(settings.backupIntervalHours)
+      }
+      this.notifyChange()
+      return settings
+    })
+  }
+
+  async listBackups(_args: ApiArgs<'listBackups'> = {}): Promise<BackupList> {
+    return {
+      folder: backupsFolder(this.store.dir),
+      backups: (await listBackups(this.store.dir)).map(summaryOf),
+    }
+  }
+
+  /** Backs up the library now (unless nothing changed since the latest backup). */
+  async createBackup(_args: ApiArgs<'createBackup'> = {}): Promise<BackupOutcome> {
+    const { manifest, created } = await this.backUp('manual')
+    return { backup: summaryOf(manifest), created }
+  }
+
+  /**
+   * Replaces the library's content by a backup's. The current content is
+   * backed up first (and kept whatever the number of backups to keep), so the
+   * restore can be undone by restoring that backup.
+   */
+  async restoreBackup({ id }: ApiArgs<'restoreBackup'>): Promise<RestoreReport> {
+    return this.mutate(() =>
+      this.oneBackupAtATime(async () => {
+        const target = (await listBackups(this.store.dir)).find((backup) => backup.id === id)
+        if (target === undefined) throw new NotFoundError(`No backup "${id}" in this library`)
+        const previous = await createBackup(this.backupSource(), 'before-restore', this.now())
+        await this.store.close()
+        try {
+          await restoreBackupFiles(this.store.dir, target)
+        } finally {
+          // Whether or not the files changed, the library is opened again over them.
+          this.store = await LibraryStore.open(this.store.dir, this.storeOptions)
+          this.problems.push(...this.store.problems)
+          this.resetIndexes()
+          this.notifyChange()
+        }
+        await this.prune([previous.manifest.id])
+        return { restored: summaryOf(target), previous: summaryOf(previous.manifest) }
+      }),
+    )
+  }
+
   /** Calls `listener` after every successful change; returns the unsubscribe function. */
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener)
@@ -175,7 +284,9 @@ export class Library implements LibraryApi {
   async close(): Promise<void> {
     this.closed = true
     this.listeners.clear()
+    this.backupTimer?.stop()
     await this.writes
+    await this.backups
     await this.store.close()
   }
 
@@ -263,6 +374,63 @@ export class Library implements LibraryApi {
       }
       throw error
     }
+  }
+
+  private backUp(reason: BackupReason): Promise<CreatedBackup> {
+    if (this.closed) return Promise.reject(new StorageError('The library is closed'))
+    return this.oneBackupAtATime(async () => {
+      const result = await createBackup(this.backupSource(), reason, this.now())
+      await this.prune([])
+      return result
+    })
+  }
+
+  /** A failed automatic backup is reported in getLibraryInfo until one succeeds. */
+  private async backUpAutomatically(reason: BackupReason): Promise<void> {
+    const hadProblem = this.backupProblem !== undefined
+    try {
+      await this.backUp(reason)
+      this.backupProblem = undefined
+      if (hadProblem) this.notifyChange()
+    } catch (error) {
+      if (this.closed) return
+      this.backupProblem = messageOf(error)
+      console.error('offprint: automatic backup failed:', this.backupProblem)
+      this.notifyChange()
+    }
+  }
+
+  private backupSource() {
+    return {
+      dir: this.store.dir,
+      schemaVersion: this.store.schemaVersion,
+      snapshot: <T>(task: (files: readonly string[]) => Promise<T>) => this.store.snapshot(task),
+      counts: () => ({
+        paperCount: this.sortedPapers('published').length,
+        noteCount: this.store.notes.size,
+      }),
+    }
+  }
+
+  /** Keeps the newest backupsKept backups, and the ones in `alsoKeep`. */
+  private async prune(alsoKeep: readonly string[]): Promise<void> {
+    const keep = readSettings(this.store.settings).backupsKept
+    await pruneBackups(this.store.dir, keep, alsoKeep)
+  }
+
+  private oneBackupAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.backups.then(task)
+    this.backups = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    return run
+  }
+
+  private resetIndexes(): void {
+    this.noteIndex = undefined
+    this.keyIndex = undefined
+    this.sorted.clear()
   }
 
   /** Runs `task` after every earlier mutation has settled. */
