@@ -105,5 +105,5 @@ function invoke<M extends ApiMethod>(
 }
 
 function failure(code: ApiErrorCode, message: string): ApiResponse<never> {
-  return { ok: false, error: { code, message } }
+  return { ok: false, error: { code, message: oneLine(message) } }
 }
