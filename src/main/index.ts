@@ -1,14 +1,19 @@
 // Electron glue: app lifecycle, the window, the menu. Every decision made here
-// (window options, navigation, menu) is a pure function in ./window, tested
-// without Electron; this file only wires them to Electron's objects.
+// (window options, navigation, menu, what a second launch means) is a pure
+// function in ./window or ./launch, tested without Electron; this file only
+// wires them to Electron's objects.
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, Menu, session, shell } from 'electron'
 import { EVENT_CHANNEL } from '../shared/api'
 import type { LibraryEvent } from '../shared/model'
-import { createDispatcher } from './library/dispatch'
+import { decideSecondLaunch, filesToOpen } from './launch/launchArguments'
+import { readOpenedFile } from './launch/openedFile'
+import { createDispatcher, createUnavailableDispatcher } from './library/dispatch'
+import type { ApiDispatch } from './library/dispatch'
 import { Library } from './library/library'
 import { resolveLibraryDir } from './library/libraryLocation'
-import { registerIpc } from './ipc'
+import { onPageListening, registerIpc } from './ipc'
 import { buildMenuTemplate } from './window/menuTemplate'
 import {
   decideWindowOpen,
@@ -19,11 +24,20 @@ import {
 import { mainWindowOptions } from './window/windowOptions'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const appPageUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
 
 let mainWindow: BrowserWindow | null = null
+// Events for a page that is not listening yet (files named on the command line).
+const heldBack: LibraryEvent[] = []
+let listening = false
 
 function send(event: LibraryEvent): void {
-  mainWindow?.webContents.send(EVENT_CHANNEL, event)
+  if (mainWindow === null || !listening) heldBack.push(event)
+  else mainWindow.webContents.send(EVENT_CHANNEL, event)
+}
+
+async function openFiles(paths: readonly string[]): Promise<void> {
+  for (const path of paths) send(await readOpenedFile(path))
 }
 
 function createWindow(): BrowserWindow {
@@ -40,6 +54,8 @@ function createWindow(): BrowserWindow {
       if (isSafeExternalUrl(url)) void shell.openExternal(url)
     }
   })
+  // A reload starts a page that has not subscribed yet.
+  window.webContents.on('did-start-loading', () => (listening = false))
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
   if (devServerUrl !== undefined) void window.loadURL(devServerUrl)
   else void window.loadFile(join(__dirname, '../renderer/index.html'))
@@ -60,15 +76,30 @@ async function start(): Promise<void> {
     env: process.env,
     defaultDir: join(app.getPath('userData'), 'library'),
   })
-  const library = await Library.open(libraryDir, {
-    samplePath: join(
-      app.isPackaged ? process.resourcesPath : app.getAppPath(),
-      'resources',
-      'sample-daily-papers.txt',
-    ),
+  // A library that cannot be opened (written by a newer Offprint, say) still
+  // gets a window: every call answers with the reason, which the window shows.
+  let dispatch: ApiDispatch
+  let library: Library | undefined
+  try {
+    library = await Library.open(libraryDir, {
+      automaticBackups: true,
+      samplePath: join(
+        app.isPackaged ? process.resourcesPath : app.getAppPath(),
+        'resources',
+        'sample-daily-papers.txt',
+      ),
+    })
+    library.onChange(() => send({ type: 'library-changed' }))
+    dispatch = createDispatcher(library)
+  } catch (error) {
+    console.error('offprint: the library could not be opened:', error)
+    dispatch = createUnavailableDispatcher(error)
+  }
+  registerIpc(() => dispatch, appPageUrl)
+  onPageListening(appPageUrl, () => {
+    listening = true
+    for (const held of heldBack.splice(0)) mainWindow?.webContents.send(EVENT_CHANNEL, held)
   })
-  library.onChange(() => send({ type: 'library-changed' }))
-  registerIpc(createDispatcher(library), devServerUrl)
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -81,6 +112,9 @@ async function start(): Promise<void> {
   )
 
   mainWindow = createWindow()
+  void openFiles(
+    filesToOpen({ argv: process.argv, cwd: process.cwd(), isPackaged: app.isPackaged }),
+  )
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })
@@ -90,11 +124,25 @@ async function start(): Promise<void> {
   // Pending note saves must reach the disk before the process exits.
   let closing = false
   app.on('before-quit', (event) => {
-    if (closing) return
+    if (closing || library === undefined) return
     closing = true
     event.preventDefault()
     void library.close().finally(() => app.quit())
   })
 }
 
-void start()
+// One Offprint per user: a second launch hands its files to the first and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const decision = decideSecondLaunch({ argv, cwd: workingDirectory, isPackaged: app.isPackaged })
+    if (mainWindow !== null && decision.focusWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.show()
+      mainWindow.focus()
+    }
+    void openFiles(decision.filesToImport)
+  })
+  void start()
+}

@@ -68,6 +68,13 @@ export function channelFor(method: ApiMethod): string {
 /** The channel main uses to push LibraryEvents to the renderer. */
 export const EVENT_CHANNEL = 'offprint:event'
 
+/**
+ * The renderer says it listens (sent on each subscribe): main holds back
+ * events that would otherwise be lost before the page is ready, such as the
+ * files named on the command line.
+ */
+export const LISTENING_CHANNEL = 'offprint:listening'
+
 export type ApiErrorCode =
   'invalid-arguments' | 'unknown-method' | 'not-found' | 'bad-input' | 'storage' | 'internal'
 

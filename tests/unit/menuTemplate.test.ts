@@ -24,6 +24,23 @@ describe('application menu', () => {
     expect(sent).toEqual(['import'])
   })
 
+  it('has File > Restore from Backup…, which asks the renderer for its dialog', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const sent: MenuCommand[] = []
+      const template = buildMenuTemplate({
+        platform,
+        isDevelopment: false,
+        sendCommand: (command) => sent.push(command),
+      })
+      const file = submenuOf(template, 'File')
+      const labels = file.map((item) => item.label ?? item.type ?? item.role)
+      expect(labels.slice(0, 3)).toEqual(['Import…', 'Restore from Backup…', 'separator'])
+      const click = file[1]?.click as (() => void) | undefined
+      click?.()
+      expect(sent).toEqual(['restore-backup'])
+    }
+  })
+
   it('shows devtools and reload only in development', () => {
     const roles = (isDevelopment: boolean) =>
       submenuOf(

@@ -22,6 +22,10 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
         accelerator: 'CmdOrCtrl+O',
         click: () => context.sendCommand('import'),
       },
+      {
+        label: 'Restore from Backup…',
+        click: () => context.sendCommand('restore-backup'),
+      },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
