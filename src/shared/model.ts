@@ -131,8 +131,16 @@ export interface PaperPage {
   items: PaperSummary[]
 }
 
+/**
+ * What was wrong: a whole file could not be read (moved aside), some records
+ * in a readable file could not be used (set aside one by one), or the journal
+ * of recent changes was damaged part-way (the rest set aside).
+ */
+export type StoreProblemKind = 'unreadable-file' | 'unusable-records' | 'damaged-journal'
+
 /** A file that could not be read and was moved aside instead of being overwritten. */
 export interface StoreProblem {
+  kind: StoreProblemKind
   file: string
   /** Where the unreadable file (or the unusable records) now are, untouched. */
   movedTo: string

@@ -2,7 +2,9 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { LibraryInfo } from '../../shared/model'
 import { api, errorMessage, subscribeToLibrary } from './api/client'
+import { BackupsDialog } from './components/BackupsDialog'
 import { ImportStatus } from './components/ImportStatus'
+import { LibraryProblems } from './components/LibraryProblems'
 import { ResizablePanes } from './components/ResizablePanes'
 import { Welcome } from './components/Welcome'
 import { useImport } from './hooks/useImport'
@@ -17,12 +19,18 @@ export function App() {
   const [info, setInfo] = useState<LibraryInfo | undefined>(undefined)
   const [infoError, setInfoError] = useState<string | undefined>(undefined)
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined)
+  const [backupsOpen, setBackupsOpen] = useState(false)
   const rows = usePaperRows(version, 'published')
   const listRef = useRef<HTMLDivElement>(null)
 
   useEffect(
     () =>
-      subscribeToLibrary((event) => event.type === 'library-changed' && setVersion((v) => v + 1)),
+      subscribeToLibrary((event) => {
+        if (event.type === 'library-changed') setVersion((v) => v + 1)
+        if (event.type === 'menu-command' && event.command === 'restore-backup') {
+          setBackupsOpen(true)
+        }
+      }),
     [],
   )
 
@@ -47,6 +55,7 @@ export function App() {
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const target = event.target as HTMLElement
+    if (target.closest('dialog') !== null) return // the dialog's own keys (Esc closes it)
     const inEditor = target.closest('textarea, input') !== null
     // Esc leaves the note for the list; Enter in the list opens the note.
     if (event.key === 'Escape' && inEditor) {
@@ -83,15 +92,8 @@ export function App() {
           onChange={(event) => importer.onFilesChosen(event.target.files)}
         />
       </header>
-      {info !== undefined && info.problems.length > 0 && (
-        <div className="store-problems" role="alert">
-          {info.problems.map((problem) => (
-            <p key={problem.file}>
-              <strong>{problem.file} could not be read</strong> ({problem.reason}). It was moved to{' '}
-              {problem.movedTo} and left untouched; the rest of the library is open.
-            </p>
-          ))}
-        </div>
+      {info !== undefined && (
+        <LibraryProblems info={info} onShowBackups={() => setBackupsOpen(true)} />
       )}
       {infoError !== undefined && (
         <div className="store-problems" role="alert">
@@ -100,6 +102,16 @@ export function App() {
       )}
       {importer.outcome !== undefined && (
         <ImportStatus outcome={importer.outcome} onDismiss={importer.dismiss} />
+      )}
+      {backupsOpen && (
+        <BackupsDialog
+          onClose={() => setBackupsOpen(false)}
+          onRestored={() => {
+            // The selected paper may not exist in the restored library.
+            setSelectedId(undefined)
+            setVersion((v) => v + 1)
+          }}
+        />
       )}
       <div className="workspace" ref={listRef}>
         <ResizablePanes

@@ -114,7 +114,12 @@ export class LibraryStore {
     if (contents.damage !== undefined) {
       // Keep every entry before the damage (replayed above), set the rest aside.
       const movedTo = await moveAside(journalPath, now(), 'damaged')
-      problems.push({ file: journalPath, movedTo, reason: contents.damage })
+      problems.push({
+        kind: 'damaged-journal',
+        file: journalPath,
+        movedTo,
+        reason: contents.damage,
+      })
     }
     const journal = await Journal.open(
       journalPath,
@@ -337,6 +342,7 @@ async function loadShards(
       const recovered = await recoverRecords(dir, kind, index, unusable, map)
       const count = `${unusable.length} unusable record${unusable.length === 1 ? '' : 's'}`
       const problem: StoreProblem = {
+        kind: 'unusable-records',
         file: file.path,
         movedTo: quarantine,
         reason:
@@ -407,7 +413,12 @@ async function readOrRecover<T>(
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error
     const movedTo = await moveAside(file.path, now())
-    const problem: StoreProblem = { file: file.path, movedTo, reason: error.reason }
+    const problem: StoreProblem = {
+      kind: 'unreadable-file',
+      file: file.path,
+      movedTo,
+      reason: error.reason,
+    }
     problems.push(problem)
     const copy = await findGoodCopy(dir, relativePath, file.parse)
     if (copy === undefined) return null

@@ -65,13 +65,25 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
     [importFiles],
   )
 
-  // File > Import… in the native menu.
+  // Files the OS asked Offprint to open (named on its command line, or on a
+  // second launch's) arrive one event each; they are imported one after another.
+  const opened = useRef<Promise<void>>(Promise.resolve())
+
+  // File > Import… in the native menu, and files to open.
   useEffect(
     () =>
       subscribeToLibrary((event) => {
         if (event.type === 'menu-command' && event.command === 'import') chooseFiles()
+        if (event.type === 'open-file') {
+          const { fileName, content } = event
+          opened.current = opened.current.then(() =>
+            content.ok
+              ? run(fileName, () => api.importText({ text: content.text, fileName }))
+              : setOutcome({ kind: 'failed', what: fileName, message: `${content.message}.` }),
+          )
+        }
       }),
-    [chooseFiles],
+    [chooseFiles, run],
   )
 
   // Files dropped anywhere on the window are imported; the page itself never

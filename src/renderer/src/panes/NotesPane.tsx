@@ -1,7 +1,8 @@
 // The notes pane: a markdown editor for the selected paper's note, with a live
 // preview (marked, then DOMPurify) and a save indicator.
-import { useDeferredValue, useMemo, type MouseEvent } from 'react'
+import { useDeferredValue, useMemo, useState, type MouseEvent } from 'react'
 import { openExternal } from '../api/openExternal'
+import { SHOW_MORE_FACTOR, SHOWN_CHARS, clipText, formatCount } from '../display/clipText'
 import { useNoteDraft, type SaveState } from '../hooks/useNoteDraft'
 import { renderMarkdown } from '../markdown/renderMarkdown'
 
@@ -17,7 +18,10 @@ function NoteEditor({ paperId }: { paperId: string }) {
   const draft = useNoteDraft(paperId)
   // Typing stays responsive on long notes: the preview may lag a frame behind.
   const previewSource = useDeferredValue(draft.body)
-  const previewHtml = useMemo(() => renderMarkdown(previewSource), [previewSource])
+  // A 5 MB note is edited whole, but only its start is rendered as a preview.
+  const [previewLimit, setPreviewLimit] = useState<number>(SHOWN_CHARS.notePreview)
+  const preview = clipText(previewSource, previewLimit)
+  const previewHtml = useMemo(() => renderMarkdown(preview.shown), [preview.shown])
   const editable = draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
 
   return (
@@ -45,6 +49,21 @@ function NoteEditor({ paperId }: { paperId: string }) {
         // Sanitized by DOMPurify in renderMarkdown; never raw user HTML.
         dangerouslySetInnerHTML={{ __html: previewHtml }}
       />
+      {preview.hidden > 0 && (
+        <div className="note-preview-clipped" data-testid="note-preview-clipped">
+          The preview shows the first {formatCount(preview.shown.length)} of{' '}
+          {formatCount(previewSource.length)} characters; the whole note is in the editor and saved.{' '}
+          <button
+            type="button"
+            className="link-button show-more"
+            onClick={() =>
+              setPreviewLimit((limit) => limit + SHOWN_CHARS.notePreview * SHOW_MORE_FACTOR)
+            }
+          >
+            Show more
+          </button>
+        </div>
+      )}
     </div>
   )
 }

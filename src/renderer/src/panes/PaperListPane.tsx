@@ -4,6 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type { PaperSummary } from '../../../shared/model'
+import { SHOWN_CHARS, clipText } from '../display/clipText'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
 
@@ -114,7 +115,9 @@ function PaperRow(props: {
   onClick: () => void
 }) {
   const { paper, selected } = props
-  const byline = bylineOf(paper)
+  const byline = clipText(bylineOf(paper), SHOWN_CHARS.listTitle).shown
+  // One line of a row: a 1 MB title must not be laid out in full for every scroll.
+  const title = clipText(paper.title, SHOWN_CHARS.listTitle).shown
   return (
     <div
       id={props.domId}
@@ -125,8 +128,8 @@ function PaperRow(props: {
       data-testid="paper-row"
       data-paper-id={paper.id}
     >
-      <div className="paper-row-title" title={paper.title}>
-        {paper.title}
+      <div className="paper-row-title" title={title}>
+        {title}
       </div>
       <div className="paper-row-meta">
         <span className="paper-row-date">{formatDate(paper.published)}</span>

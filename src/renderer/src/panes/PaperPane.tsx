@@ -5,6 +5,8 @@ import type { Paper, PaperLink } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
+import { ClippedText } from '../components/ClippedText'
+import { SHOWN_CHARS, SHOWN_LINKS, clipText, formatCount } from '../display/clipText'
 import { authorsLine, formatDate } from '../format'
 
 interface PaperPaneProps {
@@ -42,10 +44,16 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
     )
   }
   const { paper } = loaded
+  // Keyed by paper: "Show more" starts over for each paper.
   return (
-    <article className="paper-view" aria-labelledby="paper-title" data-testid="paper-view">
+    <article
+      key={paper.id}
+      className="paper-view"
+      aria-labelledby="paper-title"
+      data-testid="paper-view"
+    >
       <h1 id="paper-title" className="paper-title">
-        {paper.title}
+        <ClippedText text={paper.title} limit={SHOWN_CHARS.title} />
       </h1>
       <dl className="paper-meta">
         {paper.published !== undefined && (
@@ -55,11 +63,15 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
           </>
         )}
         <dt>Authors</dt>
-        <dd data-testid="paper-authors">{authorsLine(paper)}</dd>
+        <dd data-testid="paper-authors">
+          <ClippedText text={authorsLine(paper)} limit={SHOWN_CHARS.field} />
+        </dd>
         {paper.organization !== undefined && (
           <>
             <dt>Organization</dt>
-            <dd data-testid="paper-organization">{paper.organization}</dd>
+            <dd data-testid="paper-organization">
+              <ClippedText text={paper.organization} limit={SHOWN_CHARS.field} />
+            </dd>
           </>
         )}
         <dt>Upvotes</dt>
@@ -68,30 +80,43 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
       {paper.links.length > 0 && <PaperLinks links={paper.links} />}
       <section className="paper-abstract" aria-label="Abstract">
         <h2>Abstract</h2>
-        <p data-testid="paper-abstract">{paper.abstract}</p>
+        <p data-testid="paper-abstract">
+          <ClippedText text={paper.abstract} limit={SHOWN_CHARS.abstract} />
+        </p>
       </section>
     </article>
   )
 }
 
 function PaperLinks({ links }: { links: PaperLink[] }) {
+  const [showAll, setShowAll] = useState(false)
+  const shown = showAll ? links : links.slice(0, SHOWN_LINKS)
   return (
     <ul className="paper-links" aria-label="Links" data-testid="paper-links">
-      {links.map((link) => (
-        <li key={link.url}>
+      {shown.map((link, index) => (
+        <li key={index}>
           <a
             href={isSafeExternalUrl(link.url) ? link.url : undefined}
             className={`paper-link paper-link-${link.kind}`}
-            title={link.url}
+            title={clipText(link.url, SHOWN_CHARS.field).shown}
             onClick={(event) => {
               event.preventDefault()
               openExternal(link.url)
             }}
           >
-            <span className="paper-link-label">{link.label}</span>
+            <span className="paper-link-label">
+              {clipText(link.label, SHOWN_CHARS.linkLabel).shown}
+            </span>
           </a>
         </li>
       ))}
+      {shown.length < links.length && (
+        <li>
+          <button type="button" className="link-button show-more" onClick={() => setShowAll(true)}>
+            Show all {formatCount(links.length)} links
+          </button>
+        </li>
+      )}
     </ul>
   )
 }
