@@ -4,12 +4,12 @@
 // the others and never the library.
 import { z } from 'zod'
 import type { Settings } from './model'
-
-export const MIN_BACKUP_INTERVAL_HOURS = 1
-/** A week of use. */
-export const MAX_BACKUP_INTERVAL_HOURS = 168
-export const MIN_BACKUPS_KEPT = 1
-export const MAX_BACKUPS_KEPT = 100
+import {
+  MAX_BACKUP_INTERVAL_HOURS,
+  MAX_BACKUPS_KEPT,
+  MIN_BACKUP_INTERVAL_HOURS,
+  MIN_BACKUPS_KEPT,
+} from './settingsBounds'
 
 /** One schema per setting, so each can be checked (and defaulted) on its own. */
 export const settingSchemas = {

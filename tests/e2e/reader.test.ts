@@ -15,6 +15,7 @@ afterEach(async () => {
     // No test may leave the app's own origin or log an error.
     expect(app.foreignRequests).toEqual([])
     expect(app.pageErrors).toEqual([])
+    expect(app.securityEvents).toEqual([])
     await app.close()
     app = undefined
   }

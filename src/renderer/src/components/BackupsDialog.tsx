@@ -8,7 +8,7 @@ import {
   MAX_BACKUPS_KEPT,
   MIN_BACKUP_INTERVAL_HOURS,
   MIN_BACKUPS_KEPT,
-} from '../../../shared/settingsSchema'
+} from '../../../shared/settingsBounds'
 import { api, errorMessage } from '../api/client'
 import { formatDateTime } from '../format'
 
