@@ -51,6 +51,7 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
       className="paper-view"
       aria-labelledby="paper-title"
       data-testid="paper-view"
+      data-paper-id={paper.id}
     >
       <h1 id="paper-title" className="paper-title">
         <ClippedText text={paper.title} limit={SHOWN_CHARS.title} />
