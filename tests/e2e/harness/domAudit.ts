@@ -39,6 +39,7 @@ export function auditDom(): string[] {
     for (const attribute of Array.from(element.attributes)) {
       const name = attribute.name.toLowerCase()
       // What a browser would read as the scheme: control characters and spaces are ignored.
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
       const value = attribute.value
         .replace(/[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\u2028\u2029\ufeff]/g, '')
         .toLowerCase()
