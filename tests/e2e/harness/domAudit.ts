@@ -7,6 +7,9 @@
 //
 // Runs inside the page (passed to page.evaluate), so it uses only DOM APIs.
 export function auditDom(): string[] {
+  // What a browser ignores when it reads a URL's scheme: control characters and spaces.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const IGNORED_IN_SCHEMES = /[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\u2028\u2029\ufeff]/g
   const found: string[] = []
   const describe = (element: Element): string =>
     `<${element.tagName.toLowerCase()}> in ${element.closest('[data-testid]')?.getAttribute('data-testid') ?? 'the page'}`
@@ -38,11 +41,7 @@ export function auditDom(): string[] {
   for (const element of Array.from(document.body.querySelectorAll('*'))) {
     for (const attribute of Array.from(element.attributes)) {
       const name = attribute.name.toLowerCase()
-      // What a browser would read as the scheme: control characters and spaces are ignored.
-      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-      const value = attribute.value
-        .replace(/[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\u2028\u2029\ufeff]/g, '')
-        .toLowerCase()
+      const value = attribute.value.replace(IGNORED_IN_SCHEMES, '').toLowerCase()
       if (name.startsWith('on')) found.push(`handler ${name} on ${describe(element)}`)
       if (name === 'srcdoc') found.push(`srcdoc on ${describe(element)}`)
       if (name === 'style' && /url\(|expression|behavior|@import/.test(value)) {
