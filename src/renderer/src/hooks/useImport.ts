@@ -79,7 +79,11 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
           opened.current = opened.current.then(() =>
             content.ok
               ? run(fileName, () => api.importText({ text: content.text, fileName }))
-              : setOutcome({ kind: 'failed', what: fileName, message: `${content.message}.` }),
+              : setOutcome({
+                  kind: 'failed',
+                  what: fileName,
+                  message: `The file could not be read: ${content.message}.`,
+                }),
           )
         }
       }),
