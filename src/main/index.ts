@@ -71,16 +71,17 @@ async function start(): Promise<void> {
     isPermissionGranted(permission),
   )
 
-  const libraryDir = resolveLibraryDir({
-    argv: process.argv,
-    env: process.env,
-    defaultDir: join(app.getPath('userData'), 'library'),
-  })
-  // A library that cannot be opened (written by a newer Offprint, say) still
-  // gets a window: every call answers with the reason, which the window shows.
+  // A library that cannot be opened (written by a newer Offprint, say, or
+  // `--library` without a folder) still gets a window: every call answers with
+  // the reason, which the window shows.
   let dispatch: ApiDispatch
   let library: Library | undefined
   try {
+    const libraryDir = resolveLibraryDir({
+      argv: process.argv,
+      env: process.env,
+      defaultDir: join(app.getPath('userData'), 'library'),
+    })
     library = await Library.open(libraryDir, {
       automaticBackups: true,
       samplePath: join(
@@ -95,7 +96,7 @@ async function start(): Promise<void> {
     console.error('offprint: the library could not be opened:', error)
     dispatch = createUnavailableDispatcher(error)
   }
-  registerIpc(() => dispatch, appPageUrl)
+  registerIpc(dispatch, appPageUrl)
   onPageListening(appPageUrl, () => {
     listening = true
     for (const held of heldBack.splice(0)) mainWindow?.webContents.send(EVENT_CHANNEL, held)

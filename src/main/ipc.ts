@@ -6,10 +6,9 @@ import { isTrustedSender, type IpcSender } from './window/navigationRules'
 /**
  * Binds every API method to one ipcMain.handle channel. Validation and error
  * mapping live in the dispatcher (shared with the browser test harness); this
- * file only adds the Electron-specific sender check. `dispatch` is read on
- * every call, so main decides once at start which dispatcher answers.
+ * file only adds the Electron-specific sender check.
  */
-export function registerIpc(dispatch: () => ApiDispatch, appPageUrl: string): void {
+export function registerIpc(dispatch: ApiDispatch, appPageUrl: string): void {
   for (const method of apiMethods) {
     ipcMain.handle(
       channelFor(method),
@@ -17,7 +16,7 @@ export function registerIpc(dispatch: () => ApiDispatch, appPageUrl: string): vo
         if (!isTrustedSender(senderOf(event), appPageUrl)) {
           return { ok: false, error: { code: 'internal', message: 'Untrusted sender' } }
         }
-        return dispatch()(method, args)
+        return dispatch(method, args)
       },
     )
   }

@@ -232,6 +232,20 @@ describe('restoring a backup', () => {
     await reopened.close()
   })
 
+  it('refuses a backup made by a newer Offprint', async () => {
+    const library = await open()
+    await library.importText({ text: numberedListing('Paper', 2) })
+    const backup = (await library.createBackup({})).backup
+    const manifestPath = join(dir, BACKUPS_FOLDER, backup.id, 'backup.json')
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, schemaVersion: 3 }))
+    await expect(library.restoreBackup({ id: backup.id })).rejects.toThrow(
+      /made by a newer Offprint \(schema version 3\)/,
+    )
+    expect(await titles(library)).toHaveLength(2)
+    await library.close()
+  })
+
   it('finishes a restore a crash interrupted after it was committed', async () => {
     const library = await open()
     await library.importText({ text: numberedListing('Old', 4) })

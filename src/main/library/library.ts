@@ -249,6 +249,12 @@ export class Library implements LibraryApi {
       this.oneBackupAtATime(async () => {
         const target = (await listBackups(this.store.dir)).find((backup) => backup.id === id)
         if (target === undefined) throw new NotFoundError(`No backup "${id}" in this library`)
+        if (target.schemaVersion > this.store.schemaVersion) {
+          throw new BadInputError(
+            `The backup of ${target.createdAt} was made by a newer Offprint ` +
+              `(schema version ${target.schemaVersion}); open it with that version`,
+          )
+        }
         const previous = await createBackup(this.backupSource(), 'before-restore', this.now())
         await this.store.close()
         try {
