@@ -7,7 +7,15 @@
 // dependencies, so the renderer and preload stay small.
 import type { z } from 'zod'
 import type { apiArgs } from './apiSchemas'
-import type { ImportReport, LibraryEvent, LibraryInfo, Note, Paper, PaperPage } from './model'
+import type {
+  ImportReport,
+  LibraryEvent,
+  LibraryInfo,
+  Note,
+  Paper,
+  PaperPage,
+  Settings,
+} from './model'
 
 export const apiMethods = [
   'getLibraryInfo',
@@ -17,6 +25,11 @@ export const apiMethods = [
   'importSample',
   'getNote',
   'saveNote',
+  'setPaperStatus',
+  'indexOfPaper',
+  'getSettings',
+  'updateSettings',
+  'cancelTask',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -31,6 +44,14 @@ export interface ApiResults {
   importSample: ImportReport
   getNote: Note | null
   saveNote: Note
+  setPaperStatus: Paper
+  /** Position of the paper in the list for that sort order; -1 when it is not listed. */
+  indexOfPaper: number
+  getSettings: Settings
+  /** The settings after the change, once they are on disk. */
+  updateSettings: Settings
+  /** Whether the task was still running and has been asked to stop. */
+  cancelTask: boolean
 }
 
 export type LibraryApi = {
@@ -46,7 +67,13 @@ export function channelFor(method: ApiMethod): string {
 export const EVENT_CHANNEL = 'offprint:event'
 
 export type ApiErrorCode =
-  'invalid-arguments' | 'unknown-method' | 'not-found' | 'bad-input' | 'storage' | 'internal'
+  | 'invalid-arguments'
+  | 'unknown-method'
+  | 'not-found'
+  | 'bad-input'
+  | 'storage'
+  | 'cancelled'
+  | 'internal'
 
 export interface ApiError {
   code: ApiErrorCode

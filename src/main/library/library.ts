@@ -22,13 +22,17 @@ import type {
   PaperPage,
   PaperSort,
   PaperSummary,
+  Settings,
 } from '../../shared/model'
+import { readSettings } from '../../shared/settingsSchema'
 import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
 import { ListingFormatError, parseHfListing } from './importers/hfListing'
 import type { ParsedListing } from './importers/hfListing'
 import { openLibraryFiles } from './libraryFiles'
-import type { LibraryFiles, NotesFile, PapersFile } from './libraryFiles'
+import type { LibraryFile, LibraryFiles, NotesFile, PapersFile } from './libraryFiles'
+import { LongTasks } from './longTasks'
+import type { ProgressListener, RunningTask } from './longTasks'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
@@ -44,12 +48,18 @@ export interface LibraryOptions {
 }
 
 export type ChangeListener = () => void
+export type SettingsListener = (settings: Settings) => void
+
+/** An import reports progress (and may be cancelled) this many times over its entries. */
+const IMPORT_PROGRESS_STEPS = 100
 
 // Locale-aware and numeric, so "Model 9" sorts before "Model 10".
 const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
+  private readonly settingsListeners = new Set<SettingsListener>()
+  private readonly tasks = new LongTasks()
   private writes: Promise<void> = Promise.resolve()
   private closed = false
   // Indexes over the committed state, kept up to date by each commit.
@@ -160,6 +170,70 @@ export class Library implements LibraryApi {
     })
   }
 
+  async setPaperStatus({ id, status }: ApiArgs<'setPaperStatus'>): Promise<Paper> {
+    return this.mutate(async () => {
+      const paper = this.requirePaper(id)
+      if (paper.status === status) return structuredClone(paper)
+      const updated: Paper = { ...paper, status, updatedAt: this.now().toISOString() }
+      const papers = this.files.papers.data.papers.map((candidate) =>
+        candidate === paper ? updated : candidate,
+      )
+      await this.commitPapers({ ...this.files.papers.data, papers })
+      this.paperById.set(id, updated)
+      this.notifyChange()
+      return structuredClone(updated)
+    })
+  }
+
+  async indexOfPaper({ id, sort }: ApiArgs<'indexOfPaper'>): Promise<number> {
+    return this.sortedPapers(sort ?? 'published').findIndex((paper) => paper.id === id)
+  }
+
+  async getSettings(_args: ApiArgs<'getSettings'> = {}): Promise<Settings> {
+    return readSettings(this.files.library.data.settings)
+  }
+
+  /**
+   * Merges `patch` into the stored settings and resolves once they are on disk.
+   * Keys this build does not know (from another version) are kept as they are.
+   */
+  async updateSettings({ patch }: ApiArgs<'updateSettings'>): Promise<Settings> {
+    return this.mutate(async () => {
+      const current = this.files.library.data
+      const unchanged = Object.entries(patch).every(
+        ([key, value]) => JSON.stringify(current.settings[key]) === JSON.stringify(value),
+      )
+      if (unchanged) return readSettings(current.settings)
+      await this.commitLibrary({ ...current, settings: { ...current.settings, ...patch } })
+      const settings = readSettings(this.files.library.data.settings)
+      for (const listener of this.settingsListeners) {
+        try {
+          listener(settings)
+        } catch (error) {
+          console.error('offprint: settings listener failed:', error)
+        }
+      }
+      return settings
+    })
+  }
+
+  async cancelTask({ taskId }: ApiArgs<'cancelTask'>): Promise<boolean> {
+    return this.tasks.cancel(taskId)
+  }
+
+  /** Calls `listener` with the progress of every long task; returns the unsubscribe function. */
+  onProgress(listener: ProgressListener): () => void {
+    return this.tasks.onProgress(listener)
+  }
+
+  /** Calls `listener` after every settings change; returns the unsubscribe function. */
+  onSettingsChange(listener: SettingsListener): () => void {
+    this.settingsListeners.add(listener)
+    return () => {
+      this.settingsListeners.delete(listener)
+    }
+  }
+
   /** Calls `listener` after every successful change; returns the unsubscribe function. */
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener)
@@ -172,6 +246,8 @@ export class Library implements LibraryApi {
   async close(): Promise<void> {
     this.closed = true
     this.listeners.clear()
+    this.settingsListeners.clear()
+    this.tasks.clearListeners()
     await this.writes
   }
 
@@ -182,59 +258,81 @@ export class Library implements LibraryApi {
     fileName: string | undefined,
     pageDate: string | undefined,
   ): Promise<ImportReport> {
-    // Parsing needs no lock; only the merge below must see a settled library.
-    const listing = this.parseListing(text, fileName, pageDate)
-    return this.mutate(async () => {
-      const importedAt = this.now().toISOString()
-      const added: Paper[] = []
-      const keysOfAdded = new Map<string, string>()
-      let alreadyPresent = 0
-      for (const parsed of listing.papers) {
-        const keys = duplicateKeys(parsed)
-        if (keys.some((key) => this.paperIdByKey.has(key) || keysOfAdded.has(key))) {
-          alreadyPresent++
-          continue
-        }
-        const paper: Paper = {
-          id: randomUUID(),
-          title: parsed.title,
-          abstract: parsed.abstract,
-          authors: [],
-          links: parsed.links,
-          upvotes: parsed.upvotes,
-          tags: [],
-          status: 'unread',
-          starred: false,
-          addedAt: importedAt,
-          updatedAt: importedAt,
-          source:
-            fileName === undefined
-              ? { format: 'hf-daily-papers', importedAt }
-              : { format: 'hf-daily-papers', fileName, importedAt },
-        }
-        if (parsed.authorCount !== undefined) paper.authorCount = parsed.authorCount
-        if (parsed.organization !== undefined) paper.organization = parsed.organization
-        if (parsed.published !== undefined) paper.published = parsed.published
-        for (const key of keys) keysOfAdded.set(key, paper.id)
-        added.push(paper)
-      }
-      // One write per import, and none when nothing is new.
-      if (added.length > 0) {
-        const papers = [...this.files.papers.data.papers, ...added]
-        await this.commitPapers({ ...this.files.papers.data, papers })
-        for (const paper of added) this.indexPaper(paper)
-        this.notifyChange()
-      }
-      const report: ImportReport = {
-        format: 'hf-daily-papers',
-        added: added.length,
-        alreadyPresent,
-        skipped: listing.skipped.map((entry) => ({ ...entry })),
-        addedIds: added.map((paper) => paper.id),
-      }
-      if (fileName !== undefined) report.fileName = fileName
-      return report
+    const label = `Importing ${fileName ?? 'the pasted text'}`
+    return this.tasks.run('import', label, async (task) => {
+      task.report('Reading entries', 0, 0)
+      await task.checkpoint() // the window hears of the task before parsing starts
+      // Parsing needs no lock; only the merge below must see a settled library.
+      const listing = this.parseListing(text, fileName, pageDate)
+      return this.mutate(() => this.mergeListing(listing, fileName, task))
     })
+  }
+
+  /**
+   * Adds the listing's new papers in one write. Cancelling before the write
+   * leaves the library exactly as it was.
+   */
+  private async mergeListing(
+    listing: ParsedListing,
+    fileName: string | undefined,
+    task: RunningTask,
+  ): Promise<ImportReport> {
+    const importedAt = this.now().toISOString()
+    const added: Paper[] = []
+    const keysOfAdded = new Map<string, string>()
+    let alreadyPresent = 0
+    const total = listing.papers.length
+    const stride = Math.max(1, Math.ceil(total / IMPORT_PROGRESS_STEPS))
+    for (const [index, parsed] of listing.papers.entries()) {
+      if (index % stride === 0) {
+        task.report('Adding papers', index, total)
+        await task.checkpoint()
+      }
+      const keys = duplicateKeys(parsed)
+      if (keys.some((key) => this.paperIdByKey.has(key) || keysOfAdded.has(key))) {
+        alreadyPresent++
+        continue
+      }
+      const paper: Paper = {
+        id: randomUUID(),
+        title: parsed.title,
+        abstract: parsed.abstract,
+        authors: [],
+        links: parsed.links,
+        upvotes: parsed.upvotes,
+        tags: [],
+        status: 'unread',
+        starred: false,
+        addedAt: importedAt,
+        updatedAt: importedAt,
+        source:
+          fileName === undefined
+            ? { format: 'hf-daily-papers', importedAt }
+            : { format: 'hf-daily-papers', fileName, importedAt },
+      }
+      if (parsed.authorCount !== undefined) paper.authorCount = parsed.authorCount
+      if (parsed.organization !== undefined) paper.organization = parsed.organization
+      if (parsed.published !== undefined) paper.published = parsed.published
+      for (const key of keys) keysOfAdded.set(key, paper.id)
+      added.push(paper)
+    }
+    task.report('Saving', total, total, { cancellable: false })
+    // One write per import, and none when nothing is new.
+    if (added.length > 0) {
+      const papers = [...this.files.papers.data.papers, ...added]
+      await this.commitPapers({ ...this.files.papers.data, papers })
+      for (const paper of added) this.indexPaper(paper)
+      this.notifyChange()
+    }
+    const report: ImportReport = {
+      format: 'hf-daily-papers',
+      added: added.length,
+      alreadyPresent,
+      skipped: listing.skipped.map((entry) => ({ ...entry })),
+      addedIds: added.map((paper) => paper.id),
+    }
+    if (fileName !== undefined) report.fileName = fileName
+    return report
   }
 
   private parseListing(
@@ -275,6 +373,11 @@ export class Library implements LibraryApi {
     await this.files.papers.adapter.write(next)
     this.files.papers.data = next
     this.sorted.clear()
+  }
+
+  private async commitLibrary(next: LibraryFile): Promise<void> {
+    await this.files.library.adapter.write(next)
+    this.files.library.data = next
   }
 
   private async commitNotes(next: NotesFile): Promise<void> {
