@@ -66,6 +66,9 @@ export function channelFor(method: ApiMethod): string {
 /** The channel main uses to push LibraryEvents to the renderer. */
 export const EVENT_CHANNEL = 'offprint:event'
 
+/** Preload tells main on this channel that the page now listens to events. */
+export const LISTENING_CHANNEL = 'offprint:listening'
+
 export type ApiErrorCode =
   | 'invalid-arguments'
   | 'unknown-method'
