@@ -1,17 +1,17 @@
-// The settings stored in library.json: their schema, their defaults, and how a
-// stored object is read. Reading is forgiving one key at a time: a damaged or
-// outdated value costs that one setting (it falls back to its default), never
-// the others and never the library.
+// The settings stored in library.json: one zod schema per setting, and how a
+// stored object is read (the defaults and limits are in settings.ts). Reading is
+// forgiving one key at a time: a damaged or outdated value costs that one
+// setting (it falls back to its default), never the others and never the library.
 import { z } from 'zod'
 import type { PaperSort, Settings, ThemeChoice } from './model'
-
-export const MIN_READING_FONT_SIZE = 12
-export const MAX_READING_FONT_SIZE = 26
-/** Longest mark-as-read delay offered (ten minutes). */
-export const MAX_MARK_READ_SECONDS = 600
-/** Pane widths are CSS pixels; anything outside this range is not a real layout. */
-export const MIN_PANE_WIDTH = 160
-export const MAX_PANE_WIDTH = 4000
+import {
+  DEFAULT_SETTINGS,
+  MAX_MARK_READ_SECONDS,
+  MAX_PANE_WIDTH,
+  MAX_READING_FONT_SIZE,
+  MIN_PANE_WIDTH,
+  MIN_READING_FONT_SIZE,
+} from './settings'
 
 const THEMES: Record<ThemeChoice, true> = { system: true, light: true, dark: true }
 const SORTS: Record<PaperSort, true> = { published: true, added: true, title: true, upvotes: true }
@@ -49,21 +49,6 @@ export const settingSchemas = {
 
 /** The argument of updateSettings: any subset of the settings, nothing else. */
 export const settingsPatchSchema = z.object(settingSchemas).partial().strict()
-
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>
-
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  theme: 'system',
-  readingFontSize: 16,
-  markReadAfterSeconds: 3,
-  listPaneWidth: 360,
-  paperPaneWidth: 560,
-  listPaneOpen: true,
-  notesPaneOpen: true,
-  sort: 'published',
-  selectedPaperId: null,
-  window: null,
-})
 
 /** The settings in a stored object: each valid value, the default for the rest. */
 export function readSettings(stored: Readonly<Record<string, unknown>>): Settings {

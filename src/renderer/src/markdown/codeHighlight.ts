@@ -1,11 +1,10 @@
 // Syntax highlighting for code blocks in notes: highlight.js's core with the
-// languages researchers paste most, so the bundle carries ~15 grammars, not 190.
+// languages researchers paste most, so the bundle carries 14 grammars, not 190.
 // It emits <span class="hljs-…"> only (no inline styles, which the CSP would
 // refuse); the colours come from styles.css and follow the theme.
 import hljs from 'highlight.js/lib/core'
 import bash from 'highlight.js/lib/languages/bash'
 import cpp from 'highlight.js/lib/languages/cpp'
-import css from 'highlight.js/lib/languages/css'
 import javascript from 'highlight.js/lib/languages/javascript'
 import json from 'highlight.js/lib/languages/json'
 import julia from 'highlight.js/lib/languages/julia'
@@ -17,13 +16,11 @@ import r from 'highlight.js/lib/languages/r'
 import rust from 'highlight.js/lib/languages/rust'
 import sql from 'highlight.js/lib/languages/sql'
 import typescript from 'highlight.js/lib/languages/typescript'
-import xml from 'highlight.js/lib/languages/xml'
 import yaml from 'highlight.js/lib/languages/yaml'
 
 const LANGUAGES = {
   bash,
   cpp,
-  css,
   javascript,
   json,
   julia,
@@ -35,7 +32,6 @@ const LANGUAGES = {
   rust,
   sql,
   typescript,
-  xml,
   yaml,
 }
 for (const [name, grammar] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, grammar)
