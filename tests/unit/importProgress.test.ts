@@ -1,5 +1,5 @@
 // Long imports report progress and can be cancelled before they write.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -8,6 +8,7 @@ import { callApi } from '../../src/main/library/dispatch'
 import { Library } from '../../src/main/library/library'
 import { TaskCancelledError } from '../../src/main/library/longTasks'
 import { syntheticListing } from '../support/syntheticListing'
+import { folderSnapshot } from './support/libraryFolder'
 
 let dir: string
 
@@ -57,8 +58,8 @@ describe('cancelling an import', () => {
   it('stops before the write: nothing is added and no file changes', async () => {
     const library = await Library.open(dir)
     await library.importText({ text: syntheticListing(10), fileName: 'first.txt' })
-    const papersBefore = await readFile(join(dir, 'papers.json'), 'utf8')
-    const filesBefore = (await readdir(dir)).sort()
+    await library.flush()
+    const before = await folderSnapshot(dir)
     const events: TaskProgress[] = []
     let cancelled: Promise<boolean> | undefined
     library.onProgress((progress) => {
@@ -74,8 +75,8 @@ describe('cancelling an import', () => {
     expect(events.at(-1)).toMatchObject({ state: 'cancelled' })
     expect(events.some((event) => event.step === 'Saving')).toBe(false)
     expect((await library.listPapers({ offset: 0, limit: 1 })).total).toBe(10)
-    expect(await readFile(join(dir, 'papers.json'), 'utf8')).toBe(papersBefore)
-    expect((await readdir(dir)).sort()).toEqual(filesBefore) // no temporary file left behind
+    // Not a byte changed, not even the journal, and no temporary file left behind.
+    expect(await folderSnapshot(dir)).toEqual(before)
 
     // The library works on: the same file imports in full afterwards.
     const again = await library.importText({

@@ -1,5 +1,5 @@
 // Settings live in library.json: read forgivingly, written durably, validated at the API.
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings'
 import { readSettings } from '../../src/shared/settingsSchema'
 import { callApi } from '../../src/main/library/dispatch'
 import { Library } from '../../src/main/library/library'
+import { copyAsIfCrashed, folderSnapshot } from './support/libraryFolder'
 
 let dir: string
 
@@ -56,22 +57,25 @@ describe('readSettings', () => {
 })
 
 describe('Library settings', () => {
-  it('starts with the defaults and persists a change before resolving', async () => {
+  it('starts with the defaults and makes a change durable before resolving', async () => {
     const library = await Library.open(dir)
     expect(await library.getSettings()).toEqual(DEFAULT_SETTINGS)
     const updated = await library.updateSettings({ patch: { theme: 'dark', listPaneWidth: 300 } })
     expect(updated).toMatchObject({ theme: 'dark', listPaneWidth: 300, sort: 'published' })
-    // On disk as soon as the promise resolved.
-    expect(await storedSettings()).toEqual({ theme: 'dark', listPaneWidth: 300 })
-    await library.close()
-
-    const reopened = await Library.open(dir)
-    expect(await reopened.getSettings()).toEqual({
+    // What a crash right now would leave behind already has the change.
+    const crashed = await copyAsIfCrashed(dir)
+    const survivor = await Library.open(crashed)
+    expect(await survivor.getSettings()).toEqual({
       ...DEFAULT_SETTINGS,
       theme: 'dark',
       listPaneWidth: 300,
     })
-    await reopened.close()
+    await survivor.close()
+    await rm(crashed, { recursive: true, force: true })
+
+    // Closing brings library.json itself up to date.
+    await library.close()
+    expect(await storedSettings()).toEqual({ theme: 'dark', listPaneWidth: 300 })
   })
 
   it('keeps settings it does not know, and writes nothing for an unchanged value', async () => {
@@ -83,11 +87,12 @@ describe('Library settings', () => {
 
     const again = await Library.open(dir)
     await again.updateSettings({ patch: { sort: 'upvotes' } })
+    await again.flush()
     expect(await storedSettings()).toEqual({ fromNewerBuild: [1, 2], sort: 'upvotes' })
-    const written = (await stat(path)).mtimeMs
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    const before = await folderSnapshot(dir)
     await again.updateSettings({ patch: { sort: 'upvotes' } })
-    expect((await stat(path)).mtimeMs).toBe(written)
+    await again.flush()
+    expect(await folderSnapshot(dir)).toEqual(before)
     await again.close()
   })
 
