@@ -1,9 +1,8 @@
 // State that persists: pane sizes, open panes, sort, selected paper and theme
 // are restored after a restart; the panes and commands work from the keyboard.
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import type { OffprintBridge } from '../../src/shared/api'
 import { importFixture } from './harness/fixture'
 import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
 import { listbox, scrollToRow } from './harness/paperList'
@@ -22,11 +21,12 @@ afterAll(closeBrowser)
 
 const SYMBOLIC = 'Symbolic Discovery of Optimization Algorithms'
 
-async function storedSettings(libraryDir: string): Promise<Record<string, unknown>> {
-  const file = JSON.parse(await readFile(join(libraryDir, 'library.json'), 'utf8')) as {
-    settings: Record<string, unknown>
-  }
-  return file.settings
+/** The settings the core has acknowledged (what a restart must bring back). */
+async function coreSettings(page: Page): Promise<unknown> {
+  const response = await page.evaluate(() =>
+    (window as unknown as { offprint: OffprintBridge }).offprint.getSettings({}),
+  )
+  return response.ok ? response.value : response.error
 }
 
 function paneWidth(page: Page, name: string): Promise<number> {
@@ -74,9 +74,9 @@ describe('layout across a restart', () => {
     await page.getByRole('radio', { name: 'Dark' }).check()
     await page.keyboard.press('Escape')
 
-    // Every change is in library.json before the restart.
+    // Every change has reached the core, durably, before the restart.
     await expect
-      .poll(() => storedSettings(app?.libraryDir ?? ''))
+      .poll(() => coreSettings(page), { timeout: 10_000 })
       .toMatchObject({
         listPaneWidth: 432,
         notesPaneOpen: false,

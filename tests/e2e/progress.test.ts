@@ -79,7 +79,7 @@ describe('a 10,000-paper import', () => {
     await expect
       .poll(() => page.getByTestId('import-status').textContent(), { timeout: 60_000 })
       .toContain('10000 added, 0 already present, 0 skipped')
-    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('10000 papers')
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('10,000 papers')
     expect(await page.getByRole('progressbar').count()).toBe(0) // gone once done
 
     const seen = await seenBars()
