@@ -1,27 +1,17 @@
 // Errors are shown in the window with what happened and what to do, never as a
 // blank pane; files the OS hands to Offprint are imported like any other.
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { importFixture } from './harness/fixture'
-import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
+import { appSession } from './harness/appSession'
 import { listbox } from './harness/paperList'
 import { syntheticListing } from '../support/syntheticListing'
 
-let app: RunningApp | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 describe('a pane that fails', () => {
   it('shows what happened in that pane while the others keep working', async () => {
     // Main answers getPaper with nothing at all: the paper pane cannot render it.
-    app = await launchApp({
+    const app = await session.launch({
       interceptDispatch: (dispatch) => async (method, args) =>
         method === 'getPaper' ? { ok: true, value: null } : dispatch(method, args),
     })
@@ -48,7 +38,7 @@ describe('a pane that fails', () => {
 
 describe('files the OS asks Offprint to open', () => {
   it('imports an opened file with the usual report', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
     app.emit({
@@ -63,7 +53,7 @@ describe('files the OS asks Offprint to open', () => {
   })
 
   it('says why an opened file could not be imported', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     app.emit({
       type: 'open-file',

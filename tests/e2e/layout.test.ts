@@ -1,23 +1,13 @@
 // State that persists: pane sizes, open panes, sort, selected paper and theme
 // are restored after a restart; the panes and commands work from the keyboard.
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { OffprintBridge } from '../../src/shared/api'
 import { importFixture } from './harness/fixture'
-import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
+import { appSession } from './harness/appSession'
 import { listbox, scrollToRow } from './harness/paperList'
 
-let app: RunningApp | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 const SYMBOLIC = 'Symbolic Discovery of Optimization Algorithms'
 
@@ -41,7 +31,7 @@ function selectedTitle(page: Page): Promise<string | null> {
 
 describe('layout across a restart', () => {
   it('restores pane sizes, open panes, sort, the selected paper and the theme', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
     await page.getByRole('button', { name: 'Dismiss' }).click()
@@ -107,7 +97,7 @@ describe('layout across a restart', () => {
   })
 
   it('opens and closes panes from the toolbar, the shortcuts and the menu', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
     const listButton = page.getByRole('button', { name: 'Paper list' })
@@ -127,7 +117,7 @@ describe('layout across a restart', () => {
 
 describe('keyboard operation', () => {
   it('reaches the list, moves through it, writes a note and comes back, keys only', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
     // Tab from the top of the window until the list has focus.
@@ -173,7 +163,7 @@ describe('keyboard operation', () => {
 
 describe('reading status', () => {
   it('marks a paper read after the chosen delay, and by hand', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
     await page.getByRole('button', { name: 'Settings' }).click()

@@ -1,29 +1,15 @@
 // Math and rich markdown in the window: abstracts from the real listing, a
 // listing with deliberate TeX (valid, invalid, hostile), and a note using every
 // markdown feature.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Locator } from 'playwright-core'
 import { importFixture } from './harness/fixture'
-import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
+import { appSession } from './harness/appSession'
 import { scrollToRow } from './harness/paperList'
 
-let app: RunningApp | undefined
-let scratch: string | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
-  if (scratch !== undefined) await rm(scratch, { recursive: true, force: true })
-  scratch = undefined
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 /** What a reader sees: the text without KaTeX's hidden MathML copy of the TeX. */
 function visibleText(element: Locator): Promise<string> {
@@ -57,7 +43,7 @@ const MATH_LISTING = [
 
 describe('math in abstracts', () => {
   it('typesets the listing’s half-escaped forms: π_0 as math, \\% and $textbf{…}$ as text', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
 
@@ -79,10 +65,9 @@ describe('math in abstracts', () => {
   })
 
   it('renders real TeX, shows broken TeX as text, and never runs what it contains', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
-    scratch = await mkdtemp(join(tmpdir(), 'offprint-math-'))
-    const file = join(scratch, 'math.txt')
+    const file = join(await session.scratchDir(), 'math.txt')
     await writeFile(file, MATH_LISTING)
     await page.getByTestId('import-file-input').setInputFiles(file)
     await expect.poll(() => page.getByTestId('import-status').textContent()).toContain('1 added')
@@ -115,7 +100,7 @@ describe('math in abstracts', () => {
 
 describe('rich notes', () => {
   it('renders math, highlighted code, tables, read-only task lists and footnotes', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
     const note = page.getByTestId('note-input')

@@ -1,27 +1,13 @@
 // Long work shows progress: a 10,000-entry Daily Papers listing imported through
 // the window reports its progress in a bar, can be cancelled, and ends with a summary.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
+import { appSession } from './harness/appSession'
 import { syntheticListing } from '../support/syntheticListing'
 
-let app: RunningApp | undefined
-let scratch: string | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
-  if (scratch !== undefined) await rm(scratch, { recursive: true, force: true })
-  scratch = undefined
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 interface SeenBar {
   label: string | null
@@ -53,15 +39,14 @@ async function recordProgressBars(page: Page): Promise<() => Promise<SeenBar[]>>
 }
 
 async function writeListing(name: string, count: number, prefix = ''): Promise<string> {
-  scratch ??= await mkdtemp(join(tmpdir(), 'offprint-progress-'))
-  const path = join(scratch, name)
+  const path = join(await session.scratchDir(), name)
   await writeFile(path, syntheticListing(count, prefix))
   return path
 }
 
 describe('a 10,000-paper import', () => {
   it('shows its progress in a bar, then a summary', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     const file = await writeListing('daily-10k.txt', 10_000)
     await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
@@ -74,7 +59,7 @@ describe('a 10,000-paper import', () => {
       .getByTestId('task-progress')
       .filter({ hasText: 'Adding papers' })
       .waitFor({ timeout: 5_000 })
-      .then(() => app?.screenshot('import-progress'))
+      .then(() => app.screenshot('import-progress'))
       .catch(() => undefined)
     await expect
       .poll(() => page.getByTestId('import-status').textContent(), { timeout: 60_000 })
@@ -97,7 +82,7 @@ describe('a 10,000-paper import', () => {
   })
 
   it('can be cancelled, leaving the library as it was', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     const small = await writeListing('first.txt', 20)
     await page.getByTestId('import-file-input').setInputFiles(small)

@@ -1,23 +1,13 @@
 // Light and dark themes, the settings view, and accessibility: axe-core finds no
 // serious or critical problem on the main screens in either theme.
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { runAxe, seriousOnes } from './harness/axe'
 import { importFixture } from './harness/fixture'
-import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
+import { appSession } from './harness/appSession'
 import { scrollToRow } from './harness/paperList'
 
-let app: RunningApp | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 const OXE =
   'OXE-AugE: A Large-Scale Robot Augmentation of OXE for Scaling Cross-Embodiment Policy Learning'
@@ -60,7 +50,7 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 
 describe('themes', () => {
   it('switches to dark and back from the settings view, and both pass axe-core', async () => {
-    app = await launchApp({ colorScheme: 'light' })
+    const app = await session.launch({ colorScheme: 'light' })
     const { page } = app
     await mainScreen(page)
     expect(await theme(page)).toBe('light')
@@ -94,7 +84,7 @@ describe('themes', () => {
   })
 
   it('follows the system theme live until one is chosen', async () => {
-    app = await launchApp({ colorScheme: 'dark' })
+    const app = await session.launch({ colorScheme: 'dark' })
     const { page } = app
     await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
     expect(await theme(page)).toBe('dark')
@@ -107,7 +97,7 @@ describe('themes', () => {
   })
 
   it('sets abstracts and note previews at the reading font size', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await mainScreen(page)
     const size = (testId: string) =>
