@@ -34,10 +34,17 @@ export function buildBridge(ipc: RendererIpc): OffprintBridge {
       (args: unknown): Promise<unknown> => ipc.invoke(channelFor(method), args),
     ]),
   )
+  let announced = false
   function subscribe(listener: (event: LibraryEvent) => void): () => void {
     const handler = (_event: unknown, payload: LibraryEvent): void => listener(payload)
     ipc.on(EVENT_CHANNEL, handler)
-    ipc.send(LISTENING_CHANNEL)
+    // Main holds back events meant for a page that is still loading (a file
+    // opened at launch) until the first subscription. The page's first render
+    // subscribes all its listeners in one pass, before main's answer can arrive.
+    if (!announced) {
+      announced = true
+      ipc.send(LISTENING_CHANNEL)
+    }
     return () => {
       ipc.removeListener(EVENT_CHANNEL, handler)
     }

@@ -28,8 +28,11 @@ export const apiMethods = [
   'importSample',
   'getNote',
   'saveNote',
+  'setPaperStatus',
+  'indexOfPaper',
   'getSettings',
   'updateSettings',
+  'cancelTask',
   'listBackups',
   'createBackup',
   'restoreBackup',
@@ -47,9 +50,14 @@ export interface ApiResults {
   importSample: ImportReport
   getNote: Note | null
   saveNote: Note
+  setPaperStatus: Paper
+  /** Position of the paper in the list for that sort order; -1 when it is not listed. */
+  indexOfPaper: number
   getSettings: Settings
   /** The settings after the change, once they are on disk. */
   updateSettings: Settings
+  /** Whether the task was still running and has been asked to stop. */
+  cancelTask: boolean
   listBackups: BackupList
   createBackup: BackupOutcome
   /** Resolves once the library holds the backup's content (and the old state is itself backed up). */
@@ -68,15 +76,17 @@ export function channelFor(method: ApiMethod): string {
 /** The channel main uses to push LibraryEvents to the renderer. */
 export const EVENT_CHANNEL = 'offprint:event'
 
-/**
- * The renderer says it listens (sent on each subscribe): main holds back
- * events that would otherwise be lost before the page is ready, such as the
- * files named on the command line.
- */
+/** Preload tells main on this channel that the page now listens to events. */
 export const LISTENING_CHANNEL = 'offprint:listening'
 
 export type ApiErrorCode =
-  'invalid-arguments' | 'unknown-method' | 'not-found' | 'bad-input' | 'storage' | 'internal'
+  | 'invalid-arguments'
+  | 'unknown-method'
+  | 'not-found'
+  | 'bad-input'
+  | 'storage'
+  | 'cancelled'
+  | 'internal'
 
 export interface ApiError {
   code: ApiErrorCode

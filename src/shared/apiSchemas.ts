@@ -15,13 +15,15 @@ export const MAX_NOTE_CHARS = 20 * 1024 * 1024
 /** Largest page of list rows the renderer may ask for at once. */
 export const MAX_PAGE_SIZE = 1000
 
+const sort = z.enum(['published', 'added', 'title', 'upvotes'])
+
 export const apiArgs = {
   getLibraryInfo: z.object({}).strict(),
   listPapers: z
     .object({
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
-      sort: z.enum(['published', 'added', 'title', 'upvotes']).optional(),
+      sort: sort.optional(),
     })
     .strict(),
   getPaper: z.object({ id }).strict(),
@@ -34,8 +36,11 @@ export const apiArgs = {
   importSample: z.object({}).strict(),
   getNote: z.object({ paperId: id }).strict(),
   saveNote: z.object({ paperId: id, body: z.string().max(MAX_NOTE_CHARS) }).strict(),
+  setPaperStatus: z.object({ id, status: z.enum(['unread', 'reading', 'read']) }).strict(),
+  indexOfPaper: z.object({ id, sort: sort.optional() }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  cancelTask: z.object({ taskId: id }).strict(),
   listBackups: z.object({}).strict(),
   createBackup: z.object({}).strict(),
   // A backup id names a folder: only our own timestamp names, never a path.

@@ -1,27 +1,17 @@
 // Enormous fields render without freezing the window: a 10 MB abstract, a
 // 1 MB title and a 5 MB note show their start, with "Show more", while the
 // whole text stays stored; and the page keeps answering input.
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Note } from '../../src/shared/model'
-import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
+import { appSession } from './harness/appSession'
+import type { RunningApp } from './harness/launchApp'
 import { noteRecord, paperRecord, seedLibrary } from './harness/seedLibrary'
 
 const MB = 1024 * 1024
 /** The renderer's caps (src/renderer/src/display/clipText.ts), as a user sees them. */
 const SHOWN = { title: 1000, abstract: 20_000, notePreview: 100_000 }
 
-let app: RunningApp | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    expect(app.securityEvents).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 /** Text of about `bytes` characters: words and paragraphs, like a real (if absurd) field. */
 function longText(bytes: number, word: string): string {
@@ -66,7 +56,7 @@ async function framesUntilKeystrokeShows(running: RunningApp): Promise<number> {
 
 describe('big inputs', () => {
   it('shows the start of a 1 MB title, a 10 MB abstract and a 5 MB note, stores them whole, and stays responsive', async () => {
-    const dir = await makeLibraryDir()
+    const dir = await session.scratchDir()
     const title = longText(1 * MB, 'Title')
     const abstract = longText(10 * MB, 'abstract')
     const body = `# A 5 MB note\n\n${longText(5 * MB, 'note')}`
@@ -80,7 +70,7 @@ describe('big inputs', () => {
     const notes: Note[] = [noteRecord('big-note', 'big', { body })]
     await seedLibrary(dir, { papers: [big, small], notes })
 
-    app = await launchApp({ libraryDir: dir })
+    const app = await session.launch({ libraryDir: dir })
     const { page } = app
     await page.locator('[data-testid=paper-view][data-paper-id="big"]').waitFor()
     await expect

@@ -5,26 +5,16 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Library } from '../../src/main/library/library'
 import { folderSnapshot, listFiles } from '../unit/support/libraryFolder'
-import { numberedListing } from '../unit/support/listingText'
-import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
+import { syntheticListing } from '../support/syntheticListing'
+import { appSession } from './harness/appSession'
+import type { RunningApp } from './harness/launchApp'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
 
-let app: RunningApp | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    expect(app.securityEvents).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 async function drop(running: RunningApp, name: string, text: string): Promise<void> {
   await running.page.evaluate(
@@ -48,7 +38,7 @@ async function openBackups(running: RunningApp) {
 
 describe('a full disk', () => {
   it('shows each failed write, keeps the text, and saves once there is room again', async () => {
-    app = await launchApp({ coreInChildProcess: true })
+    const app = await session.launch({ coreInChildProcess: true })
     const { page } = app
     await page.getByRole('button', { name: 'Import the sample library' }).click()
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('53 papers')
@@ -66,7 +56,7 @@ describe('a full disk', () => {
       .toMatch(/^Not saved — Could not save .*\(retrying\)$/)
     expect(await page.getByTestId('note-input').inputValue()).toBe(text)
 
-    await drop(app, 'more.txt', numberedListing('Full disk paper', 3))
+    await drop(app, 'more.txt', syntheticListing(3, 'Full disk paper '))
     const status = page.getByTestId('import-status')
     await expect
       .poll(() => status.textContent())
@@ -100,7 +90,7 @@ describe('a full disk', () => {
 
 describe('backups in the window', () => {
   it('lists backups, backs up now, restores one, and undoes the restore', async () => {
-    app = await launchApp({ automaticBackups: true })
+    const app = await session.launch({ automaticBackups: true })
     const { page } = app
     await page.getByRole('button', { name: 'Import the sample library' }).click()
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('53 papers')
@@ -115,7 +105,7 @@ describe('backups in the window', () => {
     expect(await rows.first().textContent()).toContain('made by you · 53 papers, 0 notes')
     await dialog.getByRole('button', { name: 'Close' }).click()
 
-    await drop(app, 'three.txt', numberedListing('Later paper', 3))
+    await drop(app, 'three.txt', syntheticListing(3, 'Later paper '))
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('56 papers')
 
     // Restore the 53-paper backup: asked once more, then done.
@@ -140,33 +130,39 @@ describe('backups in the window', () => {
     await expect.poll(() => page.getByTestId('backups-dialog').count()).toBe(0)
   })
 
-  it('changes how often backups are made and how many are kept', async () => {
-    app = await launchApp()
+  it('changes how often backups are made and how many are kept, in Settings', async () => {
+    const app = await session.launch()
     const { page } = app
-    const dialog = await openBackups(app)
-    const hours = dialog.getByRole('spinbutton', { name: 'Hours of use between backups' })
-    await expect.poll(() => hours.inputValue()).toBe('4')
-    await hours.fill('12')
-    await hours.press('Enter')
+    await page.getByRole('button', { name: 'Settings' }).click()
+    const settings = page.getByTestId('settings-dialog')
+    await settings.waitFor()
+    await settings
+      .getByTestId('settings-backup-interval')
+      .selectOption({ label: 'Every 12 hours of use' })
+    await settings
+      .getByTestId('settings-backups-kept')
+      .selectOption({ label: 'The last 20 backups' })
     await expect
-      .poll(() => dialog.getByTestId('backups-status').textContent())
-      .toBe('Settings saved.')
-    const kept = dialog.getByRole('spinbutton', { name: 'Backups to keep' })
-    await kept.fill('0')
-    await kept.press('Enter') // out of range: not saved, marked invalid
-    expect(await kept.getAttribute('aria-invalid')).toBe('true')
-    expect(await app.dispatch('getSettings', {})).toEqual({
-      ok: true,
-      value: { backupIntervalHours: 12, backupsKept: 10 },
-    })
+      .poll(async () => {
+        const response = await app.dispatch('getSettings', {})
+        return response.ok ? response.value : undefined
+      })
+      .toMatchObject({ backupIntervalHours: 12, backupsKept: 20 })
+    // From Settings to the backups themselves, which say how they are made.
+    await settings.getByRole('button', { name: 'Restore from Backup…' }).click()
+    const dialog = page.getByTestId('backups-dialog')
+    await dialog.waitFor()
+    expect(await dialog.getByTestId('backups-settings').textContent()).toContain(
+      'after every 12 hours of use, keeping the last 20',
+    )
     await dialog.getByRole('button', { name: 'Close' }).click()
-    expect(await page.getByTestId('backups-dialog').count()).toBe(0)
+    await expect.poll(() => page.getByTestId('backups-dialog').count()).toBe(0)
   })
 })
 
-describe('damaged and foreign library files', () => {
+describe('damaged library files', () => {
   it('brings a damaged file back from the latest backup and says where the old one is', async () => {
-    const dir = await makeLibraryDir()
+    const dir = await session.scratchDir()
     const library = await Library.open(dir)
     await library.importText({ text: await readFile(FIXTURE, 'utf8') })
     await library.createBackup({})
@@ -174,7 +170,7 @@ describe('damaged and foreign library files', () => {
     const [victim] = (await listFiles(join(dir, 'papers'))).filter((path) => path.endsWith('.json'))
     await writeFile(victim ?? '', '{"records": [{"id": "trunc')
 
-    app = await launchApp({ libraryDir: dir })
+    const app = await session.launch({ libraryDir: dir })
     const { page } = app
     const banner = page.getByTestId('store-problems')
     await expect
@@ -194,39 +190,23 @@ describe('damaged and foreign library files', () => {
   })
 
   it('says plainly when a damaged file had no backup', async () => {
-    const dir = await makeLibraryDir()
+    const dir = await session.scratchDir()
     const library = await Library.open(dir)
     await library.importText({ text: await readFile(FIXTURE, 'utf8') })
     await library.close()
     const [victim] = (await listFiles(join(dir, 'papers'))).filter((path) => path.endsWith('.json'))
     await writeFile(victim ?? '', '')
-    app = await launchApp({ libraryDir: dir })
+    const app = await session.launch({ libraryDir: dir })
     const banner = app.page.getByTestId('store-problems')
     await expect
       .poll(() => banner.textContent())
       .toMatch(/could not be read and no backup had a good copy of it\..*kept, unchanged, at /)
   })
-
-  it('refuses a library from a newer Offprint in the window, changing nothing', async () => {
-    const dir = await makeLibraryDir()
-    const newer = '{"schemaVersion": 99, "createdAt": "2030-01-01T00:00:00Z", "settings": {}}'
-    await writeFile(join(dir, 'library.json'), newer)
-    const before = await folderSnapshot(dir)
-    app = await launchApp({ libraryDir: dir, automaticBackups: true })
-    const alert = app.page.getByRole('alert')
-    await expect
-      .poll(() => alert.first().textContent())
-      .toMatch(
-        /^The library could not be read: .*schema version 99.*open it with a newer Offprint \(the file was not changed\)$/,
-      )
-    await app.screenshot('newer-library-refused')
-    expect(await folderSnapshot(dir)).toEqual(before)
-  })
 })
 
 describe('files handed over by the system', () => {
   it('imports a file from a second launch, and explains one it could not read', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await page.getByTestId('welcome').waitFor()
     await app.emit({

@@ -15,7 +15,7 @@ import { createDispatcher } from '../../src/main/library/dispatch'
 import type { ApiDispatch } from '../../src/main/library/dispatch'
 import { Library } from '../../src/main/library/library'
 import { folderFingerprint } from './support/libraryFolder'
-import { numberedListing } from './support/listingText'
+import { syntheticListing } from '../support/syntheticListing'
 
 const SAMPLE = resolve(__dirname, '../../resources/sample-daily-papers.txt')
 /** Runs × calls per run: the number of calls thrown at the dispatcher. */
@@ -51,7 +51,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'offprint-fuzz-'))
   library = await Library.open(dir, { samplePath: SAMPLE })
   dispatch = createDispatcher(library)
-  const { addedIds } = await library.importText({ text: numberedListing('Fuzzed paper', 6) })
+  const { addedIds } = await library.importText({ text: syntheticListing(6, 'Fuzzed paper ') })
   knownIds.push(...addedIds)
   await library.saveNote({ paperId: addedIds[0] ?? '', body: '# A note' })
   knownIds.push((await library.createBackup({})).backup.id)

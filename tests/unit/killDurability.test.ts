@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { backupFolder } from '../../src/main/library/backups/backupFolder'
 import { Library } from '../../src/main/library/library'
-import { numberedListing } from './support/listingText'
+import { syntheticListing } from '../support/syntheticListing'
 
 const TRIALS = Number(process.env['OFFPRINT_KILL_TRIALS'] ?? 10)
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -152,9 +152,9 @@ describe('durability under SIGKILL', () => {
         try {
           const library = await Library.open(dir)
           await library.updateSettings({ patch: { backupsKept: 100 } })
-          await library.importText({ text: numberedListing('First', 40) })
+          await library.importText({ text: syntheticListing(40, 'First ') })
           const first = (await library.createBackup({})).backup
-          await library.importText({ text: numberedListing('Second', 40) })
+          await library.importText({ text: syntheticListing(40, 'Second ') })
           const second = (await library.createBackup({})).backup
           await library.close()
 

@@ -50,7 +50,8 @@ describe('the preload bridge', () => {
     const { ipc, handlers, sent } = recordingIpc()
     const received: unknown[][] = []
     const unsubscribe = buildBridge(ipc).subscribe((...args: unknown[]) => received.push(args))
-    // Main learns the page listens, and may send what it held back.
+    // Main learns the page listens, and may send what it held back (once).
+    buildBridge(ipc)
     expect(sent).toEqual([LISTENING_CHANNEL])
     const ipcEvent = { sender: { send: () => 'ipcRenderer itself' } }
     for (const handler of handlers.get(EVENT_CHANNEL) ?? []) {

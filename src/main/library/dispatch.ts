@@ -65,19 +65,6 @@ export async function callApi<M extends ApiMethod>(
   return (await dispatch(method, args)) as ApiResponse<ApiResults[M]>
 }
 
-/**
- * A dispatcher for a library that could not be opened (e.g. written by a newer
- * Offprint): every call gets the reason, so the window can show it instead of
- * the app failing to start.
- */
-export function createUnavailableDispatcher(reason: unknown): ApiDispatch {
-  const error = toApiError(reason)
-  return async (method) =>
-    isApiMethod(method)
-      ? { ok: false, error: { ...error } }
-      : failure('unknown-method', 'Unknown API method')
-}
-
 /** Longest error message sent back: a reason, not a dump of the input. */
 const MAX_MESSAGE_CHARS = 500
 

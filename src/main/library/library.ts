@@ -38,6 +38,8 @@ import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
 import { ListingFormatError, parseHfListing } from './importers/hfListing'
 import type { ParsedListing } from './importers/hfListing'
+import { LongTasks } from './longTasks'
+import type { ProgressListener, RunningTask } from './longTasks'
 import { LibraryStore } from './store/libraryStore'
 import type { StoreOptions } from './store/libraryStore'
 
@@ -62,12 +64,18 @@ export interface LibraryOptions {
 }
 
 export type ChangeListener = () => void
+export type SettingsListener = (settings: Settings) => void
+
+/** An import reports progress (and may be cancelled) this many times over its entries. */
+const IMPORT_PROGRESS_STEPS = 100
 
 // Locale-aware and numeric, so "Model 9" sorts before "Model 10".
 const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
+  private readonly settingsListeners = new Set<SettingsListener>()
+  private readonly tasks = new LongTasks()
   private writes: Promise<void> = Promise.resolve()
   // Backups run one at a time, beside (not inside) the write queue.
   private backups: Promise<void> = Promise.resolve()
@@ -199,12 +207,28 @@ export class Library implements LibraryApi {
     })
   }
 
+  async setPaperStatus({ id, status }: ApiArgs<'setPaperStatus'>): Promise<Paper> {
+    return this.mutate(async () => {
+      const paper = this.requirePaper(id)
+      if (paper.status === status) return structuredClone(paper)
+      const updated: Paper = { ...paper, status, updatedAt: this.now().toISOString() }
+      await this.store.commit({ papers: { put: [updated] } })
+      this.sorted.clear()
+      this.notifyChange()
+      return structuredClone(updated)
+    })
+  }
+
+  async indexOfPaper({ id, sort }: ApiArgs<'indexOfPaper'>): Promise<number> {
+    return this.sortedPapers(sort ?? 'published').findIndex((paper) => paper.id === id)
+  }
+
   async getSettings(_args: ApiArgs<'getSettings'> = {}): Promise<Settings> {
     return readSettings(this.store.settings)
   }
 
   /**
-   * Merges `patch` into the stored settings and resolves once they are on disk.
+   * Merges `patch` into the stored settings and resolves once they are durable.
    * Keys this build does not know (from another version) are kept as they are.
    */
   async updateSettings({ patch }: ApiArgs<'updateSettings'>): Promise<Settings> {
@@ -215,15 +239,28 @@ export class Library implements LibraryApi {
       )
       if (unchanged) return readSettings(current)
       const before = readSettings(current)
-      const merged = { ...current, ...patch }
-      await this.store.commit({ settings: merged })
-      const settings = readSettings(merged)
-      if (settings.backupIntervalHours !== before.backupIntervalHours) {
-        this.backupTimer?.arm(settings.backupIntervalHours)
-      }
-      this.notifyChange()
+      await this.store.commit({ settings: { ...current, ...patch } })
+      const settings = readSettings(this.store.settings)
+      this.settingsChanged(before, settings)
       return settings
     })
+  }
+
+  async cancelTask({ taskId }: ApiArgs<'cancelTask'>): Promise<boolean> {
+    return this.tasks.cancel(taskId)
+  }
+
+  /** Calls `listener` with the progress of every long task; returns the unsubscribe function. */
+  onProgress(listener: ProgressListener): () => void {
+    return this.tasks.onProgress(listener)
+  }
+
+  /** Calls `listener` after every settings change; returns the unsubscribe function. */
+  onSettingsChange(listener: SettingsListener): () => void {
+    this.settingsListeners.add(listener)
+    return () => {
+      this.settingsListeners.delete(listener)
+    }
   }
 
   async listBackups(_args: ApiArgs<'listBackups'> = {}): Promise<BackupList> {
@@ -256,6 +293,7 @@ export class Library implements LibraryApi {
           )
         }
         const previous = await createBackup(this.backupSource(), 'before-restore', this.now())
+        const settingsBefore = readSettings(this.store.settings)
         await this.store.close()
         try {
           await restoreBackupFiles(this.store.dir, target)
@@ -264,6 +302,7 @@ export class Library implements LibraryApi {
           this.store = await LibraryStore.open(this.store.dir, this.storeOptions)
           this.problems.push(...this.store.problems)
           this.resetIndexes()
+          this.settingsChanged(settingsBefore, readSettings(this.store.settings))
           this.notifyChange()
         }
         await this.prune([previous.manifest.id])
@@ -291,6 +330,8 @@ export class Library implements LibraryApi {
     this.closed = true
     this.listeners.clear()
     this.backupTimer?.stop()
+    this.settingsListeners.clear()
+    this.tasks.clearListeners()
     await this.writes
     await this.backups
     await this.store.close()
@@ -303,60 +344,82 @@ export class Library implements LibraryApi {
     fileName: string | undefined,
     pageDate: string | undefined,
   ): Promise<ImportReport> {
-    // Parsing needs no lock; only the merge below must see a settled library.
-    const listing = this.parseListing(text, fileName, pageDate)
-    return this.mutate(async () => {
-      const importedAt = this.now().toISOString()
-      const added: Paper[] = []
-      const keysOfAdded = new Map<string, string>()
-      let alreadyPresent = 0
-      for (const parsed of listing.papers) {
-        const keys = duplicateKeys(parsed)
-        const known = this.papersByKey()
-        if (keys.some((key) => known.has(key) || keysOfAdded.has(key))) {
-          alreadyPresent++
-          continue
-        }
-        const paper: Paper = {
-          id: randomUUID(),
-          title: parsed.title,
-          abstract: parsed.abstract,
-          authors: [],
-          links: parsed.links,
-          upvotes: parsed.upvotes,
-          tags: [],
-          status: 'unread',
-          starred: false,
-          addedAt: importedAt,
-          updatedAt: importedAt,
-          source:
-            fileName === undefined
-              ? { format: 'hf-daily-papers', importedAt, line: parsed.line }
-              : { format: 'hf-daily-papers', fileName, importedAt, line: parsed.line },
-        }
-        if (parsed.authorCount !== undefined) paper.authorCount = parsed.authorCount
-        if (parsed.organization !== undefined) paper.organization = parsed.organization
-        if (parsed.published !== undefined) paper.published = parsed.published
-        for (const key of keys) keysOfAdded.set(key, paper.id)
-        added.push(paper)
-      }
-      // One write per import, and none when nothing is new.
-      if (added.length > 0) {
-        await this.store.commit({ papers: { put: added } })
-        this.sorted.clear()
-        for (const paper of added) this.indexPaper(paper)
-        this.notifyChange()
-      }
-      const report: ImportReport = {
-        format: 'hf-daily-papers',
-        added: added.length,
-        alreadyPresent,
-        skipped: listing.skipped.map((entry) => ({ ...entry })),
-        addedIds: added.map((paper) => paper.id),
-      }
-      if (fileName !== undefined) report.fileName = fileName
-      return report
+    const label = `Importing ${fileName ?? 'the pasted text'}`
+    return this.tasks.run('import', label, async (task) => {
+      task.report('Reading entries', 0, 0)
+      await task.checkpoint() // the window hears of the task before parsing starts
+      // Parsing needs no lock; only the merge below must see a settled library.
+      const listing = this.parseListing(text, fileName, pageDate)
+      return this.mutate(() => this.mergeListing(listing, fileName, task))
     })
+  }
+
+  /**
+   * Adds the listing's new papers in one commit. Cancelling before the commit
+   * leaves the library exactly as it was.
+   */
+  private async mergeListing(
+    listing: ParsedListing,
+    fileName: string | undefined,
+    task: RunningTask,
+  ): Promise<ImportReport> {
+    const importedAt = this.now().toISOString()
+    const added: Paper[] = []
+    const keysOfAdded = new Map<string, string>()
+    let alreadyPresent = 0
+    const total = listing.papers.length
+    const stride = Math.max(1, Math.ceil(total / IMPORT_PROGRESS_STEPS))
+    for (const [index, parsed] of listing.papers.entries()) {
+      if (index % stride === 0) {
+        task.report('Adding papers', index, total)
+        await task.checkpoint()
+      }
+      const keys = duplicateKeys(parsed)
+      const known = this.papersByKey()
+      if (keys.some((key) => known.has(key) || keysOfAdded.has(key))) {
+        alreadyPresent++
+        continue
+      }
+      const paper: Paper = {
+        id: randomUUID(),
+        title: parsed.title,
+        abstract: parsed.abstract,
+        authors: [],
+        links: parsed.links,
+        upvotes: parsed.upvotes,
+        tags: [],
+        status: 'unread',
+        starred: false,
+        addedAt: importedAt,
+        updatedAt: importedAt,
+        source:
+          fileName === undefined
+            ? { format: 'hf-daily-papers', importedAt, line: parsed.line }
+            : { format: 'hf-daily-papers', fileName, importedAt, line: parsed.line },
+      }
+      if (parsed.authorCount !== undefined) paper.authorCount = parsed.authorCount
+      if (parsed.organization !== undefined) paper.organization = parsed.organization
+      if (parsed.published !== undefined) paper.published = parsed.published
+      for (const key of keys) keysOfAdded.set(key, paper.id)
+      added.push(paper)
+    }
+    task.report('Saving', total, total, { cancellable: false })
+    // One write per import, and none when nothing is new.
+    if (added.length > 0) {
+      await this.store.commit({ papers: { put: added } })
+      this.sorted.clear()
+      for (const paper of added) this.indexPaper(paper)
+      this.notifyChange()
+    }
+    const report: ImportReport = {
+      format: 'hf-daily-papers',
+      added: added.length,
+      alreadyPresent,
+      skipped: listing.skipped.map((entry) => ({ ...entry })),
+      addedIds: added.map((paper) => paper.id),
+    }
+    if (fileName !== undefined) report.fileName = fileName
+    return report
   }
 
   private parseListing(
@@ -431,6 +494,21 @@ export class Library implements LibraryApi {
       () => undefined,
     )
     return run
+  }
+
+  /** Tells whoever depends on the settings (the backup timer, main's listeners). */
+  private settingsChanged(before: Settings, after: Settings): void {
+    if (after.backupIntervalHours !== before.backupIntervalHours) {
+      this.backupTimer?.arm(after.backupIntervalHours)
+    }
+    if (JSON.stringify(before) === JSON.stringify(after)) return
+    for (const listener of this.settingsListeners) {
+      try {
+        listener(after)
+      } catch (error) {
+        console.error('offprint: settings listener failed:', error)
+      }
+    }
   }
 
   private resetIndexes(): void {

@@ -6,16 +6,12 @@ import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import type { ApiResponse } from '../../../src/shared/api'
 import type { LibraryEvent } from '../../../src/shared/model'
-import {
-  createDispatcher,
-  createUnavailableDispatcher,
-  type ApiDispatch,
-} from '../../../src/main/library/dispatch'
+import { createDispatcher, type ApiDispatch } from '../../../src/main/library/dispatch'
 import { Library } from '../../../src/main/library/library'
 
 export interface HarnessCore {
   dispatch: ApiDispatch
-  /** Events main would push to the window (library changes). */
+  /** Events main would push to the window (library changes, task progress). */
   onEvent(listener: (event: LibraryEvent) => void): () => void
   close(): Promise<void>
   /** Makes writes past `bytes` fail (EFBIG), or lifts the limit. Child-process cores only. */
@@ -27,21 +23,19 @@ export interface CoreOptions {
   automaticBackups?: boolean
 }
 
-/** What src/main/index.ts does: the library, or, if it cannot open, the reason for every call. */
+/** What src/main/index.ts does: the library behind the dispatcher. */
 export async function inProcessCore(dir: string, options: CoreOptions): Promise<HarnessCore> {
-  let library: Library
-  try {
-    library = await Library.open(dir, options)
-  } catch (error) {
-    return {
-      dispatch: createUnavailableDispatcher(error),
-      onEvent: () => () => undefined,
-      close: async () => undefined,
-    }
-  }
+  const library = await Library.open(dir, options)
   return {
     dispatch: createDispatcher(library),
-    onEvent: (listener) => library.onChange(() => listener({ type: 'library-changed' })),
+    onEvent: (listener) => {
+      const offChange = library.onChange(() => listener({ type: 'library-changed' }))
+      const offProgress = library.onProgress((progress) => listener({ type: 'progress', progress }))
+      return () => {
+        offChange()
+        offProgress()
+      }
+    },
     close: () => library.close(),
   }
 }

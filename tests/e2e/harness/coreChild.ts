@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const library = await Library.open(dir, { samplePath })
   const dispatch = createDispatcher(library)
   library.onChange(() => reply({ type: 'event', event: { type: 'library-changed' } }))
+  library.onProgress((progress) => reply({ type: 'event', event: { type: 'progress', progress } }))
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'call') {
       void dispatch(message.method, message.args).then((response: ApiResponse<unknown>) =>

@@ -31,6 +31,13 @@ const CHROMIUM_ARGS = [
 
 export interface LaunchOptions {
   libraryDir?: string
+  /** Page options, e.g. `colorScheme: 'dark'` for an OS in dark mode. */
+  colorScheme?: 'light' | 'dark'
+  /**
+   * Stands between the page and the real dispatcher, to simulate main
+   * answering badly (a test of what the window does then).
+   */
+  interceptDispatch?: (dispatch: ApiDispatch) => ApiDispatch
   /** Run the core in a child process, so a test can make its writes fail (limitFileSize). */
   coreInChildProcess?: boolean
   /** Back up on open, as the app does. */
@@ -52,7 +59,7 @@ export interface RunningApp {
   securityEvents: string[]
   /** Calls the core directly, through the same dispatcher as the page. */
   dispatch: ApiDispatch
-  /** Pushes an event to the page, as main does. */
+  /** Pushes an event to the page as main would (a menu command, a file the OS opened). */
   emit(event: LibraryEvent): Promise<void>
   /** Makes the core's writes past `bytes` fail, as on a full disk (coreInChildProcess only). */
   limitFileSize(bytes: number | undefined): Promise<void>
@@ -90,6 +97,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       ? childProcessCore(libraryDir, coreOptions)
       : inProcessCore(libraryDir, coreOptions)
   let core = await startCore()
+  const intercept = options.interceptDispatch ?? ((dispatch: ApiDispatch) => dispatch)
+  let dispatch = intercept(core.dispatch)
   const foreignRequests: string[] = []
   const pageErrors: string[] = []
   const securityEvents: string[] = []
@@ -99,6 +108,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   ).newContext({
     viewport: { width: 1440, height: 900 },
     deviceScaleFactor: 1,
+    colorScheme: options.colorScheme ?? 'light',
   })
   await context.route('**/*', async (route) => {
     const file = await readRendererFile(route.request().url())
@@ -110,7 +120,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     await route.fulfill({ status: 200, body: file.body, contentType: file.contentType })
   })
   await context.exposeBinding(INVOKE_BINDING, (_source, method: string, args: unknown) =>
-    core.dispatch(method, args),
+    dispatch(method, args),
   )
   await context.exposeBinding(SECURITY_BINDING, (_source, what: string) => {
     securityEvents.push(what)
@@ -146,6 +156,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       )
       .catch(() => undefined) // the page may be reloading; it refetches on load anyway
   }
+  // What main forwards to the window: change events and task progress.
   let unsubscribe = core.onEvent((event) => void emit(event))
 
   await page.goto(appPage)
@@ -166,6 +177,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       unsubscribe()
       await core.close()
       core = await startCore()
+      dispatch = intercept(core.dispatch)
       unsubscribe = core.onEvent((event) => void emit(event))
     },
     async screenshot(name: string) {

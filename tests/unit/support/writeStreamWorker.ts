@@ -4,7 +4,7 @@
 // The parent kills it at a random instant and then checks that every
 // acknowledged change survived.
 import { Library } from '../../../src/main/library/library'
-import { numberedListing } from './listingText'
+import { syntheticListing } from '../../support/syntheticListing'
 
 const [dir, seedText] = process.argv.slice(2) as [string, string]
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   for (let step = 0; ; step++) {
     if (step % 5 === 0) {
       const report = await library.importText({
-        text: numberedListing(`Batch ${seed * 1000 + step} paper`, 3),
+        text: syntheticListing(3, `Batch ${seed * 1000 + step} paper `),
       })
       paperIds.push(...report.addedIds)
       for (const id of report.addedIds) process.stdout.write(`paper ${id}\n`)

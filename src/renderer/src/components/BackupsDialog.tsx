@@ -1,14 +1,9 @@
 // File > Restore from Backup…: the library's backups, newest first, each with
 // a Restore button (asked twice: it replaces the library, though the current
-// state is itself backed up first), "Back Up Now", and the backup settings.
+// state is itself backed up first), and "Back Up Now". How often backups are
+// made and how many are kept is set in Settings.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { BackupReason, BackupSummary, RestoreReport, Settings } from '../../../shared/model'
-import {
-  MAX_BACKUP_INTERVAL_HOURS,
-  MAX_BACKUPS_KEPT,
-  MIN_BACKUP_INTERVAL_HOURS,
-  MIN_BACKUPS_KEPT,
-} from '../../../shared/settingsBounds'
 import { api, errorMessage } from '../api/client'
 import { formatDateTime } from '../format'
 
@@ -26,16 +21,17 @@ type Status =
   | { kind: 'failed'; message: string }
 
 interface BackupsDialogProps {
+  /** The backup settings, shown (they are changed in Settings). */
+  settings: Settings | undefined
   onClose: () => void
   /** After a restore: the library's content changed under the window. */
   onRestored: (report: RestoreReport) => void
 }
 
-export function BackupsDialog({ onClose, onRestored }: BackupsDialogProps) {
+export function BackupsDialog({ settings, onClose, onRestored }: BackupsDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null)
   const [backups, setBackups] = useState<BackupSummary[] | undefined>(undefined)
   const [folder, setFolder] = useState('')
-  const [settings, setSettings] = useState<Settings | undefined>(undefined)
   const [confirming, setConfirming] = useState<string | undefined>(undefined)
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
 
@@ -46,10 +42,12 @@ export function BackupsDialog({ onClose, onRestored }: BackupsDialogProps) {
   }, [])
 
   useEffect(() => {
-    dialog.current?.showModal()
-    Promise.all([refresh(), api.getSettings({}).then(setSettings)]).catch((caught: unknown) =>
+    const element = dialog.current
+    element?.showModal()
+    refresh().catch((caught: unknown) =>
       setStatus({ kind: 'failed', message: errorMessage(caught) }),
     )
+    return () => element?.close()
   }, [refresh])
 
   async function run(what: string, task: () => Promise<string>): Promise<void> {
@@ -82,12 +80,6 @@ export function BackupsDialog({ onClose, onRestored }: BackupsDialogProps) {
       )
     })
 
-  const saveSetting = (patch: Partial<Settings>) =>
-    run('Saving…', async () => {
-      setSettings(await api.updateSettings({ patch }))
-      return 'Settings saved.'
-    })
-
   const busy = status.kind === 'working'
   return (
     <dialog
@@ -98,27 +90,12 @@ export function BackupsDialog({ onClose, onRestored }: BackupsDialogProps) {
       onClose={onClose}
     >
       <h2 id="backups-title">Backups</h2>
-      {settings !== undefined && (
-        <p className="backups-settings">
-          Offprint backs up this library when it starts and after every{' '}
-          <NumberSetting
-            label="Hours of use between backups"
-            value={settings.backupIntervalHours}
-            min={MIN_BACKUP_INTERVAL_HOURS}
-            max={MAX_BACKUP_INTERVAL_HOURS}
-            onCommit={(backupIntervalHours) => void saveSetting({ backupIntervalHours })}
-          />{' '}
-          hours of use, keeping the last{' '}
-          <NumberSetting
-            label="Backups to keep"
-            value={settings.backupsKept}
-            min={MIN_BACKUPS_KEPT}
-            max={MAX_BACKUPS_KEPT}
-            onCommit={(backupsKept) => void saveSetting({ backupsKept })}
-          />
-          . They are in <code className="problem-path">{folder}</code>.
-        </p>
-      )}
+      <p className="backups-settings" data-testid="backups-settings">
+        {settings === undefined
+          ? 'Offprint backs up this library when it starts and regularly while it runs'
+          : `Offprint backs up this library when it starts and after every ${hoursText(settings.backupIntervalHours)} of use, keeping the last ${settings.backupsKept} (change this in Settings)`}
+        . They are in <code className="problem-path">{folder}</code>.
+      </p>
       {backups === undefined ? (
         <p>Loading…</p>
       ) : backups.length === 0 ? (
@@ -198,37 +175,6 @@ function StatusLine({ status }: { status: Status }) {
   )
 }
 
-/** A small number field that saves when it loses focus or on Enter, if the value is valid. */
-function NumberSetting(props: {
-  label: string
-  value: number
-  min: number
-  max: number
-  onCommit: (value: number) => void
-}) {
-  const [text, setText] = useState(String(props.value))
-  useEffect(() => setText(String(props.value)), [props.value])
-  const parsed = Number(text)
-  const valid = Number.isInteger(parsed) && parsed >= props.min && parsed <= props.max
-  const commit = () => {
-    if (valid && parsed !== props.value) props.onCommit(parsed)
-  }
-  return (
-    <input
-      type="number"
-      className="number-setting"
-      aria-label={props.label}
-      aria-invalid={!valid}
-      title={`${props.min}–${props.max}`}
-      min={props.min}
-      max={props.max}
-      step={1}
-      value={text}
-      onChange={(event) => setText(event.target.value)}
-      onBlur={commit}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') commit()
-      }}
-    />
-  )
+function hoursText(hours: number): string {
+  return hours === 1 ? 'hour' : `${hours} hours`
 }

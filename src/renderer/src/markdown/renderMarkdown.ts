@@ -1,22 +1,39 @@
 // Notes are untrusted markdown: marked turns them into HTML, DOMPurify removes
 // anything that could run or load, and only then does the HTML reach the DOM.
+// GitHub-flavoured: tables, task lists (read-only checkboxes), footnotes, code
+// blocks highlighted by highlight.js, and math placeholders that the preview
+// typesets with KaTeX after sanitizing (see mathExtension.ts).
 import DOMPurify from 'dompurify'
 import { Marked } from 'marked'
+import markedFootnote from 'marked-footnote'
+import { markedHighlight } from 'marked-highlight'
+import { highlightCode } from './codeHighlight'
+import { mathExtension } from './mathExtension'
 import { escapeHtml, isActiveRawHtml } from './rawHtml'
 
-const marked = new Marked({
-  gfm: true,
-  breaks: false,
-  async: false,
-  renderer: {
-    // Raw HTML that carries script or styling is shown as the text it is.
-    // DOMPurify would strip those parts anyway; this way they are never even
-    // parsed (Chromium reports a blocked handler at parse time, inert or not).
-    html: ({ text }) => (isActiveRawHtml(text) ? escapeHtml(text) : text),
+const marked = new Marked(
+  { gfm: true, breaks: false, async: false },
+  markedHighlight({
+    emptyLangClass: 'hljs',
+    langPrefix: 'hljs language-',
+    highlight: (code, language) => highlightCode(code, language),
+  }),
+  markedFootnote({ description: 'Footnotes' }),
+  mathExtension(),
+  {
+    renderer: {
+      // Raw HTML that carries script or styling is shown as the text it is.
+      // DOMPurify would strip those parts anyway; this way they are never even
+      // parsed (Chromium reports a blocked handler at parse time, inert or not).
+      html: ({ text }) => (isActiveRawHtml(text) ? escapeHtml(text) : text),
+      // A task is shown, not edited here: the checkbox is disabled, and named for screen readers.
+      checkbox: ({ checked }) =>
+        `<input type="checkbox" disabled${checked ? ' checked' : ''} aria-label="${checked ? 'Done' : 'To do'}"> `,
+    },
   },
-})
+)
 
-/** Links may only be web or mail links; anything else loses its href. */
+/** Links may only be web or mail links, or jumps within the note (footnotes); anything else loses its href. */
 const SAFE_LINK = /^(?:https?:|mailto:|#)/i
 /** Inline images may only be raster data (no SVG, no remote pixel). */
 const SAFE_IMAGE = /^data:image\/(?:png|gif|jpeg|webp);/i
@@ -38,6 +55,14 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
       node.removeAttribute(name)
     }
   }
+  // The only input a note may show is a task's checkbox, and it cannot be changed.
+  if (node.tagName === 'INPUT') {
+    for (const name of node.getAttributeNames()) {
+      if (!['checked', 'aria-label'].includes(name)) node.removeAttribute(name)
+    }
+    node.setAttribute('type', 'checkbox')
+    node.setAttribute('disabled', '')
+  }
 })
 
 export function renderMarkdown(source: string): string {
@@ -47,7 +72,6 @@ export function renderMarkdown(source: string): string {
     FORBID_TAGS: [
       'style',
       'form',
-      'input',
       'button',
       'textarea',
       'select',

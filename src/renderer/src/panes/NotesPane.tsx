@@ -1,10 +1,18 @@
 // The notes pane: a markdown editor for the selected paper's note, with a live
-// preview (marked, then DOMPurify) and a save indicator.
-import { useDeferredValue, useMemo, useState, type MouseEvent } from 'react'
+// preview (marked, then DOMPurify, then KaTeX for the math) and a save indicator.
+import {
+  useDeferredValue,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+} from 'react'
 import { openExternal } from '../api/openExternal'
 import { SHOW_MORE_FACTOR, SHOWN_CHARS, clipText, formatCount } from '../display/clipText'
 import { useNoteDraft, type SaveState } from '../hooks/useNoteDraft'
 import { renderMarkdown } from '../markdown/renderMarkdown'
+import { typesetMathIn } from '../math/renderMath'
 
 export function NotesPane({ paperId }: { paperId: string | undefined }) {
   if (paperId === undefined) {
@@ -20,8 +28,13 @@ function NoteEditor({ paperId }: { paperId: string }) {
   const previewSource = useDeferredValue(draft.body)
   // A 5 MB note is edited whole, but only its start is rendered as a preview.
   const [previewLimit, setPreviewLimit] = useState<number>(SHOWN_CHARS.notePreview)
-  const preview = clipText(previewSource, previewLimit)
-  const previewHtml = useMemo(() => renderMarkdown(preview.shown), [preview.shown])
+  const shown = clipText(previewSource, previewLimit)
+  const previewHtml = useMemo(() => renderMarkdown(shown.shown), [shown.shown])
+  const preview = useRef<HTMLDivElement>(null)
+  // React sets the sanitized HTML; the math placeholders in it are typeset before paint.
+  useLayoutEffect(() => {
+    if (preview.current !== null) typesetMathIn(preview.current)
+  }, [previewHtml])
   const editable = draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
 
   return (
@@ -42,16 +55,20 @@ function NoteEditor({ paperId }: { paperId: string }) {
         spellCheck
       />
       <div
+        ref={preview}
         className="note-preview markdown-body"
+        role="region"
         aria-label="Note preview"
         data-testid="note-preview"
-        onClick={openLinkInBrowser}
+        // Focusable, so the keyboard can scroll a long preview.
+        tabIndex={0}
+        onClick={followLink}
         // Sanitized by DOMPurify in renderMarkdown; never raw user HTML.
         dangerouslySetInnerHTML={{ __html: previewHtml }}
       />
-      {preview.hidden > 0 && (
+      {shown.hidden > 0 && (
         <div className="note-preview-clipped" data-testid="note-preview-clipped">
-          The preview shows the first {formatCount(preview.shown.length)} of{' '}
+          The preview shows the first {formatCount(shown.shown.length)} of{' '}
           {formatCount(previewSource.length)} characters; the whole note is in the editor and saved.{' '}
           <button
             type="button"
@@ -68,13 +85,22 @@ function NoteEditor({ paperId }: { paperId: string }) {
   )
 }
 
-/** Links in the preview go to the system browser, never navigate the app. */
-function openLinkInBrowser(event: MouseEvent<HTMLDivElement>): void {
+/**
+ * Links in the preview go to the system browser and never navigate the app;
+ * a jump within the note (a footnote and its way back) scrolls the preview.
+ */
+function followLink(event: MouseEvent<HTMLDivElement>): void {
   const anchor = (event.target as Element).closest('a')
   if (anchor === null) return
   event.preventDefault()
   const href = anchor.getAttribute('href')
-  if (href !== null) openExternal(href)
+  if (href === null) return
+  if (href.startsWith('#')) {
+    const target = event.currentTarget.querySelector(`[id="${CSS.escape(href.slice(1))}"]`)
+    target?.scrollIntoView({ block: 'nearest' })
+    return
+  }
+  openExternal(href)
 }
 
 const STATE_TEXT: Record<SaveState['kind'], string> = {
