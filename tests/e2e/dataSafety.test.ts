@@ -10,6 +10,7 @@ import { Library } from '../../src/main/library/library'
 import { folderSnapshot, listFiles } from '../unit/support/libraryFolder'
 import { syntheticListing } from '../support/syntheticListing'
 import { appSession } from './harness/appSession'
+import { expectAccessible } from './harness/axe'
 import type { RunningApp } from './harness/launchApp'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
@@ -121,6 +122,7 @@ describe('backups in the window', () => {
     await expect.poll(() => rows.count()).toBe(3)
     expect(await rows.first().textContent()).toContain('just before a restore · 56 papers')
     await app.screenshot('backups-dialog-restored')
+    await expectAccessible(page, 'backups dialog')
 
     // Undo: restore the backup made just before.
     await rows.first().getByRole('button', { name: 'Restore…' }).click()
@@ -181,6 +183,7 @@ describe('damaged library files', () => {
     expect(text).toContain('Changes made to it after that backup may be missing.')
     expect(await page.getByTestId('library-count').textContent()).toBe('53 papers')
     await app.screenshot('damaged-file-restored')
+    await expectAccessible(page, 'damaged file banner')
 
     // The banner offers the backups, and can be put away.
     await banner.getByRole('button', { name: 'Restore from Backup…' }).click()

@@ -2,7 +2,7 @@
 // serious or critical problem on the main screens in either theme.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { runAxe, seriousOnes } from './harness/axe'
+import { expectAccessible } from './harness/axe'
 import { importFixture } from './harness/fixture'
 import { appSession } from './harness/appSession'
 import { scrollToRow } from './harness/paperList'
@@ -41,11 +41,6 @@ async function mainScreen(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('paper-abstract').locator('.katex').count()).toBe(1)
   await page.getByTestId('note-input').fill(NOTE)
   await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const findings = seriousOnes(await runAxe(page))
-  expect(findings, `${screen}: ${JSON.stringify(findings, null, 2)}`).toEqual([])
 }
 
 describe('themes', () => {
