@@ -7,6 +7,9 @@ import { appSession } from './harness/appSession'
 import type { RunningApp } from './harness/launchApp'
 import { noteRecord, paperRecord, seedLibrary } from './harness/seedLibrary'
 
+/** Rendering megabytes or hundreds of papers takes a while on a busy machine. */
+const SLOW = { timeout: 20_000 }
+
 const MB = 1024 * 1024
 /** The renderer's caps (src/renderer/src/display/clipText.ts), as a user sees them. */
 const SHOWN = { title: 1000, abstract: 20_000, notePreview: 100_000 }
@@ -74,14 +77,16 @@ describe('big inputs', () => {
     const { page } = app
     await page.locator('[data-testid=paper-view][data-paper-id="big"]').waitFor()
     await expect
-      .poll(() =>
-        page
-          .getByTestId('note-input')
-          .inputValue()
-          .then((v) => v.length),
+      .poll(
+        () =>
+          page
+            .getByTestId('note-input')
+            .inputValue()
+            .then((v) => v.length),
+        SLOW,
       )
       .toBe(body.length)
-    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
+    await expect.poll(() => page.getByTestId('save-indicator').textContent(), SLOW).toBe('Saved')
     await app.screenshot('big-inputs')
 
     // What is laid out is bounded; "Show more" says how much is left.
@@ -106,7 +111,7 @@ describe('big inputs', () => {
     // Show more shows more, a step at a time.
     await abstractMore.click()
     await expect
-      .poll(() => textLength('[data-testid=paper-abstract]'))
+      .poll(() => textLength('[data-testid=paper-abstract]'), SLOW)
       .toBeGreaterThan(SHOWN.abstract * 5)
     expect(await textLength('[data-testid=paper-abstract]')).toBeLessThan(SHOWN.abstract * 7)
 

@@ -30,6 +30,9 @@ async function drop(running: RunningApp, name: string, text: string): Promise<vo
   )
 }
 
+/** Backups and restores copy and flush every library file: on a busy machine, seconds. */
+const SLOW = { timeout: 20_000 }
+
 async function openBackups(running: RunningApp) {
   await running.emit({ type: 'menu-command', command: 'restore-backup' })
   const dialog = running.page.getByTestId('backups-dialog')
@@ -67,7 +70,7 @@ describe('a full disk', () => {
     const dialog = await openBackups(app)
     await dialog.getByRole('button', { name: 'Back Up Now' }).click()
     await expect
-      .poll(() => dialog.getByTestId('backups-status').textContent())
+      .poll(() => dialog.getByTestId('backups-status').textContent(), SLOW)
       .toMatch(/^The backup failed: /)
     expect(await dialog.getByTestId('backups-status').getAttribute('role')).toBe('alert')
     await app.screenshot('disk-full')
@@ -99,7 +102,7 @@ describe('backups in the window', () => {
     let dialog = await openBackups(app)
     await dialog.getByRole('button', { name: 'Back Up Now' }).click()
     await expect
-      .poll(() => dialog.getByTestId('backups-status').textContent())
+      .poll(() => dialog.getByTestId('backups-status').textContent(), SLOW)
       .toBe('Backed up: 53 papers and 0 notes.')
     const rows = dialog.getByTestId('backup-row')
     await expect.poll(() => rows.count()).toBe(2) // on start (empty), and now
@@ -116,10 +119,10 @@ describe('backups in the window', () => {
     await app.screenshot('backups-dialog-confirm')
     await rows.first().getByRole('button', { name: 'Restore', exact: true }).click()
     await expect
-      .poll(() => dialog.getByTestId('backups-status').textContent())
+      .poll(() => dialog.getByTestId('backups-status').textContent(), SLOW)
       .toMatch(/^Restored the backup of .*restore that one to undo\.$/)
-    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('53 papers')
-    await expect.poll(() => rows.count()).toBe(3)
+    await expect.poll(() => page.getByTestId('library-count').textContent(), SLOW).toBe('53 papers')
+    await expect.poll(() => rows.count(), SLOW).toBe(3)
     expect(await rows.first().textContent()).toContain('just before a restore · 56 papers')
     await app.screenshot('backups-dialog-restored')
     await expectAccessible(page, 'backups dialog')
@@ -127,7 +130,7 @@ describe('backups in the window', () => {
     // Undo: restore the backup made just before.
     await rows.first().getByRole('button', { name: 'Restore…' }).click()
     await rows.first().getByRole('button', { name: 'Restore', exact: true }).click()
-    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('56 papers')
+    await expect.poll(() => page.getByTestId('library-count').textContent(), SLOW).toBe('56 papers')
     await page.keyboard.press('Escape')
     await expect.poll(() => page.getByTestId('backups-dialog').count()).toBe(0)
   })

@@ -15,6 +15,9 @@ import type { RunningApp } from './harness/launchApp'
 import { listbox } from './harness/paperList'
 import { daysBefore, noteRecord, paperRecord, seedLibrary } from './harness/seedLibrary'
 
+/** Rendering megabytes or hundreds of papers takes a while on a busy machine. */
+const SLOW = { timeout: 20_000 }
+
 interface Payload {
   id: number
   category: string
@@ -86,7 +89,7 @@ async function selectNext(running: RunningApp, paperId: string, noteBody: string
   await page.keyboard.press('ArrowDown')
   await page.locator(`[data-testid=paper-view][data-paper-id="${paperId}"]`).waitFor()
   if (noteBody !== undefined) {
-    await expect.poll(() => page.getByTestId('note-input').inputValue()).toBe(noteBody)
+    await expect.poll(() => page.getByTestId('note-input').inputValue(), SLOW).toBe(noteBody)
   }
 }
 
@@ -110,7 +113,7 @@ describe('hostile content', () => {
     const app = await session.launch({ libraryDir: dir })
     const { page } = app
     await expect
-      .poll(() => page.getByTestId('library-count').textContent())
+      .poll(() => page.getByTestId('library-count').textContent(), SLOW)
       .toBe(`${corpus.length} papers`)
     await listbox(page).focus()
     await page.keyboard.press('Home')
@@ -123,7 +126,7 @@ describe('hostile content', () => {
       if (index > 0) await selectNext(app, `xss-${id}`, payload)
       else {
         await page.locator(`[data-testid=paper-view][data-paper-id="xss-${id}"]`).waitFor()
-        await expect.poll(() => page.getByTestId('note-input').inputValue()).toBe(payload)
+        await expect.poll(() => page.getByTestId('note-input').inputValue(), SLOW).toBe(payload)
       }
       // Let anything the payload set in motion (a load, a timer, autofocus) happen.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
@@ -185,7 +188,7 @@ describe('hostile content', () => {
       [fileName, listing] as const,
     )
     const status = page.getByTestId('import-status')
-    await expect.poll(() => status.textContent()).toContain(`Imported ${fileName}:`)
+    await expect.poll(() => status.textContent(), SLOW).toContain(`Imported ${fileName}:`)
     const added = Number((await page.getByTestId('import-added').textContent())?.split(' ')[0])
     expect(added).toBeGreaterThanOrEqual(150)
     // The skipped entries' reasons quote what the file said: shown as text too.
@@ -200,7 +203,7 @@ describe('hostile content', () => {
     for (let row = 0; row < added; row++) {
       if (row > 0) await page.keyboard.press('ArrowDown')
       const view = page.locator('[data-testid=paper-view]')
-      await expect.poll(() => view.getAttribute('data-paper-id')).not.toBe(previous)
+      await expect.poll(() => view.getAttribute('data-paper-id'), SLOW).not.toBe(previous)
       previous = (await view.getAttribute('data-paper-id')) ?? ''
       trouble.push(...(await page.evaluate(auditDom)).map((what) => `row ${row}: ${what}`))
       trouble.push(...newTrouble(app, seen, `row ${row}`))
