@@ -313,7 +313,7 @@ describe('restoring a backup', () => {
     const reopened = await open()
     expect(await titles(reopened)).toHaveLength(63)
     await reopened.close()
-  })
+  }, 30_000)
 })
 
 describe('damaged library files', () => {
