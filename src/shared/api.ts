@@ -7,7 +7,22 @@
 // dependencies, so the renderer and preload stay small.
 import type { z } from 'zod'
 import type { apiArgs } from './apiSchemas'
-import type { ImportReport, LibraryEvent, LibraryInfo, Note, Paper, PaperPage } from './model'
+import type {
+  ChangeOutcome,
+  Collection,
+  CollectionRef,
+  ImportReport,
+  LibraryEvent,
+  LibraryInfo,
+  Note,
+  Paper,
+  PaperPage,
+  SelectionSummary,
+  Settings,
+  Sidebar,
+  TrashContents,
+  UndoState,
+} from './model'
 
 export const apiMethods = [
   'getLibraryInfo',
@@ -17,6 +32,31 @@ export const apiMethods = [
   'importSample',
   'getNote',
   'saveNote',
+  'listPaperIds',
+  'getSidebar',
+  'listTrash',
+  'getPaperCollections',
+  'summarizeSelection',
+  'createCollection',
+  'renameCollection',
+  'moveCollection',
+  'addToCollection',
+  'removeFromCollection',
+  'setStatus',
+  'setStarred',
+  'markRead',
+  'tagPapers',
+  'renameTag',
+  'deleteTag',
+  'moveToTrash',
+  'restoreFromTrash',
+  'deleteForever',
+  'emptyTrash',
+  'undo',
+  'redo',
+  'getUndoState',
+  'getSettings',
+  'updateSettings',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -31,6 +71,38 @@ export interface ApiResults {
   importSample: ImportReport
   getNote: Note | null
   saveNote: Note
+  /** Every id the list would show for that filter and order. */
+  listPaperIds: string[]
+  getSidebar: Sidebar
+  /** Collections and notes in the Trash on their own (trashed papers: listPapers). */
+  listTrash: TrashContents
+  /** The collections outside the Trash that hold the paper. */
+  getPaperCollections: CollectionRef[]
+  summarizeSelection: SelectionSummary
+  createCollection: Collection
+  renameCollection: ChangeOutcome
+  moveCollection: ChangeOutcome
+  addToCollection: ChangeOutcome
+  removeFromCollection: ChangeOutcome
+  setStatus: ChangeOutcome
+  setStarred: ChangeOutcome
+  /** Whether the paper was unread and is now read (not an undo step: it happens by itself). */
+  markRead: boolean
+  tagPapers: ChangeOutcome
+  renameTag: ChangeOutcome
+  deleteTag: ChangeOutcome
+  moveToTrash: ChangeOutcome
+  restoreFromTrash: ChangeOutcome
+  /** Deletes for good; cannot be undone. */
+  deleteForever: ChangeOutcome
+  emptyTrash: ChangeOutcome
+  /** What was undone, or null when there was nothing to undo. */
+  undo: ChangeOutcome | null
+  redo: ChangeOutcome | null
+  getUndoState: UndoState
+  getSettings: Settings
+  /** The settings after the change, once they are on disk. */
+  updateSettings: Settings
 }
 
 export type LibraryApi = {
