@@ -522,7 +522,12 @@ export class Library implements LibraryApi {
   private filteredPapers(sort: PaperSort, filter: PaperFilter | undefined): Paper[] {
     const scope = filter?.scope?.kind ?? 'library'
     if (scope === 'library' && (filter?.tags ?? []).length === 0) return this.sortedPapers(sort)
-    const key = JSON.stringify([sort, filter])
+    // "Recently added" moves with the clock as well as with changes.
+    const minute =
+      filter?.scope?.kind === 'view' && filter.scope.view === 'recent'
+        ? Math.floor(this.now().getTime() / 60_000)
+        : 0
+    const key = JSON.stringify([sort, filter, minute])
     if (this.filtered?.key === key && this.filtered.generation === this.generation) {
       return this.filtered.papers
     }

@@ -233,11 +233,12 @@ export function planEmptyTrash(ctx: OrganizeContext): Plan<ChangeOutcome> {
   for (const paper of ctx.records.papers.values()) {
     if (paper.trashedAt !== undefined) items.paperIds.push(paper.id)
   }
+  // What travels with a trashed paper or collection is deleted with it.
   for (const note of ctx.records.notes.values()) {
-    if (note.trashedAt !== undefined) items.noteIds.push(note.id)
+    if (isLooseTrashedNote(ctx.records, note)) items.noteIds.push(note.id)
   }
   for (const collection of ctx.records.collections.values()) {
-    if (collection.trashedAt !== undefined) items.collectionIds.push(collection.id)
+    if (isTrashTop(ctx.records, collection)) items.collectionIds.push(collection.id)
   }
   const plan = planDeleteForever(ctx, items)
   return outcomePlan(plan.changes, 'Empty the Trash', plan.result.changed)
