@@ -280,7 +280,7 @@ export type LibraryEvent =
   { type: 'library-changed' } | { type: 'menu-command'; command: MenuCommand }
 
 /** Menu items whose action lives in the renderer (it owns the dialogs). */
-export type MenuCommand = 'import'
+export type MenuCommand = 'import' | 'undo' | 'redo'
 
 /** The user's choices, stored in library.json (see settingsSchema.ts). */
 export interface Settings {

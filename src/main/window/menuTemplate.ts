@@ -26,7 +26,29 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
   })
-  template.push({ role: 'editMenu' })
+  // Undo and Redo belong to the renderer: outside a text field they undo
+  // organizing actions (the library's undo stack), inside one they undo
+  // typing. On Windows and Linux the keys reach the page, which decides; the
+  // menu only shows them. On macOS Cmd+Z is a menu key equivalent, so the
+  // menu item catches it and asks the renderer the same way.
+  const editItem = (label: string, accelerator: string, command: MenuCommand) => ({
+    label,
+    accelerator,
+    registerAccelerator: isMac,
+    click: () => context.sendCommand(command),
+  })
+  template.push({
+    label: 'Edit',
+    submenu: [
+      editItem('Undo', 'CmdOrCtrl+Z', 'undo'),
+      editItem('Redo', 'Shift+CmdOrCtrl+Z', 'redo'),
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  })
   const viewItems: MenuItemConstructorOptions[] = [
     { role: 'resetZoom' },
     { role: 'zoomIn' },
