@@ -1,5 +1,6 @@
-// Three side-by-side panes whose two inner borders can be dragged (or moved
-// with the arrow keys when focused). Widths persist across restarts.
+// The sidebar (which can be hidden) and three side-by-side panes, whose inner
+// borders can be dragged (or moved with the arrow keys when focused). Widths
+// persist across restarts.
 import {
   useEffect,
   useRef,
@@ -11,14 +12,16 @@ import {
 
 const STORAGE_KEY = 'offprint.paneWidths'
 const MIN_WIDTH = 200
+const MIN_SIDEBAR_WIDTH = 150
 const KEY_STEP = 24
 
 export interface PaneWidths {
+  sidebar: number
   list: number
   paper: number
 }
 
-const DEFAULT_WIDTHS: PaneWidths = { list: 360, paper: 520 }
+const DEFAULT_WIDTHS: PaneWidths = { sidebar: 230, list: 380, paper: 500 }
 
 function loadWidths(): PaneWidths {
   try {
@@ -29,7 +32,12 @@ function loadWidths(): PaneWidths {
       typeof (stored as PaneWidths).list === 'number' &&
       typeof (stored as PaneWidths).paper === 'number'
     ) {
-      return stored as PaneWidths
+      // Widths saved before the sidebar existed have none: it gets the default.
+      const sidebar = (stored as Partial<PaneWidths>).sidebar
+      return {
+        ...(stored as PaneWidths),
+        sidebar: typeof sidebar === 'number' ? sidebar : DEFAULT_WIDTHS.sidebar,
+      }
     }
   } catch {
     // A damaged preference is not worth an error: fall back to the defaults.
@@ -38,12 +46,14 @@ function loadWidths(): PaneWidths {
 }
 
 interface ResizablePanesProps {
+  /** Left of the list; absent while hidden. */
+  sidebar: ReactNode | undefined
   list: ReactNode
   paper: ReactNode
   notes: ReactNode
 }
 
-export function ResizablePanes({ list, paper, notes }: ResizablePanesProps) {
+export function ResizablePanes({ sidebar, list, paper, notes }: ResizablePanesProps) {
   const [widths, setWidths] = useState<PaneWidths>(loadWidths)
   const container = useRef<HTMLDivElement>(null)
 
@@ -53,17 +63,35 @@ export function ResizablePanes({ list, paper, notes }: ResizablePanesProps) {
 
   function resize(pane: keyof PaneWidths, width: number): void {
     const available = container.current?.clientWidth ?? window.innerWidth
-    const other = pane === 'list' ? widths.paper : widths.list
+    const shown = sidebar === undefined ? 0 : widths.sidebar
+    const others = shown + widths.list + widths.paper - (pane === 'sidebar' ? shown : widths[pane])
+    const min = pane === 'sidebar' ? MIN_SIDEBAR_WIDTH : MIN_WIDTH
     // The notes pane keeps at least MIN_WIDTH too.
-    const max = Math.max(MIN_WIDTH, available - other - MIN_WIDTH)
+    const max = Math.max(min, available - others - MIN_WIDTH)
     setWidths((previous) => ({
       ...previous,
-      [pane]: Math.round(Math.min(max, Math.max(MIN_WIDTH, width))),
+      [pane]: Math.round(Math.min(max, Math.max(min, width))),
     }))
   }
 
   return (
     <div className="panes" ref={container}>
+      {sidebar !== undefined && (
+        <>
+          <section
+            className="pane pane-sidebar"
+            aria-label="Sidebar"
+            style={{ width: widths.sidebar }}
+          >
+            {sidebar}
+          </section>
+          <Splitter
+            label="Resize sidebar"
+            width={widths.sidebar}
+            onResize={(w) => resize('sidebar', w)}
+          />
+        </>
+      )}
       <section className="pane pane-list" aria-label="Paper list" style={{ width: widths.list }}>
         {list}
       </section>

@@ -1,22 +1,33 @@
-// The paper pane: metadata, links found in the abstract, and the abstract.
-// Every field is untrusted imported text and is rendered as text, never HTML.
-import { useEffect, useState } from 'react'
-import type { Paper, PaperLink } from '../../../shared/model'
+// The paper pane: metadata, how the paper is organized (status, star, tags,
+// collections), links found in the abstract, and the abstract. Every field is
+// untrusted imported text and is rendered as text, never HTML.
+import { useEffect, useState, type RefObject } from 'react'
+import type { Paper, PaperLink, TagCount } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
 import { authorsLine, formatDate } from '../format'
+import type { PaperActions } from '../organize/paperActions'
+import { PaperOrganizer } from './PaperOrganizer'
 
 interface PaperPaneProps {
   paperId: string | undefined
   /** Bumped when the library changes, so an edited paper is fetched again. */
   version: number
+  knownTags: readonly TagCount[]
+  actions: PaperActions
+  /** Seconds an unread paper stays shown before it is marked read; null: never. */
+  markReadAfterSeconds: number | null
+  tagInput: RefObject<HTMLInputElement | null>
 }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
 
-export function PaperPane({ paperId, version }: PaperPaneProps) {
+export function PaperPane(props: PaperPaneProps) {
+  const { paperId, version } = props
   const [loaded, setLoaded] = useState<Loaded>(undefined)
+  const shown = loaded !== undefined && 'paper' in loaded ? loaded.paper : undefined
+  useMarkRead(shown, props.markReadAfterSeconds)
 
   useEffect(() => {
     if (paperId === undefined) return
@@ -44,9 +55,35 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
   const { paper } = loaded
   return (
     <article className="paper-view" aria-labelledby="paper-title" data-testid="paper-view">
+      {paper.trashedAt !== undefined && (
+        <div className="trash-banner" role="note">
+          <span>This paper is in the Trash.</span>
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => props.actions.restore([paper.id])}
+          >
+            Restore
+          </button>
+          <button
+            type="button"
+            className="small-button danger"
+            onClick={() => props.actions.deleteForever([paper.id])}
+          >
+            Delete for good…
+          </button>
+        </div>
+      )}
       <h1 id="paper-title" className="paper-title">
         {paper.title}
       </h1>
+      <PaperOrganizer
+        paper={paper}
+        version={version}
+        knownTags={props.knownTags}
+        actions={props.actions}
+        tagInput={props.tagInput}
+      />
       <dl className="paper-meta">
         {paper.published !== undefined && (
           <>
@@ -72,6 +109,24 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
       </section>
     </article>
   )
+}
+
+/**
+ * Marks the shown paper read once it has stayed on screen for the set time
+ * (the setting). Main does it without an undo step: it happens by itself.
+ */
+function useMarkRead(paper: Paper | undefined, seconds: number | null): void {
+  const id = paper?.id
+  const due = paper !== undefined && paper.status === 'unread' && paper.trashedAt === undefined
+  useEffect(() => {
+    if (id === undefined || !due || seconds === null) return
+    const timer = setTimeout(() => {
+      api
+        .markRead({ id })
+        .catch((error: unknown) => console.error('offprint:', errorMessage(error)))
+    }, seconds * 1000)
+    return () => clearTimeout(timer)
+  }, [id, due, seconds])
 }
 
 function PaperLinks({ links }: { links: PaperLink[] }) {
