@@ -182,7 +182,13 @@ export function App() {
           onRemoveTag={(tag) => setTags(tags.filter((other) => other !== tag))}
           sort={sort}
           onSort={(next) => updateSettings({ sort: next })}
-          {...(inTrash ? { onEmptyTrash: sidebarActions.emptyTrash } : {})}
+          {...(inTrash
+            ? {
+                onEmptyTrash: sidebarActions.emptyTrash,
+                trashHoldsMore:
+                  (trashContents?.collections.length ?? 0) + (trashContents?.notes.length ?? 0) > 0,
+              }
+            : {})}
         />
       }
       extras={

@@ -111,6 +111,7 @@ export function ContextMenu(props: { menu: OpenMenu; onClose: () => void }) {
             aria-disabled={entry.disabled === true}
             className={`context-menu-item${entry.danger === true ? ' danger' : ''}`}
             onMouseEnter={() => entry.disabled !== true && setActive(mine)}
+            onFocus={() => setActive(mine)}
             onClick={() => choose(entry)}
           >
             <span>{entry.label}</span>

@@ -2,7 +2,7 @@
 // its counts), the Trash's collections and notes, and the undo state.
 import { useEffect, useState } from 'react'
 import type { Sidebar, TrashContents, UndoState } from '../../../shared/model'
-import { api, errorMessage } from '../api/client'
+import { api, reportBackgroundError } from '../api/client'
 
 /** The result of `load`, fetched again each time `version` changes; stale answers are dropped. */
 function useFetched<T>(version: number, load: () => Promise<T>, enabled = true): T | undefined {
@@ -12,7 +12,7 @@ function useFetched<T>(version: number, load: () => Promise<T>, enabled = true):
     let current = true
     load()
       .then((result) => current && setValue(result))
-      .catch((error: unknown) => console.error('offprint:', errorMessage(error)))
+      .catch(reportBackgroundError)
     return () => {
       current = false
     }

@@ -4,7 +4,7 @@
 // which main sends once per view.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { PaperFilter, PaperSort } from '../../../shared/model'
-import { api, errorMessage } from '../api/client'
+import { api, reportBackgroundError } from '../api/client'
 import type { PaperRows } from './usePaperRows'
 
 interface SelectionState {
@@ -131,7 +131,7 @@ export function useSelection(
           const ids = all.slice(Math.min(from, to), Math.max(from, to) + 1)
           setState((previous) => (previous.focusId === id ? { ...previous, ids } : previous))
         })
-        .catch((error: unknown) => console.error('offprint:', errorMessage(error)))
+        .catch(reportBackgroundError)
     },
     [state.anchorId, orderedIds],
   )
@@ -139,7 +139,7 @@ export function useSelection(
   const selectAll = useCallback(() => {
     orderedIds()
       .then((all) => setState((previous) => ({ ...previous, ids: all, anchorId: all[0] })))
-      .catch((error: unknown) => console.error('offprint:', errorMessage(error)))
+      .catch(reportBackgroundError)
   }, [orderedIds])
 
   const selected = useMemo(() => new Set(state.ids), [state.ids])

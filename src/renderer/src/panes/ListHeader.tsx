@@ -18,21 +18,28 @@ interface ListHeaderProps {
   onSort(sort: PaperSort): void
   /** The Trash view's button. */
   onEmptyTrash?: () => void
+  /** The Trash holds collections or notes besides the listed papers. */
+  trashHoldsMore?: boolean
 }
 
 export function ListHeader(props: ListHeaderProps) {
   return (
     <div className="list-header" data-testid="list-header">
+      <h2 className="list-title" data-testid="list-title" title={props.title}>
+        {props.title}
+      </h2>
       <div className="list-header-line">
-        <h2 className="list-title" data-testid="list-title">
-          {props.title}
-        </h2>
         <span className="list-count" data-testid="list-count">
           {props.total === undefined ? '' : props.total === 1 ? '1 paper' : `${props.total} papers`}
         </span>
         <span className="toolbar-spacer" />
         {props.onEmptyTrash !== undefined && (
-          <button type="button" className="small-button danger" onClick={props.onEmptyTrash}>
+          <button
+            type="button"
+            className="small-button danger"
+            disabled={props.total === 0 && props.trashHoldsMore !== true}
+            onClick={props.onEmptyTrash}
+          >
             Empty Trash…
           </button>
         )}

@@ -211,13 +211,15 @@ function PaperRow(props: {
       data-testid="paper-row"
       data-paper-id={paper.id}
     >
-      <div className="paper-row-title" title={paper.title}>
+      <div className="paper-row-head">
         {paper.starred && (
           <span className="paper-row-star" aria-label="Starred" title="Starred">
             ★
           </span>
         )}
-        {paper.title}
+        <div className="paper-row-title" title={paper.title}>
+          {paper.title}
+        </div>
       </div>
       <div className="paper-row-meta">
         <span className="paper-row-date">{formatDate(paper.published)}</span>

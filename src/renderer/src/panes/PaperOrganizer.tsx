@@ -2,7 +2,7 @@
 // autocomplete) and the collections the paper is in.
 import { useEffect, useState, type RefObject } from 'react'
 import type { CollectionRef, Paper, ReadingStatus, TagCount } from '../../../shared/model'
-import { api, errorMessage } from '../api/client'
+import { api, reportBackgroundError } from '../api/client'
 import { TagInput } from '../components/TagInput'
 import { pathLabel } from '../organize/collectionPaths'
 import type { PaperActions } from '../organize/paperActions'
@@ -131,7 +131,7 @@ function usePaperCollections(paperId: string, version: number): CollectionRef[] 
     api
       .getPaperCollections({ id: paperId })
       .then((found) => current && setCollections(found))
-      .catch((error: unknown) => console.error('offprint:', errorMessage(error)))
+      .catch(reportBackgroundError)
     return () => {
       current = false
     }

@@ -4,7 +4,7 @@
 import { useEffect, useState, type RefObject } from 'react'
 import type { Paper, PaperLink, TagCount } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
-import { api, errorMessage } from '../api/client'
+import { api, errorMessage, reportBackgroundError } from '../api/client'
 import { openExternal } from '../api/openExternal'
 import { authorsLine, formatDate } from '../format'
 import type { PaperActions } from '../organize/paperActions'
@@ -26,7 +26,11 @@ type Loaded = { paper: Paper } | { error: string } | undefined
 export function PaperPane(props: PaperPaneProps) {
   const { paperId, version } = props
   const [loaded, setLoaded] = useState<Loaded>(undefined)
-  const shown = loaded !== undefined && 'paper' in loaded ? loaded.paper : undefined
+  // Until the selected paper has loaded, the one shown is the previous one.
+  const shown =
+    loaded !== undefined && 'paper' in loaded && loaded.paper.id === paperId
+      ? loaded.paper
+      : undefined
   useMarkRead(shown, props.markReadAfterSeconds)
 
   useEffect(() => {
@@ -121,9 +125,7 @@ function useMarkRead(paper: Paper | undefined, seconds: number | null): void {
   useEffect(() => {
     if (id === undefined || !due || seconds === null) return
     const timer = setTimeout(() => {
-      api
-        .markRead({ id })
-        .catch((error: unknown) => console.error('offprint:', errorMessage(error)))
+      api.markRead({ id }).catch(reportBackgroundError)
     }, seconds * 1000)
     return () => clearTimeout(timer)
   }, [id, due, seconds])

@@ -2,7 +2,7 @@
 // they share, with the actions that apply to all of them.
 import { useEffect, useState, type RefObject } from 'react'
 import type { SelectionSummary, TagCount } from '../../../shared/model'
-import { api, errorMessage } from '../api/client'
+import { api, reportBackgroundError } from '../api/client'
 import { TagInput } from '../components/TagInput'
 import { pathLabel } from '../organize/collectionPaths'
 import type { PaperActions } from '../organize/paperActions'
@@ -157,7 +157,7 @@ function useSelectionSummary(
     api
       .summarizeSelection({ paperIds })
       .then((found) => current && setSummary(found))
-      .catch((error: unknown) => console.error('offprint:', errorMessage(error)))
+      .catch(reportBackgroundError)
     return () => {
       current = false
     }

@@ -178,7 +178,9 @@ export function Sidebar(props: SidebarProps) {
     const place = placeFor(event, entry)
     if (place === undefined) return
     event.preventDefault()
-    event.dataTransfer.dropEffect = entry.target.kind === 'trash' ? 'move' : 'copy'
+    // Must be one the drag allows: papers are copied into collections, collections move.
+    const papers = carries(event.dataTransfer, PAPERS_TYPE)
+    event.dataTransfer.dropEffect = papers && entry.target.kind !== 'trash' ? 'copy' : 'move'
     if (drop?.key !== entry.key || drop.place !== place) setDrop({ key: entry.key, place })
   }
 
