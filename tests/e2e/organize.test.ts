@@ -65,6 +65,7 @@ describe('organizing papers', () => {
     await expect
       .poll(() => page.getByTestId('selection-summary').locator('h1').textContent())
       .toBe('3 papers selected')
+    await app?.screenshot('organize-multi-select')
     await rows(page).nth(1).dragTo(sidebarRow(page, 'Retrieval'))
     await expect.poll(() => sidebarCount(page, 'Retrieval')).toBe('3')
     expect(await status(page)).toContain('Add 3 papers to “Retrieval”')
@@ -110,6 +111,7 @@ describe('organizing papers', () => {
           .evaluate((e) => e === document.activeElement),
       )
       .toBe(true)
+    await app?.screenshot('organize-context-menu')
     await page.keyboard.press('End')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
       'Move to Trash',
