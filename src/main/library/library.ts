@@ -66,6 +66,7 @@ import {
   replayChanges,
 } from './organize/undoStack'
 import type { Direction } from './organize/undoStack'
+import { resortedAfter, sortPapers } from './paperOrder'
 import { LibraryStore } from './store/libraryStore'
 import type { ChangeSet } from './store/recordKinds'
 
@@ -85,9 +86,6 @@ export interface LibraryOptions {
 }
 
 export type ChangeListener = () => void
-
-// Locale-aware and numeric, so "Model 9" sorts before "Model 10".
-const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
@@ -500,7 +498,13 @@ export class Library implements LibraryApi {
   private async apply(changes: ChangeSet): Promise<void> {
     await this.store.commit(changes)
     if (changes.papers !== undefined) {
-      this.sorted.clear()
+      const { put = [], remove = [] } = changes.papers
+      // A few papers move to their new places; many, and everything is sorted again.
+      for (const [sort, papers] of this.sorted) {
+        const resorted = resortedAfter(papers, put, remove, sort)
+        if (resorted === undefined) this.sorted.delete(sort)
+        else this.sorted.set(sort, resorted)
+      }
       // Rebuilt on the next import: papers may have left (or, by undo, come back).
       this.keyIndex = undefined
     }
@@ -630,14 +634,6 @@ export class Library implements LibraryApi {
   }
 }
 
-type PaperOrder = (a: Paper, b: Paper) => number
-
-/** Sorts `papers` in place; the id breaks the last ties, so the order is total and stable across opens. */
-function sortPapers(papers: Paper[], sort: PaperSort): Paper[] {
-  const compare = PAPER_ORDER[sort]
-  return papers.sort((a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-}
-
 function countLiveNotes(notes: Iterable<Note>): number {
   let live = 0
   for (const note of notes) if (note.trashedAt === undefined) live++
@@ -656,24 +652,6 @@ function suggestedCollectionName(
   if (fileName === undefined) return undefined
   const base = fileName.replace(/\.[^.]*$/, '').trim()
   return base === '' ? undefined : base
-}
-
-const byTitle: PaperOrder = (a, b) => titleCollator.compare(a.title, b.title)
-
-/** Descending order of optional ISO strings, missing values last. */
-function newestFirst(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0
-  if (a === undefined) return 1
-  if (b === undefined) return -1
-  return a < b ? 1 : -1
-}
-
-const PAPER_ORDER: Record<PaperSort, PaperOrder> = {
-  published: (a, b) => newestFirst(a.published, b.published) || byTitle(a, b),
-  // Papers of one import share addedAt; they keep the order of the file.
-  added: (a, b) => newestFirst(a.addedAt, b.addedAt) || (a.source.line ?? 0) - (b.source.line ?? 0),
-  title: byTitle,
-  upvotes: (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
 }
 
 /** The user's calendar day, which is what "Jan 26" on a page they just saved means. */

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/model'
 import type { LibraryRecords } from '../store/libraryStore'
 import { liveTree, requireCollection } from './collections'
-import { cleanTag, foldTag, hasTag, tagCounts } from './tags'
+import { TagTally, cleanTag, foldTag, hasTag } from './tags'
 import { trashCount } from './trash'
 
 export interface FilterInputs {
@@ -88,39 +88,41 @@ export function paperTest(inputs: FilterInputs, filter: PaperFilter | undefined)
 export function sidebarFor(inputs: FilterInputs): Sidebar {
   const { records } = inputs
   const filed = filedPaperIds(records)
-  const viewTests = SMART_VIEWS.map((view) => [view, VIEW_TESTS[view](inputs)] as const)
-  const views = Object.fromEntries(SMART_VIEWS.map((view) => [view, 0])) as Record<
-    SmartView,
-    number
-  >
+  const tallies = SMART_VIEWS.map((view) => ({ view, test: VIEW_TESTS[view](inputs), count: 0 }))
+  const tags = new TagTally()
+  const trashedPapers = new Set<string>()
   let library = 0
   let unfiled = 0
   for (const paper of records.papers.values()) {
-    if (!isLive(paper)) continue
+    if (!isLive(paper)) {
+      trashedPapers.add(paper.id)
+      continue
+    }
     library++
     if (!filed.has(paper.id)) unfiled++
-    for (const [view, test] of viewTests) if (test(paper)) views[view]++
+    for (const tally of tallies) if (tally.test(paper)) tally.count++
+    for (const tag of paper.tags) tags.add(tag)
   }
+  const views = Object.fromEntries(tallies.map(({ view, count }) => [view, count]))
   return {
     library,
     unfiled,
-    trash: trashCount(records),
-    views,
-    collections: collectionTree(records),
-    tags: tagCounts(records),
+    trash: trashCount(records, trashedPapers.size),
+    views: views as Record<SmartView, number>,
+    collections: collectionTree(records, trashedPapers),
+    tags: tags.counts(),
   }
 }
 
 /** Live collections depth-first, siblings in order, each with its count of live papers. */
-function collectionTree(records: LibraryRecords): CollectionNode[] {
+function collectionTree(records: LibraryRecords, trashed: ReadonlySet<string>): CollectionNode[] {
   const tree = liveTree(records)
   const nodes: CollectionNode[] = []
   const visit = (parentId: string | undefined): void => {
     for (const collection of tree.get(parentId) ?? []) {
       let paperCount = 0
       for (const id of collection.paperIds) {
-        const paper = records.papers.get(id)
-        if (paper !== undefined && isLive(paper)) paperCount++
+        if (!trashed.has(id) && records.papers.has(id)) paperCount++
       }
       nodes.push({
         id: collection.id,

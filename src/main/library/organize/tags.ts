@@ -40,19 +40,26 @@ export function hasTag(paper: Paper, folded: string): boolean {
   return paper.tags.some((tag) => foldTag(tag) === folded)
 }
 
-/** Tags on papers outside the Trash, with how many carry each, alphabetically. */
-export function tagCounts(records: LibraryRecords): TagCount[] {
-  const counts = new Map<string, TagCount>()
-  for (const paper of records.papers.values()) {
-    if (paper.trashedAt !== undefined) continue
-    for (const tag of paper.tags) {
-      const folded = foldTag(tag)
-      const entry = counts.get(folded)
-      if (entry === undefined) counts.set(folded, { tag, count: 1 })
-      else entry.count++
+/** Counts tags as they are met, folding each distinct spelling once. */
+export class TagTally {
+  private readonly folded = new Map<string, string>()
+  private readonly tally = new Map<string, TagCount>()
+
+  add(tag: string): void {
+    let key = this.folded.get(tag)
+    if (key === undefined) {
+      key = foldTag(tag)
+      this.folded.set(tag, key)
     }
+    const entry = this.tally.get(key)
+    if (entry === undefined) this.tally.set(key, { tag, count: 1 })
+    else entry.count++
   }
-  return [...counts.values()].sort((a, b) => tagCollator.compare(a.tag, b.tag))
+
+  /** Each tag under its first spelling, alphabetically. */
+  counts(): TagCount[] {
+    return [...this.tally.values()].sort((a, b) => tagCollator.compare(a.tag, b.tag))
+  }
 }
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {

@@ -285,10 +285,13 @@ export function trashContents(records: LibraryRecords): TrashContents {
   return { collections: collections.sort(newestFirst), notes: notes.sort(newestFirst) }
 }
 
-/** What the sidebar counts in the Trash: papers, and collections and notes trashed on their own. */
-export function trashCount(records: LibraryRecords): number {
-  let total = 0
-  for (const paper of records.papers.values()) if (paper.trashedAt !== undefined) total++
+/**
+ * What the sidebar counts in the Trash: the trashed papers (counted by the
+ * caller, which passes over the papers anyway), and collections and notes
+ * trashed on their own.
+ */
+export function trashCount(records: LibraryRecords, trashedPapers: number): number {
+  let total = trashedPapers
   for (const collection of records.collections.values()) {
     if (isTrashTop(records, collection)) total++
   }
