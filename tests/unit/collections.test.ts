@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BadInputError, NotFoundError } from '../../src/main/library/errors'
 import { folderSnapshot } from './support/libraryFolder'
-import { listedIds, openFixtureLibrary, type FixtureLibrary } from './support/organizeFixture'
+import { listedIds, fixturePerTest } from './support/organizeFixture'
 
-let fx: FixtureLibrary
-
-beforeEach(async () => {
-  fx = await openFixtureLibrary()
-})
-afterEach(() => fx.cleanup())
-
-function id(index: number): string {
-  return fx.ids[index] ?? ''
-}
+const fx = fixturePerTest()
+const id = fx.id
 
 async function tree(): Promise<string[]> {
-  const sidebar = await fx.library.getSidebar({})
+  const sidebar = await fx().library.getSidebar({})
   const byId = new Map(sidebar.collections.map((node) => [node.id, node]))
   return sidebar.collections.map((node) => {
     let depth = 0
@@ -28,7 +20,7 @@ async function tree(): Promise<string[]> {
 
 describe('collections', () => {
   it('creates nested collections, files papers in several, and lists them per collection', async () => {
-    const { library } = fx
+    const { library } = fx()
     const tools = await library.createCollection({ name: '  Tool   learning ' })
     expect(tools.name).toBe('Tool learning')
     const retrieval = await library.createCollection({ name: 'Retrieval', parentId: tools.id })
@@ -67,12 +59,12 @@ describe('collections', () => {
 
     // All of it survives a reopen.
     await library.close()
-    fx.library = await fx.reopen()
+    fx().library = await fx().reopen()
     expect(await tree()).toEqual(['Tool learning (0)', '  Retrieval (2)', 'Reading group (2)'])
   })
 
   it('renames, refuses a sibling’s name, and allows it elsewhere', async () => {
-    const { library } = fx
+    const { library } = fx()
     const a = await library.createCollection({ name: 'Agents' })
     const b = await library.createCollection({ name: 'Benchmarks' })
     await expect(library.renameCollection({ id: b.id, name: 'agents' })).rejects.toThrow(
@@ -91,7 +83,7 @@ describe('collections', () => {
   })
 
   it('nests and reorders by moving, and refuses a cycle without changing anything', async () => {
-    const { library } = fx
+    const { library } = fx()
     const a = await library.createCollection({ name: 'A' })
     const b = await library.createCollection({ name: 'B' })
     const c = await library.createCollection({ name: 'C' })
@@ -102,7 +94,7 @@ describe('collections', () => {
     expect(await tree()).toEqual(['A (0)', '  B (0)', '    C (0)'])
 
     await library.flush()
-    const before = await folderSnapshot(fx.dir)
+    const before = await folderSnapshot(fx().dir)
     await expect(library.moveCollection({ id: a.id, parentId: c.id })).rejects.toThrow(
       'Cannot move “A” into its own subcollection “C”',
     )
@@ -113,7 +105,7 @@ describe('collections', () => {
       NotFoundError,
     )
     await library.flush()
-    expect(await folderSnapshot(fx.dir)).toEqual(before)
+    expect(await folderSnapshot(fx().dir)).toEqual(before)
 
     // Back to the top level, at the end.
     expect((await library.moveCollection({ id: c.id, parentId: null })).label).toBe(
@@ -123,10 +115,10 @@ describe('collections', () => {
   })
 
   it('reports an unknown id clearly and changes nothing', async () => {
-    const { library } = fx
+    const { library } = fx()
     const c = await library.createCollection({ name: 'C' })
     await library.flush()
-    const before = await folderSnapshot(fx.dir)
+    const before = await folderSnapshot(fx().dir)
     await expect(
       library.addToCollection({ collectionId: c.id, paperIds: [id(0), 'no-such-paper'] }),
     ).rejects.toThrow('No paper with id "no-such-paper" in this library')
@@ -144,7 +136,7 @@ describe('collections', () => {
       }),
     ).rejects.toBeInstanceOf(NotFoundError)
     await library.flush()
-    expect(await folderSnapshot(fx.dir)).toEqual(before)
+    expect(await folderSnapshot(fx().dir)).toEqual(before)
     expect((await library.getUndoState({})).undo).toBe('New collection “C”')
   })
 })

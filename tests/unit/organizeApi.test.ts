@@ -1,23 +1,18 @@
 // The organizing methods through the dispatcher, as the window and the CLI call them.
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ApiErrorCode } from '../../src/shared/api'
 import { createDispatcher } from '../../src/main/library/dispatch'
 import { folderSnapshot } from './support/libraryFolder'
-import { FIXTURE, openFixtureLibrary, type FixtureLibrary } from './support/organizeFixture'
+import { FIXTURE, fixturePerTest } from './support/organizeFixture'
 
-let fx: FixtureLibrary
-
-beforeEach(async () => {
-  fx = await openFixtureLibrary()
-})
-afterEach(() => fx.cleanup())
+const fx = fixturePerTest()
 
 describe('organizing through the dispatcher', () => {
   it('rejects malformed arguments with a clear message and changes nothing', async () => {
-    const dispatch = createDispatcher(fx.library)
-    const paper = fx.ids[0] ?? ''
+    const dispatch = createDispatcher(fx().library)
+    const paper = fx().ids[0] ?? ''
     const cases: [string, unknown, ApiErrorCode, RegExp][] = [
       [
         'addToCollection',
@@ -65,8 +60,8 @@ describe('organizing through the dispatcher', () => {
       ],
       ['renameTag', { from: 'absent', to: 'b' }, 'not-found', /No paper has the tag/],
     ]
-    await fx.library.flush()
-    const before = await folderSnapshot(fx.dir)
+    await fx().library.flush()
+    const before = await folderSnapshot(fx().dir)
     for (const [method, args, code, message] of cases) {
       const response = await dispatch(method, args)
       expect(response, `${method} ${JSON.stringify(args)}`).toMatchObject({
@@ -75,13 +70,13 @@ describe('organizing through the dispatcher', () => {
       })
       if (!response.ok) expect(response.error.message).toMatch(message)
     }
-    await fx.library.flush()
-    expect(await folderSnapshot(fx.dir)).toEqual(before)
-    expect(await fx.library.getUndoState({})).toEqual({})
+    await fx().library.flush()
+    expect(await folderSnapshot(fx().dir)).toEqual(before)
+    expect(await fx().library.getUndoState({})).toEqual({})
   })
 
   it('keeps settings in library.json, and a damaged value falls back to its default alone', async () => {
-    const { library } = fx
+    const { library } = fx()
     expect(await library.getSettings({})).toEqual({ markReadAfterSeconds: 3, sort: 'published' })
     expect(await library.updateSettings({ patch: { sort: 'title' } })).toEqual({
       markReadAfterSeconds: 3,
@@ -89,29 +84,29 @@ describe('organizing through the dispatcher', () => {
     })
     await library.updateSettings({ patch: { markReadAfterSeconds: null } })
     await library.close()
-    const path = join(fx.dir, 'library.json')
+    const path = join(fx().dir, 'library.json')
     const stored = JSON.parse(await readFile(path, 'utf8')) as { settings: Record<string, unknown> }
     expect(stored.settings).toEqual({ sort: 'title', markReadAfterSeconds: null })
     await writeFile(
       path,
       JSON.stringify({ ...stored, settings: { sort: 42, markReadAfterSeconds: 10, theirs: 1 } }),
     )
-    fx.library = await fx.reopen()
-    expect(await fx.library.getSettings({})).toEqual({
+    fx().library = await fx().reopen()
+    expect(await fx().library.getSettings({})).toEqual({
       markReadAfterSeconds: 10,
       sort: 'published',
     })
     // Keys another version wrote are kept.
-    await fx.library.updateSettings({ patch: { sort: 'upvotes' } })
-    await fx.library.close()
+    await fx().library.updateSettings({ patch: { sort: 'upvotes' } })
+    await fx().library.close()
     expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({
       settings: { sort: 'upvotes', markReadAfterSeconds: 10, theirs: 1 },
     })
-    fx.library = await fx.reopen()
+    fx().library = await fx().reopen()
   })
 
   it('suggests a collection named after the imported page, and files the new papers there', async () => {
-    const { library } = fx
+    const { library } = fx()
     const text = (await readFile(FIXTURE, 'utf8')).replace(
       'ToolRL: Reward is All Tool Learning Needs',
       'A Paper Only In The Second Import',
@@ -135,7 +130,7 @@ describe('organizing through the dispatcher', () => {
   })
 
   it('lists every id of a filtered view, and summarizes a selection', async () => {
-    const { library, ids } = fx
+    const { library, ids } = fx()
     const [a, b, c] = ids as [string, string, string]
     await library.tagPapers({ paperIds: [a, b], add: ['rl', 'agents'] })
     await library.tagPapers({ paperIds: [c], add: ['rl'] })

@@ -1,35 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SmartView } from '../../src/shared/model'
-import {
-  listedIds,
-  openFixtureLibrary,
-  steppingClock,
-  TODAY,
-  type FixtureLibrary,
-} from './support/organizeFixture'
+import { fixturePerTest, listedIds, steppingClock, TODAY } from './support/organizeFixture'
 
-let fx: FixtureLibrary
 let clock: Date
-
-beforeEach(async () => {
-  // A settable clock: the "recently added" view depends on today.
+// A settable clock: the "recently added" view depends on today.
+const fx = fixturePerTest(() => {
   clock = TODAY
   const step = steppingClock()
-  fx = await openFixtureLibrary({ now: () => (clock === TODAY ? step() : clock) })
+  return () => (clock === TODAY ? step() : clock)
 })
-afterEach(() => fx.cleanup())
-
-function id(index: number): string {
-  return fx.ids[index] ?? ''
-}
+const id = fx.id
 
 async function view(name: SmartView): Promise<string[]> {
-  return listedIds(fx.library, { scope: { kind: 'view', view: name } })
+  return listedIds(fx().library, { scope: { kind: 'view', view: name } })
 }
 
 describe('status, stars and smart views', () => {
   it('sets status and stars on many papers, and each view lists and counts what it should', async () => {
-    const { library } = fx
+    const { library } = fx()
     expect(await library.setStatus({ paperIds: [id(0), id(1)], status: 'reading' })).toEqual({
       label: 'Mark 2 papers as reading',
       changed: 2,
@@ -67,7 +55,7 @@ describe('status, stars and smart views', () => {
   })
 
   it('marks a paper read by itself (the setting) without making it an undo step', async () => {
-    const { library } = fx
+    const { library } = fx()
     await library.setStarred({ paperIds: [id(0)], starred: true })
     expect(await library.markRead({ id: id(0) })).toBe(true)
     expect(await library.markRead({ id: id(0) })).toBe(false)

@@ -1,25 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NotFoundError } from '../../src/main/library/errors'
-import { listedIds, openFixtureLibrary, type FixtureLibrary } from './support/organizeFixture'
+import { listedIds, fixturePerTest } from './support/organizeFixture'
 
-let fx: FixtureLibrary
-
-beforeEach(async () => {
-  fx = await openFixtureLibrary()
-})
-afterEach(() => fx.cleanup())
-
-function id(index: number): string {
-  return fx.ids[index] ?? ''
-}
+const fx = fixturePerTest()
+const id = fx.id
 
 async function tagsOf(index: number): Promise<string[]> {
-  return (await fx.library.getPaper({ id: id(index) })).tags
+  return (await fx().library.getPaper({ id: id(index) })).tags
 }
 
 describe('tags', () => {
   it('adds and removes tags on many papers, keeping the library’s spelling', async () => {
-    const { library } = fx
+    const { library } = fx()
     expect(
       await library.tagPapers({ paperIds: [id(0), id(1)], add: ['#RL', ' tool  use '] }),
     ).toEqual({ label: 'Tag 2 papers “RL”, “tool use”', changed: 2 })
@@ -43,7 +35,7 @@ describe('tags', () => {
   })
 
   it('filters by several tags: all must match, within any scope', async () => {
-    const { library } = fx
+    const { library } = fx()
     await library.tagPapers({ paperIds: [id(0), id(1), id(2)], add: ['agents'] })
     await library.tagPapers({ paperIds: [id(1), id(2), id(3)], add: ['benchmark'] })
     const c = await library.createCollection({ name: 'C', paperIds: [id(2), id(3)] })
@@ -60,7 +52,7 @@ describe('tags', () => {
   })
 
   it('renames a tag everywhere, and merges it into an existing one', async () => {
-    const { library } = fx
+    const { library } = fx()
     await library.tagPapers({ paperIds: [id(0), id(1)], add: ['llm'] })
     await library.tagPapers({ paperIds: [id(1), id(2)], add: ['LLMs'] })
     expect(await library.renameTag({ from: 'llm', to: 'language models' })).toEqual({
@@ -86,7 +78,7 @@ describe('tags', () => {
   })
 
   it('deletes a tag from every paper', async () => {
-    const { library } = fx
+    const { library } = fx()
     await library.tagPapers({ paperIds: [id(0), id(1)], add: ['draft', 'keep'] })
     expect(await library.deleteTag({ tag: 'DRAFT' })).toEqual({
       label: 'Delete tag “draft”',

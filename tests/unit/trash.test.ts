@@ -1,42 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BadInputError } from '../../src/main/library/errors'
 import { LibraryStore } from '../../src/main/library/store/libraryStore'
-import {
-  listedIds,
-  openFixtureLibrary,
-  shardBytes,
-  storedRecords,
-  type FixtureLibrary,
-} from './support/organizeFixture'
+import { listedIds, fixturePerTest, shardBytes, storedRecords } from './support/organizeFixture'
 
-let fx: FixtureLibrary
-
-beforeEach(async () => {
-  fx = await openFixtureLibrary()
-})
-afterEach(() => fx.cleanup())
-
-function id(index: number): string {
-  return fx.ids[index] ?? ''
-}
+const fx = fixturePerTest()
+const id = fx.id
 
 /** Manual links are made by another part of the app; here they are written to the store directly. */
 async function linkPapers(from: string, to: string): Promise<void> {
-  await fx.library.close()
-  const store = await LibraryStore.open(fx.dir)
+  await fx().library.close()
+  const store = await LibraryStore.open(fx().dir)
   await store.commit({
     relations: {
       put: [{ id: `rel-${from}-${to}`, fromId: from, toId: to, createdAt: '2026-02-10T00:00:00Z' }],
     },
   })
   await store.close()
-  fx.library = await fx.reopen()
+  fx().library = await fx().reopen()
 }
 
 /** A paper with a note, two memberships, a tag, a star and a manual link. */
 async function attachEverything(): Promise<{ collectionIds: string[] }> {
   await linkPapers(id(0), id(1))
-  const { library } = fx
+  const { library } = fx()
   const a = await library.createCollection({ name: 'A', paperIds: [id(0), id(1)] })
   const b = await library.createCollection({ name: 'B', parentId: a.id, paperIds: [id(2), id(0)] })
   await library.saveNote({ paperId: id(0), body: '# Kept\n\nwith its paper' })
@@ -48,7 +34,7 @@ async function attachEverything(): Promise<{ collectionIds: string[] }> {
 describe('the Trash', () => {
   it('trashes a paper with everything attached, hides it, and restores the store byte for byte', async () => {
     const { collectionIds } = await attachEverything()
-    const { library } = fx
+    const { library } = fx()
     const records = await storedRecords(library)
     const shards = await shardBytes(library)
 
@@ -88,7 +74,7 @@ describe('the Trash', () => {
   it('trashes a collection with its subcollections, keeps their papers, and restores them', async () => {
     const { collectionIds } = await attachEverything()
     const [a, b] = collectionIds as [string, string]
-    const { library } = fx
+    const { library } = fx()
     const records = await storedRecords(library)
     expect((await library.moveToTrash({ collectionIds: [a] })).label).toBe('Move “A” to the Trash')
     const sidebar = await library.getSidebar({})
@@ -114,7 +100,7 @@ describe('the Trash', () => {
   })
 
   it('trashes a note on its own; restoring it when the paper has a new note keeps both texts', async () => {
-    const { library } = fx
+    const { library } = fx()
     const note = await library.saveNote({ paperId: id(3), body: 'first thoughts' })
     expect((await library.moveToTrash({ noteIds: [note.id] })).label).toBe(
       `Move the note “${note.title}” to the Trash`,
@@ -134,7 +120,7 @@ describe('the Trash', () => {
 
   it('deletes for good only what is in the Trash, with its notes, links and memberships', async () => {
     const { collectionIds } = await attachEverything()
-    const { library } = fx
+    const { library } = fx()
     await expect(library.deleteForever({ paperIds: [id(0)] })).rejects.toThrow(
       'is not in the Trash',
     )

@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { UNDO_LIMIT } from '../../src/main/library/organize/undoStack'
 import type { Library } from '../../src/main/library/library'
-import { openFixtureLibrary, storedRecords, type FixtureLibrary } from './support/organizeFixture'
+import { fixturePerTest, storedRecords } from './support/organizeFixture'
 
-let fx: FixtureLibrary
-
-beforeEach(async () => {
-  fx = await openFixtureLibrary()
-})
-afterEach(() => fx.cleanup())
-
-function id(index: number): string {
-  return fx.ids[index] ?? ''
-}
+const fx = fixturePerTest()
+const id = fx.id
 
 /** A small organized library for the operations below to act on. */
 async function prepare(library: Library): Promise<Record<string, string>> {
@@ -62,7 +54,7 @@ describe('undo and redo', () => {
   it.each(OPERATIONS)(
     '%s: undo restores every record exactly, redo reapplies it',
     async (_name, run) => {
-      const { library } = fx
+      const { library } = fx()
       const ids = await prepare(library)
       const before = await storedRecords(library)
       await run(library, ids)
@@ -78,7 +70,7 @@ describe('undo and redo', () => {
   )
 
   it(`keeps ${UNDO_LIMIT} steps (at least 50), newest first, and a new step clears redo`, async () => {
-    const { library } = fx
+    const { library } = fx()
     expect(UNDO_LIMIT).toBeGreaterThanOrEqual(50)
     const start = await storedRecords(library)
     for (let step = 0; step < UNDO_LIMIT + 20; step++) {
@@ -99,7 +91,7 @@ describe('undo and redo', () => {
   })
 
   it('refuses a step whose records were changed since, changes nothing, and moves on to the next', async () => {
-    const { library } = fx
+    const { library } = fx()
     const c = await library.createCollection({ name: 'C' })
     await library.addToCollection({ collectionId: c.id, paperIds: [id(0), id(1)] })
     await library.moveToTrash({ paperIds: [id(0)] })
@@ -120,7 +112,7 @@ describe('undo and redo', () => {
   })
 
   it('merges around a later change to other fields of the same record', async () => {
-    const { library } = fx
+    const { library } = fx()
     await library.tagPapers({ paperIds: [id(0)], add: ['x'] })
     await library.saveNote({ paperId: id(0), body: 'typed meanwhile' })
     await library.markRead({ id: id(0) })

@@ -3,6 +3,7 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { afterEach, beforeEach } from 'vitest'
 import type { PaperFilter, PaperSummary } from '../../../src/shared/model'
 import { Library } from '../../../src/main/library/library'
 import { RECORD_KINDS } from '../../../src/main/library/store/recordKinds'
@@ -93,4 +94,30 @@ function expectTotal(total: number, items: number): void {
 
 export async function listedIds(library: Library, filter?: PaperFilter): Promise<string[]> {
   return (await listed(library, filter)).map((paper) => paper.id)
+}
+
+/** The fixture library of the running test, and the fixture's paper ids by file order. */
+export interface FixturePerTest {
+  (): FixtureLibrary
+  id(index: number): string
+}
+
+/**
+ * Gives each test of the file a fresh fixture library (opened before it,
+ * removed after it). `clock`, when given, is asked for the library's clock.
+ */
+export function fixturePerTest(clock?: () => () => Date): FixturePerTest {
+  let current: FixtureLibrary | undefined
+  beforeEach(async () => {
+    current = await openFixtureLibrary(clock === undefined ? {} : { now: clock() })
+  })
+  afterEach(async () => {
+    await current?.cleanup()
+    current = undefined
+  })
+  const get = (): FixtureLibrary => {
+    if (current === undefined) throw new Error('no fixture library outside a test')
+    return current
+  }
+  return Object.assign(get, { id: (index: number) => get().ids[index] ?? '' })
 }

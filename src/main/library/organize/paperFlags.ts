@@ -9,17 +9,28 @@ const STATUS_WORDS: Record<ReadingStatus, string> = {
   read: 'read',
 }
 
+/** Sets one field on the named papers; those that already have the value are left alone. */
+function planSetField<K extends 'status' | 'starred'>(
+  ctx: OrganizeContext,
+  paperIds: readonly string[],
+  field: K,
+  value: Paper[K],
+  label: (papers: string) => string,
+): Plan<ChangeOutcome> {
+  const papers = requirePapers(ctx.records, paperIds)
+  const put: Paper[] = papers
+    .filter((paper) => paper[field] !== value)
+    .map((paper) => ({ ...paper, [field]: value, updatedAt: ctx.at }))
+  const changes = put.length === 0 ? {} : { papers: { put } }
+  return outcomePlan(changes, label(count(papers.length, 'paper')), put.length)
+}
+
 export function planSetStatus(
   ctx: OrganizeContext,
   paperIds: readonly string[],
   status: ReadingStatus,
 ): Plan<ChangeOutcome> {
-  const papers = requirePapers(ctx.records, paperIds)
-  const put: Paper[] = papers
-    .filter((paper) => paper.status !== status)
-    .map((paper) => ({ ...paper, status, updatedAt: ctx.at }))
-  const label = `Mark ${count(papers.length, 'paper')} ${STATUS_WORDS[status]}`
-  return outcomePlan(put.length === 0 ? {} : { papers: { put } }, label, put.length)
+  return planSetField(ctx, paperIds, 'status', status, (papers) => `Mark ${papers} ${STATUS_WORDS[status]}`)
 }
 
 export function planSetStarred(
@@ -27,10 +38,5 @@ export function planSetStarred(
   paperIds: readonly string[],
   starred: boolean,
 ): Plan<ChangeOutcome> {
-  const papers = requirePapers(ctx.records, paperIds)
-  const put: Paper[] = papers
-    .filter((paper) => paper.starred !== starred)
-    .map((paper) => ({ ...paper, starred, updatedAt: ctx.at }))
-  const label = `${starred ? 'Star' : 'Unstar'} ${count(papers.length, 'paper')}`
-  return outcomePlan(put.length === 0 ? {} : { papers: { put } }, label, put.length)
+  return planSetField(ctx, paperIds, 'starred', starred, (papers) => `${starred ? 'Star' : 'Unstar'} ${papers}`)
 }

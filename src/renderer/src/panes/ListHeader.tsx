@@ -1,6 +1,7 @@
 // Above the list: what it shows (the sidebar's choice and its count), the
 // tags it is narrowed to (each removable), and the order.
 import type { PaperSort } from '../../../shared/model'
+import { ChipList } from '../components/ChipList'
 
 const SORT_LABELS: Record<PaperSort, string> = {
   published: 'Published',
@@ -60,20 +61,17 @@ export function ListHeader(props: ListHeaderProps) {
         </label>
       </div>
       {props.tags.length > 0 && (
-        <div className="list-tag-filter" aria-label="Tags the list is filtered by">
-          {props.tags.map((tag) => (
-            <span key={tag} className="tag-chip tag-chip-active">
-              {tag}
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Stop filtering by ${tag}`}
-                onClick={() => props.onRemoveTag(tag)}
-              >
-                ×
-              </button>
-            </span>
-          ))}
+        <div className="list-tag-filter">
+          <ChipList
+            kind="tag"
+            label="Tags the list is filtered by"
+            chips={props.tags.map((tag) => ({
+              key: tag,
+              label: tag,
+              removeLabel: `Stop filtering by ${tag}`,
+              onRemove: () => props.onRemoveTag(tag),
+            }))}
+          />
         </div>
       )}
     </div>

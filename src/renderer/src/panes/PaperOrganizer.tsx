@@ -3,6 +3,7 @@
 import { useEffect, useState, type RefObject } from 'react'
 import type { CollectionRef, Paper, ReadingStatus, TagCount } from '../../../shared/model'
 import { api, reportBackgroundError } from '../api/client'
+import { ChipList } from '../components/ChipList'
 import { TagInput } from '../components/TagInput'
 import { pathLabel } from '../organize/collectionPaths'
 import type { PaperActions } from '../organize/paperActions'
@@ -45,21 +46,17 @@ export function PaperOrganizer(props: {
       </div>
       <div className="organizer-line">
         <span className="organizer-label">Tags</span>
-        <ul className="chip-list" aria-label="Tags" data-testid="paper-tags">
-          {paper.tags.map((tag) => (
-            <li key={tag} className="tag-chip">
-              {tag}
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Remove tag ${tag}`}
-                onClick={() => actions.removeTag(ids, tag)}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ChipList
+          kind="tag"
+          label="Tags"
+          testId="paper-tags"
+          chips={paper.tags.map((tag) => ({
+            key: tag,
+            label: tag,
+            removeLabel: `Remove tag ${tag}`,
+            onRemove: () => actions.removeTag(ids, tag),
+          }))}
+        />
         <TagInput
           ref={props.tagInput}
           known={props.knownTags}
@@ -69,21 +66,17 @@ export function PaperOrganizer(props: {
       </div>
       <div className="organizer-line">
         <span className="organizer-label">Collections</span>
-        <ul className="chip-list" aria-label="Collections" data-testid="paper-collections">
-          {collections.map((collection) => (
-            <li key={collection.id} className="collection-chip">
-              {pathLabel(collection.path)}
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Remove from ${collection.name}`}
-                onClick={() => actions.removeFromCollection(collection.id, ids)}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ChipList
+          kind="collection"
+          label="Collections"
+          testId="paper-collections"
+          chips={collections.map((collection) => ({
+            key: collection.id,
+            label: pathLabel(collection.path),
+            removeLabel: `Remove from ${collection.name}`,
+            onRemove: () => actions.removeFromCollection(collection.id, ids),
+          }))}
+        />
         <button
           type="button"
           className="small-button"

@@ -3,6 +3,7 @@
 import { useEffect, useState, type RefObject } from 'react'
 import type { SelectionSummary, TagCount } from '../../../shared/model'
 import { api, reportBackgroundError } from '../api/client'
+import { ChipList } from '../components/ChipList'
 import { TagInput } from '../components/TagInput'
 import { pathLabel } from '../organize/collectionPaths'
 import type { PaperActions } from '../organize/paperActions'
@@ -61,25 +62,19 @@ export function SelectionSummaryPane(props: {
         </div>
         <div className="organizer-line">
           <span className="organizer-label">Tags</span>
-          <ul
-            className="chip-list"
-            aria-label="Tags of the selected papers"
-            data-testid="selection-tags"
-          >
-            {summary.tags.map(({ tag, count }) => (
-              <li key={tag} className="tag-chip" title={`${count} of ${summary.count} papers`}>
-                {tag} <span className="tag-count">{count}</span>
-                <button
-                  type="button"
-                  className="chip-remove"
-                  aria-label={`Remove tag ${tag} from all`}
-                  onClick={() => actions.removeTag(ids, tag)}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ChipList
+            kind="tag"
+            label="Tags of the selected papers"
+            testId="selection-tags"
+            chips={summary.tags.map(({ tag, count }) => ({
+              key: tag,
+              label: tag,
+              count,
+              title: `${count} of ${summary.count} papers`,
+              removeLabel: `Remove tag ${tag} from all`,
+              onRemove: () => actions.removeTag(ids, tag),
+            }))}
+          />
           <TagInput
             ref={props.tagInput}
             known={props.knownTags}
@@ -89,25 +84,18 @@ export function SelectionSummaryPane(props: {
         </div>
         <div className="organizer-line">
           <span className="organizer-label">Collections</span>
-          <ul className="chip-list" aria-label="Collections of the selected papers">
-            {summary.collections.map((collection) => (
-              <li
-                key={collection.id}
-                className="collection-chip"
-                title={`${collection.count} of ${summary.count} papers`}
-              >
-                {pathLabel(collection.path)} <span className="tag-count">{collection.count}</span>
-                <button
-                  type="button"
-                  className="chip-remove"
-                  aria-label={`Remove all from ${collection.name}`}
-                  onClick={() => actions.removeFromCollection(collection.id, ids)}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ChipList
+            kind="collection"
+            label="Collections of the selected papers"
+            chips={summary.collections.map((collection) => ({
+              key: collection.id,
+              label: pathLabel(collection.path),
+              count: collection.count,
+              title: `${collection.count} of ${summary.count} papers`,
+              removeLabel: `Remove all from ${collection.name}`,
+              onRemove: () => actions.removeFromCollection(collection.id, ids),
+            }))}
+          />
           <button
             type="button"
             className="small-button"

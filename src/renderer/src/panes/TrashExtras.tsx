@@ -16,52 +16,56 @@ export function TrashExtras({ contents, onRestore, onDelete }: TrashExtrasProps)
     <section className="trash-extras" aria-label="Collections and notes in the Trash">
       <ul>
         {contents.collections.map((collection) => (
-          <li key={collection.id} data-testid="trashed-collection">
-            <span className="trash-kind">Collection</span>
-            <span className="trash-name">{pathLabel(collection.path)}</span>
-            <span className="trash-detail">
-              {collection.paperCount} papers
-              {collection.subcollectionCount > 0 &&
-                `, ${collection.subcollectionCount} subcollections`}
-            </span>
-            <button
-              type="button"
-              className="small-button"
-              onClick={() => onRestore({ collectionIds: [collection.id] })}
-            >
-              Restore
-            </button>
-            <button
-              type="button"
-              className="small-button danger"
-              onClick={() => onDelete({ collectionIds: [collection.id] }, collection.name)}
-            >
-              Delete…
-            </button>
-          </li>
+          <TrashEntry
+            key={collection.id}
+            kind="Collection"
+            name={pathLabel(collection.path)}
+            detail={
+              `${collection.paperCount} papers` +
+              (collection.subcollectionCount > 0
+                ? `, ${collection.subcollectionCount} subcollections`
+                : '')
+            }
+            testId="trashed-collection"
+            onRestore={() => onRestore({ collectionIds: [collection.id] })}
+            onDelete={() => onDelete({ collectionIds: [collection.id] }, `“${collection.name}”`)}
+          />
         ))}
         {contents.notes.map((note) => (
-          <li key={note.id} data-testid="trashed-note">
-            <span className="trash-kind">Note</span>
-            <span className="trash-name">{note.title}</span>
-            <span className="trash-detail">{note.excerpt}</span>
-            <button
-              type="button"
-              className="small-button"
-              onClick={() => onRestore({ noteIds: [note.id] })}
-            >
-              Restore
-            </button>
-            <button
-              type="button"
-              className="small-button danger"
-              onClick={() => onDelete({ noteIds: [note.id] }, `the note “${note.title}”`)}
-            >
-              Delete…
-            </button>
-          </li>
+          <TrashEntry
+            key={note.id}
+            kind="Note"
+            name={note.title}
+            detail={note.excerpt}
+            testId="trashed-note"
+            onRestore={() => onRestore({ noteIds: [note.id] })}
+            onDelete={() => onDelete({ noteIds: [note.id] }, `The note “${note.title}”`)}
+          />
         ))}
       </ul>
     </section>
+  )
+}
+
+function TrashEntry(props: {
+  kind: string
+  name: string
+  detail: string
+  testId: string
+  onRestore: () => void
+  onDelete: () => void
+}) {
+  return (
+    <li data-testid={props.testId}>
+      <span className="trash-kind">{props.kind}</span>
+      <span className="trash-name">{props.name}</span>
+      <span className="trash-detail">{props.detail}</span>
+      <button type="button" className="small-button" onClick={props.onRestore}>
+        Restore
+      </button>
+      <button type="button" className="small-button danger" onClick={props.onDelete}>
+        Delete…
+      </button>
+    </li>
   )
 }
