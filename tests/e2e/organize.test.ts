@@ -1,22 +1,12 @@
 // Organizing end to end: collections, drag and drop, tags, stars, filters,
 // the Trash and undo, in the built renderer over the real core.
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
+import { appPerTest } from './harness/launchApp'
 import { listbox } from './harness/paperList'
 import { sidebarCount, sidebarRow } from './harness/sidebar'
 
-let app: RunningApp | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const apps = appPerTest()
 
 const rows = (page: Page) => listbox(page).locator('[data-testid="paper-row"]')
 const titles = (page: Page) => rows(page).locator('.paper-row-title').allTextContents()
@@ -26,8 +16,7 @@ const listCount = (page: Page) => page.getByTestId('list-count').textContent()
 const status = (page: Page) => page.getByTestId('action-status').textContent()
 
 async function startWithSample(): Promise<Page> {
-  app = await launchApp()
-  const { page } = app
+  const { page } = await apps.launch()
   await page.getByRole('button', { name: 'Import the sample library' }).click()
   await expect.poll(() => listCount(page)).toBe('53 papers')
   await page.getByTestId('import-status').getByRole('button', { name: 'Dismiss' }).click()
@@ -65,7 +54,7 @@ describe('organizing papers', () => {
     await expect
       .poll(() => page.getByTestId('selection-summary').locator('h1').textContent())
       .toBe('3 papers selected')
-    await app?.screenshot('organize-multi-select')
+    await apps.current()?.screenshot('organize-multi-select')
     await rows(page).nth(1).dragTo(sidebarRow(page, 'Retrieval'))
     await expect.poll(() => sidebarCount(page, 'Retrieval')).toBe('3')
     expect(await status(page)).toContain('Add 3 papers to “Retrieval”')
@@ -111,7 +100,7 @@ describe('organizing papers', () => {
           .evaluate((e) => e === document.activeElement),
       )
       .toBe(true)
-    await app?.screenshot('organize-context-menu')
+    await apps.current()?.screenshot('organize-context-menu')
     await page.keyboard.press('End')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
       'Move to Trash',
@@ -149,13 +138,13 @@ describe('organizing papers', () => {
       .poll(() => page.getByTestId('paper-collections').textContent())
       .toContain('Tool learning › Retrieval')
     expect(await page.getByTestId('paper-tags').textContent()).toContain('retrieval-augmented')
-    await app?.screenshot('organize-sidebar-and-list')
+    await apps.current()?.screenshot('organize-sidebar-and-list')
   })
 })
 
 describe('collections, tags and the Trash from the keyboard and menus', () => {
   it('files an imported page in a collection named after it, and keeps the sort across a restart', async () => {
-    app = await launchApp()
+    const app = await apps.launch()
     const { page } = app
     await page.getByRole('button', { name: 'Import the sample library' }).click()
     const offer = page.getByTestId('import-offer')
@@ -261,7 +250,7 @@ describe('collections, tags and the Trash from the keyboard and menus', () => {
     await confirm.getByRole('button', { name: 'Empty Trash' }).click()
     await expect.poll(() => sidebarCount(page, 'Trash')).toBe('0')
     expect(await sidebarCount(page, 'Library')).toBe('52')
-    await app?.screenshot('organize-trash-emptied')
+    await apps.current()?.screenshot('organize-trash-emptied')
   })
 
   it('marks an opened paper read after the delay the settings give', async () => {

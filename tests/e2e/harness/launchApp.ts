@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, afterEach, expect } from 'vitest'
 import type { LibraryEvent } from '../../../src/shared/model'
 import { createDispatcher } from '../../../src/main/library/dispatch'
 import { Library } from '../../../src/main/library/library'
@@ -130,5 +131,36 @@ export async function launchApp(options: { libraryDir?: string } = {}): Promise<
       await library.close()
       if (ownsDir) await rm(libraryDir, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * For a test file: `launch()` starts the app for the running test; after each
+ * test it is checked (no request left the app's origin, no page error) and
+ * closed, and the browser is closed after the file.
+ */
+export function appPerTest(): {
+  launch(options?: { libraryDir?: string }): Promise<RunningApp>
+  current(): RunningApp | undefined
+} {
+  let app: RunningApp | undefined
+  afterEach(async () => {
+    if (app === undefined) return
+    const running = app
+    app = undefined
+    try {
+      expect(running.foreignRequests).toEqual([])
+      expect(running.pageErrors).toEqual([])
+    } finally {
+      await running.close()
+    }
+  })
+  afterAll(closeBrowser)
+  return {
+    async launch(options = {}) {
+      app = await launchApp(options)
+      return app
+    },
+    current: () => app,
   }
 }

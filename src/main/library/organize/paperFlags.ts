@@ -30,7 +30,13 @@ export function planSetStatus(
   paperIds: readonly string[],
   status: ReadingStatus,
 ): Plan<ChangeOutcome> {
-  return planSetField(ctx, paperIds, 'status', status, (papers) => `Mark ${papers} ${STATUS_WORDS[status]}`)
+  return planSetField(
+    ctx,
+    paperIds,
+    'status',
+    status,
+    (papers) => `Mark ${papers} ${STATUS_WORDS[status]}`,
+  )
 }
 
 export function planSetStarred(
@@ -38,5 +44,11 @@ export function planSetStarred(
   paperIds: readonly string[],
   starred: boolean,
 ): Plan<ChangeOutcome> {
-  return planSetField(ctx, paperIds, 'starred', starred, (papers) => `${starred ? 'Star' : 'Unstar'} ${papers}`)
+  return planSetField(
+    ctx,
+    paperIds,
+    'starred',
+    starred,
+    (papers) => `${starred ? 'Star' : 'Unstar'} ${papers}`,
+  )
 }

@@ -4,8 +4,15 @@ import { useEffect, useState } from 'react'
 import type { Sidebar, TrashContents, UndoState } from '../../../shared/model'
 import { api, reportBackgroundError } from '../api/client'
 
-/** The result of `load`, fetched again each time `version` changes; stale answers are dropped. */
-function useFetched<T>(version: number, load: () => Promise<T>, enabled = true): T | undefined {
+/**
+ * The result of `load`, fetched again each time `version` (or `load` itself)
+ * changes; stale answers are dropped. Pass a stable `load` (module level or useCallback).
+ */
+export function useFetched<T>(
+  version: number,
+  load: () => Promise<T>,
+  enabled = true,
+): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined)
   useEffect(() => {
     if (!enabled) return

@@ -1,13 +1,12 @@
 // The paper pane for a multi-selection: how many papers, which, and what
 // they share, with the actions that apply to all of them.
-import { useEffect, useState, type RefObject } from 'react'
+import { useCallback, type RefObject } from 'react'
 import type { SelectionSummary, TagCount } from '../../../shared/model'
-import { api, reportBackgroundError } from '../api/client'
-import { ChipList } from '../components/ChipList'
-import { TagInput } from '../components/TagInput'
+import { api } from '../api/client'
+import { useFetched } from '../hooks/useLibraryData'
 import { pathLabel } from '../organize/collectionPaths'
 import type { PaperActions } from '../organize/paperActions'
-import { StatusControl } from './PaperOrganizer'
+import { OrganizeControls } from './OrganizeControls'
 
 export function SelectionSummaryPane(props: {
   ids: readonly string[]
@@ -42,68 +41,42 @@ export function SelectionSummaryPane(props: {
           <li className="selection-more">and {summary.count - summary.titles.length} more</li>
         )}
       </ul>
-      <section className="paper-organizer" aria-label="Organize all selected">
-        <div className="organizer-line">
-          <button
-            type="button"
-            className={`star-button${allStarred ? ' starred' : ''}`}
-            aria-pressed={allStarred}
-            onClick={() => actions.setStarred(ids, !allStarred)}
-            data-testid="star-button"
-          >
-            {allStarred ? '★ Unstar all' : `☆ Star all (${summary.starred} starred)`}
-          </button>
-          <StatusControl
-            name="status-selection"
-            value={unanimous}
-            counts={summary.status}
-            onChange={(status) => actions.setStatus(ids, status)}
-          />
-        </div>
-        <div className="organizer-line">
-          <span className="organizer-label">Tags</span>
-          <ChipList
-            kind="tag"
-            label="Tags of the selected papers"
-            testId="selection-tags"
-            chips={summary.tags.map(({ tag, count }) => ({
-              key: tag,
-              label: tag,
-              count,
-              title: `${count} of ${summary.count} papers`,
-              removeLabel: `Remove tag ${tag} from all`,
-              onRemove: () => actions.removeTag(ids, tag),
-            }))}
-          />
-          <TagInput
-            ref={props.tagInput}
-            known={props.knownTags}
-            placeholder="Add tag to all…"
-            onAdd={(tag) => actions.addTag(ids, tag)}
-          />
-        </div>
-        <div className="organizer-line">
-          <span className="organizer-label">Collections</span>
-          <ChipList
-            kind="collection"
-            label="Collections of the selected papers"
-            chips={summary.collections.map((collection) => ({
-              key: collection.id,
-              label: pathLabel(collection.path),
-              count: collection.count,
-              title: `${collection.count} of ${summary.count} papers`,
-              removeLabel: `Remove all from ${collection.name}`,
-              onRemove: () => actions.removeFromCollection(collection.id, ids),
-            }))}
-          />
-          <button
-            type="button"
-            className="small-button"
-            onClick={() => actions.chooseCollection(ids)}
-          >
-            Add to collection…
-          </button>
-        </div>
+      <OrganizeControls
+        ids={ids}
+        actions={actions}
+        knownTags={props.knownTags}
+        tagInput={props.tagInput}
+        star={{
+          pressed: allStarred,
+          label: allStarred ? '★ Unstar all' : `☆ Star all (${summary.starred} starred)`,
+          sets: !allStarred,
+        }}
+        status={{ name: 'status-selection', value: unanimous, counts: summary.status }}
+        tags={{
+          label: 'Tags of the selected papers',
+          testId: 'selection-tags',
+          placeholder: 'Add tag to all…',
+          chips: summary.tags.map(({ tag, count }) => ({
+            key: tag,
+            label: tag,
+            count,
+            title: `${count} of ${summary.count} papers`,
+            removeLabel: `Remove tag ${tag} from all`,
+            onRemove: () => actions.removeTag(ids, tag),
+          })),
+        }}
+        collections={{
+          label: 'Collections of the selected papers',
+          chips: summary.collections.map((collection) => ({
+            key: collection.id,
+            label: pathLabel(collection.path),
+            count: collection.count,
+            title: `${collection.count} of ${summary.count} papers`,
+            removeLabel: `Remove all from ${collection.name}`,
+            onRemove: () => actions.removeFromCollection(collection.id, ids),
+          })),
+        }}
+      >
         <div className="organizer-line">
           {allTrashed ? (
             <>
@@ -128,7 +101,7 @@ export function SelectionSummaryPane(props: {
             </button>
           )}
         </div>
-      </section>
+      </OrganizeControls>
     </article>
   )
 }
@@ -137,18 +110,8 @@ function useSelectionSummary(
   ids: readonly string[],
   version: number,
 ): SelectionSummary | undefined {
-  const [summary, setSummary] = useState<SelectionSummary | undefined>(undefined)
+  // By value: a new array with the same ids must not fetch again.
   const key = ids.join(',')
-  useEffect(() => {
-    let current = true
-    const paperIds = key.split(',')
-    api
-      .summarizeSelection({ paperIds })
-      .then((found) => current && setSummary(found))
-      .catch(reportBackgroundError)
-    return () => {
-      current = false
-    }
-  }, [key, version])
-  return summary
+  const load = useCallback(() => api.summarizeSelection({ paperIds: key.split(',') }), [key])
+  return useFetched(version, load)
 }
