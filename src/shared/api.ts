@@ -55,8 +55,10 @@ export const apiMethods = [
   'undo',
   'redo',
   'getUndoState',
+  'indexOfPaper',
   'getSettings',
   'updateSettings',
+  'cancelTask',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -100,9 +102,13 @@ export interface ApiResults {
   undo: ChangeOutcome | null
   redo: ChangeOutcome | null
   getUndoState: UndoState
+  /** Position of the paper in the list for that sort order and filter; -1 when it is not listed. */
+  indexOfPaper: number
   getSettings: Settings
   /** The settings after the change, once they are on disk. */
   updateSettings: Settings
+  /** Whether the task was still running and has been asked to stop. */
+  cancelTask: boolean
 }
 
 export type LibraryApi = {
@@ -117,8 +123,17 @@ export function channelFor(method: ApiMethod): string {
 /** The channel main uses to push LibraryEvents to the renderer. */
 export const EVENT_CHANNEL = 'offprint:event'
 
+/** Preload tells main on this channel that the page now listens to events. */
+export const LISTENING_CHANNEL = 'offprint:listening'
+
 export type ApiErrorCode =
-  'invalid-arguments' | 'unknown-method' | 'not-found' | 'bad-input' | 'storage' | 'internal'
+  | 'invalid-arguments'
+  | 'unknown-method'
+  | 'not-found'
+  | 'bad-input'
+  | 'storage'
+  | 'cancelled'
+  | 'internal'
 
 export interface ApiError {
   code: ApiErrorCode

@@ -107,6 +107,8 @@ export const apiArgs = {
   undo: z.object({}).strict(),
   redo: z.object({}).strict(),
   getUndoState: z.object({}).strict(),
+  indexOfPaper: z.object({ id, sort: sort.optional(), filter: paperFilter.optional() }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  cancelTask: z.object({ taskId: id }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType }

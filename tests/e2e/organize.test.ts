@@ -2,11 +2,14 @@
 // the Trash and undo, in the built renderer over the real core.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { appPerTest } from './harness/launchApp'
+import { appSession } from './harness/appSession'
+import type { RunningApp } from './harness/launchApp'
 import { listbox } from './harness/paperList'
 import { sidebarCount, sidebarRow } from './harness/sidebar'
 
-const apps = appPerTest()
+const session = appSession()
+/** The running test's app, for screenshots. */
+let app: RunningApp | undefined
 
 const rows = (page: Page) => listbox(page).locator('[data-testid="paper-row"]')
 const titles = (page: Page) => rows(page).locator('.paper-row-title').allTextContents()
@@ -16,7 +19,8 @@ const listCount = (page: Page) => page.getByTestId('list-count').textContent()
 const status = (page: Page) => page.getByTestId('action-status').textContent()
 
 async function startWithSample(): Promise<Page> {
-  const { page } = await apps.launch()
+  app = await session.launch()
+  const { page } = app
   await page.getByRole('button', { name: 'Import the sample library' }).click()
   await expect.poll(() => listCount(page)).toBe('53 papers')
   await page.getByTestId('import-status').getByRole('button', { name: 'Dismiss' }).click()
@@ -54,7 +58,7 @@ describe('organizing papers', () => {
     await expect
       .poll(() => page.getByTestId('selection-summary').locator('h1').textContent())
       .toBe('3 papers selected')
-    await apps.current()?.screenshot('organize-multi-select')
+    await app?.screenshot('organize-multi-select')
     await rows(page).nth(1).dragTo(sidebarRow(page, 'Retrieval'))
     await expect.poll(() => sidebarCount(page, 'Retrieval')).toBe('3')
     expect(await status(page)).toContain('Add 3 papers to “Retrieval”')
@@ -100,7 +104,7 @@ describe('organizing papers', () => {
           .evaluate((e) => e === document.activeElement),
       )
       .toBe(true)
-    await apps.current()?.screenshot('organize-context-menu')
+    await app?.screenshot('organize-context-menu')
     await page.keyboard.press('End')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
       'Move to Trash',
@@ -138,13 +142,13 @@ describe('organizing papers', () => {
       .poll(() => page.getByTestId('paper-collections').textContent())
       .toContain('Tool learning › Retrieval')
     expect(await page.getByTestId('paper-tags').textContent()).toContain('retrieval-augmented')
-    await apps.current()?.screenshot('organize-sidebar-and-list')
+    await app?.screenshot('organize-sidebar-and-list')
   })
 })
 
 describe('collections, tags and the Trash from the keyboard and menus', () => {
   it('files an imported page in a collection named after it, and keeps the sort across a restart', async () => {
-    const app = await apps.launch()
+    app = await session.launch()
     const { page } = app
     await page.getByRole('button', { name: 'Import the sample library' }).click()
     const offer = page.getByTestId('import-offer')
@@ -250,7 +254,7 @@ describe('collections, tags and the Trash from the keyboard and menus', () => {
     await confirm.getByRole('button', { name: 'Empty Trash' }).click()
     await expect.poll(() => sidebarCount(page, 'Trash')).toBe('0')
     expect(await sidebarCount(page, 'Library')).toBe('52')
-    await apps.current()?.screenshot('organize-trash-emptied')
+    await app?.screenshot('organize-trash-emptied')
   })
 
   it('marks an opened paper read after the delay the settings give', async () => {

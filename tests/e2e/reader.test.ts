@@ -2,14 +2,13 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { appPerTest } from './harness/launchApp'
+import { appSession } from './harness/appSession'
 import { collectRowIds, listbox, scrollToRow } from './harness/paperList'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
 const TOOLRL = 'ToolRL: Reward is All Tool Learning Needs'
 
-// No test may leave the app's own origin or log an error (checked after each).
-const apps = appPerTest()
+const session = appSession()
 
 async function fixtureAbstractOf(title: string): Promise<string> {
   const lines = (await readFile(FIXTURE, 'utf8')).split('\n')
@@ -19,7 +18,7 @@ async function fixtureAbstractOf(title: string): Promise<string> {
 
 describe('the three-pane reader', () => {
   it('imports the listing, shows its papers, and keeps a note across a restart', async () => {
-    const app = await apps.launch()
+    const app = await session.launch()
     const { page } = app
 
     // First run: an empty library offers the sample; we import our own file instead.
@@ -86,7 +85,7 @@ describe('the three-pane reader', () => {
 
 describe('bringing papers in', () => {
   it('offers the bundled sample on first run and imports it with one click', async () => {
-    const app = await apps.launch()
+    const app = await session.launch()
     const { page } = app
     await page.getByRole('button', { name: 'Import the sample library' }).click()
     await expect
@@ -121,7 +120,7 @@ describe('bringing papers in', () => {
   })
 
   it('imports a dropped file, reports a repeat as already present, and explains bad input', async () => {
-    const app = await apps.launch()
+    const app = await session.launch()
     const { page } = app
     const listing = await readFile(FIXTURE, 'utf8')
     const drop = async (name: string, text: string): Promise<void> => {

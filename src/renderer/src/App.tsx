@@ -1,43 +1,57 @@
-// The window: a toolbar, then the sidebar and the three panes (list | paper |
-// notes). The list shows the sidebar's choice; organizing actions go through
+// The window: a toolbar, progress and status banners, then the panes
+// (sidebar | list | paper | notes), laid out as the settings in the library
+// say. The list shows the sidebar's choice; organizing actions go through
 // main (one undo step each) and report on the status line.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import type { ImportReport, LibraryInfo, ListScope, PaperFilter } from '../../shared/model'
+import type {
+  CollectionNode,
+  ImportReport,
+  LibraryInfo,
+  ListScope,
+  PaperFilter,
+  PaperSort,
+} from '../../shared/model'
 import { api, errorMessage, subscribeToLibrary } from './api/client'
 import { ActionToast } from './components/ActionToast'
 import { AppDialog, type AppDialogState } from './components/AppDialog'
 import { ContextMenu, type OpenMenu } from './components/ContextMenu'
 import { ImportStatus, type FileInto } from './components/ImportStatus'
+import { PaneErrorBoundary } from './components/PaneErrorBoundary'
 import { ResizablePanes } from './components/ResizablePanes'
+import { TaskProgress } from './components/TaskProgress'
 import { Welcome } from './components/Welcome'
 import { useActionStatus } from './hooks/useActionStatus'
 import { useImport } from './hooks/useImport'
 import { useSidebarData, useTrashContents, useUndoState } from './hooks/useLibraryData'
 import { usePaperRows } from './hooks/usePaperRows'
 import { useSelection } from './hooks/useSelection'
-import { useSettings } from './hooks/useSettings'
+import { useShortcuts } from './hooks/useShortcuts'
+import { useTasks } from './hooks/useTasks'
 import { useUndo } from './hooks/useUndo'
 import { collectionEntries, pathLabel } from './organize/collectionPaths'
 import { usePaperCommands } from './organize/usePaperActions'
 import { ListHeader } from './panes/ListHeader'
 import { NotesPane } from './panes/NotesPane'
-import { PaperListPane } from './panes/PaperListPane'
+import { PaperListPane, type RevealRequest } from './panes/PaperListPane'
 import { PaperPane } from './panes/PaperPane'
 import { SelectionSummaryPane } from './panes/SelectionSummaryPane'
 import { TrashExtras } from './panes/TrashExtras'
+import { useAppearance } from './settings/appearance'
+import { SettingsDialog } from './settings/SettingsDialog'
+import { useSettings } from './settings/useSettings'
 import { Sidebar, type SidebarEditing } from './sidebar/Sidebar'
 import { VIEW_LABELS, scopeKey } from './sidebar/sidebarEntries'
 import { useSidebarActions } from './sidebar/useSidebarActions'
-
-const SIDEBAR_OPEN_KEY = 'offprint.sidebarOpen'
 
 export function App() {
   // Bumped on every change main reports, so views refetch what they show.
   const [version, setVersion] = useState(0)
   const [info, setInfo] = useState<LibraryInfo | undefined>(undefined)
   const [infoError, setInfoError] = useState<string | undefined>(undefined)
-  const { settings, update: updateSettings } = useSettings()
-  const sort = settings?.sort ?? 'published'
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const [reveal, setReveal] = useState<RevealRequest | undefined>(undefined)
+  const { settings, problem: settingsProblem, update } = useSettings()
+  const sort: PaperSort = settings?.sort ?? 'published'
   const [scope, setScope] = useState<ListScope>({ kind: 'library' })
   const [tags, setTags] = useState<string[]>([])
   const filter = useMemo(
@@ -51,14 +65,13 @@ export function App() {
   const undoState = useUndoState(version)
   const status = useActionStatus()
   const replay = useUndo(status)
+  const tasks = useTasks()
   const [menu, setMenu] = useState<OpenMenu | undefined>(undefined)
   const [dialog, setDialog] = useState<AppDialogState | undefined>(undefined)
   const [editing, setEditing] = useState<SidebarEditing | undefined>(undefined)
-  const [sidebarOpen, setSidebarOpen] = useState(
-    () => localStorage.getItem(SIDEBAR_OPEN_KEY) !== 'false',
-  )
-  const listRef = useRef<HTMLDivElement>(null)
+  const workspace = useRef<HTMLElement>(null)
   const tagInput = useRef<HTMLInputElement>(null)
+  useAppearance(settings?.theme, settings?.readingFontSize)
 
   useEffect(
     () =>
@@ -76,10 +89,6 @@ export function App() {
       .catch((caught: unknown) => setInfoError(errorMessage(caught)))
   }, [version])
 
-  useEffect(() => {
-    localStorage.setItem(SIDEBAR_OPEN_KEY, String(sidebarOpen))
-  }, [sidebarOpen])
-
   const choose = useCallback((next: ListScope, nextTags: string[]) => {
     setScope(next)
     setTags(nextTags)
@@ -92,13 +101,46 @@ export function App() {
     if (!collections.some((node) => node.id === scope.id)) choose({ kind: 'library' }, [])
   }, [scope, sidebarData, collections, choose])
 
-  // The first paper is selected once there is one, so the panes are never blank.
+  // On start, the paper selected last time is shown and scrolled to; if it is
+  // gone (or there was none) the first paper is selected, so no pane is blank.
+  const restored = useRef(false)
   const firstRow = rows.rowAt(0)
   const { selectInitial } = selection
+  useEffect(() => {
+    if (restored.current || settings === undefined || rows.total === undefined) return
+    restored.current = true
+    const wanted = settings.selectedPaperId
+    if (wanted === null) return
+    api
+      .indexOfPaper({ id: wanted, sort: settings.sort })
+      .then((index) => {
+        if (index < 0) return
+        selectInitial(wanted)
+        setReveal({ id: wanted, serial: Date.now() })
+      })
+      .catch(() => undefined) // the first paper is selected instead
+  }, [settings, rows.total, selectInitial])
   const nothingSelected = selection.ids.length === 0
   useEffect(() => {
-    if (nothingSelected && firstRow !== undefined) selectInitial(firstRow.id)
+    if (restored.current && nothingSelected && firstRow !== undefined) selectInitial(firstRow.id)
   }, [nothingSelected, firstRow, selectInitial])
+
+  // The paper the user picked is remembered for the next start.
+  const single = selection.ids.length === 1 ? selection.ids[0] : undefined
+  const remembered = settings?.selectedPaperId
+  useEffect(() => {
+    if (selection.chosen && single !== undefined && single !== remembered) {
+      update({ selectedPaperId: single })
+    }
+  }, [selection.chosen, single, remembered, update])
+
+  const changeSort = useCallback(
+    (next: PaperSort) => {
+      update({ sort: next })
+      if (single !== undefined) setReveal({ id: single, serial: Date.now() })
+    },
+    [update, single],
+  )
 
   const openDialog = useCallback((next: AppDialogState) => setDialog(next), [])
   const openMenu = useCallback((next: OpenMenu) => setMenu(next), [])
@@ -147,23 +189,36 @@ export function App() {
     [fileInto, collections],
   )
 
+  useShortcuts((command) => {
+    if (settings === undefined) return
+    if (command === 'settings') setSettingsOpen(true)
+    else if (command === 'toggle-sidebar') update({ sidebarOpen: !settings.sidebarOpen })
+    else if (command === 'toggle-list') update({ listPaneOpen: !settings.listPaneOpen })
+    else update({ notesPaneOpen: !settings.notesPaneOpen })
+  })
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const target = event.target as HTMLElement
-    const inEditor = target.closest('textarea, input') !== null
     // Esc leaves the note for the list; Enter in the list opens the note.
-    if (event.key === 'Escape' && inEditor) {
+    if (event.key === 'Escape' && target.matches('[data-testid="note-input"]')) {
       event.preventDefault()
-      listRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus()
+      workspace.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus()
     } else if (event.key === 'Enter' && target.getAttribute('role') === 'listbox') {
       event.preventDefault()
-      document.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')?.focus()
+      if (settings !== undefined && !settings.notesPaneOpen) update({ notesPaneOpen: true })
+      // After the notes pane (re)appears.
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')?.focus(),
+      )
     }
   }
 
   const empty = info !== undefined && info.paperCount === 0 && scope.kind === 'library'
-  const single = selection.ids.length === 1 ? selection.ids[0] : undefined
   const inTrash = scope.kind === 'trash'
-  const title = scopeTitle(scope, collections)
+  const outcome = importer.outcome
+  // While a task reports progress, its bar replaces the plain "Importing…" line.
+  const showImportStatus =
+    outcome !== undefined && !(outcome.kind === 'running' && tasks.length > 0)
 
   const list = empty ? (
     <Welcome
@@ -174,14 +229,17 @@ export function App() {
     <PaperListPane
       rows={rows}
       selection={selection}
+      sort={sort}
+      filter={filter}
+      reveal={reveal}
       header={
         <ListHeader
-          title={title}
+          title={scopeTitle(scope, collections)}
           total={rows.total}
           tags={tags}
           onRemoveTag={(tag) => setTags(tags.filter((other) => other !== tag))}
           sort={sort}
-          onSort={(next) => updateSettings({ sort: next })}
+          onSort={changeSort}
           {...(inTrash
             ? {
                 onEmptyTrash: sidebarActions.emptyTrash,
@@ -241,64 +299,83 @@ export function App() {
         version={version}
         knownTags={sidebarData?.tags ?? []}
         actions={commands.actions}
+        // Only a paper the user opened counts as read, not one the window selected.
         markReadAfterSeconds={selection.chosen ? (settings?.markReadAfterSeconds ?? null) : null}
         tagInput={tagInput}
       />
     )
 
+  const paneToggle = (label: string, open: boolean, keys: string, toggle: () => void) => (
+    <button
+      type="button"
+      className="toolbar-button toggle-button"
+      aria-pressed={open}
+      title={`Show or hide the ${label.toLowerCase()} (${keys})`}
+      onClick={toggle}
+    >
+      {label}
+    </button>
+  )
+
   return (
     <div className="app" onKeyDown={onKeyDown}>
       <header className="toolbar">
-        <button
-          type="button"
-          className="toolbar-button icon"
-          aria-pressed={sidebarOpen}
-          aria-label={sidebarOpen ? 'Hide sidebar' : 'Show sidebar'}
-          title={sidebarOpen ? 'Hide sidebar' : 'Show sidebar'}
-          onClick={() => setSidebarOpen((open) => !open)}
-        >
-          ☰
-        </button>
         <span className="app-name">Offprint</span>
         <span className="library-count" data-testid="library-count">
           {info === undefined
             ? ''
-            : `${info.paperCount} ${info.paperCount === 1 ? 'paper' : 'papers'}`}
+            : `${info.paperCount.toLocaleString('en')} ${info.paperCount === 1 ? 'paper' : 'papers'}`}
         </span>
         <span className="toolbar-spacer" />
-        <button
-          type="button"
-          className="toolbar-button"
-          disabled={undoState.undo === undefined}
-          title={
-            undoState.undo === undefined ? 'Nothing to undo' : `Undo ${undoState.undo} (Ctrl+Z)`
-          }
-          onClick={() => replay('undo')}
-        >
-          ↶ Undo
-        </button>
-        <button
-          type="button"
-          className="toolbar-button"
-          disabled={undoState.redo === undefined}
-          title={
-            undoState.redo === undefined
-              ? 'Nothing to redo'
-              : `Redo ${undoState.redo} (Ctrl+Shift+Z)`
-          }
-          onClick={() => replay('redo')}
-        >
-          ↷ Redo
-        </button>
-        <button
-          type="button"
-          className="toolbar-button"
-          onClick={() => openDialog({ kind: 'settings' })}
-        >
-          Settings…
-        </button>
+        <div className="toolbar-group" role="group" aria-label="Undo">
+          <button
+            type="button"
+            className="toolbar-button"
+            disabled={undoState.undo === undefined}
+            title={
+              undoState.undo === undefined ? 'Nothing to undo' : `Undo ${undoState.undo} (Ctrl+Z)`
+            }
+            onClick={() => replay('undo')}
+          >
+            ↶ Undo
+          </button>
+          <button
+            type="button"
+            className="toolbar-button"
+            disabled={undoState.redo === undefined}
+            title={
+              undoState.redo === undefined
+                ? 'Nothing to redo'
+                : `Redo ${undoState.redo} (Ctrl+Shift+Z)`
+            }
+            onClick={() => replay('redo')}
+          >
+            ↷ Redo
+          </button>
+        </div>
+        {settings !== undefined && (
+          <div className="toolbar-group" role="group" aria-label="Panes">
+            {paneToggle('Sidebar', settings.sidebarOpen, 'Ctrl/Cmd+Shift+B', () =>
+              update({ sidebarOpen: !settings.sidebarOpen }),
+            )}
+            {paneToggle('Paper list', settings.listPaneOpen, 'Ctrl/Cmd+Shift+L', () =>
+              update({ listPaneOpen: !settings.listPaneOpen }),
+            )}
+            {paneToggle('Notes', settings.notesPaneOpen, 'Ctrl/Cmd+Shift+N', () =>
+              update({ notesPaneOpen: !settings.notesPaneOpen }),
+            )}
+          </div>
+        )}
         <button type="button" className="toolbar-button" onClick={importer.chooseFiles}>
           Import…
+        </button>
+        <button
+          type="button"
+          className="toolbar-button"
+          title="Settings (Ctrl/Cmd+,)"
+          onClick={() => setSettingsOpen(true)}
+        >
+          Settings
         </button>
         <input
           ref={importer.fileInput}
@@ -322,65 +399,86 @@ export function App() {
       )}
       {infoError !== undefined && (
         <div className="store-problems" role="alert">
-          The library could not be read: {infoError}
+          The library could not be read: {infoError}. Check that its folder is still there and
+          readable, then restart Offprint.
         </div>
       )}
-      {importer.outcome !== undefined && (
+      {settingsProblem !== undefined && (
+        <div className="store-problems" role="alert">
+          {settingsProblem}
+        </div>
+      )}
+      {tasks.length > 0 && (
+        <div className="task-list" role="status" aria-label="Work in progress">
+          {tasks.map((task) => (
+            <TaskProgress key={task.taskId} task={task} />
+          ))}
+        </div>
+      )}
+      {showImportStatus && (
         <ImportStatus
-          outcome={importer.outcome}
+          outcome={outcome}
           onDismiss={importer.dismiss}
           collections={collections}
           onFileInto={onFileInto}
         />
       )}
-      <div className="workspace" ref={listRef}>
-        <ResizablePanes
-          sidebar={
-            sidebarOpen ? (
-              <Sidebar
-                data={sidebarData}
-                selectedKey={scopeKey(scope)}
-                activeTags={tags}
-                editing={editing}
-                {...sidebarActions}
-              />
-            ) : undefined
-          }
-          list={list}
-          paper={paper}
-          notes={
-            <NotesPane
-              paperId={single}
-              version={version}
-              trashed={inTrash}
-              selectedCount={selection.ids.length}
-              onTrashNote={(noteId) =>
-                void status.run(() => api.moveToTrash({ noteIds: [noteId] }))
-              }
-            />
-          }
-        />
-      </div>
+      <main className="workspace" ref={workspace}>
+        {settings !== undefined && (
+          <ResizablePanes
+            layout={settings}
+            onResize={update}
+            sidebar={
+              <PaneErrorBoundary pane="sidebar">
+                <Sidebar
+                  data={sidebarData}
+                  selectedKey={scopeKey(scope)}
+                  activeTags={tags}
+                  editing={editing}
+                  {...sidebarActions}
+                />
+              </PaneErrorBoundary>
+            }
+            list={<PaneErrorBoundary pane="paper list">{list}</PaneErrorBoundary>}
+            paper={
+              <PaneErrorBoundary pane="paper" resetKey={single}>
+                {paper}
+              </PaneErrorBoundary>
+            }
+            notes={
+              <PaneErrorBoundary pane="notes" resetKey={single}>
+                <NotesPane
+                  paperId={single}
+                  version={version}
+                  trashed={inTrash}
+                  selectedCount={selection.ids.length}
+                  onTrashNote={(noteId) =>
+                    void status.run(() => api.moveToTrash({ noteIds: [noteId] }))
+                  }
+                />
+              </PaneErrorBoundary>
+            }
+          />
+        )}
+      </main>
       {status.status !== undefined && (
         <ActionToast status={status.status} onReplay={replay} onDismiss={status.dismiss} />
       )}
       {menu !== undefined && <ContextMenu menu={menu} onClose={() => setMenu(undefined)} />}
-      {dialog !== undefined && (
-        <AppDialog
-          dialog={dialog}
-          onClose={() => setDialog(undefined)}
+      {dialog !== undefined && <AppDialog dialog={dialog} onClose={() => setDialog(undefined)} />}
+      {settingsOpen && settings !== undefined && (
+        <SettingsDialog
           settings={settings}
-          onSettingsChange={updateSettings}
+          info={info}
+          onChange={update}
+          onClose={() => setSettingsOpen(false)}
         />
       )}
     </div>
   )
 }
 
-function scopeTitle(
-  scope: ListScope,
-  collections: Parameters<typeof collectionEntries>[0],
-): string {
+function scopeTitle(scope: ListScope, collections: readonly CollectionNode[]): string {
   switch (scope.kind) {
     case 'library':
       return 'Library'

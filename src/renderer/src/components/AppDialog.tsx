@@ -1,33 +1,15 @@
-// The one modal dialog the window may show at a time.
-import type { Settings } from '../../../shared/model'
+// The one modal dialog of the organizing actions the window may show at a time.
 import { CollectionPicker, type CollectionPick } from './CollectionPicker'
 import { ConfirmDialog, type Confirmation } from './ConfirmDialog'
-import { SettingsDialog } from './SettingsDialog'
 
 export type AppDialogState =
-  | { kind: 'confirm'; confirmation: Confirmation }
-  | { kind: 'picker'; pick: CollectionPick }
-  | { kind: 'settings' }
+  { kind: 'confirm'; confirmation: Confirmation } | { kind: 'picker'; pick: CollectionPick }
 
-export function AppDialog(props: {
-  dialog: AppDialogState
-  onClose: () => void
-  settings: Settings | undefined
-  onSettingsChange: (patch: Partial<Settings>) => void
-}) {
+export function AppDialog(props: { dialog: AppDialogState; onClose: () => void }) {
   const { dialog, onClose } = props
-  switch (dialog.kind) {
-    case 'confirm':
-      return <ConfirmDialog confirmation={dialog.confirmation} onClose={onClose} />
-    case 'picker':
-      return <CollectionPicker pick={dialog.pick} onClose={onClose} />
-    case 'settings':
-      return props.settings === undefined ? null : (
-        <SettingsDialog
-          settings={props.settings}
-          onChange={props.onSettingsChange}
-          onClose={onClose}
-        />
-      )
-  }
+  return dialog.kind === 'confirm' ? (
+    <ConfirmDialog confirmation={dialog.confirmation} onClose={onClose} />
+  ) : (
+    <CollectionPicker pick={dialog.pick} onClose={onClose} />
+  )
 }

@@ -1,117 +1,129 @@
-// The sidebar (which can be hidden) and three side-by-side panes, whose inner
-// borders can be dragged (or moved with the arrow keys when focused). Widths
-// persist across restarts.
-import {
-  useEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type PointerEvent,
-  type ReactNode,
-} from 'react'
+// The panes side by side (sidebar | list | paper | notes), the sidebar, list
+// and notes each closable, with draggable borders (or the arrow keys on a
+// focused border). Widths and which panes are open are settings, stored in
+// the library.
+import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
 
-const STORAGE_KEY = 'offprint.paneWidths'
 const MIN_WIDTH = 200
-const MIN_SIDEBAR_WIDTH = 150
 const KEY_STEP = 24
 
-export interface PaneWidths {
-  sidebar: number
-  list: number
-  paper: number
+export interface PaneLayout {
+  sidebarWidth: number
+  listPaneWidth: number
+  paperPaneWidth: number
+  sidebarOpen: boolean
+  listPaneOpen: boolean
+  notesPaneOpen: boolean
 }
 
-const DEFAULT_WIDTHS: PaneWidths = { sidebar: 230, list: 380, paper: 500 }
-
-function loadWidths(): PaneWidths {
-  try {
-    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as unknown
-    if (
-      typeof stored === 'object' &&
-      stored !== null &&
-      typeof (stored as PaneWidths).list === 'number' &&
-      typeof (stored as PaneWidths).paper === 'number'
-    ) {
-      // Widths saved before the sidebar existed have none: it gets the default.
-      const sidebar = (stored as Partial<PaneWidths>).sidebar
-      return {
-        ...(stored as PaneWidths),
-        sidebar: typeof sidebar === 'number' ? sidebar : DEFAULT_WIDTHS.sidebar,
-      }
-    }
-  } catch {
-    // A damaged preference is not worth an error: fall back to the defaults.
-  }
-  return DEFAULT_WIDTHS
-}
+type Resizable = 'sidebar' | 'list' | 'paper'
+const WIDTH_KEYS = {
+  sidebar: 'sidebarWidth',
+  list: 'listPaneWidth',
+  paper: 'paperPaneWidth',
+} as const satisfies Record<Resizable, keyof PaneLayout>
 
 interface ResizablePanesProps {
-  /** Left of the list; absent while hidden. */
-  sidebar: ReactNode | undefined
+  layout: PaneLayout
+  onResize: (
+    widths: Partial<Pick<PaneLayout, 'sidebarWidth' | 'listPaneWidth' | 'paperPaneWidth'>>,
+  ) => void
+  sidebar: ReactNode
   list: ReactNode
   paper: ReactNode
   notes: ReactNode
 }
 
-export function ResizablePanes({ sidebar, list, paper, notes }: ResizablePanesProps) {
-  const [widths, setWidths] = useState<PaneWidths>(loadWidths)
+export function ResizablePanes(props: ResizablePanesProps) {
+  const { layout, onResize, sidebar, list, paper, notes } = props
   const container = useRef<HTMLDivElement>(null)
+  const { sidebarOpen, listPaneOpen, notesPaneOpen } = layout
 
-  useEffect(() => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(widths))
-  }, [widths])
-
-  function resize(pane: keyof PaneWidths, width: number): void {
+  /** The widest `pane` may be while every other open pane keeps at least MIN_WIDTH. */
+  function maxWidth(pane: Resizable): number {
     const available = container.current?.clientWidth ?? window.innerWidth
-    const shown = sidebar === undefined ? 0 : widths.sidebar
-    const others = shown + widths.list + widths.paper - (pane === 'sidebar' ? shown : widths[pane])
-    const min = pane === 'sidebar' ? MIN_SIDEBAR_WIDTH : MIN_WIDTH
-    // The notes pane keeps at least MIN_WIDTH too.
-    const max = Math.max(min, available - others - MIN_WIDTH)
-    setWidths((previous) => ({
-      ...previous,
-      [pane]: Math.round(Math.min(max, Math.max(min, width))),
-    }))
+    const widthOf = (other: Resizable, open: boolean): number =>
+      other === pane || !open ? 0 : layout[WIDTH_KEYS[other]]
+    // The pane that fills the rest (notes, or the paper when notes are closed).
+    const others =
+      widthOf('sidebar', sidebarOpen) +
+      widthOf('list', listPaneOpen) +
+      widthOf('paper', notesPaneOpen) +
+      MIN_WIDTH
+    return Math.max(MIN_WIDTH, available - others)
+  }
+
+  function resize(pane: Resizable, width: number): void {
+    const clamped = Math.round(Math.min(maxWidth(pane), Math.max(MIN_WIDTH, width)))
+    onResize({ [WIDTH_KEYS[pane]]: clamped })
   }
 
   return (
     <div className="panes" ref={container}>
-      {sidebar !== undefined && (
+      {sidebarOpen && (
         <>
           <section
             className="pane pane-sidebar"
             aria-label="Sidebar"
-            style={{ width: widths.sidebar }}
+            style={{ width: layout.sidebarWidth }}
           >
             {sidebar}
           </section>
           <Splitter
             label="Resize sidebar"
-            width={widths.sidebar}
+            width={layout.sidebarWidth}
+            max={maxWidth('sidebar')}
             onResize={(w) => resize('sidebar', w)}
           />
         </>
       )}
-      <section className="pane pane-list" aria-label="Paper list" style={{ width: widths.list }}>
-        {list}
-      </section>
-      <Splitter label="Resize paper list" width={widths.list} onResize={(w) => resize('list', w)} />
-      <section className="pane pane-paper" aria-label="Paper" style={{ width: widths.paper }}>
+      {listPaneOpen && (
+        <>
+          <section
+            className="pane pane-list"
+            aria-label="Paper list"
+            style={{ width: layout.listPaneWidth }}
+          >
+            {list}
+          </section>
+          <Splitter
+            label="Resize paper list"
+            width={layout.listPaneWidth}
+            max={maxWidth('list')}
+            onResize={(w) => resize('list', w)}
+          />
+        </>
+      )}
+      <section
+        className={`pane pane-paper${notesPaneOpen ? '' : ' pane-fill'}`}
+        aria-label="Paper"
+        style={notesPaneOpen ? { width: layout.paperPaneWidth } : undefined}
+      >
         {paper}
       </section>
-      <Splitter
-        label="Resize paper pane"
-        width={widths.paper}
-        onResize={(w) => resize('paper', w)}
-      />
-      <section className="pane pane-notes" aria-label="Notes">
-        {notes}
-      </section>
+      {notesPaneOpen && (
+        <>
+          <Splitter
+            label="Resize paper pane"
+            width={layout.paperPaneWidth}
+            max={maxWidth('paper')}
+            onResize={(w) => resize('paper', w)}
+          />
+          <section className="pane pane-notes" aria-label="Notes">
+            {notes}
+          </section>
+        </>
+      )}
     </div>
   )
 }
 
-function Splitter(props: { label: string; width: number; onResize: (width: number) => void }) {
+function Splitter(props: {
+  label: string
+  width: number
+  max: number
+  onResize: (width: number) => void
+}) {
   const drag = useRef<{ startX: number; startWidth: number } | undefined>(undefined)
 
   function onPointerDown(event: PointerEvent<HTMLDivElement>): void {
@@ -139,6 +151,8 @@ function Splitter(props: { label: string; width: number; onResize: (width: numbe
       aria-orientation="vertical"
       aria-label={props.label}
       aria-valuenow={props.width}
+      aria-valuemin={MIN_WIDTH}
+      aria-valuemax={Math.max(props.width, props.max)}
       tabIndex={0}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}

@@ -7,12 +7,15 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   useEffect,
   useRef,
+  useState,
   type DragEvent,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
 } from 'react'
-import type { PaperSummary } from '../../../shared/model'
+import type { PaperFilter, PaperSort, PaperSummary } from '../../../shared/model'
+import { api } from '../api/client'
+import { MathText } from '../components/MathText'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
 import type { Selection } from '../hooks/useSelection'
@@ -21,9 +24,20 @@ import { setDraggedPapers } from '../organize/dragData'
 
 const ROW_HEIGHT = 58
 
+/** Asks the list to scroll a paper into view (a restored selection, a new sort order). */
+export interface RevealRequest {
+  id: string
+  /** A new number for each request, so asking twice for one paper scrolls twice. */
+  serial: number
+}
+
 interface PaperListPaneProps {
   rows: PaperRows
   selection: Selection
+  /** The list's order and filter, for finding a paper's row that is not loaded yet. */
+  sort: PaperSort
+  filter: PaperFilter
+  reveal: RevealRequest | undefined
   /** Above the rows: the view's title, sort and tag filter. */
   header: ReactNode
   /** Between the header and the rows (the Trash's collections and notes). */
@@ -54,19 +68,54 @@ export function PaperListPane(props: PaperListPaneProps) {
     if (total > 0) ensureLoaded(first, last)
   }, [first, last, total, ensureLoaded])
 
+  // The row may be anywhere in a long list and not loaded yet: ask main where it is.
+  const { reveal, sort } = props
+  const filterKey = JSON.stringify(props.filter)
+  const hasRows = total > 0
+  useEffect(() => {
+    if (reveal === undefined || !hasRows) return
+    let current = true
+    const filter = JSON.parse(filterKey) as PaperFilter
+    api
+      .indexOfPaper({ id: reveal.id, sort, filter })
+      .then((index) => {
+        if (!current || index < 0) return
+        ensureLoaded(index, index)
+        virtualizer.scrollToIndex(index, { align: 'center' })
+      })
+      .catch(() => undefined) // nothing to scroll to; the selection itself still shows
+    return () => {
+      current = false
+    }
+  }, [reveal, hasRows, sort, filterKey, ensureLoaded, virtualizer])
+
   const focusIndex = selection.focusId === undefined ? -1 : rows.indexOf(selection.focusId)
+  // A keyboard move to a row whose page has not arrived yet (End in a large
+  // library) is remembered and completed when the page lands.
+  const [pending, setPending] = useState<{ index: number; extend: boolean } | undefined>(undefined)
+  const pendingRow = pending === undefined ? undefined : rows.rowAt(pending.index)
+  const { selectOnly, extendTo } = selection
+  useEffect(() => {
+    if (pending === undefined || pendingRow === undefined) return
+    setPending(undefined)
+    if (pending.extend) extendTo(pendingRow.id, pending.index)
+    else selectOnly(pendingRow.id, pending.index)
+  }, [pending, pendingRow, selectOnly, extendTo])
 
   function moveFocus(delta: number, extend: boolean): void {
     if (total === 0) return
-    const target = Math.min(total - 1, Math.max(0, focusIndex + delta))
+    const from = pending?.index ?? focusIndex
+    const target = Math.min(total - 1, Math.max(0, from + delta))
+    virtualizer.scrollToIndex(target, { align: 'auto' })
     const row = rows.rowAt(target)
     if (row === undefined) {
+      setPending({ index: target, extend })
       rows.ensureLoaded(target, target)
       return
     }
+    setPending(undefined)
     if (extend) selection.extendTo(row.id, target)
     else selection.selectOnly(row.id, target)
-    virtualizer.scrollToIndex(target, { align: 'auto' })
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
@@ -213,12 +262,12 @@ function PaperRow(props: {
     >
       <div className="paper-row-head">
         {paper.starred && (
-          <span className="paper-row-star" aria-label="Starred" title="Starred">
+          <span className="paper-row-star" role="img" aria-label="Starred" title="Starred">
             ★
           </span>
         )}
         <div className="paper-row-title" title={paper.title}>
-          {paper.title}
+          <MathText text={paper.title} />
         </div>
       </div>
       <div className="paper-row-meta">
@@ -234,7 +283,7 @@ function PaperRow(props: {
           <span className="paper-row-more-tags">+{paper.tags.length - MAX_ROW_TAGS}</span>
         )}
         {paper.hasNote && (
-          <span className="paper-row-note" title="Has a note" aria-label="Has a note">
+          <span className="paper-row-note" title="Has a note" role="img" aria-label="Has a note">
             ✎
           </span>
         )}

@@ -1,12 +1,15 @@
 // The paper pane: metadata, how the paper is organized (status, star, tags,
 // collections), links found in the abstract, and the abstract. Every field is
-// untrusted imported text and is rendered as text, never HTML.
-import { useEffect, useState, type RefObject } from 'react'
+// untrusted imported text: rendered as text, with math typeset by KaTeX and
+// sanitized (MathText), never as HTML.
+import { useEffect, useMemo, useState, type RefObject } from 'react'
 import type { Paper, PaperLink, TagCount } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
-import { api, errorMessage, reportBackgroundError } from '../api/client'
+import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
+import { MathText } from '../components/MathText'
 import { authorsLine, formatDate } from '../format'
+import { useMarkAsRead } from '../hooks/useMarkAsRead'
 import type { PaperActions } from '../organize/paperActions'
 import { PaperOrganizer } from './PaperOrganizer'
 
@@ -14,24 +17,18 @@ interface PaperPaneProps {
   paperId: string | undefined
   /** Bumped when the library changes, so an edited paper is fetched again. */
   version: number
+  /** Seconds before an unread paper on screen is marked read; null never. */
+  markReadAfterSeconds: number | null
   knownTags: readonly TagCount[]
   actions: PaperActions
-  /** Seconds an unread paper stays shown before it is marked read; null: never. */
-  markReadAfterSeconds: number | null
   tagInput: RefObject<HTMLInputElement | null>
 }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
 
 export function PaperPane(props: PaperPaneProps) {
-  const { paperId, version } = props
+  const { paperId, version, markReadAfterSeconds } = props
   const [loaded, setLoaded] = useState<Loaded>(undefined)
-  // Until the selected paper has loaded, the one shown is the previous one.
-  const shown =
-    loaded !== undefined && 'paper' in loaded && loaded.paper.id === paperId
-      ? loaded.paper
-      : undefined
-  useMarkRead(shown, props.markReadAfterSeconds)
 
   useEffect(() => {
     if (paperId === undefined) return
@@ -45,6 +42,24 @@ export function PaperPane(props: PaperPaneProps) {
     }
   }, [paperId, version])
 
+  // Until the selected paper has loaded, the one shown is the previous one.
+  const shown = loaded !== undefined && 'paper' in loaded ? loaded.paper : undefined
+  const current =
+    shown !== undefined && shown.id === paperId && shown.trashedAt === undefined ? shown : undefined
+  const { statusSetByHand } = useMarkAsRead(paperId, current?.status, markReadAfterSeconds)
+  // A status chosen here by hand is never overruled by marking read after the delay.
+  const { actions } = props
+  const organizeActions = useMemo(
+    (): PaperActions => ({
+      ...actions,
+      setStatus: (ids, status) => {
+        statusSetByHand()
+        actions.setStatus(ids, status)
+      },
+    }),
+    [actions, statusSetByHand],
+  )
+
   if (paperId === undefined) {
     return <div className="pane-placeholder">Select a paper to read its abstract.</div>
   }
@@ -52,40 +67,48 @@ export function PaperPane(props: PaperPaneProps) {
   if ('error' in loaded) {
     return (
       <div className="pane-error" role="alert">
-        Could not open this paper: {loaded.error}
+        Could not open this paper: {loaded.error}. Select another paper, or import the listing again
+        if it is missing.
       </div>
     )
   }
   const { paper } = loaded
+
   return (
-    <article className="paper-view" aria-labelledby="paper-title" data-testid="paper-view">
+    <article
+      className="paper-view"
+      aria-labelledby="paper-title"
+      data-testid="paper-view"
+      // Focusable, so the keyboard can scroll a long abstract.
+      tabIndex={0}
+    >
       {paper.trashedAt !== undefined && (
         <div className="trash-banner" role="note">
           <span>This paper is in the Trash.</span>
           <button
             type="button"
             className="small-button"
-            onClick={() => props.actions.restore([paper.id])}
+            onClick={() => actions.restore([paper.id])}
           >
             Restore
           </button>
           <button
             type="button"
             className="small-button danger"
-            onClick={() => props.actions.deleteForever([paper.id])}
+            onClick={() => actions.deleteForever([paper.id])}
           >
             Delete for good…
           </button>
         </div>
       )}
-      <h1 id="paper-title" className="paper-title">
-        {paper.title}
+      <h1 id="paper-title" className="paper-title" data-testid="paper-title">
+        <MathText text={paper.title} />
       </h1>
       <PaperOrganizer
         paper={paper}
         version={version}
         knownTags={props.knownTags}
-        actions={props.actions}
+        actions={organizeActions}
         tagInput={props.tagInput}
       />
       <dl className="paper-meta">
@@ -107,28 +130,14 @@ export function PaperPane(props: PaperPaneProps) {
         <dd data-testid="paper-upvotes">{paper.upvotes}</dd>
       </dl>
       {paper.links.length > 0 && <PaperLinks links={paper.links} />}
-      <section className="paper-abstract" aria-label="Abstract">
-        <h2>Abstract</h2>
-        <p data-testid="paper-abstract">{paper.abstract}</p>
+      <section className="paper-abstract" aria-labelledby="abstract-heading">
+        <h2 id="abstract-heading">Abstract</h2>
+        <p data-testid="paper-abstract">
+          <MathText text={paper.abstract} />
+        </p>
       </section>
     </article>
   )
-}
-
-/**
- * Marks the shown paper read once it has stayed on screen for the set time
- * (the setting). Main does it without an undo step: it happens by itself.
- */
-function useMarkRead(paper: Paper | undefined, seconds: number | null): void {
-  const id = paper?.id
-  const due = paper !== undefined && paper.status === 'unread' && paper.trashedAt === undefined
-  useEffect(() => {
-    if (id === undefined || !due || seconds === null) return
-    const timer = setTimeout(() => {
-      api.markRead({ id }).catch(reportBackgroundError)
-    }, seconds * 1000)
-    return () => clearTimeout(timer)
-  }, [id, due, seconds])
 }
 
 function PaperLinks({ links }: { links: PaperLink[] }) {
