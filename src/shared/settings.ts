@@ -18,7 +18,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'system',
   readingFontSize: 16,
   markReadAfterSeconds: 3,
-  sidebarWidth: 230,
+  sidebarWidth: 210,
   listPaneWidth: 360,
   paperPaneWidth: 560,
   sidebarOpen: true,

@@ -35,7 +35,10 @@ function NoteEditor(props: NotesPaneProps & { paperId: string }) {
   const preview = useRef<HTMLDivElement>(null)
   // React sets the sanitized HTML; the math placeholders in it are typeset before paint.
   useLayoutEffect(() => {
-    if (preview.current !== null) typesetMathIn(preview.current)
+    if (preview.current === null) return
+    typesetMathIn(preview.current)
+    // A code block wider than the pane scrolls sideways: the keyboard must reach it too.
+    for (const block of preview.current.querySelectorAll('pre')) block.tabIndex = 0
   }, [previewHtml])
   const editable =
     !props.trashed && draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
