@@ -1,6 +1,5 @@
 // The organizing methods through the dispatcher, as the window and the CLI call them.
-import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import type { ApiErrorCode } from '../../src/shared/api'
 import { createDispatcher } from '../../src/main/library/dispatch'
@@ -73,36 +72,6 @@ describe('organizing through the dispatcher', () => {
     await fx().library.flush()
     expect(await folderSnapshot(fx().dir)).toEqual(before)
     expect(await fx().library.getUndoState({})).toEqual({})
-  })
-
-  it('keeps settings in library.json, and a damaged value falls back to its default alone', async () => {
-    const { library } = fx()
-    expect(await library.getSettings({})).toEqual({ markReadAfterSeconds: 3, sort: 'published' })
-    expect(await library.updateSettings({ patch: { sort: 'title' } })).toEqual({
-      markReadAfterSeconds: 3,
-      sort: 'title',
-    })
-    await library.updateSettings({ patch: { markReadAfterSeconds: null } })
-    await library.close()
-    const path = join(fx().dir, 'library.json')
-    const stored = JSON.parse(await readFile(path, 'utf8')) as { settings: Record<string, unknown> }
-    expect(stored.settings).toEqual({ sort: 'title', markReadAfterSeconds: null })
-    await writeFile(
-      path,
-      JSON.stringify({ ...stored, settings: { sort: 42, markReadAfterSeconds: 10, theirs: 1 } }),
-    )
-    fx().library = await fx().reopen()
-    expect(await fx().library.getSettings({})).toEqual({
-      markReadAfterSeconds: 10,
-      sort: 'published',
-    })
-    // Keys another version wrote are kept.
-    await fx().library.updateSettings({ patch: { sort: 'upvotes' } })
-    await fx().library.close()
-    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({
-      settings: { sort: 'upvotes', markReadAfterSeconds: 10, theirs: 1 },
-    })
-    fx().library = await fx().reopen()
   })
 
   it('suggests a collection named after the imported page, and files the new papers there', async () => {
