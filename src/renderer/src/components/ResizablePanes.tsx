@@ -61,38 +61,26 @@ export function ResizablePanes(props: ResizablePanesProps) {
   return (
     <div className="panes" ref={container}>
       {sidebarOpen && (
-        <>
-          <section
-            className="pane pane-sidebar"
-            aria-label="Sidebar"
-            style={{ width: layout.sidebarWidth }}
-          >
-            {sidebar}
-          </section>
-          <Splitter
-            label="Resize sidebar"
-            width={layout.sidebarWidth}
-            max={maxWidth('sidebar')}
-            onResize={(w) => resize('sidebar', w)}
-          />
-        </>
+        <LeftPane
+          className="pane-sidebar"
+          label="Sidebar"
+          width={layout.sidebarWidth}
+          max={maxWidth('sidebar')}
+          onResize={(w) => resize('sidebar', w)}
+        >
+          {sidebar}
+        </LeftPane>
       )}
       {listPaneOpen && (
-        <>
-          <section
-            className="pane pane-list"
-            aria-label="Paper list"
-            style={{ width: layout.listPaneWidth }}
-          >
-            {list}
-          </section>
-          <Splitter
-            label="Resize paper list"
-            width={layout.listPaneWidth}
-            max={maxWidth('list')}
-            onResize={(w) => resize('list', w)}
-          />
-        </>
+        <LeftPane
+          className="pane-list"
+          label="Paper list"
+          width={layout.listPaneWidth}
+          max={maxWidth('list')}
+          onResize={(w) => resize('list', w)}
+        >
+          {list}
+        </LeftPane>
       )}
       <section
         className={`pane pane-paper${notesPaneOpen ? '' : ' pane-fill'}`}
@@ -115,6 +103,34 @@ export function ResizablePanes(props: ResizablePanesProps) {
         </>
       )}
     </div>
+  )
+}
+
+/** A pane of its own width, with the border that resizes it on its right. */
+function LeftPane(props: {
+  className: string
+  label: string
+  width: number
+  max: number
+  onResize: (width: number) => void
+  children: ReactNode
+}) {
+  return (
+    <>
+      <section
+        className={`pane ${props.className}`}
+        aria-label={props.label}
+        style={{ width: props.width }}
+      >
+        {props.children}
+      </section>
+      <Splitter
+        label={`Resize ${props.label.toLowerCase()}`}
+        width={props.width}
+        max={props.max}
+        onResize={props.onResize}
+      />
+    </>
   )
 }
 
