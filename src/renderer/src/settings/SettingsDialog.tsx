@@ -220,8 +220,10 @@ export function SettingsDialog(props: SettingsDialogProps) {
           className="toolbar-button"
           onClick={() =>
             onChange({
+              sidebarWidth: DEFAULT_SETTINGS.sidebarWidth,
               listPaneWidth: DEFAULT_SETTINGS.listPaneWidth,
               paperPaneWidth: DEFAULT_SETTINGS.paperPaneWidth,
+              sidebarOpen: true,
               listPaneOpen: true,
               notesPaneOpen: true,
             })
