@@ -7,7 +7,20 @@
 // dependencies, so the renderer and preload stay small.
 import type { z } from 'zod'
 import type { apiArgs } from './apiSchemas'
-import type { ImportReport, LibraryEvent, LibraryInfo, Note, Paper, PaperPage } from './model'
+import type {
+  Backlink,
+  ImportReport,
+  LibraryEvent,
+  LibraryInfo,
+  LinkTarget,
+  Note,
+  NoteSummary,
+  Paper,
+  PaperPage,
+  PaperRelation,
+  PaperRelationView,
+  RelatedPaper,
+} from './model'
 
 export const apiMethods = [
   'getLibraryInfo',
@@ -17,6 +30,23 @@ export const apiMethods = [
   'importSample',
   'getNote',
   'saveNote',
+  'listNotes',
+  'createNote',
+  'getNoteById',
+  'updateNote',
+  'trashNote',
+  'restoreNote',
+  'suggestLinkTargets',
+  'resolveLinkTargets',
+  'getBacklinks',
+  'getRelatedPapers',
+  'listRelations',
+  'addRelation',
+  'updateRelation',
+  'removeRelation',
+  'trashPaper',
+  'restorePaper',
+  'getPaperPosition',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -31,6 +61,27 @@ export interface ApiResults {
   importSample: ImportReport
   getNote: Note | null
   saveNote: Note
+  /** Standalone notes (not papers' notes), most recently edited first. */
+  listNotes: NoteSummary[]
+  createNote: Note
+  getNoteById: Note
+  updateNote: Note
+  trashNote: Note
+  restoreNote: Note
+  suggestLinkTargets: LinkTarget[]
+  /** One entry per target, in order: its current form, or null when it is missing or trashed. */
+  resolveLinkTargets: Array<LinkTarget | null>
+  getBacklinks: Backlink[]
+  getRelatedPapers: RelatedPaper[]
+  listRelations: PaperRelationView[]
+  addRelation: PaperRelation
+  updateRelation: PaperRelation
+  /** The relation that was removed. */
+  removeRelation: PaperRelation
+  trashPaper: Paper
+  restorePaper: Paper
+  /** Where the paper is in the list in that order; -1 when it is not listed (trashed). */
+  getPaperPosition: { index: number }
 }
 
 export type LibraryApi = {

@@ -13,13 +13,30 @@ export const MAX_NOTE_CHARS = 20 * 1024 * 1024
 /** Largest page of list rows the renderer may ask for at once. */
 export const MAX_PAGE_SIZE = 1000
 
+/** Longest note title, relation label and autocomplete query accepted. */
+export const MAX_TITLE_CHARS = 1000
+export const MAX_LABEL_CHARS = 200
+export const MAX_QUERY_CHARS = 1000
+/** Most link targets the preview may resolve in one call (one per link in a note). */
+export const MAX_RESOLVE_TARGETS = 5000
+
+const noteTitle = z.string().max(MAX_TITLE_CHARS)
+const noteBody = z.string().max(MAX_NOTE_CHARS)
+const relationLabel = z.string().max(MAX_LABEL_CHARS)
+const paperSort = z.enum(['published', 'added', 'title', 'upvotes'])
+const linkTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paper'), id }).strict(),
+  z.object({ kind: z.literal('note'), id }).strict(),
+  z.object({ kind: z.literal('title'), title: z.string().min(1).max(MAX_TITLE_CHARS) }).strict(),
+])
+
 export const apiArgs = {
   getLibraryInfo: z.object({}).strict(),
   listPapers: z
     .object({
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
-      sort: z.enum(['published', 'added', 'title', 'upvotes']).optional(),
+      sort: paperSort.optional(),
     })
     .strict(),
   getPaper: z.object({ id }).strict(),
@@ -31,5 +48,30 @@ export const apiArgs = {
     .strict(),
   importSample: z.object({}).strict(),
   getNote: z.object({ paperId: id }).strict(),
-  saveNote: z.object({ paperId: id, body: z.string().max(MAX_NOTE_CHARS) }).strict(),
+  saveNote: z.object({ paperId: id, body: noteBody }).strict(),
+  listNotes: z
+    .object({ query: z.string().max(MAX_QUERY_CHARS).optional(), trashed: z.boolean().optional() })
+    .strict(),
+  createNote: z.object({ title: noteTitle, body: noteBody.optional() }).strict(),
+  getNoteById: z.object({ id }).strict(),
+  updateNote: z.object({ id, title: noteTitle.optional(), body: noteBody.optional() }).strict(),
+  trashNote: z.object({ id }).strict(),
+  restoreNote: z.object({ id }).strict(),
+  suggestLinkTargets: z
+    .object({
+      query: z.string().max(MAX_QUERY_CHARS),
+      limit: z.number().int().min(1).max(50).optional(),
+      kind: z.enum(['paper', 'note']).optional(),
+    })
+    .strict(),
+  resolveLinkTargets: z.object({ targets: z.array(linkTarget).max(MAX_RESOLVE_TARGETS) }).strict(),
+  getBacklinks: z.object({ kind: z.enum(['paper', 'note']), id }).strict(),
+  getRelatedPapers: z.object({ id, limit: z.number().int().min(1).max(50).optional() }).strict(),
+  listRelations: z.object({ paperId: id }).strict(),
+  addRelation: z.object({ fromId: id, toId: id, label: relationLabel.optional() }).strict(),
+  updateRelation: z.object({ id, label: relationLabel.optional() }).strict(),
+  removeRelation: z.object({ id }).strict(),
+  trashPaper: z.object({ id }).strict(),
+  restorePaper: z.object({ id }).strict(),
+  getPaperPosition: z.object({ id, sort: paperSort.optional() }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType }

@@ -15,20 +15,31 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ApiArgs, LibraryApi } from '../../shared/api'
 import type {
+  Backlink,
   ImportReport,
   LibraryInfo,
+  LinkTarget,
   Note,
+  NoteSummary,
   Paper,
   PaperPage,
+  PaperRelation,
+  PaperRelationView,
   PaperSort,
   PaperSummary,
+  RelatedPaper,
 } from '../../shared/model'
+import { normalizeTitle, type WikiLink, type WikiLinkTarget } from '../../shared/wikiLinks'
 import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
+import { foldForMatch, fuzzyScore, queryWordsOf } from './fuzzyMatch'
 import { ListingFormatError, parseHfListing } from './importers/hfListing'
 import type { ParsedListing } from './importers/hfListing'
 import { openLibraryFiles } from './libraryFiles'
-import type { LibraryFiles, NotesFile, PapersFile } from './libraryFiles'
+import type { LibraryFiles, NotesFile, PapersFile, RelationsFile } from './libraryFiles'
+import { linkContextOf, plainTextOf } from './linkContext'
+import { LinkIndex } from './linkIndex'
+import { RelatedPapersIndex } from './relatedPapers'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
@@ -48,16 +59,41 @@ export type ChangeListener = () => void
 // Locale-aware and numeric, so "Model 9" sorts before "Model 10".
 const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
+/** How many related papers and link suggestions a call returns unless it asks otherwise. */
+const DEFAULT_RELATED = 5
+const DEFAULT_SUGGESTIONS = 8
+/** Length of a note's excerpt in the notes list. */
+const EXCERPT_CHARS = 160
+
+/** Papers and standalone notes by normalized title, for hand-typed `[[Title]]` links. */
+interface TitleEntry {
+  paperIds: string[]
+  noteIds: string[]
+}
+
+/** A link target as the autocomplete searches it. */
+interface LinkCandidate {
+  target: LinkTarget
+  folded: string
+}
+
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
   private writes: Promise<void> = Promise.resolve()
   private closed = false
   // Indexes over the committed state, kept up to date by each commit.
   private readonly paperById = new Map<string, Paper>()
+  private readonly noteById = new Map<string, Note>()
   private readonly noteByPaperId = new Map<string, Note>()
   private readonly paperIdByKey = new Map<string, string>()
   // Sorted non-trashed papers per sort order, dropped whenever papers change.
   private readonly sorted = new Map<PaperSort, Paper[]>()
+  // Derived from note bodies and paper texts; never stored.
+  private readonly links = new LinkIndex()
+  private readonly related = new RelatedPapersIndex()
+  // Built on first use, dropped when a title (or what is live) changes.
+  private titles: Map<string, TitleEntry> | undefined
+  private paperCandidates: LinkCandidate[] | undefined
 
   private constructor(
     private readonly files: LibraryFiles,
@@ -89,7 +125,7 @@ export class Library implements LibraryApi {
       path: this.files.dir,
       schemaVersion: this.files.library.data.schemaVersion,
       paperCount: this.sortedPapers('published').length,
-      noteCount: this.files.notes.data.notes.length,
+      noteCount: this.files.notes.data.notes.filter((note) => note.trashedAt === undefined).length,
       problems: this.files.problems.map((problem) => ({ ...problem })),
     }
   }
@@ -149,15 +185,263 @@ export class Library implements LibraryApi {
       const note: Note = existing
         ? { ...existing, title: paper.title, body, updatedAt: at }
         : { id: randomUUID(), paperId, title: paper.title, body, createdAt: at, updatedAt: at }
-      const current = this.files.notes.data.notes
-      const notes = existing
-        ? current.map((candidate) => (candidate === existing ? note : candidate))
-        : [...current, note]
-      await this.commitNotes({ ...this.files.notes.data, notes })
-      this.noteByPaperId.set(paperId, note)
-      this.notifyChange()
+      await this.commitNote(note, existing)
       return structuredClone(note)
     })
+  }
+
+  // --- standalone notes ------------------------------------------------------
+
+  async listNotes({ query, trashed }: ApiArgs<'listNotes'>): Promise<NoteSummary[]> {
+    const inTrash = trashed === true
+    const notes = this.files.notes.data.notes.filter(
+      (note) => note.paperId === undefined && (note.trashedAt !== undefined) === inTrash,
+    )
+    const words = normalizeTitle(query ?? '')
+      .split(' ')
+      .filter((word) => word !== '')
+    const ranked: Array<{ note: Note; inTitle: boolean }> = []
+    for (const note of notes) {
+      const title = normalizeTitle(note.title)
+      const inTitle = words.every((word) => title.includes(word))
+      if (!inTitle && words.length > 0) {
+        const text = `${title} ${normalizeTitle(note.body)}`
+        if (!words.every((word) => text.includes(word))) continue
+      }
+      ranked.push({ note, inTitle })
+    }
+    // Title matches first, then the most recently edited.
+    ranked.sort(
+      (a, b) =>
+        Number(b.inTitle) - Number(a.inTitle) || newestFirst(a.note.updatedAt, b.note.updatedAt),
+    )
+    return ranked.map(({ note }) => this.summarizeNote(note))
+  }
+
+  async createNote({ title, body }: ApiArgs<'createNote'>): Promise<Note> {
+    return this.mutate(async () => {
+      const at = this.now().toISOString()
+      const note: Note = {
+        id: randomUUID(),
+        title: cleanTitle(title) || 'Untitled',
+        body: body ?? '',
+        createdAt: at,
+        updatedAt: at,
+      }
+      await this.commitNote(note, undefined)
+      return structuredClone(note)
+    })
+  }
+
+  /** Any note by its id, a paper's or a standalone one, trashed or not. */
+  async getNoteById({ id }: ApiArgs<'getNoteById'>): Promise<Note> {
+    return structuredClone(this.requireNote(id))
+  }
+
+  /** Renames a standalone note and/or replaces a note's body. */
+  async updateNote({ id, title, body }: ApiArgs<'updateNote'>): Promise<Note> {
+    return this.mutate(async () => {
+      const existing = this.requireNote(id)
+      if (existing.trashedAt !== undefined) {
+        throw new BadInputError(`The note "${existing.title}" is in the trash; restore it first`)
+      }
+      if (title !== undefined && existing.paperId !== undefined) {
+        throw new BadInputError("A paper's note is titled after its paper and cannot be renamed")
+      }
+      const nextTitle = title === undefined ? existing.title : cleanTitle(title)
+      if (nextTitle === '') throw new BadInputError('A note needs a title')
+      const nextBody = body ?? existing.body
+      if (nextTitle === existing.title && nextBody === existing.body) {
+        return structuredClone(existing)
+      }
+      const at = this.now().toISOString()
+      const note: Note = { ...existing, title: nextTitle, body: nextBody, updatedAt: at }
+      await this.commitNote(note, existing)
+      return structuredClone(note)
+    })
+  }
+
+  /** Moves a standalone note to the trash: links to it read as broken until it is restored. */
+  async trashNote({ id }: ApiArgs<'trashNote'>): Promise<Note> {
+    return this.setNoteTrashed(id, true)
+  }
+
+  async restoreNote({ id }: ApiArgs<'restoreNote'>): Promise<Note> {
+    return this.setNoteTrashed(id, false)
+  }
+
+  // --- links between notes and papers -----------------------------------------
+
+  /** Papers and standalone notes whose titles fuzzily match `query`, best first. */
+  async suggestLinkTargets({
+    query,
+    limit,
+    kind,
+  }: ApiArgs<'suggestLinkTargets'>): Promise<LinkTarget[]> {
+    const wanted = limit ?? DEFAULT_SUGGESTIONS
+    const words = queryWordsOf(query)
+    const candidates = this.linkCandidates().filter(
+      (candidate) => kind === undefined || candidate.target.kind === kind,
+    )
+    if (words.length === 0) {
+      return candidates.slice(0, wanted).map((candidate) => ({ ...candidate.target }))
+    }
+    const scored: Array<{ candidate: LinkCandidate; score: number }> = []
+    for (const candidate of candidates) {
+      const score = fuzzyScore(words, candidate.folded)
+      if (score !== undefined) scored.push({ candidate, score })
+    }
+    scored.sort((a, b) => b.score - a.score)
+    return scored.slice(0, wanted).map(({ candidate }) => ({ ...candidate.target }))
+  }
+
+  /** What each link target currently is: its title now, or null when missing or trashed. */
+  async resolveLinkTargets({
+    targets,
+  }: ApiArgs<'resolveLinkTargets'>): Promise<Array<LinkTarget | null>> {
+    return targets.map((target) => {
+      const resolved = this.resolveTarget(target)
+      return resolved === undefined ? null : { ...resolved }
+    })
+  }
+
+  /** The notes that link to a paper or note, each with the sentences around its links. */
+  async getBacklinks({ kind, id }: ApiArgs<'getBacklinks'>): Promise<Backlink[]> {
+    const title =
+      kind === 'paper' ? this.requirePaper(id).title : this.titleOfNote(this.requireNote(id))
+    const sources = this.links.notesLinkingTo([`${kind}:${id}`, `title:${normalizeTitle(title)}`])
+    const textOf = (link: WikiLink): string =>
+      this.resolveTarget(link.target)?.title ?? link.label ?? targetText(link.target)
+    const backlinks: Backlink[] = []
+    for (const noteId of sources) {
+      const source = this.noteById.get(noteId)
+      const noteLinks = this.links.linksOf(noteId)
+      // A note linking to itself, or a paper's own note to its paper, is no backlink.
+      if (source === undefined || noteLinks === undefined || noteId === id) continue
+      if (kind === 'paper' && source.paperId === id) continue
+      const matching = noteLinks.links.filter((link) => {
+        const resolved = this.resolveTarget(link.target)
+        return resolved?.kind === kind && resolved.id === id
+      })
+      if (matching.length === 0) continue // a title link that now means something else
+      const backlink: Backlink = {
+        noteId,
+        noteTitle: this.titleOfNote(source),
+        updatedAt: source.updatedAt,
+        contexts: matching.map((link) =>
+          linkContextOf(noteLinks.body, link, noteLinks.links, textOf),
+        ),
+      }
+      if (source.paperId !== undefined) backlink.paperId = source.paperId
+      backlinks.push(backlink)
+    }
+    return backlinks.sort((a, b) => newestFirst(a.updatedAt, b.updatedAt))
+  }
+
+  /** The papers most similar to this one by title and abstract (TF-IDF cosine). */
+  async getRelatedPapers({ id, limit }: ApiArgs<'getRelatedPapers'>): Promise<RelatedPaper[]> {
+    this.requirePaper(id)
+    return this.related
+      .similarTo(id, limit ?? DEFAULT_RELATED)
+      .flatMap(({ id: otherId, score }) => {
+        const other = this.paperById.get(otherId)
+        return other === undefined ? [] : [{ paper: this.summarize(other), score }]
+      })
+  }
+
+  // --- manual relations between papers ------------------------------------------
+
+  /** The relations of a paper whose other paper is in the library (not trashed), oldest first. */
+  async listRelations({ paperId }: ApiArgs<'listRelations'>): Promise<PaperRelationView[]> {
+    this.requirePaper(paperId)
+    const views: PaperRelationView[] = []
+    for (const relation of this.files.relations.data.relations) {
+      const direction =
+        relation.fromId === paperId
+          ? 'outgoing'
+          : relation.toId === paperId
+            ? 'incoming'
+            : undefined
+      if (direction === undefined) continue
+      const other = this.paperById.get(direction === 'outgoing' ? relation.toId : relation.fromId)
+      if (other === undefined || other.trashedAt !== undefined) continue
+      views.push({ relation: { ...relation }, direction, other: this.summarize(other) })
+    }
+    return views
+  }
+
+  async addRelation({ fromId, toId, label }: ApiArgs<'addRelation'>): Promise<PaperRelation> {
+    return this.mutate(async () => {
+      const from = this.requireLivePaper(fromId)
+      const to = this.requireLivePaper(toId)
+      if (from === to) throw new BadInputError('A paper cannot be related to itself')
+      const existing = this.files.relations.data.relations.find(
+        (relation) =>
+          (relation.fromId === fromId && relation.toId === toId) ||
+          (relation.fromId === toId && relation.toId === fromId),
+      )
+      if (existing !== undefined) {
+        throw new BadInputError(`"${from.title}" and "${to.title}" are already related`)
+      }
+      const relation: PaperRelation = {
+        id: randomUUID(),
+        fromId,
+        toId,
+        createdAt: this.now().toISOString(),
+      }
+      const cleanLabel = cleanTitle(label ?? '')
+      if (cleanLabel !== '') relation.label = cleanLabel
+      const relations = [...this.files.relations.data.relations, relation]
+      await this.commitRelations({ ...this.files.relations.data, relations })
+      return { ...relation }
+    })
+  }
+
+  /** Sets a relation's label; an absent or blank label removes it. */
+  async updateRelation({ id, label }: ApiArgs<'updateRelation'>): Promise<PaperRelation> {
+    return this.mutate(async () => {
+      const existing = this.requireRelation(id)
+      const cleanLabel = cleanTitle(label ?? '')
+      const { label: _old, ...rest } = existing
+      const relation: PaperRelation = cleanLabel === '' ? rest : { ...rest, label: cleanLabel }
+      if (relation.label === existing.label) return { ...existing }
+      const relations = this.files.relations.data.relations.map((candidate) =>
+        candidate === existing ? relation : candidate,
+      )
+      await this.commitRelations({ ...this.files.relations.data, relations })
+      return { ...relation }
+    })
+  }
+
+  async removeRelation({ id }: ApiArgs<'removeRelation'>): Promise<PaperRelation> {
+    return this.mutate(async () => {
+      const existing = this.requireRelation(id)
+      const relations = this.files.relations.data.relations.filter(
+        (candidate) => candidate !== existing,
+      )
+      await this.commitRelations({ ...this.files.relations.data, relations })
+      return { ...existing }
+    })
+  }
+
+  // --- papers -------------------------------------------------------------------
+
+  /**
+   * Moves a paper to the trash. Its manual relations disappear from the other
+   * papers and wiki-links to it read as broken (their text is left alone);
+   * restoring the paper brings both back.
+   */
+  async trashPaper({ id }: ApiArgs<'trashPaper'>): Promise<Paper> {
+    return this.setPaperTrashed(id, true)
+  }
+
+  async restorePaper({ id }: ApiArgs<'restorePaper'>): Promise<Paper> {
+    return this.setPaperTrashed(id, false)
+  }
+
+  async getPaperPosition({ id, sort }: ApiArgs<'getPaperPosition'>): Promise<{ index: number }> {
+    const paper = this.requirePaper(id)
+    return { index: this.sortedPapers(sort ?? 'published').indexOf(paper) }
   }
 
   /** Calls `listener` after every successful change; returns the unsubscribe function. */
@@ -275,11 +559,73 @@ export class Library implements LibraryApi {
     await this.files.papers.adapter.write(next)
     this.files.papers.data = next
     this.sorted.clear()
+    this.forgetTitles()
   }
 
   private async commitNotes(next: NotesFile): Promise<void> {
     await this.files.notes.adapter.write(next)
     this.files.notes.data = next
+  }
+
+  // Relations live in their own file until the record store lands; see libraryFiles.ts.
+  private async commitRelations(next: RelationsFile): Promise<void> {
+    await this.files.relations.adapter.write(next)
+    this.files.relations.data = next
+    this.notifyChange()
+  }
+
+  /** Writes `note` in place of `existing` (or as a new note), then indexes it and tells listeners. */
+  private async commitNote(note: Note, existing: Note | undefined): Promise<void> {
+    const current = this.files.notes.data.notes
+    const notes = existing
+      ? current.map((candidate) => (candidate === existing ? note : candidate))
+      : [...current, note]
+    await this.commitNotes({ ...this.files.notes.data, notes })
+    this.indexNote(note)
+    if (
+      note.paperId === undefined &&
+      (existing?.title !== note.title || existing.trashedAt !== note.trashedAt)
+    ) {
+      this.forgetTitles()
+    }
+    this.notifyChange()
+  }
+
+  private async setNoteTrashed(id: string, trashed: boolean): Promise<Note> {
+    return this.mutate(async () => {
+      const existing = this.requireNote(id)
+      if (existing.paperId !== undefined) {
+        throw new BadInputError("A paper's note goes with its paper; clear its text instead")
+      }
+      if ((existing.trashedAt !== undefined) === trashed) return structuredClone(existing)
+      const at = this.now().toISOString()
+      const { trashedAt: _was, ...rest } = existing
+      const note: Note = trashed ? { ...rest, trashedAt: at } : rest
+      await this.commitNote(note, existing)
+      return structuredClone(note)
+    })
+  }
+
+  private async setPaperTrashed(id: string, trashed: boolean): Promise<Paper> {
+    return this.mutate(async () => {
+      const existing = this.requirePaper(id)
+      if ((existing.trashedAt !== undefined) === trashed) return structuredClone(existing)
+      const at = this.now().toISOString()
+      const { trashedAt: _was, ...rest } = existing
+      const paper: Paper = trashed
+        ? { ...rest, trashedAt: at, updatedAt: at }
+        : { ...rest, updatedAt: at }
+      const papers = this.files.papers.data.papers.map((candidate) =>
+        candidate === existing ? paper : candidate,
+      )
+      await this.commitPapers({ ...this.files.papers.data, papers })
+      this.indexPaper(paper)
+      // The paper's own note stops (or starts again) linking anywhere.
+      const note = this.noteByPaperId.get(id)
+      if (note !== undefined) this.indexNote(note)
+      this.notifyChange()
+      return structuredClone(paper)
+    })
   }
 
   private notifyChange(): void {
@@ -298,19 +644,162 @@ export class Library implements LibraryApi {
     for (const key of duplicateKeys(paper)) {
       if (!this.paperIdByKey.has(key)) this.paperIdByKey.set(key, paper.id)
     }
+    if (paper.trashedAt === undefined) this.related.set(paper.id, paper.title, paper.abstract)
+    else this.related.delete(paper.id)
   }
 
   private indexNote(note: Note): void {
-    if (note.paperId === undefined) return
-    // Should a file hold two notes for one paper, the latest edit is the one shown.
-    const other = this.noteByPaperId.get(note.paperId)
-    if (!other || other.updatedAt < note.updatedAt) this.noteByPaperId.set(note.paperId, note)
+    this.noteById.set(note.id, note)
+    if (note.paperId !== undefined) {
+      // Should a file hold two notes for one paper, the latest edit is the one shown.
+      const other = this.noteByPaperId.get(note.paperId)
+      if (!other || other.id === note.id || other.updatedAt < note.updatedAt) {
+        this.noteByPaperId.set(note.paperId, note)
+      }
+    }
+    // Only live notes link anywhere: a trashed note (or a trashed paper's note) is no backlink.
+    this.links.setNote(note.id, this.isLiveNote(note) ? note.body : undefined)
+  }
+
+  private forgetTitles(): void {
+    this.titles = undefined
+    this.paperCandidates = undefined
+  }
+
+  /** Not trashed, and if it is a paper's note, its paper is not trashed either. */
+  private isLiveNote(note: Note): boolean {
+    if (note.trashedAt !== undefined) return false
+    if (note.paperId === undefined) return true
+    const paper = this.paperById.get(note.paperId)
+    return paper !== undefined && paper.trashedAt === undefined
+  }
+
+  private titleOfNote(note: Note): string {
+    const paper = note.paperId === undefined ? undefined : this.paperById.get(note.paperId)
+    return paper?.title ?? note.title
+  }
+
+  private paperTarget(paper: Paper): LinkTarget {
+    const target: LinkTarget = { kind: 'paper', id: paper.id, title: paper.title }
+    if (paper.published !== undefined) target.published = paper.published
+    return target
+  }
+
+  private noteTarget(note: Note): LinkTarget {
+    const target: LinkTarget = { kind: 'note', id: note.id, title: this.titleOfNote(note) }
+    if (note.paperId !== undefined) target.paperId = note.paperId
+    return target
+  }
+
+  /** What a link points at now; undefined when that is missing or in the trash. */
+  private resolveTarget(target: WikiLinkTarget): LinkTarget | undefined {
+    if (target.kind === 'paper') {
+      const paper = this.paperById.get(target.id)
+      return paper !== undefined && paper.trashedAt === undefined
+        ? this.paperTarget(paper)
+        : undefined
+    }
+    if (target.kind === 'note') {
+      const note = this.noteById.get(target.id)
+      return note !== undefined && this.isLiveNote(note) ? this.noteTarget(note) : undefined
+    }
+    // A hand-typed title: a paper of that title first, else a standalone note.
+    const entry = this.titleIndex().get(normalizeTitle(target.title))
+    const paper =
+      entry?.paperIds[0] === undefined ? undefined : this.paperById.get(entry.paperIds[0])
+    if (paper !== undefined) return this.paperTarget(paper)
+    const note = entry?.noteIds[0] === undefined ? undefined : this.noteById.get(entry.noteIds[0])
+    return note === undefined ? undefined : this.noteTarget(note)
+  }
+
+  private titleIndex(): Map<string, TitleEntry> {
+    if (this.titles !== undefined) return this.titles
+    const titles = new Map<string, TitleEntry>()
+    const entryFor = (title: string): TitleEntry => {
+      const key = normalizeTitle(title)
+      let entry = titles.get(key)
+      if (entry === undefined) {
+        entry = { paperIds: [], noteIds: [] }
+        titles.set(key, entry)
+      }
+      return entry
+    }
+    for (const paper of this.files.papers.data.papers) {
+      if (paper.trashedAt === undefined) entryFor(paper.title).paperIds.push(paper.id)
+    }
+    for (const note of this.files.notes.data.notes) {
+      if (note.paperId === undefined && note.trashedAt === undefined) {
+        entryFor(note.title).noteIds.push(note.id)
+      }
+    }
+    this.titles = titles
+    return titles
+  }
+
+  /**
+   * Standalone notes (latest edit first), then papers (newest first): the
+   * autocomplete's pool. The papers' part is kept between calls (it is most of
+   * it); notes change as they are typed and are few.
+   */
+  private linkCandidates(): LinkCandidate[] {
+    const candidateOf = (target: LinkTarget): LinkCandidate => ({
+      target,
+      folded: foldForMatch(target.title),
+    })
+    this.paperCandidates ??= this.sortedPapers('published').map((paper) =>
+      candidateOf(this.paperTarget(paper)),
+    )
+    const notes = this.files.notes.data.notes
+      .filter((note) => note.paperId === undefined && note.trashedAt === undefined)
+      .sort((a, b) => newestFirst(a.updatedAt, b.updatedAt))
+      .map((note) => candidateOf(this.noteTarget(note)))
+    return [...notes, ...this.paperCandidates]
+  }
+
+  private summarizeNote(note: Note): NoteSummary {
+    const head = note.body.slice(0, EXCERPT_CHARS * 4)
+    const links = this.links.linksOf(note.id)?.links ?? []
+    const excerpt = plainTextOf(
+      head,
+      0,
+      head.length,
+      links.filter((link) => link.end <= head.length),
+      (link) => this.resolveTarget(link.target)?.title ?? link.label ?? targetText(link.target),
+    ).trim()
+    const summary: NoteSummary = {
+      id: note.id,
+      title: note.title,
+      updatedAt: note.updatedAt,
+      excerpt: excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt,
+    }
+    if (note.trashedAt !== undefined) summary.trashedAt = note.trashedAt
+    return summary
   }
 
   private requirePaper(id: string): Paper {
     const paper = this.paperById.get(id)
     if (!paper) throw new NotFoundError(`No paper with id "${id}" in this library`)
     return paper
+  }
+
+  private requireLivePaper(id: string): Paper {
+    const paper = this.requirePaper(id)
+    if (paper.trashedAt !== undefined) {
+      throw new BadInputError(`The paper "${paper.title}" is in the trash`)
+    }
+    return paper
+  }
+
+  private requireNote(id: string): Note {
+    const note = this.noteById.get(id)
+    if (!note) throw new NotFoundError(`No note with id "${id}" in this library`)
+    return note
+  }
+
+  private requireRelation(id: string): PaperRelation {
+    const relation = this.files.relations.data.relations.find((candidate) => candidate.id === id)
+    if (!relation) throw new NotFoundError(`No relation with id "${id}" in this library`)
+    return relation
   }
 
   private sortedPapers(sort: PaperSort): Paper[] {
@@ -364,6 +853,16 @@ const PAPER_ORDER: Record<PaperSort, PaperOrder> = {
   added: (a, b) => newestFirst(a.addedAt, b.addedAt),
   title: byTitle,
   upvotes: (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
+}
+
+/** A title or label as stored: one line, no surrounding spaces. */
+function cleanTitle(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** How a link to a missing target reads: what it says. */
+function targetText(target: WikiLinkTarget): string {
+  return target.kind === 'title' ? target.title : `missing ${target.kind}`
 }
 
 /** The user's calendar day, which is what "Jan 26" on a page they just saved means. */

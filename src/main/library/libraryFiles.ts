@@ -3,7 +3,8 @@
 //   library.json  { schemaVersion, createdAt, settings }  read first: it says
 //                 whether this Offprint may touch the folder at all
 //   papers.json   { papers: Paper[] }
-//   notes.json    { notes: Note[] }
+//   notes.json    { notes: Note[] }  paper notes and standalone notes
+//   relations.json { relations: PaperRelation[] }  manual links between papers
 //
 // Every file is checked against the model when read. A file that fails is moved
 // aside (papers.json -> papers.json.unreadable-2026-11-26T03-10-00Z) and that part
@@ -18,6 +19,7 @@ import type {
   Note,
   Paper,
   PaperLinkKind,
+  PaperRelation,
   ReadingStatus,
   StoreProblem,
 } from '../../shared/model'
@@ -32,6 +34,7 @@ export const SCHEMA_VERSION = 1
 export const LIBRARY_FILE = 'library.json'
 export const PAPERS_FILE = 'papers.json'
 export const NOTES_FILE = 'notes.json'
+export const RELATIONS_FILE = 'relations.json'
 
 export interface LibraryFile {
   schemaVersion: number
@@ -47,12 +50,17 @@ export interface NotesFile {
   notes: Note[]
 }
 
-/** The three documents of an open library, loaded in memory. */
+export interface RelationsFile {
+  relations: PaperRelation[]
+}
+
+/** The documents of an open library, loaded in memory. */
 export interface LibraryFiles {
   dir: string
   library: Low<LibraryFile>
   papers: Low<PapersFile>
   notes: Low<NotesFile>
+  relations: Low<RelationsFile>
   /** Files that could not be read during this open and were moved aside. */
   problems: StoreProblem[]
 }
@@ -107,10 +115,20 @@ const noteSchema = z.looseObject({
   body: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  trashedAt: z.string().optional(),
+})
+
+const relationSchema = z.looseObject({
+  id: z.string().min(1),
+  fromId: z.string().min(1),
+  toId: z.string().min(1),
+  label: z.string().optional(),
+  createdAt: z.string(),
 })
 
 const papersFileSchema = z.looseObject({ papers: z.array(paperSchema) })
 const notesFileSchema = z.looseObject({ notes: z.array(noteSchema) })
+const relationsFileSchema = z.looseObject({ relations: z.array(relationSchema) })
 const libraryFileSchema = z.looseObject({
   schemaVersion: z.number().int().min(1),
   createdAt: z.string(),
@@ -129,6 +147,7 @@ function parserFor<T>(schema: z.ZodType<T>): JsonDocumentParser<T> {
 
 export const parsePapersFile: JsonDocumentParser<PapersFile> = parserFor(papersFileSchema)
 export const parseNotesFile: JsonDocumentParser<NotesFile> = parserFor(notesFileSchema)
+export const parseRelationsFile: JsonDocumentParser<RelationsFile> = parserFor(relationsFileSchema)
 
 /**
  * Reads library.json, refusing a layout newer than this build before looking at
@@ -187,7 +206,13 @@ export async function openLibraryFiles(dir: string, now: () => Date): Promise<Li
   const notes = new Low<NotesFile>(new DurableJsonFile(notesPath, parseNotesFile), { notes: [] })
   await readOrMoveAside(notes, notesPath, now, problems)
 
-  return { dir: folder, library, papers, notes, problems }
+  const relationsPath = join(folder, RELATIONS_FILE)
+  const relations = new Low<RelationsFile>(new DurableJsonFile(relationsPath, parseRelationsFile), {
+    relations: [],
+  })
+  await readOrMoveAside(relations, relationsPath, now, problems)
+
+  return { dir: folder, library, papers, notes, relations, problems }
 }
 
 /**
