@@ -1,10 +1,12 @@
-// The headless command line: `offprint import FILE`, `offprint list`, over the
+// The headless command line: `offprint import FILE`, `offprint list`,
+// `offprint related ID`, `offprint backlinks ID`, over the
 // same library core and the same validating dispatcher as the app. Kept apart
 // from cli.ts (which only wires the process) so tests can run it in-process.
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { MAX_IMPORT_CHARS } from '../shared/apiSchemas'
-import type { ImportReport, Paper, PaperSort } from '../shared/model'
+import type { Backlink, ImportReport, Paper, PaperSort, RelatedPaper } from '../shared/model'
+import type { ApiResponse } from '../shared/api'
 import { callApi } from './library/dispatch'
 import { messageOf } from './library/errors'
 import { Library } from './library/library'
@@ -23,12 +25,15 @@ export const USAGE = `Usage: offprint <command> [options]
 Commands:
   import FILE    import a saved Hugging Face Daily Papers page (plain text)
   list           list the papers in the library, newest first
+  related ID     the papers most similar to paper ID (by title and abstract)
+  backlinks ID   the notes that link to paper or note ID, with the sentence around each link
   help           show this help
 
 Options:
   --library DIR  the library folder (or set ${LIBRARY_ENV}=DIR)
-  --json         list: print every paper as a JSON array with all fields
-  --sort ORDER   list: published (default), added, title or upvotes`
+  --json         print JSON (list: every paper with all fields)
+  --sort ORDER   list: published (default), added, title or upvotes
+  --limit N      related: how many papers (default 5, at most 50)`
 
 const SORTS: readonly PaperSort[] = ['published', 'added', 'title', 'upvotes']
 
@@ -43,6 +48,7 @@ interface CommandLine {
   operands: string[]
   json: boolean
   sort: PaperSort
+  limit?: number
   help: boolean
 }
 
@@ -63,6 +69,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await importCommand(line, argv, io)
       case 'list':
         return await listCommand(line, argv, io)
+      case 'related':
+        return await relatedCommand(line, argv, io)
+      case 'backlinks':
+        return await backlinksCommand(line, argv, io)
       default:
         throw new UsageError(`unknown command "${line.command}" (see: offprint help)`)
     }
@@ -87,6 +97,13 @@ function parseCommandLine(argv: string[]): CommandLine {
       const sort = SORTS.find((candidate) => candidate === value)
       if (!sort) throw new UsageError(`--sort must be one of: ${SORTS.join(', ')}`)
       line.sort = sort
+    } else if (arg === '--limit' || arg.startsWith('--limit=')) {
+      const value = arg === '--limit' ? argv[++i] : arg.slice('--limit='.length)
+      const limit = Number(value)
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new UsageError('--limit must be a whole number of at least 1')
+      }
+      line.limit = limit
     } else if (arg === '--help' || arg === '-h') {
       line.help = true
     } else if (arg.startsWith('-') && arg !== '-') {
@@ -136,9 +153,8 @@ async function importCommand(line: CommandLine, argv: string[], io: CliIo): Prom
   const dir = libraryDirOf(argv, io)
   const text = await readTextFile(file)
   return withLibrary(dir, io, async (library) => {
-    const response = await callApi(library, 'importText', { text, fileName: basename(file) })
-    if (!response.ok) throw new CommandError(response.error.message)
-    for (const line of formatImportReport(response.value)) io.out(line)
+    const report = valueOf(await callApi(library, 'importText', { text, fileName: basename(file) }))
+    for (const line of formatImportReport(report)) io.out(line)
     return 0
   })
 }
@@ -147,15 +163,81 @@ async function listCommand(line: CommandLine, argv: string[], io: CliIo): Promis
   if (line.operands.length > 0) {
     throw new UsageError(`list takes no file (got "${line.operands[0]}")`)
   }
-  const dir = libraryDirOf(argv, io)
-  // Listing must not create a library by accident (a typo in DIR).
-  if (!(await isFolder(dir))) throw new CommandError(`no library folder at ${dir}`)
-  return withLibrary(dir, io, async (library) => {
+  return withExistingLibrary(argv, io, async (library) => {
     const papers = library.allPapers(line.sort)
     if (line.json) io.out(JSON.stringify(papers, null, 2))
     else for (const paper of papers) io.out(formatPaperLine(paper))
     return 0
   })
+}
+
+async function relatedCommand(line: CommandLine, argv: string[], io: CliIo): Promise<number> {
+  const id = singleId(line, 'related')
+  return withExistingLibrary(argv, io, async (library) => {
+    const args = line.limit === undefined ? { id } : { id, limit: line.limit }
+    const related = valueOf(await callApi(library, 'getRelatedPapers', args))
+    if (line.json) io.out(JSON.stringify(related, null, 2))
+    else for (const entry of related) io.out(formatRelatedLine(entry))
+    return 0
+  })
+}
+
+async function backlinksCommand(line: CommandLine, argv: string[], io: CliIo): Promise<number> {
+  const id = singleId(line, 'backlinks')
+  return withExistingLibrary(argv, io, async (library) => {
+    // The id names a paper or a note: ask for the paper first.
+    const asPaper = await callApi(library, 'getBacklinks', { kind: 'paper', id })
+    const response =
+      !asPaper.ok && asPaper.error.code === 'not-found'
+        ? await callApi(library, 'getBacklinks', { kind: 'note', id })
+        : asPaper
+    if (!response.ok && response.error.code === 'not-found') {
+      throw new CommandError(`no paper or note with id "${id}" in this library`)
+    }
+    const backlinks = valueOf(response)
+    if (line.json) io.out(JSON.stringify(backlinks, null, 2))
+    else for (const backlink of backlinks) for (const text of formatBacklink(backlink)) io.out(text)
+    return 0
+  })
+}
+
+function singleId(line: CommandLine, command: string): string {
+  const [id, ...extra] = line.operands
+  if (id === undefined || extra.length > 0) {
+    throw new UsageError(`${command} takes one id: offprint ${command} ID --library DIR`)
+  }
+  return id
+}
+
+/** Opens a library that must already exist: reading must not create one by accident (a typo in DIR). */
+async function withExistingLibrary(
+  argv: string[],
+  io: CliIo,
+  run: (library: Library) => Promise<number>,
+): Promise<number> {
+  const dir = libraryDirOf(argv, io)
+  if (!(await isFolder(dir))) throw new CommandError(`no library folder at ${dir}`)
+  return withLibrary(dir, io, run)
+}
+
+function valueOf<T>(response: ApiResponse<T>): T {
+  if (!response.ok) throw new CommandError(response.error.message)
+  return response.value
+}
+
+/** "0.36  OXE-AugE: …  (id)": similarity, title, id. */
+export function formatRelatedLine({ paper, score }: RelatedPaper): string {
+  return `${score.toFixed(2)}  ${oneLine(paper.title)}  (${paper.id})`
+}
+
+/** The linking note's title and id, then each sentence with the link in brackets. */
+export function formatBacklink(backlink: Backlink): string[] {
+  return [
+    `${oneLine(backlink.noteTitle)}  (${backlink.paperId === undefined ? 'note' : 'paper note'} ${backlink.noteId})`,
+    ...backlink.contexts.map(
+      (context) => `  ${oneLine(`${context.before}[${context.link}]${context.after}`)}`,
+    ),
+  ]
 }
 
 export function formatImportReport(report: ImportReport): string[] {
