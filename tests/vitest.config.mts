@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-// Two projects: `unit` runs the core in plain Node; `e2e` drives the built
-// renderer in Debian's Chromium against the real core (needs `npm run build`).
+// Projects: `unit` runs the core in plain Node; `e2e` drives the built
+// renderer in Debian's Chromium against the real core (needs `npm run build`);
+// `bench` times the core at scale and runs only through `npm run bench`.
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
@@ -10,6 +11,16 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // `npm run bench` only: timings are printed, never asserted.
+        extends: true,
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.bench.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+        },
       },
       {
         extends: true,

@@ -66,21 +66,27 @@ export function topicWords(text: string): string[] {
 
 /**
  * Term -> how often it occurs, title words weighted up. Terms are single words
- * and pairs of neighbouring topic words ("tool retriev", "robot polici"): a
- * pair is far more specific than either word alone.
+ * and, in titles, pairs of neighbouring topic words ("tool retriev", "robot
+ * polici"): a pair is far more specific than either word alone. Pairs from
+ * abstracts would be mostly unique to one paper, and cost memory for nothing.
  */
 export function paperTermCounts(title: string, abstract: string): Map<string, number> {
   const counts = new Map<string, number>()
-  addTerms(counts, topicWords(title), TITLE_WEIGHT)
-  addTerms(counts, topicWords(abstract), 1)
+  addTerms(counts, topicWords(title), TITLE_WEIGHT, true)
+  addTerms(counts, topicWords(abstract), 1, false)
   return counts
 }
 
-function addTerms(counts: Map<string, number>, words: string[], weight: number): void {
+function addTerms(
+  counts: Map<string, number>,
+  words: string[],
+  weight: number,
+  withPairs: boolean,
+): void {
   let previous: string | undefined
   for (const word of words) {
     counts.set(word, (counts.get(word) ?? 0) + weight)
-    if (previous !== undefined && previous !== word) {
+    if (withPairs && previous !== undefined && previous !== word) {
       const pair = `${previous} ${word}`
       counts.set(pair, (counts.get(pair) ?? 0) + weight * PAIR_WEIGHT)
     }

@@ -11,9 +11,9 @@
 // their weights (postings). A query walks the postings of the paper's strongest
 // terms only (like Lucene's "more like this"): those are the rare ones, whose
 // lists are short, so a query touches a tiny part of the library. Terms are
-// counted once per paper and cached; the weights depend on the whole library
-// (IDF), so they are rebuilt, from the cached counts, on the first query after
-// papers were added, changed or removed.
+// counted once per paper, and document frequencies are kept up to date as
+// papers come and go; the weights depend on the whole library (IDF), so they
+// are rebuilt from those counts on the first query after the papers changed.
 import { paperTermCounts } from './paperTerms'
 
 /** How many of a paper's strongest terms a query compares. */
@@ -27,27 +27,39 @@ export interface SimilarPaper {
   score: number
 }
 
+/** A paper's terms as ids into the vocabulary, with how often each occurs. */
 interface PaperTerms {
   title: string
   abstract: string
-  counts: Map<string, number>
+  termIds: Int32Array
+  counts: Float32Array
 }
 
+/**
+ * The weighted vectors and postings, in flat arrays (one allocation each, not
+ * one per term or paper, which is what keeps a rebuild at 50k papers short).
+ * Paper p's terms are docTermIds[docStart[p] .. docStart[p+1]); term t's papers
+ * are postingDocs[postingStart[t] .. postingStart[t+1]).
+ */
 interface BuiltIndex {
   ids: string[]
   position: Map<string, number>
-  /** Per paper: its term ids, strongest first, and their normalized weights. */
-  docTerms: Int32Array[]
-  docWeights: Float32Array[]
-  /** Per term: the papers holding it and the term's weight in each. */
-  postingDocs: Int32Array[]
-  postingWeights: Float32Array[]
+  docStart: Int32Array
+  docTermIds: Int32Array
+  docWeights: Float32Array
+  postingStart: Int32Array
+  postingDocs: Int32Array
+  postingWeights: Float32Array
   /** Scratch space for one query's scores, reused (queries are synchronous). */
   scores: Float32Array
 }
 
 export class RelatedPapersIndex {
   private readonly papers = new Map<string, PaperTerms>()
+  // Every term ever seen gets an id; its document frequency is kept up to date
+  // on every add and remove, so a rebuild needs no counting pass.
+  private readonly termIds = new Map<string, number>()
+  private documentFrequency = new Int32Array(1024)
   private built: BuiltIndex | undefined
 
   get size(): number {
@@ -58,12 +70,28 @@ export class RelatedPapersIndex {
   set(id: string, title: string, abstract: string): void {
     const known = this.papers.get(id)
     if (known !== undefined && known.title === title && known.abstract === abstract) return
-    this.papers.set(id, { title, abstract, counts: paperTermCounts(title, abstract) })
+    if (known !== undefined) this.countOut(known)
+    const counts = paperTermCounts(title, abstract)
+    const termIds = new Int32Array(counts.size)
+    const values = new Float32Array(counts.size)
+    let i = 0
+    for (const [term, count] of counts) {
+      const termId = this.termIdOf(term)
+      termIds[i] = termId
+      values[i] = count
+      this.documentFrequency[termId] = (this.documentFrequency[termId] ?? 0) + 1
+      i++
+    }
+    this.papers.set(id, { title, abstract, termIds, counts: values })
     this.built = undefined
   }
 
   delete(id: string): void {
-    if (this.papers.delete(id)) this.built = undefined
+    const known = this.papers.get(id)
+    if (known === undefined) return
+    this.countOut(known)
+    this.papers.delete(id)
+    this.built = undefined
   }
 
   /** The `limit` papers most similar to `id`, best first; empty when `id` is not indexed. */
@@ -71,19 +99,22 @@ export class RelatedPapersIndex {
     const index = this.index()
     const query = index.position.get(id)
     if (query === undefined) return []
-    const { scores, postingDocs, postingWeights } = index
-    const terms = index.docTerms[query] ?? new Int32Array()
-    const weights = index.docWeights[query] ?? new Float32Array()
+    const { scores, postingStart, postingDocs, postingWeights } = index
+    const from = index.docStart[query] ?? 0
+    const to = index.docStart[query + 1] ?? from
+    // The query's strongest terms: the rare, specific ones, with short postings.
+    const queryTerms = Array.from({ length: to - from }, (_, i) => from + i)
+      .sort((a, b) => (index.docWeights[b] ?? 0) - (index.docWeights[a] ?? 0))
+      .slice(0, QUERY_TERMS)
     const touched: number[] = []
-    for (let t = 0; t < Math.min(QUERY_TERMS, terms.length); t++) {
-      const term = terms[t] ?? 0
-      const weight = weights[t] ?? 0
-      const docs = postingDocs[term] ?? new Int32Array()
-      const docWeights = postingWeights[term] ?? new Float32Array()
-      for (let p = 0; p < docs.length; p++) {
-        const doc = docs[p] ?? 0
+    for (const at of queryTerms) {
+      const term = index.docTermIds[at] ?? 0
+      const weight = index.docWeights[at] ?? 0
+      const end = postingStart[term + 1] ?? 0
+      for (let p = postingStart[term] ?? 0; p < end; p++) {
+        const doc = postingDocs[p] ?? 0
         if (scores[doc] === 0) touched.push(doc)
-        scores[doc] = (scores[doc] ?? 0) + weight * (docWeights[p] ?? 0)
+        scores[doc] = (scores[doc] ?? 0) + weight * (postingWeights[p] ?? 0)
       }
     }
     // Keep the best `limit` in a small sorted array: limit is tiny next to `touched`.
@@ -93,89 +124,112 @@ export class RelatedPapersIndex {
       scores[doc] = 0
       if (doc === query || score < MIN_SCORE) continue
       if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue
-      const entry = { id: index.ids[doc] ?? '', score: Math.min(1, score) }
       let at = best.length
       while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--
-      best.splice(at, 0, entry)
+      best.splice(at, 0, { id: index.ids[doc] ?? '', score: Math.min(1, score) })
       if (best.length > limit) best.pop()
     }
     return best
   }
 
+  private termIdOf(term: string): number {
+    let termId = this.termIds.get(term)
+    if (termId === undefined) {
+      termId = this.termIds.size
+      this.termIds.set(term, termId)
+      if (termId >= this.documentFrequency.length) {
+        const grown = new Int32Array(this.documentFrequency.length * 2)
+        grown.set(this.documentFrequency)
+        this.documentFrequency = grown
+      }
+    }
+    return termId
+  }
+
+  private countOut(paper: PaperTerms): void {
+    for (const termId of paper.termIds) {
+      this.documentFrequency[termId] = (this.documentFrequency[termId] ?? 1) - 1
+    }
+  }
+
   private index(): BuiltIndex {
-    this.built ??= buildIndex(this.papers)
+    this.built ??= buildIndex(this.papers, this.documentFrequency, this.termIds.size)
     return this.built
   }
 }
 
-function buildIndex(papers: Map<string, PaperTerms>): BuiltIndex {
+function buildIndex(
+  papers: Map<string, PaperTerms>,
+  documentFrequency: Int32Array,
+  termCount: number,
+): BuiltIndex {
   const ids = [...papers.keys()]
   const count = ids.length
-  const termIds = new Map<string, number>()
-  const documentFrequency: number[] = []
-  for (const { counts } of papers.values()) {
-    for (const term of counts.keys()) {
-      let termId = termIds.get(term)
-      if (termId === undefined) {
-        termId = documentFrequency.length
-        termIds.set(term, termId)
-        documentFrequency.push(0)
-      }
-      documentFrequency[termId] = (documentFrequency[termId] ?? 0) + 1
-    }
-  }
   // A term in every paper tells them apart not at all (idf 0). A term of a
   // single paper can match nothing: leaving it out keeps the vectors small and
   // keeps a paper's unique words from diluting what it shares with others.
-  const idf = documentFrequency.map((df) => (df < 2 ? 0 : Math.log(count / df)))
-
-  const docTerms: Int32Array[] = []
-  const docWeights: Float32Array[] = []
-  const postingLength = new Int32Array(documentFrequency.length)
-  for (const { counts } of papers.values()) {
-    const entries: Array<[number, number]> = []
-    let norm = 0
-    for (const [term, tf] of counts) {
-      const termId = termIds.get(term) ?? 0
-      const weight = (tf < 1 ? tf : 1 + Math.log(tf)) * (idf[termId] ?? 0)
-      if (weight <= 0) continue
-      entries.push([termId, weight])
-      norm += weight * weight
-    }
-    norm = Math.sqrt(norm) || 1
-    entries.sort((a, b) => b[1] - a[1])
-    const termsOf = new Int32Array(entries.length)
-    const weightsOf = new Float32Array(entries.length)
-    entries.forEach(([termId, weight], i) => {
-      termsOf[i] = termId
-      weightsOf[i] = weight / norm
-      postingLength[termId] = (postingLength[termId] ?? 0) + 1
-    })
-    docTerms.push(termsOf)
-    docWeights.push(weightsOf)
+  const idf = new Float32Array(termCount)
+  for (let t = 0; t < termCount; t++) {
+    const df = documentFrequency[t] ?? 0
+    idf[t] = df < 2 ? 0 : Math.log(count / df)
   }
 
-  const postingDocs = Array.from(postingLength, (length) => new Int32Array(length))
-  const postingWeights = Array.from(postingLength, (length) => new Float32Array(length))
-  const filled = new Int32Array(postingLength.length)
-  docTerms.forEach((termsOf, doc) => {
-    const weightsOf = docWeights[doc] ?? new Float32Array()
-    termsOf.forEach((termId, i) => {
-      const at = filled[termId] ?? 0
-      const docs = postingDocs[termId]
-      const weights = postingWeights[termId]
-      if (docs === undefined || weights === undefined) return
-      docs[at] = doc
-      weights[at] = weightsOf[i] ?? 0
-      filled[termId] = at + 1
-    })
-  })
+  let kept = 0
+  for (const paper of papers.values()) {
+    for (const termId of paper.termIds) if ((idf[termId] ?? 0) > 0) kept++
+  }
+  const docStart = new Int32Array(count + 1)
+  const docTermIds = new Int32Array(kept)
+  const docWeights = new Float32Array(kept)
+  const postingLength = new Int32Array(termCount + 1)
+  let at = 0
+  let doc = 0
+  for (const paper of papers.values()) {
+    docStart[doc] = at
+    let norm = 0
+    for (let i = 0; i < paper.termIds.length; i++) {
+      const termId = paper.termIds[i] ?? 0
+      const termIdf = idf[termId] ?? 0
+      if (termIdf <= 0) continue
+      const tf = paper.counts[i] ?? 0
+      // Sublinear: a word said ten times is not ten times as telling.
+      const weight = (tf < 1 ? tf : 1 + Math.log(tf)) * termIdf
+      docTermIds[at] = termId
+      docWeights[at] = weight
+      norm += weight * weight
+      postingLength[termId] = (postingLength[termId] ?? 0) + 1
+      at++
+    }
+    norm = Math.sqrt(norm) || 1
+    for (let i = docStart[doc] ?? 0; i < at; i++) docWeights[i] = (docWeights[i] ?? 0) / norm
+    doc++
+  }
+  docStart[count] = at
+
+  const postingStart = new Int32Array(termCount + 1)
+  for (let t = 0; t < termCount; t++) {
+    postingStart[t + 1] = (postingStart[t] ?? 0) + (postingLength[t] ?? 0)
+  }
+  const postingDocs = new Int32Array(kept)
+  const postingWeights = new Float32Array(kept)
+  const filled = postingStart.slice(0, termCount)
+  for (let d = 0; d < count; d++) {
+    for (let i = docStart[d] ?? 0; i < (docStart[d + 1] ?? 0); i++) {
+      const termId = docTermIds[i] ?? 0
+      const slot = filled[termId] ?? 0
+      postingDocs[slot] = d
+      postingWeights[slot] = docWeights[i] ?? 0
+      filled[termId] = slot + 1
+    }
+  }
 
   return {
     ids,
     position: new Map(ids.map((id, i) => [id, i])),
-    docTerms,
+    docStart,
+    docTermIds,
     docWeights,
+    postingStart,
     postingDocs,
     postingWeights,
     scores: new Float32Array(count),
