@@ -171,7 +171,7 @@ describe('runCli', () => {
     expect(await runCli(['related', oxe, '--limit', '2', '--library', library], lines)).toBe(0)
     expect(lines.stdout).toHaveLength(2)
     expect(lines.stdout[0]).toMatch(
-      /^0\.\d\d  Shortcut Learning in Generalist Robot Policies.*\(.+\)$/,
+      /^0\.\d\d {2}Shortcut Learning in Generalist Robot Policies.*\(.+\)$/,
     )
 
     const backlinks = io()

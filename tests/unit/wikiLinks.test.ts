@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { insertLinkAt, replaceLink } from '../../src/renderer/src/notes/insertLink'
 import {
   formatWikiLink,
   normalizeTitle,
@@ -89,9 +90,7 @@ describe('formatWikiLink', () => {
   it('escapes |, [, ] and \\ in the title so the link reads back whole', () => {
     const title = String.raw`Pipes | brackets [x] ]] and \ slashes`
     const text = formatWikiLink('paper', ID, title)
-    expect(text).toBe(
-      String.raw`[[paper:${ID}|Pipes \| brackets \[x\] \]\] and \\ slashes]]`,
-    )
+    expect(text).toBe(String.raw`[[paper:${ID}|Pipes \| brackets \[x\] \]\] and \\ slashes]]`)
     const links = parseWikiLinks(`before ${text} after`)
     expect(links).toHaveLength(1)
     expect(links[0]?.target).toEqual({ kind: 'paper', id: ID })
@@ -126,5 +125,24 @@ describe('openWikiLinkBefore', () => {
     }
     const code = 'a `[[code` b'
     expect(openWikiLinkBefore(code, code.indexOf('`', 3))).toBeUndefined()
+  })
+})
+
+describe('link edits', () => {
+  it('insert a chosen link over the typed [[query, eating an auto-closed ]]', () => {
+    const link = formatWikiLink('paper', ID, 'ToolRL')
+    expect(insertLinkAt('See [[tool', 4, 10, link)).toEqual({
+      text: `See ${link}`,
+      caret: 4 + link.length,
+    })
+    expect(insertLinkAt('See [[tool]] now', 4, 10, link).text).toBe(`See ${link} now`)
+  })
+
+  it('replace the n-th link with the same text, skipping code', () => {
+    const text = '`[[Gone]]` then [[Gone]] and [[Gone]].'
+    expect(replaceLink(text, '[[Gone]]', 1, '[[note:abc|Gone]]')).toBe(
+      '`[[Gone]]` then [[Gone]] and [[note:abc|Gone]].',
+    )
+    expect(replaceLink(text, '[[Gone]]', 2, 'x')).toBeUndefined()
   })
 })

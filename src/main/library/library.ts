@@ -402,8 +402,9 @@ export class Library implements LibraryApi {
     return this.mutate(async () => {
       const existing = this.requireRelation(id)
       const cleanLabel = cleanTitle(label ?? '')
-      const { label: _old, ...rest } = existing
-      const relation: PaperRelation = cleanLabel === '' ? rest : { ...rest, label: cleanLabel }
+      const relation: PaperRelation = { ...existing }
+      if (cleanLabel === '') delete relation.label
+      else relation.label = cleanLabel
       if (relation.label === existing.label) return { ...existing }
       const relations = this.files.relations.data.relations.map((candidate) =>
         candidate === existing ? relation : candidate,
@@ -599,8 +600,9 @@ export class Library implements LibraryApi {
       }
       if ((existing.trashedAt !== undefined) === trashed) return structuredClone(existing)
       const at = this.now().toISOString()
-      const { trashedAt: _was, ...rest } = existing
-      const note: Note = trashed ? { ...rest, trashedAt: at } : rest
+      const note: Note = { ...existing }
+      if (trashed) note.trashedAt = at
+      else delete note.trashedAt
       await this.commitNote(note, existing)
       return structuredClone(note)
     })
@@ -611,10 +613,9 @@ export class Library implements LibraryApi {
       const existing = this.requirePaper(id)
       if ((existing.trashedAt !== undefined) === trashed) return structuredClone(existing)
       const at = this.now().toISOString()
-      const { trashedAt: _was, ...rest } = existing
-      const paper: Paper = trashed
-        ? { ...rest, trashedAt: at, updatedAt: at }
-        : { ...rest, updatedAt: at }
+      const paper: Paper = { ...existing, updatedAt: at }
+      if (trashed) paper.trashedAt = at
+      else delete paper.trashedAt
       const papers = this.files.papers.data.papers.map((candidate) =>
         candidate === existing ? paper : candidate,
       )

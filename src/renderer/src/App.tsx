@@ -1,4 +1,7 @@
-// The window: a toolbar, then the three panes (list | paper | notes).
+// The window: a toolbar (back / forward, import), then the three panes
+// (papers or notes list | paper | note). Where the window is (which paper,
+// which note) is a place in the navigation history, so links, backlinks and
+// Alt+Left / Alt+Right move through it like a browser.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { LibraryInfo } from '../../shared/model'
 import { api, errorMessage, subscribeToLibrary } from './api/client'
@@ -7,6 +10,9 @@ import { ResizablePanes } from './components/ResizablePanes'
 import { Welcome } from './components/Welcome'
 import { useImport } from './hooks/useImport'
 import { usePaperRows } from './hooks/usePaperRows'
+import { placeOf, type Destination } from './navigation/linkDestination'
+import { useNavigation } from './navigation/useNavigation'
+import { NoteListPane } from './panes/NoteListPane'
 import { NotesPane } from './panes/NotesPane'
 import { PaperListPane } from './panes/PaperListPane'
 import { PaperPane } from './panes/PaperPane'
@@ -16,7 +22,9 @@ export function App() {
   const [version, setVersion] = useState(0)
   const [info, setInfo] = useState<LibraryInfo | undefined>(undefined)
   const [infoError, setInfoError] = useState<string | undefined>(undefined)
-  const [selectedId, setSelectedId] = useState<string | undefined>(undefined)
+  const navigation = useNavigation()
+  const { place } = navigation
+  const selectedId = place.paperId
   const rows = usePaperRows(version, 'published')
   const listRef = useRef<HTMLDivElement>(null)
 
@@ -38,9 +46,17 @@ export function App() {
 
   // The first paper is selected once there is one, so the panes are never blank.
   const firstRow = rows.rowAt(0)
+  const { replace, go } = navigation
   useEffect(() => {
-    if (selectedId === undefined && firstRow !== undefined) setSelectedId(firstRow.id)
-  }, [selectedId, firstRow])
+    if (selectedId === undefined && firstRow !== undefined) {
+      replace({ ...place, paperId: firstRow.id })
+    }
+  }, [selectedId, firstRow, replace, place])
+
+  const open = useCallback(
+    (destination: Destination) => go(placeOf(destination, place)),
+    [go, place],
+  )
 
   const onImported = useCallback(() => setVersion((v) => v + 1), [])
   const importer = useImport(onImported)
@@ -51,7 +67,9 @@ export function App() {
     // Esc leaves the note for the list; Enter in the list opens the note.
     if (event.key === 'Escape' && inEditor) {
       event.preventDefault()
-      listRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus()
+      listRef.current
+        ?.querySelector<HTMLElement>('.list-view:not([hidden]) [role="listbox"]')
+        ?.focus()
     } else if (event.key === 'Enter' && target.getAttribute('role') === 'listbox') {
       event.preventDefault()
       document.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')?.focus()
@@ -63,6 +81,28 @@ export function App() {
   return (
     <div className="app" onKeyDown={onKeyDown}>
       <header className="toolbar">
+        <span className="history-buttons">
+          <button
+            type="button"
+            className="toolbar-button history-button"
+            aria-label="Back"
+            title="Back (Alt+←)"
+            disabled={!navigation.canGoBack}
+            onClick={navigation.back}
+          >
+            ←
+          </button>
+          <button
+            type="button"
+            className="toolbar-button history-button"
+            aria-label="Forward"
+            title="Forward (Alt+→)"
+            disabled={!navigation.canGoForward}
+            onClick={navigation.forward}
+          >
+            →
+          </button>
+        </span>
         <span className="app-name">Offprint</span>
         <span className="library-count" data-testid="library-count">
           {info === undefined
@@ -104,17 +144,48 @@ export function App() {
       <div className="workspace" ref={listRef}>
         <ResizablePanes
           list={
-            empty ? (
-              <Welcome
-                onImportSample={() => void importer.importSample()}
-                onChooseFiles={importer.chooseFiles}
-              />
-            ) : (
-              <PaperListPane rows={rows} selectedId={selectedId} onSelect={setSelectedId} />
-            )
+            <div className="list-pane">
+              <div className="list-tabs" role="tablist" aria-label="List">
+                {(['papers', 'notes'] as const).map((view) => (
+                  <button
+                    key={view}
+                    type="button"
+                    role="tab"
+                    aria-selected={place.view === view}
+                    className={`list-tab${place.view === view ? ' active' : ''}`}
+                    onClick={() => go({ ...place, view })}
+                  >
+                    {view === 'papers' ? 'Papers' : 'Notes'}
+                  </button>
+                ))}
+              </div>
+              {/* Both lists stay mounted, so each keeps its scroll, selection and search. */}
+              <div className="list-view" hidden={place.view !== 'papers'}>
+                {empty ? (
+                  <Welcome
+                    onImportSample={() => void importer.importSample()}
+                    onChooseFiles={importer.chooseFiles}
+                  />
+                ) : (
+                  <PaperListPane
+                    rows={rows}
+                    selectedId={selectedId}
+                    active={place.view === 'papers'}
+                    onSelect={(id, step) => go({ ...place, view: 'papers', paperId: id }, step)}
+                  />
+                )}
+              </div>
+              <div className="list-view" hidden={place.view !== 'notes'}>
+                <NoteListPane
+                  selectedId={place.noteId}
+                  version={version}
+                  onOpen={(noteId) => go({ ...place, view: 'notes', noteId })}
+                />
+              </div>
+            </div>
           }
-          paper={<PaperPane paperId={selectedId} version={version} />}
-          notes={<NotesPane paperId={selectedId} />}
+          paper={<PaperPane paperId={selectedId} version={version} onOpen={open} />}
+          notes={<NotesPane place={place} version={version} onOpen={open} />}
         />
       </div>
     </div>

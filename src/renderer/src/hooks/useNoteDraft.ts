@@ -1,7 +1,9 @@
-// A paper's note as the editor sees it: loaded once, edited locally, saved to
-// main after a pause in typing (and at once when the editor goes away), with a
-// state the UI shows so the user always knows whether their words are on disk.
+// A note as the editor sees it (a paper's note or a standalone one): loaded
+// once, edited locally, saved to main after a pause in typing (and at once when
+// the editor goes away), with a state the UI shows so the user always knows
+// whether their words are on disk.
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Note } from '../../../shared/model'
 import { api, errorMessage } from '../api/client'
 
 /** Quiet time after the last keystroke before a save. */
@@ -17,16 +19,35 @@ export type SaveState =
   | { kind: 'failed'; message: string }
   | { kind: 'load-failed'; message: string }
 
+/** Which note: the one of a paper (created on first save), or a standalone note. */
+export type NoteSource = { kind: 'paper'; paperId: string } | { kind: 'note'; noteId: string }
+
 export interface NoteDraft {
   body: string
+  /** The note as last loaded; null for a paper that has no note yet. */
+  note: Note | null | undefined
   state: SaveState
   setBody(body: string): void
   /** Save now if there are unsaved changes (e.g. on blur). */
   flush(): void
 }
 
-export function useNoteDraft(paperId: string): NoteDraft {
+function loadNote(source: NoteSource): Promise<Note | null> {
+  return source.kind === 'paper'
+    ? api.getNote({ paperId: source.paperId })
+    : api.getNoteById({ id: source.noteId })
+}
+
+function saveNote(source: NoteSource, body: string): Promise<Note> {
+  return source.kind === 'paper'
+    ? api.saveNote({ paperId: source.paperId, body })
+    : api.updateNote({ id: source.noteId, body })
+}
+
+/** `source` must keep its identity for one note (give the editor a key per note). */
+export function useNoteDraft(source: NoteSource): NoteDraft {
   const [body, setBodyState] = useState('')
+  const [note, setNote] = useState<Note | null | undefined>(undefined)
   const [state, setState] = useState<SaveState>({ kind: 'loading' })
   // The latest text and what is known to be on disk, outside React's render
   // cycle so the unmount flush sees them.
@@ -45,8 +66,9 @@ export function useNoteDraft(paperId: string): NoteDraft {
       if (text === onDisk.current) return
       if (mounted.current) setState({ kind: 'saving' })
       try {
-        await api.saveNote({ paperId, body: text })
+        const saved = await saveNote(source, text)
         onDisk.current = text
+        if (mounted.current) setNote(saved)
         if (mounted.current) {
           setState(latest.current === text ? { kind: 'saved' } : { kind: 'unsaved' })
         }
@@ -55,16 +77,16 @@ export function useNoteDraft(paperId: string): NoteDraft {
         timer.current = setTimeout(save, RETRY_DELAY_MS)
       }
     })
-  }, [paperId])
+  }, [source])
 
   useEffect(() => {
     mounted.current = true
     let current = true
-    api
-      .getNote({ paperId })
-      .then((note) => {
+    loadNote(source)
+      .then((loaded) => {
         if (!current) return
-        const text = note?.body ?? ''
+        const text = loaded?.body ?? ''
+        setNote(loaded)
         latest.current = text
         onDisk.current = text
         setBodyState(text)
@@ -80,7 +102,7 @@ export function useNoteDraft(paperId: string): NoteDraft {
       if (latest.current !== onDisk.current) save()
       clearTimeout(timer.current)
     }
-  }, [paperId, save])
+  }, [source, save])
 
   // A window that closes with text still waiting for its pause is saved first.
   useEffect(() => {
@@ -106,5 +128,5 @@ export function useNoteDraft(paperId: string): NoteDraft {
     if (latest.current !== onDisk.current) save()
   }, [save])
 
-  return { body, state, setBody, flush }
+  return { body, note, state, setBody, flush }
 }

@@ -1,61 +1,223 @@
-// The notes pane: a markdown editor for the selected paper's note, with a live
-// preview (marked, then DOMPurify) and a save indicator.
-import { useDeferredValue, useMemo, type MouseEvent } from 'react'
-import { openExternal } from '../api/openExternal'
-import { useNoteDraft, type SaveState } from '../hooks/useNoteDraft'
-import { renderMarkdown } from '../markdown/renderMarkdown'
+// The notes pane: the selected paper's note, or the open standalone note. A
+// markdown editor with the `[[` autocomplete, a live preview whose links
+// navigate in the app, a save indicator, and for a standalone note its title,
+// its trash button and the notes that link to it.
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import type { Note } from '../../../shared/model'
+import { formatWikiLink, parseWikiLinks } from '../../../shared/wikiLinks'
+import { api, errorMessage } from '../api/client'
+import { Backlinks } from '../components/Backlinks'
+import { useLinkAutocomplete } from '../components/LinkAutocomplete'
+import { NotePreview, type BrokenLink } from '../components/NotePreview'
+import { useNoteDraft, type NoteSource, type SaveState } from '../hooks/useNoteDraft'
+import type { Destination } from '../navigation/linkDestination'
+import type { Place } from '../navigation/navigationHistory'
+import { replaceLink, type TextEdit } from '../notes/insertLink'
 
-export function NotesPane({ paperId }: { paperId: string | undefined }) {
-  if (paperId === undefined) {
-    return <div className="pane-placeholder">Notes for the selected paper appear here.</div>
-  }
-  // A new key per paper gives each note its own draft, and flushes the old one.
-  return <NoteEditor key={paperId} paperId={paperId} />
+interface NotesPaneProps {
+  place: Place
+  version: number
+  onOpen(destination: Destination): void
 }
 
-function NoteEditor({ paperId }: { paperId: string }) {
-  const draft = useNoteDraft(paperId)
-  // Typing stays responsive on long notes: the preview may lag a frame behind.
-  const previewSource = useDeferredValue(draft.body)
-  const previewHtml = useMemo(() => renderMarkdown(previewSource), [previewSource])
+export function NotesPane({ place, version, onOpen }: NotesPaneProps) {
+  if (place.view === 'notes') {
+    if (place.noteId === undefined) {
+      return (
+        <div className="pane-placeholder">
+          Open a note from the list, or create one with <strong>New note</strong>.
+        </div>
+      )
+    }
+    // A new key per note gives each its own draft, and flushes the old one.
+    return (
+      <NoteEditor
+        key={`note:${place.noteId}`}
+        source={{ kind: 'note', noteId: place.noteId }}
+        version={version}
+        onOpen={onOpen}
+      />
+    )
+  }
+  if (place.paperId === undefined) {
+    return <div className="pane-placeholder">Notes for the selected paper appear here.</div>
+  }
+  return (
+    <NoteEditor
+      key={`paper:${place.paperId}`}
+      source={{ kind: 'paper', paperId: place.paperId }}
+      version={version}
+      onOpen={onOpen}
+    />
+  )
+}
+
+interface NoteEditorProps {
+  source: NoteSource
+  version: number
+  onOpen(destination: Destination): void
+}
+
+function NoteEditor(props: NoteEditorProps) {
+  // The editor is keyed per note, so its source never changes: keep one object.
+  const [source] = useState(props.source)
+  const { version, onOpen } = props
+  const draft = useNoteDraft(source)
+  const textarea = useRef<HTMLTextAreaElement>(null)
+  const pendingCaret = useRef<number | undefined>(undefined)
   const editable = draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
+  const [meta, setMeta] = useState<Note | undefined>(undefined)
+  const note = meta ?? draft.note ?? undefined
+  const trashed = note?.trashedAt !== undefined
+  const { setBody } = draft
+
+  const applyEdit = useCallback(
+    (edit: TextEdit) => {
+      pendingCaret.current = edit.caret
+      setBody(edit.text)
+    },
+    [setBody],
+  )
+  const autocomplete = useLinkAutocomplete(textarea, applyEdit)
+
+  // Put the caret after an inserted link once React has written the new text.
+  useLayoutEffect(() => {
+    const caret = pendingCaret.current
+    if (caret === undefined || textarea.current === null) return
+    pendingCaret.current = undefined
+    textarea.current.focus()
+    textarea.current.setSelectionRange(caret, caret)
+  }, [draft.body])
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
+    autocomplete.onKeyDown(event)
+  }
+
+  function repair(link: BrokenLink, replacement: string): void {
+    const next = replaceLink(draft.body, link.raw, link.occurrence, replacement)
+    if (next !== undefined) setBody(next)
+  }
+
+  async function createNoteFor(link: BrokenLink): Promise<void> {
+    const created = await api.createNote({ title: link.title })
+    // A link by title now finds the new note; a link by id must be pointed at it.
+    if (parseWikiLinks(link.raw)[0]?.target.kind !== 'title') {
+      repair(link, formatWikiLink('note', created.id, created.title))
+    }
+    draft.flush()
+    onOpen({ kind: 'note', id: created.id })
+  }
 
   return (
     <div className="note-editor">
       <div className="note-toolbar">
-        <span className="note-heading">Note</span>
+        {source.kind === 'note' && note !== undefined ? (
+          <NoteTitle key={note.id} note={note} readOnly={trashed} onRenamed={setMeta} />
+        ) : (
+          <span className="note-heading">Note</span>
+        )}
         <SaveIndicator state={draft.state} />
+        {source.kind === 'note' && note !== undefined && !trashed && (
+          <button
+            type="button"
+            className="toolbar-button"
+            title="Move this note to the trash (links to it will show as broken)"
+            onClick={() => {
+              draft.flush()
+              void api.trashNote({ id: note.id }).then(setMeta)
+            }}
+          >
+            Move to trash
+          </button>
+        )}
       </div>
-      <textarea
-        className="note-input"
-        aria-label="Note (markdown)"
-        data-testid="note-input"
-        placeholder={editable ? 'Write your note in markdown…' : ''}
-        value={draft.body}
-        readOnly={!editable}
-        onChange={(event) => draft.setBody(event.target.value)}
-        onBlur={draft.flush}
-        spellCheck
+      {trashed && note !== undefined && (
+        <div className="trash-notice" role="status">
+          This note is in the trash; links to it show as broken.
+          <button
+            type="button"
+            className="toolbar-button"
+            onClick={() => void api.restoreNote({ id: note.id }).then(setMeta)}
+          >
+            Restore
+          </button>
+        </div>
+      )}
+      <div className="note-input-frame">
+        <textarea
+          ref={textarea}
+          className="note-input"
+          aria-label="Note (markdown)"
+          data-testid="note-input"
+          placeholder={
+            editable ? 'Write your note in markdown… Type [[ to link a paper or note.' : ''
+          }
+          value={draft.body}
+          readOnly={!editable || trashed}
+          onChange={(event) => {
+            draft.setBody(event.target.value)
+            autocomplete.update()
+          }}
+          onSelect={autocomplete.update}
+          onKeyDown={onKeyDown}
+          onBlur={draft.flush}
+          spellCheck
+          {...autocomplete.inputProps}
+        />
+        {autocomplete.popup}
+      </div>
+      <NotePreview
+        body={draft.body}
+        version={version}
+        onOpen={onOpen}
+        onCreateNote={(link) => void createNoteFor(link)}
+        onRepair={repair}
       />
-      <div
-        className="note-preview markdown-body"
-        aria-label="Note preview"
-        data-testid="note-preview"
-        onClick={openLinkInBrowser}
-        // Sanitized by DOMPurify in renderMarkdown; never raw user HTML.
-        dangerouslySetInnerHTML={{ __html: previewHtml }}
-      />
+      {source.kind === 'note' && (
+        <div className="note-backlinks">
+          <Backlinks kind="note" id={source.noteId} version={version} onOpen={onOpen} />
+        </div>
+      )}
     </div>
   )
 }
 
-/** Links in the preview go to the system browser, never navigate the app. */
-function openLinkInBrowser(event: MouseEvent<HTMLDivElement>): void {
-  const anchor = (event.target as Element).closest('a')
-  if (anchor === null) return
-  event.preventDefault()
-  const href = anchor.getAttribute('href')
-  if (href !== null) openExternal(href)
+/** A standalone note's title, renamed in place (Enter or leaving the field saves it). */
+function NoteTitle(props: { note: Note; readOnly: boolean; onRenamed(note: Note): void }) {
+  const { note, onRenamed } = props
+  const [title, setTitle] = useState(note.title)
+  const [error, setError] = useState<string | undefined>(undefined)
+
+  function commit(): void {
+    if (title.trim() === note.title) return
+    api
+      .updateNote({ id: note.id, title })
+      .then((renamed) => {
+        setError(undefined)
+        onRenamed(renamed)
+      })
+      .catch((caught: unknown) => setError(errorMessage(caught)))
+  }
+
+  return (
+    <input
+      className={`note-title-input${error === undefined ? '' : ' invalid'}`}
+      aria-label="Note title"
+      data-testid="note-title"
+      value={title}
+      readOnly={props.readOnly}
+      title={error}
+      onChange={(event) => setTitle(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault()
+          commit()
+          document.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')?.focus()
+        }
+      }}
+    />
+  )
 }
 
 const STATE_TEXT: Record<SaveState['kind'], string> = {

@@ -1,9 +1,13 @@
 // The list pane: every paper as one row (title, date, upvotes, byline), newest
 // first. Only the rows on screen are mounted (a virtualizer), and rows are
-// fetched from main a page at a time.
+// fetched from main a page at a time. The list stays mounted while the notes
+// tab is shown, and keeps its scroll position and selection for the way back;
+// a paper selected from elsewhere (a link, Back) is scrolled into view.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react'
 import type { PaperSummary } from '../../../shared/model'
+import { api } from '../api/client'
+import { PAPER_DRAG_TYPE } from '../components/paperDrag'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
 
@@ -12,11 +16,15 @@ const ROW_HEIGHT = 58
 interface PaperListPaneProps {
   rows: PaperRows
   selectedId: string | undefined
-  onSelect: (id: string) => void
+  /** `step` is true for a keyboard step (one history entry for a walk through the list). */
+  onSelect: (id: string, step: boolean) => void
+  /** False while the list is hidden behind the notes tab. */
+  active: boolean
 }
 
-export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps) {
+export function PaperListPane({ rows, selectedId, onSelect, active }: PaperListPaneProps) {
   const scroller = useRef<HTMLDivElement>(null)
+  const savedScroll = useRef(0)
   const total = rows.total ?? 0
   const virtualizer = useVirtualizer({
     count: total,
@@ -35,6 +43,29 @@ export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps
 
   const selectedIndex = selectedId === undefined ? -1 : rows.indexOf(selectedId)
 
+  // Shown again: back to where the list was (a hidden element forgets its scroll).
+  useLayoutEffect(() => {
+    if (active && scroller.current !== null) scroller.current.scrollTop = savedScroll.current
+  }, [active])
+
+  // A selection made elsewhere: bring its row into view if it is not (no jump if it is).
+  const { scrollToIndex } = virtualizer
+  useEffect(() => {
+    if (!active || selectedId === undefined) return
+    if (selectedIndex !== -1) {
+      scrollToIndex(selectedIndex, { align: 'auto' })
+      return
+    }
+    let current = true
+    api
+      .getPaperPosition({ id: selectedId })
+      .then(({ index }) => current && index !== -1 && scrollToIndex(index, { align: 'auto' }))
+      .catch(() => undefined)
+    return () => {
+      current = false
+    }
+  }, [active, selectedId, selectedIndex, scrollToIndex])
+
   function moveSelection(delta: number): void {
     if (total === 0) return
     const target = Math.min(
@@ -46,7 +77,7 @@ export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps
       rows.ensureLoaded(target, target)
       return
     }
-    onSelect(row.id)
+    onSelect(row.id, true)
     virtualizer.scrollToIndex(target, { align: 'auto' })
   }
 
@@ -78,6 +109,9 @@ export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps
       tabIndex={0}
       aria-activedescendant={selectedIndex === -1 ? undefined : `paper-row-${selectedIndex}`}
       onKeyDown={onKeyDown}
+      onScroll={(event) => {
+        if (active) savedScroll.current = event.currentTarget.scrollTop
+      }}
       data-testid="paper-list"
     >
       <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
@@ -96,7 +130,7 @@ export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps
                   domId={`paper-row-${item.index}`}
                   paper={row}
                   selected={row.id === selectedId}
-                  onClick={() => onSelect(row.id)}
+                  onClick={() => onSelect(row.id, false)}
                 />
               )}
             </div>
@@ -122,6 +156,12 @@ function PaperRow(props: {
       aria-selected={selected}
       className={`paper-row${selected ? ' selected' : ''}${paper.status === 'unread' ? ' unread' : ''}`}
       onClick={props.onClick}
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.setData(PAPER_DRAG_TYPE, paper.id)
+        event.dataTransfer.setData('text/plain', paper.title)
+        event.dataTransfer.effectAllowed = 'link'
+      }}
       data-testid="paper-row"
       data-paper-id={paper.id}
     >

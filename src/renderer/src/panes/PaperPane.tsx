@@ -1,22 +1,34 @@
-// The paper pane: metadata, links found in the abstract, and the abstract.
+// The paper pane: metadata, links found in the abstract, the abstract, and the
+// paper's connections: the notes linking to it, its manual relations (a paper
+// dropped here from the list becomes one) and the most similar papers.
 // Every field is untrusted imported text and is rendered as text, never HTML.
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type DragEvent } from 'react'
 import type { Paper, PaperLink } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
+import { Backlinks } from '../components/Backlinks'
+import { ManualRelations, SimilarPapers } from '../components/RelatedPapers'
+import { PAPER_DRAG_TYPE } from '../components/paperDrag'
 import { authorsLine, formatDate } from '../format'
+import type { Destination } from '../navigation/linkDestination'
 
 interface PaperPaneProps {
   paperId: string | undefined
   /** Bumped when the library changes, so an edited paper is fetched again. */
   version: number
+  onOpen(destination: Destination): void
 }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
 
-export function PaperPane({ paperId, version }: PaperPaneProps) {
+export function PaperPane({ paperId, version, onOpen }: PaperPaneProps) {
   const [loaded, setLoaded] = useState<Loaded>(undefined)
+  const [dropping, setDropping] = useState(false)
+  // A failed add or drop, for the paper it happened on.
+  const [problem, setProblem] = useState<{ paperId: string; message: string } | undefined>(
+    undefined,
+  )
 
   useEffect(() => {
     if (paperId === undefined) return
@@ -42,8 +54,50 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
     )
   }
   const { paper } = loaded
+  const trashed = paper.trashedAt !== undefined
+  const relationProblem = problem?.paperId === paper.id ? problem.message : undefined
+  const setRelationProblem = (message: string | undefined): void =>
+    setProblem(message === undefined ? undefined : { paperId: paper.id, message })
+
+  function onDragOver(event: DragEvent<HTMLElement>): void {
+    if (trashed || !event.dataTransfer.types.includes(PAPER_DRAG_TYPE)) return
+    event.preventDefault()
+    event.dataTransfer.dropEffect = 'link'
+    setDropping(true)
+  }
+
+  function onDrop(event: DragEvent<HTMLElement>): void {
+    const otherId = event.dataTransfer.getData(PAPER_DRAG_TYPE)
+    setDropping(false)
+    if (otherId === '') return
+    event.preventDefault()
+    api
+      .addRelation({ fromId: paper.id, toId: otherId })
+      .then(() => setRelationProblem(undefined))
+      .catch((caught: unknown) => setRelationProblem(errorMessage(caught)))
+  }
+
   return (
-    <article className="paper-view" aria-labelledby="paper-title" data-testid="paper-view">
+    <article
+      className={`paper-view${dropping ? ' drop-target' : ''}`}
+      aria-labelledby="paper-title"
+      data-testid="paper-view"
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
+    >
+      {trashed && (
+        <div className="trash-notice" role="status">
+          This paper is in the trash; links to it show as broken.
+          <button
+            type="button"
+            className="toolbar-button"
+            onClick={() => void api.restorePaper({ id: paper.id })}
+          >
+            Restore
+          </button>
+        </div>
+      )}
       <h1 id="paper-title" className="paper-title">
         {paper.title}
       </h1>
@@ -70,6 +124,28 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
         <h2>Abstract</h2>
         <p data-testid="paper-abstract">{paper.abstract}</p>
       </section>
+      {!trashed && (
+        <>
+          <Backlinks kind="paper" id={paper.id} version={version} onOpen={onOpen} />
+          <ManualRelations
+            paperId={paper.id}
+            version={version}
+            onOpen={onOpen}
+            problem={relationProblem}
+            onProblem={setRelationProblem}
+          />
+          <SimilarPapers paperId={paper.id} version={version} onOpen={onOpen} />
+          <p className="paper-actions">
+            <button
+              type="button"
+              className="link-button danger"
+              onClick={() => void api.trashPaper({ id: paper.id })}
+            >
+              Move paper to trash
+            </button>
+          </p>
+        </>
+      )}
     </article>
   )
 }

@@ -1,0 +1,151 @@
+// The live preview of a note: markdown rendered and sanitized, wiki-links shown
+// with their targets' current titles and followed in the app, web links handed
+// to the system browser. A broken link (its target is missing or trashed) is
+// marked and offers to create a note by that name or to point it at a paper.
+import { useDeferredValue, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import type { LinkTarget } from '../../../shared/model'
+import { formatWikiLink } from '../../../shared/wikiLinks'
+import { openExternal } from '../api/openExternal'
+import { useLinkResolver } from '../hooks/useLinkResolver'
+import { renderMarkdown } from '../markdown/renderMarkdown'
+import type { Destination } from '../navigation/linkDestination'
+import { PaperPicker } from './PaperPicker'
+
+/** A broken link in the body: the text it is written as, and which such occurrence. */
+export interface BrokenLink {
+  raw: string
+  occurrence: number
+  title: string
+}
+
+interface NotePreviewProps {
+  body: string
+  version: number
+  onOpen(destination: Destination): void
+  onCreateNote(link: BrokenLink): void
+  /** Rewrite a broken link as `replacement`. */
+  onRepair(link: BrokenLink, replacement: string): void
+}
+
+interface Menu {
+  link: BrokenLink
+  top: number
+  left: number
+  finding: boolean
+}
+
+export function NotePreview({ body, version, onOpen, onCreateNote, onRepair }: NotePreviewProps) {
+  // Typing stays responsive on long notes: the preview may lag a frame behind.
+  const source = useDeferredValue(body)
+  const resolve = useLinkResolver(source, version)
+  const html = useMemo(() => renderMarkdown(source, resolve), [source, resolve])
+  const [menu, setMenu] = useState<Menu | undefined>(undefined)
+
+  function follow(target: Element, container: HTMLElement): boolean {
+    const wikiLink = target.closest<HTMLElement>('[data-wikilink]')
+    if (wikiLink !== null) {
+      const { wikilink, wikilinkKind, wikilinkId } = wikiLink.dataset
+      if (wikilink === 'resolved' && wikilinkId !== undefined) {
+        onOpen(
+          wikilinkKind === 'paper'
+            ? { kind: 'paper', id: wikilinkId }
+            : { kind: 'note', id: wikilinkId },
+        )
+      } else if (wikilink === 'broken') {
+        const box = wikiLink.getBoundingClientRect()
+        const frame = container.getBoundingClientRect()
+        setMenu({
+          link: {
+            raw: wikiLink.dataset['wikilinkRaw'] ?? '',
+            occurrence: Number(wikiLink.dataset['wikilinkOccurrence'] ?? 0),
+            title: wikiLink.dataset['wikilinkTitle'] ?? '',
+          },
+          top: box.bottom - frame.top + container.scrollTop + 4,
+          left: box.left - frame.left,
+          finding: false,
+        })
+      }
+      return true
+    }
+    const anchor = target.closest('a')
+    if (anchor === null) return false
+    const href = anchor.getAttribute('href')
+    if (href !== null) openExternal(href)
+    return true
+  }
+
+  function onClick(event: MouseEvent<HTMLDivElement>): void {
+    if (follow(event.target as Element, event.currentTarget)) event.preventDefault()
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.key === 'Enter' && follow(event.target as Element, event.currentTarget)) {
+      event.preventDefault()
+    } else if (event.key === 'Escape' && menu !== undefined) {
+      event.stopPropagation()
+      setMenu(undefined)
+    }
+  }
+
+  function repairWith(paper: LinkTarget): void {
+    if (menu === undefined) return
+    onRepair(menu.link, formatWikiLink('paper', paper.id, paper.title))
+    setMenu(undefined)
+  }
+
+  return (
+    <div
+      className="note-preview markdown-body"
+      aria-label="Note preview"
+      data-testid="note-preview"
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+    >
+      {/* Sanitized by DOMPurify in renderMarkdown; never raw user HTML. */}
+      <div dangerouslySetInnerHTML={{ __html: html }} />
+      {menu !== undefined && (
+        <div
+          className="broken-link-menu"
+          role="dialog"
+          aria-label={`Broken link "${menu.link.title}"`}
+          data-testid="broken-link-menu"
+          style={{ top: menu.top, left: menu.left }}
+          onClick={(event) => event.stopPropagation()}
+        >
+          {menu.finding ? (
+            <PaperPicker
+              label="Find paper"
+              initialQuery={menu.link.title}
+              onPick={repairWith}
+              onCancel={() => setMenu(undefined)}
+            />
+          ) : (
+            <>
+              <p className="muted">Nothing in the library is called “{menu.link.title}”.</p>
+              <button
+                type="button"
+                className="toolbar-button"
+                onClick={() => {
+                  onCreateNote(menu.link)
+                  setMenu(undefined)
+                }}
+              >
+                Create note “{menu.link.title}”
+              </button>
+              <button
+                type="button"
+                className="toolbar-button"
+                onClick={() => setMenu({ ...menu, finding: true })}
+              >
+                Find paper…
+              </button>
+              <button type="button" className="link-button" onClick={() => setMenu(undefined)}>
+                Cancel
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

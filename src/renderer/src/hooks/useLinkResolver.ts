@@ -1,0 +1,54 @@
+// What the wiki-links of a note body point at now, asked of main in one call
+// per change of the set of targets, and asked again whenever the library
+// changes (a rename, a trashed paper), so the preview always shows current
+// titles and marks broken links.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { LinkTarget } from '../../../shared/model'
+import { parseWikiLinks, wikiLinkTargetKey, type WikiLinkTarget } from '../../../shared/wikiLinks'
+import { api } from '../api/client'
+import type { LinkResolver } from '../markdown/wikiLinkMarkdown'
+
+/** Pause after the last change before asking (typing a title changes the target each keystroke). */
+const RESOLVE_DELAY_MS = 120
+
+export function useLinkResolver(body: string, version: number): LinkResolver {
+  const targets = useMemo(() => {
+    const unique = new Map<string, WikiLinkTarget>()
+    for (const link of parseWikiLinks(body)) unique.set(wikiLinkTargetKey(link.target), link.target)
+    return unique
+  }, [body])
+  const [resolved, setResolved] = useState<ReadonlyMap<string, LinkTarget | null>>(new Map())
+  const askedVersion = useRef(version)
+
+  useEffect(() => {
+    // After a library change every answer may be stale; otherwise only new targets are asked.
+    const stale = askedVersion.current !== version
+    const wanted = [...targets].filter(([key]) => stale || !resolved.has(key))
+    if (wanted.length === 0) return
+    let current = true
+    const timer = setTimeout(() => {
+      api
+        .resolveLinkTargets({ targets: wanted.map(([, target]) => target) })
+        .then((answers) => {
+          if (!current) return
+          askedVersion.current = version
+          setResolved((previous) => {
+            const next = new Map(previous)
+            wanted.forEach(([key], i) => next.set(key, answers[i] ?? null))
+            return next
+          })
+        })
+        // Unanswered links stay "pending" (plain text); the next change asks again.
+        .catch(() => undefined)
+    }, RESOLVE_DELAY_MS)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [targets, version, resolved])
+
+  return useCallback(
+    (target: WikiLinkTarget) => resolved.get(wikiLinkTargetKey(target)),
+    [resolved],
+  )
+}
