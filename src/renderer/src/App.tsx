@@ -22,7 +22,13 @@ export function App() {
   const [version, setVersion] = useState(0)
   const [info, setInfo] = useState<LibraryInfo | undefined>(undefined)
   const [infoError, setInfoError] = useState<string | undefined>(undefined)
-  const navigation = useNavigation()
+  // Where the paper list is scrolled; each history entry keeps it for the way back.
+  const listScroll = useRef(0)
+  const remember = useCallback(() => ({ listScroll: listScroll.current }), [])
+  const navigation = useNavigation(remember)
+  // A note just created: its title field takes the focus, ready to be typed over.
+  const [newNoteId, setNewNoteId] = useState<string | undefined>(undefined)
+  const clearNewNote = useCallback(() => setNewNoteId(undefined), [])
   const { place } = navigation
   const selectedId = place.paperId
   const rows = usePaperRows(version, 'published')
@@ -171,6 +177,11 @@ export function App() {
                     rows={rows}
                     selectedId={selectedId}
                     active={place.view === 'papers'}
+                    moves={navigation.moves}
+                    restoreScroll={navigation.returned ? place.listScroll : undefined}
+                    onScroll={(top) => {
+                      listScroll.current = top
+                    }}
                     onSelect={(id, step) => go({ ...place, view: 'papers', paperId: id }, step)}
                   />
                 )}
@@ -180,12 +191,24 @@ export function App() {
                   selectedId={place.noteId}
                   version={version}
                   onOpen={(noteId) => go({ ...place, view: 'notes', noteId })}
+                  onCreated={(noteId) => {
+                    setNewNoteId(noteId)
+                    go({ ...place, view: 'notes', noteId })
+                  }}
                 />
               </div>
             </div>
           }
           paper={<PaperPane paperId={selectedId} version={version} onOpen={open} />}
-          notes={<NotesPane place={place} version={version} onOpen={open} />}
+          notes={
+            <NotesPane
+              place={place}
+              version={version}
+              onOpen={open}
+              newNoteId={newNoteId}
+              onNewNoteFocused={clearNewNote}
+            />
+          }
         />
       </div>
     </div>

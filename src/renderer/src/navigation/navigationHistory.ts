@@ -9,6 +9,8 @@ export interface Place {
   paperId?: string
   /** The standalone note open in the notes pane (notes view). */
   noteId?: string
+  /** How far the paper list was scrolled when the user left this place; restored on return. */
+  listScroll?: number
 }
 
 export interface NavigationHistory {
@@ -28,6 +30,13 @@ export function startHistory(place: Place): NavigationHistory {
 
 export function currentPlace(history: NavigationHistory): Place {
   return history.entries[history.at] ?? { view: 'papers' }
+}
+
+/** Records how the window looked when leaving the current entry (its list scroll). */
+export function leave(history: NavigationHistory, state: Partial<Place>): NavigationHistory {
+  const entries = [...history.entries]
+  entries[history.at] = { ...currentPlace(history), ...state }
+  return { ...history, entries }
 }
 
 export function samePlace(a: Place, b: Place): boolean {

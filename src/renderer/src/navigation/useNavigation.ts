@@ -8,6 +8,7 @@ import {
   currentPlace,
   forward,
   go,
+  leave,
   replaceCurrent,
   startHistory,
   type NavigationHistory,
@@ -16,6 +17,10 @@ import {
 
 export interface Navigation {
   place: Place
+  /** Counts moves (go, back, forward): a view restores or follows the place when it changes. */
+  moves: number
+  /** The last move was back or forward (restore what the place remembers) rather than a go. */
+  returned: boolean
   /** Go to a place; `step` marks a keyboard step through a list (coalesced). */
   go(place: Place, step?: boolean): void
   /** Change the current place without a history entry (e.g. the first paper on start). */
@@ -26,19 +31,47 @@ export interface Navigation {
   canGoForward: boolean
 }
 
-export function useNavigation(): Navigation {
-  const [history, setHistory] = useState<NavigationHistory>(() => startHistory({ view: 'papers' }))
+interface NavigationState {
+  history: NavigationHistory
+  moves: number
+  returned: boolean
+}
 
+/**
+ * `remember` reports what to keep of the place being left (the list's scroll),
+ * so coming back restores it.
+ */
+export function useNavigation(remember: () => Partial<Place>): Navigation {
+  const [state, setState] = useState<NavigationState>(() => ({
+    history: startHistory({ view: 'papers' }),
+    moves: 0,
+    returned: false,
+  }))
+  const { history } = state
+
+  const move = useCallback(
+    (step: (left: NavigationHistory) => NavigationHistory, returned: boolean) => {
+      const kept = remember()
+      setState((previous) => {
+        const left = leave(previous.history, kept)
+        const next = step(left)
+        if (next.at === left.at && next.entries === left.entries) return previous
+        return { history: next, moves: previous.moves + 1, returned }
+      })
+    },
+    [remember],
+  )
   const goTo = useCallback(
-    (place: Place, step = false) => setHistory((previous) => go(previous, place, step)),
-    [],
+    (place: Place, step = false) => move((left) => go(left, place, step), false),
+    [move],
   )
   const replace = useCallback(
-    (place: Place) => setHistory((previous) => replaceCurrent(previous, place)),
+    (place: Place) =>
+      setState((previous) => ({ ...previous, history: replaceCurrent(previous.history, place) })),
     [],
   )
-  const goBack = useCallback(() => setHistory(back), [])
-  const goForward = useCallback(() => setHistory(forward), [])
+  const goBack = useCallback(() => move(back, true), [move])
+  const goForward = useCallback(() => move(forward, true), [move])
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -66,6 +99,8 @@ export function useNavigation(): Navigation {
 
   return {
     place: currentPlace(history),
+    moves: state.moves,
+    returned: state.returned,
     go: goTo,
     replace,
     back: goBack,

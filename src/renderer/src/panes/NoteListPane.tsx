@@ -10,11 +10,13 @@ interface NoteListPaneProps {
   selectedId: string | undefined
   version: number
   onOpen(noteId: string): void
+  /** A note was just created here (its title is then ready to be typed). */
+  onCreated(noteId: string): void
 }
 
 type Loaded = { notes: NoteSummary[] } | { error: string } | undefined
 
-export function NoteListPane({ selectedId, version, onOpen }: NoteListPaneProps) {
+export function NoteListPane({ selectedId, version, onOpen, onCreated }: NoteListPaneProps) {
   const [query, setQuery] = useState('')
   const [inTrash, setInTrash] = useState(false)
   const [loaded, setLoaded] = useState<Loaded>(undefined)
@@ -37,11 +39,7 @@ export function NoteListPane({ selectedId, version, onOpen }: NoteListPaneProps)
       setCreateError(undefined)
       setInTrash(false)
       setQuery('')
-      onOpen(note.id)
-      // The title is what one types first: put the cursor there, ready to replace it.
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLInputElement>('[data-testid="note-title"]')?.select(),
-      )
+      onCreated(note.id)
     } catch (caught) {
       setCreateError(errorMessage(caught))
     }

@@ -18,9 +18,13 @@ interface NotesPaneProps {
   place: Place
   version: number
   onOpen(destination: Destination): void
+  /** The note just created, whose title field takes the focus (once: then onNewNoteFocused). */
+  newNoteId: string | undefined
+  onNewNoteFocused(): void
 }
 
-export function NotesPane({ place, version, onOpen }: NotesPaneProps) {
+export function NotesPane(props: NotesPaneProps) {
+  const { place, version, onOpen, newNoteId, onNewNoteFocused } = props
   if (place.view === 'notes') {
     if (place.noteId === undefined) {
       return (
@@ -36,6 +40,8 @@ export function NotesPane({ place, version, onOpen }: NotesPaneProps) {
         source={{ kind: 'note', noteId: place.noteId }}
         version={version}
         onOpen={onOpen}
+        isNew={place.noteId === newNoteId}
+        onNewNoteFocused={onNewNoteFocused}
       />
     )
   }
@@ -48,6 +54,8 @@ export function NotesPane({ place, version, onOpen }: NotesPaneProps) {
       source={{ kind: 'paper', paperId: place.paperId }}
       version={version}
       onOpen={onOpen}
+      isNew={false}
+      onNewNoteFocused={onNewNoteFocused}
     />
   )
 }
@@ -56,6 +64,8 @@ interface NoteEditorProps {
   source: NoteSource
   version: number
   onOpen(destination: Destination): void
+  isNew: boolean
+  onNewNoteFocused(): void
 }
 
 function NoteEditor(props: NoteEditorProps) {
@@ -112,7 +122,14 @@ function NoteEditor(props: NoteEditorProps) {
     <div className="note-editor">
       <div className="note-toolbar">
         {source.kind === 'note' && note !== undefined ? (
-          <NoteTitle key={note.id} note={note} readOnly={trashed} onRenamed={setMeta} />
+          <NoteTitle
+            key={note.id}
+            note={note}
+            readOnly={trashed}
+            focus={props.isNew}
+            onFocused={props.onNewNoteFocused}
+            onRenamed={setMeta}
+          />
         ) : (
           <span className="note-heading">Note</span>
         )}
@@ -183,10 +200,25 @@ function NoteEditor(props: NoteEditorProps) {
 }
 
 /** A standalone note's title, renamed in place (Enter or leaving the field saves it). */
-function NoteTitle(props: { note: Note; readOnly: boolean; onRenamed(note: Note): void }) {
-  const { note, onRenamed } = props
+function NoteTitle(props: {
+  note: Note
+  readOnly: boolean
+  /** Take the focus with the title selected (a new note: its title is typed first). */
+  focus: boolean
+  onFocused(): void
+  onRenamed(note: Note): void
+}) {
+  const { note, onRenamed, onFocused } = props
   const [title, setTitle] = useState(note.title)
   const [error, setError] = useState<string | undefined>(undefined)
+  const input = useRef<HTMLInputElement>(null)
+  const focus = props.focus
+
+  useLayoutEffect(() => {
+    if (!focus) return
+    input.current?.select()
+    onFocused()
+  }, [focus, onFocused])
 
   function commit(): void {
     if (title.trim() === note.title) return
@@ -201,6 +233,7 @@ function NoteTitle(props: { note: Note; readOnly: boolean; onRenamed(note: Note)
 
   return (
     <input
+      ref={input}
       className={`note-title-input${error === undefined ? '' : ' invalid'}`}
       aria-label="Note title"
       data-testid="note-title"

@@ -20,9 +20,15 @@ interface PaperListPaneProps {
   onSelect: (id: string, step: boolean) => void
   /** False while the list is hidden behind the notes tab. */
   active: boolean
+  /** Changes on every move through the history. */
+  moves: number
+  /** Where to scroll after Back / Forward: where the list was when that place was left. */
+  restoreScroll: number | undefined
+  onScroll(top: number): void
 }
 
-export function PaperListPane({ rows, selectedId, onSelect, active }: PaperListPaneProps) {
+export function PaperListPane(props: PaperListPaneProps) {
+  const { rows, selectedId, onSelect, active, moves, restoreScroll } = props
   const scroller = useRef<HTMLDivElement>(null)
   const savedScroll = useRef(0)
   const total = rows.total ?? 0
@@ -48,10 +54,17 @@ export function PaperListPane({ rows, selectedId, onSelect, active }: PaperListP
     if (active && scroller.current !== null) scroller.current.scrollTop = savedScroll.current
   }, [active])
 
-  // A selection made elsewhere: bring its row into view if it is not (no jump if it is).
+  // Back / Forward: the list as it was when that place was left.
+  useLayoutEffect(() => {
+    if (!active || restoreScroll === undefined || scroller.current === null) return
+    scroller.current.scrollTop = restoreScroll
+    savedScroll.current = restoreScroll
+  }, [active, moves, restoreScroll])
+
+  // A selection made elsewhere (a link): bring its row into view if it is not (no jump if it is).
   const { scrollToIndex } = virtualizer
   useEffect(() => {
-    if (!active || selectedId === undefined) return
+    if (!active || selectedId === undefined || restoreScroll !== undefined) return
     if (selectedIndex !== -1) {
       scrollToIndex(selectedIndex, { align: 'auto' })
       return
@@ -64,7 +77,7 @@ export function PaperListPane({ rows, selectedId, onSelect, active }: PaperListP
     return () => {
       current = false
     }
-  }, [active, selectedId, selectedIndex, scrollToIndex])
+  }, [active, selectedId, selectedIndex, scrollToIndex, restoreScroll])
 
   function moveSelection(delta: number): void {
     if (total === 0) return
@@ -110,7 +123,9 @@ export function PaperListPane({ rows, selectedId, onSelect, active }: PaperListP
       aria-activedescendant={selectedIndex === -1 ? undefined : `paper-row-${selectedIndex}`}
       onKeyDown={onKeyDown}
       onScroll={(event) => {
-        if (active) savedScroll.current = event.currentTarget.scrollTop
+        if (!active) return
+        savedScroll.current = event.currentTarget.scrollTop
+        props.onScroll(savedScroll.current)
       }}
       data-testid="paper-list"
     >
