@@ -48,11 +48,11 @@ async function newNote(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'New note' }).click()
   const title = page.getByTestId('note-title')
   // A new note's title is focused and selected, so typing replaces "Untitled".
-  await expect.poll(() => title.evaluate((input) => document.activeElement === input)).toBe(true)
+  await expect.poll(() => title.evaluate((input) => input.ownerDocument.activeElement === input)).toBe(true)
   await page.keyboard.type(name)
   await page.keyboard.press('Enter')
   const editor = page.getByTestId('note-input')
-  await expect.poll(() => editor.evaluate((area) => document.activeElement === area)).toBe(true)
+  await expect.poll(() => editor.evaluate((area) => area.ownerDocument.activeElement === area)).toBe(true)
 }
 
 function paperTitle(page: Page) {

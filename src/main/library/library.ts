@@ -32,13 +32,13 @@ import type {
 import { normalizeTitle, type WikiLink, type WikiLinkTarget } from '../../shared/wikiLinks'
 import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
-import { foldForMatch, fuzzyScore, queryWordsOf } from './fuzzyMatch'
 import { ListingFormatError, parseHfListing } from './importers/hfListing'
 import type { ParsedListing } from './importers/hfListing'
 import { openLibraryFiles } from './libraryFiles'
 import type { LibraryFiles, NotesFile, PapersFile, RelationsFile } from './libraryFiles'
 import { linkContextOf, plainTextOf } from './linkContext'
 import { LinkIndex } from './linkIndex'
+import { LinkTargets } from './linkTargets'
 import { RelatedPapersIndex } from './relatedPapers'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
@@ -65,18 +65,6 @@ const DEFAULT_SUGGESTIONS = 8
 /** Length of a note's excerpt in the notes list. */
 const EXCERPT_CHARS = 160
 
-/** Papers and standalone notes by normalized title, for hand-typed `[[Title]]` links. */
-interface TitleEntry {
-  paperIds: string[]
-  noteIds: string[]
-}
-
-/** A link target as the autocomplete searches it. */
-interface LinkCandidate {
-  target: LinkTarget
-  folded: string
-}
-
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
   private writes: Promise<void> = Promise.resolve()
@@ -91,9 +79,13 @@ export class Library implements LibraryApi {
   // Derived from note bodies and paper texts; never stored.
   private readonly links = new LinkIndex()
   private readonly related = new RelatedPapersIndex()
-  // Built on first use, dropped when a title (or what is live) changes.
-  private titles: Map<string, TitleEntry> | undefined
-  private paperCandidates: LinkCandidate[] | undefined
+  private readonly targets = new LinkTargets({
+    papers: () => this.files.papers.data.papers,
+    notes: () => this.files.notes.data.notes,
+    paper: (id) => this.paperById.get(id),
+    note: (id) => this.noteById.get(id),
+    newestPapers: () => this.sortedPapers('published'),
+  })
 
   private constructor(
     private readonly files: LibraryFiles,
@@ -278,21 +270,7 @@ export class Library implements LibraryApi {
     limit,
     kind,
   }: ApiArgs<'suggestLinkTargets'>): Promise<LinkTarget[]> {
-    const wanted = limit ?? DEFAULT_SUGGESTIONS
-    const words = queryWordsOf(query)
-    const candidates = this.linkCandidates().filter(
-      (candidate) => kind === undefined || candidate.target.kind === kind,
-    )
-    if (words.length === 0) {
-      return candidates.slice(0, wanted).map((candidate) => ({ ...candidate.target }))
-    }
-    const scored: Array<{ candidate: LinkCandidate; score: number }> = []
-    for (const candidate of candidates) {
-      const score = fuzzyScore(words, candidate.folded)
-      if (score !== undefined) scored.push({ candidate, score })
-    }
-    scored.sort((a, b) => b.score - a.score)
-    return scored.slice(0, wanted).map(({ candidate }) => ({ ...candidate.target }))
+    return this.targets.suggest(query, limit ?? DEFAULT_SUGGESTIONS, kind)
   }
 
   /** What each link target currently is: its title now, or null when missing or trashed. */
@@ -300,7 +278,7 @@ export class Library implements LibraryApi {
     targets,
   }: ApiArgs<'resolveLinkTargets'>): Promise<Array<LinkTarget | null>> {
     return targets.map((target) => {
-      const resolved = this.resolveTarget(target)
+      const resolved = this.targets.resolve(target)
       return resolved === undefined ? null : { ...resolved }
     })
   }
@@ -308,10 +286,12 @@ export class Library implements LibraryApi {
   /** The notes that link to a paper or note, each with the sentences around its links. */
   async getBacklinks({ kind, id }: ApiArgs<'getBacklinks'>): Promise<Backlink[]> {
     const title =
-      kind === 'paper' ? this.requirePaper(id).title : this.titleOfNote(this.requireNote(id))
+      kind === 'paper'
+        ? this.requirePaper(id).title
+        : this.targets.titleOfNote(this.requireNote(id))
     const sources = this.links.notesLinkingTo([`${kind}:${id}`, `title:${normalizeTitle(title)}`])
     const textOf = (link: WikiLink): string =>
-      this.resolveTarget(link.target)?.title ?? link.label ?? targetText(link.target)
+      this.targets.resolve(link.target)?.title ?? link.label ?? targetText(link.target)
     const backlinks: Backlink[] = []
     for (const noteId of sources) {
       const source = this.noteById.get(noteId)
@@ -320,13 +300,13 @@ export class Library implements LibraryApi {
       if (source === undefined || noteLinks === undefined || noteId === id) continue
       if (kind === 'paper' && source.paperId === id) continue
       const matching = noteLinks.links.filter((link) => {
-        const resolved = this.resolveTarget(link.target)
+        const resolved = this.targets.resolve(link.target)
         return resolved?.kind === kind && resolved.id === id
       })
       if (matching.length === 0) continue // a title link that now means something else
       const backlink: Backlink = {
         noteId,
-        noteTitle: this.titleOfNote(source),
+        noteTitle: this.targets.titleOfNote(source),
         updatedAt: source.updatedAt,
         contexts: matching.map((link) =>
           linkContextOf(noteLinks.body, link, noteLinks.links, textOf),
@@ -560,7 +540,7 @@ export class Library implements LibraryApi {
     await this.files.papers.adapter.write(next)
     this.files.papers.data = next
     this.sorted.clear()
-    this.forgetTitles()
+    this.targets.forget()
   }
 
   private async commitNotes(next: NotesFile): Promise<void> {
@@ -587,7 +567,7 @@ export class Library implements LibraryApi {
       note.paperId === undefined &&
       (existing?.title !== note.title || existing.trashedAt !== note.trashedAt)
     ) {
-      this.forgetTitles()
+      this.targets.forget()
     }
     this.notifyChange()
   }
@@ -659,102 +639,7 @@ export class Library implements LibraryApi {
       }
     }
     // Only live notes link anywhere: a trashed note (or a trashed paper's note) is no backlink.
-    this.links.setNote(note.id, this.isLiveNote(note) ? note.body : undefined)
-  }
-
-  private forgetTitles(): void {
-    this.titles = undefined
-    this.paperCandidates = undefined
-  }
-
-  /** Not trashed, and if it is a paper's note, its paper is not trashed either. */
-  private isLiveNote(note: Note): boolean {
-    if (note.trashedAt !== undefined) return false
-    if (note.paperId === undefined) return true
-    const paper = this.paperById.get(note.paperId)
-    return paper !== undefined && paper.trashedAt === undefined
-  }
-
-  private titleOfNote(note: Note): string {
-    const paper = note.paperId === undefined ? undefined : this.paperById.get(note.paperId)
-    return paper?.title ?? note.title
-  }
-
-  private paperTarget(paper: Paper): LinkTarget {
-    const target: LinkTarget = { kind: 'paper', id: paper.id, title: paper.title }
-    if (paper.published !== undefined) target.published = paper.published
-    return target
-  }
-
-  private noteTarget(note: Note): LinkTarget {
-    const target: LinkTarget = { kind: 'note', id: note.id, title: this.titleOfNote(note) }
-    if (note.paperId !== undefined) target.paperId = note.paperId
-    return target
-  }
-
-  /** What a link points at now; undefined when that is missing or in the trash. */
-  private resolveTarget(target: WikiLinkTarget): LinkTarget | undefined {
-    if (target.kind === 'paper') {
-      const paper = this.paperById.get(target.id)
-      return paper !== undefined && paper.trashedAt === undefined
-        ? this.paperTarget(paper)
-        : undefined
-    }
-    if (target.kind === 'note') {
-      const note = this.noteById.get(target.id)
-      return note !== undefined && this.isLiveNote(note) ? this.noteTarget(note) : undefined
-    }
-    // A hand-typed title: a paper of that title first, else a standalone note.
-    const entry = this.titleIndex().get(normalizeTitle(target.title))
-    const paper =
-      entry?.paperIds[0] === undefined ? undefined : this.paperById.get(entry.paperIds[0])
-    if (paper !== undefined) return this.paperTarget(paper)
-    const note = entry?.noteIds[0] === undefined ? undefined : this.noteById.get(entry.noteIds[0])
-    return note === undefined ? undefined : this.noteTarget(note)
-  }
-
-  private titleIndex(): Map<string, TitleEntry> {
-    if (this.titles !== undefined) return this.titles
-    const titles = new Map<string, TitleEntry>()
-    const entryFor = (title: string): TitleEntry => {
-      const key = normalizeTitle(title)
-      let entry = titles.get(key)
-      if (entry === undefined) {
-        entry = { paperIds: [], noteIds: [] }
-        titles.set(key, entry)
-      }
-      return entry
-    }
-    for (const paper of this.files.papers.data.papers) {
-      if (paper.trashedAt === undefined) entryFor(paper.title).paperIds.push(paper.id)
-    }
-    for (const note of this.files.notes.data.notes) {
-      if (note.paperId === undefined && note.trashedAt === undefined) {
-        entryFor(note.title).noteIds.push(note.id)
-      }
-    }
-    this.titles = titles
-    return titles
-  }
-
-  /**
-   * Standalone notes (latest edit first), then papers (newest first): the
-   * autocomplete's pool. The papers' part is kept between calls (it is most of
-   * it); notes change as they are typed and are few.
-   */
-  private linkCandidates(): LinkCandidate[] {
-    const candidateOf = (target: LinkTarget): LinkCandidate => ({
-      target,
-      folded: foldForMatch(target.title),
-    })
-    this.paperCandidates ??= this.sortedPapers('published').map((paper) =>
-      candidateOf(this.paperTarget(paper)),
-    )
-    const notes = this.files.notes.data.notes
-      .filter((note) => note.paperId === undefined && note.trashedAt === undefined)
-      .sort((a, b) => newestFirst(a.updatedAt, b.updatedAt))
-      .map((note) => candidateOf(this.noteTarget(note)))
-    return [...notes, ...this.paperCandidates]
+    this.links.setNote(note.id, this.targets.isLiveNote(note) ? note.body : undefined)
   }
 
   private summarizeNote(note: Note): NoteSummary {
@@ -765,7 +650,7 @@ export class Library implements LibraryApi {
       0,
       head.length,
       links.filter((link) => link.end <= head.length),
-      (link) => this.resolveTarget(link.target)?.title ?? link.label ?? targetText(link.target),
+      (link) => this.targets.resolve(link.target)?.title ?? link.label ?? targetText(link.target),
     ).trim()
     const summary: NoteSummary = {
       id: note.id,
