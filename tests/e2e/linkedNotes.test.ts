@@ -48,11 +48,15 @@ async function newNote(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'New note' }).click()
   const title = page.getByTestId('note-title')
   // A new note's title is focused and selected, so typing replaces "Untitled".
-  await expect.poll(() => title.evaluate((input) => input.ownerDocument.activeElement === input)).toBe(true)
+  await expect
+    .poll(() => title.evaluate((input) => input.ownerDocument.activeElement === input))
+    .toBe(true)
   await page.keyboard.type(name)
   await page.keyboard.press('Enter')
   const editor = page.getByTestId('note-input')
-  await expect.poll(() => editor.evaluate((area) => area.ownerDocument.activeElement === area)).toBe(true)
+  await expect
+    .poll(() => editor.evaluate((area) => area.ownerDocument.activeElement === area))
+    .toBe(true)
 }
 
 function paperTitle(page: Page) {
@@ -77,14 +81,25 @@ describe('linked notes', () => {
     await linkVia(page, 'toolgen unif', TOOLGEN)
     await page.keyboard.type('. Both teach an LLM to call tools.', { delay: 5 })
 
+    // The paper pane still shows the paper selected before (the newest one); its
+    // "Linked from" picks up a link to it as soon as the note saves, no refresh.
+    const shownPaper = await paperTitle(page).textContent()
+    expect(shownPaper).toMatch(/^Spotlighting Task-Relevant Features/)
+    await expect.poll(() => page.getByTestId('backlink').count()).toBe(0)
+    await page.keyboard.type(' Unrelated: ', { delay: 5 })
+    await linkVia(page, 'spotlighting', shownPaper ?? '')
+    await expect
+      .poll(() => page.getByTestId('backlink').allTextContents())
+      .toEqual([`NoteTool learning reading listUnrelated: ${shownPaper}`])
+
     const body = await editor.inputValue()
     expect(body).toMatch(
-      /^Compare \[\[paper:[\w-]+\|ToolRL: Reward is All Tool Learning Needs\]\] with \[\[paper:[\w-]+\|ToolGen: Unified Tool Retrieval and Calling via Generation\]\]\. Both teach an LLM to call tools\.$/,
+      /^Compare \[\[paper:[\w-]+\|ToolRL: Reward is All Tool Learning Needs\]\] with \[\[paper:[\w-]+\|ToolGen: Unified Tool Retrieval and Calling via Generation\]\]\. Both teach an LLM to call tools\. Unrelated: \[\[paper:[\w-]+\|Spotlighting [^\]]+\]\]$/,
     )
     const preview = page.getByTestId('note-preview')
     await expect
       .poll(() => preview.locator('a.wikilink').allTextContents())
-      .toEqual([TOOLRL, TOOLGEN])
+      .toEqual([TOOLRL, TOOLGEN, shownPaper])
     await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
     expect(await page.getByTestId('note-row').allTextContents()).toEqual([
       expect.stringContaining('Tool learning reading list'),
