@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-// Projects: `unit` runs the core in plain Node; `e2e` drives the built
-// renderer in Debian's Chromium against the real core (needs `npm run build`);
-// `bench` times the core at scale and runs only through `npm run bench`.
+// Two projects: `unit` runs the core in plain Node; `e2e` drives the built
+// renderer in Debian's Chromium against the real core (needs `npm run build`).
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
@@ -11,16 +10,6 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
-      },
-      {
-        // `npm run bench` only: timings are printed, never asserted.
-        extends: true,
-        test: {
-          name: 'bench',
-          include: ['tests/bench/**/*.bench.ts'],
-          environment: 'node',
-          testTimeout: 600_000,
-        },
       },
       {
         extends: true,

@@ -10,7 +10,6 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BadInputError, NotFoundError } from '../../src/main/library/errors'
 import { Library } from '../../src/main/library/library'
-import { RELATIONS_FILE } from '../../src/main/library/libraryFiles'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 
@@ -142,8 +141,6 @@ describe('manual relations', () => {
     library = await Library.open(dir)
     const [view] = await library.listRelations({ paperId: to })
     expect(view?.relation).toEqual({ ...relation, label: 'contradicts' })
-    const onDisk = JSON.parse(await readFile(join(dir, RELATIONS_FILE), 'utf8')) as unknown
-    expect(onDisk).toEqual({ relations: [{ ...relation, label: 'contradicts' }] })
 
     // A blank label removes it.
     expect((await library.updateRelation({ id: relation.id, label: ' ' })).label).toBeUndefined()

@@ -1,15 +1,14 @@
-// The library: every paper and note of one library folder, held in memory and
-// saved to its files (see libraryFiles.ts). Each API method of src/shared/api.ts
-// is a method here; arguments arrive already validated by dispatch.ts.
+// The library: the operations behind every API method of src/shared/api.ts,
+// over the records of one library folder (held in memory and persisted by
+// store/libraryStore.ts). Arguments arrive already validated by dispatch.ts.
 //
-// Writes: every mutation runs through one promise queue, so two saves never
-// interleave on a file and each one builds on the state the previous one left.
-// A mutation builds the next version of a document, writes it durably, and only
-// then makes it the in-memory state ("write, then commit"). If the write fails
-// (disk full, read-only folder) memory still equals what is on disk, nothing on
-// disk is damaged (durableJsonFile never touches the old file before the
-// rename), and the caller gets a StorageError: nothing is acknowledged that is
-// not on disk, and readers never see a change that may still be rolled back.
+// Writes: every mutation runs through one promise queue, so each builds on the
+// state the previous one left. A mutation builds new records (never editing the
+// stored ones in place) and commits them to the store, which makes them durable
+// before it makes them visible ("write, then commit"). If the write fails (disk
+// full, read-only folder) memory still equals what is on disk, nothing on disk
+// is damaged, and the caller gets a StorageError: nothing is acknowledged that
+// is not on disk, and readers never see a change that may still be rolled back.
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
@@ -34,12 +33,11 @@ import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
 import { ListingFormatError, parseHfListing } from './importers/hfListing'
 import type { ParsedListing } from './importers/hfListing'
-import { openLibraryFiles } from './libraryFiles'
-import type { LibraryFiles, NotesFile, PapersFile, RelationsFile } from './libraryFiles'
 import { linkContextOf, plainTextOf } from './linkContext'
 import { LinkIndex } from './linkIndex'
 import { LinkTargets } from './linkTargets'
 import { RelatedPapersIndex } from './relatedPapers'
+import { LibraryStore } from './store/libraryStore'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
@@ -52,6 +50,8 @@ export interface LibraryOptions {
   samplePath?: string
   /** The clock, replaceable so tests get fixed timestamps. */
   now?: () => Date
+  /** How long the store waits before rewriting shard files (see libraryStore.ts). */
+  checkpointDelayMs?: number
 }
 
 export type ChangeListener = () => void
@@ -69,32 +69,29 @@ export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
   private writes: Promise<void> = Promise.resolve()
   private closed = false
-  // Indexes over the committed state, kept up to date by each commit.
-  private readonly paperById = new Map<string, Paper>()
-  private readonly noteById = new Map<string, Note>()
-  private readonly noteByPaperId = new Map<string, Note>()
-  private readonly paperIdByKey = new Map<string, string>()
+  // Indexes over the committed state, built on first use (opening a large
+  // library should cost no more than reading it) and kept up to date after.
+  private noteIndex: Map<string, Note> | undefined
+  private keyIndex: Map<string, string> | undefined
   // Sorted non-trashed papers per sort order, dropped whenever papers change.
   private readonly sorted = new Map<PaperSort, Paper[]>()
-  // Derived from note bodies and paper texts; never stored.
-  private readonly links = new LinkIndex()
-  private readonly related = new RelatedPapersIndex()
+  // Derived from note bodies and paper texts, never stored: built on first use
+  // (backlinks, similar papers), then kept up to date by every commit.
+  private linkIndex: LinkIndex | undefined
+  private relatedIndex: RelatedPapersIndex | undefined
   private readonly targets = new LinkTargets({
-    papers: () => this.files.papers.data.papers,
-    notes: () => this.files.notes.data.notes,
-    paper: (id) => this.paperById.get(id),
-    note: (id) => this.noteById.get(id),
+    papers: () => this.store.papers.values(),
+    notes: () => this.store.notes.values(),
+    paper: (id) => this.store.papers.get(id),
+    note: (id) => this.store.notes.get(id),
     newestPapers: () => this.sortedPapers('published'),
   })
 
   private constructor(
-    private readonly files: LibraryFiles,
+    private readonly store: LibraryStore,
     private readonly now: () => Date,
     private readonly samplePath: string | undefined,
-  ) {
-    for (const paper of files.papers.data.papers) this.indexPaper(paper)
-    for (const note of files.notes.data.notes) this.indexNote(note)
-  }
+  ) {}
 
   /**
    * Opens the library folder `dir`, creating it if needed. Unreadable files are
@@ -103,22 +100,26 @@ export class Library implements LibraryApi {
    */
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const now = options.now ?? (() => new Date())
-    const files = await openLibraryFiles(dir, now)
-    return new Library(files, now, options.samplePath)
+    const storeOptions =
+      options.checkpointDelayMs === undefined
+        ? { now }
+        : { now, checkpointDelayMs: options.checkpointDelayMs }
+    const store = await LibraryStore.open(dir, storeOptions)
+    return new Library(store, now, options.samplePath)
   }
 
   /** Absolute path of the library folder. */
   get dir(): string {
-    return this.files.dir
+    return this.store.dir
   }
 
   async getLibraryInfo(): Promise<LibraryInfo> {
     return {
-      path: this.files.dir,
-      schemaVersion: this.files.library.data.schemaVersion,
+      path: this.store.dir,
+      schemaVersion: this.store.schemaVersion,
       paperCount: this.sortedPapers('published').length,
-      noteCount: this.files.notes.data.notes.filter((note) => note.trashedAt === undefined).length,
-      problems: this.files.problems.map((problem) => ({ ...problem })),
+      noteCount: this.liveNoteCount(),
+      problems: this.store.problems.map((problem) => ({ ...problem })),
     }
   }
 
@@ -161,7 +162,7 @@ export class Library implements LibraryApi {
 
   async getNote({ paperId }: ApiArgs<'getNote'>): Promise<Note | null> {
     this.requirePaper(paperId)
-    const note = this.noteByPaperId.get(paperId)
+    const note = this.notesByPaper().get(paperId)
     return note ? structuredClone(note) : null
   }
 
@@ -169,7 +170,7 @@ export class Library implements LibraryApi {
   async saveNote({ paperId, body }: ApiArgs<'saveNote'>): Promise<Note> {
     return this.mutate(async () => {
       const paper = this.requirePaper(paperId)
-      const existing = this.noteByPaperId.get(paperId)
+      const existing = this.notesByPaper().get(paperId)
       if (existing && existing.body === body && existing.title === paper.title) {
         return structuredClone(existing)
       }
@@ -186,7 +187,7 @@ export class Library implements LibraryApi {
 
   async listNotes({ query, trashed }: ApiArgs<'listNotes'>): Promise<NoteSummary[]> {
     const inTrash = trashed === true
-    const notes = this.files.notes.data.notes.filter(
+    const notes = [...this.store.notes.values()].filter(
       (note) => note.paperId === undefined && (note.trashedAt !== undefined) === inTrash,
     )
     const words = normalizeTitle(query ?? '')
@@ -289,13 +290,13 @@ export class Library implements LibraryApi {
       kind === 'paper'
         ? this.requirePaper(id).title
         : this.targets.titleOfNote(this.requireNote(id))
-    const sources = this.links.notesLinkingTo([`${kind}:${id}`, `title:${normalizeTitle(title)}`])
+    const sources = this.links().notesLinkingTo([`${kind}:${id}`, `title:${normalizeTitle(title)}`])
     const textOf = (link: WikiLink): string =>
       this.targets.resolve(link.target)?.title ?? link.label ?? targetText(link.target)
     const backlinks: Backlink[] = []
     for (const noteId of sources) {
-      const source = this.noteById.get(noteId)
-      const noteLinks = this.links.linksOf(noteId)
+      const source = this.store.notes.get(noteId)
+      const noteLinks = this.links().linksOf(noteId)
       // A note linking to itself, or a paper's own note to its paper, is no backlink.
       if (source === undefined || noteLinks === undefined || noteId === id) continue
       if (kind === 'paper' && source.paperId === id) continue
@@ -321,10 +322,10 @@ export class Library implements LibraryApi {
   /** The papers most similar to this one by title and abstract (TF-IDF cosine). */
   async getRelatedPapers({ id, limit }: ApiArgs<'getRelatedPapers'>): Promise<RelatedPaper[]> {
     this.requirePaper(id)
-    return this.related
+    return this.related()
       .similarTo(id, limit ?? DEFAULT_RELATED)
       .flatMap(({ id: otherId, score }) => {
-        const other = this.paperById.get(otherId)
+        const other = this.store.papers.get(otherId)
         return other === undefined ? [] : [{ paper: this.summarize(other), score }]
       })
   }
@@ -335,7 +336,7 @@ export class Library implements LibraryApi {
   async listRelations({ paperId }: ApiArgs<'listRelations'>): Promise<PaperRelationView[]> {
     this.requirePaper(paperId)
     const views: PaperRelationView[] = []
-    for (const relation of this.files.relations.data.relations) {
+    for (const relation of this.store.relations.values()) {
       const direction =
         relation.fromId === paperId
           ? 'outgoing'
@@ -343,7 +344,9 @@ export class Library implements LibraryApi {
             ? 'incoming'
             : undefined
       if (direction === undefined) continue
-      const other = this.paperById.get(direction === 'outgoing' ? relation.toId : relation.fromId)
+      const other = this.store.papers.get(
+        direction === 'outgoing' ? relation.toId : relation.fromId,
+      )
       if (other === undefined || other.trashedAt !== undefined) continue
       views.push({ relation: { ...relation }, direction, other: this.summarize(other) })
     }
@@ -355,7 +358,7 @@ export class Library implements LibraryApi {
       const from = this.requireLivePaper(fromId)
       const to = this.requireLivePaper(toId)
       if (from === to) throw new BadInputError('A paper cannot be related to itself')
-      const existing = this.files.relations.data.relations.find(
+      const existing = [...this.store.relations.values()].find(
         (relation) =>
           (relation.fromId === fromId && relation.toId === toId) ||
           (relation.fromId === toId && relation.toId === fromId),
@@ -371,8 +374,7 @@ export class Library implements LibraryApi {
       }
       const cleanLabel = cleanTitle(label ?? '')
       if (cleanLabel !== '') relation.label = cleanLabel
-      const relations = [...this.files.relations.data.relations, relation]
-      await this.commitRelations({ ...this.files.relations.data, relations })
+      await this.commitRelations({ put: [relation] })
       return { ...relation }
     })
   }
@@ -386,10 +388,7 @@ export class Library implements LibraryApi {
       if (cleanLabel === '') delete relation.label
       else relation.label = cleanLabel
       if (relation.label === existing.label) return { ...existing }
-      const relations = this.files.relations.data.relations.map((candidate) =>
-        candidate === existing ? relation : candidate,
-      )
-      await this.commitRelations({ ...this.files.relations.data, relations })
+      await this.commitRelations({ put: [relation] })
       return { ...relation }
     })
   }
@@ -397,10 +396,7 @@ export class Library implements LibraryApi {
   async removeRelation({ id }: ApiArgs<'removeRelation'>): Promise<PaperRelation> {
     return this.mutate(async () => {
       const existing = this.requireRelation(id)
-      const relations = this.files.relations.data.relations.filter(
-        (candidate) => candidate !== existing,
-      )
-      await this.commitRelations({ ...this.files.relations.data, relations })
+      await this.commitRelations({ remove: [existing.id] })
       return { ...existing }
     })
   }
@@ -433,11 +429,18 @@ export class Library implements LibraryApi {
     }
   }
 
+  /** Brings the library's files fully up to date (normally done a moment after each change). */
+  async flush(): Promise<void> {
+    await this.writes
+    await this.store.flush()
+  }
+
   /** Waits for pending writes; later mutations are refused. */
   async close(): Promise<void> {
     this.closed = true
     this.listeners.clear()
     await this.writes
+    await this.store.close()
   }
 
   // -------------------------------------------------------------------------
@@ -456,7 +459,8 @@ export class Library implements LibraryApi {
       let alreadyPresent = 0
       for (const parsed of listing.papers) {
         const keys = duplicateKeys(parsed)
-        if (keys.some((key) => this.paperIdByKey.has(key) || keysOfAdded.has(key))) {
+        const known = this.papersByKey()
+        if (keys.some((key) => known.has(key) || keysOfAdded.has(key))) {
           alreadyPresent++
           continue
         }
@@ -474,8 +478,8 @@ export class Library implements LibraryApi {
           updatedAt: importedAt,
           source:
             fileName === undefined
-              ? { format: 'hf-daily-papers', importedAt }
-              : { format: 'hf-daily-papers', fileName, importedAt },
+              ? { format: 'hf-daily-papers', importedAt, line: parsed.line }
+              : { format: 'hf-daily-papers', fileName, importedAt, line: parsed.line },
         }
         if (parsed.authorCount !== undefined) paper.authorCount = parsed.authorCount
         if (parsed.organization !== undefined) paper.organization = parsed.organization
@@ -485,9 +489,8 @@ export class Library implements LibraryApi {
       }
       // One write per import, and none when nothing is new.
       if (added.length > 0) {
-        const papers = [...this.files.papers.data.papers, ...added]
-        await this.commitPapers({ ...this.files.papers.data, papers })
-        for (const paper of added) this.indexPaper(paper)
+        await this.store.commit({ papers: { put: added } })
+        this.afterPapersChanged(added)
         this.notifyChange()
       }
       const report: ImportReport = {
@@ -536,33 +539,11 @@ export class Library implements LibraryApi {
     return run
   }
 
-  private async commitPapers(next: PapersFile): Promise<void> {
-    await this.files.papers.adapter.write(next)
-    this.files.papers.data = next
-    this.sorted.clear()
-    this.targets.forget()
-  }
-
-  private async commitNotes(next: NotesFile): Promise<void> {
-    await this.files.notes.adapter.write(next)
-    this.files.notes.data = next
-  }
-
-  // Relations live in their own file until the record store lands; see libraryFiles.ts.
-  private async commitRelations(next: RelationsFile): Promise<void> {
-    await this.files.relations.adapter.write(next)
-    this.files.relations.data = next
-    this.notifyChange()
-  }
-
-  /** Writes `note` in place of `existing` (or as a new note), then indexes it and tells listeners. */
+  /** Commits one note (new or replacing `existing`), then indexes it and tells listeners. */
   private async commitNote(note: Note, existing: Note | undefined): Promise<void> {
-    const current = this.files.notes.data.notes
-    const notes = existing
-      ? current.map((candidate) => (candidate === existing ? note : candidate))
-      : [...current, note]
-    await this.commitNotes({ ...this.files.notes.data, notes })
-    this.indexNote(note)
+    await this.store.commit({ notes: { put: [note] } })
+    if (note.paperId !== undefined) this.notesByPaper().set(note.paperId, note)
+    this.linkIndex?.setNote(note.id, this.targets.isLiveNote(note) ? note.body : undefined)
     if (
       note.paperId === undefined &&
       (existing?.title !== note.title || existing.trashedAt !== note.trashedAt)
@@ -596,55 +577,74 @@ export class Library implements LibraryApi {
       const paper: Paper = { ...existing, updatedAt: at }
       if (trashed) paper.trashedAt = at
       else delete paper.trashedAt
-      const papers = this.files.papers.data.papers.map((candidate) =>
-        candidate === existing ? paper : candidate,
-      )
-      await this.commitPapers({ ...this.files.papers.data, papers })
-      this.indexPaper(paper)
+      await this.store.commit({ papers: { put: [paper] } })
+      this.afterPapersChanged([paper])
       // The paper's own note stops (or starts again) linking anywhere.
-      const note = this.noteByPaperId.get(id)
-      if (note !== undefined) this.indexNote(note)
+      const note = this.notesByPaper().get(id)
+      if (note !== undefined) {
+        this.linkIndex?.setNote(note.id, this.targets.isLiveNote(note) ? note.body : undefined)
+      }
       this.notifyChange()
       return structuredClone(paper)
     })
   }
 
-  private notifyChange(): void {
-    for (const listener of this.listeners) {
-      try {
-        listener()
-      } catch (error) {
-        // A broken listener must not turn a durable save into a reported failure.
-        console.error('offprint: library change listener failed:', error)
+  // Relations are records of their own kind in the store; one commit each.
+  private async commitRelations(changes: {
+    put?: PaperRelation[]
+    remove?: string[]
+  }): Promise<void> {
+    await this.store.commit({ relations: changes })
+    this.notifyChange()
+  }
+
+  /** Brings the derived state up to date after papers were added or changed. */
+  private afterPapersChanged(papers: readonly Paper[]): void {
+    this.sorted.clear()
+    this.targets.forget()
+    for (const paper of papers) {
+      this.indexPaper(paper)
+      if (paper.trashedAt === undefined) {
+        this.relatedIndex?.set(paper.id, paper.title, paper.abstract)
+      } else {
+        this.relatedIndex?.delete(paper.id)
       }
     }
   }
 
-  private indexPaper(paper: Paper): void {
-    this.paperById.set(paper.id, paper)
-    for (const key of duplicateKeys(paper)) {
-      if (!this.paperIdByKey.has(key)) this.paperIdByKey.set(key, paper.id)
+  /** Which notes link where; built from every live note on first use. */
+  private links(): LinkIndex {
+    if (this.linkIndex === undefined) {
+      const index = new LinkIndex()
+      for (const note of this.store.notes.values()) {
+        if (this.targets.isLiveNote(note)) index.setNote(note.id, note.body)
+      }
+      this.linkIndex = index
     }
-    if (paper.trashedAt === undefined) this.related.set(paper.id, paper.title, paper.abstract)
-    else this.related.delete(paper.id)
+    return this.linkIndex
   }
 
-  private indexNote(note: Note): void {
-    this.noteById.set(note.id, note)
-    if (note.paperId !== undefined) {
-      // Should a file hold two notes for one paper, the latest edit is the one shown.
-      const other = this.noteByPaperId.get(note.paperId)
-      if (!other || other.id === note.id || other.updatedAt < note.updatedAt) {
-        this.noteByPaperId.set(note.paperId, note)
+  /** Similar papers; the words of every live paper are counted on first use. */
+  private related(): RelatedPapersIndex {
+    if (this.relatedIndex === undefined) {
+      const index = new RelatedPapersIndex()
+      for (const paper of this.store.papers.values()) {
+        if (paper.trashedAt === undefined) index.set(paper.id, paper.title, paper.abstract)
       }
+      this.relatedIndex = index
     }
-    // Only live notes link anywhere: a trashed note (or a trashed paper's note) is no backlink.
-    this.links.setNote(note.id, this.targets.isLiveNote(note) ? note.body : undefined)
+    return this.relatedIndex
+  }
+
+  private liveNoteCount(): number {
+    let count = 0
+    for (const note of this.store.notes.values()) if (note.trashedAt === undefined) count++
+    return count
   }
 
   private summarizeNote(note: Note): NoteSummary {
     const head = note.body.slice(0, EXCERPT_CHARS * 4)
-    const links = this.links.linksOf(note.id)?.links ?? []
+    const links = this.links().linksOf(note.id)?.links ?? []
     const excerpt = plainTextOf(
       head,
       0,
@@ -662,8 +662,50 @@ export class Library implements LibraryApi {
     return summary
   }
 
+  private notifyChange(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener()
+      } catch (error) {
+        // A broken listener must not turn a durable save into a reported failure.
+        console.error('offprint: library change listener failed:', error)
+      }
+    }
+  }
+
+  /** Duplicate key → paper id, for recognizing papers already in the library. */
+  private papersByKey(): Map<string, string> {
+    if (this.keyIndex === undefined) {
+      this.keyIndex = new Map()
+      for (const paper of this.store.papers.values()) this.indexPaper(paper)
+    }
+    return this.keyIndex
+  }
+
+  private indexPaper(paper: Paper): void {
+    const index = this.papersByKey()
+    for (const key of duplicateKeys(paper)) {
+      if (!index.has(key)) index.set(key, paper.id)
+    }
+  }
+
+  /** Paper id → its note. */
+  private notesByPaper(): Map<string, Note> {
+    if (this.noteIndex === undefined) {
+      const index = new Map<string, Note>()
+      for (const note of this.store.notes.values()) {
+        if (note.paperId === undefined) continue
+        // Should the library hold two notes for one paper, the latest edit is the one shown.
+        const other = index.get(note.paperId)
+        if (!other || other.updatedAt < note.updatedAt) index.set(note.paperId, note)
+      }
+      this.noteIndex = index
+    }
+    return this.noteIndex
+  }
+
   private requirePaper(id: string): Paper {
-    const paper = this.paperById.get(id)
+    const paper = this.store.papers.get(id)
     if (!paper) throw new NotFoundError(`No paper with id "${id}" in this library`)
     return paper
   }
@@ -677,13 +719,13 @@ export class Library implements LibraryApi {
   }
 
   private requireNote(id: string): Note {
-    const note = this.noteById.get(id)
+    const note = this.store.notes.get(id)
     if (!note) throw new NotFoundError(`No note with id "${id}" in this library`)
     return note
   }
 
   private requireRelation(id: string): PaperRelation {
-    const relation = this.files.relations.data.relations.find((candidate) => candidate.id === id)
+    const relation = this.store.relations.get(id)
     if (!relation) throw new NotFoundError(`No relation with id "${id}" in this library`)
     return relation
   }
@@ -691,19 +733,19 @@ export class Library implements LibraryApi {
   private sortedPapers(sort: PaperSort): Paper[] {
     const cached = this.sorted.get(sort)
     if (cached) return cached
-    const active = this.files.papers.data.papers.filter((paper) => paper.trashedAt === undefined)
-    // Position in the file breaks the last ties, so the order is total and stable.
-    const position = new Map(active.map((paper, index) => [paper, index]))
+    const active: Paper[] = []
+    for (const paper of this.store.papers.values()) {
+      if (paper.trashedAt === undefined) active.push(paper)
+    }
+    // The id breaks the last ties, so the order is total and the same on every open.
     const compare = PAPER_ORDER[sort]
-    const sorted = active.sort(
-      (a, b) => compare(a, b) || (position.get(a) ?? 0) - (position.get(b) ?? 0),
-    )
+    const sorted = active.sort((a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     this.sorted.set(sort, sorted)
     return sorted
   }
 
   private summarize(paper: Paper): PaperSummary {
-    const note = this.noteByPaperId.get(paper.id)
+    const note = this.notesByPaper().get(paper.id)
     const summary: PaperSummary = {
       id: paper.id,
       title: paper.title,
@@ -736,7 +778,7 @@ function newestFirst(a: string | undefined, b: string | undefined): number {
 const PAPER_ORDER: Record<PaperSort, PaperOrder> = {
   published: (a, b) => newestFirst(a.published, b.published) || byTitle(a, b),
   // Papers of one import share addedAt; they keep the order of the file.
-  added: (a, b) => newestFirst(a.addedAt, b.addedAt),
+  added: (a, b) => newestFirst(a.addedAt, b.addedAt) || (a.source.line ?? 0) - (b.source.line ?? 0),
   title: byTitle,
   upvotes: (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
 }

@@ -8,10 +8,10 @@ import { foldForMatch, fuzzyScore, queryWordsOf } from './fuzzyMatch'
 
 /** The library state link targets are read from. */
 export interface LinkTargetSource {
-  /** Every paper, trashed or not, in file order. */
-  papers(): readonly Paper[]
-  /** Every note, trashed or not, in file order. */
-  notes(): readonly Note[]
+  /** Every paper, trashed or not, in the store's order. */
+  papers(): Iterable<Paper>
+  /** Every note, trashed or not, in the store's order. */
+  notes(): Iterable<Note>
   paper(id: string): Paper | undefined
   note(id: string): Note | undefined
   /** Papers not in the trash, newest first. */
@@ -145,8 +145,7 @@ export class LinkTargets {
     this.paperCandidates ??= this.source
       .newestPapers()
       .map((paper) => candidateOf(this.paperTarget(paper)))
-    const notes = this.source
-      .notes()
+    const notes = [...this.source.notes()]
       .filter((note) => note.paperId === undefined && note.trashedAt === undefined)
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
       .map((note) => candidateOf(this.noteTarget(note)))

@@ -4,7 +4,7 @@
 // tab is shown, and keeps its scroll position and selection for the way back;
 // a paper selected from elsewhere (a link, Back) is scrolled into view.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { PaperSummary } from '../../../shared/model'
 import { api } from '../api/client'
 import { PAPER_DRAG_TYPE } from '../components/paperDrag'
@@ -48,6 +48,15 @@ export function PaperListPane(props: PaperListPaneProps) {
   }, [first, last, total, ensureLoaded])
 
   const selectedIndex = selectedId === undefined ? -1 : rows.indexOf(selectedId)
+  // A keyboard move to a row whose page has not arrived yet (End in a large
+  // library) is remembered and completed when the page lands.
+  const [pendingIndex, setPendingIndex] = useState<number | undefined>(undefined)
+  const pendingRow = pendingIndex === undefined ? undefined : rows.rowAt(pendingIndex)
+  useEffect(() => {
+    if (pendingRow === undefined) return
+    setPendingIndex(undefined)
+    onSelect(pendingRow.id, true)
+  }, [pendingRow, onSelect])
 
   // Shown again: back to where the list was (a hidden element forgets its scroll).
   useLayoutEffect(() => {
@@ -81,17 +90,17 @@ export function PaperListPane(props: PaperListPaneProps) {
 
   function moveSelection(delta: number): void {
     if (total === 0) return
-    const target = Math.min(
-      total - 1,
-      Math.max(0, (selectedIndex === -1 ? -1 : selectedIndex) + delta),
-    )
+    const from = pendingIndex ?? selectedIndex
+    const target = Math.min(total - 1, Math.max(0, from + delta))
+    virtualizer.scrollToIndex(target, { align: 'auto' })
     const row = rows.rowAt(target)
     if (row === undefined) {
+      setPendingIndex(target)
       rows.ensureLoaded(target, target)
       return
     }
+    setPendingIndex(undefined)
     onSelect(row.id, true)
-    virtualizer.scrollToIndex(target, { align: 'auto' })
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
