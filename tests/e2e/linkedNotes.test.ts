@@ -215,5 +215,19 @@ describe('linked notes', () => {
       .toBe('Ideas for later')
     expect(await page.getByTestId('note-preview').locator('.wikilink-broken').count()).toBe(0)
     await app.screenshot('notes-tab-standalone-note')
+
+    // Trashing the note breaks the link again, visibly, and leaves the text as it was.
+    await page.keyboard.press('Alt+ArrowRight')
+    await expect.poll(() => page.getByTestId('note-title').inputValue()).toBe('Ideas for later')
+    await page.getByRole('button', { name: 'Move to trash' }).click()
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'in the trash' }).count())
+      .toBe(1)
+    await page.getByRole('button', { name: 'Back' }).click()
+    await expect.poll(() => broken.textContent()).toBe('Ideas for later')
+    expect(await page.getByTestId('note-input').inputValue()).toBe('Later: [[Ideas for later]]')
+    expect(await page.getByTestId('note-row').allTextContents()).toEqual([
+      expect.stringContaining('Plans'),
+    ])
   })
 })

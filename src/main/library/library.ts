@@ -64,6 +64,8 @@ const DEFAULT_RELATED = 5
 const DEFAULT_SUGGESTIONS = 8
 /** Length of a note's excerpt in the notes list. */
 const EXCERPT_CHARS = 160
+/** Papers whose words are counted between two yields to the event loop. */
+const RELATED_SLICE = 500
 
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
@@ -79,6 +81,7 @@ export class Library implements LibraryApi {
   // (backlinks, similar papers), then kept up to date by every commit.
   private linkIndex: LinkIndex | undefined
   private relatedIndex: RelatedPapersIndex | undefined
+  private relatedBuild: Promise<RelatedPapersIndex> | undefined
   private readonly targets = new LinkTargets({
     papers: () => this.store.papers.values(),
     notes: () => this.store.notes.values(),
@@ -322,7 +325,7 @@ export class Library implements LibraryApi {
   /** The papers most similar to this one by title and abstract (TF-IDF cosine). */
   async getRelatedPapers({ id, limit }: ApiArgs<'getRelatedPapers'>): Promise<RelatedPaper[]> {
     this.requirePaper(id)
-    return this.related()
+    return (await this.related())
       .similarTo(id, limit ?? DEFAULT_RELATED)
       .flatMap(({ id: otherId, score }) => {
         const other = this.store.papers.get(otherId)
@@ -625,15 +628,36 @@ export class Library implements LibraryApi {
   }
 
   /** Similar papers; the words of every live paper are counted on first use. */
-  private related(): RelatedPapersIndex {
-    if (this.relatedIndex === undefined) {
-      const index = new RelatedPapersIndex()
-      for (const paper of this.store.papers.values()) {
+  private related(): Promise<RelatedPapersIndex> {
+    this.relatedBuild ??= this.buildRelated()
+    return this.relatedBuild
+  }
+
+  /**
+   * Counting the words of 50k abstracts takes seconds: it is done in slices,
+   * letting other calls (the list, a note save) through in between, so the
+   * app stays responsive while "Similar papers" is loading.
+   */
+  private async buildRelated(): Promise<RelatedPapersIndex> {
+    const index = new RelatedPapersIndex()
+    const papers = [...this.store.papers.values()]
+    for (let start = 0; start < papers.length; start += RELATED_SLICE) {
+      for (const paper of papers.slice(start, start + RELATED_SLICE)) {
         if (paper.trashedAt === undefined) index.set(paper.id, paper.title, paper.abstract)
       }
-      this.relatedIndex = index
+      await new Promise((resolve) => setImmediate(resolve))
     }
-    return this.relatedIndex
+    // Papers added or trashed meanwhile: level with the store (unchanged papers cost a lookup).
+    const live = new Set<string>()
+    for (const paper of this.store.papers.values()) {
+      if (paper.trashedAt !== undefined) continue
+      index.set(paper.id, paper.title, paper.abstract)
+      live.add(paper.id)
+    }
+    for (const id of [...index.ids()]) if (!live.has(id)) index.delete(id)
+    index.prepare()
+    this.relatedIndex = index
+    return index
   }
 
   private liveNoteCount(): number {

@@ -34,15 +34,18 @@ const STOPWORDS = new Set(
   ).split(' '),
 )
 
-// The vocabulary is far smaller than the word count, so stems are worth remembering.
-const MAX_CACHED_STEMS = 500_000
+// The vocabulary is far smaller than the word count, so each word's fate is
+// remembered: its stem, or '' for a stopword (one map lookup per word).
+const MAX_CACHED_WORDS = 500_000
 const stems = new Map<string, string>()
 
 function stemOf(word: string): string {
   let stem = stems.get(word)
   if (stem === undefined) {
-    if (stems.size >= MAX_CACHED_STEMS) stems.clear()
-    stem = stemmer(word)
+    if (stems.size >= MAX_CACHED_WORDS) stems.clear()
+    // Too short, a stopword, or a bare number: says nothing about a topic.
+    const useless = word.length < 2 || STOPWORDS.has(word) || !/\p{L}/u.test(word)
+    stem = useless ? '' : stemmer(word)
     stems.set(word, stem)
   }
   return stem
@@ -50,16 +53,19 @@ function stemOf(word: string): string {
 
 /** The stemmed topic words of a text, in order. */
 export function topicWords(text: string): string[] {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu)
+  // Most abstracts are plain ASCII: skip Unicode folding and Unicode classes for them.
+  const words = /[^\t-~]/.test(text)
+    ? text
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu)
+    : text.toLowerCase().match(/[a-z0-9]+/g)
   if (words === null) return []
   const result: string[] = []
   for (const word of words) {
-    if (word.length < 2 || STOPWORDS.has(word) || !/\p{L}/u.test(word)) continue
-    result.push(stemOf(word))
+    const stem = stemOf(word)
+    if (stem !== '') result.push(stem)
   }
   return result
 }

@@ -86,6 +86,16 @@ export class RelatedPapersIndex {
     this.built = undefined
   }
 
+  /** The ids of the papers indexed. */
+  ids(): IterableIterator<string> {
+    return this.papers.keys()
+  }
+
+  /** Computes the weights now (the first query after a change would). */
+  prepare(): void {
+    this.index()
+  }
+
   delete(id: string): void {
     const known = this.papers.get(id)
     if (known === undefined) return
