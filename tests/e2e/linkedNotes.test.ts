@@ -34,10 +34,16 @@ async function importFixture(page: Page): Promise<void> {
 }
 
 /** Types `[[` and a query in the focused editor, waits for `title` to be offered, and takes it. */
-async function linkVia(page: Page, query: string, title: string): Promise<void> {
+async function linkVia(
+  page: Page,
+  query: string,
+  title: string,
+  screenshot?: () => Promise<unknown> | undefined,
+): Promise<void> {
   await page.keyboard.type(`[[${query}`, { delay: 15 })
   const suggestions = page.getByTestId('link-suggestions')
   await expect.poll(() => suggestions.getByRole('option').first().textContent()).toContain(title)
+  await screenshot?.()
   await page.keyboard.press('Enter')
   await expect.poll(() => suggestions.isVisible()).toBe(false)
 }
@@ -78,7 +84,7 @@ describe('linked notes', () => {
     await page.keyboard.type('Compare ', { delay: 10 })
     await linkVia(page, 'toolrl', TOOLRL)
     await page.keyboard.type(' with ', { delay: 10 })
-    await linkVia(page, 'toolgen unif', TOOLGEN)
+    await linkVia(page, 'toolgen unif', TOOLGEN, () => app?.screenshot('link-autocomplete'))
     await page.keyboard.type('. Both teach an LLM to call tools.', { delay: 5 })
 
     // The paper pane still shows the paper selected before (the newest one); its

@@ -18,6 +18,9 @@ import { formatDate } from '../format'
 import { insertLinkAt, type TextEdit } from '../notes/insertLink'
 import { caretPosition } from '../notes/textareaCaret'
 
+/** Width of the suggestion list (CSS caps it to the pane). */
+const POPUP_WIDTH = 460
+
 interface OpenLink {
   start: number
   query: string
@@ -68,9 +71,12 @@ export function useLinkAutocomplete(
       start: found.start,
       query: found.query,
       top: element.offsetTop + caret.top + caret.height + 2,
-      left: Math.min(
-        element.offsetLeft + caret.left,
-        element.offsetLeft + element.clientWidth - 320,
+      left: Math.max(
+        0,
+        Math.min(
+          element.offsetLeft + caret.left,
+          element.offsetLeft + element.clientWidth - POPUP_WIDTH,
+        ),
       ),
     })
   }, [textarea, dismissedAt])
@@ -136,7 +142,7 @@ export function useLinkAutocomplete(
       id={listId}
       aria-label="Link to"
       data-testid="link-suggestions"
-      style={{ top: open.top, left: Math.max(0, open.left) }}
+      style={{ top: open.top, left: open.left, width: POPUP_WIDTH }}
     >
       {items.map((target, i) => (
         <li

@@ -12,11 +12,20 @@ import type { LinkResolver } from '../markdown/wikiLinkMarkdown'
 const RESOLVE_DELAY_MS = 120
 
 export function useLinkResolver(body: string, version: number): LinkResolver {
+  // Keyed by the set of targets, not the text: typing between links must not
+  // restart (and so forever postpone) the pending question to main.
+  const signature = useMemo(
+    () =>
+      [...new Set(parseWikiLinks(body).map((link) => wikiLinkTargetKey(link.target)))].join('\n'),
+    [body],
+  )
   const targets = useMemo(() => {
     const unique = new Map<string, WikiLinkTarget>()
-    for (const link of parseWikiLinks(body)) unique.set(wikiLinkTargetKey(link.target), link.target)
+    for (const key of signature === '' ? [] : signature.split('\n')) {
+      unique.set(key, targetOfKey(key))
+    }
     return unique
-  }, [body])
+  }, [signature])
   const [resolved, setResolved] = useState<ReadonlyMap<string, LinkTarget | null>>(new Map())
   const askedVersion = useRef(version)
 
@@ -51,4 +60,13 @@ export function useLinkResolver(body: string, version: number): LinkResolver {
     (target: WikiLinkTarget) => resolved.get(wikiLinkTargetKey(target)),
     [resolved],
   )
+}
+
+/** The target a key stands for (a title key holds the normalized title, which resolves alike). */
+function targetOfKey(key: string): WikiLinkTarget {
+  const colon = key.indexOf(':')
+  const kind = key.slice(0, colon)
+  const rest = key.slice(colon + 1)
+  if (kind === 'paper' || kind === 'note') return { kind, id: rest }
+  return { kind: 'title', title: rest }
 }
