@@ -20,6 +20,7 @@ import type {
   PaperRelation,
   PaperRelationView,
   RelatedPaper,
+  Settings,
 } from './model'
 
 export const apiMethods = [
@@ -30,6 +31,11 @@ export const apiMethods = [
   'importSample',
   'getNote',
   'saveNote',
+  'setPaperStatus',
+  'indexOfPaper',
+  'getSettings',
+  'updateSettings',
+  'cancelTask',
   'listNotes',
   'createNote',
   'getNoteById',
@@ -46,7 +52,6 @@ export const apiMethods = [
   'removeRelation',
   'trashPaper',
   'restorePaper',
-  'getPaperPosition',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -61,6 +66,14 @@ export interface ApiResults {
   importSample: ImportReport
   getNote: Note | null
   saveNote: Note
+  setPaperStatus: Paper
+  /** Position of the paper in the list for that sort order; -1 when it is not listed. */
+  indexOfPaper: number
+  getSettings: Settings
+  /** The settings after the change, once they are on disk. */
+  updateSettings: Settings
+  /** Whether the task was still running and has been asked to stop. */
+  cancelTask: boolean
   /** Standalone notes (not papers' notes), most recently edited first. */
   listNotes: NoteSummary[]
   createNote: Note
@@ -80,8 +93,6 @@ export interface ApiResults {
   removeRelation: PaperRelation
   trashPaper: Paper
   restorePaper: Paper
-  /** Where the paper is in the list in that order; -1 when it is not listed (trashed). */
-  getPaperPosition: { index: number }
 }
 
 export type LibraryApi = {
@@ -96,8 +107,17 @@ export function channelFor(method: ApiMethod): string {
 /** The channel main uses to push LibraryEvents to the renderer. */
 export const EVENT_CHANNEL = 'offprint:event'
 
+/** Preload tells main on this channel that the page now listens to events. */
+export const LISTENING_CHANNEL = 'offprint:listening'
+
 export type ApiErrorCode =
-  'invalid-arguments' | 'unknown-method' | 'not-found' | 'bad-input' | 'storage' | 'internal'
+  | 'invalid-arguments'
+  | 'unknown-method'
+  | 'not-found'
+  | 'bad-input'
+  | 'storage'
+  | 'cancelled'
+  | 'internal'
 
 export interface ApiError {
   code: ApiErrorCode

@@ -2,6 +2,7 @@
 // core sees a call. Keys must match `apiMethods` exactly (the compiler checks).
 import { z } from 'zod'
 import type { ApiMethod } from './api'
+import { settingsPatchSchema } from './settingsSchema'
 
 /** Ids are opaque strings we generate; anything longer is not one of ours. */
 const id = z.string().min(1).max(200)
@@ -13,6 +14,7 @@ export const MAX_NOTE_CHARS = 20 * 1024 * 1024
 /** Largest page of list rows the renderer may ask for at once. */
 export const MAX_PAGE_SIZE = 1000
 
+const sort = z.enum(['published', 'added', 'title', 'upvotes'])
 /** Longest note title, relation label and autocomplete query accepted. */
 export const MAX_TITLE_CHARS = 1000
 export const MAX_LABEL_CHARS = 200
@@ -23,7 +25,6 @@ export const MAX_RESOLVE_TARGETS = 5000
 const noteTitle = z.string().max(MAX_TITLE_CHARS)
 const noteBody = z.string().max(MAX_NOTE_CHARS)
 const relationLabel = z.string().max(MAX_LABEL_CHARS)
-const paperSort = z.enum(['published', 'added', 'title', 'upvotes'])
 const linkTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paper'), id }).strict(),
   z.object({ kind: z.literal('note'), id }).strict(),
@@ -36,7 +37,7 @@ export const apiArgs = {
     .object({
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
-      sort: paperSort.optional(),
+      sort: sort.optional(),
     })
     .strict(),
   getPaper: z.object({ id }).strict(),
@@ -73,5 +74,9 @@ export const apiArgs = {
   removeRelation: z.object({ id }).strict(),
   trashPaper: z.object({ id }).strict(),
   restorePaper: z.object({ id }).strict(),
-  getPaperPosition: z.object({ id, sort: paperSort.optional() }).strict(),
+  setPaperStatus: z.object({ id, status: z.enum(['unread', 'reading', 'read']) }).strict(),
+  indexOfPaper: z.object({ id, sort: sort.optional() }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  cancelTask: z.object({ taskId: id }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType }

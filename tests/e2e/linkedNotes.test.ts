@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { runAxe, seriousOnes } from './harness/axe'
 import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
 import { listbox, scrollToRow } from './harness/paperList'
 
@@ -84,7 +85,11 @@ describe('linked notes', () => {
     await page.keyboard.type('Compare ', { delay: 10 })
     await linkVia(page, 'toolrl', TOOLRL)
     await page.keyboard.type(' with ', { delay: 10 })
-    await linkVia(page, 'toolgen unif', TOOLGEN, () => app?.screenshot('link-autocomplete'))
+    await linkVia(page, 'toolgen unif', TOOLGEN, async () => {
+      await app?.screenshot('link-autocomplete')
+      // The notes tab, a standalone note and the open suggestion list.
+      expect(seriousOnes(await runAxe(page))).toEqual([])
+    })
     await page.keyboard.type('. Both teach an LLM to call tools.', { delay: 5 })
 
     // The paper pane still shows the paper selected before (the newest one); its
@@ -140,6 +145,8 @@ describe('linked notes', () => {
     await backlinks.scrollIntoViewIfNeeded()
     const shot = await app.screenshot('paper-pane-backlinks-related')
     expect(shot).toMatch(/paper-pane-backlinks-related\.png$/)
+    // Backlinks, relations and similar papers are usable with a screen reader too.
+    expect(seriousOnes(await runAxe(page))).toEqual([])
 
     // Alt+Left: back to the note, in the Notes tab; Alt+Right: the paper again.
     await page.keyboard.press('Alt+ArrowLeft')

@@ -33,11 +33,13 @@ export interface LinkAutocomplete {
   update(): void
   /** Call first in the textarea's keydown; true when the key was for the list. */
   onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): boolean
-  /** Attributes that make the textarea a combobox for screen readers. */
+  /**
+   * Attributes that tie the textarea to the list for screen readers (a
+   * textarea may not take the combobox role, so no aria-expanded).
+   */
   inputProps: {
     'aria-autocomplete': 'list'
-    'aria-expanded': boolean
-    'aria-controls': string
+    'aria-controls': string | undefined
     'aria-activedescendant': string | undefined
   }
   popup: ReactNode
@@ -171,8 +173,8 @@ export function useLinkAutocomplete(
     onKeyDown,
     inputProps: {
       'aria-autocomplete': 'list',
-      'aria-expanded': shown,
-      'aria-controls': listId,
+      // Only while the list exists: it must point at an element.
+      'aria-controls': shown ? listId : undefined,
       'aria-activedescendant': shown ? `${listId}-${active}` : undefined,
     },
     popup,

@@ -1,13 +1,23 @@
-// The live preview of a note: markdown rendered and sanitized, wiki-links shown
+// The live preview of a note: markdown rendered and sanitized (math typeset by
+// KaTeX after sanitizing), wiki-links shown
 // with their targets' current titles and followed in the app, web links handed
 // to the system browser. A broken link (its target is missing or trashed) is
 // marked and offers to create a note by that name or to point it at a paper.
-import { useDeferredValue, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import {
+  useDeferredValue,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react'
 import type { LinkTarget } from '../../../shared/model'
 import { formatWikiLink } from '../../../shared/wikiLinks'
 import { openExternal } from '../api/openExternal'
 import { useLinkResolver } from '../hooks/useLinkResolver'
 import { renderMarkdown } from '../markdown/renderMarkdown'
+import { typesetMathIn } from '../math/renderMath'
 import type { Destination } from '../navigation/linkDestination'
 import { PaperPicker } from './PaperPicker'
 
@@ -40,6 +50,11 @@ export function NotePreview({ body, version, onOpen, onCreateNote, onRepair }: N
   const resolve = useLinkResolver(source, version)
   const html = useMemo(() => renderMarkdown(source, resolve), [source, resolve])
   const [menu, setMenu] = useState<Menu | undefined>(undefined)
+  const content = useRef<HTMLDivElement>(null)
+  // React sets the sanitized HTML; the math placeholders in it are typeset before paint.
+  useLayoutEffect(() => {
+    if (content.current !== null) typesetMathIn(content.current)
+  }, [html])
 
   function follow(target: Element, container: HTMLElement): boolean {
     const wikiLink = target.closest<HTMLElement>('[data-wikilink]')
@@ -70,7 +85,15 @@ export function NotePreview({ body, version, onOpen, onCreateNote, onRepair }: N
     const anchor = target.closest('a')
     if (anchor === null) return false
     const href = anchor.getAttribute('href')
-    if (href !== null) openExternal(href)
+    if (href === null) return true
+    // A jump within the note (a footnote and its way back) scrolls the preview.
+    if (href.startsWith('#')) {
+      container.querySelector(`[id="${CSS.escape(href.slice(1))}"]`)?.scrollIntoView({
+        block: 'nearest',
+      })
+      return true
+    }
+    openExternal(href)
     return true
   }
 
@@ -96,13 +119,20 @@ export function NotePreview({ body, version, onOpen, onCreateNote, onRepair }: N
   return (
     <div
       className="note-preview markdown-body"
+      role="region"
       aria-label="Note preview"
       data-testid="note-preview"
+      // Focusable, so the keyboard can scroll a long preview.
+      tabIndex={0}
       onClick={onClick}
       onKeyDown={onKeyDown}
     >
       {/* Sanitized by DOMPurify in renderMarkdown; never raw user HTML. */}
-      <div dangerouslySetInnerHTML={{ __html: html }} />
+      <div
+        ref={content}
+        className="note-preview-content"
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
       {menu !== undefined && (
         <div
           className="broken-link-menu"

@@ -1,7 +1,15 @@
 // Notes are untrusted markdown: marked turns them into HTML, DOMPurify removes
 // anything that could run or load, and only then does the HTML reach the DOM.
+// GitHub-flavoured: tables, task lists (read-only checkboxes), footnotes, code
+// blocks highlighted by highlight.js, math placeholders that the preview
+// typesets with KaTeX after sanitizing (see mathExtension.ts), and wiki-links
+// (see wikiLinkMarkdown.ts).
 import DOMPurify from 'dompurify'
 import { Marked } from 'marked'
+import markedFootnote from 'marked-footnote'
+import { markedHighlight } from 'marked-highlight'
+import { highlightCode } from './codeHighlight'
+import { mathExtension } from './mathExtension'
 import {
   WIKI_LINK_ATTRIBUTES,
   renderWith,
@@ -9,10 +17,29 @@ import {
   type LinkResolver,
 } from './wikiLinkMarkdown'
 
-const marked = new Marked({ gfm: true, breaks: false, async: false })
+const marked = new Marked(
+  { gfm: true, breaks: false, async: false },
+  markedHighlight({
+    emptyLangClass: 'hljs',
+    langPrefix: 'hljs language-',
+    highlight: (code, language) => highlightCode(code, language),
+  }),
+  markedFootnote({ description: 'Footnotes' }),
+  mathExtension(),
+  {
+    renderer: {
+      // A task is shown, not edited here: the checkbox is disabled, and named for screen readers.
+      checkbox: ({ checked }) =>
+        `<input type="checkbox" disabled${checked ? ' checked' : ''} aria-label="${checked ? 'Done' : 'To do'}"> `,
+    },
+  },
+)
 marked.use({ extensions: [wikiLinkExtension] })
 
-/** Links may only be web or mail links; anything else loses its href. */
+/** The data attributes marked-footnote writes (screen readers and styles use them). */
+const FOOTNOTE_ATTRIBUTES = ['data-footnotes', 'data-footnote-ref', 'data-footnote-backref']
+
+/** Links may only be web or mail links, or jumps within the note (footnotes); anything else loses its href. */
 const SAFE_LINK = /^(?:https?:|mailto:|#)/i
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
@@ -27,6 +54,14 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     const src = node.getAttribute('src') ?? ''
     if (!src.startsWith('data:image/')) node.removeAttribute('src')
   }
+  // The only input a note may show is a task's checkbox, and it cannot be changed.
+  if (node.tagName === 'INPUT') {
+    for (const name of node.getAttributeNames()) {
+      if (!['checked', 'aria-label'].includes(name)) node.removeAttribute(name)
+    }
+    node.setAttribute('type', 'checkbox')
+    node.setAttribute('disabled', '')
+  }
 })
 
 /**
@@ -37,10 +72,10 @@ export function renderMarkdown(source: string, resolveLink?: LinkResolver): stri
   const html = renderWith(resolveLink ?? (() => undefined), () => marked.parse(source) as string)
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe'],
+    FORBID_TAGS: ['style', 'form', 'button', 'textarea', 'select', 'iframe'],
     FORBID_ATTR: ['style'],
-    // Only the wiki-link attributes survive; a note's own data-* attributes do not.
+    // Only the attributes our extensions write survive; a note's own data-* do not.
     ALLOW_DATA_ATTR: false,
-    ADD_ATTR: [...WIKI_LINK_ATTRIBUTES, 'role', 'tabindex'],
+    ADD_ATTR: [...WIKI_LINK_ATTRIBUTES, ...FOOTNOTE_ATTRIBUTES, 'role', 'tabindex'],
   })
 }

@@ -1,23 +1,41 @@
-// The list pane: every paper as one row (title, date, upvotes, byline), newest
-// first. Only the rows on screen are mounted (a virtualizer), and rows are
-// fetched from main a page at a time. The list stays mounted while the notes
-// tab is shown, and keeps its scroll position and selection for the way back;
-// a paper selected from elsewhere (a link, Back) is scrolled into view.
+// The list pane: every paper as one row (title, date, upvotes, byline) in the
+// chosen order. Only the rows on screen are mounted (a virtualizer), and rows
+// are fetched from main a page at a time. The list stays mounted while the
+// notes tab is shown, and keeps its scroll position and selection for the way
+// back; a paper selected from elsewhere (a link) is scrolled into view.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { PaperSummary } from '../../../shared/model'
+import type { PaperSort, PaperSummary } from '../../../shared/model'
 import { api } from '../api/client'
+import { MathText } from '../components/MathText'
 import { PAPER_DRAG_TYPE } from '../components/paperDrag'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
 
 const ROW_HEIGHT = 58
 
+const SORT_LABELS: Record<PaperSort, string> = {
+  published: 'Newest published',
+  added: 'Recently added',
+  title: 'Title',
+  upvotes: 'Most upvoted',
+}
+
+/** Asks the list to scroll a paper into view (a restored selection, a new sort order). */
+export interface RevealRequest {
+  id: string
+  /** A new number for each request, so asking twice for one paper scrolls twice. */
+  serial: number
+}
+
 interface PaperListPaneProps {
   rows: PaperRows
   selectedId: string | undefined
   /** `step` is true for a keyboard step (one history entry for a walk through the list). */
   onSelect: (id: string, step: boolean) => void
+  sort: PaperSort
+  onSortChange: (sort: PaperSort) => void
+  reveal: RevealRequest | undefined
   /** False while the list is hidden behind the notes tab. */
   active: boolean
   /** Changes on every move through the history. */
@@ -28,7 +46,7 @@ interface PaperListPaneProps {
 }
 
 export function PaperListPane(props: PaperListPaneProps) {
-  const { rows, selectedId, onSelect, active, moves, restoreScroll } = props
+  const { rows, selectedId, onSelect, sort, reveal, active, moves, restoreScroll } = props
   const scroller = useRef<HTMLDivElement>(null)
   const savedScroll = useRef(0)
   const total = rows.total ?? 0
@@ -46,6 +64,24 @@ export function PaperListPane(props: PaperListPaneProps) {
   useEffect(() => {
     if (total > 0) ensureLoaded(first, last)
   }, [first, last, total, ensureLoaded])
+
+  // The row may be anywhere in a long list and not loaded yet: ask main where it is.
+  const hasRows = total > 0
+  useEffect(() => {
+    if (reveal === undefined || !hasRows) return
+    let current = true
+    api
+      .indexOfPaper({ id: reveal.id, sort })
+      .then((index) => {
+        if (!current || index < 0) return
+        ensureLoaded(index, index)
+        virtualizer.scrollToIndex(index, { align: 'center' })
+      })
+      .catch(() => undefined) // nothing to scroll to; the selection itself still shows
+    return () => {
+      current = false
+    }
+  }, [reveal, hasRows, sort, ensureLoaded, virtualizer])
 
   const selectedIndex = selectedId === undefined ? -1 : rows.indexOf(selectedId)
   // A keyboard move to a row whose page has not arrived yet (End in a large
@@ -80,13 +116,13 @@ export function PaperListPane(props: PaperListPaneProps) {
     }
     let current = true
     api
-      .getPaperPosition({ id: selectedId })
-      .then(({ index }) => current && index !== -1 && scrollToIndex(index, { align: 'auto' }))
+      .indexOfPaper({ id: selectedId, sort })
+      .then((index) => current && index !== -1 && scrollToIndex(index, { align: 'auto' }))
       .catch(() => undefined)
     return () => {
       current = false
     }
-  }, [active, selectedId, selectedIndex, scrollToIndex, restoreScroll])
+  }, [active, selectedId, selectedIndex, scrollToIndex, restoreScroll, sort])
 
   function moveSelection(delta: number): void {
     if (total === 0) return
@@ -123,43 +159,61 @@ export function PaperListPane(props: PaperListPaneProps) {
   }
 
   return (
-    <div
-      ref={scroller}
-      className="paper-list"
-      role="listbox"
-      aria-label="Papers"
-      tabIndex={0}
-      aria-activedescendant={selectedIndex === -1 ? undefined : `paper-row-${selectedIndex}`}
-      onKeyDown={onKeyDown}
-      onScroll={(event) => {
-        if (!active) return
-        savedScroll.current = event.currentTarget.scrollTop
-        props.onScroll(savedScroll.current)
-      }}
-      data-testid="paper-list"
-    >
-      <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const row = rows.rowAt(item.index)
-          return (
-            <div
-              key={item.key}
-              className="paper-row-slot"
-              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
-            >
-              {row === undefined ? (
-                <div className="paper-row paper-row-loading" aria-hidden="true" />
-              ) : (
-                <PaperRow
-                  domId={`paper-row-${item.index}`}
-                  paper={row}
-                  selected={row.id === selectedId}
-                  onClick={() => onSelect(row.id, false)}
-                />
-              )}
-            </div>
-          )
-        })}
+    <div className="paper-list-pane">
+      <div className="list-header">
+        <label className="sort-control">
+          <span>Sort</span>
+          <select
+            value={sort}
+            onChange={(event) => props.onSortChange(event.target.value as PaperSort)}
+            data-testid="sort-select"
+          >
+            {(Object.keys(SORT_LABELS) as PaperSort[]).map((value) => (
+              <option key={value} value={value}>
+                {SORT_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div
+        ref={scroller}
+        className="paper-list"
+        role="listbox"
+        aria-label="Papers"
+        tabIndex={0}
+        aria-activedescendant={selectedIndex === -1 ? undefined : `paper-row-${selectedIndex}`}
+        onKeyDown={onKeyDown}
+        onScroll={(event) => {
+          if (!active) return
+          savedScroll.current = event.currentTarget.scrollTop
+          props.onScroll(savedScroll.current)
+        }}
+        data-testid="paper-list"
+      >
+        <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rows.rowAt(item.index)
+            return (
+              <div
+                key={item.key}
+                className="paper-row-slot"
+                style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+              >
+                {row === undefined ? (
+                  <div className="paper-row paper-row-loading" aria-hidden="true" />
+                ) : (
+                  <PaperRow
+                    domId={`paper-row-${item.index}`}
+                    paper={row}
+                    selected={row.id === selectedId}
+                    onClick={() => onSelect(row.id, false)}
+                  />
+                )}
+              </div>
+            )
+          })}
+        </div>
       </div>
     </div>
   )
@@ -190,13 +244,13 @@ function PaperRow(props: {
       data-paper-id={paper.id}
     >
       <div className="paper-row-title" title={paper.title}>
-        {paper.title}
+        <MathText text={paper.title} />
       </div>
       <div className="paper-row-meta">
         <span className="paper-row-date">{formatDate(paper.published)}</span>
         {byline !== '' && <span className="paper-row-byline">{byline}</span>}
         {paper.hasNote && (
-          <span className="paper-row-note" title="Has a note" aria-label="Has a note">
+          <span className="paper-row-note" title="Has a note" role="img" aria-label="Has a note">
             ✎
           </span>
         )}
