@@ -16,8 +16,6 @@
 export type WikiLinkTarget =
   { kind: 'paper'; id: string } | { kind: 'note'; id: string } | { kind: 'title'; title: string }
 
-export type WikiLinkTargetKind = WikiLinkTarget['kind']
-
 export interface WikiLink {
   /** Offset of the opening `[[` in the body. */
   start: number
@@ -204,11 +202,11 @@ export function formatWikiLink(kind: 'paper' | 'note', id: string, title: string
 }
 
 /** Backslash-escapes the characters that would end or split a link. */
-export function escapeLinkText(text: string): string {
+function escapeLinkText(text: string): string {
   return text.replace(/[\\[\]|]/g, (c) => `\\${c}`)
 }
 
-export function unescapeLinkText(text: string): string {
+function unescapeLinkText(text: string): string {
   return text.replace(/\\(.)/g, '$1')
 }
 

@@ -52,7 +52,7 @@ function stemOf(word: string): string {
 }
 
 /** The stemmed topic words of a text, in order. */
-export function topicWords(text: string): string[] {
+function topicWords(text: string): string[] {
   // Most abstracts are plain ASCII: skip Unicode folding and Unicode classes for them.
   const words = /[^\t-~]/.test(text)
     ? text

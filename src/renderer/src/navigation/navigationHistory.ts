@@ -39,7 +39,7 @@ export function leave(history: NavigationHistory, state: Partial<Place>): Naviga
   return { ...history, entries }
 }
 
-export function samePlace(a: Place, b: Place): boolean {
+function samePlace(a: Place, b: Place): boolean {
   return a.view === b.view && a.paperId === b.paperId && a.noteId === b.noteId
 }
 
