@@ -13,6 +13,7 @@ const TOOLRL = 'ToolRL: Reward is All Tool Learning Needs'
 const TOOLGEN = 'ToolGen: Unified Tool Retrieval and Calling via Generation'
 const OXE =
   'OXE-AugE: A Large-Scale Robot Augmentation of OXE for Scaling Cross-Embodiment Policy Learning'
+const BRIDGE = 'Bridge Data: Boosting Generalization of Robotic Skills with Cross-Domain Datasets'
 const SHORTCUT =
   'Shortcut Learning in Generalist Robot Policies: The Role of Dataset Diversity and Fragmentation'
 
@@ -212,6 +213,20 @@ describe('linked notes', () => {
       .poll(() => page.getByTestId('relation').locator('input').inputValue())
       .toBe('extends')
     expect(await page.getByTestId('relation').textContent()).toBe(`←${OXE}×`)
+
+    // The picker: a label, then a paper found as you type; × removes the relation again.
+    await page.getByRole('button', { name: 'Add related paper…' }).click()
+    await page.getByLabel('Relation label (optional)').fill('uses')
+    await page.getByLabel('Find the related paper').fill('bridge data')
+    await expect
+      .poll(() => page.getByTestId('paper-picker').getByRole('option').first().textContent())
+      .toContain(BRIDGE)
+    await page.getByLabel('Find the related paper').press('Enter')
+    await expect.poll(() => page.getByTestId('relation').count()).toBe(2)
+    const added = page.getByTestId('relation').filter({ hasText: BRIDGE })
+    expect(await added.locator('input').inputValue()).toBe('uses')
+    await added.getByRole('button', { name: `Remove the relation to ${BRIDGE}` }).click()
+    await expect.poll(() => page.getByTestId('relation').count()).toBe(1)
 
     // A link to nothing is visibly broken; "Create note" makes it whole.
     await newNote(page, 'Plans')

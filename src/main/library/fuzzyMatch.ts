@@ -24,6 +24,21 @@ export function fuzzyScore(queryWords: readonly string[], folded: string): numbe
   return total - folded.length * 0.05
 }
 
+/**
+ * Which of a-z and 0-9 a folded text holds, as bits: a title lacking a letter
+ * of the query cannot match it, which rules out most titles in one AND. Other
+ * characters set no bit, so they never rule a title out.
+ */
+export function letterMask(folded: string): number {
+  let mask = 0
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i)
+    if (code >= 97 && code <= 122) mask |= 1 << (code - 97)
+    else if (code >= 48 && code <= 57) mask |= 1 << 26
+  }
+  return mask
+}
+
 /** Splits a query into folded words. */
 export function queryWordsOf(query: string): string[] {
   return foldForMatch(query)

@@ -4,7 +4,7 @@
 // whenever a title, or what is live, changes.
 import type { LinkTarget, Note, Paper } from '../../shared/model'
 import { normalizeTitle, type WikiLinkTarget } from '../../shared/wikiLinks'
-import { foldForMatch, fuzzyScore, queryWordsOf } from './fuzzyMatch'
+import { foldForMatch, fuzzyScore, letterMask, queryWordsOf } from './fuzzyMatch'
 
 /** The library state link targets are read from. */
 export interface LinkTargetSource {
@@ -28,6 +28,7 @@ interface TitleEntry {
 interface LinkCandidate {
   target: LinkTarget
   folded: string
+  letters: number
 }
 
 export class LinkTargets {
@@ -87,13 +88,21 @@ export class LinkTargets {
     if (words.length === 0) {
       return candidates.slice(0, limit).map((candidate) => ({ ...candidate.target }))
     }
-    const scored: Array<{ candidate: LinkCandidate; score: number }> = []
+    const needed = letterMask(words.join(''))
+    // The best `limit`, kept sorted as we go: a one-letter query matches nearly
+    // every title, and sorting 50k of them per keystroke would be the bulk of the work.
+    const best: Array<{ candidate: LinkCandidate; score: number }> = []
     for (const candidate of candidates) {
+      if ((candidate.letters & needed) !== needed) continue
       const score = fuzzyScore(words, candidate.folded)
-      if (score !== undefined) scored.push({ candidate, score })
+      if (score === undefined) continue
+      if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue
+      let at = best.length
+      while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--
+      best.splice(at, 0, { candidate, score })
+      if (best.length > limit) best.pop()
     }
-    scored.sort((a, b) => b.score - a.score)
-    return scored.slice(0, limit).map(({ candidate }) => ({ ...candidate.target }))
+    return best.map(({ candidate }) => ({ ...candidate.target }))
   }
 
   paperTarget(paper: Paper): LinkTarget {
@@ -138,10 +147,10 @@ export class LinkTargets {
    * it); notes change as they are typed and are few.
    */
   private candidates(): LinkCandidate[] {
-    const candidateOf = (target: LinkTarget): LinkCandidate => ({
-      target,
-      folded: foldForMatch(target.title),
-    })
+    const candidateOf = (target: LinkTarget): LinkCandidate => {
+      const folded = foldForMatch(target.title)
+      return { target, folded, letters: letterMask(folded) }
+    }
     this.paperCandidates ??= this.source
       .newestPapers()
       .map((paper) => candidateOf(this.paperTarget(paper)))
