@@ -335,12 +335,12 @@ export class Library implements LibraryApi {
   /** The papers most similar to this one by title and abstract (TF-IDF cosine). */
   async getRelatedPapers({ id, limit }: ApiArgs<'getRelatedPapers'>): Promise<RelatedPaper[]> {
     this.requirePaper(id)
-    return (await this.related())
-      .similarTo(id, limit ?? DEFAULT_RELATED)
-      .flatMap(({ id: otherId, score }) => {
-        const other = this.store.papers.get(otherId)
-        return other === undefined ? [] : [{ paper: this.summarize(other), score }]
-      })
+    const related = await this.related()
+    await related.ready()
+    return related.similarTo(id, limit ?? DEFAULT_RELATED).flatMap(({ id: otherId, score }) => {
+      const other = this.store.papers.get(otherId)
+      return other === undefined ? [] : [{ paper: this.summarize(other), score }]
+    })
   }
 
   // --- manual relations between papers ------------------------------------------
@@ -745,8 +745,9 @@ export class Library implements LibraryApi {
       live.add(paper.id)
     }
     for (const id of [...index.ids()]) if (!live.has(id)) index.delete(id)
-    index.prepare()
+    // From here on every change reaches the index (afterPapersChanged) directly.
     this.relatedIndex = index
+    await index.ready()
     return index
   }
 

@@ -61,6 +61,9 @@ export class RelatedPapersIndex {
   private readonly termIds = new Map<string, number>()
   private documentFrequency = new Int32Array(1024)
   private built: BuiltIndex | undefined
+  private building: Promise<void> | undefined
+  // Bumped by every change, so a build started before it is known to be stale.
+  private generation = 0
 
   get size(): number {
     return this.papers.size
@@ -83,7 +86,7 @@ export class RelatedPapersIndex {
       i++
     }
     this.papers.set(id, { title, abstract, termIds, counts: values })
-    this.built = undefined
+    this.changed()
   }
 
   /** The ids of the papers indexed. */
@@ -91,9 +94,16 @@ export class RelatedPapersIndex {
     return this.papers.keys()
   }
 
-  /** Computes the weights now (the first query after a change would). */
-  prepare(): void {
-    this.index()
+  /**
+   * Computes the weights if a change made them stale, in slices that let the
+   * event loop run in between (at 50k papers a rebuild takes a fraction of a
+   * second, which the rest of the app should not wait for).
+   */
+  async ready(): Promise<void> {
+    while (this.built === undefined) {
+      this.building ??= this.buildInSlices()
+      await this.building
+    }
   }
 
   delete(id: string): void {
@@ -101,7 +111,7 @@ export class RelatedPapersIndex {
     if (known === undefined) return
     this.countOut(known)
     this.papers.delete(id)
-    this.built = undefined
+    this.changed()
   }
 
   /** The `limit` papers most similar to `id`, best first; empty when `id` is not indexed. */
@@ -162,18 +172,46 @@ export class RelatedPapersIndex {
     }
   }
 
+  private changed(): void {
+    this.built = undefined
+    this.generation++
+  }
+
   private index(): BuiltIndex {
-    this.built ??= buildIndex(this.papers, this.documentFrequency, this.termIds.size)
+    if (this.built === undefined) {
+      const steps = buildSteps(this.papers, this.documentFrequency, this.termIds.size)
+      let step = steps.next()
+      while (step.done !== true) step = steps.next()
+      this.built = step.value
+    }
     return this.built
+  }
+
+  private async buildInSlices(): Promise<void> {
+    const generation = this.generation
+    const steps = buildSteps(this.papers, this.documentFrequency, this.termIds.size)
+    let step = steps.next()
+    while (step.done !== true) {
+      await new Promise((resolve) => setImmediate(resolve))
+      step = steps.next()
+    }
+    this.building = undefined
+    // Papers changed meanwhile: this result is already stale; ready() builds again.
+    if (generation === this.generation) this.built ??= step.value
   }
 }
 
-function buildIndex(
-  papers: Map<string, PaperTerms>,
+/** Papers weighed between two yields of buildSteps. */
+const BUILD_SLICE = 5000
+
+/** Builds the weighted index, yielding now and then so a caller can pause between slices. */
+function* buildSteps(
+  papersById: Map<string, PaperTerms>,
   documentFrequency: Int32Array,
   termCount: number,
-): BuiltIndex {
-  const ids = [...papers.keys()]
+): Generator<void, BuiltIndex> {
+  const ids = [...papersById.keys()]
+  const papers = [...papersById.values()]
   const count = ids.length
   // A term in every paper tells them apart not at all (idf 0). A term of a
   // single paper can match nothing: leaving it out keeps the vectors small and
@@ -185,16 +223,18 @@ function buildIndex(
   }
 
   let kept = 0
-  for (const paper of papers.values()) {
+  for (const paper of papers) {
     for (const termId of paper.termIds) if ((idf[termId] ?? 0) > 0) kept++
   }
+  yield
   const docStart = new Int32Array(count + 1)
   const docTermIds = new Int32Array(kept)
   const docWeights = new Float32Array(kept)
   const postingLength = new Int32Array(termCount + 1)
   let at = 0
   let doc = 0
-  for (const paper of papers.values()) {
+  for (const paper of papers) {
+    if (doc > 0 && doc % BUILD_SLICE === 0) yield
     docStart[doc] = at
     let norm = 0
     for (let i = 0; i < paper.termIds.length; i++) {
@@ -224,6 +264,7 @@ function buildIndex(
   const postingWeights = new Float32Array(kept)
   const filled = postingStart.slice(0, termCount)
   for (let d = 0; d < count; d++) {
+    if (d > 0 && d % BUILD_SLICE === 0) yield
     for (let i = docStart[d] ?? 0; i < (docStart[d + 1] ?? 0); i++) {
       const termId = docTermIds[i] ?? 0
       const slot = filled[termId] ?? 0
