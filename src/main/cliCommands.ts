@@ -1,56 +1,51 @@
-// The headless command line: `offprint import FILE`, `offprint list`,
-// `offprint related ID`, `offprint backlinks ID`, over the
-// same library core and the same validating dispatcher as the app. Kept apart
-// from cli.ts (which only wires the process) so tests can run it in-process.
+// The headless command line: `offprint import FILE`, `offprint list`, the
+// organizing commands (cliOrganize.ts) and the linked-notes commands
+// (cliLinks.ts: related, backlinks), over the same library core and the
+// same validating dispatcher as the app. Kept apart from cli.ts (which only
+// wires the process) so tests can run it in-process.
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { MAX_IMPORT_CHARS } from '../shared/apiSchemas'
-import type { Backlink, ImportReport, Paper, PaperSort, RelatedPaper } from '../shared/model'
-import type { ApiResponse } from '../shared/api'
-import { callApi } from './library/dispatch'
+import type { ImportReport, Paper, PaperSort } from '../shared/model'
+import {
+  CommandError,
+  UsageError,
+  call,
+  libraryDirOf,
+  oneLine,
+  withExistingLibrary,
+  withLibrary,
+} from './cliLibrary'
+import type { CliIo, CommandLine } from './cliLibrary'
+import { backlinksCommand, relatedCommand } from './cliLinks'
+import { addToCollectionCommand, collectionsCommand, tagCommand } from './cliOrganize'
 import { messageOf } from './library/errors'
-import { Library } from './library/library'
-import { LIBRARY_ENV, LibraryLocationError, findLibraryDir } from './library/libraryLocation'
+import { LIBRARY_ENV, LibraryLocationError } from './library/libraryLocation'
 
-export interface CliIo {
-  /** Writes one line (or a block of lines) to standard output; the newline is added. */
-  out(s: string): void
-  /** Writes one line to standard error; the newline is added. */
-  err(s: string): void
-  env: NodeJS.ProcessEnv
-}
+export type { CliIo } from './cliLibrary'
 
 export const USAGE = `Usage: offprint <command> [options]
 
 Commands:
-  import FILE    import a saved Hugging Face Daily Papers page (plain text)
-  list           list the papers in the library, newest first
-  related ID     the papers most similar to paper ID (by title and abstract)
-  backlinks ID   the notes that link to paper or note ID, with the sentence around each link
-  help           show this help
+  import FILE                   import a saved Hugging Face Daily Papers page (plain text)
+  list                          list the papers in the library, newest first
+  collections                   show the collections as a tree, with their paper counts
+  add-to-collection NAME ID...  file papers in a collection (NAME or a path "A/B";
+                                created when it does not exist)
+  tag ID... --add T --remove T  add or remove tags on papers (each option repeatable)
+  related ID                    the papers most similar to paper ID (title and abstract)
+  backlinks ID                  the notes linking to paper or note ID, each with its sentence
+  help                          show this help
 
 Options:
   --library DIR  the library folder (or set ${LIBRARY_ENV}=DIR)
-  --json         print JSON (list: every paper with all fields)
+  --json         list, collections, related, backlinks: print JSON with all fields
   --sort ORDER   list: published (default), added, title or upvotes
-  --limit N      related: how many papers (default 5, at most 50)`
+  --limit N      related: how many papers (default 5, at most 50)
+
+Paper ids are in the output of: list --json`
 
 const SORTS: readonly PaperSort[] = ['published', 'added', 'title', 'upvotes']
-
-/** The command line is wrong: exit code 2, as is customary. */
-class UsageError extends Error {}
-
-/** The command failed on its input or the library: exit code 1. */
-class CommandError extends Error {}
-
-interface CommandLine {
-  command?: string
-  operands: string[]
-  json: boolean
-  sort: PaperSort
-  limit?: number
-  help: boolean
-}
 
 /** Runs the CLI with `argv` (the arguments after the script name); resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -69,6 +64,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await importCommand(line, argv, io)
       case 'list':
         return await listCommand(line, argv, io)
+      case 'collections':
+        return await collectionsCommand(line, argv, io)
+      case 'add-to-collection':
+        return await addToCollectionCommand(line, argv, io)
+      case 'tag':
+        return await tagCommand(line, argv, io)
       case 'related':
         return await relatedCommand(line, argv, io)
       case 'backlinks':
@@ -83,7 +84,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 function parseCommandLine(argv: string[]): CommandLine {
-  const line: CommandLine = { operands: [], json: false, sort: 'published', help: false }
+  const line: CommandLine = {
+    operands: [],
+    json: false,
+    sort: 'published',
+    help: false,
+    addTags: [],
+    removeTags: [],
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
     if (arg === '--library') {
@@ -97,6 +105,14 @@ function parseCommandLine(argv: string[]): CommandLine {
       const sort = SORTS.find((candidate) => candidate === value)
       if (!sort) throw new UsageError(`--sort must be one of: ${SORTS.join(', ')}`)
       line.sort = sort
+    } else if (arg === '--add' || arg === '--remove') {
+      const value = argv[++i]
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a tag`)
+      ;(arg === '--add' ? line.addTags : line.removeTags).push(value)
+    } else if (arg.startsWith('--add=')) {
+      line.addTags.push(arg.slice('--add='.length))
+    } else if (arg.startsWith('--remove=')) {
+      line.removeTags.push(arg.slice('--remove='.length))
     } else if (arg === '--limit' || arg.startsWith('--limit=')) {
       const value = arg === '--limit' ? argv[++i] : arg.slice('--limit='.length)
       const limit = Number(value)
@@ -117,34 +133,6 @@ function parseCommandLine(argv: string[]): CommandLine {
   return line
 }
 
-function libraryDirOf(argv: string[], io: CliIo): string {
-  const dir = findLibraryDir({ argv, env: io.env })
-  if (dir === undefined) {
-    throw new UsageError(`no library folder: pass --library DIR or set ${LIBRARY_ENV}`)
-  }
-  return dir
-}
-
-/** Opens the library, warning about any file that had to be moved aside. */
-async function withLibrary(
-  dir: string,
-  io: CliIo,
-  run: (library: Library) => Promise<number>,
-): Promise<number> {
-  const library = await Library.open(dir)
-  try {
-    for (const problem of (await library.getLibraryInfo()).problems) {
-      io.err(
-        `offprint: warning: ${problem.file} could not be read (${oneLine(problem.reason)}); ` +
-          `it was moved to ${problem.movedTo}`,
-      )
-    }
-    return await run(library)
-  } finally {
-    await library.close()
-  }
-}
-
 async function importCommand(line: CommandLine, argv: string[], io: CliIo): Promise<number> {
   const [file, ...extra] = line.operands
   if (file === undefined || extra.length > 0) {
@@ -153,7 +141,7 @@ async function importCommand(line: CommandLine, argv: string[], io: CliIo): Prom
   const dir = libraryDirOf(argv, io)
   const text = await readTextFile(file)
   return withLibrary(dir, io, async (library) => {
-    const report = valueOf(await callApi(library, 'importText', { text, fileName: basename(file) }))
+    const report = await call(library, 'importText', { text, fileName: basename(file) })
     for (const line of formatImportReport(report)) io.out(line)
     return 0
   })
@@ -169,75 +157,6 @@ async function listCommand(line: CommandLine, argv: string[], io: CliIo): Promis
     else for (const paper of papers) io.out(formatPaperLine(paper))
     return 0
   })
-}
-
-async function relatedCommand(line: CommandLine, argv: string[], io: CliIo): Promise<number> {
-  const id = singleId(line, 'related')
-  return withExistingLibrary(argv, io, async (library) => {
-    const args = line.limit === undefined ? { id } : { id, limit: line.limit }
-    const related = valueOf(await callApi(library, 'getRelatedPapers', args))
-    if (line.json) io.out(JSON.stringify(related, null, 2))
-    else for (const entry of related) io.out(formatRelatedLine(entry))
-    return 0
-  })
-}
-
-async function backlinksCommand(line: CommandLine, argv: string[], io: CliIo): Promise<number> {
-  const id = singleId(line, 'backlinks')
-  return withExistingLibrary(argv, io, async (library) => {
-    // The id names a paper or a note: ask for the paper first.
-    const asPaper = await callApi(library, 'getBacklinks', { kind: 'paper', id })
-    const response =
-      !asPaper.ok && asPaper.error.code === 'not-found'
-        ? await callApi(library, 'getBacklinks', { kind: 'note', id })
-        : asPaper
-    if (!response.ok && response.error.code === 'not-found') {
-      throw new CommandError(`no paper or note with id "${id}" in this library`)
-    }
-    const backlinks = valueOf(response)
-    if (line.json) io.out(JSON.stringify(backlinks, null, 2))
-    else for (const backlink of backlinks) for (const text of formatBacklink(backlink)) io.out(text)
-    return 0
-  })
-}
-
-function singleId(line: CommandLine, command: string): string {
-  const [id, ...extra] = line.operands
-  if (id === undefined || extra.length > 0) {
-    throw new UsageError(`${command} takes one id: offprint ${command} ID --library DIR`)
-  }
-  return id
-}
-
-/** Opens a library that must already exist: reading must not create one by accident (a typo in DIR). */
-async function withExistingLibrary(
-  argv: string[],
-  io: CliIo,
-  run: (library: Library) => Promise<number>,
-): Promise<number> {
-  const dir = libraryDirOf(argv, io)
-  if (!(await isFolder(dir))) throw new CommandError(`no library folder at ${dir}`)
-  return withLibrary(dir, io, run)
-}
-
-function valueOf<T>(response: ApiResponse<T>): T {
-  if (!response.ok) throw new CommandError(response.error.message)
-  return response.value
-}
-
-/** "0.36  OXE-AugE: …  (id)": similarity, title, id. */
-export function formatRelatedLine({ paper, score }: RelatedPaper): string {
-  return `${score.toFixed(2)}  ${oneLine(paper.title)}  (${paper.id})`
-}
-
-/** The linking note's title and id, then each sentence with the link in brackets. */
-export function formatBacklink(backlink: Backlink): string[] {
-  return [
-    `${oneLine(backlink.noteTitle)}  (${backlink.paperId === undefined ? 'note' : 'paper note'} ${backlink.noteId})`,
-    ...backlink.contexts.map(
-      (context) => `  ${oneLine(`${context.before}[${context.link}]${context.after}`)}`,
-    ),
-  ]
 }
 
 export function formatImportReport(report: ImportReport): string[] {
@@ -273,16 +192,4 @@ async function readTextFile(file: string): Promise<string> {
   } catch {
     throw new CommandError(`${file} is not a text file (it is not valid UTF-8)`)
   }
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory()
-  } catch {
-    return false
-  }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ')
 }

@@ -9,6 +9,9 @@ import type { z } from 'zod'
 import type { apiArgs } from './apiSchemas'
 import type {
   Backlink,
+  ChangeOutcome,
+  Collection,
+  CollectionRef,
   ImportReport,
   LibraryEvent,
   LibraryInfo,
@@ -20,7 +23,11 @@ import type {
   PaperRelation,
   PaperRelationView,
   RelatedPaper,
+  SelectionSummary,
   Settings,
+  Sidebar,
+  TrashContents,
+  UndoState,
 } from './model'
 
 export const apiMethods = [
@@ -31,7 +38,29 @@ export const apiMethods = [
   'importSample',
   'getNote',
   'saveNote',
-  'setPaperStatus',
+  'listPaperIds',
+  'getSidebar',
+  'listTrash',
+  'getPaperCollections',
+  'summarizeSelection',
+  'createCollection',
+  'renameCollection',
+  'moveCollection',
+  'addToCollection',
+  'removeFromCollection',
+  'setStatus',
+  'setStarred',
+  'markRead',
+  'tagPapers',
+  'renameTag',
+  'deleteTag',
+  'moveToTrash',
+  'restoreFromTrash',
+  'deleteForever',
+  'emptyTrash',
+  'undo',
+  'redo',
+  'getUndoState',
   'indexOfPaper',
   'getSettings',
   'updateSettings',
@@ -40,8 +69,6 @@ export const apiMethods = [
   'createNote',
   'getNoteById',
   'updateNote',
-  'trashNote',
-  'restoreNote',
   'suggestLinkTargets',
   'resolveLinkTargets',
   'getBacklinks',
@@ -50,8 +77,6 @@ export const apiMethods = [
   'addRelation',
   'updateRelation',
   'removeRelation',
-  'trashPaper',
-  'restorePaper',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -66,8 +91,36 @@ export interface ApiResults {
   importSample: ImportReport
   getNote: Note | null
   saveNote: Note
-  setPaperStatus: Paper
-  /** Position of the paper in the list for that sort order; -1 when it is not listed. */
+  /** Every id the list would show for that filter and order. */
+  listPaperIds: string[]
+  getSidebar: Sidebar
+  /** Collections and notes in the Trash on their own (trashed papers: listPapers). */
+  listTrash: TrashContents
+  /** The collections outside the Trash that hold the paper. */
+  getPaperCollections: CollectionRef[]
+  summarizeSelection: SelectionSummary
+  createCollection: Collection
+  renameCollection: ChangeOutcome
+  moveCollection: ChangeOutcome
+  addToCollection: ChangeOutcome
+  removeFromCollection: ChangeOutcome
+  setStatus: ChangeOutcome
+  setStarred: ChangeOutcome
+  /** Whether the paper was unread and is now read (not an undo step: it happens by itself). */
+  markRead: boolean
+  tagPapers: ChangeOutcome
+  renameTag: ChangeOutcome
+  deleteTag: ChangeOutcome
+  moveToTrash: ChangeOutcome
+  restoreFromTrash: ChangeOutcome
+  /** Deletes for good; cannot be undone. */
+  deleteForever: ChangeOutcome
+  emptyTrash: ChangeOutcome
+  /** What was undone, or null when there was nothing to undo. */
+  undo: ChangeOutcome | null
+  redo: ChangeOutcome | null
+  getUndoState: UndoState
+  /** Position of the paper in the list for that sort order and filter; -1 when it is not listed. */
   indexOfPaper: number
   getSettings: Settings
   /** The settings after the change, once they are on disk. */
@@ -79,8 +132,6 @@ export interface ApiResults {
   createNote: Note
   getNoteById: Note
   updateNote: Note
-  trashNote: Note
-  restoreNote: Note
   suggestLinkTargets: LinkTarget[]
   /** One entry per target, in order: its current form, or null when it is missing or trashed. */
   resolveLinkTargets: Array<LinkTarget | null>
@@ -91,8 +142,6 @@ export interface ApiResults {
   updateRelation: PaperRelation
   /** The relation that was removed. */
   removeRelation: PaperRelation
-  trashPaper: Paper
-  restorePaper: Paper
 }
 
 export type LibraryApi = {

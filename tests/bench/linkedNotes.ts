@@ -48,9 +48,9 @@ export async function benchLinkedNotes(
 
   // A trashed paper changes every weight (IDF): the next query rebuilds them from cached counts.
   const changed = ids[1] ?? ''
-  await library.trashPaper({ id: changed })
+  await library.moveToTrash({ paperIds: [changed] })
   const rebuild = await time(() => library.getRelatedPapers({ id: ids[2] ?? '' }))
-  await library.restorePaper({ id: changed })
+  await library.restoreFromTrash({ paperIds: [changed] })
   record({
     papers: count,
     operation: 'similar papers, first query after a paper changed (rebuild)',

@@ -247,9 +247,9 @@ describe('linked notes', () => {
     // Trashing the note breaks the link again, visibly, and leaves the text as it was.
     await page.keyboard.press('Alt+ArrowRight')
     await expect.poll(() => page.getByTestId('note-title').inputValue()).toBe('Ideas for later')
-    await page.getByRole('button', { name: 'Move to trash' }).click()
+    await page.getByRole('button', { name: 'Move to Trash' }).click()
     await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'in the trash' }).count())
+      .poll(() => page.getByRole('status').filter({ hasText: 'This note is in the Trash' }).count())
       .toBe(1)
     await page.getByRole('button', { name: 'Back' }).click()
     await expect.poll(() => broken.textContent()).toBe('Ideas for later')

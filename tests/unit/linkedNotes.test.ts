@@ -63,17 +63,17 @@ describe('standalone notes', () => {
       ['Survey of robot learning', 'Grasping and manipulation papers.'],
     ])
 
-    await library.trashNote({ id: survey.id })
+    await library.moveToTrash({ noteIds: [survey.id] })
     expect((await library.listNotes({})).map((note) => note.title)).toEqual(['Tool learning plan'])
-    expect((await library.listNotes({ trashed: true })).map((note) => note.title)).toEqual([
+    expect((await library.listTrash({})).notes.map((note) => note.title)).toEqual([
       'Survey of robot learning',
     ])
     await expect(library.updateNote({ id: survey.id, body: 'x' })).rejects.toThrow(BadInputError)
     await library.close()
 
     library = await open()
-    expect((await library.listNotes({ trashed: true })).map((note) => note.id)).toEqual([survey.id])
-    await library.restoreNote({ id: survey.id })
+    expect((await library.listTrash({})).notes.map((note) => note.id)).toEqual([survey.id])
+    await library.restoreFromTrash({ noteIds: [survey.id] })
     expect((await library.listNotes({})).map((note) => note.title).sort()).toEqual([
       'Survey of robot learning',
       'Tool learning plan',
@@ -88,7 +88,6 @@ describe('standalone notes', () => {
     await expect(library.updateNote({ id: paperNote.id, title: 'Mine' })).rejects.toThrow(
       BadInputError,
     )
-    await expect(library.trashNote({ id: paperNote.id })).rejects.toThrow(BadInputError)
     await expect(library.getNoteById({ id: 'nope' })).rejects.toThrow(NotFoundError)
     expect((await library.getNoteById({ id: paperNote.id })).paperId).toBe(idOf(TOOLRL))
   })
@@ -138,11 +137,11 @@ describe('wiki-links', () => {
       { kind: 'paper', id: paperId },
       { kind: 'note', id: note.id },
     ] as const
-    await library.trashPaper({ id: paperId })
-    await library.trashNote({ id: note.id })
+    await library.moveToTrash({ paperIds: [paperId] })
+    await library.moveToTrash({ noteIds: [note.id] })
     expect(await library.resolveLinkTargets({ targets: [...targets] })).toEqual([null, null])
-    await library.restorePaper({ id: paperId })
-    await library.restoreNote({ id: note.id })
+    await library.restoreFromTrash({ paperIds: [paperId] })
+    await library.restoreFromTrash({ noteIds: [note.id] })
     expect(
       (await library.resolveLinkTargets({ targets: [...targets] })).map((t) => t?.title),
     ).toEqual([TOOLGEN, 'x'])
@@ -225,11 +224,11 @@ describe('backlinks', () => {
     const sources = async (): Promise<string[]> =>
       (await library.getBacklinks({ kind: 'paper', id: paperId })).map((b) => b.noteTitle).sort()
     expect(await sources()).toEqual(['Standalone', TOOLRL])
-    await library.trashNote({ id: standalone.id })
-    await library.trashPaper({ id: idOf(TOOLRL) })
+    await library.moveToTrash({ noteIds: [standalone.id] })
+    await library.moveToTrash({ paperIds: [idOf(TOOLRL)] })
     expect(await sources()).toEqual([])
-    await library.restoreNote({ id: standalone.id })
-    await library.restorePaper({ id: idOf(TOOLRL) })
+    await library.restoreFromTrash({ noteIds: [standalone.id] })
+    await library.restoreFromTrash({ paperIds: [idOf(TOOLRL)] })
     expect(await sources()).toEqual(['Standalone', TOOLRL])
   })
 

@@ -120,7 +120,7 @@ describe('related papers', () => {
 
   it('follow the library: a trashed paper drops out, a new one comes in', async () => {
     expect(await relatedTitles(ROBOT.shortcut)).toContain(ROBOT.oxe)
-    await library.trashPaper({ id: idOf(ROBOT.oxe) })
+    await library.moveToTrash({ paperIds: [idOf(ROBOT.oxe)] })
     expect(await relatedTitles(ROBOT.shortcut)).not.toContain(ROBOT.oxe)
     await library.importText({ text: NEW_ROBOT_LISTING })
     expect((await relatedTitles(ROBOT.shortcut))[0]).toBe(NEW_ROBOT_TITLE)
@@ -164,12 +164,12 @@ describe('manual relations', () => {
 
   it('leave no dangling link when a paper is trashed, and come back when it is restored', async () => {
     await library.addRelation({ fromId: idOf(ROBOT.fmb), toId: idOf(ROBOT.grasp), label: 'uses' })
-    await library.trashPaper({ id: idOf(ROBOT.grasp) })
+    await library.moveToTrash({ paperIds: [idOf(ROBOT.grasp)] })
     expect(await library.listRelations({ paperId: idOf(ROBOT.fmb) })).toEqual([])
     await expect(
       library.addRelation({ fromId: idOf(ROBOT.fmb), toId: idOf(ROBOT.grasp) }),
     ).rejects.toThrow(BadInputError)
-    await library.restorePaper({ id: idOf(ROBOT.grasp) })
+    await library.restoreFromTrash({ paperIds: [idOf(ROBOT.grasp)] })
     expect(
       (await library.listRelations({ paperId: idOf(ROBOT.fmb) })).map((v) => v.relation.label),
     ).toEqual(['uses'])
@@ -188,10 +188,10 @@ describe('manual relations', () => {
 describe('paper trash', () => {
   it('hides a trashed paper from the list and its position, and restores it', async () => {
     const id = idOf(ROBOT.fmb)
-    await library.trashPaper({ id })
+    await library.moveToTrash({ paperIds: [id] })
     expect((await library.listPapers({ offset: 0, limit: 100 })).total).toBe(52)
     expect(await library.indexOfPaper({ id })).toBe(-1)
-    await library.restorePaper({ id })
+    await library.restoreFromTrash({ paperIds: [id] })
     const index = await library.indexOfPaper({ id, sort: 'title' })
     const page = await library.listPapers({ offset: index, limit: 1, sort: 'title' })
     expect(page.items[0]?.id).toBe(id)

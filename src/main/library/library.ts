@@ -14,20 +14,28 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ApiArgs, LibraryApi } from '../../shared/api'
 import type {
-  Backlink,
+  ChangeOutcome,
+  Collection,
+  CollectionRef,
   ImportReport,
   LibraryInfo,
+  Backlink,
   LinkTarget,
   Note,
   NoteSummary,
   Paper,
+  PaperFilter,
   PaperPage,
   PaperRelation,
   PaperRelationView,
   PaperSort,
   PaperSummary,
   RelatedPaper,
+  SelectionSummary,
   Settings,
+  Sidebar,
+  TrashContents,
+  UndoState,
 } from '../../shared/model'
 import { readSettings } from '../../shared/settingsSchema'
 import { normalizeTitle, type WikiLink, type WikiLinkTarget } from '../../shared/wikiLinks'
@@ -38,10 +46,42 @@ import type { ParsedListing } from './importers/hfListing'
 import { linkContextOf, plainTextOf } from './linkContext'
 import { LinkIndex } from './linkIndex'
 import { LinkTargets } from './linkTargets'
-import { RelatedPapersIndex } from './relatedPapers'
+import {
+  collectionsOfPaper,
+  planAddToCollection,
+  planCreateCollection,
+  planMoveCollection,
+  planRemoveFromCollection,
+  planRenameCollection,
+} from './organize/collections'
+import { paperTest, sidebarFor } from './organize/paperFilter'
+import type { FilterInputs } from './organize/paperFilter'
+import { planSetStarred, planSetStatus } from './organize/paperFlags'
+import { isEmptyChangeSet } from './organize/plan'
+import type { OrganizeContext, Plan } from './organize/plan'
+import { summarizeSelection } from './organize/selectionSummary'
+import { planDeleteTag, planRenameTag, planTagPapers } from './organize/tags'
+import {
+  planDeleteForever,
+  planEmptyTrash,
+  planMoveToTrash,
+  planRestore,
+  trashContents,
+} from './organize/trash'
+import {
+  UndoConflictError,
+  UndoStack,
+  captureStep,
+  changedRecords,
+  replayChanges,
+} from './organize/undoStack'
+import type { Direction } from './organize/undoStack'
+import { newestFirst, resortedAfter, sortPapers } from './paperOrder'
 import { LongTasks } from './longTasks'
+import { RelatedPapersIndex } from './relatedPapers'
 import type { ProgressListener, RunningTask } from './longTasks'
 import { LibraryStore } from './store/libraryStore'
+import type { ChangeSet } from './store/recordKinds'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
@@ -63,10 +103,6 @@ export type SettingsListener = (settings: Settings) => void
 
 /** An import reports progress (and may be cancelled) this many times over its entries. */
 const IMPORT_PROGRESS_STEPS = 100
-
-// Locale-aware and numeric, so "Model 9" sorts before "Model 10".
-const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-
 /** How many related papers and link suggestions a call returns unless it asks otherwise. */
 const DEFAULT_RELATED = 5
 const DEFAULT_SUGGESTIONS = 8
@@ -87,6 +123,11 @@ export class Library implements LibraryApi {
   private keyIndex: Map<string, string> | undefined
   // Sorted non-trashed papers per sort order, dropped whenever papers change.
   private readonly sorted = new Map<PaperSort, Paper[]>()
+  // The last filtered list, so paging through it does not filter again.
+  private filtered: { key: string; generation: number; papers: Paper[] } | undefined
+  // Bumped by every change, so derived views know when they are stale.
+  private generation = 0
+  private readonly history = new UndoStack()
   // Derived from note bodies and paper texts, never stored: built on first use
   // (backlinks, similar papers), then kept up to date by every commit.
   private linkIndex: LinkIndex | undefined
@@ -131,13 +172,13 @@ export class Library implements LibraryApi {
       path: this.store.dir,
       schemaVersion: this.store.schemaVersion,
       paperCount: this.sortedPapers('published').length,
-      noteCount: this.liveNoteCount(),
+      noteCount: countLiveNotes(this.store.notes.values()),
       problems: this.store.problems.map((problem) => ({ ...problem })),
     }
   }
 
-  async listPapers({ offset, limit, sort }: ApiArgs<'listPapers'>): Promise<PaperPage> {
-    const papers = this.sortedPapers(sort ?? 'published')
+  async listPapers({ offset, limit, sort, filter }: ApiArgs<'listPapers'>): Promise<PaperPage> {
+    const papers = this.filteredPapers(sort ?? 'published', filter)
     return {
       total: papers.length,
       offset,
@@ -148,6 +189,10 @@ export class Library implements LibraryApi {
   /** Every paper not in the trash, in full, in the given order (for the CLI and exports). */
   allPapers(sort: PaperSort = 'published'): Paper[] {
     return this.sortedPapers(sort).map((paper) => structuredClone(paper))
+  }
+
+  async listPaperIds({ sort, filter }: ApiArgs<'listPaperIds'>): Promise<string[]> {
+    return this.filteredPapers(sort ?? 'published', filter).map((paper) => paper.id)
   }
 
   async getPaper({ id }: ApiArgs<'getPaper'>): Promise<Paper> {
@@ -183,6 +228,9 @@ export class Library implements LibraryApi {
   async saveNote({ paperId, body }: ApiArgs<'saveNote'>): Promise<Note> {
     return this.mutate(async () => {
       const paper = this.requirePaper(paperId)
+      if (paper.trashedAt !== undefined) {
+        throw new BadInputError(`"${paper.title}" is in the Trash; restore it to edit its note`)
+      }
       const existing = this.notesByPaper().get(paperId)
       if (existing && existing.body === body && existing.title === paper.title) {
         return structuredClone(existing)
@@ -198,10 +246,10 @@ export class Library implements LibraryApi {
 
   // --- standalone notes ------------------------------------------------------
 
-  async listNotes({ query, trashed }: ApiArgs<'listNotes'>): Promise<NoteSummary[]> {
-    const inTrash = trashed === true
+  async listNotes({ query }: ApiArgs<'listNotes'>): Promise<NoteSummary[]> {
+    // Trashed notes are listed by the Trash (listTrash).
     const notes = [...this.store.notes.values()].filter(
-      (note) => note.paperId === undefined && (note.trashedAt !== undefined) === inTrash,
+      (note) => note.paperId === undefined && note.trashedAt === undefined,
     )
     const words = normalizeTitle(query ?? '')
       .split(' ')
@@ -265,15 +313,6 @@ export class Library implements LibraryApi {
       await this.commitNote(note, existing)
       return structuredClone(note)
     })
-  }
-
-  /** Moves a standalone note to the trash: links to it read as broken until it is restored. */
-  async trashNote({ id }: ApiArgs<'trashNote'>): Promise<Note> {
-    return this.setNoteTrashed(id, true)
-  }
-
-  async restoreNote({ id }: ApiArgs<'restoreNote'>): Promise<Note> {
-    return this.setNoteTrashed(id, false)
   }
 
   // --- links between notes and papers -----------------------------------------
@@ -343,8 +382,6 @@ export class Library implements LibraryApi {
     })
   }
 
-  // --- manual relations between papers ------------------------------------------
-
   /** The relations of a paper whose other paper is in the library (not trashed), oldest first. */
   async listRelations({ paperId }: ApiArgs<'listRelations'>): Promise<PaperRelationView[]> {
     this.requirePaper(paperId)
@@ -366,8 +403,9 @@ export class Library implements LibraryApi {
     return views
   }
 
+  /** Relates two papers (one undo step); `label` says how, e.g. "extends". */
   async addRelation({ fromId, toId, label }: ApiArgs<'addRelation'>): Promise<PaperRelation> {
-    return this.mutate(async () => {
+    return this.organize(({ at, newId }) => {
       const from = this.requireLivePaper(fromId)
       const to = this.requireLivePaper(toId)
       if (from === to) throw new BadInputError('A paper cannot be related to itself')
@@ -379,70 +417,159 @@ export class Library implements LibraryApi {
       if (existing !== undefined) {
         throw new BadInputError(`"${from.title}" and "${to.title}" are already related`)
       }
-      const relation: PaperRelation = {
-        id: randomUUID(),
-        fromId,
-        toId,
-        createdAt: this.now().toISOString(),
-      }
+      const relation: PaperRelation = { id: newId(), fromId, toId, createdAt: at }
       const cleanLabel = cleanTitle(label ?? '')
       if (cleanLabel !== '') relation.label = cleanLabel
-      await this.commitRelations({ put: [relation] })
-      return { ...relation }
+      return {
+        changes: { relations: { put: [relation] } },
+        label: `Relate “${from.title}” to “${to.title}”`,
+        result: { ...relation },
+      }
     })
   }
 
-  /** Sets a relation's label; an absent or blank label removes it. */
+  /** Sets a relation's label (one undo step); an absent or blank label removes it. */
   async updateRelation({ id, label }: ApiArgs<'updateRelation'>): Promise<PaperRelation> {
-    return this.mutate(async () => {
+    return this.organize(() => {
       const existing = this.requireRelation(id)
       const cleanLabel = cleanTitle(label ?? '')
       const relation: PaperRelation = { ...existing }
       if (cleanLabel === '') delete relation.label
       else relation.label = cleanLabel
-      if (relation.label === existing.label) return { ...existing }
-      await this.commitRelations({ put: [relation] })
-      return { ...relation }
+      const unchanged = relation.label === existing.label
+      return {
+        changes: unchanged ? {} : { relations: { put: [relation] } },
+        label: 'Change the label of a relation',
+        result: { ...relation },
+      }
     })
   }
 
+  /** Removes a relation from both papers (one undo step). */
   async removeRelation({ id }: ApiArgs<'removeRelation'>): Promise<PaperRelation> {
-    return this.mutate(async () => {
+    return this.organize(() => {
       const existing = this.requireRelation(id)
-      await this.commitRelations({ remove: [existing.id] })
-      return { ...existing }
+      return {
+        changes: { relations: { remove: [existing.id] } },
+        label: 'Remove a relation between papers',
+        result: { ...existing },
+      }
     })
   }
 
-  // --- papers -------------------------------------------------------------------
+  // --- organizing: each builds a change set (organize/), applied as one undo step
+
+  async getSidebar(_args: ApiArgs<'getSidebar'> = {}): Promise<Sidebar> {
+    return sidebarFor(this.filterInputs())
+  }
+
+  async listTrash(_args: ApiArgs<'listTrash'> = {}): Promise<TrashContents> {
+    return trashContents(this.store)
+  }
+
+  async getPaperCollections({ id }: ApiArgs<'getPaperCollections'>): Promise<CollectionRef[]> {
+    this.requirePaper(id)
+    return collectionsOfPaper(this.store, id)
+  }
+
+  async summarizeSelection({ paperIds }: ApiArgs<'summarizeSelection'>): Promise<SelectionSummary> {
+    return summarizeSelection(this.store, paperIds)
+  }
+
+  async createCollection(args: ApiArgs<'createCollection'>): Promise<Collection> {
+    const collection = await this.organize((ctx) => planCreateCollection(ctx, args))
+    return structuredClone(collection)
+  }
+
+  async renameCollection({ id, name }: ApiArgs<'renameCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRenameCollection(ctx, id, name))
+  }
+
+  async moveCollection({ id, parentId, index }: ApiArgs<'moveCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planMoveCollection(ctx, id, parentId, index))
+  }
+
+  async addToCollection({
+    collectionId,
+    paperIds,
+  }: ApiArgs<'addToCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planAddToCollection(ctx, collectionId, paperIds))
+  }
+
+  async removeFromCollection({
+    collectionId,
+    paperIds,
+  }: ApiArgs<'removeFromCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRemoveFromCollection(ctx, collectionId, paperIds))
+  }
+
+  async setStatus({ paperIds, status }: ApiArgs<'setStatus'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planSetStatus(ctx, paperIds, status))
+  }
+
+  async setStarred({ paperIds, starred }: ApiArgs<'setStarred'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planSetStarred(ctx, paperIds, starred))
+  }
 
   /**
-   * Moves a paper to the trash. Its manual relations disappear from the other
-   * papers and wiki-links to it read as broken (their text is left alone);
-   * restoring the paper brings both back.
+   * Marks an unread paper read because it stayed open (the mark-as-read
+   * setting). It happens by itself, so it is not an undo step.
    */
-  async trashPaper({ id }: ApiArgs<'trashPaper'>): Promise<Paper> {
-    return this.setPaperTrashed(id, true)
+  async markRead({ id }: ApiArgs<'markRead'>): Promise<boolean> {
+    return this.organize(
+      (ctx) => {
+        const paper = this.requirePaper(id)
+        const applies = paper.status === 'unread' && paper.trashedAt === undefined
+        const plan = planSetStatus(ctx, applies ? [id] : [], 'read')
+        return { ...plan, result: applies }
+      },
+      { undoable: false },
+    )
   }
 
-  async restorePaper({ id }: ApiArgs<'restorePaper'>): Promise<Paper> {
-    return this.setPaperTrashed(id, false)
+  async tagPapers({ paperIds, add, remove }: ApiArgs<'tagPapers'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planTagPapers(ctx, paperIds, add ?? [], remove ?? []))
   }
 
-  async setPaperStatus({ id, status }: ApiArgs<'setPaperStatus'>): Promise<Paper> {
-    return this.mutate(async () => {
-      const paper = this.requirePaper(id)
-      if (paper.status === status) return structuredClone(paper)
-      const updated: Paper = { ...paper, status, updatedAt: this.now().toISOString() }
-      await this.store.commit({ papers: { put: [updated] } })
-      this.sorted.clear()
-      this.notifyChange()
-      return structuredClone(updated)
-    })
+  async renameTag({ from, to }: ApiArgs<'renameTag'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRenameTag(ctx, from, to))
   }
 
-  async indexOfPaper({ id, sort }: ApiArgs<'indexOfPaper'>): Promise<number> {
-    return this.sortedPapers(sort ?? 'published').findIndex((paper) => paper.id === id)
+  async deleteTag({ tag }: ApiArgs<'deleteTag'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planDeleteTag(ctx, tag))
+  }
+
+  async moveToTrash(items: ApiArgs<'moveToTrash'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planMoveToTrash(ctx, items))
+  }
+
+  async restoreFromTrash(items: ApiArgs<'restoreFromTrash'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRestore(ctx, items))
+  }
+
+  /** Deleting for good is final: not an undo step. */
+  async deleteForever(items: ApiArgs<'deleteForever'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planDeleteForever(ctx, items), { undoable: false })
+  }
+
+  async emptyTrash(_args: ApiArgs<'emptyTrash'> = {}): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planEmptyTrash(ctx), { undoable: false })
+  }
+
+  async undo(_args: ApiArgs<'undo'> = {}): Promise<ChangeOutcome | null> {
+    return this.replay('undo')
+  }
+
+  async redo(_args: ApiArgs<'redo'> = {}): Promise<ChangeOutcome | null> {
+    return this.replay('redo')
+  }
+
+  async getUndoState(_args: ApiArgs<'getUndoState'> = {}): Promise<UndoState> {
+    return this.history.state()
+  }
+
+  async indexOfPaper({ id, sort, filter }: ApiArgs<'indexOfPaper'>): Promise<number> {
+    return this.filteredPapers(sort ?? 'published', filter).findIndex((paper) => paper.id === id)
   }
 
   async getSettings(_args: ApiArgs<'getSettings'> = {}): Promise<Settings> {
@@ -584,7 +711,9 @@ export class Library implements LibraryApi {
     // One write per import, and none when nothing is new.
     if (added.length > 0) {
       await this.store.commit({ papers: { put: added } })
-      this.afterPapersChanged(added)
+      this.sorted.clear()
+      for (const paper of added) this.indexPaper(paper)
+      this.refreshDerived({ papers: { put: added } })
       this.notifyChange()
     }
     const report: ImportReport = {
@@ -595,6 +724,8 @@ export class Library implements LibraryApi {
       addedIds: added.map((paper) => paper.id),
     }
     if (fileName !== undefined) report.fileName = fileName
+    const suggested = suggestedCollectionName(listing, fileName)
+    if (suggested !== undefined) report.suggestedCollection = suggested
     return report
   }
 
@@ -632,6 +763,63 @@ export class Library implements LibraryApi {
     return run
   }
 
+  /**
+   * Works out an organizing change from the current records and applies it
+   * as one durable commit and (unless told otherwise) one undo step. A plan
+   * that throws (unknown id, nesting cycle) has written nothing.
+   */
+  private organize<T>(
+    build: (ctx: OrganizeContext) => Plan<T>,
+    { undoable = true }: { undoable?: boolean } = {},
+  ): Promise<T> {
+    return this.mutate(async () => {
+      const plan = build({ records: this.store, at: this.now().toISOString(), newId: randomUUID })
+      if (isEmptyChangeSet(plan.changes)) return plan.result
+      const step = undoable ? captureStep(this.store, plan.changes, plan.label) : undefined
+      await this.apply(plan.changes)
+      if (step !== undefined) this.history.record(step)
+      return plan.result
+    })
+  }
+
+  /** Undoes or redoes the next step; a step that clashes with a later change is dropped. */
+  private replay(direction: Direction): Promise<ChangeOutcome | null> {
+    return this.mutate(async () => {
+      const step = this.history.next(direction)
+      if (step === undefined) return null
+      let changes: ChangeSet
+      try {
+        changes = replayChanges(this.store, step, direction, this.now().toISOString())
+      } catch (error) {
+        if (error instanceof UndoConflictError) this.history.drop(direction)
+        throw error
+      }
+      await this.apply(changes)
+      this.history.applied(direction)
+      return { label: step.label, changed: changedRecords(changes) }
+    })
+  }
+
+  /** Commits an organizing change and brings the derived indexes up to date. */
+  private async apply(changes: ChangeSet): Promise<void> {
+    await this.store.commit(changes)
+    if (changes.papers !== undefined) {
+      const { put = [], remove = [] } = changes.papers
+      // A few papers move to their new places; many, and everything is sorted again.
+      for (const [sort, papers] of this.sorted) {
+        const resorted = resortedAfter(papers, put, remove, sort)
+        if (resorted === undefined) this.sorted.delete(sort)
+        else this.sorted.set(sort, resorted)
+      }
+      // Rebuilt on the next import: papers may have left (or, by undo, come back).
+      this.keyIndex = undefined
+    }
+    // Which note a paper shows depends on both (a trashed paper shows its trashed note).
+    if (changes.papers !== undefined || changes.notes !== undefined) this.noteIndex = undefined
+    this.refreshDerived(changes)
+    this.notifyChange()
+  }
+
   /** Commits one note (new or replacing `existing`), then indexes it and tells listeners. */
   private async commitNote(note: Note, existing: Note | undefined): Promise<void> {
     await this.store.commit({ notes: { put: [note] } })
@@ -646,62 +834,44 @@ export class Library implements LibraryApi {
     this.notifyChange()
   }
 
-  private async setNoteTrashed(id: string, trashed: boolean): Promise<Note> {
-    return this.mutate(async () => {
-      const existing = this.requireNote(id)
-      if (existing.paperId !== undefined) {
-        throw new BadInputError("A paper's note goes with its paper; clear its text instead")
+  /**
+   * Brings the link and similarity indexes (when built) level with a commit:
+   * a trashed paper leaves the similar papers and its notes stop linking; a
+   * restored one comes back; a note's links follow its body.
+   */
+  private refreshDerived(changes: ChangeSet): void {
+    const papers = changes.papers
+    const notes = changes.notes
+    if (papers !== undefined) {
+      this.targets.forget()
+      for (const paper of papers.put ?? []) {
+        if (paper.trashedAt === undefined) {
+          this.relatedIndex?.set(paper.id, paper.title, paper.abstract)
+        } else {
+          this.relatedIndex?.delete(paper.id)
+        }
       }
-      if ((existing.trashedAt !== undefined) === trashed) return structuredClone(existing)
-      const at = this.now().toISOString()
-      const note: Note = { ...existing }
-      if (trashed) note.trashedAt = at
-      else delete note.trashedAt
-      await this.commitNote(note, existing)
-      return structuredClone(note)
-    })
-  }
-
-  private async setPaperTrashed(id: string, trashed: boolean): Promise<Paper> {
-    return this.mutate(async () => {
-      const existing = this.requirePaper(id)
-      if ((existing.trashedAt !== undefined) === trashed) return structuredClone(existing)
-      const at = this.now().toISOString()
-      const paper: Paper = { ...existing, updatedAt: at }
-      if (trashed) paper.trashedAt = at
-      else delete paper.trashedAt
-      await this.store.commit({ papers: { put: [paper] } })
-      this.afterPapersChanged([paper])
-      // The paper's own note stops (or starts again) linking anywhere.
-      const note = this.notesByPaper().get(id)
-      if (note !== undefined) {
-        this.linkIndex?.setNote(note.id, this.targets.isLiveNote(note) ? note.body : undefined)
+      for (const id of papers.remove ?? []) this.relatedIndex?.delete(id)
+    }
+    if (notes !== undefined) this.targets.forget()
+    const links = this.linkIndex
+    if (links === undefined || (papers === undefined && notes === undefined)) return
+    const touched = new Set<string>([
+      ...(notes?.put ?? []).map((note) => note.id),
+      ...(notes?.remove ?? []),
+    ])
+    if (papers !== undefined) {
+      const paperIds = new Set([
+        ...(papers.put ?? []).map((paper) => paper.id),
+        ...(papers.remove ?? []),
+      ])
+      for (const note of this.store.notes.values()) {
+        if (note.paperId !== undefined && paperIds.has(note.paperId)) touched.add(note.id)
       }
-      this.notifyChange()
-      return structuredClone(paper)
-    })
-  }
-
-  // Relations are records of their own kind in the store; one commit each.
-  private async commitRelations(changes: {
-    put?: PaperRelation[]
-    remove?: string[]
-  }): Promise<void> {
-    await this.store.commit({ relations: changes })
-    this.notifyChange()
-  }
-
-  /** Brings the derived state up to date after papers were added or changed. */
-  private afterPapersChanged(papers: readonly Paper[]): void {
-    this.sorted.clear()
-    this.targets.forget()
-    for (const paper of papers) {
-      this.indexPaper(paper)
-      if (paper.trashedAt === undefined) {
-        this.relatedIndex?.set(paper.id, paper.title, paper.abstract)
-      } else {
-        this.relatedIndex?.delete(paper.id)
-      }
+    }
+    for (const id of touched) {
+      const note = this.store.notes.get(id)
+      links.setNote(id, note !== undefined && this.targets.isLiveNote(note) ? note.body : undefined)
     }
   }
 
@@ -745,16 +915,10 @@ export class Library implements LibraryApi {
       live.add(paper.id)
     }
     for (const id of [...index.ids()]) if (!live.has(id)) index.delete(id)
-    // From here on every change reaches the index (afterPapersChanged) directly.
+    // From here on every change reaches the index (refreshDerived) directly.
     this.relatedIndex = index
     await index.ready()
     return index
-  }
-
-  private liveNoteCount(): number {
-    let count = 0
-    for (const note of this.store.notes.values()) if (note.trashedAt === undefined) count++
-    return count
   }
 
   private summarizeNote(note: Note): NoteSummary {
@@ -777,7 +941,44 @@ export class Library implements LibraryApi {
     return summary
   }
 
+  private filterInputs(): FilterInputs {
+    return { records: this.store, now: this.now(), hasNote: (id) => this.hasNote(id) }
+  }
+
+  private hasNote(paperId: string): boolean {
+    const note = this.notesByPaper().get(paperId)
+    return note !== undefined && note.body.trim() !== ''
+  }
+
+  /** The papers `filter` selects, in `sort` order; the last answer is reused while nothing changes. */
+  private filteredPapers(sort: PaperSort, filter: PaperFilter | undefined): Paper[] {
+    const scope = filter?.scope?.kind ?? 'library'
+    if (scope === 'library' && (filter?.tags ?? []).length === 0) return this.sortedPapers(sort)
+    // "Recently added" moves with the clock as well as with changes.
+    const minute =
+      filter?.scope?.kind === 'view' && filter.scope.view === 'recent'
+        ? Math.floor(this.now().getTime() / 60_000)
+        : 0
+    const key = JSON.stringify([sort, filter, minute])
+    if (this.filtered?.key === key && this.filtered.generation === this.generation) {
+      return this.filtered.papers
+    }
+    const test = paperTest(this.filterInputs(), filter)
+    let papers: Paper[]
+    if (scope === 'trash') {
+      const trashed = [...this.store.papers.values()].filter(
+        (paper) => paper.trashedAt !== undefined,
+      )
+      papers = sortPapers(trashed, sort).filter(test)
+    } else {
+      papers = this.sortedPapers(sort).filter(test)
+    }
+    this.filtered = { key, generation: this.generation, papers }
+    return papers
+  }
+
   private notifyChange(): void {
+    this.generation++
     for (const listener of this.listeners) {
       try {
         listener()
@@ -810,6 +1011,9 @@ export class Library implements LibraryApi {
       const index = new Map<string, Note>()
       for (const note of this.store.notes.values()) {
         if (note.paperId === undefined) continue
+        // A paper shows its live note; a trashed paper, the note trashed with it.
+        const trashedAt = this.store.papers.get(note.paperId)?.trashedAt
+        if (note.trashedAt !== undefined && note.trashedAt !== trashedAt) continue
         // Should the library hold two notes for one paper, the latest edit is the one shown.
         const other = index.get(note.paperId)
         if (!other || other.updatedAt < note.updatedAt) index.set(note.paperId, note)
@@ -852,9 +1056,7 @@ export class Library implements LibraryApi {
     for (const paper of this.store.papers.values()) {
       if (paper.trashedAt === undefined) active.push(paper)
     }
-    // The id breaks the last ties, so the order is total and the same on every open.
-    const compare = PAPER_ORDER[sort]
-    const sorted = active.sort((a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    const sorted = sortPapers(active, sort)
     this.sorted.set(sort, sorted)
     return sorted
   }
@@ -868,7 +1070,9 @@ export class Library implements LibraryApi {
       status: paper.status,
       starred: paper.starred,
       hasNote: note !== undefined && note.body.trim() !== '',
+      tags: [...paper.tags],
     }
+    if (paper.trashedAt !== undefined) summary.trashedAt = paper.trashedAt
     if (paper.published !== undefined) summary.published = paper.published
     if (paper.organization !== undefined) summary.organization = paper.organization
     if (paper.authorCount !== undefined) summary.authorCount = paper.authorCount
@@ -878,24 +1082,24 @@ export class Library implements LibraryApi {
   }
 }
 
-type PaperOrder = (a: Paper, b: Paper) => number
-
-const byTitle: PaperOrder = (a, b) => titleCollator.compare(a.title, b.title)
-
-/** Descending order of optional ISO strings, missing values last. */
-function newestFirst(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0
-  if (a === undefined) return 1
-  if (b === undefined) return -1
-  return a < b ? 1 : -1
+function countLiveNotes(notes: Iterable<Note>): number {
+  let live = 0
+  for (const note of notes) if (note.trashedAt === undefined) live++
+  return live
 }
 
-const PAPER_ORDER: Record<PaperSort, PaperOrder> = {
-  published: (a, b) => newestFirst(a.published, b.published) || byTitle(a, b),
-  // Papers of one import share addedAt; they keep the order of the file.
-  added: (a, b) => newestFirst(a.addedAt, b.addedAt) || (a.source.line ?? 0) - (b.source.line ?? 0),
-  title: byTitle,
-  upvotes: (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
+/**
+ * The collection an import offers to file its papers in: named after the
+ * page's date ("Daily Papers 2026-02-09"), else after the file.
+ */
+function suggestedCollectionName(
+  listing: ParsedListing,
+  fileName: string | undefined,
+): string | undefined {
+  if (listing.pageDate !== undefined) return `Daily Papers ${listing.pageDate}`
+  if (fileName === undefined) return undefined
+  const base = fileName.replace(/\.[^.]*$/, '').trim()
+  return base === '' ? undefined : base
 }
 
 /** A title or label as stored: one line, no surrounding spaces. */

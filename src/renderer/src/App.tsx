@@ -1,29 +1,53 @@
-// The window: a toolbar (back / forward, panes, import, settings), progress and
-// status banners, then the panes (papers or notes list | paper | note), laid
-// out as the settings in the library say. Where the window is (which paper,
-// which note) is a place in the navigation history, so links, backlinks and
-// Alt+Left / Alt+Right move through it like a browser.
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { LibraryInfo, PaperSort } from '../../shared/model'
+// The window: a toolbar, progress and status banners, then the panes
+// (sidebar | papers or notes list | paper | note), laid out as the settings in
+// the library say. The list shows the sidebar's choice; organizing actions go
+// through main (one undo step each) and report on the status line. Where the
+// window is (which paper, which standalone note) is also a place in a
+// back / forward history, so links, backlinks and Alt+Left / Alt+Right move
+// through it like a browser.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type {
+  CollectionNode,
+  ImportReport,
+  LibraryInfo,
+  ListScope,
+  PaperFilter,
+  PaperSort,
+} from '../../shared/model'
 import { api, errorMessage, subscribeToLibrary } from './api/client'
-import { ImportStatus } from './components/ImportStatus'
+import { ActionToast } from './components/ActionToast'
+import { AppDialog, type AppDialogState } from './components/AppDialog'
+import { ContextMenu, type OpenMenu } from './components/ContextMenu'
+import { ImportStatus, type FileInto } from './components/ImportStatus'
 import { PaneErrorBoundary } from './components/PaneErrorBoundary'
 import { ResizablePanes } from './components/ResizablePanes'
 import { TaskProgress } from './components/TaskProgress'
 import { Welcome } from './components/Welcome'
+import { useActionStatus } from './hooks/useActionStatus'
 import { useImport } from './hooks/useImport'
+import { useSidebarData, useTrashContents, useUndoState } from './hooks/useLibraryData'
 import { usePaperRows } from './hooks/usePaperRows'
+import { useSelection } from './hooks/useSelection'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useTasks } from './hooks/useTasks'
+import { useUndo } from './hooks/useUndo'
 import { placeOf, type Destination } from './navigation/linkDestination'
 import { useNavigation } from './navigation/useNavigation'
+import { collectionEntries, pathLabel } from './organize/collectionPaths'
+import { usePaperCommands } from './organize/usePaperActions'
+import { ListHeader } from './panes/ListHeader'
 import { NoteListPane } from './panes/NoteListPane'
 import { NotesPane } from './panes/NotesPane'
 import { PaperListPane, type RevealRequest } from './panes/PaperListPane'
 import { PaperPane } from './panes/PaperPane'
+import { SelectionSummaryPane } from './panes/SelectionSummaryPane'
+import { TrashExtras } from './panes/TrashExtras'
 import { useAppearance } from './settings/appearance'
 import { SettingsDialog } from './settings/SettingsDialog'
 import { useSettings } from './settings/useSettings'
+import { Sidebar, type SidebarEditing } from './sidebar/Sidebar'
+import { VIEW_LABELS, scopeKey } from './sidebar/sidebarEntries'
+import { useSidebarActions } from './sidebar/useSidebarActions'
 
 export function App() {
   // Bumped on every change main reports, so views refetch what they show.
@@ -34,9 +58,25 @@ export function App() {
   const [reveal, setReveal] = useState<RevealRequest | undefined>(undefined)
   const { settings, problem: settingsProblem, update } = useSettings()
   const sort: PaperSort = settings?.sort ?? 'published'
-  const rows = usePaperRows(version, sort)
+  const [scope, setScope] = useState<ListScope>({ kind: 'library' })
+  const [tags, setTags] = useState<string[]>([])
+  const filter = useMemo(
+    (): PaperFilter => (tags.length === 0 ? { scope } : { scope, tags }),
+    [scope, tags],
+  )
+  const rows = usePaperRows(version, sort, filter)
+  const selection = useSelection(rows, version, sort, filter)
+  const sidebarData = useSidebarData(version)
+  const trashContents = useTrashContents(version, scope.kind === 'trash')
+  const undoState = useUndoState(version)
+  const status = useActionStatus()
+  const replay = useUndo(status)
   const tasks = useTasks()
+  const [menu, setMenu] = useState<OpenMenu | undefined>(undefined)
+  const [dialog, setDialog] = useState<AppDialogState | undefined>(undefined)
+  const [editing, setEditing] = useState<SidebarEditing | undefined>(undefined)
   const workspace = useRef<HTMLElement>(null)
+  const tagInput = useRef<HTMLInputElement>(null)
   useAppearance(settings?.theme, settings?.readingFontSize)
   // Where the paper list is scrolled; each history entry keeps it for the way back.
   const listScroll = useRef(0)
@@ -63,64 +103,149 @@ export function App() {
       .catch((caught: unknown) => setInfoError(errorMessage(caught)))
   }, [version])
 
-  const selectedId = place.paperId
-  // Selecting without a history entry: what the window starts on.
-  const select = useCallback((id: string) => replace({ ...place, paperId: id }), [replace, place])
-  const open = useCallback(
-    (destination: Destination) => go(placeOf(destination, place)),
-    [go, place],
-  )
-  // The selection is kept in the settings, so the next start shows it again.
-  const restored = useRef(false)
+  const choose = useCallback((next: ListScope, nextTags: string[]) => {
+    setScope(next)
+    setTags(nextTags)
+  }, [])
+
+  // A collection that is gone (trashed, or its creation undone) leaves the list on the library.
+  const collections = useMemo(() => sidebarData?.collections ?? [], [sidebarData])
   useEffect(() => {
-    if (!restored.current || settings === undefined || selectedId === undefined) return
-    if (settings.selectedPaperId !== selectedId) update({ selectedPaperId: selectedId })
-  }, [selectedId, settings, update])
+    if (scope.kind !== 'collection' || sidebarData === undefined) return
+    if (!collections.some((node) => node.id === scope.id)) choose({ kind: 'library' }, [])
+  }, [scope, sidebarData, collections, choose])
 
   // On start, the paper selected last time is shown and scrolled to; if it is
   // gone (or there was none) the first paper is selected, so no pane is blank.
+  const restored = useRef(false)
   const firstRow = rows.rowAt(0)
+  const { selectInitial } = selection
   useEffect(() => {
     if (restored.current || settings === undefined || rows.total === undefined) return
     restored.current = true
     const wanted = settings.selectedPaperId
-    if (wanted === null) {
-      if (firstRow !== undefined) select(firstRow.id)
-      return
-    }
-    const fallBack = (): void => {
-      if (firstRow !== undefined) select(firstRow.id)
-    }
+    if (wanted === null) return
     api
       .indexOfPaper({ id: wanted, sort: settings.sort })
       .then((index) => {
-        if (index < 0) return fallBack()
-        select(wanted)
+        if (index < 0) return
+        selectInitial(wanted)
         setReveal({ id: wanted, serial: Date.now() })
       })
-      .catch(fallBack)
-  }, [settings, rows.total, firstRow, select, update])
-  // A library that was empty gets its first paper selected once an import fills it.
+      .catch(() => undefined) // the first paper is selected instead
+  }, [settings, rows.total, selectInitial])
+  const nothingSelected = selection.ids.length === 0
   useEffect(() => {
-    if (restored.current && selectedId === undefined && firstRow !== undefined) {
-      select(firstRow.id)
+    if (restored.current && nothingSelected && firstRow !== undefined) selectInitial(firstRow.id)
+  }, [nothingSelected, firstRow, selectInitial])
+
+  // The paper the user picked is remembered for the next start.
+  const single = selection.ids.length === 1 ? selection.ids[0] : undefined
+  const remembered = settings?.selectedPaperId
+  useEffect(() => {
+    if (selection.chosen && single !== undefined && single !== remembered) {
+      update({ selectedPaperId: single })
     }
-  }, [selectedId, firstRow, select])
+  }, [selection.chosen, single, remembered, update])
+
+  // The history follows the selection: a paper the user picks is a step (quick
+  // steps through the list, as with the arrow keys, make one); one the window
+  // picks (on start, after a row left) just updates the current place.
+  const lastListStep = useRef(0)
+  const { selectOnly } = selection
+  // Only a change of the selection itself counts (not a move through the
+  // history, which changes the place first and the selection after).
+  const seenSingle = useRef(single)
+  useEffect(() => {
+    if (seenSingle.current === single) return
+    seenSingle.current = single
+    if (single === undefined || single === place.paperId) return
+    if (!selection.chosen) {
+      replace({ ...place, paperId: single })
+      return
+    }
+    const now = performance.now()
+    const step = now - lastListStep.current < 1000
+    lastListStep.current = now
+    go({ ...place, view: 'papers', paperId: single }, step)
+  }, [single, selection.chosen, place, go, replace])
+  // ...and the selection follows the history: a followed link, Back, Forward.
+  const { moves, returned } = navigation
+  const wantedPaper = place.paperId
+  // Only a move through the history asks for this, not a change of selection.
+  const handledMoves = useRef(moves)
+  useEffect(() => {
+    if (handledMoves.current === moves) return
+    handledMoves.current = moves
+    if (wantedPaper === undefined || wantedPaper === single) return
+    selectOnly(wantedPaper)
+    // Back and Forward put the list where it was; a link brings its paper into view.
+    if (!returned) setReveal({ id: wantedPaper, serial: Date.now() })
+  }, [moves, wantedPaper, single, returned, selectOnly])
+  const open = useCallback(
+    (destination: Destination) => go(placeOf(destination, place)),
+    [go, place],
+  )
 
   const changeSort = useCallback(
     (next: PaperSort) => {
       update({ sort: next })
-      if (selectedId !== undefined) setReveal({ id: selectedId, serial: Date.now() })
+      if (single !== undefined) setReveal({ id: single, serial: Date.now() })
     },
-    [update, selectedId],
+    [update, single],
   )
+
+  const openDialog = useCallback((next: AppDialogState) => setDialog(next), [])
+  const openMenu = useCallback((next: OpenMenu) => setMenu(next), [])
+  const { rowAt, indexOf } = rows
+  const rowOf = useCallback((id: string) => rowAt(indexOf(id)), [rowAt, indexOf])
+
+  const commands = usePaperCommands({
+    run: status.run,
+    openDialog,
+    collections,
+    scope,
+    selection,
+    rowOf,
+    tagInput,
+  })
+  const sidebarActions = useSidebarActions({
+    data: sidebarData,
+    run: status.run,
+    openDialog,
+    openMenu,
+    setEditing,
+    scope,
+    tags,
+    choose,
+  })
 
   const onImported = useCallback(() => setVersion((v) => v + 1), [])
   const importer = useImport(onImported)
+  const { fileInto } = commands
+  const onFileInto = useCallback(
+    (report: ImportReport, where: FileInto): Promise<string | undefined> => {
+      if (where.kind !== 'pick') return fileInto(report.addedIds, where)
+      return new Promise((resolve) =>
+        setDialog({
+          kind: 'picker',
+          pick: {
+            title: `Put the ${report.added} new papers in`,
+            collections,
+            allowCreate: true,
+            onPick: (picked) => void fileInto(report.addedIds, picked).then(resolve),
+            onCancel: () => resolve(undefined),
+          },
+        }),
+      )
+    },
+    [fileInto, collections],
+  )
 
   useShortcuts((command) => {
     if (settings === undefined) return
     if (command === 'settings') setSettingsOpen(true)
+    else if (command === 'toggle-sidebar') update({ sidebarOpen: !settings.sidebarOpen })
     else if (command === 'toggle-list') update({ listPaneOpen: !settings.listPaneOpen })
     else update({ notesPaneOpen: !settings.notesPaneOpen })
   })
@@ -143,11 +268,150 @@ export function App() {
     }
   }
 
-  const empty = info !== undefined && info.paperCount === 0
+  const empty = info !== undefined && info.paperCount === 0 && scope.kind === 'library'
+  const inTrash = scope.kind === 'trash'
   const outcome = importer.outcome
   // While a task reports progress, its bar replaces the plain "Importing…" line.
   const showImportStatus =
     outcome !== undefined && !(outcome.kind === 'running' && tasks.length > 0)
+
+  const list = empty ? (
+    <Welcome
+      onImportSample={() => void importer.importSample()}
+      onChooseFiles={importer.chooseFiles}
+    />
+  ) : (
+    <PaperListPane
+      rows={rows}
+      selection={selection}
+      sort={sort}
+      filter={filter}
+      reveal={reveal}
+      header={
+        <ListHeader
+          title={scopeTitle(scope, collections)}
+          total={rows.total}
+          tags={tags}
+          onRemoveTag={(tag) => setTags(tags.filter((other) => other !== tag))}
+          sort={sort}
+          onSort={changeSort}
+          {...(inTrash
+            ? {
+                onEmptyTrash: sidebarActions.emptyTrash,
+                trashHoldsMore:
+                  (trashContents?.collections.length ?? 0) + (trashContents?.notes.length ?? 0) > 0,
+              }
+            : {})}
+        />
+      }
+      extras={
+        inTrash ? (
+          <TrashExtras
+            contents={trashContents}
+            onRestore={(items) => void status.run(() => api.restoreFromTrash(items))}
+            onDelete={(items, name) =>
+              openDialog({
+                kind: 'confirm',
+                confirmation: {
+                  title: 'Delete for good?',
+                  message: `${name} will be deleted for good. This cannot be undone.`,
+                  confirmLabel: 'Delete for good',
+                  final: true,
+                  onConfirm: () =>
+                    void status.run(() => api.deleteForever(items), { undoable: false }),
+                },
+              })
+            }
+          />
+        ) : undefined
+      }
+      emptyText={emptyTextFor(scope, tags)}
+      onCommand={commands.onListCommand}
+      onContextMenu={(x, y) =>
+        selection.ids.length > 0 &&
+        openMenu({
+          x,
+          y,
+          entries: commands.menuForSelection(),
+          label: `${selection.ids.length} selected`,
+        })
+      }
+      active={place.view === 'papers'}
+      moves={moves}
+      restoreScroll={returned ? place.listScroll : undefined}
+      onScroll={(top) => {
+        listScroll.current = top
+      }}
+    />
+  )
+
+  // Papers | Notes: both lists stay mounted, so each keeps its scroll, selection and search.
+  const lists = (
+    <div className="list-pane">
+      <div className="list-tabs" role="tablist" aria-label="List">
+        {(['papers', 'notes'] as const).map((view) => (
+          <button
+            key={view}
+            type="button"
+            role="tab"
+            aria-selected={place.view === view}
+            className={`list-tab${place.view === view ? ' active' : ''}`}
+            onClick={() => go({ ...place, view })}
+          >
+            {view === 'papers' ? 'Papers' : 'Notes'}
+          </button>
+        ))}
+      </div>
+      <div className="list-view" hidden={place.view !== 'papers'}>
+        {list}
+      </div>
+      <div className="list-view" hidden={place.view !== 'notes'}>
+        <NoteListPane
+          selectedId={place.noteId}
+          version={version}
+          onOpen={(noteId) => go({ ...place, view: 'notes', noteId })}
+          onCreated={(noteId) => {
+            setNewNoteId(noteId)
+            go({ ...place, view: 'notes', noteId })
+          }}
+        />
+      </div>
+    </div>
+  )
+
+  const paper =
+    selection.ids.length > 1 ? (
+      <SelectionSummaryPane
+        ids={selection.ids}
+        version={version}
+        knownTags={sidebarData?.tags ?? []}
+        actions={commands.actions}
+        tagInput={tagInput}
+      />
+    ) : (
+      <PaperPane
+        paperId={single}
+        version={version}
+        knownTags={sidebarData?.tags ?? []}
+        actions={commands.actions}
+        // Only a paper the user opened counts as read, not one the window selected.
+        markReadAfterSeconds={selection.chosen ? (settings?.markReadAfterSeconds ?? null) : null}
+        tagInput={tagInput}
+        onOpen={open}
+      />
+    )
+
+  const paneToggle = (label: string, open: boolean, keys: string, toggle: () => void) => (
+    <button
+      type="button"
+      className="toolbar-button toggle-button"
+      aria-pressed={open}
+      title={`Show or hide the ${label.toLowerCase()} (${keys})`}
+      onClick={toggle}
+    >
+      {label}
+    </button>
+  )
 
   return (
     <div className="app" onKeyDown={onKeyDown}>
@@ -181,26 +445,43 @@ export function App() {
             : `${info.paperCount.toLocaleString('en')} ${info.paperCount === 1 ? 'paper' : 'papers'}`}
         </span>
         <span className="toolbar-spacer" />
+        <div className="toolbar-group" role="group" aria-label="Undo">
+          <button
+            type="button"
+            className="toolbar-button"
+            disabled={undoState.undo === undefined}
+            title={
+              undoState.undo === undefined ? 'Nothing to undo' : `Undo ${undoState.undo} (Ctrl+Z)`
+            }
+            onClick={() => replay('undo')}
+          >
+            ↶ Undo
+          </button>
+          <button
+            type="button"
+            className="toolbar-button"
+            disabled={undoState.redo === undefined}
+            title={
+              undoState.redo === undefined
+                ? 'Nothing to redo'
+                : `Redo ${undoState.redo} (Ctrl+Shift+Z)`
+            }
+            onClick={() => replay('redo')}
+          >
+            ↷ Redo
+          </button>
+        </div>
         {settings !== undefined && (
           <div className="toolbar-group" role="group" aria-label="Panes">
-            <button
-              type="button"
-              className="toolbar-button toggle-button"
-              aria-pressed={settings.listPaneOpen}
-              title="Show or hide the paper list (Ctrl/Cmd+Shift+L)"
-              onClick={() => update({ listPaneOpen: !settings.listPaneOpen })}
-            >
-              Paper list
-            </button>
-            <button
-              type="button"
-              className="toolbar-button toggle-button"
-              aria-pressed={settings.notesPaneOpen}
-              title="Show or hide the notes (Ctrl/Cmd+Shift+N)"
-              onClick={() => update({ notesPaneOpen: !settings.notesPaneOpen })}
-            >
-              Notes
-            </button>
+            {paneToggle('Sidebar', settings.sidebarOpen, 'Ctrl/Cmd+Shift+B', () =>
+              update({ sidebarOpen: !settings.sidebarOpen }),
+            )}
+            {paneToggle('Paper list', settings.listPaneOpen, 'Ctrl/Cmd+Shift+L', () =>
+              update({ listPaneOpen: !settings.listPaneOpen }),
+            )}
+            {paneToggle('Notes', settings.notesPaneOpen, 'Ctrl/Cmd+Shift+N', () =>
+              update({ notesPaneOpen: !settings.notesPaneOpen }),
+            )}
           </div>
         )}
         <button type="button" className="toolbar-button" onClick={importer.chooseFiles}>
@@ -252,94 +533,60 @@ export function App() {
           ))}
         </div>
       )}
-      {showImportStatus && <ImportStatus outcome={outcome} onDismiss={importer.dismiss} />}
+      {showImportStatus && (
+        <ImportStatus
+          outcome={outcome}
+          onDismiss={importer.dismiss}
+          collections={collections}
+          onFileInto={onFileInto}
+        />
+      )}
       <main className="workspace" ref={workspace}>
         {settings !== undefined && (
           <ResizablePanes
             layout={settings}
             onResize={update}
-            list={
-              <PaneErrorBoundary pane="paper list">
-                <div className="list-pane">
-                  <div className="list-tabs" role="tablist" aria-label="List">
-                    {(['papers', 'notes'] as const).map((view) => (
-                      <button
-                        key={view}
-                        type="button"
-                        role="tab"
-                        aria-selected={place.view === view}
-                        className={`list-tab${place.view === view ? ' active' : ''}`}
-                        onClick={() => go({ ...place, view })}
-                      >
-                        {view === 'papers' ? 'Papers' : 'Notes'}
-                      </button>
-                    ))}
-                  </div>
-                  {/* Both lists stay mounted, so each keeps its scroll, selection and search. */}
-                  <div className="list-view" hidden={place.view !== 'papers'}>
-                    {empty ? (
-                      <Welcome
-                        onImportSample={() => void importer.importSample()}
-                        onChooseFiles={importer.chooseFiles}
-                      />
-                    ) : (
-                      <PaperListPane
-                        rows={rows}
-                        selectedId={selectedId}
-                        onSelect={(id, step) => go({ ...place, view: 'papers', paperId: id }, step)}
-                        sort={sort}
-                        onSortChange={changeSort}
-                        reveal={reveal}
-                        active={place.view === 'papers'}
-                        moves={navigation.moves}
-                        restoreScroll={navigation.returned ? place.listScroll : undefined}
-                        onScroll={(top) => {
-                          listScroll.current = top
-                        }}
-                      />
-                    )}
-                  </div>
-                  <div className="list-view" hidden={place.view !== 'notes'}>
-                    <NoteListPane
-                      selectedId={place.noteId}
-                      version={version}
-                      onOpen={(noteId) => go({ ...place, view: 'notes', noteId })}
-                      onCreated={(noteId) => {
-                        setNewNoteId(noteId)
-                        go({ ...place, view: 'notes', noteId })
-                      }}
-                    />
-                  </div>
-                </div>
-              </PaneErrorBoundary>
-            }
-            paper={
-              <PaneErrorBoundary pane="paper" resetKey={selectedId}>
-                <PaperPane
-                  paperId={selectedId}
-                  version={version}
-                  markReadAfterSeconds={settings.markReadAfterSeconds}
-                  onOpen={open}
+            sidebar={
+              <PaneErrorBoundary pane="sidebar">
+                <Sidebar
+                  data={sidebarData}
+                  selectedKey={scopeKey(scope)}
+                  activeTags={tags}
+                  editing={editing}
+                  {...sidebarActions}
                 />
               </PaneErrorBoundary>
             }
+            list={<PaneErrorBoundary pane="paper list">{lists}</PaneErrorBoundary>}
+            paper={
+              <PaneErrorBoundary pane="paper" resetKey={single}>
+                {paper}
+              </PaneErrorBoundary>
+            }
             notes={
-              <PaneErrorBoundary
-                pane="notes"
-                resetKey={`${place.view}:${place.noteId ?? selectedId}`}
-              >
+              <PaneErrorBoundary pane="notes" resetKey={`${place.view}:${place.noteId ?? single}`}>
                 <NotesPane
-                  place={place}
+                  place={{ ...place, paperId: single }}
                   version={version}
                   onOpen={open}
                   newNoteId={newNoteId}
                   onNewNoteFocused={clearNewNote}
+                  paperTrashed={inTrash}
+                  selectedCount={selection.ids.length}
+                  onTrashNote={(noteId) =>
+                    void status.run(() => api.moveToTrash({ noteIds: [noteId] }))
+                  }
                 />
               </PaneErrorBoundary>
             }
           />
         )}
       </main>
+      {status.status !== undefined && (
+        <ActionToast status={status.status} onReplay={replay} onDismiss={status.dismiss} />
+      )}
+      {menu !== undefined && <ContextMenu menu={menu} onClose={() => setMenu(undefined)} />}
+      {dialog !== undefined && <AppDialog dialog={dialog} onClose={() => setDialog(undefined)} />}
       {settingsOpen && settings !== undefined && (
         <SettingsDialog
           settings={settings}
@@ -350,4 +597,39 @@ export function App() {
       )}
     </div>
   )
+}
+
+function scopeTitle(scope: ListScope, collections: readonly CollectionNode[]): string {
+  switch (scope.kind) {
+    case 'library':
+      return 'Library'
+    case 'unfiled':
+      return 'Unfiled'
+    case 'trash':
+      return 'Trash'
+    case 'view':
+      return VIEW_LABELS[scope.view]
+    case 'collection': {
+      const entry = collectionEntries(collections).find((node) => node.id === scope.id)
+      return entry === undefined ? '' : pathLabel(entry.path)
+    }
+  }
+}
+
+function emptyTextFor(scope: ListScope, tags: readonly string[]): string {
+  if (tags.length > 0) {
+    return tags.length === 1
+      ? 'No paper here has this tag.'
+      : 'No paper here has all of these tags.'
+  }
+  switch (scope.kind) {
+    case 'collection':
+      return 'No papers in this collection yet. Drag papers onto it in the sidebar, or press C in the list.'
+    case 'trash':
+      return 'No papers in the Trash.'
+    case 'unfiled':
+      return 'Every paper is in a collection.'
+    default:
+      return 'No papers here.'
+  }
 }

@@ -53,7 +53,10 @@ export function NotePreview({ body, version, onOpen, onCreateNote, onRepair }: N
   const content = useRef<HTMLDivElement>(null)
   // React sets the sanitized HTML; the math placeholders in it are typeset before paint.
   useLayoutEffect(() => {
-    if (content.current !== null) typesetMathIn(content.current)
+    if (content.current === null) return
+    typesetMathIn(content.current)
+    // A code block wider than the pane scrolls sideways: the keyboard must reach it too.
+    for (const block of content.current.querySelectorAll('pre')) block.tabIndex = 0
   }, [html])
 
   function follow(target: Element, container: HTMLElement): boolean {

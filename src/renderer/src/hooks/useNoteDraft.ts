@@ -24,7 +24,9 @@ export type NoteSource = { kind: 'paper'; paperId: string } | { kind: 'note'; no
 
 export interface NoteDraft {
   body: string
-  /** The note as last loaded; null for a paper that has no note yet. */
+  /** The stored note's id; undefined while the paper has none. */
+  noteId: string | undefined
+  /** The note as last loaded or saved; null for a paper that has no note yet. */
   note: Note | null | undefined
   state: SaveState
   setBody(body: string): void
@@ -44,8 +46,13 @@ function saveNote(source: NoteSource, body: string): Promise<Note> {
     : api.updateNote({ id: source.noteId, body })
 }
 
-/** `source` must keep its identity for one note (give the editor a key per note). */
-export function useNoteDraft(source: NoteSource): NoteDraft {
+/**
+ * `version` changes with the library: a note changed elsewhere (moved to the
+ * Trash, brought back by Undo) is shown anew, unless the editor holds unsaved
+ * typing, which always wins. `source` must keep its identity for one note
+ * (give the editor a key per note).
+ */
+export function useNoteDraft(source: NoteSource, version: number): NoteDraft {
   const [body, setBodyState] = useState('')
   const [note, setNote] = useState<Note | null | undefined>(undefined)
   const [state, setState] = useState<SaveState>({ kind: 'loading' })
@@ -86,10 +93,10 @@ export function useNoteDraft(source: NoteSource): NoteDraft {
       .then((loaded) => {
         if (!current) return
         const text = loaded?.body ?? ''
-        setNote(loaded)
         latest.current = text
         onDisk.current = text
         setBodyState(text)
+        setNote(loaded)
         setState({ kind: 'saved' })
       })
       .catch((caught: unknown) => {
@@ -103,6 +110,28 @@ export function useNoteDraft(source: NoteSource): NoteDraft {
       clearTimeout(timer.current)
     }
   }, [source, save])
+
+  // The note changed outside the editor (Trash, Undo): show it, if nothing is pending here.
+  const firstVersion = useRef(version)
+  useEffect(() => {
+    if (version === firstVersion.current) return
+    let current = true
+    if (latest.current !== onDisk.current) return
+    loadNote(source)
+      .then((loaded) => {
+        const text = loaded?.body ?? ''
+        if (!current || latest.current !== onDisk.current) return
+        setNote(loaded)
+        if (text === onDisk.current) return
+        latest.current = text
+        onDisk.current = text
+        setBodyState(text)
+      })
+      .catch(() => undefined) // the next change tries again; the editor keeps what it shows
+    return () => {
+      current = false
+    }
+  }, [source, version])
 
   // A window that closes with text still waiting for its pause is saved first.
   useEffect(() => {
@@ -128,5 +157,5 @@ export function useNoteDraft(source: NoteSource): NoteDraft {
     if (latest.current !== onDisk.current) save()
   }, [save])
 
-  return { body, note, state, setBody, flush }
+  return { body, noteId: note?.id, note, state, setBody, flush }
 }

@@ -5,16 +5,18 @@ import { useEffect, useRef } from 'react'
 import type { MenuCommand } from '../../../shared/model'
 import { subscribeToLibrary } from '../api/client'
 
-type RendererCommand = Exclude<MenuCommand, 'import'>
+/** Undo and Redo have their own handling (useUndo.ts): the text field may own them. */
+type RendererCommand = Exclude<MenuCommand, 'import' | 'undo' | 'redo'>
 
 const IS_MAC = navigator.userAgent.includes('Mac OS X')
 
-/** Which command a key press asks for: Ctrl (⌘ on macOS) plus , or Shift+L / Shift+N. */
+/** Which command a key press asks for: Ctrl (⌘ on macOS) plus , or Shift+B / Shift+L / Shift+N. */
 export function commandForKey(event: KeyboardEvent): RendererCommand | undefined {
   const mod = IS_MAC ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
   if (!mod || event.altKey) return undefined
   const key = event.key.toLowerCase()
   if (!event.shiftKey && key === ',') return 'settings'
+  if (event.shiftKey && key === 'b') return 'toggle-sidebar'
   if (event.shiftKey && key === 'l') return 'toggle-list'
   if (event.shiftKey && key === 'n') return 'toggle-notes'
   return undefined
@@ -33,7 +35,9 @@ export function useShortcuts(run: (command: RendererCommand) => void): void {
     }
     window.addEventListener('keydown', onKeyDown)
     const unsubscribe = subscribeToLibrary((event) => {
-      if (event.type === 'menu-command' && event.command !== 'import') latest.current(event.command)
+      if (event.type !== 'menu-command') return
+      const { command } = event
+      if (command !== 'import' && command !== 'undo' && command !== 'redo') latest.current(command)
     })
     return () => {
       window.removeEventListener('keydown', onKeyDown)

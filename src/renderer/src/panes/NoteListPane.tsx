@@ -1,6 +1,6 @@
 // The standalone notes (a topic, a reading plan, a literature review): search
-// them, open one, create one, and look into the trash. Self-contained, so a
-// fuller sidebar can host it later.
+// them, open one, create one. Trashed notes are in the sidebar's Trash.
+// Self-contained, so the sidebar could host it later.
 import { useEffect, useState, type KeyboardEvent } from 'react'
 import type { NoteSummary } from '../../../shared/model'
 import { api, errorMessage } from '../api/client'
@@ -18,26 +18,24 @@ type Loaded = { notes: NoteSummary[] } | { error: string } | undefined
 
 export function NoteListPane({ selectedId, version, onOpen, onCreated }: NoteListPaneProps) {
   const [query, setQuery] = useState('')
-  const [inTrash, setInTrash] = useState(false)
   const [loaded, setLoaded] = useState<Loaded>(undefined)
   const [createError, setCreateError] = useState<string | undefined>(undefined)
 
   useEffect(() => {
     let current = true
     api
-      .listNotes({ query, trashed: inTrash })
+      .listNotes({ query })
       .then((notes) => current && setLoaded({ notes }))
       .catch((caught: unknown) => current && setLoaded({ error: errorMessage(caught) }))
     return () => {
       current = false
     }
-  }, [query, inTrash, version])
+  }, [query, version])
 
   async function createNote(): Promise<void> {
     try {
       const note = await api.createNote({ title: query.trim() || 'Untitled' })
       setCreateError(undefined)
-      setInTrash(false)
       setQuery('')
       onCreated(note.id)
     } catch (caught) {
@@ -68,15 +66,13 @@ export function NoteListPane({ selectedId, version, onOpen, onCreated }: NoteLis
           type="search"
           className="note-search"
           aria-label="Search notes"
-          placeholder={inTrash ? 'Search the trash' : 'Search notes'}
+          placeholder="Search notes"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
-        {!inTrash && (
-          <button type="button" className="toolbar-button" onClick={() => void createNote()}>
-            New note
-          </button>
-        )}
+        <button type="button" className="toolbar-button" onClick={() => void createNote()}>
+          New note
+        </button>
       </div>
       {createError !== undefined && (
         <p className="pane-error" role="alert">
@@ -91,7 +87,7 @@ export function NoteListPane({ selectedId, version, onOpen, onCreated }: NoteLis
       <ul
         className="note-list"
         role="listbox"
-        aria-label={inTrash ? 'Notes in the trash' : 'Notes'}
+        aria-label="Notes"
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
@@ -116,16 +112,9 @@ export function NoteListPane({ selectedId, version, onOpen, onCreated }: NoteLis
         <p className="pane-placeholder">
           {query !== ''
             ? 'No note matches.'
-            : inTrash
-              ? 'The trash is empty.'
-              : 'No notes yet. A note can be a topic, a reading plan or a literature review.'}
+            : 'No notes yet. A note can be a topic, a reading plan or a literature review.'}
         </p>
       )}
-      <div className="note-list-footer">
-        <button type="button" className="link-button" onClick={() => setInTrash(!inTrash)}>
-          {inTrash ? '← Back to notes' : 'Trash'}
-        </button>
-      </div>
     </div>
   )
 }

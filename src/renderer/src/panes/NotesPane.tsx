@@ -21,10 +21,16 @@ interface NotesPaneProps {
   /** The note just created, whose title field takes the focus (once: then onNewNoteFocused). */
   newNoteId: string | undefined
   onNewNoteFocused(): void
+  /** The selected paper is in the Trash: its note is shown, not edited. */
+  paperTrashed: boolean
+  /** Moves a note to the Trash (one undo step), reporting on the status line. */
+  onTrashNote(noteId: string): void
+  /** How many papers are selected: for several, there is no one note to show. */
+  selectedCount: number
 }
 
 export function NotesPane(props: NotesPaneProps) {
-  const { place, version, onOpen, newNoteId, onNewNoteFocused } = props
+  const { place, version, onOpen, newNoteId, onNewNoteFocused, onTrashNote } = props
   if (place.view === 'notes') {
     if (place.noteId === undefined) {
       return (
@@ -42,8 +48,13 @@ export function NotesPane(props: NotesPaneProps) {
         onOpen={onOpen}
         isNew={place.noteId === newNoteId}
         onNewNoteFocused={onNewNoteFocused}
+        paperTrashed={false}
+        onTrashNote={onTrashNote}
       />
     )
+  }
+  if (props.selectedCount > 1) {
+    return <div className="pane-placeholder">Select one paper to read or write its note.</div>
   }
   if (place.paperId === undefined) {
     return <div className="pane-placeholder">Notes for the selected paper appear here.</div>
@@ -56,6 +67,8 @@ export function NotesPane(props: NotesPaneProps) {
       onOpen={onOpen}
       isNew={false}
       onNewNoteFocused={onNewNoteFocused}
+      paperTrashed={props.paperTrashed}
+      onTrashNote={onTrashNote}
     />
   )
 }
@@ -66,19 +79,27 @@ interface NoteEditorProps {
   onOpen(destination: Destination): void
   isNew: boolean
   onNewNoteFocused(): void
+  paperTrashed: boolean
+  onTrashNote(noteId: string): void
 }
 
 function NoteEditor(props: NoteEditorProps) {
   // The editor is keyed per note, so its source never changes: keep one object.
   const [source] = useState(props.source)
   const { version, onOpen } = props
-  const draft = useNoteDraft(source)
+  const draft = useNoteDraft(source, version)
   const textarea = useRef<HTMLTextAreaElement>(null)
   const pendingCaret = useRef<number | undefined>(undefined)
   const editable = draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
-  const [meta, setMeta] = useState<Note | undefined>(undefined)
-  const note = meta ?? draft.note ?? undefined
-  const trashed = note?.trashedAt !== undefined
+  // Renamed, trashed or restored: the note is loaded again when the library changes.
+  const note = draft.note ?? undefined
+  const trashed = note?.trashedAt !== undefined || props.paperTrashed
+  // Only a note that is on disk can go to the Trash; a paper's, only once it says something.
+  const canTrash =
+    !trashed &&
+    note !== undefined &&
+    draft.state.kind === 'saved' &&
+    (source.kind === 'note' || draft.body.trim() !== '')
   const { setBody } = draft
 
   const applyEdit = useCallback(
@@ -128,33 +149,38 @@ function NoteEditor(props: NoteEditorProps) {
             readOnly={trashed}
             focus={props.isNew}
             onFocused={props.onNewNoteFocused}
-            onRenamed={setMeta}
+            onRenamed={() => undefined}
           />
         ) : (
           <span className="note-heading">Note</span>
         )}
-        <SaveIndicator state={draft.state} />
-        {source.kind === 'note' && note !== undefined && !trashed && (
+        {props.paperTrashed ? (
+          <span className="save-indicator">In the Trash with its paper</span>
+        ) : (
+          <SaveIndicator state={draft.state} />
+        )}
+        {canTrash && note !== undefined && (
           <button
             type="button"
-            className="toolbar-button"
-            title="Move this note to the trash (links to it will show as broken)"
-            onClick={() => {
-              draft.flush()
-              void api.trashNote({ id: note.id }).then(setMeta)
-            }}
+            className="small-button"
+            title={
+              source.kind === 'note'
+                ? 'Move this note to the Trash (links to it will show as broken)'
+                : 'Move this note to the Trash (the paper stays)'
+            }
+            onClick={() => props.onTrashNote(note.id)}
           >
-            Move to trash
+            Move to Trash
           </button>
         )}
       </div>
-      {trashed && note !== undefined && (
+      {trashed && note !== undefined && source.kind === 'note' && (
         <div className="trash-notice" role="status">
-          This note is in the trash; links to it show as broken.
+          This note is in the Trash; links to it show as broken.
           <button
             type="button"
-            className="toolbar-button"
-            onClick={() => void api.restoreNote({ id: note.id }).then(setMeta)}
+            className="small-button"
+            onClick={() => void api.restoreFromTrash({ noteIds: [note.id] })}
           >
             Restore
           </button>

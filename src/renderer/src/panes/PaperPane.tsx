@@ -1,20 +1,23 @@
-// The paper pane: metadata, links found in the abstract, the abstract, and the
-// paper's connections: the notes linking to it, its manual relations (a paper
-// dropped here from the list becomes one) and the most similar papers.
-// Every field is untrusted imported text: rendered as text, with math typeset
-// by KaTeX and sanitized (MathText), never as HTML.
-import { useEffect, useState, type DragEvent } from 'react'
-import type { Paper, PaperLink, ReadingStatus } from '../../../shared/model'
+// The paper pane: metadata, how the paper is organized (status, star, tags,
+// collections), links found in the abstract, the abstract, and the paper's
+// connections: the notes linking to it, its manual relations (papers dropped
+// here from the list become some) and the most similar papers. Every field is
+// untrusted imported text: rendered as text, with math typeset by KaTeX and
+// sanitized (MathText), never as HTML.
+import { useEffect, useMemo, useState, type DragEvent, type RefObject } from 'react'
+import type { Paper, PaperLink, TagCount } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
 import { Backlinks } from '../components/Backlinks'
 import { MathText } from '../components/MathText'
 import { ManualRelations, SimilarPapers } from '../components/RelatedPapers'
-import { PAPER_DRAG_TYPE } from '../components/paperDrag'
 import { authorsLine, formatDate } from '../format'
 import { useMarkAsRead } from '../hooks/useMarkAsRead'
 import type { Destination } from '../navigation/linkDestination'
+import { PAPERS_TYPE, carries, draggedPapers } from '../organize/dragData'
+import type { PaperActions } from '../organize/paperActions'
+import { PaperOrganizer } from './PaperOrganizer'
 
 interface PaperPaneProps {
   paperId: string | undefined
@@ -22,20 +25,18 @@ interface PaperPaneProps {
   version: number
   /** Seconds before an unread paper on screen is marked read; null never. */
   markReadAfterSeconds: number | null
+  knownTags: readonly TagCount[]
+  actions: PaperActions
+  tagInput: RefObject<HTMLInputElement | null>
+  /** Follow a backlink, a relation or a similar paper. */
   onOpen(destination: Destination): void
 }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
 
-const STATUS_TEXT: Record<ReadingStatus, string> = {
-  unread: 'Unread',
-  reading: 'Reading',
-  read: 'Read',
-}
-
-export function PaperPane({ paperId, version, markReadAfterSeconds, onOpen }: PaperPaneProps) {
+export function PaperPane(props: PaperPaneProps) {
+  const { paperId, version, markReadAfterSeconds } = props
   const [loaded, setLoaded] = useState<Loaded>(undefined)
-  const [statusProblem, setStatusProblem] = useState<string | undefined>(undefined)
   const [dropping, setDropping] = useState(false)
   // A failed add or drop, for the paper it happened on.
   const [problem, setProblem] = useState<{ paperId: string; message: string } | undefined>(
@@ -54,11 +55,22 @@ export function PaperPane({ paperId, version, markReadAfterSeconds, onOpen }: Pa
     }
   }, [paperId, version])
 
+  // Until the selected paper has loaded, the one shown is the previous one.
   const shown = loaded !== undefined && 'paper' in loaded ? loaded.paper : undefined
-  const { setStatusByHand } = useMarkAsRead(
-    paperId,
-    shown?.id === paperId ? shown?.status : undefined,
-    markReadAfterSeconds,
+  const current =
+    shown !== undefined && shown.id === paperId && shown.trashedAt === undefined ? shown : undefined
+  const { statusSetByHand } = useMarkAsRead(paperId, current?.status, markReadAfterSeconds)
+  // A status chosen here by hand is never overruled by marking read after the delay.
+  const { actions } = props
+  const organizeActions = useMemo(
+    (): PaperActions => ({
+      ...actions,
+      setStatus: (ids, status) => {
+        statusSetByHand()
+        actions.setStatus(ids, status)
+      },
+    }),
+    [actions, statusSetByHand],
   )
 
   if (paperId === undefined) {
@@ -74,35 +86,27 @@ export function PaperPane({ paperId, version, markReadAfterSeconds, onOpen }: Pa
     )
   }
   const { paper } = loaded
-  const nextStatus: ReadingStatus = paper.status === 'read' ? 'unread' : 'read'
   const trashed = paper.trashedAt !== undefined
   const relationProblem = problem?.paperId === paper.id ? problem.message : undefined
   const setRelationProblem = (message: string | undefined): void =>
     setProblem(message === undefined ? undefined : { paperId: paper.id, message })
 
+  // Papers dragged from the list and dropped here are related to this one.
   function onDragOver(event: DragEvent<HTMLElement>): void {
-    if (trashed || !event.dataTransfer.types.includes(PAPER_DRAG_TYPE)) return
+    if (trashed || !carries(event.dataTransfer, PAPERS_TYPE)) return
     event.preventDefault()
-    event.dataTransfer.dropEffect = 'link'
+    event.dataTransfer.dropEffect = 'copy'
     setDropping(true)
   }
 
   function onDrop(event: DragEvent<HTMLElement>): void {
-    const otherId = event.dataTransfer.getData(PAPER_DRAG_TYPE)
     setDropping(false)
-    if (otherId === '') return
+    const others = draggedPapers(event.dataTransfer).filter((id) => id !== paper.id)
+    if (others.length === 0) return
     event.preventDefault()
-    api
-      .addRelation({ fromId: paper.id, toId: otherId })
+    Promise.all(others.map((toId) => api.addRelation({ fromId: paper.id, toId })))
       .then(() => setRelationProblem(undefined))
       .catch((caught: unknown) => setRelationProblem(errorMessage(caught)))
-  }
-
-  function toggleStatus(): void {
-    setStatusProblem(undefined)
-    setStatusByHand(nextStatus).catch((caught: unknown) =>
-      setStatusProblem(`Could not change the status: ${errorMessage(caught)}`),
-    )
   }
 
   return (
@@ -116,21 +120,35 @@ export function PaperPane({ paperId, version, markReadAfterSeconds, onOpen }: Pa
       onDragLeave={() => setDropping(false)}
       onDrop={onDrop}
     >
-      {trashed && (
-        <div className="trash-notice" role="status">
-          This paper is in the trash; links to it show as broken.
+      {paper.trashedAt !== undefined && (
+        <div className="trash-banner" role="note">
+          <span>This paper is in the Trash.</span>
           <button
             type="button"
-            className="toolbar-button"
-            onClick={() => void api.restorePaper({ id: paper.id })}
+            className="small-button"
+            onClick={() => actions.restore([paper.id])}
           >
             Restore
+          </button>
+          <button
+            type="button"
+            className="small-button danger"
+            onClick={() => actions.deleteForever([paper.id])}
+          >
+            Delete for good…
           </button>
         </div>
       )}
       <h1 id="paper-title" className="paper-title" data-testid="paper-title">
         <MathText text={paper.title} />
       </h1>
+      <PaperOrganizer
+        paper={paper}
+        version={version}
+        knownTags={props.knownTags}
+        actions={organizeActions}
+        tagInput={props.tagInput}
+      />
       <dl className="paper-meta">
         {paper.published !== undefined && (
           <>
@@ -148,19 +166,7 @@ export function PaperPane({ paperId, version, markReadAfterSeconds, onOpen }: Pa
         )}
         <dt>Upvotes</dt>
         <dd data-testid="paper-upvotes">{paper.upvotes}</dd>
-        <dt>Status</dt>
-        <dd className="paper-status">
-          <span data-testid="paper-status">{STATUS_TEXT[paper.status]}</span>
-          <button type="button" className="link-button" onClick={toggleStatus}>
-            Mark as {STATUS_TEXT[nextStatus].toLowerCase()}
-          </button>
-        </dd>
       </dl>
-      {statusProblem !== undefined && (
-        <p className="inline-problem" role="alert">
-          {statusProblem}
-        </p>
-      )}
       {paper.links.length > 0 && <PaperLinks links={paper.links} />}
       <section className="paper-abstract" aria-labelledby="abstract-heading">
         <h2 id="abstract-heading">Abstract</h2>
@@ -170,24 +176,15 @@ export function PaperPane({ paperId, version, markReadAfterSeconds, onOpen }: Pa
       </section>
       {!trashed && (
         <>
-          <Backlinks kind="paper" id={paper.id} version={version} onOpen={onOpen} />
+          <Backlinks kind="paper" id={paper.id} version={version} onOpen={props.onOpen} />
           <ManualRelations
             paperId={paper.id}
             version={version}
-            onOpen={onOpen}
+            onOpen={props.onOpen}
             problem={relationProblem}
             onProblem={setRelationProblem}
           />
-          <SimilarPapers paperId={paper.id} version={version} onOpen={onOpen} />
-          <p className="paper-actions">
-            <button
-              type="button"
-              className="link-button danger"
-              onClick={() => void api.trashPaper({ id: paper.id })}
-            >
-              Move paper to trash
-            </button>
-          </p>
+          <SimilarPapers paperId={paper.id} version={version} onOpen={props.onOpen} />
         </>
       )}
     </article>
