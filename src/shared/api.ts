@@ -10,16 +10,22 @@ import type { apiArgs } from './apiSchemas'
 import type {
   BackupList,
   BackupOutcome,
+  Backlink,
   ChangeOutcome,
   Collection,
   CollectionRef,
   ImportReport,
   LibraryEvent,
   LibraryInfo,
+  LinkTarget,
   Note,
+  NoteSummary,
   Paper,
   PaperPage,
   RestoreReport,
+  PaperRelation,
+  PaperRelationView,
+  RelatedPaper,
   SelectionSummary,
   Settings,
   Sidebar,
@@ -65,6 +71,18 @@ export const apiMethods = [
   'listBackups',
   'createBackup',
   'restoreBackup',
+  'listNotes',
+  'createNote',
+  'getNoteById',
+  'updateNote',
+  'suggestLinkTargets',
+  'resolveLinkTargets',
+  'getBacklinks',
+  'getRelatedPapers',
+  'listRelations',
+  'addRelation',
+  'updateRelation',
+  'removeRelation',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -119,6 +137,21 @@ export interface ApiResults {
   createBackup: BackupOutcome
   /** Resolves once the library holds the backup's content (and the old state is itself backed up). */
   restoreBackup: RestoreReport
+  /** Standalone notes (not papers' notes), most recently edited first. */
+  listNotes: NoteSummary[]
+  createNote: Note
+  getNoteById: Note
+  updateNote: Note
+  suggestLinkTargets: LinkTarget[]
+  /** One entry per target, in order: its current form, or null when it is missing or trashed. */
+  resolveLinkTargets: Array<LinkTarget | null>
+  getBacklinks: Backlink[]
+  getRelatedPapers: RelatedPaper[]
+  listRelations: PaperRelationView[]
+  addRelation: PaperRelation
+  updateRelation: PaperRelation
+  /** The relation that was removed. */
+  removeRelation: PaperRelation
 }
 
 export type LibraryApi = {

@@ -105,6 +105,59 @@ export interface PaperRelation {
   createdAt: string
 }
 
+/** A standalone note as the notes list shows it. */
+export interface NoteSummary {
+  id: string
+  title: string
+  updatedAt: string
+  /** The start of the body as plain text, for the list. */
+  excerpt: string
+  trashedAt?: string
+}
+
+/** A paper or note a wiki-link can point at, with its current title. */
+export interface LinkTarget {
+  kind: 'paper' | 'note'
+  id: string
+  title: string
+  /** For a paper's own note: the paper (opening the note means selecting it). */
+  paperId?: string
+  /** A paper's publication date (ISO), shown beside it in the autocomplete. */
+  published?: string
+}
+
+/** The sentence around a link, split so the UI can set the link apart. */
+export interface LinkContext {
+  before: string
+  link: string
+  after: string
+}
+
+/** A note that links to a paper or note, with each place it does. */
+export interface Backlink {
+  noteId: string
+  /** The note's title (a paper's note is titled after its paper). */
+  noteTitle: string
+  /** Set when the linking note is a paper's note. */
+  paperId?: string
+  updatedAt: string
+  contexts: LinkContext[]
+}
+
+/** A paper found similar by its title and abstract; score is a cosine in (0, 1]. */
+export interface RelatedPaper {
+  paper: PaperSummary
+  score: number
+}
+
+/** A manual relation as seen from one of its two papers. */
+export interface PaperRelationView {
+  relation: PaperRelation
+  /** outgoing: this paper is `fromId` ("this extends other"); incoming: the reverse. */
+  direction: 'outgoing' | 'incoming'
+  other: PaperSummary
+}
+
 /** One entry the importer could not turn into a paper, and why. */
 export interface SkippedEntry {
   /** 1-based line number in the imported text where the entry starts. */

@@ -1,7 +1,10 @@
 // The window: a toolbar, progress and status banners, then the panes
-// (sidebar | list | paper | notes), laid out as the settings in the library
-// say. The list shows the sidebar's choice; organizing actions go through
-// main (one undo step each) and report on the status line.
+// (sidebar | papers or notes list | paper | note), laid out as the settings in
+// the library say. The list shows the sidebar's choice; organizing actions go
+// through main (one undo step each) and report on the status line. Where the
+// window is (which paper, which standalone note) is also a place in a
+// back / forward history, so links, backlinks and Alt+Left / Alt+Right move
+// through it like a browser.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type {
   CollectionNode,
@@ -30,9 +33,12 @@ import { useSelection } from './hooks/useSelection'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useTasks } from './hooks/useTasks'
 import { useUndo } from './hooks/useUndo'
+import { placeOf, type Destination } from './navigation/linkDestination'
+import { useNavigation } from './navigation/useNavigation'
 import { collectionEntries, pathLabel } from './organize/collectionPaths'
 import { usePaperCommands } from './organize/usePaperActions'
 import { ListHeader } from './panes/ListHeader'
+import { NoteListPane } from './panes/NoteListPane'
 import { NotesPane } from './panes/NotesPane'
 import { PaperListPane, type RevealRequest } from './panes/PaperListPane'
 import { PaperPane } from './panes/PaperPane'
@@ -75,6 +81,14 @@ export function App() {
   const workspace = useRef<HTMLElement>(null)
   const tagInput = useRef<HTMLInputElement>(null)
   useAppearance(settings?.theme, settings?.readingFontSize)
+  // Where the paper list is scrolled; each history entry keeps it for the way back.
+  const listScroll = useRef(0)
+  const remember = useCallback(() => ({ listScroll: listScroll.current }), [])
+  const navigation = useNavigation(remember)
+  const { place, go, replace } = navigation
+  // A note just created: its title field takes the focus, ready to be typed over.
+  const [newNoteId, setNewNoteId] = useState<string | undefined>(undefined)
+  const clearNewNote = useCallback(() => setNewNoteId(undefined), [])
 
   useEffect(
     () =>
@@ -136,6 +150,45 @@ export function App() {
       update({ selectedPaperId: single })
     }
   }, [selection.chosen, single, remembered, update])
+
+  // The history follows the selection: a paper the user picks is a step (quick
+  // steps through the list, as with the arrow keys, make one); one the window
+  // picks (on start, after a row left) just updates the current place.
+  const lastListStep = useRef(0)
+  const { selectOnly } = selection
+  // Only a change of the selection itself counts (not a move through the
+  // history, which changes the place first and the selection after).
+  const seenSingle = useRef(single)
+  useEffect(() => {
+    if (seenSingle.current === single) return
+    seenSingle.current = single
+    if (single === undefined || single === place.paperId) return
+    if (!selection.chosen) {
+      replace({ ...place, paperId: single })
+      return
+    }
+    const now = performance.now()
+    const step = now - lastListStep.current < 1000
+    lastListStep.current = now
+    go({ ...place, view: 'papers', paperId: single }, step)
+  }, [single, selection.chosen, place, go, replace])
+  // ...and the selection follows the history: a followed link, Back, Forward.
+  const { moves, returned } = navigation
+  const wantedPaper = place.paperId
+  // Only a move through the history asks for this, not a change of selection.
+  const handledMoves = useRef(moves)
+  useEffect(() => {
+    if (handledMoves.current === moves) return
+    handledMoves.current = moves
+    if (wantedPaper === undefined || wantedPaper === single) return
+    selectOnly(wantedPaper)
+    // Back and Forward put the list where it was; a link brings its paper into view.
+    if (!returned) setReveal({ id: wantedPaper, serial: Date.now() })
+  }, [moves, wantedPaper, single, returned, selectOnly])
+  const open = useCallback(
+    (destination: Destination) => go(placeOf(destination, place)),
+    [go, place],
+  )
 
   const changeSort = useCallback(
     (next: PaperSort) => {
@@ -206,7 +259,9 @@ export function App() {
     // Esc leaves the note for the list; Enter in the list opens the note.
     if (event.key === 'Escape' && target.matches('[data-testid="note-input"]')) {
       event.preventDefault()
-      workspace.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus()
+      workspace.current
+        ?.querySelector<HTMLElement>('.list-view:not([hidden]) [role="listbox"]')
+        ?.focus()
     } else if (event.key === 'Enter' && target.getAttribute('role') === 'listbox') {
       event.preventDefault()
       if (settings !== undefined && !settings.notesPaneOpen) update({ notesPaneOpen: true })
@@ -285,7 +340,47 @@ export function App() {
           label: `${selection.ids.length} selected`,
         })
       }
+      active={place.view === 'papers'}
+      moves={moves}
+      restoreScroll={returned ? place.listScroll : undefined}
+      onScroll={(top) => {
+        listScroll.current = top
+      }}
     />
+  )
+
+  // Papers | Notes: both lists stay mounted, so each keeps its scroll, selection and search.
+  const lists = (
+    <div className="list-pane">
+      <div className="list-tabs" role="tablist" aria-label="List">
+        {(['papers', 'notes'] as const).map((view) => (
+          <button
+            key={view}
+            type="button"
+            role="tab"
+            aria-selected={place.view === view}
+            className={`list-tab${place.view === view ? ' active' : ''}`}
+            onClick={() => go({ ...place, view })}
+          >
+            {view === 'papers' ? 'Papers' : 'Notes'}
+          </button>
+        ))}
+      </div>
+      <div className="list-view" hidden={place.view !== 'papers'}>
+        {list}
+      </div>
+      <div className="list-view" hidden={place.view !== 'notes'}>
+        <NoteListPane
+          selectedId={place.noteId}
+          version={version}
+          onOpen={(noteId) => go({ ...place, view: 'notes', noteId })}
+          onCreated={(noteId) => {
+            setNewNoteId(noteId)
+            go({ ...place, view: 'notes', noteId })
+          }}
+        />
+      </div>
+    </div>
   )
 
   const paper =
@@ -306,6 +401,7 @@ export function App() {
         // Only a paper the user opened counts as read, not one the window selected.
         markReadAfterSeconds={selection.chosen ? (settings?.markReadAfterSeconds ?? null) : null}
         tagInput={tagInput}
+        onOpen={open}
       />
     )
 
@@ -324,6 +420,28 @@ export function App() {
   return (
     <div className="app" onKeyDown={onKeyDown}>
       <header className="toolbar">
+        <span className="history-buttons">
+          <button
+            type="button"
+            className="toolbar-button history-button"
+            aria-label="Back"
+            title="Back (Alt+←)"
+            disabled={!navigation.canGoBack}
+            onClick={navigation.back}
+          >
+            ←
+          </button>
+          <button
+            type="button"
+            className="toolbar-button history-button"
+            aria-label="Forward"
+            title="Forward (Alt+→)"
+            disabled={!navigation.canGoForward}
+            onClick={navigation.forward}
+          >
+            →
+          </button>
+        </span>
         <span className="app-name">Offprint</span>
         <span className="library-count" data-testid="library-count">
           {info === undefined
@@ -436,18 +554,21 @@ export function App() {
                 />
               </PaneErrorBoundary>
             }
-            list={<PaneErrorBoundary pane="paper list">{list}</PaneErrorBoundary>}
+            list={<PaneErrorBoundary pane="paper list">{lists}</PaneErrorBoundary>}
             paper={
               <PaneErrorBoundary pane="paper" resetKey={single}>
                 {paper}
               </PaneErrorBoundary>
             }
             notes={
-              <PaneErrorBoundary pane="notes" resetKey={single}>
+              <PaneErrorBoundary pane="notes" resetKey={`${place.view}:${place.noteId ?? single}`}>
                 <NotesPane
-                  paperId={single}
+                  place={{ ...place, paperId: single }}
                   version={version}
-                  trashed={inTrash}
+                  onOpen={open}
+                  newNoteId={newNoteId}
+                  onNewNoteFocused={clearNewNote}
+                  paperTrashed={inTrash}
                   selectedCount={selection.ids.length}
                   onTrashNote={(noteId) =>
                     void status.run(() => api.moveToTrash({ noteIds: [noteId] }))

@@ -1,17 +1,23 @@
 // The paper pane: metadata, how the paper is organized (status, star, tags,
-// collections), links found in the abstract, and the abstract. Every field is
+// collections), links found in the abstract, the abstract, and the paper's
+// connections: the notes linking to it, its manual relations (papers dropped
+// here from the list become some) and the most similar papers. Every field is
 // untrusted imported text: rendered as text, with math typeset by KaTeX and
 // sanitized (MathText), never as HTML.
-import { useEffect, useMemo, useState, type RefObject } from 'react'
+import { useEffect, useMemo, useState, type DragEvent, type RefObject } from 'react'
 import type { Paper, PaperLink, TagCount } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
+import { Backlinks } from '../components/Backlinks'
 import { ClippedText } from '../components/ClippedText'
 import { MathText } from '../components/MathText'
+import { ManualRelations, SimilarPapers } from '../components/RelatedPapers'
 import { SHOWN_CHARS, SHOWN_LINKS, clipText, formatCount } from '../display/clipText'
 import { authorsLine, formatDate } from '../format'
 import { useMarkAsRead } from '../hooks/useMarkAsRead'
+import type { Destination } from '../navigation/linkDestination'
+import { PAPERS_TYPE, carries, draggedPapers } from '../organize/dragData'
 import type { PaperActions } from '../organize/paperActions'
 import { PaperOrganizer } from './PaperOrganizer'
 
@@ -24,6 +30,8 @@ interface PaperPaneProps {
   knownTags: readonly TagCount[]
   actions: PaperActions
   tagInput: RefObject<HTMLInputElement | null>
+  /** Follow a backlink, a relation or a similar paper. */
+  onOpen(destination: Destination): void
 }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
@@ -31,6 +39,11 @@ type Loaded = { paper: Paper } | { error: string } | undefined
 export function PaperPane(props: PaperPaneProps) {
   const { paperId, version, markReadAfterSeconds } = props
   const [loaded, setLoaded] = useState<Loaded>(undefined)
+  const [dropping, setDropping] = useState(false)
+  // A failed add or drop, for the paper it happened on.
+  const [problem, setProblem] = useState<{ paperId: string; message: string } | undefined>(
+    undefined,
+  )
 
   useEffect(() => {
     if (paperId === undefined) return
@@ -75,17 +88,42 @@ export function PaperPane(props: PaperPaneProps) {
     )
   }
   const { paper } = loaded
+  const trashed = paper.trashedAt !== undefined
+  const relationProblem = problem?.paperId === paper.id ? problem.message : undefined
+  const setRelationProblem = (message: string | undefined): void =>
+    setProblem(message === undefined ? undefined : { paperId: paper.id, message })
+
+  // Papers dragged from the list and dropped here are related to this one.
+  function onDragOver(event: DragEvent<HTMLElement>): void {
+    if (trashed || !carries(event.dataTransfer, PAPERS_TYPE)) return
+    event.preventDefault()
+    event.dataTransfer.dropEffect = 'copy'
+    setDropping(true)
+  }
+
+  function onDrop(event: DragEvent<HTMLElement>): void {
+    setDropping(false)
+    const others = draggedPapers(event.dataTransfer).filter((id) => id !== paper.id)
+    if (others.length === 0) return
+    event.preventDefault()
+    Promise.all(others.map((toId) => api.addRelation({ fromId: paper.id, toId })))
+      .then(() => setRelationProblem(undefined))
+      .catch((caught: unknown) => setRelationProblem(errorMessage(caught)))
+  }
 
   // Keyed by paper: "Show more" starts over for each paper.
   return (
     <article
       key={paper.id}
-      className="paper-view"
+      className={`paper-view${dropping ? ' drop-target' : ''}`}
       aria-labelledby="paper-title"
       data-testid="paper-view"
       data-paper-id={paper.id}
       // Focusable, so the keyboard can scroll a long abstract.
       tabIndex={0}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
     >
       {paper.trashedAt !== undefined && (
         <div className="trash-banner" role="note">
@@ -145,6 +183,19 @@ export function PaperPane(props: PaperPaneProps) {
           <ClippedText text={paper.abstract} limit={SHOWN_CHARS.abstract} render={withMath} />
         </p>
       </section>
+      {!trashed && (
+        <>
+          <Backlinks kind="paper" id={paper.id} version={version} onOpen={props.onOpen} />
+          <ManualRelations
+            paperId={paper.id}
+            version={version}
+            onOpen={props.onOpen}
+            problem={relationProblem}
+            onProblem={setRelationProblem}
+          />
+          <SimilarPapers paperId={paper.id} version={version} onOpen={props.onOpen} />
+        </>
+      )}
     </article>
   )
 }
