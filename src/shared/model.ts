@@ -49,6 +49,18 @@ export interface Paper {
   source: PaperSource
 }
 
+/** A span of a text, in UTF-16 code units: [start, end). Search matches are sent this way, never as HTML. */
+export interface TextRange {
+  start: number
+  end: number
+}
+
+/** Where a search query matched a paper's title and abstract. */
+export interface PaperMatches {
+  title: TextRange[]
+  abstract: TextRange[]
+}
+
 /** The slice of a paper the list pane needs for one row. */
 export interface PaperSummary {
   id: string
@@ -62,6 +74,8 @@ export interface PaperSummary {
   status: ReadingStatus
   starred: boolean
   hasNote: boolean
+  /** Where the search query matched the title (only when the list was asked with a query). */
+  titleMatches?: TextRange[]
 }
 
 export interface Note {

@@ -1,0 +1,502 @@
+// The search engine over the library: an inverted index per field, ranked with
+// BM25 (a match in a short field like the title weighs more than one in a long
+// abstract, rare words more than common ones) and field weights that put title
+// matches above abstract matches. Plain TypeScript over typed arrays; see
+// README "Search" for why not a search library (build time at 100k papers).
+//
+// Documents get an internal number. Re-indexing a paper gives it a new number
+// and marks the old one dead, so an edit costs O(words of that paper); dead
+// entries are skipped by queries and dropped by compactIfWasteful().
+import type { Collection, ReadingStatus } from '../../../shared/model'
+import { FieldPostings } from './fieldPostings'
+import type { ParsedQuery, QueryClause } from './queryParser'
+import { TermDictionary } from './termDictionary'
+
+export const SEARCH_FIELDS = ['title', 'abstract', 'authors', 'organization', 'tags', 'note'] as const
+export type SearchField = (typeof SEARCH_FIELDS)[number]
+
+/** What the index reads from a paper (and its note). */
+export interface SearchDocument {
+  id: string
+  title: string
+  abstract: string
+  authors: readonly string[]
+  organization?: string | undefined
+  tags: readonly string[]
+  note: string
+  status: ReadingStatus
+  starred: boolean
+  /** ISO date; its year serves year:, the whole date breaks ties (newest first). */
+  published?: string | undefined
+}
+
+/** The fields of a paper that change without its text changing. */
+export type SearchState = Pick<SearchDocument, 'status' | 'starred'>
+
+export interface SearchContext {
+  /** The library's collections, for in:"Name". */
+  collections: readonly Collection[]
+  /**
+   * The papers the user's current view is limited to (e.g. the open
+   * collection). Searching keeps it, unless the query names a collection.
+   */
+  scope?: ReadonlySet<string>
+}
+
+/** What to mark in a matching paper's text: a set of words, or a phrase, in one field or all. */
+export interface HighlightTerm {
+  field?: SearchField
+  words?: ReadonlySet<string>
+  phrase?: readonly string[]
+}
+
+export interface SearchResult {
+  /** True when ids are in relevance order; false for a filter-only query (order is the caller's). */
+  ranked: boolean
+  ids: string[]
+  highlight: HighlightTerm[]
+}
+
+/** A title match outranks an abstract match; names and tags are nearly as telling. */
+const FIELD_WEIGHT: Record<SearchField, number> = {
+  title: 6,
+  authors: 4,
+  tags: 4,
+  organization: 2,
+  abstract: 1,
+  note: 1.5,
+}
+const K1 = 1.2
+const B = 0.75
+/** Prefix matching starts at this many letters ("ret" -> retrieval, retrieve, …). */
+export const MIN_PREFIX_LENGTH = 3
+/** Typo tolerance starts at this many letters (one edit; two from nine letters). */
+export const MIN_FUZZY_LENGTH = 5
+const MAX_PREFIX_EXPANSIONS = 200
+const EXACT_WEIGHT = 1
+const FUZZY_WEIGHT = [1, 0.45, 0.3]
+const PHRASE_WEIGHT = 1.5
+/** Each required clause takes one bit of a mask; words beyond this many are ignored. */
+const MAX_REQUIRED_CLAUSES = 30
+
+const FIELD_OF_QUERY: Record<NonNullable<Extract<QueryClause, { kind: 'text' }>['field']>, SearchField> =
+  { title: 'title', authors: 'authors', tags: 'tags' }
+
+type TextClause = Extract<QueryClause, { kind: 'text' }>
+
+const STATUS_CODE: Record<ReadingStatus, number> = { unread: 0, reading: 1, read: 2 }
+
+interface Expansion {
+  word: number
+  weight: number
+}
+
+export class SearchIndex {
+  private readonly dictionary = new TermDictionary()
+  private readonly fields = SEARCH_FIELDS.map(() => new FieldPostings())
+  /** Word ids of each field of each document, in order (phrases, removal). */
+  private readonly forward: (Int32Array | undefined)[][] = SEARCH_FIELDS.map(() => [])
+  private readonly docOf = new Map<string, number>()
+  private paperOf: (string | undefined)[] = []
+  private live = new Uint8Array(1024)
+  private status = new Uint8Array(1024)
+  private starred = new Uint8Array(1024)
+  private noted = new Uint8Array(1024)
+  private year = new Uint16Array(1024)
+  private day = new Int32Array(1024)
+  private nextDoc = 0
+  private deadDocs = 0
+  // Query scratch, sized to nextDoc; all zero between queries.
+  private score = new Float64Array(0)
+  private clauseScore = new Float64Array(0)
+  private expansionScore = new Float64Array(0)
+  private mask = new Int32Array(0)
+  private excluded = new Uint8Array(0)
+
+  get size(): number {
+    return this.docOf.size
+  }
+
+  has(id: string): boolean {
+    return this.docOf.has(id)
+  }
+
+  /** Indexes a paper, replacing what was indexed for it before. */
+  upsert(document: SearchDocument): void {
+    this.remove(document.id)
+    const doc = this.nextDoc++
+    this.reserveDocs(doc + 1)
+    this.docOf.set(document.id, doc)
+    this.paperOf[doc] = document.id
+    this.live[doc] = 1
+    const texts: Record<SearchField, string> = {
+      title: document.title,
+      abstract: document.abstract,
+      authors: document.authors.join('\n'),
+      organization: document.organization ?? '',
+      tags: document.tags.join('\n'),
+      note: document.note,
+    }
+    SEARCH_FIELDS.forEach((field, f) => {
+      const words = this.dictionary.internText(texts[field])
+      const forward = this.forward[f] as (Int32Array | undefined)[]
+      forward[doc] = words
+      ;(this.fields[f] as FieldPostings).add(doc, words, this.dictionary.size)
+    })
+    this.noted[doc] = document.note.trim() === '' ? 0 : 1
+    const published = document.published ?? ''
+    const year = Number(published.slice(0, 4))
+    this.year[doc] = /^\d{4}/.test(published) ? year : 0
+    const day = Number(published.slice(0, 10).replace(/-/g, ''))
+    this.day[doc] = Number.isFinite(day) ? day : 0
+    this.setState(document.id, document)
+  }
+
+  /** Updates status and star without re-reading the paper's text. */
+  setState(id: string, state: SearchState): void {
+    const doc = this.docOf.get(id)
+    if (doc === undefined) return
+    this.status[doc] = STATUS_CODE[state.status]
+    this.starred[doc] = state.starred ? 1 : 0
+  }
+
+  remove(id: string): void {
+    const doc = this.docOf.get(id)
+    if (doc === undefined) return
+    this.docOf.delete(id)
+    this.paperOf[doc] = undefined
+    this.live[doc] = 0
+    this.deadDocs++
+    SEARCH_FIELDS.forEach((_field, f) => {
+      const forward = this.forward[f] as (Int32Array | undefined)[]
+      ;(this.fields[f] as FieldPostings).remove(doc, forward[doc] ?? new Int32Array(0))
+      forward[doc] = undefined
+    })
+  }
+
+  /** Prepares the vocabulary's sorted view; call after a bulk build so the first query is fast. */
+  finishBuild(): void {
+    this.dictionary.sortPending()
+  }
+
+  /** Drops dead entries once they are a quarter of the index; returns whether it did. */
+  compactIfWasteful(): boolean {
+    if (this.deadDocs < 1000 || this.deadDocs * 4 < this.docOf.size) return false
+    for (const postings of this.fields) postings.compact((doc) => this.live[doc] === 1)
+    this.deadDocs = 0
+    return true
+  }
+
+  search(query: ParsedQuery, context: SearchContext): SearchResult {
+    this.reserveScratch()
+    const required = query.clauses
+      .filter((clause): clause is TextClause => clause.kind === 'text' && !clause.negated)
+      .slice(0, MAX_REQUIRED_CLAUSES)
+    const excluding = query.clauses.filter(
+      (clause): clause is TextClause => clause.kind === 'text' && clause.negated,
+    )
+    const accepts = this.filterOf(query, context)
+    const excludedDocs: number[] = []
+    for (const clause of excluding) {
+      this.visitClauseMatches(clause, (doc) => {
+        if (this.excluded[doc] === 0) {
+          this.excluded[doc] = 1
+          excludedDocs.push(doc)
+        }
+      })
+    }
+    try {
+      if (required.length === 0) {
+        const ids: string[] = []
+        for (let doc = 0; doc < this.nextDoc; doc++) {
+          if (this.live[doc] === 1 && this.excluded[doc] === 0 && accepts(doc)) {
+            ids.push(this.paperOf[doc] as string)
+          }
+        }
+        return { ranked: false, ids, highlight: [] }
+      }
+      const touched: number[] = []
+      const highlight: HighlightTerm[] = []
+      required.forEach((clause, index) => {
+        highlight.push(this.scoreClause(clause, 1 << index, touched))
+      })
+      const all = (1 << required.length) - 1
+      const hits: number[] = []
+      for (const doc of touched) {
+        if (this.mask[doc] === all && this.excluded[doc] === 0 && accepts(doc)) hits.push(doc)
+      }
+      const score = this.score
+      const day = this.day
+      hits.sort(
+        (a, b) => (score[b] ?? 0) - (score[a] ?? 0) || (day[b] ?? 0) - (day[a] ?? 0) || a - b,
+      )
+      const ids = hits.map((doc) => this.paperOf[doc] as string)
+      for (const doc of touched) {
+        this.score[doc] = 0
+        this.mask[doc] = 0
+      }
+      return { ranked: true, ids, highlight }
+    } finally {
+      for (const doc of excludedDocs) this.excluded[doc] = 0
+    }
+  }
+
+  // -------------------------------------------------------------------------
+
+  /** Adds one required clause's scores and its mask bit to every document it matches. */
+  private scoreClause(clause: TextClause, bit: number, touched: number[]): HighlightTerm {
+    const fields = this.fieldsOf(clause)
+    const clauseTouched: number[] = []
+    const term: HighlightTerm = clause.field === undefined ? {} : { field: FIELD_OF_QUERY[clause.field] }
+    if (clause.words.length === 1 && !clause.phrase) {
+      const words = new Set<string>()
+      for (const { word, weight } of this.expansionsOf(clause.words[0] ?? '')) {
+        words.add(this.dictionary.wordOf(word))
+        const expansionTouched: number[] = []
+        for (const f of fields) this.addWordScores(f, word, weight, expansionTouched)
+        // A paper matching several expansions ("tool", "tools") counts its best one.
+        for (const doc of expansionTouched) {
+          const value = this.expansionScore[doc] ?? 0
+          this.expansionScore[doc] = 0
+          const previous = this.clauseScore[doc] ?? 0
+          if (previous === 0) clauseTouched.push(doc)
+          if (value > previous) this.clauseScore[doc] = value
+        }
+      }
+      term.words = words
+    } else {
+      for (const f of fields) this.addPhraseScores(f, clause.words, clauseTouched)
+      term.phrase = clause.words
+    }
+    for (const doc of clauseTouched) {
+      if (this.mask[doc] === 0) touched.push(doc)
+      this.mask[doc] = (this.mask[doc] ?? 0) | bit
+      this.score[doc] = (this.score[doc] ?? 0) + (this.clauseScore[doc] ?? 0)
+      this.clauseScore[doc] = 0
+    }
+    return term
+  }
+
+  private addWordScores(f: number, word: number, weight: number, touched: number[]): void {
+    const postings = this.fields[f] as FieldPostings
+    const list = postings.list(word)
+    if (list === undefined) return
+    const factor = (FIELD_WEIGHT[SEARCH_FIELDS[f] as SearchField] ?? 1) * weight * this.idf(postings, word)
+    const average = postings.averageLength || 1
+    const { docs, counts, length } = list
+    const live = this.live
+    const scores = this.expansionScore
+    for (let i = 0; i < length; i++) {
+      const doc = docs[i] as number
+      if (live[doc] !== 1) continue
+      const count = counts[i] as number
+      const norm = 1 - B + (B * postings.lengthOf(doc)) / average
+      const value = (factor * count * (K1 + 1)) / (count + K1 * norm)
+      const previous = scores[doc] as number
+      if (previous === 0) touched.push(doc)
+      scores[doc] = previous + value
+    }
+  }
+
+  private addPhraseScores(f: number, words: readonly string[], touched: number[]): void {
+    const postings = this.fields[f] as FieldPostings
+    const ids = words.map((word) => this.dictionary.find(word))
+    if (ids.some((id) => id === -1 || postings.frequency(id) === 0)) return
+    const idf = ids.reduce((sum, id) => sum + this.idf(postings, id), 0)
+    const factor = (FIELD_WEIGHT[SEARCH_FIELDS[f] as SearchField] ?? 1) * PHRASE_WEIGHT * idf
+    const average = postings.averageLength || 1
+    this.visitPhrase(f, ids, (doc, count) => {
+      const norm = 1 - B + (B * postings.lengthOf(doc)) / average
+      const value = (factor * count * (K1 + 1)) / (count + K1 * norm)
+      const previous = this.clauseScore[doc] ?? 0
+      if (previous === 0) touched.push(doc)
+      this.clauseScore[doc] = previous + value
+    })
+  }
+
+  /** Calls `visit(doc, occurrences)` for each live document whose field `f` holds the phrase. */
+  private visitPhrase(f: number, ids: number[], visit: (doc: number, count: number) => void): void {
+    const postings = this.fields[f] as FieldPostings
+    // Walk the rarest word's list and check the others in place.
+    let rarest = ids[0] as number
+    for (const id of ids) if (postings.frequency(id) < postings.frequency(rarest)) rarest = id
+    const forward = this.forward[f] as (Int32Array | undefined)[]
+    postings.forEach(rarest, (doc) => {
+      if (this.live[doc] !== 1) return
+      const count = countSequence(forward[doc], ids)
+      if (count > 0) visit(doc, count)
+    })
+  }
+
+  /** Every live document a clause matches, exactly (used for exclusions: no prefix, no typos). */
+  private visitClauseMatches(clause: TextClause, visit: (doc: number) => void): void {
+    for (const f of this.fieldsOf(clause)) {
+      if (clause.words.length === 1) {
+        const id = this.dictionary.find(clause.words[0] ?? '')
+        if (id === -1) continue
+        ;(this.fields[f] as FieldPostings).forEach(id, (doc) => {
+          if (this.live[doc] === 1) visit(doc)
+        })
+      } else {
+        const ids = clause.words.map((word) => this.dictionary.find(word))
+        if (ids.some((id) => id === -1)) continue
+        this.visitPhrase(f, ids, (doc) => visit(doc))
+      }
+    }
+  }
+
+  /** The word itself, longer words it begins, and near misses, each with its weight. */
+  private expansionsOf(word: string): Expansion[] {
+    const expansions: Expansion[] = []
+    const exact = this.dictionary.find(word)
+    if (exact !== -1) expansions.push({ word: exact, weight: EXACT_WEIGHT })
+    if (word.length >= MIN_PREFIX_LENGTH) {
+      for (const id of this.dictionary.withPrefix(word, MAX_PREFIX_EXPANSIONS)) {
+        if (id === exact) continue
+        // "retriev" -> "retrieval" weighs almost as much as the word; "ret" -> "retrieval" less.
+        const ratio = word.length / this.dictionary.wordOf(id).length
+        expansions.push({ word: id, weight: 0.4 + 0.5 * ratio })
+      }
+    }
+    if (word.length >= MIN_FUZZY_LENGTH) {
+      const distance = word.length >= 9 ? 2 : 1
+      const seen = new Set(expansions.map((expansion) => expansion.word))
+      for (const id of this.dictionary.near(word, distance)) {
+        if (!seen.has(id)) expansions.push({ word: id, weight: FUZZY_WEIGHT[distance] ?? 0.3 })
+      }
+    }
+    return expansions
+  }
+
+  private fieldsOf(clause: TextClause): number[] {
+    if (clause.field === undefined) return SEARCH_FIELDS.map((_field, f) => f)
+    return [SEARCH_FIELDS.indexOf(FIELD_OF_QUERY[clause.field])]
+  }
+
+  private idf(postings: FieldPostings, word: number): number {
+    const frequency = postings.frequency(word)
+    const count = postings.documentCount
+    return Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+  }
+
+  /** The qualifiers (is:, has:, year:, in:) and the view's scope, as one test per document. */
+  private filterOf(query: ParsedQuery, context: SearchContext): (doc: number) => boolean {
+    const tests: ((doc: number) => boolean)[] = []
+    let namesCollection = false
+    for (const clause of query.clauses) {
+      let test: ((doc: number) => boolean) | undefined
+      switch (clause.kind) {
+        case 'status': {
+          const code = STATUS_CODE[clause.status]
+          test = (doc) => this.status[doc] === code
+          break
+        }
+        case 'starred':
+          test = (doc) => this.starred[doc] === 1
+          break
+        case 'has-note':
+          test = (doc) => this.noted[doc] === 1
+          break
+        case 'year': {
+          const { from, to } = clause
+          test = (doc) => {
+            const year = this.year[doc] ?? 0
+            return year !== 0 && year >= from && year <= to
+          }
+          break
+        }
+        case 'collection': {
+          if (!clause.negated) namesCollection = true
+          const members = papersInCollectionsNamed(context.collections, clause.name)
+          test = (doc) => members.has(this.paperOf[doc] ?? '')
+          break
+        }
+        case 'text':
+          break
+      }
+      if (test !== undefined) {
+        const positive = test
+        tests.push(clause.negated ? (doc) => !positive(doc) : positive)
+      }
+    }
+    const scope = context.scope
+    if (scope !== undefined && !namesCollection) {
+      tests.push((doc) => scope.has(this.paperOf[doc] ?? ''))
+    }
+    return (doc) => tests.every((test) => test(doc))
+  }
+
+  private reserveDocs(size: number): void {
+    if (size <= this.live.length) return
+    const capacity = Math.max(size, this.live.length * 2)
+    this.live = resizedBytes(this.live, capacity)
+    this.status = resizedBytes(this.status, capacity)
+    this.starred = resizedBytes(this.starred, capacity)
+    this.noted = resizedBytes(this.noted, capacity)
+    const year = new Uint16Array(capacity)
+    year.set(this.year)
+    this.year = year
+    const day = new Int32Array(capacity)
+    day.set(this.day)
+    this.day = day
+  }
+
+  private reserveScratch(): void {
+    if (this.score.length >= this.nextDoc) return
+    const capacity = Math.max(this.nextDoc, 1024)
+    this.score = new Float64Array(capacity)
+    this.clauseScore = new Float64Array(capacity)
+    this.expansionScore = new Float64Array(capacity)
+    this.mask = new Int32Array(capacity)
+    this.excluded = new Uint8Array(capacity)
+  }
+}
+
+/**
+ * Paper ids in every collection called `name` (case-insensitive) and in the
+ * collections nested inside them, as Zotero shows subcollection items.
+ */
+export function papersInCollectionsNamed(
+  collections: readonly Collection[],
+  name: string,
+): Set<string> {
+  const wanted = name.trim().toLocaleLowerCase()
+  const live = collections.filter((collection) => collection.trashedAt === undefined)
+  const childrenOf = new Map<string, Collection[]>()
+  for (const collection of live) {
+    if (collection.parentId === undefined) continue
+    const siblings = childrenOf.get(collection.parentId)
+    if (siblings === undefined) childrenOf.set(collection.parentId, [collection])
+    else siblings.push(collection)
+  }
+  const papers = new Set<string>()
+  const visited = new Set<string>()
+  const stack = live.filter((collection) => collection.name.trim().toLocaleLowerCase() === wanted)
+  while (stack.length > 0) {
+    const collection = stack.pop() as Collection
+    if (visited.has(collection.id)) continue // a cycle in damaged data must not hang search
+    visited.add(collection.id)
+    for (const id of collection.paperIds) papers.add(id)
+    stack.push(...(childrenOf.get(collection.id) ?? []))
+  }
+  return papers
+}
+
+/** How many times `sequence` occurs in `words`. */
+function countSequence(words: Int32Array | undefined, sequence: number[]): number {
+  if (words === undefined) return 0
+  const first = sequence[0]
+  let count = 0
+  outer: for (let i = 0; i + sequence.length <= words.length; i++) {
+    if (words[i] !== first) continue
+    for (let j = 1; j < sequence.length; j++) if (words[i + j] !== sequence[j]) continue outer
+    count++
+  }
+  return count
+}
+
+function resizedBytes(array: Uint8Array, capacity: number): Uint8Array {
+  const bigger = new Uint8Array(capacity)
+  bigger.set(array)
+  return bigger
+}
