@@ -120,8 +120,10 @@ describe('runCli', () => {
       expect(run.stderr[0]).toMatch(/^offprint: \S/)
       expect(run.stderr[0]).not.toMatch(/\n/)
     }
-    // Nothing was imported; the library folder holds only its layout.
-    expect((await readdir(library)).sort()).toEqual(['library.json'])
+    // Nothing was imported.
+    const listed = io()
+    expect(await runCli(['list', '--json', '--library', library], listed)).toBe(0)
+    expect(JSON.parse(listed.stdout.join('\n'))).toEqual([])
   })
 
   it('needs a library folder, and says how to give one', async () => {

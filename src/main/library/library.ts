@@ -1,15 +1,14 @@
-// The library: every paper and note of one library folder, held in memory and
-// saved to its files (see libraryFiles.ts). Each API method of src/shared/api.ts
-// is a method here; arguments arrive already validated by dispatch.ts.
+// The library: the operations behind every API method of src/shared/api.ts,
+// over the records of one library folder (held in memory and persisted by
+// store/libraryStore.ts). Arguments arrive already validated by dispatch.ts.
 //
-// Writes: every mutation runs through one promise queue, so two saves never
-// interleave on a file and each one builds on the state the previous one left.
-// A mutation builds the next version of a document, writes it durably, and only
-// then makes it the in-memory state ("write, then commit"). If the write fails
-// (disk full, read-only folder) memory still equals what is on disk, nothing on
-// disk is damaged (durableJsonFile never touches the old file before the
-// rename), and the caller gets a StorageError: nothing is acknowledged that is
-// not on disk, and readers never see a change that may still be rolled back.
+// Writes: every mutation runs through one promise queue, so each builds on the
+// state the previous one left. A mutation builds new records (never editing the
+// stored ones in place) and commits them to the store, which makes them durable
+// before it makes them visible ("write, then commit"). If the write fails (disk
+// full, read-only folder) memory still equals what is on disk, nothing on disk
+// is damaged, and the caller gets a StorageError: nothing is acknowledged that
+// is not on disk, and readers never see a change that may still be rolled back.
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
@@ -27,8 +26,7 @@ import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
 import { ListingFormatError, parseHfListing } from './importers/hfListing'
 import type { ParsedListing } from './importers/hfListing'
-import { openLibraryFiles } from './libraryFiles'
-import type { LibraryFiles, NotesFile, PapersFile } from './libraryFiles'
+import { LibraryStore } from './store/libraryStore'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
@@ -41,6 +39,8 @@ export interface LibraryOptions {
   samplePath?: string
   /** The clock, replaceable so tests get fixed timestamps. */
   now?: () => Date
+  /** How long the store waits before rewriting shard files (see libraryStore.ts). */
+  checkpointDelayMs?: number
 }
 
 export type ChangeListener = () => void
@@ -52,21 +52,18 @@ export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
   private writes: Promise<void> = Promise.resolve()
   private closed = false
-  // Indexes over the committed state, kept up to date by each commit.
-  private readonly paperById = new Map<string, Paper>()
-  private readonly noteByPaperId = new Map<string, Note>()
-  private readonly paperIdByKey = new Map<string, string>()
+  // Indexes over the committed state, built on first use (opening a large
+  // library should cost no more than reading it) and kept up to date after.
+  private noteIndex: Map<string, Note> | undefined
+  private keyIndex: Map<string, string> | undefined
   // Sorted non-trashed papers per sort order, dropped whenever papers change.
   private readonly sorted = new Map<PaperSort, Paper[]>()
 
   private constructor(
-    private readonly files: LibraryFiles,
+    private readonly store: LibraryStore,
     private readonly now: () => Date,
     private readonly samplePath: string | undefined,
-  ) {
-    for (const paper of files.papers.data.papers) this.indexPaper(paper)
-    for (const note of files.notes.data.notes) this.indexNote(note)
-  }
+  ) {}
 
   /**
    * Opens the library folder `dir`, creating it if needed. Unreadable files are
@@ -75,22 +72,26 @@ export class Library implements LibraryApi {
    */
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const now = options.now ?? (() => new Date())
-    const files = await openLibraryFiles(dir, now)
-    return new Library(files, now, options.samplePath)
+    const storeOptions =
+      options.checkpointDelayMs === undefined
+        ? { now }
+        : { now, checkpointDelayMs: options.checkpointDelayMs }
+    const store = await LibraryStore.open(dir, storeOptions)
+    return new Library(store, now, options.samplePath)
   }
 
   /** Absolute path of the library folder. */
   get dir(): string {
-    return this.files.dir
+    return this.store.dir
   }
 
   async getLibraryInfo(): Promise<LibraryInfo> {
     return {
-      path: this.files.dir,
-      schemaVersion: this.files.library.data.schemaVersion,
+      path: this.store.dir,
+      schemaVersion: this.store.schemaVersion,
       paperCount: this.sortedPapers('published').length,
-      noteCount: this.files.notes.data.notes.length,
-      problems: this.files.problems.map((problem) => ({ ...problem })),
+      noteCount: this.store.notes.size,
+      problems: this.store.problems.map((problem) => ({ ...problem })),
     }
   }
 
@@ -133,7 +134,7 @@ export class Library implements LibraryApi {
 
   async getNote({ paperId }: ApiArgs<'getNote'>): Promise<Note | null> {
     this.requirePaper(paperId)
-    const note = this.noteByPaperId.get(paperId)
+    const note = this.notesByPaper().get(paperId)
     return note ? structuredClone(note) : null
   }
 
@@ -141,7 +142,7 @@ export class Library implements LibraryApi {
   async saveNote({ paperId, body }: ApiArgs<'saveNote'>): Promise<Note> {
     return this.mutate(async () => {
       const paper = this.requirePaper(paperId)
-      const existing = this.noteByPaperId.get(paperId)
+      const existing = this.notesByPaper().get(paperId)
       if (existing && existing.body === body && existing.title === paper.title) {
         return structuredClone(existing)
       }
@@ -149,12 +150,8 @@ export class Library implements LibraryApi {
       const note: Note = existing
         ? { ...existing, title: paper.title, body, updatedAt: at }
         : { id: randomUUID(), paperId, title: paper.title, body, createdAt: at, updatedAt: at }
-      const current = this.files.notes.data.notes
-      const notes = existing
-        ? current.map((candidate) => (candidate === existing ? note : candidate))
-        : [...current, note]
-      await this.commitNotes({ ...this.files.notes.data, notes })
-      this.noteByPaperId.set(paperId, note)
+      await this.store.commit({ notes: { put: [note] } })
+      this.notesByPaper().set(paperId, note)
       this.notifyChange()
       return structuredClone(note)
     })
@@ -168,11 +165,18 @@ export class Library implements LibraryApi {
     }
   }
 
+  /** Brings the library's files fully up to date (normally done a moment after each change). */
+  async flush(): Promise<void> {
+    await this.writes
+    await this.store.flush()
+  }
+
   /** Waits for pending writes; later mutations are refused. */
   async close(): Promise<void> {
     this.closed = true
     this.listeners.clear()
     await this.writes
+    await this.store.close()
   }
 
   // -------------------------------------------------------------------------
@@ -191,7 +195,8 @@ export class Library implements LibraryApi {
       let alreadyPresent = 0
       for (const parsed of listing.papers) {
         const keys = duplicateKeys(parsed)
-        if (keys.some((key) => this.paperIdByKey.has(key) || keysOfAdded.has(key))) {
+        const known = this.papersByKey()
+        if (keys.some((key) => known.has(key) || keysOfAdded.has(key))) {
           alreadyPresent++
           continue
         }
@@ -209,8 +214,8 @@ export class Library implements LibraryApi {
           updatedAt: importedAt,
           source:
             fileName === undefined
-              ? { format: 'hf-daily-papers', importedAt }
-              : { format: 'hf-daily-papers', fileName, importedAt },
+              ? { format: 'hf-daily-papers', importedAt, line: parsed.line }
+              : { format: 'hf-daily-papers', fileName, importedAt, line: parsed.line },
         }
         if (parsed.authorCount !== undefined) paper.authorCount = parsed.authorCount
         if (parsed.organization !== undefined) paper.organization = parsed.organization
@@ -220,8 +225,8 @@ export class Library implements LibraryApi {
       }
       // One write per import, and none when nothing is new.
       if (added.length > 0) {
-        const papers = [...this.files.papers.data.papers, ...added]
-        await this.commitPapers({ ...this.files.papers.data, papers })
+        await this.store.commit({ papers: { put: added } })
+        this.sorted.clear()
         for (const paper of added) this.indexPaper(paper)
         this.notifyChange()
       }
@@ -271,17 +276,6 @@ export class Library implements LibraryApi {
     return run
   }
 
-  private async commitPapers(next: PapersFile): Promise<void> {
-    await this.files.papers.adapter.write(next)
-    this.files.papers.data = next
-    this.sorted.clear()
-  }
-
-  private async commitNotes(next: NotesFile): Promise<void> {
-    await this.files.notes.adapter.write(next)
-    this.files.notes.data = next
-  }
-
   private notifyChange(): void {
     for (const listener of this.listeners) {
       try {
@@ -293,22 +287,39 @@ export class Library implements LibraryApi {
     }
   }
 
+  /** Duplicate key → paper id, for recognizing papers already in the library. */
+  private papersByKey(): Map<string, string> {
+    if (this.keyIndex === undefined) {
+      this.keyIndex = new Map()
+      for (const paper of this.store.papers.values()) this.indexPaper(paper)
+    }
+    return this.keyIndex
+  }
+
   private indexPaper(paper: Paper): void {
-    this.paperById.set(paper.id, paper)
+    const index = this.papersByKey()
     for (const key of duplicateKeys(paper)) {
-      if (!this.paperIdByKey.has(key)) this.paperIdByKey.set(key, paper.id)
+      if (!index.has(key)) index.set(key, paper.id)
     }
   }
 
-  private indexNote(note: Note): void {
-    if (note.paperId === undefined) return
-    // Should a file hold two notes for one paper, the latest edit is the one shown.
-    const other = this.noteByPaperId.get(note.paperId)
-    if (!other || other.updatedAt < note.updatedAt) this.noteByPaperId.set(note.paperId, note)
+  /** Paper id → its note. */
+  private notesByPaper(): Map<string, Note> {
+    if (this.noteIndex === undefined) {
+      const index = new Map<string, Note>()
+      for (const note of this.store.notes.values()) {
+        if (note.paperId === undefined) continue
+        // Should the library hold two notes for one paper, the latest edit is the one shown.
+        const other = index.get(note.paperId)
+        if (!other || other.updatedAt < note.updatedAt) index.set(note.paperId, note)
+      }
+      this.noteIndex = index
+    }
+    return this.noteIndex
   }
 
   private requirePaper(id: string): Paper {
-    const paper = this.paperById.get(id)
+    const paper = this.store.papers.get(id)
     if (!paper) throw new NotFoundError(`No paper with id "${id}" in this library`)
     return paper
   }
@@ -316,19 +327,19 @@ export class Library implements LibraryApi {
   private sortedPapers(sort: PaperSort): Paper[] {
     const cached = this.sorted.get(sort)
     if (cached) return cached
-    const active = this.files.papers.data.papers.filter((paper) => paper.trashedAt === undefined)
-    // Position in the file breaks the last ties, so the order is total and stable.
-    const position = new Map(active.map((paper, index) => [paper, index]))
+    const active: Paper[] = []
+    for (const paper of this.store.papers.values()) {
+      if (paper.trashedAt === undefined) active.push(paper)
+    }
+    // The id breaks the last ties, so the order is total and the same on every open.
     const compare = PAPER_ORDER[sort]
-    const sorted = active.sort(
-      (a, b) => compare(a, b) || (position.get(a) ?? 0) - (position.get(b) ?? 0),
-    )
+    const sorted = active.sort((a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     this.sorted.set(sort, sorted)
     return sorted
   }
 
   private summarize(paper: Paper): PaperSummary {
-    const note = this.noteByPaperId.get(paper.id)
+    const note = this.notesByPaper().get(paper.id)
     const summary: PaperSummary = {
       id: paper.id,
       title: paper.title,
@@ -361,7 +372,7 @@ function newestFirst(a: string | undefined, b: string | undefined): number {
 const PAPER_ORDER: Record<PaperSort, PaperOrder> = {
   published: (a, b) => newestFirst(a.published, b.published) || byTitle(a, b),
   // Papers of one import share addedAt; they keep the order of the file.
-  added: (a, b) => newestFirst(a.addedAt, b.addedAt),
+  added: (a, b) => newestFirst(a.addedAt, b.addedAt) || (a.source.line ?? 0) - (b.source.line ?? 0),
   title: byTitle,
   upvotes: (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
 }

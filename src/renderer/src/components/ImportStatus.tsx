@@ -15,7 +15,9 @@ export function ImportStatus(props: { outcome: ImportOutcome; onDismiss: () => v
     return (
       <div className="import-status import-failed" role="alert" data-testid="import-status">
         <div className="import-status-line">
-          <strong>Could not import {outcome.what}.</strong> {outcome.message}
+          <span>
+            <strong>Could not import {outcome.what}.</strong> {outcome.message}
+          </span>
           <DismissButton onDismiss={props.onDismiss} />
         </div>
       </div>
