@@ -1,73 +1,102 @@
-// The inverted lists of one field (title, abstract, …): for each word, the
-// documents that contain it and how often. Lists are typed arrays that double
-// when full, so adding a document costs O(its words). A removed document's
-// entries stay in the lists and are skipped (its number is dead) until
-// compact() drops them, which keeps an edit far below a millisecond.
+// One field (title, abstract, …) of every indexed document, both ways round:
+// - inverted lists: for each word, the documents containing it and how often;
+// - the words of each document in order, packed in one array (phrases, removal).
+// Lists are typed arrays that double when full, so adding a document costs
+// O(its words) and allocates nothing per document. A removed document's
+// entries stay (its number is dead, queries skip it) until compact().
+
+export interface PostingList {
+  docs: Int32Array
+  counts: Uint8Array
+  length: number
+}
 
 export class FieldPostings {
   private docs: (Int32Array | undefined)[] = []
   private counts: (Uint8Array | undefined)[] = []
-  private lengths = new Int32Array(0)
+  private listLengths = new Int32Array(0)
   /** Live documents containing each word (for idf). */
   private frequencies = new Int32Array(0)
-  /** Words in this field, per document number (for length normalization). */
-  private docLengths = new Uint16Array(0)
+  /** Each document's words: forwardWords[forwardStart[doc] ..+ docLengths[doc]]. */
+  private forwardWords = new Int32Array(1 << 16)
+  private forwardUsed = 0
+  private forwardStart = new Int32Array(0)
+  private docLengths = new Int32Array(0)
   private totalLength = 0
   private liveDocs = 0
   // Scratch for counting words in one document, indexed by word id.
   private seenIn = new Int32Array(0)
-  private tally = new Int32Array(0)
+  private slotOf = new Int32Array(0)
 
-  /** Indexes document `doc` whose words (ids, in order) are `words`. */
-  add(doc: number, words: Int32Array, vocabularySize: number): void {
+  /** Indexes document `doc` whose words are `words[0 .. count)` (ids below `vocabularySize`). */
+  add(doc: number, words: Int32Array, count: number, vocabularySize: number): void {
     this.reserveWords(vocabularySize)
     this.reserveDocs(doc + 1)
-    this.docLengths[doc] = Math.min(words.length, 65535)
-    this.totalLength += words.length
-    this.liveDocs++
-    if (words.length === 0) return
-    const marker = doc + 1
-    for (const word of words) {
-      if (this.seenIn[word] !== marker) {
-        this.seenIn[word] = marker
-        this.tally[word] = 0
-      }
-      this.tally[word] = (this.tally[word] ?? 0) + 1
+    while (this.forwardUsed + count > this.forwardWords.length) {
+      this.forwardWords = grown(this.forwardWords, this.forwardWords.length * 2)
     }
-    for (const word of words) {
-      if (this.seenIn[word] !== marker) continue
-      this.seenIn[word] = -marker // each word once
-      this.append(word, doc, Math.min(255, this.tally[word] ?? 1))
+    this.forwardWords.set(words.subarray(0, count), this.forwardUsed)
+    this.forwardStart[doc] = this.forwardUsed
+    this.forwardUsed += count
+    this.docLengths[doc] = count
+    this.totalLength += count
+    this.liveDocs++
+    // One pass: a word's first occurrence appends its entry, later ones count
+    // on that entry (slotOf remembers where it went).
+    const marker = doc + 1
+    const seenIn = this.seenIn
+    const slotOf = this.slotOf
+    for (let i = 0; i < count; i++) {
+      const word = words[i] as number
+      if (seenIn[word] === marker) {
+        const counts = this.counts[word] as Uint8Array
+        const slot = slotOf[word] as number
+        if ((counts[slot] as number) < 255) counts[slot] = (counts[slot] as number) + 1
+      } else {
+        seenIn[word] = marker
+        slotOf[word] = this.append(word, doc)
+      }
     }
   }
 
-  /** Forgets document `doc` (its entries become dead); `words` are the ids it was added with. */
-  remove(doc: number, words: Int32Array): void {
-    this.totalLength -= words.length
+  /** Forgets document `doc`: its entries become dead and stop counting for idf. */
+  remove(doc: number): void {
+    const start = this.forwardStart[doc] ?? 0
+    const length = this.docLengths[doc] ?? 0
+    this.totalLength -= length
     this.liveDocs--
-    const marker = -(doc + 1) - 1_000_000_000
-    for (const word of words) {
+    // A marker no add() uses, so each word of the document is counted down once.
+    const marker = -(doc + 1)
+    for (let i = start; i < start + length; i++) {
+      const word = this.forwardWords[i] as number
       if (this.seenIn[word] === marker) continue
       this.seenIn[word] = marker
       this.frequencies[word] = (this.frequencies[word] ?? 1) - 1
     }
+    this.docLengths[doc] = 0
   }
 
-  /** Calls `visit(doc, count)` for each entry of `word`, dead ones included. */
-  forEach(word: number, visit: (doc: number, count: number) => void): void {
-    const docs = this.docs[word]
-    const counts = this.counts[word]
-    if (docs === undefined || counts === undefined) return
-    const length = this.lengths[word] ?? 0
-    for (let i = 0; i < length; i++) visit(docs[i] ?? 0, counts[i] ?? 1)
-  }
-
-  /** The raw list of `word`: documents, counts and how many entries are used. */
-  list(word: number): { docs: Int32Array; counts: Uint8Array; length: number } | undefined {
+  /** The inverted list of `word` (dead documents included), or undefined. */
+  list(word: number): PostingList | undefined {
     const docs = this.docs[word]
     const counts = this.counts[word]
     if (docs === undefined || counts === undefined) return undefined
-    return { docs, counts, length: this.lengths[word] ?? 0 }
+    return { docs, counts, length: this.listLengths[word] ?? 0 }
+  }
+
+  /** How many times the words `sequence` occur one after another in document `doc`. */
+  occurrences(doc: number, sequence: readonly number[]): number {
+    const start = this.forwardStart[doc] ?? 0
+    const end = start + (this.docLengths[doc] ?? 0) - sequence.length
+    const first = sequence[0]
+    const words = this.forwardWords
+    let found = 0
+    outer: for (let i = start; i <= end; i++) {
+      if (words[i] !== first) continue
+      for (let j = 1; j < sequence.length; j++) if (words[i + j] !== sequence[j]) continue outer
+      found++
+    }
+    return found
   }
 
   frequency(word: number): number {
@@ -86,13 +115,13 @@ export class FieldPostings {
     return this.liveDocs
   }
 
-  /** Drops the entries of dead documents; `isLive(doc)` says which are kept. */
+  /** Drops what dead documents left behind; `isLive(doc)` says which documents are kept. */
   compact(isLive: (doc: number) => boolean): void {
     for (let word = 0; word < this.docs.length; word++) {
       const docs = this.docs[word]
       const counts = this.counts[word]
       if (docs === undefined || counts === undefined) continue
-      const length = this.lengths[word] ?? 0
+      const length = this.listLengths[word] ?? 0
       let kept = 0
       for (let i = 0; i < length; i++) {
         const doc = docs[i] ?? 0
@@ -101,53 +130,65 @@ export class FieldPostings {
         counts[kept] = counts[i] ?? 1
         kept++
       }
-      this.lengths[word] = kept
+      this.listLengths[word] = kept
     }
+    const packed = new Int32Array(Math.max(1 << 16, this.totalLength * 2))
+    let used = 0
+    for (let doc = 0; doc < this.forwardStart.length; doc++) {
+      if (!isLive(doc)) continue
+      const start = this.forwardStart[doc] ?? 0
+      const length = this.docLengths[doc] ?? 0
+      packed.set(this.forwardWords.subarray(start, start + length), used)
+      this.forwardStart[doc] = used
+      used += length
+    }
+    this.forwardWords = packed
+    this.forwardUsed = used
   }
 
-  private append(word: number, doc: number, count: number): void {
+  /** Adds an entry (doc, count 1) to the list of `word`; returns its position. */
+  private append(word: number, doc: number): number {
     let docs = this.docs[word]
     let counts = this.counts[word]
-    const length = this.lengths[word] ?? 0
+    const length = this.listLengths[word] ?? 0
     if (docs === undefined || counts === undefined) {
       docs = new Int32Array(4)
       counts = new Uint8Array(4)
       this.docs[word] = docs
       this.counts[word] = counts
     } else if (length === docs.length) {
-      const biggerDocs = new Int32Array(length * 2)
-      biggerDocs.set(docs)
+      docs = grown(docs, length * 2)
       const biggerCounts = new Uint8Array(length * 2)
       biggerCounts.set(counts)
-      docs = biggerDocs
       counts = biggerCounts
       this.docs[word] = docs
       this.counts[word] = counts
     }
     docs[length] = doc
-    counts[length] = count
-    this.lengths[word] = length + 1
+    counts[length] = 1
+    this.listLengths[word] = length + 1
     this.frequencies[word] = (this.frequencies[word] ?? 0) + 1
+    return length
   }
 
   private reserveWords(size: number): void {
-    if (size <= this.lengths.length) return
-    const capacity = Math.max(size, this.lengths.length * 2, 1024)
-    this.lengths = resized(this.lengths, capacity)
-    this.frequencies = resized(this.frequencies, capacity)
-    this.seenIn = resized(this.seenIn, capacity)
-    this.tally = resized(this.tally, capacity)
+    if (size <= this.listLengths.length) return
+    const capacity = Math.max(size, this.listLengths.length * 2, 1024)
+    this.listLengths = grown(this.listLengths, capacity)
+    this.frequencies = grown(this.frequencies, capacity)
+    this.seenIn = grown(this.seenIn, capacity)
+    this.slotOf = grown(this.slotOf, capacity)
   }
 
   private reserveDocs(size: number): void {
     if (size <= this.docLengths.length) return
-    const bigger = new Uint16Array(Math.max(size, this.docLengths.length * 2, 1024))
-    bigger.set(this.docLengths)
-    this.docLengths = bigger
+    const capacity = Math.max(size, this.docLengths.length * 2, 1024)
+    this.docLengths = grown(this.docLengths, capacity)
+    this.forwardStart = grown(this.forwardStart, capacity)
   }
 }
 
-function resized(array: Int32Array, capacity: number): Int32Array {
+function grown(array: Int32Array, capacity: number): Int32Array {
   const bigger = new Int32Array(capacity)
   bigger.set(array)
   return bigger

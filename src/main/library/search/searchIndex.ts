@@ -9,6 +9,7 @@
 // entries are skipped by queries and dropped by compactIfWasteful().
 import type { Collection, ReadingStatus } from '../../../shared/model'
 import { FieldPostings } from './fieldPostings'
+import { RankedHits } from './rankedHits'
 import type { ParsedQuery, QueryClause } from './queryParser'
 import { TermDictionary } from './termDictionary'
 
@@ -50,12 +51,13 @@ export interface HighlightTerm {
   phrase?: readonly string[]
 }
 
-export interface SearchResult {
-  /** True when ids are in relevance order; false for a filter-only query (order is the caller's). */
-  ranked: boolean
-  ids: string[]
-  highlight: HighlightTerm[]
-}
+/**
+ * Ranked hits for a query with words; for a filter-only query (is:starred) the
+ * matching ids, unordered: the caller keeps its list order.
+ */
+export type SearchResult =
+  | { ranked: true; hits: RankedHits; highlight: HighlightTerm[] }
+  | { ranked: false; ids: string[]; highlight: HighlightTerm[] }
 
 /** A title match outranks an abstract match; names and tags are nearly as telling. */
 const FIELD_WEIGHT: Record<SearchField, number> = {
@@ -94,8 +96,6 @@ interface Expansion {
 export class SearchIndex {
   private readonly dictionary = new TermDictionary()
   private readonly fields = SEARCH_FIELDS.map(() => new FieldPostings())
-  /** Word ids of each field of each document, in order (phrases, removal). */
-  private readonly forward: (Int32Array | undefined)[][] = SEARCH_FIELDS.map(() => [])
   private readonly docOf = new Map<string, number>()
   private paperOf: (string | undefined)[] = []
   private live = new Uint8Array(1024)
@@ -108,8 +108,6 @@ export class SearchIndex {
   private deadDocs = 0
   // Query scratch, sized to nextDoc; all zero between queries.
   private score = new Float64Array(0)
-  private clauseScore = new Float64Array(0)
-  private expansionScore = new Float64Array(0)
   private mask = new Int32Array(0)
   private excluded = new Uint8Array(0)
 
@@ -138,10 +136,9 @@ export class SearchIndex {
       note: document.note,
     }
     SEARCH_FIELDS.forEach((field, f) => {
-      const words = this.dictionary.internText(texts[field])
-      const forward = this.forward[f] as (Int32Array | undefined)[]
-      forward[doc] = words
-      ;(this.fields[f] as FieldPostings).add(doc, words, this.dictionary.size)
+      const count = this.dictionary.internText(texts[field])
+      const postings = this.fields[f] as FieldPostings
+      postings.add(doc, this.dictionary.buffer, count, this.dictionary.size)
     })
     this.noted[doc] = document.note.trim() === '' ? 0 : 1
     const published = document.published ?? ''
@@ -167,11 +164,7 @@ export class SearchIndex {
     this.paperOf[doc] = undefined
     this.live[doc] = 0
     this.deadDocs++
-    SEARCH_FIELDS.forEach((_field, f) => {
-      const forward = this.forward[f] as (Int32Array | undefined)[]
-      ;(this.fields[f] as FieldPostings).remove(doc, forward[doc] ?? new Int32Array(0))
-      forward[doc] = undefined
-    })
+    for (const postings of this.fields) postings.remove(doc)
   }
 
   /** Prepares the vocabulary's sorted view; call after a bulk build so the first query is fast. */
@@ -215,27 +208,7 @@ export class SearchIndex {
         }
         return { ranked: false, ids, highlight: [] }
       }
-      const touched: number[] = []
-      const highlight: HighlightTerm[] = []
-      required.forEach((clause, index) => {
-        highlight.push(this.scoreClause(clause, 1 << index, touched))
-      })
-      const all = (1 << required.length) - 1
-      const hits: number[] = []
-      for (const doc of touched) {
-        if (this.mask[doc] === all && this.excluded[doc] === 0 && accepts(doc)) hits.push(doc)
-      }
-      const score = this.score
-      const day = this.day
-      hits.sort(
-        (a, b) => (score[b] ?? 0) - (score[a] ?? 0) || (day[b] ?? 0) - (day[a] ?? 0) || a - b,
-      )
-      const ids = hits.map((doc) => this.paperOf[doc] as string)
-      for (const doc of touched) {
-        this.score[doc] = 0
-        this.mask[doc] = 0
-      }
-      return { ranked: true, ids, highlight }
+      return this.rank(required, accepts)
     } finally {
       for (const doc of excludedDocs) this.excluded[doc] = 0
     }
@@ -243,89 +216,131 @@ export class SearchIndex {
 
   // -------------------------------------------------------------------------
 
-  /** Adds one required clause's scores and its mask bit to every document it matches. */
-  private scoreClause(clause: TextClause, bit: number, touched: number[]): HighlightTerm {
-    const fields = this.fieldsOf(clause)
-    const clauseTouched: number[] = []
-    const term: HighlightTerm = clause.field === undefined ? {} : { field: FIELD_OF_QUERY[clause.field] }
-    if (clause.words.length === 1 && !clause.phrase) {
-      const words = new Set<string>()
-      for (const { word, weight } of this.expansionsOf(clause.words[0] ?? '')) {
-        words.add(this.dictionary.wordOf(word))
-        const expansionTouched: number[] = []
-        for (const f of fields) this.addWordScores(f, word, weight, expansionTouched)
-        // A paper matching several expansions ("tool", "tools") counts its best one.
-        for (const doc of expansionTouched) {
-          const value = this.expansionScore[doc] ?? 0
-          this.expansionScore[doc] = 0
-          const previous = this.clauseScore[doc] ?? 0
-          if (previous === 0) clauseTouched.push(doc)
-          if (value > previous) this.clauseScore[doc] = value
+  private rank(required: TextClause[], accepts: (doc: number) => boolean): SearchResult {
+    // Every clause is required, so the most selective one goes first and the
+    // others only add to papers already in the running.
+    const planned = required.map((clause) => {
+      const expansions = this.expansionsOf(clause)
+      return { clause, expansions, cost: this.costOf(clause, expansions) }
+    })
+    planned.sort((a, b) => a.cost - b.cost)
+    const touched: number[] = []
+    const highlight: HighlightTerm[] = []
+    let before = 0
+    planned.forEach(({ clause, expansions }, index) => {
+      const bit = 1 << index
+      for (const f of this.fieldsOf(clause)) {
+        if (expansions === undefined) {
+          this.addPhraseScores(f, clause.words, bit, before, touched)
+        } else {
+          for (const { word, weight } of expansions) {
+            this.addWordScores(f, word, weight, bit, before, touched)
+          }
         }
       }
-      term.words = words
-    } else {
-      for (const f of fields) this.addPhraseScores(f, clause.words, clauseTouched)
-      term.phrase = clause.words
+      before |= bit
+      const term: HighlightTerm =
+        clause.field === undefined ? {} : { field: FIELD_OF_QUERY[clause.field] }
+      if (expansions === undefined) term.phrase = clause.words
+      else term.words = new Set(expansions.map(({ word }) => this.dictionary.wordOf(word)))
+      highlight.push(term)
+    })
+    const ids: string[] = []
+    const scores: number[] = []
+    const days: number[] = []
+    for (const doc of touched) {
+      if (this.mask[doc] === before && this.excluded[doc] === 0 && accepts(doc)) {
+        ids.push(this.paperOf[doc] as string)
+        scores.push(this.score[doc] as number)
+        days.push(this.day[doc] as number)
+      }
+      this.score[doc] = 0
+      this.mask[doc] = 0
     }
-    for (const doc of clauseTouched) {
-      if (this.mask[doc] === 0) touched.push(doc)
-      this.mask[doc] = (this.mask[doc] ?? 0) | bit
-      this.score[doc] = (this.score[doc] ?? 0) + (this.clauseScore[doc] ?? 0)
-      this.clauseScore[doc] = 0
-    }
-    return term
+    const hits = new RankedHits(ids, Float64Array.from(scores), Int32Array.from(days))
+    return { ranked: true, hits, highlight }
   }
 
-  private addWordScores(f: number, word: number, weight: number, touched: number[]): void {
+  /**
+   * Adds the BM25 score of `word` in field `f` to every live paper that has it
+   * and every earlier clause (`before`), marking it with `bit`.
+   */
+  private addWordScores(
+    f: number,
+    word: number,
+    weight: number,
+    bit: number,
+    before: number,
+    touched: number[],
+  ): void {
     const postings = this.fields[f] as FieldPostings
     const list = postings.list(word)
     if (list === undefined) return
-    const factor = (FIELD_WEIGHT[SEARCH_FIELDS[f] as SearchField] ?? 1) * weight * this.idf(postings, word)
-    const average = postings.averageLength || 1
+    const factor =
+      (FIELD_WEIGHT[SEARCH_FIELDS[f] as SearchField] ?? 1) *
+      weight *
+      this.idf(postings, word) *
+      (K1 + 1)
+    const base = K1 * (1 - B)
+    const slope = (K1 * B) / (postings.averageLength || 1)
     const { docs, counts, length } = list
-    const live = this.live
-    const scores = this.expansionScore
+    const { live, mask, score } = this
     for (let i = 0; i < length; i++) {
       const doc = docs[i] as number
       if (live[doc] !== 1) continue
+      const marks = mask[doc] as number
+      if ((marks & before) !== before) continue
       const count = counts[i] as number
-      const norm = 1 - B + (B * postings.lengthOf(doc)) / average
-      const value = (factor * count * (K1 + 1)) / (count + K1 * norm)
-      const previous = scores[doc] as number
-      if (previous === 0) touched.push(doc)
-      scores[doc] = previous + value
+      const value = (factor * count) / (count + base + slope * postings.lengthOf(doc))
+      if (marks === 0) touched.push(doc)
+      mask[doc] = marks | bit
+      score[doc] = (score[doc] as number) + value
     }
   }
 
-  private addPhraseScores(f: number, words: readonly string[], touched: number[]): void {
+  private addPhraseScores(
+    f: number,
+    words: readonly string[],
+    bit: number,
+    before: number,
+    touched: number[],
+  ): void {
     const postings = this.fields[f] as FieldPostings
     const ids = words.map((word) => this.dictionary.find(word))
     if (ids.some((id) => id === -1 || postings.frequency(id) === 0)) return
     const idf = ids.reduce((sum, id) => sum + this.idf(postings, id), 0)
-    const factor = (FIELD_WEIGHT[SEARCH_FIELDS[f] as SearchField] ?? 1) * PHRASE_WEIGHT * idf
-    const average = postings.averageLength || 1
-    this.visitPhrase(f, ids, (doc, count) => {
-      const norm = 1 - B + (B * postings.lengthOf(doc)) / average
-      const value = (factor * count * (K1 + 1)) / (count + K1 * norm)
-      const previous = this.clauseScore[doc] ?? 0
-      if (previous === 0) touched.push(doc)
-      this.clauseScore[doc] = previous + value
+    const factor =
+      (FIELD_WEIGHT[SEARCH_FIELDS[f] as SearchField] ?? 1) * PHRASE_WEIGHT * idf * (K1 + 1)
+    const base = K1 * (1 - B)
+    const slope = (K1 * B) / (postings.averageLength || 1)
+    this.visitPhrase(f, ids, before, (doc, count) => {
+      const marks = this.mask[doc] as number
+      const value = (factor * count) / (count + base + slope * postings.lengthOf(doc))
+      if (marks === 0) touched.push(doc)
+      this.mask[doc] = marks | bit
+      this.score[doc] = (this.score[doc] as number) + value
     })
   }
 
   /** Calls `visit(doc, occurrences)` for each live document whose field `f` holds the phrase. */
-  private visitPhrase(f: number, ids: number[], visit: (doc: number, count: number) => void): void {
+  private visitPhrase(
+    f: number,
+    ids: number[],
+    before: number,
+    visit: (doc: number, count: number) => void,
+  ): void {
     const postings = this.fields[f] as FieldPostings
     // Walk the rarest word's list and check the others in place.
     let rarest = ids[0] as number
     for (const id of ids) if (postings.frequency(id) < postings.frequency(rarest)) rarest = id
-    const forward = this.forward[f] as (Int32Array | undefined)[]
-    postings.forEach(rarest, (doc) => {
-      if (this.live[doc] !== 1) return
-      const count = countSequence(forward[doc], ids)
+    const list = postings.list(rarest)
+    if (list === undefined) return
+    for (let i = 0; i < list.length; i++) {
+      const doc = list.docs[i] as number
+      if (this.live[doc] !== 1 || ((this.mask[doc] as number) & before) !== before) continue
+      const count = postings.occurrences(doc, ids)
       if (count > 0) visit(doc, count)
-    })
+    }
   }
 
   /** Every live document a clause matches, exactly (used for exclusions: no prefix, no typos). */
@@ -334,19 +349,26 @@ export class SearchIndex {
       if (clause.words.length === 1) {
         const id = this.dictionary.find(clause.words[0] ?? '')
         if (id === -1) continue
-        ;(this.fields[f] as FieldPostings).forEach(id, (doc) => {
+        const list = (this.fields[f] as FieldPostings).list(id)
+        for (let i = 0; list !== undefined && i < list.length; i++) {
+          const doc = list.docs[i] as number
           if (this.live[doc] === 1) visit(doc)
-        })
+        }
       } else {
         const ids = clause.words.map((word) => this.dictionary.find(word))
         if (ids.some((id) => id === -1)) continue
-        this.visitPhrase(f, ids, (doc) => visit(doc))
+        this.visitPhrase(f, ids, 0, (doc) => visit(doc))
       }
     }
   }
 
-  /** The word itself, longer words it begins, and near misses, each with its weight. */
-  private expansionsOf(word: string): Expansion[] {
+  /**
+   * For a one-word clause: the word itself, longer words it begins and near
+   * misses, each with its weight. Undefined for a phrase (matched exactly).
+   */
+  private expansionsOf(clause: TextClause): Expansion[] | undefined {
+    if (clause.phrase || clause.words.length !== 1) return undefined
+    const word = clause.words[0] ?? ''
     const expansions: Expansion[] = []
     const exact = this.dictionary.find(word)
     if (exact !== -1) expansions.push({ word: exact, weight: EXACT_WEIGHT })
@@ -366,6 +388,21 @@ export class SearchIndex {
       }
     }
     return expansions
+  }
+
+  /** Roughly how many list entries a clause will visit: the cheapest goes first. */
+  private costOf(clause: TextClause, expansions: Expansion[] | undefined): number {
+    let cost = 0
+    for (const f of this.fieldsOf(clause)) {
+      const postings = this.fields[f] as FieldPostings
+      if (expansions === undefined) {
+        const ids = clause.words.map((word) => this.dictionary.find(word))
+        cost += Math.min(...ids.map((id) => (id === -1 ? 0 : postings.frequency(id))))
+      } else {
+        for (const { word } of expansions) cost += postings.frequency(word)
+      }
+    }
+    return cost
   }
 
   private fieldsOf(clause: TextClause): number[] {
@@ -445,8 +482,6 @@ export class SearchIndex {
     if (this.score.length >= this.nextDoc) return
     const capacity = Math.max(this.nextDoc, 1024)
     this.score = new Float64Array(capacity)
-    this.clauseScore = new Float64Array(capacity)
-    this.expansionScore = new Float64Array(capacity)
     this.mask = new Int32Array(capacity)
     this.excluded = new Uint8Array(capacity)
   }
@@ -480,19 +515,6 @@ export function papersInCollectionsNamed(
     stack.push(...(childrenOf.get(collection.id) ?? []))
   }
   return papers
-}
-
-/** How many times `sequence` occurs in `words`. */
-function countSequence(words: Int32Array | undefined, sequence: number[]): number {
-  if (words === undefined) return 0
-  const first = sequence[0]
-  let count = 0
-  outer: for (let i = 0; i + sequence.length <= words.length; i++) {
-    if (words[i] !== first) continue
-    for (let j = 1; j < sequence.length; j++) if (words[i + j] !== sequence[j]) continue outer
-    count++
-  }
-  return count
 }
 
 function resizedBytes(array: Uint8Array, capacity: number): Uint8Array {

@@ -5,15 +5,11 @@
 // against a regex + Map). Sorted and by-length views serve prefix and typo
 // lookups.
 import { withinEditDistance } from './editDistance'
-import {
-  HASH_START,
-  MAX_WORD_LENGTH,
-  forEachWord,
-  hashStep,
-  hashWord,
-  isAscii,
-  isAsciiWordCode,
-} from './textTokens'
+import { HASH_START, MAX_WORD_LENGTH, forEachWord, hashWord } from './textTokens'
+
+// Module-local copies: the hot loop must not go through an import binding on every character.
+const HASH_SEED = HASH_START
+const HASH_PRIME = 16777619
 
 export class TermDictionary {
   private readonly words: string[] = []
@@ -52,25 +48,26 @@ export class TermDictionary {
     return found === -1 ? this.add(word, hashWord(word)) : found
   }
 
-  /** The ids of the words of `text`, in order, numbering new ones. */
-  internText(text: string): Int32Array {
-    if (!isAscii(text)) {
-      const ids: number[] = []
-      forEachWord(text, (word) => ids.push(this.intern(word)))
-      return Int32Array.from(ids)
-    }
+  /**
+   * Numbers the words of `text` (new ones included) into `this.words` order and
+   * returns how many there are; the ids are in `buffer` until the next call.
+   * Allocation-free for ASCII text, which is nearly all of a paper library.
+   */
+  internText(text: string): number {
     let count = 0
     let start = -1
-    let hash = HASH_START
+    let hash = HASH_SEED
     const length = text.length
     for (let i = 0; i <= length; i++) {
-      const code = i < length ? text.charCodeAt(i) : 32
-      if (isAsciiWordCode(code)) {
+      let code = i < length ? text.charCodeAt(i) : 32
+      if (code >= 128) return this.internSlowly(text)
+      if (code >= 65 && code <= 90) code += 32
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
         if (start < 0) {
           start = i
-          hash = HASH_START
+          hash = HASH_SEED
         }
-        hash = hashStep(hash, code >= 65 && code <= 90 ? code + 32 : code)
+        hash = Math.imul(hash ^ code, HASH_PRIME)
       } else if (start >= 0) {
         if (i - start <= MAX_WORD_LENGTH) {
           if (count === this.scratch.length) this.scratch = grow(this.scratch)
@@ -79,7 +76,22 @@ export class TermDictionary {
         start = -1
       }
     }
-    return this.scratch.slice(0, count)
+    return count
+  }
+
+  /** The ids written by the last internText call (valid up to the count it returned). */
+  get buffer(): Int32Array {
+    return this.scratch
+  }
+
+  /** Any script: fold each character (accents, case) through textTokens. */
+  private internSlowly(text: string): number {
+    let count = 0
+    forEachWord(text, (word) => {
+      if (count === this.scratch.length) this.scratch = grow(this.scratch)
+      this.scratch[count++] = this.intern(word)
+    })
+    return count
   }
 
   /** Ids of the words starting with `prefix` (itself included when present), at most `limit`. */

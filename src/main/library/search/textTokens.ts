@@ -10,6 +10,7 @@
 export const MAX_WORD_LENGTH = 64
 
 const FNV_OFFSET = 0x811c9dc5
+/** Also written out in termDictionary.ts's hot loop. */
 const FNV_PRIME = 16777619
 
 /** FNV-1a over one folded character code: the dictionary hashes words with this. */
@@ -93,12 +94,4 @@ export function wordsOf(text: string): string[] {
   const words: string[] = []
   forEachWord(text, (word) => words.push(word))
   return words
-}
-
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\u0000-\u007f]/
-
-/** True when `text` is plain ASCII, so the fast indexing path may read it code by code. */
-export function isAscii(text: string): boolean {
-  return !NON_ASCII.test(text)
 }
