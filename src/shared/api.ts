@@ -7,12 +7,25 @@
 // dependencies, so the renderer and preload stay small.
 import type { z } from 'zod'
 import type { apiArgs } from './apiSchemas'
-import type { ImportReport, LibraryEvent, LibraryInfo, Note, Paper, PaperPage } from './model'
+import type {
+  ImportReport,
+  LibraryEvent,
+  LibraryInfo,
+  Note,
+  Paper,
+  PaperMatches,
+  PaperPage,
+  TitleMatch,
+} from './model'
 
 export const apiMethods = [
   'getLibraryInfo',
   'listPapers',
   'getPaper',
+  'getPaperMatches',
+  'findByTitle',
+  'setStarred',
+  'setStatus',
   'importText',
   'importSample',
   'getNote',
@@ -27,6 +40,10 @@ export interface ApiResults {
   getLibraryInfo: LibraryInfo
   listPapers: PaperPage
   getPaper: Paper
+  getPaperMatches: PaperMatches
+  findByTitle: TitleMatch[]
+  setStarred: Paper
+  setStatus: Paper
   importText: ImportReport
   importSample: ImportReport
   getNote: Note | null

@@ -10,6 +10,10 @@ const id = z.string().min(1).max(200)
 export const MAX_IMPORT_CHARS = 100 * 1024 * 1024
 /** Largest note body accepted (a 5 MB note must still save). */
 export const MAX_NOTE_CHARS = 20 * 1024 * 1024
+/** Longest search query accepted (nobody types more; it bounds the work of one query). */
+export const MAX_QUERY_CHARS = 1000
+const searchQuery = z.string().max(MAX_QUERY_CHARS)
+
 /** Largest page of list rows the renderer may ask for at once. */
 export const MAX_PAGE_SIZE = 1000
 
@@ -20,9 +24,17 @@ export const apiArgs = {
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
       sort: z.enum(['published', 'added', 'title', 'upvotes']).optional(),
+      /** A search in the query language of src/main/library/search/queryParser.ts. */
+      query: searchQuery.optional(),
     })
     .strict(),
   getPaper: z.object({ id }).strict(),
+  getPaperMatches: z.object({ id, query: searchQuery }).strict(),
+  findByTitle: z
+    .object({ query: z.string().max(MAX_QUERY_CHARS), limit: z.number().int().min(1).max(100) })
+    .strict(),
+  setStarred: z.object({ id, starred: z.boolean() }).strict(),
+  setStatus: z.object({ id, status: z.enum(['unread', 'reading', 'read']) }).strict(),
   importText: z
     .object({
       text: z.string().max(MAX_IMPORT_CHARS),

@@ -1,5 +1,6 @@
 // The data model shared by main, preload and renderer. Plain types only:
 // no electron, node: or DOM imports, so every process can use it.
+import type { CommandId } from './commands'
 
 export type ReadingStatus = 'unread' | 'reading' | 'read'
 
@@ -61,6 +62,15 @@ export interface TextRange {
 export interface PaperMatches {
   title: TextRange[]
   abstract: TextRange[]
+}
+
+/** A paper or note the command palette can jump to, found by fuzzy title. */
+export interface TitleMatch {
+  kind: 'paper' | 'note'
+  paperId: string
+  title: string
+  /** The letters of the title that matched, for highlighting. */
+  matches: TextRange[]
 }
 
 /** The slice of a paper the list pane needs for one row. */
@@ -141,6 +151,8 @@ export type PaperSort = 'published' | 'added' | 'title' | 'upvotes'
 export interface PaperPage {
   /** Number of papers matching the query, across all pages. */
   total: number
+  /** True when the items are in order of relevance to a search query. */
+  ranked: boolean
   offset: number
   items: PaperSummary[]
 }
@@ -165,5 +177,5 @@ export interface LibraryInfo {
 export type LibraryEvent =
   { type: 'library-changed' } | { type: 'menu-command'; command: MenuCommand }
 
-/** Menu items whose action lives in the renderer (it owns the dialogs). */
-export type MenuCommand = 'import'
+/** Menu items whose action lives in the renderer: the commands of src/shared/commands.ts. */
+export type MenuCommand = CommandId

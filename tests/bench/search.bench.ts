@@ -35,7 +35,10 @@ function syntheticLibrary(count: number): SearchDocument[] {
   const pick = <T>(from: readonly T[]): T => from[Math.floor(next() * from.length)] as T
   const run = (min: number, max: number): string =>
     Array.from({ length: min + Math.floor(next() * (max - min)) }, () => pick(words)).join(' ')
-  const organizations = Array.from({ length: 400 }, () => `${pick(capitalized)} ${pick(capitalized)} Lab`)
+  const organizations = Array.from(
+    { length: 400 },
+    () => `${pick(capitalized)} ${pick(capitalized)} Lab`,
+  )
   const tags = ['rl', 'agents', 'tools', 'vision', 'robotics', 'survey', 'benchmark', 'to-read']
   const statuses: ReadingStatus[] = ['unread', 'unread', 'unread', 'reading', 'read']
   return Array.from({ length: count }, (_, i) => {
@@ -46,7 +49,10 @@ function syntheticLibrary(count: number): SearchDocument[] {
       // Real lengths: titles of 6–14 words, abstracts of 150–260 words (~1.3 KB).
       title: run(6, 14),
       abstract: `${run(150, 260)}.`,
-      authors: Array.from({ length: 1 + Math.floor(next() * 6) }, () => `${pick(capitalized)} ${pick(capitalized)}`),
+      authors: Array.from(
+        { length: 1 + Math.floor(next() * 6) },
+        () => `${pick(capitalized)} ${pick(capitalized)}`,
+      ),
       organization: pick(organizations),
       tags: next() < 0.2 ? [pick(tags)] : [],
       note: next() < 0.05 ? run(20, 200) : '',
@@ -58,16 +64,56 @@ function syntheticLibrary(count: number): SearchDocument[] {
 }
 
 const QUERIES = [
-  'tool retrieval', 'reinforcement learning', 'generalization', 'multimodal reasoning', 'languag',
-  'benchmark tool', 'retreival', 'agnet', 'reasoning -survey', '"tool learning"',
-  '"large language models"', 'title:tool', 'title:"tool retrieval"', 'author:lovelace', 'tag:rl',
-  'is:starred', 'is:unread tool', 'is:reading', 'has:note', 'year:2024',
-  'year:2023..2025 agent', 'tool year:2020', 'is:starred has:note', 'robot manipulation', 'gen',
-  'ret', 'diffusion model', 'grokking memorization', 'zero-shot', 'GPT-4',
-  'cross-domain transfer', 'policy optimization -robot', 'documentation', 'documentaton', 'embodiment',
-  'visual reasoning tool', 'trajectory', 'reward model', 'in:"Reading list"', 'foo:bar tool',
-  'contrastive', 'hierarchical optimization', 'instruction diversity', 'is:read -is:starred', 'scaling laws',
-  'tool -tool', 'a', 'supply chain backdoor', 'mathematical reasoning rl', 'interaction rounds',
+  'tool retrieval',
+  'reinforcement learning',
+  'generalization',
+  'multimodal reasoning',
+  'languag',
+  'benchmark tool',
+  'retreival',
+  'agnet',
+  'reasoning -survey',
+  '"tool learning"',
+  '"large language models"',
+  'title:tool',
+  'title:"tool retrieval"',
+  'author:lovelace',
+  'tag:rl',
+  'is:starred',
+  'is:unread tool',
+  'is:reading',
+  'has:note',
+  'year:2024',
+  'year:2023..2025 agent',
+  'tool year:2020',
+  'is:starred has:note',
+  'robot manipulation',
+  'gen',
+  'ret',
+  'diffusion model',
+  'grokking memorization',
+  'zero-shot',
+  'GPT-4',
+  'cross-domain transfer',
+  'policy optimization -robot',
+  'documentation',
+  'documentaton',
+  'embodiment',
+  'visual reasoning tool',
+  'trajectory',
+  'reward model',
+  'in:"Reading list"',
+  'foo:bar tool',
+  'contrastive',
+  'hierarchical optimization',
+  'instruction diversity',
+  'is:read -is:starred',
+  'scaling laws',
+  'tool -tool',
+  'a',
+  'supply chain backdoor',
+  'mathematical reasoning rl',
+  'interaction rounds',
 ]
 
 function seconds(ms: number): string {
@@ -88,10 +134,14 @@ function report(name: string, ms: number, referenceMs: number, target: string): 
 
 /** The reference: a naive search that lowercases every text and looks for each word in it. */
 function linearScan(documents: readonly SearchDocument[], query: string): number {
-  const words = query.toLowerCase().split(/\s+/).filter((word) => /^[a-z0-9]+$/.test(word))
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => /^[a-z0-9]+$/.test(word))
   let hits = 0
   for (const doc of documents) {
-    const text = `${doc.title}\n${doc.abstract}\n${doc.authors.join('\n')}\n${doc.organization ?? ''}\n${doc.tags.join('\n')}\n${doc.note}`.toLowerCase()
+    const text =
+      `${doc.title}\n${doc.abstract}\n${doc.authors.join('\n')}\n${doc.organization ?? ''}\n${doc.tags.join('\n')}\n${doc.note}`.toLowerCase()
     if (words.every((word) => text.includes(word))) hits++
   }
   return hits
@@ -99,8 +149,14 @@ function linearScan(documents: readonly SearchDocument[], query: string): number
 
 function main(): void {
   const documents = syntheticLibrary(PAPERS)
-  const megabytes = documents.reduce((sum, doc) => sum + doc.title.length + doc.abstract.length + doc.note.length, 0) / 1e6
-  console.log(`search bench: ${PAPERS} synthetic papers, ${megabytes.toFixed(0)} MB of text, seed ${SEED}`)
+  const megabytes =
+    documents.reduce(
+      (sum, doc) => sum + doc.title.length + doc.abstract.length + doc.note.length,
+      0,
+    ) / 1e6
+  console.log(
+    `search bench: ${PAPERS} synthetic papers, ${megabytes.toFixed(0)} MB of text, seed ${SEED}`,
+  )
 
   const scanStart = performance.now()
   linearScan(documents, 'zzzzqqq')
@@ -133,10 +189,19 @@ function main(): void {
     scanTimes.push(performance.now() - scanStart)
   }
   report('query p50 (50 mixed queries)', percentile(queryTimes, 50), percentile(scanTimes, 50), '')
-  report('query p95 (50 mixed queries)', percentile(queryTimes, 95), percentile(scanTimes, 95), '≤ 20 ms')
+  report(
+    'query p95 (50 mixed queries)',
+    percentile(queryTimes, 95),
+    percentile(scanTimes, 95),
+    '≤ 20 ms',
+  )
   report('query max', Math.max(...queryTimes), Math.max(...scanTimes), '')
   if (process.env['OFFPRINT_BENCH_VERBOSE'] !== undefined) {
-    QUERIES.forEach((query, i) => console.log(`  ${query.padEnd(30)} ${String(hits[i]).padStart(7)} hits  ${seconds(queryTimes[i] ?? 0)}`))
+    QUERIES.forEach((query, i) =>
+      console.log(
+        `  ${query.padEnd(30)} ${String(hits[i]).padStart(7)} hits  ${seconds(queryTimes[i] ?? 0)}`,
+      ),
+    )
   }
 
   // One edit: a note written on one paper, then its star toggled.

@@ -13,19 +13,25 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ApiArgs, LibraryApi } from '../../shared/api'
+import { fuzzyMatch, fuzzyQuery } from '../../shared/fuzzyMatch'
 import type {
+  Collection,
   ImportReport,
   LibraryInfo,
   Note,
   Paper,
+  PaperMatches,
   PaperPage,
   PaperSort,
   PaperSummary,
+  TitleMatch,
 } from '../../shared/model'
 import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
 import { ListingFormatError, parseHfListing } from './importers/hfListing'
 import type { ParsedListing } from './importers/hfListing'
+import { highlightRanges } from './search/highlightRanges'
+import { LibrarySearch } from './search/librarySearch'
 import { LibraryStore } from './store/libraryStore'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
@@ -58,12 +64,22 @@ export class Library implements LibraryApi {
   private keyIndex: Map<string, string> | undefined
   // Sorted non-trashed papers per sort order, dropped whenever papers change.
   private readonly sorted = new Map<PaperSort, Paper[]>()
+  // Lower-cased titles for the palette's fuzzy match, dropped with `sorted`.
+  private lowerTitles: Map<string, string> | undefined
+  private readonly search: LibrarySearch
 
   private constructor(
     private readonly store: LibraryStore,
     private readonly now: () => Date,
     private readonly samplePath: string | undefined,
-  ) {}
+  ) {
+    this.search = new LibrarySearch({
+      papers: () => this.sortedPapers('published'),
+      paper: (id) => this.store.papers.get(id),
+      noteText: (paperId) => this.notesByPaper().get(paperId)?.body ?? '',
+      collections: () => this.collections(),
+    })
+  }
 
   /**
    * Opens the library folder `dir`, creating it if needed. Unreadable files are
@@ -77,7 +93,15 @@ export class Library implements LibraryApi {
         ? { now }
         : { now, checkpointDelayMs: options.checkpointDelayMs }
     const store = await LibraryStore.open(dir, storeOptions)
-    return new Library(store, now, options.samplePath)
+    const library = new Library(store, now, options.samplePath)
+    // In the background: the list is usable while the search index builds.
+    void library.search.start()
+    return library
+  }
+
+  /** Resolves once the search index holds every paper (searches wait for it anyway). */
+  searchReady(): Promise<void> {
+    return this.search.start()
   }
 
   /** Absolute path of the library folder. */
@@ -95,13 +119,85 @@ export class Library implements LibraryApi {
     }
   }
 
-  async listPapers({ offset, limit, sort }: ApiArgs<'listPapers'>): Promise<PaperPage> {
-    const papers = this.sortedPapers(sort ?? 'published')
-    return {
-      total: papers.length,
-      offset,
-      items: papers.slice(offset, offset + limit).map((paper) => this.summarize(paper)),
+  async listPapers({ offset, limit, sort, query }: ApiArgs<'listPapers'>): Promise<PaperPage> {
+    const order = sort ?? 'published'
+    if (query === undefined || query.trim() === '') {
+      const papers = this.sortedPapers(order)
+      return {
+        total: papers.length,
+        ranked: false,
+        offset,
+        items: papers.slice(offset, offset + limit).map((paper) => this.summarize(paper)),
+      }
     }
+    const page = await this.search.page(query, order, () => this.sortedPapers(order), offset, limit)
+    const items: PaperSummary[] = []
+    for (const id of page.ids) {
+      const paper = this.store.papers.get(id)
+      if (paper === undefined) continue
+      const summary = this.summarize(paper)
+      summary.titleMatches = highlightRanges(paper.title, 'title', page.highlight)
+      items.push(summary)
+    }
+    return { total: page.total, ranked: page.ranked, offset, items }
+  }
+
+  /** Every paper matching `query`, in full, best match first (for the CLI). */
+  async searchPapers(query: string, sort: PaperSort = 'published'): Promise<Paper[]> {
+    const ids = await this.search.all(query, sort, () => this.sortedPapers(sort))
+    return ids.flatMap((id) => {
+      const paper = this.store.papers.get(id)
+      return paper === undefined ? [] : [structuredClone(paper)]
+    })
+  }
+
+  async getPaperMatches({ id, query }: ApiArgs<'getPaperMatches'>): Promise<PaperMatches> {
+    return this.search.matches(this.requirePaper(id), query)
+  }
+
+  /** Papers and notes whose title fuzzily matches `query`, best first (the command palette). */
+  async findByTitle({ query, limit }: ApiArgs<'findByTitle'>): Promise<TitleMatch[]> {
+    const wanted = fuzzyQuery(query)
+    if (wanted === '') return []
+    const scored: { match: TitleMatch; score: number }[] = []
+    const lowerTitles = this.titlesInLowerCase()
+    const notes = this.notesByPaper()
+    for (const paper of this.sortedPapers('published')) {
+      const lower = lowerTitles.get(paper.id) ?? paper.title.toLowerCase()
+      const found = fuzzyMatch(wanted, paper.title, lower)
+      if (found === null) continue
+      const base = { paperId: paper.id, title: paper.title, matches: found.ranges }
+      scored.push({ match: { kind: 'paper', ...base }, score: found.score })
+      const note = notes.get(paper.id)
+      if (note !== undefined && note.body.trim() !== '') {
+        // Just below its paper, so the paper stays the first answer.
+        scored.push({ match: { kind: 'note', ...base }, score: found.score - 0.001 })
+      }
+    }
+    // Stable: equal scores keep the list's order (newest first).
+    scored.sort((a, b) => b.score - a.score)
+    return scored.slice(0, limit).map(({ match }) => match)
+  }
+
+  async setStarred({ id, starred }: ApiArgs<'setStarred'>): Promise<Paper> {
+    return this.updatePaperState(id, (paper) =>
+      paper.starred === starred ? undefined : { ...paper, starred },
+    )
+  }
+
+  async setStatus({ id, status }: ApiArgs<'setStatus'>): Promise<Paper> {
+    return this.updatePaperState(id, (paper) =>
+      paper.status === status ? undefined : { ...paper, status },
+    )
+  }
+
+  /** The collections not in the trash (for in:"Name" searches). */
+  collections(): Collection[] {
+    const live: Collection[] = []
+    for (const collection of this.store.collections.values()) {
+      if (collection.trashedAt === undefined) live.push(collection)
+    }
+    return live
   }
 
   /** Every paper not in the trash, in full, in the given order (for the CLI and exports). */
@@ -152,6 +248,7 @@ export class Library implements LibraryApi {
         : { id: randomUUID(), paperId, title: paper.title, body, createdAt: at, updatedAt: at }
       await this.store.commit({ notes: { put: [note] } })
       this.notesByPaper().set(paperId, note)
+      this.search.paperChanged(paper)
       this.notifyChange()
       return structuredClone(note)
     })
@@ -226,8 +323,11 @@ export class Library implements LibraryApi {
       // One write per import, and none when nothing is new.
       if (added.length > 0) {
         await this.store.commit({ papers: { put: added } })
-        this.sorted.clear()
-        for (const paper of added) this.indexPaper(paper)
+        this.papersChanged()
+        for (const paper of added) {
+          this.indexPaper(paper)
+          this.search.paperChanged(paper)
+        }
         this.notifyChange()
       }
       const report: ImportReport = {
@@ -263,6 +363,43 @@ export class Library implements LibraryApi {
       }
       throw error
     }
+  }
+
+  /**
+   * Star or reading status: `change` returns the updated paper, or undefined
+   * when there is nothing to change (then nothing is written).
+   */
+  private updatePaperState(
+    id: string,
+    change: (paper: Paper) => Paper | undefined,
+  ): Promise<Paper> {
+    return this.mutate(async () => {
+      const paper = this.requirePaper(id)
+      const changed = change(paper)
+      if (changed === undefined) return structuredClone(paper)
+      const updated: Paper = { ...changed, updatedAt: this.now().toISOString() }
+      await this.store.commit({ papers: { put: [updated] } })
+      this.papersChanged()
+      this.search.stateChanged(updated)
+      this.notifyChange()
+      return structuredClone(updated)
+    })
+  }
+
+  /** Cached views of the papers hold the old records: drop them. */
+  private papersChanged(): void {
+    this.sorted.clear()
+    this.lowerTitles = undefined
+  }
+
+  private titlesInLowerCase(): Map<string, string> {
+    if (this.lowerTitles === undefined) {
+      this.lowerTitles = new Map()
+      for (const paper of this.sortedPapers('published')) {
+        this.lowerTitles.set(paper.id, paper.title.toLowerCase())
+      }
+    }
+    return this.lowerTitles
   }
 
   /** Runs `task` after every earlier mutation has settled. */

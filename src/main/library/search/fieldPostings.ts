@@ -188,7 +188,7 @@ export class FieldPostings {
   }
 }
 
-function grown(array: Int32Array, capacity: number): Int32Array {
+function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(capacity)
   bigger.set(array)
   return bigger

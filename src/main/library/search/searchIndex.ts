@@ -8,12 +8,20 @@
 // and marks the old one dead, so an edit costs O(words of that paper); dead
 // entries are skipped by queries and dropped by compactIfWasteful().
 import type { Collection, ReadingStatus } from '../../../shared/model'
+import { withinEditDistance } from './editDistance'
 import { FieldPostings } from './fieldPostings'
 import { RankedHits } from './rankedHits'
 import type { ParsedQuery, QueryClause } from './queryParser'
 import { TermDictionary } from './termDictionary'
 
-export const SEARCH_FIELDS = ['title', 'abstract', 'authors', 'organization', 'tags', 'note'] as const
+export const SEARCH_FIELDS = [
+  'title',
+  'abstract',
+  'authors',
+  'organization',
+  'tags',
+  'note',
+] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]
 
 /** What the index reads from a paper (and its note). */
@@ -69,20 +77,36 @@ const FIELD_WEIGHT: Record<SearchField, number> = {
   note: 1.5,
 }
 const K1 = 1.2
-const B = 0.75
+/**
+ * How much a field's length dilutes a match (BM25's b): a long abstract that
+ * mentions a word once is less about it than a short one, but a long title
+ * that names the word is as much about it as a short title.
+ */
+const LENGTH_DILUTION: Record<SearchField, number> = {
+  title: 0.2,
+  authors: 0.2,
+  tags: 0,
+  organization: 0,
+  abstract: 0.75,
+  note: 0.75,
+}
 /** Prefix matching starts at this many letters ("ret" -> retrieval, retrieve, …). */
 export const MIN_PREFIX_LENGTH = 3
 /** Typo tolerance starts at this many letters (one edit; two from nine letters). */
 export const MIN_FUZZY_LENGTH = 5
 const MAX_PREFIX_EXPANSIONS = 200
 const EXACT_WEIGHT = 1
-const FUZZY_WEIGHT = [1, 0.45, 0.3]
+/** Weights of words one and two edits away from a query word, by whether that word is known. */
+const TYPO_WEIGHT = [1, 0.8, 0.6]
+const NEAR_MISS_WEIGHT = [1, 0.4, 0.25]
 const PHRASE_WEIGHT = 1.5
 /** Each required clause takes one bit of a mask; words beyond this many are ignored. */
 const MAX_REQUIRED_CLAUSES = 30
 
-const FIELD_OF_QUERY: Record<NonNullable<Extract<QueryClause, { kind: 'text' }>['field']>, SearchField> =
-  { title: 'title', authors: 'authors', tags: 'tags' }
+const FIELD_OF_QUERY: Record<
+  NonNullable<Extract<QueryClause, { kind: 'text' }>['field']>,
+  SearchField
+> = { title: 'title', authors: 'authors', tags: 'tags' }
 
 type TextClause = Extract<QueryClause, { kind: 'text' }>
 
@@ -108,6 +132,8 @@ export class SearchIndex {
   private deadDocs = 0
   // Query scratch, sized to nextDoc; all zero between queries.
   private score = new Float64Array(0)
+  private clauseScore = new Float64Array(0)
+  private expansionScore = new Float64Array(0)
   private mask = new Int32Array(0)
   private excluded = new Uint8Array(0)
 
@@ -214,7 +240,22 @@ export class SearchIndex {
     }
   }
 
+  /** What a query's words would mark in a paper's text (without running the query). */
+  highlightTerms(query: ParsedQuery): HighlightTerm[] {
+    return query.clauses
+      .filter((clause): clause is TextClause => clause.kind === 'text' && !clause.negated)
+      .map((clause) => this.highlightTermOf(clause, this.expansionsOf(clause)))
+  }
+
   // -------------------------------------------------------------------------
+
+  private highlightTermOf(clause: TextClause, expansions: Expansion[] | undefined): HighlightTerm {
+    const term: HighlightTerm =
+      clause.field === undefined ? {} : { field: FIELD_OF_QUERY[clause.field] }
+    if (expansions === undefined) term.phrase = clause.words
+    else term.words = new Set(expansions.map(({ word }) => this.dictionary.wordOf(word)))
+    return term
+  }
 
   private rank(required: TextClause[], accepts: (doc: number) => boolean): SearchResult {
     // Every clause is required, so the most selective one goes first and the
@@ -229,21 +270,36 @@ export class SearchIndex {
     let before = 0
     planned.forEach(({ clause, expansions }, index) => {
       const bit = 1 << index
-      for (const f of this.fieldsOf(clause)) {
-        if (expansions === undefined) {
-          this.addPhraseScores(f, clause.words, bit, before, touched)
-        } else {
-          for (const { word, weight } of expansions) {
-            this.addWordScores(f, word, weight, bit, before, touched)
-          }
+      const clauseTouched: number[] = []
+      for (const { word, weight } of expansions ?? []) {
+        // Within one expansion a paper's fields add up; across expansions
+        // ("retrieval", "retriever") a paper counts only its best one.
+        const expansionTouched: number[] = []
+        for (const f of this.fieldsOf(clause)) {
+          this.addWordScores(f, word, weight, before, expansionTouched)
+        }
+        for (const doc of expansionTouched) {
+          const value = this.expansionScore[doc] as number
+          this.expansionScore[doc] = 0
+          const best = this.clauseScore[doc] as number
+          if (best === 0) clauseTouched.push(doc)
+          if (value > best) this.clauseScore[doc] = value
         }
       }
+      if (expansions === undefined) {
+        for (const f of this.fieldsOf(clause)) {
+          this.addPhraseScores(f, clause.words, before, clauseTouched)
+        }
+      }
+      for (const doc of clauseTouched) {
+        const marks = this.mask[doc] as number
+        if (marks === 0) touched.push(doc)
+        this.mask[doc] = marks | bit
+        this.score[doc] = (this.score[doc] as number) + (this.clauseScore[doc] as number)
+        this.clauseScore[doc] = 0
+      }
       before |= bit
-      const term: HighlightTerm =
-        clause.field === undefined ? {} : { field: FIELD_OF_QUERY[clause.field] }
-      if (expansions === undefined) term.phrase = clause.words
-      else term.words = new Set(expansions.map(({ word }) => this.dictionary.wordOf(word)))
-      highlight.push(term)
+      highlight.push(this.highlightTermOf(clause, expansions))
     })
     const ids: string[] = []
     const scores: number[] = []
@@ -262,46 +318,41 @@ export class SearchIndex {
   }
 
   /**
-   * Adds the BM25 score of `word` in field `f` to every live paper that has it
-   * and every earlier clause (`before`), marking it with `bit`.
+   * Adds the BM25 score of `word` in field `f` to `expansionScore` for every
+   * live paper that has it and matched every earlier clause (`before`).
    */
   private addWordScores(
     f: number,
     word: number,
     weight: number,
-    bit: number,
     before: number,
     touched: number[],
   ): void {
     const postings = this.fields[f] as FieldPostings
     const list = postings.list(word)
     if (list === undefined) return
-    const factor =
-      (FIELD_WEIGHT[SEARCH_FIELDS[f] as SearchField] ?? 1) *
-      weight *
-      this.idf(postings, word) *
-      (K1 + 1)
-    const base = K1 * (1 - B)
-    const slope = (K1 * B) / (postings.averageLength || 1)
+    const field = SEARCH_FIELDS[f] as SearchField
+    const factor = FIELD_WEIGHT[field] * weight * this.idf(postings, word) * (K1 + 1)
+    const b = LENGTH_DILUTION[field]
+    const base = K1 * (1 - b)
+    const slope = (K1 * b) / (postings.averageLength || 1)
     const { docs, counts, length } = list
-    const { live, mask, score } = this
+    const { live, mask, expansionScore } = this
     for (let i = 0; i < length; i++) {
       const doc = docs[i] as number
-      if (live[doc] !== 1) continue
-      const marks = mask[doc] as number
-      if ((marks & before) !== before) continue
+      if (live[doc] !== 1 || ((mask[doc] as number) & before) !== before) continue
       const count = counts[i] as number
       const value = (factor * count) / (count + base + slope * postings.lengthOf(doc))
-      if (marks === 0) touched.push(doc)
-      mask[doc] = marks | bit
-      score[doc] = (score[doc] as number) + value
+      const previous = expansionScore[doc] as number
+      if (previous === 0) touched.push(doc)
+      expansionScore[doc] = previous + value
     }
   }
 
+  /** Adds the score of the phrase `words` in field `f` to `clauseScore`. */
   private addPhraseScores(
     f: number,
     words: readonly string[],
-    bit: number,
     before: number,
     touched: number[],
   ): void {
@@ -309,16 +360,16 @@ export class SearchIndex {
     const ids = words.map((word) => this.dictionary.find(word))
     if (ids.some((id) => id === -1 || postings.frequency(id) === 0)) return
     const idf = ids.reduce((sum, id) => sum + this.idf(postings, id), 0)
-    const factor =
-      (FIELD_WEIGHT[SEARCH_FIELDS[f] as SearchField] ?? 1) * PHRASE_WEIGHT * idf * (K1 + 1)
-    const base = K1 * (1 - B)
-    const slope = (K1 * B) / (postings.averageLength || 1)
+    const field = SEARCH_FIELDS[f] as SearchField
+    const factor = FIELD_WEIGHT[field] * PHRASE_WEIGHT * idf * (K1 + 1)
+    const b = LENGTH_DILUTION[field]
+    const base = K1 * (1 - b)
+    const slope = (K1 * b) / (postings.averageLength || 1)
     this.visitPhrase(f, ids, before, (doc, count) => {
-      const marks = this.mask[doc] as number
       const value = (factor * count) / (count + base + slope * postings.lengthOf(doc))
-      if (marks === 0) touched.push(doc)
-      this.mask[doc] = marks | bit
-      this.score[doc] = (this.score[doc] as number) + value
+      const previous = this.clauseScore[doc] as number
+      if (previous === 0) touched.push(doc)
+      this.clauseScore[doc] = previous + value
     })
   }
 
@@ -383,8 +434,13 @@ export class SearchIndex {
     if (word.length >= MIN_FUZZY_LENGTH) {
       const distance = word.length >= 9 ? 2 : 1
       const seen = new Set(expansions.map((expansion) => expansion.word))
+      // A word the library has never seen is surely a typo: its near misses are
+      // what the user meant. A known word's near misses are only a fallback.
+      const weights = expansions.length === 0 ? TYPO_WEIGHT : NEAR_MISS_WEIGHT
       for (const id of this.dictionary.near(word, distance)) {
-        if (!seen.has(id)) expansions.push({ word: id, weight: FUZZY_WEIGHT[distance] ?? 0.3 })
+        if (seen.has(id)) continue
+        const edits = withinEditDistance(word, this.dictionary.wordOf(id), 1) ? 1 : 2
+        expansions.push({ word: id, weight: weights[edits] ?? 0.3 })
       }
     }
     return expansions
@@ -482,6 +538,8 @@ export class SearchIndex {
     if (this.score.length >= this.nextDoc) return
     const capacity = Math.max(this.nextDoc, 1024)
     this.score = new Float64Array(capacity)
+    this.clauseScore = new Float64Array(capacity)
+    this.expansionScore = new Float64Array(capacity)
     this.mask = new Int32Array(capacity)
     this.excluded = new Uint8Array(capacity)
   }
@@ -517,7 +575,7 @@ export function papersInCollectionsNamed(
   return papers
 }
 
-function resizedBytes(array: Uint8Array, capacity: number): Uint8Array {
+function resizedBytes(array: Uint8Array, capacity: number): Uint8Array<ArrayBuffer> {
   const bigger = new Uint8Array(capacity)
   bigger.set(array)
   return bigger

@@ -213,7 +213,7 @@ function sameFoldedAscii(word: string, text: string, start: number): boolean {
   return true
 }
 
-function grow(array: Int32Array): Int32Array {
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2)
   bigger.set(array)
   return bigger

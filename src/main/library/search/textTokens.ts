@@ -64,7 +64,7 @@ export function forEachWord(
     word = ''
     start = -1
   }
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i)
     if (code < 128) {
       if (isAsciiWordCode(code)) {
