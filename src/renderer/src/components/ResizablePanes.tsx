@@ -41,9 +41,18 @@ interface ResizablePanesProps {
   list: ReactNode
   paper: ReactNode
   notes: ReactNode
+  /** Hidden panes are not rendered; the paper pane takes their room. */
+  showList?: boolean
+  showNotes?: boolean
 }
 
-export function ResizablePanes({ list, paper, notes }: ResizablePanesProps) {
+export function ResizablePanes({
+  list,
+  paper,
+  notes,
+  showList = true,
+  showNotes = true,
+}: ResizablePanesProps) {
   const [widths, setWidths] = useState<PaneWidths>(loadWidths)
   const container = useRef<HTMLDivElement>(null)
 
@@ -64,21 +73,41 @@ export function ResizablePanes({ list, paper, notes }: ResizablePanesProps) {
 
   return (
     <div className="panes" ref={container}>
-      <section className="pane pane-list" aria-label="Paper list" style={{ width: widths.list }}>
-        {list}
-      </section>
-      <Splitter label="Resize paper list" width={widths.list} onResize={(w) => resize('list', w)} />
-      <section className="pane pane-paper" aria-label="Paper" style={{ width: widths.paper }}>
+      {showList && (
+        <>
+          <section
+            className="pane pane-list"
+            aria-label="Paper list"
+            style={{ width: widths.list }}
+          >
+            {list}
+          </section>
+          <Splitter
+            label="Resize paper list"
+            width={widths.list}
+            onResize={(w) => resize('list', w)}
+          />
+        </>
+      )}
+      <section
+        className={`pane pane-paper${showNotes ? '' : ' pane-fill'}`}
+        aria-label="Paper"
+        style={showNotes ? { width: widths.paper } : undefined}
+      >
         {paper}
       </section>
-      <Splitter
-        label="Resize paper pane"
-        width={widths.paper}
-        onResize={(w) => resize('paper', w)}
-      />
-      <section className="pane pane-notes" aria-label="Notes">
-        {notes}
-      </section>
+      {showNotes && (
+        <>
+          <Splitter
+            label="Resize paper pane"
+            width={widths.paper}
+            onResize={(w) => resize('paper', w)}
+          />
+          <section className="pane pane-notes" aria-label="Notes">
+            {notes}
+          </section>
+        </>
+      )}
     </div>
   )
 }

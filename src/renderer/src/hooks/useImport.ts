@@ -1,8 +1,8 @@
-// Bringing files in: the file picker (toolbar button and File > Import…),
+// Bringing files in: the file picker (toolbar button, Ctrl/Cmd+O and File > Import…),
 // drag-and-drop onto the window, and the first-run sample. Each ends in a report.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { ImportReport } from '../../../shared/model'
-import { api, errorMessage, subscribeToLibrary } from '../api/client'
+import { api, errorMessage } from '../api/client'
 
 export type ImportOutcome =
   | { kind: 'running'; what: string }
@@ -63,15 +63,6 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
       if (fileInput.current !== null) fileInput.current.value = ''
     },
     [importFiles],
-  )
-
-  // File > Import… in the native menu.
-  useEffect(
-    () =>
-      subscribeToLibrary((event) => {
-        if (event.type === 'menu-command' && event.command === 'import') chooseFiles()
-      }),
-    [chooseFiles],
   )
 
   // Files dropped anywhere on the window are imported; the page itself never

@@ -15,17 +15,24 @@ export interface PaperRows {
   ensureLoaded(first: number, last: number): void
   /** Index of a loaded row with this id, or -1. */
   indexOf(id: string): number
+  /** The search query the loaded rows answer ('' for the whole library). */
+  query: string
   error: string | undefined
 }
 
-/** `version` changes whenever the library changes; pages are then refetched. */
-export function usePaperRows(version: number, sort: PaperSort): PaperRows {
+/**
+ * `version` changes whenever the library changes; pages are then refetched.
+ * `query` is a search (see queryParser.ts); blank lists the whole library.
+ */
+export function usePaperRows(version: number, sort: PaperSort, query = ''): PaperRows {
   const [pages, setPages] = useState<ReadonlyMap<number, PaperSummary[]>>(new Map())
   const [total, setTotal] = useState<number | undefined>(undefined)
+  const [answered, setAnswered] = useState('')
   const [error, setError] = useState<string | undefined>(undefined)
   const requested = useRef(new Set<number>())
   const generation = useRef(0)
   const loadedPages = useRef<ReadonlyMap<number, PaperSummary[]>>(pages)
+  const newList = useRef(false)
   loadedPages.current = pages
 
   const fetchPage = useCallback(
@@ -33,12 +40,20 @@ export function usePaperRows(version: number, sort: PaperSort): PaperRows {
       if (requested.current.has(page)) return
       requested.current.add(page)
       const asked = generation.current
+      const search = query.trim()
+      const args = { offset: page * ROWS_PER_PAGE, limit: ROWS_PER_PAGE, sort }
       api
-        .listPapers({ offset: page * ROWS_PER_PAGE, limit: ROWS_PER_PAGE, sort })
+        .listPapers(search === '' ? args : { ...args, query: search })
         .then((result) => {
           if (asked !== generation.current) return // an older view of the library
           setTotal(result.total)
-          setPages((previous) => new Map(previous).set(page, result.items))
+          // The first answer for a new query replaces the old list's rows.
+          const replacing = newList.current
+          newList.current = false
+          setPages((previous) =>
+            replacing ? new Map([[page, result.items]]) : new Map(previous).set(page, result.items),
+          )
+          setAnswered(search)
           setError(undefined)
         })
         .catch((caught: unknown) => {
@@ -46,17 +61,23 @@ export function usePaperRows(version: number, sort: PaperSort): PaperRows {
           setError(errorMessage(caught))
         })
     },
-    [sort],
+    [sort, query],
   )
 
-  // A changed library or sort invalidates every page: refetch the first one and
-  // those already shown. Old rows stay on screen until their page is replaced.
+  // A changed library invalidates every page: refetch the first one and those
+  // already shown; old rows stay on screen until their page is replaced. A new
+  // query or sort is a different list: only its first page is fetched.
+  const listKey = useRef('')
   useEffect(() => {
     generation.current += 1
     requested.current = new Set()
+    const key = `${sort}\u0000${query}`
+    const sameList = key === listKey.current
+    listKey.current = key
+    newList.current = !sameList
     fetchPage(0)
-    for (const page of loadedPages.current.keys()) fetchPage(page)
-  }, [version, fetchPage])
+    if (sameList) for (const page of loadedPages.current.keys()) fetchPage(page)
+  }, [version, fetchPage, sort, query])
 
   const ensureLoaded = useCallback(
     (first: number, last: number) => {
@@ -87,5 +108,5 @@ export function usePaperRows(version: number, sort: PaperSort): PaperRows {
     [pages],
   )
 
-  return { total, rowAt, ensureLoaded, indexOf, error }
+  return { total, rowAt, ensureLoaded, indexOf, query: answered, error }
 }

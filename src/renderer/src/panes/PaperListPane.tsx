@@ -2,20 +2,36 @@
 // first. Only the rows on screen are mounted (a virtualizer), and rows are
 // fetched from main a page at a time.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react'
 import type { PaperSummary } from '../../../shared/model'
+import { Highlighted } from '../components/Highlighted'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
 
 const ROW_HEIGHT = 58
 
+/** What the window can ask of the list (j/k from anywhere, focus by Ctrl/Cmd+1). */
+export interface PaperListHandle {
+  move(delta: number): void
+  focus(): void
+}
+
 interface PaperListPaneProps {
   rows: PaperRows
   selectedId: string | undefined
   onSelect: (id: string) => void
+  handle?: Ref<PaperListHandle>
+  /** Shown instead of rows when a search matched nothing. */
+  emptyMessage?: string
 }
 
-export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps) {
+export function PaperListPane({
+  rows,
+  selectedId,
+  onSelect,
+  handle,
+  emptyMessage,
+}: PaperListPaneProps) {
   const scroller = useRef<HTMLDivElement>(null)
   const total = rows.total ?? 0
   const virtualizer = useVirtualizer({
@@ -35,6 +51,11 @@ export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps
 
   const selectedIndex = selectedId === undefined ? -1 : rows.indexOf(selectedId)
 
+  // A paper selected from elsewhere (palette, history) is scrolled into view.
+  useEffect(() => {
+    if (selectedIndex !== -1) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
+  }, [selectedIndex, virtualizer])
+
   function moveSelection(delta: number): void {
     if (total === 0) return
     const target = Math.min(
@@ -49,6 +70,11 @@ export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps
     onSelect(row.id)
     virtualizer.scrollToIndex(target, { align: 'auto' })
   }
+
+  useImperativeHandle(handle, () => ({
+    move: moveSelection,
+    focus: () => scroller.current?.focus(),
+  }))
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     if (event.altKey || event.ctrlKey || event.metaKey) return
@@ -80,6 +106,11 @@ export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps
       onKeyDown={onKeyDown}
       data-testid="paper-list"
     >
+      {total === 0 && emptyMessage !== undefined && (
+        <p className="paper-list-empty" data-testid="paper-list-empty">
+          {emptyMessage}
+        </p>
+      )}
       <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows.rowAt(item.index)
@@ -120,15 +151,23 @@ function PaperRow(props: {
       id={props.domId}
       role="option"
       aria-selected={selected}
-      className={`paper-row${selected ? ' selected' : ''}${paper.status === 'unread' ? ' unread' : ''}`}
+      className={`paper-row${selected ? ' selected' : ''} status-${paper.status}`}
       onClick={props.onClick}
       data-testid="paper-row"
       data-paper-id={paper.id}
+      data-status={paper.status}
+      data-starred={paper.starred}
     >
       <div className="paper-row-title" title={paper.title}>
-        {paper.title}
+        {paper.starred && (
+          <span className="paper-row-star" aria-label="Starred" title="Starred">
+            ★{' '}
+          </span>
+        )}
+        <Highlighted text={paper.title} ranges={paper.titleMatches} />
       </div>
       <div className="paper-row-meta">
+        {paper.status === 'reading' && <span className="paper-row-status">Reading</span>}
         <span className="paper-row-date">{formatDate(paper.published)}</span>
         {byline !== '' && <span className="paper-row-byline">{byline}</span>}
         {paper.hasNote && (

@@ -1,22 +1,52 @@
 // The paper pane: metadata, links found in the abstract, and the abstract.
 // Every field is untrusted imported text and is rendered as text, never HTML.
 import { useEffect, useState } from 'react'
-import type { Paper, PaperLink } from '../../../shared/model'
+import type { Paper, PaperLink, PaperMatches, ReadingStatus } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
+import { Highlighted } from '../components/Highlighted'
+import { shortcutLabel } from '../commands/keyBindings'
 import { authorsLine, formatDate } from '../format'
 
 interface PaperPaneProps {
   paperId: string | undefined
   /** Bumped when the library changes, so an edited paper is fetched again. */
   version: number
+  /** The search in the list: its matches are marked in the title and abstract. */
+  query: string
+  onToggleStar: () => void
+  onSetStatus: (status: ReadingStatus) => void
 }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
 
-export function PaperPane({ paperId, version }: PaperPaneProps) {
+const NO_MATCHES: PaperMatches = { title: [], abstract: [] }
+const STATUS_LABELS: Record<ReadingStatus, string> = {
+  unread: 'Unread',
+  reading: 'Reading',
+  read: 'Read',
+}
+
+export function PaperPane({ paperId, version, query, onToggleStar, onSetStatus }: PaperPaneProps) {
   const [loaded, setLoaded] = useState<Loaded>(undefined)
+  const [matches, setMatches] = useState<{ key: string; value: PaperMatches }>()
+  const search = query.trim()
+  const matchKey = `${paperId ?? ''}\u0000${search}\u0000${version}`
+
+  useEffect(() => {
+    if (paperId === undefined || search === '') return
+    let current = true
+    api
+      .getPaperMatches({ id: paperId, query: search })
+      .then((value) => current && setMatches({ key: matchKey, value }))
+      // Marks are a nicety: without them the paper still reads fine.
+      .catch(() => current && setMatches({ key: matchKey, value: NO_MATCHES }))
+    return () => {
+      current = false
+    }
+  }, [paperId, search, matchKey])
+  const marks = search !== '' && matches?.key === matchKey ? matches.value : NO_MATCHES
 
   useEffect(() => {
     if (paperId === undefined) return
@@ -43,10 +73,42 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
   }
   const { paper } = loaded
   return (
-    <article className="paper-view" aria-labelledby="paper-title" data-testid="paper-view">
+    <article
+      className="paper-view"
+      aria-labelledby="paper-title"
+      data-testid="paper-view"
+      tabIndex={-1}
+    >
       <h1 id="paper-title" className="paper-title">
-        {paper.title}
+        <Highlighted text={paper.title} ranges={marks.title} />
       </h1>
+      <div className="paper-actions">
+        <button
+          type="button"
+          className={`star-button${paper.starred ? ' starred' : ''}`}
+          aria-pressed={paper.starred}
+          onClick={onToggleStar}
+          title={`Star (${shortcutLabel('toggle-star')})`}
+          data-testid="paper-star"
+        >
+          {paper.starred ? '★ Starred' : '☆ Star'}
+        </button>
+        <div className="status-buttons" role="group" aria-label="Reading status">
+          {(['unread', 'reading', 'read'] as const).map((status) => (
+            <button
+              key={status}
+              type="button"
+              className="status-button"
+              aria-pressed={paper.status === status}
+              onClick={() => onSetStatus(status)}
+              title={`${STATUS_LABELS[status]} (${shortcutLabel(`mark-${status}`)})`}
+              data-testid={`paper-status-${status}`}
+            >
+              {STATUS_LABELS[status]}
+            </button>
+          ))}
+        </div>
+      </div>
       <dl className="paper-meta">
         {paper.published !== undefined && (
           <>
@@ -68,7 +130,9 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
       {paper.links.length > 0 && <PaperLinks links={paper.links} />}
       <section className="paper-abstract" aria-label="Abstract">
         <h2>Abstract</h2>
-        <p data-testid="paper-abstract">{paper.abstract}</p>
+        <p data-testid="paper-abstract">
+          <Highlighted text={paper.abstract} ranges={marks.abstract} />
+        </p>
       </section>
     </article>
   )
