@@ -1,4 +1,14 @@
+// The application menu as data (File, Edit, View, Go, Help), built from the
+// command catalogue in src/shared/commands.ts, so each item carries the same
+// shortcut the window, the palette and the cheat sheet show.
+//
+// The window handles every command's keys itself (that is what makes them work
+// in the browser tests and inside text fields as intended), so menu items show
+// their accelerator without registering it (registerAccelerator: false): a key
+// press never runs a command twice, and a bare letter like S never steals
+// typing. A click sends the command to the window.
 import type { MenuItemConstructorOptions } from 'electron'
+import { acceleratorOf, COMMAND_IDS, COMMANDS, type MenuName } from '../../shared/commands'
 import type { MenuCommand } from '../../shared/model'
 
 export interface MenuContext {
@@ -9,7 +19,25 @@ export interface MenuContext {
   sendCommand: (command: MenuCommand) => void
 }
 
-/** The application menu as data, so a unit test can check items and accelerators. */
+/** The catalogue's commands of one menu, in catalogue order. */
+function commandItems(menu: MenuName, context: MenuContext): MenuItemConstructorOptions[] {
+  return COMMAND_IDS.filter((id) => COMMANDS[id].menu === menu).map((id) => {
+    const first = COMMANDS[id].keys[0]
+    const item: MenuItemConstructorOptions = {
+      id,
+      label: COMMANDS[id].title,
+      click: () => context.sendCommand(id),
+    }
+    if (first !== undefined) {
+      item.accelerator = acceleratorOf(first)
+      item.registerAccelerator = false
+    }
+    return item
+  })
+}
+
+const SEPARATOR: MenuItemConstructorOptions = { type: 'separator' }
+
 export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
   const isMac = context.platform === 'darwin'
   const template: MenuItemConstructorOptions[] = []
@@ -17,27 +45,40 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
   template.push({
     label: 'File',
     submenu: [
-      {
-        label: 'Import…',
-        accelerator: 'CmdOrCtrl+O',
-        click: () => context.sendCommand('import'),
-      },
-      { type: 'separator' },
+      ...commandItems('File', context),
+      SEPARATOR,
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
   })
-  template.push({ role: 'editMenu' })
+  template.push({
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      SEPARATOR,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+      SEPARATOR,
+      ...commandItems('Edit', context),
+    ],
+  })
   const viewItems: MenuItemConstructorOptions[] = [
+    ...commandItems('View', context),
+    SEPARATOR,
     { role: 'resetZoom' },
     { role: 'zoomIn' },
     { role: 'zoomOut' },
-    { type: 'separator' },
+    SEPARATOR,
     { role: 'togglefullscreen' },
   ]
   if (context.isDevelopment) {
-    viewItems.unshift({ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' })
+    viewItems.push(SEPARATOR, { role: 'reload' }, { role: 'toggleDevTools' })
   }
   template.push({ label: 'View', submenu: viewItems })
-  template.push({ role: 'windowMenu' })
+  template.push({ label: 'Go', submenu: commandItems('Go', context) })
+  if (isMac) template.push({ role: 'windowMenu' })
+  template.push({ role: 'help', label: 'Help', submenu: commandItems('Help', context) })
   return template
 }
