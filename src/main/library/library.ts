@@ -272,6 +272,7 @@ export class Library implements LibraryApi {
   async close(): Promise<void> {
     this.closed = true
     this.listeners.clear()
+    this.search.stop()
     await this.writes
     await this.store.close()
   }

@@ -40,6 +40,7 @@ export class LibrarySearch {
   private building: Promise<void> | undefined
   private cache: CachedSearch | undefined
   private compaction: ReturnType<typeof setTimeout> | undefined
+  private stopped = false
 
   constructor(private readonly source: SearchSource) {}
 
@@ -48,6 +49,7 @@ export class LibrarySearch {
     this.building ??= (async () => {
       const ids = Array.from(this.source.papers(), (paper) => paper.id)
       for (let i = 0; i < ids.length; i += BUILD_SLICE) {
+        if (this.stopped) return
         for (const id of ids.slice(i, i + BUILD_SLICE)) {
           // A paper changed during the build was indexed by that change already.
           if (this.index.has(id)) continue
@@ -61,6 +63,12 @@ export class LibrarySearch {
       this.index.finishBuild()
     })()
     return this.building
+  }
+
+  /** The library is closing: stop building and maintaining the index. */
+  stop(): void {
+    this.stopped = true
+    clearTimeout(this.compaction)
   }
 
   /** Re-reads a paper (and its note) after it was added or edited. */

@@ -10,6 +10,7 @@ import { HASH_START, MAX_WORD_LENGTH, forEachWord, hashWord } from './textTokens
 // Module-local copies: the hot loop must not go through an import binding on every character.
 const HASH_SEED = HASH_START
 const HASH_PRIME = 16777619
+const LONGEST_WORD = MAX_WORD_LENGTH
 
 export class TermDictionary {
   private readonly words: string[] = []
@@ -69,7 +70,7 @@ export class TermDictionary {
         }
         hash = Math.imul(hash ^ code, HASH_PRIME)
       } else if (start >= 0) {
-        if (i - start <= MAX_WORD_LENGTH) {
+        if (i - start <= LONGEST_WORD) {
           if (count === this.scratch.length) this.scratch = grow(this.scratch)
           this.scratch[count++] = this.internAscii(text, start, i, hash | 0)
         }

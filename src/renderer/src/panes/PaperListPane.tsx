@@ -2,7 +2,14 @@
 // first. Only the rows on screen are mounted (a virtualizer), and rows are
 // fetched from main a page at a time.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react'
+import {
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react'
 import type { PaperSummary } from '../../../shared/model'
 import { Highlighted } from '../components/Highlighted'
 import { bylineOf, formatDate } from '../format'
@@ -50,6 +57,15 @@ export function PaperListPane({
   }, [first, last, total, ensureLoaded])
 
   const selectedIndex = selectedId === undefined ? -1 : rows.indexOf(selectedId)
+  // A keyboard move to a row whose page has not arrived yet (End in a large
+  // library) is remembered and completed when the page lands.
+  const [pendingIndex, setPendingIndex] = useState<number | undefined>(undefined)
+  const pendingRow = pendingIndex === undefined ? undefined : rows.rowAt(pendingIndex)
+  useEffect(() => {
+    if (pendingRow === undefined) return
+    setPendingIndex(undefined)
+    onSelect(pendingRow.id)
+  }, [pendingRow, onSelect])
 
   // A paper selected from elsewhere (palette, history) is scrolled into view.
   useEffect(() => {
@@ -58,17 +74,17 @@ export function PaperListPane({
 
   function moveSelection(delta: number): void {
     if (total === 0) return
-    const target = Math.min(
-      total - 1,
-      Math.max(0, (selectedIndex === -1 ? -1 : selectedIndex) + delta),
-    )
+    const from = pendingIndex ?? selectedIndex
+    const target = Math.min(total - 1, Math.max(0, from + delta))
+    virtualizer.scrollToIndex(target, { align: 'auto' })
     const row = rows.rowAt(target)
     if (row === undefined) {
+      setPendingIndex(target)
       rows.ensureLoaded(target, target)
       return
     }
+    setPendingIndex(undefined)
     onSelect(row.id)
-    virtualizer.scrollToIndex(target, { align: 'auto' })
   }
 
   useImperativeHandle(handle, () => ({
