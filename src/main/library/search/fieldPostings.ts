@@ -115,6 +115,26 @@ export class FieldPostings {
     return this.liveDocs
   }
 
+  /**
+   * Gives back most of the room arrays grew into (they double when full):
+   * after a bulk build that is up to half of the index. An eighth is kept, so
+   * the edits that follow append without copying long lists.
+   */
+  trim(): void {
+    for (let word = 0; word < this.docs.length; word++) {
+      const docs = this.docs[word]
+      const counts = this.counts[word]
+      const length = this.listLengths[word] ?? 0
+      const capacity = length + (length >> 3) + 4
+      if (docs === undefined || counts === undefined || docs.length <= capacity) continue
+      this.docs[word] = grown(docs.subarray(0, length), capacity)
+      const fewerCounts = new Uint8Array(capacity)
+      fewerCounts.set(counts.subarray(0, length))
+      this.counts[word] = fewerCounts
+    }
+    this.forwardWords = this.forwardWords.slice(0, Math.max(this.forwardUsed, 1024))
+  }
+
   /** Drops what dead documents left behind; `isLive(doc)` says which documents are kept. */
   compact(isLive: (doc: number) => boolean): void {
     for (let word = 0; word < this.docs.length; word++) {

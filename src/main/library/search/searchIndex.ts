@@ -193,9 +193,13 @@ export class SearchIndex {
     for (const postings of this.fields) postings.remove(doc)
   }
 
-  /** Prepares the vocabulary's sorted view; call after a bulk build so the first query is fast. */
+  /**
+   * Call after a bulk build: prepares the vocabulary's sorted view (so the
+   * first query is fast) and gives back the arrays' spare room.
+   */
   finishBuild(): void {
     this.dictionary.sortPending()
+    for (const postings of this.fields) postings.trim()
   }
 
   /** Drops dead entries once they are a quarter of the index; returns whether it did. */
