@@ -92,9 +92,14 @@ describe('search', () => {
     // Enter goes to the results; Esc in the box clears the search.
     await page.keyboard.press('Enter')
     await expect.poll(() => focusedTestId(page)).toBe('paper-list')
+    const chosen = await selectedTitle(page)
     await page.keyboard.press('/')
     await page.keyboard.press('Escape')
     await expect.poll(() => page.getByTestId('search-input').inputValue()).toBe('')
+    // The whole library is back, newest first, with the paper you were on still selected.
+    await expect.poll(() => page.getByTestId('search-count').count()).toBe(0)
+    await expect.poll(() => selectedTitle(page)).toBe(chosen)
+    await listbox(page).evaluate((element) => element.scrollTo(0, 0))
     await expect
       .poll(() => page.locator('#paper-row-0 .paper-row-title').textContent())
       .toBe(NEWEST)
