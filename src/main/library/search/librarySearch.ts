@@ -47,6 +47,8 @@ export class LibrarySearch {
   /** Starts building the index in slices, yielding to the event loop between them. */
   start(): Promise<void> {
     this.building ??= (async () => {
+      // Opening the library returns first; every slice runs on a later turn.
+      await yieldToEventLoop()
       const ids = Array.from(this.source.papers(), (paper) => paper.id)
       for (let i = 0; i < ids.length; i += BUILD_SLICE) {
         if (this.stopped) return
@@ -58,7 +60,7 @@ export class LibrarySearch {
             this.index.upsert(this.documentOf(paper))
           }
         }
-        await new Promise((resolve) => setImmediate(resolve))
+        await yieldToEventLoop()
       }
       this.index.finishBuild()
     })()
@@ -172,4 +174,8 @@ export class LibrarySearch {
     }, 2000)
     this.compaction.unref?.()
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
