@@ -135,7 +135,8 @@ export class SearchIndex {
   private clauseScore = new Float64Array(0)
   private expansionScore = new Float64Array(0)
   private mask = new Int32Array(0)
-  private excluded = new Uint8Array(0)
+  /** Which documents the current query may match (see search()). */
+  private gate = new Uint8Array(0)
 
   get size(): number {
     return this.docOf.size
@@ -218,30 +219,29 @@ export class SearchIndex {
     const excluding = query.clauses.filter(
       (clause): clause is TextClause => clause.kind === 'text' && clause.negated,
     )
+    // The papers a match may come from: live, passing every filter, not
+    // excluded. Worked out first, so scoring never spends time on the rest.
     const accepts = this.filterOf(query, context)
-    const excludedDocs: number[] = []
-    for (const clause of excluding) {
-      this.visitClauseMatches(clause, (doc) => {
-        if (this.excluded[doc] === 0) {
-          this.excluded[doc] = 1
-          excludedDocs.push(doc)
-        }
-      })
-    }
-    try {
-      if (required.length === 0) {
-        const ids: string[] = []
-        for (let doc = 0; doc < this.nextDoc; doc++) {
-          if (this.live[doc] === 1 && this.excluded[doc] === 0 && accepts(doc)) {
-            ids.push(this.paperOf[doc] as string)
-          }
-        }
-        return { ranked: false, ids, highlight: [] }
+    let gate = this.live
+    if (accepts !== undefined || excluding.length > 0) {
+      gate = this.gate
+      for (let doc = 0; doc < this.nextDoc; doc++) {
+        gate[doc] = this.live[doc] === 1 && (accepts === undefined || accepts(doc)) ? 1 : 0
       }
-      return this.rank(required, accepts)
-    } finally {
-      for (const doc of excludedDocs) this.excluded[doc] = 0
+      for (const clause of excluding) {
+        this.visitClauseMatches(clause, (doc) => {
+          gate[doc] = 0
+        })
+      }
     }
+    if (required.length === 0) {
+      const ids: string[] = []
+      for (let doc = 0; doc < this.nextDoc; doc++) {
+        if (gate[doc] === 1) ids.push(this.paperOf[doc] as string)
+      }
+      return { ranked: false, ids, highlight: [] }
+    }
+    return this.rank(required, gate)
   }
 
   /** What a query's words would mark in a paper's text (without running the query). */
@@ -261,7 +261,7 @@ export class SearchIndex {
     return term
   }
 
-  private rank(required: TextClause[], accepts: (doc: number) => boolean): SearchResult {
+  private rank(required: TextClause[], gate: Uint8Array): SearchResult {
     // Every clause is required, so the most selective one goes first and the
     // others only add to papers already in the running.
     const planned = required.map((clause) => {
@@ -280,7 +280,7 @@ export class SearchIndex {
         // ("retrieval", "retriever") a paper counts only its best one.
         const expansionTouched: number[] = []
         for (const f of this.fieldsOf(clause)) {
-          this.addWordScores(f, word, weight, before, expansionTouched)
+          this.addWordScores(f, word, weight, before, gate, expansionTouched)
         }
         for (const doc of expansionTouched) {
           const value = this.expansionScore[doc] as number
@@ -292,7 +292,7 @@ export class SearchIndex {
       }
       if (expansions === undefined) {
         for (const f of this.fieldsOf(clause)) {
-          this.addPhraseScores(f, clause.words, before, clauseTouched)
+          this.addPhraseScores(f, clause.words, before, gate, clauseTouched)
         }
       }
       for (const doc of clauseTouched) {
@@ -309,7 +309,7 @@ export class SearchIndex {
     const scores: number[] = []
     const days: number[] = []
     for (const doc of touched) {
-      if (this.mask[doc] === before && this.excluded[doc] === 0 && accepts(doc)) {
+      if (this.mask[doc] === before) {
         ids.push(this.paperOf[doc] as string)
         scores.push(this.score[doc] as number)
         days.push(this.day[doc] as number)
@@ -330,6 +330,7 @@ export class SearchIndex {
     word: number,
     weight: number,
     before: number,
+    gate: Uint8Array,
     touched: number[],
   ): void {
     const postings = this.fields[f] as FieldPostings
@@ -341,10 +342,10 @@ export class SearchIndex {
     const base = K1 * (1 - b)
     const slope = (K1 * b) / (postings.averageLength || 1)
     const { docs, counts, length } = list
-    const { live, mask, expansionScore } = this
+    const { mask, expansionScore } = this
     for (let i = 0; i < length; i++) {
       const doc = docs[i] as number
-      if (live[doc] !== 1 || ((mask[doc] as number) & before) !== before) continue
+      if (gate[doc] !== 1 || ((mask[doc] as number) & before) !== before) continue
       const count = counts[i] as number
       const value = (factor * count) / (count + base + slope * postings.lengthOf(doc))
       const previous = expansionScore[doc] as number
@@ -358,6 +359,7 @@ export class SearchIndex {
     f: number,
     words: readonly string[],
     before: number,
+    gate: Uint8Array,
     touched: number[],
   ): void {
     const postings = this.fields[f] as FieldPostings
@@ -369,7 +371,7 @@ export class SearchIndex {
     const b = LENGTH_DILUTION[field]
     const base = K1 * (1 - b)
     const slope = (K1 * b) / (postings.averageLength || 1)
-    this.visitPhrase(f, ids, before, (doc, count) => {
+    this.visitPhrase(f, ids, before, gate, (doc, count) => {
       const value = (factor * count) / (count + base + slope * postings.lengthOf(doc))
       const previous = this.clauseScore[doc] as number
       if (previous === 0) touched.push(doc)
@@ -382,6 +384,7 @@ export class SearchIndex {
     f: number,
     ids: number[],
     before: number,
+    gate: Uint8Array,
     visit: (doc: number, count: number) => void,
   ): void {
     const postings = this.fields[f] as FieldPostings
@@ -392,7 +395,7 @@ export class SearchIndex {
     if (list === undefined) return
     for (let i = 0; i < list.length; i++) {
       const doc = list.docs[i] as number
-      if (this.live[doc] !== 1 || ((this.mask[doc] as number) & before) !== before) continue
+      if (gate[doc] !== 1 || ((this.mask[doc] as number) & before) !== before) continue
       const count = postings.occurrences(doc, ids)
       if (count > 0) visit(doc, count)
     }
@@ -412,7 +415,7 @@ export class SearchIndex {
       } else {
         const ids = clause.words.map((word) => this.dictionary.find(word))
         if (ids.some((id) => id === -1)) continue
-        this.visitPhrase(f, ids, 0, (doc) => visit(doc))
+        this.visitPhrase(f, ids, 0, this.live, (doc) => visit(doc))
       }
     }
   }
@@ -476,8 +479,11 @@ export class SearchIndex {
     return Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
   }
 
-  /** The qualifiers (is:, has:, year:, in:) and the view's scope, as one test per document. */
-  private filterOf(query: ParsedQuery, context: SearchContext): (doc: number) => boolean {
+  /** The qualifiers (is:, has:, year:, in:) and the view's scope as one test; undefined when none. */
+  private filterOf(
+    query: ParsedQuery,
+    context: SearchContext,
+  ): ((doc: number) => boolean) | undefined {
     const tests: ((doc: number) => boolean)[] = []
     let namesCollection = false
     for (const clause of query.clauses) {
@@ -520,6 +526,7 @@ export class SearchIndex {
     if (scope !== undefined && !namesCollection) {
       tests.push((doc) => scope.has(this.paperOf[doc] ?? ''))
     }
+    if (tests.length <= 1) return tests[0]
     return (doc) => tests.every((test) => test(doc))
   }
 
@@ -545,7 +552,7 @@ export class SearchIndex {
     this.clauseScore = new Float64Array(capacity)
     this.expansionScore = new Float64Array(capacity)
     this.mask = new Int32Array(capacity)
-    this.excluded = new Uint8Array(capacity)
+    this.gate = new Uint8Array(capacity)
   }
 }
 
