@@ -15,6 +15,7 @@ import type {
   Paper,
   PaperMatches,
   PaperPage,
+  Settings,
   TitleMatch,
 } from './model'
 
@@ -25,11 +26,15 @@ export const apiMethods = [
   'getPaperMatches',
   'findByTitle',
   'setStarred',
-  'setStatus',
   'importText',
   'importSample',
   'getNote',
   'saveNote',
+  'setPaperStatus',
+  'indexOfPaper',
+  'getSettings',
+  'updateSettings',
+  'cancelTask',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -43,11 +48,18 @@ export interface ApiResults {
   getPaperMatches: PaperMatches
   findByTitle: TitleMatch[]
   setStarred: Paper
-  setStatus: Paper
   importText: ImportReport
   importSample: ImportReport
   getNote: Note | null
   saveNote: Note
+  setPaperStatus: Paper
+  /** Position of the paper in the list for that sort order; -1 when it is not listed. */
+  indexOfPaper: number
+  getSettings: Settings
+  /** The settings after the change, once they are on disk. */
+  updateSettings: Settings
+  /** Whether the task was still running and has been asked to stop. */
+  cancelTask: boolean
 }
 
 export type LibraryApi = {
@@ -62,8 +74,17 @@ export function channelFor(method: ApiMethod): string {
 /** The channel main uses to push LibraryEvents to the renderer. */
 export const EVENT_CHANNEL = 'offprint:event'
 
+/** Preload tells main on this channel that the page now listens to events. */
+export const LISTENING_CHANNEL = 'offprint:listening'
+
 export type ApiErrorCode =
-  'invalid-arguments' | 'unknown-method' | 'not-found' | 'bad-input' | 'storage' | 'internal'
+  | 'invalid-arguments'
+  | 'unknown-method'
+  | 'not-found'
+  | 'bad-input'
+  | 'storage'
+  | 'cancelled'
+  | 'internal'
 
 export interface ApiError {
   code: ApiErrorCode

@@ -28,6 +28,7 @@ export interface CommandSpec {
 
 export const COMMANDS = {
   import: { title: 'Import…', keys: [{ key: 'o', mod: true }], menu: 'File' },
+  settings: { title: 'Settings…', keys: [{ key: ',', mod: true }], menu: 'File' },
   'new-note': {
     title: 'Write a note on the selected paper',
     keys: [{ key: 'n', mod: true }],
@@ -60,12 +61,15 @@ export const COMMANDS = {
   'command-palette': { title: 'Command palette…', keys: [{ key: 'k', mod: true }], menu: 'View' },
   'toggle-list': {
     title: 'Show / hide the paper list',
-    keys: [{ key: 'Backslash', mod: true }],
+    keys: [
+      { key: 'Backslash', mod: true },
+      { key: 'l', mod: true, shift: true },
+    ],
     menu: 'View',
   },
   'toggle-notes': {
     title: 'Show / hide the notes pane',
-    keys: [{ key: 'Backslash', mod: true, shift: true }],
+    keys: [{ key: 'n', mod: true, shift: true }],
     menu: 'View',
   },
   'focus-list': { title: 'Focus the paper list', keys: [{ key: '1', mod: true }], menu: 'View' },

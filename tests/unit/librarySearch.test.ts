@@ -113,7 +113,7 @@ describe('star and reading status', () => {
     const starred = await library.setStarred({ id: toolrl.id, starred: true })
     expect(starred).toMatchObject({ starred: true, status: 'unread' })
     expect(starred.updatedAt).not.toBe(toolrl.updatedAt)
-    await library.setStatus({ id: toolrl.id, status: 'reading' })
+    await library.setPaperStatus({ id: toolrl.id, status: 'reading' })
     expect(await titlesFor('is:starred')).toEqual([TOOLRL])
     expect(await titlesFor('is:reading')).toEqual([TOOLRL])
     expect(await titlesFor('is:starred is:unread')).toEqual([])
@@ -142,9 +142,9 @@ describe('star and reading status', () => {
     const bad = [
       ['setStarred', { id: toolrl.id, starred: 'yes' }],
       ['setStarred', { id: toolrl.id }],
-      ['setStatus', { id: toolrl.id, status: 'done' }],
-      ['setStatus', { id: toolrl.id, status: 'read', extra: 1 }],
-      ['setStatus', { id: '', status: 'read' }],
+      ['setPaperStatus', { id: toolrl.id, status: 'done' }],
+      ['setPaperStatus', { id: toolrl.id, status: 'read', extra: 1 }],
+      ['setPaperStatus', { id: '', status: 'read' }],
     ] as const
     for (const [method, args] of bad) {
       const response = await callApi(library, method, args as never)
@@ -153,7 +153,10 @@ describe('star and reading status', () => {
         error: { code: 'invalid-arguments' },
       })
     }
-    const missing = await callApi(library, 'setStatus', { id: 'no-such-paper', status: 'read' })
+    const missing = await callApi(library, 'setPaperStatus', {
+      id: 'no-such-paper',
+      status: 'read',
+    })
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } })
     expect(await library.getPaper({ id: toolrl.id })).toEqual(toolrl)
   })

@@ -69,7 +69,9 @@ describe('application menu', () => {
       'focus-list': ['CmdOrCtrl+1'],
       'focus-paper': ['CmdOrCtrl+2'],
       'focus-notes': ['CmdOrCtrl+3'],
-      'toggle-list': ['CmdOrCtrl+\\'],
+      'toggle-list': ['CmdOrCtrl+\\', 'CmdOrCtrl+Shift+L'],
+      'toggle-notes': ['CmdOrCtrl+Shift+N'],
+      settings: ['CmdOrCtrl+,'],
       'go-back': ['Alt+Left'],
       'go-forward': ['Alt+Right'],
       'next-paper': ['J'],
@@ -105,10 +107,40 @@ describe('application menu', () => {
       sendCommand: () => {},
     })
     expect(mac[0]?.role).toBe('appMenu')
+    // Settings… lives in the application menu on macOS, in File elsewhere.
+    const appMenu = (mac[0]?.submenu ?? []) as MenuItemConstructorOptions[]
+    expect(appMenu.find((item) => item.id === 'settings')?.accelerator).toBe('CmdOrCtrl+,')
+    expect(submenuOf(mac, 'File').some((item) => item.id === 'settings')).toBe(false)
     expect(mac.some((item) => item.role === 'windowMenu')).toBe(true)
     expect(submenuOf(mac, 'File').some((item) => item.role === 'close')).toBe(true)
     const linux = linuxMenu()
     expect(linux.some((item) => item.role === 'appMenu')).toBe(false)
     expect(submenuOf(linux, 'File').some((item) => item.role === 'quit')).toBe(true)
+  })
+
+  it('offers Settings… and the pane toggles, shown with shortcuts the renderer handles', () => {
+    const sent: MenuCommand[] = []
+    const sendCommand = (command: MenuCommand) => sent.push(command)
+    const linux = buildMenuTemplate({ platform: 'linux', isDevelopment: false, sendCommand })
+    const settings = submenuOf(linux, 'File').find((item) => item.label === 'Settings…')
+    const view = submenuOf(linux, 'View')
+    const list = view.find((item) => item.label === 'Paper List')
+    const notes = view.find((item) => item.label === 'Notes')
+    expect([settings?.accelerator, list?.accelerator, notes?.accelerator]).toEqual([
+      'CmdOrCtrl+,',
+      'CmdOrCtrl+Shift+L',
+      'CmdOrCtrl+Shift+N',
+    ])
+    // Registered, the key would reach both the menu and the page: the command would run twice.
+    for (const item of [settings, list, notes]) {
+      expect(item?.registerAccelerator).toBe(false)
+      ;(item?.click as (() => void) | undefined)?.()
+    }
+    expect(sent).toEqual(['settings', 'toggle-list', 'toggle-notes'])
+
+    const mac = buildMenuTemplate({ platform: 'darwin', isDevelopment: false, sendCommand })
+    const appMenu = (mac[0]?.submenu ?? []) as MenuItemConstructorOptions[]
+    expect(appMenu.some((item) => item.label === 'Settings…')).toBe(true)
+    expect(submenuOf(mac, 'File').some((item) => item.label === 'Settings…')).toBe(false)
   })
 })

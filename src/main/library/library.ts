@@ -24,12 +24,16 @@ import type {
   PaperPage,
   PaperSort,
   PaperSummary,
+  Settings,
   TitleMatch,
 } from '../../shared/model'
+import { readSettings } from '../../shared/settingsSchema'
 import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
 import { ListingFormatError, parseHfListing } from './importers/hfListing'
 import type { ParsedListing } from './importers/hfListing'
+import { LongTasks } from './longTasks'
+import type { ProgressListener, RunningTask } from './longTasks'
 import { highlightRanges } from './search/highlightRanges'
 import { LibrarySearch } from './search/librarySearch'
 import { LibraryStore } from './store/libraryStore'
@@ -50,12 +54,18 @@ export interface LibraryOptions {
 }
 
 export type ChangeListener = () => void
+export type SettingsListener = (settings: Settings) => void
+
+/** An import reports progress (and may be cancelled) this many times over its entries. */
+const IMPORT_PROGRESS_STEPS = 100
 
 // Locale-aware and numeric, so "Model 9" sorts before "Model 10".
 const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
+  private readonly settingsListeners = new Set<SettingsListener>()
+  private readonly tasks = new LongTasks()
   private writes: Promise<void> = Promise.resolve()
   private closed = false
   // Indexes over the committed state, built on first use (opening a large
@@ -185,12 +195,6 @@ export class Library implements LibraryApi {
     )
   }
 
-  async setStatus({ id, status }: ApiArgs<'setStatus'>): Promise<Paper> {
-    return this.updatePaperState(id, (paper) =>
-      paper.status === status ? undefined : { ...paper, status },
-    )
-  }
-
   /** The collections not in the trash (for in:"Name" searches). */
   collections(): Collection[] {
     const live: Collection[] = []
@@ -254,6 +258,72 @@ export class Library implements LibraryApi {
     })
   }
 
+  async setPaperStatus({ id, status }: ApiArgs<'setPaperStatus'>): Promise<Paper> {
+    return this.mutate(async () => {
+      const paper = this.requirePaper(id)
+      if (paper.status === status) return structuredClone(paper)
+      const updated: Paper = { ...paper, status, updatedAt: this.now().toISOString() }
+      await this.store.commit({ papers: { put: [updated] } })
+      this.papersChanged()
+      this.search.stateChanged(updated)
+      this.notifyChange()
+      return structuredClone(updated)
+    })
+  }
+
+  async indexOfPaper({ id, sort, query }: ApiArgs<'indexOfPaper'>): Promise<number> {
+    const order = sort ?? 'published'
+    if (query !== undefined && query.trim() !== '') {
+      return this.search.position(query, order, () => this.sortedPapers(order), id)
+    }
+    return this.sortedPapers(order).findIndex((paper) => paper.id === id)
+  }
+
+  async getSettings(_args: ApiArgs<'getSettings'> = {}): Promise<Settings> {
+    return readSettings(this.store.settings)
+  }
+
+  /**
+   * Merges `patch` into the stored settings and resolves once they are durable.
+   * Keys this build does not know (from another version) are kept as they are.
+   */
+  async updateSettings({ patch }: ApiArgs<'updateSettings'>): Promise<Settings> {
+    return this.mutate(async () => {
+      const current = this.store.settings
+      const unchanged = Object.entries(patch).every(
+        ([key, value]) => JSON.stringify(current[key]) === JSON.stringify(value),
+      )
+      if (unchanged) return readSettings(current)
+      await this.store.commit({ settings: { ...current, ...patch } })
+      const settings = readSettings(this.store.settings)
+      for (const listener of this.settingsListeners) {
+        try {
+          listener(settings)
+        } catch (error) {
+          console.error('offprint: settings listener failed:', error)
+        }
+      }
+      return settings
+    })
+  }
+
+  async cancelTask({ taskId }: ApiArgs<'cancelTask'>): Promise<boolean> {
+    return this.tasks.cancel(taskId)
+  }
+
+  /** Calls `listener` with the progress of every long task; returns the unsubscribe function. */
+  onProgress(listener: ProgressListener): () => void {
+    return this.tasks.onProgress(listener)
+  }
+
+  /** Calls `listener` after every settings change; returns the unsubscribe function. */
+  onSettingsChange(listener: SettingsListener): () => void {
+    this.settingsListeners.add(listener)
+    return () => {
+      this.settingsListeners.delete(listener)
+    }
+  }
+
   /** Calls `listener` after every successful change; returns the unsubscribe function. */
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener)
@@ -272,6 +342,8 @@ export class Library implements LibraryApi {
   async close(): Promise<void> {
     this.closed = true
     this.listeners.clear()
+    this.settingsListeners.clear()
+    this.tasks.clearListeners()
     this.search.stop()
     await this.writes
     await this.store.close()
@@ -284,63 +356,85 @@ export class Library implements LibraryApi {
     fileName: string | undefined,
     pageDate: string | undefined,
   ): Promise<ImportReport> {
-    // Parsing needs no lock; only the merge below must see a settled library.
-    const listing = this.parseListing(text, fileName, pageDate)
-    return this.mutate(async () => {
-      const importedAt = this.now().toISOString()
-      const added: Paper[] = []
-      const keysOfAdded = new Map<string, string>()
-      let alreadyPresent = 0
-      for (const parsed of listing.papers) {
-        const keys = duplicateKeys(parsed)
-        const known = this.papersByKey()
-        if (keys.some((key) => known.has(key) || keysOfAdded.has(key))) {
-          alreadyPresent++
-          continue
-        }
-        const paper: Paper = {
-          id: randomUUID(),
-          title: parsed.title,
-          abstract: parsed.abstract,
-          authors: [],
-          links: parsed.links,
-          upvotes: parsed.upvotes,
-          tags: [],
-          status: 'unread',
-          starred: false,
-          addedAt: importedAt,
-          updatedAt: importedAt,
-          source:
-            fileName === undefined
-              ? { format: 'hf-daily-papers', importedAt, line: parsed.line }
-              : { format: 'hf-daily-papers', fileName, importedAt, line: parsed.line },
-        }
-        if (parsed.authorCount !== undefined) paper.authorCount = parsed.authorCount
-        if (parsed.organization !== undefined) paper.organization = parsed.organization
-        if (parsed.published !== undefined) paper.published = parsed.published
-        for (const key of keys) keysOfAdded.set(key, paper.id)
-        added.push(paper)
-      }
-      // One write per import, and none when nothing is new.
-      if (added.length > 0) {
-        await this.store.commit({ papers: { put: added } })
-        this.papersChanged()
-        for (const paper of added) {
-          this.indexPaper(paper)
-          this.search.paperChanged(paper)
-        }
-        this.notifyChange()
-      }
-      const report: ImportReport = {
-        format: 'hf-daily-papers',
-        added: added.length,
-        alreadyPresent,
-        skipped: listing.skipped.map((entry) => ({ ...entry })),
-        addedIds: added.map((paper) => paper.id),
-      }
-      if (fileName !== undefined) report.fileName = fileName
-      return report
+    const label = `Importing ${fileName ?? 'the pasted text'}`
+    return this.tasks.run('import', label, async (task) => {
+      task.report('Reading entries', 0, 0)
+      await task.checkpoint() // the window hears of the task before parsing starts
+      // Parsing needs no lock; only the merge below must see a settled library.
+      const listing = this.parseListing(text, fileName, pageDate)
+      return this.mutate(() => this.mergeListing(listing, fileName, task))
     })
+  }
+
+  /**
+   * Adds the listing's new papers in one commit. Cancelling before the commit
+   * leaves the library exactly as it was.
+   */
+  private async mergeListing(
+    listing: ParsedListing,
+    fileName: string | undefined,
+    task: RunningTask,
+  ): Promise<ImportReport> {
+    const importedAt = this.now().toISOString()
+    const added: Paper[] = []
+    const keysOfAdded = new Map<string, string>()
+    let alreadyPresent = 0
+    const total = listing.papers.length
+    const stride = Math.max(1, Math.ceil(total / IMPORT_PROGRESS_STEPS))
+    for (const [index, parsed] of listing.papers.entries()) {
+      if (index % stride === 0) {
+        task.report('Adding papers', index, total)
+        await task.checkpoint()
+      }
+      const keys = duplicateKeys(parsed)
+      const known = this.papersByKey()
+      if (keys.some((key) => known.has(key) || keysOfAdded.has(key))) {
+        alreadyPresent++
+        continue
+      }
+      const paper: Paper = {
+        id: randomUUID(),
+        title: parsed.title,
+        abstract: parsed.abstract,
+        authors: [],
+        links: parsed.links,
+        upvotes: parsed.upvotes,
+        tags: [],
+        status: 'unread',
+        starred: false,
+        addedAt: importedAt,
+        updatedAt: importedAt,
+        source:
+          fileName === undefined
+            ? { format: 'hf-daily-papers', importedAt, line: parsed.line }
+            : { format: 'hf-daily-papers', fileName, importedAt, line: parsed.line },
+      }
+      if (parsed.authorCount !== undefined) paper.authorCount = parsed.authorCount
+      if (parsed.organization !== undefined) paper.organization = parsed.organization
+      if (parsed.published !== undefined) paper.published = parsed.published
+      for (const key of keys) keysOfAdded.set(key, paper.id)
+      added.push(paper)
+    }
+    task.report('Saving', total, total, { cancellable: false })
+    // One write per import, and none when nothing is new.
+    if (added.length > 0) {
+      await this.store.commit({ papers: { put: added } })
+      this.papersChanged()
+      for (const paper of added) {
+        this.indexPaper(paper)
+        this.search.paperChanged(paper)
+      }
+      this.notifyChange()
+    }
+    const report: ImportReport = {
+      format: 'hf-daily-papers',
+      added: added.length,
+      alreadyPresent,
+      skipped: listing.skipped.map((entry) => ({ ...entry })),
+      addedIds: added.map((paper) => paper.id),
+    }
+    if (fileName !== undefined) report.fileName = fileName
+    return report
   }
 
   private parseListing(

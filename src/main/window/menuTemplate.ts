@@ -41,11 +41,31 @@ const SEPARATOR: MenuItemConstructorOptions = { type: 'separator' }
 export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
   const isMac = context.platform === 'darwin'
   const template: MenuItemConstructorOptions[] = []
-  if (isMac) template.push({ role: 'appMenu' })
+  const fileItems = commandItems('File', context)
+  if (isMac) {
+    // macOS keeps Settings… in the application menu.
+    const settings = fileItems.filter((item) => item.id === 'settings')
+    template.push({
+      role: 'appMenu',
+      submenu: [
+        { role: 'about' },
+        SEPARATOR,
+        ...settings,
+        SEPARATOR,
+        { role: 'services' },
+        SEPARATOR,
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        SEPARATOR,
+        { role: 'quit' },
+      ],
+    })
+  }
   template.push({
     label: 'File',
     submenu: [
-      ...commandItems('File', context),
+      ...fileItems.filter((item) => !isMac || item.id !== 'settings'),
       SEPARATOR,
       isMac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { LibraryEvent } from '../../../src/shared/model'
-import { createDispatcher } from '../../../src/main/library/dispatch'
+import { createDispatcher, type ApiDispatch } from '../../../src/main/library/dispatch'
 import { Library } from '../../../src/main/library/library'
 import { APP_ORIGIN, readRendererFile } from './rendererFiles'
 import { bridgeScript, EMIT_FUNCTION, INVOKE_BINDING } from './bridgeScript'
@@ -35,6 +35,8 @@ export interface RunningApp {
   foreignRequests: string[]
   /** Uncaught page errors and console errors. */
   pageErrors: string[]
+  /** Push an event to the page as main would (a menu command, a file the OS opened). */
+  emit(event: LibraryEvent): void
   /** Close the core (flushing writes) and open it again over the same folder, as a restart does. */
   restartCore(): Promise<void>
   screenshot(name: string): Promise<string>
@@ -57,11 +59,23 @@ export async function makeLibraryDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'offprint-e2e-'))
 }
 
-export async function launchApp(options: { libraryDir?: string } = {}): Promise<RunningApp> {
+export interface LaunchOptions {
+  libraryDir?: string
+  /** Page options, e.g. `colorScheme: 'dark'` for an OS in dark mode. */
+  colorScheme?: 'light' | 'dark'
+  /**
+   * Stands between the page and the real dispatcher, to simulate main
+   * answering badly (a test of what the window does then).
+   */
+  interceptDispatch?: (dispatch: ApiDispatch) => ApiDispatch
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
   const libraryDir = options.libraryDir ?? (await makeLibraryDir())
   const ownsDir = options.libraryDir === undefined
+  const intercept = options.interceptDispatch ?? ((dispatch: ApiDispatch) => dispatch)
   let library = await Library.open(libraryDir, { samplePath: SAMPLE_PATH })
-  let dispatch = createDispatcher(library)
+  let dispatch = intercept(createDispatcher(library))
   const foreignRequests: string[] = []
   const pageErrors: string[] = []
 
@@ -70,6 +84,7 @@ export async function launchApp(options: { libraryDir?: string } = {}): Promise<
   ).newContext({
     viewport: { width: 1440, height: 900 },
     deviceScaleFactor: 1,
+    colorScheme: options.colorScheme ?? 'light',
   })
   await context.route('**/*', async (route) => {
     const file = await readRendererFile(route.request().url())
@@ -102,7 +117,16 @@ export async function launchApp(options: { libraryDir?: string } = {}): Promise<
       )
       .catch(() => undefined) // the page may be reloading; it refetches on load anyway
   }
-  let unsubscribe = library.onChange(() => emit({ type: 'library-changed' }))
+  // What main forwards to the window: change events and task progress.
+  const listen = (): (() => void) => {
+    const offChange = library.onChange(() => emit({ type: 'library-changed' }))
+    const offProgress = library.onProgress((progress) => emit({ type: 'progress', progress }))
+    return () => {
+      offChange()
+      offProgress()
+    }
+  }
+  let unsubscribe = listen()
 
   await page.goto(`${APP_ORIGIN}/index.html`)
 
@@ -111,12 +135,13 @@ export async function launchApp(options: { libraryDir?: string } = {}): Promise<
     libraryDir,
     foreignRequests,
     pageErrors,
+    emit,
     async restartCore() {
       unsubscribe()
       await library.close()
       library = await Library.open(libraryDir, { samplePath: SAMPLE_PATH })
-      dispatch = createDispatcher(library)
-      unsubscribe = library.onChange(() => emit({ type: 'library-changed' }))
+      dispatch = intercept(createDispatcher(library))
+      unsubscribe = listen()
     },
     async screenshot(name: string) {
       await mkdir(SCREENSHOT_DIR, { recursive: true })

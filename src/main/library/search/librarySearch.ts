@@ -134,6 +134,16 @@ export class LibrarySearch {
     }
   }
 
+  /** Where paper `id` is among the matches of `query` (as page() orders them); -1 if absent. */
+  async position(
+    query: string,
+    sort: PaperSort,
+    ordered: () => readonly Paper[],
+    id: string,
+  ): Promise<number> {
+    return (await this.all(query, sort, ordered)).indexOf(id)
+  }
+
   /** Every match, best first (the CLI). */
   async all(query: string, sort: PaperSort, ordered: () => readonly Paper[]): Promise<string[]> {
     const first = await this.page(query, sort, ordered, 0, 1)

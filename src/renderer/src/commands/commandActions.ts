@@ -6,6 +6,7 @@ import type { CommandId } from '../../../shared/commands'
 /** The window's abilities the commands are made of (provided by App). */
 export interface CommandContext {
   importFiles(): void
+  openSettings(): void
   focusSearch(): void
   openPalette(): void
   toggleShortcuts(): void
@@ -30,6 +31,7 @@ const needsPaper = (context: CommandContext): boolean => context.hasSelection()
 
 export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   import: { run: (c) => c.importFiles() },
+  settings: { run: (c) => c.openSettings() },
   'new-note': { run: (c) => c.focusPane('notes'), enabled: needsPaper },
   find: { run: (c) => c.focusSearch() },
   'toggle-star': { run: (c) => c.toggleStar(), enabled: needsPaper },

@@ -19,6 +19,8 @@ export function useKeyboardCommands(context: CommandContext): void {
       if (event.defaultPrevented || event.isComposing) return
       const id = commandForKey(event)
       if (id === undefined) return
+      // An open dialog (palette, cheat sheet, settings) owns the keyboard.
+      if (document.querySelector('[aria-modal="true"], dialog[open]') !== null) return
       const spec = COMMANDS[id]
       if ('notWhileTyping' in spec && spec.notWhileTyping && isTypingTarget(event.target)) return
       event.preventDefault()

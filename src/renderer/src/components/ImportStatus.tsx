@@ -11,6 +11,18 @@ export function ImportStatus(props: { outcome: ImportOutcome; onDismiss: () => v
       </div>
     )
   }
+  if (outcome.kind === 'cancelled') {
+    return (
+      <div className="import-status" role="status" data-testid="import-status">
+        <div className="import-status-line">
+          <span>
+            Import of {outcome.what} cancelled. Nothing was added; the library is as it was.
+          </span>
+          <DismissButton onDismiss={props.onDismiss} />
+        </div>
+      </div>
+    )
+  }
   if (outcome.kind === 'failed') {
     return (
       <div className="import-status import-failed" role="alert" data-testid="import-status">

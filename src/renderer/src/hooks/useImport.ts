@@ -1,12 +1,16 @@
-// Bringing files in: the file picker (toolbar button, Ctrl/Cmd+O and File > Import…),
-// drag-and-drop onto the window, and the first-run sample. Each ends in a report.
+// Bringing files in: the file picker (toolbar button, Ctrl/Cmd+O and File > Import…,
+// both through the import command), drag-and-drop onto the window, files the OS
+// opens with Offprint, and the first-run sample. Each ends in a report (or says
+// it was cancelled).
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import { OffprintApiError } from '../../../shared/api'
 import type { ImportReport } from '../../../shared/model'
-import { api, errorMessage } from '../api/client'
+import { api, errorMessage, subscribeToLibrary } from '../api/client'
 
 export type ImportOutcome =
   | { kind: 'running'; what: string }
   | { kind: 'done'; report: ImportReport }
+  | { kind: 'cancelled'; what: string }
   | { kind: 'failed'; what: string; message: string }
 
 export interface Importer {
@@ -33,7 +37,11 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
         setOutcome({ kind: 'done', report })
         onImported(report)
       } catch (caught) {
-        setOutcome({ kind: 'failed', what, message: errorMessage(caught) })
+        setOutcome(
+          caught instanceof OffprintApiError && caught.code === 'cancelled'
+            ? { kind: 'cancelled', what }
+            : { kind: 'failed', what, message: errorMessage(caught) },
+        )
       }
     },
     [onImported],
@@ -63,6 +71,18 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
       if (fileInput.current !== null) fileInput.current.value = ''
     },
     [importFiles],
+  )
+
+  // Files the OS asked Offprint to open.
+  useEffect(
+    () =>
+      subscribeToLibrary((event) => {
+        if (event.type !== 'open-file') return
+        const { fileName, content } = event
+        if (content.ok) void run(fileName, () => api.importText({ text: content.text, fileName }))
+        else setOutcome({ kind: 'failed', what: fileName, message: content.message })
+      }),
+    [chooseFiles, run],
   )
 
   // Files dropped anywhere on the window are imported; the page itself never

@@ -1,41 +1,48 @@
-// The selected paper, with back and forward like a browser (Alt+Left/Right):
-// every change of selection is a step; going back and forth is not.
-import { useCallback, useState } from 'react'
+// Back and forward through the papers you viewed, like a browser (Alt+←/→).
+// It watches the selection (which lives in the settings, so it survives a
+// restart) and records each change as a step; going back and forth selects an
+// earlier step without recording one.
+import { useCallback, useEffect, useRef } from 'react'
 
 const MAX_STEPS = 200
 
-interface History {
-  steps: string[]
-  at: number
-}
-
 export interface SelectionHistory {
-  selectedId: string | undefined
-  /** Selects `id` as a new step; with `replace`, in place of the current one (automatic selections). */
-  select(id: string, options?: { replace?: boolean }): void
   back(): void
   forward(): void
 }
 
-export function useSelectionHistory(): SelectionHistory {
-  const [history, setHistory] = useState<History>({ steps: [], at: -1 })
+export function useSelectionHistory(
+  selectedId: string | undefined,
+  select: (id: string) => void,
+): SelectionHistory {
+  const steps = useRef<string[]>([])
+  const at = useRef(-1)
+  // The id a back/forward step is selecting, so that change is not recorded.
+  const travelling = useRef<string | undefined>(undefined)
 
-  const select = useCallback((id: string, options: { replace?: boolean } = {}) => {
-    setHistory((previous) => {
-      if (previous.steps[previous.at] === id) return previous
-      const kept = previous.steps.slice(0, options.replace === true ? previous.at : previous.at + 1)
-      const steps = [...kept, id].slice(-MAX_STEPS)
-      return { steps, at: steps.length - 1 }
-    })
-  }, [])
-  const back = useCallback(() => {
-    setHistory((previous) => (previous.at > 0 ? { ...previous, at: previous.at - 1 } : previous))
-  }, [])
-  const forward = useCallback(() => {
-    setHistory((previous) =>
-      previous.at < previous.steps.length - 1 ? { ...previous, at: previous.at + 1 } : previous,
-    )
-  }, [])
+  useEffect(() => {
+    if (selectedId === undefined) return
+    if (travelling.current === selectedId) {
+      travelling.current = undefined
+      return
+    }
+    if (steps.current[at.current] === selectedId) return
+    steps.current = [...steps.current.slice(0, at.current + 1), selectedId].slice(-MAX_STEPS)
+    at.current = steps.current.length - 1
+  }, [selectedId])
 
-  return { selectedId: history.steps[history.at], select, back, forward }
+  const go = useCallback(
+    (delta: number) => {
+      const target = at.current + delta
+      const id = steps.current[target]
+      if (id === undefined) return
+      at.current = target
+      travelling.current = id
+      select(id)
+    },
+    [select],
+  )
+  const back = useCallback(() => go(-1), [go])
+  const forward = useCallback(() => go(1), [go])
+  return { back, forward }
 }

@@ -1,6 +1,6 @@
-// The list pane: every paper as one row (title, date, upvotes, byline), newest
-// first. Only the rows on screen are mounted (a virtualizer), and rows are
-// fetched from main a page at a time.
+// The list pane: every paper as one row (title, date, upvotes, byline) in the
+// chosen order. Only the rows on screen are mounted (a virtualizer), and rows
+// are fetched from main a page at a time.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   useEffect,
@@ -10,12 +10,20 @@ import {
   type KeyboardEvent,
   type Ref,
 } from 'react'
-import type { PaperSummary } from '../../../shared/model'
-import { Highlighted } from '../components/Highlighted'
+import type { PaperSort, PaperSummary } from '../../../shared/model'
+import { api } from '../api/client'
+import { MarkedText } from '../components/MarkedText'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
 
 const ROW_HEIGHT = 58
+
+const SORT_LABELS: Record<PaperSort, string> = {
+  published: 'Newest published',
+  added: 'Recently added',
+  title: 'Title',
+  upvotes: 'Most upvoted',
+}
 
 /** What the window can ask of the list (j/k from anywhere, focus by Ctrl/Cmd+1). */
 export interface PaperListHandle {
@@ -23,22 +31,27 @@ export interface PaperListHandle {
   focus(): void
 }
 
+/** Asks the list to scroll a paper into view (a restored selection, a new sort order). */
+export interface RevealRequest {
+  id: string
+  /** A new number for each request, so asking twice for one paper scrolls twice. */
+  serial: number
+}
+
 interface PaperListPaneProps {
   rows: PaperRows
   selectedId: string | undefined
   onSelect: (id: string) => void
+  sort: PaperSort
+  onSortChange: (sort: PaperSort) => void
+  reveal: RevealRequest | undefined
   handle?: Ref<PaperListHandle>
   /** Shown instead of rows when a search matched nothing. */
   emptyMessage?: string
 }
 
-export function PaperListPane({
-  rows,
-  selectedId,
-  onSelect,
-  handle,
-  emptyMessage,
-}: PaperListPaneProps) {
+export function PaperListPane(props: PaperListPaneProps) {
+  const { rows, selectedId, onSelect, sort, reveal } = props
   const scroller = useRef<HTMLDivElement>(null)
   const total = rows.total ?? 0
   const virtualizer = useVirtualizer({
@@ -56,6 +69,27 @@ export function PaperListPane({
     if (total > 0) ensureLoaded(first, last)
   }, [first, last, total, ensureLoaded])
 
+  // The row may be anywhere in a long list and not loaded yet: ask main where it is.
+  const hasRows = total > 0
+  useEffect(() => {
+    if (reveal === undefined || !hasRows) return
+    let current = true
+    const search = rows.query
+    api
+      .indexOfPaper(
+        search === '' ? { id: reveal.id, sort } : { id: reveal.id, sort, query: search },
+      )
+      .then((index) => {
+        if (!current || index < 0) return
+        ensureLoaded(index, index)
+        virtualizer.scrollToIndex(index, { align: 'center' })
+      })
+      .catch(() => undefined) // nothing to scroll to; the selection itself still shows
+    return () => {
+      current = false
+    }
+  }, [reveal, hasRows, sort, rows.query, ensureLoaded, virtualizer])
+
   const selectedIndex = selectedId === undefined ? -1 : rows.indexOf(selectedId)
   // A keyboard move to a row whose page has not arrived yet (End in a large
   // library) is remembered and completed when the page lands.
@@ -66,11 +100,6 @@ export function PaperListPane({
     setPendingIndex(undefined)
     onSelect(pendingRow.id)
   }, [pendingRow, onSelect])
-
-  // A paper selected from elsewhere (palette, history) is scrolled into view.
-  useEffect(() => {
-    if (selectedIndex !== -1) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
-  }, [selectedIndex, virtualizer])
 
   function moveSelection(delta: number): void {
     if (total === 0) return
@@ -87,7 +116,7 @@ export function PaperListPane({
     onSelect(row.id)
   }
 
-  useImperativeHandle(handle, () => ({
+  useImperativeHandle(props.handle, () => ({
     move: moveSelection,
     focus: () => scroller.current?.focus(),
   }))
@@ -112,43 +141,61 @@ export function PaperListPane({
   }
 
   return (
-    <div
-      ref={scroller}
-      className="paper-list"
-      role="listbox"
-      aria-label="Papers"
-      tabIndex={0}
-      aria-activedescendant={selectedIndex === -1 ? undefined : `paper-row-${selectedIndex}`}
-      onKeyDown={onKeyDown}
-      data-testid="paper-list"
-    >
-      {total === 0 && emptyMessage !== undefined && (
-        <p className="paper-list-empty" data-testid="paper-list-empty">
-          {emptyMessage}
-        </p>
-      )}
-      <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const row = rows.rowAt(item.index)
-          return (
-            <div
-              key={item.key}
-              className="paper-row-slot"
-              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
-            >
-              {row === undefined ? (
-                <div className="paper-row paper-row-loading" aria-hidden="true" />
-              ) : (
-                <PaperRow
-                  domId={`paper-row-${item.index}`}
-                  paper={row}
-                  selected={row.id === selectedId}
-                  onClick={() => onSelect(row.id)}
-                />
-              )}
-            </div>
-          )
-        })}
+    <div className="paper-list-pane">
+      <div className="list-header">
+        <label className="sort-control">
+          <span>Sort</span>
+          <select
+            value={sort}
+            onChange={(event) => props.onSortChange(event.target.value as PaperSort)}
+            data-testid="sort-select"
+          >
+            {(Object.keys(SORT_LABELS) as PaperSort[]).map((value) => (
+              <option key={value} value={value}>
+                {SORT_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div
+        ref={scroller}
+        className="paper-list"
+        role="listbox"
+        aria-label="Papers"
+        tabIndex={0}
+        aria-activedescendant={selectedIndex === -1 ? undefined : `paper-row-${selectedIndex}`}
+        onKeyDown={onKeyDown}
+        data-testid="paper-list"
+      >
+        {total === 0 && props.emptyMessage !== undefined && (
+          <p className="paper-list-empty" data-testid="paper-list-empty">
+            {props.emptyMessage}
+          </p>
+        )}
+        <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rows.rowAt(item.index)
+            return (
+              <div
+                key={item.key}
+                className="paper-row-slot"
+                style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+              >
+                {row === undefined ? (
+                  <div className="paper-row paper-row-loading" aria-hidden="true" />
+                ) : (
+                  <PaperRow
+                    domId={`paper-row-${item.index}`}
+                    paper={row}
+                    selected={row.id === selectedId}
+                    onClick={() => onSelect(row.id)}
+                  />
+                )}
+              </div>
+            )
+          })}
+        </div>
       </div>
     </div>
   )
@@ -167,7 +214,7 @@ function PaperRow(props: {
       id={props.domId}
       role="option"
       aria-selected={selected}
-      className={`paper-row${selected ? ' selected' : ''} status-${paper.status}`}
+      className={`paper-row${selected ? ' selected' : ''}${paper.status === 'unread' ? ' unread' : ''}`}
       onClick={props.onClick}
       data-testid="paper-row"
       data-paper-id={paper.id}
@@ -176,18 +223,18 @@ function PaperRow(props: {
     >
       <div className="paper-row-title" title={paper.title}>
         {paper.starred && (
-          <span className="paper-row-star" aria-label="Starred" title="Starred">
+          <span className="paper-row-star" role="img" aria-label="Starred" title="Starred">
             ★{' '}
           </span>
         )}
-        <Highlighted text={paper.title} ranges={paper.titleMatches} />
+        <MarkedText text={paper.title} ranges={paper.titleMatches} />
       </div>
       <div className="paper-row-meta">
         {paper.status === 'reading' && <span className="paper-row-status">Reading</span>}
         <span className="paper-row-date">{formatDate(paper.published)}</span>
         {byline !== '' && <span className="paper-row-byline">{byline}</span>}
         {paper.hasNote && (
-          <span className="paper-row-note" title="Has a note" aria-label="Has a note">
+          <span className="paper-row-note" title="Has a note" role="img" aria-label="Has a note">
             ✎
           </span>
         )}

@@ -1,13 +1,21 @@
-// The paper pane: metadata, links found in the abstract, and the abstract.
-// Every field is untrusted imported text and is rendered as text, never HTML.
-import { useEffect, useState } from 'react'
+// The paper pane: metadata, star and reading status, links found in the
+// abstract, and the abstract. Every field is untrusted imported text: rendered
+// as text, with math typeset by KaTeX and sanitized (MathText), or with the
+// words a search matched marked (Highlighted), never as HTML.
+import { useEffect, useImperativeHandle, useState, type Ref } from 'react'
 import type { Paper, PaperLink, PaperMatches, ReadingStatus } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
-import { Highlighted } from '../components/Highlighted'
 import { shortcutLabel } from '../commands/keyBindings'
+import { MarkedText } from '../components/MarkedText'
 import { authorsLine, formatDate } from '../format'
+import { useMarkAsRead } from '../hooks/useMarkAsRead'
+
+/** What the window's shortcuts ask of the pane (u / r / Shift+R set the status by hand). */
+export interface PaperPaneHandle {
+  setStatus(status: ReadingStatus): Promise<void>
+}
 
 interface PaperPaneProps {
   paperId: string | undefined
@@ -15,24 +23,45 @@ interface PaperPaneProps {
   version: number
   /** The search in the list: its matches are marked in the title and abstract. */
   query: string
+  /** Seconds before an unread paper on screen is marked read; null never. */
+  markReadAfterSeconds: number | null
   onToggleStar: () => void
-  onSetStatus: (status: ReadingStatus) => void
+  handle?: Ref<PaperPaneHandle>
 }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
 
 const NO_MATCHES: PaperMatches = { title: [], abstract: [] }
-const STATUS_LABELS: Record<ReadingStatus, string> = {
+const STATUS_TEXT: Record<ReadingStatus, string> = {
   unread: 'Unread',
   reading: 'Reading',
   read: 'Read',
 }
+const STATUS_COMMAND = {
+  unread: 'mark-unread',
+  reading: 'mark-reading',
+  read: 'mark-read',
+} as const
 
-export function PaperPane({ paperId, version, query, onToggleStar, onSetStatus }: PaperPaneProps) {
+export function PaperPane(props: PaperPaneProps) {
+  const { paperId, version, query, onToggleStar } = props
   const [loaded, setLoaded] = useState<Loaded>(undefined)
+  const [statusProblem, setStatusProblem] = useState<string | undefined>(undefined)
   const [matches, setMatches] = useState<{ key: string; value: PaperMatches }>()
   const search = query.trim()
   const matchKey = `${paperId ?? ''}\u0000${search}\u0000${version}`
+
+  useEffect(() => {
+    if (paperId === undefined) return
+    let current = true
+    api
+      .getPaper({ id: paperId })
+      .then((paper) => current && setLoaded({ paper }))
+      .catch((caught: unknown) => current && setLoaded({ error: errorMessage(caught) }))
+    return () => {
+      current = false
+    }
+  }, [paperId, version])
 
   useEffect(() => {
     if (paperId === undefined || search === '') return
@@ -48,17 +77,13 @@ export function PaperPane({ paperId, version, query, onToggleStar, onSetStatus }
   }, [paperId, search, matchKey])
   const marks = search !== '' && matches?.key === matchKey ? matches.value : NO_MATCHES
 
-  useEffect(() => {
-    if (paperId === undefined) return
-    let current = true
-    api
-      .getPaper({ id: paperId })
-      .then((paper) => current && setLoaded({ paper }))
-      .catch((caught: unknown) => current && setLoaded({ error: errorMessage(caught) }))
-    return () => {
-      current = false
-    }
-  }, [paperId, version])
+  const shown = loaded !== undefined && 'paper' in loaded ? loaded.paper : undefined
+  const { setStatusByHand } = useMarkAsRead(
+    paperId,
+    shown?.id === paperId ? shown?.status : undefined,
+    props.markReadAfterSeconds,
+  )
+  useImperativeHandle(props.handle, () => ({ setStatus: setStatusByHand }), [setStatusByHand])
 
   if (paperId === undefined) {
     return <div className="pane-placeholder">Select a paper to read its abstract.</div>
@@ -67,48 +92,31 @@ export function PaperPane({ paperId, version, query, onToggleStar, onSetStatus }
   if ('error' in loaded) {
     return (
       <div className="pane-error" role="alert">
-        Could not open this paper: {loaded.error}
+        Could not open this paper: {loaded.error}. Select another paper, or import the listing again
+        if it is missing.
       </div>
     )
   }
   const { paper } = loaded
+
+  function setStatus(status: ReadingStatus): void {
+    setStatusProblem(undefined)
+    setStatusByHand(status).catch((caught: unknown) =>
+      setStatusProblem(`Could not change the status: ${errorMessage(caught)}`),
+    )
+  }
+
   return (
     <article
       className="paper-view"
       aria-labelledby="paper-title"
       data-testid="paper-view"
-      tabIndex={-1}
+      // Focusable, so the keyboard can scroll a long abstract (Ctrl/Cmd+2).
+      tabIndex={0}
     >
-      <h1 id="paper-title" className="paper-title">
-        <Highlighted text={paper.title} ranges={marks.title} />
+      <h1 id="paper-title" className="paper-title" data-testid="paper-title">
+        <MarkedText text={paper.title} ranges={marks.title} />
       </h1>
-      <div className="paper-actions">
-        <button
-          type="button"
-          className={`star-button${paper.starred ? ' starred' : ''}`}
-          aria-pressed={paper.starred}
-          onClick={onToggleStar}
-          title={`Star (${shortcutLabel('toggle-star')})`}
-          data-testid="paper-star"
-        >
-          {paper.starred ? '★ Starred' : '☆ Star'}
-        </button>
-        <div className="status-buttons" role="group" aria-label="Reading status">
-          {(['unread', 'reading', 'read'] as const).map((status) => (
-            <button
-              key={status}
-              type="button"
-              className="status-button"
-              aria-pressed={paper.status === status}
-              onClick={() => onSetStatus(status)}
-              title={`${STATUS_LABELS[status]} (${shortcutLabel(`mark-${status}`)})`}
-              data-testid={`paper-status-${status}`}
-            >
-              {STATUS_LABELS[status]}
-            </button>
-          ))}
-        </div>
-      </div>
       <dl className="paper-meta">
         {paper.published !== undefined && (
           <>
@@ -126,12 +134,47 @@ export function PaperPane({ paperId, version, query, onToggleStar, onSetStatus }
         )}
         <dt>Upvotes</dt>
         <dd data-testid="paper-upvotes">{paper.upvotes}</dd>
+        <dt>Status</dt>
+        <dd className="paper-status">
+          <span data-testid="paper-status">{STATUS_TEXT[paper.status]}</span>
+          {(['unread', 'reading', 'read'] as const)
+            .filter((status) => status !== paper.status)
+            .map((status) => (
+              <button
+                key={status}
+                type="button"
+                className="link-button"
+                onClick={() => setStatus(status)}
+                title={shortcutLabel(STATUS_COMMAND[status])}
+              >
+                Mark as {STATUS_TEXT[status].toLowerCase()}
+              </button>
+            ))}
+        </dd>
+        <dt>Star</dt>
+        <dd>
+          <button
+            type="button"
+            className={`star-button${paper.starred ? ' starred' : ''}`}
+            aria-pressed={paper.starred}
+            onClick={onToggleStar}
+            title={shortcutLabel('toggle-star')}
+            data-testid="paper-star"
+          >
+            {paper.starred ? '★ Starred' : '☆ Star'}
+          </button>
+        </dd>
       </dl>
+      {statusProblem !== undefined && (
+        <p className="inline-problem" role="alert">
+          {statusProblem}
+        </p>
+      )}
       {paper.links.length > 0 && <PaperLinks links={paper.links} />}
-      <section className="paper-abstract" aria-label="Abstract">
-        <h2>Abstract</h2>
+      <section className="paper-abstract" aria-labelledby="abstract-heading">
+        <h2 id="abstract-heading">Abstract</h2>
         <p data-testid="paper-abstract">
-          <Highlighted text={paper.abstract} ranges={marks.abstract} />
+          <MarkedText text={paper.abstract} ranges={marks.abstract} />
         </p>
       </section>
     </article>
