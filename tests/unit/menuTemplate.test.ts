@@ -124,11 +124,11 @@ describe('application menu', () => {
     const linux = buildMenuTemplate({ platform: 'linux', isDevelopment: false, sendCommand })
     const settings = submenuOf(linux, 'File').find((item) => item.label === 'Settings…')
     const view = submenuOf(linux, 'View')
-    const list = view.find((item) => item.label === 'Paper List')
-    const notes = view.find((item) => item.label === 'Notes')
+    const list = view.find((item) => item.id === 'toggle-list')
+    const notes = view.find((item) => item.id === 'toggle-notes')
     expect([settings?.accelerator, list?.accelerator, notes?.accelerator]).toEqual([
       'CmdOrCtrl+,',
-      'CmdOrCtrl+Shift+L',
+      'CmdOrCtrl+\\',
       'CmdOrCtrl+Shift+N',
     ])
     // Registered, the key would reach both the menu and the page: the command would run twice.

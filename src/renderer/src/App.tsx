@@ -106,15 +106,17 @@ export function App() {
       select(firstRow.id)
     }
   }, [selectedId, firstRow, select])
-  // New search results that leave out the selected paper select the best match.
+  // New search results that leave out the selected paper select the best match;
+  // otherwise (and when the search is cleared) the selected paper stays in view.
   const answered = rows.query
   const lastAnswered = useRef('')
-  const selectedIndex = selectedId === undefined ? -1 : rows.indexOf(selectedId)
   useEffect(() => {
     if (!restored.current || firstRow === undefined || answered === lastAnswered.current) return
     lastAnswered.current = answered
-    if (answered !== '' && selectedIndex === -1) select(firstRow.id)
-  }, [answered, firstRow, selectedIndex, select])
+    const listed = selectedId !== undefined && rows.indexOf(selectedId) !== -1
+    if (answered !== '' && !listed) select(firstRow.id)
+    else if (selectedId !== undefined) setReveal({ id: selectedId, serial: Date.now() })
+  }, [answered, firstRow, rows, selectedId, select])
 
   const changeSort = useCallback(
     (next: PaperSort) => {
