@@ -137,6 +137,10 @@ export class SearchIndex {
   private mask = new Int32Array(0)
   /** Which documents the current query may match (see search()). */
   private gate = new Uint8Array(0)
+  // Documents a query reached, reused from query to query (no garbage per query).
+  private readonly touched = new DocList()
+  private readonly clauseTouched = new DocList()
+  private readonly expansionTouched = new DocList()
 
   get size(): number {
     return this.docOf.size
@@ -269,20 +273,21 @@ export class SearchIndex {
       return { clause, expansions, cost: this.costOf(clause, expansions) }
     })
     planned.sort((a, b) => a.cost - b.cost)
-    const touched: number[] = []
+    const touched = this.touched.clear()
     const highlight: HighlightTerm[] = []
     let before = 0
     planned.forEach(({ clause, expansions }, index) => {
       const bit = 1 << index
-      const clauseTouched: number[] = []
+      const clauseTouched = this.clauseTouched.clear()
       for (const { word, weight } of expansions ?? []) {
         // Within one expansion a paper's fields add up; across expansions
         // ("retrieval", "retriever") a paper counts only its best one.
-        const expansionTouched: number[] = []
+        const expansionTouched = this.expansionTouched.clear()
         for (const f of this.fieldsOf(clause)) {
           this.addWordScores(f, word, weight, before, gate, expansionTouched)
         }
-        for (const doc of expansionTouched) {
+        for (let i = 0; i < expansionTouched.length; i++) {
+          const doc = expansionTouched.at(i)
           const value = this.expansionScore[doc] as number
           this.expansionScore[doc] = 0
           const best = this.clauseScore[doc] as number
@@ -295,7 +300,8 @@ export class SearchIndex {
           this.addPhraseScores(f, clause.words, before, gate, clauseTouched)
         }
       }
-      for (const doc of clauseTouched) {
+      for (let i = 0; i < clauseTouched.length; i++) {
+        const doc = clauseTouched.at(i)
         const marks = this.mask[doc] as number
         if (marks === 0) touched.push(doc)
         this.mask[doc] = marks | bit
@@ -306,18 +312,19 @@ export class SearchIndex {
       highlight.push(this.highlightTermOf(clause, expansions))
     })
     const ids: string[] = []
-    const scores: number[] = []
-    const days: number[] = []
-    for (const doc of touched) {
+    const scores = new Float64Array(touched.length)
+    const days = new Int32Array(touched.length)
+    for (let i = 0; i < touched.length; i++) {
+      const doc = touched.at(i)
       if (this.mask[doc] === before) {
+        scores[ids.length] = this.score[doc] as number
+        days[ids.length] = this.day[doc] as number
         ids.push(this.paperOf[doc] as string)
-        scores.push(this.score[doc] as number)
-        days.push(this.day[doc] as number)
       }
       this.score[doc] = 0
       this.mask[doc] = 0
     }
-    const hits = new RankedHits(ids, Float64Array.from(scores), Int32Array.from(days))
+    const hits = new RankedHits(ids, scores.subarray(0, ids.length), days.subarray(0, ids.length))
     return { ranked: true, hits, highlight }
   }
 
@@ -331,7 +338,7 @@ export class SearchIndex {
     weight: number,
     before: number,
     gate: Uint8Array,
-    touched: number[],
+    touched: DocList,
   ): void {
     const postings = this.fields[f] as FieldPostings
     const list = postings.list(word)
@@ -360,7 +367,7 @@ export class SearchIndex {
     words: readonly string[],
     before: number,
     gate: Uint8Array,
-    touched: number[],
+    touched: DocList,
   ): void {
     const postings = this.fields[f] as FieldPostings
     const ids = words.map((word) => this.dictionary.find(word))
@@ -584,6 +591,30 @@ export function papersInCollectionsNamed(
     stack.push(...(childrenOf.get(collection.id) ?? []))
   }
   return papers
+}
+
+/** A growable list of document numbers, emptied and refilled by each query. */
+class DocList {
+  private docs = new Int32Array(1024)
+  length = 0
+
+  clear(): this {
+    this.length = 0
+    return this
+  }
+
+  push(doc: number): void {
+    if (this.length === this.docs.length) {
+      const bigger = new Int32Array(this.docs.length * 2)
+      bigger.set(this.docs)
+      this.docs = bigger
+    }
+    this.docs[this.length++] = doc
+  }
+
+  at(index: number): number {
+    return this.docs[index] as number
+  }
 }
 
 function resizedBytes(array: Uint8Array, capacity: number): Uint8Array<ArrayBuffer> {
