@@ -90,6 +90,11 @@ describe('ranking on the fixture page', () => {
 
   it('matches prefixes while typing and tolerates typos in longer words', () => {
     expect(new Set(titles('tool retriev').slice(0, 3))).toEqual(new Set(TOOL_RETRIEVAL_TITLES))
+    // A fragment anywhere is a prefix; a complete word before the last is just that word.
+    expect(new Set(titles('retriev tool').slice(0, 3))).toEqual(new Set(TOOL_RETRIEVAL_TITLES))
+    expect(titles('toolgen retrieval')).toEqual([
+      'ToolGen: Unified Tool Retrieval and Calling via Generation',
+    ])
     expect(new Set(titles('tool retreival').slice(0, 3))).toEqual(new Set(TOOL_RETRIEVAL_TITLES))
     expect(titles('grokkign')[0]).toBe(GROKKING)
     // Short words must be exact: "tol" is a prefix of nothing and too short for a typo.
@@ -246,7 +251,7 @@ describe('incremental updates', () => {
 describe('highlights', () => {
   it('marks the matched words, prefixes and phrases as offsets into the text', () => {
     const title = 'ToolGen: Unified Tool Retrieval and Calling via Generation'
-    const terms = index.highlightTerms(parseQuery('tool retriev'))
+    const terms = index.highlightTerms(parseQuery('retriev tool'))
     const ranges = highlightRanges(title, 'title', terms)
     expect(ranges.map(({ start, end }) => title.slice(start, end))).toEqual([
       'ToolGen',

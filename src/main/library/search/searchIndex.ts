@@ -252,7 +252,9 @@ export class SearchIndex {
   highlightTerms(query: ParsedQuery): HighlightTerm[] {
     return query.clauses
       .filter((clause): clause is TextClause => clause.kind === 'text' && !clause.negated)
-      .map((clause) => this.highlightTermOf(clause, this.expansionsOf(clause)))
+      .map((clause, index, all) =>
+        this.highlightTermOf(clause, this.expansionsOf(clause, index === all.length - 1)),
+      )
   }
 
   // -------------------------------------------------------------------------
@@ -268,8 +270,9 @@ export class SearchIndex {
   private rank(required: TextClause[], gate: Uint8Array): SearchResult {
     // Every clause is required, so the most selective one goes first and the
     // others only add to papers already in the running.
+    const typing = required[required.length - 1]
     const planned = required.map((clause) => {
-      const expansions = this.expansionsOf(clause)
+      const expansions = this.expansionsOf(clause, clause === typing)
       return { clause, expansions, cost: this.costOf(clause, expansions) }
     })
     planned.sort((a, b) => a.cost - b.cost)
@@ -430,14 +433,18 @@ export class SearchIndex {
   /**
    * For a one-word clause: the word itself, longer words it begins and near
    * misses, each with its weight. Undefined for a phrase (matched exactly).
+   * Prefixes are tried for the word still being typed (the query's last) and
+   * for any fragment that is not a word of the library ("retriev tool"); a
+   * complete word earlier in the query ("tool retrieval") is not widened to
+   * "toolkit", "tools", …, which would only cost time and blur the ranking.
    */
-  private expansionsOf(clause: TextClause): Expansion[] | undefined {
+  private expansionsOf(clause: TextClause, typing: boolean): Expansion[] | undefined {
     if (clause.phrase || clause.words.length !== 1) return undefined
     const word = clause.words[0] ?? ''
     const expansions: Expansion[] = []
     const exact = this.dictionary.find(word)
     if (exact !== -1) expansions.push({ word: exact, weight: EXACT_WEIGHT })
-    if (word.length >= MIN_PREFIX_LENGTH) {
+    if (word.length >= MIN_PREFIX_LENGTH && (typing || exact === -1)) {
       for (const id of this.dictionary.withPrefix(word, MAX_PREFIX_EXPANSIONS)) {
         if (id === exact) continue
         // "retriev" -> "retrieval" weighs almost as much as the word; "ret" -> "retrieval" less.
