@@ -178,7 +178,6 @@ function main(): void {
   // searches do); after two passes it is what searching costs from then on.
   const cold = runQueries()
   runQueries()
-  globalThis.gc?.()
   const { wall: queryTimes, cpu: queryCpu, hits } = runQueries()
 
   // One edit: a note written on a paper.

@@ -524,8 +524,13 @@ export class SearchIndex {
         }
         case 'collection': {
           if (!clause.negated) namesCollection = true
-          const members = papersInCollectionsNamed(context.collections, clause.name)
-          test = (doc) => members.has(this.paperOf[doc] ?? '')
+          // Marked by document number: a lookup per paper of the library would cost more.
+          const members = new Uint8Array(this.nextDoc)
+          for (const id of papersInCollectionsNamed(context.collections, clause.name)) {
+            const doc = this.docOf.get(id)
+            if (doc !== undefined) members[doc] = 1
+          }
+          test = (doc) => members[doc] === 1
           break
         }
         case 'text':
