@@ -145,6 +145,12 @@ describe('star and reading status', () => {
       ['setPaperStatus', { id: toolrl.id, status: 'done' }],
       ['setPaperStatus', { id: toolrl.id, status: 'read', extra: 1 }],
       ['setPaperStatus', { id: '', status: 'read' }],
+      ['getPaperMatches', { id: toolrl.id }],
+      ['getPaperMatches', { id: toolrl.id, query: 7 }],
+      ['findByTitle', { query: 'tool', limit: 0 }],
+      ['findByTitle', { query: 'tool', limit: 101 }],
+      ['listPapers', { offset: 0, limit: 10, query: ['tool'] }],
+      ['indexOfPaper', { id: toolrl.id, query: null }],
     ] as const
     for (const [method, args] of bad) {
       const response = await callApi(library, method, args as never)

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  hasRankedText,
   parseQuery,
   parseYearRange,
   type QueryClause,
@@ -108,8 +107,6 @@ describe('the search query language', () => {
       { kind: 'text', words: ['x'], phrase: false, negated: true },
     ])
     expect(clauses('   ')).toEqual([])
-    expect(hasRankedText(parseQuery('is:starred -tool'))).toBe(false)
-    expect(hasRankedText(parseQuery('is:starred tool'))).toBe(true)
   })
 
   it('never throws, whatever it is given', () => {

@@ -109,11 +109,6 @@ export class Library implements LibraryApi {
     return library
   }
 
-  /** Resolves once the search index holds every paper (searches wait for it anyway). */
-  searchReady(): Promise<void> {
-    return this.search.start()
-  }
-
   /** Absolute path of the library folder. */
   get dir(): string {
     return this.store.dir

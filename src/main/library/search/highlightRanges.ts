@@ -39,7 +39,7 @@ export function highlightRanges(
 }
 
 /** Sorted, with overlapping or touching ranges joined. */
-export function mergeRanges(ranges: TextRange[]): TextRange[] {
+function mergeRanges(ranges: TextRange[]): TextRange[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end)
   const merged: TextRange[] = []
   for (const range of sorted) {

@@ -77,11 +77,6 @@ function pushText(clauses: QueryClause[], text: string, quoted: boolean, negated
   clauses.push({ kind: 'text', words, phrase: quoted || words.length > 1, negated })
 }
 
-/** True when the query has words to rank by (and not only filters). */
-export function hasRankedText(query: ParsedQuery): boolean {
-  return query.clauses.some((clause) => clause.kind === 'text' && !clause.negated)
-}
-
 function qualifierClause(item: RawItem, key: string): QueryClause | undefined {
   const { negated, value } = item
   if (value.trim() === '') return undefined

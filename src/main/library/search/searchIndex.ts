@@ -91,9 +91,9 @@ const LENGTH_DILUTION: Record<SearchField, number> = {
   note: 0.75,
 }
 /** Prefix matching starts at this many letters ("ret" -> retrieval, retrieve, …). */
-export const MIN_PREFIX_LENGTH = 3
+const MIN_PREFIX_LENGTH = 3
 /** Typo tolerance starts at this many letters (one edit; two from nine letters). */
-export const MIN_FUZZY_LENGTH = 5
+const MIN_FUZZY_LENGTH = 5
 const MAX_PREFIX_EXPANSIONS = 200
 const EXACT_WEIGHT = 1
 /** Weights of words one and two edits away from a query word, by whether that word is known. */

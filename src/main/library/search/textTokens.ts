@@ -14,7 +14,7 @@ const FNV_OFFSET = 0x811c9dc5
 const FNV_PRIME = 16777619
 
 /** FNV-1a over one folded character code: the dictionary hashes words with this. */
-export function hashStep(hash: number, code: number): number {
+function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, FNV_PRIME)
 }
 
@@ -27,7 +27,7 @@ export function hashWord(word: string): number {
 export const HASH_START = FNV_OFFSET
 
 /** True for the ASCII characters that belong to a word: a-z, A-Z, 0-9. */
-export function isAsciiWordCode(code: number): boolean {
+function isAsciiWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
 }
 
