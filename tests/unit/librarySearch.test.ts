@@ -66,6 +66,16 @@ describe('listPapers with a query', () => {
     expect(pages).toEqual(all)
   })
 
+  it('says where a paper is among a search’s results (to scroll the list to it)', async () => {
+    const page = await library.listPapers({ offset: 0, limit: 1000, query: 'tool' })
+    const third = page.items[2]
+    expect(third).toBeDefined()
+    expect(await library.indexOfPaper({ id: third?.id ?? '', query: 'tool' })).toBe(2)
+    const unrelated = (await paperTitled('Symbolic Discovery of Optimization Algorithms')).id
+    expect(await library.indexOfPaper({ id: unrelated, query: 'tool' })).toBe(-1)
+    expect(await library.indexOfPaper({ id: unrelated })).toBeGreaterThanOrEqual(0)
+  })
+
   it('keeps the list order for a filter-only query, and treats a blank query as none', async () => {
     const everything = await library.listPapers({ offset: 0, limit: 1000 })
     const unread = await library.listPapers({ offset: 0, limit: 1000, query: 'is:unread' })
