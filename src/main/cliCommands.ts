@@ -1,55 +1,52 @@
-// The headless command line: `offprint import FILE`, `offprint list`, over the
-// same library core and the same validating dispatcher as the app. Kept apart
-// from cli.ts (which only wires the process) so tests can run it in-process.
+// The headless command line: `offprint import FILE`, `offprint list`, and the
+// organizing commands (cliOrganize.ts), over the same library core and the
+// same validating dispatcher as the app. Kept apart from cli.ts (which only
+// wires the process) so tests can run it in-process.
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { MAX_IMPORT_CHARS, MAX_QUERY_CHARS } from '../shared/apiSchemas'
 import type { ImportReport, Paper, PaperSort } from '../shared/model'
-import { callApi } from './library/dispatch'
+import {
+  CommandError,
+  UsageError,
+  call,
+  libraryDirOf,
+  oneLine,
+  withExistingLibrary,
+  withLibrary,
+} from './cliLibrary'
+import type { CliIo, CommandLine } from './cliLibrary'
+import { addToCollectionCommand, collectionsCommand, tagCommand } from './cliOrganize'
 import { messageOf } from './library/errors'
-import { Library } from './library/library'
-import { LIBRARY_ENV, LibraryLocationError, findLibraryDir } from './library/libraryLocation'
+import { LIBRARY_ENV, LibraryLocationError } from './library/libraryLocation'
 
-export interface CliIo {
-  /** Writes one line (or a block of lines) to standard output; the newline is added. */
-  out(s: string): void
-  /** Writes one line to standard error; the newline is added. */
-  err(s: string): void
-  env: NodeJS.ProcessEnv
-}
+export type { CliIo } from './cliLibrary'
 
 export const USAGE = `Usage: offprint <command> [options]
 
 Commands:
-  import FILE    import a saved Hugging Face Daily Papers page (plain text)
-  list           list the papers in the library, newest first
-  search QUERY   the papers matching QUERY, best match first, in the app's
-                 query language: words, "phrases", -exclusions, title:,
-                 author:, tag:, in:"Collection", is:unread|reading|read|starred,
-                 has:note, year:2024, year:2023..2025
-  help           show this help
+  import FILE                   import a saved Hugging Face Daily Papers page (plain text)
+  list                          list the papers in the library, newest first
+  search QUERY                  the papers matching QUERY, best match first, in the
+                                app's query language: words, "phrases", -exclusions,
+                                title:, author:, tag:, in:"Collection",
+                                is:unread|reading|read|starred, has:note,
+                                year:2024, year:2023..2025
+  collections                   show the collections as a tree, with their paper counts
+  add-to-collection NAME ID...  file papers in a collection (NAME or a path "A/B";
+                                created when it does not exist)
+  tag ID... --add T --remove T  add or remove tags on papers (each option repeatable)
+  help                          show this help
 
 Options:
   --library DIR  the library folder (or set ${LIBRARY_ENV}=DIR)
-  --json         list, search: print the papers as a JSON array with all fields
+  --json         list, search, collections: print JSON with all fields
   --sort ORDER   list (and search with only qualifiers): published (default),
-                 added, title or upvotes`
+                 added, title or upvotes
+
+Paper ids are in the output of: list --json`
 
 const SORTS: readonly PaperSort[] = ['published', 'added', 'title', 'upvotes']
-
-/** The command line is wrong: exit code 2, as is customary. */
-class UsageError extends Error {}
-
-/** The command failed on its input or the library: exit code 1. */
-class CommandError extends Error {}
-
-interface CommandLine {
-  command?: string
-  operands: string[]
-  json: boolean
-  sort: PaperSort
-  help: boolean
-}
 
 /** Runs the CLI with `argv` (the arguments after the script name); resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -70,6 +67,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await listCommand(line, argv, io)
       case 'search':
         return await searchCommand(line, argv, io)
+      case 'collections':
+        return await collectionsCommand(line, argv, io)
+      case 'add-to-collection':
+        return await addToCollectionCommand(line, argv, io)
+      case 'tag':
+        return await tagCommand(line, argv, io)
       default:
         throw new UsageError(`unknown command "${line.command}" (see: offprint help)`)
     }
@@ -80,7 +83,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 function parseCommandLine(argv: string[]): CommandLine {
-  const line: CommandLine = { operands: [], json: false, sort: 'published', help: false }
+  const line: CommandLine = {
+    operands: [],
+    json: false,
+    sort: 'published',
+    help: false,
+    addTags: [],
+    removeTags: [],
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
     if (arg === '--library') {
@@ -94,6 +104,14 @@ function parseCommandLine(argv: string[]): CommandLine {
       const sort = SORTS.find((candidate) => candidate === value)
       if (!sort) throw new UsageError(`--sort must be one of: ${SORTS.join(', ')}`)
       line.sort = sort
+    } else if (arg === '--add' || arg === '--remove') {
+      const value = argv[++i]
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a tag`)
+      ;(arg === '--add' ? line.addTags : line.removeTags).push(value)
+    } else if (arg.startsWith('--add=')) {
+      line.addTags.push(arg.slice('--add='.length))
+    } else if (arg.startsWith('--remove=')) {
+      line.removeTags.push(arg.slice('--remove='.length))
     } else if (arg === '--help' || arg === '-h') {
       line.help = true
     } else if (arg.startsWith('-') && arg !== '-' && line.command !== 'search') {
@@ -108,34 +126,6 @@ function parseCommandLine(argv: string[]): CommandLine {
   return line
 }
 
-function libraryDirOf(argv: string[], io: CliIo): string {
-  const dir = findLibraryDir({ argv, env: io.env })
-  if (dir === undefined) {
-    throw new UsageError(`no library folder: pass --library DIR or set ${LIBRARY_ENV}`)
-  }
-  return dir
-}
-
-/** Opens the library, warning about any file that had to be moved aside. */
-async function withLibrary(
-  dir: string,
-  io: CliIo,
-  run: (library: Library) => Promise<number>,
-): Promise<number> {
-  const library = await Library.open(dir)
-  try {
-    for (const problem of (await library.getLibraryInfo()).problems) {
-      io.err(
-        `offprint: warning: ${problem.file} could not be read (${oneLine(problem.reason)}); ` +
-          `it was moved to ${problem.movedTo}`,
-      )
-    }
-    return await run(library)
-  } finally {
-    await library.close()
-  }
-}
-
 async function importCommand(line: CommandLine, argv: string[], io: CliIo): Promise<number> {
   const [file, ...extra] = line.operands
   if (file === undefined || extra.length > 0) {
@@ -144,9 +134,8 @@ async function importCommand(line: CommandLine, argv: string[], io: CliIo): Prom
   const dir = libraryDirOf(argv, io)
   const text = await readTextFile(file)
   return withLibrary(dir, io, async (library) => {
-    const response = await callApi(library, 'importText', { text, fileName: basename(file) })
-    if (!response.ok) throw new CommandError(response.error.message)
-    for (const line of formatImportReport(response.value)) io.out(line)
+    const report = await call(library, 'importText', { text, fileName: basename(file) })
+    for (const line of formatImportReport(report)) io.out(line)
     return 0
   })
 }
@@ -155,10 +144,7 @@ async function listCommand(line: CommandLine, argv: string[], io: CliIo): Promis
   if (line.operands.length > 0) {
     throw new UsageError(`list takes no file (got "${line.operands[0]}")`)
   }
-  const dir = libraryDirOf(argv, io)
-  // Listing must not create a library by accident (a typo in DIR).
-  if (!(await isFolder(dir))) throw new CommandError(`no library folder at ${dir}`)
-  return withLibrary(dir, io, async (library) => {
+  return withExistingLibrary(argv, io, async (library) => {
     const papers = library.allPapers(line.sort)
     if (line.json) io.out(JSON.stringify(papers, null, 2))
     else for (const paper of papers) io.out(formatPaperLine(paper))
@@ -175,9 +161,7 @@ async function searchCommand(line: CommandLine, argv: string[], io: CliIo): Prom
   if (query.length > MAX_QUERY_CHARS) {
     throw new UsageError(`the query is too long (over ${MAX_QUERY_CHARS} characters)`)
   }
-  const dir = libraryDirOf(argv, io)
-  if (!(await isFolder(dir))) throw new CommandError(`no library folder at ${dir}`)
-  return withLibrary(dir, io, async (library) => {
+  return withExistingLibrary(argv, io, async (library) => {
     const papers = await library.searchPapers(query, line.sort)
     if (line.json) io.out(JSON.stringify(papers, null, 2))
     else for (const paper of papers) io.out(formatPaperLine(paper))
@@ -218,16 +202,4 @@ async function readTextFile(file: string): Promise<string> {
   } catch {
     throw new CommandError(`${file} is not a text file (it is not valid UTF-8)`)
   }
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory()
-  } catch {
-    return false
-  }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ')
 }

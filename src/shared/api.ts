@@ -8,6 +8,9 @@
 import type { z } from 'zod'
 import type { apiArgs } from './apiSchemas'
 import type {
+  ChangeOutcome,
+  Collection,
+  CollectionRef,
   ImportReport,
   LibraryEvent,
   LibraryInfo,
@@ -15,8 +18,12 @@ import type {
   Paper,
   PaperMatches,
   PaperPage,
+  SelectionSummary,
   Settings,
+  Sidebar,
   TitleMatch,
+  TrashContents,
+  UndoState,
 } from './model'
 
 export const apiMethods = [
@@ -25,12 +32,33 @@ export const apiMethods = [
   'getPaper',
   'getPaperMatches',
   'findByTitle',
-  'setStarred',
   'importText',
   'importSample',
   'getNote',
   'saveNote',
-  'setPaperStatus',
+  'listPaperIds',
+  'getSidebar',
+  'listTrash',
+  'getPaperCollections',
+  'summarizeSelection',
+  'createCollection',
+  'renameCollection',
+  'moveCollection',
+  'addToCollection',
+  'removeFromCollection',
+  'setStatus',
+  'setStarred',
+  'markRead',
+  'tagPapers',
+  'renameTag',
+  'deleteTag',
+  'moveToTrash',
+  'restoreFromTrash',
+  'deleteForever',
+  'emptyTrash',
+  'undo',
+  'redo',
+  'getUndoState',
   'indexOfPaper',
   'getSettings',
   'updateSettings',
@@ -47,13 +75,40 @@ export interface ApiResults {
   getPaper: Paper
   getPaperMatches: PaperMatches
   findByTitle: TitleMatch[]
-  setStarred: Paper
   importText: ImportReport
   importSample: ImportReport
   getNote: Note | null
   saveNote: Note
-  setPaperStatus: Paper
-  /** Position of the paper in the list for that sort order; -1 when it is not listed. */
+  /** Every id the list would show for that filter and order. */
+  listPaperIds: string[]
+  getSidebar: Sidebar
+  /** Collections and notes in the Trash on their own (trashed papers: listPapers). */
+  listTrash: TrashContents
+  /** The collections outside the Trash that hold the paper. */
+  getPaperCollections: CollectionRef[]
+  summarizeSelection: SelectionSummary
+  createCollection: Collection
+  renameCollection: ChangeOutcome
+  moveCollection: ChangeOutcome
+  addToCollection: ChangeOutcome
+  removeFromCollection: ChangeOutcome
+  setStatus: ChangeOutcome
+  setStarred: ChangeOutcome
+  /** Whether the paper was unread and is now read (not an undo step: it happens by itself). */
+  markRead: boolean
+  tagPapers: ChangeOutcome
+  renameTag: ChangeOutcome
+  deleteTag: ChangeOutcome
+  moveToTrash: ChangeOutcome
+  restoreFromTrash: ChangeOutcome
+  /** Deletes for good; cannot be undone. */
+  deleteForever: ChangeOutcome
+  emptyTrash: ChangeOutcome
+  /** What was undone, or null when there was nothing to undo. */
+  undo: ChangeOutcome | null
+  redo: ChangeOutcome | null
+  getUndoState: UndoState
+  /** Position of the paper in the list for that sort order and filter; -1 when it is not listed. */
   indexOfPaper: number
   getSettings: Settings
   /** The settings after the change, once they are on disk. */

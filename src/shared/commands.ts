@@ -53,18 +53,30 @@ export const COMMANDS = {
   },
   'mark-reading': {
     title: 'Mark as reading',
-    keys: [{ key: 'r', shift: true }],
+    keys: [{ key: 'i' }],
     menu: 'Edit',
     notWhileTyping: true,
   },
   'mark-read': { title: 'Mark as read', keys: [{ key: 'r' }], menu: 'Edit', notWhileTyping: true },
   'command-palette': { title: 'Command palette…', keys: [{ key: 'k', mod: true }], menu: 'View' },
-  'toggle-list': {
-    title: 'Show / hide the paper list',
+  tag: { title: 'Add a tag…', keys: [{ key: 't' }], menu: 'Edit', notWhileTyping: true },
+  'add-to-collection': {
+    title: 'Add to collection…',
+    keys: [{ key: 'c' }],
+    menu: 'Edit',
+    notWhileTyping: true,
+  },
+  'toggle-sidebar': {
+    title: 'Show / hide the sidebar',
     keys: [
       { key: 'Backslash', mod: true },
-      { key: 'l', mod: true, shift: true },
+      { key: 'b', mod: true, shift: true },
     ],
+    menu: 'View',
+  },
+  'toggle-list': {
+    title: 'Show / hide the paper list',
+    keys: [{ key: 'l', mod: true, shift: true }],
     menu: 'View',
   },
   'toggle-notes': {

@@ -108,7 +108,7 @@ describe('search', () => {
     await page.getByTestId('search-input').fill('zebrafish')
     await expect
       .poll(() => page.getByTestId('paper-list-empty').textContent())
-      .toBe('No papers match “zebrafish”.')
+      .toBe('No papers here match “zebrafish”.')
     await page.getByTestId('search-input').fill('foo:bar "unclosed')
     await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('0 matches')
   })
@@ -251,14 +251,16 @@ describe('command palette and keyboard', () => {
     const row = page.locator('#paper-row-1')
     await expect.poll(() => row.getAttribute('data-starred')).toBe('true')
     await expect.poll(() => row.getAttribute('data-status')).toBe('read')
-    expect(await page.getByTestId('paper-star').getAttribute('aria-pressed')).toBe('true')
-    expect(await page.getByTestId('paper-status').textContent()).toBe('Read')
-    await page.keyboard.press('Shift+R')
+    expect(await page.getByTestId('star-button').getAttribute('aria-pressed')).toBe('true')
+    await expect
+      .poll(() => page.getByRole('radio', { name: 'Read', exact: true }).isChecked())
+      .toBe(true)
+    await page.keyboard.press('i')
     await expect.poll(() => row.getAttribute('data-status')).toBe('reading')
-    await expect.poll(() => row.locator('.paper-row-status').textContent()).toBe('Reading')
+    await expect.poll(() => row.locator('.paper-row-status').textContent()).toBe('reading')
 
-    // Ctrl+\ hides the list, Ctrl+1 brings it back focused; Alt+Left goes back.
-    await page.keyboard.press('Control+Backslash')
+    // Ctrl+Shift+L hides the list, Ctrl+1 brings it back focused; Alt+Left goes back.
+    await page.keyboard.press('Control+Shift+L')
     await expect.poll(() => listbox(page).count()).toBe(0)
     await page.keyboard.press('Control+1')
     await expect.poll(() => focusedTestId(page)).toBe('paper-list')

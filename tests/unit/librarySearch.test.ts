@@ -117,16 +117,16 @@ describe('listPapers with a query', () => {
   })
 })
 
-describe('star and reading status', () => {
-  it('are saved durably, searchable with is:, and survive a reopen', async () => {
+describe('the index follows organizing changes', () => {
+  it('finds starred, read, tagged and trashed papers as they change, and after a reopen', async () => {
     const toolrl = await paperTitled(TOOLRL)
-    const starred = await library.setStarred({ id: toolrl.id, starred: true })
-    expect(starred).toMatchObject({ starred: true, status: 'unread' })
-    expect(starred.updatedAt).not.toBe(toolrl.updatedAt)
-    await library.setPaperStatus({ id: toolrl.id, status: 'reading' })
+    await library.setStarred({ paperIds: [toolrl.id], starred: true })
+    await library.setStatus({ paperIds: [toolrl.id], status: 'reading' })
+    await library.tagPapers({ paperIds: [toolrl.id], add: ['reward-design'] })
     expect(await titlesFor('is:starred')).toEqual([TOOLRL])
     expect(await titlesFor('is:reading')).toEqual([TOOLRL])
     expect(await titlesFor('is:starred is:unread')).toEqual([])
+    expect(await titlesFor('tag:reward')).toEqual([TOOLRL])
     const summary = (await library.listPapers({ offset: 0, limit: 100 })).items.find(
       (item) => item.id === toolrl.id,
     )
@@ -134,27 +134,30 @@ describe('star and reading status', () => {
 
     await library.close()
     library = await Library.open(dir)
-    expect(await library.getPaper({ id: toolrl.id })).toMatchObject({
-      starred: true,
-      status: 'reading',
-    })
+    expect(await titlesFor('is:starred')).toEqual([TOOLRL])
+    await library.moveToTrash({ paperIds: [toolrl.id] })
+    expect(await titlesFor('is:starred')).toEqual([])
+    await library.undo({})
     expect(await titlesFor('is:starred')).toEqual([TOOLRL])
   })
 
-  it('writes nothing when the value is already set', async () => {
+  it('searches within the list’s view (a collection), unless the query names another', async () => {
     const toolrl = await paperTitled(TOOLRL)
-    const same = await library.setStarred({ id: toolrl.id, starred: false })
-    expect(same.updatedAt).toBe(toolrl.updatedAt)
+    const survey = await paperTitled('Tool Learning with Large Language Models: A Survey')
+    await library.createCollection({ name: 'Reading list', paperIds: [toolrl.id] })
+    await library.createCollection({ name: 'Surveys', paperIds: [survey.id] })
+    const collection = library.collections().find((node) => node.name === 'Reading list')
+    const filter = { scope: { kind: 'collection' as const, id: collection?.id ?? '' } }
+    const inView = await library.listPapers({ offset: 0, limit: 100, filter, query: 'tool' })
+    expect(inView.items.map((item) => item.title)).toEqual([TOOLRL])
+    const named = await library.listPapers({ offset: 0, limit: 100, filter, query: 'in:Surveys' })
+    expect(named.items.map((item) => item.title)).toEqual([survey.title])
+    expect(await titlesFor('in:"reading list" tool')).toEqual([TOOLRL])
   })
 
-  it('rejects bad arguments clearly and changes nothing', async () => {
+  it('rejects bad arguments to the search methods clearly and changes nothing', async () => {
     const toolrl = await paperTitled(TOOLRL)
     const bad = [
-      ['setStarred', { id: toolrl.id, starred: 'yes' }],
-      ['setStarred', { id: toolrl.id }],
-      ['setPaperStatus', { id: toolrl.id, status: 'done' }],
-      ['setPaperStatus', { id: toolrl.id, status: 'read', extra: 1 }],
-      ['setPaperStatus', { id: '', status: 'read' }],
       ['getPaperMatches', { id: toolrl.id }],
       ['getPaperMatches', { id: toolrl.id, query: 7 }],
       ['findByTitle', { query: 'tool', limit: 0 }],
@@ -169,10 +172,7 @@ describe('star and reading status', () => {
         error: { code: 'invalid-arguments' },
       })
     }
-    const missing = await callApi(library, 'setPaperStatus', {
-      id: 'no-such-paper',
-      status: 'read',
-    })
+    const missing = await callApi(library, 'getPaperMatches', { id: 'nope', query: 'tool' })
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } })
     expect(await library.getPaper({ id: toolrl.id })).toEqual(toolrl)
   })

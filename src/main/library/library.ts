@@ -13,30 +13,70 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ApiArgs, LibraryApi } from '../../shared/api'
-import { fuzzyMatch, fuzzyQuery } from '../../shared/fuzzyMatch'
 import type {
+  ChangeOutcome,
   Collection,
+  CollectionRef,
   ImportReport,
   LibraryInfo,
   Note,
   Paper,
+  PaperFilter,
   PaperMatches,
   PaperPage,
   PaperSort,
   PaperSummary,
+  SelectionSummary,
   Settings,
+  Sidebar,
   TitleMatch,
+  TrashContents,
+  UndoState,
 } from '../../shared/model'
+import { fuzzyMatch, fuzzyQuery } from '../../shared/fuzzyMatch'
 import { readSettings } from '../../shared/settingsSchema'
 import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
 import { ListingFormatError, parseHfListing } from './importers/hfListing'
 import type { ParsedListing } from './importers/hfListing'
+import {
+  collectionsOfPaper,
+  planAddToCollection,
+  planCreateCollection,
+  planMoveCollection,
+  planRemoveFromCollection,
+  planRenameCollection,
+} from './organize/collections'
+import { paperTest, sidebarFor } from './organize/paperFilter'
+import type { FilterInputs } from './organize/paperFilter'
+import { planSetStarred, planSetStatus } from './organize/paperFlags'
+import { isEmptyChangeSet } from './organize/plan'
+import type { OrganizeContext, Plan } from './organize/plan'
+import { summarizeSelection } from './organize/selectionSummary'
+import { planDeleteTag, planRenameTag, planTagPapers } from './organize/tags'
+import {
+  planDeleteForever,
+  planEmptyTrash,
+  planMoveToTrash,
+  planRestore,
+  trashContents,
+} from './organize/trash'
+import {
+  UndoConflictError,
+  UndoStack,
+  captureStep,
+  changedRecords,
+  replayChanges,
+} from './organize/undoStack'
+import type { Direction } from './organize/undoStack'
+import { resortedAfter, sortPapers } from './paperOrder'
 import { LongTasks } from './longTasks'
 import type { ProgressListener, RunningTask } from './longTasks'
 import { highlightRanges } from './search/highlightRanges'
 import { LibrarySearch } from './search/librarySearch'
+import type { SearchView } from './search/librarySearch'
 import { LibraryStore } from './store/libraryStore'
+import type { ChangeSet } from './store/recordKinds'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
@@ -59,9 +99,6 @@ export type SettingsListener = (settings: Settings) => void
 /** An import reports progress (and may be cancelled) this many times over its entries. */
 const IMPORT_PROGRESS_STEPS = 100
 
-// Locale-aware and numeric, so "Model 9" sorts before "Model 10".
-const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
   private readonly settingsListeners = new Set<SettingsListener>()
@@ -74,8 +111,13 @@ export class Library implements LibraryApi {
   private keyIndex: Map<string, string> | undefined
   // Sorted non-trashed papers per sort order, dropped whenever papers change.
   private readonly sorted = new Map<PaperSort, Paper[]>()
-  // Lower-cased titles for the palette's fuzzy match, dropped with `sorted`.
-  private lowerTitles: Map<string, string> | undefined
+  // The last filtered list, so paging through it does not filter again.
+  private filtered: { key: string; generation: number; papers: Paper[] } | undefined
+  // Bumped by every change, so derived views know when they are stale.
+  private generation = 0
+  private readonly history = new UndoStack()
+  // Lower-cased titles for the palette's fuzzy match, for one generation.
+  private lowerTitles: { generation: number; titles: Map<string, string> } | undefined
   private readonly search: LibrarySearch
 
   private constructor(
@@ -119,15 +161,21 @@ export class Library implements LibraryApi {
       path: this.store.dir,
       schemaVersion: this.store.schemaVersion,
       paperCount: this.sortedPapers('published').length,
-      noteCount: this.store.notes.size,
+      noteCount: countLiveNotes(this.store.notes.values()),
       problems: this.store.problems.map((problem) => ({ ...problem })),
     }
   }
 
-  async listPapers({ offset, limit, sort, query }: ApiArgs<'listPapers'>): Promise<PaperPage> {
+  async listPapers({
+    offset,
+    limit,
+    sort,
+    filter,
+    query,
+  }: ApiArgs<'listPapers'>): Promise<PaperPage> {
     const order = sort ?? 'published'
     if (query === undefined || query.trim() === '') {
-      const papers = this.sortedPapers(order)
+      const papers = this.filteredPapers(order, filter)
       return {
         total: papers.length,
         ranked: false,
@@ -135,7 +183,7 @@ export class Library implements LibraryApi {
         items: papers.slice(offset, offset + limit).map((paper) => this.summarize(paper)),
       }
     }
-    const page = await this.search.page(query, order, () => this.sortedPapers(order), offset, limit)
+    const page = await this.search.page(this.searchIn(order, filter), query, offset, limit)
     const items: PaperSummary[] = []
     for (const id of page.ids) {
       const paper = this.store.papers.get(id)
@@ -149,7 +197,7 @@ export class Library implements LibraryApi {
 
   /** Every paper matching `query`, in full, best match first (for the CLI). */
   async searchPapers(query: string, sort: PaperSort = 'published'): Promise<Paper[]> {
-    const ids = await this.search.all(query, sort, () => this.sortedPapers(sort))
+    const ids = await this.search.all(this.searchIn(sort, undefined), query)
     return ids.flatMap((id) => {
       const paper = this.store.papers.get(id)
       return paper === undefined ? [] : [structuredClone(paper)]
@@ -184,12 +232,6 @@ export class Library implements LibraryApi {
     return scored.slice(0, limit).map(({ match }) => match)
   }
 
-  async setStarred({ id, starred }: ApiArgs<'setStarred'>): Promise<Paper> {
-    return this.updatePaperState(id, (paper) =>
-      paper.starred === starred ? undefined : { ...paper, starred },
-    )
-  }
-
   /** The collections not in the trash (for in:"Name" searches). */
   collections(): Collection[] {
     const live: Collection[] = []
@@ -202,6 +244,10 @@ export class Library implements LibraryApi {
   /** Every paper not in the trash, in full, in the given order (for the CLI and exports). */
   allPapers(sort: PaperSort = 'published'): Paper[] {
     return this.sortedPapers(sort).map((paper) => structuredClone(paper))
+  }
+
+  async listPaperIds({ sort, filter }: ApiArgs<'listPaperIds'>): Promise<string[]> {
+    return this.filteredPapers(sort ?? 'published', filter).map((paper) => paper.id)
   }
 
   async getPaper({ id }: ApiArgs<'getPaper'>): Promise<Paper> {
@@ -237,6 +283,9 @@ export class Library implements LibraryApi {
   async saveNote({ paperId, body }: ApiArgs<'saveNote'>): Promise<Note> {
     return this.mutate(async () => {
       const paper = this.requirePaper(paperId)
+      if (paper.trashedAt !== undefined) {
+        throw new BadInputError(`"${paper.title}" is in the Trash; restore it to edit its note`)
+      }
       const existing = this.notesByPaper().get(paperId)
       if (existing && existing.body === body && existing.title === paper.title) {
         return structuredClone(existing)
@@ -253,25 +302,123 @@ export class Library implements LibraryApi {
     })
   }
 
-  async setPaperStatus({ id, status }: ApiArgs<'setPaperStatus'>): Promise<Paper> {
-    return this.mutate(async () => {
-      const paper = this.requirePaper(id)
-      if (paper.status === status) return structuredClone(paper)
-      const updated: Paper = { ...paper, status, updatedAt: this.now().toISOString() }
-      await this.store.commit({ papers: { put: [updated] } })
-      this.papersChanged()
-      this.search.stateChanged(updated)
-      this.notifyChange()
-      return structuredClone(updated)
-    })
+  // --- organizing: each builds a change set (organize/), applied as one undo step
+
+  async getSidebar(_args: ApiArgs<'getSidebar'> = {}): Promise<Sidebar> {
+    return sidebarFor(this.filterInputs())
   }
 
-  async indexOfPaper({ id, sort, query }: ApiArgs<'indexOfPaper'>): Promise<number> {
+  async listTrash(_args: ApiArgs<'listTrash'> = {}): Promise<TrashContents> {
+    return trashContents(this.store)
+  }
+
+  async getPaperCollections({ id }: ApiArgs<'getPaperCollections'>): Promise<CollectionRef[]> {
+    this.requirePaper(id)
+    return collectionsOfPaper(this.store, id)
+  }
+
+  async summarizeSelection({ paperIds }: ApiArgs<'summarizeSelection'>): Promise<SelectionSummary> {
+    return summarizeSelection(this.store, paperIds)
+  }
+
+  async createCollection(args: ApiArgs<'createCollection'>): Promise<Collection> {
+    const collection = await this.organize((ctx) => planCreateCollection(ctx, args))
+    return structuredClone(collection)
+  }
+
+  async renameCollection({ id, name }: ApiArgs<'renameCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRenameCollection(ctx, id, name))
+  }
+
+  async moveCollection({ id, parentId, index }: ApiArgs<'moveCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planMoveCollection(ctx, id, parentId, index))
+  }
+
+  async addToCollection({
+    collectionId,
+    paperIds,
+  }: ApiArgs<'addToCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planAddToCollection(ctx, collectionId, paperIds))
+  }
+
+  async removeFromCollection({
+    collectionId,
+    paperIds,
+  }: ApiArgs<'removeFromCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRemoveFromCollection(ctx, collectionId, paperIds))
+  }
+
+  async setStatus({ paperIds, status }: ApiArgs<'setStatus'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planSetStatus(ctx, paperIds, status))
+  }
+
+  async setStarred({ paperIds, starred }: ApiArgs<'setStarred'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planSetStarred(ctx, paperIds, starred))
+  }
+
+  /**
+   * Marks an unread paper read because it stayed open (the mark-as-read
+   * setting). It happens by itself, so it is not an undo step.
+   */
+  async markRead({ id }: ApiArgs<'markRead'>): Promise<boolean> {
+    return this.organize(
+      (ctx) => {
+        const paper = this.requirePaper(id)
+        const applies = paper.status === 'unread' && paper.trashedAt === undefined
+        const plan = planSetStatus(ctx, applies ? [id] : [], 'read')
+        return { ...plan, result: applies }
+      },
+      { undoable: false },
+    )
+  }
+
+  async tagPapers({ paperIds, add, remove }: ApiArgs<'tagPapers'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planTagPapers(ctx, paperIds, add ?? [], remove ?? []))
+  }
+
+  async renameTag({ from, to }: ApiArgs<'renameTag'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRenameTag(ctx, from, to))
+  }
+
+  async deleteTag({ tag }: ApiArgs<'deleteTag'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planDeleteTag(ctx, tag))
+  }
+
+  async moveToTrash(items: ApiArgs<'moveToTrash'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planMoveToTrash(ctx, items))
+  }
+
+  async restoreFromTrash(items: ApiArgs<'restoreFromTrash'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRestore(ctx, items))
+  }
+
+  /** Deleting for good is final: not an undo step. */
+  async deleteForever(items: ApiArgs<'deleteForever'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planDeleteForever(ctx, items), { undoable: false })
+  }
+
+  async emptyTrash(_args: ApiArgs<'emptyTrash'> = {}): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planEmptyTrash(ctx), { undoable: false })
+  }
+
+  async undo(_args: ApiArgs<'undo'> = {}): Promise<ChangeOutcome | null> {
+    return this.replay('undo')
+  }
+
+  async redo(_args: ApiArgs<'redo'> = {}): Promise<ChangeOutcome | null> {
+    return this.replay('redo')
+  }
+
+  async getUndoState(_args: ApiArgs<'getUndoState'> = {}): Promise<UndoState> {
+    return this.history.state()
+  }
+
+  async indexOfPaper({ id, sort, filter, query }: ApiArgs<'indexOfPaper'>): Promise<number> {
     const order = sort ?? 'published'
     if (query !== undefined && query.trim() !== '') {
-      return this.search.position(query, order, () => this.sortedPapers(order), id)
+      return (await this.search.all(this.searchIn(order, filter), query)).indexOf(id)
     }
-    return this.sortedPapers(order).findIndex((paper) => paper.id === id)
+    return this.filteredPapers(order, filter).findIndex((paper) => paper.id === id)
   }
 
   async getSettings(_args: ApiArgs<'getSettings'> = {}): Promise<Settings> {
@@ -414,7 +561,7 @@ export class Library implements LibraryApi {
     // One write per import, and none when nothing is new.
     if (added.length > 0) {
       await this.store.commit({ papers: { put: added } })
-      this.papersChanged()
+      this.sorted.clear()
       for (const paper of added) {
         this.indexPaper(paper)
         this.search.paperChanged(paper)
@@ -429,6 +576,8 @@ export class Library implements LibraryApi {
       addedIds: added.map((paper) => paper.id),
     }
     if (fileName !== undefined) report.fileName = fileName
+    const suggested = suggestedCollectionName(listing, fileName)
+    if (suggested !== undefined) report.suggestedCollection = suggested
     return report
   }
 
@@ -455,43 +604,6 @@ export class Library implements LibraryApi {
     }
   }
 
-  /**
-   * Star or reading status: `change` returns the updated paper, or undefined
-   * when there is nothing to change (then nothing is written).
-   */
-  private updatePaperState(
-    id: string,
-    change: (paper: Paper) => Paper | undefined,
-  ): Promise<Paper> {
-    return this.mutate(async () => {
-      const paper = this.requirePaper(id)
-      const changed = change(paper)
-      if (changed === undefined) return structuredClone(paper)
-      const updated: Paper = { ...changed, updatedAt: this.now().toISOString() }
-      await this.store.commit({ papers: { put: [updated] } })
-      this.papersChanged()
-      this.search.stateChanged(updated)
-      this.notifyChange()
-      return structuredClone(updated)
-    })
-  }
-
-  /** Cached views of the papers hold the old records: drop them. */
-  private papersChanged(): void {
-    this.sorted.clear()
-    this.lowerTitles = undefined
-  }
-
-  private titlesInLowerCase(): Map<string, string> {
-    if (this.lowerTitles === undefined) {
-      this.lowerTitles = new Map()
-      for (const paper of this.sortedPapers('published')) {
-        this.lowerTitles.set(paper.id, paper.title.toLowerCase())
-      }
-    }
-    return this.lowerTitles
-  }
-
   /** Runs `task` after every earlier mutation has settled. */
   private mutate<T>(task: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new StorageError('The library is closed'))
@@ -503,7 +615,142 @@ export class Library implements LibraryApi {
     return run
   }
 
+  /**
+   * Works out an organizing change from the current records and applies it
+   * as one durable commit and (unless told otherwise) one undo step. A plan
+   * that throws (unknown id, nesting cycle) has written nothing.
+   */
+  private organize<T>(
+    build: (ctx: OrganizeContext) => Plan<T>,
+    { undoable = true }: { undoable?: boolean } = {},
+  ): Promise<T> {
+    return this.mutate(async () => {
+      const plan = build({ records: this.store, at: this.now().toISOString(), newId: randomUUID })
+      if (isEmptyChangeSet(plan.changes)) return plan.result
+      const step = undoable ? captureStep(this.store, plan.changes, plan.label) : undefined
+      await this.apply(plan.changes)
+      if (step !== undefined) this.history.record(step)
+      return plan.result
+    })
+  }
+
+  /** Undoes or redoes the next step; a step that clashes with a later change is dropped. */
+  private replay(direction: Direction): Promise<ChangeOutcome | null> {
+    return this.mutate(async () => {
+      const step = this.history.next(direction)
+      if (step === undefined) return null
+      let changes: ChangeSet
+      try {
+        changes = replayChanges(this.store, step, direction, this.now().toISOString())
+      } catch (error) {
+        if (error instanceof UndoConflictError) this.history.drop(direction)
+        throw error
+      }
+      await this.apply(changes)
+      this.history.applied(direction)
+      return { label: step.label, changed: changedRecords(changes) }
+    })
+  }
+
+  /** Commits an organizing change and brings the derived indexes up to date. */
+  private async apply(changes: ChangeSet): Promise<void> {
+    await this.store.commit(changes)
+    if (changes.papers !== undefined) {
+      const { put = [], remove = [] } = changes.papers
+      // A few papers move to their new places; many, and everything is sorted again.
+      for (const [sort, papers] of this.sorted) {
+        const resorted = resortedAfter(papers, put, remove, sort)
+        if (resorted === undefined) this.sorted.delete(sort)
+        else this.sorted.set(sort, resorted)
+      }
+      // Rebuilt on the next import: papers may have left (or, by undo, come back).
+      this.keyIndex = undefined
+    }
+    // Which note a paper shows depends on both (a trashed paper shows its trashed note).
+    if (changes.papers !== undefined || changes.notes !== undefined) this.noteIndex = undefined
+    this.searchChanged(changes)
+    this.notifyChange()
+  }
+
+  /** Brings the search index up to date with an organizing change (tags, star, trash, …). */
+  private searchChanged(changes: ChangeSet): void {
+    const touched = new Set<string>()
+    for (const paper of changes.papers?.put ?? []) touched.add(paper.id)
+    for (const note of changes.notes?.put ?? []) if (note.paperId) touched.add(note.paperId)
+    for (const id of touched) {
+      const paper = this.store.papers.get(id)
+      if (paper !== undefined) this.search.paperChanged(paper)
+    }
+    for (const id of changes.papers?.remove ?? []) this.search.paperRemoved(id)
+    // A collection renamed or filled changes what in:"…" finds.
+    if (changes.collections !== undefined) this.search.forgetResults()
+  }
+
+  /**
+   * What a search looks through: the list's papers in order (the filter's
+   * view, e.g. a collection), unless the query names a collection with in:.
+   */
+  private searchIn(sort: PaperSort, filter: PaperFilter | undefined): SearchView {
+    const scoped =
+      (filter?.scope?.kind ?? 'library') !== 'library' || (filter?.tags ?? []).length > 0
+    return {
+      key: JSON.stringify([sort, filter ?? null]),
+      ordered: () => this.sortedPapers(sort),
+      scope: scoped
+        ? () => new Set(this.filteredPapers(sort, filter).map((paper) => paper.id))
+        : undefined,
+    }
+  }
+
+  private titlesInLowerCase(): Map<string, string> {
+    if (this.lowerTitles?.generation !== this.generation) {
+      const titles = new Map<string, string>()
+      for (const paper of this.sortedPapers('published')) {
+        titles.set(paper.id, paper.title.toLowerCase())
+      }
+      this.lowerTitles = { generation: this.generation, titles }
+    }
+    return this.lowerTitles.titles
+  }
+
+  private filterInputs(): FilterInputs {
+    return { records: this.store, now: this.now(), hasNote: (id) => this.hasNote(id) }
+  }
+
+  private hasNote(paperId: string): boolean {
+    const note = this.notesByPaper().get(paperId)
+    return note !== undefined && note.body.trim() !== ''
+  }
+
+  /** The papers `filter` selects, in `sort` order; the last answer is reused while nothing changes. */
+  private filteredPapers(sort: PaperSort, filter: PaperFilter | undefined): Paper[] {
+    const scope = filter?.scope?.kind ?? 'library'
+    if (scope === 'library' && (filter?.tags ?? []).length === 0) return this.sortedPapers(sort)
+    // "Recently added" moves with the clock as well as with changes.
+    const minute =
+      filter?.scope?.kind === 'view' && filter.scope.view === 'recent'
+        ? Math.floor(this.now().getTime() / 60_000)
+        : 0
+    const key = JSON.stringify([sort, filter, minute])
+    if (this.filtered?.key === key && this.filtered.generation === this.generation) {
+      return this.filtered.papers
+    }
+    const test = paperTest(this.filterInputs(), filter)
+    let papers: Paper[]
+    if (scope === 'trash') {
+      const trashed = [...this.store.papers.values()].filter(
+        (paper) => paper.trashedAt !== undefined,
+      )
+      papers = sortPapers(trashed, sort).filter(test)
+    } else {
+      papers = this.sortedPapers(sort).filter(test)
+    }
+    this.filtered = { key, generation: this.generation, papers }
+    return papers
+  }
+
   private notifyChange(): void {
+    this.generation++
     for (const listener of this.listeners) {
       try {
         listener()
@@ -536,6 +783,9 @@ export class Library implements LibraryApi {
       const index = new Map<string, Note>()
       for (const note of this.store.notes.values()) {
         if (note.paperId === undefined) continue
+        // A paper shows its live note; a trashed paper, the note trashed with it.
+        const trashedAt = this.store.papers.get(note.paperId)?.trashedAt
+        if (note.trashedAt !== undefined && note.trashedAt !== trashedAt) continue
         // Should the library hold two notes for one paper, the latest edit is the one shown.
         const other = index.get(note.paperId)
         if (!other || other.updatedAt < note.updatedAt) index.set(note.paperId, note)
@@ -558,9 +808,7 @@ export class Library implements LibraryApi {
     for (const paper of this.store.papers.values()) {
       if (paper.trashedAt === undefined) active.push(paper)
     }
-    // The id breaks the last ties, so the order is total and the same on every open.
-    const compare = PAPER_ORDER[sort]
-    const sorted = active.sort((a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    const sorted = sortPapers(active, sort)
     this.sorted.set(sort, sorted)
     return sorted
   }
@@ -574,7 +822,9 @@ export class Library implements LibraryApi {
       status: paper.status,
       starred: paper.starred,
       hasNote: note !== undefined && note.body.trim() !== '',
+      tags: [...paper.tags],
     }
+    if (paper.trashedAt !== undefined) summary.trashedAt = paper.trashedAt
     if (paper.published !== undefined) summary.published = paper.published
     if (paper.organization !== undefined) summary.organization = paper.organization
     if (paper.authorCount !== undefined) summary.authorCount = paper.authorCount
@@ -584,24 +834,24 @@ export class Library implements LibraryApi {
   }
 }
 
-type PaperOrder = (a: Paper, b: Paper) => number
-
-const byTitle: PaperOrder = (a, b) => titleCollator.compare(a.title, b.title)
-
-/** Descending order of optional ISO strings, missing values last. */
-function newestFirst(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0
-  if (a === undefined) return 1
-  if (b === undefined) return -1
-  return a < b ? 1 : -1
+function countLiveNotes(notes: Iterable<Note>): number {
+  let live = 0
+  for (const note of notes) if (note.trashedAt === undefined) live++
+  return live
 }
 
-const PAPER_ORDER: Record<PaperSort, PaperOrder> = {
-  published: (a, b) => newestFirst(a.published, b.published) || byTitle(a, b),
-  // Papers of one import share addedAt; they keep the order of the file.
-  added: (a, b) => newestFirst(a.addedAt, b.addedAt) || (a.source.line ?? 0) - (b.source.line ?? 0),
-  title: byTitle,
-  upvotes: (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
+/**
+ * The collection an import offers to file its papers in: named after the
+ * page's date ("Daily Papers 2026-02-09"), else after the file.
+ */
+function suggestedCollectionName(
+  listing: ParsedListing,
+  fileName: string | undefined,
+): string | undefined {
+  if (listing.pageDate !== undefined) return `Daily Papers ${listing.pageDate}`
+  if (fileName === undefined) return undefined
+  const base = fileName.replace(/\.[^.]*$/, '').trim()
+  return base === '' ? undefined : base
 }
 
 /** The user's calendar day, which is what "Jan 26" on a page they just saved means. */

@@ -3,10 +3,11 @@
 // shortcut the window, the palette and the cheat sheet show.
 //
 // The window handles every command's keys itself (that is what makes them work
-// in the browser tests and inside text fields as intended), so menu items show
-// their accelerator without registering it (registerAccelerator: false): a key
-// press never runs a command twice, and a bare letter like S never steals
-// typing. A click sends the command to the window.
+// in the browser tests, and keeps single letters like S from stealing typing),
+// so menu items show their accelerator without registering it
+// (registerAccelerator: false): a key press never runs a command twice. A
+// click sends the command to the window. Undo and Redo are the exception on
+// macOS, where Cmd+Z is a menu key equivalent (see the Edit menu).
 import type { MenuItemConstructorOptions } from 'electron'
 import { acceleratorOf, COMMAND_IDS, COMMANDS, type MenuName } from '../../shared/commands'
 import type { MenuCommand } from '../../shared/model'
@@ -70,11 +71,24 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
   })
+  // Undo and Redo belong to the renderer: outside a text field they undo
+  // organizing actions (the library's undo stack), inside one they undo
+  // typing. On Windows and Linux the keys reach the page, which decides; the
+  // menu only shows them. On macOS Cmd+Z is a menu key equivalent (text
+  // fields get their undo from the menu there), so the item catches the key
+  // and asks the renderer the same way.
+  const replay = (label: string, command: 'undo' | 'redo'): MenuItemConstructorOptions => ({
+    id: command,
+    label,
+    accelerator: command === 'undo' ? 'CmdOrCtrl+Z' : 'Shift+CmdOrCtrl+Z',
+    registerAccelerator: isMac,
+    click: () => context.sendCommand(command),
+  })
   template.push({
     label: 'Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      replay('Undo', 'undo'),
+      replay('Redo', 'redo'),
       SEPARATOR,
       { role: 'cut' },
       { role: 'copy' },

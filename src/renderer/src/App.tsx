@@ -1,57 +1,93 @@
 // The window: a toolbar, progress and status banners, then the panes
-// (list | paper | notes) laid out as the settings in the library say, the
-// command palette and the shortcut cheat sheet. Every action is a command
-// (src/shared/commands.ts), reachable by key, menu and palette alike.
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+// (sidebar | list | paper | notes), laid out as the settings in the library
+// say, the command palette and the shortcut cheat sheet. The list shows the
+// sidebar's choice, searched with the box above it; organizing actions go
+// through main (one undo step each) and report on the status line. Every
+// command (src/shared/commands.ts) is reachable by key, menu and palette.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { CommandId } from '../../shared/commands'
-import type { LibraryInfo, PaperSort, ReadingStatus, TitleMatch } from '../../shared/model'
+import type {
+  CollectionNode,
+  ImportReport,
+  LibraryInfo,
+  ListScope,
+  PaperFilter,
+  PaperSort,
+  TitleMatch,
+} from '../../shared/model'
 import { api, errorMessage, subscribeToLibrary } from './api/client'
 import { runCommand, type CommandContext } from './commands/commandActions'
 import { useKeyboardCommands } from './commands/useKeyboardCommands'
+import { ActionToast } from './components/ActionToast'
+import { AppDialog, type AppDialogState } from './components/AppDialog'
 import { CommandPalette } from './components/CommandPalette'
-import { ImportStatus } from './components/ImportStatus'
+import { ContextMenu, type OpenMenu } from './components/ContextMenu'
+import { ImportStatus, type FileInto } from './components/ImportStatus'
 import { PaneErrorBoundary } from './components/PaneErrorBoundary'
 import { ResizablePanes } from './components/ResizablePanes'
 import { SearchBox } from './components/SearchBox'
 import { ShortcutsDialog } from './components/ShortcutsDialog'
 import { TaskProgress } from './components/TaskProgress'
 import { Welcome } from './components/Welcome'
+import { useActionStatus } from './hooks/useActionStatus'
 import { useImport } from './hooks/useImport'
+import { useSidebarData, useTrashContents, useUndoState } from './hooks/useLibraryData'
 import { usePaperRows } from './hooks/usePaperRows'
+import { useSelection } from './hooks/useSelection'
 import { useSelectionHistory } from './hooks/useSelectionHistory'
 import { useTasks } from './hooks/useTasks'
+import { useUndo } from './hooks/useUndo'
+import { collectionEntries, pathLabel } from './organize/collectionPaths'
+import { usePaperCommands } from './organize/usePaperActions'
+import { ListHeader } from './panes/ListHeader'
 import { NotesPane } from './panes/NotesPane'
 import { PaperListPane, type PaperListHandle, type RevealRequest } from './panes/PaperListPane'
-import { PaperPane, type PaperPaneHandle } from './panes/PaperPane'
+import { PaperPane } from './panes/PaperPane'
+import { SelectionSummaryPane } from './panes/SelectionSummaryPane'
+import { TrashExtras } from './panes/TrashExtras'
 import { useAppearance } from './settings/appearance'
 import { SettingsDialog } from './settings/SettingsDialog'
 import { useSettings } from './settings/useSettings'
-
-type Dialog = 'palette' | 'shortcuts' | undefined
-type FocusTarget = 'list' | 'notes' | 'search'
+import { Sidebar, type SidebarEditing } from './sidebar/Sidebar'
+import { VIEW_LABELS, scopeKey } from './sidebar/sidebarEntries'
+import { useSidebarActions } from './sidebar/useSidebarActions'
 
 export function App() {
   // Bumped on every change main reports, so views refetch what they show.
   const [version, setVersion] = useState(0)
   const [info, setInfo] = useState<LibraryInfo | undefined>(undefined)
   const [infoError, setInfoError] = useState<string | undefined>(undefined)
-  const [actionError, setActionError] = useState<string | undefined>(undefined)
   const [settingsOpen, setSettingsOpen] = useState(false)
-  const [dialog, setDialog] = useState<Dialog>(undefined)
   const [reveal, setReveal] = useState<RevealRequest | undefined>(undefined)
-  const [query, setQuery] = useState('')
   const { settings, problem: settingsProblem, update } = useSettings()
   const sort: PaperSort = settings?.sort ?? 'published'
-  const rows = usePaperRows(version, sort, query)
+  const [scope, setScope] = useState<ListScope>({ kind: 'library' })
+  const [tags, setTags] = useState<string[]>([])
+  const filter = useMemo(
+    (): PaperFilter => (tags.length === 0 ? { scope } : { scope, tags }),
+    [scope, tags],
+  )
+  const [query, setQuery] = useState('')
+  const rows = usePaperRows(version, sort, filter, query)
+  const selection = useSelection(rows, version, sort, filter)
+  const sidebarData = useSidebarData(version)
+  const trashContents = useTrashContents(version, scope.kind === 'trash')
+  const undoState = useUndoState(version)
+  const status = useActionStatus()
+  const replay = useUndo(status)
   const tasks = useTasks()
+  const [menu, setMenu] = useState<OpenMenu | undefined>(undefined)
+  const [dialog, setDialog] = useState<AppDialogState | undefined>(undefined)
+  const [editing, setEditing] = useState<SidebarEditing | undefined>(undefined)
   const workspace = useRef<HTMLElement>(null)
+  const tagInput = useRef<HTMLInputElement>(null)
   const listHandle = useRef<PaperListHandle>(null)
-  const paperHandle = useRef<PaperPaneHandle>(null)
   const searchInput = useRef<HTMLInputElement>(null)
-  // Where focus was before a dialog opened, to put it back on close.
-  const focusBeforeDialog = useRef<HTMLElement | null>(null)
+  // The palette or the cheat sheet, and where focus was before it opened.
+  const [overlay, setOverlay] = useState<'palette' | 'shortcuts' | undefined>(undefined)
+  const focusBeforeOverlay = useRef<HTMLElement | null>(null)
   // Focus asked for a pane that is about to be shown.
-  const [pendingFocus, setPendingFocus] = useState<FocusTarget | undefined>(undefined)
+  const [pendingFocus, setPendingFocus] = useState<'list' | 'notes' | 'search' | undefined>()
   useAppearance(settings?.theme, settings?.readingFontSize)
 
   useEffect(
@@ -70,64 +106,129 @@ export function App() {
       .catch((caught: unknown) => setInfoError(errorMessage(caught)))
   }, [version])
 
-  const selectedId = settings?.selectedPaperId ?? undefined
-  const select = useCallback((id: string) => update({ selectedPaperId: id }), [update])
-  const history = useSelectionHistory(selectedId, select)
-  /** Selects a paper and scrolls the list to it, wherever it is. */
-  const selectAndReveal = useCallback(
-    (id: string) => {
-      select(id)
-      setReveal({ id, serial: Date.now() })
-    },
-    [select],
-  )
+  const choose = useCallback((next: ListScope, nextTags: string[]) => {
+    setScope(next)
+    setTags(nextTags)
+  }, [])
+
+  // A collection that is gone (trashed, or its creation undone) leaves the list on the library.
+  const collections = useMemo(() => sidebarData?.collections ?? [], [sidebarData])
+  useEffect(() => {
+    if (scope.kind !== 'collection' || sidebarData === undefined) return
+    if (!collections.some((node) => node.id === scope.id)) choose({ kind: 'library' }, [])
+  }, [scope, sidebarData, collections, choose])
 
   // On start, the paper selected last time is shown and scrolled to; if it is
   // gone (or there was none) the first paper is selected, so no pane is blank.
   const restored = useRef(false)
   const firstRow = rows.rowAt(0)
+  const { selectInitial } = selection
   useEffect(() => {
     if (restored.current || settings === undefined || rows.total === undefined) return
     restored.current = true
     const wanted = settings.selectedPaperId
-    if (wanted === null) {
-      if (firstRow !== undefined) select(firstRow.id)
-      return
-    }
-    const fallBack = (): void => update({ selectedPaperId: firstRow?.id ?? null })
+    if (wanted === null) return
     api
       .indexOfPaper({ id: wanted, sort: settings.sort })
-      .then((index) => (index >= 0 ? setReveal({ id: wanted, serial: Date.now() }) : fallBack()))
-      .catch(fallBack)
-  }, [settings, rows.total, firstRow, select, update])
-  // A library that was empty gets its first paper selected once an import fills it.
+      .then((index) => {
+        if (index < 0) return
+        selectInitial(wanted)
+        setReveal({ id: wanted, serial: Date.now() })
+      })
+      .catch(() => undefined) // the first paper is selected instead
+  }, [settings, rows.total, selectInitial])
+  const nothingSelected = selection.ids.length === 0
   useEffect(() => {
-    if (restored.current && selectedId === undefined && firstRow !== undefined) {
-      select(firstRow.id)
+    if (restored.current && nothingSelected && firstRow !== undefined) selectInitial(firstRow.id)
+  }, [nothingSelected, firstRow, selectInitial])
+
+  // The paper the user picked is remembered for the next start.
+  const single = selection.ids.length === 1 ? selection.ids[0] : undefined
+  const remembered = settings?.selectedPaperId
+  useEffect(() => {
+    if (selection.chosen && single !== undefined && single !== remembered) {
+      update({ selectedPaperId: single })
     }
-  }, [selectedId, firstRow, select])
-  // New search results that leave out the selected paper select the best match;
-  // otherwise (and when the search is cleared) the selected paper stays in view.
+  }, [selection.chosen, single, remembered, update])
+
+  const changeSort = useCallback(
+    (next: PaperSort) => {
+      update({ sort: next })
+      if (single !== undefined) setReveal({ id: single, serial: Date.now() })
+    },
+    [update, single],
+  )
+
+  const openDialog = useCallback((next: AppDialogState) => setDialog(next), [])
+  const openMenu = useCallback((next: OpenMenu) => setMenu(next), [])
+  const { rowAt, indexOf } = rows
+  const rowOf = useCallback((id: string) => rowAt(indexOf(id)), [rowAt, indexOf])
+
+  const commands = usePaperCommands({
+    run: status.run,
+    openDialog,
+    collections,
+    scope,
+    selection,
+    rowOf,
+    tagInput,
+  })
+  const sidebarActions = useSidebarActions({
+    data: sidebarData,
+    run: status.run,
+    openDialog,
+    openMenu,
+    setEditing,
+    scope,
+    tags,
+    choose,
+  })
+
+  const onImported = useCallback(() => setVersion((v) => v + 1), [])
+  const importer = useImport(onImported)
+  const { fileInto } = commands
+  const onFileInto = useCallback(
+    (report: ImportReport, where: FileInto): Promise<string | undefined> => {
+      if (where.kind !== 'pick') return fileInto(report.addedIds, where)
+      return new Promise((resolve) =>
+        setDialog({
+          kind: 'picker',
+          pick: {
+            title: `Put the ${report.added} new papers in`,
+            collections,
+            allowCreate: true,
+            onPick: (picked) => void fileInto(report.addedIds, picked).then(resolve),
+            onCancel: () => resolve(undefined),
+          },
+        }),
+      )
+    },
+    [fileInto, collections],
+  )
+
+  // Back and forward through the papers viewed (Alt+←/→).
+  const { selectOnly } = selection
+  const selectAndReveal = useCallback(
+    (id: string) => {
+      selectOnly(id)
+      setReveal({ id, serial: Date.now() })
+    },
+    [selectOnly],
+  )
+  const history = useSelectionHistory(single, selectAndReveal)
+
+  // New search results that leave out the focused paper select the best match;
+  // otherwise (and when the search is cleared) the paper stays selected, in view.
   const answered = rows.query
   const lastAnswered = useRef('')
   useEffect(() => {
     if (!restored.current || firstRow === undefined || answered === lastAnswered.current) return
     lastAnswered.current = answered
-    const listed = selectedId !== undefined && rows.indexOf(selectedId) !== -1
-    if (answered !== '' && !listed) select(firstRow.id)
-    else if (selectedId !== undefined) setReveal({ id: selectedId, serial: Date.now() })
-  }, [answered, firstRow, rows, selectedId, select])
-
-  const changeSort = useCallback(
-    (next: PaperSort) => {
-      update({ sort: next })
-      if (selectedId !== undefined) setReveal({ id: selectedId, serial: Date.now() })
-    },
-    [update, selectedId],
-  )
-
-  const onImported = useCallback(() => setVersion((v) => v + 1), [])
-  const importer = useImport(onImported)
+    const focusId = selection.focusId
+    const listed = focusId !== undefined && rows.indexOf(focusId) !== -1
+    if (answered !== '' && !listed) selectOnly(firstRow.id, 0)
+    else if (focusId !== undefined) setReveal({ id: focusId, serial: Date.now() })
+  }, [answered, firstRow, rows, selection.focusId, selectOnly])
 
   useEffect(() => {
     if (pendingFocus === undefined) return
@@ -150,95 +251,70 @@ export function App() {
     [settings?.listPaneOpen, settings?.notesPaneOpen, update],
   )
 
-  const changeSelected = useCallback(
-    async (change: (id: string) => Promise<unknown>) => {
-      if (selectedId === undefined) return
-      try {
-        await change(selectedId)
-        setActionError(undefined)
-      } catch (caught) {
-        setActionError(errorMessage(caught))
-      }
-    },
-    [selectedId],
-  )
-  const toggleStar = useCallback(
-    () =>
-      void changeSelected(async (id) => {
-        const paper = await api.getPaper({ id })
-        await api.setStarred({ id, starred: !paper.starred })
-      }),
-    [changeSelected],
-  )
-  const setStatus = useCallback(
-    (status: ReadingStatus) =>
-      void changeSelected((id) =>
-        // Through the paper pane when it shows this paper, so the automatic
-        // "mark as read" knows the user decided.
-        paperHandle.current !== null
-          ? paperHandle.current.setStatus(status)
-          : api.setPaperStatus({ id, status }),
-      ),
-    [changeSelected],
-  )
-
-  const openDialog = useCallback((which: Exclude<Dialog, undefined>) => {
-    setDialog((current) => {
-      if (current === undefined) focusBeforeDialog.current = document.activeElement as HTMLElement
+  const openOverlay = useCallback((which: 'palette' | 'shortcuts') => {
+    setOverlay((current) => {
+      if (current === undefined) focusBeforeOverlay.current = document.activeElement as HTMLElement
       return which
     })
   }, [])
-  const closeDialog = useCallback(() => {
-    setDialog(undefined)
-    const previous = focusBeforeDialog.current
-    focusBeforeDialog.current = null
+  const closeOverlay = useCallback(() => {
+    setOverlay(undefined)
+    const previous = focusBeforeOverlay.current
+    focusBeforeOverlay.current = null
     // Back where the user was, or to the list.
     if (previous !== null && previous.isConnected && previous !== document.body) previous.focus()
     else listHandle.current?.focus()
   }, [])
 
-  const commands: CommandContext = {
+  const paneSetting = {
+    sidebar: 'sidebarOpen',
+    list: 'listPaneOpen',
+    notes: 'notesPaneOpen',
+  } as const
+  const keyboard: CommandContext = {
     importFiles: importer.chooseFiles,
     openSettings: () => setSettingsOpen(true),
     focusSearch: () => {
       if (settings?.listPaneOpen === false) update({ listPaneOpen: true })
       setPendingFocus('search')
     },
-    openPalette: () => openDialog('palette'),
-    toggleShortcuts: () => (dialog === 'shortcuts' ? closeDialog() : openDialog('shortcuts')),
+    openPalette: () => openOverlay('palette'),
+    toggleShortcuts: () => (overlay === 'shortcuts' ? closeOverlay() : openOverlay('shortcuts')),
     focusPane,
     togglePane: (pane) => {
       if (settings === undefined) return
-      if (pane === 'list') update({ listPaneOpen: !settings.listPaneOpen })
-      else update({ notesPaneOpen: !settings.notesPaneOpen })
+      const key = paneSetting[pane]
+      update({ [key]: !settings[key] })
     },
     moveSelection: (delta) => listHandle.current?.move(delta),
     goBack: history.back,
     goForward: history.forward,
-    toggleStar,
-    setStatus,
-    hasSelection: () => selectedId !== undefined,
+    onSelection: commands.onListCommand,
+    hasSelection: () => selection.ids.length > 0,
   }
-  useKeyboardCommands(commands)
+  useKeyboardCommands(keyboard)
 
   function runFromPalette(id: CommandId): void {
-    closeDialog()
-    runCommand(id, commands)
+    closeOverlay()
+    runCommand(id, keyboard)
   }
 
   function jumpTo(match: TitleMatch): void {
-    setDialog(undefined)
-    focusBeforeDialog.current = null
-    // A paper outside the current search results clears the search, so the list shows it.
-    if (query !== '' && rows.indexOf(match.paperId) === -1) setQuery('')
+    setOverlay(undefined)
+    focusBeforeOverlay.current = null
+    // A paper outside the list's view or search is found in the whole library.
+    if (rows.indexOf(match.paperId) === -1) {
+      setQuery('')
+      choose({ kind: 'library' }, [])
+    }
     selectAndReveal(match.paperId)
     focusPane(match.kind === 'note' ? 'notes' : 'list')
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    if (event.defaultPrevented) return
     const target = event.target as HTMLElement
     // Esc leaves the note for the list; Enter in the list opens the note.
+    if (event.defaultPrevented) return
     if (event.key === 'Escape' && target.matches('[data-testid="note-input"]')) {
       event.preventDefault()
       focusPane('list')
@@ -248,13 +324,124 @@ export function App() {
     }
   }
 
-  const empty = info !== undefined && info.paperCount === 0
-  const searching = query.trim() !== ''
-  const searchAnswered = searching && answered === query.trim()
+  const empty = info !== undefined && info.paperCount === 0 && scope.kind === 'library'
+  const searchAnswered = query.trim() !== '' && answered === query.trim()
+  const inTrash = scope.kind === 'trash'
   const outcome = importer.outcome
   // While a task reports progress, its bar replaces the plain "Importing…" line.
   const showImportStatus =
     outcome !== undefined && !(outcome.kind === 'running' && tasks.length > 0)
+
+  const list = empty ? (
+    <Welcome
+      onImportSample={() => void importer.importSample()}
+      onChooseFiles={importer.chooseFiles}
+    />
+  ) : (
+    <PaperListPane
+      handle={listHandle}
+      rows={rows}
+      selection={selection}
+      sort={sort}
+      filter={filter}
+      reveal={reveal}
+      header={
+        <>
+          <SearchBox
+            value={query}
+            onChange={setQuery}
+            onLeave={() => focusPane('list')}
+            inputRef={searchInput}
+            total={searchAnswered ? rows.total : undefined}
+          />
+          <ListHeader
+            title={scopeTitle(scope, collections)}
+            total={rows.total}
+            tags={tags}
+            onRemoveTag={(tag) => setTags(tags.filter((other) => other !== tag))}
+            sort={sort}
+            onSort={changeSort}
+            {...(inTrash
+              ? {
+                  onEmptyTrash: sidebarActions.emptyTrash,
+                  trashHoldsMore:
+                    (trashContents?.collections.length ?? 0) + (trashContents?.notes.length ?? 0) >
+                    0,
+                }
+              : {})}
+          />
+        </>
+      }
+      extras={
+        inTrash ? (
+          <TrashExtras
+            contents={trashContents}
+            onRestore={(items) => void status.run(() => api.restoreFromTrash(items))}
+            onDelete={(items, name) =>
+              openDialog({
+                kind: 'confirm',
+                confirmation: {
+                  title: 'Delete for good?',
+                  message: `${name} will be deleted for good. This cannot be undone.`,
+                  confirmLabel: 'Delete for good',
+                  final: true,
+                  onConfirm: () =>
+                    void status.run(() => api.deleteForever(items), { undoable: false }),
+                },
+              })
+            }
+          />
+        ) : undefined
+      }
+      emptyText={
+        searchAnswered ? `No papers here match “${query.trim()}”.` : emptyTextFor(scope, tags)
+      }
+      onCommand={commands.onListCommand}
+      onContextMenu={(x, y) =>
+        selection.ids.length > 0 &&
+        openMenu({
+          x,
+          y,
+          entries: commands.menuForSelection(),
+          label: `${selection.ids.length} selected`,
+        })
+      }
+    />
+  )
+
+  const paper =
+    selection.ids.length > 1 ? (
+      <SelectionSummaryPane
+        ids={selection.ids}
+        version={version}
+        knownTags={sidebarData?.tags ?? []}
+        actions={commands.actions}
+        tagInput={tagInput}
+      />
+    ) : (
+      <PaperPane
+        paperId={single}
+        version={version}
+        knownTags={sidebarData?.tags ?? []}
+        actions={commands.actions}
+        // Only a paper the user opened counts as read, not one the window selected.
+        markReadAfterSeconds={selection.chosen ? (settings?.markReadAfterSeconds ?? null) : null}
+        tagInput={tagInput}
+        query={answered}
+      />
+    )
+
+  const paneToggle = (label: string, open: boolean, keys: string, toggle: () => void) => (
+    <button
+      type="button"
+      className="toolbar-button toggle-button"
+      aria-pressed={open}
+      title={`Show or hide the ${label.toLowerCase()} (${keys})`}
+      onClick={toggle}
+    >
+      {label}
+    </button>
+  )
 
   return (
     <div className="app" onKeyDown={onKeyDown}>
@@ -266,33 +453,50 @@ export function App() {
             : `${info.paperCount.toLocaleString('en')} ${info.paperCount === 1 ? 'paper' : 'papers'}`}
         </span>
         <span className="toolbar-spacer" />
+        <div className="toolbar-group" role="group" aria-label="Undo">
+          <button
+            type="button"
+            className="toolbar-button"
+            disabled={undoState.undo === undefined}
+            title={
+              undoState.undo === undefined ? 'Nothing to undo' : `Undo ${undoState.undo} (Ctrl+Z)`
+            }
+            onClick={() => replay('undo')}
+          >
+            ↶ Undo
+          </button>
+          <button
+            type="button"
+            className="toolbar-button"
+            disabled={undoState.redo === undefined}
+            title={
+              undoState.redo === undefined
+                ? 'Nothing to redo'
+                : `Redo ${undoState.redo} (Ctrl+Shift+Z)`
+            }
+            onClick={() => replay('redo')}
+          >
+            ↷ Redo
+          </button>
+        </div>
         {settings !== undefined && (
           <div className="toolbar-group" role="group" aria-label="Panes">
-            <button
-              type="button"
-              className="toolbar-button toggle-button"
-              aria-pressed={settings.listPaneOpen}
-              title="Show or hide the paper list (Ctrl/Cmd+\ or Ctrl/Cmd+Shift+L)"
-              onClick={() => update({ listPaneOpen: !settings.listPaneOpen })}
-            >
-              Paper list
-            </button>
-            <button
-              type="button"
-              className="toolbar-button toggle-button"
-              aria-pressed={settings.notesPaneOpen}
-              title="Show or hide the notes (Ctrl/Cmd+Shift+N)"
-              onClick={() => update({ notesPaneOpen: !settings.notesPaneOpen })}
-            >
-              Notes
-            </button>
+            {paneToggle('Sidebar', settings.sidebarOpen, 'Ctrl/Cmd+\\ or Ctrl/Cmd+Shift+B', () =>
+              update({ sidebarOpen: !settings.sidebarOpen }),
+            )}
+            {paneToggle('Paper list', settings.listPaneOpen, 'Ctrl/Cmd+Shift+L', () =>
+              update({ listPaneOpen: !settings.listPaneOpen }),
+            )}
+            {paneToggle('Notes', settings.notesPaneOpen, 'Ctrl/Cmd+Shift+N', () =>
+              update({ notesPaneOpen: !settings.notesPaneOpen }),
+            )}
           </div>
         )}
         <button
           type="button"
           className="toolbar-button"
           title="Run a command or jump to a paper (Ctrl/Cmd+K)"
-          onClick={() => openDialog('palette')}
+          onClick={() => openOverlay('palette')}
         >
           Commands…
         </button>
@@ -338,11 +542,6 @@ export function App() {
           {settingsProblem}
         </div>
       )}
-      {actionError !== undefined && (
-        <div className="store-problems" role="alert">
-          That change was not saved: {actionError}
-        </div>
-      )}
       {tasks.length > 0 && (
         <div className="task-list" role="status" aria-label="Work in progress">
           {tasks.map((task) => (
@@ -350,64 +549,66 @@ export function App() {
           ))}
         </div>
       )}
-      {showImportStatus && <ImportStatus outcome={outcome} onDismiss={importer.dismiss} />}
+      {showImportStatus && (
+        <ImportStatus
+          outcome={outcome}
+          onDismiss={importer.dismiss}
+          collections={collections}
+          onFileInto={onFileInto}
+        />
+      )}
       <main className="workspace" ref={workspace}>
         {settings !== undefined && (
           <ResizablePanes
             layout={settings}
             onResize={update}
-            list={
-              <PaneErrorBoundary pane="paper list">
-                {empty ? (
-                  <Welcome
-                    onImportSample={() => void importer.importSample()}
-                    onChooseFiles={importer.chooseFiles}
-                  />
-                ) : (
-                  <div className="list-with-search">
-                    <SearchBox
-                      value={query}
-                      onChange={setQuery}
-                      onLeave={() => focusPane('list')}
-                      inputRef={searchInput}
-                      total={searchAnswered ? rows.total : undefined}
-                    />
-                    <PaperListPane
-                      handle={listHandle}
-                      rows={rows}
-                      selectedId={selectedId}
-                      onSelect={select}
-                      sort={sort}
-                      onSortChange={changeSort}
-                      reveal={reveal}
-                      emptyMessage={
-                        searchAnswered ? `No papers match “${query.trim()}”.` : undefined
-                      }
-                    />
-                  </div>
-                )}
-              </PaneErrorBoundary>
-            }
-            paper={
-              <PaneErrorBoundary pane="paper" resetKey={selectedId}>
-                <PaperPane
-                  handle={paperHandle}
-                  paperId={selectedId}
-                  version={version}
-                  query={answered}
-                  markReadAfterSeconds={settings.markReadAfterSeconds}
-                  onToggleStar={toggleStar}
+            sidebar={
+              <PaneErrorBoundary pane="sidebar">
+                <Sidebar
+                  data={sidebarData}
+                  selectedKey={scopeKey(scope)}
+                  activeTags={tags}
+                  editing={editing}
+                  {...sidebarActions}
                 />
               </PaneErrorBoundary>
             }
+            list={<PaneErrorBoundary pane="paper list">{list}</PaneErrorBoundary>}
+            paper={
+              <PaneErrorBoundary pane="paper" resetKey={single}>
+                {paper}
+              </PaneErrorBoundary>
+            }
             notes={
-              <PaneErrorBoundary pane="notes" resetKey={selectedId}>
-                <NotesPane paperId={selectedId} />
+              <PaneErrorBoundary pane="notes" resetKey={single}>
+                <NotesPane
+                  paperId={single}
+                  version={version}
+                  trashed={inTrash}
+                  selectedCount={selection.ids.length}
+                  onTrashNote={(noteId) =>
+                    void status.run(() => api.moveToTrash({ noteIds: [noteId] }))
+                  }
+                />
               </PaneErrorBoundary>
             }
           />
         )}
       </main>
+      {status.status !== undefined && (
+        <ActionToast status={status.status} onReplay={replay} onDismiss={status.dismiss} />
+      )}
+      {menu !== undefined && <ContextMenu menu={menu} onClose={() => setMenu(undefined)} />}
+      {dialog !== undefined && <AppDialog dialog={dialog} onClose={() => setDialog(undefined)} />}
+      {overlay === 'palette' && (
+        <CommandPalette
+          context={keyboard}
+          onRun={runFromPalette}
+          onJump={jumpTo}
+          onClose={closeOverlay}
+        />
+      )}
+      {overlay === 'shortcuts' && <ShortcutsDialog onClose={closeOverlay} />}
       {settingsOpen && settings !== undefined && (
         <SettingsDialog
           settings={settings}
@@ -416,15 +617,41 @@ export function App() {
           onClose={() => setSettingsOpen(false)}
         />
       )}
-      {dialog === 'palette' && (
-        <CommandPalette
-          context={commands}
-          onRun={runFromPalette}
-          onJump={jumpTo}
-          onClose={closeDialog}
-        />
-      )}
-      {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
     </div>
   )
+}
+
+function scopeTitle(scope: ListScope, collections: readonly CollectionNode[]): string {
+  switch (scope.kind) {
+    case 'library':
+      return 'Library'
+    case 'unfiled':
+      return 'Unfiled'
+    case 'trash':
+      return 'Trash'
+    case 'view':
+      return VIEW_LABELS[scope.view]
+    case 'collection': {
+      const entry = collectionEntries(collections).find((node) => node.id === scope.id)
+      return entry === undefined ? '' : pathLabel(entry.path)
+    }
+  }
+}
+
+function emptyTextFor(scope: ListScope, tags: readonly string[]): string {
+  if (tags.length > 0) {
+    return tags.length === 1
+      ? 'No paper here has this tag.'
+      : 'No paper here has all of these tags.'
+  }
+  switch (scope.kind) {
+    case 'collection':
+      return 'No papers in this collection yet. Drag papers onto it in the sidebar, or press C in the list.'
+    case 'trash':
+      return 'No papers in the Trash.'
+    case 'unfiled':
+      return 'Every paper is in a collection.'
+    default:
+      return 'No papers here.'
+  }
 }

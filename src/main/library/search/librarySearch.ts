@@ -2,10 +2,10 @@
 // and notes, builds it in the background on open (the list is usable
 // meanwhile; a search waits for it), and remembers the last query's results so
 // that paging through them costs only the page.
-import type { Collection, Paper, PaperMatches, PaperSort } from '../../../shared/model'
+import type { Collection, Paper, PaperMatches } from '../../../shared/model'
 import { highlightRanges } from './highlightRanges'
 import { parseQuery } from './queryParser'
-import type { HighlightTerm, SearchDocument, SearchResult } from './searchIndex'
+import type { HighlightTerm, SearchContext, SearchDocument, SearchResult } from './searchIndex'
 import { SearchIndex } from './searchIndex'
 
 /** What the search reads from the library. */
@@ -20,6 +20,16 @@ export interface SearchSource {
 
 /** Papers indexed per turn of the event loop while building in the background. */
 const BUILD_SLICE = 2000
+
+/** The list a search runs in: its order, and the papers it is limited to (e.g. a collection). */
+export interface SearchView {
+  /** Identifies the order and the limit, for caching results. */
+  key: string
+  /** Every paper in list order: a query with only qualifiers keeps it. */
+  ordered(): readonly Paper[]
+  /** The papers of the current view, when it is not the whole library. */
+  scope?: (() => ReadonlySet<string>) | undefined
+}
 
 export interface SearchPage {
   total: number
@@ -81,6 +91,12 @@ export class LibrarySearch {
     this.scheduleCompaction()
   }
 
+  /** A paper left the library for good. */
+  paperRemoved(id: string): void {
+    this.cache = undefined
+    this.index.remove(id)
+  }
+
   /** A paper's star or reading status changed, not its text. */
   stateChanged(paper: Paper): void {
     this.cache = undefined
@@ -93,25 +109,22 @@ export class LibrarySearch {
   }
 
   /**
-   * The papers matching `query`, `offset` to `offset + limit`: by relevance
-   * when it has words, else in the list's order (`ordered()`).
+   * The papers of `view` matching `query`, `offset` to `offset + limit`: by
+   * relevance when it has words, else in the view's order.
    */
-  async page(
-    query: string,
-    sort: PaperSort,
-    ordered: () => readonly Paper[],
-    offset: number,
-    limit: number,
-  ): Promise<SearchPage> {
+  async page(view: SearchView, query: string, offset: number, limit: number): Promise<SearchPage> {
     await this.start()
-    const key = `${sort}\u0000${query}`
+    const key = `${view.key}\u0000${query}`
     if (this.cache?.key !== key) {
-      const parsed = parseQuery(query)
-      const result = this.index.search(parsed, { collections: this.source.collections() })
+      const context: SearchContext = { collections: this.source.collections() }
+      const scope = view.scope?.()
+      if (scope !== undefined) context.scope = scope
+      const result = this.index.search(parseQuery(query), context)
       this.cache = { key, result }
       if (!result.ranked) {
         const matching = new Set(result.ids)
-        this.cache.ordered = ordered()
+        this.cache.ordered = view
+          .ordered()
           .filter((paper) => matching.has(paper.id))
           .map((paper) => paper.id)
       }
@@ -134,20 +147,10 @@ export class LibrarySearch {
     }
   }
 
-  /** Where paper `id` is among the matches of `query` (as page() orders them); -1 if absent. */
-  async position(
-    query: string,
-    sort: PaperSort,
-    ordered: () => readonly Paper[],
-    id: string,
-  ): Promise<number> {
-    return (await this.all(query, sort, ordered)).indexOf(id)
-  }
-
-  /** Every match, best first (the CLI). */
-  async all(query: string, sort: PaperSort, ordered: () => readonly Paper[]): Promise<string[]> {
-    const first = await this.page(query, sort, ordered, 0, 1)
-    return (await this.page(query, sort, ordered, 0, Math.max(1, first.total))).ids
+  /** Every match, best first (the CLI; where a paper is in the results). */
+  async all(view: SearchView, query: string): Promise<string[]> {
+    const first = await this.page(view, query, 0, 1)
+    return (await this.page(view, query, 0, Math.max(1, first.total))).ids
   }
 
   /** Where `query` matched the title and abstract of `paper`. */

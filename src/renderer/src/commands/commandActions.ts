@@ -2,6 +2,7 @@
 // type makes a command without an action (or an action without a command) a
 // compile error: a new feature adds its command there and its action here.
 import type { CommandId } from '../../../shared/commands'
+import type { ListCommand } from '../keyboard/listShortcuts'
 
 /** The window's abilities the commands are made of (provided by App). */
 export interface CommandContext {
@@ -11,12 +12,12 @@ export interface CommandContext {
   openPalette(): void
   toggleShortcuts(): void
   focusPane(pane: 'list' | 'paper' | 'notes'): void
-  togglePane(pane: 'list' | 'notes'): void
+  togglePane(pane: 'sidebar' | 'list' | 'notes'): void
   moveSelection(delta: number): void
   goBack(): void
   goForward(): void
-  toggleStar(): void
-  setStatus(status: 'unread' | 'reading' | 'read'): void
+  /** One of the paper list's commands, on the selected papers (star, status, tag, …). */
+  onSelection(command: ListCommand): void
   /** Whether a paper is selected (commands on "the paper" need one). */
   hasSelection(): boolean
 }
@@ -34,10 +35,13 @@ export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   settings: { run: (c) => c.openSettings() },
   'new-note': { run: (c) => c.focusPane('notes'), enabled: needsPaper },
   find: { run: (c) => c.focusSearch() },
-  'toggle-star': { run: (c) => c.toggleStar(), enabled: needsPaper },
-  'mark-unread': { run: (c) => c.setStatus('unread'), enabled: needsPaper },
-  'mark-reading': { run: (c) => c.setStatus('reading'), enabled: needsPaper },
-  'mark-read': { run: (c) => c.setStatus('read'), enabled: needsPaper },
+  'toggle-star': { run: (c) => c.onSelection('star'), enabled: needsPaper },
+  'mark-unread': { run: (c) => c.onSelection('status-unread'), enabled: needsPaper },
+  'mark-reading': { run: (c) => c.onSelection('status-reading'), enabled: needsPaper },
+  'mark-read': { run: (c) => c.onSelection('status-read'), enabled: needsPaper },
+  tag: { run: (c) => c.onSelection('tag'), enabled: needsPaper },
+  'add-to-collection': { run: (c) => c.onSelection('add-to-collection'), enabled: needsPaper },
+  'toggle-sidebar': { run: (c) => c.togglePane('sidebar') },
   'command-palette': { run: (c) => c.openPalette() },
   'toggle-list': { run: (c) => c.togglePane('list') },
   'toggle-notes': { run: (c) => c.togglePane('notes') },

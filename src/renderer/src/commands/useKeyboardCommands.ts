@@ -28,7 +28,11 @@ export function useKeyboardCommands(context: CommandContext): void {
     }
     window.addEventListener('keydown', onKeyDown)
     const unsubscribe = subscribeToLibrary((event) => {
-      if (event.type === 'menu-command') runCommand(event.command, latest.current)
+      // Undo and Redo have their own handler (useUndo.ts): a text field may own them.
+      if (event.type !== 'menu-command' || event.command === 'undo' || event.command === 'redo') {
+        return
+      }
+      runCommand(event.command, latest.current)
     })
     return () => {
       window.removeEventListener('keydown', onKeyDown)

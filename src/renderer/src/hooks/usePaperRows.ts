@@ -1,7 +1,7 @@
 // The list's rows, fetched from main a page at a time as they scroll into view,
 // so the renderer never holds (or waits for) the whole library.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { PaperSort, PaperSummary } from '../../../shared/model'
+import type { PaperFilter, PaperSort, PaperSummary } from '../../../shared/model'
 import { api, errorMessage } from '../api/client'
 
 export const ROWS_PER_PAGE = 200
@@ -15,24 +15,35 @@ export interface PaperRows {
   ensureLoaded(first: number, last: number): void
   /** Index of a loaded row with this id, or -1. */
   indexOf(id: string): number
-  /** The search query the loaded rows answer ('' for the whole library). */
+  /** The search query the loaded rows answer ('' for the whole view). */
   query: string
   error: string | undefined
 }
 
 /**
- * `version` changes whenever the library changes; pages are then refetched.
- * `query` is a search (see queryParser.ts); blank lists the whole library.
+ * `version` changes whenever the library changes; pages are then refetched,
+ * as they are when the sort or the filter (the sidebar's choice) changes.
  */
-export function usePaperRows(version: number, sort: PaperSort, query = ''): PaperRows {
+export function usePaperRows(
+  version: number,
+  sort: PaperSort,
+  filter: PaperFilter,
+  query = '',
+): PaperRows {
+  // A search (see queryParser.ts) within the view; blank lists the whole view.
+  const search = query.trim()
+  // Compared by value: a new but equal filter object must not refetch.
+  const filterKey = JSON.stringify(filter)
   const [pages, setPages] = useState<ReadonlyMap<number, PaperSummary[]>>(new Map())
   const [total, setTotal] = useState<number | undefined>(undefined)
-  const [answered, setAnswered] = useState('')
   const [error, setError] = useState<string | undefined>(undefined)
+  const [answered, setAnswered] = useState('')
+  // Set when the search changed: its first answer replaces the rows shown, which
+  // stay until then so the list does not blink at every keystroke.
+  const newSearch = useRef(false)
   const requested = useRef(new Set<number>())
   const generation = useRef(0)
   const loadedPages = useRef<ReadonlyMap<number, PaperSummary[]>>(pages)
-  const newList = useRef(false)
   loadedPages.current = pages
 
   const fetchPage = useCallback(
@@ -40,16 +51,15 @@ export function usePaperRows(version: number, sort: PaperSort, query = ''): Pape
       if (requested.current.has(page)) return
       requested.current.add(page)
       const asked = generation.current
-      const search = query.trim()
-      const args = { offset: page * ROWS_PER_PAGE, limit: ROWS_PER_PAGE, sort }
+      const filter = JSON.parse(filterKey) as PaperFilter
+      const args = { offset: page * ROWS_PER_PAGE, limit: ROWS_PER_PAGE, sort, filter }
       api
         .listPapers(search === '' ? args : { ...args, query: search })
         .then((result) => {
           if (asked !== generation.current) return // an older view of the library
+          const replacing = newSearch.current
+          newSearch.current = false
           setTotal(result.total)
-          // The first answer for a new query replaces the old list's rows.
-          const replacing = newList.current
-          newList.current = false
           setPages((previous) =>
             replacing ? new Map([[page, result.items]]) : new Map(previous).set(page, result.items),
           )
@@ -61,23 +71,32 @@ export function usePaperRows(version: number, sort: PaperSort, query = ''): Pape
           setError(errorMessage(caught))
         })
     },
-    [sort, query],
+    [sort, filterKey, search],
   )
 
-  // A changed library invalidates every page: refetch the first one and those
-  // already shown; old rows stay on screen until their page is replaced. A new
-  // query or sort is a different list: only its first page is fetched.
-  const listKey = useRef('')
+  // A changed library, sort or filter invalidates every page: refetch the first one and
+  // those already shown. Old rows stay on screen until their page is replaced.
+  const lastView = useRef('')
+  const lastSearch = useRef('')
   useEffect(() => {
     generation.current += 1
     requested.current = new Set()
-    const key = `${sort}\u0000${query}`
-    const sameList = key === listKey.current
-    listKey.current = key
-    newList.current = !sameList
+    // Another view (not just a change to this one) starts from its first page.
+    const view = `${sort}\u0000${filterKey}`
+    const sameView = view === lastView.current
+    const sameSearch = search === lastSearch.current
+    const pagesToLoad = sameView && sameSearch ? [...loadedPages.current.keys()] : []
+    lastView.current = view
+    lastSearch.current = search
+    newSearch.current = sameView && !sameSearch
+    if (!sameView) {
+      // Rows of the previous view must not linger (or be found by indexOf).
+      setPages(new Map())
+      setTotal(undefined)
+    }
     fetchPage(0)
-    if (sameList) for (const page of loadedPages.current.keys()) fetchPage(page)
-  }, [version, fetchPage, sort, query])
+    for (const page of pagesToLoad) fetchPage(page)
+  }, [version, fetchPage, sort, filterKey, search])
 
   const ensureLoaded = useCallback(
     (first: number, last: number) => {

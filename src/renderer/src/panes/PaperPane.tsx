@@ -1,55 +1,39 @@
-// The paper pane: metadata, star and reading status, links found in the
-// abstract, and the abstract. Every field is untrusted imported text: rendered
-// as text, with math typeset by KaTeX and sanitized (MathText), or with the
-// words a search matched marked (Highlighted), never as HTML.
-import { useEffect, useImperativeHandle, useState, type Ref } from 'react'
-import type { Paper, PaperLink, PaperMatches, ReadingStatus } from '../../../shared/model'
+// The paper pane: metadata, how the paper is organized (status, star, tags,
+// collections), links found in the abstract, and the abstract. Every field is
+// untrusted imported text: rendered as text, with math typeset by KaTeX and
+// sanitized (MathText), or with the words a search matched marked
+// (Highlighted), never as HTML.
+import { useEffect, useMemo, useState, type RefObject } from 'react'
+import type { Paper, PaperLink, PaperMatches, TagCount } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
-import { shortcutLabel } from '../commands/keyBindings'
 import { MarkedText } from '../components/MarkedText'
 import { authorsLine, formatDate } from '../format'
 import { useMarkAsRead } from '../hooks/useMarkAsRead'
-
-/** What the window's shortcuts ask of the pane (u / r / Shift+R set the status by hand). */
-export interface PaperPaneHandle {
-  setStatus(status: ReadingStatus): Promise<void>
-}
+import type { PaperActions } from '../organize/paperActions'
+import { PaperOrganizer } from './PaperOrganizer'
 
 interface PaperPaneProps {
   paperId: string | undefined
   /** Bumped when the library changes, so an edited paper is fetched again. */
   version: number
-  /** The search in the list: its matches are marked in the title and abstract. */
-  query: string
   /** Seconds before an unread paper on screen is marked read; null never. */
   markReadAfterSeconds: number | null
-  onToggleStar: () => void
-  handle?: Ref<PaperPaneHandle>
+  knownTags: readonly TagCount[]
+  actions: PaperActions
+  tagInput: RefObject<HTMLInputElement | null>
+  /** The search in the list: its matches are marked in the title and abstract. */
+  query: string
 }
+
+const NO_MATCHES: PaperMatches = { title: [], abstract: [] }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
 
-const NO_MATCHES: PaperMatches = { title: [], abstract: [] }
-const STATUS_TEXT: Record<ReadingStatus, string> = {
-  unread: 'Unread',
-  reading: 'Reading',
-  read: 'Read',
-}
-const STATUS_COMMAND = {
-  unread: 'mark-unread',
-  reading: 'mark-reading',
-  read: 'mark-read',
-} as const
-
 export function PaperPane(props: PaperPaneProps) {
-  const { paperId, version, query, onToggleStar } = props
+  const { paperId, version, markReadAfterSeconds } = props
   const [loaded, setLoaded] = useState<Loaded>(undefined)
-  const [statusProblem, setStatusProblem] = useState<string | undefined>(undefined)
-  const [matches, setMatches] = useState<{ key: string; value: PaperMatches }>()
-  const search = query.trim()
-  const matchKey = `${paperId ?? ''}\u0000${search}\u0000${version}`
 
   useEffect(() => {
     if (paperId === undefined) return
@@ -63,6 +47,9 @@ export function PaperPane(props: PaperPaneProps) {
     }
   }, [paperId, version])
 
+  const search = props.query.trim()
+  const matchKey = `${paperId ?? ''}\u0000${search}\u0000${version}`
+  const [matches, setMatches] = useState<{ key: string; value: PaperMatches }>()
   useEffect(() => {
     if (paperId === undefined || search === '') return
     let current = true
@@ -77,13 +64,23 @@ export function PaperPane(props: PaperPaneProps) {
   }, [paperId, search, matchKey])
   const marks = search !== '' && matches?.key === matchKey ? matches.value : NO_MATCHES
 
+  // Until the selected paper has loaded, the one shown is the previous one.
   const shown = loaded !== undefined && 'paper' in loaded ? loaded.paper : undefined
-  const { setStatusByHand } = useMarkAsRead(
-    paperId,
-    shown?.id === paperId ? shown?.status : undefined,
-    props.markReadAfterSeconds,
+  const current =
+    shown !== undefined && shown.id === paperId && shown.trashedAt === undefined ? shown : undefined
+  const { statusSetByHand } = useMarkAsRead(paperId, current?.status, markReadAfterSeconds)
+  // A status chosen here by hand is never overruled by marking read after the delay.
+  const { actions } = props
+  const organizeActions = useMemo(
+    (): PaperActions => ({
+      ...actions,
+      setStatus: (ids, status) => {
+        statusSetByHand()
+        actions.setStatus(ids, status)
+      },
+    }),
+    [actions, statusSetByHand],
   )
-  useImperativeHandle(props.handle, () => ({ setStatus: setStatusByHand }), [setStatusByHand])
 
   if (paperId === undefined) {
     return <div className="pane-placeholder">Select a paper to read its abstract.</div>
@@ -99,24 +96,43 @@ export function PaperPane(props: PaperPaneProps) {
   }
   const { paper } = loaded
 
-  function setStatus(status: ReadingStatus): void {
-    setStatusProblem(undefined)
-    setStatusByHand(status).catch((caught: unknown) =>
-      setStatusProblem(`Could not change the status: ${errorMessage(caught)}`),
-    )
-  }
-
   return (
     <article
       className="paper-view"
       aria-labelledby="paper-title"
       data-testid="paper-view"
-      // Focusable, so the keyboard can scroll a long abstract (Ctrl/Cmd+2).
+      // Focusable, so the keyboard can scroll a long abstract.
       tabIndex={0}
     >
+      {paper.trashedAt !== undefined && (
+        <div className="trash-banner" role="note">
+          <span>This paper is in the Trash.</span>
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => actions.restore([paper.id])}
+          >
+            Restore
+          </button>
+          <button
+            type="button"
+            className="small-button danger"
+            onClick={() => actions.deleteForever([paper.id])}
+          >
+            Delete for good…
+          </button>
+        </div>
+      )}
       <h1 id="paper-title" className="paper-title" data-testid="paper-title">
         <MarkedText text={paper.title} ranges={marks.title} />
       </h1>
+      <PaperOrganizer
+        paper={paper}
+        version={version}
+        knownTags={props.knownTags}
+        actions={organizeActions}
+        tagInput={props.tagInput}
+      />
       <dl className="paper-meta">
         {paper.published !== undefined && (
           <>
@@ -134,42 +150,7 @@ export function PaperPane(props: PaperPaneProps) {
         )}
         <dt>Upvotes</dt>
         <dd data-testid="paper-upvotes">{paper.upvotes}</dd>
-        <dt>Status</dt>
-        <dd className="paper-status">
-          <span data-testid="paper-status">{STATUS_TEXT[paper.status]}</span>
-          {(['unread', 'reading', 'read'] as const)
-            .filter((status) => status !== paper.status)
-            .map((status) => (
-              <button
-                key={status}
-                type="button"
-                className="link-button"
-                onClick={() => setStatus(status)}
-                title={shortcutLabel(STATUS_COMMAND[status])}
-              >
-                Mark as {STATUS_TEXT[status].toLowerCase()}
-              </button>
-            ))}
-        </dd>
-        <dt>Star</dt>
-        <dd>
-          <button
-            type="button"
-            className={`star-button${paper.starred ? ' starred' : ''}`}
-            aria-pressed={paper.starred}
-            onClick={onToggleStar}
-            title={shortcutLabel('toggle-star')}
-            data-testid="paper-star"
-          >
-            {paper.starred ? '★ Starred' : '☆ Star'}
-          </button>
-        </dd>
       </dl>
-      {statusProblem !== undefined && (
-        <p className="inline-problem" role="alert">
-          {statusProblem}
-        </p>
-      )}
       {paper.links.length > 0 && <PaperLinks links={paper.links} />}
       <section className="paper-abstract" aria-labelledby="abstract-heading">
         <h2 id="abstract-heading">Abstract</h2>
