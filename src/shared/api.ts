@@ -21,6 +21,7 @@ import type {
   Note,
   NoteSummary,
   Paper,
+  PaperMatches,
   PaperPage,
   RestoreReport,
   PaperRelation,
@@ -29,6 +30,7 @@ import type {
   SelectionSummary,
   Settings,
   Sidebar,
+  TitleMatch,
   TrashContents,
   UndoState,
 } from './model'
@@ -37,6 +39,8 @@ export const apiMethods = [
   'getLibraryInfo',
   'listPapers',
   'getPaper',
+  'getPaperMatches',
+  'findByTitle',
   'importText',
   'importSample',
   'getNote',
@@ -93,6 +97,8 @@ export interface ApiResults {
   getLibraryInfo: LibraryInfo
   listPapers: PaperPage
   getPaper: Paper
+  getPaperMatches: PaperMatches
+  findByTitle: TitleMatch[]
   importText: ImportReport
   importSample: ImportReport
   getNote: Note | null
