@@ -9,7 +9,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // Some tests spawn child processes or write many files; on a busy
+          // two-core machine 5 s is not enough. Time is never what they assert.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
