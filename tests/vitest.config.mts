@@ -26,6 +26,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for the UI; 1 s (the default) is too short on a busy machine.
+          expect: { poll: { timeout: 15_000 } },
           // One browser at a time: CI has two cores.
           fileParallelism: false,
         },
