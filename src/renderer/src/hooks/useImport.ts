@@ -73,14 +73,23 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
     [importFiles],
   )
 
-  // Files the OS asked Offprint to open.
+  // Files the OS asked Offprint to open (named on its command line, or on a
+  // second launch's) arrive one event each; they are imported one after another.
+  const opened = useRef<Promise<void>>(Promise.resolve())
   useEffect(
     () =>
       subscribeToLibrary((event) => {
         if (event.type !== 'open-file') return
         const { fileName, content } = event
-        if (content.ok) void run(fileName, () => api.importText({ text: content.text, fileName }))
-        else setOutcome({ kind: 'failed', what: fileName, message: content.message })
+        opened.current = opened.current.then(() =>
+          content.ok
+            ? run(fileName, () => api.importText({ text: content.text, fileName }))
+            : setOutcome({
+                kind: 'failed',
+                what: fileName,
+                message: `The file could not be read: ${content.message}.`,
+              }),
+        )
       }),
     [chooseFiles, run],
   )
