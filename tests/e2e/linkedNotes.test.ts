@@ -199,6 +199,10 @@ describe('linked notes', () => {
     await page.getByRole('button', { name: 'Forward' }).click()
     await expect.poll(() => paperTitle(page).textContent()).toBe(OXE)
     await expect.poll(() => page.getByTestId('backlink').count()).toBe(0)
+    // What was typed right after Back went into ToolRL's note, not OXE-AugE's
+    // (the note pane used to lag the Back button by a few milliseconds).
+    const oxeId = await page.getByTestId('paper-view').getAttribute('data-paper-id')
+    expect(await app.dispatch('getNote', { paperId: oxeId })).toEqual({ ok: true, value: null })
 
     // Drag "Shortcut Learning" from the list onto OXE-AugE's pane: a manual relation, on both.
     const shortcutRow = await scrollToRow(page, SHORTCUT)

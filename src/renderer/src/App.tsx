@@ -7,7 +7,15 @@
 // Where the window is (which paper, which standalone note) is also a place in a
 // back / forward history, so links, backlinks and Alt+Left / Alt+Right move
 // through it like a browser.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react'
 import type { CommandId } from '../../shared/commands'
 import type {
   CollectionNode,
@@ -101,7 +109,7 @@ export function App() {
   const listScroll = useRef(0)
   const remember = useCallback(() => ({ listScroll: listScroll.current }), [])
   const navigation = useNavigation(remember)
-  const { place, go, replace } = navigation
+  const { place, go, record, replace } = navigation
   // A note just created: its title field takes the focus, ready to be typed over.
   const [newNoteId, setNewNoteId] = useState<string | undefined>(undefined)
   const clearNewNote = useCallback(() => setNewNoteId(undefined), [])
@@ -170,7 +178,18 @@ export function App() {
   // The history follows the selection: a paper the user picks is a step (quick
   // steps through the list, as with the arrow keys, make one); one the window
   // picks (on start, after a row left) just updates the current place.
-  const lastListStep = useRef(0)
+  const lastListStep = useRef(Number.NEGATIVE_INFINITY)
+  // Leaving the list (to write a note, search, open a dialog) ends a run of
+  // steps: the next step is a place of its own, however soon it comes.
+  useEffect(() => {
+    const endRun = (event: FocusEvent): void => {
+      const target = event.target
+      if (target instanceof Element && target.closest('[data-testid="paper-list"]') !== null) return
+      lastListStep.current = Number.NEGATIVE_INFINITY
+    }
+    document.addEventListener('focusin', endRun)
+    return () => document.removeEventListener('focusin', endRun)
+  }, [])
   const { selectOnly } = selection
   // Only a change of the selection itself counts (not a move through the
   // history, which changes the place first and the selection after).
@@ -186,14 +205,17 @@ export function App() {
     const now = performance.now()
     const step = now - lastListStep.current < 1000
     lastListStep.current = now
-    go({ ...place, view: 'papers', paperId: single }, step)
-  }, [single, selection.chosen, place, go, replace])
+    record({ ...place, view: 'papers', paperId: single }, step)
+  }, [single, selection.chosen, place, record, replace])
   // ...and the selection follows the history: a followed link, Back, Forward.
   const { moves, returned } = navigation
   const wantedPaper = place.paperId
   // Only a move through the history asks for this, not a change of selection.
+  // A layout effect: the selection (and with it the paper and note panes) must
+  // change before the next keystroke can land. With a passive effect there were
+  // a few milliseconds after Back in which typing went into the previous note.
   const handledMoves = useRef(moves)
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (handledMoves.current === moves) return
     handledMoves.current = moves
     if (wantedPaper === undefined || wantedPaper === single) return

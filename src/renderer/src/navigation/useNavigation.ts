@@ -21,8 +21,14 @@ export interface Navigation {
   moves: number
   /** The last move was back or forward (restore what the place remembers) rather than a go. */
   returned: boolean
-  /** Go to a place; `step` marks a keyboard step through a list (coalesced). */
-  go(place: Place, step?: boolean): void
+  /** Go to a place (a link, a tab); the selection follows. */
+  go(place: Place): void
+  /**
+   * Record a place the window already shows (the user selected a paper), without
+   * counting a move: the selection must not be sent back to it. `step` marks a
+   * keyboard step through a list (coalesced).
+   */
+  record(place: Place, step: boolean): void
   /** Change the current place without a history entry (e.g. the first paper on start). */
   replace(place: Place): void
   back(): void
@@ -50,19 +56,20 @@ export function useNavigation(remember: () => Partial<Place>): Navigation {
   const { history } = state
 
   const move = useCallback(
-    (step: (left: NavigationHistory) => NavigationHistory, returned: boolean) => {
+    (step: (left: NavigationHistory) => NavigationHistory, returned: boolean, counted = true) => {
       const kept = remember()
       setState((previous) => {
         const left = leave(previous.history, kept)
         const next = step(left)
         if (next.at === left.at && next.entries === left.entries) return previous
-        return { history: next, moves: previous.moves + 1, returned }
+        return { history: next, moves: previous.moves + (counted ? 1 : 0), returned }
       })
     },
     [remember],
   )
-  const goTo = useCallback(
-    (place: Place, step = false) => move((left) => go(left, place, step), false),
+  const goTo = useCallback((place: Place) => move((left) => go(left, place), false), [move])
+  const record = useCallback(
+    (place: Place, step: boolean) => move((left) => go(left, place, step), false, false),
     [move],
   )
   const replace = useCallback(
@@ -89,6 +96,7 @@ export function useNavigation(remember: () => Partial<Place>): Navigation {
     moves: state.moves,
     returned: state.returned,
     go: goTo,
+    record,
     replace,
     back: goBack,
     forward: goForward,

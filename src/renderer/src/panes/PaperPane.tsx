@@ -139,6 +139,7 @@ export function PaperPane(props: PaperPaneProps) {
       key={paper.id}
       className={`paper-view${dropping ? ' drop-target' : ''}`}
       aria-labelledby="paper-title"
+      aria-busy={paper.id !== paperId}
       data-testid="paper-view"
       data-paper-id={paper.id}
       // Focusable, so the keyboard can scroll a long abstract.
@@ -173,13 +174,17 @@ export function PaperPane(props: PaperPaneProps) {
           render={(shown) => <MarkedText text={shown} ranges={marks.title} />}
         />
       </h1>
-      <PaperOrganizer
-        paper={paper}
-        version={version}
-        knownTags={props.knownTags}
-        actions={organizeActions}
-        tagInput={props.tagInput}
-      />
+      {/* While the next paper loads, this one's controls are off: a tag typed
+          now would go to the wrong paper, or vanish when the next one arrives. */}
+      <fieldset className="organizer-fieldset" disabled={paper.id !== paperId}>
+        <PaperOrganizer
+          paper={paper}
+          version={version}
+          knownTags={props.knownTags}
+          actions={organizeActions}
+          tagInput={props.tagInput}
+        />
+      </fieldset>
       <dl className="paper-meta">
         {paper.published !== undefined && (
           <>
