@@ -7,7 +7,20 @@
 // dependencies, so the renderer and preload stay small.
 import type { z } from 'zod'
 import type { apiArgs } from './apiSchemas'
-import type { ImportReport, LibraryEvent, LibraryInfo, Note, Paper, PaperPage } from './model'
+import type {
+  CollectionChoice,
+  DuplicateGroup,
+  ExportResult,
+  ImportPreview,
+  ImportReport,
+  LibraryEvent,
+  LibraryInfo,
+  LookupQueue,
+  MergeOutcome,
+  Note,
+  Paper,
+  PaperPage,
+} from './model'
 
 export const apiMethods = [
   'getLibraryInfo',
@@ -15,6 +28,17 @@ export const apiMethods = [
   'getPaper',
   'importText',
   'importSample',
+  'previewImport',
+  'confirmImport',
+  'cancelImport',
+  'getLookupQueue',
+  'retryLookups',
+  'dropQueuedLookups',
+  'findDuplicates',
+  'mergeDuplicates',
+  'undoMerge',
+  'exportPapers',
+  'listExportCollections',
   'getNote',
   'saveNote',
 ] as const
@@ -29,6 +53,17 @@ export interface ApiResults {
   getPaper: Paper
   importText: ImportReport
   importSample: ImportReport
+  previewImport: ImportPreview
+  confirmImport: ImportReport
+  cancelImport: { cancelled: boolean }
+  getLookupQueue: LookupQueue
+  retryLookups: ImportPreview
+  dropQueuedLookups: LookupQueue
+  findDuplicates: DuplicateGroup[]
+  mergeDuplicates: MergeOutcome
+  undoMerge: MergeOutcome
+  exportPapers: ExportResult
+  listExportCollections: CollectionChoice[]
   getNote: Note | null
   saveNote: Note
 }

@@ -15,41 +15,74 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ApiArgs, LibraryApi } from '../../shared/api'
 import type {
+  CollectionChoice,
+  DuplicateGroup,
+  ExportResult,
+  ImportPreview,
+  ImportProgress,
   ImportReport,
   LibraryInfo,
+  LookupQueue,
+  MergeOutcome,
   Note,
   Paper,
   PaperPage,
   PaperSort,
   PaperSummary,
 } from '../../shared/model'
+import { findDuplicateGroups } from './duplicateFinder'
 import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
-import { ListingFormatError, parseHfListing } from './importers/hfListing'
-import type { ParsedListing } from './importers/hfListing'
+import { exportPapers, papersInScope } from './exporters/exportPapers'
+import { parseFormattedIdentifier } from './importers/identifiers'
+import type { ParsedImport } from './importers/parsedRecord'
+import { readImport } from './importers/readImport'
+import { ImportCancelledError } from './importers/yieldingLoop'
+import { planImport } from './importPlan'
 import { openLibraryFiles } from './libraryFiles'
-import type { LibraryFiles, NotesFile, PapersFile } from './libraryFiles'
+import type { CollectionsFile, LibraryFiles, NotesFile, PapersFile } from './libraryFiles'
+import { IdentifierLookup } from './lookup/identifierLookup'
+import type { LookupOptions } from './lookup/identifierLookup'
+import { LookupQueueStore } from './lookup/lookupQueue'
+import { planMerge } from './mergeCommand'
+import type { MergeCommand } from './mergeCommand'
+import { applyKindChanges, isEmptyKind } from './recordChanges'
+import type { RecordChanges } from './recordChanges'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
 
-export const NOT_A_LISTING_MESSAGE =
-  'the text is not a Hugging Face Daily Papers listing (expected a title, a blank line and an abstract)'
+/** Prepared previews kept at once; older ones are dropped (the user moved on). */
+const MAX_PREVIEWS = 4
 
 export interface LibraryOptions {
   /** The bundled sample listing (resources/sample-daily-papers.txt). */
   samplePath?: string
   /** The clock, replaceable so tests get fixed timestamps. */
   now?: () => Date
+  /** Where identifier lookups go (tests: a stub server on 127.0.0.1) and how fast. */
+  lookup?: LookupOptions
 }
 
 export type ChangeListener = () => void
+export type ProgressListener = (progress: ImportProgress) => void
+
+/** An import between previewImport and confirmImport (or cancelImport). */
+interface PendingImport {
+  controller: AbortController
+  /** Set once parsing and lookups are done. */
+  parsed?: ParsedImport & { fileName?: string; queued: LookupQueue['items']; resolved: string[] }
+}
 
 // Locale-aware and numeric, so "Model 9" sorts before "Model 10".
 const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
+  private readonly progressListeners = new Set<ProgressListener>()
+  private readonly pending = new Map<string, PendingImport>()
+  /** The last merge, undoable until the records it touched change again. */
+  private lastMerge: MergeCommand | undefined
   private writes: Promise<void> = Promise.resolve()
   private closed = false
   // Indexes over the committed state, kept up to date by each commit.
@@ -63,9 +96,10 @@ export class Library implements LibraryApi {
     private readonly files: LibraryFiles,
     private readonly now: () => Date,
     private readonly samplePath: string | undefined,
+    private readonly queue: LookupQueueStore,
+    private readonly lookup: IdentifierLookup,
   ) {
-    for (const paper of files.papers.data.papers) this.indexPaper(paper)
-    for (const note of files.notes.data.notes) this.indexNote(note)
+    this.reindex()
   }
 
   /**
@@ -76,7 +110,8 @@ export class Library implements LibraryApi {
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const now = options.now ?? (() => new Date())
     const files = await openLibraryFiles(dir, now)
-    return new Library(files, now, options.samplePath)
+    const queue = await LookupQueueStore.open(files.dir)
+    return new Library(files, now, options.samplePath, queue, new IdentifierLookup(options.lookup))
   }
 
   /** Absolute path of the library folder. */
@@ -112,8 +147,231 @@ export class Library implements LibraryApi {
     return structuredClone(this.requirePaper(id))
   }
 
+  /** Preview and confirm in one step (the CLI, and callers that need no preview). */
   async importText({ text, fileName }: ApiArgs<'importText'>): Promise<ImportReport> {
-    return this.importListing(text, fileName, undefined)
+    const previewId = randomUUID()
+    await this.previewImport(
+      fileName === undefined ? { previewId, text } : { previewId, text, fileName },
+    )
+    return this.confirmImport({ previewId })
+  }
+
+  /**
+   * Step one of an import: parse the text, look identifiers up, match against
+   * the library, and say what confirming would do. Nothing is written. Reports
+   * progress to onProgress listeners; cancelImport stops it.
+   */
+  async previewImport({
+    previewId,
+    text,
+    fileName,
+  }: ApiArgs<'previewImport'>): Promise<ImportPreview> {
+    return this.preview(previewId, fileName, (control) =>
+      readImport(text, {
+        ...control,
+        ...(fileName === undefined ? {} : { fileName }),
+        today: localIsoDate(this.now()),
+      }),
+    )
+  }
+
+  /** Looks the queued identifiers up again; the result is a preview like any import's. */
+  async retryLookups({ previewId }: ApiArgs<'retryLookups'>): Promise<ImportPreview> {
+    const identifiers = this.queue.list().map((item) => item.identifier)
+    if (identifiers.length === 0)
+      throw new BadInputError('No identifiers are waiting to be looked up')
+    return this.preview(previewId, undefined, async () => ({
+      format: 'identifiers',
+      records: [],
+      skipped: [],
+      identifiers,
+    }))
+  }
+
+  /** Step two: write what the preview showed (as the library is now), in one durable write. */
+  async confirmImport({ previewId }: ApiArgs<'confirmImport'>): Promise<ImportReport> {
+    const pending = this.pending.get(previewId)
+    const parsed = pending?.parsed
+    if (pending === undefined || parsed === undefined) {
+      throw new NotFoundError(
+        `No finished import preview "${previewId}" (it was cancelled, confirmed or replaced)`,
+      )
+    }
+    this.pending.delete(previewId)
+    return this.mutate(async () => {
+      const importedAt = this.now().toISOString()
+      const plan = planImport(parsed.records, this.paperIdByKey, this.paperById)
+      const added: Paper[] = plan.fresh.map(({ fields }) => {
+        const paper: Paper = {
+          ...fields,
+          id: randomUUID(),
+          upvotes: fields.upvotes ?? 0,
+          status: 'unread',
+          starred: false,
+          addedAt: importedAt,
+          updatedAt: importedAt,
+          source: {
+            format: parsed.format,
+            importedAt,
+            ...(parsed.fileName === undefined ? {} : { fileName: parsed.fileName }),
+          },
+        }
+        if (paper.authorCount !== undefined && paper.authorCount <= paper.authors.length) {
+          delete paper.authorCount
+        }
+        return paper
+      })
+      const updated = [...plan.updates].map(([id, fields]): Paper => {
+        const paper = this.requirePaper(id)
+        return { ...paper, ...fields, updatedAt: importedAt }
+      })
+      if (added.length > 0 || updated.length > 0) {
+        this.emitProgress({ previewId, phase: 'writing', done: 0, total: 1 })
+        await this.applyChanges({
+          papers: { put: [...updated, ...added], remove: [] },
+          notes: { put: [], remove: [] },
+          collections: { put: [], remove: [] },
+        })
+        this.emitProgress({ previewId, phase: 'writing', done: 1, total: 1 })
+        this.notifyChange()
+      }
+      // The queue is a to-do list: a failure to update it must not undo the import.
+      await this.queue.add(parsed.queued).catch(() => undefined)
+      await this.queue.remove(parsed.resolved).catch(() => undefined)
+      const report: ImportReport = {
+        format: parsed.format,
+        added: added.length,
+        alreadyPresent: plan.duplicates.length + plan.repeatsInFile,
+        updated: plan.updates.size,
+        queued: parsed.queued.length,
+        skipped: parsed.skipped.map((entry) => ({ ...entry })),
+        addedIds: added.map((paper) => paper.id),
+      }
+      if (parsed.fileName !== undefined) report.fileName = parsed.fileName
+      return report
+    })
+  }
+
+  /** Stops a running preview, or forgets a finished one. Nothing was written either way. */
+  async cancelImport({ previewId }: ApiArgs<'cancelImport'>): Promise<{ cancelled: boolean }> {
+    const pending = this.pending.get(previewId)
+    if (pending === undefined) return { cancelled: false }
+    pending.controller.abort()
+    this.pending.delete(previewId)
+    return { cancelled: true }
+  }
+
+  async getLookupQueue(_args: ApiArgs<'getLookupQueue'> = {}): Promise<LookupQueue> {
+    return { items: this.queue.list() }
+  }
+
+  /** Removes identifiers from the lookup queue (the user gave up on them). */
+  async dropQueuedLookups({ identifiers }: ApiArgs<'dropQueuedLookups'>): Promise<LookupQueue> {
+    await this.mutate(() => this.queue.remove(identifiers))
+    this.notifyChange()
+    return { items: this.queue.list() }
+  }
+
+  /** Groups of papers that look like the same paper (same DOI, arXiv id, or title and year). */
+  async findDuplicates(_args: ApiArgs<'findDuplicates'> = {}): Promise<DuplicateGroup[]> {
+    return findDuplicateGroups(this.sortedPapers('added')).map((group) => ({
+      reason: group.reason,
+      papers: group.papers.map((paper) => this.summarize(paper)),
+    }))
+  }
+
+  /** Merges `mergeIds` into `keepId` (see mergeCommand.ts); undoMerge reverts it. */
+  async mergeDuplicates({ keepId, mergeIds }: ApiArgs<'mergeDuplicates'>): Promise<MergeOutcome> {
+    return this.mutate(async () => {
+      const others = [...new Set(mergeIds)].filter((id) => id !== keepId)
+      for (const id of [keepId, ...others]) {
+        if (this.requirePaper(id).trashedAt !== undefined) {
+          throw new BadInputError(`Paper "${id}" is in the trash; restore it before merging`)
+        }
+      }
+      if (others.length === 0) throw new BadInputError('Choose at least one other paper to merge')
+      const command = planMerge(
+        {
+          papers: this.paperById,
+          notes: this.files.notes.data.notes,
+          collections: this.files.collections.data.collections,
+        },
+        keepId,
+        others,
+        this.now().toISOString(),
+      )
+      await this.applyChanges(command.redo)
+      this.lastMerge = command
+      this.notifyChange()
+      return structuredClone(command.outcome)
+    })
+  }
+
+  /**
+   * Reverts the last merge: the merged-away papers come back with their notes
+   * and collections. Refused once a record the merge wrote has changed since
+   * (undoing would throw that later edit away).
+   */
+  async undoMerge(_args: ApiArgs<'undoMerge'> = {}): Promise<MergeOutcome> {
+    return this.mutate(async () => {
+      const command = this.lastMerge
+      if (command === undefined) throw new NotFoundError('There is no merge to undo')
+      if (!this.isCurrent(command.redo)) {
+        this.lastMerge = undefined
+        throw new BadInputError(
+          'The merged paper or its note changed after the merge; it can no longer be undone',
+        )
+      }
+      await this.applyChanges(command.undo)
+      this.lastMerge = undefined
+      this.notifyChange()
+      return structuredClone(command.outcome)
+    })
+  }
+
+  /** The text of an export (one file, or a vault's files); the caller saves it. */
+  async exportPapers({ format, scope }: ApiArgs<'exportPapers'>): Promise<ExportResult> {
+    const papers = papersInScope(scope, {
+      papers: this.sortedPapers('added'),
+      paperById: this.paperById,
+      collections: this.files.collections.data.collections,
+    })
+    return exportPapers(format, papers, {
+      library: this.files.papers.data.papers,
+      notes: this.files.notes.data.notes,
+      noteOf: (paperId) => this.noteByPaperId.get(paperId),
+      collections: this.files.collections.data.collections,
+      includeStandaloneNotes: scope.kind === 'library',
+      scopeName: this.scopeName(scope),
+    })
+  }
+
+  /** Collections to offer in the export dialog, depth-first. */
+  async listExportCollections(
+    _args: ApiArgs<'listExportCollections'> = {},
+  ): Promise<CollectionChoice[]> {
+    const live = this.files.collections.data.collections.filter((c) => c.trashedAt === undefined)
+    const choices: CollectionChoice[] = []
+    const visit = (parentId: string | undefined, depth: number): void => {
+      const children = live
+        .filter((c) => c.parentId === parentId)
+        .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+      for (const child of children) {
+        if (depth > 32) return // a cycle in hand-edited files must not hang the dialog
+        choices.push({ id: child.id, name: child.name, depth, paperCount: child.paperIds.length })
+        visit(child.id, depth + 1)
+      }
+    }
+    visit(undefined, 0)
+    return choices
+  }
+
+  /** Calls `listener` with the progress of long imports; returns the unsubscribe function. */
+  onProgress(listener: ProgressListener): () => void {
+    this.progressListeners.add(listener)
+    return () => {
+      this.progressListeners.delete(listener)
+    }
   }
 
   async importSample(_args: ApiArgs<'importSample'> = {}): Promise<ImportReport> {
@@ -128,7 +386,16 @@ export class Library implements LibraryApi {
         cause: error,
       })
     }
-    return this.importListing(text, basename(this.samplePath), SAMPLE_PAGE_DATE)
+    const previewId = randomUUID()
+    await this.preview(previewId, basename(this.samplePath), (control) =>
+      readImport(text, {
+        ...control,
+        fileName: basename(this.samplePath ?? ''),
+        pageDate: SAMPLE_PAGE_DATE,
+        today: localIsoDate(this.now()),
+      }),
+    )
+    return this.confirmImport({ previewId })
   }
 
   async getNote({ paperId }: ApiArgs<'getNote'>): Promise<Note | null> {
@@ -177,86 +444,155 @@ export class Library implements LibraryApi {
 
   // -------------------------------------------------------------------------
 
-  private async importListing(
-    text: string,
+  private async preview(
+    previewId: string,
     fileName: string | undefined,
-    pageDate: string | undefined,
-  ): Promise<ImportReport> {
-    // Parsing needs no lock; only the merge below must see a settled library.
-    const listing = this.parseListing(text, fileName, pageDate)
-    return this.mutate(async () => {
-      const importedAt = this.now().toISOString()
-      const added: Paper[] = []
-      const keysOfAdded = new Map<string, string>()
-      let alreadyPresent = 0
-      for (const parsed of listing.papers) {
-        const keys = duplicateKeys(parsed)
-        if (keys.some((key) => this.paperIdByKey.has(key) || keysOfAdded.has(key))) {
-          alreadyPresent++
-          continue
-        }
-        const paper: Paper = {
-          id: randomUUID(),
-          title: parsed.title,
-          abstract: parsed.abstract,
-          authors: [],
-          links: parsed.links,
-          upvotes: parsed.upvotes,
-          tags: [],
-          status: 'unread',
-          starred: false,
-          addedAt: importedAt,
-          updatedAt: importedAt,
-          source:
-            fileName === undefined
-              ? { format: 'hf-daily-papers', importedAt }
-              : { format: 'hf-daily-papers', fileName, importedAt },
-        }
-        if (parsed.authorCount !== undefined) paper.authorCount = parsed.authorCount
-        if (parsed.organization !== undefined) paper.organization = parsed.organization
-        if (parsed.published !== undefined) paper.published = parsed.published
-        for (const key of keys) keysOfAdded.set(key, paper.id)
-        added.push(paper)
-      }
-      // One write per import, and none when nothing is new.
-      if (added.length > 0) {
-        const papers = [...this.files.papers.data.papers, ...added]
-        await this.commitPapers({ ...this.files.papers.data, papers })
-        for (const paper of added) this.indexPaper(paper)
-        this.notifyChange()
-      }
-      const report: ImportReport = {
-        format: 'hf-daily-papers',
-        added: added.length,
-        alreadyPresent,
-        skipped: listing.skipped.map((entry) => ({ ...entry })),
-        addedIds: added.map((paper) => paper.id),
-      }
-      if (fileName !== undefined) report.fileName = fileName
-      return report
-    })
-  }
-
-  private parseListing(
-    text: string,
-    fileName: string | undefined,
-    pageDate: string | undefined,
-  ): ParsedListing {
-    const source = fileName ?? 'the text'
-    if (text.trim() === '') throw new BadInputError(`Nothing to import: ${source} is empty`)
-    if (text.includes('\u0000')) {
-      throw new BadInputError(`Nothing to import: ${source} is a binary file, not text`)
+    read: (control: {
+      signal: AbortSignal
+      onProgress: (done: number, total: number) => void
+    }) => Promise<ParsedImport>,
+  ): Promise<ImportPreview> {
+    if (this.pending.has(previewId))
+      throw new BadInputError(`Import preview "${previewId}" already exists`)
+    const controller = new AbortController()
+    const pending: PendingImport = { controller }
+    this.pending.set(previewId, pending)
+    for (const id of [...this.pending.keys()].slice(
+      0,
+      Math.max(0, this.pending.size - MAX_PREVIEWS),
+    )) {
+      this.pending.get(id)?.controller.abort()
+      this.pending.delete(id)
     }
     try {
-      return parseHfListing(text, { pageDate, today: localIsoDate(this.now()) })
-    } catch (error) {
-      if (error instanceof ListingFormatError) {
-        const where = fileName === undefined ? '' : ` in ${fileName}`
-        throw new BadInputError(`No papers found${where}: ${NOT_A_LISTING_MESSAGE}`, {
-          cause: error,
+      const signal = controller.signal
+      const parsed = await read({
+        signal,
+        onProgress: (done, total) =>
+          this.emitProgress({ previewId, phase: 'reading', done, total }),
+      })
+      const queued: LookupQueue['items'] = []
+      const resolved: string[] = []
+      if (parsed.identifiers.length > 0) {
+        const identifiers = parsed.identifiers.flatMap((text) => {
+          const identifier = parseFormattedIdentifier(text)
+          return identifier === undefined ? [] : [identifier]
         })
+        const result = await this.lookup.lookUp(identifiers, {
+          signal,
+          onProgress: (done, total) =>
+            this.emitProgress({ previewId, phase: 'looking-up', done, total }),
+        })
+        const at = this.now().toISOString()
+        const lineOf = new Map(parsed.identifiers.map((id, index) => [id.toLowerCase(), index + 1]))
+        parsed.records.push(
+          ...result.records.map((record, index) => ({ ...record, line: 1, entry: index + 1 })),
+        )
+        for (const failure of result.failures) {
+          if (failure.retry)
+            queued.push({ identifier: failure.identifier, queuedAt: at, reason: failure.reason })
+          else {
+            resolved.push(failure.identifier)
+            parsed.skipped.push({
+              line: lineOf.get(failure.identifier.toLowerCase()) ?? 1,
+              reason: `${failure.identifier}: ${failure.reason}`,
+            })
+          }
+        }
+        const failed = new Set(result.failures.map((failure) => failure.identifier))
+        resolved.push(...parsed.identifiers.filter((id) => !failed.has(id)))
       }
+      if (controller.signal.aborted) throw new ImportCancelledError()
+      pending.parsed = {
+        ...parsed,
+        queued,
+        resolved,
+        ...(fileName === undefined ? {} : { fileName }),
+      }
+      const plan = planImport(parsed.records, this.paperIdByKey, this.paperById)
+      const preview: ImportPreview = {
+        previewId,
+        format: parsed.format,
+        entries: parsed.records.length,
+        newTitles: plan.fresh.map((entry) => entry.fields.title),
+        duplicates: plan.duplicates,
+        repeatsInFile: plan.repeatsInFile,
+        skipped: parsed.skipped,
+        queued: queued.map((item) => item.identifier),
+      }
+      if (fileName !== undefined) preview.fileName = fileName
+      const problem = queued[0]?.reason
+      if (problem !== undefined) preview.lookupProblem = problem
+      return preview
+    } catch (error) {
+      this.pending.delete(previewId)
+      if (error instanceof ImportCancelledError)
+        throw new BadInputError(error.message, { cause: error })
       throw error
+    }
+  }
+
+  private emitProgress(progress: ImportProgress): void {
+    for (const listener of this.progressListeners) {
+      try {
+        listener(progress)
+      } catch (error) {
+        console.error('offprint: progress listener failed:', error)
+      }
+    }
+  }
+
+  private scopeName(scope: ApiArgs<'exportPapers'>['scope']): string {
+    if (scope.kind === 'collection') {
+      return (
+        this.files.collections.data.collections.find((c) => c.id === scope.collectionId)?.name ??
+        'collection'
+      )
+    }
+    return scope.kind === 'selection' ? 'selection' : 'library'
+  }
+
+  /** Are the records `changes` would put exactly the ones stored now? */
+  private isCurrent(changes: RecordChanges): boolean {
+    const same = <T extends { id: string }>(records: readonly T[], put: T[]): boolean => {
+      const byId = new Map(records.map((record) => [record.id, record]))
+      return put.every((record) => JSON.stringify(byId.get(record.id)) === JSON.stringify(record))
+    }
+    return (
+      same(this.files.papers.data.papers, changes.papers.put) &&
+      same(this.files.notes.data.notes, changes.notes.put) &&
+      same(this.files.collections.data.collections, changes.collections.put)
+    )
+  }
+
+  /**
+   * Writes a change set file by file, each durably before it is committed to
+   * memory. Papers are removed last and restored first, so a crash between
+   * two files never leaves a note or collection pointing at a missing paper.
+   */
+  private async applyChanges(changes: RecordChanges): Promise<void> {
+    const writePapers = async (): Promise<void> => {
+      if (isEmptyKind(changes.papers)) return
+      const papers = applyKindChanges(this.files.papers.data.papers, changes.papers)
+      await this.commitPapers({ ...this.files.papers.data, papers })
+    }
+    const removesPapers = changes.papers.remove.length > 0
+    try {
+      if (!removesPapers) await writePapers()
+      if (!isEmptyKind(changes.notes)) {
+        const notes = applyKindChanges(this.files.notes.data.notes, changes.notes)
+        await this.commitNotes({ ...this.files.notes.data, notes })
+      }
+      if (!isEmptyKind(changes.collections)) {
+        const collections = applyKindChanges(
+          this.files.collections.data.collections,
+          changes.collections,
+        )
+        await this.commitCollections({ ...this.files.collections.data, collections })
+      }
+      if (removesPapers) await writePapers()
+    } finally {
+      this.reindex()
     }
   }
 
@@ -282,6 +618,11 @@ export class Library implements LibraryApi {
     this.files.notes.data = next
   }
 
+  private async commitCollections(next: CollectionsFile): Promise<void> {
+    await this.files.collections.adapter.write(next)
+    this.files.collections.data = next
+  }
+
   private notifyChange(): void {
     for (const listener of this.listeners) {
       try {
@@ -293,11 +634,24 @@ export class Library implements LibraryApi {
     }
   }
 
-  private indexPaper(paper: Paper): void {
-    this.paperById.set(paper.id, paper)
-    for (const key of duplicateKeys(paper)) {
-      if (!this.paperIdByKey.has(key)) this.paperIdByKey.set(key, paper.id)
+  /** Rebuilds the indexes from the committed state (after imports and merges: O(papers)). */
+  private reindex(): void {
+    this.paperById.clear()
+    this.paperIdByKey.clear()
+    this.noteByPaperId.clear()
+    this.sorted.clear()
+    const papers = this.files.papers.data.papers
+    for (const paper of papers) this.paperById.set(paper.id, paper)
+    // Papers in the trash match an import only when no live paper does.
+    for (const live of [true, false]) {
+      for (const paper of papers) {
+        if ((paper.trashedAt === undefined) !== live) continue
+        for (const key of duplicateKeys(paper)) {
+          if (!this.paperIdByKey.has(key)) this.paperIdByKey.set(key, paper.id)
+        }
+      }
     }
+    for (const note of this.files.notes.data.notes) this.indexNote(note)
   }
 
   private indexNote(note: Note): void {

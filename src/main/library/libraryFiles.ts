@@ -4,6 +4,7 @@
 //                 whether this Offprint may touch the folder at all
 //   papers.json   { papers: Paper[] }
 //   notes.json    { notes: Note[] }
+//   collections.json  { collections: Collection[] }
 //
 // Every file is checked against the model when read. A file that fails is moved
 // aside (papers.json -> papers.json.unreadable-2026-11-26T03-10-00Z) and that part
@@ -14,10 +15,12 @@ import { join, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import type {
+  Collection,
   ImportFormat,
   Note,
   Paper,
   PaperLinkKind,
+  PaperType,
   ReadingStatus,
   StoreProblem,
 } from '../../shared/model'
@@ -32,6 +35,7 @@ export const SCHEMA_VERSION = 1
 export const LIBRARY_FILE = 'library.json'
 export const PAPERS_FILE = 'papers.json'
 export const NOTES_FILE = 'notes.json'
+export const COLLECTIONS_FILE = 'collections.json'
 
 export interface LibraryFile {
   schemaVersion: number
@@ -47,12 +51,17 @@ export interface NotesFile {
   notes: Note[]
 }
 
+export interface CollectionsFile {
+  collections: Collection[]
+}
+
 /** The three documents of an open library, loaded in memory. */
 export interface LibraryFiles {
   dir: string
   library: Low<LibraryFile>
   papers: Low<PapersFile>
   notes: Low<NotesFile>
+  collections: Low<CollectionsFile>
   /** Files that could not be read during this open and were moved aside. */
   problems: StoreProblem[]
 }
@@ -61,7 +70,25 @@ export interface LibraryFiles {
 // re-saving a file never drops them.
 // Record<Union, true> makes adding a member to the union without updating the
 // schema a compile error.
-const IMPORT_FORMATS: Record<ImportFormat, true> = { 'hf-daily-papers': true }
+const IMPORT_FORMATS: Record<ImportFormat, true> = {
+  'hf-daily-papers': true,
+  bibtex: true,
+  ris: true,
+  'csl-json': true,
+  'arxiv-atom': true,
+  identifiers: true,
+}
+const PAPER_TYPES: Record<PaperType, true> = {
+  'article-journal': true,
+  'paper-conference': true,
+  chapter: true,
+  book: true,
+  thesis: true,
+  report: true,
+  preprint: true,
+  webpage: true,
+  other: true,
+}
 const LINK_KINDS: Record<PaperLinkKind, true> = {
   code: true,
   project: true,
@@ -85,6 +112,12 @@ const paperSchema = z.looseObject({
   venue: z.string().optional(),
   doi: z.string().optional(),
   arxivId: z.string().optional(),
+  type: enumOf(PAPER_TYPES).optional(),
+  volume: z.string().optional(),
+  issue: z.string().optional(),
+  pages: z.string().optional(),
+  publisher: z.string().optional(),
+  citationKey: z.string().optional(),
   links: z.array(z.looseObject({ label: z.string(), url: z.string(), kind: enumOf(LINK_KINDS) })),
   upvotes: z.number(),
   tags: z.array(z.string()),
@@ -109,8 +142,20 @@ const noteSchema = z.looseObject({
   updatedAt: z.string(),
 })
 
+const collectionSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  parentId: z.string().min(1).optional(),
+  position: z.number(),
+  paperIds: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  trashedAt: z.string().optional(),
+})
+
 const papersFileSchema = z.looseObject({ papers: z.array(paperSchema) })
 const notesFileSchema = z.looseObject({ notes: z.array(noteSchema) })
+const collectionsFileSchema = z.looseObject({ collections: z.array(collectionSchema) })
 const libraryFileSchema = z.looseObject({
   schemaVersion: z.number().int().min(1),
   createdAt: z.string(),
@@ -129,6 +174,8 @@ function parserFor<T>(schema: z.ZodType<T>): JsonDocumentParser<T> {
 
 export const parsePapersFile: JsonDocumentParser<PapersFile> = parserFor(papersFileSchema)
 export const parseNotesFile: JsonDocumentParser<NotesFile> = parserFor(notesFileSchema)
+export const parseCollectionsFile: JsonDocumentParser<CollectionsFile> =
+  parserFor(collectionsFileSchema)
 
 /**
  * Reads library.json, refusing a layout newer than this build before looking at
@@ -187,7 +234,14 @@ export async function openLibraryFiles(dir: string, now: () => Date): Promise<Li
   const notes = new Low<NotesFile>(new DurableJsonFile(notesPath, parseNotesFile), { notes: [] })
   await readOrMoveAside(notes, notesPath, now, problems)
 
-  return { dir: folder, library, papers, notes, problems }
+  const collectionsPath = join(folder, COLLECTIONS_FILE)
+  const collections = new Low<CollectionsFile>(
+    new DurableJsonFile(collectionsPath, parseCollectionsFile),
+    { collections: [] },
+  )
+  await readOrMoveAside(collections, collectionsPath, now, problems)
+
+  return { dir: folder, library, papers, notes, collections, problems }
 }
 
 /**

@@ -1,0 +1,63 @@
+// Matching parsed records against the library: which are new, which are
+// already there (and what merging would add), which repeat an earlier record
+// of the same file. Pure: the library runs it once for the preview and again
+// at confirm time, against the library as it is then.
+import type { DuplicateOnImport, Paper } from '../../shared/model'
+import { duplicateKeys, reasonOfKey } from './duplicateKeys'
+import type { ParsedRecord } from './importers/parsedRecord'
+import { mergeFields, recordFields } from './paperMerge'
+import type { PaperFields } from './paperMerge'
+
+export interface ImportPlan {
+  /** New papers' fields, in file order, each with the records merged into it. */
+  fresh: { fields: PaperFields; line: number }[]
+  /** Existing papers that gain something, by id, with their merged fields. */
+  updates: Map<string, PaperFields>
+  duplicates: DuplicateOnImport[]
+  /** Records that repeat an earlier record of the same import (merged into it). */
+  repeatsInFile: number
+}
+
+export function planImport(
+  records: readonly ParsedRecord[],
+  paperIdByKey: ReadonlyMap<string, string>,
+  paperById: ReadonlyMap<string, Paper>,
+): ImportPlan {
+  const fresh: ImportPlan['fresh'] = []
+  const freshByKey = new Map<string, number>()
+  const updates = new Map<string, PaperFields>()
+  const duplicates: DuplicateOnImport[] = []
+  let repeatsInFile = 0
+  for (const record of records) {
+    const keys = duplicateKeys(record)
+    const hitKey = keys.find((key) => paperIdByKey.has(key))
+    const existing =
+      hitKey === undefined ? undefined : paperById.get(paperIdByKey.get(hitKey) ?? '')
+    if (hitKey !== undefined && existing !== undefined) {
+      const base = updates.get(existing.id) ?? existing
+      const { merged, changed } = mergeFields(base, recordFields(record))
+      if (changed.length > 0) updates.set(existing.id, merged)
+      duplicates.push({
+        title: record.title,
+        line: record.line,
+        existingId: existing.id,
+        existingTitle: existing.title,
+        matchedBy: reasonOfKey(hitKey),
+        wouldMerge: changed,
+      })
+      continue
+    }
+    const earlier = keys.map((key) => freshByKey.get(key)).find((index) => index !== undefined)
+    if (earlier !== undefined) {
+      const target = fresh[earlier]
+      if (target !== undefined)
+        target.fields = mergeFields(target.fields, recordFields(record)).merged
+      repeatsInFile++
+      for (const key of keys) if (!freshByKey.has(key)) freshByKey.set(key, earlier)
+      continue
+    }
+    for (const key of keys) freshByKey.set(key, fresh.length)
+    fresh.push({ fields: recordFields(record), line: record.line })
+  }
+  return { fresh, updates, duplicates, repeatsInFile }
+}
