@@ -86,7 +86,8 @@ const PARSE_OPTIONS = {
 const MARKUP = /<\/?(?:i|b|em|strong|sup|sub|sc|code|p|span|a|br)(?:\s[^<>]*)?\/?>/g
 
 function plain(value: string | undefined): string {
-  return (value ?? '').replace(MARKUP, '').replace(/\s+/g, ' ').trim()
+  // NFC: the parser builds accents as a letter plus a combining mark.
+  return (value ?? '').replace(MARKUP, '').replace(/\s+/g, ' ').trim().normalize('NFC')
 }
 
 /** The parser's "at line 3" is relative to the entry; make it the file's line. */

@@ -142,6 +142,7 @@ function all(tags: Tags, ...names: string[]): string[] {
 }
 
 function toRecord(tags: Tags, line: number, entry: number): ParsedRecord | string {
+  // BT is a book's own title, or a chapter's book: a title only when nothing else is.
   const title = first(tags, 'TI', 'T1', 'CT', 'BT')
   if (title === undefined) return 'the entry has no title (TI)'
   const abstract = first(tags, 'AB', 'N2') ?? ''
@@ -160,7 +161,7 @@ function toRecord(tags: Tags, line: number, entry: number): ParsedRecord | strin
   const published = isoDateOf(first(tags, 'DA', 'PY', 'Y1'))
   if (published !== undefined) record.published = published
   // A book chapter's T2 is the book; a paper's JO/T2 is the journal or proceedings.
-  const venue = first(tags, 'T2', 'JO', 'JF', 'J2', 'JA')
+  const venue = first(tags, 'T2', 'JO', 'JF', 'J2', 'JA', 'BT')
   if (venue !== undefined && venue !== title) record.venue = venue
   const set = (field: 'volume' | 'issue' | 'publisher' | 'citationKey', value?: string): void => {
     if (value !== undefined) record[field] = value
