@@ -36,7 +36,9 @@ export function protectedTitle(title: string): string {
     .split(/(\s+)/)
     .map((part) => {
       if (/^\s+$/.test(part) || part === '') return part
-      const tex = latex(part)
+      // Converted word by word, so a word ending in a control word (\textbraceright)
+      // must end it explicitly, or LaTeX swallows the space that follows.
+      const tex = latex(part).replace(/(\\[A-Za-z]+)$/, '$1{}')
       return /.\p{Lu}|^\p{Lu}{2}/u.test(part) || /\p{Lu}.*\d|\d.*\p{Lu}/u.test(part)
         ? `{${tex}}`
         : tex
