@@ -68,6 +68,7 @@ async function start(): Promise<void> {
     ),
   })
   library.onChange(() => send({ type: 'library-changed' }))
+  library.onProgress((progress) => send({ type: 'import-progress', ...progress }))
   registerIpc(createDispatcher(library), devServerUrl)
 
   Menu.setApplicationMenu(

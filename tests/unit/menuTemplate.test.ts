@@ -24,6 +24,30 @@ describe('application menu', () => {
     expect(sent).toEqual(['import'])
   })
 
+  it('has File > Export… (Ctrl/Cmd+Shift+E) and Find Duplicates…, each sent to the renderer', () => {
+    const sent: MenuCommand[] = []
+    const file = submenuOf(
+      buildMenuTemplate({
+        platform: 'linux',
+        isDevelopment: false,
+        sendCommand: (c) => sent.push(c),
+      }),
+      'File',
+    )
+    expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual([
+      'Import…',
+      'Export…',
+      'separator',
+      'Find Duplicates…',
+      'separator',
+      'quit',
+    ])
+    const exportItem = file.find((item) => item.label === 'Export…')
+    expect(exportItem?.accelerator).toBe('CmdOrCtrl+Shift+E')
+    for (const item of file) (item.click as (() => void) | undefined)?.()
+    expect(sent).toEqual(['import', 'export', 'find-duplicates'])
+  })
+
   it('shows devtools and reload only in development', () => {
     const roles = (isDevelopment: boolean) =>
       submenuOf(

@@ -22,6 +22,18 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
         accelerator: 'CmdOrCtrl+O',
         click: () => context.sendCommand('import'),
       },
+      {
+        // The renderer asks what and how, gets the text from the core, and saves it
+        // as a download, which Electron turns into the system's Save dialog.
+        label: 'Export…',
+        accelerator: 'CmdOrCtrl+Shift+E',
+        click: () => context.sendCommand('export'),
+      },
+      { type: 'separator' },
+      {
+        label: 'Find Duplicates…',
+        click: () => context.sendCommand('find-duplicates'),
+      },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import type { LibraryEvent } from '../../../src/shared/model'
+import type { LibraryEvent, MenuCommand } from '../../../src/shared/model'
 import { createDispatcher } from '../../../src/main/library/dispatch'
 import { Library } from '../../../src/main/library/library'
 import { APP_ORIGIN, readRendererFile } from './rendererFiles'
@@ -37,6 +37,8 @@ export interface RunningApp {
   pageErrors: string[]
   /** Close the core (flushing writes) and open it again over the same folder, as a restart does. */
   restartCore(): Promise<void>
+  /** What choosing a menu item does in Electron: main sends the command to the page. */
+  menuCommand(command: MenuCommand): void
   screenshot(name: string): Promise<string>
   close(): Promise<void>
 }
@@ -102,7 +104,17 @@ export async function launchApp(options: { libraryDir?: string } = {}): Promise<
       )
       .catch(() => undefined) // the page may be reloading; it refetches on load anyway
   }
-  let unsubscribe = library.onChange(() => emit({ type: 'library-changed' }))
+  const subscribe = (): (() => void) => {
+    const offChange = library.onChange(() => emit({ type: 'library-changed' }))
+    const offProgress = library.onProgress((progress) =>
+      emit({ type: 'import-progress', ...progress }),
+    )
+    return () => {
+      offChange()
+      offProgress()
+    }
+  }
+  let unsubscribe = subscribe()
 
   await page.goto(`${APP_ORIGIN}/index.html`)
 
@@ -116,7 +128,10 @@ export async function launchApp(options: { libraryDir?: string } = {}): Promise<
       await library.close()
       library = await Library.open(libraryDir, { samplePath: SAMPLE_PATH })
       dispatch = createDispatcher(library)
-      unsubscribe = library.onChange(() => emit({ type: 'library-changed' }))
+      unsubscribe = subscribe()
+    },
+    menuCommand(command: MenuCommand) {
+      emit({ type: 'menu-command', command })
     },
     async screenshot(name: string) {
       await mkdir(SCREENSHOT_DIR, { recursive: true })
