@@ -104,7 +104,9 @@ export function mergePapers(keep: Paper, other: Paper): { merged: Paper; changed
 
 /** The descriptive fields of a parsed record, without its position in the file. */
 export function recordFields(record: ParsedRecord): PaperFields {
-  const { line: _line, entry: _entry, ...fields } = record
+  const fields: PaperFields & { line?: number; entry?: number } = { ...record }
+  delete fields.line
+  delete fields.entry
   return fields
 }
 

@@ -2,7 +2,11 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { LibraryInfo } from '../../shared/model'
 import { api, errorMessage, subscribeToLibrary } from './api/client'
+import { DuplicatesDialog } from './components/DuplicatesDialog'
+import { ExportDialog } from './components/ExportDialog'
+import { ImportPreviewDialog } from './components/ImportPreviewDialog'
 import { ImportStatus } from './components/ImportStatus'
+import { LookupQueueBanner } from './components/LookupQueueBanner'
 import { ResizablePanes } from './components/ResizablePanes'
 import { Welcome } from './components/Welcome'
 import { useImport } from './hooks/useImport'
@@ -19,10 +23,17 @@ export function App() {
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined)
   const rows = usePaperRows(version, 'published')
   const listRef = useRef<HTMLDivElement>(null)
+  const [dialog, setDialog] = useState<'export' | 'duplicates' | undefined>(undefined)
 
   useEffect(
     () =>
-      subscribeToLibrary((event) => event.type === 'library-changed' && setVersion((v) => v + 1)),
+      subscribeToLibrary((event) => {
+        if (event.type === 'library-changed') setVersion((v) => v + 1)
+        if (event.type === 'menu-command' && event.command === 'export') setDialog('export')
+        if (event.type === 'menu-command' && event.command === 'find-duplicates') {
+          setDialog('duplicates')
+        }
+      }),
     [],
   )
 
@@ -73,10 +84,16 @@ export function App() {
         <button type="button" className="toolbar-button" onClick={importer.chooseFiles}>
           Import…
         </button>
+        <button type="button" className="toolbar-button" onClick={() => setDialog('export')}>
+          Export…
+        </button>
+        <button type="button" className="toolbar-button" onClick={() => setDialog('duplicates')}>
+          Find duplicates
+        </button>
         <input
           ref={importer.fileInput}
           type="file"
-          accept=".txt,text/plain"
+          accept=".bib,.bibtex,.ris,.json,.csljson,.atom,.xml,.txt,text/plain,application/json"
           multiple
           hidden
           data-testid="import-file-input"
@@ -99,7 +116,28 @@ export function App() {
         </div>
       )}
       {importer.outcome !== undefined && (
-        <ImportStatus outcome={importer.outcome} onDismiss={importer.dismiss} />
+        <ImportStatus
+          outcome={importer.outcome}
+          onDismiss={importer.dismiss}
+          onCancel={importer.cancel}
+        />
+      )}
+      <LookupQueueBanner version={version} onRetry={() => void importer.retryLookups()} />
+      {importer.preview !== undefined && (
+        <ImportPreviewDialog
+          preview={importer.preview}
+          onConfirm={importer.confirm}
+          onCancel={importer.cancel}
+        />
+      )}
+      {dialog === 'export' && (
+        <ExportDialog selectedId={selectedId} onClose={() => setDialog(undefined)} />
+      )}
+      {dialog === 'duplicates' && (
+        <DuplicatesDialog
+          onClose={() => setDialog(undefined)}
+          onChanged={() => setVersion((v) => v + 1)}
+        />
       )}
       <div className="workspace" ref={listRef}>
         <ResizablePanes

@@ -8,7 +8,8 @@
 import type { Note, Paper } from '../../../shared/model'
 import type { ExportFile } from '../../../shared/model'
 
-const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001f]/g
+// Control characters (\p{Cc}) are no file name's business either.
+const FORBIDDEN = /[\\/:*?"<>|#^[\]\p{Cc}]/gu
 const MAX_NAME = 120
 
 export function vaultFileName(title: string): string {
