@@ -35,6 +35,9 @@ describe('the three-pane reader', () => {
     // First run: an empty library offers the sample; we import our own file instead.
     await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
     await page.getByTestId('import-file-input').setInputFiles(FIXTURE)
+    // 53 entries are more than a handful: the preview asks first.
+    await expect.poll(() => page.getByTestId('preview-new').textContent()).toBe('53 new papers')
+    await page.getByTestId('import-confirm').click()
     await expect
       .poll(() => page.getByTestId('import-status').textContent())
       .toContain('53 added, 0 already present, 0 skipped')

@@ -52,7 +52,6 @@ export function ImportPreviewDialog(props: {
             className="primary-button"
             onClick={props.onConfirm}
             data-testid="import-confirm"
-            disabled={newCount === 0 && merging === 0 && preview.queued.length === 0}
           >
             {newCount > 0 ? `Import ${plural(newCount, 'paper')}` : 'Import'}
           </button>

@@ -62,6 +62,30 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
             <dd data-testid="paper-organization">{paper.organization}</dd>
           </>
         )}
+        {paper.venue !== undefined && (
+          <>
+            <dt>Venue</dt>
+            <dd data-testid="paper-venue">{paper.venue}</dd>
+          </>
+        )}
+        {paper.doi !== undefined && (
+          <>
+            <dt>DOI</dt>
+            <dd data-testid="paper-doi">{paper.doi}</dd>
+          </>
+        )}
+        {paper.arxivId !== undefined && (
+          <>
+            <dt>arXiv</dt>
+            <dd data-testid="paper-arxiv">{paper.arxivId}</dd>
+          </>
+        )}
+        {paper.tags.length > 0 && (
+          <>
+            <dt>Tags</dt>
+            <dd data-testid="paper-tags">{paper.tags.join(', ')}</dd>
+          </>
+        )}
         <dt>Upvotes</dt>
         <dd data-testid="paper-upvotes">{paper.upvotes}</dd>
       </dl>
