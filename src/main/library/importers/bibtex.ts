@@ -73,13 +73,15 @@ function nestingDepth(text: string): number {
   return deepest
 }
 
-const PARSE_OPTIONS = {
+export const PARSE_OPTIONS = {
   // Titles stay as written: Zotero wants sentence case, a reader wants the paper's title.
   english: false,
   sentenceCase: false,
   // An unknown macro keeps its argument text instead of failing the entry.
   unsupported: 'ignore',
 } as const
+
+// (Exported for the bench, whose reference is the parser alone with these options.)
 
 // The parser marks up what LaTeX formats (\emph, \textbf, \url, super/subscripts
 // it cannot map) as HTML; our fields are plain text.
