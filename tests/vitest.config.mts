@@ -3,9 +3,6 @@ import { defineConfig } from 'vitest/config'
 
 // Two projects: `unit` runs the core in plain Node; `e2e` drives the built
 // renderer in Debian's Chromium against the real core (needs `npm run build`).
-// A third, `bench`, exists only for `npm run bench` (OFFPRINT_BENCH=1): its
-// timings never belong in `npm test`.
-const bench = process.env['OFFPRINT_BENCH'] === '1'
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
@@ -26,19 +23,6 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      ...(bench
-        ? [
-            {
-              extends: true,
-              test: {
-                name: 'bench',
-                include: ['tests/bench/**/*.bench.ts'],
-                environment: 'node',
-                testTimeout: 60 * 60_000,
-              },
-            },
-          ]
-        : []),
     ],
   },
 })

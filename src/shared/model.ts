@@ -47,6 +47,8 @@ export interface PaperSource {
   fileName?: string
   /** ISO timestamp of the import. */
   importedAt: string
+  /** 1-based line of the entry in the imported text: where to look, and the order within one import. */
+  line?: number
 }
 
 export interface Paper {

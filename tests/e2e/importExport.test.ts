@@ -7,9 +7,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { Library } from '../../src/main/library/library'
-import { COLLECTIONS_FILE } from '../../src/main/library/libraryFiles'
+import { LibraryStore } from '../../src/main/library/store/libraryStore'
 import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
-import { writeFile } from 'node:fs/promises'
 
 const BIB = fileURLToPath(new URL('../fixtures/formats/zotero-export.bib', import.meta.url))
 
@@ -38,10 +37,11 @@ describe('import and export', () => {
     const seed = await Library.open(libraryDir)
     const seeded = await seed.importText({ text: SEED, fileName: 'seed.bib' })
     await seed.close()
-    await writeFile(
-      join(libraryDir, COLLECTIONS_FILE),
-      JSON.stringify({
-        collections: [
+    // Collections have no UI yet: the collection goes straight into the store.
+    const store = await LibraryStore.open(libraryDir)
+    await store.commit({
+      collections: {
+        put: [
           {
             id: 'thesis',
             name: 'Thesis',
@@ -51,8 +51,9 @@ describe('import and export', () => {
             updatedAt: '2026-02-10T00:00:00.000Z',
           },
         ],
-      }),
-    )
+      },
+    })
+    await store.close()
     app = await launchApp({ libraryDir })
     const { page } = app
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('2 papers')

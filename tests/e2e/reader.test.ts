@@ -96,3 +96,79 @@ describe('the three-pane reader', () => {
     expect(await page.getByTestId('note-preview').locator('h1').textContent()).toBe('Reward design')
   })
 })
+
+describe('bringing papers in', () => {
+  it('offers the bundled sample on first run and imports it with one click', async () => {
+    app = await launchApp()
+    const { page } = app
+    await page.getByRole('button', { name: 'Import the sample library' }).click()
+    await expect
+      .poll(() => page.getByTestId('import-status').textContent())
+      .toContain('53 added, 0 already present, 0 skipped')
+    // The sample's year-less dates are read from its fixed page date (Feb 9, 2026).
+    await (
+      await scrollToRow(
+        page,
+        'GenAgent: Scaling Text-to-Image Generation via Agentic Multimodal Reasoning',
+      )
+    ).click()
+    await expect.poll(() => page.getByTestId('paper-published').textContent()).toBe('Jan 26, 2026')
+    expect(await page.getByTestId('paper-authors').textContent()).toBe('9 authors')
+    // Links found in the abstract open in the system browser (window.open, which
+    // Electron's handler turns into shell.openExternal), cleaned of "{this url}".
+    const link = page.getByTestId('paper-links').getByRole('link')
+    expect(await link.allTextContents()).toEqual(['Code · github.com/deep-kaixun/GenAgent'])
+    await page.evaluate(() => {
+      const opened: string[] = []
+      Object.assign(window, { openedUrls: opened })
+      window.open = (url?: string | URL) => {
+        opened.push(String(url))
+        return null
+      }
+    })
+    await link.click()
+    expect(
+      await page.evaluate(() => (window as unknown as { openedUrls: string[] }).openedUrls),
+    ).toEqual(['https://github.com/deep-kaixun/GenAgent'])
+    expect(page.url()).toMatch(/\/index\.html$/)
+  })
+
+  it('imports a dropped file, reports a repeat as already present, and explains bad input', async () => {
+    app = await launchApp()
+    const { page } = app
+    const listing = await readFile(FIXTURE, 'utf8')
+    const drop = async (name: string, text: string): Promise<void> => {
+      await page.evaluate(
+        ([fileName, content]) => {
+          const transfer = new DataTransfer()
+          transfer.items.add(new File([content], fileName, { type: 'text/plain' }))
+          const init = { dataTransfer: transfer, bubbles: true, cancelable: true }
+          document.body.dispatchEvent(new DragEvent('dragover', init))
+          document.body.dispatchEvent(new DragEvent('drop', init))
+        },
+        [name, text] as const,
+      )
+    }
+    await drop('feb-9.txt', listing)
+    await expect
+      .poll(() => page.getByTestId('import-status').textContent())
+      .toContain('Imported feb-9.txt: 53 added, 0 already present, 0 skipped')
+
+    await drop('feb-9-again.txt', listing)
+    await expect
+      .poll(() => page.getByTestId('import-status').textContent())
+      .toContain('Imported feb-9-again.txt: 0 added, 53 already present, 0 skipped')
+
+    await drop(
+      'essay.txt',
+      'Lorem ipsum dolor sit amet.\n\nConsectetur adipiscing elit, sed do eiusmod.',
+    )
+    const status = page.getByTestId('import-status')
+    await expect.poll(() => status.textContent()).toContain('Could not import essay.txt.')
+    expect(await status.textContent()).toContain('not a Hugging Face Daily Papers listing')
+    expect(await status.getAttribute('role')).toBe('alert')
+    // Nothing changed.
+    expect(await page.getByTestId('library-count').textContent()).toBe('53 papers')
+    await app.screenshot('import-error')
+  })
+})

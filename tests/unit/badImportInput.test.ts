@@ -1,12 +1,12 @@
 // Input that is not a bibliography ends with a clear error, reading no more
 // than it must; the library is never left half-written. The inputs are
 // generated; the test bounds are vitest's timeouts, not timing assertions.
-import { readdir } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_IMPORT_CHARS } from '../../src/shared/apiSchemas'
 import { callApi } from '../../src/main/library/dispatch'
 import type { Library } from '../../src/main/library/library'
 import { makeDir, openAt, removeDir } from './libraryFixture'
+import { folderSnapshot } from './support/libraryFolder'
 
 let dir: string
 let library: Library
@@ -103,6 +103,7 @@ describe('bad import input', () => {
   })
 
   it('pathological nesting in BibTeX, CSL-JSON and Atom ends with a clear reason', async () => {
+    const empty = await folderSnapshot(dir)
     const bib = `@article{deep, title = {${'{'.repeat(5000)}x${'}'.repeat(5000)}}}\n@article{ok, title = {Fine}, year = 2020}`
     expect(await preview(bib)).toMatchObject({
       ok: true,
@@ -137,6 +138,6 @@ describe('bad import input', () => {
       },
     })
     // Nothing was written by any of it.
-    expect(await readdir(dir)).toEqual(['library.json'])
+    expect(await folderSnapshot(dir)).toEqual(empty)
   })
 })

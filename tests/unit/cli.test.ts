@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cliCommands'
 import type { CliIo } from '../../src/main/cliCommands'
 import type { Paper } from '../../src/shared/model'
+import { collection, writeCollections } from './libraryFixture'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 
@@ -120,8 +121,10 @@ describe('runCli', () => {
       expect(run.stderr[0]).toMatch(/^offprint: \S/)
       expect(run.stderr[0]).not.toMatch(/\n/)
     }
-    // Nothing was imported; the library folder holds only its layout.
-    expect((await readdir(library)).sort()).toEqual(['library.json'])
+    // Nothing was imported.
+    const listed = io()
+    expect(await runCli(['list', '--json', '--library', library], listed)).toBe(0)
+    expect(JSON.parse(listed.stdout.join('\n'))).toEqual([])
   })
 
   it('needs a library folder, and says how to give one', async () => {
@@ -193,25 +196,11 @@ describe('runCli import and export of bibliographies', () => {
 
   it('exports one collection by name, and says which exist when the name is wrong', async () => {
     expect(await runCli(['import', BIB, '--library', library], io())).toBe(0)
-    const papers = JSON.parse(await readFile(join(library, 'papers.json'), 'utf8')) as {
-      papers: Paper[]
-    }
-    const first = papers.papers[0]?.id ?? ''
-    await writeFile(
-      join(library, 'collections.json'),
-      JSON.stringify({
-        collections: [
-          {
-            id: 'c',
-            name: 'Thesis',
-            position: 0,
-            paperIds: [first],
-            createdAt: 'x',
-            updatedAt: 'x',
-          },
-        ],
-      }),
-    )
+    const listed = io()
+    expect(await runCli(['list', '--json', '--library', library], listed)).toBe(0)
+    const papers = JSON.parse(listed.stdout.join('\n')) as Paper[]
+    const first = papers.find((paper) => paper.citationKey === 'vaswani2017attention')?.id ?? ''
+    await writeCollections(library, [collection('c', 'Thesis', [first])])
     const out = join(dir, 'thesis.bib')
     const run = io()
     expect(

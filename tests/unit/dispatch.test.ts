@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import type { ApiErrorCode, ApiResponse } from '../../src/shared/api'
 import { callApi, createDispatcher } from '../../src/main/library/dispatch'
 import type { ApiDispatch } from '../../src/main/library/dispatch'
 import { Library } from '../../src/main/library/library'
+import { copyAsIfCrashed, folderSnapshot } from './support/libraryFolder'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 
@@ -15,13 +16,8 @@ let library: Library
 let dispatch: ApiDispatch
 let paperId: string
 
-async function snapshot(): Promise<Record<string, string>> {
-  const result: Record<string, string> = {}
-  for (const name of (await readdir(dir)).sort()) {
-    const path = join(dir, name)
-    result[name] = `${(await stat(path)).mtimeMs}:${(await readFile(path)).toString('base64')}`
-  }
-  return result
+function snapshot(): ReturnType<typeof folderSnapshot> {
+  return folderSnapshot(dir)
 }
 
 function expectFailure(response: ApiResponse<unknown>, code: ApiErrorCode): string {
@@ -178,7 +174,7 @@ describe('createDispatcher', () => {
     expect(note).toMatchObject({ ok: true, value: { body: 'a note' } })
     expect(await dispatch('getLibraryInfo', {})).toMatchObject({
       ok: true,
-      value: { paperCount: 53, noteCount: 1, schemaVersion: 1 },
+      value: { paperCount: 53, noteCount: 1, schemaVersion: 2 },
     })
   })
 
@@ -196,7 +192,11 @@ describe('createDispatcher', () => {
   it('saves through the dispatcher, and the change is on disk', async () => {
     const saved = await dispatch('saveNote', { paperId, body: 'edited' })
     expect(saved).toMatchObject({ ok: true, value: { paperId, body: 'edited' } })
-    expect(await readFile(join(dir, 'notes.json'), 'utf8')).toContain('edited')
+    const survivor = await copyAsIfCrashed(dir)
+    const reopened = await Library.open(survivor)
+    expect((await reopened.getNote({ paperId }))?.body).toBe('edited')
+    await reopened.close()
+    await rm(survivor, { recursive: true, force: true })
   })
 })
 

@@ -1,16 +1,15 @@
 // Find duplicates on demand, merge them (notes, collections, tags and links
 // kept), and undo the merge.
-import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Collection, Paper } from '../../src/shared/model'
+import type { Note, Paper } from '../../src/shared/model'
 import {
   collection,
   importVia,
   makeDir,
   openAt,
+  readRecords,
   removeDir,
-  writeCollections,
+  seedRecords,
 } from './libraryFixture'
 
 let dir: string
@@ -45,42 +44,23 @@ describe('findDuplicates and mergeDuplicates', () => {
       await removeDir(own)
     }
     const [one, two, three, other] = papers as [Paper, Paper, Paper, Paper]
-    const first = await openAt(dir)
-    await first.close()
-    await writeFile(join(dir, 'papers.json'), JSON.stringify({ papers }))
-    await writeFile(
-      join(dir, 'notes.json'),
-      JSON.stringify({
-        notes: [
-          {
-            id: 'n1',
-            paperId: one.id,
-            title: one.title,
-            body: 'Note on one',
-            createdAt: 'x',
-            updatedAt: 'x',
-          },
-          {
-            id: 'n3',
-            paperId: three.id,
-            title: three.title,
-            body: 'See [[ResNet]]',
-            createdAt: 'x',
-            updatedAt: 'x',
-          },
-        ],
-      }),
-    )
-    const collections: Collection[] = [
-      collection('c1', 'Vision', [three.id, other.id]),
-      collection('c2', 'Reading group', [one.id, three.id]),
-    ]
-    await writeCollections(dir, collections)
-    const filesBefore = {
-      papers: await readFile(join(dir, 'papers.json'), 'utf8'),
-      notes: await readFile(join(dir, 'notes.json'), 'utf8'),
-      collections: await readFile(join(dir, 'collections.json'), 'utf8'),
-    }
+    const note = (id: string, paper: Paper, body: string): Note => ({
+      id,
+      paperId: paper.id,
+      title: paper.title,
+      body,
+      createdAt: '2026-02-10T00:00:00.000Z',
+      updatedAt: '2026-02-10T00:00:00.000Z',
+    })
+    await seedRecords(dir, {
+      papers,
+      notes: [note('n1', one, 'Note on one'), note('n3', three, 'See [[ResNet]]')],
+      collections: [
+        collection('c1', 'Vision', [three.id, other.id]),
+        collection('c2', 'Reading group', [one.id, three.id]),
+      ],
+    })
+    const before = await readRecords(dir)
 
     const library = await openAt(dir)
     const groups = await library.findDuplicates({})
@@ -103,29 +83,21 @@ describe('findDuplicates and mergeDuplicates', () => {
     expect(await library.findDuplicates({})).toEqual([])
 
     // Both notes live on in the kept paper's note, wiki-link and all.
-    const note = await library.getNote({ paperId: two.id })
-    expect(note?.body).toContain('Note on one')
-    expect(note?.body).toContain('See [[ResNet]]')
+    const joined = await library.getNote({ paperId: two.id })
+    expect(joined?.body).toContain('Note on one')
+    expect(joined?.body).toContain('See [[ResNet]]')
     // Collections now hold the kept paper, once.
-    const onDisk = JSON.parse(await readFile(join(dir, 'collections.json'), 'utf8')) as {
-      collections: Collection[]
-    }
-    expect(onDisk.collections.map((c) => c.paperIds)).toEqual([[two.id, other.id], [two.id]])
+    expect(await library.listExportCollections({})).toEqual([
+      { id: 'c2', name: 'Reading group', depth: 0, paperCount: 1 },
+      { id: 'c1', name: 'Vision', depth: 0, paperCount: 2 },
+    ])
 
-    // Undo restores every file exactly.
+    // Undo restores every record exactly as it was.
     expect(await library.undoMerge({})).toMatchObject({ keptId: two.id })
-    expect(JSON.parse(await readFile(join(dir, 'papers.json'), 'utf8')).papers).toHaveLength(4)
-    expect(JSON.parse(await readFile(join(dir, 'collections.json'), 'utf8'))).toEqual(
-      JSON.parse(filesBefore.collections),
-    )
-    const notes = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf8')) as {
-      notes: unknown[]
-    }
-    expect(notes.notes).toEqual(expect.arrayContaining(JSON.parse(filesBefore.notes).notes))
-    expect(notes.notes).toHaveLength(2)
     expect((await library.getNote({ paperId: one.id }))?.body).toBe('Note on one')
     await expect(library.undoMerge({})).rejects.toThrow('There is no merge to undo')
     await library.close()
+    expect(await readRecords(dir)).toEqual(before)
   })
 
   it('refuses to undo once the merged note was edited, so the edit is not lost', async () => {

@@ -1,10 +1,11 @@
 // The two-step import: the preview says what would happen and writes nothing;
 // confirm writes it in one go; cancel leaves the library untouched.
-import { readFile, readdir, stat } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { callApi } from '../../src/main/library/dispatch'
 import { importVia, makeDir, openAt, removeDir } from './libraryFixture'
+import { folderSnapshot } from './support/libraryFolder'
 
 const BIB = resolve(__dirname, '../fixtures/formats/zotero-export.bib')
 const RIS = resolve(__dirname, '../fixtures/formats/endnote.ris')
@@ -17,16 +18,10 @@ afterEach(async () => {
   await removeDir(dir)
 })
 
-async function filesOf(folder: string): Promise<Record<string, number>> {
-  const out: Record<string, number> = {}
-  for (const name of await readdir(folder)) out[name] = (await stat(join(folder, name))).mtimeMs
-  return out
-}
-
 describe('previewImport / confirmImport', () => {
   it('previews new entries and skipped ones without writing, then confirms in one write', async () => {
     const library = await openAt(dir)
-    const before = await filesOf(dir)
+    const before = await folderSnapshot(dir)
     const preview = await library.previewImport({
       previewId: 'p1',
       text: await readFile(BIB, 'utf8'),
@@ -46,7 +41,7 @@ describe('previewImport / confirmImport', () => {
       [47, 5],
       [62, 7],
     ])
-    expect(await filesOf(dir)).toEqual(before)
+    expect(await folderSnapshot(dir)).toEqual(before)
     expect((await library.getLibraryInfo()).paperCount).toBe(0)
 
     const report = await library.confirmImport({ previewId: 'p1' })
@@ -94,12 +89,14 @@ describe('previewImport / confirmImport', () => {
     const library = await openAt(dir)
     const text = await readFile(BIB, 'utf8')
     await importVia(library, text)
-    const before = await readFile(join(dir, 'papers.json'), 'utf8')
+    await library.flush()
+    const before = await folderSnapshot(dir)
     const { preview, report } = await importVia(library, text)
     expect(preview.newTitles).toEqual([])
     expect(preview.duplicates.every((d) => d.wouldMerge.length === 0)).toBe(true)
     expect(report).toMatchObject({ added: 0, alreadyPresent: 5, updated: 0 })
-    expect(await readFile(join(dir, 'papers.json'), 'utf8')).toBe(before)
+    await library.flush()
+    expect(await folderSnapshot(dir)).toEqual(before)
     await library.close()
   })
 
@@ -117,6 +114,7 @@ describe('previewImport / confirmImport', () => {
 
   it('cancelling a long preview while it runs stops it; the library stays empty', async () => {
     const library = await openAt(dir)
+    const before = await folderSnapshot(dir)
     const text = Array.from(
       { length: 10_000 },
       (_, i) => `@article{k${i}, title = {Paper ${i}}, author = {Doe, Jane}, year = 2020}\n`,
@@ -137,7 +135,7 @@ describe('previewImport / confirmImport', () => {
     expect(progress.length).toBeGreaterThan(0)
     expect(Math.max(...progress)).toBeLessThan(10_000)
     expect((await library.getLibraryInfo()).paperCount).toBe(0)
-    expect(await readdir(dir)).not.toContain('papers.json')
+    expect(await folderSnapshot(dir)).toEqual(before)
     await library.close()
   })
 

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -10,7 +10,9 @@ import {
   StorageError,
 } from '../../src/main/library/errors'
 import { Library } from '../../src/main/library/library'
-import { SCHEMA_VERSION } from '../../src/main/library/libraryFiles'
+import { SCHEMA_VERSION } from '../../src/main/library/store/libraryMeta'
+import { copyAsIfCrashed, folderSnapshot, listFiles } from './support/libraryFolder'
+import { runCoreScript } from './support/runCoreScript'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 const SAMPLE = resolve(__dirname, '../../resources/sample-daily-papers.txt')
@@ -62,20 +64,20 @@ async function allSummaries(library: Library): Promise<PaperSummary[]> {
   return (await library.listPapers({ offset: 0, limit: 1000 })).items
 }
 
-/** Name -> bytes and mtime of every entry in the library folder. */
-async function snapshot(
-  folder: string,
-): Promise<Record<string, { bytes: string; mtimeMs: number }>> {
-  const result: Record<string, { bytes: string; mtimeMs: number }> = {}
-  for (const name of (await readdir(folder)).sort()) {
-    const path = join(folder, name)
-    const info = await stat(path)
-    result[name] = {
-      bytes: info.isFile() ? (await readFile(path)).toString('base64') : '<folder>',
-      mtimeMs: info.mtimeMs,
-    }
+const snapshot = folderSnapshot
+
+/** What a process killed right now would find on reopening: the note bodies by paper id. */
+async function notesSurvivingACrash(): Promise<Map<string, string>> {
+  const copy = await copyAsIfCrashed(dir)
+  const survivor = await Library.open(copy)
+  const bodies = new Map<string, string>()
+  for (const paper of survivor.allPapers()) {
+    const note = await survivor.getNote({ paperId: paper.id })
+    if (note !== null) bodies.set(paper.id, note.body)
   }
-  return result
+  await survivor.close()
+  await rm(copy, { recursive: true, force: true })
+  return bodies
 }
 
 beforeEach(async () => {
@@ -187,7 +189,7 @@ describe('Library: files on disk', () => {
     const info = await reopened.getLibraryInfo()
     expect(info).toEqual({
       path: dir,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       paperCount: 53,
       noteCount: 1,
       problems: [],
@@ -195,13 +197,13 @@ describe('Library: files on disk', () => {
     await reopened.close()
   })
 
-  it('writes library.json with schemaVersion 1 when it creates a library', async () => {
+  it('writes library.json with the schema version when it creates a library', async () => {
     const nested = join(dir, 'a', 'new', 'library')
     const library = await Library.open(nested, { now: () => TODAY })
     await library.close()
-    expect(SCHEMA_VERSION).toBe(1)
+    expect(SCHEMA_VERSION).toBe(2)
     expect(JSON.parse(await readFile(join(nested, 'library.json'), 'utf8'))).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       createdAt: TODAY.toISOString(),
       settings: {},
     })
@@ -209,61 +211,77 @@ describe('Library: files on disk', () => {
 
   it('refuses a library written by a newer version and changes no file', async () => {
     const newer =
-      '{\n  "schemaVersion": 2,\n  "createdAt": "2030-01-01T00:00:00.000Z",\n  "settings": {"x": 1}\n}\n'
+      '{\n  "schemaVersion": 3,\n  "createdAt": "2030-01-01T00:00:00.000Z",\n  "settings": {"x": 1}\n}\n'
     await writeFile(join(dir, 'library.json'), newer)
     await writeFile(join(dir, 'papers.json'), '{"papers": "in a format from the future"}')
     const before = await snapshot(dir)
 
     const error = await openLibrary().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(LibraryVersionError)
-    expect((error as Error).message).toMatch(/schema version 2/)
-    expect((error as Error).message).toMatch(/supports only version 1/)
+    expect((error as Error).message).toMatch(/schema version 3/)
+    expect((error as Error).message).toMatch(/supports only version 2/)
     expect(await snapshot(dir)).toEqual(before)
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(newer)
   })
 
-  it('moves an unreadable papers.json aside, reports it, and opens with no papers', async () => {
+  it('moves an unreadable shard file aside, reports it, and opens with the rest', async () => {
     const library = await openLibrary()
     const { addedIds } = await library.importText({ text: fixture })
     await library.saveNote({ paperId: addedIds[0] ?? '', body: 'kept' })
     await library.close()
-    const corrupt = Buffer.concat([
-      await readFile(join(dir, 'papers.json')),
-      Buffer.from('}}garbage'),
-    ])
-    await writeFile(join(dir, 'papers.json'), corrupt)
+    const shards = (await listFiles(join(dir, 'papers'))).filter((path) => path.endsWith('.json'))
+    const [victim] = shards
+    const lost = (JSON.parse(await readFile(victim ?? '', 'utf8')) as { records: unknown[] })
+      .records.length
+    expect(lost).toBeGreaterThan(0)
+    const corrupt = Buffer.concat([await readFile(victim ?? ''), Buffer.from('}}garbage')])
+    await writeFile(victim ?? '', corrupt)
 
     const reopened = await openLibrary({ now: () => new Date('2026-11-26T03:10:00.123Z') })
     const info = await reopened.getLibraryInfo()
-    expect(info.paperCount).toBe(0)
+    expect(info.paperCount).toBe(53 - lost)
     expect(info.noteCount).toBe(1)
     expect(info.problems).toHaveLength(1)
     const problem = info.problems[0]
-    expect(problem?.file).toBe(join(dir, 'papers.json'))
-    expect(problem?.movedTo).toBe(join(dir, 'papers.json.unreadable-2026-11-26T03-10-00Z'))
+    expect(problem?.file).toBe(victim)
+    expect(problem?.movedTo).toBe(`${victim}.unreadable-2026-11-26T03-10-00Z`)
     expect(problem?.reason).not.toBe('')
     expect((await readFile(problem?.movedTo ?? '')).equals(corrupt)).toBe(true)
-    expect((await reopened.listPapers({ offset: 0, limit: 10 })).items).toEqual([])
 
     // The library keeps working, and the moved file is never touched again.
     expect((await reopened.importText({ text: SMALL_LISTING })).added).toBe(2)
-    expect((await readFile(problem?.movedTo ?? '')).equals(corrupt)).toBe(true)
     await reopened.close()
+    expect((await readFile(problem?.movedTo ?? '')).equals(corrupt)).toBe(true)
   })
 
-  it('moves aside a file that is JSON but not a papers file, without replacing an earlier one', async () => {
-    await writeFile(join(dir, 'papers.json'), '{"papers": [{"id": 1}]}')
+  it('sets aside one unusable record alone, and a shard of the wrong shape whole', async () => {
+    const library = await openLibrary()
+    await library.importText({ text: fixture })
+    await library.close()
+    const shards = (await listFiles(join(dir, 'papers'))).filter((path) => path.endsWith('.json'))
+    const [first, second] = shards
+    const records = (JSON.parse(await readFile(first ?? '', 'utf8')) as { records: unknown[] })
+      .records
+    await writeFile(first ?? '', JSON.stringify({ records: [...records, { id: 1 }] }))
+    await writeFile(second ?? '', '[]')
+
     const at = () => new Date('2026-11-26T03:10:00Z')
-    const first = await Library.open(dir, { now: at })
-    await first.close()
-    await writeFile(join(dir, 'papers.json'), '[]')
-    const second = await Library.open(dir, { now: at })
-    const [problem] = (await second.getLibraryInfo()).problems
-    expect(problem?.movedTo).toBe(join(dir, 'papers.json.unreadable-2026-11-26T03-10-00Z-2'))
-    expect(await readFile(join(dir, 'papers.json.unreadable-2026-11-26T03-10-00Z'), 'utf8')).toBe(
-      '{"papers": [{"id": 1}]}',
-    )
-    await second.close()
+    const reopened = await Library.open(dir, { now: at })
+    const { problems, paperCount } = await reopened.getLibraryInfo()
+    const secondCount = 53 - records.length - paperCount
+    expect(secondCount).toBeGreaterThanOrEqual(0)
+    expect(problems.map((p) => p.reason)).toEqual([
+      '1 unusable record set aside',
+      expect.stringMatching(/no "records" list/),
+    ])
+    const quarantined = JSON.parse(await readFile(problems[0]?.movedTo ?? '', 'utf8')) as unknown
+    expect(quarantined).toEqual({ records: [{ id: 1 }] })
+    expect(await readFile(`${second}.unreadable-2026-11-26T03-10-00Z`, 'utf8')).toBe('[]')
+    await reopened.close()
+    // The shard was rewritten without the bad record: the next open is clean.
+    const clean = await Library.open(dir, { now: at })
+    expect((await clean.getLibraryInfo()).problems).toEqual([])
+    await clean.close()
   })
 
   it('rejects bad input with BadInputError and changes no file', async () => {
@@ -384,19 +402,14 @@ describe('Library: notes', () => {
 
     const created = await library.saveNote({ paperId, body: 'first' })
     expect(created).toMatchObject({ paperId, title: 'Zeta: A Paper About Things', body: 'first' })
-    const onDisk = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf8')) as {
-      notes: unknown[]
-    }
-    expect(onDisk.notes).toEqual([created])
+    expect(await notesSurvivingACrash()).toEqual(new Map([[paperId, 'first']]))
 
     const updated = await library.saveNote({ paperId, body: 'second' })
     expect(updated.id).toBe(created.id)
     expect(updated.createdAt).toBe(created.createdAt)
     expect(updated.updatedAt > created.updatedAt).toBe(true)
     expect(await library.getNote({ paperId })).toEqual(updated)
-    expect(JSON.parse(await readFile(join(dir, 'notes.json'), 'utf8'))).toEqual({
-      notes: [updated],
-    })
+    expect(await notesSurvivingACrash()).toEqual(new Map([[paperId, 'second']]))
     await library.close()
   })
 
@@ -408,14 +421,11 @@ describe('Library: notes', () => {
       library.saveNote({ paperId, body: `final ${i}` }),
     ])
     await Promise.all(saves)
-    const onDisk = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf8')) as {
-      notes: { paperId: string; body: string }[]
-    }
-    expect(onDisk.notes).toHaveLength(53)
-    for (const [i, paperId] of addedIds.entries()) {
-      expect(onDisk.notes.find((n) => n.paperId === paperId)?.body).toBe(`final ${i}`)
-    }
-    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    const onDisk = await notesSurvivingACrash()
+    expect(onDisk.size).toBe(53)
+    for (const [i, paperId] of addedIds.entries()) expect(onDisk.get(paperId)).toBe(`final ${i}`)
+    await library.flush()
+    expect((await listFiles(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
     await library.close()
   })
 
@@ -437,39 +447,39 @@ describe('Library: notes', () => {
     const pending = library.saveNote({ paperId, body: 'in flight' })
     await library.close()
     await expect(pending).resolves.toMatchObject({ body: 'in flight' })
-    expect(await readFile(join(dir, 'notes.json'), 'utf8')).toContain('in flight')
+    expect(await notesSurvivingACrash()).toEqual(new Map([[paperId, 'in flight']]))
     await expect(library.saveNote({ paperId, body: 'late' })).rejects.toBeInstanceOf(StorageError)
   })
 })
 
 describe('Library: failed writes and change events', () => {
-  it('keeps memory equal to disk when a write fails', async () => {
+  it('refuses changes on a full disk, keeps memory equal to disk, and damages nothing', async () => {
     const library = await openLibrary()
-    // A non-empty folder where papers.json belongs: the rename fails, even for root.
-    await mkdir(join(dir, 'papers.json'))
-    await writeFile(join(dir, 'papers.json', 'blocker'), '')
-    await expect(library.importText({ text: SMALL_LISTING })).rejects.toBeInstanceOf(StorageError)
-    expect((await library.listPapers({ offset: 0, limit: 10 })).total).toBe(0)
-
-    await rm(join(dir, 'papers.json'), { recursive: true })
     const report = await library.importText({ text: SMALL_LISTING })
-    expect(report.added).toBe(2) // the failed import left no trace in the duplicate index
     const paperId = report.addedIds[0] ?? ''
-
     await library.saveNote({ paperId, body: 'saved' })
-    const notesBefore = await readFile(join(dir, 'notes.json'))
-    await rm(join(dir, 'notes.json'))
-    await mkdir(join(dir, 'notes.json'))
-    await writeFile(join(dir, 'notes.json', 'blocker'), '')
-    await expect(library.saveNote({ paperId, body: 'lost' })).rejects.toBeInstanceOf(StorageError)
-    expect((await library.getNote({ paperId }))?.body).toBe('saved')
-    expect((await allSummaries(library)).find((p) => p.id === paperId)?.hasNote).toBe(true)
-    expect(await readdir(join(dir, 'notes.json'))).toEqual(['blocker'])
-
-    await rm(join(dir, 'notes.json'), { recursive: true })
-    await writeFile(join(dir, 'notes.json'), notesBefore)
-    expect((await library.saveNote({ paperId, body: 'again' })).body).toBe('again')
     await library.close()
+    const before = await snapshot(dir)
+
+    // In a child process whose writes fail past 64 bytes, as on a full disk.
+    const run = await runCoreScript('./diskFullWorker.ts', [dir, paperId, fixture], {
+      maxFileBytes: 64,
+    })
+    expect(run.stderr).toBe('')
+    const seen = JSON.parse(run.stdout) as Record<string, unknown>
+    expect(seen['saveNote']).toMatch(/^StorageError: Could not save/)
+    expect(seen['importText']).toMatch(/^StorageError: Could not save/)
+    expect(seen['note']).toBe('saved')
+    expect(seen['paperCount']).toBe(2)
+
+    // Nothing on disk changed, and the library opens as it was.
+    const after = await snapshot(dir)
+    expect(Object.keys(after)).toEqual(Object.keys(before))
+    for (const [name, file] of Object.entries(before)) expect(after[name]?.bytes).toBe(file.bytes)
+    const reopened = await openLibrary()
+    expect((await reopened.getNote({ paperId }))?.body).toBe('saved')
+    expect((await reopened.importText({ text: fixture })).added).toBe(53)
+    await reopened.close()
   })
 
   it('notifies listeners after each change, and only then', async () => {

@@ -1,13 +1,14 @@
 // Shared set-up for tests of the library's import, merge and export: a temp
-// library folder, a stepping clock, and collection records written straight
-// into the folder (collections have no API of their own yet).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+// library folder, a stepping clock, and records written straight into the
+// store (collections have no API of their own yet; duplicates that an import
+// would have merged can only get in this way).
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Collection } from '../../src/shared/model'
+import type { Collection, Note, Paper } from '../../src/shared/model'
 import { Library } from '../../src/main/library/library'
 import type { LookupOptions } from '../../src/main/library/lookup/identifierLookup'
-import { COLLECTIONS_FILE } from '../../src/main/library/libraryFiles'
+import { LibraryStore } from '../../src/main/library/store/libraryStore'
 
 export async function makeDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'offprint-formats-'))
@@ -44,9 +45,39 @@ export function collection(
   }
 }
 
-/** Writes collections.json into a closed library folder. */
-export async function writeCollections(dir: string, collections: Collection[]): Promise<void> {
-  await writeFile(join(dir, COLLECTIONS_FILE), JSON.stringify({ collections }, null, 2))
+export interface StoredRecords {
+  papers: Paper[]
+  notes: Note[]
+  collections: Collection[]
+}
+
+/** Puts records into the store of a library folder that no Library has open. */
+export async function seedRecords(dir: string, records: Partial<StoredRecords>): Promise<void> {
+  const store = await LibraryStore.open(dir)
+  await store.commit({
+    ...(records.papers === undefined ? {} : { papers: { put: records.papers } }),
+    ...(records.notes === undefined ? {} : { notes: { put: records.notes } }),
+    ...(records.collections === undefined ? {} : { collections: { put: records.collections } }),
+  })
+  await store.close()
+}
+
+export function writeCollections(dir: string, collections: Collection[]): Promise<void> {
+  return seedRecords(dir, { collections })
+}
+
+/** Every record of a closed library folder, each kind sorted by id. */
+export async function readRecords(dir: string): Promise<StoredRecords> {
+  const store = await LibraryStore.open(dir)
+  const byId = <T extends { id: string }>(records: Iterable<T>): T[] =>
+    [...records].sort((a, b) => (a.id < b.id ? -1 : 1))
+  const records = {
+    papers: byId(store.papers.values()),
+    notes: byId(store.notes.values()),
+    collections: byId(store.collections.values()),
+  }
+  await store.close()
+  return records
 }
 
 let counter = 0

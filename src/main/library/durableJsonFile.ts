@@ -41,6 +41,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
     private readonly parse: JsonDocumentParser<T>,
+    /** Compact output for large machine-read files; indented for small ones people may open. */
+    private readonly options: { compact?: boolean } = {},
   ) {}
 
   async read(): Promise<T | null> {
@@ -71,7 +73,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     // Serializing first: a value that cannot be stringified is a bug, not a disk problem.
-    await writeTextDurably(this.path, `${JSON.stringify(data, null, 2)}\n`)
+    const text = `${this.options.compact === true ? JSON.stringify(data) : JSON.stringify(data, null, 2)}\n`
+    await writeTextDurably(this.path, text)
   }
 }
 

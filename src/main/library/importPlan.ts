@@ -21,7 +21,7 @@ export interface ImportPlan {
 export function planImport(
   records: readonly ParsedRecord[],
   paperIdByKey: ReadonlyMap<string, string>,
-  paperById: ReadonlyMap<string, Paper>,
+  paperById: { get(id: string): Paper | undefined },
 ): ImportPlan {
   const fresh: ImportPlan['fresh'] = []
   const freshByKey = new Map<string, number>()

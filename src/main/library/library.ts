@@ -1,15 +1,14 @@
-// The library: every paper and note of one library folder, held in memory and
-// saved to its files (see libraryFiles.ts). Each API method of src/shared/api.ts
-// is a method here; arguments arrive already validated by dispatch.ts.
+// The library: the operations behind every API method of src/shared/api.ts,
+// over the records of one library folder (held in memory and persisted by
+// store/libraryStore.ts). Arguments arrive already validated by dispatch.ts.
 //
-// Writes: every mutation runs through one promise queue, so two saves never
-// interleave on a file and each one builds on the state the previous one left.
-// A mutation builds the next version of a document, writes it durably, and only
-// then makes it the in-memory state ("write, then commit"). If the write fails
-// (disk full, read-only folder) memory still equals what is on disk, nothing on
-// disk is damaged (durableJsonFile never touches the old file before the
-// rename), and the caller gets a StorageError: nothing is acknowledged that is
-// not on disk, and readers never see a change that may still be rolled back.
+// Writes: every mutation runs through one promise queue, so each builds on the
+// state the previous one left. A mutation builds new records (never editing the
+// stored ones in place) and commits them to the store, which makes them durable
+// before it makes them visible ("write, then commit"). If the write fails (disk
+// full, read-only folder) memory still equals what is on disk, nothing on disk
+// is damaged, and the caller gets a StorageError: nothing is acknowledged that
+// is not on disk, and readers never see a change that may still be rolled back.
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
@@ -39,15 +38,13 @@ import type { ParsedImport } from './importers/parsedRecord'
 import { readImport } from './importers/readImport'
 import { ImportCancelledError } from './importers/yieldingLoop'
 import { planImport } from './importPlan'
-import { openLibraryFiles } from './libraryFiles'
-import type { CollectionsFile, LibraryFiles, NotesFile, PapersFile } from './libraryFiles'
 import { IdentifierLookup } from './lookup/identifierLookup'
 import type { LookupOptions } from './lookup/identifierLookup'
 import { LookupQueueStore } from './lookup/lookupQueue'
 import { planMerge } from './mergeCommand'
 import type { MergeCommand } from './mergeCommand'
-import { applyKindChanges, isEmptyKind } from './recordChanges'
-import type { RecordChanges } from './recordChanges'
+import { LibraryStore } from './store/libraryStore'
+import type { ChangeSet } from './store/recordKinds'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
@@ -62,6 +59,8 @@ export interface LibraryOptions {
   now?: () => Date
   /** Where identifier lookups go (tests: a stub server on 127.0.0.1) and how fast. */
   lookup?: LookupOptions
+  /** How long the store waits before rewriting shard files (see libraryStore.ts). */
+  checkpointDelayMs?: number
 }
 
 export type ChangeListener = () => void
@@ -85,22 +84,20 @@ export class Library implements LibraryApi {
   private lastMerge: MergeCommand | undefined
   private writes: Promise<void> = Promise.resolve()
   private closed = false
-  // Indexes over the committed state, kept up to date by each commit.
-  private readonly paperById = new Map<string, Paper>()
-  private readonly noteByPaperId = new Map<string, Note>()
-  private readonly paperIdByKey = new Map<string, string>()
+  // Indexes over the committed state, built on first use (opening a large
+  // library should cost no more than reading it) and kept up to date after.
+  private noteIndex: Map<string, Note> | undefined
+  private keyIndex: Map<string, string> | undefined
   // Sorted non-trashed papers per sort order, dropped whenever papers change.
   private readonly sorted = new Map<PaperSort, Paper[]>()
 
   private constructor(
-    private readonly files: LibraryFiles,
+    private readonly store: LibraryStore,
     private readonly now: () => Date,
     private readonly samplePath: string | undefined,
     private readonly queue: LookupQueueStore,
     private readonly lookup: IdentifierLookup,
-  ) {
-    this.reindex()
-  }
+  ) {}
 
   /**
    * Opens the library folder `dir`, creating it if needed. Unreadable files are
@@ -109,23 +106,27 @@ export class Library implements LibraryApi {
    */
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const now = options.now ?? (() => new Date())
-    const files = await openLibraryFiles(dir, now)
-    const queue = await LookupQueueStore.open(files.dir)
-    return new Library(files, now, options.samplePath, queue, new IdentifierLookup(options.lookup))
+    const storeOptions =
+      options.checkpointDelayMs === undefined
+        ? { now }
+        : { now, checkpointDelayMs: options.checkpointDelayMs }
+    const store = await LibraryStore.open(dir, storeOptions)
+    const queue = await LookupQueueStore.open(store.dir)
+    return new Library(store, now, options.samplePath, queue, new IdentifierLookup(options.lookup))
   }
 
   /** Absolute path of the library folder. */
   get dir(): string {
-    return this.files.dir
+    return this.store.dir
   }
 
   async getLibraryInfo(): Promise<LibraryInfo> {
     return {
-      path: this.files.dir,
-      schemaVersion: this.files.library.data.schemaVersion,
+      path: this.store.dir,
+      schemaVersion: this.store.schemaVersion,
       paperCount: this.sortedPapers('published').length,
-      noteCount: this.files.notes.data.notes.length,
-      problems: this.files.problems.map((problem) => ({ ...problem })),
+      noteCount: this.store.notes.size,
+      problems: this.store.problems.map((problem) => ({ ...problem })),
     }
   }
 
@@ -200,8 +201,8 @@ export class Library implements LibraryApi {
     this.pending.delete(previewId)
     return this.mutate(async () => {
       const importedAt = this.now().toISOString()
-      const plan = planImport(parsed.records, this.paperIdByKey, this.paperById)
-      const added: Paper[] = plan.fresh.map(({ fields }) => {
+      const plan = planImport(parsed.records, this.papersByKey(), this.store.papers)
+      const added: Paper[] = plan.fresh.map(({ fields, line }) => {
         const paper: Paper = {
           ...fields,
           id: randomUUID(),
@@ -213,6 +214,7 @@ export class Library implements LibraryApi {
           source: {
             format: parsed.format,
             importedAt,
+            line,
             ...(parsed.fileName === undefined ? {} : { fileName: parsed.fileName }),
           },
         }
@@ -227,11 +229,7 @@ export class Library implements LibraryApi {
       })
       if (added.length > 0 || updated.length > 0) {
         this.emitProgress({ previewId, phase: 'writing', done: 0, total: 1 })
-        await this.applyChanges({
-          papers: { put: [...updated, ...added], remove: [] },
-          notes: { put: [], remove: [] },
-          collections: { put: [], remove: [] },
-        })
+        await this.applyChanges({ papers: { put: [...updated, ...added] } })
         this.emitProgress({ previewId, phase: 'writing', done: 1, total: 1 })
         this.notifyChange()
       }
@@ -292,9 +290,9 @@ export class Library implements LibraryApi {
       if (others.length === 0) throw new BadInputError('Choose at least one other paper to merge')
       const command = planMerge(
         {
-          papers: this.paperById,
-          notes: this.files.notes.data.notes,
-          collections: this.files.collections.data.collections,
+          papers: this.store.papers,
+          notes: [...this.store.notes.values()],
+          collections: [...this.store.collections.values()],
         },
         keepId,
         others,
@@ -332,15 +330,15 @@ export class Library implements LibraryApi {
   /** The text of an export (one file, or a vault's files); the caller saves it. */
   async exportPapers({ format, scope }: ApiArgs<'exportPapers'>): Promise<ExportResult> {
     const papers = papersInScope(scope, {
-      papers: this.sortedPapers('added'),
-      paperById: this.paperById,
-      collections: this.files.collections.data.collections,
+      papers: this.papersInAddedOrder(),
+      paperById: this.store.papers,
+      collections: [...this.store.collections.values()],
     })
     return exportPapers(format, papers, {
-      library: this.files.papers.data.papers,
-      notes: this.files.notes.data.notes,
-      noteOf: (paperId) => this.noteByPaperId.get(paperId),
-      collections: this.files.collections.data.collections,
+      library: this.papersInAddedOrder(),
+      notes: [...this.store.notes.values()],
+      noteOf: (paperId) => this.notesByPaper().get(paperId),
+      collections: [...this.store.collections.values()],
       includeStandaloneNotes: scope.kind === 'library',
       scopeName: this.scopeName(scope),
     })
@@ -350,7 +348,7 @@ export class Library implements LibraryApi {
   async listExportCollections(
     _args: ApiArgs<'listExportCollections'> = {},
   ): Promise<CollectionChoice[]> {
-    const live = this.files.collections.data.collections.filter((c) => c.trashedAt === undefined)
+    const live = [...this.store.collections.values()].filter((c) => c.trashedAt === undefined)
     const choices: CollectionChoice[] = []
     const visit = (parentId: string | undefined, depth: number): void => {
       const children = live
@@ -400,7 +398,7 @@ export class Library implements LibraryApi {
 
   async getNote({ paperId }: ApiArgs<'getNote'>): Promise<Note | null> {
     this.requirePaper(paperId)
-    const note = this.noteByPaperId.get(paperId)
+    const note = this.notesByPaper().get(paperId)
     return note ? structuredClone(note) : null
   }
 
@@ -408,7 +406,7 @@ export class Library implements LibraryApi {
   async saveNote({ paperId, body }: ApiArgs<'saveNote'>): Promise<Note> {
     return this.mutate(async () => {
       const paper = this.requirePaper(paperId)
-      const existing = this.noteByPaperId.get(paperId)
+      const existing = this.notesByPaper().get(paperId)
       if (existing && existing.body === body && existing.title === paper.title) {
         return structuredClone(existing)
       }
@@ -416,12 +414,8 @@ export class Library implements LibraryApi {
       const note: Note = existing
         ? { ...existing, title: paper.title, body, updatedAt: at }
         : { id: randomUUID(), paperId, title: paper.title, body, createdAt: at, updatedAt: at }
-      const current = this.files.notes.data.notes
-      const notes = existing
-        ? current.map((candidate) => (candidate === existing ? note : candidate))
-        : [...current, note]
-      await this.commitNotes({ ...this.files.notes.data, notes })
-      this.noteByPaperId.set(paperId, note)
+      await this.store.commit({ notes: { put: [note] } })
+      this.notesByPaper().set(paperId, note)
       this.notifyChange()
       return structuredClone(note)
     })
@@ -435,11 +429,18 @@ export class Library implements LibraryApi {
     }
   }
 
+  /** Brings the library's files fully up to date (normally done a moment after each change). */
+  async flush(): Promise<void> {
+    await this.writes
+    await this.store.flush()
+  }
+
   /** Waits for pending writes; later mutations are refused. */
   async close(): Promise<void> {
     this.closed = true
     this.listeners.clear()
     await this.writes
+    await this.store.close()
   }
 
   // -------------------------------------------------------------------------
@@ -509,7 +510,7 @@ export class Library implements LibraryApi {
         resolved,
         ...(fileName === undefined ? {} : { fileName }),
       }
-      const plan = planImport(parsed.records, this.paperIdByKey, this.paperById)
+      const plan = planImport(parsed.records, this.papersByKey(), this.store.papers)
       const preview: ImportPreview = {
         previewId,
         format: parsed.format,
@@ -544,56 +545,46 @@ export class Library implements LibraryApi {
 
   private scopeName(scope: ApiArgs<'exportPapers'>['scope']): string {
     if (scope.kind === 'collection') {
-      return (
-        this.files.collections.data.collections.find((c) => c.id === scope.collectionId)?.name ??
-        'collection'
-      )
+      return this.store.collections.get(scope.collectionId)?.name ?? 'collection'
     }
     return scope.kind === 'selection' ? 'selection' : 'library'
   }
 
   /** Are the records `changes` would put exactly the ones stored now? */
-  private isCurrent(changes: RecordChanges): boolean {
-    const same = <T extends { id: string }>(records: readonly T[], put: T[]): boolean => {
-      const byId = new Map(records.map((record) => [record.id, record]))
-      return put.every((record) => JSON.stringify(byId.get(record.id)) === JSON.stringify(record))
-    }
+  private isCurrent(changes: ChangeSet): boolean {
+    const same = <T extends { id: string }>(
+      records: { get(id: string): T | undefined },
+      put: readonly T[] | undefined,
+    ): boolean =>
+      (put ?? []).every(
+        (record) => JSON.stringify(records.get(record.id)) === JSON.stringify(record),
+      )
     return (
-      same(this.files.papers.data.papers, changes.papers.put) &&
-      same(this.files.notes.data.notes, changes.notes.put) &&
-      same(this.files.collections.data.collections, changes.collections.put)
+      same(this.store.papers, changes.papers?.put) &&
+      same(this.store.notes, changes.notes?.put) &&
+      same(this.store.collections, changes.collections?.put)
     )
   }
 
-  /**
-   * Writes a change set file by file, each durably before it is committed to
-   * memory. Papers are removed last and restored first, so a crash between
-   * two files never leaves a note or collection pointing at a missing paper.
-   */
-  private async applyChanges(changes: RecordChanges): Promise<void> {
-    const writePapers = async (): Promise<void> => {
-      if (isEmptyKind(changes.papers)) return
-      const papers = applyKindChanges(this.files.papers.data.papers, changes.papers)
-      await this.commitPapers({ ...this.files.papers.data, papers })
-    }
-    const removesPapers = changes.papers.remove.length > 0
+  /** Commits a change set (atomically, see libraryStore.ts) and drops the indexes it invalidates. */
+  private async applyChanges(changes: ChangeSet): Promise<void> {
     try {
-      if (!removesPapers) await writePapers()
-      if (!isEmptyKind(changes.notes)) {
-        const notes = applyKindChanges(this.files.notes.data.notes, changes.notes)
-        await this.commitNotes({ ...this.files.notes.data, notes })
-      }
-      if (!isEmptyKind(changes.collections)) {
-        const collections = applyKindChanges(
-          this.files.collections.data.collections,
-          changes.collections,
-        )
-        await this.commitCollections({ ...this.files.collections.data, collections })
-      }
-      if (removesPapers) await writePapers()
+      await this.store.commit(changes)
     } finally {
-      this.reindex()
+      this.sorted.clear()
+      this.keyIndex = undefined
+      this.noteIndex = undefined
     }
+  }
+
+  /** Live papers in the order they were added (stable citation keys, exports). */
+  private papersInAddedOrder(): Paper[] {
+    // Oldest import first, each import in file order; sort() is stable, so ids break ties.
+    return [...this.sortedPapers('added')].sort(
+      (a, b) =>
+        (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0) ||
+        (a.source.line ?? 0) - (b.source.line ?? 0),
+    )
   }
 
   /** Runs `task` after every earlier mutation has settled. */
@@ -607,22 +598,6 @@ export class Library implements LibraryApi {
     return run
   }
 
-  private async commitPapers(next: PapersFile): Promise<void> {
-    await this.files.papers.adapter.write(next)
-    this.files.papers.data = next
-    this.sorted.clear()
-  }
-
-  private async commitNotes(next: NotesFile): Promise<void> {
-    await this.files.notes.adapter.write(next)
-    this.files.notes.data = next
-  }
-
-  private async commitCollections(next: CollectionsFile): Promise<void> {
-    await this.files.collections.adapter.write(next)
-    this.files.collections.data = next
-  }
-
   private notifyChange(): void {
     for (const listener of this.listeners) {
       try {
@@ -634,35 +609,39 @@ export class Library implements LibraryApi {
     }
   }
 
-  /** Rebuilds the indexes from the committed state (after imports and merges: O(papers)). */
-  private reindex(): void {
-    this.paperById.clear()
-    this.paperIdByKey.clear()
-    this.noteByPaperId.clear()
-    this.sorted.clear()
-    const papers = this.files.papers.data.papers
-    for (const paper of papers) this.paperById.set(paper.id, paper)
-    // Papers in the trash match an import only when no live paper does.
-    for (const live of [true, false]) {
-      for (const paper of papers) {
-        if ((paper.trashedAt === undefined) !== live) continue
-        for (const key of duplicateKeys(paper)) {
-          if (!this.paperIdByKey.has(key)) this.paperIdByKey.set(key, paper.id)
-        }
-      }
+  /** Duplicate key → paper id, for recognizing papers already in the library. */
+  private papersByKey(): Map<string, string> {
+    if (this.keyIndex === undefined) {
+      this.keyIndex = new Map()
+      for (const paper of this.store.papers.values()) this.indexPaper(paper)
     }
-    for (const note of this.files.notes.data.notes) this.indexNote(note)
+    return this.keyIndex
   }
 
-  private indexNote(note: Note): void {
-    if (note.paperId === undefined) return
-    // Should a file hold two notes for one paper, the latest edit is the one shown.
-    const other = this.noteByPaperId.get(note.paperId)
-    if (!other || other.updatedAt < note.updatedAt) this.noteByPaperId.set(note.paperId, note)
+  private indexPaper(paper: Paper): void {
+    const index = this.papersByKey()
+    for (const key of duplicateKeys(paper)) {
+      if (!index.has(key)) index.set(key, paper.id)
+    }
+  }
+
+  /** Paper id → its note. */
+  private notesByPaper(): Map<string, Note> {
+    if (this.noteIndex === undefined) {
+      const index = new Map<string, Note>()
+      for (const note of this.store.notes.values()) {
+        if (note.paperId === undefined) continue
+        // Should the library hold two notes for one paper, the latest edit is the one shown.
+        const other = index.get(note.paperId)
+        if (!other || other.updatedAt < note.updatedAt) index.set(note.paperId, note)
+      }
+      this.noteIndex = index
+    }
+    return this.noteIndex
   }
 
   private requirePaper(id: string): Paper {
-    const paper = this.paperById.get(id)
+    const paper = this.store.papers.get(id)
     if (!paper) throw new NotFoundError(`No paper with id "${id}" in this library`)
     return paper
   }
@@ -670,19 +649,19 @@ export class Library implements LibraryApi {
   private sortedPapers(sort: PaperSort): Paper[] {
     const cached = this.sorted.get(sort)
     if (cached) return cached
-    const active = this.files.papers.data.papers.filter((paper) => paper.trashedAt === undefined)
-    // Position in the file breaks the last ties, so the order is total and stable.
-    const position = new Map(active.map((paper, index) => [paper, index]))
+    const active: Paper[] = []
+    for (const paper of this.store.papers.values()) {
+      if (paper.trashedAt === undefined) active.push(paper)
+    }
+    // The id breaks the last ties, so the order is total and the same on every open.
     const compare = PAPER_ORDER[sort]
-    const sorted = active.sort(
-      (a, b) => compare(a, b) || (position.get(a) ?? 0) - (position.get(b) ?? 0),
-    )
+    const sorted = active.sort((a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     this.sorted.set(sort, sorted)
     return sorted
   }
 
   private summarize(paper: Paper): PaperSummary {
-    const note = this.noteByPaperId.get(paper.id)
+    const note = this.notesByPaper().get(paper.id)
     const summary: PaperSummary = {
       id: paper.id,
       title: paper.title,
@@ -715,7 +694,7 @@ function newestFirst(a: string | undefined, b: string | undefined): number {
 const PAPER_ORDER: Record<PaperSort, PaperOrder> = {
   published: (a, b) => newestFirst(a.published, b.published) || byTitle(a, b),
   // Papers of one import share addedAt; they keep the order of the file.
-  added: (a, b) => newestFirst(a.addedAt, b.addedAt),
+  added: (a, b) => newestFirst(a.addedAt, b.addedAt) || (a.source.line ?? 0) - (b.source.line ?? 0),
   title: byTitle,
   upvotes: (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
 }

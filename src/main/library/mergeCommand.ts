@@ -5,11 +5,25 @@
 // as is: it is data plus two change sets, and knows nothing of storage.
 import type { Collection, MergeOutcome, Note, Paper } from '../../shared/model'
 import { mergePapers } from './paperMerge'
-import { emptyChanges } from './recordChanges'
-import type { RecordChanges } from './recordChanges'
+import type { ChangeSet } from './store/recordKinds'
+
+/** A ChangeSet being built: every kind present, arrays growable. */
+interface MergeChanges extends ChangeSet {
+  papers: { put: Paper[]; remove: string[] }
+  notes: { put: Note[]; remove: string[] }
+  collections: { put: Collection[]; remove: string[] }
+}
+
+function emptyChanges(): MergeChanges {
+  return {
+    papers: { put: [], remove: [] },
+    notes: { put: [], remove: [] },
+    collections: { put: [], remove: [] },
+  }
+}
 
 export interface MergeRecords {
-  papers: ReadonlyMap<string, Paper>
+  papers: { get(id: string): Paper | undefined }
   /** Every note, paper notes and standalone ones. */
   notes: readonly Note[]
   collections: readonly Collection[]
@@ -18,10 +32,10 @@ export interface MergeRecords {
 export interface MergeCommand {
   readonly label: string
   readonly outcome: MergeOutcome
-  /** Applying it merges. */
-  readonly redo: RecordChanges
-  /** Applying it after `redo` restores every record exactly as it was. */
-  readonly undo: RecordChanges
+  /** Committing it merges (one atomic change set). */
+  readonly redo: ChangeSet
+  /** Committing it after `redo` restores every record exactly as it was. */
+  readonly undo: ChangeSet
 }
 
 /**

@@ -78,7 +78,7 @@ export function App() {
         <span className="library-count" data-testid="library-count">
           {info === undefined
             ? ''
-            : `${info.paperCount} ${info.paperCount === 1 ? 'paper' : 'papers'}`}
+            : `${info.paperCount.toLocaleString('en')} ${info.paperCount === 1 ? 'paper' : 'papers'}`}
         </span>
         <span className="toolbar-spacer" />
         <button type="button" className="toolbar-button" onClick={importer.chooseFiles}>

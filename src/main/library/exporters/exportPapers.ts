@@ -17,7 +17,7 @@ import { exportRis } from './risExport'
 export interface ScopeSource {
   /** Live papers in the order they were added. */
   papers: readonly Paper[]
-  paperById: ReadonlyMap<string, Paper>
+  paperById: { get(id: string): Paper | undefined }
   collections: readonly Collection[]
 }
 
@@ -86,11 +86,11 @@ const MEDIA_TYPES: Record<ExportFormat, [string, string]> = {
   markdown: ['text/markdown', ''],
 }
 
-export function exportPapers(
+export async function exportPapers(
   format: ExportFormat,
   papers: readonly Paper[],
   context: ExportContext,
-): ExportResult {
+): Promise<ExportResult> {
   const keys = citationKeys(context.library)
   const [mediaType, extension] = MEDIA_TYPES[format]
   const base = `Offprint ${context.scopeName}`.replace(/[\\/:*?"<>|]/g, ' ').trim()
@@ -103,7 +103,7 @@ export function exportPapers(
   })
   switch (format) {
     case 'bibtex':
-      return single(exportBibtex(papers, keys))
+      return single(await exportBibtex(papers, keys))
     case 'csl-json':
       return single(exportCslJson(papers, keys))
     case 'ris':

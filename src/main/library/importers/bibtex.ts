@@ -7,8 +7,7 @@
 // one entry (its cost grows faster than linearly with an entry's size).
 // Crossref inheritance is applied here, after all entries are read, because an
 // entry may point at one further down the file.
-import { parse as parseBibtexLibrary } from '@retorquere/bibtex-parser'
-import type { Creator, Entry } from '@retorquere/bibtex-parser'
+import type { Creator, Entry, Library as BibtexLibrary } from '@retorquere/bibtex-parser'
 import type { PaperType, SkippedEntry } from '../../../shared/model'
 import { extractLinks } from './abstractLinks'
 import { findArxivId, parseArxivId, parseDoi } from './identifiers'
@@ -109,6 +108,7 @@ interface ReadEntry {
 }
 
 export async function parseBibtex(text: string, control: ParseControl = {}): Promise<ParsedImport> {
+  const { parse } = await loadBibtexParser()
   const chunks = splitEntries(text)
   const strings: Record<string, string> = {}
   const read: ReadEntry[] = []
@@ -134,9 +134,9 @@ export async function parseBibtex(text: string, control: ParseControl = {}): Pro
       skip(`braces are nested more than ${MAX_BIBTEX_NESTING} levels deep`)
       return
     }
-    let library: ReturnType<typeof parseBibtexLibrary>
+    let library: BibtexLibrary
     try {
-      library = parseBibtexText(chunk.text, strings)
+      library = parse(chunk.text, { ...PARSE_OPTIONS, strings: { ...strings } })
     } catch (error) {
       skip(error instanceof Error ? error.message : String(error))
       return
@@ -173,8 +173,16 @@ export async function parseBibtex(text: string, control: ParseControl = {}): Pro
   return { format: 'bibtex', records, skipped, identifiers: [] }
 }
 
-function parseBibtexText(text: string, strings: Record<string, string>) {
-  return parseBibtexLibrary(text, { ...PARSE_OPTIONS, strings: { ...strings } })
+let parserModule: Promise<typeof import('@retorquere/bibtex-parser')> | undefined
+
+/**
+ * The parser, loaded on first use: the app need not load it until someone
+ * imports BibTeX, and a dynamic import() gets its ES build, the one that loads
+ * everywhere (its CommonJS build does not load under Node or tsx).
+ */
+export function loadBibtexParser(): Promise<typeof import('@retorquere/bibtex-parser')> {
+  parserModule ??= import('@retorquere/bibtex-parser')
+  return parserModule
 }
 
 const CONTAINER_TYPES = new Set([

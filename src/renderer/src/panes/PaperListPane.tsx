@@ -2,7 +2,7 @@
 // first. Only the rows on screen are mounted (a virtualizer), and rows are
 // fetched from main a page at a time.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { PaperSummary } from '../../../shared/model'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
@@ -34,20 +34,29 @@ export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps
   }, [first, last, total, ensureLoaded])
 
   const selectedIndex = selectedId === undefined ? -1 : rows.indexOf(selectedId)
+  // A keyboard move to a row whose page has not arrived yet (End in a large
+  // library) is remembered and completed when the page lands.
+  const [pendingIndex, setPendingIndex] = useState<number | undefined>(undefined)
+  const pendingRow = pendingIndex === undefined ? undefined : rows.rowAt(pendingIndex)
+  useEffect(() => {
+    if (pendingRow === undefined) return
+    setPendingIndex(undefined)
+    onSelect(pendingRow.id)
+  }, [pendingRow, onSelect])
 
   function moveSelection(delta: number): void {
     if (total === 0) return
-    const target = Math.min(
-      total - 1,
-      Math.max(0, (selectedIndex === -1 ? -1 : selectedIndex) + delta),
-    )
+    const from = pendingIndex ?? selectedIndex
+    const target = Math.min(total - 1, Math.max(0, from + delta))
+    virtualizer.scrollToIndex(target, { align: 'auto' })
     const row = rows.rowAt(target)
     if (row === undefined) {
+      setPendingIndex(target)
       rows.ensureLoaded(target, target)
       return
     }
+    setPendingIndex(undefined)
     onSelect(row.id)
-    virtualizer.scrollToIndex(target, { align: 'auto' })
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {

@@ -1,0 +1,46 @@
+// The kinds of record a library holds, and how each is stored. Adding a kind
+// here is all the store needs to persist, journal and migrate it.
+import type { Collection, Note, Paper, PaperRelation } from '../../../shared/model'
+
+export interface RecordTypes {
+  papers: Paper
+  notes: Note
+  collections: Collection
+  relations: PaperRelation
+}
+
+export type RecordKind = keyof RecordTypes
+
+/**
+ * Shards per kind, sized so that at 100k papers (~150 MB) one shard is well
+ * under a megabyte: rewriting it on a checkpoint costs milliseconds.
+ */
+export const SHARD_COUNTS: Record<RecordKind, number> = {
+  papers: 256,
+  notes: 64,
+  collections: 4,
+  relations: 16,
+}
+
+export const RECORD_KINDS = Object.keys(SHARD_COUNTS) as RecordKind[]
+
+/** What one commit does to one kind: full records to store, ids to delete. */
+export interface RecordChanges<T> {
+  put?: readonly T[]
+  remove?: readonly string[]
+}
+
+/** One atomic change to the library: everything in it is applied, or nothing. */
+export type ChangeSet = {
+  [K in RecordKind]?: RecordChanges<RecordTypes[K]>
+} & {
+  /** Replaces the settings object as a whole. */
+  settings?: Readonly<Record<string, unknown>>
+}
+
+/** The in-memory library: one map per kind, id → record. */
+export type RecordMaps = { [K in RecordKind]: Map<string, RecordTypes[K]> }
+
+export function emptyRecordMaps(): RecordMaps {
+  return { papers: new Map(), notes: new Map(), collections: new Map(), relations: new Map() }
+}

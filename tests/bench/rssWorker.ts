@@ -1,0 +1,14 @@
+// Opens a library in a fresh process and reports its resident memory, so the
+// benchmark measures what the main process would hold after opening.
+import { Library } from '../../src/main/library/library'
+
+async function main(): Promise<void> {
+  const dir = process.argv[2] ?? ''
+  const library = await Library.open(dir)
+  await library.listPapers({ offset: 0, limit: 100 })
+  globalThis.gc?.()
+  process.stdout.write(JSON.stringify({ rss: process.memoryUsage().rss }))
+  await library.close()
+}
+
+void main()

@@ -1,0 +1,199 @@
+// `npm run bench`: builds synthetic libraries and measures each operation
+// against a reference measured in the same run on the same data. Prints a
+// table and writes bench-results/latest.{json,md}. Sizes: BENCH_SIZES=1000,10000
+import { execFile } from 'node:child_process'
+import { open, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Library } from '../../src/main/library/library'
+import { listFiles } from '../unit/support/libraryFolder'
+import { benchImportBibtex } from './importBibtex'
+import { medianOf, percentile, time } from './measure'
+import { synthesize, writeSyntheticLibrary } from './syntheticLibrary'
+
+const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000,50000,100000').split(',').map(Number)
+/** BibTeX entries imported (once: it takes minutes at 100k); defaults to the largest size. */
+const IMPORT_ENTRIES = Number(process.env['BENCH_IMPORT_ENTRIES'] ?? Math.max(...SIZES))
+const RESULTS_DIR = fileURLToPath(new URL('../../bench-results', import.meta.url))
+const RSS_WORKER = fileURLToPath(new URL('./rssWorker.ts', import.meta.url))
+const SAVES = 200
+
+export interface BenchRow {
+  papers: number
+  operation: string
+  timeMs: number
+  referenceMs?: number
+  reference: string
+  ratio?: number
+  target: string
+}
+
+const rows: BenchRow[] = []
+
+function record(row: Omit<BenchRow, 'ratio'>): void {
+  const ratio = row.referenceMs === undefined ? undefined : row.timeMs / row.referenceMs
+  rows.push(ratio === undefined ? row : { ...row, ratio })
+  const shown = ratio === undefined ? '' : ` (${ratio.toFixed(2)}×)`
+  const unit = row.operation.includes('MB') ? 'MB' : 'ms'
+  console.log(`  ${row.operation}: ${row.timeMs.toFixed(2)} ${unit}${shown}`)
+}
+
+/** The reference for opening: read every file of the library raw and JSON.parse it. */
+async function parseRaw(files: string[]): Promise<void> {
+  for (const file of files) {
+    const text = await readFile(file, 'utf8')
+    if (text.trim() !== '') JSON.parse(text)
+  }
+}
+
+/** The reference for a durable save: write the bytes alone to a file and fsync it. */
+async function writeAndSync(path: string, bytes: string): Promise<void> {
+  const handle = await open(path, 'w')
+  try {
+    await handle.writeFile(bytes)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+async function benchSize(count: number): Promise<void> {
+  console.log(`\n${count} papers`)
+  const dir = await mkdtemp(join(tmpdir(), `offprint-bench-${count}-`))
+  try {
+    const generated = synthesize(count)
+    const generation = await time(() => writeSyntheticLibrary(dir, generated))
+    const files = (await listFiles(dir)).filter((path) => path.endsWith('.json'))
+    let bytes = 0
+    for (const file of files) bytes += (await readFile(file)).length
+    console.log(
+      `  generated in ${(generation / 1000).toFixed(1)} s: ${(bytes / 1e6).toFixed(1)} MB`,
+    )
+
+    const runs = count >= 50_000 ? 3 : 5
+    const reference = await medianOf(runs, () => parseRaw(files))
+    const opening = await medianOf(runs, async () => {
+      const library = await Library.open(dir)
+      await library.listPapers({ offset: 0, limit: 100 })
+      await library.close()
+    })
+    record({
+      papers: count,
+      operation: 'open the library (read + parse + ready to list)',
+      timeMs: opening,
+      referenceMs: reference,
+      reference: 'JSON.parse of the same bytes read raw',
+      target: '≤ 1.5×',
+    })
+
+    const library = await Library.open(dir)
+    const scratch = join(dir, 'reference-note.md')
+    const saveTimes: number[] = []
+    const referenceTimes: number[] = []
+    for (let i = 0; i < SAVES + 10; i++) {
+      const paper = generated.papers[(i * 7919) % generated.papers.length]
+      const body = `# Note ${i}\n\n${'A line of a note, as a researcher writes it. '.repeat(60 + (i % 40))}`
+      const saved = await time(() => library.saveNote({ paperId: paper?.id ?? '', body }))
+      const written = await time(() => writeAndSync(scratch, body))
+      if (i >= 10) {
+        // the first ten are the warm-up
+        saveTimes.push(saved)
+        referenceTimes.push(written)
+      }
+    }
+    for (const p of [50, 95]) {
+      record({
+        papers: count,
+        operation: `save one note, durable (p${p} of ${SAVES})`,
+        timeMs: percentile(saveTimes, p),
+        referenceMs: percentile(referenceTimes, p),
+        reference: "fs.writeFile + fsync of the note's bytes alone",
+        target: 'p95 ≤ 20 ms',
+      })
+    }
+    await library.close()
+
+    const rss = await new Promise<number>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', RSS_WORKER, dir],
+        { maxBuffer: 1024 * 1024 },
+        (error, stdout) =>
+          error ? reject(error) : resolve((JSON.parse(stdout) as { rss: number }).rss),
+      )
+    })
+    record({
+      papers: count,
+      operation: 'main-process memory after open (RSS, MB)',
+      timeMs: rss / 1e6,
+      referenceMs: bytes / 1e6,
+      reference: 'the size of the JSON bytes (MB)',
+      target: '≤ 700 MB',
+    })
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+function markdownTable(): string {
+  const lines = [
+    '| papers | operation | time | reference | reference time | ratio | target at 100k |',
+    '| ---: | --- | ---: | --- | ---: | ---: | --- |',
+  ]
+  for (const row of rows) {
+    const unit = row.operation.includes('MB') ? ' MB' : ' ms'
+    lines.push(
+      `| ${row.papers.toLocaleString('en')} | ${row.operation} | ${row.timeMs.toFixed(1)}${unit} | ${row.reference} | ${
+        row.referenceMs === undefined ? '—' : `${row.referenceMs.toFixed(1)}${unit}`
+      } | ${row.ratio === undefined ? '—' : `${row.ratio.toFixed(2)}×`} | ${row.target} |`,
+    )
+  }
+  return lines.join('\n')
+}
+
+async function main(): Promise<void> {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`
+  console.log(`Offprint benchmark on ${machine}`)
+  for (const size of SIZES) await benchSize(size)
+  if (IMPORT_ENTRIES > 0) {
+    console.log(`\nimport ${IMPORT_ENTRIES} BibTeX entries`)
+    const result = await benchImportBibtex(IMPORT_ENTRIES)
+    record({
+      papers: IMPORT_ENTRIES,
+      operation: `import BibTeX entries (${result.megabytes.toFixed(0)} megabytes; parse, match, durable write)`,
+      timeMs: result.importMs,
+      referenceMs: result.parserMs,
+      reference: '@retorquere/bibtex-parser alone on the same file',
+      target: '≤ 2×',
+    })
+  }
+
+  const saveP95 = (papers: number) =>
+    rows.find(
+      (row) =>
+        row.papers === papers &&
+        row.operation.startsWith('save one note') &&
+        row.operation.includes('p95'),
+    )?.timeMs
+  const smallest = saveP95(Math.min(...SIZES))
+  const largest = saveP95(Math.max(...SIZES))
+  const scaling =
+    smallest === undefined || largest === undefined ? undefined : (largest / smallest).toFixed(2)
+
+  const table = markdownTable()
+  const summary =
+    scaling === undefined
+      ? ''
+      : `\nNote save p95, largest / smallest library: ${scaling} (target ≤ 1.5)\n`
+  const markdown = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${table}\n${summary}`
+  console.log(`\n${markdown}`)
+  await mkdir(RESULTS_DIR, { recursive: true })
+  await writeFile(join(RESULTS_DIR, 'latest.md'), markdown)
+  await writeFile(
+    join(RESULTS_DIR, 'latest.json'),
+    `${JSON.stringify({ machine, date: new Date().toISOString(), rows, noteSaveP95Scaling: scaling }, null, 2)}\n`,
+  )
+}
+
+void main()
