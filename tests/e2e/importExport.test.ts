@@ -124,4 +124,54 @@ describe('import and export', () => {
       .toContain('Imported Offprint Thesis.bib: 0 added, 2 already present, 0 skipped.')
     expect(await page.getByTestId('library-count').textContent()).toBe('5 papers')
   })
+
+  it('shows progress on a 10k-entry import, stays responsive, and cancels with nothing written', async () => {
+    const libraryDir = await makeLibraryDir()
+    const seed = await Library.open(libraryDir)
+    await seed.importText({ text: SEED, fileName: 'seed.bib' })
+    await seed.close()
+    app = await launchApp({ libraryDir })
+    const { page } = app
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('2 papers')
+
+    const big = Array.from(
+      { length: 10_000 },
+      (_, i) =>
+        `@article{big${i},\n  title = {Generated Paper Number ${i}},\n  author = {Doe, Jane and Roe, Richard},\n` +
+        `  journal = {Journal of Tests}, year = ${2000 + (i % 25)},\n  abstract = {${'Words of an abstract. '.repeat(20)}}\n}\n`,
+    ).join('')
+    await page.evaluate((content) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([content], 'ten-thousand.bib', { type: 'text/plain' }))
+      const init = { dataTransfer: transfer, bubbles: true, cancelable: true }
+      document.body.dispatchEvent(new DragEvent('dragover', init))
+      document.body.dispatchEvent(new DragEvent('drop', init))
+    }, big)
+
+    // A progress bar counts the entries read.
+    const progress = page.getByTestId('import-progress')
+    await expect.poll(() => progress.isVisible()).toBe(true)
+    await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(0)
+    expect(await progress.getAttribute('max')).toBe('10000')
+    expect(await page.getByTestId('import-status').textContent()).toMatch(
+      /^Reading ten-thousand\.bib: [\d,]+ of 10,000/,
+    )
+    await app.screenshot('import-progress')
+
+    // The app answers while the import runs: another paper opens.
+    await page.locator('#paper-row-1').click()
+    await expect
+      .poll(() => page.locator('#paper-title').textContent())
+      .toBe('Attention is all you need')
+    expect(await progress.isVisible()).toBe(true)
+
+    // Cancel: the status goes away and the library is as it was.
+    await page.getByTestId('import-status').getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => page.getByTestId('import-status').count()).toBe(0)
+    expect(await page.getByTestId('import-preview').count()).toBe(0)
+    expect(await page.getByTestId('library-count').textContent()).toBe('2 papers')
+    await app.restartCore()
+    await page.reload()
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('2 papers')
+  })
 })
