@@ -28,6 +28,7 @@ export default tseslint.config(
       'src/shared/**/*.ts',
       'tests/**/*.ts',
       '*.ts',
+      '.config/**/*.mjs',
     ],
     languageOptions: { globals: globals.node },
   },

@@ -1,33 +1,106 @@
 // Electron glue: app lifecycle, the window, the menu. Every decision made here
-// (window options, navigation, menu) is a pure function in ./window, tested
-// without Electron; this file only wires them to Electron's objects.
-import { join } from 'node:path'
-import { app, BrowserWindow, Menu, session, shell } from 'electron'
-import { EVENT_CHANNEL } from '../shared/api'
-import type { LibraryEvent } from '../shared/model'
-import { createDispatcher } from './library/dispatch'
+// (window options and bounds, navigation, menu, taskbar progress, log rotation)
+// is a pure function in ./window or ./logging, tested without Electron; this
+// file only wires them to Electron's objects.
+import { readFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  screen,
+  session,
+  shell,
+} from 'electron'
+import { EVENT_CHANNEL, LISTENING_CHANNEL } from '../shared/api'
+import type { LibraryEvent, OpenedFileContent, Settings } from '../shared/model'
+import { MAX_IMPORT_CHARS } from '../shared/apiSchemas'
+import { callApi, createDispatcher, type ApiDispatch } from './library/dispatch'
+import { messageOf } from './library/errors'
 import { Library } from './library/library'
 import { resolveLibraryDir } from './library/libraryLocation'
 import { registerIpc } from './ipc'
+import { FileLogger } from './logging/fileLogger'
+import { filesToOpen } from './openedFiles'
+import { EventOutbox } from './window/eventOutbox'
 import { buildMenuTemplate } from './window/menuTemplate'
 import {
   decideWindowOpen,
   isNavigationAllowed,
   isPermissionGranted,
   isSafeExternalUrl,
+  isTrustedSender,
 } from './window/navigationRules'
+import { TaskbarProgress } from './window/taskbarProgress'
+import { boundsToSave, restoreWindowBounds } from './window/windowBounds'
 import { mainWindowOptions } from './window/windowOptions'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const resourcesDir = join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'resources')
+const log = new FileLogger(join(app.getPath('userData'), 'logs', 'offprint.log'))
+
+/** Saving the window's place waits for it to stop moving. */
+const BOUNDS_SAVE_DELAY_MS = 500
 
 let mainWindow: BrowserWindow | null = null
+/** Stores the main window's place now; replaced by each new window. */
+let saveWindowBounds: () => void = () => undefined
+let quitting = false
+const outbox = new EventOutbox((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event))
 
 function send(event: LibraryEvent): void {
-  mainWindow?.webContents.send(EVENT_CHANNEL, event)
+  outbox.send(event)
 }
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')))
+process.on('uncaughtExceptionMonitor', (error) => log.error('uncaught exception', error))
+process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', reason))
+
+// A second launch (e.g. a double-clicked .bib while Offprint runs) hands its
+// files to this instance and quits.
+if (!app.requestSingleInstanceLock()) app.quit()
+
+// macOS delivers opened files as events, possibly before the app is ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  void openFile(path)
+})
+
+async function openFile(path: string): Promise<void> {
+  let content: OpenedFileContent
+  try {
+    const text = await readFile(path, 'utf8')
+    content =
+      text.length > MAX_IMPORT_CHARS
+        ? { ok: false, message: 'the file is too large to import' }
+        : { ok: true, text }
+  } catch (error) {
+    log.warn(`could not read opened file ${path}`, error)
+    content = { ok: false, message: messageOf(error) }
+  }
+  send({ type: 'open-file', fileName: basename(path), content })
+  if (mainWindow?.isMinimized()) mainWindow.restore()
+  mainWindow?.focus()
+}
+
+function createWindow(library: Library, settings: Settings): BrowserWindow {
+  const primary = screen.getPrimaryDisplay().workArea
+  const bounds = restoreWindowBounds(
+    settings.window,
+    screen.getAllDisplays().map((display) => display.workArea),
+    primary,
+  )
+  const window = new BrowserWindow(
+    mainWindowOptions(join(__dirname, '../preload/index.js'), {
+      bounds,
+      theme: settings.theme,
+      systemDark: nativeTheme.shouldUseDarkColors,
+      iconPath: join(resourcesDir, 'icons', '512x512.png'),
+    }),
+  )
+  if (bounds.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
   window.webContents.setWindowOpenHandler(({ url }) => {
     const decision = decideWindowOpen(url)
@@ -41,9 +114,66 @@ function createWindow(): BrowserWindow {
     }
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  window.webContents.on('did-start-loading', () => outbox.pageLoading())
+  window.webContents.on('console-message', ({ level, message, sourceId, lineNumber }) => {
+    if (level === 'error') log.error(`renderer: ${message} (${sourceId}:${lineNumber})`)
+  })
+  window.webContents.on('render-process-gone', (_event, details) => {
+    log.error(`renderer process gone: ${details.reason} (exit code ${details.exitCode})`)
+  })
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined
+  const saveBounds = (): void => {
+    clearTimeout(saveTimer)
+    if (quitting || window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return
+    const patch = { window: boundsToSave(window.getNormalBounds(), window.isMaximized()) }
+    void callApi(library, 'updateSettings', { patch }).then((response) => {
+      if (!response.ok) log.warn(`could not save the window's place: ${response.error.message}`)
+    })
+  }
+  const saveBoundsSoon = (): void => {
+    clearTimeout(saveTimer)
+    saveTimer = setTimeout(saveBounds, BOUNDS_SAVE_DELAY_MS)
+  }
+  window.on('resize', saveBoundsSoon)
+  window.on('move', saveBoundsSoon)
+  window.on('maximize', saveBoundsSoon)
+  window.on('unmaximize', saveBoundsSoon)
+  window.on('close', saveBounds)
+  saveWindowBounds = saveBounds
+
   if (devServerUrl !== undefined) void window.loadURL(devServerUrl)
   else void window.loadFile(join(__dirname, '../renderer/index.html'))
   return window
+}
+
+/** The dispatcher, logging failures that are ours (not the user's input) to the log file. */
+function loggingDispatcher(library: Library): ApiDispatch {
+  const dispatch = createDispatcher(library)
+  return async (method, args) => {
+    const response = await dispatch(method, args)
+    if (!response.ok && (response.error.code === 'internal' || response.error.code === 'storage')) {
+      log.error(`${method} failed: ${response.error.message}`)
+    }
+    return response
+  }
+}
+
+async function openLibrary(): Promise<Library> {
+  const libraryDir = resolveLibraryDir({
+    argv: process.argv,
+    env: process.env,
+    defaultDir: join(app.getPath('userData'), 'library'),
+  })
+  const library = await Library.open(libraryDir, {
+    samplePath: join(resourcesDir, 'sample-daily-papers.txt'),
+  })
+  const info = await library.getLibraryInfo()
+  log.info(`Offprint ${app.getVersion()} opened ${info.path} (${info.paperCount} papers)`)
+  for (const problem of info.problems) {
+    log.warn(`${problem.file} could not be read (${problem.reason}); moved to ${problem.movedTo}`)
+  }
+  return library
 }
 
 async function start(): Promise<void> {
@@ -55,21 +185,35 @@ async function start(): Promise<void> {
     isPermissionGranted(permission),
   )
 
-  const libraryDir = resolveLibraryDir({
-    argv: process.argv,
-    env: process.env,
-    defaultDir: join(app.getPath('userData'), 'library'),
-  })
-  const library = await Library.open(libraryDir, {
-    samplePath: join(
-      app.isPackaged ? process.resourcesPath : app.getAppPath(),
-      'resources',
-      'sample-daily-papers.txt',
-    ),
+  let library: Library
+  try {
+    library = await openLibrary()
+  } catch (error) {
+    log.error('could not open the library', error)
+    dialog.showErrorBox(
+      'Offprint could not open its library',
+      `${messageOf(error)}\n\nNothing was changed. The log is in ${log.path}.`,
+    )
+    app.exit(1)
+    return
+  }
+
+  const settings = await library.getSettings()
+  nativeTheme.themeSource = settings.theme
+  library.onSettingsChange((changed) => {
+    nativeTheme.themeSource = changed.theme
   })
   library.onChange(() => send({ type: 'library-changed' }))
-  library.onProgress((progress) => send({ type: 'import-progress', ...progress }))
-  registerIpc(createDispatcher(library), devServerUrl)
+  const taskbar = new TaskbarProgress()
+  library.onProgress((progress) => {
+    send({ type: 'progress', progress })
+    mainWindow?.setProgressBar(taskbar.update(progress))
+    if (progress.state === 'failed') log.warn(`${progress.label} failed at "${progress.step}"`)
+  })
+  registerIpc(loggingDispatcher(library), devServerUrl)
+  ipcMain.on(LISTENING_CHANNEL, (event) => {
+    if (isTrustedSender(event.senderFrame?.url ?? '', devServerUrl)) outbox.pageListening()
+  })
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -81,21 +225,40 @@ async function start(): Promise<void> {
     ),
   )
 
-  mainWindow = createWindow()
+  mainWindow = createWindow(library, settings)
+  for (const path of filesToOpen(process.argv.slice(1), process.cwd())) void openFile(path)
+  app.on('second-instance', (_event, argv, cwd) => {
+    const files = filesToOpen(argv.slice(1), cwd)
+    for (const path of files) void openFile(path)
+    if (files.length === 0 && mainWindow !== null) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+    if (BrowserWindow.getAllWindows().length === 0) {
+      void library.getSettings().then((current) => {
+        mainWindow = createWindow(library, current)
+      })
+    }
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  // Pending note saves must reach the disk before the process exits.
-  let closing = false
+  // Pending note saves (and the window's place) must reach the disk before the process exits.
   app.on('before-quit', (event) => {
-    if (closing) return
-    closing = true
+    if (quitting) return
+    saveWindowBounds() // queued before close(), which waits for it
+    quitting = true
     event.preventDefault()
-    void library.close().finally(() => app.quit())
+    void library
+      .close()
+      .catch((error: unknown) => log.error('could not close the library cleanly', error))
+      .finally(() => app.quit())
   })
 }
 
-void start()
+void start().catch((error: unknown) => {
+  log.error('start failed', error)
+  app.exit(1)
+})

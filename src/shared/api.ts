@@ -20,6 +20,7 @@ import type {
   Note,
   Paper,
   PaperPage,
+  Settings,
 } from './model'
 
 export const apiMethods = [
@@ -41,6 +42,11 @@ export const apiMethods = [
   'listExportCollections',
   'getNote',
   'saveNote',
+  'setPaperStatus',
+  'indexOfPaper',
+  'getSettings',
+  'updateSettings',
+  'cancelTask',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -66,6 +72,14 @@ export interface ApiResults {
   listExportCollections: CollectionChoice[]
   getNote: Note | null
   saveNote: Note
+  setPaperStatus: Paper
+  /** Position of the paper in the list for that sort order; -1 when it is not listed. */
+  indexOfPaper: number
+  getSettings: Settings
+  /** The settings after the change, once they are on disk. */
+  updateSettings: Settings
+  /** Whether the task was still running and has been asked to stop. */
+  cancelTask: boolean
 }
 
 export type LibraryApi = {
@@ -80,8 +94,17 @@ export function channelFor(method: ApiMethod): string {
 /** The channel main uses to push LibraryEvents to the renderer. */
 export const EVENT_CHANNEL = 'offprint:event'
 
+/** Preload tells main on this channel that the page now listens to events. */
+export const LISTENING_CHANNEL = 'offprint:listening'
+
 export type ApiErrorCode =
-  'invalid-arguments' | 'unknown-method' | 'not-found' | 'bad-input' | 'storage' | 'internal'
+  | 'invalid-arguments'
+  | 'unknown-method'
+  | 'not-found'
+  | 'bad-input'
+  | 'storage'
+  | 'cancelled'
+  | 'internal'
 
 export interface ApiError {
   code: ApiErrorCode

@@ -2,6 +2,7 @@
 // core sees a call. Keys must match `apiMethods` exactly (the compiler checks).
 import { z } from 'zod'
 import type { ApiMethod } from './api'
+import { settingsPatchSchema } from './settingsSchema'
 
 /** Ids are opaque strings we generate; anything longer is not one of ours. */
 const id = z.string().min(1).max(200)
@@ -13,13 +14,15 @@ export const MAX_NOTE_CHARS = 20 * 1024 * 1024
 /** Largest page of list rows the renderer may ask for at once. */
 export const MAX_PAGE_SIZE = 1000
 
+const sort = z.enum(['published', 'added', 'title', 'upvotes'])
+
 export const apiArgs = {
   getLibraryInfo: z.object({}).strict(),
   listPapers: z
     .object({
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
-      sort: z.enum(['published', 'added', 'title', 'upvotes']).optional(),
+      sort: sort.optional(),
     })
     .strict(),
   getPaper: z.object({ id }).strict(),
@@ -66,4 +69,9 @@ export const apiArgs = {
   listExportCollections: z.object({}).strict(),
   getNote: z.object({ paperId: id }).strict(),
   saveNote: z.object({ paperId: id, body: z.string().max(MAX_NOTE_CHARS) }).strict(),
+  setPaperStatus: z.object({ id, status: z.enum(['unread', 'reading', 'read']) }).strict(),
+  indexOfPaper: z.object({ id, sort: sort.optional() }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  cancelTask: z.object({ taskId: id }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType }

@@ -286,20 +286,68 @@ export interface CollectionChoice {
   paperCount: number
 }
 
-/** Progress of a long import, pushed as a LibraryEvent. */
-export interface ImportProgress {
-  /** The previewId the progress is for. */
-  previewId: string
-  phase: 'reading' | 'looking-up' | 'writing'
+/** Long work the core does with progress (imports now; exports and scans later). */
+export type TaskKind = 'import'
+
+export type TaskState = 'running' | 'finished' | 'cancelled' | 'failed'
+
+/** Where a long task stands; main sends one after every step worth showing. */
+export interface TaskProgress {
+  taskId: string
+  kind: TaskKind
+  /** What the user sees, e.g. "Importing papers.txt". */
+  label: string
+  /** The current step, e.g. "Reading entries", "Adding papers", "Saving". */
+  step: string
   done: number
+  /** 0 while the amount of work is not known yet (an indeterminate bar). */
   total: number
+  state: TaskState
+  /** Whether cancelTask can still stop it (not once it is writing). */
+  cancellable: boolean
+}
+
+export type ThemeChoice = 'system' | 'light' | 'dark'
+
+/** A window's outer rectangle in screen coordinates, and whether it was maximized. */
+export interface WindowBounds {
+  x: number
+  y: number
+  width: number
+  height: number
+  maximized: boolean
+}
+
+/**
+ * Preferences and the restored layout, stored in the library (library.json), so
+ * a library moved to another machine opens the way it was left.
+ */
+export interface Settings {
+  theme: ThemeChoice
+  /** Font size of abstracts and note previews, in CSS pixels. */
+  readingFontSize: number
+  /** Seconds a paper stays open before it is marked read; null never marks. */
+  markReadAfterSeconds: number | null
+  listPaneWidth: number
+  paperPaneWidth: number
+  listPaneOpen: boolean
+  notesPaneOpen: boolean
+  sort: PaperSort
+  selectedPaperId: string | null
+  /** The main window as it was last closed; null until then. */
+  window: WindowBounds | null
 }
 
 /** Events main pushes to the renderer. */
 export type LibraryEvent =
   | { type: 'library-changed' }
   | { type: 'menu-command'; command: MenuCommand }
-  | ({ type: 'import-progress' } & ImportProgress)
+  | { type: 'progress'; progress: TaskProgress }
+  /** A file the OS asked Offprint to open (double-click on a .bib, .ris or .txt). */
+  | { type: 'open-file'; fileName: string; content: OpenedFileContent }
+
+export type OpenedFileContent = { ok: true; text: string } | { ok: false; message: string }
 
 /** Menu items whose action lives in the renderer (it owns the dialogs). */
-export type MenuCommand = 'import' | 'export' | 'find-duplicates'
+export type MenuCommand =
+  'import' | 'export' | 'find-duplicates' | 'settings' | 'toggle-list' | 'toggle-notes'

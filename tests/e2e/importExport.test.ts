@@ -86,7 +86,7 @@ describe('import and export', () => {
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('5 papers')
 
     // File > Export…: the Thesis collection as BibTeX.
-    app.menuCommand('export')
+    app.emit({ type: 'menu-command', command: 'export' })
     const dialog = page.getByTestId('export-dialog')
     await expect.poll(() => dialog.isVisible()).toBe(true)
     await dialog.getByLabel('A collection').check()

@@ -1,25 +1,14 @@
 // Offprint 0.1 end to end: the built renderer in Chromium over the real core.
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
+import { describe, expect, it } from 'vitest'
+import { appSession } from './harness/appSession'
 import { collectRowIds, listbox, scrollToRow } from './harness/paperList'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
 const TOOLRL = 'ToolRL: Reward is All Tool Learning Needs'
 
-let app: RunningApp | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    // No test may leave the app's own origin or log an error.
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 async function fixtureAbstractOf(title: string): Promise<string> {
   const lines = (await readFile(FIXTURE, 'utf8')).split('\n')
@@ -29,7 +18,7 @@ async function fixtureAbstractOf(title: string): Promise<string> {
 
 describe('the three-pane reader', () => {
   it('imports the listing, shows its papers, and keeps a note across a restart', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
 
     // First run: an empty library offers the sample; we import our own file instead.
@@ -99,7 +88,7 @@ describe('the three-pane reader', () => {
 
 describe('bringing papers in', () => {
   it('offers the bundled sample on first run and imports it with one click', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await page.getByRole('button', { name: 'Import the sample library' }).click()
     await expect
@@ -134,7 +123,7 @@ describe('bringing papers in', () => {
   })
 
   it('imports a dropped file, reports a repeat as already present, and explains bad input', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     const listing = await readFile(FIXTURE, 'utf8')
     const drop = async (name: string, text: string): Promise<void> => {

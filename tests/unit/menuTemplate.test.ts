@@ -40,12 +40,14 @@ describe('application menu', () => {
       'separator',
       'Find Duplicates…',
       'separator',
+      'Settings…',
+      'separator',
       'quit',
     ])
     const exportItem = file.find((item) => item.label === 'Export…')
     expect(exportItem?.accelerator).toBe('CmdOrCtrl+Shift+E')
     for (const item of file) (item.click as (() => void) | undefined)?.()
-    expect(sent).toEqual(['import', 'export', 'find-duplicates'])
+    expect(sent).toEqual(['import', 'export', 'find-duplicates', 'settings'])
   })
 
   it('shows devtools and reload only in development', () => {
@@ -74,5 +76,31 @@ describe('application menu', () => {
     })
     expect(linux.some((item) => item.role === 'appMenu')).toBe(false)
     expect(submenuOf(linux, 'File').some((item) => item.role === 'quit')).toBe(true)
+  })
+
+  it('offers Settings… and the pane toggles, shown with shortcuts the renderer handles', () => {
+    const sent: MenuCommand[] = []
+    const sendCommand = (command: MenuCommand) => sent.push(command)
+    const linux = buildMenuTemplate({ platform: 'linux', isDevelopment: false, sendCommand })
+    const settings = submenuOf(linux, 'File').find((item) => item.label === 'Settings…')
+    const view = submenuOf(linux, 'View')
+    const list = view.find((item) => item.label === 'Paper List')
+    const notes = view.find((item) => item.label === 'Notes')
+    expect([settings?.accelerator, list?.accelerator, notes?.accelerator]).toEqual([
+      'CmdOrCtrl+,',
+      'CmdOrCtrl+Shift+L',
+      'CmdOrCtrl+Shift+N',
+    ])
+    // Registered, the key would reach both the menu and the page: the command would run twice.
+    for (const item of [settings, list, notes]) {
+      expect(item?.registerAccelerator).toBe(false)
+      ;(item?.click as (() => void) | undefined)?.()
+    }
+    expect(sent).toEqual(['settings', 'toggle-list', 'toggle-notes'])
+
+    const mac = buildMenuTemplate({ platform: 'darwin', isDevelopment: false, sendCommand })
+    const appMenu = (mac[0]?.submenu ?? []) as MenuItemConstructorOptions[]
+    expect(appMenu.some((item) => item.label === 'Settings…')).toBe(true)
+    expect(submenuOf(mac, 'File').some((item) => item.label === 'Settings…')).toBe(false)
   })
 })

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { mainWindowOptions } from '../../src/main/window/windowOptions'
+import type { WindowBounds } from '../../src/shared/model'
+import { MIN_WINDOW_SIZE } from '../../src/main/window/windowBounds'
+import { mainWindowOptions, THEME_BACKGROUNDS } from '../../src/main/window/windowOptions'
+
+const BOUNDS: WindowBounds = { x: 40, y: 30, width: 1280, height: 800, maximized: false }
+const SETUP = { bounds: BOUNDS, theme: 'system', systemDark: false } as const
 
 describe('main window options', () => {
   it('locks the renderer down', () => {
-    const prefs = mainWindowOptions('/app/out/preload/index.js').webPreferences
+    const prefs = mainWindowOptions('/app/out/preload/index.js', SETUP).webPreferences
     expect(prefs).toMatchObject({
       preload: '/app/out/preload/index.js',
       contextIsolation: true,
@@ -18,10 +23,20 @@ describe('main window options', () => {
     })
   })
 
-  it('opens hidden until the first paint, at a usable size', () => {
-    const options = mainWindowOptions('/p.js')
-    expect(options.show).toBe(false)
-    expect(options.minWidth).toBeGreaterThanOrEqual(600)
-    expect(options.width).toBeGreaterThan(options.minWidth ?? 0)
+  it('opens hidden until the first paint, where it was left, never below the minimum size', () => {
+    const options = mainWindowOptions('/p.js', { ...SETUP, iconPath: '/r/icons/512x512.png' })
+    expect(options).toMatchObject({ show: false, x: 40, y: 30, width: 1280, height: 800 })
+    expect(options.minWidth).toBe(MIN_WINDOW_SIZE.width)
+    expect(options.minHeight).toBe(MIN_WINDOW_SIZE.height)
+    expect(options.icon).toBe('/r/icons/512x512.png')
+  })
+
+  it('paints the background of the theme it will show, so there is no white flash in dark mode', () => {
+    const background = (theme: 'system' | 'light' | 'dark', systemDark: boolean) =>
+      mainWindowOptions('/p.js', { bounds: BOUNDS, theme, systemDark }).backgroundColor
+    expect(background('system', false)).toBe(THEME_BACKGROUNDS.light)
+    expect(background('system', true)).toBe(THEME_BACKGROUNDS.dark)
+    expect(background('dark', false)).toBe(THEME_BACKGROUNDS.dark)
+    expect(background('light', true)).toBe(THEME_BACKGROUNDS.light)
   })
 })

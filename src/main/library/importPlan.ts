@@ -18,17 +18,27 @@ export interface ImportPlan {
   repeatsInFile: number
 }
 
-export function planImport(
+/** How many times planImport calls its `step` callback over the records. */
+export const PLAN_STEPS = 100
+
+/**
+ * Matches every record; `step(done, total)` is awaited a hundred times along
+ * the way, which is where a long import reports progress and may be cancelled.
+ */
+export async function planImport(
   records: readonly ParsedRecord[],
   paperIdByKey: ReadonlyMap<string, string>,
   paperById: { get(id: string): Paper | undefined },
-): ImportPlan {
+  step?: (done: number, total: number) => Promise<void>,
+): Promise<ImportPlan> {
   const fresh: ImportPlan['fresh'] = []
   const freshByKey = new Map<string, number>()
   const updates = new Map<string, PaperFields>()
   const duplicates: DuplicateOnImport[] = []
   let repeatsInFile = 0
-  for (const record of records) {
+  const stride = Math.max(1, Math.ceil(records.length / PLAN_STEPS))
+  for (const [index, record] of records.entries()) {
+    if (step !== undefined && index % stride === 0) await step(index, records.length)
     const keys = duplicateKeys(record)
     const hitKey = keys.find((key) => paperIdByKey.has(key))
     const existing =

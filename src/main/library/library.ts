@@ -18,7 +18,6 @@ import type {
   DuplicateGroup,
   ExportResult,
   ImportPreview,
-  ImportProgress,
   ImportReport,
   LibraryInfo,
   LookupQueue,
@@ -28,16 +27,21 @@ import type {
   PaperPage,
   PaperSort,
   PaperSummary,
+  QueuedIdentifier,
+  Settings,
 } from '../../shared/model'
+import { readSettings } from '../../shared/settingsSchema'
 import { findDuplicateGroups } from './duplicateFinder'
 import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
 import { exportPapers, papersInScope } from './exporters/exportPapers'
 import { parseFormattedIdentifier } from './importers/identifiers'
-import type { ParsedImport } from './importers/parsedRecord'
+import type { ParseControl, ParsedImport } from './importers/parsedRecord'
 import { readImport } from './importers/readImport'
 import { ImportCancelledError } from './importers/yieldingLoop'
 import { planImport } from './importPlan'
+import { LongTasks, TaskCancelledError } from './longTasks'
+import type { ProgressListener, RunningTask } from './longTasks'
 import { IdentifierLookup } from './lookup/identifierLookup'
 import type { LookupOptions } from './lookup/identifierLookup'
 import { LookupQueueStore } from './lookup/lookupQueue'
@@ -57,20 +61,30 @@ export interface LibraryOptions {
   samplePath?: string
   /** The clock, replaceable so tests get fixed timestamps. */
   now?: () => Date
-  /** Where identifier lookups go (tests: a stub server on 127.0.0.1) and how fast. */
-  lookup?: LookupOptions
   /** How long the store waits before rewriting shard files (see libraryStore.ts). */
   checkpointDelayMs?: number
+  /** Where identifier lookups go (tests: a stub server on 127.0.0.1) and how fast. */
+  lookup?: LookupOptions
 }
 
 export type ChangeListener = () => void
-export type ProgressListener = (progress: ImportProgress) => void
+export type SettingsListener = (settings: Settings) => void
+
+/** What an import has read (and looked up), waiting to be written. */
+interface PreparedImport extends ParsedImport {
+  fileName?: string
+  /** Identifiers to put in the lookup queue (the lookup may work later). */
+  queued: QueuedIdentifier[]
+  /** Identifiers settled by this import (found, or known not to exist): off the queue. */
+  resolved: string[]
+}
 
 /** An import between previewImport and confirmImport (or cancelImport). */
 interface PendingImport {
-  controller: AbortController
-  /** Set once parsing and lookups are done. */
-  parsed?: ParsedImport & { fileName?: string; queued: LookupQueue['items']; resolved: string[] }
+  /** The task reading it, while it runs. */
+  taskId?: string
+  /** Set once reading and lookups are done. */
+  prepared?: PreparedImport
 }
 
 // Locale-aware and numeric, so "Model 9" sorts before "Model 10".
@@ -78,7 +92,8 @@ const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeri
 
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
-  private readonly progressListeners = new Set<ProgressListener>()
+  private readonly settingsListeners = new Set<SettingsListener>()
+  private readonly tasks = new LongTasks()
   private readonly pending = new Map<string, PendingImport>()
   /** The last merge, undoable until the records it touched change again. */
   private lastMerge: MergeCommand | undefined
@@ -148,19 +163,20 @@ export class Library implements LibraryApi {
     return structuredClone(this.requirePaper(id))
   }
 
-  /** Preview and confirm in one step (the CLI, and callers that need no preview). */
+  /** Reads and writes in one step (the CLI, files the OS opens, callers that need no preview). */
   async importText({ text, fileName }: ApiArgs<'importText'>): Promise<ImportReport> {
-    const previewId = randomUUID()
-    await this.previewImport(
-      fileName === undefined ? { previewId, text } : { previewId, text, fileName },
-    )
-    return this.confirmImport({ previewId })
+    return this.tasks.run('import', importLabel(fileName), async (task) => {
+      const prepared = await this.prepareImport(task, fileName, (control) =>
+        readImport(text, this.readOptions(control, fileName)),
+      )
+      return this.mutate(() => this.writeImport(task, prepared))
+    })
   }
 
   /**
    * Step one of an import: parse the text, look identifiers up, match against
-   * the library, and say what confirming would do. Nothing is written. Reports
-   * progress to onProgress listeners; cancelImport stops it.
+   * the library, and say what confirming would do. Nothing is written. Runs as
+   * a long task (progress to onProgress listeners); cancelImport or cancelTask stop it.
    */
   async previewImport({
     previewId,
@@ -168,11 +184,7 @@ export class Library implements LibraryApi {
     fileName,
   }: ApiArgs<'previewImport'>): Promise<ImportPreview> {
     return this.preview(previewId, fileName, (control) =>
-      readImport(text, {
-        ...control,
-        ...(fileName === undefined ? {} : { fileName }),
-        today: localIsoDate(this.now()),
-      }),
+      readImport(text, this.readOptions(control, fileName)),
     )
   }
 
@@ -189,73 +201,28 @@ export class Library implements LibraryApi {
     }))
   }
 
-  /** Step two: write what the preview showed (as the library is now), in one durable write. */
+  /** Step two: write what the preview showed (as the library is now), in one durable commit. */
   async confirmImport({ previewId }: ApiArgs<'confirmImport'>): Promise<ImportReport> {
-    const pending = this.pending.get(previewId)
-    const parsed = pending?.parsed
-    if (pending === undefined || parsed === undefined) {
+    const prepared = this.pending.get(previewId)?.prepared
+    if (prepared === undefined) {
       throw new NotFoundError(
         `No finished import preview "${previewId}" (it was cancelled, confirmed or replaced)`,
       )
     }
     this.pending.delete(previewId)
-    return this.mutate(async () => {
-      const importedAt = this.now().toISOString()
-      const plan = planImport(parsed.records, this.papersByKey(), this.store.papers)
-      const added: Paper[] = plan.fresh.map(({ fields, line }) => {
-        const paper: Paper = {
-          ...fields,
-          id: randomUUID(),
-          upvotes: fields.upvotes ?? 0,
-          status: 'unread',
-          starred: false,
-          addedAt: importedAt,
-          updatedAt: importedAt,
-          source: {
-            format: parsed.format,
-            importedAt,
-            line,
-            ...(parsed.fileName === undefined ? {} : { fileName: parsed.fileName }),
-          },
-        }
-        if (paper.authorCount !== undefined && paper.authorCount <= paper.authors.length) {
-          delete paper.authorCount
-        }
-        return paper
-      })
-      const updated = [...plan.updates].map(([id, fields]): Paper => {
-        const paper = this.requirePaper(id)
-        return { ...paper, ...fields, updatedAt: importedAt }
-      })
-      if (added.length > 0 || updated.length > 0) {
-        this.emitProgress({ previewId, phase: 'writing', done: 0, total: 1 })
-        await this.applyChanges({ papers: { put: [...updated, ...added] } })
-        this.emitProgress({ previewId, phase: 'writing', done: 1, total: 1 })
-        this.notifyChange()
-      }
-      // The queue is a to-do list: a failure to update it must not undo the import.
-      await this.queue.add(parsed.queued).catch(() => undefined)
-      await this.queue.remove(parsed.resolved).catch(() => undefined)
-      const report: ImportReport = {
-        format: parsed.format,
-        added: added.length,
-        alreadyPresent: plan.duplicates.length + plan.repeatsInFile,
-        updated: plan.updates.size,
-        queued: parsed.queued.length,
-        skipped: parsed.skipped.map((entry) => ({ ...entry })),
-        addedIds: added.map((paper) => paper.id),
-      }
-      if (parsed.fileName !== undefined) report.fileName = parsed.fileName
-      return report
-    })
+    return this.tasks.run('import', importLabel(prepared.fileName), (task) =>
+      this.mutate(() => this.writeImport(task, prepared)),
+    )
   }
 
   /** Stops a running preview, or forgets a finished one. Nothing was written either way. */
   async cancelImport({ previewId }: ApiArgs<'cancelImport'>): Promise<{ cancelled: boolean }> {
     const pending = this.pending.get(previewId)
     if (pending === undefined) return { cancelled: false }
-    pending.controller.abort()
     this.pending.delete(previewId)
+    if (pending.prepared === undefined && pending.taskId !== undefined) {
+      this.tasks.cancel(pending.taskId)
+    }
     return { cancelled: true }
   }
 
@@ -364,14 +331,6 @@ export class Library implements LibraryApi {
     return choices
   }
 
-  /** Calls `listener` with the progress of long imports; returns the unsubscribe function. */
-  onProgress(listener: ProgressListener): () => void {
-    this.progressListeners.add(listener)
-    return () => {
-      this.progressListeners.delete(listener)
-    }
-  }
-
   async importSample(_args: ApiArgs<'importSample'> = {}): Promise<ImportReport> {
     if (this.samplePath === undefined) {
       throw new Error('No sample library is configured for this build')
@@ -384,16 +343,13 @@ export class Library implements LibraryApi {
         cause: error,
       })
     }
-    const previewId = randomUUID()
-    await this.preview(previewId, basename(this.samplePath), (control) =>
-      readImport(text, {
-        ...control,
-        fileName: basename(this.samplePath ?? ''),
-        pageDate: SAMPLE_PAGE_DATE,
-        today: localIsoDate(this.now()),
-      }),
-    )
-    return this.confirmImport({ previewId })
+    const fileName = basename(this.samplePath)
+    return this.tasks.run('import', importLabel(fileName), async (task) => {
+      const prepared = await this.prepareImport(task, fileName, (control) =>
+        readImport(text, { ...this.readOptions(control, fileName), pageDate: SAMPLE_PAGE_DATE }),
+      )
+      return this.mutate(() => this.writeImport(task, prepared))
+    })
   }
 
   async getNote({ paperId }: ApiArgs<'getNote'>): Promise<Note | null> {
@@ -421,6 +377,67 @@ export class Library implements LibraryApi {
     })
   }
 
+  async setPaperStatus({ id, status }: ApiArgs<'setPaperStatus'>): Promise<Paper> {
+    return this.mutate(async () => {
+      const paper = this.requirePaper(id)
+      if (paper.status === status) return structuredClone(paper)
+      const updated: Paper = { ...paper, status, updatedAt: this.now().toISOString() }
+      await this.store.commit({ papers: { put: [updated] } })
+      this.sorted.clear()
+      this.notifyChange()
+      return structuredClone(updated)
+    })
+  }
+
+  async indexOfPaper({ id, sort }: ApiArgs<'indexOfPaper'>): Promise<number> {
+    return this.sortedPapers(sort ?? 'published').findIndex((paper) => paper.id === id)
+  }
+
+  async getSettings(_args: ApiArgs<'getSettings'> = {}): Promise<Settings> {
+    return readSettings(this.store.settings)
+  }
+
+  /**
+   * Merges `patch` into the stored settings and resolves once they are durable.
+   * Keys this build does not know (from another version) are kept as they are.
+   */
+  async updateSettings({ patch }: ApiArgs<'updateSettings'>): Promise<Settings> {
+    return this.mutate(async () => {
+      const current = this.store.settings
+      const unchanged = Object.entries(patch).every(
+        ([key, value]) => JSON.stringify(current[key]) === JSON.stringify(value),
+      )
+      if (unchanged) return readSettings(current)
+      await this.store.commit({ settings: { ...current, ...patch } })
+      const settings = readSettings(this.store.settings)
+      for (const listener of this.settingsListeners) {
+        try {
+          listener(settings)
+        } catch (error) {
+          console.error('offprint: settings listener failed:', error)
+        }
+      }
+      return settings
+    })
+  }
+
+  async cancelTask({ taskId }: ApiArgs<'cancelTask'>): Promise<boolean> {
+    return this.tasks.cancel(taskId)
+  }
+
+  /** Calls `listener` with the progress of every long task; returns the unsubscribe function. */
+  onProgress(listener: ProgressListener): () => void {
+    return this.tasks.onProgress(listener)
+  }
+
+  /** Calls `listener` after every settings change; returns the unsubscribe function. */
+  onSettingsChange(listener: SettingsListener): () => void {
+    this.settingsListeners.add(listener)
+    return () => {
+      this.settingsListeners.delete(listener)
+    }
+  }
+
   /** Calls `listener` after every successful change; returns the unsubscribe function. */
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener)
@@ -439,50 +456,98 @@ export class Library implements LibraryApi {
   async close(): Promise<void> {
     this.closed = true
     this.listeners.clear()
+    this.settingsListeners.clear()
+    this.tasks.clearListeners()
     await this.writes
     await this.store.close()
   }
 
   // -------------------------------------------------------------------------
 
+  private readOptions(control: ParseControl, fileName: string | undefined) {
+    return {
+      ...control,
+      ...(fileName === undefined ? {} : { fileName }),
+      today: localIsoDate(this.now()),
+    }
+  }
+
+  /** Runs a preview as a long task and keeps what it read for confirmImport. */
   private async preview(
     previewId: string,
     fileName: string | undefined,
-    read: (control: {
-      signal: AbortSignal
-      onProgress: (done: number, total: number) => void
-    }) => Promise<ParsedImport>,
+    read: (control: ParseControl) => Promise<ParsedImport>,
   ): Promise<ImportPreview> {
-    if (this.pending.has(previewId))
+    if (this.pending.has(previewId)) {
       throw new BadInputError(`Import preview "${previewId}" already exists`)
-    const controller = new AbortController()
-    const pending: PendingImport = { controller }
+    }
+    const pending: PendingImport = {}
     this.pending.set(previewId, pending)
-    for (const id of [...this.pending.keys()].slice(
+    for (const [id, old] of [...this.pending].slice(
       0,
       Math.max(0, this.pending.size - MAX_PREVIEWS),
     )) {
-      this.pending.get(id)?.controller.abort()
+      if (old.taskId !== undefined) this.tasks.cancel(old.taskId)
       this.pending.delete(id)
     }
     try {
-      const signal = controller.signal
-      const parsed = await read({
-        signal,
-        onProgress: (done, total) =>
-          this.emitProgress({ previewId, phase: 'reading', done, total }),
+      return await this.tasks.run('import', importLabel(fileName), async (task) => {
+        pending.taskId = task.id
+        const prepared = await this.prepareImport(task, fileName, read)
+        // cancelImport may have dropped it while the last step ran.
+        if (this.pending.get(previewId) !== pending) {
+          throw new TaskCancelledError(`${task.label}: cancelled`)
+        }
+        pending.prepared = prepared
+        const plan = await planImport(prepared.records, this.papersByKey(), this.store.papers)
+        const preview: ImportPreview = {
+          previewId,
+          format: prepared.format,
+          entries: prepared.records.length,
+          newTitles: plan.fresh.map((entry) => entry.fields.title),
+          duplicates: plan.duplicates,
+          repeatsInFile: plan.repeatsInFile,
+          skipped: prepared.skipped,
+          queued: prepared.queued.map((item) => item.identifier),
+        }
+        if (fileName !== undefined) preview.fileName = fileName
+        const problem = prepared.queued[0]?.reason
+        if (problem !== undefined) preview.lookupProblem = problem
+        return preview
       })
-      const queued: LookupQueue['items'] = []
+    } catch (error) {
+      if (this.pending.get(previewId) === pending) this.pending.delete(previewId)
+      throw error
+    }
+  }
+
+  /**
+   * Reads the text and looks its identifiers up: the "Reading entries" and
+   * "Looking up identifiers" steps, cancellable throughout. Writes nothing.
+   */
+  private async prepareImport(
+    task: RunningTask,
+    fileName: string | undefined,
+    read: (control: ParseControl) => Promise<ParsedImport>,
+  ): Promise<PreparedImport> {
+    task.report('Reading entries', 0, 0)
+    await task.checkpoint() // the window hears of the task before parsing starts
+    try {
+      const parsed = await read({
+        signal: task.signal,
+        onProgress: (done, total) => task.report('Reading entries', done, total),
+      })
+      const queued: QueuedIdentifier[] = []
       const resolved: string[] = []
       if (parsed.identifiers.length > 0) {
         const identifiers = parsed.identifiers.flatMap((text) => {
           const identifier = parseFormattedIdentifier(text)
           return identifier === undefined ? [] : [identifier]
         })
+        task.report('Looking up identifiers', 0, identifiers.length)
         const result = await this.lookup.lookUp(identifiers, {
-          signal,
-          onProgress: (done, total) =>
-            this.emitProgress({ previewId, phase: 'looking-up', done, total }),
+          signal: task.signal,
+          onProgress: (done, total) => task.report('Looking up identifiers', done, total),
         })
         const at = this.now().toISOString()
         const lineOf = new Map(parsed.identifiers.map((id, index) => [id.toLowerCase(), index + 1]))
@@ -490,9 +555,9 @@ export class Library implements LibraryApi {
           ...result.records.map((record, index) => ({ ...record, line: 1, entry: index + 1 })),
         )
         for (const failure of result.failures) {
-          if (failure.retry)
+          if (failure.retry) {
             queued.push({ identifier: failure.identifier, queuedAt: at, reason: failure.reason })
-          else {
+          } else {
             resolved.push(failure.identifier)
             parsed.skipped.push({
               line: lineOf.get(failure.identifier.toLowerCase()) ?? 1,
@@ -503,44 +568,80 @@ export class Library implements LibraryApi {
         const failed = new Set(result.failures.map((failure) => failure.identifier))
         resolved.push(...parsed.identifiers.filter((id) => !failed.has(id)))
       }
-      if (controller.signal.aborted) throw new ImportCancelledError()
-      pending.parsed = {
-        ...parsed,
-        queued,
-        resolved,
-        ...(fileName === undefined ? {} : { fileName }),
-      }
-      const plan = planImport(parsed.records, this.papersByKey(), this.store.papers)
-      const preview: ImportPreview = {
-        previewId,
-        format: parsed.format,
-        entries: parsed.records.length,
-        newTitles: plan.fresh.map((entry) => entry.fields.title),
-        duplicates: plan.duplicates,
-        repeatsInFile: plan.repeatsInFile,
-        skipped: parsed.skipped,
-        queued: queued.map((item) => item.identifier),
-      }
-      if (fileName !== undefined) preview.fileName = fileName
-      const problem = queued[0]?.reason
-      if (problem !== undefined) preview.lookupProblem = problem
-      return preview
+      await task.checkpoint()
+      return { ...parsed, queued, resolved, ...(fileName === undefined ? {} : { fileName }) }
     } catch (error) {
-      this.pending.delete(previewId)
-      if (error instanceof ImportCancelledError)
-        throw new BadInputError(error.message, { cause: error })
+      if (error instanceof ImportCancelledError) {
+        throw new TaskCancelledError(`${task.label}: cancelled`, { cause: error })
+      }
       throw error
     }
   }
 
-  private emitProgress(progress: ImportProgress): void {
-    for (const listener of this.progressListeners) {
-      try {
-        listener(progress)
-      } catch (error) {
-        console.error('offprint: progress listener failed:', error)
+  /**
+   * Matches what was read against the library as it is now ("Adding papers",
+   * cancellable), then commits the new papers and the enriched duplicates in
+   * one change set ("Saving", no longer cancellable). Runs inside mutate().
+   */
+  private async writeImport(task: RunningTask, prepared: PreparedImport): Promise<ImportReport> {
+    const plan = await planImport(
+      prepared.records,
+      this.papersByKey(),
+      this.store.papers,
+      async (done, total) => {
+        task.report('Adding papers', done, total)
+        await task.checkpoint()
+      },
+    )
+    const total = prepared.records.length
+    task.report('Saving', total, total, { cancellable: false })
+    const importedAt = this.now().toISOString()
+    const added: Paper[] = plan.fresh.map(({ fields, line }) => {
+      const paper: Paper = {
+        ...fields,
+        id: randomUUID(),
+        upvotes: fields.upvotes ?? 0,
+        status: 'unread',
+        starred: false,
+        addedAt: importedAt,
+        updatedAt: importedAt,
+        source: {
+          format: prepared.format,
+          importedAt,
+          line,
+          ...(prepared.fileName === undefined ? {} : { fileName: prepared.fileName }),
+        },
       }
+      // A count that the names already say is no information.
+      if (paper.authorCount !== undefined && paper.authorCount <= paper.authors.length) {
+        delete paper.authorCount
+      }
+      return paper
+    })
+    const updated = [...plan.updates].map(([id, fields]): Paper => ({
+      ...this.requirePaper(id),
+      ...fields,
+      updatedAt: importedAt,
+    }))
+    // One commit per import, and none when nothing changes.
+    if (added.length > 0 || updated.length > 0) {
+      await this.applyChanges({ papers: { put: [...updated, ...added] } })
+      this.notifyChange()
     }
+    // The queue is a to-do list: failing to update it must not fail the import.
+    await this.queue.add(prepared.queued).catch(() => undefined)
+    await this.queue.remove(prepared.resolved).catch(() => undefined)
+    const report: ImportReport = {
+      format: prepared.format,
+      added: added.length,
+      alreadyPresent: plan.duplicates.length + plan.repeatsInFile,
+      updated: plan.updates.size,
+      queued: prepared.queued.length,
+      skipped: prepared.skipped.map((entry) => ({ ...entry })),
+      addedIds: added.map((paper) => paper.id),
+    }
+    if (prepared.fileName !== undefined) report.fileName = prepared.fileName
+    return report
   }
 
   private scopeName(scope: ApiArgs<'exportPapers'>['scope']): string {
@@ -697,6 +798,10 @@ const PAPER_ORDER: Record<PaperSort, PaperOrder> = {
   added: (a, b) => newestFirst(a.addedAt, b.addedAt) || (a.source.line ?? 0) - (b.source.line ?? 0),
   title: byTitle,
   upvotes: (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
+}
+
+function importLabel(fileName: string | undefined): string {
+  return `Importing ${fileName ?? 'the pasted text'}`
 }
 
 /** The user's calendar day, which is what "Jan 26" on a page they just saved means. */

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import type { LibraryEvent, MenuCommand } from '../../../src/shared/model'
-import { createDispatcher } from '../../../src/main/library/dispatch'
+import type { LibraryEvent } from '../../../src/shared/model'
+import { createDispatcher, type ApiDispatch } from '../../../src/main/library/dispatch'
 import { Library } from '../../../src/main/library/library'
 import { APP_ORIGIN, readRendererFile } from './rendererFiles'
 import { bridgeScript, EMIT_FUNCTION, INVOKE_BINDING } from './bridgeScript'
@@ -35,10 +35,10 @@ export interface RunningApp {
   foreignRequests: string[]
   /** Uncaught page errors and console errors. */
   pageErrors: string[]
+  /** Push an event to the page as main would (a menu command, a file the OS opened). */
+  emit(event: LibraryEvent): void
   /** Close the core (flushing writes) and open it again over the same folder, as a restart does. */
   restartCore(): Promise<void>
-  /** What choosing a menu item does in Electron: main sends the command to the page. */
-  menuCommand(command: MenuCommand): void
   screenshot(name: string): Promise<string>
   close(): Promise<void>
 }
@@ -59,11 +59,23 @@ export async function makeLibraryDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'offprint-e2e-'))
 }
 
-export async function launchApp(options: { libraryDir?: string } = {}): Promise<RunningApp> {
+export interface LaunchOptions {
+  libraryDir?: string
+  /** Page options, e.g. `colorScheme: 'dark'` for an OS in dark mode. */
+  colorScheme?: 'light' | 'dark'
+  /**
+   * Stands between the page and the real dispatcher, to simulate main
+   * answering badly (a test of what the window does then).
+   */
+  interceptDispatch?: (dispatch: ApiDispatch) => ApiDispatch
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
   const libraryDir = options.libraryDir ?? (await makeLibraryDir())
   const ownsDir = options.libraryDir === undefined
+  const intercept = options.interceptDispatch ?? ((dispatch: ApiDispatch) => dispatch)
   let library = await Library.open(libraryDir, { samplePath: SAMPLE_PATH })
-  let dispatch = createDispatcher(library)
+  let dispatch = intercept(createDispatcher(library))
   const foreignRequests: string[] = []
   const pageErrors: string[] = []
 
@@ -72,6 +84,7 @@ export async function launchApp(options: { libraryDir?: string } = {}): Promise<
   ).newContext({
     viewport: { width: 1440, height: 900 },
     deviceScaleFactor: 1,
+    colorScheme: options.colorScheme ?? 'light',
   })
   await context.route('**/*', async (route) => {
     const file = await readRendererFile(route.request().url())
@@ -104,17 +117,16 @@ export async function launchApp(options: { libraryDir?: string } = {}): Promise<
       )
       .catch(() => undefined) // the page may be reloading; it refetches on load anyway
   }
-  const subscribe = (): (() => void) => {
+  // What main forwards to the window: change events and task progress.
+  const listen = (): (() => void) => {
     const offChange = library.onChange(() => emit({ type: 'library-changed' }))
-    const offProgress = library.onProgress((progress) =>
-      emit({ type: 'import-progress', ...progress }),
-    )
+    const offProgress = library.onProgress((progress) => emit({ type: 'progress', progress }))
     return () => {
       offChange()
       offProgress()
     }
   }
-  let unsubscribe = subscribe()
+  let unsubscribe = listen()
 
   await page.goto(`${APP_ORIGIN}/index.html`)
 
@@ -123,15 +135,13 @@ export async function launchApp(options: { libraryDir?: string } = {}): Promise<
     libraryDir,
     foreignRequests,
     pageErrors,
+    emit,
     async restartCore() {
       unsubscribe()
       await library.close()
       library = await Library.open(libraryDir, { samplePath: SAMPLE_PATH })
-      dispatch = createDispatcher(library)
-      unsubscribe = subscribe()
-    },
-    menuCommand(command: MenuCommand) {
-      emit({ type: 'menu-command', command })
+      dispatch = intercept(createDispatcher(library))
+      unsubscribe = listen()
     },
     async screenshot(name: string) {
       await mkdir(SCREENSHOT_DIR, { recursive: true })

@@ -1,45 +1,26 @@
-// What the current import is doing (with a progress bar and Cancel), what the
-// last one did (added, already present, updated, queued, skipped with line
-// numbers and reasons), or why it failed.
-import type { ImportProgress } from '../../../shared/model'
+// What the current import is doing (its progress bar and Cancel are the
+// task's, see TaskProgress.tsx), what the last one did (added, already
+// present, updated, queued, skipped with line numbers and reasons), that it
+// was cancelled, or why it failed.
 import type { ImportOutcome } from '../hooks/useImport'
 
-const PHASES: Record<ImportProgress['phase'], string> = {
-  reading: 'Reading',
-  'looking-up': 'Looking up',
-  writing: 'Saving',
-}
-
-export function ImportStatus(props: {
-  outcome: ImportOutcome
-  onDismiss: () => void
-  onCancel: () => void
-}) {
+export function ImportStatus(props: { outcome: ImportOutcome; onDismiss: () => void }) {
   const { outcome } = props
   if (outcome.kind === 'running') {
-    const progress = outcome.progress
+    return (
+      <div className="import-status" role="status" data-testid="import-status">
+        Importing {outcome.what}…
+      </div>
+    )
+  }
+  if (outcome.kind === 'cancelled') {
     return (
       <div className="import-status" role="status" data-testid="import-status">
         <div className="import-status-line">
           <span>
-            {progress === undefined
-              ? `Importing ${outcome.what}…`
-              : `${PHASES[progress.phase]} ${outcome.what}: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}`}
+            Import of {outcome.what} cancelled. Nothing was added; the library is as it was.
           </span>
-          {progress !== undefined && (
-            <progress
-              className="import-progress"
-              max={Math.max(progress.total, 1)}
-              value={progress.done}
-              aria-label="Import progress"
-              data-testid="import-progress"
-            />
-          )}
-          {outcome.previewId !== undefined && progress?.phase !== 'writing' && (
-            <button type="button" className="toolbar-button" onClick={props.onCancel}>
-              Cancel
-            </button>
-          )}
+          <DismissButton onDismiss={props.onDismiss} />
         </div>
       </div>
     )

@@ -1,89 +1,95 @@
-// Three side-by-side panes whose two inner borders can be dragged (or moved
-// with the arrow keys when focused). Widths persist across restarts.
-import {
-  useEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type PointerEvent,
-  type ReactNode,
-} from 'react'
+// The panes side by side (list | paper | notes), the list and notes each
+// closable, with draggable borders (or the arrow keys on a focused border).
+// Widths and which panes are open are settings, stored in the library.
+import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
 
-const STORAGE_KEY = 'offprint.paneWidths'
 const MIN_WIDTH = 200
 const KEY_STEP = 24
 
-export interface PaneWidths {
-  list: number
-  paper: number
-}
-
-const DEFAULT_WIDTHS: PaneWidths = { list: 360, paper: 520 }
-
-function loadWidths(): PaneWidths {
-  try {
-    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as unknown
-    if (
-      typeof stored === 'object' &&
-      stored !== null &&
-      typeof (stored as PaneWidths).list === 'number' &&
-      typeof (stored as PaneWidths).paper === 'number'
-    ) {
-      return stored as PaneWidths
-    }
-  } catch {
-    // A damaged preference is not worth an error: fall back to the defaults.
-  }
-  return DEFAULT_WIDTHS
+export interface PaneLayout {
+  listPaneWidth: number
+  paperPaneWidth: number
+  listPaneOpen: boolean
+  notesPaneOpen: boolean
 }
 
 interface ResizablePanesProps {
+  layout: PaneLayout
+  onResize: (widths: Partial<Pick<PaneLayout, 'listPaneWidth' | 'paperPaneWidth'>>) => void
   list: ReactNode
   paper: ReactNode
   notes: ReactNode
 }
 
-export function ResizablePanes({ list, paper, notes }: ResizablePanesProps) {
-  const [widths, setWidths] = useState<PaneWidths>(loadWidths)
+export function ResizablePanes({ layout, onResize, list, paper, notes }: ResizablePanesProps) {
   const container = useRef<HTMLDivElement>(null)
+  const { listPaneOpen, notesPaneOpen } = layout
 
-  useEffect(() => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(widths))
-  }, [widths])
-
-  function resize(pane: keyof PaneWidths, width: number): void {
+  function maxWidth(pane: 'list' | 'paper'): number {
     const available = container.current?.clientWidth ?? window.innerWidth
-    const other = pane === 'list' ? widths.paper : widths.list
-    // The notes pane keeps at least MIN_WIDTH too.
-    const max = Math.max(MIN_WIDTH, available - other - MIN_WIDTH)
-    setWidths((previous) => ({
-      ...previous,
-      [pane]: Math.round(Math.min(max, Math.max(MIN_WIDTH, width))),
-    }))
+    const others =
+      pane === 'list'
+        ? notesPaneOpen
+          ? layout.paperPaneWidth + MIN_WIDTH
+          : MIN_WIDTH
+        : (listPaneOpen ? layout.listPaneWidth : 0) + MIN_WIDTH
+    return Math.max(MIN_WIDTH, available - others)
+  }
+
+  function resize(pane: 'list' | 'paper', width: number): void {
+    const clamped = Math.round(Math.min(maxWidth(pane), Math.max(MIN_WIDTH, width)))
+    onResize(pane === 'list' ? { listPaneWidth: clamped } : { paperPaneWidth: clamped })
   }
 
   return (
     <div className="panes" ref={container}>
-      <section className="pane pane-list" aria-label="Paper list" style={{ width: widths.list }}>
-        {list}
-      </section>
-      <Splitter label="Resize paper list" width={widths.list} onResize={(w) => resize('list', w)} />
-      <section className="pane pane-paper" aria-label="Paper" style={{ width: widths.paper }}>
+      {listPaneOpen && (
+        <>
+          <section
+            className="pane pane-list"
+            aria-label="Paper list"
+            style={{ width: layout.listPaneWidth }}
+          >
+            {list}
+          </section>
+          <Splitter
+            label="Resize paper list"
+            width={layout.listPaneWidth}
+            max={maxWidth('list')}
+            onResize={(w) => resize('list', w)}
+          />
+        </>
+      )}
+      <section
+        className={`pane pane-paper${notesPaneOpen ? '' : ' pane-fill'}`}
+        aria-label="Paper"
+        style={notesPaneOpen ? { width: layout.paperPaneWidth } : undefined}
+      >
         {paper}
       </section>
-      <Splitter
-        label="Resize paper pane"
-        width={widths.paper}
-        onResize={(w) => resize('paper', w)}
-      />
-      <section className="pane pane-notes" aria-label="Notes">
-        {notes}
-      </section>
+      {notesPaneOpen && (
+        <>
+          <Splitter
+            label="Resize paper pane"
+            width={layout.paperPaneWidth}
+            max={maxWidth('paper')}
+            onResize={(w) => resize('paper', w)}
+          />
+          <section className="pane pane-notes" aria-label="Notes">
+            {notes}
+          </section>
+        </>
+      )}
     </div>
   )
 }
 
-function Splitter(props: { label: string; width: number; onResize: (width: number) => void }) {
+function Splitter(props: {
+  label: string
+  width: number
+  max: number
+  onResize: (width: number) => void
+}) {
   const drag = useRef<{ startX: number; startWidth: number } | undefined>(undefined)
 
   function onPointerDown(event: PointerEvent<HTMLDivElement>): void {
@@ -111,6 +117,8 @@ function Splitter(props: { label: string; width: number; onResize: (width: numbe
       aria-orientation="vertical"
       aria-label={props.label}
       aria-valuenow={props.width}
+      aria-valuemin={MIN_WIDTH}
+      aria-valuemax={Math.max(props.width, props.max)}
       tabIndex={0}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}

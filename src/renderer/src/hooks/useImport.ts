@@ -1,20 +1,23 @@
 // Bringing papers in: the file picker (toolbar button and File > Import…),
-// drag-and-drop onto the window, Ctrl+V of text in the list, the first-run
-// sample, and retrying the lookup queue. Every way runs the same two steps:
-// previewImport (with progress, cancellable), then, for anything more than a
-// handful of entries or anything the user should see first (duplicates,
-// skipped entries, identifiers waiting for the network), the preview dialog;
-// confirmImport writes it.
+// drag-and-drop onto the window, Ctrl+V of text in the list, files the OS
+// opens with Offprint, the first-run sample, and retrying the lookup queue.
+// Every way runs the same two steps: previewImport (a long task: its progress
+// bar and Cancel come from useTasks), then, for anything more than a handful
+// of entries or anything the user should see first (duplicates, skipped
+// entries, identifiers waiting for the network), the preview dialog;
+// confirmImport writes it. Each ends in a report, or says it was cancelled.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
-import type { ImportPreview, ImportProgress, ImportReport } from '../../../shared/model'
+import { OffprintApiError } from '../../../shared/api'
+import type { ImportPreview, ImportReport } from '../../../shared/model'
 import { api, errorMessage, subscribeToLibrary } from '../api/client'
 
 /** Up to this many plain new entries import without asking. */
 const QUIET_IMPORT_ENTRIES = 5
 
 export type ImportOutcome =
-  | { kind: 'running'; what: string; previewId?: string; progress?: ImportProgress }
+  | { kind: 'running'; what: string }
   | { kind: 'done'; report: ImportReport; what: string }
+  | { kind: 'cancelled'; what: string }
   | { kind: 'failed'; what: string; message: string }
 
 export interface Importer {
@@ -48,54 +51,41 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>(undefined)
   const [preview, setPreview] = useState<ImportPreview | undefined>(undefined)
   const fileInput = useRef<HTMLInputElement>(null)
-  // The preview being computed or shown; progress events for others are stale.
+  // The preview being computed or shown; a late answer for another is ignored.
   const current = useRef<string | undefined>(undefined)
   // Resolves when the user confirms or cancels the dialog, so files import one by one.
   const decided = useRef<(() => void) | undefined>(undefined)
 
-  useEffect(
-    () =>
-      subscribeToLibrary((event) => {
-        if (event.type !== 'import-progress' || event.previewId !== current.current) return
-        const progress: ImportProgress = {
-          previewId: event.previewId,
-          phase: event.phase,
-          done: event.done,
-          total: event.total,
-        }
-        setOutcome((previous) =>
-          previous?.kind === 'running' ? { ...previous, progress } : previous,
-        )
-      }),
-    [],
-  )
+  const failed = useCallback((what: string, caught: unknown): ImportOutcome => {
+    return caught instanceof OffprintApiError && caught.code === 'cancelled'
+      ? { kind: 'cancelled', what }
+      : { kind: 'failed', what, message: errorMessage(caught) }
+  }, [])
 
   const confirmPreview = useCallback(
     async (shown: ImportPreview, what: string) => {
-      setOutcome({ kind: 'running', what, previewId: shown.previewId })
+      setOutcome({ kind: 'running', what })
       try {
         const report = await api.confirmImport({ previewId: shown.previewId })
         setOutcome({ kind: 'done', report, what })
         onImported(report)
       } catch (caught) {
-        setOutcome({ kind: 'failed', what, message: errorMessage(caught) })
+        setOutcome(failed(what, caught))
       }
     },
-    [onImported],
+    [onImported, failed],
   )
 
   const run = useCallback(
     async (what: string, start: (previewId: string) => Promise<ImportPreview>) => {
       const previewId = crypto.randomUUID()
       current.current = previewId
-      setOutcome({ kind: 'running', what, previewId })
+      setOutcome({ kind: 'running', what })
       let shown: ImportPreview
       try {
         shown = await start(previewId)
       } catch (caught) {
-        if (current.current === previewId) {
-          setOutcome({ kind: 'failed', what, message: errorMessage(caught) })
-        }
+        if (current.current === previewId) setOutcome(failed(what, caught))
         return
       }
       if (!needsReview(shown)) {
@@ -108,7 +98,7 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
         decided.current = resolve
       })
     },
-    [confirmPreview],
+    [confirmPreview, failed],
   )
 
   const importText = useCallback(
@@ -135,9 +125,9 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
       setOutcome({ kind: 'done', report, what: 'the sample library' })
       onImported(report)
     } catch (caught) {
-      setOutcome({ kind: 'failed', what: 'the sample library', message: errorMessage(caught) })
+      setOutcome(failed('the sample library', caught))
     }
-  }, [onImported])
+  }, [onImported, failed])
 
   const retryLookups = useCallback(
     () => run('the lookup queue', (previewId) => api.retryLookups({ previewId })),
@@ -174,13 +164,17 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
     [importFiles],
   )
 
-  // File > Import… in the native menu.
+  // File > Import… in the native menu, and files the OS asked Offprint to open.
   useEffect(
     () =>
       subscribeToLibrary((event) => {
         if (event.type === 'menu-command' && event.command === 'import') chooseFiles()
+        if (event.type !== 'open-file') return
+        const { fileName, content } = event
+        if (content.ok) void importText(content.text, fileName)
+        else setOutcome({ kind: 'failed', what: fileName, message: content.message })
       }),
-    [chooseFiles],
+    [chooseFiles, importText],
   )
 
   // Files dropped anywhere on the window are imported; the page itself never

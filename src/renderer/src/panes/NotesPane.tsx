@@ -1,9 +1,10 @@
 // The notes pane: a markdown editor for the selected paper's note, with a live
-// preview (marked, then DOMPurify) and a save indicator.
-import { useDeferredValue, useMemo, type MouseEvent } from 'react'
+// preview (marked, then DOMPurify, then KaTeX for the math) and a save indicator.
+import { useDeferredValue, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react'
 import { openExternal } from '../api/openExternal'
 import { useNoteDraft, type SaveState } from '../hooks/useNoteDraft'
 import { renderMarkdown } from '../markdown/renderMarkdown'
+import { typesetMathIn } from '../math/renderMath'
 
 export function NotesPane({ paperId }: { paperId: string | undefined }) {
   if (paperId === undefined) {
@@ -18,6 +19,11 @@ function NoteEditor({ paperId }: { paperId: string }) {
   // Typing stays responsive on long notes: the preview may lag a frame behind.
   const previewSource = useDeferredValue(draft.body)
   const previewHtml = useMemo(() => renderMarkdown(previewSource), [previewSource])
+  const preview = useRef<HTMLDivElement>(null)
+  // React sets the sanitized HTML; the math placeholders in it are typeset before paint.
+  useLayoutEffect(() => {
+    if (preview.current !== null) typesetMathIn(preview.current)
+  }, [previewHtml])
   const editable = draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
 
   return (
@@ -38,10 +44,14 @@ function NoteEditor({ paperId }: { paperId: string }) {
         spellCheck
       />
       <div
+        ref={preview}
         className="note-preview markdown-body"
+        role="region"
         aria-label="Note preview"
         data-testid="note-preview"
-        onClick={openLinkInBrowser}
+        // Focusable, so the keyboard can scroll a long preview.
+        tabIndex={0}
+        onClick={followLink}
         // Sanitized by DOMPurify in renderMarkdown; never raw user HTML.
         dangerouslySetInnerHTML={{ __html: previewHtml }}
       />
@@ -49,13 +59,22 @@ function NoteEditor({ paperId }: { paperId: string }) {
   )
 }
 
-/** Links in the preview go to the system browser, never navigate the app. */
-function openLinkInBrowser(event: MouseEvent<HTMLDivElement>): void {
+/**
+ * Links in the preview go to the system browser and never navigate the app;
+ * a jump within the note (a footnote and its way back) scrolls the preview.
+ */
+function followLink(event: MouseEvent<HTMLDivElement>): void {
   const anchor = (event.target as Element).closest('a')
   if (anchor === null) return
   event.preventDefault()
   const href = anchor.getAttribute('href')
-  if (href !== null) openExternal(href)
+  if (href === null) return
+  if (href.startsWith('#')) {
+    const target = event.currentTarget.querySelector(`[id="${CSS.escape(href.slice(1))}"]`)
+    target?.scrollIntoView({ block: 'nearest' })
+    return
+  }
+  openExternal(href)
 }
 
 const STATE_TEXT: Record<SaveState['kind'], string> = {

@@ -1,21 +1,41 @@
-// The list pane: every paper as one row (title, date, upvotes, byline), newest
-// first. Only the rows on screen are mounted (a virtualizer), and rows are
-// fetched from main a page at a time.
+// The list pane: every paper as one row (title, date, upvotes, byline) in the
+// chosen order. Only the rows on screen are mounted (a virtualizer), and rows
+// are fetched from main a page at a time.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { PaperSummary } from '../../../shared/model'
+import type { PaperSort, PaperSummary } from '../../../shared/model'
+import { api } from '../api/client'
+import { MathText } from '../components/MathText'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
 
 const ROW_HEIGHT = 58
 
+const SORT_LABELS: Record<PaperSort, string> = {
+  published: 'Newest published',
+  added: 'Recently added',
+  title: 'Title',
+  upvotes: 'Most upvoted',
+}
+
+/** Asks the list to scroll a paper into view (a restored selection, a new sort order). */
+export interface RevealRequest {
+  id: string
+  /** A new number for each request, so asking twice for one paper scrolls twice. */
+  serial: number
+}
+
 interface PaperListPaneProps {
   rows: PaperRows
   selectedId: string | undefined
   onSelect: (id: string) => void
+  sort: PaperSort
+  onSortChange: (sort: PaperSort) => void
+  reveal: RevealRequest | undefined
 }
 
-export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps) {
+export function PaperListPane(props: PaperListPaneProps) {
+  const { rows, selectedId, onSelect, sort, reveal } = props
   const scroller = useRef<HTMLDivElement>(null)
   const total = rows.total ?? 0
   const virtualizer = useVirtualizer({
@@ -32,6 +52,24 @@ export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps
   useEffect(() => {
     if (total > 0) ensureLoaded(first, last)
   }, [first, last, total, ensureLoaded])
+
+  // The row may be anywhere in a long list and not loaded yet: ask main where it is.
+  const hasRows = total > 0
+  useEffect(() => {
+    if (reveal === undefined || !hasRows) return
+    let current = true
+    api
+      .indexOfPaper({ id: reveal.id, sort })
+      .then((index) => {
+        if (!current || index < 0) return
+        ensureLoaded(index, index)
+        virtualizer.scrollToIndex(index, { align: 'center' })
+      })
+      .catch(() => undefined) // nothing to scroll to; the selection itself still shows
+    return () => {
+      current = false
+    }
+  }, [reveal, hasRows, sort, ensureLoaded, virtualizer])
 
   const selectedIndex = selectedId === undefined ? -1 : rows.indexOf(selectedId)
   // A keyboard move to a row whose page has not arrived yet (End in a large
@@ -79,38 +117,56 @@ export function PaperListPane({ rows, selectedId, onSelect }: PaperListPaneProps
   }
 
   return (
-    <div
-      ref={scroller}
-      className="paper-list"
-      role="listbox"
-      aria-label="Papers"
-      tabIndex={0}
-      aria-activedescendant={selectedIndex === -1 ? undefined : `paper-row-${selectedIndex}`}
-      onKeyDown={onKeyDown}
-      data-testid="paper-list"
-    >
-      <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const row = rows.rowAt(item.index)
-          return (
-            <div
-              key={item.key}
-              className="paper-row-slot"
-              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
-            >
-              {row === undefined ? (
-                <div className="paper-row paper-row-loading" aria-hidden="true" />
-              ) : (
-                <PaperRow
-                  domId={`paper-row-${item.index}`}
-                  paper={row}
-                  selected={row.id === selectedId}
-                  onClick={() => onSelect(row.id)}
-                />
-              )}
-            </div>
-          )
-        })}
+    <div className="paper-list-pane">
+      <div className="list-header">
+        <label className="sort-control">
+          <span>Sort</span>
+          <select
+            value={sort}
+            onChange={(event) => props.onSortChange(event.target.value as PaperSort)}
+            data-testid="sort-select"
+          >
+            {(Object.keys(SORT_LABELS) as PaperSort[]).map((value) => (
+              <option key={value} value={value}>
+                {SORT_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div
+        ref={scroller}
+        className="paper-list"
+        role="listbox"
+        aria-label="Papers"
+        tabIndex={0}
+        aria-activedescendant={selectedIndex === -1 ? undefined : `paper-row-${selectedIndex}`}
+        onKeyDown={onKeyDown}
+        data-testid="paper-list"
+      >
+        <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rows.rowAt(item.index)
+            return (
+              <div
+                key={item.key}
+                className="paper-row-slot"
+                style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+              >
+                {row === undefined ? (
+                  <div className="paper-row paper-row-loading" aria-hidden="true" />
+                ) : (
+                  <PaperRow
+                    domId={`paper-row-${item.index}`}
+                    paper={row}
+                    selected={row.id === selectedId}
+                    onClick={() => onSelect(row.id)}
+                  />
+                )}
+              </div>
+            )
+          })}
+        </div>
       </div>
     </div>
   )
@@ -135,13 +191,13 @@ function PaperRow(props: {
       data-paper-id={paper.id}
     >
       <div className="paper-row-title" title={paper.title}>
-        {paper.title}
+        <MathText text={paper.title} />
       </div>
       <div className="paper-row-meta">
         <span className="paper-row-date">{formatDate(paper.published)}</span>
         {byline !== '' && <span className="paper-row-byline">{byline}</span>}
         {paper.hasNote && (
-          <span className="paper-row-note" title="Has a note" aria-label="Has a note">
+          <span className="paper-row-note" title="Has a note" role="img" aria-label="Has a note">
             ✎
           </span>
         )}

@@ -1,22 +1,34 @@
 // The paper pane: metadata, links found in the abstract, and the abstract.
-// Every field is untrusted imported text and is rendered as text, never HTML.
+// Every field is untrusted imported text: rendered as text, with math typeset
+// by KaTeX and sanitized (MathText), never as HTML.
 import { useEffect, useState } from 'react'
-import type { Paper, PaperLink } from '../../../shared/model'
+import type { Paper, PaperLink, ReadingStatus } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
+import { MathText } from '../components/MathText'
 import { authorsLine, formatDate } from '../format'
+import { useMarkAsRead } from '../hooks/useMarkAsRead'
 
 interface PaperPaneProps {
   paperId: string | undefined
   /** Bumped when the library changes, so an edited paper is fetched again. */
   version: number
+  /** Seconds before an unread paper on screen is marked read; null never. */
+  markReadAfterSeconds: number | null
 }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
 
-export function PaperPane({ paperId, version }: PaperPaneProps) {
+const STATUS_TEXT: Record<ReadingStatus, string> = {
+  unread: 'Unread',
+  reading: 'Reading',
+  read: 'Read',
+}
+
+export function PaperPane({ paperId, version, markReadAfterSeconds }: PaperPaneProps) {
   const [loaded, setLoaded] = useState<Loaded>(undefined)
+  const [statusProblem, setStatusProblem] = useState<string | undefined>(undefined)
 
   useEffect(() => {
     if (paperId === undefined) return
@@ -30,6 +42,13 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
     }
   }, [paperId, version])
 
+  const shown = loaded !== undefined && 'paper' in loaded ? loaded.paper : undefined
+  const { setStatusByHand } = useMarkAsRead(
+    paperId,
+    shown?.id === paperId ? shown?.status : undefined,
+    markReadAfterSeconds,
+  )
+
   if (paperId === undefined) {
     return <div className="pane-placeholder">Select a paper to read its abstract.</div>
   }
@@ -37,15 +56,31 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
   if ('error' in loaded) {
     return (
       <div className="pane-error" role="alert">
-        Could not open this paper: {loaded.error}
+        Could not open this paper: {loaded.error}. Select another paper, or import the listing again
+        if it is missing.
       </div>
     )
   }
   const { paper } = loaded
+  const nextStatus: ReadingStatus = paper.status === 'read' ? 'unread' : 'read'
+
+  function toggleStatus(): void {
+    setStatusProblem(undefined)
+    setStatusByHand(nextStatus).catch((caught: unknown) =>
+      setStatusProblem(`Could not change the status: ${errorMessage(caught)}`),
+    )
+  }
+
   return (
-    <article className="paper-view" aria-labelledby="paper-title" data-testid="paper-view">
-      <h1 id="paper-title" className="paper-title">
-        {paper.title}
+    <article
+      className="paper-view"
+      aria-labelledby="paper-title"
+      data-testid="paper-view"
+      // Focusable, so the keyboard can scroll a long abstract.
+      tabIndex={0}
+    >
+      <h1 id="paper-title" className="paper-title" data-testid="paper-title">
+        <MathText text={paper.title} />
       </h1>
       <dl className="paper-meta">
         {paper.published !== undefined && (
@@ -88,11 +123,25 @@ export function PaperPane({ paperId, version }: PaperPaneProps) {
         )}
         <dt>Upvotes</dt>
         <dd data-testid="paper-upvotes">{paper.upvotes}</dd>
+        <dt>Status</dt>
+        <dd className="paper-status">
+          <span data-testid="paper-status">{STATUS_TEXT[paper.status]}</span>
+          <button type="button" className="link-button" onClick={toggleStatus}>
+            Mark as {STATUS_TEXT[nextStatus].toLowerCase()}
+          </button>
+        </dd>
       </dl>
+      {statusProblem !== undefined && (
+        <p className="inline-problem" role="alert">
+          {statusProblem}
+        </p>
+      )}
       {paper.links.length > 0 && <PaperLinks links={paper.links} />}
-      <section className="paper-abstract" aria-label="Abstract">
-        <h2>Abstract</h2>
-        <p data-testid="paper-abstract">{paper.abstract}</p>
+      <section className="paper-abstract" aria-labelledby="abstract-heading">
+        <h2 id="abstract-heading">Abstract</h2>
+        <p data-testid="paper-abstract">
+          <MathText text={paper.abstract} />
+        </p>
       </section>
     </article>
   )

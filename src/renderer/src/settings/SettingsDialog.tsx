@@ -1,0 +1,183 @@
+// The settings view: where the library is, backups, appearance, reading, layout.
+// A native modal <dialog>: it traps focus, Esc closes it, and focus returns to
+// what opened it.
+import { useEffect, useId, useRef } from 'react'
+import type { LibraryInfo, Settings, ThemeChoice } from '../../../shared/model'
+import {
+  DEFAULT_SETTINGS,
+  MAX_READING_FONT_SIZE,
+  MIN_READING_FONT_SIZE,
+  type SettingsPatch,
+} from '../../../shared/settings'
+
+const THEME_LABELS: Record<ThemeChoice, string> = {
+  system: 'Same as the system',
+  light: 'Light',
+  dark: 'Dark',
+}
+
+/** The mark-as-read choices offered, in seconds (null: never). */
+const MARK_READ_CHOICES: (number | null)[] = [null, 0, 1, 3, 5, 10, 30, 60]
+
+function markReadLabel(seconds: number | null): string {
+  if (seconds === null) return 'Never (mark papers read by hand)'
+  if (seconds === 0) return 'As soon as it is opened'
+  return `After ${seconds} second${seconds === 1 ? '' : 's'} open`
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+interface SettingsDialogProps {
+  settings: Settings
+  info: LibraryInfo | undefined
+  onChange: (patch: SettingsPatch) => void
+  onClose: () => void
+}
+
+export function SettingsDialog({ settings, info, onChange, onClose }: SettingsDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const id = useId()
+  // A delay stored by another version and not among the choices is still shown.
+  const markRead = settings.markReadAfterSeconds
+  const markReadChoices = MARK_READ_CHOICES.includes(markRead)
+    ? MARK_READ_CHOICES
+    : [...MARK_READ_CHOICES, markRead]
+
+  useEffect(() => {
+    const element = dialog.current
+    if (element === null) return
+    element.showModal()
+    return () => element.close()
+  }, [])
+
+  return (
+    <dialog
+      ref={dialog}
+      className="settings-dialog"
+      aria-labelledby={`${id}-title`}
+      data-testid="settings-dialog"
+      onClose={onClose}
+    >
+      <div className="settings-header">
+        <h2 id={`${id}-title`}>Settings</h2>
+        <button type="button" className="icon-button" aria-label="Close settings" onClick={onClose}>
+          ×
+        </button>
+      </div>
+
+      <section className="settings-section" aria-labelledby={`${id}-library`}>
+        <h3 id={`${id}-library`}>Library</h3>
+        <label className="settings-field" htmlFor={`${id}-folder`}>
+          Library folder
+        </label>
+        <input
+          id={`${id}-folder`}
+          className="settings-path"
+          readOnly
+          value={info?.path ?? ''}
+          data-testid="settings-library-path"
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <p className="settings-hint">
+          {info === undefined
+            ? ''
+            : `${plural(info.paperCount, 'paper')} and ${plural(info.noteCount, 'note')}. `}
+          Start Offprint with <code>--library FOLDER</code> to open another library.
+        </p>
+      </section>
+
+      <section className="settings-section" aria-labelledby={`${id}-backups`}>
+        <h3 id={`${id}-backups`}>Backups</h3>
+        <p className="settings-hint" data-testid="settings-backups">
+          Automatic backups are not part of this version yet. Your whole library is the folder
+          above: copy it (while Offprint is closed) to keep a backup.
+        </p>
+      </section>
+
+      <section className="settings-section" aria-labelledby={`${id}-appearance`}>
+        <h3 id={`${id}-appearance`}>Appearance</h3>
+        <fieldset className="settings-choices">
+          <legend>Theme</legend>
+          {(Object.keys(THEME_LABELS) as ThemeChoice[]).map((theme) => (
+            <label key={theme} className="settings-choice">
+              <input
+                type="radio"
+                name={`${id}-theme`}
+                value={theme}
+                checked={settings.theme === theme}
+                onChange={() => onChange({ theme })}
+              />
+              {THEME_LABELS[theme]}
+            </label>
+          ))}
+        </fieldset>
+        <label className="settings-field" htmlFor={`${id}-font-size`}>
+          Reading font size:{' '}
+          <output htmlFor={`${id}-font-size`}>{settings.readingFontSize} px</output>
+        </label>
+        <input
+          id={`${id}-font-size`}
+          type="range"
+          min={MIN_READING_FONT_SIZE}
+          max={MAX_READING_FONT_SIZE}
+          step={1}
+          value={settings.readingFontSize}
+          aria-valuetext={`${settings.readingFontSize} pixels`}
+          data-testid="settings-font-size"
+          onChange={(event) => onChange({ readingFontSize: Number(event.target.value) })}
+        />
+        <p className="settings-hint reading-sample">
+          Abstracts and note previews are set at this size.
+        </p>
+      </section>
+
+      <section className="settings-section" aria-labelledby={`${id}-reading`}>
+        <h3 id={`${id}-reading`}>Reading</h3>
+        <label className="settings-field" htmlFor={`${id}-mark-read`}>
+          Mark a paper as read
+        </label>
+        <select
+          id={`${id}-mark-read`}
+          value={settings.markReadAfterSeconds ?? 'never'}
+          data-testid="settings-mark-read"
+          onChange={(event) =>
+            onChange({
+              markReadAfterSeconds:
+                event.target.value === 'never' ? null : Number(event.target.value),
+            })
+          }
+        >
+          {markReadChoices.map((seconds) => (
+            <option key={seconds ?? 'never'} value={seconds ?? 'never'}>
+              {markReadLabel(seconds)}
+            </option>
+          ))}
+        </select>
+      </section>
+
+      <section className="settings-section" aria-labelledby={`${id}-layout`}>
+        <h3 id={`${id}-layout`}>Layout</h3>
+        <p className="settings-hint">
+          Pane sizes, open panes, the sort order and the selected paper are remembered in the
+          library.
+        </p>
+        <button
+          type="button"
+          className="toolbar-button"
+          onClick={() =>
+            onChange({
+              listPaneWidth: DEFAULT_SETTINGS.listPaneWidth,
+              paperPaneWidth: DEFAULT_SETTINGS.paperPaneWidth,
+              listPaneOpen: true,
+              notesPaneOpen: true,
+            })
+          }
+        >
+          Reset pane layout
+        </button>
+      </section>
+    </dialog>
+  )
+}

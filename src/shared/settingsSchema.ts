@@ -1,0 +1,62 @@
+// The settings stored in library.json: one zod schema per setting, and how a
+// stored object is read (the defaults and limits are in settings.ts). Reading is
+// forgiving one key at a time: a damaged or outdated value costs that one
+// setting (it falls back to its default), never the others and never the library.
+import { z } from 'zod'
+import type { PaperSort, Settings, ThemeChoice } from './model'
+import {
+  DEFAULT_SETTINGS,
+  MAX_MARK_READ_SECONDS,
+  MAX_PANE_WIDTH,
+  MAX_READING_FONT_SIZE,
+  MIN_PANE_WIDTH,
+  MIN_READING_FONT_SIZE,
+} from './settings'
+
+const THEMES: Record<ThemeChoice, true> = { system: true, light: true, dark: true }
+const SORTS: Record<PaperSort, true> = { published: true, added: true, title: true, upvotes: true }
+
+function enumOf<T extends string>(members: Record<T, true>) {
+  return z.enum(Object.keys(members) as [T, ...T[]])
+}
+
+const paneWidth = z.number().int().min(MIN_PANE_WIDTH).max(MAX_PANE_WIDTH)
+/** Screen coordinates: generous bounds, but finite integers only. */
+const screenLength = z.number().int().min(-100_000).max(100_000)
+
+/** One schema per setting, so each can be checked (and defaulted) on its own. */
+export const settingSchemas = {
+  theme: enumOf(THEMES),
+  readingFontSize: z.number().int().min(MIN_READING_FONT_SIZE).max(MAX_READING_FONT_SIZE),
+  markReadAfterSeconds: z.number().int().min(0).max(MAX_MARK_READ_SECONDS).nullable(),
+  listPaneWidth: paneWidth,
+  paperPaneWidth: paneWidth,
+  listPaneOpen: z.boolean(),
+  notesPaneOpen: z.boolean(),
+  sort: enumOf(SORTS),
+  selectedPaperId: z.string().min(1).max(200).nullable(),
+  window: z
+    .object({
+      x: screenLength,
+      y: screenLength,
+      width: screenLength.min(1),
+      height: screenLength.min(1),
+      maximized: z.boolean(),
+    })
+    .strict()
+    .nullable(),
+} satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
+
+/** The argument of updateSettings: any subset of the settings, nothing else. */
+export const settingsPatchSchema = z.object(settingSchemas).partial().strict()
+
+/** The settings in a stored object: each valid value, the default for the rest. */
+export function readSettings(stored: Readonly<Record<string, unknown>>): Settings {
+  const settings: Settings = { ...DEFAULT_SETTINGS }
+  for (const key of Object.keys(settingSchemas) as (keyof Settings)[]) {
+    if (!Object.hasOwn(stored, key)) continue
+    const parsed = settingSchemas[key].safeParse(stored[key])
+    if (parsed.success) Object.assign(settings, { [key]: parsed.data })
+  }
+  return settings
+}

@@ -1,0 +1,67 @@
+// Errors are shown in the window with what happened and what to do, never as a
+// blank pane; files the OS hands to Offprint are imported like any other.
+import { describe, expect, it } from 'vitest'
+import { importFixture } from './harness/fixture'
+import { appSession } from './harness/appSession'
+import { listbox } from './harness/paperList'
+import { syntheticListing } from '../support/syntheticListing'
+
+const session = appSession()
+
+describe('a pane that fails', () => {
+  it('shows what happened in that pane while the others keep working', async () => {
+    // Main answers getPaper with nothing at all: the paper pane cannot render it.
+    const app = await session.launch({
+      interceptDispatch: (dispatch) => async (method, args) =>
+        method === 'getPaper' ? { ok: true, value: null } : dispatch(method, args),
+    })
+    const { page } = app
+    await importFixture(page)
+    const failure = page.getByRole('region', { name: 'Paper' }).getByTestId('pane-error')
+    await expect.poll(() => failure.isVisible()).toBe(true)
+    expect(await failure.textContent()).toContain('The paper pane ran into a problem.')
+    expect(await failure.textContent()).toContain('Your library is unaffected.')
+    expect(await failure.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true)
+    await app.screenshot('pane-error')
+
+    // The list and the notes still work.
+    expect(await listbox(page).locator('[data-testid="paper-row"]').count()).toBeGreaterThan(5)
+    await page.getByTestId('note-input').fill('still writing')
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
+
+    // React reported the failure on the console (main copies it to its log file).
+    expect(app.pageErrors.length).toBeGreaterThan(0)
+    expect(app.pageErrors.some((error) => error.includes('The paper pane failed'))).toBe(true)
+    app.pageErrors.length = 0
+  })
+})
+
+describe('files the OS asks Offprint to open', () => {
+  it('imports an opened file with the usual report', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
+    app.emit({
+      type: 'open-file',
+      fileName: 'opened-listing.txt',
+      content: { ok: true, text: syntheticListing(7) },
+    })
+    await expect
+      .poll(() => page.getByTestId('import-status').textContent())
+      .toContain('Imported opened-listing.txt: 7 added')
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('7 papers')
+  })
+
+  it('says why an opened file could not be imported', async () => {
+    const app = await session.launch()
+    const { page } = app
+    app.emit({
+      type: 'open-file',
+      fileName: 'locked.bib',
+      content: { ok: false, message: "EACCES: permission denied, open '/home/a/locked.bib'" },
+    })
+    const status = page.getByRole('alert').filter({ hasText: 'locked.bib' })
+    await expect.poll(() => status.textContent()).toContain('Could not import locked.bib.')
+    expect(await status.textContent()).toContain('permission denied')
+  })
+})

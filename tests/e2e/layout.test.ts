@@ -1,0 +1,183 @@
+// State that persists: pane sizes, open panes, sort, selected paper and theme
+// are restored after a restart; the panes and commands work from the keyboard.
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { OffprintBridge } from '../../src/shared/api'
+import { importFixture } from './harness/fixture'
+import { appSession } from './harness/appSession'
+import { listbox, scrollToRow } from './harness/paperList'
+
+const session = appSession()
+
+const SYMBOLIC = 'Symbolic Discovery of Optimization Algorithms'
+
+/** The settings the core has acknowledged (what a restart must bring back). */
+async function coreSettings(page: Page): Promise<unknown> {
+  const response = await page.evaluate(() =>
+    (window as unknown as { offprint: OffprintBridge }).offprint.getSettings({}),
+  )
+  return response.ok ? response.value : response.error
+}
+
+function paneWidth(page: Page, name: string): Promise<number> {
+  return page
+    .getByRole('region', { name, exact: true })
+    .evaluate((element) => Math.round(element.getBoundingClientRect().width))
+}
+
+function selectedTitle(page: Page): Promise<string | null> {
+  return listbox(page).locator('[aria-selected="true"] .paper-row-title').textContent()
+}
+
+describe('layout across a restart', () => {
+  it('restores pane sizes, open panes, sort, the selected paper and the theme', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importFixture(page)
+    await page.getByRole('button', { name: 'Dismiss' }).click()
+    expect(await paneWidth(page, 'Paper list')).toBe(360)
+
+    // Widen the list by three key steps on its border.
+    await page.getByRole('separator', { name: 'Resize paper list' }).focus()
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowRight')
+    await expect.poll(() => paneWidth(page, 'Paper list')).toBe(432)
+
+    // Close the notes (shortcut), sort by title, pick a paper near the end.
+    await page.keyboard.press('Control+Shift+N')
+    await expect.poll(() => page.getByRole('region', { name: 'Notes' }).count()).toBe(0)
+    const first = await selectedTitle(page)
+    await page.getByTestId('sort-select').selectOption('title')
+    // The selection stays, and the list scrolls to where it now sits.
+    await expect.poll(() => page.locator('#paper-row-0').count()).toBe(0)
+    expect(await selectedTitle(page)).toBe(first)
+    await listbox(page).evaluate((element) => element.scrollTo(0, 0))
+    await expect
+      .poll(() => page.locator('#paper-row-0 .paper-row-title').textContent())
+      .toMatch(/^A/)
+    await (await scrollToRow(page, SYMBOLIC)).click()
+    await expect.poll(() => page.getByTestId('paper-title').textContent()).toBe(SYMBOLIC)
+    const selectedId = await listbox(page)
+      .locator('[aria-selected="true"]')
+      .getAttribute('data-paper-id')
+
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByRole('radio', { name: 'Dark' }).check()
+    await page.keyboard.press('Escape')
+
+    // Every change has reached the core, durably, before the restart.
+    await expect
+      .poll(() => coreSettings(page), { timeout: 10_000 })
+      .toMatchObject({
+        listPaneWidth: 432,
+        notesPaneOpen: false,
+        sort: 'title',
+        selectedPaperId: selectedId,
+        theme: 'dark',
+      })
+
+    await app.restartCore()
+    await page.reload()
+
+    await expect.poll(() => page.getByTestId('paper-title').textContent()).toBe(SYMBOLIC)
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark')
+    expect(await paneWidth(page, 'Paper list')).toBe(432)
+    expect(await page.getByRole('region', { name: 'Notes' }).count()).toBe(0)
+    expect(await page.getByTestId('sort-select').inputValue()).toBe('title')
+    // The selected row was scrolled into view in the long list, without the user looking for it.
+    await expect.poll(() => selectedTitle(page)).toBe(SYMBOLIC)
+    expect(await listbox(page).locator('[aria-selected="true"]').isVisible()).toBe(true)
+    await app.screenshot('layout-restored-dark')
+
+    // Reset from the settings view.
+    await page.keyboard.press('Control+,')
+    await page.getByRole('button', { name: 'Reset pane layout' }).click()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => paneWidth(page, 'Paper list')).toBe(360)
+    expect(await page.getByRole('region', { name: 'Notes' }).count()).toBe(1)
+  })
+
+  it('opens and closes panes from the toolbar, the shortcuts and the menu', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importFixture(page)
+    const listButton = page.getByRole('button', { name: 'Paper list' })
+    expect(await listButton.getAttribute('aria-pressed')).toBe('true')
+    await listButton.click()
+    await expect.poll(() => page.getByRole('region', { name: 'Paper list' }).count()).toBe(0)
+    expect(await listButton.getAttribute('aria-pressed')).toBe('false')
+    await page.keyboard.press('Control+Shift+L')
+    await expect.poll(() => page.getByRole('region', { name: 'Paper list' }).count()).toBe(1)
+
+    app.emit({ type: 'menu-command', command: 'toggle-notes' })
+    await expect.poll(() => page.getByRole('region', { name: 'Notes' }).count()).toBe(0)
+    app.emit({ type: 'menu-command', command: 'settings' })
+    await expect.poll(() => page.getByRole('dialog', { name: 'Settings' }).isVisible()).toBe(true)
+  })
+})
+
+describe('keyboard operation', () => {
+  it('reaches the list, moves through it, writes a note and comes back, keys only', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importFixture(page)
+    // Tab from the top of the window until the list has focus.
+    await page.locator('body').focus()
+    for (let step = 0; step < 20; step++) {
+      if (await listbox(page).evaluate((element) => element === document.activeElement)) break
+      await page.keyboard.press('Tab')
+    }
+    expect(await listbox(page).evaluate((element) => element === document.activeElement)).toBe(true)
+    const first = await selectedTitle(page)
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('j')
+    await expect.poll(() => selectedTitle(page)).not.toBe(first)
+    const third = await page.locator('#paper-row-2 .paper-row-title').textContent()
+    expect(await selectedTitle(page)).toBe(third)
+    await expect.poll(() => page.getByTestId('paper-title').textContent()).toBe(third)
+
+    // The focused list shows where it is (a visible focus mark on the selected row).
+    const mark = await listbox(page)
+      .locator('[aria-selected="true"]')
+      .evaluate((row) => getComputedStyle(row).boxShadow)
+    expect(mark).not.toBe('none')
+
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.getByTestId('note-input').evaluate((e) => e === document.activeElement))
+      .toBe(true)
+    await page.keyboard.type('Read section 3 again.')
+    await page.keyboard.press('Escape')
+    expect(await listbox(page).evaluate((element) => element === document.activeElement)).toBe(true)
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
+
+    // The settings dialog takes focus, and gives it back when closed.
+    await page.keyboard.press('Control+,')
+    const dialog = page.getByRole('dialog', { name: 'Settings' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    expect(await listbox(page).evaluate((element) => element === document.activeElement)).toBe(true)
+  })
+})
+
+describe('reading status', () => {
+  it('marks a paper read after the chosen delay, and by hand', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importFixture(page)
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByTestId('settings-mark-read').selectOption('1')
+    await page.keyboard.press('Escape')
+
+    await (await scrollToRow(page, SYMBOLIC)).click()
+    const row = listbox(page).locator('[aria-selected="true"]')
+    expect(await row.getAttribute('class')).toContain('unread')
+    await expect.poll(() => page.getByTestId('paper-status').textContent()).toBe('Read')
+    await expect.poll(() => row.getAttribute('class')).not.toContain('unread')
+
+    await page.getByRole('button', { name: 'Mark as unread' }).click()
+    await expect.poll(() => page.getByTestId('paper-status').textContent()).toBe('Unread')
+    await expect.poll(() => row.getAttribute('class')).toContain('unread')
+  })
+})

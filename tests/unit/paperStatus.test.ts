@@ -1,0 +1,64 @@
+// Reading status (marked read after a delay, or by hand) and finding a paper's row.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { callApi } from '../../src/main/library/dispatch'
+import { Library } from '../../src/main/library/library'
+import { syntheticListing, syntheticTitle } from '../support/syntheticListing'
+
+let dir: string
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'offprint-status-'))
+})
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('setPaperStatus', () => {
+  it('marks a paper read, durably, and the list shows it', async () => {
+    const library = await Library.open(dir)
+    const { addedIds } = await library.importText({ text: syntheticListing(3) })
+    const id = addedIds[1] ?? ''
+    let changes = 0
+    library.onChange(() => changes++)
+    const paper = await library.setPaperStatus({ id, status: 'read' })
+    expect(paper.status).toBe('read')
+    expect(paper.updatedAt >= paper.addedAt).toBe(true)
+    await library.setPaperStatus({ id, status: 'read' }) // no change, no event
+    expect(changes).toBe(1)
+    await library.close()
+
+    const reopened = await Library.open(dir)
+    const rows = (await reopened.listPapers({ offset: 0, limit: 10 })).items
+    expect(rows.find((row) => row.id === id)?.status).toBe('read')
+    expect(rows.filter((row) => row.status === 'unread')).toHaveLength(2)
+    await reopened.close()
+  })
+
+  it('rejects an unknown paper and an unknown status', async () => {
+    const library = await Library.open(dir)
+    const unknown = await callApi(library, 'setPaperStatus', { id: 'nope', status: 'read' })
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    const bad = await callApi(library, 'setPaperStatus', { id: 'x', status: 'done' } as never)
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } })
+    await library.close()
+  })
+})
+
+describe('indexOfPaper', () => {
+  it('gives the row of a paper in each sort order, and -1 for an unknown id', async () => {
+    const library = await Library.open(dir)
+    await library.importText({ text: syntheticListing(30) })
+    for (const sort of ['published', 'added', 'title', 'upvotes'] as const) {
+      const rows = (await library.listPapers({ offset: 0, limit: 100, sort })).items
+      const index = rows.findIndex((row) => row.title === syntheticTitle(17))
+      expect(index).toBeGreaterThanOrEqual(0)
+      expect(await library.indexOfPaper({ id: rows[index]?.id ?? '', sort })).toBe(index)
+    }
+    expect(await library.indexOfPaper({ id: 'missing' })).toBe(-1)
+    await library.close()
+  })
+})
