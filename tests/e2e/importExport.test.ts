@@ -148,26 +148,31 @@ describe('import and export', () => {
       document.body.dispatchEvent(new DragEvent('drop', init))
     }, big)
 
-    // A progress bar counts the entries read.
-    const progress = page.getByTestId('import-progress')
-    await expect.poll(() => progress.isVisible()).toBe(true)
-    await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(0)
-    expect(await progress.getAttribute('max')).toBe('10000')
-    expect(await page.getByTestId('import-status').textContent()).toMatch(
-      /^Reading ten-thousand\.bib: [\d,]+ of 10,000/,
+    // The task's progress bar counts the entries read.
+    const task = page.getByTestId('task-progress').filter({ hasText: 'Importing ten-thousand.bib' })
+    const bar = task.getByRole('progressbar')
+    await expect
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow')))
+      .toBeGreaterThan(0)
+    expect(await bar.getAttribute('aria-valuemax')).toBe('10000')
+    expect(await task.textContent()).toMatch(
+      /^Importing ten-thousand\.bib: Reading entries \([\d,]+ of 10,000\)Cancel/,
     )
-    await app.screenshot('import-progress')
+    await app.screenshot('import-progress-bibtex')
 
     // The app answers while the import runs: another paper opens.
     await page.locator('#paper-row-1').click()
     await expect
       .poll(() => page.locator('#paper-title').textContent())
       .toBe('Attention is all you need')
-    expect(await progress.isVisible()).toBe(true)
+    expect(await task.isVisible()).toBe(true)
 
-    // Cancel: the status goes away and the library is as it was.
-    await page.getByTestId('import-status').getByRole('button', { name: 'Cancel' }).click()
-    await expect.poll(() => page.getByTestId('import-status').count()).toBe(0)
+    // Cancel: the bar goes, the status says nothing was added, and the library is as it was.
+    await task.getByRole('button', { name: 'Cancel' }).click()
+    await expect
+      .poll(() => page.getByTestId('import-status').textContent())
+      .toContain('Import of ten-thousand.bib cancelled. Nothing was added')
+    expect(await page.getByTestId('task-progress').count()).toBe(0)
     expect(await page.getByTestId('import-preview').count()).toBe(0)
     expect(await page.getByTestId('library-count').textContent()).toBe('2 papers')
     await app.restartCore()

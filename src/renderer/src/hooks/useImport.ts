@@ -146,13 +146,18 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
     void confirmPreview(preview, preview.fileName ?? 'pasted text')
   }, [preview, finishDialog, confirmPreview])
 
+  // The preview dialog's Cancel: nothing was written, and the status says so.
   const cancel = useCallback(() => {
     const previewId = current.current
     current.current = undefined
     if (previewId !== undefined) void api.cancelImport({ previewId }).catch(() => undefined)
-    setOutcome(undefined)
+    setOutcome(
+      preview === undefined
+        ? undefined
+        : { kind: 'cancelled', what: preview.fileName ?? 'pasted text' },
+    )
     finishDialog()
-  }, [finishDialog])
+  }, [finishDialog, preview])
 
   const chooseFiles = useCallback(() => fileInput.current?.click(), [])
 
