@@ -8,7 +8,10 @@
 import type { z } from 'zod'
 import type { apiArgs } from './apiSchemas'
 import type {
+  ChangeOutcome,
+  Collection,
   CollectionChoice,
+  CollectionRef,
   DuplicateGroup,
   ExportResult,
   ImportPreview,
@@ -20,7 +23,11 @@ import type {
   Note,
   Paper,
   PaperPage,
+  SelectionSummary,
   Settings,
+  Sidebar,
+  TrashContents,
+  UndoState,
 } from './model'
 
 export const apiMethods = [
@@ -37,12 +44,33 @@ export const apiMethods = [
   'dropQueuedLookups',
   'findDuplicates',
   'mergeDuplicates',
-  'undoMerge',
   'exportPapers',
   'listExportCollections',
   'getNote',
   'saveNote',
-  'setPaperStatus',
+  'listPaperIds',
+  'getSidebar',
+  'listTrash',
+  'getPaperCollections',
+  'summarizeSelection',
+  'createCollection',
+  'renameCollection',
+  'moveCollection',
+  'addToCollection',
+  'removeFromCollection',
+  'setStatus',
+  'setStarred',
+  'markRead',
+  'tagPapers',
+  'renameTag',
+  'deleteTag',
+  'moveToTrash',
+  'restoreFromTrash',
+  'deleteForever',
+  'emptyTrash',
+  'undo',
+  'redo',
+  'getUndoState',
   'indexOfPaper',
   'getSettings',
   'updateSettings',
@@ -67,13 +95,40 @@ export interface ApiResults {
   dropQueuedLookups: LookupQueue
   findDuplicates: DuplicateGroup[]
   mergeDuplicates: MergeOutcome
-  undoMerge: MergeOutcome
   exportPapers: ExportResult
   listExportCollections: CollectionChoice[]
   getNote: Note | null
   saveNote: Note
-  setPaperStatus: Paper
-  /** Position of the paper in the list for that sort order; -1 when it is not listed. */
+  /** Every id the list would show for that filter and order. */
+  listPaperIds: string[]
+  getSidebar: Sidebar
+  /** Collections and notes in the Trash on their own (trashed papers: listPapers). */
+  listTrash: TrashContents
+  /** The collections outside the Trash that hold the paper. */
+  getPaperCollections: CollectionRef[]
+  summarizeSelection: SelectionSummary
+  createCollection: Collection
+  renameCollection: ChangeOutcome
+  moveCollection: ChangeOutcome
+  addToCollection: ChangeOutcome
+  removeFromCollection: ChangeOutcome
+  setStatus: ChangeOutcome
+  setStarred: ChangeOutcome
+  /** Whether the paper was unread and is now read (not an undo step: it happens by itself). */
+  markRead: boolean
+  tagPapers: ChangeOutcome
+  renameTag: ChangeOutcome
+  deleteTag: ChangeOutcome
+  moveToTrash: ChangeOutcome
+  restoreFromTrash: ChangeOutcome
+  /** Deletes for good; cannot be undone. */
+  deleteForever: ChangeOutcome
+  emptyTrash: ChangeOutcome
+  /** What was undone, or null when there was nothing to undo. */
+  undo: ChangeOutcome | null
+  redo: ChangeOutcome | null
+  getUndoState: UndoState
+  /** Position of the paper in the list for that sort order and filter; -1 when it is not listed. */
   indexOfPaper: number
   getSettings: Settings
   /** The settings after the change, once they are on disk. */

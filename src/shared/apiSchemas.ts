@@ -2,6 +2,8 @@
 // core sees a call. Keys must match `apiMethods` exactly (the compiler checks).
 import { z } from 'zod'
 import type { ApiMethod } from './api'
+import { SMART_VIEWS } from './model'
+import type { SmartView } from './model'
 import { settingsPatchSchema } from './settingsSchema'
 
 /** Ids are opaque strings we generate; anything longer is not one of ours. */
@@ -13,8 +15,42 @@ export const MAX_IMPORT_CHARS = 100 * 1024 * 1024
 export const MAX_NOTE_CHARS = 20 * 1024 * 1024
 /** Largest page of list rows the renderer may ask for at once. */
 export const MAX_PAGE_SIZE = 1000
+/** Most ids one organizing call may name (a whole large library, selected). */
+export const MAX_IDS = 200_000
+export const MAX_COLLECTION_NAME_CHARS = 200
+export const MAX_TAG_CHARS = 100
+/** Most tags one call may add, remove or filter by. */
+export const MAX_TAGS = 100
 
 const sort = z.enum(['published', 'added', 'title', 'upvotes'])
+const ids = z.array(id).max(MAX_IDS)
+const someIds = ids.min(1, 'name at least one paper')
+const collectionName = z.string().min(1).max(MAX_COLLECTION_NAME_CHARS)
+const tag = z.string().min(1).max(MAX_TAG_CHARS)
+const tags = z.array(tag).max(MAX_TAGS)
+const smartView = z.enum(SMART_VIEWS as [SmartView, ...SmartView[]])
+
+const listScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('library') }).strict(),
+  z.object({ kind: z.literal('unfiled') }).strict(),
+  z.object({ kind: z.literal('collection'), id }).strict(),
+  z.object({ kind: z.literal('view'), view: smartView }).strict(),
+  z.object({ kind: z.literal('trash') }).strict(),
+])
+
+const paperFilter = z.object({ scope: listScope.optional(), tags: tags.optional() }).strict()
+
+const trashItems = z
+  .object({ paperIds: ids.optional(), noteIds: ids.optional(), collectionIds: ids.optional() })
+  .strict()
+  .refine(
+    (items) =>
+      (items.paperIds?.length ?? 0) +
+        (items.noteIds?.length ?? 0) +
+        (items.collectionIds?.length ?? 0) >
+      0,
+    'name at least one paper, note or collection',
+  )
 
 export const apiArgs = {
   getLibraryInfo: z.object({}).strict(),
@@ -23,8 +59,10 @@ export const apiArgs = {
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
       sort: sort.optional(),
+      filter: paperFilter.optional(),
     })
     .strict(),
+  listPaperIds: z.object({ sort: sort.optional(), filter: paperFilter.optional() }).strict(),
   getPaper: z.object({ id }).strict(),
   importText: z
     .object({
@@ -47,7 +85,6 @@ export const apiArgs = {
   dropQueuedLookups: z.object({ identifiers: z.array(z.string().max(500)).max(100_000) }).strict(),
   findDuplicates: z.object({}).strict(),
   mergeDuplicates: z.object({ keepId: id, mergeIds: z.array(id).min(1).max(1000) }).strict(),
-  undoMerge: z.object({}).strict(),
   exportPapers: z
     .object({
       format: z.enum(['bibtex', 'csl-json', 'ris', 'markdown']),
@@ -69,8 +106,41 @@ export const apiArgs = {
   listExportCollections: z.object({}).strict(),
   getNote: z.object({ paperId: id }).strict(),
   saveNote: z.object({ paperId: id, body: z.string().max(MAX_NOTE_CHARS) }).strict(),
-  setPaperStatus: z.object({ id, status: z.enum(['unread', 'reading', 'read']) }).strict(),
-  indexOfPaper: z.object({ id, sort: sort.optional() }).strict(),
+  getSidebar: z.object({}).strict(),
+  listTrash: z.object({}).strict(),
+  getPaperCollections: z.object({ id }).strict(),
+  summarizeSelection: z.object({ paperIds: someIds }).strict(),
+  createCollection: z
+    .object({ name: collectionName, parentId: id.optional(), paperIds: ids.optional() })
+    .strict(),
+  renameCollection: z.object({ id, name: collectionName }).strict(),
+  moveCollection: z
+    .object({ id, parentId: id.nullable(), index: z.number().int().min(0).optional() })
+    .strict(),
+  addToCollection: z.object({ collectionId: id, paperIds: someIds }).strict(),
+  removeFromCollection: z.object({ collectionId: id, paperIds: someIds }).strict(),
+  setStatus: z
+    .object({ paperIds: someIds, status: z.enum(['unread', 'reading', 'read']) })
+    .strict(),
+  setStarred: z.object({ paperIds: someIds, starred: z.boolean() }).strict(),
+  markRead: z.object({ id }).strict(),
+  tagPapers: z
+    .object({ paperIds: someIds, add: tags.optional(), remove: tags.optional() })
+    .strict()
+    .refine(
+      (args) => (args.add?.length ?? 0) + (args.remove?.length ?? 0) > 0,
+      'name a tag to add or remove',
+    ),
+  renameTag: z.object({ from: tag, to: tag }).strict(),
+  deleteTag: z.object({ tag }).strict(),
+  moveToTrash: trashItems,
+  restoreFromTrash: trashItems,
+  deleteForever: trashItems,
+  emptyTrash: z.object({}).strict(),
+  undo: z.object({}).strict(),
+  redo: z.object({}).strict(),
+  getUndoState: z.object({}).strict(),
+  indexOfPaper: z.object({ id, sort: sort.optional(), filter: paperFilter.optional() }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
   cancelTask: z.object({ taskId: id }).strict(),

@@ -98,6 +98,9 @@ export interface PaperSummary {
   status: ReadingStatus
   starred: boolean
   hasNote: boolean
+  tags: string[]
+  /** Set while the paper is in the Trash. */
+  trashedAt?: string
 }
 
 export interface Note {
@@ -160,6 +163,11 @@ export interface ImportReport {
   skipped: SkippedEntry[]
   /** Ids of the papers that were added, in file order. */
   addedIds: string[]
+  /**
+   * A collection name for the new papers, after the page they came from
+   * ("Daily Papers 2026-02-09"); the import offers to file them there.
+   */
+  suggestedCollection?: string
 }
 
 export type PaperSort = 'published' | 'added' | 'title' | 'upvotes'
@@ -169,6 +177,126 @@ export interface PaperPage {
   total: number
   offset: number
   items: PaperSummary[]
+}
+
+/** The built-in views of the sidebar, each a question about a paper. */
+export type SmartView = 'unread' | 'reading' | 'starred' | 'recent' | 'has-notes'
+
+export const SMART_VIEWS: readonly SmartView[] = [
+  'unread',
+  'reading',
+  'starred',
+  'recent',
+  'has-notes',
+]
+
+/** "Recently added" means added within this many days. */
+export const RECENT_DAYS = 7
+
+/** Which part of the library the list shows (the sidebar's selection). */
+export type ListScope =
+  | { kind: 'library' }
+  | { kind: 'unfiled' }
+  | { kind: 'collection'; id: string }
+  | { kind: 'view'; view: SmartView }
+  | { kind: 'trash' }
+
+/** What listPapers shows: a scope (the whole library by default) and tags that must all match. */
+export interface PaperFilter {
+  scope?: ListScope
+  tags?: string[]
+}
+
+/** A collection as the sidebar shows it. */
+export interface CollectionNode {
+  id: string
+  name: string
+  parentId?: string
+  position: number
+  /** Papers directly in it that are not in the Trash. */
+  paperCount: number
+}
+
+export interface TagCount {
+  tag: string
+  /** Papers outside the Trash carrying the tag. */
+  count: number
+}
+
+/** Everything the sidebar shows, with its counts, in one answer. */
+export interface Sidebar {
+  library: number
+  unfiled: number
+  /** Items in the Trash: papers, collections and notes trashed on their own. */
+  trash: number
+  views: Record<SmartView, number>
+  /** Collections outside the Trash, siblings in their order. */
+  collections: CollectionNode[]
+  /** Tags in use, alphabetically. */
+  tags: TagCount[]
+}
+
+/** Where a paper is filed: a collection and the names of its ancestors. */
+export interface CollectionRef {
+  id: string
+  name: string
+  /** Names from the top level down to this collection, itself included. */
+  path: string[]
+}
+
+/** A collection in the Trash (its trashed subcollections travel with it). */
+export interface TrashedCollection {
+  id: string
+  name: string
+  path: string[]
+  trashedAt: string
+  paperCount: number
+  subcollectionCount: number
+}
+
+/** A note in the Trash on its own (a trashed paper's note travels with the paper). */
+export interface TrashedNote {
+  id: string
+  title: string
+  paperId?: string
+  trashedAt: string
+  excerpt: string
+}
+
+export interface TrashContents {
+  collections: TrashedCollection[]
+  notes: TrashedNote[]
+}
+
+/** Ids of the things an operation on the Trash applies to. */
+export interface TrashItems {
+  paperIds?: string[]
+  noteIds?: string[]
+  collectionIds?: string[]
+}
+
+/** What an organizing action did: the label its undo uses, and how many things it changed. */
+export interface ChangeOutcome {
+  label: string
+  changed: number
+}
+
+/** The actions Undo and Redo would take now, by label. */
+export interface UndoState {
+  undo?: string
+  redo?: string
+}
+
+/** A multi-selection at a glance, for the paper pane. */
+export interface SelectionSummary {
+  count: number
+  /** The first few titles, in the order given. */
+  titles: string[]
+  status: Record<ReadingStatus, number>
+  starred: number
+  inTrash: number
+  tags: TagCount[]
+  collections: Array<CollectionRef & { count: number }>
 }
 
 /** A file that could not be read and was moved aside instead of being overwritten. */
@@ -244,7 +372,7 @@ export interface DuplicateGroup {
   papers: PaperSummary[]
 }
 
-/** What a merge did; `undoMerge` reverts the last one. */
+/** What a merge did; it is one undo step (`undo` reverts it). */
 export interface MergeOutcome {
   keptId: string
   mergedIds: string[]
@@ -328,8 +456,10 @@ export interface Settings {
   readingFontSize: number
   /** Seconds a paper stays open before it is marked read; null never marks. */
   markReadAfterSeconds: number | null
+  sidebarWidth: number
   listPaneWidth: number
   paperPaneWidth: number
+  sidebarOpen: boolean
   listPaneOpen: boolean
   notesPaneOpen: boolean
   sort: PaperSort
@@ -350,4 +480,12 @@ export type OpenedFileContent = { ok: true; text: string } | { ok: false; messag
 
 /** Menu items whose action lives in the renderer (it owns the dialogs). */
 export type MenuCommand =
-  'import' | 'export' | 'find-duplicates' | 'settings' | 'toggle-list' | 'toggle-notes'
+  | 'import'
+  | 'export'
+  | 'find-duplicates'
+  | 'settings'
+  | 'toggle-sidebar'
+  | 'toggle-list'
+  | 'toggle-notes'
+  | 'undo'
+  | 'redo'

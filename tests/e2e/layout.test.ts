@@ -172,12 +172,26 @@ describe('reading status', () => {
 
     await (await scrollToRow(page, SYMBOLIC)).click()
     const row = listbox(page).locator('[aria-selected="true"]')
+    const status = page.getByRole('radiogroup', { name: 'Reading status' })
     expect(await row.getAttribute('class')).toContain('unread')
-    await expect.poll(() => page.getByTestId('paper-status').textContent()).toBe('Read')
+    // The one-second delay, then the round trip to the core: longer than the default poll.
+    await expect
+      .poll(() => status.getByRole('radio', { name: 'Read', exact: true }).isChecked(), {
+        timeout: 5000,
+      })
+      .toBe(true)
     await expect.poll(() => row.getAttribute('class')).not.toContain('unread')
+    // It happened by itself: not an undo step.
+    expect(await page.getByRole('button', { name: '↶ Undo' }).isDisabled()).toBe(true)
 
-    await page.getByRole('button', { name: 'Mark as unread' }).click()
-    await expect.poll(() => page.getByTestId('paper-status').textContent()).toBe('Unread')
+    await status.getByText('Unread', { exact: true }).click()
+    await expect
+      .poll(() => status.getByRole('radio', { name: 'Unread', exact: true }).isChecked())
+      .toBe(true)
     await expect.poll(() => row.getAttribute('class')).toContain('unread')
+    // By hand it is one.
+    await expect
+      .poll(() => page.getByRole('button', { name: '↶ Undo' }).getAttribute('title'))
+      .toBe('Undo Mark 1 paper unread (Ctrl+Z)')
   })
 })

@@ -92,15 +92,17 @@ describe('findDuplicates and mergeDuplicates', () => {
       { id: 'c1', name: 'Vision', depth: 0, paperCount: 2 },
     ])
 
-    // Undo restores every record exactly as it was.
-    expect(await library.undoMerge({})).toMatchObject({ keptId: two.id })
+    // The merge is one undo step, and undoing it restores every record exactly as it was.
+    const label = 'Merge 3 copies of “Deep Residual Learning for Image Recognition”'
+    expect(await library.getUndoState({})).toEqual({ undo: label })
+    expect(await library.undo({})).toMatchObject({ label })
     expect((await library.getNote({ paperId: one.id }))?.body).toBe('Note on one')
-    await expect(library.undoMerge({})).rejects.toThrow('There is no merge to undo')
+    expect(await library.undo({})).toBeNull()
     await library.close()
     expect(await readRecords(dir)).toEqual(before)
   })
 
-  it('refuses to undo once the merged note was edited, so the edit is not lost', async () => {
+  it('undoing after the moved note was edited keeps the edit on the restored paper', async () => {
     const library = await openAt(dir)
     const a = (
       await importVia(library, '@article{a, title = {A Paper}, year = 2020, doi = {10.1/a}}')
@@ -111,8 +113,10 @@ describe('findDuplicates and mergeDuplicates', () => {
     await library.mergeDuplicates({ keepId: aId, mergeIds: [bId] })
     expect((await library.getNote({ paperId: aId }))?.body).toBe('mine')
     await library.saveNote({ paperId: aId, body: 'mine, edited after the merge' })
-    await expect(library.undoMerge({})).rejects.toThrow(/can no longer be undone/)
-    expect((await library.getNote({ paperId: aId }))?.body).toBe('mine, edited after the merge')
+    await library.undo({})
+    expect((await library.getPaper({ id: bId })).title).toBe('Another Title')
+    expect((await library.getNote({ paperId: bId }))?.body).toBe('mine, edited after the merge')
+    expect(await library.getNote({ paperId: aId })).toBeNull()
     await library.close()
   })
 

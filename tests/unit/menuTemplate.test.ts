@@ -50,6 +50,31 @@ describe('application menu', () => {
     expect(sent).toEqual(['import', 'export', 'find-duplicates', 'settings'])
   })
 
+  it('has Edit > Undo and Redo, which ask the renderer (the page owns both undo stacks)', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const sent: MenuCommand[] = []
+      const edit = submenuOf(
+        buildMenuTemplate({ platform, isDevelopment: false, sendCommand: (c) => sent.push(c) }),
+        'Edit',
+      )
+      const undo = edit.find((item) => item.label === 'Undo')
+      const redo = edit.find((item) => item.label === 'Redo')
+      expect(undo?.accelerator).toBe('CmdOrCtrl+Z')
+      expect(redo?.accelerator).toBe('Shift+CmdOrCtrl+Z')
+      // Only macOS needs the menu to catch the keys; elsewhere the page gets them.
+      expect(undo?.registerAccelerator).toBe(platform === 'darwin')
+      ;(undo?.click as (() => void) | undefined)?.()
+      ;(redo?.click as (() => void) | undefined)?.()
+      expect(sent).toEqual(['undo', 'redo'])
+      expect(edit.map((item) => item.role).filter(Boolean)).toEqual([
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+      ])
+    }
+  })
+
   it('shows devtools and reload only in development', () => {
     const roles = (isDevelopment: boolean) =>
       submenuOf(

@@ -17,17 +17,19 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-describe('setPaperStatus', () => {
-  it('marks a paper read, durably, and the list shows it', async () => {
+describe('reading status', () => {
+  it('marks a paper read (by itself after a delay), durably, and the list shows it', async () => {
     const library = await Library.open(dir)
     const { addedIds } = await library.importText({ text: syntheticListing(3) })
     const id = addedIds[1] ?? ''
     let changes = 0
     library.onChange(() => changes++)
-    const paper = await library.setPaperStatus({ id, status: 'read' })
+    expect(await library.markRead({ id })).toBe(true)
+    const paper = await library.getPaper({ id })
     expect(paper.status).toBe('read')
     expect(paper.updatedAt >= paper.addedAt).toBe(true)
-    await library.setPaperStatus({ id, status: 'read' }) // no change, no event
+    expect(await library.markRead({ id })).toBe(false) // no change, no event
+    expect((await library.setStatus({ paperIds: [id], status: 'read' })).changed).toBe(0)
     expect(changes).toBe(1)
     await library.close()
 
@@ -40,9 +42,13 @@ describe('setPaperStatus', () => {
 
   it('rejects an unknown paper and an unknown status', async () => {
     const library = await Library.open(dir)
-    const unknown = await callApi(library, 'setPaperStatus', { id: 'nope', status: 'read' })
+    const unknown = await callApi(library, 'setStatus', { paperIds: ['nope'], status: 'read' })
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } })
-    const bad = await callApi(library, 'setPaperStatus', { id: 'x', status: 'done' } as never)
+    expect(await callApi(library, 'markRead', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+    const bad = await callApi(library, 'setStatus', { paperIds: ['x'], status: 'done' } as never)
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } })
     await library.close()
   })
@@ -59,6 +65,13 @@ describe('indexOfPaper', () => {
       expect(await library.indexOfPaper({ id: rows[index]?.id ?? '', sort })).toBe(index)
     }
     expect(await library.indexOfPaper({ id: 'missing' })).toBe(-1)
+    // Within a filtered list (the sidebar's choice), the row is counted in that list.
+    const rows = (await library.listPapers({ offset: 0, limit: 100, sort: 'title' })).items
+    const [first, second] = [rows[20]?.id ?? '', rows[5]?.id ?? '']
+    await library.tagPapers({ paperIds: [first, second], add: ['pair'] })
+    const filter = { tags: ['pair'] }
+    expect(await library.indexOfPaper({ id: first, sort: 'title', filter })).toBe(1)
+    expect(await library.indexOfPaper({ id: rows[7]?.id ?? '', sort: 'title', filter })).toBe(-1)
     await library.close()
   })
 })

@@ -14,7 +14,10 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ApiArgs, LibraryApi } from '../../shared/api'
 import type {
+  ChangeOutcome,
+  Collection,
   CollectionChoice,
+  CollectionRef,
   DuplicateGroup,
   ExportResult,
   ImportPreview,
@@ -24,11 +27,16 @@ import type {
   MergeOutcome,
   Note,
   Paper,
+  PaperFilter,
   PaperPage,
   PaperSort,
   PaperSummary,
   QueuedIdentifier,
+  SelectionSummary,
   Settings,
+  Sidebar,
+  TrashContents,
+  UndoState,
 } from '../../shared/model'
 import { readSettings } from '../../shared/settingsSchema'
 import { findDuplicateGroups } from './duplicateFinder'
@@ -40,13 +48,43 @@ import type { ParseControl, ParsedImport } from './importers/parsedRecord'
 import { readImport } from './importers/readImport'
 import { ImportCancelledError } from './importers/yieldingLoop'
 import { planImport } from './importPlan'
+import {
+  collectionsOfPaper,
+  planAddToCollection,
+  planCreateCollection,
+  planMoveCollection,
+  planRemoveFromCollection,
+  planRenameCollection,
+} from './organize/collections'
+import { paperTest, sidebarFor } from './organize/paperFilter'
+import type { FilterInputs } from './organize/paperFilter'
+import { planSetStarred, planSetStatus } from './organize/paperFlags'
+import { isEmptyChangeSet } from './organize/plan'
+import type { OrganizeContext, Plan } from './organize/plan'
+import { summarizeSelection } from './organize/selectionSummary'
+import { planDeleteTag, planRenameTag, planTagPapers } from './organize/tags'
+import {
+  planDeleteForever,
+  planEmptyTrash,
+  planMoveToTrash,
+  planRestore,
+  trashContents,
+} from './organize/trash'
+import {
+  UndoConflictError,
+  UndoStack,
+  captureStep,
+  changedRecords,
+  replayChanges,
+} from './organize/undoStack'
+import type { Direction } from './organize/undoStack'
+import { resortedAfter, sortPapers } from './paperOrder'
 import { LongTasks, TaskCancelledError } from './longTasks'
 import type { ProgressListener, RunningTask } from './longTasks'
 import { IdentifierLookup } from './lookup/identifierLookup'
 import type { LookupOptions } from './lookup/identifierLookup'
 import { LookupQueueStore } from './lookup/lookupQueue'
 import { planMerge } from './mergeCommand'
-import type { MergeCommand } from './mergeCommand'
 import { LibraryStore } from './store/libraryStore'
 import type { ChangeSet } from './store/recordKinds'
 
@@ -87,16 +125,11 @@ interface PendingImport {
   prepared?: PreparedImport
 }
 
-// Locale-aware and numeric, so "Model 9" sorts before "Model 10".
-const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
   private readonly settingsListeners = new Set<SettingsListener>()
   private readonly tasks = new LongTasks()
   private readonly pending = new Map<string, PendingImport>()
-  /** The last merge, undoable until the records it touched change again. */
-  private lastMerge: MergeCommand | undefined
   private writes: Promise<void> = Promise.resolve()
   private closed = false
   // Indexes over the committed state, built on first use (opening a large
@@ -105,6 +138,11 @@ export class Library implements LibraryApi {
   private keyIndex: Map<string, string> | undefined
   // Sorted non-trashed papers per sort order, dropped whenever papers change.
   private readonly sorted = new Map<PaperSort, Paper[]>()
+  // The last filtered list, so paging through it does not filter again.
+  private filtered: { key: string; generation: number; papers: Paper[] } | undefined
+  // Bumped by every change, so derived views know when they are stale.
+  private generation = 0
+  private readonly history = new UndoStack()
 
   private constructor(
     private readonly store: LibraryStore,
@@ -140,13 +178,13 @@ export class Library implements LibraryApi {
       path: this.store.dir,
       schemaVersion: this.store.schemaVersion,
       paperCount: this.sortedPapers('published').length,
-      noteCount: this.store.notes.size,
+      noteCount: countLiveNotes(this.store.notes.values()),
       problems: this.store.problems.map((problem) => ({ ...problem })),
     }
   }
 
-  async listPapers({ offset, limit, sort }: ApiArgs<'listPapers'>): Promise<PaperPage> {
-    const papers = this.sortedPapers(sort ?? 'published')
+  async listPapers({ offset, limit, sort, filter }: ApiArgs<'listPapers'>): Promise<PaperPage> {
+    const papers = this.filteredPapers(sort ?? 'published', filter)
     return {
       total: papers.length,
       offset,
@@ -157,6 +195,10 @@ export class Library implements LibraryApi {
   /** Every paper not in the trash, in full, in the given order (for the CLI and exports). */
   allPapers(sort: PaperSort = 'published'): Paper[] {
     return this.sortedPapers(sort).map((paper) => structuredClone(paper))
+  }
+
+  async listPaperIds({ sort, filter }: ApiArgs<'listPaperIds'>): Promise<string[]> {
+    return this.filteredPapers(sort ?? 'published', filter).map((paper) => paper.id)
   }
 
   async getPaper({ id }: ApiArgs<'getPaper'>): Promise<Paper> {
@@ -245,53 +287,12 @@ export class Library implements LibraryApi {
     }))
   }
 
-  /** Merges `mergeIds` into `keepId` (see mergeCommand.ts); undoMerge reverts it. */
-  async mergeDuplicates({ keepId, mergeIds }: ApiArgs<'mergeDuplicates'>): Promise<MergeOutcome> {
-    return this.mutate(async () => {
-      const others = [...new Set(mergeIds)].filter((id) => id !== keepId)
-      for (const id of [keepId, ...others]) {
-        if (this.requirePaper(id).trashedAt !== undefined) {
-          throw new BadInputError(`Paper "${id}" is in the trash; restore it before merging`)
-        }
-      }
-      if (others.length === 0) throw new BadInputError('Choose at least one other paper to merge')
-      const command = planMerge(
-        {
-          papers: this.store.papers,
-          notes: [...this.store.notes.values()],
-          collections: [...this.store.collections.values()],
-        },
-        keepId,
-        others,
-        this.now().toISOString(),
-      )
-      await this.applyChanges(command.redo)
-      this.lastMerge = command
-      this.notifyChange()
-      return structuredClone(command.outcome)
-    })
-  }
-
   /**
-   * Reverts the last merge: the merged-away papers come back with their notes
-   * and collections. Refused once a record the merge wrote has changed since
-   * (undoing would throw that later edit away).
+   * Merges `mergeIds` into `keepId` (see mergeCommand.ts) as one undo step:
+   * undo (Edit > Undo, or the Duplicates dialog) brings every record back.
    */
-  async undoMerge(_args: ApiArgs<'undoMerge'> = {}): Promise<MergeOutcome> {
-    return this.mutate(async () => {
-      const command = this.lastMerge
-      if (command === undefined) throw new NotFoundError('There is no merge to undo')
-      if (!this.isCurrent(command.redo)) {
-        this.lastMerge = undefined
-        throw new BadInputError(
-          'The merged paper or its note changed after the merge; it can no longer be undone',
-        )
-      }
-      await this.applyChanges(command.undo)
-      this.lastMerge = undefined
-      this.notifyChange()
-      return structuredClone(command.outcome)
-    })
+  async mergeDuplicates({ keepId, mergeIds }: ApiArgs<'mergeDuplicates'>): Promise<MergeOutcome> {
+    return this.organize((ctx) => planMerge(ctx, keepId, mergeIds))
   }
 
   /** The text of an export (one file, or a vault's files); the caller saves it. */
@@ -362,6 +363,9 @@ export class Library implements LibraryApi {
   async saveNote({ paperId, body }: ApiArgs<'saveNote'>): Promise<Note> {
     return this.mutate(async () => {
       const paper = this.requirePaper(paperId)
+      if (paper.trashedAt !== undefined) {
+        throw new BadInputError(`"${paper.title}" is in the Trash; restore it to edit its note`)
+      }
       const existing = this.notesByPaper().get(paperId)
       if (existing && existing.body === body && existing.title === paper.title) {
         return structuredClone(existing)
@@ -377,20 +381,119 @@ export class Library implements LibraryApi {
     })
   }
 
-  async setPaperStatus({ id, status }: ApiArgs<'setPaperStatus'>): Promise<Paper> {
-    return this.mutate(async () => {
-      const paper = this.requirePaper(id)
-      if (paper.status === status) return structuredClone(paper)
-      const updated: Paper = { ...paper, status, updatedAt: this.now().toISOString() }
-      await this.store.commit({ papers: { put: [updated] } })
-      this.sorted.clear()
-      this.notifyChange()
-      return structuredClone(updated)
-    })
+  // --- organizing: each builds a change set (organize/), applied as one undo step
+
+  async getSidebar(_args: ApiArgs<'getSidebar'> = {}): Promise<Sidebar> {
+    return sidebarFor(this.filterInputs())
   }
 
-  async indexOfPaper({ id, sort }: ApiArgs<'indexOfPaper'>): Promise<number> {
-    return this.sortedPapers(sort ?? 'published').findIndex((paper) => paper.id === id)
+  async listTrash(_args: ApiArgs<'listTrash'> = {}): Promise<TrashContents> {
+    return trashContents(this.store)
+  }
+
+  async getPaperCollections({ id }: ApiArgs<'getPaperCollections'>): Promise<CollectionRef[]> {
+    this.requirePaper(id)
+    return collectionsOfPaper(this.store, id)
+  }
+
+  async summarizeSelection({ paperIds }: ApiArgs<'summarizeSelection'>): Promise<SelectionSummary> {
+    return summarizeSelection(this.store, paperIds)
+  }
+
+  async createCollection(args: ApiArgs<'createCollection'>): Promise<Collection> {
+    const collection = await this.organize((ctx) => planCreateCollection(ctx, args))
+    return structuredClone(collection)
+  }
+
+  async renameCollection({ id, name }: ApiArgs<'renameCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRenameCollection(ctx, id, name))
+  }
+
+  async moveCollection({ id, parentId, index }: ApiArgs<'moveCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planMoveCollection(ctx, id, parentId, index))
+  }
+
+  async addToCollection({
+    collectionId,
+    paperIds,
+  }: ApiArgs<'addToCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planAddToCollection(ctx, collectionId, paperIds))
+  }
+
+  async removeFromCollection({
+    collectionId,
+    paperIds,
+  }: ApiArgs<'removeFromCollection'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRemoveFromCollection(ctx, collectionId, paperIds))
+  }
+
+  async setStatus({ paperIds, status }: ApiArgs<'setStatus'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planSetStatus(ctx, paperIds, status))
+  }
+
+  async setStarred({ paperIds, starred }: ApiArgs<'setStarred'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planSetStarred(ctx, paperIds, starred))
+  }
+
+  /**
+   * Marks an unread paper read because it stayed open (the mark-as-read
+   * setting). It happens by itself, so it is not an undo step.
+   */
+  async markRead({ id }: ApiArgs<'markRead'>): Promise<boolean> {
+    return this.organize(
+      (ctx) => {
+        const paper = this.requirePaper(id)
+        const applies = paper.status === 'unread' && paper.trashedAt === undefined
+        const plan = planSetStatus(ctx, applies ? [id] : [], 'read')
+        return { ...plan, result: applies }
+      },
+      { undoable: false },
+    )
+  }
+
+  async tagPapers({ paperIds, add, remove }: ApiArgs<'tagPapers'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planTagPapers(ctx, paperIds, add ?? [], remove ?? []))
+  }
+
+  async renameTag({ from, to }: ApiArgs<'renameTag'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRenameTag(ctx, from, to))
+  }
+
+  async deleteTag({ tag }: ApiArgs<'deleteTag'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planDeleteTag(ctx, tag))
+  }
+
+  async moveToTrash(items: ApiArgs<'moveToTrash'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planMoveToTrash(ctx, items))
+  }
+
+  async restoreFromTrash(items: ApiArgs<'restoreFromTrash'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planRestore(ctx, items))
+  }
+
+  /** Deleting for good is final: not an undo step. */
+  async deleteForever(items: ApiArgs<'deleteForever'>): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planDeleteForever(ctx, items), { undoable: false })
+  }
+
+  async emptyTrash(_args: ApiArgs<'emptyTrash'> = {}): Promise<ChangeOutcome> {
+    return this.organize((ctx) => planEmptyTrash(ctx), { undoable: false })
+  }
+
+  async undo(_args: ApiArgs<'undo'> = {}): Promise<ChangeOutcome | null> {
+    return this.replay('undo')
+  }
+
+  async redo(_args: ApiArgs<'redo'> = {}): Promise<ChangeOutcome | null> {
+    return this.replay('redo')
+  }
+
+  async getUndoState(_args: ApiArgs<'getUndoState'> = {}): Promise<UndoState> {
+    return this.history.state()
+  }
+
+  async indexOfPaper({ id, sort, filter }: ApiArgs<'indexOfPaper'>): Promise<number> {
+    return this.filteredPapers(sort ?? 'published', filter).findIndex((paper) => paper.id === id)
   }
 
   async getSettings(_args: ApiArgs<'getSettings'> = {}): Promise<Settings> {
@@ -625,8 +728,7 @@ export class Library implements LibraryApi {
     }))
     // One commit per import, and none when nothing changes.
     if (added.length > 0 || updated.length > 0) {
-      await this.applyChanges({ papers: { put: [...updated, ...added] } })
-      this.notifyChange()
+      await this.apply({ papers: { put: [...updated, ...added] } })
     }
     // The queue is a to-do list: failing to update it must not fail the import.
     await this.queue.add(prepared.queued).catch(() => undefined)
@@ -641,6 +743,8 @@ export class Library implements LibraryApi {
       addedIds: added.map((paper) => paper.id),
     }
     if (prepared.fileName !== undefined) report.fileName = prepared.fileName
+    const suggested = suggestedCollectionName(prepared.pageDate, prepared.fileName)
+    if (suggested !== undefined) report.suggestedCollection = suggested
     return report
   }
 
@@ -649,33 +753,6 @@ export class Library implements LibraryApi {
       return this.store.collections.get(scope.collectionId)?.name ?? 'collection'
     }
     return scope.kind === 'selection' ? 'selection' : 'library'
-  }
-
-  /** Are the records `changes` would put exactly the ones stored now? */
-  private isCurrent(changes: ChangeSet): boolean {
-    const same = <T extends { id: string }>(
-      records: { get(id: string): T | undefined },
-      put: readonly T[] | undefined,
-    ): boolean =>
-      (put ?? []).every(
-        (record) => JSON.stringify(records.get(record.id)) === JSON.stringify(record),
-      )
-    return (
-      same(this.store.papers, changes.papers?.put) &&
-      same(this.store.notes, changes.notes?.put) &&
-      same(this.store.collections, changes.collections?.put)
-    )
-  }
-
-  /** Commits a change set (atomically, see libraryStore.ts) and drops the indexes it invalidates. */
-  private async applyChanges(changes: ChangeSet): Promise<void> {
-    try {
-      await this.store.commit(changes)
-    } finally {
-      this.sorted.clear()
-      this.keyIndex = undefined
-      this.noteIndex = undefined
-    }
   }
 
   /** Live papers in the order they were added (stable citation keys, exports). */
@@ -699,7 +776,100 @@ export class Library implements LibraryApi {
     return run
   }
 
+  /**
+   * Works out an organizing change from the current records and applies it
+   * as one durable commit and (unless told otherwise) one undo step. A plan
+   * that throws (unknown id, nesting cycle) has written nothing.
+   */
+  private organize<T>(
+    build: (ctx: OrganizeContext) => Plan<T>,
+    { undoable = true }: { undoable?: boolean } = {},
+  ): Promise<T> {
+    return this.mutate(async () => {
+      const plan = build({ records: this.store, at: this.now().toISOString(), newId: randomUUID })
+      if (isEmptyChangeSet(plan.changes)) return plan.result
+      const step = undoable ? captureStep(this.store, plan.changes, plan.label) : undefined
+      await this.apply(plan.changes)
+      if (step !== undefined) this.history.record(step)
+      return plan.result
+    })
+  }
+
+  /** Undoes or redoes the next step; a step that clashes with a later change is dropped. */
+  private replay(direction: Direction): Promise<ChangeOutcome | null> {
+    return this.mutate(async () => {
+      const step = this.history.next(direction)
+      if (step === undefined) return null
+      let changes: ChangeSet
+      try {
+        changes = replayChanges(this.store, step, direction, this.now().toISOString())
+      } catch (error) {
+        if (error instanceof UndoConflictError) this.history.drop(direction)
+        throw error
+      }
+      await this.apply(changes)
+      this.history.applied(direction)
+      return { label: step.label, changed: changedRecords(changes) }
+    })
+  }
+
+  /** Commits an organizing change and brings the derived indexes up to date. */
+  private async apply(changes: ChangeSet): Promise<void> {
+    await this.store.commit(changes)
+    if (changes.papers !== undefined) {
+      const { put = [], remove = [] } = changes.papers
+      // A few papers move to their new places; many, and everything is sorted again.
+      for (const [sort, papers] of this.sorted) {
+        const resorted = resortedAfter(papers, put, remove, sort)
+        if (resorted === undefined) this.sorted.delete(sort)
+        else this.sorted.set(sort, resorted)
+      }
+      // Rebuilt on the next import: papers may have left (or, by undo, come back).
+      this.keyIndex = undefined
+    }
+    // Which note a paper shows depends on both (a trashed paper shows its trashed note).
+    if (changes.papers !== undefined || changes.notes !== undefined) this.noteIndex = undefined
+    this.notifyChange()
+  }
+
+  private filterInputs(): FilterInputs {
+    return { records: this.store, now: this.now(), hasNote: (id) => this.hasNote(id) }
+  }
+
+  private hasNote(paperId: string): boolean {
+    const note = this.notesByPaper().get(paperId)
+    return note !== undefined && note.body.trim() !== ''
+  }
+
+  /** The papers `filter` selects, in `sort` order; the last answer is reused while nothing changes. */
+  private filteredPapers(sort: PaperSort, filter: PaperFilter | undefined): Paper[] {
+    const scope = filter?.scope?.kind ?? 'library'
+    if (scope === 'library' && (filter?.tags ?? []).length === 0) return this.sortedPapers(sort)
+    // "Recently added" moves with the clock as well as with changes.
+    const minute =
+      filter?.scope?.kind === 'view' && filter.scope.view === 'recent'
+        ? Math.floor(this.now().getTime() / 60_000)
+        : 0
+    const key = JSON.stringify([sort, filter, minute])
+    if (this.filtered?.key === key && this.filtered.generation === this.generation) {
+      return this.filtered.papers
+    }
+    const test = paperTest(this.filterInputs(), filter)
+    let papers: Paper[]
+    if (scope === 'trash') {
+      const trashed = [...this.store.papers.values()].filter(
+        (paper) => paper.trashedAt !== undefined,
+      )
+      papers = sortPapers(trashed, sort).filter(test)
+    } else {
+      papers = this.sortedPapers(sort).filter(test)
+    }
+    this.filtered = { key, generation: this.generation, papers }
+    return papers
+  }
+
   private notifyChange(): void {
+    this.generation++
     for (const listener of this.listeners) {
       try {
         listener()
@@ -732,6 +902,9 @@ export class Library implements LibraryApi {
       const index = new Map<string, Note>()
       for (const note of this.store.notes.values()) {
         if (note.paperId === undefined) continue
+        // A paper shows its live note; a trashed paper, the note trashed with it.
+        const trashedAt = this.store.papers.get(note.paperId)?.trashedAt
+        if (note.trashedAt !== undefined && note.trashedAt !== trashedAt) continue
         // Should the library hold two notes for one paper, the latest edit is the one shown.
         const other = index.get(note.paperId)
         if (!other || other.updatedAt < note.updatedAt) index.set(note.paperId, note)
@@ -754,9 +927,7 @@ export class Library implements LibraryApi {
     for (const paper of this.store.papers.values()) {
       if (paper.trashedAt === undefined) active.push(paper)
     }
-    // The id breaks the last ties, so the order is total and the same on every open.
-    const compare = PAPER_ORDER[sort]
-    const sorted = active.sort((a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    const sorted = sortPapers(active, sort)
     this.sorted.set(sort, sorted)
     return sorted
   }
@@ -770,7 +941,9 @@ export class Library implements LibraryApi {
       status: paper.status,
       starred: paper.starred,
       hasNote: note !== undefined && note.body.trim() !== '',
+      tags: [...paper.tags],
     }
+    if (paper.trashedAt !== undefined) summary.trashedAt = paper.trashedAt
     if (paper.published !== undefined) summary.published = paper.published
     if (paper.organization !== undefined) summary.organization = paper.organization
     if (paper.authorCount !== undefined) summary.authorCount = paper.authorCount
@@ -780,24 +953,24 @@ export class Library implements LibraryApi {
   }
 }
 
-type PaperOrder = (a: Paper, b: Paper) => number
-
-const byTitle: PaperOrder = (a, b) => titleCollator.compare(a.title, b.title)
-
-/** Descending order of optional ISO strings, missing values last. */
-function newestFirst(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0
-  if (a === undefined) return 1
-  if (b === undefined) return -1
-  return a < b ? 1 : -1
+function countLiveNotes(notes: Iterable<Note>): number {
+  let live = 0
+  for (const note of notes) if (note.trashedAt === undefined) live++
+  return live
 }
 
-const PAPER_ORDER: Record<PaperSort, PaperOrder> = {
-  published: (a, b) => newestFirst(a.published, b.published) || byTitle(a, b),
-  // Papers of one import share addedAt; they keep the order of the file.
-  added: (a, b) => newestFirst(a.addedAt, b.addedAt) || (a.source.line ?? 0) - (b.source.line ?? 0),
-  title: byTitle,
-  upvotes: (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
+/**
+ * The collection an import offers to file its papers in: named after the
+ * page's date ("Daily Papers 2026-02-09"), else after the file.
+ */
+function suggestedCollectionName(
+  pageDate: string | undefined,
+  fileName: string | undefined,
+): string | undefined {
+  if (pageDate !== undefined) return `Daily Papers ${pageDate}`
+  if (fileName === undefined) return undefined
+  const base = fileName.replace(/\.[^.]*$/, '').trim()
+  return base === '' ? undefined : base
 }
 
 function importLabel(fileName: string | undefined): string {

@@ -1,42 +1,13 @@
-// Merging duplicate papers as an undoable command: `plan` computes the change
-// set for doing it and the one for undoing it, from the records as they are.
-// The command holds everything needed to restore (the merged-away papers, the
-// notes and collections as they were), so a general undo stack can adopt it
-// as is: it is data plus two change sets, and knows nothing of storage.
-import type { Collection, MergeOutcome, Note, Paper } from '../../shared/model'
+// Merging duplicate papers, planned like every organizing action (see
+// organize/plan.ts): one change set, computed from the records as they are,
+// with the label its undo step carries. The library commits it as one undo
+// step, so Edit > Undo (or the Duplicates dialog's Undo) brings every merged
+// paper, note and collection back exactly as it was.
+import type { Collection, MergeOutcome, Note } from '../../shared/model'
+import { BadInputError } from './errors'
+import { requirePapers } from './organize/plan'
+import type { OrganizeContext, Plan } from './organize/plan'
 import { mergePapers } from './paperMerge'
-import type { ChangeSet } from './store/recordKinds'
-
-/** A ChangeSet being built: every kind present, arrays growable. */
-interface MergeChanges extends ChangeSet {
-  papers: { put: Paper[]; remove: string[] }
-  notes: { put: Note[]; remove: string[] }
-  collections: { put: Collection[]; remove: string[] }
-}
-
-function emptyChanges(): MergeChanges {
-  return {
-    papers: { put: [], remove: [] },
-    notes: { put: [], remove: [] },
-    collections: { put: [], remove: [] },
-  }
-}
-
-export interface MergeRecords {
-  papers: { get(id: string): Paper | undefined }
-  /** Every note, paper notes and standalone ones. */
-  notes: readonly Note[]
-  collections: readonly Collection[]
-}
-
-export interface MergeCommand {
-  readonly label: string
-  readonly outcome: MergeOutcome
-  /** Committing it merges (one atomic change set). */
-  readonly redo: ChangeSet
-  /** Committing it after `redo` restores every record exactly as it was. */
-  readonly undo: ChangeSet
-}
 
 /**
  * Plans merging `mergeIds` into `keepId`: the kept paper gets the richest value
@@ -45,20 +16,20 @@ export interface MergeCommand {
  * under a rule); collections holding a merged paper hold the kept one instead.
  */
 export function planMerge(
-  records: MergeRecords,
+  { records, at }: OrganizeContext,
   keepId: string,
   mergeIds: readonly string[],
-  at: string,
-): MergeCommand {
-  const keep = records.papers.get(keepId)
-  if (keep === undefined) throw new Error(`no paper ${keepId}`)
-  const others = mergeIds.map((id) => {
-    const paper = records.papers.get(id)
-    if (paper === undefined) throw new Error(`no paper ${id}`)
-    return paper
-  })
-  const redo = emptyChanges()
-  const undo = emptyChanges()
+): Plan<MergeOutcome> {
+  const [keep] = requirePapers(records, [keepId])
+  const others = requirePapers(records, mergeIds).filter((paper) => paper.id !== keepId)
+  if (keep === undefined || others.length === 0) {
+    throw new BadInputError('Choose at least one other paper to merge')
+  }
+  for (const paper of [keep, ...others]) {
+    if (paper.trashedAt !== undefined) {
+      throw new BadInputError(`“${paper.title}” is in the trash; restore it before merging`)
+    }
+  }
 
   let merged = keep
   const changed = new Set<string>()
@@ -67,20 +38,17 @@ export function planMerge(
     merged = result.merged
     for (const field of result.changed) changed.add(field)
   }
-  merged = { ...merged, updatedAt: at }
-  redo.papers.put.push(merged)
-  redo.papers.remove.push(...others.map((paper) => paper.id))
-  undo.papers.put.push(keep, ...others)
+  const papers = { put: [{ ...merged, updatedAt: at }], remove: others.map((paper) => paper.id) }
 
-  // Notes: the kept paper's note (the latest, if a file holds two) absorbs the
+  // Notes: the kept paper's note (the latest, if there are two) absorbs the
   // others'; when it has none, the first other note moves to it (same id).
-  const gone = new Set(mergeIds)
-  const paperNotes = records.notes.filter((note) => note.trashedAt === undefined)
-  const original = latest(paperNotes.filter((note) => note.paperId === keepId))
+  const notePut: Note[] = []
+  const noteRemove: string[] = []
+  const liveNotes = [...records.notes.values()].filter((note) => note.trashedAt === undefined)
+  const original = latest(liveNotes.filter((note) => note.paperId === keepId))
   let target = original
   for (const other of others) {
-    for (const note of paperNotes.filter((candidate) => candidate.paperId === other.id)) {
-      undo.notes.put.push(note)
+    for (const note of liveNotes.filter((candidate) => candidate.paperId === other.id)) {
       if (target === undefined) {
         target = { ...note, paperId: keepId, title: merged.title, updatedAt: at }
         continue
@@ -90,32 +58,39 @@ export function planMerge(
           ? target.body
           : `${target.body.trimEnd()}\n\n---\n\n*Merged from the note on “${other.title}”:*\n\n${note.body}`
       target = { ...target, body, updatedAt: at }
-      redo.notes.remove.push(note.id)
+      noteRemove.push(note.id)
     }
   }
-  if (target !== undefined && target !== original) {
-    redo.notes.put.push(target)
-    if (original !== undefined) undo.notes.put.push(original)
-  }
+  if (target !== undefined && target !== original) notePut.push(target)
 
-  for (const collection of records.collections) {
+  const gone = new Set(others.map((paper) => paper.id))
+  const collections: Collection[] = []
+  for (const collection of records.collections.values()) {
     if (!collection.paperIds.some((id) => gone.has(id))) continue
     const paperIds: string[] = []
     for (const id of collection.paperIds) {
       const mapped = gone.has(id) ? keepId : id
       if (!paperIds.includes(mapped)) paperIds.push(mapped)
     }
-    redo.collections.put.push({ ...collection, paperIds, updatedAt: at })
-    undo.collections.put.push(collection)
+    collections.push({ ...collection, paperIds, updatedAt: at })
   }
 
-  const outcome: MergeOutcome = {
-    keptId: keepId,
-    mergedIds: [...mergeIds],
-    changedFields: [...changed],
-  }
   const label = `Merge ${others.length + 1} copies of “${keep.title}”`
-  return { label, outcome, redo, undo }
+  return {
+    changes: {
+      papers,
+      ...(notePut.length + noteRemove.length > 0
+        ? { notes: { put: notePut, remove: noteRemove } }
+        : {}),
+      ...(collections.length > 0 ? { collections: { put: collections } } : {}),
+    },
+    label,
+    result: {
+      keptId: keepId,
+      mergedIds: others.map((paper) => paper.id),
+      changedFields: [...changed],
+    },
+  }
 }
 
 function latest(notes: Note[]): Note | undefined {

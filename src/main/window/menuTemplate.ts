@@ -10,17 +10,24 @@ export interface MenuContext {
 }
 
 /**
+ * Commands the renderer runs for a menu item or its key. Import…, Export…
+ * and Find Duplicates… register their own accelerators (main hears the key).
+ */
+export type RendererCommand = Exclude<MenuCommand, 'import' | 'export' | 'find-duplicates'>
+
+/**
  * Shortcuts the renderer handles itself (so they work in the browser test
  * harness too): the menu shows them but does not register them, or a key
- * press would run the command twice.
+ * press would run the command twice. Undo and Redo are the exception on
+ * macOS, where Cmd+Z is a menu key equivalent (see editItems).
  */
-/** Commands whose menu item registers its own accelerator (main hears the key). */
-type MenuShortcutCommand = 'import' | 'export' | 'find-duplicates'
-
-export const RENDERER_SHORTCUTS: Record<Exclude<MenuCommand, MenuShortcutCommand>, string> = {
+export const RENDERER_SHORTCUTS: Record<RendererCommand, string> = {
   settings: 'CmdOrCtrl+,',
+  'toggle-sidebar': 'CmdOrCtrl+Shift+B',
   'toggle-list': 'CmdOrCtrl+Shift+L',
   'toggle-notes': 'CmdOrCtrl+Shift+N',
+  undo: 'CmdOrCtrl+Z',
+  redo: 'Shift+CmdOrCtrl+Z',
 }
 
 /** The application menu as data, so a unit test can check items and accelerators. */
@@ -28,11 +35,12 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
   const isMac = context.platform === 'darwin'
   const command = (
     label: string,
-    name: Exclude<MenuCommand, MenuShortcutCommand>,
+    name: RendererCommand,
+    registerAccelerator = false,
   ): MenuItemConstructorOptions => ({
     label,
     accelerator: RENDERER_SHORTCUTS[name],
-    registerAccelerator: false,
+    registerAccelerator,
     click: () => context.sendCommand(name),
   })
   const settings = command('Settings…', 'settings')
@@ -79,8 +87,26 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
   if (!isMac) fileItems.push(settings, { type: 'separator' })
   fileItems.push(isMac ? { role: 'close' } : { role: 'quit' })
   template.push({ label: 'File', submenu: fileItems })
-  template.push({ role: 'editMenu' })
+  // Undo and Redo belong to the renderer: outside a text field they undo
+  // organizing actions (the library's undo stack), inside one they undo
+  // typing. On Windows and Linux the keys reach the page, which decides; the
+  // menu only shows them. On macOS Cmd+Z is a menu key equivalent (text
+  // fields get their undo from the menu there), so the item catches the key
+  // and asks the renderer the same way.
+  template.push({
+    label: 'Edit',
+    submenu: [
+      command('Undo', 'undo', isMac),
+      command('Redo', 'redo', isMac),
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  })
   const viewItems: MenuItemConstructorOptions[] = [
+    command('Sidebar', 'toggle-sidebar'),
     command('Paper List', 'toggle-list'),
     command('Notes', 'toggle-notes'),
     { type: 'separator' },

@@ -1,27 +1,51 @@
 // The window: a toolbar, progress and status banners, then the panes
-// (list | paper | notes), laid out as the settings in the library say.
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { LibraryInfo, PaperSort } from '../../shared/model'
+// (sidebar | list | paper | notes), laid out as the settings in the library
+// say. The list shows the sidebar's choice; organizing actions go through
+// main (one undo step each) and report on the status line.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type {
+  CollectionNode,
+  ImportReport,
+  LibraryInfo,
+  ListScope,
+  PaperFilter,
+  PaperSort,
+} from '../../shared/model'
 import { api, errorMessage, subscribeToLibrary } from './api/client'
 import { DuplicatesDialog } from './components/DuplicatesDialog'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportPreviewDialog } from './components/ImportPreviewDialog'
-import { ImportStatus } from './components/ImportStatus'
 import { LookupQueueBanner } from './components/LookupQueueBanner'
+import { ActionToast } from './components/ActionToast'
+import { AppDialog, type AppDialogState } from './components/AppDialog'
+import { ContextMenu, type OpenMenu } from './components/ContextMenu'
+import { ImportStatus, type FileInto } from './components/ImportStatus'
 import { PaneErrorBoundary } from './components/PaneErrorBoundary'
 import { ResizablePanes } from './components/ResizablePanes'
 import { TaskProgress } from './components/TaskProgress'
 import { Welcome } from './components/Welcome'
+import { useActionStatus } from './hooks/useActionStatus'
 import { useImport } from './hooks/useImport'
+import { useSidebarData, useTrashContents, useUndoState } from './hooks/useLibraryData'
 import { usePaperRows } from './hooks/usePaperRows'
+import { useSelection } from './hooks/useSelection'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useTasks } from './hooks/useTasks'
+import { useUndo } from './hooks/useUndo'
+import { collectionEntries, pathLabel } from './organize/collectionPaths'
+import { usePaperCommands } from './organize/usePaperActions'
+import { ListHeader } from './panes/ListHeader'
 import { NotesPane } from './panes/NotesPane'
 import { PaperListPane, type RevealRequest } from './panes/PaperListPane'
 import { PaperPane } from './panes/PaperPane'
+import { SelectionSummaryPane } from './panes/SelectionSummaryPane'
+import { TrashExtras } from './panes/TrashExtras'
 import { useAppearance } from './settings/appearance'
 import { SettingsDialog } from './settings/SettingsDialog'
 import { useSettings } from './settings/useSettings'
+import { Sidebar, type SidebarEditing } from './sidebar/Sidebar'
+import { VIEW_LABELS, scopeKey } from './sidebar/sidebarEntries'
+import { useSidebarActions } from './sidebar/useSidebarActions'
 
 export function App() {
   // Bumped on every change main reports, so views refetch what they show.
@@ -29,22 +53,41 @@ export function App() {
   const [info, setInfo] = useState<LibraryInfo | undefined>(undefined)
   const [infoError, setInfoError] = useState<string | undefined>(undefined)
   const [settingsOpen, setSettingsOpen] = useState(false)
-  const [dialog, setDialog] = useState<'export' | 'duplicates' | undefined>(undefined)
+  // File > Export… and Find Duplicates… (the organizing dialogs are `dialog` below).
+  const [formatsDialog, setFormatsDialog] = useState<'export' | 'duplicates' | undefined>(undefined)
   const [reveal, setReveal] = useState<RevealRequest | undefined>(undefined)
   const { settings, problem: settingsProblem, update } = useSettings()
   const sort: PaperSort = settings?.sort ?? 'published'
-  const rows = usePaperRows(version, sort)
+  const [scope, setScope] = useState<ListScope>({ kind: 'library' })
+  const [tags, setTags] = useState<string[]>([])
+  const filter = useMemo(
+    (): PaperFilter => (tags.length === 0 ? { scope } : { scope, tags }),
+    [scope, tags],
+  )
+  const rows = usePaperRows(version, sort, filter)
+  const selection = useSelection(rows, version, sort, filter)
+  const sidebarData = useSidebarData(version)
+  const trashContents = useTrashContents(version, scope.kind === 'trash')
+  const undoState = useUndoState(version)
+  const status = useActionStatus()
+  const replay = useUndo(status)
   const tasks = useTasks()
+  const [menu, setMenu] = useState<OpenMenu | undefined>(undefined)
+  const [dialog, setDialog] = useState<AppDialogState | undefined>(undefined)
+  const [editing, setEditing] = useState<SidebarEditing | undefined>(undefined)
   const workspace = useRef<HTMLElement>(null)
+  const tagInput = useRef<HTMLInputElement>(null)
   useAppearance(settings?.theme, settings?.readingFontSize)
 
   useEffect(
     () =>
       subscribeToLibrary((event) => {
         if (event.type === 'library-changed') setVersion((v) => v + 1)
-        if (event.type === 'menu-command' && event.command === 'export') setDialog('export')
+        if (event.type === 'menu-command' && event.command === 'export') {
+          setFormatsDialog('export')
+        }
         if (event.type === 'menu-command' && event.command === 'find-duplicates') {
-          setDialog('duplicates')
+          setFormatsDialog('duplicates')
         }
       }),
     [],
@@ -60,48 +103,110 @@ export function App() {
       .catch((caught: unknown) => setInfoError(errorMessage(caught)))
   }, [version])
 
-  const selectedId = settings?.selectedPaperId ?? undefined
-  const select = useCallback((id: string) => update({ selectedPaperId: id }), [update])
+  const choose = useCallback((next: ListScope, nextTags: string[]) => {
+    setScope(next)
+    setTags(nextTags)
+  }, [])
+
+  // A collection that is gone (trashed, or its creation undone) leaves the list on the library.
+  const collections = useMemo(() => sidebarData?.collections ?? [], [sidebarData])
+  useEffect(() => {
+    if (scope.kind !== 'collection' || sidebarData === undefined) return
+    if (!collections.some((node) => node.id === scope.id)) choose({ kind: 'library' }, [])
+  }, [scope, sidebarData, collections, choose])
 
   // On start, the paper selected last time is shown and scrolled to; if it is
   // gone (or there was none) the first paper is selected, so no pane is blank.
   const restored = useRef(false)
   const firstRow = rows.rowAt(0)
+  const { selectInitial } = selection
   useEffect(() => {
     if (restored.current || settings === undefined || rows.total === undefined) return
     restored.current = true
     const wanted = settings.selectedPaperId
-    if (wanted === null) {
-      if (firstRow !== undefined) select(firstRow.id)
-      return
-    }
-    const fallBack = (): void => update({ selectedPaperId: firstRow?.id ?? null })
+    if (wanted === null) return
     api
       .indexOfPaper({ id: wanted, sort: settings.sort })
-      .then((index) => (index >= 0 ? setReveal({ id: wanted, serial: Date.now() }) : fallBack()))
-      .catch(fallBack)
-  }, [settings, rows.total, firstRow, select, update])
-  // A library that was empty gets its first paper selected once an import fills it.
+      .then((index) => {
+        if (index < 0) return
+        selectInitial(wanted)
+        setReveal({ id: wanted, serial: Date.now() })
+      })
+      .catch(() => undefined) // the first paper is selected instead
+  }, [settings, rows.total, selectInitial])
+  const nothingSelected = selection.ids.length === 0
   useEffect(() => {
-    if (restored.current && selectedId === undefined && firstRow !== undefined) {
-      select(firstRow.id)
+    if (restored.current && nothingSelected && firstRow !== undefined) selectInitial(firstRow.id)
+  }, [nothingSelected, firstRow, selectInitial])
+
+  // The paper the user picked is remembered for the next start.
+  const single = selection.ids.length === 1 ? selection.ids[0] : undefined
+  const remembered = settings?.selectedPaperId
+  useEffect(() => {
+    if (selection.chosen && single !== undefined && single !== remembered) {
+      update({ selectedPaperId: single })
     }
-  }, [selectedId, firstRow, select])
+  }, [selection.chosen, single, remembered, update])
 
   const changeSort = useCallback(
     (next: PaperSort) => {
       update({ sort: next })
-      if (selectedId !== undefined) setReveal({ id: selectedId, serial: Date.now() })
+      if (single !== undefined) setReveal({ id: single, serial: Date.now() })
     },
-    [update, selectedId],
+    [update, single],
   )
+
+  const openDialog = useCallback((next: AppDialogState) => setDialog(next), [])
+  const openMenu = useCallback((next: OpenMenu) => setMenu(next), [])
+  const { rowAt, indexOf } = rows
+  const rowOf = useCallback((id: string) => rowAt(indexOf(id)), [rowAt, indexOf])
+
+  const commands = usePaperCommands({
+    run: status.run,
+    openDialog,
+    collections,
+    scope,
+    selection,
+    rowOf,
+    tagInput,
+  })
+  const sidebarActions = useSidebarActions({
+    data: sidebarData,
+    run: status.run,
+    openDialog,
+    openMenu,
+    setEditing,
+    scope,
+    tags,
+    choose,
+  })
 
   const onImported = useCallback(() => setVersion((v) => v + 1), [])
   const importer = useImport(onImported)
+  const { fileInto } = commands
+  const onFileInto = useCallback(
+    (report: ImportReport, where: FileInto): Promise<string | undefined> => {
+      if (where.kind !== 'pick') return fileInto(report.addedIds, where)
+      return new Promise((resolve) =>
+        setDialog({
+          kind: 'picker',
+          pick: {
+            title: `Put the ${report.added} new papers in`,
+            collections,
+            allowCreate: true,
+            onPick: (picked) => void fileInto(report.addedIds, picked).then(resolve),
+            onCancel: () => resolve(undefined),
+          },
+        }),
+      )
+    },
+    [fileInto, collections],
+  )
 
   useShortcuts((command) => {
     if (settings === undefined) return
     if (command === 'settings') setSettingsOpen(true)
+    else if (command === 'toggle-sidebar') update({ sidebarOpen: !settings.sidebarOpen })
     else if (command === 'toggle-list') update({ listPaneOpen: !settings.listPaneOpen })
     else update({ notesPaneOpen: !settings.notesPaneOpen })
   })
@@ -122,11 +227,109 @@ export function App() {
     }
   }
 
-  const empty = info !== undefined && info.paperCount === 0
+  const empty = info !== undefined && info.paperCount === 0 && scope.kind === 'library'
+  const inTrash = scope.kind === 'trash'
   const outcome = importer.outcome
   // While a task reports progress, its bar replaces the plain "Importing…" line.
   const showImportStatus =
     outcome !== undefined && !(outcome.kind === 'running' && tasks.length > 0)
+
+  const list = empty ? (
+    <Welcome
+      onImportSample={() => void importer.importSample()}
+      onChooseFiles={importer.chooseFiles}
+    />
+  ) : (
+    <PaperListPane
+      rows={rows}
+      selection={selection}
+      sort={sort}
+      filter={filter}
+      reveal={reveal}
+      header={
+        <ListHeader
+          title={scopeTitle(scope, collections)}
+          total={rows.total}
+          tags={tags}
+          onRemoveTag={(tag) => setTags(tags.filter((other) => other !== tag))}
+          sort={sort}
+          onSort={changeSort}
+          {...(inTrash
+            ? {
+                onEmptyTrash: sidebarActions.emptyTrash,
+                trashHoldsMore:
+                  (trashContents?.collections.length ?? 0) + (trashContents?.notes.length ?? 0) > 0,
+              }
+            : {})}
+        />
+      }
+      extras={
+        inTrash ? (
+          <TrashExtras
+            contents={trashContents}
+            onRestore={(items) => void status.run(() => api.restoreFromTrash(items))}
+            onDelete={(items, name) =>
+              openDialog({
+                kind: 'confirm',
+                confirmation: {
+                  title: 'Delete for good?',
+                  message: `${name} will be deleted for good. This cannot be undone.`,
+                  confirmLabel: 'Delete for good',
+                  final: true,
+                  onConfirm: () =>
+                    void status.run(() => api.deleteForever(items), { undoable: false }),
+                },
+              })
+            }
+          />
+        ) : undefined
+      }
+      emptyText={emptyTextFor(scope, tags)}
+      onCommand={commands.onListCommand}
+      onContextMenu={(x, y) =>
+        selection.ids.length > 0 &&
+        openMenu({
+          x,
+          y,
+          entries: commands.menuForSelection(),
+          label: `${selection.ids.length} selected`,
+        })
+      }
+    />
+  )
+
+  const paper =
+    selection.ids.length > 1 ? (
+      <SelectionSummaryPane
+        ids={selection.ids}
+        version={version}
+        knownTags={sidebarData?.tags ?? []}
+        actions={commands.actions}
+        tagInput={tagInput}
+      />
+    ) : (
+      <PaperPane
+        paperId={single}
+        version={version}
+        knownTags={sidebarData?.tags ?? []}
+        actions={commands.actions}
+        // Only a paper the user opened counts as read, not one the window selected.
+        markReadAfterSeconds={selection.chosen ? (settings?.markReadAfterSeconds ?? null) : null}
+        tagInput={tagInput}
+      />
+    )
+
+  const paneToggle = (label: string, open: boolean, keys: string, toggle: () => void) => (
+    <button
+      type="button"
+      className="toolbar-button toggle-button"
+      aria-pressed={open}
+      title={`Show or hide the ${label.toLowerCase()} (${keys})`}
+      onClick={toggle}
+    >
+      {label}
+    </button>
+  )
 
   return (
     <div className="app" onKeyDown={onKeyDown}>
@@ -138,26 +341,43 @@ export function App() {
             : `${info.paperCount.toLocaleString('en')} ${info.paperCount === 1 ? 'paper' : 'papers'}`}
         </span>
         <span className="toolbar-spacer" />
+        <div className="toolbar-group" role="group" aria-label="Undo">
+          <button
+            type="button"
+            className="toolbar-button"
+            disabled={undoState.undo === undefined}
+            title={
+              undoState.undo === undefined ? 'Nothing to undo' : `Undo ${undoState.undo} (Ctrl+Z)`
+            }
+            onClick={() => replay('undo')}
+          >
+            ↶ Undo
+          </button>
+          <button
+            type="button"
+            className="toolbar-button"
+            disabled={undoState.redo === undefined}
+            title={
+              undoState.redo === undefined
+                ? 'Nothing to redo'
+                : `Redo ${undoState.redo} (Ctrl+Shift+Z)`
+            }
+            onClick={() => replay('redo')}
+          >
+            ↷ Redo
+          </button>
+        </div>
         {settings !== undefined && (
           <div className="toolbar-group" role="group" aria-label="Panes">
-            <button
-              type="button"
-              className="toolbar-button toggle-button"
-              aria-pressed={settings.listPaneOpen}
-              title="Show or hide the paper list (Ctrl/Cmd+Shift+L)"
-              onClick={() => update({ listPaneOpen: !settings.listPaneOpen })}
-            >
-              Paper list
-            </button>
-            <button
-              type="button"
-              className="toolbar-button toggle-button"
-              aria-pressed={settings.notesPaneOpen}
-              title="Show or hide the notes (Ctrl/Cmd+Shift+N)"
-              onClick={() => update({ notesPaneOpen: !settings.notesPaneOpen })}
-            >
-              Notes
-            </button>
+            {paneToggle('Sidebar', settings.sidebarOpen, 'Ctrl/Cmd+Shift+B', () =>
+              update({ sidebarOpen: !settings.sidebarOpen }),
+            )}
+            {paneToggle('Paper list', settings.listPaneOpen, 'Ctrl/Cmd+Shift+L', () =>
+              update({ listPaneOpen: !settings.listPaneOpen }),
+            )}
+            {paneToggle('Notes', settings.notesPaneOpen, 'Ctrl/Cmd+Shift+N', () =>
+              update({ notesPaneOpen: !settings.notesPaneOpen }),
+            )}
           </div>
         )}
         <button type="button" className="toolbar-button" onClick={importer.chooseFiles}>
@@ -167,11 +387,15 @@ export function App() {
           type="button"
           className="toolbar-button"
           title="Export (Ctrl/Cmd+Shift+E)"
-          onClick={() => setDialog('export')}
+          onClick={() => setFormatsDialog('export')}
         >
           Export…
         </button>
-        <button type="button" className="toolbar-button" onClick={() => setDialog('duplicates')}>
+        <button
+          type="button"
+          className="toolbar-button"
+          onClick={() => setFormatsDialog('duplicates')}
+        >
           Find duplicates
         </button>
         <button
@@ -220,7 +444,14 @@ export function App() {
           ))}
         </div>
       )}
-      {showImportStatus && <ImportStatus outcome={outcome} onDismiss={importer.dismiss} />}
+      {showImportStatus && (
+        <ImportStatus
+          outcome={outcome}
+          onDismiss={importer.dismiss}
+          collections={collections}
+          onFileInto={onFileInto}
+        />
+      )}
       <LookupQueueBanner version={version} onRetry={() => void importer.retryLookups()} />
       {importer.preview !== undefined && (
         <ImportPreviewDialog
@@ -229,12 +460,12 @@ export function App() {
           onCancel={importer.cancel}
         />
       )}
-      {dialog === 'export' && (
-        <ExportDialog selectedId={selectedId} onClose={() => setDialog(undefined)} />
+      {formatsDialog === 'export' && (
+        <ExportDialog selectedIds={selection.ids} onClose={() => setFormatsDialog(undefined)} />
       )}
-      {dialog === 'duplicates' && (
+      {formatsDialog === 'duplicates' && (
         <DuplicatesDialog
-          onClose={() => setDialog(undefined)}
+          onClose={() => setFormatsDialog(undefined)}
           onChanged={() => setVersion((v) => v + 1)}
         />
       )}
@@ -243,42 +474,44 @@ export function App() {
           <ResizablePanes
             layout={settings}
             onResize={update}
-            list={
-              <PaneErrorBoundary pane="paper list">
-                {empty ? (
-                  <Welcome
-                    onImportSample={() => void importer.importSample()}
-                    onChooseFiles={importer.chooseFiles}
-                  />
-                ) : (
-                  <PaperListPane
-                    rows={rows}
-                    selectedId={selectedId}
-                    onSelect={select}
-                    sort={sort}
-                    onSortChange={changeSort}
-                    reveal={reveal}
-                  />
-                )}
-              </PaneErrorBoundary>
-            }
-            paper={
-              <PaneErrorBoundary pane="paper" resetKey={selectedId}>
-                <PaperPane
-                  paperId={selectedId}
-                  version={version}
-                  markReadAfterSeconds={settings.markReadAfterSeconds}
+            sidebar={
+              <PaneErrorBoundary pane="sidebar">
+                <Sidebar
+                  data={sidebarData}
+                  selectedKey={scopeKey(scope)}
+                  activeTags={tags}
+                  editing={editing}
+                  {...sidebarActions}
                 />
               </PaneErrorBoundary>
             }
+            list={<PaneErrorBoundary pane="paper list">{list}</PaneErrorBoundary>}
+            paper={
+              <PaneErrorBoundary pane="paper" resetKey={single}>
+                {paper}
+              </PaneErrorBoundary>
+            }
             notes={
-              <PaneErrorBoundary pane="notes" resetKey={selectedId}>
-                <NotesPane paperId={selectedId} />
+              <PaneErrorBoundary pane="notes" resetKey={single}>
+                <NotesPane
+                  paperId={single}
+                  version={version}
+                  trashed={inTrash}
+                  selectedCount={selection.ids.length}
+                  onTrashNote={(noteId) =>
+                    void status.run(() => api.moveToTrash({ noteIds: [noteId] }))
+                  }
+                />
               </PaneErrorBoundary>
             }
           />
         )}
       </main>
+      {status.status !== undefined && (
+        <ActionToast status={status.status} onReplay={replay} onDismiss={status.dismiss} />
+      )}
+      {menu !== undefined && <ContextMenu menu={menu} onClose={() => setMenu(undefined)} />}
+      {dialog !== undefined && <AppDialog dialog={dialog} onClose={() => setDialog(undefined)} />}
       {settingsOpen && settings !== undefined && (
         <SettingsDialog
           settings={settings}
@@ -289,4 +522,39 @@ export function App() {
       )}
     </div>
   )
+}
+
+function scopeTitle(scope: ListScope, collections: readonly CollectionNode[]): string {
+  switch (scope.kind) {
+    case 'library':
+      return 'Library'
+    case 'unfiled':
+      return 'Unfiled'
+    case 'trash':
+      return 'Trash'
+    case 'view':
+      return VIEW_LABELS[scope.view]
+    case 'collection': {
+      const entry = collectionEntries(collections).find((node) => node.id === scope.id)
+      return entry === undefined ? '' : pathLabel(entry.path)
+    }
+  }
+}
+
+function emptyTextFor(scope: ListScope, tags: readonly string[]): string {
+  if (tags.length > 0) {
+    return tags.length === 1
+      ? 'No paper here has this tag.'
+      : 'No paper here has all of these tags.'
+  }
+  switch (scope.kind) {
+    case 'collection':
+      return 'No papers in this collection yet. Drag papers onto it in the sidebar, or press C in the list.'
+    case 'trash':
+      return 'No papers in the Trash.'
+    case 'unfiled':
+      return 'Every paper is in a collection.'
+    default:
+      return 'No papers here.'
+  }
 }

@@ -27,5 +27,6 @@ export function parseListingRecords(text: string, options: ParseListingOptions):
     }),
     skipped: listing.skipped,
     identifiers: [],
+    ...(listing.pageDate === undefined ? {} : { pageDate: listing.pageDate }),
   }
 }

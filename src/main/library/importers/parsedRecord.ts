@@ -38,6 +38,8 @@ export interface ParsedImport {
   skipped: SkippedEntry[]
   /** Identifiers (pasted lists) still to be looked up online, normalized. */
   identifiers: string[]
+  /** The date a Daily Papers page is of (ISO), when the page says. */
+  pageDate?: string
 }
 
 /** How a long parse reports progress and learns it was cancelled. */

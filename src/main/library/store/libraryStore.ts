@@ -240,6 +240,9 @@ export interface ReadonlyRecords<K extends RecordKind> {
   values(): IterableIterator<RecordTypes[K]>
 }
 
+/** Read access to every kind of record (the store itself is one). */
+export type LibraryRecords = { readonly [K in RecordKind]: ReadonlyRecords<K> }
+
 function emptyRecords(): Records {
   return {
     papers: new ShardedMap(SHARD_COUNTS.papers),

@@ -1,6 +1,12 @@
 // The renderer's only door to the library: `window.offprint`, unwrapped so each
 // call returns its value or throws an OffprintApiError with the error's code.
-import { apiMethods, unwrapResponse, type ApiMethod, type LibraryApi } from '../../../shared/api'
+import {
+  OffprintApiError,
+  apiMethods,
+  unwrapResponse,
+  type ApiMethod,
+  type LibraryApi,
+} from '../../../shared/api'
 import type { LibraryEvent } from '../../../shared/model'
 
 function buildClient(): LibraryApi {
@@ -22,4 +28,14 @@ export function subscribeToLibrary(listener: (event: LibraryEvent) => void): () 
 /** A one-line message for an error from the API or anywhere else. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * For fetches the window makes by itself (counts, summaries, a paper's
+ * collections): a paper that has just left the library (deleted for good
+ * while a view refreshed) is expected and not worth a word; anything else is logged.
+ */
+export function reportBackgroundError(error: unknown): void {
+  if (error instanceof OffprintApiError && error.code === 'not-found') return
+  console.error('offprint:', errorMessage(error))
 }

@@ -1,40 +1,65 @@
-// A modal dialog: a labelled box over a dimmed window, Esc to close, focus
-// moved into it when it opens.
-import { useEffect, useRef, type ReactNode } from 'react'
+// A modal dialog: focus moves in (to the element marked data-autofocus, or
+// the first control), Tab stays inside, Esc cancels, and focus returns to
+// where it was when the dialog closes.
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+
+const FOCUSABLE = 'button:not([disabled]), input, select, textarea, [tabindex="0"]'
 
 export function Dialog(props: {
   title: string
-  testId: string
-  onClose: () => void
+  onCancel: () => void
   children: ReactNode
-  actions: ReactNode
+  className?: string
 }) {
-  const box = useRef<HTMLDivElement>(null)
-  const { onClose } = props
+  const element = useRef<HTMLDivElement>(null)
+
   useEffect(() => {
-    box.current?.focus()
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onClose()
+    const opener = document.activeElement
+    const target =
+      element.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      element.current?.querySelector<HTMLElement>(FOCUSABLE)
+    target?.focus()
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
+  }, [])
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    // The window's shortcuts (list keys, undo) do not apply behind a dialog.
+    event.stopPropagation()
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      props.onCancel()
+      return
+    }
+    if (event.key !== 'Tab') return
+    const focusable = Array.from(element.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])
+    const first = focusable[0]
+    const last = focusable[focusable.length - 1]
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault()
+      last?.focus()
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault()
+      first?.focus()
+    }
+  }
+
   return (
-    <div className="dialog-backdrop">
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && props.onCancel()}
+    >
       <div
-        ref={box}
-        className="dialog"
+        ref={element}
+        className={`dialog ${props.className ?? ''}`}
         role="dialog"
         aria-modal="true"
-        aria-labelledby={`${props.testId}-title`}
-        tabIndex={-1}
-        data-testid={props.testId}
+        aria-label={props.title}
+        onKeyDown={onKeyDown}
       >
-        <h2 id={`${props.testId}-title`} className="dialog-title">
-          {props.title}
-        </h2>
-        <div className="dialog-body">{props.children}</div>
-        <div className="dialog-actions">{props.actions}</div>
+        <h2 className="dialog-title">{props.title}</h2>
+        {props.children}
       </div>
     </div>
   )

@@ -49,7 +49,7 @@ export function DuplicatesDialog(props: { onClose: () => void; onChanged: () => 
 
   async function undo(): Promise<void> {
     try {
-      await api.undoMerge({})
+      await api.undo({})
       setMerged(undefined)
       props.onChanged()
       refresh()
@@ -59,69 +59,69 @@ export function DuplicatesDialog(props: { onClose: () => void; onChanged: () => 
   }
 
   return (
-    <Dialog
-      title="Duplicates"
-      testId="duplicates-dialog"
-      onClose={props.onClose}
-      actions={
+    <Dialog title="Duplicates" onCancel={props.onClose} className="wide-dialog">
+      <div className="dialog-body" data-testid="duplicates-dialog">
+        {merged !== undefined && (
+          <p className="dialog-success" role="status">
+            Merged {merged.mergedIds.length + 1} copies into one.{' '}
+            <button type="button" className="link-button" onClick={() => void undo()}>
+              Undo
+            </button>
+          </p>
+        )}
+        {error !== undefined && (
+          <p className="dialog-error" role="alert">
+            {error}
+          </p>
+        )}
+        {groups === undefined ? (
+          <p>Looking for duplicates…</p>
+        ) : groups.length === 0 ? (
+          <p data-testid="no-duplicates">
+            No duplicates: every paper in the library is there once.
+          </p>
+        ) : (
+          <ol className="duplicate-groups">
+            {groups.map((group, index) => (
+              <li key={group.papers.map((p) => p.id).join()} className="duplicate-group">
+                <div className="duplicate-reason">{REASONS[group.reason]} — keep:</div>
+                {group.papers.map((paper, position) => (
+                  <label key={paper.id} className="dialog-choice">
+                    <input
+                      type="radio"
+                      name={`keep-${index}`}
+                      checked={(keep[index] ?? group.papers[0]?.id) === paper.id}
+                      onChange={() => setKeep({ ...keep, [index]: paper.id })}
+                    />
+                    <span className="preview-title">{paper.title}</span>
+                    <span className="preview-detail">
+                      {[
+                        formatDate(paper.published),
+                        bylineOf(paper),
+                        position === 0 ? 'most complete' : '',
+                      ]
+                        .filter((part) => part !== '')
+                        .join(' · ')}
+                    </span>
+                  </label>
+                ))}
+                <button
+                  type="button"
+                  className="toolbar-button"
+                  onClick={() => void merge(index, group)}
+                >
+                  Merge {group.papers.length} copies
+                </button>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+      <div className="dialog-actions">
         <button type="button" className="toolbar-button" onClick={props.onClose}>
           Close
         </button>
-      }
-    >
-      {merged !== undefined && (
-        <p className="dialog-message" role="status">
-          Merged {merged.mergedIds.length + 1} copies into one.{' '}
-          <button type="button" className="link-button" onClick={() => void undo()}>
-            Undo
-          </button>
-        </p>
-      )}
-      {error !== undefined && (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      )}
-      {groups === undefined ? (
-        <p>Looking for duplicates…</p>
-      ) : groups.length === 0 ? (
-        <p data-testid="no-duplicates">No duplicates: every paper in the library is there once.</p>
-      ) : (
-        <ol className="duplicate-groups">
-          {groups.map((group, index) => (
-            <li key={group.papers.map((p) => p.id).join()} className="duplicate-group">
-              <div className="duplicate-reason">{REASONS[group.reason]} — keep:</div>
-              {group.papers.map((paper, position) => (
-                <label key={paper.id} className="dialog-choice">
-                  <input
-                    type="radio"
-                    name={`keep-${index}`}
-                    checked={(keep[index] ?? group.papers[0]?.id) === paper.id}
-                    onChange={() => setKeep({ ...keep, [index]: paper.id })}
-                  />
-                  <span className="preview-title">{paper.title}</span>
-                  <span className="preview-detail">
-                    {[
-                      formatDate(paper.published),
-                      bylineOf(paper),
-                      position === 0 ? 'most complete' : '',
-                    ]
-                      .filter((part) => part !== '')
-                      .join(' · ')}
-                  </span>
-                </label>
-              ))}
-              <button
-                type="button"
-                className="toolbar-button"
-                onClick={() => void merge(index, group)}
-              >
-                Merge {group.papers.length} copies
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
+      </div>
     </Dialog>
   )
 }

@@ -1,6 +1,6 @@
 // File > Export…: a format (BibTeX, CSL-JSON, RIS, Markdown vault) and what to
 // export (the whole library, one collection with or without its
-// subcollections, or the selected paper); the core builds the text and the
+// subcollections, or the selected papers); the core builds the text and the
 // browser saves it (see export/saveExport.ts).
 import { useEffect, useState } from 'react'
 import type { CollectionChoice, ExportFormat, ExportScope } from '../../../shared/model'
@@ -17,7 +17,7 @@ const FORMATS: [ExportFormat, string][] = [
 
 type ScopeKind = ExportScope['kind']
 
-export function ExportDialog(props: { selectedId: string | undefined; onClose: () => void }) {
+export function ExportDialog(props: { selectedIds: readonly string[]; onClose: () => void }) {
   const [format, setFormat] = useState<ExportFormat>('bibtex')
   const [kind, setKind] = useState<ScopeKind>('library')
   const [collections, setCollections] = useState<CollectionChoice[]>([])
@@ -39,8 +39,9 @@ export function ExportDialog(props: { selectedId: string | undefined; onClose: (
 
   function scope(): ExportScope | undefined {
     if (kind === 'library') return { kind }
-    if (kind === 'selection')
-      return props.selectedId === undefined ? undefined : { kind, paperIds: [props.selectedId] }
+    if (kind === 'selection') {
+      return props.selectedIds.length === 0 ? undefined : { kind, paperIds: [...props.selectedIds] }
+    }
     return collectionId === undefined
       ? undefined
       : { kind, collectionId, includeSubcollections: deep }
@@ -64,11 +65,93 @@ export function ExportDialog(props: { selectedId: string | undefined; onClose: (
   }
 
   return (
-    <Dialog
-      title="Export"
-      testId="export-dialog"
-      onClose={props.onClose}
-      actions={
+    <Dialog title="Export" onCancel={props.onClose} className="wide-dialog">
+      <div className="dialog-body" data-testid="export-dialog">
+        <fieldset className="dialog-fieldset">
+          <legend>Format</legend>
+          {FORMATS.map(([value, label]) => (
+            <label key={value} className="dialog-choice">
+              <input
+                type="radio"
+                name="export-format"
+                value={value}
+                checked={format === value}
+                onChange={() => setFormat(value)}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="dialog-fieldset">
+          <legend>Papers</legend>
+          <label className="dialog-choice">
+            <input
+              type="radio"
+              name="export-scope"
+              checked={kind === 'library'}
+              onChange={() => setKind('library')}
+            />
+            The whole library
+          </label>
+          <label className="dialog-choice">
+            <input
+              type="radio"
+              name="export-scope"
+              checked={kind === 'collection'}
+              disabled={collections.length === 0}
+              onChange={() => setKind('collection')}
+            />
+            A collection{collections.length === 0 && ' (none yet)'}
+          </label>
+          {kind === 'collection' && (
+            <div className="dialog-indent">
+              <select
+                aria-label="Collection"
+                value={collectionId ?? ''}
+                onChange={(event) => setCollectionId(event.target.value)}
+                data-testid="export-collection"
+              >
+                {collections.map((choice) => (
+                  <option key={choice.id} value={choice.id}>
+                    {`${'\u2003'.repeat(choice.depth)}${choice.name} (${choice.paperCount})`}
+                  </option>
+                ))}
+              </select>
+              <label className="dialog-choice">
+                <input
+                  type="checkbox"
+                  checked={deep}
+                  onChange={(event) => setDeep(event.target.checked)}
+                />
+                Include subcollections
+              </label>
+            </div>
+          )}
+          <label className="dialog-choice">
+            <input
+              type="radio"
+              name="export-scope"
+              checked={kind === 'selection'}
+              disabled={props.selectedIds.length === 0}
+              onChange={() => setKind('selection')}
+            />
+            {props.selectedIds.length > 1
+              ? `The ${props.selectedIds.length} selected papers`
+              : 'The selected paper'}
+          </label>
+        </fieldset>
+        {state.message !== undefined && (
+          <p className="dialog-success" role="status" data-testid="export-message">
+            {state.message}
+          </p>
+        )}
+        {state.error !== undefined && (
+          <p className="dialog-error" role="alert">
+            {state.error}
+          </p>
+        )}
+      </div>
+      <div className="dialog-actions">
         <>
           <button type="button" className="toolbar-button" onClick={props.onClose}>
             Close
@@ -83,89 +166,7 @@ export function ExportDialog(props: { selectedId: string | undefined; onClose: (
             Export…
           </button>
         </>
-      }
-    >
-      <fieldset className="dialog-fieldset">
-        <legend>Format</legend>
-        {FORMATS.map(([value, label]) => (
-          <label key={value} className="dialog-choice">
-            <input
-              type="radio"
-              name="export-format"
-              value={value}
-              checked={format === value}
-              onChange={() => setFormat(value)}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="dialog-fieldset">
-        <legend>Papers</legend>
-        <label className="dialog-choice">
-          <input
-            type="radio"
-            name="export-scope"
-            checked={kind === 'library'}
-            onChange={() => setKind('library')}
-          />
-          The whole library
-        </label>
-        <label className="dialog-choice">
-          <input
-            type="radio"
-            name="export-scope"
-            checked={kind === 'collection'}
-            disabled={collections.length === 0}
-            onChange={() => setKind('collection')}
-          />
-          A collection{collections.length === 0 && ' (none yet)'}
-        </label>
-        {kind === 'collection' && (
-          <div className="dialog-indent">
-            <select
-              aria-label="Collection"
-              value={collectionId ?? ''}
-              onChange={(event) => setCollectionId(event.target.value)}
-              data-testid="export-collection"
-            >
-              {collections.map((choice) => (
-                <option key={choice.id} value={choice.id}>
-                  {`${'\u2003'.repeat(choice.depth)}${choice.name} (${choice.paperCount})`}
-                </option>
-              ))}
-            </select>
-            <label className="dialog-choice">
-              <input
-                type="checkbox"
-                checked={deep}
-                onChange={(event) => setDeep(event.target.checked)}
-              />
-              Include subcollections
-            </label>
-          </div>
-        )}
-        <label className="dialog-choice">
-          <input
-            type="radio"
-            name="export-scope"
-            checked={kind === 'selection'}
-            disabled={props.selectedId === undefined}
-            onChange={() => setKind('selection')}
-          />
-          The selected paper
-        </label>
-      </fieldset>
-      {state.message !== undefined && (
-        <p className="dialog-message" role="status" data-testid="export-message">
-          {state.message}
-        </p>
-      )}
-      {state.error !== undefined && (
-        <p className="dialog-error" role="alert">
-          {state.error}
-        </p>
-      )}
+      </div>
     </Dialog>
   )
 }

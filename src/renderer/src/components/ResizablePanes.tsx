@@ -1,64 +1,86 @@
-// The panes side by side (list | paper | notes), the list and notes each
-// closable, with draggable borders (or the arrow keys on a focused border).
-// Widths and which panes are open are settings, stored in the library.
+// The panes side by side (sidebar | list | paper | notes), the sidebar, list
+// and notes each closable, with draggable borders (or the arrow keys on a
+// focused border). Widths and which panes are open are settings, stored in
+// the library.
 import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
 
 const MIN_WIDTH = 200
 const KEY_STEP = 24
 
 export interface PaneLayout {
+  sidebarWidth: number
   listPaneWidth: number
   paperPaneWidth: number
+  sidebarOpen: boolean
   listPaneOpen: boolean
   notesPaneOpen: boolean
 }
 
+type Resizable = 'sidebar' | 'list' | 'paper'
+const WIDTH_KEYS = {
+  sidebar: 'sidebarWidth',
+  list: 'listPaneWidth',
+  paper: 'paperPaneWidth',
+} as const satisfies Record<Resizable, keyof PaneLayout>
+
 interface ResizablePanesProps {
   layout: PaneLayout
-  onResize: (widths: Partial<Pick<PaneLayout, 'listPaneWidth' | 'paperPaneWidth'>>) => void
+  onResize: (
+    widths: Partial<Pick<PaneLayout, 'sidebarWidth' | 'listPaneWidth' | 'paperPaneWidth'>>,
+  ) => void
+  sidebar: ReactNode
   list: ReactNode
   paper: ReactNode
   notes: ReactNode
 }
 
-export function ResizablePanes({ layout, onResize, list, paper, notes }: ResizablePanesProps) {
+export function ResizablePanes(props: ResizablePanesProps) {
+  const { layout, onResize, sidebar, list, paper, notes } = props
   const container = useRef<HTMLDivElement>(null)
-  const { listPaneOpen, notesPaneOpen } = layout
+  const { sidebarOpen, listPaneOpen, notesPaneOpen } = layout
 
-  function maxWidth(pane: 'list' | 'paper'): number {
+  /** The widest `pane` may be while every other open pane keeps at least MIN_WIDTH. */
+  function maxWidth(pane: Resizable): number {
     const available = container.current?.clientWidth ?? window.innerWidth
+    const widthOf = (other: Resizable, open: boolean): number =>
+      other === pane || !open ? 0 : layout[WIDTH_KEYS[other]]
+    // The pane that fills the rest (notes, or the paper when notes are closed).
     const others =
-      pane === 'list'
-        ? notesPaneOpen
-          ? layout.paperPaneWidth + MIN_WIDTH
-          : MIN_WIDTH
-        : (listPaneOpen ? layout.listPaneWidth : 0) + MIN_WIDTH
+      widthOf('sidebar', sidebarOpen) +
+      widthOf('list', listPaneOpen) +
+      widthOf('paper', notesPaneOpen) +
+      MIN_WIDTH
     return Math.max(MIN_WIDTH, available - others)
   }
 
-  function resize(pane: 'list' | 'paper', width: number): void {
+  function resize(pane: Resizable, width: number): void {
     const clamped = Math.round(Math.min(maxWidth(pane), Math.max(MIN_WIDTH, width)))
-    onResize(pane === 'list' ? { listPaneWidth: clamped } : { paperPaneWidth: clamped })
+    onResize({ [WIDTH_KEYS[pane]]: clamped })
   }
 
   return (
     <div className="panes" ref={container}>
+      {sidebarOpen && (
+        <LeftPane
+          className="pane-sidebar"
+          label="Sidebar"
+          width={layout.sidebarWidth}
+          max={maxWidth('sidebar')}
+          onResize={(w) => resize('sidebar', w)}
+        >
+          {sidebar}
+        </LeftPane>
+      )}
       {listPaneOpen && (
-        <>
-          <section
-            className="pane pane-list"
-            aria-label="Paper list"
-            style={{ width: layout.listPaneWidth }}
-          >
-            {list}
-          </section>
-          <Splitter
-            label="Resize paper list"
-            width={layout.listPaneWidth}
-            max={maxWidth('list')}
-            onResize={(w) => resize('list', w)}
-          />
-        </>
+        <LeftPane
+          className="pane-list"
+          label="Paper list"
+          width={layout.listPaneWidth}
+          max={maxWidth('list')}
+          onResize={(w) => resize('list', w)}
+        >
+          {list}
+        </LeftPane>
       )}
       <section
         className={`pane pane-paper${notesPaneOpen ? '' : ' pane-fill'}`}
@@ -81,6 +103,34 @@ export function ResizablePanes({ layout, onResize, list, paper, notes }: Resizab
         </>
       )}
     </div>
+  )
+}
+
+/** A pane of its own width, with the border that resizes it on its right. */
+function LeftPane(props: {
+  className: string
+  label: string
+  width: number
+  max: number
+  onResize: (width: number) => void
+  children: ReactNode
+}) {
+  return (
+    <>
+      <section
+        className={`pane ${props.className}`}
+        aria-label={props.label}
+        style={{ width: props.width }}
+      >
+        {props.children}
+      </section>
+      <Splitter
+        label={`Resize ${props.label.toLowerCase()}`}
+        width={props.width}
+        max={props.max}
+        onResize={props.onResize}
+      />
+    </>
   )
 }
 

@@ -1,6 +1,7 @@
 // Marks the paper on screen as read once it has been open for the delay the
 // settings give, the way a mail client does. Only once per visit, and never
-// after the user set the status by hand during that visit.
+// after the user set the status by hand during that visit. It happens by
+// itself, so main does not make it an undo step (api.markRead).
 import { useCallback, useEffect, useRef } from 'react'
 import type { ReadingStatus } from '../../../shared/model'
 import { api } from '../api/client'
@@ -9,7 +10,7 @@ export function useMarkAsRead(
   paperId: string | undefined,
   status: ReadingStatus | undefined,
   delaySeconds: number | null,
-): { setStatusByHand(status: ReadingStatus): Promise<void> } {
+): { statusSetByHand(): void } {
   const statusNow = useRef(status)
   statusNow.current = status
   const byHand = useRef<string | undefined>(undefined)
@@ -20,18 +21,13 @@ export function useMarkAsRead(
     const timer = setTimeout(() => {
       if (byHand.current === paperId || statusNow.current !== 'unread') return
       // A failure is not worth a message: the paper simply stays unread.
-      api.setPaperStatus({ id: paperId, status: 'read' }).catch(() => undefined)
+      api.markRead({ id: paperId }).catch(() => undefined)
     }, delaySeconds * 1000)
     return () => clearTimeout(timer)
   }, [paperId, loaded, delaySeconds])
 
-  const setStatusByHand = useCallback(
-    async (next: ReadingStatus) => {
-      if (paperId === undefined) return
-      byHand.current = paperId
-      await api.setPaperStatus({ id: paperId, status: next })
-    },
-    [paperId],
-  )
-  return { setStatusByHand }
+  const statusSetByHand = useCallback(() => {
+    byHand.current = paperId
+  }, [paperId])
+  return { statusSetByHand }
 }

@@ -19,14 +19,22 @@ export type SaveState =
 
 export interface NoteDraft {
   body: string
+  /** The stored note's id; undefined while the paper has none. */
+  noteId: string | undefined
   state: SaveState
   setBody(body: string): void
   /** Save now if there are unsaved changes (e.g. on blur). */
   flush(): void
 }
 
-export function useNoteDraft(paperId: string): NoteDraft {
+/**
+ * `version` changes with the library: a note changed elsewhere (moved to the
+ * Trash, brought back by Undo) is shown anew, unless the editor holds unsaved
+ * typing, which always wins.
+ */
+export function useNoteDraft(paperId: string, version: number): NoteDraft {
   const [body, setBodyState] = useState('')
+  const [noteId, setNoteId] = useState<string | undefined>(undefined)
   const [state, setState] = useState<SaveState>({ kind: 'loading' })
   // The latest text and what is known to be on disk, outside React's render
   // cycle so the unmount flush sees them.
@@ -45,8 +53,9 @@ export function useNoteDraft(paperId: string): NoteDraft {
       if (text === onDisk.current) return
       if (mounted.current) setState({ kind: 'saving' })
       try {
-        await api.saveNote({ paperId, body: text })
+        const saved = await api.saveNote({ paperId, body: text })
         onDisk.current = text
+        if (mounted.current) setNoteId(saved.id)
         if (mounted.current) {
           setState(latest.current === text ? { kind: 'saved' } : { kind: 'unsaved' })
         }
@@ -68,6 +77,7 @@ export function useNoteDraft(paperId: string): NoteDraft {
         latest.current = text
         onDisk.current = text
         setBodyState(text)
+        setNoteId(note?.id)
         setState({ kind: 'saved' })
       })
       .catch((caught: unknown) => {
@@ -81,6 +91,29 @@ export function useNoteDraft(paperId: string): NoteDraft {
       clearTimeout(timer.current)
     }
   }, [paperId, save])
+
+  // The note changed outside the editor (Trash, Undo): show it, if nothing is pending here.
+  const firstVersion = useRef(version)
+  useEffect(() => {
+    if (version === firstVersion.current) return
+    let current = true
+    if (latest.current !== onDisk.current) return
+    api
+      .getNote({ paperId })
+      .then((note) => {
+        const text = note?.body ?? ''
+        if (!current || latest.current !== onDisk.current) return
+        setNoteId(note?.id)
+        if (text === onDisk.current) return
+        latest.current = text
+        onDisk.current = text
+        setBodyState(text)
+      })
+      .catch(() => undefined) // the next change tries again; the editor keeps what it shows
+    return () => {
+      current = false
+    }
+  }, [paperId, version])
 
   // A window that closes with text still waiting for its pause is saved first.
   useEffect(() => {
@@ -106,5 +139,5 @@ export function useNoteDraft(paperId: string): NoteDraft {
     if (latest.current !== onDisk.current) save()
   }, [save])
 
-  return { body, state, setBody, flush }
+  return { body, noteId, state, setBody, flush }
 }

@@ -1,7 +1,7 @@
 // The list's rows, fetched from main a page at a time as they scroll into view,
 // so the renderer never holds (or waits for) the whole library.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { PaperSort, PaperSummary } from '../../../shared/model'
+import type { PaperFilter, PaperSort, PaperSummary } from '../../../shared/model'
 import { api, errorMessage } from '../api/client'
 
 export const ROWS_PER_PAGE = 200
@@ -18,8 +18,13 @@ export interface PaperRows {
   error: string | undefined
 }
 
-/** `version` changes whenever the library changes; pages are then refetched. */
-export function usePaperRows(version: number, sort: PaperSort): PaperRows {
+/**
+ * `version` changes whenever the library changes; pages are then refetched,
+ * as they are when the sort or the filter (the sidebar's choice) changes.
+ */
+export function usePaperRows(version: number, sort: PaperSort, filter: PaperFilter): PaperRows {
+  // Compared by value: a new but equal filter object must not refetch.
+  const filterKey = JSON.stringify(filter)
   const [pages, setPages] = useState<ReadonlyMap<number, PaperSummary[]>>(new Map())
   const [total, setTotal] = useState<number | undefined>(undefined)
   const [error, setError] = useState<string | undefined>(undefined)
@@ -33,8 +38,9 @@ export function usePaperRows(version: number, sort: PaperSort): PaperRows {
       if (requested.current.has(page)) return
       requested.current.add(page)
       const asked = generation.current
+      const filter = JSON.parse(filterKey) as PaperFilter
       api
-        .listPapers({ offset: page * ROWS_PER_PAGE, limit: ROWS_PER_PAGE, sort })
+        .listPapers({ offset: page * ROWS_PER_PAGE, limit: ROWS_PER_PAGE, sort, filter })
         .then((result) => {
           if (asked !== generation.current) return // an older view of the library
           setTotal(result.total)
@@ -46,17 +52,28 @@ export function usePaperRows(version: number, sort: PaperSort): PaperRows {
           setError(errorMessage(caught))
         })
     },
-    [sort],
+    [sort, filterKey],
   )
 
-  // A changed library or sort invalidates every page: refetch the first one and
+  // A changed library, sort or filter invalidates every page: refetch the first one and
   // those already shown. Old rows stay on screen until their page is replaced.
+  const lastView = useRef('')
   useEffect(() => {
     generation.current += 1
     requested.current = new Set()
+    // Another view (not just a change to this one) starts from its first page.
+    const view = `${sort}\u0000${filterKey}`
+    const sameView = view === lastView.current
+    const pagesToLoad = sameView ? [...loadedPages.current.keys()] : []
+    lastView.current = view
+    if (!sameView) {
+      // Rows of the previous view must not linger (or be found by indexOf).
+      setPages(new Map())
+      setTotal(undefined)
+    }
     fetchPage(0)
-    for (const page of loadedPages.current.keys()) fetchPage(page)
-  }, [version, fetchPage])
+    for (const page of pagesToLoad) fetchPage(page)
+  }, [version, fetchPage, sort, filterKey])
 
   const ensureLoaded = useCallback(
     (first: number, last: number) => {

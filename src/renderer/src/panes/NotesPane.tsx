@@ -6,31 +6,68 @@ import { useNoteDraft, type SaveState } from '../hooks/useNoteDraft'
 import { renderMarkdown } from '../markdown/renderMarkdown'
 import { typesetMathIn } from '../math/renderMath'
 
-export function NotesPane({ paperId }: { paperId: string | undefined }) {
-  if (paperId === undefined) {
+interface NotesPaneProps {
+  paperId: string | undefined
+  version: number
+  /** The paper is in the Trash: its note is shown, not edited. */
+  trashed: boolean
+  onTrashNote: (noteId: string) => void
+  /** How many papers are selected: for several, there is no one note to show. */
+  selectedCount: number
+}
+
+export function NotesPane(props: NotesPaneProps) {
+  if (props.selectedCount > 1) {
+    return <div className="pane-placeholder">Select one paper to read or write its note.</div>
+  }
+  if (props.paperId === undefined) {
     return <div className="pane-placeholder">Notes for the selected paper appear here.</div>
   }
   // A new key per paper gives each note its own draft, and flushes the old one.
-  return <NoteEditor key={paperId} paperId={paperId} />
+  return <NoteEditor key={props.paperId} {...props} paperId={props.paperId} />
 }
 
-function NoteEditor({ paperId }: { paperId: string }) {
-  const draft = useNoteDraft(paperId)
+function NoteEditor(props: NotesPaneProps & { paperId: string }) {
+  const draft = useNoteDraft(props.paperId, props.version)
   // Typing stays responsive on long notes: the preview may lag a frame behind.
   const previewSource = useDeferredValue(draft.body)
   const previewHtml = useMemo(() => renderMarkdown(previewSource), [previewSource])
   const preview = useRef<HTMLDivElement>(null)
   // React sets the sanitized HTML; the math placeholders in it are typeset before paint.
   useLayoutEffect(() => {
-    if (preview.current !== null) typesetMathIn(preview.current)
+    if (preview.current === null) return
+    typesetMathIn(preview.current)
+    // A code block wider than the pane scrolls sideways: the keyboard must reach it too.
+    for (const block of preview.current.querySelectorAll('pre')) block.tabIndex = 0
   }, [previewHtml])
-  const editable = draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
+  const editable =
+    !props.trashed && draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
+  const { noteId } = draft
+  const canTrash =
+    !props.trashed &&
+    noteId !== undefined &&
+    draft.body.trim() !== '' &&
+    draft.state.kind === 'saved'
 
   return (
     <div className="note-editor">
       <div className="note-toolbar">
         <span className="note-heading">Note</span>
-        <SaveIndicator state={draft.state} />
+        {props.trashed ? (
+          <span className="save-indicator">In the Trash with its paper</span>
+        ) : (
+          <SaveIndicator state={draft.state} />
+        )}
+        {canTrash && (
+          <button
+            type="button"
+            className="small-button"
+            title="Move this note to the Trash (the paper stays)"
+            onClick={() => props.onTrashNote(noteId)}
+          >
+            Move to Trash
+          </button>
+        )}
       </div>
       <textarea
         className="note-input"

@@ -1,22 +1,28 @@
-// The list pane: every paper as one row (title, date, upvotes, byline) in the
-// chosen order. Only the rows on screen are mounted (a virtualizer), and rows
-// are fetched from main a page at a time.
+// The list pane: the papers of the sidebar's choice, one row each (title,
+// date, tags, upvotes, byline), in the chosen order. Only the rows on screen
+// are mounted (a virtualizer) and rows are fetched a page at a time. Rows
+// select like a file list (click, Ctrl/Cmd-click, Shift-click, Shift+arrows)
+// and drag onto the sidebar's collections.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { PaperSort, PaperSummary } from '../../../shared/model'
+import {
+  useEffect,
+  useRef,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react'
+import type { PaperFilter, PaperSort, PaperSummary } from '../../../shared/model'
 import { api } from '../api/client'
 import { MathText } from '../components/MathText'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
+import type { Selection } from '../hooks/useSelection'
+import { listCommandFor, type ListCommand } from '../keyboard/listShortcuts'
+import { setDraggedPapers } from '../organize/dragData'
 
 const ROW_HEIGHT = 58
-
-const SORT_LABELS: Record<PaperSort, string> = {
-  published: 'Newest published',
-  added: 'Recently added',
-  title: 'Title',
-  upvotes: 'Most upvoted',
-}
 
 /** Asks the list to scroll a paper into view (a restored selection, a new sort order). */
 export interface RevealRequest {
@@ -27,15 +33,24 @@ export interface RevealRequest {
 
 interface PaperListPaneProps {
   rows: PaperRows
-  selectedId: string | undefined
-  onSelect: (id: string) => void
+  selection: Selection
+  /** The list's order and filter, for finding a paper's row that is not loaded yet. */
   sort: PaperSort
-  onSortChange: (sort: PaperSort) => void
+  filter: PaperFilter
   reveal: RevealRequest | undefined
+  /** Above the rows: the view's title, sort and tag filter. */
+  header: ReactNode
+  /** Between the header and the rows (the Trash's collections and notes). */
+  extras?: ReactNode
+  /** Shown when the view has no papers. */
+  emptyText: string
+  onCommand(command: ListCommand): void
+  /** Right-click or the context-menu key on a row (already selected by then). */
+  onContextMenu(x: number, y: number): void
 }
 
 export function PaperListPane(props: PaperListPaneProps) {
-  const { rows, selectedId, onSelect, sort, reveal } = props
+  const { rows, selection } = props
   const scroller = useRef<HTMLDivElement>(null)
   const total = rows.total ?? 0
   const virtualizer = useVirtualizer({
@@ -54,12 +69,15 @@ export function PaperListPane(props: PaperListPaneProps) {
   }, [first, last, total, ensureLoaded])
 
   // The row may be anywhere in a long list and not loaded yet: ask main where it is.
+  const { reveal, sort } = props
+  const filterKey = JSON.stringify(props.filter)
   const hasRows = total > 0
   useEffect(() => {
     if (reveal === undefined || !hasRows) return
     let current = true
+    const filter = JSON.parse(filterKey) as PaperFilter
     api
-      .indexOfPaper({ id: reveal.id, sort })
+      .indexOfPaper({ id: reveal.id, sort, filter })
       .then((index) => {
         if (!current || index < 0) return
         ensureLoaded(index, index)
@@ -69,81 +87,107 @@ export function PaperListPane(props: PaperListPaneProps) {
     return () => {
       current = false
     }
-  }, [reveal, hasRows, sort, ensureLoaded, virtualizer])
+  }, [reveal, hasRows, sort, filterKey, ensureLoaded, virtualizer])
 
-  const selectedIndex = selectedId === undefined ? -1 : rows.indexOf(selectedId)
+  const focusIndex = selection.focusId === undefined ? -1 : rows.indexOf(selection.focusId)
   // A keyboard move to a row whose page has not arrived yet (End in a large
   // library) is remembered and completed when the page lands.
-  const [pendingIndex, setPendingIndex] = useState<number | undefined>(undefined)
-  const pendingRow = pendingIndex === undefined ? undefined : rows.rowAt(pendingIndex)
+  const [pending, setPending] = useState<{ index: number; extend: boolean } | undefined>(undefined)
+  const pendingRow = pending === undefined ? undefined : rows.rowAt(pending.index)
+  const { selectOnly, extendTo } = selection
   useEffect(() => {
-    if (pendingRow === undefined) return
-    setPendingIndex(undefined)
-    onSelect(pendingRow.id)
-  }, [pendingRow, onSelect])
+    if (pending === undefined || pendingRow === undefined) return
+    setPending(undefined)
+    if (pending.extend) extendTo(pendingRow.id, pending.index)
+    else selectOnly(pendingRow.id, pending.index)
+  }, [pending, pendingRow, selectOnly, extendTo])
 
-  function moveSelection(delta: number): void {
+  function moveFocus(delta: number, extend: boolean): void {
     if (total === 0) return
-    const from = pendingIndex ?? selectedIndex
+    const from = pending?.index ?? focusIndex
     const target = Math.min(total - 1, Math.max(0, from + delta))
     virtualizer.scrollToIndex(target, { align: 'auto' })
     const row = rows.rowAt(target)
     if (row === undefined) {
-      setPendingIndex(target)
+      setPending({ index: target, extend })
       rows.ensureLoaded(target, target)
       return
     }
-    setPendingIndex(undefined)
-    onSelect(row.id)
+    setPending(undefined)
+    if (extend) selection.extendTo(row.id, target)
+    else selection.selectOnly(row.id, target)
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    if (event.altKey || event.ctrlKey || event.metaKey) return
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1)
     const moves: Record<string, number> = {
       ArrowDown: 1,
-      j: 1,
       ArrowUp: -1,
-      k: -1,
       PageDown: page,
       PageUp: -page,
       Home: -total,
       End: total,
     }
-    const delta = moves[event.key]
-    if (delta === undefined) return
+    const letterMoves: Record<string, number> = { j: 1, k: -1 }
+    const plain = !event.altKey && !event.ctrlKey && !event.metaKey
+    const delta = moves[event.key] ?? (event.shiftKey ? undefined : letterMoves[event.key])
+    if (plain && delta !== undefined) {
+      event.preventDefault()
+      moveFocus(delta, event.shiftKey)
+      return
+    }
+    const command = listCommandFor(event)
+    if (command === undefined) return
     event.preventDefault()
-    moveSelection(delta)
+    if (command === 'context-menu') {
+      const row = scroller.current?.querySelector(`#paper-row-${focusIndex}`)
+      const box = (row ?? scroller.current)?.getBoundingClientRect()
+      if (box !== undefined) props.onContextMenu(box.left + 24, box.top + box.height / 2)
+      return
+    }
+    props.onCommand(command)
+  }
+
+  function onRowClick(event: MouseEvent, row: PaperSummary, index: number): void {
+    if (event.shiftKey) selection.extendTo(row.id, index)
+    else if (event.ctrlKey || event.metaKey) selection.toggle(row.id, index)
+    else selection.selectOnly(row.id, index)
+  }
+
+  function onRowContextMenu(event: MouseEvent, row: PaperSummary, index: number): void {
+    event.preventDefault()
+    // Right-clicking outside the selection acts on that row alone, as file managers do.
+    if (!selection.has(row.id)) selection.selectOnly(row.id, index)
+    scroller.current?.focus()
+    props.onContextMenu(event.clientX, event.clientY)
+  }
+
+  function onRowDragStart(event: DragEvent, row: PaperSummary, index: number): void {
+    let ids: readonly string[] = selection.ids
+    if (!selection.has(row.id)) {
+      selection.selectOnly(row.id, index)
+      ids = [row.id]
+    }
+    setDraggedPapers(event.dataTransfer, ids)
+    if (ids.length > 1) showDragBadge(event.dataTransfer, `${ids.length} papers`)
   }
 
   return (
     <div className="paper-list-pane">
-      <div className="list-header">
-        <label className="sort-control">
-          <span>Sort</span>
-          <select
-            value={sort}
-            onChange={(event) => props.onSortChange(event.target.value as PaperSort)}
-            data-testid="sort-select"
-          >
-            {(Object.keys(SORT_LABELS) as PaperSort[]).map((value) => (
-              <option key={value} value={value}>
-                {SORT_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      {props.header}
+      {props.extras}
       <div
         ref={scroller}
         className="paper-list"
         role="listbox"
         aria-label="Papers"
+        aria-multiselectable="true"
         tabIndex={0}
-        aria-activedescendant={selectedIndex === -1 ? undefined : `paper-row-${selectedIndex}`}
+        aria-activedescendant={focusIndex === -1 ? undefined : `paper-row-${focusIndex}`}
         onKeyDown={onKeyDown}
         data-testid="paper-list"
       >
+        {rows.total === 0 && <div className="paper-list-empty">{props.emptyText}</div>}
         <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows.rowAt(item.index)
@@ -159,8 +203,11 @@ export function PaperListPane(props: PaperListPaneProps) {
                   <PaperRow
                     domId={`paper-row-${item.index}`}
                     paper={row}
-                    selected={row.id === selectedId}
-                    onClick={() => onSelect(row.id)}
+                    selected={selection.has(row.id)}
+                    focused={row.id === selection.focusId}
+                    onClick={(event) => onRowClick(event, row, item.index)}
+                    onContextMenu={(event) => onRowContextMenu(event, row, item.index)}
+                    onDragStart={(event) => onRowDragStart(event, row, item.index)}
                   />
                 )}
               </div>
@@ -172,30 +219,69 @@ export function PaperListPane(props: PaperListPaneProps) {
   )
 }
 
+/** A small "3 papers" label under the pointer while several rows are dragged. */
+function showDragBadge(transfer: DataTransfer, text: string): void {
+  const badge = document.createElement('div')
+  badge.className = 'drag-badge'
+  badge.textContent = text
+  document.body.append(badge)
+  transfer.setDragImage(badge, 12, 12)
+  // The browser has taken its picture once this task ends.
+  setTimeout(() => badge.remove(), 0)
+}
+
+const MAX_ROW_TAGS = 3
+
 function PaperRow(props: {
   domId: string
   paper: PaperSummary
   selected: boolean
-  onClick: () => void
+  focused: boolean
+  onClick: (event: MouseEvent) => void
+  onContextMenu: (event: MouseEvent) => void
+  onDragStart: (event: DragEvent) => void
 }) {
-  const { paper, selected } = props
+  const { paper, selected, focused } = props
   const byline = bylineOf(paper)
+  const classes = ['paper-row']
+  if (selected) classes.push('selected')
+  if (focused) classes.push('focused')
+  if (paper.status === 'unread') classes.push('unread')
   return (
     <div
       id={props.domId}
       role="option"
       aria-selected={selected}
-      className={`paper-row${selected ? ' selected' : ''}${paper.status === 'unread' ? ' unread' : ''}`}
+      className={classes.join(' ')}
       onClick={props.onClick}
+      onContextMenu={props.onContextMenu}
+      draggable
+      onDragStart={props.onDragStart}
       data-testid="paper-row"
       data-paper-id={paper.id}
     >
-      <div className="paper-row-title" title={paper.title}>
-        <MathText text={paper.title} />
+      <div className="paper-row-head">
+        {paper.starred && (
+          <span className="paper-row-star" role="img" aria-label="Starred" title="Starred">
+            ★
+          </span>
+        )}
+        <div className="paper-row-title" title={paper.title}>
+          <MathText text={paper.title} />
+        </div>
       </div>
       <div className="paper-row-meta">
         <span className="paper-row-date">{formatDate(paper.published)}</span>
+        {paper.status === 'reading' && <span className="paper-row-status">reading</span>}
         {byline !== '' && <span className="paper-row-byline">{byline}</span>}
+        {paper.tags.slice(0, MAX_ROW_TAGS).map((tag) => (
+          <span key={tag} className="tag-chip tag-chip-small">
+            {tag}
+          </span>
+        ))}
+        {paper.tags.length > MAX_ROW_TAGS && (
+          <span className="paper-row-more-tags">+{paper.tags.length - MAX_ROW_TAGS}</span>
+        )}
         {paper.hasNote && (
           <span className="paper-row-note" title="Has a note" role="img" aria-label="Has a note">
             ✎

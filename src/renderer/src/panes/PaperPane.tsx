@@ -1,14 +1,17 @@
-// The paper pane: metadata, links found in the abstract, and the abstract.
-// Every field is untrusted imported text: rendered as text, with math typeset
-// by KaTeX and sanitized (MathText), never as HTML.
-import { useEffect, useState } from 'react'
-import type { Paper, PaperLink, ReadingStatus } from '../../../shared/model'
+// The paper pane: metadata, how the paper is organized (status, star, tags,
+// collections), links found in the abstract, and the abstract. Every field is
+// untrusted imported text: rendered as text, with math typeset by KaTeX and
+// sanitized (MathText), never as HTML.
+import { useEffect, useMemo, useState, type RefObject } from 'react'
+import type { Paper, PaperLink, TagCount } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
 import { MathText } from '../components/MathText'
 import { authorsLine, formatDate } from '../format'
 import { useMarkAsRead } from '../hooks/useMarkAsRead'
+import type { PaperActions } from '../organize/paperActions'
+import { PaperOrganizer } from './PaperOrganizer'
 
 interface PaperPaneProps {
   paperId: string | undefined
@@ -16,19 +19,16 @@ interface PaperPaneProps {
   version: number
   /** Seconds before an unread paper on screen is marked read; null never. */
   markReadAfterSeconds: number | null
+  knownTags: readonly TagCount[]
+  actions: PaperActions
+  tagInput: RefObject<HTMLInputElement | null>
 }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
 
-const STATUS_TEXT: Record<ReadingStatus, string> = {
-  unread: 'Unread',
-  reading: 'Reading',
-  read: 'Read',
-}
-
-export function PaperPane({ paperId, version, markReadAfterSeconds }: PaperPaneProps) {
+export function PaperPane(props: PaperPaneProps) {
+  const { paperId, version, markReadAfterSeconds } = props
   const [loaded, setLoaded] = useState<Loaded>(undefined)
-  const [statusProblem, setStatusProblem] = useState<string | undefined>(undefined)
 
   useEffect(() => {
     if (paperId === undefined) return
@@ -42,11 +42,22 @@ export function PaperPane({ paperId, version, markReadAfterSeconds }: PaperPaneP
     }
   }, [paperId, version])
 
+  // Until the selected paper has loaded, the one shown is the previous one.
   const shown = loaded !== undefined && 'paper' in loaded ? loaded.paper : undefined
-  const { setStatusByHand } = useMarkAsRead(
-    paperId,
-    shown?.id === paperId ? shown?.status : undefined,
-    markReadAfterSeconds,
+  const current =
+    shown !== undefined && shown.id === paperId && shown.trashedAt === undefined ? shown : undefined
+  const { statusSetByHand } = useMarkAsRead(paperId, current?.status, markReadAfterSeconds)
+  // A status chosen here by hand is never overruled by marking read after the delay.
+  const { actions } = props
+  const organizeActions = useMemo(
+    (): PaperActions => ({
+      ...actions,
+      setStatus: (ids, status) => {
+        statusSetByHand()
+        actions.setStatus(ids, status)
+      },
+    }),
+    [actions, statusSetByHand],
   )
 
   if (paperId === undefined) {
@@ -62,14 +73,6 @@ export function PaperPane({ paperId, version, markReadAfterSeconds }: PaperPaneP
     )
   }
   const { paper } = loaded
-  const nextStatus: ReadingStatus = paper.status === 'read' ? 'unread' : 'read'
-
-  function toggleStatus(): void {
-    setStatusProblem(undefined)
-    setStatusByHand(nextStatus).catch((caught: unknown) =>
-      setStatusProblem(`Could not change the status: ${errorMessage(caught)}`),
-    )
-  }
 
   return (
     <article
@@ -79,9 +82,35 @@ export function PaperPane({ paperId, version, markReadAfterSeconds }: PaperPaneP
       // Focusable, so the keyboard can scroll a long abstract.
       tabIndex={0}
     >
+      {paper.trashedAt !== undefined && (
+        <div className="trash-banner" role="note">
+          <span>This paper is in the Trash.</span>
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => actions.restore([paper.id])}
+          >
+            Restore
+          </button>
+          <button
+            type="button"
+            className="small-button danger"
+            onClick={() => actions.deleteForever([paper.id])}
+          >
+            Delete for good…
+          </button>
+        </div>
+      )}
       <h1 id="paper-title" className="paper-title" data-testid="paper-title">
         <MathText text={paper.title} />
       </h1>
+      <PaperOrganizer
+        paper={paper}
+        version={version}
+        knownTags={props.knownTags}
+        actions={organizeActions}
+        tagInput={props.tagInput}
+      />
       <dl className="paper-meta">
         {paper.published !== undefined && (
           <>
@@ -123,19 +152,7 @@ export function PaperPane({ paperId, version, markReadAfterSeconds }: PaperPaneP
         )}
         <dt>Upvotes</dt>
         <dd data-testid="paper-upvotes">{paper.upvotes}</dd>
-        <dt>Status</dt>
-        <dd className="paper-status">
-          <span data-testid="paper-status">{STATUS_TEXT[paper.status]}</span>
-          <button type="button" className="link-button" onClick={toggleStatus}>
-            Mark as {STATUS_TEXT[nextStatus].toLowerCase()}
-          </button>
-        </dd>
       </dl>
-      {statusProblem !== undefined && (
-        <p className="inline-problem" role="alert">
-          {statusProblem}
-        </p>
-      )}
       {paper.links.length > 0 && <PaperLinks links={paper.links} />}
       <section className="paper-abstract" aria-labelledby="abstract-heading">
         <h2 id="abstract-heading">Abstract</h2>

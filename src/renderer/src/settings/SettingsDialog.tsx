@@ -168,8 +168,10 @@ export function SettingsDialog({ settings, info, onChange, onClose }: SettingsDi
           className="toolbar-button"
           onClick={() =>
             onChange({
+              sidebarWidth: DEFAULT_SETTINGS.sidebarWidth,
               listPaneWidth: DEFAULT_SETTINGS.listPaneWidth,
               paperPaneWidth: DEFAULT_SETTINGS.paperPaneWidth,
+              sidebarOpen: true,
               listPaneOpen: true,
               notesPaneOpen: true,
             })
