@@ -62,8 +62,8 @@ describe('import and export', () => {
     await page.getByTestId('import-file-input').setInputFiles(BIB)
     const preview = page.getByTestId('import-preview')
     await expect.poll(() => preview.isVisible()).toBe(true)
-    expect(await page.locator('#import-preview-title').textContent()).toBe(
-      'Import zotero-export.bib',
+    expect(await page.getByRole('dialog', { name: 'Import zotero-export.bib' }).isVisible()).toBe(
+      true,
     )
     expect(await page.getByTestId('preview-new').textContent()).toBe('3 new papers')
     expect(await page.getByTestId('preview-duplicates').textContent()).toBe(
@@ -87,7 +87,7 @@ describe('import and export', () => {
 
     // File > Export…: the Thesis collection as BibTeX.
     app.emit({ type: 'menu-command', command: 'export' })
-    const dialog = page.getByTestId('export-dialog')
+    const dialog = page.getByRole('dialog', { name: 'Export' })
     await expect.poll(() => dialog.isVisible()).toBe(true)
     await dialog.getByLabel('A collection').check()
     expect(await page.getByTestId('export-collection').locator('option').allTextContents()).toEqual(

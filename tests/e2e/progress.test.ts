@@ -97,7 +97,10 @@ describe('a 10,000-paper import', () => {
     const big = await writeListing('daily-10k.txt', 10_000, 'Second ')
     await page.getByTestId('import-file-input').setInputFiles(big)
     await expect.poll(() => page.getByTestId('preview-new').textContent()).toBe('10,000 new papers')
-    await page.getByTestId('import-preview').getByRole('button', { name: 'Cancel' }).click()
+    await page
+      .getByRole('dialog', { name: 'Import daily-10k.txt' })
+      .getByRole('button', { name: 'Cancel' })
+      .click()
     await app.screenshot('import-cancelling')
     await expect
       .poll(() => page.getByTestId('import-status').textContent(), { timeout: 60_000 })

@@ -144,12 +144,6 @@ export function PaperPane(props: PaperPaneProps) {
             <dd data-testid="paper-arxiv">{paper.arxivId}</dd>
           </>
         )}
-        {paper.tags.length > 0 && (
-          <>
-            <dt>Tags</dt>
-            <dd data-testid="paper-tags">{paper.tags.join(', ')}</dd>
-          </>
-        )}
         <dt>Upvotes</dt>
         <dd data-testid="paper-upvotes">{paper.upvotes}</dd>
       </dl>
