@@ -1,5 +1,7 @@
 // The headless command line: `offprint import FILE`, `offprint list`, the
-// organizing commands (cliOrganize.ts) and `offprint export` (cliExport.ts), over the same library core and the
+// organizing commands (cliOrganize.ts), the linked-notes commands
+// (cliLinks.ts: related, backlinks) and `offprint export` (cliExport.ts), over
+// the same library core and the
 // same validating dispatcher as the app. Kept apart from cli.ts (which only
 // wires the process) so tests can run it in-process.
 import { readFile, stat } from 'node:fs/promises'
@@ -17,6 +19,7 @@ import {
 } from './cliLibrary'
 import type { CliIo, CommandLine } from './cliLibrary'
 import { exportCommand } from './cliExport'
+import { backlinksCommand, relatedCommand } from './cliLinks'
 import { addToCollectionCommand, collectionsCommand, tagCommand } from './cliOrganize'
 import { messageOf } from './library/errors'
 import { LIBRARY_ENV, LibraryLocationError } from './library/libraryLocation'
@@ -37,16 +40,19 @@ Commands:
   add-to-collection NAME ID...  file papers in a collection (NAME or a path "A/B";
                                 created when it does not exist)
   tag ID... --add T --remove T  add or remove tags on papers (each option repeatable)
+  related ID                    the papers most similar to paper ID (title and abstract)
+  backlinks ID                  the notes linking to paper or note ID, each with its sentence
   help                          show this help
 
 Options:
   --library DIR  the library folder (or set ${LIBRARY_ENV}=DIR)
-  --json         list, collections: print JSON with all fields
+  --json         list, collections, related, backlinks: print JSON with all fields
   --sort ORDER   list: published (default), added, title or upvotes
   --format F     export: bibtex, csl-json, ris or markdown
   --out PATH     export: the file (or folder, for markdown) to write
   --collection NAME    export: only this collection and its subcollections
   --no-subcollections  export: with --collection, leave its subcollections out
+  --limit N      related: how many papers (default 5, at most 50)
 
 Paper ids are in the output of: list --json`
 
@@ -78,6 +84,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await tagCommand(line, argv, io)
       case 'export':
         return await exportCommand(line, argv, io)
+      case 'related':
+        return await relatedCommand(line, argv, io)
+      case 'backlinks':
+        return await backlinksCommand(line, argv, io)
       default:
         throw new UsageError(`unknown command "${line.command}" (see: offprint help)`)
     }
@@ -134,6 +144,13 @@ function parseCommandLine(argv: string[]): CommandLine {
       line.out = valueOf('--out', arg, () => argv[++i])
     } else if (arg === '--no-subcollections') {
       line.subcollections = false
+    } else if (arg === '--limit' || arg.startsWith('--limit=')) {
+      const value = arg === '--limit' ? argv[++i] : arg.slice('--limit='.length)
+      const limit = Number(value)
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new UsageError('--limit must be a whole number of at least 1')
+      }
+      line.limit = limit
     } else if (arg === '--help' || arg === '-h') {
       line.help = true
     } else if (arg.startsWith('-') && arg !== '-') {

@@ -40,6 +40,8 @@ export interface CommandLine {
   subcollections: boolean
   /** export: --out PATH */
   out?: string
+  /** related: --limit N */
+  limit?: number
 }
 
 export function libraryDirOf(argv: string[], io: CliIo): string {

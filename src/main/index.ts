@@ -1,30 +1,20 @@
 // Electron glue: app lifecycle, the window, the menu. Every decision made here
-// (window options and bounds, navigation, menu, taskbar progress, log rotation)
-// is a pure function in ./window or ./logging, tested without Electron; this
-// file only wires them to Electron's objects.
-import { readFile } from 'node:fs/promises'
+// (window options and bounds, navigation, menu, taskbar progress, log rotation,
+// what a second launch means) is a pure function in ./window, ./logging or
+// openedFiles.ts, tested without Electron; this file only wires them to
+// Electron's objects.
 import { basename, join } from 'node:path'
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  nativeTheme,
-  screen,
-  session,
-  shell,
-} from 'electron'
-import { EVENT_CHANNEL, LISTENING_CHANNEL } from '../shared/api'
-import type { LibraryEvent, OpenedFileContent, Settings } from '../shared/model'
-import { MAX_IMPORT_CHARS } from '../shared/apiSchemas'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell } from 'electron'
+import { EVENT_CHANNEL } from '../shared/api'
+import type { LibraryEvent, Settings } from '../shared/model'
 import { callApi, createDispatcher, type ApiDispatch } from './library/dispatch'
 import { messageOf } from './library/errors'
 import { Library } from './library/library'
 import { resolveLibraryDir } from './library/libraryLocation'
-import { registerIpc } from './ipc'
+import { onPageListening, registerIpc } from './ipc'
 import { FileLogger } from './logging/fileLogger'
-import { filesToOpen } from './openedFiles'
+import { decideSecondLaunch, filesToOpen, readOpenedFile } from './openedFiles'
 import { EventOutbox } from './window/eventOutbox'
 import { buildMenuTemplate } from './window/menuTemplate'
 import {
@@ -32,13 +22,14 @@ import {
   isNavigationAllowed,
   isPermissionGranted,
   isSafeExternalUrl,
-  isTrustedSender,
 } from './window/navigationRules'
 import { TaskbarProgress } from './window/taskbarProgress'
 import { boundsToSave, restoreWindowBounds } from './window/windowBounds'
 import { mainWindowOptions } from './window/windowOptions'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+/** The one page whose top frame may call the library (see isTrustedSender). */
+const appPageUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
 const resourcesDir = join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'resources')
 const log = new FileLogger(join(app.getPath('userData'), 'logs', 'offprint.log'))
 
@@ -69,20 +60,17 @@ app.on('open-file', (event, path) => {
 })
 
 async function openFile(path: string): Promise<void> {
-  let content: OpenedFileContent
-  try {
-    const text = await readFile(path, 'utf8')
-    content =
-      text.length > MAX_IMPORT_CHARS
-        ? { ok: false, message: 'the file is too large to import' }
-        : { ok: true, text }
-  } catch (error) {
-    log.warn(`could not read opened file ${path}`, error)
-    content = { ok: false, message: messageOf(error) }
-  }
+  const content = await readOpenedFile(path)
+  if (!content.ok) log.warn(`could not read opened file ${path}: ${content.message}`)
   send({ type: 'open-file', fileName: basename(path), content })
-  if (mainWindow?.isMinimized()) mainWindow.restore()
-  mainWindow?.focus()
+  focusWindow()
+}
+
+function focusWindow(): void {
+  if (mainWindow === null) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
 }
 
 function createWindow(library: Library, settings: Settings): BrowserWindow {
@@ -167,11 +155,14 @@ async function openLibrary(): Promise<Library> {
   })
   const library = await Library.open(libraryDir, {
     samplePath: join(resourcesDir, 'sample-daily-papers.txt'),
+    automaticBackups: true,
   })
   const info = await library.getLibraryInfo()
   log.info(`Offprint ${app.getVersion()} opened ${info.path} (${info.paperCount} papers)`)
   for (const problem of info.problems) {
-    log.warn(`${problem.file} could not be read (${problem.reason}); moved to ${problem.movedTo}`)
+    const restored =
+      problem.restoredFrom === undefined ? '' : `; restored from backup ${problem.restoredFrom.id}`
+    log.warn(`${problem.file}: ${problem.reason}; moved to ${problem.movedTo}${restored}`)
   }
   return library
 }
@@ -210,10 +201,8 @@ async function start(): Promise<void> {
     mainWindow?.setProgressBar(taskbar.update(progress))
     if (progress.state === 'failed') log.warn(`${progress.label} failed at "${progress.step}"`)
   })
-  registerIpc(loggingDispatcher(library), devServerUrl)
-  ipcMain.on(LISTENING_CHANNEL, (event) => {
-    if (isTrustedSender(event.senderFrame?.url ?? '', devServerUrl)) outbox.pageListening()
-  })
+  registerIpc(loggingDispatcher(library), appPageUrl)
+  onPageListening(appPageUrl, () => outbox.pageListening())
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -228,12 +217,9 @@ async function start(): Promise<void> {
   mainWindow = createWindow(library, settings)
   for (const path of filesToOpen(process.argv.slice(1), process.cwd())) void openFile(path)
   app.on('second-instance', (_event, argv, cwd) => {
-    const files = filesToOpen(argv.slice(1), cwd)
-    for (const path of files) void openFile(path)
-    if (files.length === 0 && mainWindow !== null) {
-      if (mainWindow.isMinimized()) mainWindow.restore()
-      mainWindow.focus()
-    }
+    const decision = decideSecondLaunch(argv, cwd)
+    if (decision.focusWindow) focusWindow()
+    for (const path of decision.filesToImport) void openFile(path)
   })
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) {

@@ -8,6 +8,9 @@
 import type { z } from 'zod'
 import type { apiArgs } from './apiSchemas'
 import type {
+  BackupList,
+  BackupOutcome,
+  Backlink,
   ChangeOutcome,
   Collection,
   CollectionChoice,
@@ -20,9 +23,15 @@ import type {
   LibraryInfo,
   LookupQueue,
   MergeOutcome,
+  LinkTarget,
   Note,
+  NoteSummary,
   Paper,
   PaperPage,
+  RestoreReport,
+  PaperRelation,
+  PaperRelationView,
+  RelatedPaper,
   SelectionSummary,
   Settings,
   Sidebar,
@@ -75,6 +84,21 @@ export const apiMethods = [
   'getSettings',
   'updateSettings',
   'cancelTask',
+  'listBackups',
+  'createBackup',
+  'restoreBackup',
+  'listNotes',
+  'createNote',
+  'getNoteById',
+  'updateNote',
+  'suggestLinkTargets',
+  'resolveLinkTargets',
+  'getBacklinks',
+  'getRelatedPapers',
+  'listRelations',
+  'addRelation',
+  'updateRelation',
+  'removeRelation',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -135,6 +159,25 @@ export interface ApiResults {
   updateSettings: Settings
   /** Whether the task was still running and has been asked to stop. */
   cancelTask: boolean
+  listBackups: BackupList
+  createBackup: BackupOutcome
+  /** Resolves once the library holds the backup's content (and the old state is itself backed up). */
+  restoreBackup: RestoreReport
+  /** Standalone notes (not papers' notes), most recently edited first. */
+  listNotes: NoteSummary[]
+  createNote: Note
+  getNoteById: Note
+  updateNote: Note
+  suggestLinkTargets: LinkTarget[]
+  /** One entry per target, in order: its current form, or null when it is missing or trashed. */
+  resolveLinkTargets: Array<LinkTarget | null>
+  getBacklinks: Backlink[]
+  getRelatedPapers: RelatedPaper[]
+  listRelations: PaperRelationView[]
+  addRelation: PaperRelation
+  updateRelation: PaperRelation
+  /** The relation that was removed. */
+  removeRelation: PaperRelation
 }
 
 export type LibraryApi = {

@@ -2,6 +2,7 @@
 // core sees a call. Keys must match `apiMethods` exactly (the compiler checks).
 import { z } from 'zod'
 import type { ApiMethod } from './api'
+import { BACKUP_ID_PATTERN } from './backupId'
 import { SMART_VIEWS } from './model'
 import type { SmartView } from './model'
 import { settingsPatchSchema } from './settingsSchema'
@@ -23,6 +24,21 @@ export const MAX_TAG_CHARS = 100
 export const MAX_TAGS = 100
 
 const sort = z.enum(['published', 'added', 'title', 'upvotes'])
+/** Longest note title, relation label and autocomplete query accepted. */
+export const MAX_TITLE_CHARS = 1000
+export const MAX_LABEL_CHARS = 200
+export const MAX_QUERY_CHARS = 1000
+/** Most link targets the preview may resolve in one call (one per link in a note). */
+export const MAX_RESOLVE_TARGETS = 5000
+
+const noteTitle = z.string().max(MAX_TITLE_CHARS)
+const noteBody = z.string().max(MAX_NOTE_CHARS)
+const relationLabel = z.string().max(MAX_LABEL_CHARS)
+const linkTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paper'), id }).strict(),
+  z.object({ kind: z.literal('note'), id }).strict(),
+  z.object({ kind: z.literal('title'), title: z.string().min(1).max(MAX_TITLE_CHARS) }).strict(),
+])
 const ids = z.array(id).max(MAX_IDS)
 const someIds = ids.min(1, 'name at least one paper')
 const collectionName = z.string().min(1).max(MAX_COLLECTION_NAME_CHARS)
@@ -141,7 +157,29 @@ export const apiArgs = {
   redo: z.object({}).strict(),
   getUndoState: z.object({}).strict(),
   indexOfPaper: z.object({ id, sort: sort.optional(), filter: paperFilter.optional() }).strict(),
+  listNotes: z.object({ query: z.string().max(MAX_QUERY_CHARS).optional() }).strict(),
+  createNote: z.object({ title: noteTitle, body: noteBody.optional() }).strict(),
+  getNoteById: z.object({ id }).strict(),
+  updateNote: z.object({ id, title: noteTitle.optional(), body: noteBody.optional() }).strict(),
+  suggestLinkTargets: z
+    .object({
+      query: z.string().max(MAX_QUERY_CHARS),
+      limit: z.number().int().min(1).max(50).optional(),
+      kind: z.enum(['paper', 'note']).optional(),
+    })
+    .strict(),
+  resolveLinkTargets: z.object({ targets: z.array(linkTarget).max(MAX_RESOLVE_TARGETS) }).strict(),
+  getBacklinks: z.object({ kind: z.enum(['paper', 'note']), id }).strict(),
+  getRelatedPapers: z.object({ id, limit: z.number().int().min(1).max(50).optional() }).strict(),
+  listRelations: z.object({ paperId: id }).strict(),
+  addRelation: z.object({ fromId: id, toId: id, label: relationLabel.optional() }).strict(),
+  updateRelation: z.object({ id, label: relationLabel.optional() }).strict(),
+  removeRelation: z.object({ id }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
   cancelTask: z.object({ taskId: id }).strict(),
+  listBackups: z.object({}).strict(),
+  createBackup: z.object({}).strict(),
+  // A backup id names a folder: only our own timestamp names, never a path.
+  restoreBackup: z.object({ id: z.string().max(40).regex(BACKUP_ID_PATTERN) }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType }

@@ -139,6 +139,59 @@ export interface PaperRelation {
   createdAt: string
 }
 
+/** A standalone note as the notes list shows it. */
+export interface NoteSummary {
+  id: string
+  title: string
+  updatedAt: string
+  /** The start of the body as plain text, for the list. */
+  excerpt: string
+  trashedAt?: string
+}
+
+/** A paper or note a wiki-link can point at, with its current title. */
+export interface LinkTarget {
+  kind: 'paper' | 'note'
+  id: string
+  title: string
+  /** For a paper's own note: the paper (opening the note means selecting it). */
+  paperId?: string
+  /** A paper's publication date (ISO), shown beside it in the autocomplete. */
+  published?: string
+}
+
+/** The sentence around a link, split so the UI can set the link apart. */
+export interface LinkContext {
+  before: string
+  link: string
+  after: string
+}
+
+/** A note that links to a paper or note, with each place it does. */
+export interface Backlink {
+  noteId: string
+  /** The note's title (a paper's note is titled after its paper). */
+  noteTitle: string
+  /** Set when the linking note is a paper's note. */
+  paperId?: string
+  updatedAt: string
+  contexts: LinkContext[]
+}
+
+/** A paper found similar by its title and abstract; score is a cosine in (0, 1]. */
+export interface RelatedPaper {
+  paper: PaperSummary
+  score: number
+}
+
+/** A manual relation as seen from one of its two papers. */
+export interface PaperRelationView {
+  relation: PaperRelation
+  /** outgoing: this paper is `fromId` ("this extends other"); incoming: the reverse. */
+  direction: 'outgoing' | 'incoming'
+  other: PaperSummary
+}
+
 /** One entry the importer could not turn into a paper, and why. */
 export interface SkippedEntry {
   /** 1-based line number in the imported text where the entry starts. */
@@ -299,11 +352,55 @@ export interface SelectionSummary {
   collections: Array<CollectionRef & { count: number }>
 }
 
+/**
+ * What was wrong: a whole file could not be read (moved aside), some records
+ * in a readable file could not be used (set aside one by one), or the journal
+ * of recent changes was damaged part-way (the rest set aside).
+ */
+export type StoreProblemKind = 'unreadable-file' | 'unusable-records' | 'damaged-journal'
+
 /** A file that could not be read and was moved aside instead of being overwritten. */
 export interface StoreProblem {
+  kind: StoreProblemKind
   file: string
+  /** Where the unreadable file (or the unusable records) now are, untouched. */
   movedTo: string
   reason: string
+  /** The backup its content was brought back from, when one held a good copy. */
+  restoredFrom?: BackupSummary
+}
+
+/** Why a backup was made. */
+export type BackupReason = 'start' | 'scheduled' | 'manual' | 'before-restore'
+
+/** One backup of the library folder, as the restore dialog lists it. */
+export interface BackupSummary {
+  /** The backup's folder name inside backups/, e.g. "2026-11-26T03-10-00Z". */
+  id: string
+  /** ISO timestamp. */
+  createdAt: string
+  reason: BackupReason
+  paperCount: number
+  noteCount: number
+}
+
+export interface BackupList {
+  /** Absolute path of the folder holding the backups. */
+  folder: string
+  /** Newest first. */
+  backups: BackupSummary[]
+}
+
+export interface BackupOutcome {
+  backup: BackupSummary
+  /** False when nothing had changed since the latest backup, which is returned instead. */
+  created: boolean
+}
+
+export interface RestoreReport {
+  restored: BackupSummary
+  /** The library as it was just before the restore, kept as a backup so the restore can be undone. */
+  previous: BackupSummary
 }
 
 export interface LibraryInfo {
@@ -313,6 +410,8 @@ export interface LibraryInfo {
   paperCount: number
   noteCount: number
   problems: StoreProblem[]
+  /** Why the last automatic backup failed, until one succeeds. */
+  backupProblem?: string
 }
 
 /** An incoming entry that matches a paper already in the library. */
@@ -466,6 +565,10 @@ export interface Settings {
   selectedPaperId: string | null
   /** The main window as it was last closed; null until then. */
   window: WindowBounds | null
+  /** A backup is made on start and after every this many hours of use. */
+  backupIntervalHours: number
+  /** How many backups are kept; older ones are deleted. */
+  backupsKept: number
 }
 
 /** Events main pushes to the renderer. */
@@ -473,7 +576,10 @@ export type LibraryEvent =
   | { type: 'library-changed' }
   | { type: 'menu-command'; command: MenuCommand }
   | { type: 'progress'; progress: TaskProgress }
-  /** A file the OS asked Offprint to open (double-click on a .bib, .ris or .txt). */
+  /**
+   * A file the OS asked Offprint to open (double-click on a .bib, .ris or .txt,
+   * the command line, or a second launch).
+   */
   | { type: 'open-file'; fileName: string; content: OpenedFileContent }
 
 export type OpenedFileContent = { ok: true; text: string } | { ok: false; message: string }
@@ -483,6 +589,7 @@ export type MenuCommand =
   | 'import'
   | 'export'
   | 'find-duplicates'
+  | 'restore-backup'
   | 'settings'
   | 'toggle-sidebar'
   | 'toggle-list'

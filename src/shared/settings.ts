@@ -10,6 +10,11 @@ export const MAX_MARK_READ_SECONDS = 600
 /** Pane widths are CSS pixels; anything outside this range is not a real layout. */
 export const MIN_PANE_WIDTH = 160
 export const MAX_PANE_WIDTH = 4000
+export const MIN_BACKUP_INTERVAL_HOURS = 1
+/** A week of use. */
+export const MAX_BACKUP_INTERVAL_HOURS = 168
+export const MIN_BACKUPS_KEPT = 1
+export const MAX_BACKUPS_KEPT = 100
 
 /** Any subset of the settings: what updateSettings takes. */
 export type SettingsPatch = Partial<Settings>
@@ -27,4 +32,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   sort: 'published',
   selectedPaperId: null,
   window: null,
+  backupIntervalHours: 4,
+  backupsKept: 10,
 })

@@ -6,9 +6,13 @@ import { z } from 'zod'
 import type { PaperSort, Settings, ThemeChoice } from './model'
 import {
   DEFAULT_SETTINGS,
+  MAX_BACKUP_INTERVAL_HOURS,
+  MAX_BACKUPS_KEPT,
   MAX_MARK_READ_SECONDS,
   MAX_PANE_WIDTH,
   MAX_READING_FONT_SIZE,
+  MIN_BACKUP_INTERVAL_HOURS,
+  MIN_BACKUPS_KEPT,
   MIN_PANE_WIDTH,
   MIN_READING_FONT_SIZE,
 } from './settings'
@@ -47,6 +51,12 @@ export const settingSchemas = {
     })
     .strict()
     .nullable(),
+  backupIntervalHours: z
+    .number()
+    .int()
+    .min(MIN_BACKUP_INTERVAL_HOURS)
+    .max(MAX_BACKUP_INTERVAL_HOURS),
+  backupsKept: z.number().int().min(MIN_BACKUPS_KEPT).max(MAX_BACKUPS_KEPT),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** The argument of updateSettings: any subset of the settings, nothing else. */

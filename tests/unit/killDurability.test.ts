@@ -1,18 +1,20 @@
-// Kill test: a child process makes a stream of acknowledged changes and is
+// Kill tests: a child process makes a stream of acknowledged changes and is
 // killed with SIGKILL at a random moment, including in the middle of journal
-// appends and shard checkpoints. Every trial, the library must open and hold
-// every change acknowledged before the kill. `npm test` runs 10 trials;
-// `npm run test:stress` runs 50 (OFFPRINT_KILL_TRIALS).
+// appends, shard checkpoints, backups and restores. Every trial, the library
+// must open and hold every change acknowledged before the kill. `npm test`
+// runs 10 trials of the write stream; `npm run test:stress` runs 50
+// (OFFPRINT_KILL_TRIALS).
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { backupFolder } from '../../src/main/library/backups/backupFolder'
 import { Library } from '../../src/main/library/library'
+import { syntheticListing } from '../support/syntheticListing'
 
 const TRIALS = Number(process.env['OFFPRINT_KILL_TRIALS'] ?? 10)
-const WORKER = fileURLToPath(new URL('./support/writeStreamWorker.ts', import.meta.url))
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 /** Deterministic pseudo-random kill delays, so a failing trial can be rerun. */
@@ -21,14 +23,10 @@ function killDelayMs(trial: number): number {
   return 150 + Math.floor((x - Math.floor(x)) * 600)
 }
 
-interface Acknowledged {
-  papers: Set<string>
-  /** paper id → the latest acknowledged note version */
-  notes: Map<string, number>
-}
-
-async function runAndKill(dir: string, trial: number): Promise<Acknowledged> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dir, String(trial)], {
+/** Runs a worker, kills it a while after its first acknowledged change, returns its complete lines. */
+async function runAndKill(worker: string, args: string[], trial: number): Promise<string[][]> {
+  const script = fileURLToPath(new URL(`./support/${worker}`, import.meta.url))
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -42,15 +40,55 @@ async function runAndKill(dir: string, trial: number): Promise<Acknowledged> {
   child.kill('SIGKILL')
   await new Promise((resolve) => child.once('close', resolve))
   expect(stderr).toBe('')
-
-  const acknowledged: Acknowledged = { papers: new Set(), notes: new Map() }
   // Only complete lines count: a line cut by the kill was not fully acknowledged.
-  for (const line of stdout.split('\n').slice(0, -1)) {
-    const [kind, id, version] = line.split(' ')
+  return stdout
+    .split('\n')
+    .slice(0, -1)
+    .map((line) => line.split(' '))
+}
+
+interface Acknowledged {
+  papers: Set<string>
+  /** paper id → the latest acknowledged note version */
+  notes: Map<string, number>
+  settingsVersion: number
+  backups: string[]
+}
+
+function acknowledgedBy(lines: string[][]): Acknowledged {
+  const acknowledged: Acknowledged = {
+    papers: new Set(),
+    notes: new Map(),
+    settingsVersion: 0,
+    backups: [],
+  }
+  for (const [kind, id, version] of lines) {
     if (kind === 'paper' && id !== undefined) acknowledged.papers.add(id)
     if (kind === 'note' && id !== undefined) acknowledged.notes.set(id, Number(version))
+    if (kind === 'settings') acknowledged.settingsVersion = Number(id)
+    if (kind === 'backup' && id !== undefined && !acknowledged.backups.includes(id)) {
+      acknowledged.backups.push(id)
+    }
   }
   return acknowledged
+}
+
+/** Every listed backup is a whole library of its own: it opens without a problem. */
+async function expectBackupsWhole(dir: string, trial: number): Promise<number> {
+  const library = await Library.open(dir)
+  const { backups } = await library.listBackups({})
+  await library.close()
+  for (const backup of backups) {
+    const copy = await mkdtemp(join(tmpdir(), 'offprint-backup-copy-'))
+    await cp(backupFolder(dir, backup.id), copy, { recursive: true })
+    const opened = await Library.open(copy)
+    const info = await opened.getLibraryInfo()
+    expect(info.problems, `trial ${trial}, backup ${backup.id}`).toEqual([])
+    expect(info.paperCount, `trial ${trial}, backup ${backup.id}`).toBe(backup.paperCount)
+    await opened.close()
+    await rm(copy, { recursive: true, force: true })
+  }
+  return backups.length
 }
 
 describe('durability under SIGKILL', () => {
@@ -58,10 +96,13 @@ describe('durability under SIGKILL', () => {
     `keeps every acknowledged change across ${TRIALS} kills`,
     async () => {
       let changesChecked = 0
+      let backupsChecked = 0
       for (let trial = 1; trial <= TRIALS; trial++) {
         const dir = await mkdtemp(join(tmpdir(), 'offprint-kill-'))
         try {
-          const acknowledged = await runAndKill(dir, trial)
+          const acknowledged = acknowledgedBy(
+            await runAndKill('writeStreamWorker.ts', [dir, String(trial)], trial),
+          )
           expect(acknowledged.notes.size, `trial ${trial} made changes`).toBeGreaterThan(0)
 
           const library = await Library.open(dir)
@@ -76,14 +117,69 @@ describe('durability under SIGKILL', () => {
               version,
             )
           }
-          changesChecked += acknowledged.papers.size + acknowledged.notes.size
+          const settings = await library.getSettings({})
+          expect(
+            acknowledged.settingsVersion === 0 ||
+              settings.backupIntervalHours >= acknowledged.settingsVersion,
+            `trial ${trial}: settings`,
+          ).toBe(true)
+          // The newest acknowledged backups are kept (older ones may be pruned, as designed).
+          const listed = (await library.listBackups({})).backups.map((backup) => backup.id)
+          const kept = (await library.getSettings({})).backupsKept
+          for (const id of acknowledged.backups.slice(-kept)) {
+            expect(listed, `trial ${trial}`).toContain(id)
+          }
           await library.close()
+          backupsChecked += await expectBackupsWhole(dir, trial)
+          changesChecked += acknowledged.papers.size + acknowledged.notes.size
         } finally {
           await rm(dir, { recursive: true, force: true })
         }
       }
       expect(changesChecked).toBeGreaterThan(TRIALS)
+      expect(backupsChecked).toBeGreaterThan(0)
     },
-    TRIALS * 10_000,
+    TRIALS * 15_000,
+  )
+
+  const RESTORE_TRIALS = Math.max(3, Math.ceil(TRIALS / 3))
+  it(
+    `leaves one backup's content or the other's, whole, across ${RESTORE_TRIALS} kills during restores`,
+    async () => {
+      let restoresSeen = 0
+      for (let trial = 1; trial <= RESTORE_TRIALS; trial++) {
+        const dir = await mkdtemp(join(tmpdir(), 'offprint-kill-restore-'))
+        try {
+          const library = await Library.open(dir)
+          await library.updateSettings({ patch: { backupsKept: 100 } })
+          await library.importText({ text: syntheticListing(40, 'First ') })
+          const first = (await library.createBackup({})).backup
+          await library.importText({ text: syntheticListing(40, 'Second ') })
+          const second = (await library.createBackup({})).backup
+          await library.close()
+
+          const lines = await runAndKill(
+            'restoreStreamWorker.ts',
+            [dir, first.id, second.id],
+            trial * 7,
+          )
+          restoresSeen += lines.length
+
+          const reopened = await Library.open(dir)
+          const info = await reopened.getLibraryInfo()
+          expect(info.problems, `trial ${trial}`).toEqual([])
+          expect([40, 80], `trial ${trial}`).toContain(info.paperCount)
+          const titles = reopened.allPapers('title').map((paper) => paper.title)
+          const firstOnly = titles.every((title) => title.startsWith('First'))
+          expect(firstOnly || titles.length === 80, `trial ${trial}`).toBe(true)
+          await reopened.close()
+          expect(await readdir(dir), `trial ${trial}`).not.toContain('.restore')
+        } finally {
+          await rm(dir, { recursive: true, force: true })
+        }
+      }
+      expect(restoresSeen).toBeGreaterThan(0)
+    },
+    RESTORE_TRIALS * 20_000,
   )
 })

@@ -129,6 +129,7 @@ describe('LibraryStore', () => {
     expect(reopened.papers.has('p1')).toBe(true)
     expect(reopened.problems).toEqual([
       {
+        kind: 'damaged-journal',
         file: journal,
         movedTo: `${journal}.damaged-2026-11-26T03-10-00Z`,
         reason: expect.stringMatching(/^line 2: /),

@@ -40,6 +40,8 @@ describe('application menu', () => {
       'separator',
       'Find Duplicates…',
       'separator',
+      'Restore from Backup…',
+      'separator',
       'Settings…',
       'separator',
       'quit',
@@ -47,7 +49,25 @@ describe('application menu', () => {
     const exportItem = file.find((item) => item.label === 'Export…')
     expect(exportItem?.accelerator).toBe('CmdOrCtrl+Shift+E')
     for (const item of file) (item.click as (() => void) | undefined)?.()
-    expect(sent).toEqual(['import', 'export', 'find-duplicates', 'settings'])
+    expect(sent).toEqual(['import', 'export', 'find-duplicates', 'restore-backup', 'settings'])
+  })
+
+  it('has File > Restore from Backup…, which asks the renderer for its dialog', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const sent: MenuCommand[] = []
+      const template = buildMenuTemplate({
+        platform,
+        isDevelopment: false,
+        sendCommand: (command) => sent.push(command),
+      })
+      const file = submenuOf(template, 'File')
+      const labels = file.map((item) => item.label ?? item.type ?? item.role)
+      expect(labels).toContain('Restore from Backup…')
+      const click = file.find((item) => item.label === 'Restore from Backup…')?.click as
+        (() => void) | undefined
+      click?.()
+      expect(sent).toEqual(['restore-backup'])
+    }
   })
 
   it('has Edit > Undo and Redo, which ask the renderer (the page owns both undo stacks)', () => {

@@ -64,11 +64,30 @@ describe('window rules', () => {
     }
   })
 
-  it('answers IPC only from the app bundle or the dev server', () => {
-    expect(isTrustedSender('file:///opt/Offprint/out/renderer/index.html', undefined)).toBe(true)
-    expect(isTrustedSender('http://localhost:5173/', undefined)).toBe(false)
-    expect(isTrustedSender('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true)
-    expect(isTrustedSender('https://evil.example/', 'http://localhost:5173')).toBe(false)
-    expect(isTrustedSender('', undefined)).toBe(false)
+  it('answers IPC only from the top frame of the app page or the dev server', () => {
+    const page = 'file:///opt/Offprint/resources/app.asar/out/renderer/index.html'
+    const top = (url: string) => ({ url, isMainFrame: true })
+    expect(isTrustedSender(top(page), page)).toBe(true)
+    expect(isTrustedSender(top(`${page}#notes`), page)).toBe(true)
+    // Another local file (an HTML file a link led to, a dropped file) gets nothing.
+    expect(isTrustedSender(top('file:///home/me/Downloads/evil.html'), page)).toBe(false)
+    expect(isTrustedSender(top('file:///opt/Offprint/resources/app.asar/out/x.html'), page)).toBe(
+      false,
+    )
+    expect(
+      isTrustedSender(top('file://remote-host/opt/Offprint/out/renderer/index.html'), page),
+    ).toBe(false)
+    // A subframe of the app page, should one ever exist, gets nothing either.
+    expect(isTrustedSender({ url: page, isMainFrame: false }, page)).toBe(false)
+
+    const dev = 'http://localhost:5173/'
+    expect(isTrustedSender(top('http://localhost:5173/index.html'), dev)).toBe(true)
+    expect(isTrustedSender(top('http://localhost:5174/'), dev)).toBe(false)
+    expect(isTrustedSender(top('https://evil.example/'), dev)).toBe(false)
+    expect(isTrustedSender(top('http://localhost:5173/'), page)).toBe(false)
+    expect(isTrustedSender(top(''), page)).toBe(false)
+    expect(isTrustedSender(top('not a url'), page)).toBe(false)
+    expect(isTrustedSender(top('about:blank'), page)).toBe(false)
+    expect(isTrustedSender(top('data:text/html,<script>1</script>'), page)).toBe(false)
   })
 })

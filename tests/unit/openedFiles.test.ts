@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest'
-import { filesToOpen, isOpenable } from '../../src/main/openedFiles'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  decideSecondLaunch,
+  filesToOpen,
+  isOpenable,
+  readOpenedFile,
+} from '../../src/main/openedFiles'
 
 describe('files handed to Offprint on its command line', () => {
   it('takes .bib, .ris and .txt paths, resolved against the working folder', () => {
@@ -21,5 +29,51 @@ describe('files handed to Offprint on its command line', () => {
     expect(isOpenable('x.BIB')).toBe(true)
     expect(isOpenable('x.bibx')).toBe(false)
     expect(isOpenable('bib')).toBe(false)
+  })
+})
+
+describe('a second launch', () => {
+  it('brings the window forward, with or without files to import', () => {
+    expect(decideSecondLaunch(['/opt/Offprint/offprint'], '/')).toEqual({
+      focusWindow: true,
+      filesToImport: [],
+    })
+    expect(
+      decideSecondLaunch(
+        ['/opt/Offprint/offprint', '--allow-file-access-from-files', 'refs.bib', 'photo.png'],
+        '/home/a',
+      ),
+    ).toEqual({ focusWindow: true, filesToImport: ['/home/a/refs.bib'] })
+  })
+})
+
+describe('reading a file the user asked to open', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'offprint-open-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('gives the text to import', async () => {
+    await writeFile(join(dir, 'feb-9.txt'), 'Daily Papers\n')
+    expect(await readOpenedFile(join(dir, 'feb-9.txt'))).toEqual({
+      ok: true,
+      text: 'Daily Papers\n',
+    })
+  })
+
+  it('turns a missing, binary or folder "file" into a message, never an exception', async () => {
+    await writeFile(join(dir, 'binary.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x81]))
+    await mkdir(join(dir, 'folder.bib'))
+    const outcomes = await Promise.all(
+      ['missing.ris', 'binary.txt', 'folder.bib'].map((name) => readOpenedFile(join(dir, name))),
+    )
+    expect(outcomes).toEqual([
+      { ok: false, message: expect.stringMatching(/ENOENT/) as string },
+      { ok: false, message: 'it is not UTF-8 text' },
+      { ok: false, message: 'it is not a file' },
+    ])
   })
 })

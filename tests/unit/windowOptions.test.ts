@@ -40,3 +40,42 @@ describe('main window options', () => {
     expect(background('light', true)).toBe(THEME_BACKGROUNDS.light)
   })
 })
+
+describe('the Electron security checklist', () => {
+  it('sets no web preference beyond the known, locked-down ones', () => {
+    // A new option (say, enableRemoteModule or allowRunningInsecureContent: true)
+    // must be added here on purpose, not slip in.
+    expect(Object.keys(mainWindowOptions('/p.js', SETUP).webPreferences ?? {}).sort()).toEqual(
+      [
+        'allowRunningInsecureContent',
+        'contextIsolation',
+        'experimentalFeatures',
+        'navigateOnDragDrop',
+        'nodeIntegration',
+        'nodeIntegrationInSubFrames',
+        'nodeIntegrationInWorker',
+        'preload',
+        'sandbox',
+        'spellcheck',
+        'webSecurity',
+        'webviewTag',
+      ].sort(),
+    )
+  })
+
+  it('uses no remote module, in dependencies or in code', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const { listFiles } = await import('./support/libraryFolder')
+    const manifest = JSON.parse(
+      await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as Record<string, Record<string, string> | undefined>
+    const dependencies = { ...manifest['dependencies'], ...manifest['devDependencies'] }
+    expect(Object.keys(dependencies)).not.toContain('@electron/remote')
+    const sources = await listFiles(new URL('../../src', import.meta.url).pathname)
+    expect(sources.length).toBeGreaterThan(20)
+    for (const file of sources) {
+      const text = await readFile(file, 'utf8')
+      expect(text, file).not.toMatch(/@electron\/remote|enableRemoteModule|\.remote\b/)
+    }
+  })
+})

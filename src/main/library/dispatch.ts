@@ -27,7 +27,7 @@ export function createDispatcher(library: LibraryApi): ApiDispatch {
   return async (method, args) => {
     try {
       if (!isApiMethod(method)) {
-        const shown = JSON.stringify(String(method).slice(0, 100))
+        const shown = typeof method === 'string' ? JSON.stringify(method.slice(0, 100)) : 'name'
         return failure('unknown-method', `Unknown API method ${shown}`)
       }
       const parsed = apiArgs[method].safeParse(args)
@@ -65,9 +65,19 @@ export async function callApi<M extends ApiMethod>(
   return (await dispatch(method, args)) as ApiResponse<ApiResults[M]>
 }
 
+/** Longest error message sent back: a reason, not a dump of the input. */
+const MAX_MESSAGE_CHARS = 500
+
 /** The envelope error for anything a method threw: its own code, or 'internal'. */
 export function toApiError(error: unknown): ApiError {
-  return { code: apiErrorCodeOf(error) ?? 'internal', message: messageOf(error) }
+  return { code: apiErrorCodeOf(error) ?? 'internal', message: oneLine(messageOf(error)) }
+}
+
+/** Messages quote user input (ids, file names): keep them on one line and short. */
+function oneLine(message: string): string {
+  const line = message.replace(/[\s\u0085\u2028\u2029]+/g, ' ').trim()
+  const text = line === '' ? 'Unknown error' : line
+  return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text
 }
 
 function invoke<M extends ApiMethod>(
@@ -82,5 +92,5 @@ function invoke<M extends ApiMethod>(
 }
 
 function failure(code: ApiErrorCode, message: string): ApiResponse<never> {
-  return { ok: false, error: { code, message } }
+  return { ok: false, error: { code, message: oneLine(message) } }
 }

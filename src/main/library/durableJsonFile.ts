@@ -40,7 +40,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
-    private readonly parse: JsonDocumentParser<T>,
+    /** Also used to check a backup's copy of this file before it is brought back. */
+    readonly parse: JsonDocumentParser<T>,
     /** Compact output for large machine-read files; indented for small ones people may open. */
     private readonly options: { compact?: boolean } = {},
   ) {}
@@ -119,7 +120,7 @@ async function existingMode(path: string): Promise<number | undefined> {
 }
 
 /** Makes a rename in `folder` durable. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   let handle: FileHandle
   try {
     handle = await open(folder, 'r')
@@ -141,7 +142,18 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-function errnoCode(error: unknown): string | undefined {
+/** Flushes a file's content to disk (after a copy, before anything depends on it). */
+export async function syncFile(path: string): Promise<void> {
+  // Writable: Windows flushes only handles opened for writing.
+  const handle = await open(path, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+export function errnoCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {
     const code = (error as { code: unknown }).code
     return typeof code === 'string' ? code : undefined

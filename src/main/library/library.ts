@@ -14,6 +14,9 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ApiArgs, LibraryApi } from '../../shared/api'
 import type {
+  BackupList,
+  BackupOutcome,
+  BackupReason,
   ChangeOutcome,
   Collection,
   CollectionChoice,
@@ -25,16 +28,24 @@ import type {
   LibraryInfo,
   LookupQueue,
   MergeOutcome,
+  Backlink,
+  LinkTarget,
   Note,
+  NoteSummary,
   Paper,
   PaperFilter,
   PaperPage,
+  PaperRelation,
+  PaperRelationView,
   PaperSort,
   PaperSummary,
   QueuedIdentifier,
+  RestoreReport,
+  RelatedPaper,
   SelectionSummary,
   Settings,
   Sidebar,
+  StoreProblem,
   TrashContents,
   UndoState,
 } from '../../shared/model'
@@ -48,6 +59,15 @@ import type { ParseControl, ParsedImport } from './importers/parsedRecord'
 import { readImport } from './importers/readImport'
 import { ImportCancelledError } from './importers/yieldingLoop'
 import { planImport } from './importPlan'
+import { backupsFolder, listBackups, summaryOf } from './backups/backupFolder'
+import { BackupTimer } from './backups/backupTimer'
+import { createBackup, pruneBackups } from './backups/createBackup'
+import type { CreatedBackup } from './backups/createBackup'
+import { restoreBackupFiles } from './backups/restoreBackup'
+import { normalizeTitle, type WikiLink, type WikiLinkTarget } from '../../shared/wikiLinks'
+import { linkContextOf, plainTextOf } from './linkContext'
+import { LinkIndex } from './linkIndex'
+import { LinkTargets } from './linkTargets'
 import {
   collectionsOfPaper,
   planAddToCollection,
@@ -78,14 +98,16 @@ import {
   replayChanges,
 } from './organize/undoStack'
 import type { Direction } from './organize/undoStack'
-import { resortedAfter, sortPapers } from './paperOrder'
+import { newestFirst, resortedAfter, sortPapers } from './paperOrder'
 import { LongTasks, TaskCancelledError } from './longTasks'
+import { RelatedPapersIndex } from './relatedPapers'
 import type { ProgressListener, RunningTask } from './longTasks'
 import { IdentifierLookup } from './lookup/identifierLookup'
 import type { LookupOptions } from './lookup/identifierLookup'
 import { LookupQueueStore } from './lookup/lookupQueue'
 import { planMerge } from './mergeCommand'
 import { LibraryStore } from './store/libraryStore'
+import type { StoreOptions } from './store/libraryStore'
 import type { ChangeSet } from './store/recordKinds'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
@@ -103,6 +125,11 @@ export interface LibraryOptions {
   checkpointDelayMs?: number
   /** Where identifier lookups go (tests: a stub server on 127.0.0.1) and how fast. */
   lookup?: LookupOptions
+  /**
+   * Back the library up on open and after every backupIntervalHours of use
+   * (the app does; the CLI and most tests do not).
+   */
+  automaticBackups?: boolean
 }
 
 export type ChangeListener = () => void
@@ -125,13 +152,27 @@ interface PendingImport {
   prepared?: PreparedImport
 }
 
+/** How many related papers and link suggestions a call returns unless it asks otherwise. */
+const DEFAULT_RELATED = 5
+const DEFAULT_SUGGESTIONS = 8
+/** Length of a note's excerpt in the notes list. */
+const EXCERPT_CHARS = 160
+/** Papers whose words are counted between two yields to the event loop. */
+const RELATED_SLICE = 500
+
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
   private readonly settingsListeners = new Set<SettingsListener>()
   private readonly tasks = new LongTasks()
   private readonly pending = new Map<string, PendingImport>()
   private writes: Promise<void> = Promise.resolve()
+  // Backups run one at a time, beside (not inside) the write queue.
+  private backups: Promise<void> = Promise.resolve()
+  private readonly backupTimer: BackupTimer | undefined
+  private backupProblem: string | undefined
   private closed = false
+  /** Files found damaged since the library was opened (a restore adds its own). */
+  private readonly problems: StoreProblem[]
   // Indexes over the committed state, built on first use (opening a large
   // library should cost no more than reading it) and kept up to date after.
   private noteIndex: Map<string, Note> | undefined
@@ -143,29 +184,59 @@ export class Library implements LibraryApi {
   // Bumped by every change, so derived views know when they are stale.
   private generation = 0
   private readonly history = new UndoStack()
+  // Derived from note bodies and paper texts, never stored: built on first use
+  // (backlinks, similar papers), then kept up to date by every commit.
+  private linkIndex: LinkIndex | undefined
+  private relatedIndex: RelatedPapersIndex | undefined
+  private relatedBuild: Promise<RelatedPapersIndex> | undefined
+  private readonly targets = new LinkTargets({
+    papers: () => this.store.papers.values(),
+    notes: () => this.store.notes.values(),
+    paper: (id) => this.store.papers.get(id),
+    note: (id) => this.store.notes.get(id),
+    newestPapers: () => this.sortedPapers('published'),
+  })
 
   private constructor(
-    private readonly store: LibraryStore,
+    private store: LibraryStore,
+    private readonly storeOptions: StoreOptions,
     private readonly now: () => Date,
     private readonly samplePath: string | undefined,
     private readonly queue: LookupQueueStore,
     private readonly lookup: IdentifierLookup,
-  ) {}
+    automaticBackups: boolean,
+  ) {
+    this.problems = [...store.problems]
+    if (automaticBackups) {
+      this.backupTimer = new BackupTimer(() => void this.backUpAutomatically('scheduled'))
+      this.backupTimer.arm(readSettings(store.settings).backupIntervalHours)
+      void this.backUpAutomatically('start')
+    }
+  }
 
   /**
    * Opens the library folder `dir`, creating it if needed. Unreadable files are
-   * moved aside and reported in getLibraryInfo().problems. Rejects with a
-   * LibraryVersionError when the folder was written by a newer Offprint.
+   * moved aside, replaced by their latest good backup when there is one, and
+   * reported in getLibraryInfo().problems. Rejects with a LibraryVersionError
+   * when the folder was written by a newer Offprint.
    */
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const now = options.now ?? (() => new Date())
-    const storeOptions =
+    const storeOptions: StoreOptions =
       options.checkpointDelayMs === undefined
         ? { now }
         : { now, checkpointDelayMs: options.checkpointDelayMs }
     const store = await LibraryStore.open(dir, storeOptions)
     const queue = await LookupQueueStore.open(store.dir)
-    return new Library(store, now, options.samplePath, queue, new IdentifierLookup(options.lookup))
+    return new Library(
+      store,
+      storeOptions,
+      now,
+      options.samplePath,
+      queue,
+      new IdentifierLookup(options.lookup),
+      options.automaticBackups === true,
+    )
   }
 
   /** Absolute path of the library folder. */
@@ -174,13 +245,15 @@ export class Library implements LibraryApi {
   }
 
   async getLibraryInfo(): Promise<LibraryInfo> {
-    return {
+    const info: LibraryInfo = {
       path: this.store.dir,
       schemaVersion: this.store.schemaVersion,
       paperCount: this.sortedPapers('published').length,
       noteCount: countLiveNotes(this.store.notes.values()),
-      problems: this.store.problems.map((problem) => ({ ...problem })),
+      problems: structuredClone(this.problems),
     }
+    if (this.backupProblem !== undefined) info.backupProblem = this.backupProblem
+    return info
   }
 
   async listPapers({ offset, limit, sort, filter }: ApiArgs<'listPapers'>): Promise<PaperPage> {
@@ -374,10 +447,221 @@ export class Library implements LibraryApi {
       const note: Note = existing
         ? { ...existing, title: paper.title, body, updatedAt: at }
         : { id: randomUUID(), paperId, title: paper.title, body, createdAt: at, updatedAt: at }
-      await this.store.commit({ notes: { put: [note] } })
-      this.notesByPaper().set(paperId, note)
-      this.notifyChange()
+      await this.commitNote(note, existing)
       return structuredClone(note)
+    })
+  }
+
+  // --- standalone notes ------------------------------------------------------
+
+  async listNotes({ query }: ApiArgs<'listNotes'>): Promise<NoteSummary[]> {
+    // Trashed notes are listed by the Trash (listTrash).
+    const notes = [...this.store.notes.values()].filter(
+      (note) => note.paperId === undefined && note.trashedAt === undefined,
+    )
+    const words = normalizeTitle(query ?? '')
+      .split(' ')
+      .filter((word) => word !== '')
+    const ranked: Array<{ note: Note; inTitle: boolean }> = []
+    for (const note of notes) {
+      const title = normalizeTitle(note.title)
+      const inTitle = words.every((word) => title.includes(word))
+      if (!inTitle && words.length > 0) {
+        const text = `${title} ${normalizeTitle(note.body)}`
+        if (!words.every((word) => text.includes(word))) continue
+      }
+      ranked.push({ note, inTitle })
+    }
+    // Title matches first, then the most recently edited.
+    ranked.sort(
+      (a, b) =>
+        Number(b.inTitle) - Number(a.inTitle) || newestFirst(a.note.updatedAt, b.note.updatedAt),
+    )
+    return ranked.map(({ note }) => this.summarizeNote(note))
+  }
+
+  async createNote({ title, body }: ApiArgs<'createNote'>): Promise<Note> {
+    return this.mutate(async () => {
+      const at = this.now().toISOString()
+      const note: Note = {
+        id: randomUUID(),
+        title: cleanTitle(title) || 'Untitled',
+        body: body ?? '',
+        createdAt: at,
+        updatedAt: at,
+      }
+      await this.commitNote(note, undefined)
+      return structuredClone(note)
+    })
+  }
+
+  /** Any note by its id, a paper's or a standalone one, trashed or not. */
+  async getNoteById({ id }: ApiArgs<'getNoteById'>): Promise<Note> {
+    return structuredClone(this.requireNote(id))
+  }
+
+  /** Renames a standalone note and/or replaces a note's body. */
+  async updateNote({ id, title, body }: ApiArgs<'updateNote'>): Promise<Note> {
+    return this.mutate(async () => {
+      const existing = this.requireNote(id)
+      if (existing.trashedAt !== undefined) {
+        throw new BadInputError(`The note "${existing.title}" is in the trash; restore it first`)
+      }
+      if (title !== undefined && existing.paperId !== undefined) {
+        throw new BadInputError("A paper's note is titled after its paper and cannot be renamed")
+      }
+      const nextTitle = title === undefined ? existing.title : cleanTitle(title)
+      if (nextTitle === '') throw new BadInputError('A note needs a title')
+      const nextBody = body ?? existing.body
+      if (nextTitle === existing.title && nextBody === existing.body) {
+        return structuredClone(existing)
+      }
+      const at = this.now().toISOString()
+      const note: Note = { ...existing, title: nextTitle, body: nextBody, updatedAt: at }
+      await this.commitNote(note, existing)
+      return structuredClone(note)
+    })
+  }
+
+  // --- links between notes and papers -----------------------------------------
+
+  /** Papers and standalone notes whose titles fuzzily match `query`, best first. */
+  async suggestLinkTargets({
+    query,
+    limit,
+    kind,
+  }: ApiArgs<'suggestLinkTargets'>): Promise<LinkTarget[]> {
+    return this.targets.suggest(query, limit ?? DEFAULT_SUGGESTIONS, kind)
+  }
+
+  /** What each link target currently is: its title now, or null when missing or trashed. */
+  async resolveLinkTargets({
+    targets,
+  }: ApiArgs<'resolveLinkTargets'>): Promise<Array<LinkTarget | null>> {
+    return targets.map((target) => {
+      const resolved = this.targets.resolve(target)
+      return resolved === undefined ? null : { ...resolved }
+    })
+  }
+
+  /** The notes that link to a paper or note, each with the sentences around its links. */
+  async getBacklinks({ kind, id }: ApiArgs<'getBacklinks'>): Promise<Backlink[]> {
+    const title =
+      kind === 'paper'
+        ? this.requirePaper(id).title
+        : this.targets.titleOfNote(this.requireNote(id))
+    const sources = this.links().notesLinkingTo([`${kind}:${id}`, `title:${normalizeTitle(title)}`])
+    const textOf = (link: WikiLink): string =>
+      this.targets.resolve(link.target)?.title ?? link.label ?? targetText(link.target)
+    const backlinks: Backlink[] = []
+    for (const noteId of sources) {
+      const source = this.store.notes.get(noteId)
+      const noteLinks = this.links().linksOf(noteId)
+      // A note linking to itself, or a paper's own note to its paper, is no backlink.
+      if (source === undefined || noteLinks === undefined || noteId === id) continue
+      if (kind === 'paper' && source.paperId === id) continue
+      const matching = noteLinks.links.filter((link) => {
+        const resolved = this.targets.resolve(link.target)
+        return resolved?.kind === kind && resolved.id === id
+      })
+      if (matching.length === 0) continue // a title link that now means something else
+      const backlink: Backlink = {
+        noteId,
+        noteTitle: this.targets.titleOfNote(source),
+        updatedAt: source.updatedAt,
+        contexts: matching.map((link) =>
+          linkContextOf(noteLinks.body, link, noteLinks.links, textOf),
+        ),
+      }
+      if (source.paperId !== undefined) backlink.paperId = source.paperId
+      backlinks.push(backlink)
+    }
+    return backlinks.sort((a, b) => newestFirst(a.updatedAt, b.updatedAt))
+  }
+
+  /** The papers most similar to this one by title and abstract (TF-IDF cosine). */
+  async getRelatedPapers({ id, limit }: ApiArgs<'getRelatedPapers'>): Promise<RelatedPaper[]> {
+    this.requirePaper(id)
+    const related = await this.related()
+    await related.ready()
+    return related.similarTo(id, limit ?? DEFAULT_RELATED).flatMap(({ id: otherId, score }) => {
+      const other = this.store.papers.get(otherId)
+      return other === undefined ? [] : [{ paper: this.summarize(other), score }]
+    })
+  }
+
+  /** The relations of a paper whose other paper is in the library (not trashed), oldest first. */
+  async listRelations({ paperId }: ApiArgs<'listRelations'>): Promise<PaperRelationView[]> {
+    this.requirePaper(paperId)
+    const views: PaperRelationView[] = []
+    for (const relation of this.store.relations.values()) {
+      const direction =
+        relation.fromId === paperId
+          ? 'outgoing'
+          : relation.toId === paperId
+            ? 'incoming'
+            : undefined
+      if (direction === undefined) continue
+      const other = this.store.papers.get(
+        direction === 'outgoing' ? relation.toId : relation.fromId,
+      )
+      if (other === undefined || other.trashedAt !== undefined) continue
+      views.push({ relation: { ...relation }, direction, other: this.summarize(other) })
+    }
+    return views
+  }
+
+  /** Relates two papers (one undo step); `label` says how, e.g. "extends". */
+  async addRelation({ fromId, toId, label }: ApiArgs<'addRelation'>): Promise<PaperRelation> {
+    return this.organize(({ at, newId }) => {
+      const from = this.requireLivePaper(fromId)
+      const to = this.requireLivePaper(toId)
+      if (from === to) throw new BadInputError('A paper cannot be related to itself')
+      const existing = [...this.store.relations.values()].find(
+        (relation) =>
+          (relation.fromId === fromId && relation.toId === toId) ||
+          (relation.fromId === toId && relation.toId === fromId),
+      )
+      if (existing !== undefined) {
+        throw new BadInputError(`"${from.title}" and "${to.title}" are already related`)
+      }
+      const relation: PaperRelation = { id: newId(), fromId, toId, createdAt: at }
+      const cleanLabel = cleanTitle(label ?? '')
+      if (cleanLabel !== '') relation.label = cleanLabel
+      return {
+        changes: { relations: { put: [relation] } },
+        label: `Relate “${from.title}” to “${to.title}”`,
+        result: { ...relation },
+      }
+    })
+  }
+
+  /** Sets a relation's label (one undo step); an absent or blank label removes it. */
+  async updateRelation({ id, label }: ApiArgs<'updateRelation'>): Promise<PaperRelation> {
+    return this.organize(() => {
+      const existing = this.requireRelation(id)
+      const cleanLabel = cleanTitle(label ?? '')
+      const relation: PaperRelation = { ...existing }
+      if (cleanLabel === '') delete relation.label
+      else relation.label = cleanLabel
+      const unchanged = relation.label === existing.label
+      return {
+        changes: unchanged ? {} : { relations: { put: [relation] } },
+        label: 'Change the label of a relation',
+        result: { ...relation },
+      }
+    })
+  }
+
+  /** Removes a relation from both papers (one undo step). */
+  async removeRelation({ id }: ApiArgs<'removeRelation'>): Promise<PaperRelation> {
+    return this.organize(() => {
+      const existing = this.requireRelation(id)
+      return {
+        changes: { relations: { remove: [existing.id] } },
+        label: 'Remove a relation between papers',
+        result: { ...existing },
+      }
     })
   }
 
@@ -511,15 +795,10 @@ export class Library implements LibraryApi {
         ([key, value]) => JSON.stringify(current[key]) === JSON.stringify(value),
       )
       if (unchanged) return readSettings(current)
+      const before = readSettings(current)
       await this.store.commit({ settings: { ...current, ...patch } })
       const settings = readSettings(this.store.settings)
-      for (const listener of this.settingsListeners) {
-        try {
-          listener(settings)
-        } catch (error) {
-          console.error('offprint: settings listener failed:', error)
-        }
-      }
+      this.settingsChanged(before, settings)
       return settings
     })
   }
@@ -541,6 +820,54 @@ export class Library implements LibraryApi {
     }
   }
 
+  async listBackups(_args: ApiArgs<'listBackups'> = {}): Promise<BackupList> {
+    return {
+      folder: backupsFolder(this.store.dir),
+      backups: (await listBackups(this.store.dir)).map(summaryOf),
+    }
+  }
+
+  /** Backs up the library now (unless nothing changed since the latest backup). */
+  async createBackup(_args: ApiArgs<'createBackup'> = {}): Promise<BackupOutcome> {
+    const { manifest, created } = await this.backUp('manual')
+    return { backup: summaryOf(manifest), created }
+  }
+
+  /**
+   * Replaces the library's content by a backup's. The current content is
+   * backed up first (and kept whatever the number of backups to keep), so the
+   * restore can be undone by restoring that backup.
+   */
+  async restoreBackup({ id }: ApiArgs<'restoreBackup'>): Promise<RestoreReport> {
+    return this.mutate(() =>
+      this.oneBackupAtATime(async () => {
+        const target = (await listBackups(this.store.dir)).find((backup) => backup.id === id)
+        if (target === undefined) throw new NotFoundError(`No backup "${id}" in this library`)
+        if (target.schemaVersion > this.store.schemaVersion) {
+          throw new BadInputError(
+            `The backup of ${target.createdAt} was made by a newer Offprint ` +
+              `(schema version ${target.schemaVersion}); open it with that version`,
+          )
+        }
+        const previous = await createBackup(this.backupSource(), 'before-restore', this.now())
+        const settingsBefore = readSettings(this.store.settings)
+        await this.store.close()
+        try {
+          await restoreBackupFiles(this.store.dir, target)
+        } finally {
+          // Whether or not the files changed, the library is opened again over them.
+          this.store = await LibraryStore.open(this.store.dir, this.storeOptions)
+          this.problems.push(...this.store.problems)
+          this.resetIndexes()
+          this.settingsChanged(settingsBefore, readSettings(this.store.settings))
+          this.notifyChange()
+        }
+        await this.prune([previous.manifest.id])
+        return { restored: summaryOf(target), previous: summaryOf(previous.manifest) }
+      }),
+    )
+  }
+
   /** Calls `listener` after every successful change; returns the unsubscribe function. */
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener)
@@ -559,9 +886,11 @@ export class Library implements LibraryApi {
   async close(): Promise<void> {
     this.closed = true
     this.listeners.clear()
+    this.backupTimer?.stop()
     this.settingsListeners.clear()
     this.tasks.clearListeners()
     await this.writes
+    await this.backups
     await this.store.close()
   }
 
@@ -765,6 +1094,81 @@ export class Library implements LibraryApi {
     )
   }
 
+  private backUp(reason: BackupReason): Promise<CreatedBackup> {
+    if (this.closed) return Promise.reject(new StorageError('The library is closed'))
+    return this.oneBackupAtATime(async () => {
+      const result = await createBackup(this.backupSource(), reason, this.now())
+      await this.prune([])
+      return result
+    })
+  }
+
+  /** A failed automatic backup is reported in getLibraryInfo until one succeeds. */
+  private async backUpAutomatically(reason: BackupReason): Promise<void> {
+    const hadProblem = this.backupProblem !== undefined
+    try {
+      await this.backUp(reason)
+      this.backupProblem = undefined
+      if (hadProblem) this.notifyChange()
+    } catch (error) {
+      if (this.closed) return
+      this.backupProblem = messageOf(error)
+      console.error('offprint: automatic backup failed:', this.backupProblem)
+      this.notifyChange()
+    }
+  }
+
+  private backupSource() {
+    return {
+      dir: this.store.dir,
+      schemaVersion: this.store.schemaVersion,
+      snapshot: <T>(task: (files: readonly string[]) => Promise<T>) => this.store.snapshot(task),
+      counts: () => ({
+        paperCount: this.sortedPapers('published').length,
+        noteCount: countLiveNotes(this.store.notes.values()),
+      }),
+    }
+  }
+
+  /** Keeps the newest backupsKept backups, and the ones in `alsoKeep`. */
+  private async prune(alsoKeep: readonly string[]): Promise<void> {
+    const keep = readSettings(this.store.settings).backupsKept
+    await pruneBackups(this.store.dir, keep, alsoKeep)
+  }
+
+  private oneBackupAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.backups.then(task)
+    this.backups = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    return run
+  }
+
+  /** Tells whoever depends on the settings (the backup timer, main's listeners). */
+  private settingsChanged(before: Settings, after: Settings): void {
+    if (after.backupIntervalHours !== before.backupIntervalHours) {
+      this.backupTimer?.arm(after.backupIntervalHours)
+    }
+    if (JSON.stringify(before) === JSON.stringify(after)) return
+    for (const listener of this.settingsListeners) {
+      try {
+        listener(after)
+      } catch (error) {
+        console.error('offprint: settings listener failed:', error)
+      }
+    }
+  }
+
+  /** After a restore: everything derived from the old records goes, undo history included. */
+  private resetIndexes(): void {
+    this.noteIndex = undefined
+    this.keyIndex = undefined
+    this.sorted.clear()
+    this.filtered = undefined
+    this.history.clear()
+  }
+
   /** Runs `task` after every earlier mutation has settled. */
   private mutate<T>(task: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new StorageError('The library is closed'))
@@ -829,7 +1233,129 @@ export class Library implements LibraryApi {
     }
     // Which note a paper shows depends on both (a trashed paper shows its trashed note).
     if (changes.papers !== undefined || changes.notes !== undefined) this.noteIndex = undefined
+    this.refreshDerived(changes)
     this.notifyChange()
+  }
+
+  /** Commits one note (new or replacing `existing`), then indexes it and tells listeners. */
+  private async commitNote(note: Note, existing: Note | undefined): Promise<void> {
+    await this.store.commit({ notes: { put: [note] } })
+    if (note.paperId !== undefined) this.notesByPaper().set(note.paperId, note)
+    this.linkIndex?.setNote(note.id, this.targets.isLiveNote(note) ? note.body : undefined)
+    if (
+      note.paperId === undefined &&
+      (existing?.title !== note.title || existing.trashedAt !== note.trashedAt)
+    ) {
+      this.targets.forget()
+    }
+    this.notifyChange()
+  }
+
+  /**
+   * Brings the link and similarity indexes (when built) level with a commit:
+   * a trashed paper leaves the similar papers and its notes stop linking; a
+   * restored one comes back; a note's links follow its body.
+   */
+  private refreshDerived(changes: ChangeSet): void {
+    const papers = changes.papers
+    const notes = changes.notes
+    if (papers !== undefined) {
+      this.targets.forget()
+      for (const paper of papers.put ?? []) {
+        if (paper.trashedAt === undefined) {
+          this.relatedIndex?.set(paper.id, paper.title, paper.abstract)
+        } else {
+          this.relatedIndex?.delete(paper.id)
+        }
+      }
+      for (const id of papers.remove ?? []) this.relatedIndex?.delete(id)
+    }
+    if (notes !== undefined) this.targets.forget()
+    const links = this.linkIndex
+    if (links === undefined || (papers === undefined && notes === undefined)) return
+    const touched = new Set<string>([
+      ...(notes?.put ?? []).map((note) => note.id),
+      ...(notes?.remove ?? []),
+    ])
+    if (papers !== undefined) {
+      const paperIds = new Set([
+        ...(papers.put ?? []).map((paper) => paper.id),
+        ...(papers.remove ?? []),
+      ])
+      for (const note of this.store.notes.values()) {
+        if (note.paperId !== undefined && paperIds.has(note.paperId)) touched.add(note.id)
+      }
+    }
+    for (const id of touched) {
+      const note = this.store.notes.get(id)
+      links.setNote(id, note !== undefined && this.targets.isLiveNote(note) ? note.body : undefined)
+    }
+  }
+
+  /** Which notes link where; built from every live note on first use. */
+  private links(): LinkIndex {
+    if (this.linkIndex === undefined) {
+      const index = new LinkIndex()
+      for (const note of this.store.notes.values()) {
+        if (this.targets.isLiveNote(note)) index.setNote(note.id, note.body)
+      }
+      this.linkIndex = index
+    }
+    return this.linkIndex
+  }
+
+  /** Similar papers; the words of every live paper are counted on first use. */
+  private related(): Promise<RelatedPapersIndex> {
+    this.relatedBuild ??= this.buildRelated()
+    return this.relatedBuild
+  }
+
+  /**
+   * Counting the words of 50k abstracts takes seconds: it is done in slices,
+   * letting other calls (the list, a note save) through in between, so the
+   * app stays responsive while "Similar papers" is loading.
+   */
+  private async buildRelated(): Promise<RelatedPapersIndex> {
+    const index = new RelatedPapersIndex()
+    const papers = [...this.store.papers.values()]
+    for (let start = 0; start < papers.length; start += RELATED_SLICE) {
+      for (const paper of papers.slice(start, start + RELATED_SLICE)) {
+        if (paper.trashedAt === undefined) index.set(paper.id, paper.title, paper.abstract)
+      }
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    // Papers added or trashed meanwhile: level with the store (unchanged papers cost a lookup).
+    const live = new Set<string>()
+    for (const paper of this.store.papers.values()) {
+      if (paper.trashedAt !== undefined) continue
+      index.set(paper.id, paper.title, paper.abstract)
+      live.add(paper.id)
+    }
+    for (const id of [...index.ids()]) if (!live.has(id)) index.delete(id)
+    // From here on every change reaches the index (refreshDerived) directly.
+    this.relatedIndex = index
+    await index.ready()
+    return index
+  }
+
+  private summarizeNote(note: Note): NoteSummary {
+    const head = note.body.slice(0, EXCERPT_CHARS * 4)
+    const links = this.links().linksOf(note.id)?.links ?? []
+    const excerpt = plainTextOf(
+      head,
+      0,
+      head.length,
+      links.filter((link) => link.end <= head.length),
+      (link) => this.targets.resolve(link.target)?.title ?? link.label ?? targetText(link.target),
+    ).trim()
+    const summary: NoteSummary = {
+      id: note.id,
+      title: note.title,
+      updatedAt: note.updatedAt,
+      excerpt: excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt,
+    }
+    if (note.trashedAt !== undefined) summary.trashedAt = note.trashedAt
+    return summary
   }
 
   private filterInputs(): FilterInputs {
@@ -920,6 +1446,26 @@ export class Library implements LibraryApi {
     return paper
   }
 
+  private requireLivePaper(id: string): Paper {
+    const paper = this.requirePaper(id)
+    if (paper.trashedAt !== undefined) {
+      throw new BadInputError(`The paper "${paper.title}" is in the trash`)
+    }
+    return paper
+  }
+
+  private requireNote(id: string): Note {
+    const note = this.store.notes.get(id)
+    if (!note) throw new NotFoundError(`No note with id "${id}" in this library`)
+    return note
+  }
+
+  private requireRelation(id: string): PaperRelation {
+    const relation = this.store.relations.get(id)
+    if (!relation) throw new NotFoundError(`No relation with id "${id}" in this library`)
+    return relation
+  }
+
   private sortedPapers(sort: PaperSort): Paper[] {
     const cached = this.sorted.get(sort)
     if (cached) return cached
@@ -975,6 +1521,16 @@ function suggestedCollectionName(
 
 function importLabel(fileName: string | undefined): string {
   return `Importing ${fileName ?? 'the pasted text'}`
+}
+
+/** A title or label as stored: one line, no surrounding spaces. */
+function cleanTitle(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** How a link to a missing target reads: what it says. */
+function targetText(target: WikiLinkTarget): string {
+  return target.kind === 'title' ? target.title : `missing ${target.kind}`
 }
 
 /** The user's calendar day, which is what "Jan 26" on a page they just saved means. */

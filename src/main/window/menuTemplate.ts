@@ -10,10 +10,14 @@ export interface MenuContext {
 }
 
 /**
- * Commands the renderer runs for a menu item or its key. Import…, Export…
- * and Find Duplicates… register their own accelerators (main hears the key).
+ * Commands the renderer runs for a menu item or its key. Import…, Export… and
+ * Find Duplicates… register their own accelerators (main hears the key);
+ * Restore from Backup… has no key.
  */
-export type RendererCommand = Exclude<MenuCommand, 'import' | 'export' | 'find-duplicates'>
+export type RendererCommand = Exclude<
+  MenuCommand,
+  'import' | 'export' | 'find-duplicates' | 'restore-backup'
+>
 
 /**
  * Shortcuts the renderer handles itself (so they work in the browser test
@@ -81,6 +85,11 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
     {
       label: 'Find Duplicates…',
       click: () => context.sendCommand('find-duplicates'),
+    },
+    { type: 'separator' },
+    {
+      label: 'Restore from Backup…',
+      click: () => context.sendCommand('restore-backup'),
     },
     { type: 'separator' },
   ]

@@ -30,23 +30,29 @@ export function isPermissionGranted(_permission: string): boolean {
   return false
 }
 
+/** Who sent an IPC call: the frame's URL, and whether it is a window's top frame. */
+export interface IpcSender {
+  url: string
+  isMainFrame: boolean
+}
+
 /**
- * IPC calls are answered only for our own window's main frame, loaded from the
- * app's bundle (file:) or the dev server. Anything else is a frame that should
- * not exist.
+ * IPC calls are answered only for the top frame of the app's own page: the
+ * bundle's index.html (file:) or, in development, the dev server's origin.
+ * A subframe, another file, or anything remote is a frame that should not
+ * exist, and gets no access to the library.
  */
-export function isTrustedSender(frameUrl: string, devServerUrl: string | undefined): boolean {
-  let parsed: URL
+export function isTrustedSender(sender: IpcSender, appPageUrl: string): boolean {
+  if (!sender.isMainFrame) return false
+  let frame: URL
+  let app: URL
   try {
-    parsed = new URL(frameUrl)
+    frame = new URL(sender.url)
+    app = new URL(appPageUrl)
   } catch {
     return false
   }
-  if (parsed.protocol === 'file:') return true
-  if (devServerUrl === undefined) return false
-  try {
-    return parsed.origin === new URL(devServerUrl).origin
-  } catch {
-    return false
-  }
+  if (frame.protocol !== app.protocol) return false
+  if (app.protocol === 'file:') return frame.pathname === app.pathname && frame.host === app.host
+  return (app.protocol === 'http:' || app.protocol === 'https:') && frame.origin === app.origin
 }

@@ -1,7 +1,10 @@
 // The window: a toolbar, progress and status banners, then the panes
-// (sidebar | list | paper | notes), laid out as the settings in the library
-// say. The list shows the sidebar's choice; organizing actions go through
-// main (one undo step each) and report on the status line.
+// (sidebar | papers or notes list | paper | note), laid out as the settings in
+// the library say. The list shows the sidebar's choice; organizing actions go
+// through main (one undo step each) and report on the status line. Where the
+// window is (which paper, which standalone note) is also a place in a
+// back / forward history, so links, backlinks and Alt+Left / Alt+Right move
+// through it like a browser.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type {
   CollectionNode,
@@ -18,8 +21,10 @@ import { ImportPreviewDialog } from './components/ImportPreviewDialog'
 import { LookupQueueBanner } from './components/LookupQueueBanner'
 import { ActionToast } from './components/ActionToast'
 import { AppDialog, type AppDialogState } from './components/AppDialog'
+import { BackupsDialog } from './components/BackupsDialog'
 import { ContextMenu, type OpenMenu } from './components/ContextMenu'
 import { ImportStatus, type FileInto } from './components/ImportStatus'
+import { LibraryProblems } from './components/LibraryProblems'
 import { PaneErrorBoundary } from './components/PaneErrorBoundary'
 import { ResizablePanes } from './components/ResizablePanes'
 import { TaskProgress } from './components/TaskProgress'
@@ -32,9 +37,12 @@ import { useSelection } from './hooks/useSelection'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useTasks } from './hooks/useTasks'
 import { useUndo } from './hooks/useUndo'
+import { placeOf, type Destination } from './navigation/linkDestination'
+import { useNavigation } from './navigation/useNavigation'
 import { collectionEntries, pathLabel } from './organize/collectionPaths'
 import { usePaperCommands } from './organize/usePaperActions'
 import { ListHeader } from './panes/ListHeader'
+import { NoteListPane } from './panes/NoteListPane'
 import { NotesPane } from './panes/NotesPane'
 import { PaperListPane, type RevealRequest } from './panes/PaperListPane'
 import { PaperPane } from './panes/PaperPane'
@@ -55,6 +63,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false)
   // File > Export… and Find Duplicates… (the organizing dialogs are `dialog` below).
   const [formatsDialog, setFormatsDialog] = useState<'export' | 'duplicates' | undefined>(undefined)
+  const [backupsOpen, setBackupsOpen] = useState(false)
   const [reveal, setReveal] = useState<RevealRequest | undefined>(undefined)
   const { settings, problem: settingsProblem, update } = useSettings()
   const sort: PaperSort = settings?.sort ?? 'published'
@@ -78,6 +87,14 @@ export function App() {
   const workspace = useRef<HTMLElement>(null)
   const tagInput = useRef<HTMLInputElement>(null)
   useAppearance(settings?.theme, settings?.readingFontSize)
+  // Where the paper list is scrolled; each history entry keeps it for the way back.
+  const listScroll = useRef(0)
+  const remember = useCallback(() => ({ listScroll: listScroll.current }), [])
+  const navigation = useNavigation(remember)
+  const { place, go, replace } = navigation
+  // A note just created: its title field takes the focus, ready to be typed over.
+  const [newNoteId, setNewNoteId] = useState<string | undefined>(undefined)
+  const clearNewNote = useCallback(() => setNewNoteId(undefined), [])
 
   useEffect(
     () =>
@@ -148,6 +165,45 @@ export function App() {
     }
   }, [selection.chosen, single, remembered, update])
 
+  // The history follows the selection: a paper the user picks is a step (quick
+  // steps through the list, as with the arrow keys, make one); one the window
+  // picks (on start, after a row left) just updates the current place.
+  const lastListStep = useRef(0)
+  const { selectOnly } = selection
+  // Only a change of the selection itself counts (not a move through the
+  // history, which changes the place first and the selection after).
+  const seenSingle = useRef(single)
+  useEffect(() => {
+    if (seenSingle.current === single) return
+    seenSingle.current = single
+    if (single === undefined || single === place.paperId) return
+    if (!selection.chosen) {
+      replace({ ...place, paperId: single })
+      return
+    }
+    const now = performance.now()
+    const step = now - lastListStep.current < 1000
+    lastListStep.current = now
+    go({ ...place, view: 'papers', paperId: single }, step)
+  }, [single, selection.chosen, place, go, replace])
+  // ...and the selection follows the history: a followed link, Back, Forward.
+  const { moves, returned } = navigation
+  const wantedPaper = place.paperId
+  // Only a move through the history asks for this, not a change of selection.
+  const handledMoves = useRef(moves)
+  useEffect(() => {
+    if (handledMoves.current === moves) return
+    handledMoves.current = moves
+    if (wantedPaper === undefined || wantedPaper === single) return
+    selectOnly(wantedPaper)
+    // Back and Forward put the list where it was; a link brings its paper into view.
+    if (!returned) setReveal({ id: wantedPaper, serial: Date.now() })
+  }, [moves, wantedPaper, single, returned, selectOnly])
+  const open = useCallback(
+    (destination: Destination) => go(placeOf(destination, place)),
+    [go, place],
+  )
+
   const changeSort = useCallback(
     (next: PaperSort) => {
       update({ sort: next })
@@ -206,6 +262,7 @@ export function App() {
   useShortcuts((command) => {
     if (settings === undefined) return
     if (command === 'settings') setSettingsOpen(true)
+    else if (command === 'restore-backup') setBackupsOpen(true)
     else if (command === 'toggle-sidebar') update({ sidebarOpen: !settings.sidebarOpen })
     else if (command === 'toggle-list') update({ listPaneOpen: !settings.listPaneOpen })
     else update({ notesPaneOpen: !settings.notesPaneOpen })
@@ -216,7 +273,9 @@ export function App() {
     // Esc leaves the note for the list; Enter in the list opens the note.
     if (event.key === 'Escape' && target.matches('[data-testid="note-input"]')) {
       event.preventDefault()
-      workspace.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus()
+      workspace.current
+        ?.querySelector<HTMLElement>('.list-view:not([hidden]) [role="listbox"]')
+        ?.focus()
     } else if (event.key === 'Enter' && target.getAttribute('role') === 'listbox') {
       event.preventDefault()
       if (settings !== undefined && !settings.notesPaneOpen) update({ notesPaneOpen: true })
@@ -295,7 +354,47 @@ export function App() {
           label: `${selection.ids.length} selected`,
         })
       }
+      active={place.view === 'papers'}
+      moves={moves}
+      restoreScroll={returned ? place.listScroll : undefined}
+      onScroll={(top) => {
+        listScroll.current = top
+      }}
     />
+  )
+
+  // Papers | Notes: both lists stay mounted, so each keeps its scroll, selection and search.
+  const lists = (
+    <div className="list-pane">
+      <div className="list-tabs" role="tablist" aria-label="List">
+        {(['papers', 'notes'] as const).map((view) => (
+          <button
+            key={view}
+            type="button"
+            role="tab"
+            aria-selected={place.view === view}
+            className={`list-tab${place.view === view ? ' active' : ''}`}
+            onClick={() => go({ ...place, view })}
+          >
+            {view === 'papers' ? 'Papers' : 'Notes'}
+          </button>
+        ))}
+      </div>
+      <div className="list-view" hidden={place.view !== 'papers'}>
+        {list}
+      </div>
+      <div className="list-view" hidden={place.view !== 'notes'}>
+        <NoteListPane
+          selectedId={place.noteId}
+          version={version}
+          onOpen={(noteId) => go({ ...place, view: 'notes', noteId })}
+          onCreated={(noteId) => {
+            setNewNoteId(noteId)
+            go({ ...place, view: 'notes', noteId })
+          }}
+        />
+      </div>
+    </div>
   )
 
   const paper =
@@ -316,6 +415,7 @@ export function App() {
         // Only a paper the user opened counts as read, not one the window selected.
         markReadAfterSeconds={selection.chosen ? (settings?.markReadAfterSeconds ?? null) : null}
         tagInput={tagInput}
+        onOpen={open}
       />
     )
 
@@ -334,6 +434,28 @@ export function App() {
   return (
     <div className="app" onKeyDown={onKeyDown}>
       <header className="toolbar">
+        <span className="history-buttons">
+          <button
+            type="button"
+            className="toolbar-button history-button"
+            aria-label="Back"
+            title="Back (Alt+←)"
+            disabled={!navigation.canGoBack}
+            onClick={navigation.back}
+          >
+            ←
+          </button>
+          <button
+            type="button"
+            className="toolbar-button history-button"
+            aria-label="Forward"
+            title="Forward (Alt+→)"
+            disabled={!navigation.canGoForward}
+            onClick={navigation.forward}
+          >
+            →
+          </button>
+        </span>
         <span className="app-name">Offprint</span>
         <span className="library-count" data-testid="library-count">
           {info === undefined
@@ -416,15 +538,8 @@ export function App() {
           onChange={(event) => importer.onFilesChosen(event.target.files)}
         />
       </header>
-      {info !== undefined && info.problems.length > 0 && (
-        <div className="store-problems" role="alert">
-          {info.problems.map((problem) => (
-            <p key={problem.file}>
-              <strong>{problem.file} could not be read</strong> ({problem.reason}). It was moved to{' '}
-              {problem.movedTo} and left untouched; the rest of the library is open.
-            </p>
-          ))}
-        </div>
+      {info !== undefined && (
+        <LibraryProblems info={info} onShowBackups={() => setBackupsOpen(true)} />
       )}
       {infoError !== undefined && (
         <div className="store-problems" role="alert">
@@ -485,18 +600,21 @@ export function App() {
                 />
               </PaneErrorBoundary>
             }
-            list={<PaneErrorBoundary pane="paper list">{list}</PaneErrorBoundary>}
+            list={<PaneErrorBoundary pane="paper list">{lists}</PaneErrorBoundary>}
             paper={
               <PaneErrorBoundary pane="paper" resetKey={single}>
                 {paper}
               </PaneErrorBoundary>
             }
             notes={
-              <PaneErrorBoundary pane="notes" resetKey={single}>
+              <PaneErrorBoundary pane="notes" resetKey={`${place.view}:${place.noteId ?? single}`}>
                 <NotesPane
-                  paperId={single}
+                  place={{ ...place, paperId: single }}
                   version={version}
-                  trashed={inTrash}
+                  onOpen={open}
+                  newNoteId={newNoteId}
+                  onNewNoteFocused={clearNewNote}
+                  paperTrashed={inTrash}
                   selectedCount={selection.ids.length}
                   onTrashNote={(noteId) =>
                     void status.run(() => api.moveToTrash({ noteIds: [noteId] }))
@@ -507,6 +625,17 @@ export function App() {
           />
         )}
       </main>
+      {backupsOpen && (
+        <BackupsDialog
+          settings={settings}
+          onClose={() => setBackupsOpen(false)}
+          onRestored={() => {
+            // The selected paper may not exist in the restored library: the first one is shown.
+            update({ selectedPaperId: null })
+            setVersion((v) => v + 1)
+          }}
+        />
+      )}
       {status.status !== undefined && (
         <ActionToast status={status.status} onReplay={replay} onDismiss={status.dismiss} />
       )}
@@ -518,6 +647,10 @@ export function App() {
           info={info}
           onChange={update}
           onClose={() => setSettingsOpen(false)}
+          onShowBackups={() => {
+            setSettingsOpen(false)
+            setBackupsOpen(true)
+          }}
         />
       )}
     </div>

@@ -51,3 +51,26 @@ export function authorsLine(paper: Paper): string {
   }
   return 'Authors unknown'
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('en', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+/** "Nov 26, 2026, 03:10" in the user's time zone; the ISO text itself if unparsable. */
+export function formatDateTime(iso: string): string {
+  const time = Date.parse(iso)
+  return Number.isNaN(time) ? iso : dateTimeFormat.format(time)
+}
+
+/** `path` relative to `folder` when inside it ("papers/0a.json"), else as is. */
+export function pathInside(folder: string, path: string): string {
+  for (const separator of ['/', '\\']) {
+    const prefix = folder.endsWith(separator) ? folder : folder + separator
+    if (path.startsWith(prefix)) return path.slice(prefix.length).replaceAll('\\', '/')
+  }
+  return path
+}

@@ -1,5 +1,6 @@
 // One app per test, checked and closed after it: no test may leave the app's
-// own origin or log an error. Scratch folders made during a test go with it.
+// own origin, log an error, or show a sign of running script it should not
+// (a dialog, a CSP violation, a navigation). Scratch folders made during a test go with it.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,6 +26,7 @@ export function appSession(): AppSession {
       if (running !== undefined) {
         expect(running.foreignRequests).toEqual([])
         expect(running.pageErrors).toEqual([])
+        expect(running.securityEvents).toEqual([])
       }
     } finally {
       await running?.close()

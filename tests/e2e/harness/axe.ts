@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { AxeResults, ImpactValue } from 'axe-core'
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
@@ -37,4 +38,10 @@ export async function runAxe(page: Page): Promise<AxeFinding[]> {
 /** The violations a user is badly hurt by: what the suite must keep at zero. */
 export function seriousOnes(findings: AxeFinding[]): AxeFinding[] {
   return findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical')
+}
+
+/** Fails the test if the page as it is now has a serious accessibility violation. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const findings = seriousOnes(await runAxe(page))
+  expect(findings, `${screen}: ${JSON.stringify(findings, null, 2)}`).toEqual([])
 }

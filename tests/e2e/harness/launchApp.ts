@@ -6,10 +6,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { LibraryEvent } from '../../../src/shared/model'
-import { createDispatcher, type ApiDispatch } from '../../../src/main/library/dispatch'
-import { Library } from '../../../src/main/library/library'
+import type { ApiDispatch } from '../../../src/main/library/dispatch'
 import { APP_ORIGIN, readRendererFile } from './rendererFiles'
 import { bridgeScript, EMIT_FUNCTION, INVOKE_BINDING } from './bridgeScript'
+import { childProcessCore, inProcessCore, type HarnessCore } from './core'
+import { SECURITY_BINDING, securityWatchScript } from './securityWatch'
 
 export const CHROMIUM_PATH = process.env['OFFPRINT_CHROMIUM'] ?? '/usr/bin/chromium'
 export const SAMPLE_PATH = fileURLToPath(
@@ -28,6 +29,21 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ]
 
+export interface LaunchOptions {
+  libraryDir?: string
+  /** Page options, e.g. `colorScheme: 'dark'` for an OS in dark mode. */
+  colorScheme?: 'light' | 'dark'
+  /**
+   * Stands between the page and the real dispatcher, to simulate main
+   * answering badly (a test of what the window does then).
+   */
+  interceptDispatch?: (dispatch: ApiDispatch) => ApiDispatch
+  /** Run the core in a child process, so a test can make its writes fail (limitFileSize). */
+  coreInChildProcess?: boolean
+  /** Back up on open, as the app does. */
+  automaticBackups?: boolean
+}
+
 export interface RunningApp {
   page: Page
   libraryDir: string
@@ -35,8 +51,18 @@ export interface RunningApp {
   foreignRequests: string[]
   /** Uncaught page errors and console errors. */
   pageErrors: string[]
-  /** Push an event to the page as main would (a menu command, a file the OS opened). */
-  emit(event: LibraryEvent): void
+  /**
+   * Signs that hostile content did something: a dialog (alert, confirm,
+   * prompt), a call of the canary `__xss`, a Content-Security-Policy
+   * violation, or a navigation away from the app page.
+   */
+  securityEvents: string[]
+  /** Calls the core directly, through the same dispatcher as the page. */
+  dispatch: ApiDispatch
+  /** Pushes an event to the page as main would (a menu command, a file the OS opened). */
+  emit(event: LibraryEvent): Promise<void>
+  /** Makes the core's writes past `bytes` fail, as on a full disk (coreInChildProcess only). */
+  limitFileSize(bytes: number | undefined): Promise<void>
   /** Close the core (flushing writes) and open it again over the same folder, as a restart does. */
   restartCore(): Promise<void>
   screenshot(name: string): Promise<string>
@@ -59,25 +85,23 @@ export async function makeLibraryDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'offprint-e2e-'))
 }
 
-export interface LaunchOptions {
-  libraryDir?: string
-  /** Page options, e.g. `colorScheme: 'dark'` for an OS in dark mode. */
-  colorScheme?: 'light' | 'dark'
-  /**
-   * Stands between the page and the real dispatcher, to simulate main
-   * answering badly (a test of what the window does then).
-   */
-  interceptDispatch?: (dispatch: ApiDispatch) => ApiDispatch
-}
-
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
   const libraryDir = options.libraryDir ?? (await makeLibraryDir())
   const ownsDir = options.libraryDir === undefined
+  const coreOptions = {
+    samplePath: SAMPLE_PATH,
+    automaticBackups: options.automaticBackups === true,
+  }
+  const startCore = (): Promise<HarnessCore> =>
+    options.coreInChildProcess === true
+      ? childProcessCore(libraryDir, coreOptions)
+      : inProcessCore(libraryDir, coreOptions)
+  let core = await startCore()
   const intercept = options.interceptDispatch ?? ((dispatch: ApiDispatch) => dispatch)
-  let library = await Library.open(libraryDir, { samplePath: SAMPLE_PATH })
-  let dispatch = intercept(createDispatcher(library))
+  let dispatch = intercept(core.dispatch)
   const foreignRequests: string[] = []
   const pageErrors: string[] = []
+  const securityEvents: string[] = []
 
   const context: BrowserContext = await (
     await browser()
@@ -98,6 +122,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   await context.exposeBinding(INVOKE_BINDING, (_source, method: string, args: unknown) =>
     dispatch(method, args),
   )
+  await context.exposeBinding(SECURITY_BINDING, (_source, what: string) => {
+    securityEvents.push(what)
+  })
+  await context.addInitScript({ content: securityWatchScript() })
   await context.addInitScript({ content: bridgeScript() })
 
   const page = await context.newPage()
@@ -105,9 +133,20 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text())
   })
+  // Dialogs are also caught in the page; this catches one opened some other way.
+  page.on('dialog', (dialog) => {
+    securityEvents.push(`dialog ${dialog.type()}: ${dialog.message()}`)
+    void dialog.dismiss().catch(() => undefined)
+  })
+  const appPage = `${APP_ORIGIN}/index.html`
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && frame.url() !== appPage) {
+      securityEvents.push(`navigation to ${frame.url()}`)
+    }
+  })
 
-  const emit = (event: LibraryEvent): void => {
-    void page
+  const emit = async (event: LibraryEvent): Promise<void> => {
+    await page
       .evaluate(
         ([name, payload]) => {
           const target = globalThis as unknown as Record<string, ((e: unknown) => void) | undefined>
@@ -118,30 +157,28 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       .catch(() => undefined) // the page may be reloading; it refetches on load anyway
   }
   // What main forwards to the window: change events and task progress.
-  const listen = (): (() => void) => {
-    const offChange = library.onChange(() => emit({ type: 'library-changed' }))
-    const offProgress = library.onProgress((progress) => emit({ type: 'progress', progress }))
-    return () => {
-      offChange()
-      offProgress()
-    }
-  }
-  let unsubscribe = listen()
+  let unsubscribe = core.onEvent((event) => void emit(event))
 
-  await page.goto(`${APP_ORIGIN}/index.html`)
+  await page.goto(appPage)
 
   return {
     page,
     libraryDir,
     foreignRequests,
     pageErrors,
+    securityEvents,
+    dispatch: (method, args) => core.dispatch(method, args),
     emit,
+    async limitFileSize(bytes) {
+      if (core.limitFileSize === undefined) throw new Error('launch with coreInChildProcess')
+      await core.limitFileSize(bytes)
+    },
     async restartCore() {
       unsubscribe()
-      await library.close()
-      library = await Library.open(libraryDir, { samplePath: SAMPLE_PATH })
-      dispatch = intercept(createDispatcher(library))
-      unsubscribe = listen()
+      await core.close()
+      core = await startCore()
+      dispatch = intercept(core.dispatch)
+      unsubscribe = core.onEvent((event) => void emit(event))
     },
     async screenshot(name: string) {
       await mkdir(SCREENSHOT_DIR, { recursive: true })
@@ -152,7 +189,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     async close() {
       unsubscribe()
       await context.close()
-      await library.close()
+      await core.close()
       if (ownsDir) await rm(libraryDir, { recursive: true, force: true })
     },
   }

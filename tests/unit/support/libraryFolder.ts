@@ -18,6 +18,19 @@ export async function folderSnapshot(
   return result
 }
 
+/**
+ * Relative path → inode, size and modification time (ns) of every file: cheap,
+ * and changed by any write (ours always replace, append to or create a file).
+ */
+export async function folderFingerprint(folder: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {}
+  for (const path of await listFiles(folder)) {
+    const info = await stat(path, { bigint: true })
+    result[relative(folder, path)] = `${info.ino}:${info.size}:${info.mtimeNs}`
+  }
+  return result
+}
+
 /** Every file under `folder`, recursively, sorted. */
 export async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true })

@@ -174,6 +174,12 @@ export class UndoStack {
     ;(direction === 'undo' ? this.done : this.undone).pop()
   }
 
+  /** Forgets every step (the library was replaced by a backup: none of them applies any more). */
+  clear(): void {
+    this.done.length = 0
+    this.undone = []
+  }
+
   state(): UndoState {
     const undo = this.next('undo')?.label
     const redo = this.next('redo')?.label

@@ -12,6 +12,7 @@ import type { FileHandle } from 'node:fs/promises'
 import { StorageError, messageOf } from '../errors'
 import type { ChangeSet } from './recordKinds'
 
+export const JOURNAL_FILE = 'journal.ndjson'
 export const JOURNAL_FORMAT = 1
 
 export interface JournalContents {

@@ -146,7 +146,7 @@ async function readOrMoveAside<T>(
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error
     const movedTo = await moveAside(path, now())
-    problems.push({ file: path, movedTo, reason: error.reason })
+    problems.push({ kind: 'unreadable-file', file: path, movedTo, reason: error.reason })
     return null
   }
 }

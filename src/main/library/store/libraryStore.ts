@@ -17,11 +17,15 @@ import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import type { StoreProblem } from '../../../shared/model'
+import { findGoodCopy, summaryOf } from '../backups/backupFolder'
+import type { BackupManifest } from '../backups/backupFolder'
+import { finishInterruptedRestore } from '../backups/restoreBackup'
 import { DurableJsonFile, UnreadableFileError } from '../durableJsonFile'
 import type { JsonDocumentParser } from '../durableJsonFile'
 import { StorageError, messageOf } from '../errors'
-import { Journal, readJournal } from './journal'
+import { JOURNAL_FILE, Journal, readJournal } from './journal'
 import { archiveV1Files, hasV1Files, readV1Records } from './layoutV1'
+import { listLibraryFiles } from './libraryFiles'
 import { LIBRARY_FILE, SCHEMA_VERSION, libraryMetaParser } from './libraryMeta'
 import type { LibraryMeta } from './libraryMeta'
 import { fileTimestamp, moveAside } from './moveAside'
@@ -31,7 +35,7 @@ import type { ChangeSet, RecordKind, RecordTypes } from './recordKinds'
 import { ShardedMap } from './shardedMap'
 import { shardFileName } from './shardRouting'
 
-export const JOURNAL_FILE = 'journal.ndjson'
+export { JOURNAL_FILE }
 /** Quiet time after the last commit before shard files are brought up to date. */
 export const CHECKPOINT_DELAY_MS = 1000
 /** A journal this large is checkpointed at once, keeping replay on open short. */
@@ -81,7 +85,10 @@ export class LibraryStore {
     // library.json first and alone: a newer schema must stop us before any move or write.
     const metaPath = join(folder, LIBRARY_FILE)
     const metaFile = new DurableJsonFile(metaPath, libraryMetaParser(metaPath))
-    const metaRead = await readOrMoveAside(metaFile, now, problems)
+    await checkVersion(metaFile)
+    // A restore from backup that a crash interrupted is finished before anything is read.
+    await finishInterruptedRestore(folder)
+    const metaRead = await readOrRecover(folder, LIBRARY_FILE, metaFile, now, problems)
     const migratingFromV1 =
       metaRead === null ? await hasV1Files(folder) : metaRead.schemaVersion < SCHEMA_VERSION
     const meta: LibraryMeta = {
@@ -107,7 +114,12 @@ export class LibraryStore {
     if (contents.damage !== undefined) {
       // Keep every entry before the damage (replayed above), set the rest aside.
       const movedTo = await moveAside(journalPath, now(), 'damaged')
-      problems.push({ file: journalPath, movedTo, reason: contents.damage })
+      problems.push({
+        kind: 'damaged-journal',
+        file: journalPath,
+        movedTo,
+        reason: contents.damage,
+      })
     }
     const journal = await Journal.open(
       journalPath,
@@ -173,6 +185,19 @@ export class LibraryStore {
   /** Brings every shard file up to date and empties the journal. */
   flush(): Promise<void> {
     return this.runExclusive(() => this.checkpoint())
+  }
+
+  /**
+   * Runs `task` with every acknowledged change in the library files (shards
+   * and library.json, relative paths in `files`) and no commit or checkpoint
+   * able to start until it resolves: what a consistent backup needs.
+   */
+  snapshot<T>(task: (files: readonly string[]) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new StorageError('The library is closed'))
+    return this.runExclusive(async () => {
+      await this.checkpoint()
+      return task(await listLibraryFiles(this.dir))
+    })
   }
 
   /** Flushes, then releases the journal; later commits are refused. */
@@ -303,7 +328,8 @@ async function loadShards(
   const reads = Array.from({ length: SHARD_COUNTS[kind] }, async (_, index) => {
     const file = shardFile(dir, kind, index)
     const found: StoreProblem[] = []
-    return { index, file, found, data: await readOrMoveAside(file, now, found) }
+    const data = await readOrRecover(dir, shardFileName(kind, index), file, now, found)
+    return { index, file, found, data }
   })
   for (const { index, file, found, data } of await Promise.all(reads)) {
     problems.push(...found)
@@ -316,17 +342,71 @@ async function loadShards(
     if (unusable.length > 0) {
       const quarantine = `${file.path}.quarantined-${fileTimestamp(now())}.json`
       await new DurableJsonFile(quarantine, (value) => value).write({ records: unusable })
-      problems.push({
+      const recovered = await recoverRecords(dir, kind, index, unusable, map)
+      const count = `${unusable.length} unusable record${unusable.length === 1 ? '' : 's'}`
+      const problem: StoreProblem = {
+        kind: 'unusable-records',
         file: file.path,
         movedTo: quarantine,
-        reason: `${unusable.length} unusable record${unusable.length === 1 ? '' : 's'} set aside`,
-      })
+        reason:
+          recovered === undefined
+            ? `${count} set aside`
+            : `${count} set aside, ${recovered.count} of them restored from a backup`,
+      }
+      if (recovered !== undefined) problem.restoredFrom = summaryOf(recovered.backup)
+      problems.push(problem)
       map.markDirty(index)
     }
   }
 }
 
-async function readOrMoveAside<T>(
+/**
+ * Brings back, from the newest backup that has a good copy of their shard,
+ * the unusable records whose id can still be read. Returns how many.
+ */
+async function recoverRecords(
+  dir: string,
+  kind: RecordKind,
+  index: number,
+  unusable: readonly unknown[],
+  map: ShardedMap<{ id: string }>,
+): Promise<{ count: number; backup: BackupManifest } | undefined> {
+  const ids = new Set<string>()
+  for (const record of unusable) {
+    const id = (record as { id?: unknown } | null)?.id
+    if (typeof id === 'string' && id !== '' && !map.has(id)) ids.add(id)
+  }
+  if (ids.size === 0) return undefined
+  const copy = await findGoodCopy(dir, shardFileName(kind, index), parseShard)
+  if (copy === undefined) return undefined
+  let count = 0
+  for (const record of copy.data.records as unknown[]) {
+    if (isUsableRecord(kind, record) && ids.delete((record as { id: string }).id)) {
+      map.load(index, record as { id: string })
+      count++
+    }
+  }
+  return count === 0 ? undefined : { count, backup: copy.backup }
+}
+
+/** Refuses a library.json of a newer schema before anything in the folder is touched. */
+async function checkVersion(metaFile: DurableJsonFile<unknown>): Promise<void> {
+  try {
+    await metaFile.read()
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error
+  }
+}
+
+/**
+ * Reads a library file. One that cannot be read is never overwritten: it is
+ * moved aside, and the newest good copy in the library's backups takes its
+ * place (the journal, replayed after, brings back the changes since the last
+ * checkpoint). Without a good copy the file starts empty.
+ */
+async function readOrRecover<T>(
+  dir: string,
+  relativePath: string,
   file: DurableJsonFile<T>,
   now: () => Date,
   problems: StoreProblem[],
@@ -336,7 +416,17 @@ async function readOrMoveAside<T>(
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error
     const movedTo = await moveAside(file.path, now())
-    problems.push({ file: file.path, movedTo, reason: error.reason })
-    return null
+    const problem: StoreProblem = {
+      kind: 'unreadable-file',
+      file: file.path,
+      movedTo,
+      reason: error.reason,
+    }
+    problems.push(problem)
+    const copy = await findGoodCopy(dir, relativePath, file.parse)
+    if (copy === undefined) return null
+    await file.write(copy.data)
+    problem.restoredFrom = summaryOf(copy.backup)
+    return copy.data
   }
 }

@@ -169,15 +169,27 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
     [importFiles],
   )
 
-  // File > Import… in the native menu, and files the OS asked Offprint to open.
+  // Files the OS asked Offprint to open (named on its command line, or on a
+  // second launch's) arrive one event each; they are imported one after another.
+  const opened = useRef<Promise<void>>(Promise.resolve())
+
+  // File > Import… in the native menu, and files to open.
   useEffect(
     () =>
       subscribeToLibrary((event) => {
         if (event.type === 'menu-command' && event.command === 'import') chooseFiles()
         if (event.type !== 'open-file') return
         const { fileName, content } = event
-        if (content.ok) void importText(content.text, fileName)
-        else setOutcome({ kind: 'failed', what: fileName, message: content.message })
+        // Each waits for the one before (and for its preview to be answered).
+        opened.current = opened.current.then(() =>
+          content.ok
+            ? importText(content.text, fileName)
+            : setOutcome({
+                kind: 'failed',
+                what: fileName,
+                message: `The file could not be read: ${content.message}.`,
+              }),
+        )
       }),
     [chooseFiles, importText],
   )

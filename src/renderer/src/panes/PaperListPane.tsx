@@ -1,4 +1,5 @@
-// The list pane: the papers of the sidebar's choice, one row each (title,
+// The list pane (it keeps its scroll while the notes tab is shown, and gets it
+// back with Back / Forward): the papers of the sidebar's choice, one row each (title,
 // date, tags, upvotes, byline), in the chosen order. Only the rows on screen
 // are mounted (a virtualizer) and rows are fetched a page at a time. Rows
 // select like a file list (click, Ctrl/Cmd-click, Shift-click, Shift+arrows)
@@ -6,6 +7,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
   type DragEvent,
@@ -16,6 +18,7 @@ import {
 import type { PaperFilter, PaperSort, PaperSummary } from '../../../shared/model'
 import { api } from '../api/client'
 import { MathText } from '../components/MathText'
+import { SHOWN_CHARS, clipText } from '../display/clipText'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
 import type { Selection } from '../hooks/useSelection'
@@ -47,11 +50,28 @@ interface PaperListPaneProps {
   onCommand(command: ListCommand): void
   /** Right-click or the context-menu key on a row (already selected by then). */
   onContextMenu(x: number, y: number): void
+  /** False while the list is hidden behind the notes tab. */
+  active: boolean
+  /** Changes on every move through the back / forward history. */
+  moves: number
+  /** After Back / Forward: where the list was scrolled when that place was left. */
+  restoreScroll: number | undefined
+  onScroll(top: number): void
 }
 
 export function PaperListPane(props: PaperListPaneProps) {
-  const { rows, selection } = props
+  const { rows, selection, active, moves, restoreScroll } = props
   const scroller = useRef<HTMLDivElement>(null)
+  // Where the list was scrolled, for the way back: a hidden element forgets it.
+  const savedScroll = useRef(0)
+  useLayoutEffect(() => {
+    if (active && scroller.current !== null) scroller.current.scrollTop = savedScroll.current
+  }, [active])
+  useLayoutEffect(() => {
+    if (!active || restoreScroll === undefined || scroller.current === null) return
+    scroller.current.scrollTop = restoreScroll
+    savedScroll.current = restoreScroll
+  }, [active, moves, restoreScroll])
   const total = rows.total ?? 0
   const virtualizer = useVirtualizer({
     count: total,
@@ -162,12 +182,10 @@ export function PaperListPane(props: PaperListPaneProps) {
     props.onContextMenu(event.clientX, event.clientY)
   }
 
-  function onRowDragStart(event: DragEvent, row: PaperSummary, index: number): void {
-    let ids: readonly string[] = selection.ids
-    if (!selection.has(row.id)) {
-      selection.selectOnly(row.id, index)
-      ids = [row.id]
-    }
+  function onRowDragStart(event: DragEvent, row: PaperSummary): void {
+    // A row outside the selection is dragged alone and the selection stays, so
+    // it can be dropped on the paper pane to relate it to the paper shown there.
+    const ids: readonly string[] = selection.has(row.id) ? selection.ids : [row.id]
     setDraggedPapers(event.dataTransfer, ids)
     if (ids.length > 1) showDragBadge(event.dataTransfer, `${ids.length} papers`)
   }
@@ -185,6 +203,11 @@ export function PaperListPane(props: PaperListPaneProps) {
         tabIndex={0}
         aria-activedescendant={focusIndex === -1 ? undefined : `paper-row-${focusIndex}`}
         onKeyDown={onKeyDown}
+        onScroll={(event) => {
+          if (!active) return
+          savedScroll.current = event.currentTarget.scrollTop
+          props.onScroll(savedScroll.current)
+        }}
         data-testid="paper-list"
       >
         {rows.total === 0 && <div className="paper-list-empty">{props.emptyText}</div>}
@@ -207,7 +230,7 @@ export function PaperListPane(props: PaperListPaneProps) {
                     focused={row.id === selection.focusId}
                     onClick={(event) => onRowClick(event, row, item.index)}
                     onContextMenu={(event) => onRowContextMenu(event, row, item.index)}
-                    onDragStart={(event) => onRowDragStart(event, row, item.index)}
+                    onDragStart={(event) => onRowDragStart(event, row)}
                   />
                 )}
               </div>
@@ -242,7 +265,9 @@ function PaperRow(props: {
   onDragStart: (event: DragEvent) => void
 }) {
   const { paper, selected, focused } = props
-  const byline = bylineOf(paper)
+  const byline = clipText(bylineOf(paper), SHOWN_CHARS.listTitle).shown
+  // One line of a row: a 1 MB title must not be laid out in full for every scroll.
+  const title = clipText(paper.title, SHOWN_CHARS.listTitle).shown
   const classes = ['paper-row']
   if (selected) classes.push('selected')
   if (focused) classes.push('focused')
@@ -266,8 +291,8 @@ function PaperRow(props: {
             ★
           </span>
         )}
-        <div className="paper-row-title" title={paper.title}>
-          <MathText text={paper.title} />
+        <div className="paper-row-title" title={title}>
+          <MathText text={title} />
         </div>
       </div>
       <div className="paper-row-meta">
@@ -276,7 +301,7 @@ function PaperRow(props: {
         {byline !== '' && <span className="paper-row-byline">{byline}</span>}
         {paper.tags.slice(0, MAX_ROW_TAGS).map((tag) => (
           <span key={tag} className="tag-chip tag-chip-small">
-            {tag}
+            {clipText(tag, SHOWN_CHARS.linkLabel).shown}
           </span>
         ))}
         {paper.tags.length > MAX_ROW_TAGS && (

@@ -1,15 +1,23 @@
 // The paper pane: metadata, how the paper is organized (status, star, tags,
-// collections), links found in the abstract, and the abstract. Every field is
+// collections), links found in the abstract, the abstract, and the paper's
+// connections: the notes linking to it, its manual relations (papers dropped
+// here from the list become some) and the most similar papers. Every field is
 // untrusted imported text: rendered as text, with math typeset by KaTeX and
 // sanitized (MathText), never as HTML.
-import { useEffect, useMemo, useState, type RefObject } from 'react'
+import { useEffect, useMemo, useState, type DragEvent, type RefObject } from 'react'
 import type { Paper, PaperLink, TagCount } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
+import { Backlinks } from '../components/Backlinks'
+import { ClippedText } from '../components/ClippedText'
 import { MathText } from '../components/MathText'
+import { ManualRelations, SimilarPapers } from '../components/RelatedPapers'
+import { SHOWN_CHARS, SHOWN_LINKS, clipText, formatCount } from '../display/clipText'
 import { authorsLine, formatDate } from '../format'
 import { useMarkAsRead } from '../hooks/useMarkAsRead'
+import type { Destination } from '../navigation/linkDestination'
+import { PAPERS_TYPE, carries, draggedPapers } from '../organize/dragData'
 import type { PaperActions } from '../organize/paperActions'
 import { PaperOrganizer } from './PaperOrganizer'
 
@@ -22,6 +30,8 @@ interface PaperPaneProps {
   knownTags: readonly TagCount[]
   actions: PaperActions
   tagInput: RefObject<HTMLInputElement | null>
+  /** Follow a backlink, a relation or a similar paper. */
+  onOpen(destination: Destination): void
 }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
@@ -29,6 +39,11 @@ type Loaded = { paper: Paper } | { error: string } | undefined
 export function PaperPane(props: PaperPaneProps) {
   const { paperId, version, markReadAfterSeconds } = props
   const [loaded, setLoaded] = useState<Loaded>(undefined)
+  const [dropping, setDropping] = useState(false)
+  // A failed add or drop, for the paper it happened on.
+  const [problem, setProblem] = useState<{ paperId: string; message: string } | undefined>(
+    undefined,
+  )
 
   useEffect(() => {
     if (paperId === undefined) return
@@ -73,14 +88,42 @@ export function PaperPane(props: PaperPaneProps) {
     )
   }
   const { paper } = loaded
+  const trashed = paper.trashedAt !== undefined
+  const relationProblem = problem?.paperId === paper.id ? problem.message : undefined
+  const setRelationProblem = (message: string | undefined): void =>
+    setProblem(message === undefined ? undefined : { paperId: paper.id, message })
 
+  // Papers dragged from the list and dropped here are related to this one.
+  function onDragOver(event: DragEvent<HTMLElement>): void {
+    if (trashed || !carries(event.dataTransfer, PAPERS_TYPE)) return
+    event.preventDefault()
+    event.dataTransfer.dropEffect = 'copy'
+    setDropping(true)
+  }
+
+  function onDrop(event: DragEvent<HTMLElement>): void {
+    setDropping(false)
+    const others = draggedPapers(event.dataTransfer).filter((id) => id !== paper.id)
+    if (others.length === 0) return
+    event.preventDefault()
+    Promise.all(others.map((toId) => api.addRelation({ fromId: paper.id, toId })))
+      .then(() => setRelationProblem(undefined))
+      .catch((caught: unknown) => setRelationProblem(errorMessage(caught)))
+  }
+
+  // Keyed by paper: "Show more" starts over for each paper.
   return (
     <article
-      className="paper-view"
+      key={paper.id}
+      className={`paper-view${dropping ? ' drop-target' : ''}`}
       aria-labelledby="paper-title"
       data-testid="paper-view"
+      data-paper-id={paper.id}
       // Focusable, so the keyboard can scroll a long abstract.
       tabIndex={0}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
     >
       {paper.trashedAt !== undefined && (
         <div className="trash-banner" role="note">
@@ -102,7 +145,7 @@ export function PaperPane(props: PaperPaneProps) {
         </div>
       )}
       <h1 id="paper-title" className="paper-title" data-testid="paper-title">
-        <MathText text={paper.title} />
+        <ClippedText text={paper.title} limit={SHOWN_CHARS.title} render={withMath} />
       </h1>
       <PaperOrganizer
         paper={paper}
@@ -119,11 +162,15 @@ export function PaperPane(props: PaperPaneProps) {
           </>
         )}
         <dt>Authors</dt>
-        <dd data-testid="paper-authors">{authorsLine(paper)}</dd>
+        <dd data-testid="paper-authors">
+          <ClippedText text={authorsLine(paper)} limit={SHOWN_CHARS.field} />
+        </dd>
         {paper.organization !== undefined && (
           <>
             <dt>Organization</dt>
-            <dd data-testid="paper-organization">{paper.organization}</dd>
+            <dd data-testid="paper-organization">
+              <ClippedText text={paper.organization} limit={SHOWN_CHARS.field} />
+            </dd>
           </>
         )}
         {paper.venue !== undefined && (
@@ -151,31 +198,60 @@ export function PaperPane(props: PaperPaneProps) {
       <section className="paper-abstract" aria-labelledby="abstract-heading">
         <h2 id="abstract-heading">Abstract</h2>
         <p data-testid="paper-abstract">
-          <MathText text={paper.abstract} />
+          <ClippedText text={paper.abstract} limit={SHOWN_CHARS.abstract} render={withMath} />
         </p>
       </section>
+      {!trashed && (
+        <>
+          <Backlinks kind="paper" id={paper.id} version={version} onOpen={props.onOpen} />
+          <ManualRelations
+            paperId={paper.id}
+            version={version}
+            onOpen={props.onOpen}
+            problem={relationProblem}
+            onProblem={setRelationProblem}
+          />
+          <SimilarPapers paperId={paper.id} version={version} onOpen={props.onOpen} />
+        </>
+      )}
     </article>
   )
 }
 
+/** Titles and abstracts typeset their math (only in the part that is shown). */
+function withMath(text: string) {
+  return <MathText text={text} />
+}
+
 function PaperLinks({ links }: { links: PaperLink[] }) {
+  const [showAll, setShowAll] = useState(false)
+  const shown = showAll ? links : links.slice(0, SHOWN_LINKS)
   return (
     <ul className="paper-links" aria-label="Links" data-testid="paper-links">
-      {links.map((link) => (
-        <li key={link.url}>
+      {shown.map((link, index) => (
+        <li key={index}>
           <a
             href={isSafeExternalUrl(link.url) ? link.url : undefined}
             className={`paper-link paper-link-${link.kind}`}
-            title={link.url}
+            title={clipText(link.url, SHOWN_CHARS.field).shown}
             onClick={(event) => {
               event.preventDefault()
               openExternal(link.url)
             }}
           >
-            <span className="paper-link-label">{link.label}</span>
+            <span className="paper-link-label">
+              {clipText(link.label, SHOWN_CHARS.linkLabel).shown}
+            </span>
           </a>
         </li>
       ))}
+      {shown.length < links.length && (
+        <li>
+          <button type="button" className="link-button show-more" onClick={() => setShowAll(true)}>
+            Show all {formatCount(links.length)} links
+          </button>
+        </li>
+      )}
     </ul>
   )
 }

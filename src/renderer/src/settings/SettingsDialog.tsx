@@ -16,6 +16,20 @@ const THEME_LABELS: Record<ThemeChoice, string> = {
   dark: 'Dark',
 }
 
+/** How often backups can be made, in hours of use, and how many can be kept. */
+const BACKUP_INTERVAL_CHOICES = [1, 2, 4, 8, 12, 24, 48, 168]
+const BACKUPS_KEPT_CHOICES = [3, 5, 10, 20, 50, 100]
+
+/** The choices offered, plus the stored value if another version stored one not among them. */
+function choicesWith(choices: number[], value: number): number[] {
+  return choices.includes(value) ? choices : [...choices, value].sort((a, b) => a - b)
+}
+
+function intervalLabel(hours: number): string {
+  if (hours === 168) return 'Every week of use'
+  return hours === 1 ? 'Every hour of use' : `Every ${hours} hours of use`
+}
+
 /** The mark-as-read choices offered, in seconds (null: never). */
 const MARK_READ_CHOICES: (number | null)[] = [null, 0, 1, 3, 5, 10, 30, 60]
 
@@ -34,9 +48,12 @@ interface SettingsDialogProps {
   info: LibraryInfo | undefined
   onChange: (patch: SettingsPatch) => void
   onClose: () => void
+  /** Opens the list of backups (File > Restore from Backup…). */
+  onShowBackups: () => void
 }
 
-export function SettingsDialog({ settings, info, onChange, onClose }: SettingsDialogProps) {
+export function SettingsDialog(props: SettingsDialogProps) {
+  const { settings, info, onChange, onClose, onShowBackups } = props
   const dialog = useRef<HTMLDialogElement>(null)
   const id = useId()
   // A delay stored by another version and not among the choices is still shown.
@@ -91,8 +108,43 @@ export function SettingsDialog({ settings, info, onChange, onClose }: SettingsDi
       <section className="settings-section" aria-labelledby={`${id}-backups`}>
         <h3 id={`${id}-backups`}>Backups</h3>
         <p className="settings-hint" data-testid="settings-backups">
-          Automatic backups are not part of this version yet. Your whole library is the folder
-          above: copy it (while Offprint is closed) to keep a backup.
+          Offprint backs the library up when it starts and then regularly, into the{' '}
+          <code>backups</code> folder inside it.
+        </p>
+        <label className="settings-field" htmlFor={`${id}-backup-interval`}>
+          Back up
+        </label>
+        <select
+          id={`${id}-backup-interval`}
+          value={settings.backupIntervalHours}
+          data-testid="settings-backup-interval"
+          onChange={(event) => onChange({ backupIntervalHours: Number(event.target.value) })}
+        >
+          {choicesWith(BACKUP_INTERVAL_CHOICES, settings.backupIntervalHours).map((hours) => (
+            <option key={hours} value={hours}>
+              {intervalLabel(hours)}
+            </option>
+          ))}
+        </select>
+        <label className="settings-field" htmlFor={`${id}-backups-kept`}>
+          Keep
+        </label>
+        <select
+          id={`${id}-backups-kept`}
+          value={settings.backupsKept}
+          data-testid="settings-backups-kept"
+          onChange={(event) => onChange({ backupsKept: Number(event.target.value) })}
+        >
+          {choicesWith(BACKUPS_KEPT_CHOICES, settings.backupsKept).map((count) => (
+            <option key={count} value={count}>
+              The last {count} backups
+            </option>
+          ))}
+        </select>
+        <p>
+          <button type="button" className="toolbar-button" onClick={onShowBackups}>
+            Restore from Backup…
+          </button>
         </p>
       </section>
 
