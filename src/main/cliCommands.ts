@@ -6,7 +6,7 @@
 // wires the process) so tests can run it in-process.
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { MAX_IMPORT_CHARS } from '../shared/apiSchemas'
+import { MAX_IMPORT_CHARS, MAX_QUERY_CHARS } from '../shared/apiSchemas'
 import type { ExportFormat, ImportReport, Paper, PaperSort } from '../shared/model'
 import {
   CommandError,
@@ -36,6 +36,11 @@ Commands:
   export                        write papers out: --format F --out PATH (markdown: PATH is
                                 a folder, one file per paper and note)
   list                          list the papers in the library, newest first
+  search QUERY                  the papers matching QUERY, best match first, in the
+                                app's query language: words, "phrases", -exclusions,
+                                title:, author:, tag:, in:"Collection",
+                                is:unread|reading|read|starred, has:note,
+                                year:2024, year:2023..2025
   collections                   show the collections as a tree, with their paper counts
   add-to-collection NAME ID...  file papers in a collection (NAME or a path "A/B";
                                 created when it does not exist)
@@ -46,8 +51,9 @@ Commands:
 
 Options:
   --library DIR  the library folder (or set ${LIBRARY_ENV}=DIR)
-  --json         list, collections, related, backlinks: print JSON with all fields
-  --sort ORDER   list: published (default), added, title or upvotes
+  --json         list, search, collections, related, backlinks: print JSON with all fields
+  --sort ORDER   list (and search with only qualifiers): published (default),
+                 added, title or upvotes
   --format F     export: bibtex, csl-json, ris or markdown
   --out PATH     export: the file (or folder, for markdown) to write
   --collection NAME    export: only this collection and its subcollections
@@ -76,6 +82,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await importCommand(line, argv, io)
       case 'list':
         return await listCommand(line, argv, io)
+      case 'search':
+        return await searchCommand(line, argv, io)
       case 'collections':
         return await collectionsCommand(line, argv, io)
       case 'add-to-collection':
@@ -153,7 +161,8 @@ function parseCommandLine(argv: string[]): CommandLine {
       line.limit = limit
     } else if (arg === '--help' || arg === '-h') {
       line.help = true
-    } else if (arg.startsWith('-') && arg !== '-') {
+    } else if (arg.startsWith('-') && arg !== '-' && line.command !== 'search') {
+      // (A search query may exclude words: `search tool -survey`.)
       throw new UsageError(`unknown option ${arg} (see: offprint help)`)
     } else if (line.command === undefined) {
       line.command = arg
@@ -184,6 +193,23 @@ async function listCommand(line: CommandLine, argv: string[], io: CliIo): Promis
   }
   return withExistingLibrary(argv, io, async (library) => {
     const papers = library.allPapers(line.sort)
+    if (line.json) io.out(JSON.stringify(papers, null, 2))
+    else for (const paper of papers) io.out(formatPaperLine(paper))
+    return 0
+  })
+}
+
+async function searchCommand(line: CommandLine, argv: string[], io: CliIo): Promise<number> {
+  // Several operands are one query: `offprint search tool retrieval` needs no quotes.
+  const query = line.operands.join(' ')
+  if (query.trim() === '') {
+    throw new UsageError('search takes a query: offprint search QUERY --library DIR')
+  }
+  if (query.length > MAX_QUERY_CHARS) {
+    throw new UsageError(`the query is too long (over ${MAX_QUERY_CHARS} characters)`)
+  }
+  return withExistingLibrary(argv, io, async (library) => {
+    const papers = await library.searchPapers(query, line.sort)
     if (line.json) io.out(JSON.stringify(papers, null, 2))
     else for (const paper of papers) io.out(formatPaperLine(paper))
     return 0

@@ -27,6 +27,7 @@ import type {
   Note,
   NoteSummary,
   Paper,
+  PaperMatches,
   PaperPage,
   RestoreReport,
   PaperRelation,
@@ -35,6 +36,7 @@ import type {
   SelectionSummary,
   Settings,
   Sidebar,
+  TitleMatch,
   TrashContents,
   UndoState,
 } from './model'
@@ -43,6 +45,8 @@ export const apiMethods = [
   'getLibraryInfo',
   'listPapers',
   'getPaper',
+  'getPaperMatches',
+  'findByTitle',
   'importText',
   'importSample',
   'previewImport',
@@ -109,6 +113,8 @@ export interface ApiResults {
   getLibraryInfo: LibraryInfo
   listPapers: PaperPage
   getPaper: Paper
+  getPaperMatches: PaperMatches
+  findByTitle: TitleMatch[]
   importText: ImportReport
   importSample: ImportReport
   previewImport: ImportPreview

@@ -14,6 +14,10 @@ const id = z.string().min(1).max(200)
 export const MAX_IMPORT_CHARS = 100 * 1024 * 1024
 /** Largest note body accepted (a 5 MB note must still save). */
 export const MAX_NOTE_CHARS = 20 * 1024 * 1024
+/** Longest search query accepted (nobody types more; it bounds the work of one query). */
+export const MAX_QUERY_CHARS = 1000
+const searchQuery = z.string().max(MAX_QUERY_CHARS)
+
 /** Largest page of list rows the renderer may ask for at once. */
 export const MAX_PAGE_SIZE = 1000
 /** Most ids one organizing call may name (a whole large library, selected). */
@@ -27,7 +31,6 @@ const sort = z.enum(['published', 'added', 'title', 'upvotes'])
 /** Longest note title, relation label and autocomplete query accepted. */
 export const MAX_TITLE_CHARS = 1000
 export const MAX_LABEL_CHARS = 200
-export const MAX_QUERY_CHARS = 1000
 /** Most link targets the preview may resolve in one call (one per link in a note). */
 export const MAX_RESOLVE_TARGETS = 5000
 
@@ -76,10 +79,16 @@ export const apiArgs = {
       limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
       sort: sort.optional(),
       filter: paperFilter.optional(),
+      /** A search in the query language of src/main/library/search/queryParser.ts. */
+      query: searchQuery.optional(),
     })
     .strict(),
   listPaperIds: z.object({ sort: sort.optional(), filter: paperFilter.optional() }).strict(),
   getPaper: z.object({ id }).strict(),
+  getPaperMatches: z.object({ id, query: searchQuery }).strict(),
+  findByTitle: z
+    .object({ query: z.string().max(MAX_QUERY_CHARS), limit: z.number().int().min(1).max(100) })
+    .strict(),
   importText: z
     .object({
       text: z.string().max(MAX_IMPORT_CHARS),
@@ -156,7 +165,14 @@ export const apiArgs = {
   undo: z.object({}).strict(),
   redo: z.object({}).strict(),
   getUndoState: z.object({}).strict(),
-  indexOfPaper: z.object({ id, sort: sort.optional(), filter: paperFilter.optional() }).strict(),
+  indexOfPaper: z
+    .object({
+      id,
+      sort: sort.optional(),
+      filter: paperFilter.optional(),
+      query: searchQuery.optional(),
+    })
+    .strict(),
   listNotes: z.object({ query: z.string().max(MAX_QUERY_CHARS).optional() }).strict(),
   createNote: z.object({ title: noteTitle, body: noteBody.optional() }).strict(),
   getNoteById: z.object({ id }).strict(),

@@ -1,5 +1,6 @@
 // The data model shared by main, preload and renderer. Plain types only:
 // no electron, node: or DOM imports, so every process can use it.
+import type { CommandId } from './commands'
 
 export type ReadingStatus = 'unread' | 'reading' | 'read'
 
@@ -85,6 +86,27 @@ export interface Paper {
   source: PaperSource
 }
 
+/** A span of a text, in UTF-16 code units: [start, end). Search matches are sent this way, never as HTML. */
+export interface TextRange {
+  start: number
+  end: number
+}
+
+/** Where a search query matched a paper's title and abstract. */
+export interface PaperMatches {
+  title: TextRange[]
+  abstract: TextRange[]
+}
+
+/** A paper or note the command palette can jump to, found by fuzzy title. */
+export interface TitleMatch {
+  kind: 'paper' | 'note'
+  paperId: string
+  title: string
+  /** The letters of the title that matched, for highlighting. */
+  matches: TextRange[]
+}
+
 /** The slice of a paper the list pane needs for one row. */
 export interface PaperSummary {
   id: string
@@ -101,6 +123,8 @@ export interface PaperSummary {
   tags: string[]
   /** Set while the paper is in the Trash. */
   trashedAt?: string
+  /** Where the search query matched the title (only when the list was asked with a query). */
+  titleMatches?: TextRange[]
 }
 
 export interface Note {
@@ -228,6 +252,8 @@ export type PaperSort = 'published' | 'added' | 'title' | 'upvotes'
 export interface PaperPage {
   /** Number of papers matching the query, across all pages. */
   total: number
+  /** True when the items are in order of relevance to a search query. */
+  ranked: boolean
   offset: number
   items: PaperSummary[]
 }
@@ -584,15 +610,8 @@ export type LibraryEvent =
 
 export type OpenedFileContent = { ok: true; text: string } | { ok: false; message: string }
 
-/** Menu items whose action lives in the renderer (it owns the dialogs). */
-export type MenuCommand =
-  | 'import'
-  | 'export'
-  | 'find-duplicates'
-  | 'restore-backup'
-  | 'settings'
-  | 'toggle-sidebar'
-  | 'toggle-list'
-  | 'toggle-notes'
-  | 'undo'
-  | 'redo'
+/**
+ * Menu items whose action lives in the renderer: the commands of
+ * src/shared/commands.ts, and Undo / Redo (which a text field may own).
+ */
+export type MenuCommand = CommandId | 'undo' | 'redo'

@@ -85,6 +85,43 @@ describe('runCli', () => {
     expect(list.stdout[52]).toMatch(/^no date /)
   })
 
+  it('searches with the app’s query language and ranking, as lines or JSON', async () => {
+    await runCli(['import', FIXTURE, '--library', library], io())
+    const json = io()
+    expect(await runCli(['search', 'tool retrieval', '--library', library, '--json'], json)).toBe(0)
+    const papers = JSON.parse(json.stdout.join('\n')) as Paper[]
+    expect(new Set(papers.slice(0, 3).map((paper) => paper.title))).toEqual(
+      new Set([
+        'ToolGen: Unified Tool Retrieval and Calling via Generation',
+        'Towards Completeness-Oriented Tool Retrieval for Large Language Models',
+        'Data-Efficient Massive Tool Retrieval: A Reinforcement Learning Approach for Query-Tool Alignment with Language Models',
+      ]),
+    )
+    for (const field of PAPER_FIELDS) expect(papers[0]).toHaveProperty(field)
+
+    // Unquoted words and exclusions need no quoting on the command line.
+    const lines = io()
+    expect(
+      await runCli(['search', 'title:tool', 'learning', '-survey', '--library', library], lines),
+    ).toBe(0)
+    expect(lines.stdout.length).toBeGreaterThan(2)
+    expect(lines.stdout.join('\n')).not.toContain('A Survey')
+    expect(lines.stdout.every((line) => /tool/i.test(line))).toBe(true)
+
+    const none = io()
+    expect(await runCli(['search', 'is:starred', '--library', library, '--json'], none)).toBe(0)
+    expect(JSON.parse(none.stdout.join('\n'))).toEqual([])
+  })
+
+  it('refuses a search without a query or without a library', async () => {
+    const empty = io()
+    expect(await runCli(['search', '--library', library], empty)).toBe(2)
+    expect(empty.stderr[0]).toMatch(/^offprint: search takes a query/)
+    const missing = io()
+    expect(await runCli(['search', 'tool', '--library', join(dir, 'nope')], missing)).toBe(1)
+    expect(missing.stderr[0]).toMatch(/no library folder/)
+  })
+
   it('reports skipped entries under the summary', async () => {
     const file = join(dir, 'partial.txt')
     const listing = [

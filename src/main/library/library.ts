@@ -34,6 +34,7 @@ import type {
   NoteSummary,
   Paper,
   PaperFilter,
+  PaperMatches,
   PaperPage,
   PaperRelation,
   PaperRelationView,
@@ -46,9 +47,11 @@ import type {
   Settings,
   Sidebar,
   StoreProblem,
+  TitleMatch,
   TrashContents,
   UndoState,
 } from '../../shared/model'
+import { fuzzyMatch, fuzzyQuery } from '../../shared/fuzzyMatch'
 import { readSettings } from '../../shared/settingsSchema'
 import { findDuplicateGroups } from './duplicateFinder'
 import { duplicateKeys } from './duplicateKeys'
@@ -106,6 +109,9 @@ import { IdentifierLookup } from './lookup/identifierLookup'
 import type { LookupOptions } from './lookup/identifierLookup'
 import { LookupQueueStore } from './lookup/lookupQueue'
 import { planMerge } from './mergeCommand'
+import { highlightRanges } from './search/highlightRanges'
+import { LibrarySearch } from './search/librarySearch'
+import type { SearchView } from './search/librarySearch'
 import { LibraryStore } from './store/libraryStore'
 import type { StoreOptions } from './store/libraryStore'
 import type { ChangeSet } from './store/recordKinds'
@@ -196,6 +202,9 @@ export class Library implements LibraryApi {
     note: (id) => this.store.notes.get(id),
     newestPapers: () => this.sortedPapers('published'),
   })
+  // Lower-cased titles for the palette's fuzzy match, for one generation.
+  private lowerTitles: { generation: number; titles: Map<string, string> } | undefined
+  private search: LibrarySearch
 
   private constructor(
     private store: LibraryStore,
@@ -212,6 +221,17 @@ export class Library implements LibraryApi {
       this.backupTimer.arm(readSettings(store.settings).backupIntervalHours)
       void this.backUpAutomatically('start')
     }
+    this.search = this.newSearch()
+  }
+
+  /** The search index over this library's current store (built in the background by start()). */
+  private newSearch(): LibrarySearch {
+    return new LibrarySearch({
+      papers: () => this.sortedPapers('published'),
+      paper: (id) => this.store.papers.get(id),
+      noteText: (paperId) => this.notesByPaper().get(paperId)?.body ?? '',
+      collections: () => this.collections(),
+    })
   }
 
   /**
@@ -228,7 +248,7 @@ export class Library implements LibraryApi {
         : { now, checkpointDelayMs: options.checkpointDelayMs }
     const store = await LibraryStore.open(dir, storeOptions)
     const queue = await LookupQueueStore.open(store.dir)
-    return new Library(
+    const library = new Library(
       store,
       storeOptions,
       now,
@@ -237,6 +257,9 @@ export class Library implements LibraryApi {
       new IdentifierLookup(options.lookup),
       options.automaticBackups === true,
     )
+    // In the background: the list is usable while the search index builds.
+    void library.search.start()
+    return library
   }
 
   /** Absolute path of the library folder. */
@@ -256,13 +279,79 @@ export class Library implements LibraryApi {
     return info
   }
 
-  async listPapers({ offset, limit, sort, filter }: ApiArgs<'listPapers'>): Promise<PaperPage> {
-    const papers = this.filteredPapers(sort ?? 'published', filter)
-    return {
-      total: papers.length,
-      offset,
-      items: papers.slice(offset, offset + limit).map((paper) => this.summarize(paper)),
+  async listPapers({
+    offset,
+    limit,
+    sort,
+    filter,
+    query,
+  }: ApiArgs<'listPapers'>): Promise<PaperPage> {
+    const order = sort ?? 'published'
+    if (query === undefined || query.trim() === '') {
+      const papers = this.filteredPapers(order, filter)
+      return {
+        total: papers.length,
+        ranked: false,
+        offset,
+        items: papers.slice(offset, offset + limit).map((paper) => this.summarize(paper)),
+      }
     }
+    const page = await this.search.page(this.searchIn(order, filter), query, offset, limit)
+    const items: PaperSummary[] = []
+    for (const id of page.ids) {
+      const paper = this.store.papers.get(id)
+      if (paper === undefined) continue
+      const summary = this.summarize(paper)
+      summary.titleMatches = highlightRanges(paper.title, 'title', page.highlight)
+      items.push(summary)
+    }
+    return { total: page.total, ranked: page.ranked, offset, items }
+  }
+
+  /** Every paper matching `query`, in full, best match first (for the CLI). */
+  async searchPapers(query: string, sort: PaperSort = 'published'): Promise<Paper[]> {
+    const ids = await this.search.all(this.searchIn(sort, undefined), query)
+    return ids.flatMap((id) => {
+      const paper = this.store.papers.get(id)
+      return paper === undefined ? [] : [structuredClone(paper)]
+    })
+  }
+
+  async getPaperMatches({ id, query }: ApiArgs<'getPaperMatches'>): Promise<PaperMatches> {
+    return this.search.matches(this.requirePaper(id), query)
+  }
+
+  /** Papers and notes whose title fuzzily matches `query`, best first (the command palette). */
+  async findByTitle({ query, limit }: ApiArgs<'findByTitle'>): Promise<TitleMatch[]> {
+    const wanted = fuzzyQuery(query)
+    if (wanted === '') return []
+    const scored: { match: TitleMatch; score: number }[] = []
+    const lowerTitles = this.titlesInLowerCase()
+    const notes = this.notesByPaper()
+    for (const paper of this.sortedPapers('published')) {
+      const lower = lowerTitles.get(paper.id) ?? paper.title.toLowerCase()
+      const found = fuzzyMatch(wanted, paper.title, lower)
+      if (found === null) continue
+      const base = { paperId: paper.id, title: paper.title, matches: found.ranges }
+      scored.push({ match: { kind: 'paper', ...base }, score: found.score })
+      const note = notes.get(paper.id)
+      if (note !== undefined && note.body.trim() !== '') {
+        // Just below its paper, so the paper stays the first answer.
+        scored.push({ match: { kind: 'note', ...base }, score: found.score - 0.001 })
+      }
+    }
+    // Stable: equal scores keep the list's order (newest first).
+    scored.sort((a, b) => b.score - a.score)
+    return scored.slice(0, limit).map(({ match }) => match)
+  }
+
+  /** The collections not in the trash (for in:"Name" searches). */
+  collections(): Collection[] {
+    const live: Collection[] = []
+    for (const collection of this.store.collections.values()) {
+      if (collection.trashedAt === undefined) live.push(collection)
+    }
+    return live
   }
 
   /** Every paper not in the trash, in full, in the given order (for the CLI and exports). */
@@ -448,6 +537,7 @@ export class Library implements LibraryApi {
         ? { ...existing, title: paper.title, body, updatedAt: at }
         : { id: randomUUID(), paperId, title: paper.title, body, createdAt: at, updatedAt: at }
       await this.commitNote(note, existing)
+      this.search.paperChanged(paper)
       return structuredClone(note)
     })
   }
@@ -776,8 +866,12 @@ export class Library implements LibraryApi {
     return this.history.state()
   }
 
-  async indexOfPaper({ id, sort, filter }: ApiArgs<'indexOfPaper'>): Promise<number> {
-    return this.filteredPapers(sort ?? 'published', filter).findIndex((paper) => paper.id === id)
+  async indexOfPaper({ id, sort, filter, query }: ApiArgs<'indexOfPaper'>): Promise<number> {
+    const order = sort ?? 'published'
+    if (query !== undefined && query.trim() !== '') {
+      return (await this.search.all(this.searchIn(order, filter), query)).indexOf(id)
+    }
+    return this.filteredPapers(order, filter).findIndex((paper) => paper.id === id)
   }
 
   async getSettings(_args: ApiArgs<'getSettings'> = {}): Promise<Settings> {
@@ -889,6 +983,7 @@ export class Library implements LibraryApi {
     this.backupTimer?.stop()
     this.settingsListeners.clear()
     this.tasks.clearListeners()
+    this.search.stop()
     await this.writes
     await this.backups
     await this.store.close()
@@ -1167,6 +1262,14 @@ export class Library implements LibraryApi {
     this.sorted.clear()
     this.filtered = undefined
     this.history.clear()
+    // Derived indexes describe the old records: rebuild them over the restored ones.
+    this.linkIndex = undefined
+    this.relatedIndex = undefined
+    this.relatedBuild = undefined
+    this.targets.forget()
+    this.search.stop()
+    this.search = this.newSearch()
+    void this.search.start()
   }
 
   /** Runs `task` after every earlier mutation has settled. */
@@ -1234,6 +1337,7 @@ export class Library implements LibraryApi {
     // Which note a paper shows depends on both (a trashed paper shows its trashed note).
     if (changes.papers !== undefined || changes.notes !== undefined) this.noteIndex = undefined
     this.refreshDerived(changes)
+    this.searchChanged(changes)
     this.notifyChange()
   }
 
@@ -1356,6 +1460,47 @@ export class Library implements LibraryApi {
     }
     if (note.trashedAt !== undefined) summary.trashedAt = note.trashedAt
     return summary
+  }
+
+  /** Brings the search index up to date with an organizing change (tags, star, trash, …). */
+  private searchChanged(changes: ChangeSet): void {
+    const touched = new Set<string>()
+    for (const paper of changes.papers?.put ?? []) touched.add(paper.id)
+    for (const note of changes.notes?.put ?? []) if (note.paperId) touched.add(note.paperId)
+    for (const id of touched) {
+      const paper = this.store.papers.get(id)
+      if (paper !== undefined) this.search.paperChanged(paper)
+    }
+    for (const id of changes.papers?.remove ?? []) this.search.paperRemoved(id)
+    // A collection renamed or filled changes what in:"…" finds.
+    if (changes.collections !== undefined) this.search.forgetResults()
+  }
+
+  /**
+   * What a search looks through: the list's papers in order (the filter's
+   * view, e.g. a collection), unless the query names a collection with in:.
+   */
+  private searchIn(sort: PaperSort, filter: PaperFilter | undefined): SearchView {
+    const scoped =
+      (filter?.scope?.kind ?? 'library') !== 'library' || (filter?.tags ?? []).length > 0
+    return {
+      key: JSON.stringify([sort, filter ?? null]),
+      ordered: () => this.sortedPapers(sort),
+      scope: scoped
+        ? () => new Set(this.filteredPapers(sort, filter).map((paper) => paper.id))
+        : undefined,
+    }
+  }
+
+  private titlesInLowerCase(): Map<string, string> {
+    if (this.lowerTitles?.generation !== this.generation) {
+      const titles = new Map<string, string>()
+      for (const paper of this.sortedPapers('published')) {
+        titles.set(paper.id, paper.title.toLowerCase())
+      }
+      this.lowerTitles = { generation: this.generation, titles }
+    }
+    return this.lowerTitles.titles
   }
 
   private filterInputs(): FilterInputs {

@@ -1,11 +1,14 @@
 // The window: a toolbar, progress and status banners, then the panes
 // (sidebar | papers or notes list | paper | note), laid out as the settings in
-// the library say. The list shows the sidebar's choice; organizing actions go
-// through main (one undo step each) and report on the status line. Where the
-// window is (which paper, which standalone note) is also a place in a
+// the library say, the command palette and the shortcut cheat sheet. The list
+// shows the sidebar's choice, searched with the box above it; organizing
+// actions go through main (one undo step each) and report on the status line.
+// Every command (src/shared/commands.ts) is reachable by key, menu and palette.
+// Where the window is (which paper, which standalone note) is also a place in a
 // back / forward history, so links, backlinks and Alt+Left / Alt+Right move
 // through it like a browser.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { CommandId } from '../../shared/commands'
 import type {
   CollectionNode,
   ImportReport,
@@ -13,20 +16,26 @@ import type {
   ListScope,
   PaperFilter,
   PaperSort,
+  TitleMatch,
 } from '../../shared/model'
 import { api, errorMessage, subscribeToLibrary } from './api/client'
 import { DuplicatesDialog } from './components/DuplicatesDialog'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportPreviewDialog } from './components/ImportPreviewDialog'
 import { LookupQueueBanner } from './components/LookupQueueBanner'
+import { runCommand, type CommandContext } from './commands/commandActions'
+import { useKeyboardCommands } from './commands/useKeyboardCommands'
 import { ActionToast } from './components/ActionToast'
 import { AppDialog, type AppDialogState } from './components/AppDialog'
 import { BackupsDialog } from './components/BackupsDialog'
+import { CommandPalette } from './components/CommandPalette'
 import { ContextMenu, type OpenMenu } from './components/ContextMenu'
 import { ImportStatus, type FileInto } from './components/ImportStatus'
 import { LibraryProblems } from './components/LibraryProblems'
 import { PaneErrorBoundary } from './components/PaneErrorBoundary'
 import { ResizablePanes } from './components/ResizablePanes'
+import { SearchBox } from './components/SearchBox'
+import { ShortcutsDialog } from './components/ShortcutsDialog'
 import { TaskProgress } from './components/TaskProgress'
 import { Welcome } from './components/Welcome'
 import { useActionStatus } from './hooks/useActionStatus'
@@ -34,7 +43,6 @@ import { useImport } from './hooks/useImport'
 import { useSidebarData, useTrashContents, useUndoState } from './hooks/useLibraryData'
 import { usePaperRows } from './hooks/usePaperRows'
 import { useSelection } from './hooks/useSelection'
-import { useShortcuts } from './hooks/useShortcuts'
 import { useTasks } from './hooks/useTasks'
 import { useUndo } from './hooks/useUndo'
 import { placeOf, type Destination } from './navigation/linkDestination'
@@ -44,7 +52,7 @@ import { usePaperCommands } from './organize/usePaperActions'
 import { ListHeader } from './panes/ListHeader'
 import { NoteListPane } from './panes/NoteListPane'
 import { NotesPane } from './panes/NotesPane'
-import { PaperListPane, type RevealRequest } from './panes/PaperListPane'
+import { PaperListPane, type PaperListHandle, type RevealRequest } from './panes/PaperListPane'
 import { PaperPane } from './panes/PaperPane'
 import { SelectionSummaryPane } from './panes/SelectionSummaryPane'
 import { TrashExtras } from './panes/TrashExtras'
@@ -73,7 +81,8 @@ export function App() {
     (): PaperFilter => (tags.length === 0 ? { scope } : { scope, tags }),
     [scope, tags],
   )
-  const rows = usePaperRows(version, sort, filter)
+  const [query, setQuery] = useState('')
+  const rows = usePaperRows(version, sort, filter, query)
   const selection = useSelection(rows, version, sort, filter)
   const sidebarData = useSidebarData(version)
   const trashContents = useTrashContents(version, scope.kind === 'trash')
@@ -86,6 +95,13 @@ export function App() {
   const [editing, setEditing] = useState<SidebarEditing | undefined>(undefined)
   const workspace = useRef<HTMLElement>(null)
   const tagInput = useRef<HTMLInputElement>(null)
+  const listHandle = useRef<PaperListHandle>(null)
+  const searchInput = useRef<HTMLInputElement>(null)
+  // The palette or the cheat sheet, and where focus was before it opened.
+  const [overlay, setOverlay] = useState<'palette' | 'shortcuts' | undefined>(undefined)
+  const focusBeforeOverlay = useRef<HTMLElement | null>(null)
+  // Focus asked for a pane that is about to be shown.
+  const [pendingFocus, setPendingFocus] = useState<'list' | 'notes' | 'search' | undefined>()
   useAppearance(settings?.theme, settings?.readingFontSize)
   // Where the paper list is scrolled; each history entry keeps it for the way back.
   const listScroll = useRef(0)
@@ -100,12 +116,6 @@ export function App() {
     () =>
       subscribeToLibrary((event) => {
         if (event.type === 'library-changed') setVersion((v) => v + 1)
-        if (event.type === 'menu-command' && event.command === 'export') {
-          setFormatsDialog('export')
-        }
-        if (event.type === 'menu-command' && event.command === 'find-duplicates') {
-          setFormatsDialog('duplicates')
-        }
       }),
     [],
   )
@@ -259,34 +269,126 @@ export function App() {
     [fileInto, collections],
   )
 
-  useShortcuts((command) => {
-    if (settings === undefined) return
-    if (command === 'settings') setSettingsOpen(true)
-    else if (command === 'restore-backup') setBackupsOpen(true)
-    else if (command === 'toggle-sidebar') update({ sidebarOpen: !settings.sidebarOpen })
-    else if (command === 'toggle-list') update({ listPaneOpen: !settings.listPaneOpen })
-    else update({ notesPaneOpen: !settings.notesPaneOpen })
-  })
+  const selectAndReveal = useCallback(
+    (id: string) => {
+      selectOnly(id)
+      setReveal({ id, serial: Date.now() })
+    },
+    [selectOnly],
+  )
+
+  // New search results that leave out the focused paper select the best match;
+  // otherwise (and when the search is cleared) the paper stays selected, in view.
+  const answered = rows.query
+  const lastAnswered = useRef('')
+  useEffect(() => {
+    if (!restored.current || firstRow === undefined || answered === lastAnswered.current) return
+    lastAnswered.current = answered
+    const focusId = selection.focusId
+    const listed = focusId !== undefined && rows.indexOf(focusId) !== -1
+    if (answered !== '' && !listed) selectOnly(firstRow.id, 0)
+    else if (focusId !== undefined) setReveal({ id: focusId, serial: Date.now() })
+  }, [answered, firstRow, rows, selection.focusId, selectOnly])
+
+  useEffect(() => {
+    if (pendingFocus === undefined) return
+    if (pendingFocus === 'list') listHandle.current?.focus()
+    else if (pendingFocus === 'search') searchInput.current?.select()
+    else document.querySelector<HTMLElement>('[data-testid="note-input"]')?.focus()
+    setPendingFocus(undefined)
+  }, [pendingFocus, settings?.listPaneOpen, settings?.notesPaneOpen])
+
+  const focusPane = useCallback(
+    (pane: 'list' | 'paper' | 'notes') => {
+      if (pane === 'paper') {
+        document.querySelector<HTMLElement>('[data-testid="paper-view"]')?.focus()
+        return
+      }
+      if (pane === 'list' && settings?.listPaneOpen === false) update({ listPaneOpen: true })
+      if (pane === 'notes' && settings?.notesPaneOpen === false) update({ notesPaneOpen: true })
+      setPendingFocus(pane)
+    },
+    [settings?.listPaneOpen, settings?.notesPaneOpen, update],
+  )
+
+  const openOverlay = useCallback((which: 'palette' | 'shortcuts') => {
+    setOverlay((current) => {
+      if (current === undefined) focusBeforeOverlay.current = document.activeElement as HTMLElement
+      return which
+    })
+  }, [])
+  const closeOverlay = useCallback(() => {
+    setOverlay(undefined)
+    const previous = focusBeforeOverlay.current
+    focusBeforeOverlay.current = null
+    // Back where the user was, or to the list.
+    if (previous !== null && previous.isConnected && previous !== document.body) previous.focus()
+    else listHandle.current?.focus()
+  }, [])
+
+  const paneSetting = {
+    sidebar: 'sidebarOpen',
+    list: 'listPaneOpen',
+    notes: 'notesPaneOpen',
+  } as const
+  const keyboard: CommandContext = {
+    importFiles: importer.chooseFiles,
+    openExport: () => setFormatsDialog('export'),
+    openDuplicates: () => setFormatsDialog('duplicates'),
+    openSettings: () => setSettingsOpen(true),
+    openBackups: () => setBackupsOpen(true),
+    focusSearch: () => {
+      if (settings?.listPaneOpen === false) update({ listPaneOpen: true })
+      setPendingFocus('search')
+    },
+    openPalette: () => openOverlay('palette'),
+    toggleShortcuts: () => (overlay === 'shortcuts' ? closeOverlay() : openOverlay('shortcuts')),
+    focusPane,
+    togglePane: (pane) => {
+      if (settings === undefined) return
+      const key = paneSetting[pane]
+      update({ [key]: !settings[key] })
+    },
+    moveSelection: (delta) => listHandle.current?.move(delta),
+    goBack: navigation.back,
+    goForward: navigation.forward,
+    onSelection: commands.onListCommand,
+    hasSelection: () => selection.ids.length > 0,
+  }
+  useKeyboardCommands(keyboard)
+
+  function runFromPalette(id: CommandId): void {
+    closeOverlay()
+    runCommand(id, keyboard)
+  }
+
+  function jumpTo(match: TitleMatch): void {
+    setOverlay(undefined)
+    focusBeforeOverlay.current = null
+    // A paper outside the list's view or search is found in the whole library.
+    if (rows.indexOf(match.paperId) === -1) {
+      setQuery('')
+      choose({ kind: 'library' }, [])
+    }
+    selectAndReveal(match.paperId)
+    focusPane(match.kind === 'note' ? 'notes' : 'list')
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const target = event.target as HTMLElement
     // Esc leaves the note for the list; Enter in the list opens the note.
+    if (event.defaultPrevented) return
     if (event.key === 'Escape' && target.matches('[data-testid="note-input"]')) {
       event.preventDefault()
-      workspace.current
-        ?.querySelector<HTMLElement>('.list-view:not([hidden]) [role="listbox"]')
-        ?.focus()
+      focusPane('list')
     } else if (event.key === 'Enter' && target.getAttribute('role') === 'listbox') {
       event.preventDefault()
-      if (settings !== undefined && !settings.notesPaneOpen) update({ notesPaneOpen: true })
-      // After the notes pane (re)appears.
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')?.focus(),
-      )
+      focusPane('notes')
     }
   }
 
   const empty = info !== undefined && info.paperCount === 0 && scope.kind === 'library'
+  const searchAnswered = query.trim() !== '' && answered === query.trim()
   const inTrash = scope.kind === 'trash'
   const outcome = importer.outcome
   // While a task reports progress, its bar replaces the plain "Importing…" line.
@@ -300,27 +402,38 @@ export function App() {
     />
   ) : (
     <PaperListPane
+      handle={listHandle}
       rows={rows}
       selection={selection}
       sort={sort}
       filter={filter}
       reveal={reveal}
       header={
-        <ListHeader
-          title={scopeTitle(scope, collections)}
-          total={rows.total}
-          tags={tags}
-          onRemoveTag={(tag) => setTags(tags.filter((other) => other !== tag))}
-          sort={sort}
-          onSort={changeSort}
-          {...(inTrash
-            ? {
-                onEmptyTrash: sidebarActions.emptyTrash,
-                trashHoldsMore:
-                  (trashContents?.collections.length ?? 0) + (trashContents?.notes.length ?? 0) > 0,
-              }
-            : {})}
-        />
+        <>
+          <SearchBox
+            value={query}
+            onChange={setQuery}
+            onLeave={() => focusPane('list')}
+            inputRef={searchInput}
+            total={searchAnswered ? rows.total : undefined}
+          />
+          <ListHeader
+            title={scopeTitle(scope, collections)}
+            total={rows.total}
+            tags={tags}
+            onRemoveTag={(tag) => setTags(tags.filter((other) => other !== tag))}
+            sort={sort}
+            onSort={changeSort}
+            {...(inTrash
+              ? {
+                  onEmptyTrash: sidebarActions.emptyTrash,
+                  trashHoldsMore:
+                    (trashContents?.collections.length ?? 0) + (trashContents?.notes.length ?? 0) >
+                    0,
+                }
+              : {})}
+          />
+        </>
       }
       extras={
         inTrash ? (
@@ -343,7 +456,9 @@ export function App() {
           />
         ) : undefined
       }
-      emptyText={emptyTextFor(scope, tags)}
+      emptyText={
+        searchAnswered ? `No papers here match “${query.trim()}”.` : emptyTextFor(scope, tags)
+      }
       onCommand={commands.onListCommand}
       onContextMenu={(x, y) =>
         selection.ids.length > 0 &&
@@ -416,6 +531,7 @@ export function App() {
         markReadAfterSeconds={selection.chosen ? (settings?.markReadAfterSeconds ?? null) : null}
         tagInput={tagInput}
         onOpen={open}
+        query={answered}
       />
     )
 
@@ -491,7 +607,7 @@ export function App() {
         </div>
         {settings !== undefined && (
           <div className="toolbar-group" role="group" aria-label="Panes">
-            {paneToggle('Sidebar', settings.sidebarOpen, 'Ctrl/Cmd+Shift+B', () =>
+            {paneToggle('Sidebar', settings.sidebarOpen, 'Ctrl/Cmd+\\ or Ctrl/Cmd+Shift+B', () =>
               update({ sidebarOpen: !settings.sidebarOpen }),
             )}
             {paneToggle('Paper list', settings.listPaneOpen, 'Ctrl/Cmd+Shift+L', () =>
@@ -502,6 +618,14 @@ export function App() {
             )}
           </div>
         )}
+        <button
+          type="button"
+          className="toolbar-button"
+          title="Run a command or jump to a paper (Ctrl/Cmd+K)"
+          onClick={() => openOverlay('palette')}
+        >
+          Commands…
+        </button>
         <button type="button" className="toolbar-button" onClick={importer.chooseFiles}>
           Import…
         </button>
@@ -641,6 +765,15 @@ export function App() {
       )}
       {menu !== undefined && <ContextMenu menu={menu} onClose={() => setMenu(undefined)} />}
       {dialog !== undefined && <AppDialog dialog={dialog} onClose={() => setDialog(undefined)} />}
+      {overlay === 'palette' && (
+        <CommandPalette
+          context={keyboard}
+          onRun={runFromPalette}
+          onJump={jumpTo}
+          onClose={closeOverlay}
+        />
+      )}
+      {overlay === 'shortcuts' && <ShortcutsDialog onClose={closeOverlay} />}
       {settingsOpen && settings !== undefined && (
         <SettingsDialog
           settings={settings}

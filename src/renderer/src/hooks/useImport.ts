@@ -1,4 +1,5 @@
-// Bringing papers in: the file picker (toolbar button and File > Import…),
+// Bringing papers in: the file picker (toolbar button, Ctrl/Cmd+O and File > Import…,
+// both through the import command),
 // drag-and-drop onto the window, Ctrl+V of text in the list, files the OS
 // opens with Offprint, the first-run sample, and retrying the lookup queue.
 // Every way runs the same two steps: previewImport (a long task: its progress
@@ -172,12 +173,9 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
   // Files the OS asked Offprint to open (named on its command line, or on a
   // second launch's) arrive one event each; they are imported one after another.
   const opened = useRef<Promise<void>>(Promise.resolve())
-
-  // File > Import… in the native menu, and files to open.
   useEffect(
     () =>
       subscribeToLibrary((event) => {
-        if (event.type === 'menu-command' && event.command === 'import') chooseFiles()
         if (event.type !== 'open-file') return
         const { fileName, content } = event
         // Each waits for the one before (and for its preview to be answered).
@@ -191,7 +189,7 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
               }),
         )
       }),
-    [chooseFiles, importText],
+    [importText],
   )
 
   // Files dropped anywhere on the window are imported; the page itself never

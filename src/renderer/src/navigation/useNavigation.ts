@@ -73,28 +73,15 @@ export function useNavigation(remember: () => Partial<Place>): Navigation {
   const goBack = useCallback(() => move(back, true), [move])
   const goForward = useCallback(() => move(forward, true), [move])
 
+  // Alt+Left / Alt+Right are the catalogue's go-back / go-forward commands
+  // (src/shared/commands.ts). Mouse buttons 4 and 5 are "back" and "forward" on most mice.
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
-      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
-      // In a text field Alt+arrow belongs to the text (word moves on macOS).
-      const target = event.target as HTMLElement | null
-      if (target?.closest('textarea, input, [contenteditable="true"]')) return
-      event.preventDefault()
-      if (event.key === 'ArrowLeft') goBack()
-      else goForward()
-    }
-    // Mouse buttons 4 and 5 are "back" and "forward" on most mice.
     const onMouseUp = (event: MouseEvent): void => {
       if (event.button === 3) goBack()
       else if (event.button === 4) goForward()
     }
-    window.addEventListener('keydown', onKeyDown)
     window.addEventListener('mouseup', onMouseUp)
-    return () => {
-      window.removeEventListener('keydown', onKeyDown)
-      window.removeEventListener('mouseup', onMouseUp)
-    }
+    return () => window.removeEventListener('mouseup', onMouseUp)
   }, [goBack, goForward])
 
   return {

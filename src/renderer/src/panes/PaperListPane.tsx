@@ -8,16 +8,18 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   useEffect,
   useLayoutEffect,
+  useImperativeHandle,
   useRef,
   useState,
   type DragEvent,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
+  type Ref,
 } from 'react'
 import type { PaperFilter, PaperSort, PaperSummary } from '../../../shared/model'
 import { api } from '../api/client'
-import { MathText } from '../components/MathText'
+import { MarkedText } from '../components/MarkedText'
 import { SHOWN_CHARS, clipText } from '../display/clipText'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
@@ -26,6 +28,12 @@ import { listCommandFor, type ListCommand } from '../keyboard/listShortcuts'
 import { setDraggedPapers } from '../organize/dragData'
 
 const ROW_HEIGHT = 58
+
+/** What the window can ask of the list (j/k from anywhere, focus by Ctrl/Cmd+1). */
+export interface PaperListHandle {
+  move(delta: number): void
+  focus(): void
+}
 
 /** Asks the list to scroll a paper into view (a restored selection, a new sort order). */
 export interface RevealRequest {
@@ -57,6 +65,7 @@ interface PaperListPaneProps {
   /** After Back / Forward: where the list was scrolled when that place was left. */
   restoreScroll: number | undefined
   onScroll(top: number): void
+  handle?: Ref<PaperListHandle>
 }
 
 export function PaperListPane(props: PaperListPaneProps) {
@@ -92,12 +101,14 @@ export function PaperListPane(props: PaperListPaneProps) {
   const { reveal, sort } = props
   const filterKey = JSON.stringify(props.filter)
   const hasRows = total > 0
+  const search = rows.query
   useEffect(() => {
     if (reveal === undefined || !hasRows) return
     let current = true
     const filter = JSON.parse(filterKey) as PaperFilter
+    const args = { id: reveal.id, sort, filter }
     api
-      .indexOfPaper({ id: reveal.id, sort, filter })
+      .indexOfPaper(search === '' ? args : { ...args, query: search })
       .then((index) => {
         if (!current || index < 0) return
         ensureLoaded(index, index)
@@ -107,7 +118,7 @@ export function PaperListPane(props: PaperListPaneProps) {
     return () => {
       current = false
     }
-  }, [reveal, hasRows, sort, filterKey, ensureLoaded, virtualizer])
+  }, [reveal, hasRows, sort, filterKey, search, ensureLoaded, virtualizer])
 
   const focusIndex = selection.focusId === undefined ? -1 : rows.indexOf(selection.focusId)
   // A keyboard move to a row whose page has not arrived yet (End in a large
@@ -137,6 +148,11 @@ export function PaperListPane(props: PaperListPaneProps) {
     if (extend) selection.extendTo(row.id, target)
     else selection.selectOnly(row.id, target)
   }
+
+  useImperativeHandle(props.handle, () => ({
+    move: (delta: number) => moveFocus(delta, false),
+    focus: () => scroller.current?.focus(),
+  }))
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1)
@@ -210,7 +226,11 @@ export function PaperListPane(props: PaperListPaneProps) {
         }}
         data-testid="paper-list"
       >
-        {rows.total === 0 && <div className="paper-list-empty">{props.emptyText}</div>}
+        {rows.total === 0 && (
+          <div className="paper-list-empty" data-testid="paper-list-empty">
+            {props.emptyText}
+          </div>
+        )}
         <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows.rowAt(item.index)
@@ -284,6 +304,8 @@ function PaperRow(props: {
       onDragStart={props.onDragStart}
       data-testid="paper-row"
       data-paper-id={paper.id}
+      data-status={paper.status}
+      data-starred={paper.starred}
     >
       <div className="paper-row-head">
         {paper.starred && (
@@ -292,7 +314,7 @@ function PaperRow(props: {
           </span>
         )}
         <div className="paper-row-title" title={title}>
-          <MathText text={title} />
+          <MarkedText text={title} ranges={paper.titleMatches} />
         </div>
       </div>
       <div className="paper-row-meta">

@@ -3,15 +3,16 @@
 // connections: the notes linking to it, its manual relations (papers dropped
 // here from the list become some) and the most similar papers. Every field is
 // untrusted imported text: rendered as text, with math typeset by KaTeX and
-// sanitized (MathText), never as HTML.
+// sanitized (MathText), or with the words a search matched marked
+// (Highlighted), never as HTML.
 import { useEffect, useMemo, useState, type DragEvent, type RefObject } from 'react'
-import type { Paper, PaperLink, TagCount } from '../../../shared/model'
+import type { Paper, PaperLink, PaperMatches, TagCount } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
 import { Backlinks } from '../components/Backlinks'
 import { ClippedText } from '../components/ClippedText'
-import { MathText } from '../components/MathText'
+import { MarkedText } from '../components/MarkedText'
 import { ManualRelations, SimilarPapers } from '../components/RelatedPapers'
 import { SHOWN_CHARS, SHOWN_LINKS, clipText, formatCount } from '../display/clipText'
 import { authorsLine, formatDate } from '../format'
@@ -32,7 +33,11 @@ interface PaperPaneProps {
   tagInput: RefObject<HTMLInputElement | null>
   /** Follow a backlink, a relation or a similar paper. */
   onOpen(destination: Destination): void
+  /** The search in the list: its matches are marked in the title and abstract. */
+  query: string
 }
+
+const NO_MATCHES: PaperMatches = { title: [], abstract: [] }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
 
@@ -56,6 +61,23 @@ export function PaperPane(props: PaperPaneProps) {
       current = false
     }
   }, [paperId, version])
+
+  const search = props.query.trim()
+  const matchKey = `${paperId ?? ''}\u0000${search}\u0000${version}`
+  const [matches, setMatches] = useState<{ key: string; value: PaperMatches }>()
+  useEffect(() => {
+    if (paperId === undefined || search === '') return
+    let current = true
+    api
+      .getPaperMatches({ id: paperId, query: search })
+      .then((value) => current && setMatches({ key: matchKey, value }))
+      // Marks are a nicety: without them the paper still reads fine.
+      .catch(() => current && setMatches({ key: matchKey, value: NO_MATCHES }))
+    return () => {
+      current = false
+    }
+  }, [paperId, search, matchKey])
+  const marks = search !== '' && matches?.key === matchKey ? matches.value : NO_MATCHES
 
   // Until the selected paper has loaded, the one shown is the previous one.
   const shown = loaded !== undefined && 'paper' in loaded ? loaded.paper : undefined
@@ -145,7 +167,11 @@ export function PaperPane(props: PaperPaneProps) {
         </div>
       )}
       <h1 id="paper-title" className="paper-title" data-testid="paper-title">
-        <ClippedText text={paper.title} limit={SHOWN_CHARS.title} render={withMath} />
+        <ClippedText
+          text={paper.title}
+          limit={SHOWN_CHARS.title}
+          render={(shown) => <MarkedText text={shown} ranges={marks.title} />}
+        />
       </h1>
       <PaperOrganizer
         paper={paper}
@@ -198,7 +224,11 @@ export function PaperPane(props: PaperPaneProps) {
       <section className="paper-abstract" aria-labelledby="abstract-heading">
         <h2 id="abstract-heading">Abstract</h2>
         <p data-testid="paper-abstract">
-          <ClippedText text={paper.abstract} limit={SHOWN_CHARS.abstract} render={withMath} />
+          <ClippedText
+            text={paper.abstract}
+            limit={SHOWN_CHARS.abstract}
+            render={(shown) => <MarkedText text={shown} ranges={marks.abstract} />}
+          />
         </p>
       </section>
       {!trashed && (
@@ -219,10 +249,6 @@ export function PaperPane(props: PaperPaneProps) {
 }
 
 /** Titles and abstracts typeset their math (only in the part that is shown). */
-function withMath(text: string) {
-  return <MathText text={text} />
-}
-
 function PaperLinks({ links }: { links: PaperLink[] }) {
   const [showAll, setShowAll] = useState(false)
   const shown = showAll ? links : links.slice(0, SHOWN_LINKS)
