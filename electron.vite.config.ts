@@ -4,8 +4,10 @@ import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 
 // lowdb (and its writer, steno) and stemmer ship as ES modules only, while main
-// is built as CommonJS; bundling them avoids a require() of an ES module at run time.
-const bundledInMain = ['lowdb', 'steno', 'stemmer']
+// is built as CommonJS; bundling them avoids a require() of an ES module at run
+// time. The BibTeX parser and unicode2latex declare "type": "module" over
+// CommonJS builds that Node then refuses to load, so their ES builds are bundled too.
+const bundledInMain = ['lowdb', 'steno', 'stemmer', '@retorquere/bibtex-parser', 'unicode2latex']
 
 /**
  * The dev server injects an inline React Refresh preamble and talks to the page

@@ -1,12 +1,13 @@
 // The headless command line: `offprint import FILE`, `offprint list`, the
-// organizing commands (cliOrganize.ts) and the linked-notes commands
-// (cliLinks.ts: related, backlinks), over the same library core and the
+// organizing commands (cliOrganize.ts), the linked-notes commands
+// (cliLinks.ts: related, backlinks) and `offprint export` (cliExport.ts), over
+// the same library core and the
 // same validating dispatcher as the app. Kept apart from cli.ts (which only
 // wires the process) so tests can run it in-process.
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { MAX_IMPORT_CHARS, MAX_QUERY_CHARS } from '../shared/apiSchemas'
-import type { ImportReport, Paper, PaperSort } from '../shared/model'
+import type { ExportFormat, ImportReport, Paper, PaperSort } from '../shared/model'
 import {
   CommandError,
   UsageError,
@@ -17,6 +18,7 @@ import {
   withLibrary,
 } from './cliLibrary'
 import type { CliIo, CommandLine } from './cliLibrary'
+import { exportCommand } from './cliExport'
 import { backlinksCommand, relatedCommand } from './cliLinks'
 import { addToCollectionCommand, collectionsCommand, tagCommand } from './cliOrganize'
 import { messageOf } from './library/errors'
@@ -27,7 +29,12 @@ export type { CliIo } from './cliLibrary'
 export const USAGE = `Usage: offprint <command> [options]
 
 Commands:
-  import FILE                   import a saved Hugging Face Daily Papers page (plain text)
+  import FILE                   import papers: BibTeX, RIS, CSL-JSON, an arXiv Atom feed,
+                                a list of arXiv ids / DOIs (looked up online), or a saved
+                                Hugging Face Daily Papers page; the format is read from
+                                the content
+  export                        write papers out: --format F --out PATH (markdown: PATH is
+                                a folder, one file per paper and note)
   list                          list the papers in the library, newest first
   search QUERY                  the papers matching QUERY, best match first, in the
                                 app's query language: words, "phrases", -exclusions,
@@ -47,11 +54,16 @@ Options:
   --json         list, search, collections, related, backlinks: print JSON with all fields
   --sort ORDER   list (and search with only qualifiers): published (default),
                  added, title or upvotes
+  --format F     export: bibtex, csl-json, ris or markdown
+  --out PATH     export: the file (or folder, for markdown) to write
+  --collection NAME    export: only this collection and its subcollections
+  --no-subcollections  export: with --collection, leave its subcollections out
   --limit N      related: how many papers (default 5, at most 50)
 
 Paper ids are in the output of: list --json`
 
 const SORTS: readonly PaperSort[] = ['published', 'added', 'title', 'upvotes']
+const EXPORT_FORMATS: readonly ExportFormat[] = ['bibtex', 'csl-json', 'ris', 'markdown']
 
 /** Runs the CLI with `argv` (the arguments after the script name); resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -78,6 +90,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await addToCollectionCommand(line, argv, io)
       case 'tag':
         return await tagCommand(line, argv, io)
+      case 'export':
+        return await exportCommand(line, argv, io)
       case 'related':
         return await relatedCommand(line, argv, io)
       case 'backlinks':
@@ -99,6 +113,12 @@ function parseCommandLine(argv: string[]): CommandLine {
     help: false,
     addTags: [],
     removeTags: [],
+    subcollections: true,
+  }
+  const valueOf = (name: string, arg: string, next: () => string | undefined): string => {
+    const value = arg === name ? next() : arg.slice(name.length + 1)
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`)
+    return value
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
@@ -121,6 +141,17 @@ function parseCommandLine(argv: string[]): CommandLine {
       line.addTags.push(arg.slice('--add='.length))
     } else if (arg.startsWith('--remove=')) {
       line.removeTags.push(arg.slice('--remove='.length))
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = valueOf('--format', arg, () => argv[++i])
+      const format = EXPORT_FORMATS.find((candidate) => candidate === value)
+      if (!format) throw new UsageError(`--format must be one of: ${EXPORT_FORMATS.join(', ')}`)
+      line.format = format
+    } else if (arg === '--collection' || arg.startsWith('--collection=')) {
+      line.collection = valueOf('--collection', arg, () => argv[++i])
+    } else if (arg === '--out' || arg.startsWith('--out=')) {
+      line.out = valueOf('--out', arg, () => argv[++i])
+    } else if (arg === '--no-subcollections') {
+      line.subcollections = false
     } else if (arg === '--limit' || arg.startsWith('--limit=')) {
       const value = arg === '--limit' ? argv[++i] : arg.slice('--limit='.length)
       const limit = Number(value)
@@ -187,11 +218,20 @@ async function searchCommand(line: CommandLine, argv: string[], io: CliIo): Prom
 
 export function formatImportReport(report: ImportReport): string[] {
   const name = report.fileName ?? 'text'
-  return [
+  const lines = [
     `Imported ${name}: ${report.added} added, ${report.alreadyPresent} already present, ` +
       `${report.skipped.length} skipped`,
-    ...report.skipped.map((entry) => `  line ${entry.line}: ${oneLine(entry.reason)}`),
   ]
+  if (report.updated > 0) {
+    lines.push(`  ${report.updated} already present gained details from the file`)
+  }
+  if (report.queued > 0) {
+    lines.push(
+      `  ${report.queued} identifiers could not be looked up now and wait in the lookup queue`,
+    )
+  }
+  lines.push(...report.skipped.map((entry) => `  line ${entry.line}: ${oneLine(entry.reason)}`))
+  return lines
 }
 
 /** "2026-01-26     12  GenAgent: …": date, upvotes, title. */

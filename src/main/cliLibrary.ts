@@ -3,7 +3,7 @@
 // calling the API through the same validating dispatcher as the app.
 import { stat } from 'node:fs/promises'
 import type { ApiArgs, ApiMethod, ApiResults } from '../shared/api'
-import type { PaperSort } from '../shared/model'
+import type { ExportFormat, PaperSort } from '../shared/model'
 import { callApi } from './library/dispatch'
 import { Library } from './library/library'
 import { LIBRARY_ENV, findLibraryDir } from './library/libraryLocation'
@@ -32,6 +32,14 @@ export interface CommandLine {
   addTags: string[]
   /** tag: --remove T (repeatable) */
   removeTags: string[]
+  /** export: --format F */
+  format?: ExportFormat
+  /** export: --collection NAME */
+  collection?: string
+  /** export: false with --no-subcollections */
+  subcollections: boolean
+  /** export: --out PATH */
+  out?: string
   /** related: --limit N */
   limit?: number
 }

@@ -13,10 +13,16 @@ import type {
   Backlink,
   ChangeOutcome,
   Collection,
+  CollectionChoice,
   CollectionRef,
+  DuplicateGroup,
+  ExportResult,
+  ImportPreview,
   ImportReport,
   LibraryEvent,
   LibraryInfo,
+  LookupQueue,
+  MergeOutcome,
   LinkTarget,
   Note,
   NoteSummary,
@@ -43,6 +49,16 @@ export const apiMethods = [
   'findByTitle',
   'importText',
   'importSample',
+  'previewImport',
+  'confirmImport',
+  'cancelImport',
+  'getLookupQueue',
+  'retryLookups',
+  'dropQueuedLookups',
+  'findDuplicates',
+  'mergeDuplicates',
+  'exportPapers',
+  'listExportCollections',
   'getNote',
   'saveNote',
   'listPaperIds',
@@ -101,6 +117,16 @@ export interface ApiResults {
   findByTitle: TitleMatch[]
   importText: ImportReport
   importSample: ImportReport
+  previewImport: ImportPreview
+  confirmImport: ImportReport
+  cancelImport: { cancelled: boolean }
+  getLookupQueue: LookupQueue
+  retryLookups: ImportPreview
+  dropQueuedLookups: LookupQueue
+  findDuplicates: DuplicateGroup[]
+  mergeDuplicates: MergeOutcome
+  exportPapers: ExportResult
+  listExportCollections: CollectionChoice[]
   getNote: Note | null
   saveNote: Note
   /** Every id the list would show for that filter and order. */

@@ -96,6 +96,39 @@ export const apiArgs = {
     })
     .strict(),
   importSample: z.object({}).strict(),
+  previewImport: z
+    .object({
+      previewId: id,
+      text: z.string().max(MAX_IMPORT_CHARS),
+      fileName: z.string().max(1000).optional(),
+    })
+    .strict(),
+  confirmImport: z.object({ previewId: id }).strict(),
+  cancelImport: z.object({ previewId: id }).strict(),
+  getLookupQueue: z.object({}).strict(),
+  retryLookups: z.object({ previewId: id }).strict(),
+  dropQueuedLookups: z.object({ identifiers: z.array(z.string().max(500)).max(100_000) }).strict(),
+  findDuplicates: z.object({}).strict(),
+  mergeDuplicates: z.object({ keepId: id, mergeIds: z.array(id).min(1).max(1000) }).strict(),
+  exportPapers: z
+    .object({
+      format: z.enum(['bibtex', 'csl-json', 'ris', 'markdown']),
+      scope: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('library') }).strict(),
+        z
+          .object({
+            kind: z.literal('collection'),
+            collectionId: id,
+            includeSubcollections: z.boolean(),
+          })
+          .strict(),
+        z
+          .object({ kind: z.literal('selection'), paperIds: z.array(id).min(1).max(200_000) })
+          .strict(),
+      ]),
+    })
+    .strict(),
+  listExportCollections: z.object({}).strict(),
   getNote: z.object({ paperId: id }).strict(),
   saveNote: z.object({ paperId: id, body: z.string().max(MAX_NOTE_CHARS) }).strict(),
   getSidebar: z.object({}).strict(),

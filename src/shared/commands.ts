@@ -28,6 +28,8 @@ export interface CommandSpec {
 
 export const COMMANDS = {
   import: { title: 'Import…', keys: [{ key: 'o', mod: true }], menu: 'File' },
+  export: { title: 'Export…', keys: [{ key: 'e', mod: true, shift: true }], menu: 'File' },
+  'find-duplicates': { title: 'Find Duplicates…', keys: [], menu: 'File' },
   settings: { title: 'Settings…', keys: [{ key: ',', mod: true }], menu: 'File' },
   'restore-backup': { title: 'Restore from Backup…', keys: [], menu: 'File' },
   'new-note': {

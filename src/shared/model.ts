@@ -14,8 +14,33 @@ export interface PaperLink {
   kind: PaperLinkKind
 }
 
-/** The formats Offprint can read. Only the Daily Papers listing exists in 0.1. */
-export type ImportFormat = 'hf-daily-papers'
+/** The formats Offprint can read, each recognized from the content itself. */
+export type ImportFormat =
+  | 'hf-daily-papers'
+  | 'bibtex'
+  | 'ris'
+  | 'csl-json'
+  | 'arxiv-atom'
+  /** A pasted list of arXiv ids / URLs and DOIs, looked up online. */
+  | 'identifiers'
+
+/** The formats Offprint can write. */
+export type ExportFormat = 'bibtex' | 'csl-json' | 'ris' | 'markdown'
+
+/**
+ * What kind of publication a paper is, in CSL's vocabulary (the richest of the
+ * formats we read); BibTeX and RIS types map onto it and back.
+ */
+export type PaperType =
+  | 'article-journal'
+  | 'paper-conference'
+  | 'chapter'
+  | 'book'
+  | 'thesis'
+  | 'report'
+  | 'preprint'
+  | 'webpage'
+  | 'other'
 
 export interface PaperSource {
   format: ImportFormat
@@ -36,11 +61,20 @@ export interface Paper {
   authors: string[]
   authorCount?: number
   organization?: string
-  /** ISO date (YYYY-MM-DD). */
+  /** ISO date: YYYY-MM-DD, or YYYY-MM / YYYY when the source is no more precise. */
   published?: string
+  /** Journal, proceedings or book the paper appeared in. */
   venue?: string
   doi?: string
+  /** Without a version suffix or "arXiv:" prefix, e.g. "2101.00001" or "hep-th/9901001". */
   arxivId?: string
+  type?: PaperType
+  volume?: string
+  issue?: string
+  pages?: string
+  publisher?: string
+  /** The citation key it was imported with (BibTeX), kept so exports cite it the same way. */
+  citationKey?: string
   links: PaperLink[]
   upvotes: number
   tags: string[]
@@ -186,6 +220,8 @@ export interface PaperRelationView {
 export interface SkippedEntry {
   /** 1-based line number in the imported text where the entry starts. */
   line: number
+  /** 1-based position of the entry among the file's entries, when the format has entries. */
+  entry?: number
   reason: string
 }
 
@@ -195,8 +231,12 @@ export interface ImportReport {
   fileName?: string
   /** Papers that were new to the library. */
   added: number
-  /** Entries that matched a paper already in the library (nothing was changed). */
+  /** Entries that matched a paper already in the library, or an earlier entry of the same import. */
   alreadyPresent: number
+  /** Of those, papers that gained something from the import (a richer value, a tag, a link). */
+  updated: number
+  /** Identifiers that could not be looked up now and wait in the lookup queue. */
+  queued: number
   skipped: SkippedEntry[]
   /** Ids of the papers that were added, in file order. */
   addedIds: string[]
@@ -398,6 +438,105 @@ export interface LibraryInfo {
   problems: StoreProblem[]
   /** Why the last automatic backup failed, until one succeeds. */
   backupProblem?: string
+}
+
+/** An incoming entry that matches a paper already in the library. */
+export interface DuplicateOnImport {
+  /** Title as written in the imported file. */
+  title: string
+  line: number
+  existingId: string
+  existingTitle: string
+  /** Why they match: 'doi', 'arxiv' or 'title-year'. */
+  matchedBy: DuplicateReason
+  /** Fields of the existing paper the import would fill or enrich (empty: nothing changes). */
+  wouldMerge: string[]
+}
+
+export type DuplicateReason = 'doi' | 'arxiv' | 'title-year'
+
+/**
+ * What an import would do, shown before anything is written (step one of two:
+ * previewImport, then confirmImport or cancelImport).
+ */
+export interface ImportPreview {
+  previewId: string
+  format: ImportFormat
+  fileName?: string
+  /** Entries read from the file (new + duplicates). */
+  entries: number
+  /** Titles of the papers that would be added, in file order. */
+  newTitles: string[]
+  duplicates: DuplicateOnImport[]
+  /** Entries that repeat an earlier entry of the same file; they are merged into it. */
+  repeatsInFile: number
+  skipped: SkippedEntry[]
+  /** Identifiers that could not be looked up now; confirming puts them in the lookup queue. */
+  queued: string[]
+  /** Why they could not be looked up (offline, server busy), when some were not. */
+  lookupProblem?: string
+}
+
+/** One identifier waiting to be looked up when the network is back. */
+export interface QueuedIdentifier {
+  /** Normalized: "arXiv:2101.00001" or "doi:10.1000/xyz". */
+  identifier: string
+  queuedAt: string
+  /** The last failure, e.g. "offline: could not reach export.arxiv.org". */
+  reason: string
+}
+
+export interface LookupQueue {
+  items: QueuedIdentifier[]
+}
+
+/** Papers of the library that look like the same paper. */
+export interface DuplicateGroup {
+  reason: DuplicateReason
+  /** Sorted with the suggested paper to keep first (the richest, then the oldest). */
+  papers: PaperSummary[]
+}
+
+/** What a merge did; it is one undo step (`undo` reverts it). */
+export interface MergeOutcome {
+  keptId: string
+  mergedIds: string[]
+  /** Fields of the kept paper that changed. */
+  changedFields: string[]
+}
+
+/** Which papers an export covers. */
+export type ExportScope =
+  | { kind: 'library' }
+  | { kind: 'collection'; collectionId: string; includeSubcollections: boolean }
+  | { kind: 'selection'; paperIds: string[] }
+
+export interface ExportFile {
+  /** Relative path, '/'-separated ("ToolRL (2025).md", or "notes/x.md" in a vault). */
+  path: string
+  text: string
+}
+
+/**
+ * An export's content: one file for BibTeX, CSL-JSON and RIS, a folder's worth of
+ * files for a Markdown vault. The caller decides where it goes (a save dialog, a
+ * download, the CLI's --out).
+ */
+export interface ExportResult {
+  format: ExportFormat
+  /** Suggested file (or folder) name. */
+  name: string
+  mediaType: string
+  files: ExportFile[]
+  paperCount: number
+}
+
+/** A collection as the export dialog lists it: depth-first, with its depth for indenting. */
+export interface CollectionChoice {
+  id: string
+  name: string
+  depth: number
+  paperCount: number
 }
 
 /** Long work the core does with progress (imports now; exports and scans later). */

@@ -8,11 +8,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Library } from '../../src/main/library/library'
 import { listFiles } from '../unit/support/libraryFolder'
+import { benchImportBibtex } from './importBibtex'
 import { benchLinkedNotes } from './linkedNotes'
 import { medianOf, percentile, time } from './measure'
 import { synthesize, writeSyntheticLibrary } from './syntheticLibrary'
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000,50000,100000').split(',').map(Number)
+/** BibTeX entries imported (once: it takes minutes at 100k); defaults to the largest size. */
+const IMPORT_ENTRIES = Number(process.env['BENCH_IMPORT_ENTRIES'] ?? Math.max(...SIZES))
 const RESULTS_DIR = fileURLToPath(new URL('../../bench-results', import.meta.url))
 const RSS_WORKER = fileURLToPath(new URL('./rssWorker.ts', import.meta.url))
 const SAVES = 200
@@ -155,6 +158,18 @@ async function main(): Promise<void> {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`
   console.log(`Offprint benchmark on ${machine}`)
   for (const size of SIZES) await benchSize(size)
+  if (IMPORT_ENTRIES > 0) {
+    console.log(`\nimport ${IMPORT_ENTRIES} BibTeX entries`)
+    const result = await benchImportBibtex(IMPORT_ENTRIES)
+    record({
+      papers: IMPORT_ENTRIES,
+      operation: `import BibTeX entries (${result.megabytes.toFixed(0)} megabytes; parse, match, durable write)`,
+      timeMs: result.importMs,
+      referenceMs: result.parserMs,
+      reference: '@retorquere/bibtex-parser alone on the same file',
+      target: '≤ 2×',
+    })
+  }
 
   const saveP95 = (papers: number) =>
     rows.find(

@@ -10,6 +10,7 @@ import { Library } from '../../src/main/library/library'
 import { folderSnapshot, listFiles } from '../unit/support/libraryFolder'
 import { syntheticListing } from '../support/syntheticListing'
 import { appSession } from './harness/appSession'
+import { confirmPreview } from './harness/fixture'
 import { expectAccessible } from './harness/axe'
 import type { RunningApp } from './harness/launchApp'
 
@@ -220,6 +221,7 @@ describe('files handed over by the system', () => {
       fileName: 'feb-9.txt',
       content: { ok: true, text: await readFile(FIXTURE, 'utf8') },
     })
+    await confirmPreview(page, '53 new papers')
     const status = page.getByTestId('import-status')
     await expect
       .poll(() => status.textContent())

@@ -1,7 +1,7 @@
 // Errors are shown in the window with what happened and what to do, never as a
 // blank pane; files the OS hands to Offprint are imported like any other.
 import { describe, expect, it } from 'vitest'
-import { importFixture } from './harness/fixture'
+import { confirmPreview, importFixture } from './harness/fixture'
 import { appSession } from './harness/appSession'
 import { listbox } from './harness/paperList'
 import { syntheticListing } from '../support/syntheticListing'
@@ -46,6 +46,7 @@ describe('files the OS asks Offprint to open', () => {
       fileName: 'opened-listing.txt',
       content: { ok: true, text: syntheticListing(7) },
     })
+    await confirmPreview(page, '7 new papers')
     await expect
       .poll(() => page.getByTestId('import-status').textContent())
       .toContain('Imported opened-listing.txt: 7 added')

@@ -187,6 +187,8 @@ describe('hostile content', () => {
       },
       [fileName, listing] as const,
     )
+    // More than a handful of entries: the preview asks first (its text is inert too).
+    await page.getByTestId('import-confirm').click()
     const status = page.getByTestId('import-status')
     await expect.poll(() => status.textContent(), SLOW).toContain(`Imported ${fileName}:`)
     const added = Number((await page.getByTestId('import-added').textContent())?.split(' ')[0])

@@ -7,6 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { runAxe, seriousOnes } from './harness/axe'
 import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
 import { listbox, scrollToRow } from './harness/paperList'
+import { confirmPreview } from './harness/fixture'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
 const TOOLRL = 'ToolRL: Reward is All Tool Learning Needs'
@@ -32,6 +33,7 @@ afterAll(closeBrowser)
 async function importFixture(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
   await page.getByTestId('import-file-input').setInputFiles(FIXTURE)
+  await confirmPreview(page, '53 new papers')
   await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('53 papers')
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { appSession } from './harness/appSession'
+import { confirmPreview } from './harness/fixture'
 import { syntheticListing } from '../support/syntheticListing'
 
 const session = appSession()
@@ -53,6 +54,8 @@ describe('a 10,000-paper import', () => {
     const seenBars = await recordProgressBars(page)
 
     await page.getByTestId('import-file-input').setInputFiles(file)
+    // Reading it is the preview's task; adding the papers is the confirmed import's.
+    await confirmPreview(page, '10,000 new papers')
     // A picture of the bar for the README, if the import is still running by then
     // (what the bar showed is asserted below from the page's own record).
     await page
@@ -86,12 +89,18 @@ describe('a 10,000-paper import', () => {
     const { page } = app
     const small = await writeListing('first.txt', 20)
     await page.getByTestId('import-file-input').setInputFiles(small)
+    await confirmPreview(page, '20 new papers')
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('20 papers')
 
+    // Cancelled at the preview, before anything is written. (Cancelling from the
+    // progress bar while a file is read: importExport.test.ts.)
     const big = await writeListing('daily-10k.txt', 10_000, 'Second ')
     await page.getByTestId('import-file-input').setInputFiles(big)
-    const cancel = page.getByTestId('task-progress').getByRole('button', { name: 'Cancel' })
-    await cancel.click()
+    await expect.poll(() => page.getByTestId('preview-new').textContent()).toBe('10,000 new papers')
+    await page
+      .getByRole('dialog', { name: 'Import daily-10k.txt' })
+      .getByRole('button', { name: 'Cancel' })
+      .click()
     await app.screenshot('import-cancelling')
     await expect
       .poll(() => page.getByTestId('import-status').textContent(), { timeout: 60_000 })

@@ -24,6 +24,9 @@ describe('the three-pane reader', () => {
     // First run: an empty library offers the sample; we import our own file instead.
     await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
     await page.getByTestId('import-file-input').setInputFiles(FIXTURE)
+    // 53 entries are more than a handful: the preview asks first.
+    await expect.poll(() => page.getByTestId('preview-new').textContent()).toBe('53 new papers')
+    await page.getByTestId('import-confirm').click()
     await expect
       .poll(() => page.getByTestId('import-status').textContent())
       .toContain('53 added, 0 already present, 0 skipped')
@@ -135,12 +138,19 @@ describe('bringing papers in', () => {
         [name, text] as const,
       )
     }
+    // More than a handful of entries: each drop is previewed, then confirmed.
     await drop('feb-9.txt', listing)
+    await expect.poll(() => page.getByTestId('preview-new').textContent()).toBe('53 new papers')
+    await page.getByTestId('import-confirm').click()
     await expect
       .poll(() => page.getByTestId('import-status').textContent())
       .toContain('Imported feb-9.txt: 53 added, 0 already present, 0 skipped')
 
     await drop('feb-9-again.txt', listing)
+    await expect
+      .poll(() => page.getByTestId('preview-duplicates').textContent())
+      .toBe('53 duplicates')
+    await page.getByTestId('import-confirm').click()
     await expect
       .poll(() => page.getByTestId('import-status').textContent())
       .toContain('Imported feb-9-again.txt: 0 added, 53 already present, 0 skipped')
@@ -151,7 +161,7 @@ describe('bringing papers in', () => {
     )
     const status = page.getByTestId('import-status')
     await expect.poll(() => status.textContent()).toContain('Could not import essay.txt.')
-    expect(await status.textContent()).toContain('not a Hugging Face Daily Papers listing')
+    expect(await status.textContent()).toContain('it is not in a format Offprint reads (tried RIS,')
     expect(await status.getAttribute('role')).toBe('alert')
     // Nothing changed.
     expect(await page.getByTestId('library-count').textContent()).toBe('53 papers')

@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cliCommands'
 import type { CliIo } from '../../src/main/cliCommands'
+import { collection, writeCollections } from './libraryFixture'
 import { Library } from '../../src/main/library/library'
 import type { Backlink, Paper, RelatedPaper } from '../../src/shared/model'
 import { formatWikiLink } from '../../src/shared/wikiLinks'
@@ -252,6 +253,103 @@ describe('runCli', () => {
       const run = io({ OFFPRINT_LIBRARY: library })
       expect(await runCli(argv, run)).toBe(2)
       expect(run.stderr.length).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('runCli import and export of bibliographies', () => {
+  const BIB = resolve(__dirname, '../fixtures/formats/zotero-export.bib')
+
+  it('imports BibTeX, exports every format, and re-imports its own export with 0 added', async () => {
+    const run = io()
+    expect(await runCli(['import', BIB, '--library', library], run)).toBe(0)
+    expect(run.stdout[0]).toBe('Imported zotero-export.bib: 5 added, 0 already present, 2 skipped')
+    expect(run.stdout[1]).toMatch(/^ {2}line 47: /)
+
+    for (const [format, name] of [
+      ['bibtex', 'out.bib'],
+      ['csl-json', 'out.json'],
+      ['ris', 'out.ris'],
+    ]) {
+      const out = join(dir, name ?? '')
+      const exported = io()
+      expect(
+        await runCli(
+          ['export', '--format', format ?? '', '--out', out, '--library', library],
+          exported,
+        ),
+      ).toBe(0)
+      expect(exported.stdout).toEqual([`Exported 5 papers to ${out}`])
+      const again = io()
+      expect(await runCli(['import', out, '--library', library], again)).toBe(0)
+      expect(again.stdout[0]).toBe(`Imported ${name}: 0 added, 5 already present, 0 skipped`)
+    }
+
+    const vault = join(dir, 'vault')
+    const md = io()
+    expect(
+      await runCli(['export', '--format=markdown', `--out=${vault}`, '--library', library], md),
+    ).toBe(0)
+    expect(md.stdout).toEqual([`Exported 5 papers to 5 files in ${vault}`])
+    expect((await readdir(vault)).sort()).toContain('Attention Is All You Need.md')
+  })
+
+  it('exports one collection by name, and says which exist when the name is wrong', async () => {
+    expect(await runCli(['import', BIB, '--library', library], io())).toBe(0)
+    const listed = io()
+    expect(await runCli(['list', '--json', '--library', library], listed)).toBe(0)
+    const papers = JSON.parse(listed.stdout.join('\n')) as Paper[]
+    const first = papers.find((paper) => paper.citationKey === 'vaswani2017attention')?.id ?? ''
+    await writeCollections(library, [collection('c', 'Thesis', [first])])
+    const out = join(dir, 'thesis.bib')
+    const run = io()
+    expect(
+      await runCli(
+        [
+          'export',
+          '--format',
+          'bibtex',
+          '--collection',
+          'Thesis',
+          '--out',
+          out,
+          '--library',
+          library,
+        ],
+        run,
+      ),
+    ).toBe(0)
+    expect(run.stdout).toEqual([`Exported 1 paper to ${out}`])
+    expect(await readFile(out, 'utf8')).toMatch(/^@inproceedings\{vaswani2017attention,/)
+    const wrong = io()
+    expect(
+      await runCli(
+        [
+          'export',
+          '--format',
+          'bibtex',
+          '--collection',
+          'Nope',
+          '--out',
+          out,
+          '--library',
+          library,
+        ],
+        wrong,
+      ),
+    ).toBe(1)
+    expect(wrong.stderr).toEqual(['offprint: no collection named "Nope" (collections: Thesis)'])
+  })
+
+  it('rejects an export without --format or --out, or with an unknown format (exit 2)', async () => {
+    for (const args of [
+      ['export', '--out', 'x'],
+      ['export', '--format', 'bibtex'],
+      ['export', '--format', 'pdf', '--out', 'x'],
+    ]) {
+      const run = io()
+      expect(await runCli([...args, '--library', library], run)).toBe(2)
+      expect(run.stderr[0]).toMatch(/^offprint: (export needs|--format must be one of)/)
     }
   })
 })

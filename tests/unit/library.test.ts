@@ -303,7 +303,7 @@ describe('Library: files on disk', () => {
       expect((error as Error).message).not.toMatch(/\n/)
     }
     await expect(library.importText({ text: prose })).rejects.toThrow(
-      'No papers found: the text is not a Hugging Face Daily Papers listing (expected a title, a blank line and an abstract)',
+      'No papers found: it is not in a format Offprint reads (tried RIS, arXiv Atom feed, CSL-JSON, BibTeX, a Hugging Face Daily Papers page, a list of arXiv ids / DOIs)',
     )
     expect(await snapshot(dir)).toEqual(before)
     expect((await library.listPapers({ offset: 0, limit: 10 })).total).toBe(2)

@@ -35,6 +35,16 @@ describe('application menu', () => {
     expect(sent).toEqual(['import'])
   })
 
+  it('has File > Export… on Ctrl/Cmd+Shift+E and Find Duplicates…, each asking the renderer', () => {
+    const sent: MenuCommand[] = []
+    const file = submenuOf(linuxMenu(sent), 'File')
+    const exportItem = file.find((item) => item.label === 'Export…')
+    expect(exportItem?.accelerator).toBe('CmdOrCtrl+Shift+E')
+    click(exportItem)
+    click(file.find((item) => item.label === 'Find Duplicates…'))
+    expect(sent).toEqual(['export', 'find-duplicates'])
+  })
+
   it('lists every command of the catalogue once, with its first shortcut, sending its id', () => {
     const sent: MenuCommand[] = []
     const template = linuxMenu(sent)

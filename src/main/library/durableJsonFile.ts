@@ -75,30 +75,39 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     // Serializing first: a value that cannot be stringified is a bug, not a disk problem.
     const text = `${this.options.compact === true ? JSON.stringify(data) : JSON.stringify(data, null, 2)}\n`
-    const folder = dirname(this.path)
-    const temp = join(folder, `.${basename(this.path)}.${randomUUID()}.tmp`)
-    let handle: FileHandle | undefined
-    try {
-      // Keep the permissions the user gave the file (e.g. 0600), if it exists.
-      const mode = await existingMode(this.path)
-      handle = await open(temp, 'wx', mode)
-      await handle.writeFile(text, 'utf8')
-      await handle.sync()
-      await handle.close()
-      handle = undefined
-      await rename(temp, this.path)
-    } catch (error) {
-      await handle?.close().catch(() => undefined)
-      await rm(temp, { force: true }).catch(() => undefined)
-      throw new StorageError(`Could not save ${this.path}: ${messageOf(error)}`, { cause: error })
-    }
-    try {
-      await syncFolder(folder)
-    } catch (error) {
-      // The rename happened but may not survive a power cut; the caller must
-      // not acknowledge the write.
-      throw new StorageError(`Could not save ${this.path}: ${messageOf(error)}`, { cause: error })
-    }
+    await writeTextDurably(this.path, text)
+  }
+}
+
+/**
+ * Writes `text` to `path` so that a crash leaves the old file or the new one,
+ * never half of one: temp file in the same folder, fsync, rename, fsync(folder).
+ * Throws StorageError.
+ */
+export async function writeTextDurably(path: string, text: string): Promise<void> {
+  const folder = dirname(path)
+  const temp = join(folder, `.${basename(path)}.${randomUUID()}.tmp`)
+  let handle: FileHandle | undefined
+  try {
+    // Keep the permissions the user gave the file (e.g. 0600), if it exists.
+    const mode = await existingMode(path)
+    handle = await open(temp, 'wx', mode)
+    await handle.writeFile(text, 'utf8')
+    await handle.sync()
+    await handle.close()
+    handle = undefined
+    await rename(temp, path)
+  } catch (error) {
+    await handle?.close().catch(() => undefined)
+    await rm(temp, { force: true }).catch(() => undefined)
+    throw new StorageError(`Could not save ${path}: ${messageOf(error)}`, { cause: error })
+  }
+  try {
+    await syncFolder(folder)
+  } catch (error) {
+    // The rename happened but may not survive a power cut; the caller must
+    // not acknowledge the write.
+    throw new StorageError(`Could not save ${path}: ${messageOf(error)}`, { cause: error })
   }
 }
 

@@ -19,9 +19,15 @@ import type {
   BackupReason,
   ChangeOutcome,
   Collection,
+  CollectionChoice,
   CollectionRef,
+  DuplicateGroup,
+  ExportResult,
+  ImportPreview,
   ImportReport,
   LibraryInfo,
+  LookupQueue,
+  MergeOutcome,
   Backlink,
   LinkTarget,
   Note,
@@ -34,6 +40,7 @@ import type {
   PaperRelationView,
   PaperSort,
   PaperSummary,
+  QueuedIdentifier,
   RestoreReport,
   RelatedPaper,
   SelectionSummary,
@@ -46,16 +53,21 @@ import type {
 } from '../../shared/model'
 import { fuzzyMatch, fuzzyQuery } from '../../shared/fuzzyMatch'
 import { readSettings } from '../../shared/settingsSchema'
+import { findDuplicateGroups } from './duplicateFinder'
+import { duplicateKeys } from './duplicateKeys'
+import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
+import { exportPapers, papersInScope } from './exporters/exportPapers'
+import { parseFormattedIdentifier } from './importers/identifiers'
+import type { ParseControl, ParsedImport } from './importers/parsedRecord'
+import { readImport } from './importers/readImport'
+import { ImportCancelledError } from './importers/yieldingLoop'
+import { planImport } from './importPlan'
 import { backupsFolder, listBackups, summaryOf } from './backups/backupFolder'
 import { BackupTimer } from './backups/backupTimer'
 import { createBackup, pruneBackups } from './backups/createBackup'
 import type { CreatedBackup } from './backups/createBackup'
 import { restoreBackupFiles } from './backups/restoreBackup'
 import { normalizeTitle, type WikiLink, type WikiLinkTarget } from '../../shared/wikiLinks'
-import { duplicateKeys } from './duplicateKeys'
-import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
-import { ListingFormatError, parseHfListing } from './importers/hfListing'
-import type { ParsedListing } from './importers/hfListing'
 import { linkContextOf, plainTextOf } from './linkContext'
 import { LinkIndex } from './linkIndex'
 import { LinkTargets } from './linkTargets'
@@ -90,9 +102,13 @@ import {
 } from './organize/undoStack'
 import type { Direction } from './organize/undoStack'
 import { newestFirst, resortedAfter, sortPapers } from './paperOrder'
-import { LongTasks } from './longTasks'
+import { LongTasks, TaskCancelledError } from './longTasks'
 import { RelatedPapersIndex } from './relatedPapers'
 import type { ProgressListener, RunningTask } from './longTasks'
+import { IdentifierLookup } from './lookup/identifierLookup'
+import type { LookupOptions } from './lookup/identifierLookup'
+import { LookupQueueStore } from './lookup/lookupQueue'
+import { planMerge } from './mergeCommand'
 import { highlightRanges } from './search/highlightRanges'
 import { LibrarySearch } from './search/librarySearch'
 import type { SearchView } from './search/librarySearch'
@@ -103,8 +119,8 @@ import type { ChangeSet } from './store/recordKinds'
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
 
-export const NOT_A_LISTING_MESSAGE =
-  'the text is not a Hugging Face Daily Papers listing (expected a title, a blank line and an abstract)'
+/** Prepared previews kept at once; older ones are dropped (the user moved on). */
+const MAX_PREVIEWS = 4
 
 export interface LibraryOptions {
   /** The bundled sample listing (resources/sample-daily-papers.txt). */
@@ -113,6 +129,8 @@ export interface LibraryOptions {
   now?: () => Date
   /** How long the store waits before rewriting shard files (see libraryStore.ts). */
   checkpointDelayMs?: number
+  /** Where identifier lookups go (tests: a stub server on 127.0.0.1) and how fast. */
+  lookup?: LookupOptions
   /**
    * Back the library up on open and after every backupIntervalHours of use
    * (the app does; the CLI and most tests do not).
@@ -123,8 +141,23 @@ export interface LibraryOptions {
 export type ChangeListener = () => void
 export type SettingsListener = (settings: Settings) => void
 
-/** An import reports progress (and may be cancelled) this many times over its entries. */
-const IMPORT_PROGRESS_STEPS = 100
+/** What an import has read (and looked up), waiting to be written. */
+interface PreparedImport extends ParsedImport {
+  fileName?: string
+  /** Identifiers to put in the lookup queue (the lookup may work later). */
+  queued: QueuedIdentifier[]
+  /** Identifiers settled by this import (found, or known not to exist): off the queue. */
+  resolved: string[]
+}
+
+/** An import between previewImport and confirmImport (or cancelImport). */
+interface PendingImport {
+  /** The task reading it, while it runs. */
+  taskId?: string
+  /** Set once reading and lookups are done. */
+  prepared?: PreparedImport
+}
+
 /** How many related papers and link suggestions a call returns unless it asks otherwise. */
 const DEFAULT_RELATED = 5
 const DEFAULT_SUGGESTIONS = 8
@@ -137,6 +170,7 @@ export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
   private readonly settingsListeners = new Set<SettingsListener>()
   private readonly tasks = new LongTasks()
+  private readonly pending = new Map<string, PendingImport>()
   private writes: Promise<void> = Promise.resolve()
   // Backups run one at a time, beside (not inside) the write queue.
   private backups: Promise<void> = Promise.resolve()
@@ -177,6 +211,8 @@ export class Library implements LibraryApi {
     private readonly storeOptions: StoreOptions,
     private readonly now: () => Date,
     private readonly samplePath: string | undefined,
+    private readonly queue: LookupQueueStore,
+    private readonly lookup: IdentifierLookup,
     automaticBackups: boolean,
   ) {
     this.problems = [...store.problems]
@@ -211,11 +247,14 @@ export class Library implements LibraryApi {
         ? { now }
         : { now, checkpointDelayMs: options.checkpointDelayMs }
     const store = await LibraryStore.open(dir, storeOptions)
+    const queue = await LookupQueueStore.open(store.dir)
     const library = new Library(
       store,
       storeOptions,
       now,
       options.samplePath,
+      queue,
+      new IdentifierLookup(options.lookup),
       options.automaticBackups === true,
     )
     // In the background: the list is usable while the search index builds.
@@ -328,8 +367,131 @@ export class Library implements LibraryApi {
     return structuredClone(this.requirePaper(id))
   }
 
+  /** Reads and writes in one step (the CLI, files the OS opens, callers that need no preview). */
   async importText({ text, fileName }: ApiArgs<'importText'>): Promise<ImportReport> {
-    return this.importListing(text, fileName, undefined)
+    return this.tasks.run('import', importLabel(fileName), async (task) => {
+      const prepared = await this.prepareImport(task, fileName, (control) =>
+        readImport(text, this.readOptions(control, fileName)),
+      )
+      return this.mutate(() => this.writeImport(task, prepared))
+    })
+  }
+
+  /**
+   * Step one of an import: parse the text, look identifiers up, match against
+   * the library, and say what confirming would do. Nothing is written. Runs as
+   * a long task (progress to onProgress listeners); cancelImport or cancelTask stop it.
+   */
+  async previewImport({
+    previewId,
+    text,
+    fileName,
+  }: ApiArgs<'previewImport'>): Promise<ImportPreview> {
+    return this.preview(previewId, fileName, (control) =>
+      readImport(text, this.readOptions(control, fileName)),
+    )
+  }
+
+  /** Looks the queued identifiers up again; the result is a preview like any import's. */
+  async retryLookups({ previewId }: ApiArgs<'retryLookups'>): Promise<ImportPreview> {
+    const identifiers = this.queue.list().map((item) => item.identifier)
+    if (identifiers.length === 0)
+      throw new BadInputError('No identifiers are waiting to be looked up')
+    return this.preview(previewId, undefined, async () => ({
+      format: 'identifiers',
+      records: [],
+      skipped: [],
+      identifiers,
+    }))
+  }
+
+  /** Step two: write what the preview showed (as the library is now), in one durable commit. */
+  async confirmImport({ previewId }: ApiArgs<'confirmImport'>): Promise<ImportReport> {
+    const prepared = this.pending.get(previewId)?.prepared
+    if (prepared === undefined) {
+      throw new NotFoundError(
+        `No finished import preview "${previewId}" (it was cancelled, confirmed or replaced)`,
+      )
+    }
+    this.pending.delete(previewId)
+    return this.tasks.run('import', importLabel(prepared.fileName), (task) =>
+      this.mutate(() => this.writeImport(task, prepared)),
+    )
+  }
+
+  /** Stops a running preview, or forgets a finished one. Nothing was written either way. */
+  async cancelImport({ previewId }: ApiArgs<'cancelImport'>): Promise<{ cancelled: boolean }> {
+    const pending = this.pending.get(previewId)
+    if (pending === undefined) return { cancelled: false }
+    this.pending.delete(previewId)
+    if (pending.prepared === undefined && pending.taskId !== undefined) {
+      this.tasks.cancel(pending.taskId)
+    }
+    return { cancelled: true }
+  }
+
+  async getLookupQueue(_args: ApiArgs<'getLookupQueue'> = {}): Promise<LookupQueue> {
+    return { items: this.queue.list() }
+  }
+
+  /** Removes identifiers from the lookup queue (the user gave up on them). */
+  async dropQueuedLookups({ identifiers }: ApiArgs<'dropQueuedLookups'>): Promise<LookupQueue> {
+    await this.mutate(() => this.queue.remove(identifiers))
+    this.notifyChange()
+    return { items: this.queue.list() }
+  }
+
+  /** Groups of papers that look like the same paper (same DOI, arXiv id, or title and year). */
+  async findDuplicates(_args: ApiArgs<'findDuplicates'> = {}): Promise<DuplicateGroup[]> {
+    return findDuplicateGroups(this.sortedPapers('added')).map((group) => ({
+      reason: group.reason,
+      papers: group.papers.map((paper) => this.summarize(paper)),
+    }))
+  }
+
+  /**
+   * Merges `mergeIds` into `keepId` (see mergeCommand.ts) as one undo step:
+   * undo (Edit > Undo, or the Duplicates dialog) brings every record back.
+   */
+  async mergeDuplicates({ keepId, mergeIds }: ApiArgs<'mergeDuplicates'>): Promise<MergeOutcome> {
+    return this.organize((ctx) => planMerge(ctx, keepId, mergeIds))
+  }
+
+  /** The text of an export (one file, or a vault's files); the caller saves it. */
+  async exportPapers({ format, scope }: ApiArgs<'exportPapers'>): Promise<ExportResult> {
+    const papers = papersInScope(scope, {
+      papers: this.papersInAddedOrder(),
+      paperById: this.store.papers,
+      collections: [...this.store.collections.values()],
+    })
+    return exportPapers(format, papers, {
+      library: this.papersInAddedOrder(),
+      notes: [...this.store.notes.values()],
+      noteOf: (paperId) => this.notesByPaper().get(paperId),
+      collections: [...this.store.collections.values()],
+      includeStandaloneNotes: scope.kind === 'library',
+      scopeName: this.scopeName(scope),
+    })
+  }
+
+  /** Collections to offer in the export dialog, depth-first. */
+  async listExportCollections(
+    _args: ApiArgs<'listExportCollections'> = {},
+  ): Promise<CollectionChoice[]> {
+    const live = [...this.store.collections.values()].filter((c) => c.trashedAt === undefined)
+    const choices: CollectionChoice[] = []
+    const visit = (parentId: string | undefined, depth: number): void => {
+      const children = live
+        .filter((c) => c.parentId === parentId)
+        .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+      for (const child of children) {
+        if (depth > 32) return // a cycle in hand-edited files must not hang the dialog
+        choices.push({ id: child.id, name: child.name, depth, paperCount: child.paperIds.length })
+        visit(child.id, depth + 1)
+      }
+    }
+    visit(undefined, 0)
+    return choices
   }
 
   async importSample(_args: ApiArgs<'importSample'> = {}): Promise<ImportReport> {
@@ -344,7 +506,13 @@ export class Library implements LibraryApi {
         cause: error,
       })
     }
-    return this.importListing(text, basename(this.samplePath), SAMPLE_PAGE_DATE)
+    const fileName = basename(this.samplePath)
+    return this.tasks.run('import', importLabel(fileName), async (task) => {
+      const prepared = await this.prepareImport(task, fileName, (control) =>
+        readImport(text, { ...this.readOptions(control, fileName), pageDate: SAMPLE_PAGE_DATE }),
+      )
+      return this.mutate(() => this.writeImport(task, prepared))
+    })
   }
 
   async getNote({ paperId }: ApiArgs<'getNote'>): Promise<Note | null> {
@@ -823,116 +991,202 @@ export class Library implements LibraryApi {
 
   // -------------------------------------------------------------------------
 
-  private async importListing(
-    text: string,
+  private readOptions(control: ParseControl, fileName: string | undefined) {
+    return {
+      ...control,
+      ...(fileName === undefined ? {} : { fileName }),
+      today: localIsoDate(this.now()),
+    }
+  }
+
+  /** Runs a preview as a long task and keeps what it read for confirmImport. */
+  private async preview(
+    previewId: string,
     fileName: string | undefined,
-    pageDate: string | undefined,
-  ): Promise<ImportReport> {
-    const label = `Importing ${fileName ?? 'the pasted text'}`
-    return this.tasks.run('import', label, async (task) => {
-      task.report('Reading entries', 0, 0)
-      await task.checkpoint() // the window hears of the task before parsing starts
-      // Parsing needs no lock; only the merge below must see a settled library.
-      const listing = this.parseListing(text, fileName, pageDate)
-      return this.mutate(() => this.mergeListing(listing, fileName, task))
-    })
+    read: (control: ParseControl) => Promise<ParsedImport>,
+  ): Promise<ImportPreview> {
+    if (this.pending.has(previewId)) {
+      throw new BadInputError(`Import preview "${previewId}" already exists`)
+    }
+    const pending: PendingImport = {}
+    this.pending.set(previewId, pending)
+    for (const [id, old] of [...this.pending].slice(
+      0,
+      Math.max(0, this.pending.size - MAX_PREVIEWS),
+    )) {
+      if (old.taskId !== undefined) this.tasks.cancel(old.taskId)
+      this.pending.delete(id)
+    }
+    try {
+      return await this.tasks.run('import', importLabel(fileName), async (task) => {
+        pending.taskId = task.id
+        const prepared = await this.prepareImport(task, fileName, read)
+        // cancelImport may have dropped it while the last step ran.
+        if (this.pending.get(previewId) !== pending) {
+          throw new TaskCancelledError(`${task.label}: cancelled`)
+        }
+        pending.prepared = prepared
+        const plan = await planImport(prepared.records, this.papersByKey(), this.store.papers)
+        const preview: ImportPreview = {
+          previewId,
+          format: prepared.format,
+          entries: prepared.records.length,
+          newTitles: plan.fresh.map((entry) => entry.fields.title),
+          duplicates: plan.duplicates,
+          repeatsInFile: plan.repeatsInFile,
+          skipped: prepared.skipped,
+          queued: prepared.queued.map((item) => item.identifier),
+        }
+        if (fileName !== undefined) preview.fileName = fileName
+        const problem = prepared.queued[0]?.reason
+        if (problem !== undefined) preview.lookupProblem = problem
+        return preview
+      })
+    } catch (error) {
+      if (this.pending.get(previewId) === pending) this.pending.delete(previewId)
+      throw error
+    }
   }
 
   /**
-   * Adds the listing's new papers in one commit. Cancelling before the commit
-   * leaves the library exactly as it was.
+   * Reads the text and looks its identifiers up: the "Reading entries" and
+   * "Looking up identifiers" steps, cancellable throughout. Writes nothing.
    */
-  private async mergeListing(
-    listing: ParsedListing,
-    fileName: string | undefined,
+  private async prepareImport(
     task: RunningTask,
-  ): Promise<ImportReport> {
-    const importedAt = this.now().toISOString()
-    const added: Paper[] = []
-    const keysOfAdded = new Map<string, string>()
-    let alreadyPresent = 0
-    const total = listing.papers.length
-    const stride = Math.max(1, Math.ceil(total / IMPORT_PROGRESS_STEPS))
-    for (const [index, parsed] of listing.papers.entries()) {
-      if (index % stride === 0) {
-        task.report('Adding papers', index, total)
+    fileName: string | undefined,
+    read: (control: ParseControl) => Promise<ParsedImport>,
+  ): Promise<PreparedImport> {
+    task.report('Reading entries', 0, 0)
+    await task.checkpoint() // the window hears of the task before parsing starts
+    try {
+      const parsed = await read({
+        signal: task.signal,
+        onProgress: (done, total) => task.report('Reading entries', done, total),
+      })
+      const queued: QueuedIdentifier[] = []
+      const resolved: string[] = []
+      if (parsed.identifiers.length > 0) {
+        const identifiers = parsed.identifiers.flatMap((text) => {
+          const identifier = parseFormattedIdentifier(text)
+          return identifier === undefined ? [] : [identifier]
+        })
+        task.report('Looking up identifiers', 0, identifiers.length)
+        const result = await this.lookup.lookUp(identifiers, {
+          signal: task.signal,
+          onProgress: (done, total) => task.report('Looking up identifiers', done, total),
+        })
+        const at = this.now().toISOString()
+        const lineOf = new Map(parsed.identifiers.map((id, index) => [id.toLowerCase(), index + 1]))
+        parsed.records.push(
+          ...result.records.map((record, index) => ({ ...record, line: 1, entry: index + 1 })),
+        )
+        for (const failure of result.failures) {
+          if (failure.retry) {
+            queued.push({ identifier: failure.identifier, queuedAt: at, reason: failure.reason })
+          } else {
+            resolved.push(failure.identifier)
+            parsed.skipped.push({
+              line: lineOf.get(failure.identifier.toLowerCase()) ?? 1,
+              reason: `${failure.identifier}: ${failure.reason}`,
+            })
+          }
+        }
+        const failed = new Set(result.failures.map((failure) => failure.identifier))
+        resolved.push(...parsed.identifiers.filter((id) => !failed.has(id)))
+      }
+      await task.checkpoint()
+      return { ...parsed, queued, resolved, ...(fileName === undefined ? {} : { fileName }) }
+    } catch (error) {
+      if (error instanceof ImportCancelledError) {
+        throw new TaskCancelledError(`${task.label}: cancelled`, { cause: error })
+      }
+      throw error
+    }
+  }
+
+  /**
+   * Matches what was read against the library as it is now ("Adding papers",
+   * cancellable), then commits the new papers and the enriched duplicates in
+   * one change set ("Saving", no longer cancellable). Runs inside mutate().
+   */
+  private async writeImport(task: RunningTask, prepared: PreparedImport): Promise<ImportReport> {
+    const plan = await planImport(
+      prepared.records,
+      this.papersByKey(),
+      this.store.papers,
+      async (done, total) => {
+        task.report('Adding papers', done, total)
         await task.checkpoint()
-      }
-      const keys = duplicateKeys(parsed)
-      const known = this.papersByKey()
-      if (keys.some((key) => known.has(key) || keysOfAdded.has(key))) {
-        alreadyPresent++
-        continue
-      }
+      },
+    )
+    const total = prepared.records.length
+    task.report('Saving', total, total, { cancellable: false })
+    const importedAt = this.now().toISOString()
+    const added: Paper[] = plan.fresh.map(({ fields, line }) => {
       const paper: Paper = {
+        ...fields,
         id: randomUUID(),
-        title: parsed.title,
-        abstract: parsed.abstract,
-        authors: [],
-        links: parsed.links,
-        upvotes: parsed.upvotes,
-        tags: [],
+        upvotes: fields.upvotes ?? 0,
         status: 'unread',
         starred: false,
         addedAt: importedAt,
         updatedAt: importedAt,
-        source:
-          fileName === undefined
-            ? { format: 'hf-daily-papers', importedAt, line: parsed.line }
-            : { format: 'hf-daily-papers', fileName, importedAt, line: parsed.line },
+        source: {
+          format: prepared.format,
+          importedAt,
+          line,
+          ...(prepared.fileName === undefined ? {} : { fileName: prepared.fileName }),
+        },
       }
-      if (parsed.authorCount !== undefined) paper.authorCount = parsed.authorCount
-      if (parsed.organization !== undefined) paper.organization = parsed.organization
-      if (parsed.published !== undefined) paper.published = parsed.published
-      for (const key of keys) keysOfAdded.set(key, paper.id)
-      added.push(paper)
-    }
-    task.report('Saving', total, total, { cancellable: false })
-    // One write per import, and none when nothing is new.
-    if (added.length > 0) {
-      await this.store.commit({ papers: { put: added } })
-      this.sorted.clear()
-      for (const paper of added) {
-        this.indexPaper(paper)
-        this.search.paperChanged(paper)
+      // A count that the names already say is no information.
+      if (paper.authorCount !== undefined && paper.authorCount <= paper.authors.length) {
+        delete paper.authorCount
       }
-      this.refreshDerived({ papers: { put: added } })
-      this.notifyChange()
+      return paper
+    })
+    const updated = [...plan.updates].map(([id, fields]): Paper => ({
+      ...this.requirePaper(id),
+      ...fields,
+      updatedAt: importedAt,
+    }))
+    // One commit per import, and none when nothing changes.
+    if (added.length > 0 || updated.length > 0) {
+      await this.apply({ papers: { put: [...updated, ...added] } })
     }
+    // The queue is a to-do list: failing to update it must not fail the import.
+    await this.queue.add(prepared.queued).catch(() => undefined)
+    await this.queue.remove(prepared.resolved).catch(() => undefined)
     const report: ImportReport = {
-      format: 'hf-daily-papers',
+      format: prepared.format,
       added: added.length,
-      alreadyPresent,
-      skipped: listing.skipped.map((entry) => ({ ...entry })),
+      alreadyPresent: plan.duplicates.length + plan.repeatsInFile,
+      updated: plan.updates.size,
+      queued: prepared.queued.length,
+      skipped: prepared.skipped.map((entry) => ({ ...entry })),
       addedIds: added.map((paper) => paper.id),
     }
-    if (fileName !== undefined) report.fileName = fileName
-    const suggested = suggestedCollectionName(listing, fileName)
+    if (prepared.fileName !== undefined) report.fileName = prepared.fileName
+    const suggested = suggestedCollectionName(prepared.pageDate, prepared.fileName)
     if (suggested !== undefined) report.suggestedCollection = suggested
     return report
   }
 
-  private parseListing(
-    text: string,
-    fileName: string | undefined,
-    pageDate: string | undefined,
-  ): ParsedListing {
-    const source = fileName ?? 'the text'
-    if (text.trim() === '') throw new BadInputError(`Nothing to import: ${source} is empty`)
-    if (text.includes('\u0000')) {
-      throw new BadInputError(`Nothing to import: ${source} is a binary file, not text`)
+  private scopeName(scope: ApiArgs<'exportPapers'>['scope']): string {
+    if (scope.kind === 'collection') {
+      return this.store.collections.get(scope.collectionId)?.name ?? 'collection'
     }
-    try {
-      return parseHfListing(text, { pageDate, today: localIsoDate(this.now()) })
-    } catch (error) {
-      if (error instanceof ListingFormatError) {
-        const where = fileName === undefined ? '' : ` in ${fileName}`
-        throw new BadInputError(`No papers found${where}: ${NOT_A_LISTING_MESSAGE}`, {
-          cause: error,
-        })
-      }
-      throw error
-    }
+    return scope.kind === 'selection' ? 'selection' : 'library'
+  }
+
+  /** Live papers in the order they were added (stable citation keys, exports). */
+  private papersInAddedOrder(): Paper[] {
+    // Oldest import first, each import in file order; sort() is stable, so ids break ties.
+    return [...this.sortedPapers('added')].sort(
+      (a, b) =>
+        (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0) ||
+        (a.source.line ?? 0) - (b.source.line ?? 0),
+    )
   }
 
   private backUp(reason: BackupReason): Promise<CreatedBackup> {
@@ -1401,13 +1655,17 @@ function countLiveNotes(notes: Iterable<Note>): number {
  * page's date ("Daily Papers 2026-02-09"), else after the file.
  */
 function suggestedCollectionName(
-  listing: ParsedListing,
+  pageDate: string | undefined,
   fileName: string | undefined,
 ): string | undefined {
-  if (listing.pageDate !== undefined) return `Daily Papers ${listing.pageDate}`
+  if (pageDate !== undefined) return `Daily Papers ${pageDate}`
   if (fileName === undefined) return undefined
   const base = fileName.replace(/\.[^.]*$/, '').trim()
   return base === '' ? undefined : base
+}
+
+function importLabel(fileName: string | undefined): string {
+  return `Importing ${fileName ?? 'the pasted text'}`
 }
 
 /** A title or label as stored: one line, no surrounding spaces. */

@@ -18,6 +18,9 @@ export class TaskCancelledError extends LibraryError {
 export class RunningTask {
   private cancelRequested = false
   private progress: TaskProgress
+  // For work that waits on something else (a parser's slices, a network
+  // request): it aborts when the task is cancelled.
+  private readonly controller = new AbortController()
 
   constructor(
     kind: TaskKind,
@@ -38,6 +41,15 @@ export class RunningTask {
 
   get id(): string {
     return this.progress.taskId
+  }
+
+  get label(): string {
+    return this.progress.label
+  }
+
+  /** Aborts when cancelling is requested, for work that takes an AbortSignal. */
+  get signal(): AbortSignal {
+    return this.controller.signal
   }
 
   get cancellable(): boolean {
@@ -68,6 +80,7 @@ export class RunningTask {
   requestCancel(): boolean {
     if (!this.cancellable) return false
     this.cancelRequested = true
+    this.controller.abort()
     return true
   }
 

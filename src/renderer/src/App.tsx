@@ -27,6 +27,10 @@ import type {
   TitleMatch,
 } from '../../shared/model'
 import { api, errorMessage, subscribeToLibrary } from './api/client'
+import { DuplicatesDialog } from './components/DuplicatesDialog'
+import { ExportDialog } from './components/ExportDialog'
+import { ImportPreviewDialog } from './components/ImportPreviewDialog'
+import { LookupQueueBanner } from './components/LookupQueueBanner'
 import { runCommand, type CommandContext } from './commands/commandActions'
 import { useKeyboardCommands } from './commands/useKeyboardCommands'
 import { ActionToast } from './components/ActionToast'
@@ -73,6 +77,8 @@ export function App() {
   const [info, setInfo] = useState<LibraryInfo | undefined>(undefined)
   const [infoError, setInfoError] = useState<string | undefined>(undefined)
   const [settingsOpen, setSettingsOpen] = useState(false)
+  // File > Export… and Find Duplicates… (the organizing dialogs are `dialog` below).
+  const [formatsDialog, setFormatsDialog] = useState<'export' | 'duplicates' | undefined>(undefined)
   const [backupsOpen, setBackupsOpen] = useState(false)
   const [reveal, setReveal] = useState<RevealRequest | undefined>(undefined)
   const { settings, problem: settingsProblem, update } = useSettings()
@@ -116,7 +122,9 @@ export function App() {
 
   useEffect(
     () =>
-      subscribeToLibrary((event) => event.type === 'library-changed' && setVersion((v) => v + 1)),
+      subscribeToLibrary((event) => {
+        if (event.type === 'library-changed') setVersion((v) => v + 1)
+      }),
     [],
   )
 
@@ -347,6 +355,8 @@ export function App() {
   } as const
   const keyboard: CommandContext = {
     importFiles: importer.chooseFiles,
+    openExport: () => setFormatsDialog('export'),
+    openDuplicates: () => setFormatsDialog('duplicates'),
     openSettings: () => setSettingsOpen(true),
     openBackups: () => setBackupsOpen(true),
     focusSearch: () => {
@@ -644,6 +654,21 @@ export function App() {
         <button
           type="button"
           className="toolbar-button"
+          title="Export (Ctrl/Cmd+Shift+E)"
+          onClick={() => setFormatsDialog('export')}
+        >
+          Export…
+        </button>
+        <button
+          type="button"
+          className="toolbar-button"
+          onClick={() => setFormatsDialog('duplicates')}
+        >
+          Find duplicates
+        </button>
+        <button
+          type="button"
+          className="toolbar-button"
           title="Settings (Ctrl/Cmd+,)"
           onClick={() => setSettingsOpen(true)}
         >
@@ -652,7 +677,7 @@ export function App() {
         <input
           ref={importer.fileInput}
           type="file"
-          accept=".txt,text/plain"
+          accept=".bib,.bibtex,.ris,.json,.csljson,.atom,.xml,.txt,text/plain,application/json"
           multiple
           hidden
           data-testid="import-file-input"
@@ -686,6 +711,23 @@ export function App() {
           onDismiss={importer.dismiss}
           collections={collections}
           onFileInto={onFileInto}
+        />
+      )}
+      <LookupQueueBanner version={version} onRetry={() => void importer.retryLookups()} />
+      {importer.preview !== undefined && (
+        <ImportPreviewDialog
+          preview={importer.preview}
+          onConfirm={importer.confirm}
+          onCancel={importer.cancel}
+        />
+      )}
+      {formatsDialog === 'export' && (
+        <ExportDialog selectedIds={selection.ids} onClose={() => setFormatsDialog(undefined)} />
+      )}
+      {formatsDialog === 'duplicates' && (
+        <DuplicatesDialog
+          onClose={() => setFormatsDialog(undefined)}
+          onChanged={() => setVersion((v) => v + 1)}
         />
       )}
       <main className="workspace" ref={workspace}>

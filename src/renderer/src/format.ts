@@ -8,11 +8,23 @@ const dateFormat = new Intl.DateTimeFormat('en', {
   timeZone: 'UTC',
 })
 
-/** "Jan 26, 2026" for an ISO date; empty when unknown or unparsable. */
+const monthFormat = new Intl.DateTimeFormat('en', {
+  year: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+})
+
+/**
+ * "Jan 26, 2026" for an ISO date, "Dec 2017" or "2017" for a less precise one
+ * (BibTeX often has only a year); empty when unknown or unparsable.
+ */
 export function formatDate(iso: string | undefined): string {
   if (iso === undefined) return ''
-  const time = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`)
-  return Number.isNaN(time) ? '' : dateFormat.format(time)
+  if (/^\d{4}$/.test(iso)) return iso
+  const month = /^\d{4}-\d{2}$/.test(iso)
+  const time = Date.parse(month ? `${iso}-01T00:00:00Z` : `${iso.slice(0, 10)}T00:00:00Z`)
+  if (Number.isNaN(time)) return ''
+  return (month ? monthFormat : dateFormat).format(time)
 }
 
 /** "Ada Lovelace et al.", "9 authors", or the organization, whichever is known. */

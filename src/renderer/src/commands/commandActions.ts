@@ -7,6 +7,10 @@ import type { ListCommand } from '../keyboard/listShortcuts'
 /** The window's abilities the commands are made of (provided by App). */
 export interface CommandContext {
   importFiles(): void
+  /** File > Export…: format and scope, then saved as a download. */
+  openExport(): void
+  /** File > Find Duplicates…: groups of likely duplicates, merged on request. */
+  openDuplicates(): void
   openSettings(): void
   /** File > Restore from backup…: the list of the library's backups. */
   openBackups(): void
@@ -34,6 +38,8 @@ const needsPaper = (context: CommandContext): boolean => context.hasSelection()
 
 export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   import: { run: (c) => c.importFiles() },
+  export: { run: (c) => c.openExport() },
+  'find-duplicates': { run: (c) => c.openDuplicates() },
   settings: { run: (c) => c.openSettings() },
   'restore-backup': { run: (c) => c.openBackups() },
   'new-note': { run: (c) => c.focusPane('notes'), enabled: needsPaper },

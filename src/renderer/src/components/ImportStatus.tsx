@@ -1,5 +1,7 @@
-// What the last import did: added, already present, skipped (with line numbers
-// and reasons), or why it failed; and the offer to file the new papers in a
+// What the current import is doing (its progress bar and Cancel are the
+// task's, see TaskProgress.tsx), what the last one did (added, already
+// present, updated, queued, skipped with line numbers and reasons), that it
+// was cancelled, or why it failed; and the offer to file the new papers in a
 // collection named after the page, or in one the user picks.
 import { useState } from 'react'
 import type { CollectionNode, ImportReport } from '../../../shared/model'
@@ -49,14 +51,15 @@ export function ImportStatus(props: {
     )
   }
   const { report } = outcome
-  const source = report.fileName ?? 'the sample library'
   return (
     <div className="import-status import-done" role="status" data-testid="import-status">
       <div className="import-status-line">
         <span>
-          Imported {source}: <strong data-testid="import-added">{report.added} added</strong>,{' '}
+          Imported {outcome.what}: <strong data-testid="import-added">{report.added} added</strong>,{' '}
           <span data-testid="import-present">{report.alreadyPresent} already present</span>,{' '}
           <span data-testid="import-skipped">{report.skipped.length} skipped</span>.
+          {report.updated > 0 && ` ${report.updated} existing papers gained details.`}
+          {report.queued > 0 && ` ${report.queued} identifiers wait for the network.`}
         </span>
         <DismissButton onDismiss={props.onDismiss} />
       </div>
@@ -71,8 +74,8 @@ export function ImportStatus(props: {
         <details className="import-skipped">
           <summary>Skipped entries</summary>
           <ul>
-            {report.skipped.map((entry) => (
-              <li key={entry.line}>
+            {report.skipped.map((entry, index) => (
+              <li key={index}>
                 Line {entry.line}: {entry.reason}
               </li>
             ))}

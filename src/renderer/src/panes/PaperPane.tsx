@@ -204,6 +204,24 @@ export function PaperPane(props: PaperPaneProps) {
             </dd>
           </>
         )}
+        {paper.venue !== undefined && (
+          <>
+            <dt>Venue</dt>
+            <dd data-testid="paper-venue">{paper.venue}</dd>
+          </>
+        )}
+        {paper.doi !== undefined && (
+          <>
+            <dt>DOI</dt>
+            <dd data-testid="paper-doi">{paper.doi}</dd>
+          </>
+        )}
+        {paper.arxivId !== undefined && (
+          <>
+            <dt>arXiv</dt>
+            <dd data-testid="paper-arxiv">{paper.arxivId}</dd>
+          </>
+        )}
         <dt>Upvotes</dt>
         <dd data-testid="paper-upvotes">{paper.upvotes}</dd>
       </dl>

@@ -1,0 +1,66 @@
+// Which format a text is in, decided from its content (file names lie: .txt
+// BibTeX, .bib RIS, no name at all for pasted text). Each format has a cheap
+// sniff over the head of the text; the first that matches wins, in an order
+// where the stricter sniffs come first.
+import type { ImportFormat } from '../../../shared/model'
+import { looksLikeArxivAtom } from './arxivAtom'
+import { looksLikeBibtex } from './bibtex'
+import { looksLikeCslJson } from './cslJson'
+import { looksLikeHfListing } from './hfListing'
+import { parseIdentifierList } from './identifiers'
+import { looksLikeRis } from './ris'
+
+/** How much of the text the sniffs look at: enough for a few entries, bounded for 100 MB files. */
+const HEAD_CHARS = 64 * 1024
+
+export const FORMAT_NAMES: Record<ImportFormat, string> = {
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  'csl-json': 'CSL-JSON',
+  'arxiv-atom': 'arXiv Atom feed',
+  identifiers: 'a list of arXiv ids / DOIs',
+  'hf-daily-papers': 'a Hugging Face Daily Papers page',
+}
+
+/** Tried in this order. */
+const SNIFFS: [ImportFormat, (head: string) => boolean][] = [
+  ['ris', looksLikeRis],
+  ['arxiv-atom', looksLikeArxivAtom],
+  ['csl-json', looksLikeCslJson],
+  ['bibtex', looksLikeBibtex],
+  ['hf-daily-papers', looksLikeHfListing],
+  ['identifiers', looksLikeIdentifierList],
+]
+
+/** The formats in the order they are tried, for "tried: …" messages. */
+export const TRIED_FORMATS = SNIFFS.map(([format]) => FORMAT_NAMES[format]).join(', ')
+
+/** Mostly identifiers: at least half of the first tokens are arXiv ids or DOIs. */
+function looksLikeIdentifierList(head: string): boolean {
+  const sample = head
+    .split(/\r\n|\r|\n/)
+    .slice(0, 200)
+    .join('\n')
+  const list = parseIdentifierList(sample)
+  return list.identifiers.length > 0 && list.skipped.length <= list.tokens / 2
+}
+
+export function detectFormat(text: string): ImportFormat | undefined {
+  const head = text.slice(0, HEAD_CHARS)
+  return SNIFFS.find(([, sniff]) => sniff(head))?.[0]
+}
+
+/**
+ * Why `text` cannot be text at all, or undefined when it can: NUL bytes, or
+ * many control characters / U+FFFD (what a browser makes of invalid UTF-8).
+ */
+export function binaryReason(text: string): string | undefined {
+  const head = text.slice(0, HEAD_CHARS)
+  let odd = 0
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i)
+    if (c === 0) return 'it contains NUL bytes'
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++
+  }
+  return odd > head.length / 20 ? 'it is mostly control characters or invalid UTF-8' : undefined
+}

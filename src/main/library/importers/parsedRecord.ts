@@ -1,0 +1,67 @@
+// The one shape every format parser produces: what a file says about one paper,
+// before it is matched against the library. Fields are absent when the format
+// does not carry them; `line` and `entry` locate the record for error reports.
+import type { ImportFormat, PaperLink, PaperType, SkippedEntry } from '../../../shared/model'
+
+export interface ParsedRecord {
+  title: string
+  abstract: string
+  /** Full names in order, as the source writes them ("Ada Lovelace"). */
+  authors: string[]
+  /** When the source gives only a count (the Daily Papers page) or more authors than names. */
+  authorCount?: number
+  organization?: string
+  /** ISO date, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD. */
+  published?: string
+  venue?: string
+  doi?: string
+  arxivId?: string
+  type?: PaperType
+  volume?: string
+  issue?: string
+  pages?: string
+  publisher?: string
+  citationKey?: string
+  links: PaperLink[]
+  tags: string[]
+  upvotes?: number
+  /** 1-based line where the entry starts in the imported text. */
+  line: number
+  /** 1-based position among the file's entries. */
+  entry: number
+}
+
+/** What a parser makes of a whole text. */
+export interface ParsedImport {
+  format: ImportFormat
+  records: ParsedRecord[]
+  skipped: SkippedEntry[]
+  /** Identifiers (pasted lists) still to be looked up online, normalized. */
+  identifiers: string[]
+  /** The date a Daily Papers page is of (ISO), when the page says. */
+  pageDate?: string
+}
+
+/** How a long parse reports progress and learns it was cancelled. */
+export interface ParseControl {
+  signal?: AbortSignal
+  /** Called now and then with entries done and the total known so far. */
+  onProgress?: (done: number, total: number) => void
+}
+
+/** The field names a record may carry beyond title/abstract/authors, for merge reports. */
+export const OPTIONAL_TEXT_FIELDS = [
+  'organization',
+  'published',
+  'venue',
+  'doi',
+  'arxivId',
+  'type',
+  'volume',
+  'issue',
+  'pages',
+  'publisher',
+  'citationKey',
+] as const
+
+export type OptionalTextField = (typeof OPTIONAL_TEXT_FIELDS)[number]
