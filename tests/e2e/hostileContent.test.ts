@@ -8,12 +8,18 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import type { Note, Paper } from '../../src/shared/model'
+import type { Collection, Note, Paper } from '../../src/shared/model'
 import { auditDom } from './harness/domAudit'
 import { appSession } from './harness/appSession'
 import type { RunningApp } from './harness/launchApp'
 import { listbox } from './harness/paperList'
-import { daysBefore, noteRecord, paperRecord, seedLibrary } from './harness/seedLibrary'
+import {
+  collectionRecord,
+  daysBefore,
+  noteRecord,
+  paperRecord,
+  seedLibrary,
+} from './harness/seedLibrary'
 
 /** Rendering megabytes or hundreds of papers takes a while on a busy machine. */
 const SLOW = { timeout: 20_000 }
@@ -30,48 +36,86 @@ async function payloads(): Promise<Payload[]> {
   return (JSON.parse(await readFile(CORPUS, 'utf8')) as { payloads: Payload[] }).payloads
 }
 
+/** The records of one paper that a payload is placed into. */
+interface Placement {
+  paper: Paper
+  note: Note
+  /** A collection holding the paper. */
+  collection: Collection
+}
+
 /**
  * Every field a user can see today, how a payload gets into it, and where it
  * shows once its paper is selected. Adding a field is one line here.
  *
- * Not visible on this branch, so not listed: tags (no tag display yet),
- * collection names (no collections UI), note titles (a paper's note shows no
- * title), search queries (no search box), BibTeX/RIS fields (no importer).
- * Imported listing fields and import file names are covered by the second test.
+ * Not visible on this branch, so only stored: note titles (a paper's note
+ * shows no title). Not on this branch at all: search queries (no search box)
+ * and BibTeX/RIS fields (no importer; a .bib or .ris file is reported as not a
+ * listing, by its name, which the import test covers). Imported listing fields
+ * and import file names are covered by the second test.
  */
-const FIELDS: {
-  name: string
-  place: (paper: Paper, note: Note, payload: string) => void
-  shownIn: string
-}[] = [
-  { name: 'title', place: (p, _, x) => (p.title = x), shownIn: '#paper-title' },
-  { name: 'list row', place: () => undefined, shownIn: '.paper-row.selected .paper-row-title' },
-  {
-    name: 'abstract',
-    place: (p, _, x) => (p.abstract = x),
-    shownIn: '[data-testid=paper-abstract]',
-  },
-  {
-    name: 'organization',
-    place: (p, _, x) => (p.organization = x),
-    shownIn: '[data-testid=paper-organization]',
-  },
-  { name: 'author', place: (p, _, x) => p.authors.push(x), shownIn: '[data-testid=paper-authors]' },
-  {
-    name: 'link label',
-    place: (p, _, x) => p.links.push({ label: x, url: 'https://example.org/code', kind: 'code' }),
-    shownIn: '[data-testid=paper-links]',
-  },
-  {
-    name: 'link url',
-    place: (p, _, x) => p.links.push({ label: 'Project page', url: x, kind: 'project' }),
-    shownIn: '[data-testid=paper-links]',
-  },
-  { name: 'tag (stored only)', place: (p, _, x) => p.tags.push(x), shownIn: '#paper-title' },
-  { name: 'note title (stored only)', place: (_, n, x) => (n.title = x), shownIn: '#paper-title' },
-  { name: 'note body', place: (_, n, x) => (n.body = x), shownIn: '[data-testid=note-preview]' },
-  { name: 'note editor', place: () => undefined, shownIn: '[data-testid=note-input]' },
-]
+const FIELDS: { name: string; place: (at: Placement, payload: string) => void; shownIn: string }[] =
+  [
+    { name: 'title', place: (at, x) => (at.paper.title = x), shownIn: '#paper-title' },
+    { name: 'list row', place: () => undefined, shownIn: '.paper-row.selected .paper-row-title' },
+    {
+      name: 'abstract',
+      place: (at, x) => (at.paper.abstract = x),
+      shownIn: '[data-testid=paper-abstract]',
+    },
+    {
+      name: 'organization',
+      place: (at, x) => (at.paper.organization = x),
+      shownIn: '[data-testid=paper-organization]',
+    },
+    {
+      name: 'author',
+      place: (at, x) => at.paper.authors.push(x),
+      shownIn: '[data-testid=paper-authors]',
+    },
+    {
+      name: 'link label',
+      place: (at, x) =>
+        at.paper.links.push({ label: x, url: 'https://example.org/code', kind: 'code' }),
+      shownIn: '[data-testid=paper-links]',
+    },
+    {
+      name: 'link url',
+      place: (at, x) => at.paper.links.push({ label: 'Project page', url: x, kind: 'project' }),
+      shownIn: '[data-testid=paper-links]',
+    },
+    { name: 'tag', place: (at, x) => at.paper.tags.push(x), shownIn: '[data-testid=paper-tags]' },
+    {
+      name: 'tag in the list row',
+      place: () => undefined,
+      shownIn: '.paper-row.selected .tag-chip',
+    },
+    {
+      name: 'collection name',
+      place: (at, x) => (at.collection.name = x),
+      shownIn: '[data-testid=paper-collections]',
+    },
+    {
+      name: 'collections in the sidebar',
+      place: () => undefined,
+      shownIn: '[data-testid=sidebar]',
+    },
+    {
+      name: 'note title (stored only)',
+      place: (at, x) => (at.note.title = x),
+      shownIn: '#paper-title',
+    },
+    {
+      name: 'note body',
+      place: (at, x) => (at.note.body = x),
+      shownIn: '[data-testid=note-preview]',
+    },
+    { name: 'note editor', place: () => undefined, shownIn: '[data-testid=note-input]' },
+  ]
+
+const WHOLE_WINDOW = 'body'
+/** The parts of the window that change when another paper is selected. */
+const CHANGING_PARTS = '[data-testid=paper-list], .pane-paper, .pane-notes'
 
 const session = appSession()
 
@@ -83,14 +127,23 @@ function newTrouble(running: RunningApp, seen: { count: number }, label: string)
   return fresh
 }
 
-/** Moves the selection down one row and waits for that paper (and its note) to be shown. */
-async function selectNext(running: RunningApp, paperId: string, noteBody: string | undefined) {
-  const { page } = running
-  await page.keyboard.press('ArrowDown')
-  await page.locator(`[data-testid=paper-view][data-paper-id="${paperId}"]`).waitFor()
-  if (noteBody !== undefined) {
-    await expect.poll(() => page.getByTestId('note-input').inputValue(), SLOW).toBe(noteBody)
-  }
+/** Waits until the paper `paperId` and its note (holding `noteBody`) are on screen. */
+async function waitForPaper(running: RunningApp, paperId: string, noteBody: string): Promise<void> {
+  await running.page.waitForFunction(
+    ([id, body]) =>
+      document.querySelector(`[data-testid=paper-view][data-paper-id="${id}"]`) !== null &&
+      document.querySelector<HTMLTextAreaElement>('[data-testid=note-input]')?.value === body,
+    [paperId, noteBody] as const,
+    SLOW,
+  )
+}
+
+/** Which of `selectors` match nothing, after a frame (anything a payload set in motion runs). */
+async function missingAfterAFrame(running: RunningApp, selectors: string[]): Promise<string[]> {
+  return running.page.evaluate(async (wanted) => {
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    return wanted.filter((selector) => document.querySelector(selector) === null)
+  }, selectors)
 }
 
 describe('hostile content', () => {
@@ -98,17 +151,25 @@ describe('hostile content', () => {
     const corpus = await payloads()
     expect(corpus.length).toBeGreaterThanOrEqual(150)
     const dir = await session.scratchDir()
-    const papers: Paper[] = []
-    const notes: Note[] = []
-    for (const [index, { id, payload }] of corpus.entries()) {
+    const placements = corpus.map(({ id }, index): Placement => {
       // Newest first: row i holds payload i.
       const paper = paperRecord(`xss-${id}`, { published: daysBefore(index) })
       const note = noteRecord(`xss-note-${id}`, paper.id)
-      for (const field of FIELDS) field.place(paper, note, payload)
-      papers.push(paper)
-      notes.push(note)
+      const collection = collectionRecord(`xss-collection-${id}`, {
+        position: index,
+        paperIds: [paper.id],
+      })
+      return { paper, note, collection }
+    })
+    for (const [index, { payload }] of corpus.entries()) {
+      const at = placements[index]
+      if (at !== undefined) for (const field of FIELDS) field.place(at, payload)
     }
-    await seedLibrary(dir, { papers, notes })
+    await seedLibrary(dir, {
+      papers: placements.map((at) => at.paper),
+      notes: placements.map((at) => at.note),
+      collections: placements.map((at) => at.collection),
+    })
 
     const app = await session.launch({ libraryDir: dir })
     const { page } = app
@@ -123,17 +184,15 @@ describe('hostile content', () => {
     let fieldsChecked = 0
     for (const [index, { id, category, payload }] of corpus.entries()) {
       const label = `payload ${id} (${category})`
-      if (index > 0) await selectNext(app, `xss-${id}`, payload)
-      else {
-        await page.locator(`[data-testid=paper-view][data-paper-id="xss-${id}"]`).waitFor()
-        await expect.poll(() => page.getByTestId('note-input').inputValue(), SLOW).toBe(payload)
-      }
-      // Let anything the payload set in motion (a load, a timer, autofocus) happen.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+      if (index > 0) await page.keyboard.press('ArrowDown')
+      await waitForPaper(app, `xss-${id}`, payload)
+      const missing = await missingAfterAFrame(
+        app,
+        FIELDS.map((field) => field.shownIn),
+      )
       for (const field of FIELDS) {
-        if ((await page.locator(field.shownIn).count()) === 0) {
-          trouble.push(`${label}: ${field.name} not shown`)
-        } else fieldsChecked++
+        if (missing.includes(field.shownIn)) trouble.push(`${label}: ${field.name} not shown`)
+        else fieldsChecked++
       }
       // Plain fields are text: the title shows the payload's characters themselves
       // (unless it has math or \textbf-style runs, which are typeset).
@@ -142,10 +201,16 @@ describe('hostile content', () => {
       if (!typeset && !title.startsWith(payload.slice(0, 200))) {
         trouble.push(`${label}: title not shown as text`)
       }
-      trouble.push(...(await page.evaluate(auditDom)).map((what) => `${label}: ${what}`))
+      // What changes from one paper to the next: the list, the paper and its note.
+      const audit = await page.evaluate(auditDom, CHANGING_PARTS)
+      trouble.push(...audit.map((what) => `${label}: ${what}`))
       trouble.push(...newTrouble(app, seen, label))
-      expect(page.url()).toMatch(/\/index\.html$/)
     }
+    expect(page.url()).toMatch(/\/index\.html$/)
+    // The whole window, the sidebar's collections and tags included.
+    trouble.push(
+      ...(await page.evaluate(auditDom, WHOLE_WINDOW)).map((what) => `whole window: ${what}`),
+    )
     await app.screenshot('hostile-content-last-payload')
     expect(trouble).toEqual([])
     expect(fieldsChecked).toBe(corpus.length * FIELDS.length)
@@ -194,7 +259,7 @@ describe('hostile content', () => {
     // The skipped entries' reasons quote what the file said: shown as text too.
     if ((await status.locator('details').count()) > 0) await status.locator('summary').click()
 
-    const trouble: string[] = [...(await page.evaluate(auditDom))]
+    const trouble: string[] = [...(await page.evaluate(auditDom, WHOLE_WINDOW))]
     const seen = { count: 0 }
     trouble.push(...newTrouble(app, seen, 'import report'))
     await listbox(page).focus()
@@ -205,10 +270,14 @@ describe('hostile content', () => {
       const view = page.locator('[data-testid=paper-view]')
       await expect.poll(() => view.getAttribute('data-paper-id'), SLOW).not.toBe(previous)
       previous = (await view.getAttribute('data-paper-id')) ?? ''
-      trouble.push(...(await page.evaluate(auditDom)).map((what) => `row ${row}: ${what}`))
+      const audit = await page.evaluate(auditDom, CHANGING_PARTS)
+      trouble.push(...audit.map((what) => `row ${row}: ${what}`))
       trouble.push(...newTrouble(app, seen, `row ${row}`))
     }
     expect(page.url()).toMatch(/\/index\.html$/)
+    trouble.push(
+      ...(await page.evaluate(auditDom, WHOLE_WINDOW)).map((what) => `whole window: ${what}`),
+    )
     await app.screenshot('hostile-content-imported')
     expect(trouble).toEqual([])
   })
@@ -232,7 +301,7 @@ describe('hostile content', () => {
       holder.append(image)
       document.body.append(holder)
     })
-    const found = await page.evaluate(auditDom)
+    const found = await page.evaluate(auditDom, WHOLE_WINDOW)
     expect(found).toEqual(
       expect.arrayContaining([
         'element <iframe> in planted',

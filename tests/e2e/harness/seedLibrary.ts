@@ -1,7 +1,7 @@
 // Libraries written straight through the store, for tests whose content no
 // importer can produce (a 1 MB title, an author named <script>…) or that
 // need hundreds of papers in place before the window opens.
-import type { Note, Paper } from '../../../src/shared/model'
+import type { Collection, Note, Paper } from '../../../src/shared/model'
 import { writeSyntheticLibrary } from '../../bench/syntheticLibrary'
 
 const STAMP = '2026-02-10T00:00:00.000Z'
@@ -29,15 +29,27 @@ export function noteRecord(id: string, paperId: string, fields: Partial<Note> = 
   return { id, paperId, title: '', body: '', createdAt: STAMP, updatedAt: STAMP, ...fields }
 }
 
+export function collectionRecord(id: string, fields: Partial<Collection> = {}): Collection {
+  return {
+    id,
+    name: `Collection ${id}`,
+    position: 0,
+    paperIds: [],
+    createdAt: STAMP,
+    updatedAt: STAMP,
+    ...fields,
+  }
+}
+
 /** Writes the records into the library folder `dir` (created if needed), fully checkpointed. */
 export async function seedLibrary(
   dir: string,
-  records: { papers: Paper[]; notes?: Note[] },
+  records: { papers: Paper[]; notes?: Note[]; collections?: Collection[] },
 ): Promise<void> {
   await writeSyntheticLibrary(dir, {
     papers: records.papers,
     notes: records.notes ?? [],
-    collections: [],
+    collections: records.collections ?? [],
   })
 }
 
