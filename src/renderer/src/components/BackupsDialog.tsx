@@ -2,7 +2,7 @@
 // a Restore button (asked twice: it replaces the library, though the current
 // state is itself backed up first), and "Back Up Now". How often backups are
 // made and how many are kept is set in Settings.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { BackupReason, BackupSummary, RestoreReport, Settings } from '../../../shared/model'
 import { api, errorMessage } from '../api/client'
 import { Dialog } from './Dialog'
@@ -34,6 +34,7 @@ export function BackupsDialog({ settings, onClose, onRestored }: BackupsDialogPr
   const [folder, setFolder] = useState('')
   const [confirming, setConfirming] = useState<string | undefined>(undefined)
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
+  const closeButton = useRef<HTMLButtonElement>(null)
 
   const refresh = useCallback(async () => {
     const list = await api.listBackups({})
@@ -67,6 +68,8 @@ export function BackupsDialog({ settings, onClose, onRestored }: BackupsDialogPr
 
   const restore = (backup: BackupSummary) =>
     run('Restoring…', async () => {
+      // The confirming row goes away with the button in it: the keyboard stays in the dialog.
+      closeButton.current?.focus()
       setConfirming(undefined)
       const report = await api.restoreBackup({ id: backup.id })
       onRestored(report)
@@ -143,7 +146,7 @@ export function BackupsDialog({ settings, onClose, onRestored }: BackupsDialogPr
             Back Up Now
           </button>
           <span className="toolbar-spacer" />
-          <button type="button" className="primary-button" onClick={onClose}>
+          <button ref={closeButton} type="button" className="primary-button" onClick={onClose}>
             Close
           </button>
         </div>
