@@ -3,9 +3,9 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 
-// lowdb (and its writer, steno) ship as ES modules only, while main is built as
-// CommonJS; bundling them avoids a require() of an ES module at run time.
-const bundledInMain = ['lowdb', 'steno']
+// lowdb (and its writer, steno) and stemmer ship as ES modules only, while main
+// is built as CommonJS; bundling them avoids a require() of an ES module at run time.
+const bundledInMain = ['lowdb', 'steno', 'stemmer']
 
 /**
  * The dev server injects an inline React Refresh preamble and talks to the page

@@ -9,7 +9,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // Some tests spawn child processes or write many files; on a busy
+          // two-core machine 5 s is not enough. Time is never what they assert.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
@@ -19,6 +26,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for the UI; 1 s (the default) is too short on a busy machine.
+          expect: { poll: { timeout: 15_000 } },
           // One browser at a time: CI has two cores.
           fileParallelism: false,
         },

@@ -1,10 +1,11 @@
-// The headless command line: `offprint import FILE`, `offprint list`, and the
-// organizing commands (cliOrganize.ts), over the same library core and the
+// The headless command line: `offprint import FILE`, `offprint list`, the
+// organizing commands (cliOrganize.ts) and the linked-notes commands
+// (cliLinks.ts: related, backlinks), over the same library core and the
 // same validating dispatcher as the app. Kept apart from cli.ts (which only
 // wires the process) so tests can run it in-process.
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { MAX_IMPORT_CHARS } from '../shared/apiSchemas'
+import { MAX_IMPORT_CHARS, MAX_QUERY_CHARS } from '../shared/apiSchemas'
 import type { ImportReport, Paper, PaperSort } from '../shared/model'
 import {
   CommandError,
@@ -16,6 +17,7 @@ import {
   withLibrary,
 } from './cliLibrary'
 import type { CliIo, CommandLine } from './cliLibrary'
+import { backlinksCommand, relatedCommand } from './cliLinks'
 import { addToCollectionCommand, collectionsCommand, tagCommand } from './cliOrganize'
 import { messageOf } from './library/errors'
 import { LIBRARY_ENV, LibraryLocationError } from './library/libraryLocation'
@@ -27,16 +29,25 @@ export const USAGE = `Usage: offprint <command> [options]
 Commands:
   import FILE                   import a saved Hugging Face Daily Papers page (plain text)
   list                          list the papers in the library, newest first
+  search QUERY                  the papers matching QUERY, best match first, in the
+                                app's query language: words, "phrases", -exclusions,
+                                title:, author:, tag:, in:"Collection",
+                                is:unread|reading|read|starred, has:note,
+                                year:2024, year:2023..2025
   collections                   show the collections as a tree, with their paper counts
   add-to-collection NAME ID...  file papers in a collection (NAME or a path "A/B";
                                 created when it does not exist)
   tag ID... --add T --remove T  add or remove tags on papers (each option repeatable)
+  related ID                    the papers most similar to paper ID (title and abstract)
+  backlinks ID                  the notes linking to paper or note ID, each with its sentence
   help                          show this help
 
 Options:
   --library DIR  the library folder (or set ${LIBRARY_ENV}=DIR)
-  --json         list, collections: print JSON with all fields
-  --sort ORDER   list: published (default), added, title or upvotes
+  --json         list, search, collections, related, backlinks: print JSON with all fields
+  --sort ORDER   list (and search with only qualifiers): published (default),
+                 added, title or upvotes
+  --limit N      related: how many papers (default 5, at most 50)
 
 Paper ids are in the output of: list --json`
 
@@ -59,12 +70,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await importCommand(line, argv, io)
       case 'list':
         return await listCommand(line, argv, io)
+      case 'search':
+        return await searchCommand(line, argv, io)
       case 'collections':
         return await collectionsCommand(line, argv, io)
       case 'add-to-collection':
         return await addToCollectionCommand(line, argv, io)
       case 'tag':
         return await tagCommand(line, argv, io)
+      case 'related':
+        return await relatedCommand(line, argv, io)
+      case 'backlinks':
+        return await backlinksCommand(line, argv, io)
       default:
         throw new UsageError(`unknown command "${line.command}" (see: offprint help)`)
     }
@@ -104,9 +121,17 @@ function parseCommandLine(argv: string[]): CommandLine {
       line.addTags.push(arg.slice('--add='.length))
     } else if (arg.startsWith('--remove=')) {
       line.removeTags.push(arg.slice('--remove='.length))
+    } else if (arg === '--limit' || arg.startsWith('--limit=')) {
+      const value = arg === '--limit' ? argv[++i] : arg.slice('--limit='.length)
+      const limit = Number(value)
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new UsageError('--limit must be a whole number of at least 1')
+      }
+      line.limit = limit
     } else if (arg === '--help' || arg === '-h') {
       line.help = true
-    } else if (arg.startsWith('-') && arg !== '-') {
+    } else if (arg.startsWith('-') && arg !== '-' && line.command !== 'search') {
+      // (A search query may exclude words: `search tool -survey`.)
       throw new UsageError(`unknown option ${arg} (see: offprint help)`)
     } else if (line.command === undefined) {
       line.command = arg
@@ -137,6 +162,23 @@ async function listCommand(line: CommandLine, argv: string[], io: CliIo): Promis
   }
   return withExistingLibrary(argv, io, async (library) => {
     const papers = library.allPapers(line.sort)
+    if (line.json) io.out(JSON.stringify(papers, null, 2))
+    else for (const paper of papers) io.out(formatPaperLine(paper))
+    return 0
+  })
+}
+
+async function searchCommand(line: CommandLine, argv: string[], io: CliIo): Promise<number> {
+  // Several operands are one query: `offprint search tool retrieval` needs no quotes.
+  const query = line.operands.join(' ')
+  if (query.trim() === '') {
+    throw new UsageError('search takes a query: offprint search QUERY --library DIR')
+  }
+  if (query.length > MAX_QUERY_CHARS) {
+    throw new UsageError(`the query is too long (over ${MAX_QUERY_CHARS} characters)`)
+  }
+  return withExistingLibrary(argv, io, async (library) => {
+    const papers = await library.searchPapers(query, line.sort)
     if (line.json) io.out(JSON.stringify(papers, null, 2))
     else for (const paper of papers) io.out(formatPaperLine(paper))
     return 0

@@ -32,6 +32,8 @@ export interface CommandLine {
   addTags: string[]
   /** tag: --remove T (repeatable) */
   removeTags: string[]
+  /** related: --limit N */
+  limit?: number
 }
 
 export function libraryDirOf(argv: string[], io: CliIo): string {

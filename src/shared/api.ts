@@ -10,19 +10,27 @@ import type { apiArgs } from './apiSchemas'
 import type {
   BackupList,
   BackupOutcome,
+  Backlink,
   ChangeOutcome,
   Collection,
   CollectionRef,
   ImportReport,
   LibraryEvent,
   LibraryInfo,
+  LinkTarget,
   Note,
+  NoteSummary,
   Paper,
+  PaperMatches,
   PaperPage,
   RestoreReport,
+  PaperRelation,
+  PaperRelationView,
+  RelatedPaper,
   SelectionSummary,
   Settings,
   Sidebar,
+  TitleMatch,
   TrashContents,
   UndoState,
 } from './model'
@@ -31,6 +39,8 @@ export const apiMethods = [
   'getLibraryInfo',
   'listPapers',
   'getPaper',
+  'getPaperMatches',
+  'findByTitle',
   'importText',
   'importSample',
   'getNote',
@@ -65,6 +75,18 @@ export const apiMethods = [
   'listBackups',
   'createBackup',
   'restoreBackup',
+  'listNotes',
+  'createNote',
+  'getNoteById',
+  'updateNote',
+  'suggestLinkTargets',
+  'resolveLinkTargets',
+  'getBacklinks',
+  'getRelatedPapers',
+  'listRelations',
+  'addRelation',
+  'updateRelation',
+  'removeRelation',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]
@@ -75,6 +97,8 @@ export interface ApiResults {
   getLibraryInfo: LibraryInfo
   listPapers: PaperPage
   getPaper: Paper
+  getPaperMatches: PaperMatches
+  findByTitle: TitleMatch[]
   importText: ImportReport
   importSample: ImportReport
   getNote: Note | null
@@ -119,6 +143,21 @@ export interface ApiResults {
   createBackup: BackupOutcome
   /** Resolves once the library holds the backup's content (and the old state is itself backed up). */
   restoreBackup: RestoreReport
+  /** Standalone notes (not papers' notes), most recently edited first. */
+  listNotes: NoteSummary[]
+  createNote: Note
+  getNoteById: Note
+  updateNote: Note
+  suggestLinkTargets: LinkTarget[]
+  /** One entry per target, in order: its current form, or null when it is missing or trashed. */
+  resolveLinkTargets: Array<LinkTarget | null>
+  getBacklinks: Backlink[]
+  getRelatedPapers: RelatedPaper[]
+  listRelations: PaperRelationView[]
+  addRelation: PaperRelation
+  updateRelation: PaperRelation
+  /** The relation that was removed. */
+  removeRelation: PaperRelation
 }
 
 export type LibraryApi = {

@@ -14,6 +14,10 @@ const id = z.string().min(1).max(200)
 export const MAX_IMPORT_CHARS = 100 * 1024 * 1024
 /** Largest note body accepted (a 5 MB note must still save). */
 export const MAX_NOTE_CHARS = 20 * 1024 * 1024
+/** Longest search query accepted (nobody types more; it bounds the work of one query). */
+export const MAX_QUERY_CHARS = 1000
+const searchQuery = z.string().max(MAX_QUERY_CHARS)
+
 /** Largest page of list rows the renderer may ask for at once. */
 export const MAX_PAGE_SIZE = 1000
 /** Most ids one organizing call may name (a whole large library, selected). */
@@ -24,6 +28,20 @@ export const MAX_TAG_CHARS = 100
 export const MAX_TAGS = 100
 
 const sort = z.enum(['published', 'added', 'title', 'upvotes'])
+/** Longest note title, relation label and autocomplete query accepted. */
+export const MAX_TITLE_CHARS = 1000
+export const MAX_LABEL_CHARS = 200
+/** Most link targets the preview may resolve in one call (one per link in a note). */
+export const MAX_RESOLVE_TARGETS = 5000
+
+const noteTitle = z.string().max(MAX_TITLE_CHARS)
+const noteBody = z.string().max(MAX_NOTE_CHARS)
+const relationLabel = z.string().max(MAX_LABEL_CHARS)
+const linkTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paper'), id }).strict(),
+  z.object({ kind: z.literal('note'), id }).strict(),
+  z.object({ kind: z.literal('title'), title: z.string().min(1).max(MAX_TITLE_CHARS) }).strict(),
+])
 const ids = z.array(id).max(MAX_IDS)
 const someIds = ids.min(1, 'name at least one paper')
 const collectionName = z.string().min(1).max(MAX_COLLECTION_NAME_CHARS)
@@ -61,10 +79,16 @@ export const apiArgs = {
       limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
       sort: sort.optional(),
       filter: paperFilter.optional(),
+      /** A search in the query language of src/main/library/search/queryParser.ts. */
+      query: searchQuery.optional(),
     })
     .strict(),
   listPaperIds: z.object({ sort: sort.optional(), filter: paperFilter.optional() }).strict(),
   getPaper: z.object({ id }).strict(),
+  getPaperMatches: z.object({ id, query: searchQuery }).strict(),
+  findByTitle: z
+    .object({ query: z.string().max(MAX_QUERY_CHARS), limit: z.number().int().min(1).max(100) })
+    .strict(),
   importText: z
     .object({
       text: z.string().max(MAX_IMPORT_CHARS),
@@ -108,7 +132,32 @@ export const apiArgs = {
   undo: z.object({}).strict(),
   redo: z.object({}).strict(),
   getUndoState: z.object({}).strict(),
-  indexOfPaper: z.object({ id, sort: sort.optional(), filter: paperFilter.optional() }).strict(),
+  indexOfPaper: z
+    .object({
+      id,
+      sort: sort.optional(),
+      filter: paperFilter.optional(),
+      query: searchQuery.optional(),
+    })
+    .strict(),
+  listNotes: z.object({ query: z.string().max(MAX_QUERY_CHARS).optional() }).strict(),
+  createNote: z.object({ title: noteTitle, body: noteBody.optional() }).strict(),
+  getNoteById: z.object({ id }).strict(),
+  updateNote: z.object({ id, title: noteTitle.optional(), body: noteBody.optional() }).strict(),
+  suggestLinkTargets: z
+    .object({
+      query: z.string().max(MAX_QUERY_CHARS),
+      limit: z.number().int().min(1).max(50).optional(),
+      kind: z.enum(['paper', 'note']).optional(),
+    })
+    .strict(),
+  resolveLinkTargets: z.object({ targets: z.array(linkTarget).max(MAX_RESOLVE_TARGETS) }).strict(),
+  getBacklinks: z.object({ kind: z.enum(['paper', 'note']), id }).strict(),
+  getRelatedPapers: z.object({ id, limit: z.number().int().min(1).max(50).optional() }).strict(),
+  listRelations: z.object({ paperId: id }).strict(),
+  addRelation: z.object({ fromId: id, toId: id, label: relationLabel.optional() }).strict(),
+  updateRelation: z.object({ id, label: relationLabel.optional() }).strict(),
+  removeRelation: z.object({ id }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
   cancelTask: z.object({ taskId: id }).strict(),

@@ -1,5 +1,6 @@
 // The data model shared by main, preload and renderer. Plain types only:
 // no electron, node: or DOM imports, so every process can use it.
+import type { CommandId } from './commands'
 
 export type ReadingStatus = 'unread' | 'reading' | 'read'
 
@@ -51,6 +52,27 @@ export interface Paper {
   source: PaperSource
 }
 
+/** A span of a text, in UTF-16 code units: [start, end). Search matches are sent this way, never as HTML. */
+export interface TextRange {
+  start: number
+  end: number
+}
+
+/** Where a search query matched a paper's title and abstract. */
+export interface PaperMatches {
+  title: TextRange[]
+  abstract: TextRange[]
+}
+
+/** A paper or note the command palette can jump to, found by fuzzy title. */
+export interface TitleMatch {
+  kind: 'paper' | 'note'
+  paperId: string
+  title: string
+  /** The letters of the title that matched, for highlighting. */
+  matches: TextRange[]
+}
+
 /** The slice of a paper the list pane needs for one row. */
 export interface PaperSummary {
   id: string
@@ -67,6 +89,8 @@ export interface PaperSummary {
   tags: string[]
   /** Set while the paper is in the Trash. */
   trashedAt?: string
+  /** Where the search query matched the title (only when the list was asked with a query). */
+  titleMatches?: TextRange[]
 }
 
 export interface Note {
@@ -105,6 +129,59 @@ export interface PaperRelation {
   createdAt: string
 }
 
+/** A standalone note as the notes list shows it. */
+export interface NoteSummary {
+  id: string
+  title: string
+  updatedAt: string
+  /** The start of the body as plain text, for the list. */
+  excerpt: string
+  trashedAt?: string
+}
+
+/** A paper or note a wiki-link can point at, with its current title. */
+export interface LinkTarget {
+  kind: 'paper' | 'note'
+  id: string
+  title: string
+  /** For a paper's own note: the paper (opening the note means selecting it). */
+  paperId?: string
+  /** A paper's publication date (ISO), shown beside it in the autocomplete. */
+  published?: string
+}
+
+/** The sentence around a link, split so the UI can set the link apart. */
+export interface LinkContext {
+  before: string
+  link: string
+  after: string
+}
+
+/** A note that links to a paper or note, with each place it does. */
+export interface Backlink {
+  noteId: string
+  /** The note's title (a paper's note is titled after its paper). */
+  noteTitle: string
+  /** Set when the linking note is a paper's note. */
+  paperId?: string
+  updatedAt: string
+  contexts: LinkContext[]
+}
+
+/** A paper found similar by its title and abstract; score is a cosine in (0, 1]. */
+export interface RelatedPaper {
+  paper: PaperSummary
+  score: number
+}
+
+/** A manual relation as seen from one of its two papers. */
+export interface PaperRelationView {
+  relation: PaperRelation
+  /** outgoing: this paper is `fromId` ("this extends other"); incoming: the reverse. */
+  direction: 'outgoing' | 'incoming'
+  other: PaperSummary
+}
+
 /** One entry the importer could not turn into a paper, and why. */
 export interface SkippedEntry {
   /** 1-based line number in the imported text where the entry starts. */
@@ -135,6 +212,8 @@ export type PaperSort = 'published' | 'added' | 'title' | 'upvotes'
 export interface PaperPage {
   /** Number of papers matching the query, across all pages. */
   total: number
+  /** True when the items are in order of relevance to a search query. */
+  ranked: boolean
   offset: number
   items: PaperSummary[]
 }
@@ -392,13 +471,8 @@ export type LibraryEvent =
 
 export type OpenedFileContent = { ok: true; text: string } | { ok: false; message: string }
 
-/** Menu items whose action lives in the renderer (it owns the dialogs). */
-export type MenuCommand =
-  | 'import'
-  | 'restore-backup'
-  | 'settings'
-  | 'toggle-sidebar'
-  | 'toggle-list'
-  | 'toggle-notes'
-  | 'undo'
-  | 'redo'
+/**
+ * Menu items whose action lives in the renderer: the commands of
+ * src/shared/commands.ts, and Undo / Redo (which a text field may own).
+ */
+export type MenuCommand = CommandId | 'undo' | 'redo'

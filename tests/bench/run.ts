@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Library } from '../../src/main/library/library'
 import { listFiles } from '../unit/support/libraryFolder'
+import { benchLinkedNotes } from './linkedNotes'
 import { medianOf, percentile, time } from './measure'
 import { synthesize, writeSyntheticLibrary } from './syntheticLibrary'
 
@@ -109,6 +110,7 @@ async function benchSize(count: number): Promise<void> {
         target: 'p95 ≤ 20 ms',
       })
     }
+    await benchLinkedNotes(library, generated.papers, record)
     await library.close()
 
     const rss = await new Promise<number>((resolve, reject) => {

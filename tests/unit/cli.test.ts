@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cliCommands'
 import type { CliIo } from '../../src/main/cliCommands'
-import type { Paper } from '../../src/shared/model'
+import { Library } from '../../src/main/library/library'
+import type { Backlink, Paper, RelatedPaper } from '../../src/shared/model'
+import { formatWikiLink } from '../../src/shared/wikiLinks'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 
@@ -82,6 +84,43 @@ describe('runCli', () => {
     expect(list.stdout[52]).toMatch(/^no date /)
   })
 
+  it('searches with the app’s query language and ranking, as lines or JSON', async () => {
+    await runCli(['import', FIXTURE, '--library', library], io())
+    const json = io()
+    expect(await runCli(['search', 'tool retrieval', '--library', library, '--json'], json)).toBe(0)
+    const papers = JSON.parse(json.stdout.join('\n')) as Paper[]
+    expect(new Set(papers.slice(0, 3).map((paper) => paper.title))).toEqual(
+      new Set([
+        'ToolGen: Unified Tool Retrieval and Calling via Generation',
+        'Towards Completeness-Oriented Tool Retrieval for Large Language Models',
+        'Data-Efficient Massive Tool Retrieval: A Reinforcement Learning Approach for Query-Tool Alignment with Language Models',
+      ]),
+    )
+    for (const field of PAPER_FIELDS) expect(papers[0]).toHaveProperty(field)
+
+    // Unquoted words and exclusions need no quoting on the command line.
+    const lines = io()
+    expect(
+      await runCli(['search', 'title:tool', 'learning', '-survey', '--library', library], lines),
+    ).toBe(0)
+    expect(lines.stdout.length).toBeGreaterThan(2)
+    expect(lines.stdout.join('\n')).not.toContain('A Survey')
+    expect(lines.stdout.every((line) => /tool/i.test(line))).toBe(true)
+
+    const none = io()
+    expect(await runCli(['search', 'is:starred', '--library', library, '--json'], none)).toBe(0)
+    expect(JSON.parse(none.stdout.join('\n'))).toEqual([])
+  })
+
+  it('refuses a search without a query or without a library', async () => {
+    const empty = io()
+    expect(await runCli(['search', '--library', library], empty)).toBe(2)
+    expect(empty.stderr[0]).toMatch(/^offprint: search takes a query/)
+    const missing = io()
+    expect(await runCli(['search', 'tool', '--library', join(dir, 'nope')], missing)).toBe(1)
+    expect(missing.stderr[0]).toMatch(/no library folder/)
+  })
+
   it('reports skipped entries under the summary', async () => {
     const file = join(dir, 'partial.txt')
     const listing = [
@@ -144,11 +183,72 @@ describe('runCli', () => {
     expect(await readdir(dir)).toEqual([])
   })
 
+  it('prints related papers and backlinks, as JSON and as lines', async () => {
+    await runCli(['import', FIXTURE, '--library', library], io())
+    const core = await Library.open(library)
+    const ids = new Map(core.allPapers().map((paper) => [paper.title, paper.id]))
+    const oxe = ids.get(
+      'OXE-AugE: A Large-Scale Robot Augmentation of OXE for Scaling Cross-Embodiment Policy Learning',
+    )
+    const shortcut = ids.get(
+      'Shortcut Learning in Generalist Robot Policies: The Role of Dataset Diversity and Fragmentation',
+    )
+    if (oxe === undefined || shortcut === undefined) throw new Error('fixture papers missing')
+    const note = await core.createNote({
+      title: 'Robot data',
+      body: `Augmenting OXE: ${formatWikiLink('paper', oxe, 'OXE-AugE')} helps.`,
+    })
+    await core.close()
+
+    const related = io()
+    expect(await runCli(['related', oxe, '--library', library, '--json'], related)).toBe(0)
+    const papers = JSON.parse(related.stdout.join('\n')) as RelatedPaper[]
+    expect(papers).toHaveLength(5)
+    expect(papers[0]?.paper.id).toBe(shortcut)
+
+    const lines = io()
+    expect(await runCli(['related', oxe, '--limit', '2', '--library', library], lines)).toBe(0)
+    expect(lines.stdout).toHaveLength(2)
+    expect(lines.stdout[0]).toMatch(
+      /^0\.\d\d {2}Shortcut Learning in Generalist Robot Policies.*\(.+\)$/,
+    )
+
+    const backlinks = io()
+    expect(await runCli(['backlinks', oxe, '--library', library, '--json'], backlinks)).toBe(0)
+    const found = JSON.parse(backlinks.stdout.join('\n')) as Backlink[]
+    expect(found.map((b) => [b.noteId, b.noteTitle, b.contexts])).toEqual([
+      [
+        note.id,
+        'Robot data',
+        [
+          {
+            before: 'Augmenting OXE: ',
+            link: 'OXE-AugE: A Large-Scale Robot Augmentation of OXE for Scaling Cross-Embodiment Policy Learning',
+            after: ' helps.',
+          },
+        ],
+      ],
+    ])
+    const text = io()
+    expect(await runCli(['backlinks', oxe, '--library', library], text)).toBe(0)
+    expect(text.stdout).toEqual([
+      `Robot data  (note ${note.id})`,
+      '  Augmenting OXE: [OXE-AugE: A Large-Scale Robot Augmentation of OXE for Scaling Cross-Embodiment Policy Learning] helps.',
+    ])
+    // A note id works too; an unknown id is one clear line and exit 1.
+    expect(await runCli(['backlinks', note.id, '--library', library, '--json'], io())).toBe(0)
+    const unknown = io()
+    expect(await runCli(['backlinks', 'nope', '--library', library], unknown)).toBe(1)
+    expect(unknown.stderr).toEqual(['offprint: no paper or note with id "nope" in this library'])
+    const bad = io()
+    expect(await runCli(['related', oxe, '--limit', 'many', '--library', library], bad)).toBe(2)
+  })
+
   it('prints help, and rejects unknown commands and options with exit 2', async () => {
     const help = io()
     expect(await runCli(['help'], help)).toBe(0)
     expect(help.stdout.join('\n')).toMatch(/import FILE/)
-    for (const argv of [[], ['frobnicate'], ['list', '--verbose'], ['import']]) {
+    for (const argv of [[], ['frobnicate'], ['list', '--verbose'], ['import'], ['related']]) {
       const run = io({ OFFPRINT_LIBRARY: library })
       expect(await runCli(argv, run)).toBe(2)
       expect(run.stderr.length).toBeGreaterThan(0)

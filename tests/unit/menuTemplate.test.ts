@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
+import { COMMAND_IDS, COMMANDS, acceleratorOf } from '../../src/shared/commands'
 import type { MenuCommand } from '../../src/shared/model'
 import { buildMenuTemplate } from '../../src/main/window/menuTemplate'
 
@@ -9,36 +10,85 @@ function submenuOf(template: MenuItemConstructorOptions[], label: string) {
   return (menu?.submenu ?? []) as MenuItemConstructorOptions[]
 }
 
+function linuxMenu(sent: MenuCommand[] = []): MenuItemConstructorOptions[] {
+  return buildMenuTemplate({
+    platform: 'linux',
+    isDevelopment: false,
+    sendCommand: (command) => sent.push(command),
+  })
+}
+
+function click(item: MenuItemConstructorOptions | undefined): void {
+  ;(item?.click as (() => void) | undefined)?.()
+}
+
 describe('application menu', () => {
+  it('has File, Edit, View, Go and Help, in that order', () => {
+    expect(linuxMenu().map((item) => item.label)).toEqual(['File', 'Edit', 'View', 'Go', 'Help'])
+  })
+
   it('has File > Import… on Ctrl/Cmd+O, which asks the renderer to import', () => {
     const sent: MenuCommand[] = []
-    const template = buildMenuTemplate({
-      platform: 'linux',
-      isDevelopment: false,
-      sendCommand: (command) => sent.push(command),
-    })
-    const importItem = submenuOf(template, 'File').find((item) => item.label === 'Import…')
+    const importItem = submenuOf(linuxMenu(sent), 'File').find((item) => item.label === 'Import…')
     expect(importItem?.accelerator).toBe('CmdOrCtrl+O')
-    const click = importItem?.click as (() => void) | undefined
-    click?.()
+    click(importItem)
     expect(sent).toEqual(['import'])
   })
 
-  it('has File > Restore from Backup…, which asks the renderer for its dialog', () => {
-    for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      const sent: MenuCommand[] = []
-      const template = buildMenuTemplate({
-        platform,
-        isDevelopment: false,
-        sendCommand: (command) => sent.push(command),
-      })
-      const file = submenuOf(template, 'File')
-      const labels = file.map((item) => item.label ?? item.type ?? item.role)
-      expect(labels.slice(0, 3)).toEqual(['Import…', 'Restore from Backup…', 'separator'])
-      const click = file[1]?.click as (() => void) | undefined
-      click?.()
-      expect(sent).toEqual(['restore-backup'])
+  it('lists every command of the catalogue once, with its first shortcut, sending its id', () => {
+    const sent: MenuCommand[] = []
+    const template = linuxMenu(sent)
+    for (const id of COMMAND_IDS) {
+      const spec = COMMANDS[id]
+      const menu = spec.menu
+      expect(menu, id).toBeDefined()
+      const items = submenuOf(template, menu ?? '').filter((item) => item.id === id)
+      expect(items, id).toHaveLength(1)
+      const [item] = items
+      expect(item?.label).toBe(spec.title)
+      const first = spec.keys[0]
+      if (first === undefined) {
+        // A command with no key (Restore from Backup…) shows none.
+        expect(item?.accelerator).toBeUndefined()
+      } else {
+        expect(item?.accelerator).toBe(acceleratorOf(first))
+        // The window handles the keys; the menu only shows them.
+        expect(item?.registerAccelerator).toBe(false)
+      }
+      click(item)
     }
+    expect(sent).toEqual(COMMAND_IDS)
+  })
+
+  it('writes the issue’s shortcuts in Electron’s accelerator syntax', () => {
+    const accelerators = Object.fromEntries(
+      COMMAND_IDS.map((id) => [id, COMMANDS[id].keys.map(acceleratorOf)]),
+    )
+    expect(accelerators).toMatchObject({
+      'command-palette': ['CmdOrCtrl+K'],
+      find: ['CmdOrCtrl+F', '/'],
+      'new-note': ['CmdOrCtrl+N'],
+      'toggle-star': ['S'],
+      'mark-unread': ['U'],
+      'mark-read': ['R'],
+      'mark-reading': ['I'],
+      tag: ['T'],
+      'add-to-collection': ['C'],
+      'focus-list': ['CmdOrCtrl+1'],
+      'focus-paper': ['CmdOrCtrl+2'],
+      'focus-notes': ['CmdOrCtrl+3'],
+      'toggle-sidebar': ['CmdOrCtrl+\\', 'CmdOrCtrl+Shift+B'],
+      'toggle-list': ['CmdOrCtrl+Shift+L'],
+      'toggle-notes': ['CmdOrCtrl+Shift+N'],
+      settings: ['CmdOrCtrl+,'],
+      'go-back': ['Alt+Left'],
+      'go-forward': ['Alt+Right'],
+      'next-paper': ['J'],
+      'previous-paper': ['K'],
+      'show-shortcuts': ['?'],
+    })
+    const all = COMMAND_IDS.flatMap((id) => COMMANDS[id].keys.map(acceleratorOf))
+    expect(new Set(all).size, 'no two commands share a shortcut').toBe(all.length)
   })
 
   it('has Edit > Undo and Redo, which ask the renderer (the page owns both undo stacks)', () => {
@@ -66,6 +116,11 @@ describe('application menu', () => {
     }
   })
 
+  it('keeps the standard edit roles (copy and paste must work in every text field)', () => {
+    const roles = submenuOf(linuxMenu(), 'Edit').map((item) => item.role)
+    expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']))
+  })
+
   it('shows devtools and reload only in development', () => {
     const roles = (isDevelopment: boolean) =>
       submenuOf(
@@ -84,12 +139,13 @@ describe('application menu', () => {
       sendCommand: () => {},
     })
     expect(mac[0]?.role).toBe('appMenu')
+    // Settings… lives in the application menu on macOS, in File elsewhere.
+    const appMenu = (mac[0]?.submenu ?? []) as MenuItemConstructorOptions[]
+    expect(appMenu.find((item) => item.id === 'settings')?.accelerator).toBe('CmdOrCtrl+,')
+    expect(submenuOf(mac, 'File').some((item) => item.id === 'settings')).toBe(false)
+    expect(mac.some((item) => item.role === 'windowMenu')).toBe(true)
     expect(submenuOf(mac, 'File').some((item) => item.role === 'close')).toBe(true)
-    const linux = buildMenuTemplate({
-      platform: 'linux',
-      isDevelopment: false,
-      sendCommand: () => {},
-    })
+    const linux = linuxMenu()
     expect(linux.some((item) => item.role === 'appMenu')).toBe(false)
     expect(submenuOf(linux, 'File').some((item) => item.role === 'quit')).toBe(true)
   })
@@ -100,8 +156,8 @@ describe('application menu', () => {
     const linux = buildMenuTemplate({ platform: 'linux', isDevelopment: false, sendCommand })
     const settings = submenuOf(linux, 'File').find((item) => item.label === 'Settings…')
     const view = submenuOf(linux, 'View')
-    const list = view.find((item) => item.label === 'Paper List')
-    const notes = view.find((item) => item.label === 'Notes')
+    const list = view.find((item) => item.id === 'toggle-list')
+    const notes = view.find((item) => item.id === 'toggle-notes')
     expect([settings?.accelerator, list?.accelerator, notes?.accelerator]).toEqual([
       'CmdOrCtrl+,',
       'CmdOrCtrl+Shift+L',

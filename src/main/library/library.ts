@@ -22,30 +22,43 @@ import type {
   CollectionRef,
   ImportReport,
   LibraryInfo,
+  Backlink,
+  LinkTarget,
   Note,
+  NoteSummary,
   Paper,
   PaperFilter,
+  PaperMatches,
   PaperPage,
+  PaperRelation,
+  PaperRelationView,
   PaperSort,
   PaperSummary,
   RestoreReport,
+  RelatedPaper,
   SelectionSummary,
   Settings,
   Sidebar,
   StoreProblem,
+  TitleMatch,
   TrashContents,
   UndoState,
 } from '../../shared/model'
+import { fuzzyMatch, fuzzyQuery } from '../../shared/fuzzyMatch'
 import { readSettings } from '../../shared/settingsSchema'
 import { backupsFolder, listBackups, summaryOf } from './backups/backupFolder'
 import { BackupTimer } from './backups/backupTimer'
 import { createBackup, pruneBackups } from './backups/createBackup'
 import type { CreatedBackup } from './backups/createBackup'
 import { restoreBackupFiles } from './backups/restoreBackup'
+import { normalizeTitle, type WikiLink, type WikiLinkTarget } from '../../shared/wikiLinks'
 import { duplicateKeys } from './duplicateKeys'
 import { BadInputError, NotFoundError, StorageError, messageOf } from './errors'
 import { ListingFormatError, parseHfListing } from './importers/hfListing'
 import type { ParsedListing } from './importers/hfListing'
+import { linkContextOf, plainTextOf } from './linkContext'
+import { LinkIndex } from './linkIndex'
+import { LinkTargets } from './linkTargets'
 import {
   collectionsOfPaper,
   planAddToCollection,
@@ -76,9 +89,13 @@ import {
   replayChanges,
 } from './organize/undoStack'
 import type { Direction } from './organize/undoStack'
-import { resortedAfter, sortPapers } from './paperOrder'
+import { newestFirst, resortedAfter, sortPapers } from './paperOrder'
 import { LongTasks } from './longTasks'
+import { RelatedPapersIndex } from './relatedPapers'
 import type { ProgressListener, RunningTask } from './longTasks'
+import { highlightRanges } from './search/highlightRanges'
+import { LibrarySearch } from './search/librarySearch'
+import type { SearchView } from './search/librarySearch'
 import { LibraryStore } from './store/libraryStore'
 import type { StoreOptions } from './store/libraryStore'
 import type { ChangeSet } from './store/recordKinds'
@@ -108,6 +125,13 @@ export type SettingsListener = (settings: Settings) => void
 
 /** An import reports progress (and may be cancelled) this many times over its entries. */
 const IMPORT_PROGRESS_STEPS = 100
+/** How many related papers and link suggestions a call returns unless it asks otherwise. */
+const DEFAULT_RELATED = 5
+const DEFAULT_SUGGESTIONS = 8
+/** Length of a note's excerpt in the notes list. */
+const EXCERPT_CHARS = 160
+/** Papers whose words are counted between two yields to the event loop. */
+const RELATED_SLICE = 500
 
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
@@ -132,6 +156,21 @@ export class Library implements LibraryApi {
   // Bumped by every change, so derived views know when they are stale.
   private generation = 0
   private readonly history = new UndoStack()
+  // Derived from note bodies and paper texts, never stored: built on first use
+  // (backlinks, similar papers), then kept up to date by every commit.
+  private linkIndex: LinkIndex | undefined
+  private relatedIndex: RelatedPapersIndex | undefined
+  private relatedBuild: Promise<RelatedPapersIndex> | undefined
+  private readonly targets = new LinkTargets({
+    papers: () => this.store.papers.values(),
+    notes: () => this.store.notes.values(),
+    paper: (id) => this.store.papers.get(id),
+    note: (id) => this.store.notes.get(id),
+    newestPapers: () => this.sortedPapers('published'),
+  })
+  // Lower-cased titles for the palette's fuzzy match, for one generation.
+  private lowerTitles: { generation: number; titles: Map<string, string> } | undefined
+  private search: LibrarySearch
 
   private constructor(
     private store: LibraryStore,
@@ -146,6 +185,17 @@ export class Library implements LibraryApi {
       this.backupTimer.arm(readSettings(store.settings).backupIntervalHours)
       void this.backUpAutomatically('start')
     }
+    this.search = this.newSearch()
+  }
+
+  /** The search index over this library's current store (built in the background by start()). */
+  private newSearch(): LibrarySearch {
+    return new LibrarySearch({
+      papers: () => this.sortedPapers('published'),
+      paper: (id) => this.store.papers.get(id),
+      noteText: (paperId) => this.notesByPaper().get(paperId)?.body ?? '',
+      collections: () => this.collections(),
+    })
   }
 
   /**
@@ -161,13 +211,16 @@ export class Library implements LibraryApi {
         ? { now }
         : { now, checkpointDelayMs: options.checkpointDelayMs }
     const store = await LibraryStore.open(dir, storeOptions)
-    return new Library(
+    const library = new Library(
       store,
       storeOptions,
       now,
       options.samplePath,
       options.automaticBackups === true,
     )
+    // In the background: the list is usable while the search index builds.
+    void library.search.start()
+    return library
   }
 
   /** Absolute path of the library folder. */
@@ -187,13 +240,79 @@ export class Library implements LibraryApi {
     return info
   }
 
-  async listPapers({ offset, limit, sort, filter }: ApiArgs<'listPapers'>): Promise<PaperPage> {
-    const papers = this.filteredPapers(sort ?? 'published', filter)
-    return {
-      total: papers.length,
-      offset,
-      items: papers.slice(offset, offset + limit).map((paper) => this.summarize(paper)),
+  async listPapers({
+    offset,
+    limit,
+    sort,
+    filter,
+    query,
+  }: ApiArgs<'listPapers'>): Promise<PaperPage> {
+    const order = sort ?? 'published'
+    if (query === undefined || query.trim() === '') {
+      const papers = this.filteredPapers(order, filter)
+      return {
+        total: papers.length,
+        ranked: false,
+        offset,
+        items: papers.slice(offset, offset + limit).map((paper) => this.summarize(paper)),
+      }
     }
+    const page = await this.search.page(this.searchIn(order, filter), query, offset, limit)
+    const items: PaperSummary[] = []
+    for (const id of page.ids) {
+      const paper = this.store.papers.get(id)
+      if (paper === undefined) continue
+      const summary = this.summarize(paper)
+      summary.titleMatches = highlightRanges(paper.title, 'title', page.highlight)
+      items.push(summary)
+    }
+    return { total: page.total, ranked: page.ranked, offset, items }
+  }
+
+  /** Every paper matching `query`, in full, best match first (for the CLI). */
+  async searchPapers(query: string, sort: PaperSort = 'published'): Promise<Paper[]> {
+    const ids = await this.search.all(this.searchIn(sort, undefined), query)
+    return ids.flatMap((id) => {
+      const paper = this.store.papers.get(id)
+      return paper === undefined ? [] : [structuredClone(paper)]
+    })
+  }
+
+  async getPaperMatches({ id, query }: ApiArgs<'getPaperMatches'>): Promise<PaperMatches> {
+    return this.search.matches(this.requirePaper(id), query)
+  }
+
+  /** Papers and notes whose title fuzzily matches `query`, best first (the command palette). */
+  async findByTitle({ query, limit }: ApiArgs<'findByTitle'>): Promise<TitleMatch[]> {
+    const wanted = fuzzyQuery(query)
+    if (wanted === '') return []
+    const scored: { match: TitleMatch; score: number }[] = []
+    const lowerTitles = this.titlesInLowerCase()
+    const notes = this.notesByPaper()
+    for (const paper of this.sortedPapers('published')) {
+      const lower = lowerTitles.get(paper.id) ?? paper.title.toLowerCase()
+      const found = fuzzyMatch(wanted, paper.title, lower)
+      if (found === null) continue
+      const base = { paperId: paper.id, title: paper.title, matches: found.ranges }
+      scored.push({ match: { kind: 'paper', ...base }, score: found.score })
+      const note = notes.get(paper.id)
+      if (note !== undefined && note.body.trim() !== '') {
+        // Just below its paper, so the paper stays the first answer.
+        scored.push({ match: { kind: 'note', ...base }, score: found.score - 0.001 })
+      }
+    }
+    // Stable: equal scores keep the list's order (newest first).
+    scored.sort((a, b) => b.score - a.score)
+    return scored.slice(0, limit).map(({ match }) => match)
+  }
+
+  /** The collections not in the trash (for in:"Name" searches). */
+  collections(): Collection[] {
+    const live: Collection[] = []
+    for (const collection of this.store.collections.values()) {
+      if (collection.trashedAt === undefined) live.push(collection)
+    }
+    return live
   }
 
   /** Every paper not in the trash, in full, in the given order (for the CLI and exports). */
@@ -249,10 +368,222 @@ export class Library implements LibraryApi {
       const note: Note = existing
         ? { ...existing, title: paper.title, body, updatedAt: at }
         : { id: randomUUID(), paperId, title: paper.title, body, createdAt: at, updatedAt: at }
-      await this.store.commit({ notes: { put: [note] } })
-      this.notesByPaper().set(paperId, note)
-      this.notifyChange()
+      await this.commitNote(note, existing)
+      this.search.paperChanged(paper)
       return structuredClone(note)
+    })
+  }
+
+  // --- standalone notes ------------------------------------------------------
+
+  async listNotes({ query }: ApiArgs<'listNotes'>): Promise<NoteSummary[]> {
+    // Trashed notes are listed by the Trash (listTrash).
+    const notes = [...this.store.notes.values()].filter(
+      (note) => note.paperId === undefined && note.trashedAt === undefined,
+    )
+    const words = normalizeTitle(query ?? '')
+      .split(' ')
+      .filter((word) => word !== '')
+    const ranked: Array<{ note: Note; inTitle: boolean }> = []
+    for (const note of notes) {
+      const title = normalizeTitle(note.title)
+      const inTitle = words.every((word) => title.includes(word))
+      if (!inTitle && words.length > 0) {
+        const text = `${title} ${normalizeTitle(note.body)}`
+        if (!words.every((word) => text.includes(word))) continue
+      }
+      ranked.push({ note, inTitle })
+    }
+    // Title matches first, then the most recently edited.
+    ranked.sort(
+      (a, b) =>
+        Number(b.inTitle) - Number(a.inTitle) || newestFirst(a.note.updatedAt, b.note.updatedAt),
+    )
+    return ranked.map(({ note }) => this.summarizeNote(note))
+  }
+
+  async createNote({ title, body }: ApiArgs<'createNote'>): Promise<Note> {
+    return this.mutate(async () => {
+      const at = this.now().toISOString()
+      const note: Note = {
+        id: randomUUID(),
+        title: cleanTitle(title) || 'Untitled',
+        body: body ?? '',
+        createdAt: at,
+        updatedAt: at,
+      }
+      await this.commitNote(note, undefined)
+      return structuredClone(note)
+    })
+  }
+
+  /** Any note by its id, a paper's or a standalone one, trashed or not. */
+  async getNoteById({ id }: ApiArgs<'getNoteById'>): Promise<Note> {
+    return structuredClone(this.requireNote(id))
+  }
+
+  /** Renames a standalone note and/or replaces a note's body. */
+  async updateNote({ id, title, body }: ApiArgs<'updateNote'>): Promise<Note> {
+    return this.mutate(async () => {
+      const existing = this.requireNote(id)
+      if (existing.trashedAt !== undefined) {
+        throw new BadInputError(`The note "${existing.title}" is in the trash; restore it first`)
+      }
+      if (title !== undefined && existing.paperId !== undefined) {
+        throw new BadInputError("A paper's note is titled after its paper and cannot be renamed")
+      }
+      const nextTitle = title === undefined ? existing.title : cleanTitle(title)
+      if (nextTitle === '') throw new BadInputError('A note needs a title')
+      const nextBody = body ?? existing.body
+      if (nextTitle === existing.title && nextBody === existing.body) {
+        return structuredClone(existing)
+      }
+      const at = this.now().toISOString()
+      const note: Note = { ...existing, title: nextTitle, body: nextBody, updatedAt: at }
+      await this.commitNote(note, existing)
+      return structuredClone(note)
+    })
+  }
+
+  // --- links between notes and papers -----------------------------------------
+
+  /** Papers and standalone notes whose titles fuzzily match `query`, best first. */
+  async suggestLinkTargets({
+    query,
+    limit,
+    kind,
+  }: ApiArgs<'suggestLinkTargets'>): Promise<LinkTarget[]> {
+    return this.targets.suggest(query, limit ?? DEFAULT_SUGGESTIONS, kind)
+  }
+
+  /** What each link target currently is: its title now, or null when missing or trashed. */
+  async resolveLinkTargets({
+    targets,
+  }: ApiArgs<'resolveLinkTargets'>): Promise<Array<LinkTarget | null>> {
+    return targets.map((target) => {
+      const resolved = this.targets.resolve(target)
+      return resolved === undefined ? null : { ...resolved }
+    })
+  }
+
+  /** The notes that link to a paper or note, each with the sentences around its links. */
+  async getBacklinks({ kind, id }: ApiArgs<'getBacklinks'>): Promise<Backlink[]> {
+    const title =
+      kind === 'paper'
+        ? this.requirePaper(id).title
+        : this.targets.titleOfNote(this.requireNote(id))
+    const sources = this.links().notesLinkingTo([`${kind}:${id}`, `title:${normalizeTitle(title)}`])
+    const textOf = (link: WikiLink): string =>
+      this.targets.resolve(link.target)?.title ?? link.label ?? targetText(link.target)
+    const backlinks: Backlink[] = []
+    for (const noteId of sources) {
+      const source = this.store.notes.get(noteId)
+      const noteLinks = this.links().linksOf(noteId)
+      // A note linking to itself, or a paper's own note to its paper, is no backlink.
+      if (source === undefined || noteLinks === undefined || noteId === id) continue
+      if (kind === 'paper' && source.paperId === id) continue
+      const matching = noteLinks.links.filter((link) => {
+        const resolved = this.targets.resolve(link.target)
+        return resolved?.kind === kind && resolved.id === id
+      })
+      if (matching.length === 0) continue // a title link that now means something else
+      const backlink: Backlink = {
+        noteId,
+        noteTitle: this.targets.titleOfNote(source),
+        updatedAt: source.updatedAt,
+        contexts: matching.map((link) =>
+          linkContextOf(noteLinks.body, link, noteLinks.links, textOf),
+        ),
+      }
+      if (source.paperId !== undefined) backlink.paperId = source.paperId
+      backlinks.push(backlink)
+    }
+    return backlinks.sort((a, b) => newestFirst(a.updatedAt, b.updatedAt))
+  }
+
+  /** The papers most similar to this one by title and abstract (TF-IDF cosine). */
+  async getRelatedPapers({ id, limit }: ApiArgs<'getRelatedPapers'>): Promise<RelatedPaper[]> {
+    this.requirePaper(id)
+    const related = await this.related()
+    await related.ready()
+    return related.similarTo(id, limit ?? DEFAULT_RELATED).flatMap(({ id: otherId, score }) => {
+      const other = this.store.papers.get(otherId)
+      return other === undefined ? [] : [{ paper: this.summarize(other), score }]
+    })
+  }
+
+  /** The relations of a paper whose other paper is in the library (not trashed), oldest first. */
+  async listRelations({ paperId }: ApiArgs<'listRelations'>): Promise<PaperRelationView[]> {
+    this.requirePaper(paperId)
+    const views: PaperRelationView[] = []
+    for (const relation of this.store.relations.values()) {
+      const direction =
+        relation.fromId === paperId
+          ? 'outgoing'
+          : relation.toId === paperId
+            ? 'incoming'
+            : undefined
+      if (direction === undefined) continue
+      const other = this.store.papers.get(
+        direction === 'outgoing' ? relation.toId : relation.fromId,
+      )
+      if (other === undefined || other.trashedAt !== undefined) continue
+      views.push({ relation: { ...relation }, direction, other: this.summarize(other) })
+    }
+    return views
+  }
+
+  /** Relates two papers (one undo step); `label` says how, e.g. "extends". */
+  async addRelation({ fromId, toId, label }: ApiArgs<'addRelation'>): Promise<PaperRelation> {
+    return this.organize(({ at, newId }) => {
+      const from = this.requireLivePaper(fromId)
+      const to = this.requireLivePaper(toId)
+      if (from === to) throw new BadInputError('A paper cannot be related to itself')
+      const existing = [...this.store.relations.values()].find(
+        (relation) =>
+          (relation.fromId === fromId && relation.toId === toId) ||
+          (relation.fromId === toId && relation.toId === fromId),
+      )
+      if (existing !== undefined) {
+        throw new BadInputError(`"${from.title}" and "${to.title}" are already related`)
+      }
+      const relation: PaperRelation = { id: newId(), fromId, toId, createdAt: at }
+      const cleanLabel = cleanTitle(label ?? '')
+      if (cleanLabel !== '') relation.label = cleanLabel
+      return {
+        changes: { relations: { put: [relation] } },
+        label: `Relate “${from.title}” to “${to.title}”`,
+        result: { ...relation },
+      }
+    })
+  }
+
+  /** Sets a relation's label (one undo step); an absent or blank label removes it. */
+  async updateRelation({ id, label }: ApiArgs<'updateRelation'>): Promise<PaperRelation> {
+    return this.organize(() => {
+      const existing = this.requireRelation(id)
+      const cleanLabel = cleanTitle(label ?? '')
+      const relation: PaperRelation = { ...existing }
+      if (cleanLabel === '') delete relation.label
+      else relation.label = cleanLabel
+      const unchanged = relation.label === existing.label
+      return {
+        changes: unchanged ? {} : { relations: { put: [relation] } },
+        label: 'Change the label of a relation',
+        result: { ...relation },
+      }
+    })
+  }
+
+  /** Removes a relation from both papers (one undo step). */
+  async removeRelation({ id }: ApiArgs<'removeRelation'>): Promise<PaperRelation> {
+    return this.organize(() => {
+      const existing = this.requireRelation(id)
+      return {
+        changes: { relations: { remove: [existing.id] } },
+        label: 'Remove a relation between papers',
+        result: { ...existing },
+      }
     })
   }
 
@@ -367,8 +698,12 @@ export class Library implements LibraryApi {
     return this.history.state()
   }
 
-  async indexOfPaper({ id, sort, filter }: ApiArgs<'indexOfPaper'>): Promise<number> {
-    return this.filteredPapers(sort ?? 'published', filter).findIndex((paper) => paper.id === id)
+  async indexOfPaper({ id, sort, filter, query }: ApiArgs<'indexOfPaper'>): Promise<number> {
+    const order = sort ?? 'published'
+    if (query !== undefined && query.trim() !== '') {
+      return (await this.search.all(this.searchIn(order, filter), query)).indexOf(id)
+    }
+    return this.filteredPapers(order, filter).findIndex((paper) => paper.id === id)
   }
 
   async getSettings(_args: ApiArgs<'getSettings'> = {}): Promise<Settings> {
@@ -480,6 +815,7 @@ export class Library implements LibraryApi {
     this.backupTimer?.stop()
     this.settingsListeners.clear()
     this.tasks.clearListeners()
+    this.search.stop()
     await this.writes
     await this.backups
     await this.store.close()
@@ -556,7 +892,11 @@ export class Library implements LibraryApi {
     if (added.length > 0) {
       await this.store.commit({ papers: { put: added } })
       this.sorted.clear()
-      for (const paper of added) this.indexPaper(paper)
+      for (const paper of added) {
+        this.indexPaper(paper)
+        this.search.paperChanged(paper)
+      }
+      this.refreshDerived({ papers: { put: added } })
       this.notifyChange()
     }
     const report: ImportReport = {
@@ -668,6 +1008,14 @@ export class Library implements LibraryApi {
     this.sorted.clear()
     this.filtered = undefined
     this.history.clear()
+    // Derived indexes describe the old records: rebuild them over the restored ones.
+    this.linkIndex = undefined
+    this.relatedIndex = undefined
+    this.relatedBuild = undefined
+    this.targets.forget()
+    this.search.stop()
+    this.search = this.newSearch()
+    void this.search.start()
   }
 
   /** Runs `task` after every earlier mutation has settled. */
@@ -734,7 +1082,171 @@ export class Library implements LibraryApi {
     }
     // Which note a paper shows depends on both (a trashed paper shows its trashed note).
     if (changes.papers !== undefined || changes.notes !== undefined) this.noteIndex = undefined
+    this.refreshDerived(changes)
+    this.searchChanged(changes)
     this.notifyChange()
+  }
+
+  /** Commits one note (new or replacing `existing`), then indexes it and tells listeners. */
+  private async commitNote(note: Note, existing: Note | undefined): Promise<void> {
+    await this.store.commit({ notes: { put: [note] } })
+    if (note.paperId !== undefined) this.notesByPaper().set(note.paperId, note)
+    this.linkIndex?.setNote(note.id, this.targets.isLiveNote(note) ? note.body : undefined)
+    if (
+      note.paperId === undefined &&
+      (existing?.title !== note.title || existing.trashedAt !== note.trashedAt)
+    ) {
+      this.targets.forget()
+    }
+    this.notifyChange()
+  }
+
+  /**
+   * Brings the link and similarity indexes (when built) level with a commit:
+   * a trashed paper leaves the similar papers and its notes stop linking; a
+   * restored one comes back; a note's links follow its body.
+   */
+  private refreshDerived(changes: ChangeSet): void {
+    const papers = changes.papers
+    const notes = changes.notes
+    if (papers !== undefined) {
+      this.targets.forget()
+      for (const paper of papers.put ?? []) {
+        if (paper.trashedAt === undefined) {
+          this.relatedIndex?.set(paper.id, paper.title, paper.abstract)
+        } else {
+          this.relatedIndex?.delete(paper.id)
+        }
+      }
+      for (const id of papers.remove ?? []) this.relatedIndex?.delete(id)
+    }
+    if (notes !== undefined) this.targets.forget()
+    const links = this.linkIndex
+    if (links === undefined || (papers === undefined && notes === undefined)) return
+    const touched = new Set<string>([
+      ...(notes?.put ?? []).map((note) => note.id),
+      ...(notes?.remove ?? []),
+    ])
+    if (papers !== undefined) {
+      const paperIds = new Set([
+        ...(papers.put ?? []).map((paper) => paper.id),
+        ...(papers.remove ?? []),
+      ])
+      for (const note of this.store.notes.values()) {
+        if (note.paperId !== undefined && paperIds.has(note.paperId)) touched.add(note.id)
+      }
+    }
+    for (const id of touched) {
+      const note = this.store.notes.get(id)
+      links.setNote(id, note !== undefined && this.targets.isLiveNote(note) ? note.body : undefined)
+    }
+  }
+
+  /** Which notes link where; built from every live note on first use. */
+  private links(): LinkIndex {
+    if (this.linkIndex === undefined) {
+      const index = new LinkIndex()
+      for (const note of this.store.notes.values()) {
+        if (this.targets.isLiveNote(note)) index.setNote(note.id, note.body)
+      }
+      this.linkIndex = index
+    }
+    return this.linkIndex
+  }
+
+  /** Similar papers; the words of every live paper are counted on first use. */
+  private related(): Promise<RelatedPapersIndex> {
+    this.relatedBuild ??= this.buildRelated()
+    return this.relatedBuild
+  }
+
+  /**
+   * Counting the words of 50k abstracts takes seconds: it is done in slices,
+   * letting other calls (the list, a note save) through in between, so the
+   * app stays responsive while "Similar papers" is loading.
+   */
+  private async buildRelated(): Promise<RelatedPapersIndex> {
+    const index = new RelatedPapersIndex()
+    const papers = [...this.store.papers.values()]
+    for (let start = 0; start < papers.length; start += RELATED_SLICE) {
+      for (const paper of papers.slice(start, start + RELATED_SLICE)) {
+        if (paper.trashedAt === undefined) index.set(paper.id, paper.title, paper.abstract)
+      }
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    // Papers added or trashed meanwhile: level with the store (unchanged papers cost a lookup).
+    const live = new Set<string>()
+    for (const paper of this.store.papers.values()) {
+      if (paper.trashedAt !== undefined) continue
+      index.set(paper.id, paper.title, paper.abstract)
+      live.add(paper.id)
+    }
+    for (const id of [...index.ids()]) if (!live.has(id)) index.delete(id)
+    // From here on every change reaches the index (refreshDerived) directly.
+    this.relatedIndex = index
+    await index.ready()
+    return index
+  }
+
+  private summarizeNote(note: Note): NoteSummary {
+    const head = note.body.slice(0, EXCERPT_CHARS * 4)
+    const links = this.links().linksOf(note.id)?.links ?? []
+    const excerpt = plainTextOf(
+      head,
+      0,
+      head.length,
+      links.filter((link) => link.end <= head.length),
+      (link) => this.targets.resolve(link.target)?.title ?? link.label ?? targetText(link.target),
+    ).trim()
+    const summary: NoteSummary = {
+      id: note.id,
+      title: note.title,
+      updatedAt: note.updatedAt,
+      excerpt: excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt,
+    }
+    if (note.trashedAt !== undefined) summary.trashedAt = note.trashedAt
+    return summary
+  }
+
+  /** Brings the search index up to date with an organizing change (tags, star, trash, …). */
+  private searchChanged(changes: ChangeSet): void {
+    const touched = new Set<string>()
+    for (const paper of changes.papers?.put ?? []) touched.add(paper.id)
+    for (const note of changes.notes?.put ?? []) if (note.paperId) touched.add(note.paperId)
+    for (const id of touched) {
+      const paper = this.store.papers.get(id)
+      if (paper !== undefined) this.search.paperChanged(paper)
+    }
+    for (const id of changes.papers?.remove ?? []) this.search.paperRemoved(id)
+    // A collection renamed or filled changes what in:"…" finds.
+    if (changes.collections !== undefined) this.search.forgetResults()
+  }
+
+  /**
+   * What a search looks through: the list's papers in order (the filter's
+   * view, e.g. a collection), unless the query names a collection with in:.
+   */
+  private searchIn(sort: PaperSort, filter: PaperFilter | undefined): SearchView {
+    const scoped =
+      (filter?.scope?.kind ?? 'library') !== 'library' || (filter?.tags ?? []).length > 0
+    return {
+      key: JSON.stringify([sort, filter ?? null]),
+      ordered: () => this.sortedPapers(sort),
+      scope: scoped
+        ? () => new Set(this.filteredPapers(sort, filter).map((paper) => paper.id))
+        : undefined,
+    }
+  }
+
+  private titlesInLowerCase(): Map<string, string> {
+    if (this.lowerTitles?.generation !== this.generation) {
+      const titles = new Map<string, string>()
+      for (const paper of this.sortedPapers('published')) {
+        titles.set(paper.id, paper.title.toLowerCase())
+      }
+      this.lowerTitles = { generation: this.generation, titles }
+    }
+    return this.lowerTitles.titles
   }
 
   private filterInputs(): FilterInputs {
@@ -825,6 +1337,26 @@ export class Library implements LibraryApi {
     return paper
   }
 
+  private requireLivePaper(id: string): Paper {
+    const paper = this.requirePaper(id)
+    if (paper.trashedAt !== undefined) {
+      throw new BadInputError(`The paper "${paper.title}" is in the trash`)
+    }
+    return paper
+  }
+
+  private requireNote(id: string): Note {
+    const note = this.store.notes.get(id)
+    if (!note) throw new NotFoundError(`No note with id "${id}" in this library`)
+    return note
+  }
+
+  private requireRelation(id: string): PaperRelation {
+    const relation = this.store.relations.get(id)
+    if (!relation) throw new NotFoundError(`No relation with id "${id}" in this library`)
+    return relation
+  }
+
   private sortedPapers(sort: PaperSort): Paper[] {
     const cached = this.sorted.get(sort)
     if (cached) return cached
@@ -876,6 +1408,16 @@ function suggestedCollectionName(
   if (fileName === undefined) return undefined
   const base = fileName.replace(/\.[^.]*$/, '').trim()
   return base === '' ? undefined : base
+}
+
+/** A title or label as stored: one line, no surrounding spaces. */
+function cleanTitle(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** How a link to a missing target reads: what it says. */
+function targetText(target: WikiLinkTarget): string {
+  return target.kind === 'title' ? target.title : `missing ${target.kind}`
 }
 
 /** The user's calendar day, which is what "Jan 26" on a page they just saved means. */

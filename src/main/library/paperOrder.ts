@@ -11,7 +11,7 @@ const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeri
 const byTitle: PaperOrder = (a, b) => titleCollator.compare(a.title, b.title)
 
 /** Descending order of optional ISO strings, missing values last. */
-function newestFirst(a: string | undefined, b: string | undefined): number {
+export function newestFirst(a: string | undefined, b: string | undefined): number {
   if (a === b) return 0
   if (a === undefined) return 1
   if (b === undefined) return -1

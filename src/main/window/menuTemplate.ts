@@ -1,4 +1,15 @@
+// The application menu as data (File, Edit, View, Go, Help), built from the
+// command catalogue in src/shared/commands.ts, so each item carries the same
+// shortcut the window, the palette and the cheat sheet show.
+//
+// The window handles every command's keys itself (that is what makes them work
+// in the browser tests, and keeps single letters like S from stealing typing),
+// so menu items show their accelerator without registering it
+// (registerAccelerator: false): a key press never runs a command twice. A
+// click sends the command to the window. Undo and Redo are the exception on
+// macOS, where Cmd+Z is a menu key equivalent (see the Edit menu).
 import type { MenuItemConstructorOptions } from 'electron'
+import { acceleratorOf, COMMAND_IDS, COMMANDS, type MenuName } from '../../shared/commands'
 import type { MenuCommand } from '../../shared/model'
 
 export interface MenuContext {
@@ -9,106 +20,99 @@ export interface MenuContext {
   sendCommand: (command: MenuCommand) => void
 }
 
-/** Commands the renderer runs for a menu item or its key (Restore from Backup… has no key). */
-export type RendererCommand = Exclude<MenuCommand, 'import' | 'restore-backup'>
-
-/**
- * Shortcuts the renderer handles itself (so they work in the browser test
- * harness too): the menu shows them but does not register them, or a key
- * press would run the command twice. Undo and Redo are the exception on
- * macOS, where Cmd+Z is a menu key equivalent (see editItems).
- */
-export const RENDERER_SHORTCUTS: Record<RendererCommand, string> = {
-  settings: 'CmdOrCtrl+,',
-  'toggle-sidebar': 'CmdOrCtrl+Shift+B',
-  'toggle-list': 'CmdOrCtrl+Shift+L',
-  'toggle-notes': 'CmdOrCtrl+Shift+N',
-  undo: 'CmdOrCtrl+Z',
-  redo: 'Shift+CmdOrCtrl+Z',
+/** The catalogue's commands of one menu, in catalogue order. */
+function commandItems(menu: MenuName, context: MenuContext): MenuItemConstructorOptions[] {
+  return COMMAND_IDS.filter((id) => COMMANDS[id].menu === menu).map((id) => {
+    const first = COMMANDS[id].keys[0]
+    const item: MenuItemConstructorOptions = {
+      id,
+      label: COMMANDS[id].title,
+      click: () => context.sendCommand(id),
+    }
+    if (first !== undefined) {
+      item.accelerator = acceleratorOf(first)
+      item.registerAccelerator = false
+    }
+    return item
+  })
 }
 
-/** The application menu as data, so a unit test can check items and accelerators. */
+const SEPARATOR: MenuItemConstructorOptions = { type: 'separator' }
+
 export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
   const isMac = context.platform === 'darwin'
-  const command = (
-    label: string,
-    name: RendererCommand,
-    registerAccelerator = false,
-  ): MenuItemConstructorOptions => ({
-    label,
-    accelerator: RENDERER_SHORTCUTS[name],
-    registerAccelerator,
-    click: () => context.sendCommand(name),
-  })
-  const settings = command('Settings…', 'settings')
   const template: MenuItemConstructorOptions[] = []
+  const fileItems = commandItems('File', context)
   if (isMac) {
     // macOS keeps Settings… in the application menu.
+    const settings = fileItems.filter((item) => item.id === 'settings')
     template.push({
       role: 'appMenu',
       submenu: [
         { role: 'about' },
-        { type: 'separator' },
-        settings,
-        { type: 'separator' },
+        SEPARATOR,
+        ...settings,
+        SEPARATOR,
         { role: 'services' },
-        { type: 'separator' },
+        SEPARATOR,
         { role: 'hide' },
         { role: 'hideOthers' },
         { role: 'unhide' },
-        { type: 'separator' },
+        SEPARATOR,
         { role: 'quit' },
       ],
     })
   }
-  const fileItems: MenuItemConstructorOptions[] = [
-    {
-      label: 'Import…',
-      accelerator: 'CmdOrCtrl+O',
-      click: () => context.sendCommand('import'),
-    },
-    {
-      label: 'Restore from Backup…',
-      click: () => context.sendCommand('restore-backup'),
-    },
-    { type: 'separator' },
-  ]
-  if (!isMac) fileItems.push(settings, { type: 'separator' })
-  fileItems.push(isMac ? { role: 'close' } : { role: 'quit' })
-  template.push({ label: 'File', submenu: fileItems })
+  template.push({
+    label: 'File',
+    submenu: [
+      ...fileItems.filter((item) => !isMac || item.id !== 'settings'),
+      SEPARATOR,
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  })
   // Undo and Redo belong to the renderer: outside a text field they undo
   // organizing actions (the library's undo stack), inside one they undo
   // typing. On Windows and Linux the keys reach the page, which decides; the
   // menu only shows them. On macOS Cmd+Z is a menu key equivalent (text
   // fields get their undo from the menu there), so the item catches the key
   // and asks the renderer the same way.
+  const replay = (label: string, command: 'undo' | 'redo'): MenuItemConstructorOptions => ({
+    id: command,
+    label,
+    accelerator: command === 'undo' ? 'CmdOrCtrl+Z' : 'Shift+CmdOrCtrl+Z',
+    registerAccelerator: isMac,
+    click: () => context.sendCommand(command),
+  })
   template.push({
     label: 'Edit',
     submenu: [
-      command('Undo', 'undo', isMac),
-      command('Redo', 'redo', isMac),
-      { type: 'separator' },
+      replay('Undo', 'undo'),
+      replay('Redo', 'redo'),
+      SEPARATOR,
       { role: 'cut' },
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
+      SEPARATOR,
+      ...commandItems('Edit', context),
     ],
   })
   const viewItems: MenuItemConstructorOptions[] = [
-    command('Sidebar', 'toggle-sidebar'),
-    command('Paper List', 'toggle-list'),
-    command('Notes', 'toggle-notes'),
-    { type: 'separator' },
+    ...commandItems('View', context),
+    SEPARATOR,
     { role: 'resetZoom' },
     { role: 'zoomIn' },
     { role: 'zoomOut' },
-    { type: 'separator' },
+    SEPARATOR,
     { role: 'togglefullscreen' },
   ]
   if (context.isDevelopment) {
-    viewItems.unshift({ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' })
+    viewItems.push(SEPARATOR, { role: 'reload' }, { role: 'toggleDevTools' })
   }
   template.push({ label: 'View', submenu: viewItems })
-  template.push({ role: 'windowMenu' })
+  template.push({ label: 'Go', submenu: commandItems('Go', context) })
+  if (isMac) template.push({ role: 'windowMenu' })
+  template.push({ role: 'help', label: 'Help', submenu: commandItems('Help', context) })
   return template
 }

@@ -1,8 +1,14 @@
 // The window: a toolbar, progress and status banners, then the panes
-// (sidebar | list | paper | notes), laid out as the settings in the library
-// say. The list shows the sidebar's choice; organizing actions go through
-// main (one undo step each) and report on the status line.
+// (sidebar | papers or notes list | paper | note), laid out as the settings in
+// the library say, the command palette and the shortcut cheat sheet. The list
+// shows the sidebar's choice, searched with the box above it; organizing
+// actions go through main (one undo step each) and report on the status line.
+// Every command (src/shared/commands.ts) is reachable by key, menu and palette.
+// Where the window is (which paper, which standalone note) is also a place in a
+// back / forward history, so links, backlinks and Alt+Left / Alt+Right move
+// through it like a browser.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { CommandId } from '../../shared/commands'
 import type {
   CollectionNode,
   ImportReport,
@@ -10,16 +16,22 @@ import type {
   ListScope,
   PaperFilter,
   PaperSort,
+  TitleMatch,
 } from '../../shared/model'
 import { api, errorMessage, subscribeToLibrary } from './api/client'
+import { runCommand, type CommandContext } from './commands/commandActions'
+import { useKeyboardCommands } from './commands/useKeyboardCommands'
 import { ActionToast } from './components/ActionToast'
 import { AppDialog, type AppDialogState } from './components/AppDialog'
 import { BackupsDialog } from './components/BackupsDialog'
+import { CommandPalette } from './components/CommandPalette'
 import { ContextMenu, type OpenMenu } from './components/ContextMenu'
 import { ImportStatus, type FileInto } from './components/ImportStatus'
 import { LibraryProblems } from './components/LibraryProblems'
 import { PaneErrorBoundary } from './components/PaneErrorBoundary'
 import { ResizablePanes } from './components/ResizablePanes'
+import { SearchBox } from './components/SearchBox'
+import { ShortcutsDialog } from './components/ShortcutsDialog'
 import { TaskProgress } from './components/TaskProgress'
 import { Welcome } from './components/Welcome'
 import { useActionStatus } from './hooks/useActionStatus'
@@ -27,14 +39,16 @@ import { useImport } from './hooks/useImport'
 import { useSidebarData, useTrashContents, useUndoState } from './hooks/useLibraryData'
 import { usePaperRows } from './hooks/usePaperRows'
 import { useSelection } from './hooks/useSelection'
-import { useShortcuts } from './hooks/useShortcuts'
 import { useTasks } from './hooks/useTasks'
 import { useUndo } from './hooks/useUndo'
+import { placeOf, type Destination } from './navigation/linkDestination'
+import { useNavigation } from './navigation/useNavigation'
 import { collectionEntries, pathLabel } from './organize/collectionPaths'
 import { usePaperCommands } from './organize/usePaperActions'
 import { ListHeader } from './panes/ListHeader'
+import { NoteListPane } from './panes/NoteListPane'
 import { NotesPane } from './panes/NotesPane'
-import { PaperListPane, type RevealRequest } from './panes/PaperListPane'
+import { PaperListPane, type PaperListHandle, type RevealRequest } from './panes/PaperListPane'
 import { PaperPane } from './panes/PaperPane'
 import { SelectionSummaryPane } from './panes/SelectionSummaryPane'
 import { TrashExtras } from './panes/TrashExtras'
@@ -61,7 +75,8 @@ export function App() {
     (): PaperFilter => (tags.length === 0 ? { scope } : { scope, tags }),
     [scope, tags],
   )
-  const rows = usePaperRows(version, sort, filter)
+  const [query, setQuery] = useState('')
+  const rows = usePaperRows(version, sort, filter, query)
   const selection = useSelection(rows, version, sort, filter)
   const sidebarData = useSidebarData(version)
   const trashContents = useTrashContents(version, scope.kind === 'trash')
@@ -74,7 +89,22 @@ export function App() {
   const [editing, setEditing] = useState<SidebarEditing | undefined>(undefined)
   const workspace = useRef<HTMLElement>(null)
   const tagInput = useRef<HTMLInputElement>(null)
+  const listHandle = useRef<PaperListHandle>(null)
+  const searchInput = useRef<HTMLInputElement>(null)
+  // The palette or the cheat sheet, and where focus was before it opened.
+  const [overlay, setOverlay] = useState<'palette' | 'shortcuts' | undefined>(undefined)
+  const focusBeforeOverlay = useRef<HTMLElement | null>(null)
+  // Focus asked for a pane that is about to be shown.
+  const [pendingFocus, setPendingFocus] = useState<'list' | 'notes' | 'search' | undefined>()
   useAppearance(settings?.theme, settings?.readingFontSize)
+  // Where the paper list is scrolled; each history entry keeps it for the way back.
+  const listScroll = useRef(0)
+  const remember = useCallback(() => ({ listScroll: listScroll.current }), [])
+  const navigation = useNavigation(remember)
+  const { place, go, replace } = navigation
+  // A note just created: its title field takes the focus, ready to be typed over.
+  const [newNoteId, setNewNoteId] = useState<string | undefined>(undefined)
+  const clearNewNote = useCallback(() => setNewNoteId(undefined), [])
 
   useEffect(
     () =>
@@ -137,6 +167,45 @@ export function App() {
     }
   }, [selection.chosen, single, remembered, update])
 
+  // The history follows the selection: a paper the user picks is a step (quick
+  // steps through the list, as with the arrow keys, make one); one the window
+  // picks (on start, after a row left) just updates the current place.
+  const lastListStep = useRef(0)
+  const { selectOnly } = selection
+  // Only a change of the selection itself counts (not a move through the
+  // history, which changes the place first and the selection after).
+  const seenSingle = useRef(single)
+  useEffect(() => {
+    if (seenSingle.current === single) return
+    seenSingle.current = single
+    if (single === undefined || single === place.paperId) return
+    if (!selection.chosen) {
+      replace({ ...place, paperId: single })
+      return
+    }
+    const now = performance.now()
+    const step = now - lastListStep.current < 1000
+    lastListStep.current = now
+    go({ ...place, view: 'papers', paperId: single }, step)
+  }, [single, selection.chosen, place, go, replace])
+  // ...and the selection follows the history: a followed link, Back, Forward.
+  const { moves, returned } = navigation
+  const wantedPaper = place.paperId
+  // Only a move through the history asks for this, not a change of selection.
+  const handledMoves = useRef(moves)
+  useEffect(() => {
+    if (handledMoves.current === moves) return
+    handledMoves.current = moves
+    if (wantedPaper === undefined || wantedPaper === single) return
+    selectOnly(wantedPaper)
+    // Back and Forward put the list where it was; a link brings its paper into view.
+    if (!returned) setReveal({ id: wantedPaper, serial: Date.now() })
+  }, [moves, wantedPaper, single, returned, selectOnly])
+  const open = useCallback(
+    (destination: Destination) => go(placeOf(destination, place)),
+    [go, place],
+  )
+
   const changeSort = useCallback(
     (next: PaperSort) => {
       update({ sort: next })
@@ -192,32 +261,124 @@ export function App() {
     [fileInto, collections],
   )
 
-  useShortcuts((command) => {
-    if (settings === undefined) return
-    if (command === 'settings') setSettingsOpen(true)
-    else if (command === 'restore-backup') setBackupsOpen(true)
-    else if (command === 'toggle-sidebar') update({ sidebarOpen: !settings.sidebarOpen })
-    else if (command === 'toggle-list') update({ listPaneOpen: !settings.listPaneOpen })
-    else update({ notesPaneOpen: !settings.notesPaneOpen })
-  })
+  const selectAndReveal = useCallback(
+    (id: string) => {
+      selectOnly(id)
+      setReveal({ id, serial: Date.now() })
+    },
+    [selectOnly],
+  )
+
+  // New search results that leave out the focused paper select the best match;
+  // otherwise (and when the search is cleared) the paper stays selected, in view.
+  const answered = rows.query
+  const lastAnswered = useRef('')
+  useEffect(() => {
+    if (!restored.current || firstRow === undefined || answered === lastAnswered.current) return
+    lastAnswered.current = answered
+    const focusId = selection.focusId
+    const listed = focusId !== undefined && rows.indexOf(focusId) !== -1
+    if (answered !== '' && !listed) selectOnly(firstRow.id, 0)
+    else if (focusId !== undefined) setReveal({ id: focusId, serial: Date.now() })
+  }, [answered, firstRow, rows, selection.focusId, selectOnly])
+
+  useEffect(() => {
+    if (pendingFocus === undefined) return
+    if (pendingFocus === 'list') listHandle.current?.focus()
+    else if (pendingFocus === 'search') searchInput.current?.select()
+    else document.querySelector<HTMLElement>('[data-testid="note-input"]')?.focus()
+    setPendingFocus(undefined)
+  }, [pendingFocus, settings?.listPaneOpen, settings?.notesPaneOpen])
+
+  const focusPane = useCallback(
+    (pane: 'list' | 'paper' | 'notes') => {
+      if (pane === 'paper') {
+        document.querySelector<HTMLElement>('[data-testid="paper-view"]')?.focus()
+        return
+      }
+      if (pane === 'list' && settings?.listPaneOpen === false) update({ listPaneOpen: true })
+      if (pane === 'notes' && settings?.notesPaneOpen === false) update({ notesPaneOpen: true })
+      setPendingFocus(pane)
+    },
+    [settings?.listPaneOpen, settings?.notesPaneOpen, update],
+  )
+
+  const openOverlay = useCallback((which: 'palette' | 'shortcuts') => {
+    setOverlay((current) => {
+      if (current === undefined) focusBeforeOverlay.current = document.activeElement as HTMLElement
+      return which
+    })
+  }, [])
+  const closeOverlay = useCallback(() => {
+    setOverlay(undefined)
+    const previous = focusBeforeOverlay.current
+    focusBeforeOverlay.current = null
+    // Back where the user was, or to the list.
+    if (previous !== null && previous.isConnected && previous !== document.body) previous.focus()
+    else listHandle.current?.focus()
+  }, [])
+
+  const paneSetting = {
+    sidebar: 'sidebarOpen',
+    list: 'listPaneOpen',
+    notes: 'notesPaneOpen',
+  } as const
+  const keyboard: CommandContext = {
+    importFiles: importer.chooseFiles,
+    openSettings: () => setSettingsOpen(true),
+    openBackups: () => setBackupsOpen(true),
+    focusSearch: () => {
+      if (settings?.listPaneOpen === false) update({ listPaneOpen: true })
+      setPendingFocus('search')
+    },
+    openPalette: () => openOverlay('palette'),
+    toggleShortcuts: () => (overlay === 'shortcuts' ? closeOverlay() : openOverlay('shortcuts')),
+    focusPane,
+    togglePane: (pane) => {
+      if (settings === undefined) return
+      const key = paneSetting[pane]
+      update({ [key]: !settings[key] })
+    },
+    moveSelection: (delta) => listHandle.current?.move(delta),
+    goBack: navigation.back,
+    goForward: navigation.forward,
+    onSelection: commands.onListCommand,
+    hasSelection: () => selection.ids.length > 0,
+  }
+  useKeyboardCommands(keyboard)
+
+  function runFromPalette(id: CommandId): void {
+    closeOverlay()
+    runCommand(id, keyboard)
+  }
+
+  function jumpTo(match: TitleMatch): void {
+    setOverlay(undefined)
+    focusBeforeOverlay.current = null
+    // A paper outside the list's view or search is found in the whole library.
+    if (rows.indexOf(match.paperId) === -1) {
+      setQuery('')
+      choose({ kind: 'library' }, [])
+    }
+    selectAndReveal(match.paperId)
+    focusPane(match.kind === 'note' ? 'notes' : 'list')
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const target = event.target as HTMLElement
     // Esc leaves the note for the list; Enter in the list opens the note.
+    if (event.defaultPrevented) return
     if (event.key === 'Escape' && target.matches('[data-testid="note-input"]')) {
       event.preventDefault()
-      workspace.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus()
+      focusPane('list')
     } else if (event.key === 'Enter' && target.getAttribute('role') === 'listbox') {
       event.preventDefault()
-      if (settings !== undefined && !settings.notesPaneOpen) update({ notesPaneOpen: true })
-      // After the notes pane (re)appears.
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')?.focus(),
-      )
+      focusPane('notes')
     }
   }
 
   const empty = info !== undefined && info.paperCount === 0 && scope.kind === 'library'
+  const searchAnswered = query.trim() !== '' && answered === query.trim()
   const inTrash = scope.kind === 'trash'
   const outcome = importer.outcome
   // While a task reports progress, its bar replaces the plain "Importing…" line.
@@ -231,27 +392,38 @@ export function App() {
     />
   ) : (
     <PaperListPane
+      handle={listHandle}
       rows={rows}
       selection={selection}
       sort={sort}
       filter={filter}
       reveal={reveal}
       header={
-        <ListHeader
-          title={scopeTitle(scope, collections)}
-          total={rows.total}
-          tags={tags}
-          onRemoveTag={(tag) => setTags(tags.filter((other) => other !== tag))}
-          sort={sort}
-          onSort={changeSort}
-          {...(inTrash
-            ? {
-                onEmptyTrash: sidebarActions.emptyTrash,
-                trashHoldsMore:
-                  (trashContents?.collections.length ?? 0) + (trashContents?.notes.length ?? 0) > 0,
-              }
-            : {})}
-        />
+        <>
+          <SearchBox
+            value={query}
+            onChange={setQuery}
+            onLeave={() => focusPane('list')}
+            inputRef={searchInput}
+            total={searchAnswered ? rows.total : undefined}
+          />
+          <ListHeader
+            title={scopeTitle(scope, collections)}
+            total={rows.total}
+            tags={tags}
+            onRemoveTag={(tag) => setTags(tags.filter((other) => other !== tag))}
+            sort={sort}
+            onSort={changeSort}
+            {...(inTrash
+              ? {
+                  onEmptyTrash: sidebarActions.emptyTrash,
+                  trashHoldsMore:
+                    (trashContents?.collections.length ?? 0) + (trashContents?.notes.length ?? 0) >
+                    0,
+                }
+              : {})}
+          />
+        </>
       }
       extras={
         inTrash ? (
@@ -274,7 +446,9 @@ export function App() {
           />
         ) : undefined
       }
-      emptyText={emptyTextFor(scope, tags)}
+      emptyText={
+        searchAnswered ? `No papers here match “${query.trim()}”.` : emptyTextFor(scope, tags)
+      }
       onCommand={commands.onListCommand}
       onContextMenu={(x, y) =>
         selection.ids.length > 0 &&
@@ -285,7 +459,47 @@ export function App() {
           label: `${selection.ids.length} selected`,
         })
       }
+      active={place.view === 'papers'}
+      moves={moves}
+      restoreScroll={returned ? place.listScroll : undefined}
+      onScroll={(top) => {
+        listScroll.current = top
+      }}
     />
+  )
+
+  // Papers | Notes: both lists stay mounted, so each keeps its scroll, selection and search.
+  const lists = (
+    <div className="list-pane">
+      <div className="list-tabs" role="tablist" aria-label="List">
+        {(['papers', 'notes'] as const).map((view) => (
+          <button
+            key={view}
+            type="button"
+            role="tab"
+            aria-selected={place.view === view}
+            className={`list-tab${place.view === view ? ' active' : ''}`}
+            onClick={() => go({ ...place, view })}
+          >
+            {view === 'papers' ? 'Papers' : 'Notes'}
+          </button>
+        ))}
+      </div>
+      <div className="list-view" hidden={place.view !== 'papers'}>
+        {list}
+      </div>
+      <div className="list-view" hidden={place.view !== 'notes'}>
+        <NoteListPane
+          selectedId={place.noteId}
+          version={version}
+          onOpen={(noteId) => go({ ...place, view: 'notes', noteId })}
+          onCreated={(noteId) => {
+            setNewNoteId(noteId)
+            go({ ...place, view: 'notes', noteId })
+          }}
+        />
+      </div>
+    </div>
   )
 
   const paper =
@@ -306,6 +520,8 @@ export function App() {
         // Only a paper the user opened counts as read, not one the window selected.
         markReadAfterSeconds={selection.chosen ? (settings?.markReadAfterSeconds ?? null) : null}
         tagInput={tagInput}
+        onOpen={open}
+        query={answered}
       />
     )
 
@@ -324,6 +540,28 @@ export function App() {
   return (
     <div className="app" onKeyDown={onKeyDown}>
       <header className="toolbar">
+        <span className="history-buttons">
+          <button
+            type="button"
+            className="toolbar-button history-button"
+            aria-label="Back"
+            title="Back (Alt+←)"
+            disabled={!navigation.canGoBack}
+            onClick={navigation.back}
+          >
+            ←
+          </button>
+          <button
+            type="button"
+            className="toolbar-button history-button"
+            aria-label="Forward"
+            title="Forward (Alt+→)"
+            disabled={!navigation.canGoForward}
+            onClick={navigation.forward}
+          >
+            →
+          </button>
+        </span>
         <span className="app-name">Offprint</span>
         <span className="library-count" data-testid="library-count">
           {info === undefined
@@ -359,7 +597,7 @@ export function App() {
         </div>
         {settings !== undefined && (
           <div className="toolbar-group" role="group" aria-label="Panes">
-            {paneToggle('Sidebar', settings.sidebarOpen, 'Ctrl/Cmd+Shift+B', () =>
+            {paneToggle('Sidebar', settings.sidebarOpen, 'Ctrl/Cmd+\\ or Ctrl/Cmd+Shift+B', () =>
               update({ sidebarOpen: !settings.sidebarOpen }),
             )}
             {paneToggle('Paper list', settings.listPaneOpen, 'Ctrl/Cmd+Shift+L', () =>
@@ -370,6 +608,14 @@ export function App() {
             )}
           </div>
         )}
+        <button
+          type="button"
+          className="toolbar-button"
+          title="Run a command or jump to a paper (Ctrl/Cmd+K)"
+          onClick={() => openOverlay('palette')}
+        >
+          Commands…
+        </button>
         <button type="button" className="toolbar-button" onClick={importer.chooseFiles}>
           Import…
         </button>
@@ -436,18 +682,21 @@ export function App() {
                 />
               </PaneErrorBoundary>
             }
-            list={<PaneErrorBoundary pane="paper list">{list}</PaneErrorBoundary>}
+            list={<PaneErrorBoundary pane="paper list">{lists}</PaneErrorBoundary>}
             paper={
               <PaneErrorBoundary pane="paper" resetKey={single}>
                 {paper}
               </PaneErrorBoundary>
             }
             notes={
-              <PaneErrorBoundary pane="notes" resetKey={single}>
+              <PaneErrorBoundary pane="notes" resetKey={`${place.view}:${place.noteId ?? single}`}>
                 <NotesPane
-                  paperId={single}
+                  place={{ ...place, paperId: single }}
                   version={version}
-                  trashed={inTrash}
+                  onOpen={open}
+                  newNoteId={newNoteId}
+                  onNewNoteFocused={clearNewNote}
+                  paperTrashed={inTrash}
                   selectedCount={selection.ids.length}
                   onTrashNote={(noteId) =>
                     void status.run(() => api.moveToTrash({ noteIds: [noteId] }))
@@ -474,6 +723,15 @@ export function App() {
       )}
       {menu !== undefined && <ContextMenu menu={menu} onClose={() => setMenu(undefined)} />}
       {dialog !== undefined && <AppDialog dialog={dialog} onClose={() => setDialog(undefined)} />}
+      {overlay === 'palette' && (
+        <CommandPalette
+          context={keyboard}
+          onRun={runFromPalette}
+          onJump={jumpTo}
+          onClose={closeOverlay}
+        />
+      )}
+      {overlay === 'shortcuts' && <ShortcutsDialog onClose={closeOverlay} />}
       {settingsOpen && settings !== undefined && (
         <SettingsDialog
           settings={settings}

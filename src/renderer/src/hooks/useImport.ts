@@ -1,6 +1,7 @@
-// Bringing files in: the file picker (toolbar button and File > Import…),
-// drag-and-drop onto the window, files the OS opens with Offprint, and the
-// first-run sample. Each ends in a report (or says it was cancelled).
+// Bringing files in: the file picker (toolbar button, Ctrl/Cmd+O and File > Import…,
+// both through the import command), drag-and-drop onto the window, files the OS
+// opens with Offprint, and the first-run sample. Each ends in a report (or says
+// it was cancelled).
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { OffprintApiError } from '../../../shared/api'
 import type { ImportReport } from '../../../shared/model'
@@ -72,27 +73,14 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
     [importFiles],
   )
 
-  // Files the OS asked Offprint to open (named on its command line, or on a
-  // second launch's) arrive one event each; they are imported one after another.
-  const opened = useRef<Promise<void>>(Promise.resolve())
-
-  // File > Import… in the native menu, and files to open.
+  // Files the OS asked Offprint to open.
   useEffect(
     () =>
       subscribeToLibrary((event) => {
-        if (event.type === 'menu-command' && event.command === 'import') chooseFiles()
-        if (event.type === 'open-file') {
-          const { fileName, content } = event
-          opened.current = opened.current.then(() =>
-            content.ok
-              ? run(fileName, () => api.importText({ text: content.text, fileName }))
-              : setOutcome({
-                  kind: 'failed',
-                  what: fileName,
-                  message: `The file could not be read: ${content.message}.`,
-                }),
-          )
-        }
+        if (event.type !== 'open-file') return
+        const { fileName, content } = event
+        if (content.ok) void run(fileName, () => api.importText({ text: content.text, fileName }))
+        else setOutcome({ kind: 'failed', what: fileName, message: content.message })
       }),
     [chooseFiles, run],
   )

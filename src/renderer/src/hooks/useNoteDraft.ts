@@ -1,7 +1,9 @@
-// A paper's note as the editor sees it: loaded once, edited locally, saved to
-// main after a pause in typing (and at once when the editor goes away), with a
-// state the UI shows so the user always knows whether their words are on disk.
+// A note as the editor sees it (a paper's note or a standalone one): loaded
+// once, edited locally, saved to main after a pause in typing (and at once when
+// the editor goes away), with a state the UI shows so the user always knows
+// whether their words are on disk.
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Note } from '../../../shared/model'
 import { api, errorMessage } from '../api/client'
 
 /** Quiet time after the last keystroke before a save. */
@@ -17,24 +19,42 @@ export type SaveState =
   | { kind: 'failed'; message: string }
   | { kind: 'load-failed'; message: string }
 
+/** Which note: the one of a paper (created on first save), or a standalone note. */
+export type NoteSource = { kind: 'paper'; paperId: string } | { kind: 'note'; noteId: string }
+
 export interface NoteDraft {
   body: string
   /** The stored note's id; undefined while the paper has none. */
   noteId: string | undefined
+  /** The note as last loaded or saved; null for a paper that has no note yet. */
+  note: Note | null | undefined
   state: SaveState
   setBody(body: string): void
   /** Save now if there are unsaved changes (e.g. on blur). */
   flush(): void
 }
 
+function loadNote(source: NoteSource): Promise<Note | null> {
+  return source.kind === 'paper'
+    ? api.getNote({ paperId: source.paperId })
+    : api.getNoteById({ id: source.noteId })
+}
+
+function saveNote(source: NoteSource, body: string): Promise<Note> {
+  return source.kind === 'paper'
+    ? api.saveNote({ paperId: source.paperId, body })
+    : api.updateNote({ id: source.noteId, body })
+}
+
 /**
  * `version` changes with the library: a note changed elsewhere (moved to the
  * Trash, brought back by Undo) is shown anew, unless the editor holds unsaved
- * typing, which always wins.
+ * typing, which always wins. `source` must keep its identity for one note
+ * (give the editor a key per note).
  */
-export function useNoteDraft(paperId: string, version: number): NoteDraft {
+export function useNoteDraft(source: NoteSource, version: number): NoteDraft {
   const [body, setBodyState] = useState('')
-  const [noteId, setNoteId] = useState<string | undefined>(undefined)
+  const [note, setNote] = useState<Note | null | undefined>(undefined)
   const [state, setState] = useState<SaveState>({ kind: 'loading' })
   // The latest text and what is known to be on disk, outside React's render
   // cycle so the unmount flush sees them.
@@ -53,9 +73,9 @@ export function useNoteDraft(paperId: string, version: number): NoteDraft {
       if (text === onDisk.current) return
       if (mounted.current) setState({ kind: 'saving' })
       try {
-        const saved = await api.saveNote({ paperId, body: text })
+        const saved = await saveNote(source, text)
         onDisk.current = text
-        if (mounted.current) setNoteId(saved.id)
+        if (mounted.current) setNote(saved)
         if (mounted.current) {
           setState(latest.current === text ? { kind: 'saved' } : { kind: 'unsaved' })
         }
@@ -64,20 +84,19 @@ export function useNoteDraft(paperId: string, version: number): NoteDraft {
         timer.current = setTimeout(save, RETRY_DELAY_MS)
       }
     })
-  }, [paperId])
+  }, [source])
 
   useEffect(() => {
     mounted.current = true
     let current = true
-    api
-      .getNote({ paperId })
-      .then((note) => {
+    loadNote(source)
+      .then((loaded) => {
         if (!current) return
-        const text = note?.body ?? ''
+        const text = loaded?.body ?? ''
         latest.current = text
         onDisk.current = text
         setBodyState(text)
-        setNoteId(note?.id)
+        setNote(loaded)
         setState({ kind: 'saved' })
       })
       .catch((caught: unknown) => {
@@ -90,7 +109,7 @@ export function useNoteDraft(paperId: string, version: number): NoteDraft {
       if (latest.current !== onDisk.current) save()
       clearTimeout(timer.current)
     }
-  }, [paperId, save])
+  }, [source, save])
 
   // The note changed outside the editor (Trash, Undo): show it, if nothing is pending here.
   const firstVersion = useRef(version)
@@ -98,12 +117,11 @@ export function useNoteDraft(paperId: string, version: number): NoteDraft {
     if (version === firstVersion.current) return
     let current = true
     if (latest.current !== onDisk.current) return
-    api
-      .getNote({ paperId })
-      .then((note) => {
-        const text = note?.body ?? ''
+    loadNote(source)
+      .then((loaded) => {
+        const text = loaded?.body ?? ''
         if (!current || latest.current !== onDisk.current) return
-        setNoteId(note?.id)
+        setNote(loaded)
         if (text === onDisk.current) return
         latest.current = text
         onDisk.current = text
@@ -113,7 +131,7 @@ export function useNoteDraft(paperId: string, version: number): NoteDraft {
     return () => {
       current = false
     }
-  }, [paperId, version])
+  }, [source, version])
 
   // A window that closes with text still waiting for its pause is saved first.
   useEffect(() => {
@@ -139,5 +157,5 @@ export function useNoteDraft(paperId: string, version: number): NoteDraft {
     if (latest.current !== onDisk.current) save()
   }, [save])
 
-  return { body, noteId, state, setBody, flush }
+  return { body, noteId: note?.id, note, state, setBody, flush }
 }

@@ -1,8 +1,9 @@
 // Notes are untrusted markdown: marked turns them into HTML, DOMPurify removes
 // anything that could run or load, and only then does the HTML reach the DOM.
 // GitHub-flavoured: tables, task lists (read-only checkboxes), footnotes, code
-// blocks highlighted by highlight.js, and math placeholders that the preview
-// typesets with KaTeX after sanitizing (see mathExtension.ts).
+// blocks highlighted by highlight.js, math placeholders that the preview
+// typesets with KaTeX after sanitizing (see mathExtension.ts), and wiki-links
+// (see wikiLinkMarkdown.ts).
 import DOMPurify from 'dompurify'
 import { Marked } from 'marked'
 import markedFootnote from 'marked-footnote'
@@ -10,6 +11,12 @@ import { markedHighlight } from 'marked-highlight'
 import { highlightCode } from './codeHighlight'
 import { mathExtension } from './mathExtension'
 import { escapeHtml, isActiveRawHtml } from './rawHtml'
+import {
+  WIKI_LINK_ATTRIBUTES,
+  renderWith,
+  wikiLinkExtension,
+  type LinkResolver,
+} from './wikiLinkMarkdown'
 
 const marked = new Marked(
   { gfm: true, breaks: false, async: false },
@@ -32,6 +39,10 @@ const marked = new Marked(
     },
   },
 )
+marked.use({ extensions: [wikiLinkExtension] })
+
+/** The data attributes marked-footnote writes (screen readers and styles use them). */
+const FOOTNOTE_ATTRIBUTES = ['data-footnotes', 'data-footnote-ref', 'data-footnote-backref']
 
 /** Links may only be web or mail links, or jumps within the note (footnotes); anything else loses its href. */
 const SAFE_LINK = /^(?:https?:|mailto:|#)/i
@@ -65,8 +76,12 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   }
 })
 
-export function renderMarkdown(source: string): string {
-  const html = marked.parse(source) as string
+/**
+ * The note as sanitized HTML. `resolveLink` says what each `[[...]]` points at
+ * now; without it every wiki-link renders as pending plain text.
+ */
+export function renderMarkdown(source: string, resolveLink?: LinkResolver): string {
+  const html = renderWith(resolveLink ?? (() => undefined), () => marked.parse(source) as string)
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: [
@@ -84,5 +99,8 @@ export function renderMarkdown(source: string): string {
       'template',
     ],
     FORBID_ATTR: ['style'],
+    // Only the attributes our extensions write survive; a note's own data-* do not.
+    ALLOW_DATA_ATTR: false,
+    ADD_ATTR: [...WIKI_LINK_ATTRIBUTES, ...FOOTNOTE_ATTRIBUTES, 'role', 'tabindex'],
   })
 }

@@ -1,143 +1,282 @@
-// The notes pane: a markdown editor for the selected paper's note, with a live
-// preview (marked, then DOMPurify, then KaTeX for the math) and a save indicator.
-import {
-  useDeferredValue,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type MouseEvent,
-} from 'react'
-import { openExternal } from '../api/openExternal'
-import { SHOW_MORE_FACTOR, SHOWN_CHARS, clipText, formatCount } from '../display/clipText'
-import { useNoteDraft, type SaveState } from '../hooks/useNoteDraft'
-import { renderMarkdown } from '../markdown/renderMarkdown'
-import { typesetMathIn } from '../math/renderMath'
+// The notes pane: the selected paper's note, or the open standalone note. A
+// markdown editor with the `[[` autocomplete, a live preview whose links
+// navigate in the app, a save indicator, and for a standalone note its title,
+// its trash button and the notes that link to it.
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import type { Note } from '../../../shared/model'
+import { formatWikiLink, parseWikiLinks } from '../../../shared/wikiLinks'
+import { api, errorMessage } from '../api/client'
+import { Backlinks } from '../components/Backlinks'
+import { useLinkAutocomplete } from '../components/LinkAutocomplete'
+import { NotePreview, type BrokenLink } from '../components/NotePreview'
+import { useNoteDraft, type NoteSource, type SaveState } from '../hooks/useNoteDraft'
+import type { Destination } from '../navigation/linkDestination'
+import type { Place } from '../navigation/navigationHistory'
+import { replaceLink, type TextEdit } from '../notes/insertLink'
 
 interface NotesPaneProps {
-  paperId: string | undefined
+  place: Place
   version: number
-  /** The paper is in the Trash: its note is shown, not edited. */
-  trashed: boolean
-  onTrashNote: (noteId: string) => void
+  onOpen(destination: Destination): void
+  /** The note just created, whose title field takes the focus (once: then onNewNoteFocused). */
+  newNoteId: string | undefined
+  onNewNoteFocused(): void
+  /** The selected paper is in the Trash: its note is shown, not edited. */
+  paperTrashed: boolean
+  /** Moves a note to the Trash (one undo step), reporting on the status line. */
+  onTrashNote(noteId: string): void
   /** How many papers are selected: for several, there is no one note to show. */
   selectedCount: number
 }
 
 export function NotesPane(props: NotesPaneProps) {
+  const { place, version, onOpen, newNoteId, onNewNoteFocused, onTrashNote } = props
+  if (place.view === 'notes') {
+    if (place.noteId === undefined) {
+      return (
+        <div className="pane-placeholder">
+          Open a note from the list, or create one with <strong>New note</strong>.
+        </div>
+      )
+    }
+    // A new key per note gives each its own draft, and flushes the old one.
+    return (
+      <NoteEditor
+        key={`note:${place.noteId}`}
+        source={{ kind: 'note', noteId: place.noteId }}
+        version={version}
+        onOpen={onOpen}
+        isNew={place.noteId === newNoteId}
+        onNewNoteFocused={onNewNoteFocused}
+        paperTrashed={false}
+        onTrashNote={onTrashNote}
+      />
+    )
+  }
   if (props.selectedCount > 1) {
     return <div className="pane-placeholder">Select one paper to read or write its note.</div>
   }
-  if (props.paperId === undefined) {
+  if (place.paperId === undefined) {
     return <div className="pane-placeholder">Notes for the selected paper appear here.</div>
   }
-  // A new key per paper gives each note its own draft, and flushes the old one.
-  return <NoteEditor key={props.paperId} {...props} paperId={props.paperId} />
+  return (
+    <NoteEditor
+      key={`paper:${place.paperId}`}
+      source={{ kind: 'paper', paperId: place.paperId }}
+      version={version}
+      onOpen={onOpen}
+      isNew={false}
+      onNewNoteFocused={onNewNoteFocused}
+      paperTrashed={props.paperTrashed}
+      onTrashNote={onTrashNote}
+    />
+  )
 }
 
-function NoteEditor(props: NotesPaneProps & { paperId: string }) {
-  const draft = useNoteDraft(props.paperId, props.version)
-  // Typing stays responsive on long notes: the preview may lag a frame behind.
-  const previewSource = useDeferredValue(draft.body)
-  // A 5 MB note is edited whole, but only its start is rendered as a preview.
-  const [previewLimit, setPreviewLimit] = useState<number>(SHOWN_CHARS.notePreview)
-  const shown = clipText(previewSource, previewLimit)
-  const previewHtml = useMemo(() => renderMarkdown(shown.shown), [shown.shown])
-  const preview = useRef<HTMLDivElement>(null)
-  // React sets the sanitized HTML; the math placeholders in it are typeset before paint.
-  useLayoutEffect(() => {
-    if (preview.current === null) return
-    typesetMathIn(preview.current)
-    // A code block wider than the pane scrolls sideways: the keyboard must reach it too.
-    for (const block of preview.current.querySelectorAll('pre')) block.tabIndex = 0
-  }, [previewHtml])
-  const editable =
-    !props.trashed && draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
-  const { noteId } = draft
+interface NoteEditorProps {
+  source: NoteSource
+  version: number
+  onOpen(destination: Destination): void
+  isNew: boolean
+  onNewNoteFocused(): void
+  paperTrashed: boolean
+  onTrashNote(noteId: string): void
+}
+
+function NoteEditor(props: NoteEditorProps) {
+  // The editor is keyed per note, so its source never changes: keep one object.
+  const [source] = useState(props.source)
+  const { version, onOpen } = props
+  const draft = useNoteDraft(source, version)
+  const textarea = useRef<HTMLTextAreaElement>(null)
+  const pendingCaret = useRef<number | undefined>(undefined)
+  const editable = draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
+  // Renamed, trashed or restored: the note is loaded again when the library changes.
+  const note = draft.note ?? undefined
+  const trashed = note?.trashedAt !== undefined || props.paperTrashed
+  // Only a note that is on disk can go to the Trash; a paper's, only once it says something.
   const canTrash =
-    !props.trashed &&
-    noteId !== undefined &&
-    draft.body.trim() !== '' &&
-    draft.state.kind === 'saved'
+    !trashed &&
+    note !== undefined &&
+    draft.state.kind === 'saved' &&
+    (source.kind === 'note' || draft.body.trim() !== '')
+  const { setBody } = draft
+
+  const applyEdit = useCallback(
+    (edit: TextEdit) => {
+      pendingCaret.current = edit.caret
+      setBody(edit.text)
+    },
+    [setBody],
+  )
+  const autocomplete = useLinkAutocomplete(textarea, applyEdit)
+
+  // Put the caret after an inserted link once React has written the new text.
+  useLayoutEffect(() => {
+    const caret = pendingCaret.current
+    if (caret === undefined || textarea.current === null) return
+    pendingCaret.current = undefined
+    textarea.current.focus()
+    textarea.current.setSelectionRange(caret, caret)
+  }, [draft.body])
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
+    autocomplete.onKeyDown(event)
+  }
+
+  function repair(link: BrokenLink, replacement: string): void {
+    const next = replaceLink(draft.body, link.raw, link.occurrence, replacement)
+    if (next !== undefined) setBody(next)
+  }
+
+  async function createNoteFor(link: BrokenLink): Promise<void> {
+    const created = await api.createNote({ title: link.title })
+    // A link by title now finds the new note; a link by id must be pointed at it.
+    if (parseWikiLinks(link.raw)[0]?.target.kind !== 'title') {
+      repair(link, formatWikiLink('note', created.id, created.title))
+    }
+    draft.flush()
+    onOpen({ kind: 'note', id: created.id })
+  }
 
   return (
     <div className="note-editor">
       <div className="note-toolbar">
-        <span className="note-heading">Note</span>
-        {props.trashed ? (
+        {source.kind === 'note' && note !== undefined ? (
+          <NoteTitle
+            key={note.id}
+            note={note}
+            readOnly={trashed}
+            focus={props.isNew}
+            onFocused={props.onNewNoteFocused}
+            onRenamed={() => undefined}
+          />
+        ) : (
+          <span className="note-heading">Note</span>
+        )}
+        {props.paperTrashed ? (
           <span className="save-indicator">In the Trash with its paper</span>
         ) : (
           <SaveIndicator state={draft.state} />
         )}
-        {canTrash && (
+        {canTrash && note !== undefined && (
           <button
             type="button"
             className="small-button"
-            title="Move this note to the Trash (the paper stays)"
-            onClick={() => props.onTrashNote(noteId)}
+            title={
+              source.kind === 'note'
+                ? 'Move this note to the Trash (links to it will show as broken)'
+                : 'Move this note to the Trash (the paper stays)'
+            }
+            onClick={() => props.onTrashNote(note.id)}
           >
             Move to Trash
           </button>
         )}
       </div>
-      <textarea
-        className="note-input"
-        aria-label="Note (markdown)"
-        data-testid="note-input"
-        placeholder={editable ? 'Write your note in markdown…' : ''}
-        value={draft.body}
-        readOnly={!editable}
-        onChange={(event) => draft.setBody(event.target.value)}
-        onBlur={draft.flush}
-        spellCheck
-      />
-      <div
-        ref={preview}
-        className="note-preview markdown-body"
-        role="region"
-        aria-label="Note preview"
-        data-testid="note-preview"
-        // Focusable, so the keyboard can scroll a long preview.
-        tabIndex={0}
-        onClick={followLink}
-        // Sanitized by DOMPurify in renderMarkdown; never raw user HTML.
-        dangerouslySetInnerHTML={{ __html: previewHtml }}
-      />
-      {shown.hidden > 0 && (
-        <div className="note-preview-clipped" data-testid="note-preview-clipped">
-          The preview shows the first {formatCount(shown.shown.length)} of{' '}
-          {formatCount(previewSource.length)} characters; the whole note is in the editor and saved.{' '}
+      {trashed && note !== undefined && source.kind === 'note' && (
+        <div className="trash-notice" role="status">
+          This note is in the Trash; links to it show as broken.
           <button
             type="button"
-            className="link-button show-more"
-            onClick={() =>
-              setPreviewLimit((limit) => limit + SHOWN_CHARS.notePreview * SHOW_MORE_FACTOR)
-            }
+            className="small-button"
+            onClick={() => void api.restoreFromTrash({ noteIds: [note.id] })}
           >
-            Show more
+            Restore
           </button>
+        </div>
+      )}
+      <div className="note-input-frame">
+        <textarea
+          ref={textarea}
+          className="note-input"
+          aria-label="Note (markdown)"
+          data-testid="note-input"
+          placeholder={
+            editable ? 'Write your note in markdown… Type [[ to link a paper or note.' : ''
+          }
+          value={draft.body}
+          readOnly={!editable || trashed}
+          onChange={(event) => {
+            draft.setBody(event.target.value)
+            autocomplete.update()
+          }}
+          onSelect={autocomplete.update}
+          onKeyDown={onKeyDown}
+          onBlur={draft.flush}
+          spellCheck
+          {...autocomplete.inputProps}
+        />
+        {autocomplete.popup}
+      </div>
+      <NotePreview
+        body={draft.body}
+        version={version}
+        onOpen={onOpen}
+        onCreateNote={(link) => void createNoteFor(link)}
+        onRepair={repair}
+      />
+      {source.kind === 'note' && (
+        <div className="note-backlinks">
+          <Backlinks kind="note" id={source.noteId} version={version} onOpen={onOpen} />
         </div>
       )}
     </div>
   )
 }
 
-/**
- * Links in the preview go to the system browser and never navigate the app;
- * a jump within the note (a footnote and its way back) scrolls the preview.
- */
-function followLink(event: MouseEvent<HTMLDivElement>): void {
-  const anchor = (event.target as Element).closest('a')
-  if (anchor === null) return
-  event.preventDefault()
-  const href = anchor.getAttribute('href')
-  if (href === null) return
-  if (href.startsWith('#')) {
-    const target = event.currentTarget.querySelector(`[id="${CSS.escape(href.slice(1))}"]`)
-    target?.scrollIntoView({ block: 'nearest' })
-    return
+/** A standalone note's title, renamed in place (Enter or leaving the field saves it). */
+function NoteTitle(props: {
+  note: Note
+  readOnly: boolean
+  /** Take the focus with the title selected (a new note: its title is typed first). */
+  focus: boolean
+  onFocused(): void
+  onRenamed(note: Note): void
+}) {
+  const { note, onRenamed, onFocused } = props
+  const [title, setTitle] = useState(note.title)
+  const [error, setError] = useState<string | undefined>(undefined)
+  const input = useRef<HTMLInputElement>(null)
+  const focus = props.focus
+
+  useLayoutEffect(() => {
+    if (!focus) return
+    input.current?.select()
+    onFocused()
+  }, [focus, onFocused])
+
+  function commit(): void {
+    if (title.trim() === note.title) return
+    api
+      .updateNote({ id: note.id, title })
+      .then((renamed) => {
+        setError(undefined)
+        onRenamed(renamed)
+      })
+      .catch((caught: unknown) => setError(errorMessage(caught)))
   }
-  openExternal(href)
+
+  return (
+    <input
+      ref={input}
+      className={`note-title-input${error === undefined ? '' : ' invalid'}`}
+      aria-label="Note title"
+      data-testid="note-title"
+      value={title}
+      readOnly={props.readOnly}
+      title={error}
+      onChange={(event) => setTitle(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault()
+          commit()
+          document.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')?.focus()
+        }
+      }}
+    />
+  )
 }
 
 const STATE_TEXT: Record<SaveState['kind'], string> = {

@@ -1,4 +1,5 @@
-// The list pane: the papers of the sidebar's choice, one row each (title,
+// The list pane (it keeps its scroll while the notes tab is shown, and gets it
+// back with Back / Forward): the papers of the sidebar's choice, one row each (title,
 // date, tags, upvotes, byline), in the chosen order. Only the rows on screen
 // are mounted (a virtualizer) and rows are fetched a page at a time. Rows
 // select like a file list (click, Ctrl/Cmd-click, Shift-click, Shift+arrows)
@@ -6,16 +7,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   useEffect,
+  useLayoutEffect,
+  useImperativeHandle,
   useRef,
   useState,
   type DragEvent,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
+  type Ref,
 } from 'react'
 import type { PaperFilter, PaperSort, PaperSummary } from '../../../shared/model'
 import { api } from '../api/client'
-import { MathText } from '../components/MathText'
+import { MarkedText } from '../components/MarkedText'
 import { SHOWN_CHARS, clipText } from '../display/clipText'
 import { bylineOf, formatDate } from '../format'
 import type { PaperRows } from '../hooks/usePaperRows'
@@ -24,6 +28,12 @@ import { listCommandFor, type ListCommand } from '../keyboard/listShortcuts'
 import { setDraggedPapers } from '../organize/dragData'
 
 const ROW_HEIGHT = 58
+
+/** What the window can ask of the list (j/k from anywhere, focus by Ctrl/Cmd+1). */
+export interface PaperListHandle {
+  move(delta: number): void
+  focus(): void
+}
 
 /** Asks the list to scroll a paper into view (a restored selection, a new sort order). */
 export interface RevealRequest {
@@ -48,11 +58,29 @@ interface PaperListPaneProps {
   onCommand(command: ListCommand): void
   /** Right-click or the context-menu key on a row (already selected by then). */
   onContextMenu(x: number, y: number): void
+  /** False while the list is hidden behind the notes tab. */
+  active: boolean
+  /** Changes on every move through the back / forward history. */
+  moves: number
+  /** After Back / Forward: where the list was scrolled when that place was left. */
+  restoreScroll: number | undefined
+  onScroll(top: number): void
+  handle?: Ref<PaperListHandle>
 }
 
 export function PaperListPane(props: PaperListPaneProps) {
-  const { rows, selection } = props
+  const { rows, selection, active, moves, restoreScroll } = props
   const scroller = useRef<HTMLDivElement>(null)
+  // Where the list was scrolled, for the way back: a hidden element forgets it.
+  const savedScroll = useRef(0)
+  useLayoutEffect(() => {
+    if (active && scroller.current !== null) scroller.current.scrollTop = savedScroll.current
+  }, [active])
+  useLayoutEffect(() => {
+    if (!active || restoreScroll === undefined || scroller.current === null) return
+    scroller.current.scrollTop = restoreScroll
+    savedScroll.current = restoreScroll
+  }, [active, moves, restoreScroll])
   const total = rows.total ?? 0
   const virtualizer = useVirtualizer({
     count: total,
@@ -73,12 +101,14 @@ export function PaperListPane(props: PaperListPaneProps) {
   const { reveal, sort } = props
   const filterKey = JSON.stringify(props.filter)
   const hasRows = total > 0
+  const search = rows.query
   useEffect(() => {
     if (reveal === undefined || !hasRows) return
     let current = true
     const filter = JSON.parse(filterKey) as PaperFilter
+    const args = { id: reveal.id, sort, filter }
     api
-      .indexOfPaper({ id: reveal.id, sort, filter })
+      .indexOfPaper(search === '' ? args : { ...args, query: search })
       .then((index) => {
         if (!current || index < 0) return
         ensureLoaded(index, index)
@@ -88,7 +118,7 @@ export function PaperListPane(props: PaperListPaneProps) {
     return () => {
       current = false
     }
-  }, [reveal, hasRows, sort, filterKey, ensureLoaded, virtualizer])
+  }, [reveal, hasRows, sort, filterKey, search, ensureLoaded, virtualizer])
 
   const focusIndex = selection.focusId === undefined ? -1 : rows.indexOf(selection.focusId)
   // A keyboard move to a row whose page has not arrived yet (End in a large
@@ -118,6 +148,11 @@ export function PaperListPane(props: PaperListPaneProps) {
     if (extend) selection.extendTo(row.id, target)
     else selection.selectOnly(row.id, target)
   }
+
+  useImperativeHandle(props.handle, () => ({
+    move: (delta: number) => moveFocus(delta, false),
+    focus: () => scroller.current?.focus(),
+  }))
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1)
@@ -163,12 +198,10 @@ export function PaperListPane(props: PaperListPaneProps) {
     props.onContextMenu(event.clientX, event.clientY)
   }
 
-  function onRowDragStart(event: DragEvent, row: PaperSummary, index: number): void {
-    let ids: readonly string[] = selection.ids
-    if (!selection.has(row.id)) {
-      selection.selectOnly(row.id, index)
-      ids = [row.id]
-    }
+  function onRowDragStart(event: DragEvent, row: PaperSummary): void {
+    // A row outside the selection is dragged alone and the selection stays, so
+    // it can be dropped on the paper pane to relate it to the paper shown there.
+    const ids: readonly string[] = selection.has(row.id) ? selection.ids : [row.id]
     setDraggedPapers(event.dataTransfer, ids)
     if (ids.length > 1) showDragBadge(event.dataTransfer, `${ids.length} papers`)
   }
@@ -186,9 +219,18 @@ export function PaperListPane(props: PaperListPaneProps) {
         tabIndex={0}
         aria-activedescendant={focusIndex === -1 ? undefined : `paper-row-${focusIndex}`}
         onKeyDown={onKeyDown}
+        onScroll={(event) => {
+          if (!active) return
+          savedScroll.current = event.currentTarget.scrollTop
+          props.onScroll(savedScroll.current)
+        }}
         data-testid="paper-list"
       >
-        {rows.total === 0 && <div className="paper-list-empty">{props.emptyText}</div>}
+        {rows.total === 0 && (
+          <div className="paper-list-empty" data-testid="paper-list-empty">
+            {props.emptyText}
+          </div>
+        )}
         <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows.rowAt(item.index)
@@ -208,7 +250,7 @@ export function PaperListPane(props: PaperListPaneProps) {
                     focused={row.id === selection.focusId}
                     onClick={(event) => onRowClick(event, row, item.index)}
                     onContextMenu={(event) => onRowContextMenu(event, row, item.index)}
-                    onDragStart={(event) => onRowDragStart(event, row, item.index)}
+                    onDragStart={(event) => onRowDragStart(event, row)}
                   />
                 )}
               </div>
@@ -262,6 +304,8 @@ function PaperRow(props: {
       onDragStart={props.onDragStart}
       data-testid="paper-row"
       data-paper-id={paper.id}
+      data-status={paper.status}
+      data-starred={paper.starred}
     >
       <div className="paper-row-head">
         {paper.starred && (
@@ -270,7 +314,7 @@ function PaperRow(props: {
           </span>
         )}
         <div className="paper-row-title" title={title}>
-          <MathText text={title} />
+          <MarkedText text={title} ranges={paper.titleMatches} />
         </div>
       </div>
       <div className="paper-row-meta">

@@ -1,17 +1,24 @@
 // The paper pane: metadata, how the paper is organized (status, star, tags,
-// collections), links found in the abstract, and the abstract. Every field is
+// collections), links found in the abstract, the abstract, and the paper's
+// connections: the notes linking to it, its manual relations (papers dropped
+// here from the list become some) and the most similar papers. Every field is
 // untrusted imported text: rendered as text, with math typeset by KaTeX and
-// sanitized (MathText), never as HTML.
-import { useEffect, useMemo, useState, type RefObject } from 'react'
-import type { Paper, PaperLink, TagCount } from '../../../shared/model'
+// sanitized (MathText), or with the words a search matched marked
+// (Highlighted), never as HTML.
+import { useEffect, useMemo, useState, type DragEvent, type RefObject } from 'react'
+import type { Paper, PaperLink, PaperMatches, TagCount } from '../../../shared/model'
 import { isSafeExternalUrl } from '../../../shared/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
+import { Backlinks } from '../components/Backlinks'
 import { ClippedText } from '../components/ClippedText'
-import { MathText } from '../components/MathText'
+import { MarkedText } from '../components/MarkedText'
+import { ManualRelations, SimilarPapers } from '../components/RelatedPapers'
 import { SHOWN_CHARS, SHOWN_LINKS, clipText, formatCount } from '../display/clipText'
 import { authorsLine, formatDate } from '../format'
 import { useMarkAsRead } from '../hooks/useMarkAsRead'
+import type { Destination } from '../navigation/linkDestination'
+import { PAPERS_TYPE, carries, draggedPapers } from '../organize/dragData'
 import type { PaperActions } from '../organize/paperActions'
 import { PaperOrganizer } from './PaperOrganizer'
 
@@ -24,13 +31,24 @@ interface PaperPaneProps {
   knownTags: readonly TagCount[]
   actions: PaperActions
   tagInput: RefObject<HTMLInputElement | null>
+  /** Follow a backlink, a relation or a similar paper. */
+  onOpen(destination: Destination): void
+  /** The search in the list: its matches are marked in the title and abstract. */
+  query: string
 }
+
+const NO_MATCHES: PaperMatches = { title: [], abstract: [] }
 
 type Loaded = { paper: Paper } | { error: string } | undefined
 
 export function PaperPane(props: PaperPaneProps) {
   const { paperId, version, markReadAfterSeconds } = props
   const [loaded, setLoaded] = useState<Loaded>(undefined)
+  const [dropping, setDropping] = useState(false)
+  // A failed add or drop, for the paper it happened on.
+  const [problem, setProblem] = useState<{ paperId: string; message: string } | undefined>(
+    undefined,
+  )
 
   useEffect(() => {
     if (paperId === undefined) return
@@ -43,6 +61,23 @@ export function PaperPane(props: PaperPaneProps) {
       current = false
     }
   }, [paperId, version])
+
+  const search = props.query.trim()
+  const matchKey = `${paperId ?? ''}\u0000${search}\u0000${version}`
+  const [matches, setMatches] = useState<{ key: string; value: PaperMatches }>()
+  useEffect(() => {
+    if (paperId === undefined || search === '') return
+    let current = true
+    api
+      .getPaperMatches({ id: paperId, query: search })
+      .then((value) => current && setMatches({ key: matchKey, value }))
+      // Marks are a nicety: without them the paper still reads fine.
+      .catch(() => current && setMatches({ key: matchKey, value: NO_MATCHES }))
+    return () => {
+      current = false
+    }
+  }, [paperId, search, matchKey])
+  const marks = search !== '' && matches?.key === matchKey ? matches.value : NO_MATCHES
 
   // Until the selected paper has loaded, the one shown is the previous one.
   const shown = loaded !== undefined && 'paper' in loaded ? loaded.paper : undefined
@@ -75,17 +110,42 @@ export function PaperPane(props: PaperPaneProps) {
     )
   }
   const { paper } = loaded
+  const trashed = paper.trashedAt !== undefined
+  const relationProblem = problem?.paperId === paper.id ? problem.message : undefined
+  const setRelationProblem = (message: string | undefined): void =>
+    setProblem(message === undefined ? undefined : { paperId: paper.id, message })
+
+  // Papers dragged from the list and dropped here are related to this one.
+  function onDragOver(event: DragEvent<HTMLElement>): void {
+    if (trashed || !carries(event.dataTransfer, PAPERS_TYPE)) return
+    event.preventDefault()
+    event.dataTransfer.dropEffect = 'copy'
+    setDropping(true)
+  }
+
+  function onDrop(event: DragEvent<HTMLElement>): void {
+    setDropping(false)
+    const others = draggedPapers(event.dataTransfer).filter((id) => id !== paper.id)
+    if (others.length === 0) return
+    event.preventDefault()
+    Promise.all(others.map((toId) => api.addRelation({ fromId: paper.id, toId })))
+      .then(() => setRelationProblem(undefined))
+      .catch((caught: unknown) => setRelationProblem(errorMessage(caught)))
+  }
 
   // Keyed by paper: "Show more" starts over for each paper.
   return (
     <article
       key={paper.id}
-      className="paper-view"
+      className={`paper-view${dropping ? ' drop-target' : ''}`}
       aria-labelledby="paper-title"
       data-testid="paper-view"
       data-paper-id={paper.id}
       // Focusable, so the keyboard can scroll a long abstract.
       tabIndex={0}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
     >
       {paper.trashedAt !== undefined && (
         <div className="trash-banner" role="note">
@@ -107,7 +167,11 @@ export function PaperPane(props: PaperPaneProps) {
         </div>
       )}
       <h1 id="paper-title" className="paper-title" data-testid="paper-title">
-        <ClippedText text={paper.title} limit={SHOWN_CHARS.title} render={withMath} />
+        <ClippedText
+          text={paper.title}
+          limit={SHOWN_CHARS.title}
+          render={(shown) => <MarkedText text={shown} ranges={marks.title} />}
+        />
       </h1>
       <PaperOrganizer
         paper={paper}
@@ -142,18 +206,31 @@ export function PaperPane(props: PaperPaneProps) {
       <section className="paper-abstract" aria-labelledby="abstract-heading">
         <h2 id="abstract-heading">Abstract</h2>
         <p data-testid="paper-abstract">
-          <ClippedText text={paper.abstract} limit={SHOWN_CHARS.abstract} render={withMath} />
+          <ClippedText
+            text={paper.abstract}
+            limit={SHOWN_CHARS.abstract}
+            render={(shown) => <MarkedText text={shown} ranges={marks.abstract} />}
+          />
         </p>
       </section>
+      {!trashed && (
+        <>
+          <Backlinks kind="paper" id={paper.id} version={version} onOpen={props.onOpen} />
+          <ManualRelations
+            paperId={paper.id}
+            version={version}
+            onOpen={props.onOpen}
+            problem={relationProblem}
+            onProblem={setRelationProblem}
+          />
+          <SimilarPapers paperId={paper.id} version={version} onOpen={props.onOpen} />
+        </>
+      )}
     </article>
   )
 }
 
 /** Titles and abstracts typeset their math (only in the part that is shown). */
-function withMath(text: string) {
-  return <MathText text={text} />
-}
-
 function PaperLinks({ links }: { links: PaperLink[] }) {
   const [showAll, setShowAll] = useState(false)
   const shown = showAll ? links : links.slice(0, SHOWN_LINKS)

@@ -1,0 +1,215 @@
+// One field (title, abstract, …) of every indexed document, both ways round:
+// - inverted lists: for each word, the documents containing it and how often;
+// - the words of each document in order, packed in one array (phrases, removal).
+// Lists are typed arrays that double when full, so adding a document costs
+// O(its words) and allocates nothing per document. A removed document's
+// entries stay (its number is dead, queries skip it) until compact().
+
+export interface PostingList {
+  docs: Int32Array
+  counts: Uint8Array
+  length: number
+}
+
+export class FieldPostings {
+  private docs: (Int32Array | undefined)[] = []
+  private counts: (Uint8Array | undefined)[] = []
+  private listLengths = new Int32Array(0)
+  /** Live documents containing each word (for idf). */
+  private frequencies = new Int32Array(0)
+  /** Each document's words: forwardWords[forwardStart[doc] ..+ docLengths[doc]]. */
+  private forwardWords = new Int32Array(1 << 16)
+  private forwardUsed = 0
+  private forwardStart = new Int32Array(0)
+  private docLengths = new Int32Array(0)
+  private totalLength = 0
+  private liveDocs = 0
+  // Scratch for counting words in one document, indexed by word id.
+  private seenIn = new Int32Array(0)
+  private slotOf = new Int32Array(0)
+
+  /** Indexes document `doc` whose words are `words[0 .. count)` (ids below `vocabularySize`). */
+  add(doc: number, words: Int32Array, count: number, vocabularySize: number): void {
+    this.reserveWords(vocabularySize)
+    this.reserveDocs(doc + 1)
+    while (this.forwardUsed + count > this.forwardWords.length) {
+      this.forwardWords = grown(this.forwardWords, this.forwardWords.length * 2)
+    }
+    this.forwardWords.set(words.subarray(0, count), this.forwardUsed)
+    this.forwardStart[doc] = this.forwardUsed
+    this.forwardUsed += count
+    this.docLengths[doc] = count
+    this.totalLength += count
+    this.liveDocs++
+    // One pass: a word's first occurrence appends its entry, later ones count
+    // on that entry (slotOf remembers where it went).
+    const marker = doc + 1
+    const seenIn = this.seenIn
+    const slotOf = this.slotOf
+    for (let i = 0; i < count; i++) {
+      const word = words[i] as number
+      if (seenIn[word] === marker) {
+        const counts = this.counts[word] as Uint8Array
+        const slot = slotOf[word] as number
+        if ((counts[slot] as number) < 255) counts[slot] = (counts[slot] as number) + 1
+      } else {
+        seenIn[word] = marker
+        slotOf[word] = this.append(word, doc)
+      }
+    }
+  }
+
+  /** Forgets document `doc`: its entries become dead and stop counting for idf. */
+  remove(doc: number): void {
+    const start = this.forwardStart[doc] ?? 0
+    const length = this.docLengths[doc] ?? 0
+    this.totalLength -= length
+    this.liveDocs--
+    // A marker no add() uses, so each word of the document is counted down once.
+    const marker = -(doc + 1)
+    for (let i = start; i < start + length; i++) {
+      const word = this.forwardWords[i] as number
+      if (this.seenIn[word] === marker) continue
+      this.seenIn[word] = marker
+      this.frequencies[word] = (this.frequencies[word] ?? 1) - 1
+    }
+    this.docLengths[doc] = 0
+  }
+
+  /** The inverted list of `word` (dead documents included), or undefined. */
+  list(word: number): PostingList | undefined {
+    const docs = this.docs[word]
+    const counts = this.counts[word]
+    if (docs === undefined || counts === undefined) return undefined
+    return { docs, counts, length: this.listLengths[word] ?? 0 }
+  }
+
+  /** How many times the words `sequence` occur one after another in document `doc`. */
+  occurrences(doc: number, sequence: readonly number[]): number {
+    const start = this.forwardStart[doc] ?? 0
+    const end = start + (this.docLengths[doc] ?? 0) - sequence.length
+    const first = sequence[0]
+    const words = this.forwardWords
+    let found = 0
+    outer: for (let i = start; i <= end; i++) {
+      if (words[i] !== first) continue
+      for (let j = 1; j < sequence.length; j++) if (words[i + j] !== sequence[j]) continue outer
+      found++
+    }
+    return found
+  }
+
+  frequency(word: number): number {
+    return this.frequencies[word] ?? 0
+  }
+
+  lengthOf(doc: number): number {
+    return this.docLengths[doc] ?? 0
+  }
+
+  get averageLength(): number {
+    return this.liveDocs === 0 ? 0 : this.totalLength / this.liveDocs
+  }
+
+  get documentCount(): number {
+    return this.liveDocs
+  }
+
+  /**
+   * Gives back most of the room arrays grew into (they double when full):
+   * after a bulk build that is up to half of the index. An eighth is kept, so
+   * the edits that follow append without copying long lists.
+   */
+  trim(): void {
+    for (let word = 0; word < this.docs.length; word++) {
+      const docs = this.docs[word]
+      const counts = this.counts[word]
+      const length = this.listLengths[word] ?? 0
+      const capacity = length + (length >> 3) + 4
+      if (docs === undefined || counts === undefined || docs.length <= capacity) continue
+      this.docs[word] = grown(docs.subarray(0, length), capacity)
+      const fewerCounts = new Uint8Array(capacity)
+      fewerCounts.set(counts.subarray(0, length))
+      this.counts[word] = fewerCounts
+    }
+    this.forwardWords = this.forwardWords.slice(0, Math.max(this.forwardUsed, 1024))
+  }
+
+  /** Drops what dead documents left behind; `isLive(doc)` says which documents are kept. */
+  compact(isLive: (doc: number) => boolean): void {
+    for (let word = 0; word < this.docs.length; word++) {
+      const docs = this.docs[word]
+      const counts = this.counts[word]
+      if (docs === undefined || counts === undefined) continue
+      const length = this.listLengths[word] ?? 0
+      let kept = 0
+      for (let i = 0; i < length; i++) {
+        const doc = docs[i] ?? 0
+        if (!isLive(doc)) continue
+        docs[kept] = doc
+        counts[kept] = counts[i] ?? 1
+        kept++
+      }
+      this.listLengths[word] = kept
+    }
+    const packed = new Int32Array(Math.max(1 << 16, this.totalLength * 2))
+    let used = 0
+    for (let doc = 0; doc < this.forwardStart.length; doc++) {
+      if (!isLive(doc)) continue
+      const start = this.forwardStart[doc] ?? 0
+      const length = this.docLengths[doc] ?? 0
+      packed.set(this.forwardWords.subarray(start, start + length), used)
+      this.forwardStart[doc] = used
+      used += length
+    }
+    this.forwardWords = packed
+    this.forwardUsed = used
+  }
+
+  /** Adds an entry (doc, count 1) to the list of `word`; returns its position. */
+  private append(word: number, doc: number): number {
+    let docs = this.docs[word]
+    let counts = this.counts[word]
+    const length = this.listLengths[word] ?? 0
+    if (docs === undefined || counts === undefined) {
+      docs = new Int32Array(4)
+      counts = new Uint8Array(4)
+      this.docs[word] = docs
+      this.counts[word] = counts
+    } else if (length === docs.length) {
+      docs = grown(docs, length * 2)
+      const biggerCounts = new Uint8Array(length * 2)
+      biggerCounts.set(counts)
+      counts = biggerCounts
+      this.docs[word] = docs
+      this.counts[word] = counts
+    }
+    docs[length] = doc
+    counts[length] = 1
+    this.listLengths[word] = length + 1
+    this.frequencies[word] = (this.frequencies[word] ?? 0) + 1
+    return length
+  }
+
+  private reserveWords(size: number): void {
+    if (size <= this.listLengths.length) return
+    const capacity = Math.max(size, this.listLengths.length * 2, 1024)
+    this.listLengths = grown(this.listLengths, capacity)
+    this.frequencies = grown(this.frequencies, capacity)
+    this.seenIn = grown(this.seenIn, capacity)
+    this.slotOf = grown(this.slotOf, capacity)
+  }
+
+  private reserveDocs(size: number): void {
+    if (size <= this.docLengths.length) return
+    const capacity = Math.max(size, this.docLengths.length * 2, 1024)
+    this.docLengths = grown(this.docLengths, capacity)
+    this.forwardStart = grown(this.forwardStart, capacity)
+  }
+}
+
+function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(capacity)
+  bigger.set(array)
+  return bigger
+}

@@ -1,0 +1,194 @@
+// The library's search: keeps a SearchIndex in step with the library's papers
+// and notes, builds it in the background on open (the list is usable
+// meanwhile; a search waits for it), and remembers the last query's results so
+// that paging through them costs only the page.
+import type { Collection, Paper, PaperMatches } from '../../../shared/model'
+import { highlightRanges } from './highlightRanges'
+import { parseQuery } from './queryParser'
+import type { HighlightTerm, SearchContext, SearchDocument, SearchResult } from './searchIndex'
+import { SearchIndex } from './searchIndex'
+
+/** What the search reads from the library. */
+export interface SearchSource {
+  /** Every paper not in the trash. */
+  papers(): Iterable<Paper>
+  paper(id: string): Paper | undefined
+  /** The text of the paper's note ('' when it has none). */
+  noteText(paperId: string): string
+  collections(): readonly Collection[]
+}
+
+/** Papers indexed per turn of the event loop while building in the background. */
+const BUILD_SLICE = 2000
+
+/** The list a search runs in: its order, and the papers it is limited to (e.g. a collection). */
+export interface SearchView {
+  /** Identifies the order and the limit, for caching results. */
+  key: string
+  /** Every paper in list order: a query with only qualifiers keeps it. */
+  ordered(): readonly Paper[]
+  /** The papers of the current view, when it is not the whole library. */
+  scope?: (() => ReadonlySet<string>) | undefined
+}
+
+export interface SearchPage {
+  total: number
+  ranked: boolean
+  ids: string[]
+  highlight: readonly HighlightTerm[]
+}
+
+interface CachedSearch {
+  key: string
+  result: SearchResult
+  /** For a filter-only query: the matches in the list's order. */
+  ordered?: string[]
+}
+
+export class LibrarySearch {
+  private readonly index = new SearchIndex()
+  private building: Promise<void> | undefined
+  private cache: CachedSearch | undefined
+  private compaction: ReturnType<typeof setTimeout> | undefined
+  private stopped = false
+
+  constructor(private readonly source: SearchSource) {}
+
+  /** Starts building the index in slices, yielding to the event loop between them. */
+  start(): Promise<void> {
+    this.building ??= (async () => {
+      // Opening the library returns first; every slice runs on a later turn.
+      await yieldToEventLoop()
+      const ids = Array.from(this.source.papers(), (paper) => paper.id)
+      for (let i = 0; i < ids.length; i += BUILD_SLICE) {
+        if (this.stopped) return
+        for (const id of ids.slice(i, i + BUILD_SLICE)) {
+          // A paper changed during the build was indexed by that change already.
+          if (this.index.has(id)) continue
+          const paper = this.source.paper(id)
+          if (paper !== undefined && paper.trashedAt === undefined) {
+            this.index.upsert(this.documentOf(paper))
+          }
+        }
+        await yieldToEventLoop()
+      }
+      this.index.finishBuild()
+    })()
+    return this.building
+  }
+
+  /** The library is closing: stop building and maintaining the index. */
+  stop(): void {
+    this.stopped = true
+    clearTimeout(this.compaction)
+  }
+
+  /** Re-reads a paper (and its note) after it was added or edited. */
+  paperChanged(paper: Paper): void {
+    this.cache = undefined
+    if (paper.trashedAt !== undefined) this.index.remove(paper.id)
+    else this.index.upsert(this.documentOf(paper))
+    this.scheduleCompaction()
+  }
+
+  /** A paper left the library for good. */
+  paperRemoved(id: string): void {
+    this.cache = undefined
+    this.index.remove(id)
+  }
+
+  /** A paper's star or reading status changed, not its text. */
+  stateChanged(paper: Paper): void {
+    this.cache = undefined
+    this.index.setState(paper.id, paper)
+  }
+
+  /** Anything else changed (collections): cached results may be stale. */
+  forgetResults(): void {
+    this.cache = undefined
+  }
+
+  /**
+   * The papers of `view` matching `query`, `offset` to `offset + limit`: by
+   * relevance when it has words, else in the view's order.
+   */
+  async page(view: SearchView, query: string, offset: number, limit: number): Promise<SearchPage> {
+    await this.start()
+    const key = `${view.key}\u0000${query}`
+    if (this.cache?.key !== key) {
+      const context: SearchContext = { collections: this.source.collections() }
+      const scope = view.scope?.()
+      if (scope !== undefined) context.scope = scope
+      const result = this.index.search(parseQuery(query), context)
+      this.cache = { key, result }
+      if (!result.ranked) {
+        const matching = new Set(result.ids)
+        this.cache.ordered = view
+          .ordered()
+          .filter((paper) => matching.has(paper.id))
+          .map((paper) => paper.id)
+      }
+    }
+    const { result, ordered: inOrder } = this.cache
+    if (!result.ranked) {
+      const ids = inOrder ?? []
+      return {
+        total: ids.length,
+        ranked: false,
+        ids: ids.slice(offset, offset + limit),
+        highlight: result.highlight,
+      }
+    }
+    return {
+      total: result.hits.count,
+      ranked: true,
+      ids: result.hits.slice(offset, offset + limit),
+      highlight: result.highlight,
+    }
+  }
+
+  /** Every match, best first (the CLI; where a paper is in the results). */
+  async all(view: SearchView, query: string): Promise<string[]> {
+    const first = await this.page(view, query, 0, 1)
+    return (await this.page(view, query, 0, Math.max(1, first.total))).ids
+  }
+
+  /** Where `query` matched the title and abstract of `paper`. */
+  async matches(paper: Paper, query: string): Promise<PaperMatches> {
+    await this.start()
+    const highlight = this.index.highlightTerms(parseQuery(query))
+    return {
+      title: highlightRanges(paper.title, 'title', highlight),
+      abstract: highlightRanges(paper.abstract, 'abstract', highlight),
+    }
+  }
+
+  private documentOf(paper: Paper): SearchDocument {
+    return {
+      id: paper.id,
+      title: paper.title,
+      abstract: paper.abstract,
+      authors: paper.authors,
+      organization: paper.organization,
+      tags: paper.tags,
+      note: this.source.noteText(paper.id),
+      status: paper.status,
+      starred: paper.starred,
+      published: paper.published,
+    }
+  }
+
+  /** Dead entries are dropped a moment after edits, never on the edit's own path. */
+  private scheduleCompaction(): void {
+    if (this.compaction !== undefined) return
+    this.compaction = setTimeout(() => {
+      this.compaction = undefined
+      this.index.compactIfWasteful()
+    }, 2000)
+    this.compaction.unref?.()
+  }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}

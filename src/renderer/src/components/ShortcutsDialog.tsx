@@ -1,0 +1,101 @@
+// The cheat sheet (?): every command with its keys, grouped by menu, and the
+// keys that work inside one place (the list, the note, search, the palette).
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { COMMAND_IDS, COMMANDS, type MenuName } from '../../../shared/commands'
+import { IS_MAC, shortcutLabel } from '../commands/keyBindings'
+
+const MENUS: readonly MenuName[] = ['File', 'Edit', 'View', 'Go', 'Help']
+
+/** Keys that belong to one place rather than to a command. */
+export const CONTEXT_KEYS: readonly { where: string; keys: string; action: string }[] = [
+  { where: 'Paper list', keys: '↓ / ↑', action: 'next / previous paper' },
+  {
+    where: 'Paper list',
+    keys: 'Page Down / Page Up, Home / End',
+    action: 'move by a screen, to the first / last paper',
+  },
+  { where: 'Paper list', keys: 'Enter', action: 'edit the selected paper’s note' },
+  { where: 'Note', keys: 'Esc', action: 'back to the paper list' },
+  { where: 'Search box', keys: 'Enter or ↓', action: 'go to the results' },
+  { where: 'Search box', keys: 'Esc', action: 'clear the search (again: back to the list)' },
+  { where: 'Palette', keys: '↑ / ↓, Enter, Esc', action: 'choose, run or jump, close' },
+  { where: 'Pane border', keys: '← / →', action: 'resize the panes' },
+]
+
+export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+  const closeButton = useRef<HTMLButtonElement>(null)
+  useEffect(() => closeButton.current?.focus(), [])
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.key === 'Escape' || event.key === '?') {
+      event.preventDefault()
+      onClose()
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={onClose}>
+      <div
+        className="shortcuts"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        data-testid="shortcuts-dialog"
+        onMouseDown={(event) => event.stopPropagation()}
+        onKeyDown={onKeyDown}
+      >
+        <div className="shortcuts-header">
+          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+          <button
+            ref={closeButton}
+            type="button"
+            className="icon-button"
+            aria-label="Close"
+            onClick={onClose}
+          >
+            ×
+          </button>
+        </div>
+        <div className="shortcuts-columns">
+          {MENUS.map((menu) => (
+            <section key={menu} aria-label={menu}>
+              <h3>{menu}</h3>
+              <table>
+                <tbody>
+                  {COMMAND_IDS.filter((id) => COMMANDS[id].menu === menu).map((id) => (
+                    <tr key={id}>
+                      <td>{COMMANDS[id].title}</td>
+                      <td>
+                        <kbd>{shortcutLabel(id)}</kbd>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+          <section aria-label="In one place">
+            <h3>In one place</h3>
+            <table>
+              <tbody>
+                {CONTEXT_KEYS.map((row) => (
+                  <tr key={`${row.where}-${row.keys}`}>
+                    <td>
+                      {row.where}: {row.action}
+                    </td>
+                    <td>
+                      <kbd>{row.keys}</kbd>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </div>
+        <p className="shortcuts-note">
+          {IS_MAC ? '⌘ is the Command key.' : 'Ctrl is the Control key.'}
+        </p>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,16 @@
+// Where following a link, a backlink or a related paper takes the window.
+import type { Place } from './navigationHistory'
+
+/** A paper, or a note (a paper's own note opens with its paper). */
+export type Destination =
+  { kind: 'paper'; id: string } | { kind: 'note'; id: string; paperId?: string }
+
+export function placeOf(destination: Destination, from: Place): Place {
+  if (destination.kind === 'paper') {
+    return { ...from, view: 'papers', paperId: destination.id }
+  }
+  if (destination.paperId !== undefined) {
+    return { ...from, view: 'papers', paperId: destination.paperId }
+  }
+  return { ...from, view: 'notes', noteId: destination.id }
+}

@@ -1,0 +1,287 @@
+// Search, the command palette and keyboard-only reading, end to end: the
+// built renderer in Chromium over the real core.
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
+import { listbox } from './harness/paperList'
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
+const TOOL_RETRIEVAL_TITLES = [
+  'ToolGen: Unified Tool Retrieval and Calling via Generation',
+  'Towards Completeness-Oriented Tool Retrieval for Large Language Models',
+  'Data-Efficient Massive Tool Retrieval: A Reinforcement Learning Approach for Query-Tool Alignment with Language Models',
+]
+const MIGE =
+  'MIGE: A Unified Framework for Multimodal Instruction-Based Image Generation and Editing'
+const NEWEST =
+  'Spotlighting Task-Relevant Features: Object-Centric Representations for Better Generalization in Robotic Manipulation'
+const SECOND = 'GenAgent: Scaling Text-to-Image Generation via Agentic Multimodal Reasoning'
+
+let app: RunningApp | undefined
+
+afterEach(async () => {
+  if (app !== undefined) {
+    expect(app.foreignRequests).toEqual([])
+    expect(app.pageErrors).toEqual([])
+    await app.close()
+    app = undefined
+  }
+})
+afterAll(closeBrowser)
+
+async function importFixture(page: Page, file = FIXTURE): Promise<void> {
+  await page.getByTestId('import-file-input').setInputFiles(file)
+  await expect.poll(() => page.getByTestId('import-status').textContent()).toContain('added')
+  await expect.poll(() => page.locator('#paper-row-0').count()).toBe(1)
+}
+
+function rowTitles(page: Page): Promise<string[]> {
+  return listbox(page).locator('.paper-row-title').allTextContents()
+}
+
+/** The selected row's title, without the star mark. */
+async function selectedTitle(page: Page): Promise<string> {
+  return (
+    (await page.locator('[role="option"][aria-selected="true"] .paper-row-title').textContent()) ??
+    ''
+  ).replace(/^★\s*/, '')
+}
+
+function focusedTestId(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)
+}
+
+describe('search', () => {
+  it('ranks the tool-retrieval papers first as you type, and marks the matches', async () => {
+    app = await launchApp()
+    const { page } = app
+    await importFixture(page)
+
+    // "/" from anywhere focuses the search box.
+    await page.keyboard.press('/')
+    await expect.poll(() => focusedTestId(page)).toBe('search-input')
+    await page.keyboard.type('tool retrieval', { delay: 20 })
+
+    await expect
+      .poll(async () => new Set((await rowTitles(page)).slice(0, 3)))
+      .toEqual(new Set(TOOL_RETRIEVAL_TITLES))
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toMatch(/^\d+ matches$/)
+    const count = Number((await page.getByTestId('search-count').textContent())?.split(' ')[0])
+    expect(count).toBeGreaterThan(3)
+    expect(count).toBeLessThan(53)
+
+    // The matched words are marked in the rows...
+    const marks = await page.locator('#paper-row-0 .paper-row-title mark').allTextContents()
+    expect(marks.map((mark) => mark.toLowerCase())).toEqual(
+      expect.arrayContaining(['tool', 'retrieval']),
+    )
+    // ...and in the first result's title and abstract, which is selected.
+    await expect
+      .poll(() => page.locator('#paper-title').textContent())
+      .toBe((await rowTitles(page))[0])
+    await expect
+      .poll(() => page.getByTestId('paper-abstract').locator('mark').count())
+      .toBeGreaterThan(1)
+    const abstractMarks = await page.getByTestId('paper-abstract').locator('mark').allTextContents()
+    expect(abstractMarks.every((mark) => /^(tool|retriev)/i.test(mark))).toBe(true)
+    await app.screenshot('search-highlighted-results')
+
+    // Enter goes to the results; Esc in the box clears the search.
+    await page.keyboard.press('Enter')
+    await expect.poll(() => focusedTestId(page)).toBe('paper-list')
+    const chosen = await selectedTitle(page)
+    await page.keyboard.press('/')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('search-input').inputValue()).toBe('')
+    // The whole library is back, newest first, with the paper you were on still selected.
+    await expect.poll(() => page.getByTestId('search-count').count()).toBe(0)
+    await expect.poll(() => selectedTitle(page)).toBe(chosen)
+    await listbox(page).evaluate((element) => element.scrollTo(0, 0))
+    await expect
+      .poll(() => page.locator('#paper-row-0 .paper-row-title').textContent())
+      .toBe(NEWEST)
+
+    // A query that matches nothing says so; an unknown qualifier is just words.
+    await page.getByTestId('search-input').fill('zebrafish')
+    await expect
+      .poll(() => page.getByTestId('paper-list-empty').textContent())
+      .toBe('No papers here match “zebrafish”.')
+    await page.getByTestId('search-input').fill('foo:bar "unclosed')
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('0 matches')
+  })
+
+  it('renders matched titles as text, never as markup', async () => {
+    app = await launchApp({ libraryDir: await makeLibraryDir() })
+    const { page } = app
+    const hostile = '<img src=x onerror="document.title=\'pwned\'"> Tool retrieval <b>bold</b>'
+    const listing = join(app.libraryDir, '..', `hostile-${Date.now()}.txt`)
+    await writeFile(
+      listing,
+      [
+        'Daily Papers',
+        '',
+        hostile,
+        '',
+        'An abstract about <script>alert(1)</script> tool retrieval, ending here.',
+        '',
+        '  • 2 authors',
+        '·',
+        'Jan 5, 2026 3',
+        '',
+      ].join('\n'),
+    )
+    await importFixture(page, listing)
+    await page.getByTestId('search-input').fill('tool retrieval')
+    await expect
+      .poll(() => page.locator('#paper-row-0 .paper-row-title').textContent())
+      .toBe(hostile)
+    expect(await page.locator('#paper-row-0 mark').allTextContents()).toEqual(['Tool', 'retrieval'])
+    expect(
+      await page
+        .locator('img, b, script', { hasText: '' })
+        .evaluateAll((nodes) => nodes.filter((node) => node.closest('#root') !== null).length),
+    ).toBe(0)
+    await expect
+      .poll(() => page.getByTestId('paper-abstract').textContent())
+      .toContain('<script>alert(1)</script>')
+    expect(await page.title()).toBe('Offprint')
+  })
+
+  it('lists the starred papers with is:starred', async () => {
+    app = await launchApp()
+    const { page } = app
+    await importFixture(page)
+    // Star the first and third papers with the keyboard.
+    await page.keyboard.press('Control+1')
+    await page.keyboard.press('s')
+    await expect.poll(() => page.locator('#paper-row-0').getAttribute('data-starred')).toBe('true')
+    await page.keyboard.press('j')
+    await page.keyboard.press('j')
+    await page.keyboard.press('s')
+    await expect.poll(() => page.locator('#paper-row-2').getAttribute('data-starred')).toBe('true')
+    const third = await selectedTitle(page)
+
+    await page.keyboard.press('Control+f')
+    await page.keyboard.type('is:starred')
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('2 matches')
+    // A filter keeps the list's order (newest first).
+    expect((await rowTitles(page)).map((title) => title.replace(/^★\s*/, ''))).toEqual([
+      NEWEST,
+      third,
+    ])
+    await page.getByTestId('search-input').fill('is:starred spotlighting')
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('1 match')
+  })
+})
+
+describe('command palette and keyboard', () => {
+  it('jumps to a paper by three letters of its title', async () => {
+    app = await launchApp()
+    const { page } = app
+    await importFixture(page)
+    await page.keyboard.press('Control+k')
+    await expect.poll(() => page.getByTestId('command-palette').isVisible()).toBe(true)
+    // With nothing typed it lists the commands with their shortcuts.
+    await expect
+      .poll(() => page.getByTestId('palette-item').first().textContent())
+      .toContain('Import…')
+    expect(
+      await page.getByTestId('palette-item').filter({ hasText: 'Command palette' }).textContent(),
+    ).toContain('Ctrl+K')
+
+    await page.keyboard.type('mig')
+    await expect
+      .poll(() => page.getByTestId('palette-item').first().textContent())
+      .toBe(`Paper${MIGE}`)
+    expect(
+      await page.getByTestId('palette-item').first().locator('mark').allTextContents(),
+    ).toEqual(['MIG'])
+    await app.screenshot('command-palette')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('command-palette').count()).toBe(0)
+    await expect.poll(() => page.locator('#paper-title').textContent()).toBe(MIGE)
+    await expect.poll(() => selectedTitle(page)).toBe(MIGE)
+    await expect.poll(() => focusedTestId(page)).toBe('paper-list')
+
+    // Commands run from the palette too; Esc closes it and gives focus back.
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('keyboard shortcuts')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('shortcuts-dialog').isVisible()).toBe(true)
+    expect(await page.getByTestId('shortcuts-dialog').textContent()).toContain(
+      'Star / unstar the paper',
+    )
+    await app.screenshot('keyboard-shortcuts')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('shortcuts-dialog').count()).toBe(0)
+    await page.keyboard.press('Control+k')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('command-palette').count()).toBe(0)
+    await expect.poll(() => focusedTestId(page)).toBe('paper-list')
+  })
+
+  it('reads, writes a note, stars and marks read with the keyboard only', async () => {
+    app = await launchApp()
+    const { page } = app
+    await importFixture(page)
+
+    await page.keyboard.press('Control+1')
+    await expect.poll(() => focusedTestId(page)).toBe('paper-list')
+    await page.keyboard.press('j')
+    await expect.poll(() => page.locator('#paper-title').textContent()).toBe(SECOND)
+    // Ctrl+2 puts focus on the paper (to scroll it), Ctrl+1 back on the list.
+    await page.keyboard.press('Control+2')
+    await expect.poll(() => focusedTestId(page)).toBe('paper-view')
+    await page.keyboard.press('Control+1')
+
+    // Enter opens the note; Esc goes back to the list.
+    await page.keyboard.press('Enter')
+    await expect.poll(() => focusedTestId(page)).toBe('note-input')
+    await page.keyboard.type('Agentic generation: compare with MIGE. s and r typed here stay text.')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => focusedTestId(page)).toBe('paper-list')
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
+
+    // s stars, r marks read; the row and the paper pane show both.
+    await page.keyboard.press('s')
+    await page.keyboard.press('r')
+    const row = page.locator('#paper-row-1')
+    await expect.poll(() => row.getAttribute('data-starred')).toBe('true')
+    await expect.poll(() => row.getAttribute('data-status')).toBe('read')
+    expect(await page.getByTestId('star-button').getAttribute('aria-pressed')).toBe('true')
+    await expect
+      .poll(() => page.getByRole('radio', { name: 'Read', exact: true }).isChecked())
+      .toBe(true)
+    await page.keyboard.press('i')
+    await expect.poll(() => row.getAttribute('data-status')).toBe('reading')
+    await expect.poll(() => row.locator('.paper-row-status').textContent()).toBe('reading')
+
+    // Ctrl+Shift+L hides the list, Ctrl+1 brings it back focused; Alt+Left goes back.
+    await page.keyboard.press('Control+Shift+L')
+    await expect.poll(() => listbox(page).count()).toBe(0)
+    await page.keyboard.press('Control+1')
+    await expect.poll(() => focusedTestId(page)).toBe('paper-list')
+    await page.keyboard.press('k')
+    await expect.poll(() => page.locator('#paper-title').textContent()).toBe(NEWEST)
+    await page.keyboard.press('Alt+ArrowLeft')
+    await expect.poll(() => page.locator('#paper-title').textContent()).toBe(SECOND)
+    await page.keyboard.press('Alt+ArrowRight')
+    await expect.poll(() => page.locator('#paper-title').textContent()).toBe(NEWEST)
+    await app.screenshot('keyboard-flow')
+
+    // All of it is in the library: after a restart the note, star and status are there.
+    await app.restartCore()
+    await page.reload()
+    await expect.poll(() => page.locator('#paper-row-1').getAttribute('data-starred')).toBe('true')
+    expect(await page.locator('#paper-row-1').getAttribute('data-status')).toBe('reading')
+    await page.keyboard.press('/')
+    await page.keyboard.type('has:note is:starred')
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('1 match')
+    await expect
+      .poll(() => page.getByTestId('note-input').inputValue())
+      .toBe('Agentic generation: compare with MIGE. s and r typed here stay text.')
+  })
+})
