@@ -8,7 +8,9 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import type { Collection, Note, Paper } from '../../src/shared/model'
+import { MAX_QUERY_CHARS } from '../../src/shared/apiLimits'
+import type { Collection, Note, Paper, PaperRelation } from '../../src/shared/model'
+import { formatWikiLink } from '../../src/shared/wikiLinks'
 import { auditDom } from './harness/domAudit'
 import { appSession } from './harness/appSession'
 import type { RunningApp } from './harness/launchApp'
@@ -18,6 +20,7 @@ import {
   daysBefore,
   noteRecord,
   paperRecord,
+  relationRecord,
   seedLibrary,
 } from './harness/seedLibrary'
 
@@ -39,20 +42,24 @@ async function payloads(): Promise<Payload[]> {
 /** The records of one paper that a payload is placed into. */
 interface Placement {
   paper: Paper
+  /** The paper's note; its body ends with a wiki-link to `linking`. */
   note: Note
   /** A collection holding the paper. */
   collection: Collection
+  /** A standalone note that links to the paper (so it is listed under "Linked from"). */
+  linking: Note
+  /** A manual "related" link from the paper to the one before it. */
+  relation: PaperRelation
 }
 
 /**
- * Every field a user can see today, how a payload gets into it, and where it
- * shows once its paper is selected. Adding a field is one line here.
+ * Every field a user can see, how a payload gets into it, and where it shows
+ * once its paper is selected. Adding a field is one line here.
  *
- * Not visible on this branch, so only stored: note titles (a paper's note
- * shows no title). Not on this branch at all: search queries (no search box)
- * and BibTeX/RIS fields (no importer; a .bib or .ris file is reported as not a
- * listing, by its name, which the import test covers). Imported listing fields
- * and import file names are covered by the second test.
+ * The search box is the second test's; imported listing fields and import file
+ * names are the third's. BibTeX/RIS fields have no importer on this branch (a
+ * .bib or .ris file is reported as not a listing, by its name, which the third
+ * test covers).
  */
 const FIELDS: { name: string; place: (at: Placement, payload: string) => void; shownIn: string }[] =
   [
@@ -101,19 +108,40 @@ const FIELDS: { name: string; place: (at: Placement, payload: string) => void; s
       shownIn: '[data-testid=sidebar]',
     },
     {
-      name: 'note title (stored only)',
-      place: (at, x) => (at.note.title = x),
-      shownIn: '#paper-title',
-    },
-    {
       name: 'note body',
       place: (at, x) => (at.note.body = x),
       shownIn: '[data-testid=note-preview]',
     },
     { name: 'note editor', place: () => undefined, shownIn: '[data-testid=note-input]' },
+    {
+      name: 'note title (in "Linked from")',
+      place: (at, x) => (at.linking.title = x),
+      shownIn: '[data-testid=backlink]',
+    },
+    {
+      // After 'note body', before the payload: an unclosed HTML block in it would swallow
+      // what follows (as markdown says).
+      name: 'wiki-link (shows the linked note’s title)',
+      place: (at) =>
+        (at.note.body = `${formatWikiLink('note', at.linking.id, 'a note')}\n\n${at.note.body}`),
+      shownIn: '[data-testid=note-preview] .wikilink',
+    },
+    {
+      name: 'wiki-link label',
+      place: (at, x) =>
+        (at.note.body = `${formatWikiLink('note', at.linking.id, x)} ${at.note.body}`),
+      shownIn: '[data-testid=note-preview] .wikilink',
+    },
+    {
+      name: 'relation label',
+      place: (at, x) => (at.relation.label = x),
+      shownIn: '[data-testid=relation]',
+    },
   ]
 
 const WHOLE_WINDOW = 'body'
+/** The search box with its count, the list with its highlights, and the paper shown. */
+const SEARCH_PARTS = '[role=search], [data-testid=paper-list], .pane-paper'
 /** The parts of the window that change when another paper is selected. */
 const CHANGING_PARTS = '[data-testid=paper-list], .pane-paper, .pane-notes'
 
@@ -138,12 +166,51 @@ async function waitForPaper(running: RunningApp, paperId: string, noteBody: stri
   )
 }
 
-/** Which of `selectors` match nothing, after a frame (anything a payload set in motion runs). */
-async function missingAfterAFrame(running: RunningApp, selectors: string[]): Promise<string[]> {
-  return running.page.evaluate(async (wanted) => {
+/**
+ * Which of `selectors` match nothing once the parts that load on their own
+ * (links, related papers) had their moment; at least a frame passes, so
+ * anything a payload set in motion runs first.
+ */
+async function missingOnceLoaded(running: RunningApp, selectors: string[]): Promise<string[]> {
+  const { page } = running
+  const allThere = (wanted: string[]) =>
+    wanted.every((selector) => document.querySelector(selector) !== null)
+  await page.waitForFunction(allThere, selectors, { timeout: 5000, polling: 'raf' }).catch(() => {})
+  return page.evaluate(async (wanted) => {
     await new Promise((resolve) => requestAnimationFrame(resolve))
     return wanted.filter((selector) => document.querySelector(selector) === null)
   }, selectors)
+}
+
+/** A library in which payload i fills every field of paper i (and of its note, collection…). */
+async function seedHostileLibrary(dir: string, corpus: Payload[]): Promise<Placement[]> {
+  const placements = corpus.map(({ id }, index): Placement => {
+    // Newest first: row i holds payload i.
+    const paper = paperRecord(`xss-${id}`, { published: daysBefore(index) })
+    const note = noteRecord(`xss-note-${id}`, paper.id)
+    const collection = collectionRecord(`xss-collection-${id}`, {
+      position: index,
+      paperIds: [paper.id],
+    })
+    const linking = noteRecord(`xss-linking-${id}`, undefined, {
+      body: `About ${formatWikiLink('paper', paper.id, 'this paper')}.`,
+    })
+    // Related to the paper listed before it (the first one, to the last).
+    const other = `xss-${corpus[(index + corpus.length - 1) % corpus.length]?.id ?? id}`
+    const relation = relationRecord(`xss-relation-${id}`, paper.id, other)
+    return { paper, note, collection, linking, relation }
+  })
+  for (const [index, { payload }] of corpus.entries()) {
+    const at = placements[index]
+    if (at !== undefined) for (const field of FIELDS) field.place(at, payload)
+  }
+  await seedLibrary(dir, {
+    papers: placements.map((at) => at.paper),
+    notes: placements.flatMap((at) => [at.note, at.linking]),
+    collections: placements.map((at) => at.collection),
+    relations: placements.map((at) => at.relation),
+  })
+  return placements
 }
 
 describe('hostile content', () => {
@@ -151,25 +218,7 @@ describe('hostile content', () => {
     const corpus = await payloads()
     expect(corpus.length).toBeGreaterThanOrEqual(150)
     const dir = await session.scratchDir()
-    const placements = corpus.map(({ id }, index): Placement => {
-      // Newest first: row i holds payload i.
-      const paper = paperRecord(`xss-${id}`, { published: daysBefore(index) })
-      const note = noteRecord(`xss-note-${id}`, paper.id)
-      const collection = collectionRecord(`xss-collection-${id}`, {
-        position: index,
-        paperIds: [paper.id],
-      })
-      return { paper, note, collection }
-    })
-    for (const [index, { payload }] of corpus.entries()) {
-      const at = placements[index]
-      if (at !== undefined) for (const field of FIELDS) field.place(at, payload)
-    }
-    await seedLibrary(dir, {
-      papers: placements.map((at) => at.paper),
-      notes: placements.map((at) => at.note),
-      collections: placements.map((at) => at.collection),
-    })
+    const placements = await seedHostileLibrary(dir, corpus)
 
     const app = await session.launch({ libraryDir: dir })
     const { page } = app
@@ -185,8 +234,8 @@ describe('hostile content', () => {
     for (const [index, { id, category, payload }] of corpus.entries()) {
       const label = `payload ${id} (${category})`
       if (index > 0) await page.keyboard.press('ArrowDown')
-      await waitForPaper(app, `xss-${id}`, payload)
-      const missing = await missingAfterAFrame(
+      await waitForPaper(app, `xss-${id}`, placements[index]?.note.body ?? '')
+      const missing = await missingOnceLoaded(
         app,
         FIELDS.map((field) => field.shownIn),
       )
@@ -214,6 +263,49 @@ describe('hostile content', () => {
     await app.screenshot('hostile-content-last-payload')
     expect(trouble).toEqual([])
     expect(fieldsChecked).toBe(corpus.length * FIELDS.length)
+  })
+
+  it('searches for every payload, showing the query, the count and the highlights inertly', async () => {
+    const corpus = await payloads()
+    const dir = await session.scratchDir()
+    await seedHostileLibrary(dir, corpus)
+    const app = await session.launch({ libraryDir: dir })
+    const { page } = app
+    await expect
+      .poll(() => page.getByTestId('library-count').textContent(), SLOW)
+      .toBe(`${corpus.length} papers`)
+    const box = page.getByTestId('search-input')
+    const trouble: string[] = []
+    const seen = { count: 0 }
+    let answered = 0
+    for (const { id, category, payload } of corpus) {
+      const label = `query ${id} (${category})`
+      await box.fill(payload)
+      // The query is answered: a count, or a message that nothing matches.
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid=search-count]') !== null ||
+          document.querySelector('[data-testid=paper-list-empty]') !== null,
+        undefined,
+        SLOW,
+      )
+      // The box holds the query as text (a one-line field does its own thing with line
+      // breaks, and stops at the length a query may have).
+      const shown = (await box.inputValue()).replace(/\s/g, '')
+      if (!payload.replace(/\s/g, '').startsWith(shown) || shown === '') {
+        trouble.push(`${label}: query not shown`)
+      }
+      answered++
+      const audit = await page.evaluate(auditDom, SEARCH_PARTS)
+      trouble.push(...audit.map((what) => `${label}: ${what}`))
+      trouble.push(...newTrouble(app, seen, label))
+    }
+    // The last payload is longer than a query may be: the box stopped at the limit.
+    expect(await box.inputValue()).toBe(corpus.at(-1)?.payload.slice(0, MAX_QUERY_CHARS))
+    expect(page.url()).toMatch(/\/index\.html$/)
+    await app.screenshot('hostile-content-search')
+    expect(trouble).toEqual([])
+    expect(answered).toBe(corpus.length)
   })
 
   it('imports a listing made of payloads, named by one, and shows it inertly', async () => {
