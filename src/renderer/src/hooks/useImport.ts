@@ -74,13 +74,22 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
   )
 
   // Files the OS asked Offprint to open.
+  const opened = useRef<Promise<void>>(Promise.resolve())
   useEffect(
     () =>
       subscribeToLibrary((event) => {
         if (event.type !== 'open-file') return
         const { fileName, content } = event
-        if (content.ok) void run(fileName, () => api.importText({ text: content.text, fileName }))
-        else setOutcome({ kind: 'failed', what: fileName, message: content.message })
+        // Several files (a second launch with many) are imported one after another.
+        opened.current = opened.current.then(() =>
+          content.ok
+            ? run(fileName, () => api.importText({ text: content.text, fileName }))
+            : setOutcome({
+                kind: 'failed',
+                what: fileName,
+                message: `The file could not be read: ${content.message}.`,
+              }),
+        )
       }),
     [chooseFiles, run],
   )
