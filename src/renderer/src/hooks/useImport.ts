@@ -73,14 +73,14 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
     [importFiles],
   )
 
-  // Files the OS asked Offprint to open.
+  // Files the OS asked Offprint to open (named on its command line, or on a
+  // second launch's) arrive one event each; they are imported one after another.
   const opened = useRef<Promise<void>>(Promise.resolve())
   useEffect(
     () =>
       subscribeToLibrary((event) => {
         if (event.type !== 'open-file') return
         const { fileName, content } = event
-        // Several files (a second launch with many) are imported one after another.
         opened.current = opened.current.then(() =>
           content.ok
             ? run(fileName, () => api.importText({ text: content.text, fileName }))
