@@ -2,6 +2,7 @@
 // core sees a call. Keys must match `apiMethods` exactly (the compiler checks).
 import { z } from 'zod'
 import type { ApiMethod } from './api'
+import { MAX_QUERY_CHARS } from './apiLimits'
 import { BACKUP_ID_PATTERN } from './backupId'
 import { SMART_VIEWS } from './model'
 import type { SmartView } from './model'
@@ -15,7 +16,6 @@ export const MAX_IMPORT_CHARS = 100 * 1024 * 1024
 /** Largest note body accepted (a 5 MB note must still save). */
 export const MAX_NOTE_CHARS = 20 * 1024 * 1024
 /** Longest search query accepted (nobody types more; it bounds the work of one query). */
-export const MAX_QUERY_CHARS = 1000
 const searchQuery = z.string().max(MAX_QUERY_CHARS)
 
 /** Largest page of list rows the renderer may ask for at once. */

@@ -117,9 +117,7 @@ describe('big inputs', () => {
 
     // The page still answers a keystroke within a few frames, and the 5 MB note saves whole.
     expect(await framesUntilKeystrokeShows(app)).toBeLessThanOrEqual(10)
-    await expect
-      .poll(() => page.getByTestId('save-indicator').textContent(), { timeout: 30_000 })
-      .toBe('Saved')
+    await expect.poll(() => page.getByTestId('save-indicator').textContent(), SLOW).toBe('Saved')
     const stored = await app.dispatch('getNote', { paperId: 'big' })
     expect(stored).toMatchObject({ ok: true })
     expect(stored.ok && (stored.value as Note).body).toBe(`!${body}`)

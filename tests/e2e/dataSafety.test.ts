@@ -46,9 +46,9 @@ describe('a full disk', () => {
     const app = await session.launch({ coreInChildProcess: true })
     const { page } = app
     await page.getByRole('button', { name: 'Import the sample library' }).click()
-    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('53 papers')
+    await expect.poll(() => page.getByTestId('library-count').textContent(), SLOW).toBe('53 papers')
     await page.locator('[data-testid=paper-view]').waitFor()
-    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
+    await expect.poll(() => page.getByTestId('save-indicator').textContent(), SLOW).toBe('Saved')
     const before = await folderSnapshot(app.libraryDir)
 
     // Every write past 64 bytes now fails, as on a full disk.
@@ -57,14 +57,14 @@ describe('a full disk', () => {
     await page.getByTestId('note-input').fill(text)
     const indicator = page.getByTestId('save-indicator')
     await expect
-      .poll(() => indicator.textContent())
+      .poll(() => indicator.textContent(), SLOW)
       .toMatch(/^Not saved — Could not save .*\(retrying\)$/)
     expect(await page.getByTestId('note-input').inputValue()).toBe(text)
 
     await drop(app, 'more.txt', syntheticListing(3, 'Full disk paper '))
     const status = page.getByTestId('import-status')
     await expect
-      .poll(() => status.textContent())
+      .poll(() => status.textContent(), SLOW)
       .toMatch(/^Could not import more\.txt\. Could not save/)
     expect(await status.getAttribute('role')).toBe('alert')
 
@@ -86,7 +86,7 @@ describe('a full disk', () => {
 
     // Room again: the retry saves the note that stayed in the editor.
     await app.limitFileSize(undefined)
-    await expect.poll(() => indicator.textContent(), { timeout: 15_000 }).toBe('Saved')
+    await expect.poll(() => indicator.textContent(), SLOW).toBe('Saved')
     const paperId = await page.locator('[data-testid=paper-view]').getAttribute('data-paper-id')
     const note = await app.dispatch('getNote', { paperId })
     expect(note).toMatchObject({ ok: true, value: { body: text } })
@@ -98,7 +98,7 @@ describe('backups in the window', () => {
     const app = await session.launch({ automaticBackups: true })
     const { page } = app
     await page.getByRole('button', { name: 'Import the sample library' }).click()
-    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('53 papers')
+    await expect.poll(() => page.getByTestId('library-count').textContent(), SLOW).toBe('53 papers')
 
     let dialog = await openBackups(app)
     await dialog.getByRole('button', { name: 'Back Up Now' }).click()
@@ -106,12 +106,12 @@ describe('backups in the window', () => {
       .poll(() => dialog.getByTestId('backups-status').textContent(), SLOW)
       .toBe('Backed up: 53 papers and 0 notes.')
     const rows = dialog.getByTestId('backup-row')
-    await expect.poll(() => rows.count()).toBe(2) // on start (empty), and now
+    await expect.poll(() => rows.count(), SLOW).toBe(2) // on start (empty), and now
     expect(await rows.first().textContent()).toContain('made by you · 53 papers, 0 notes')
     await dialog.getByRole('button', { name: 'Close' }).click()
 
     await drop(app, 'three.txt', syntheticListing(3, 'Later paper '))
-    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('56 papers')
+    await expect.poll(() => page.getByTestId('library-count').textContent(), SLOW).toBe('56 papers')
 
     // Restore the 53-paper backup: asked once more, then done.
     dialog = await openBackups(app)
@@ -133,7 +133,7 @@ describe('backups in the window', () => {
     await rows.first().getByRole('button', { name: 'Restore', exact: true }).click()
     await expect.poll(() => page.getByTestId('library-count').textContent(), SLOW).toBe('56 papers')
     await page.keyboard.press('Escape')
-    await expect.poll(() => page.getByTestId('backups-dialog').count()).toBe(0)
+    await expect.poll(() => page.getByTestId('backups-dialog').count(), SLOW).toBe(0)
   })
 
   it('changes how often backups are made and how many are kept, in Settings', async () => {
@@ -152,7 +152,7 @@ describe('backups in the window', () => {
       .poll(async () => {
         const response = await app.dispatch('getSettings', {})
         return response.ok ? response.value : undefined
-      })
+      }, SLOW)
       .toMatchObject({ backupIntervalHours: 12, backupsKept: 20 })
     // From Settings to the backups themselves, which say how they are made.
     await settings.getByRole('button', { name: 'Restore from Backup…' }).click()
@@ -162,7 +162,7 @@ describe('backups in the window', () => {
       'after every 12 hours of use, keeping the last 20',
     )
     await dialog.getByRole('button', { name: 'Close' }).click()
-    await expect.poll(() => page.getByTestId('backups-dialog').count()).toBe(0)
+    await expect.poll(() => page.getByTestId('backups-dialog').count(), SLOW).toBe(0)
   })
 })
 
@@ -180,7 +180,7 @@ describe('damaged library files', () => {
     const { page } = app
     const banner = page.getByTestId('store-problems')
     await expect
-      .poll(() => banner.textContent())
+      .poll(() => banner.textContent(), SLOW)
       .toMatch(/papers\/[0-9a-f]{2}\.json was damaged and has been restored from the backup of /)
     const text = (await banner.textContent()) ?? ''
     expect(text).toContain(`${victim}.unreadable-`)
@@ -206,7 +206,7 @@ describe('damaged library files', () => {
     const app = await session.launch({ libraryDir: dir })
     const banner = app.page.getByTestId('store-problems')
     await expect
-      .poll(() => banner.textContent())
+      .poll(() => banner.textContent(), SLOW)
       .toMatch(/could not be read and no backup had a good copy of it\..*kept, unchanged, at /)
   })
 })
@@ -224,7 +224,7 @@ describe('files handed over by the system', () => {
     await confirmPreview(page, '53 new papers')
     const status = page.getByTestId('import-status')
     await expect
-      .poll(() => status.textContent())
+      .poll(() => status.textContent(), SLOW)
       .toContain('Imported feb-9.txt: 53 added, 0 already present, 0 skipped')
     await app.emit({
       type: 'open-file',
@@ -232,7 +232,7 @@ describe('files handed over by the system', () => {
       content: { ok: false, message: 'it is not UTF-8 text' },
     })
     await expect
-      .poll(() => status.textContent())
+      .poll(() => status.textContent(), SLOW)
       .toBe('Could not import photo.txt. The file could not be read: it is not UTF-8 text.×')
   })
 })

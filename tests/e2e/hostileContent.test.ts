@@ -8,12 +8,21 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import type { Note, Paper } from '../../src/shared/model'
+import { MAX_QUERY_CHARS } from '../../src/shared/apiLimits'
+import type { Collection, Note, Paper, PaperRelation } from '../../src/shared/model'
+import { formatWikiLink } from '../../src/shared/wikiLinks'
 import { auditDom } from './harness/domAudit'
 import { appSession } from './harness/appSession'
 import type { RunningApp } from './harness/launchApp'
 import { listbox } from './harness/paperList'
-import { daysBefore, noteRecord, paperRecord, seedLibrary } from './harness/seedLibrary'
+import {
+  collectionRecord,
+  daysBefore,
+  noteRecord,
+  paperRecord,
+  relationRecord,
+  seedLibrary,
+} from './harness/seedLibrary'
 
 /** Rendering megabytes or hundreds of papers takes a while on a busy machine. */
 const SLOW = { timeout: 20_000 }
@@ -30,48 +39,111 @@ async function payloads(): Promise<Payload[]> {
   return (JSON.parse(await readFile(CORPUS, 'utf8')) as { payloads: Payload[] }).payloads
 }
 
+/** The records of one paper that a payload is placed into. */
+interface Placement {
+  paper: Paper
+  /** The paper's note; its body ends with a wiki-link to `linking`. */
+  note: Note
+  /** A collection holding the paper. */
+  collection: Collection
+  /** A standalone note that links to the paper (so it is listed under "Linked from"). */
+  linking: Note
+  /** A manual "related" link from the paper to the one before it. */
+  relation: PaperRelation
+}
+
 /**
- * Every field a user can see today, how a payload gets into it, and where it
- * shows once its paper is selected. Adding a field is one line here.
+ * Every field a user can see, how a payload gets into it, and where it shows
+ * once its paper is selected. Adding a field is one line here.
  *
- * Not visible on this branch, so not listed: tags (no tag display yet),
- * collection names (no collections UI), note titles (a paper's note shows no
- * title), search queries (no search box), BibTeX/RIS fields (no importer).
- * Imported listing fields and import file names are covered by the second test.
+ * The search box is the second test's; imported listing fields and import file
+ * names are the third's. BibTeX/RIS fields have no importer on this branch (a
+ * .bib or .ris file is reported as not a listing, by its name, which the third
+ * test covers).
  */
-const FIELDS: {
-  name: string
-  place: (paper: Paper, note: Note, payload: string) => void
-  shownIn: string
-}[] = [
-  { name: 'title', place: (p, _, x) => (p.title = x), shownIn: '#paper-title' },
-  { name: 'list row', place: () => undefined, shownIn: '.paper-row.selected .paper-row-title' },
-  {
-    name: 'abstract',
-    place: (p, _, x) => (p.abstract = x),
-    shownIn: '[data-testid=paper-abstract]',
-  },
-  {
-    name: 'organization',
-    place: (p, _, x) => (p.organization = x),
-    shownIn: '[data-testid=paper-organization]',
-  },
-  { name: 'author', place: (p, _, x) => p.authors.push(x), shownIn: '[data-testid=paper-authors]' },
-  {
-    name: 'link label',
-    place: (p, _, x) => p.links.push({ label: x, url: 'https://example.org/code', kind: 'code' }),
-    shownIn: '[data-testid=paper-links]',
-  },
-  {
-    name: 'link url',
-    place: (p, _, x) => p.links.push({ label: 'Project page', url: x, kind: 'project' }),
-    shownIn: '[data-testid=paper-links]',
-  },
-  { name: 'tag (stored only)', place: (p, _, x) => p.tags.push(x), shownIn: '#paper-title' },
-  { name: 'note title (stored only)', place: (_, n, x) => (n.title = x), shownIn: '#paper-title' },
-  { name: 'note body', place: (_, n, x) => (n.body = x), shownIn: '[data-testid=note-preview]' },
-  { name: 'note editor', place: () => undefined, shownIn: '[data-testid=note-input]' },
-]
+const FIELDS: { name: string; place: (at: Placement, payload: string) => void; shownIn: string }[] =
+  [
+    { name: 'title', place: (at, x) => (at.paper.title = x), shownIn: '#paper-title' },
+    { name: 'list row', place: () => undefined, shownIn: '.paper-row.selected .paper-row-title' },
+    {
+      name: 'abstract',
+      place: (at, x) => (at.paper.abstract = x),
+      shownIn: '[data-testid=paper-abstract]',
+    },
+    {
+      name: 'organization',
+      place: (at, x) => (at.paper.organization = x),
+      shownIn: '[data-testid=paper-organization]',
+    },
+    {
+      name: 'author',
+      place: (at, x) => at.paper.authors.push(x),
+      shownIn: '[data-testid=paper-authors]',
+    },
+    {
+      name: 'link label',
+      place: (at, x) =>
+        at.paper.links.push({ label: x, url: 'https://example.org/code', kind: 'code' }),
+      shownIn: '[data-testid=paper-links]',
+    },
+    {
+      name: 'link url',
+      place: (at, x) => at.paper.links.push({ label: 'Project page', url: x, kind: 'project' }),
+      shownIn: '[data-testid=paper-links]',
+    },
+    { name: 'tag', place: (at, x) => at.paper.tags.push(x), shownIn: '[data-testid=paper-tags]' },
+    {
+      name: 'tag in the list row',
+      place: () => undefined,
+      shownIn: '.paper-row.selected .tag-chip',
+    },
+    {
+      name: 'collection name',
+      place: (at, x) => (at.collection.name = x),
+      shownIn: '[data-testid=paper-collections]',
+    },
+    {
+      name: 'collections in the sidebar',
+      place: () => undefined,
+      shownIn: '[data-testid=sidebar]',
+    },
+    {
+      name: 'note body',
+      place: (at, x) => (at.note.body = x),
+      shownIn: '[data-testid=note-preview]',
+    },
+    { name: 'note editor', place: () => undefined, shownIn: '[data-testid=note-input]' },
+    {
+      name: 'note title (in "Linked from")',
+      place: (at, x) => (at.linking.title = x),
+      shownIn: '[data-testid=backlink]',
+    },
+    {
+      // After 'note body', before the payload: an unclosed HTML block in it would swallow
+      // what follows (as markdown says).
+      name: 'wiki-link (shows the linked note’s title)',
+      place: (at) =>
+        (at.note.body = `${formatWikiLink('note', at.linking.id, 'a note')}\n\n${at.note.body}`),
+      shownIn: '[data-testid=note-preview] .wikilink',
+    },
+    {
+      name: 'wiki-link label',
+      place: (at, x) =>
+        (at.note.body = `${formatWikiLink('note', at.linking.id, x)} ${at.note.body}`),
+      shownIn: '[data-testid=note-preview] .wikilink',
+    },
+    {
+      name: 'relation label',
+      place: (at, x) => (at.relation.label = x),
+      shownIn: '[data-testid=relation]',
+    },
+  ]
+
+const WHOLE_WINDOW = 'body'
+/** The search box with its count, the list with its highlights, and the paper shown. */
+const SEARCH_PARTS = '[role=search], [data-testid=paper-list], .pane-paper'
+/** The parts of the window that change when another paper is selected. */
+const CHANGING_PARTS = '[data-testid=paper-list], .pane-paper, .pane-notes'
 
 const session = appSession()
 
@@ -83,14 +155,62 @@ function newTrouble(running: RunningApp, seen: { count: number }, label: string)
   return fresh
 }
 
-/** Moves the selection down one row and waits for that paper (and its note) to be shown. */
-async function selectNext(running: RunningApp, paperId: string, noteBody: string | undefined) {
+/** Waits until the paper `paperId` and its note (holding `noteBody`) are on screen. */
+async function waitForPaper(running: RunningApp, paperId: string, noteBody: string): Promise<void> {
+  await running.page.waitForFunction(
+    ([id, body]) =>
+      document.querySelector(`[data-testid=paper-view][data-paper-id="${id}"]`) !== null &&
+      document.querySelector<HTMLTextAreaElement>('[data-testid=note-input]')?.value === body,
+    [paperId, noteBody] as const,
+    SLOW,
+  )
+}
+
+/**
+ * Which of `selectors` match nothing once the parts that load on their own
+ * (links, related papers) had their moment; at least a frame passes, so
+ * anything a payload set in motion runs first.
+ */
+async function missingOnceLoaded(running: RunningApp, selectors: string[]): Promise<string[]> {
   const { page } = running
-  await page.keyboard.press('ArrowDown')
-  await page.locator(`[data-testid=paper-view][data-paper-id="${paperId}"]`).waitFor()
-  if (noteBody !== undefined) {
-    await expect.poll(() => page.getByTestId('note-input').inputValue(), SLOW).toBe(noteBody)
+  const allThere = (wanted: string[]) =>
+    wanted.every((selector) => document.querySelector(selector) !== null)
+  await page.waitForFunction(allThere, selectors, { timeout: 5000, polling: 'raf' }).catch(() => {})
+  return page.evaluate(async (wanted) => {
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    return wanted.filter((selector) => document.querySelector(selector) === null)
+  }, selectors)
+}
+
+/** A library in which payload i fills every field of paper i (and of its note, collection…). */
+async function seedHostileLibrary(dir: string, corpus: Payload[]): Promise<Placement[]> {
+  const placements = corpus.map(({ id }, index): Placement => {
+    // Newest first: row i holds payload i.
+    const paper = paperRecord(`xss-${id}`, { published: daysBefore(index) })
+    const note = noteRecord(`xss-note-${id}`, paper.id)
+    const collection = collectionRecord(`xss-collection-${id}`, {
+      position: index,
+      paperIds: [paper.id],
+    })
+    const linking = noteRecord(`xss-linking-${id}`, undefined, {
+      body: `About ${formatWikiLink('paper', paper.id, 'this paper')}.`,
+    })
+    // Related to the paper listed before it (the first one, to the last).
+    const other = `xss-${corpus[(index + corpus.length - 1) % corpus.length]?.id ?? id}`
+    const relation = relationRecord(`xss-relation-${id}`, paper.id, other)
+    return { paper, note, collection, linking, relation }
+  })
+  for (const [index, { payload }] of corpus.entries()) {
+    const at = placements[index]
+    if (at !== undefined) for (const field of FIELDS) field.place(at, payload)
   }
+  await seedLibrary(dir, {
+    papers: placements.map((at) => at.paper),
+    notes: placements.flatMap((at) => [at.note, at.linking]),
+    collections: placements.map((at) => at.collection),
+    relations: placements.map((at) => at.relation),
+  })
+  return placements
 }
 
 describe('hostile content', () => {
@@ -98,17 +218,7 @@ describe('hostile content', () => {
     const corpus = await payloads()
     expect(corpus.length).toBeGreaterThanOrEqual(150)
     const dir = await session.scratchDir()
-    const papers: Paper[] = []
-    const notes: Note[] = []
-    for (const [index, { id, payload }] of corpus.entries()) {
-      // Newest first: row i holds payload i.
-      const paper = paperRecord(`xss-${id}`, { published: daysBefore(index) })
-      const note = noteRecord(`xss-note-${id}`, paper.id)
-      for (const field of FIELDS) field.place(paper, note, payload)
-      papers.push(paper)
-      notes.push(note)
-    }
-    await seedLibrary(dir, { papers, notes })
+    const placements = await seedHostileLibrary(dir, corpus)
 
     const app = await session.launch({ libraryDir: dir })
     const { page } = app
@@ -123,17 +233,15 @@ describe('hostile content', () => {
     let fieldsChecked = 0
     for (const [index, { id, category, payload }] of corpus.entries()) {
       const label = `payload ${id} (${category})`
-      if (index > 0) await selectNext(app, `xss-${id}`, payload)
-      else {
-        await page.locator(`[data-testid=paper-view][data-paper-id="xss-${id}"]`).waitFor()
-        await expect.poll(() => page.getByTestId('note-input').inputValue(), SLOW).toBe(payload)
-      }
-      // Let anything the payload set in motion (a load, a timer, autofocus) happen.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+      if (index > 0) await page.keyboard.press('ArrowDown')
+      await waitForPaper(app, `xss-${id}`, placements[index]?.note.body ?? '')
+      const missing = await missingOnceLoaded(
+        app,
+        FIELDS.map((field) => field.shownIn),
+      )
       for (const field of FIELDS) {
-        if ((await page.locator(field.shownIn).count()) === 0) {
-          trouble.push(`${label}: ${field.name} not shown`)
-        } else fieldsChecked++
+        if (missing.includes(field.shownIn)) trouble.push(`${label}: ${field.name} not shown`)
+        else fieldsChecked++
       }
       // Plain fields are text: the title shows the payload's characters themselves
       // (unless it has math or \textbf-style runs, which are typeset).
@@ -142,13 +250,62 @@ describe('hostile content', () => {
       if (!typeset && !title.startsWith(payload.slice(0, 200))) {
         trouble.push(`${label}: title not shown as text`)
       }
-      trouble.push(...(await page.evaluate(auditDom)).map((what) => `${label}: ${what}`))
+      // What changes from one paper to the next: the list, the paper and its note.
+      const audit = await page.evaluate(auditDom, CHANGING_PARTS)
+      trouble.push(...audit.map((what) => `${label}: ${what}`))
       trouble.push(...newTrouble(app, seen, label))
-      expect(page.url()).toMatch(/\/index\.html$/)
     }
+    expect(page.url()).toMatch(/\/index\.html$/)
+    // The whole window, the sidebar's collections and tags included.
+    trouble.push(
+      ...(await page.evaluate(auditDom, WHOLE_WINDOW)).map((what) => `whole window: ${what}`),
+    )
     await app.screenshot('hostile-content-last-payload')
     expect(trouble).toEqual([])
     expect(fieldsChecked).toBe(corpus.length * FIELDS.length)
+  })
+
+  it('searches for every payload, showing the query, the count and the highlights inertly', async () => {
+    const corpus = await payloads()
+    const dir = await session.scratchDir()
+    await seedHostileLibrary(dir, corpus)
+    const app = await session.launch({ libraryDir: dir })
+    const { page } = app
+    await expect
+      .poll(() => page.getByTestId('library-count').textContent(), SLOW)
+      .toBe(`${corpus.length} papers`)
+    const box = page.getByTestId('search-input')
+    const trouble: string[] = []
+    const seen = { count: 0 }
+    let answered = 0
+    for (const { id, category, payload } of corpus) {
+      const label = `query ${id} (${category})`
+      await box.fill(payload)
+      // The query is answered: a count, or a message that nothing matches.
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid=search-count]') !== null ||
+          document.querySelector('[data-testid=paper-list-empty]') !== null,
+        undefined,
+        SLOW,
+      )
+      // The box holds the query as text (a one-line field does its own thing with line
+      // breaks, and stops at the length a query may have).
+      const shown = (await box.inputValue()).replace(/\s/g, '')
+      if (!payload.replace(/\s/g, '').startsWith(shown) || shown === '') {
+        trouble.push(`${label}: query not shown`)
+      }
+      answered++
+      const audit = await page.evaluate(auditDom, SEARCH_PARTS)
+      trouble.push(...audit.map((what) => `${label}: ${what}`))
+      trouble.push(...newTrouble(app, seen, label))
+    }
+    // The last payload is longer than a query may be: the box stopped at the limit.
+    expect(await box.inputValue()).toBe(corpus.at(-1)?.payload.slice(0, MAX_QUERY_CHARS))
+    expect(page.url()).toMatch(/\/index\.html$/)
+    await app.screenshot('hostile-content-search')
+    expect(trouble).toEqual([])
+    expect(answered).toBe(corpus.length)
   })
 
   it('imports a listing made of payloads, named by one, and shows it inertly', async () => {
@@ -196,7 +353,7 @@ describe('hostile content', () => {
     // The skipped entries' reasons quote what the file said: shown as text too.
     if ((await status.locator('details').count()) > 0) await status.locator('summary').click()
 
-    const trouble: string[] = [...(await page.evaluate(auditDom))]
+    const trouble: string[] = [...(await page.evaluate(auditDom, WHOLE_WINDOW))]
     const seen = { count: 0 }
     trouble.push(...newTrouble(app, seen, 'import report'))
     await listbox(page).focus()
@@ -207,10 +364,14 @@ describe('hostile content', () => {
       const view = page.locator('[data-testid=paper-view]')
       await expect.poll(() => view.getAttribute('data-paper-id'), SLOW).not.toBe(previous)
       previous = (await view.getAttribute('data-paper-id')) ?? ''
-      trouble.push(...(await page.evaluate(auditDom)).map((what) => `row ${row}: ${what}`))
+      const audit = await page.evaluate(auditDom, CHANGING_PARTS)
+      trouble.push(...audit.map((what) => `row ${row}: ${what}`))
       trouble.push(...newTrouble(app, seen, `row ${row}`))
     }
     expect(page.url()).toMatch(/\/index\.html$/)
+    trouble.push(
+      ...(await page.evaluate(auditDom, WHOLE_WINDOW)).map((what) => `whole window: ${what}`),
+    )
     await app.screenshot('hostile-content-imported')
     expect(trouble).toEqual([])
   })
@@ -234,7 +395,7 @@ describe('hostile content', () => {
       holder.append(image)
       document.body.append(holder)
     })
-    const found = await page.evaluate(auditDom)
+    const found = await page.evaluate(auditDom, WHOLE_WINDOW)
     expect(found).toEqual(
       expect.arrayContaining([
         'element <iframe> in planted',

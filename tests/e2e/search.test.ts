@@ -26,6 +26,7 @@ afterEach(async () => {
   if (app !== undefined) {
     expect(app.foreignRequests).toEqual([])
     expect(app.pageErrors).toEqual([])
+    expect(app.securityEvents).toEqual([])
     await app.close()
     app = undefined
   }

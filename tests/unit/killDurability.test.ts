@@ -53,6 +53,9 @@ interface Acknowledged {
   notes: Map<string, number>
   settingsVersion: number
   backups: string[]
+  starred: Set<string>
+  /** collection id → the paper filed in it when it was made */
+  collections: Map<string, string>
 }
 
 function acknowledgedBy(lines: string[][]): Acknowledged {
@@ -61,11 +64,15 @@ function acknowledgedBy(lines: string[][]): Acknowledged {
     notes: new Map(),
     settingsVersion: 0,
     backups: [],
+    starred: new Set(),
+    collections: new Map(),
   }
   for (const [kind, id, version] of lines) {
     if (kind === 'paper' && id !== undefined) acknowledged.papers.add(id)
     if (kind === 'note' && id !== undefined) acknowledged.notes.set(id, Number(version))
     if (kind === 'settings') acknowledged.settingsVersion = Number(id)
+    if (kind === 'star' && id !== undefined) acknowledged.starred.add(id)
+    if (kind === 'collection' && id !== undefined) acknowledged.collections.set(id, version ?? '')
     if (kind === 'backup' && id !== undefined && !acknowledged.backups.includes(id)) {
       acknowledged.backups.push(id)
     }
@@ -117,6 +124,16 @@ describe('durability under SIGKILL', () => {
               version,
             )
           }
+          for (const id of acknowledged.starred) {
+            expect((await library.getPaper({ id })).starred, `trial ${trial}: star`).toBe(true)
+          }
+          for (const [collectionId, paperId] of acknowledged.collections) {
+            const holding = await library.getPaperCollections({ id: paperId })
+            expect(
+              holding.map((collection) => collection.id),
+              `trial ${trial}: collection`,
+            ).toContain(collectionId)
+          }
           const settings = await library.getSettings({})
           expect(
             acknowledged.settingsVersion === 0 ||
@@ -131,7 +148,11 @@ describe('durability under SIGKILL', () => {
           }
           await library.close()
           backupsChecked += await expectBackupsWhole(dir, trial)
-          changesChecked += acknowledged.papers.size + acknowledged.notes.size
+          changesChecked +=
+            acknowledged.papers.size +
+            acknowledged.notes.size +
+            acknowledged.starred.size +
+            acknowledged.collections.size
         } finally {
           await rm(dir, { recursive: true, force: true })
         }

@@ -438,6 +438,7 @@ export function App() {
             onLeave={() => focusPane('list')}
             inputRef={searchInput}
             total={searchAnswered ? rows.total : undefined}
+            error={query.trim() === '' ? undefined : rows.error}
           />
           <ListHeader
             title={scopeTitle(scope, collections)}

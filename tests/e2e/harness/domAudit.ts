@@ -6,7 +6,9 @@
 // even so, because the sanitizer is supposed to remove them first.
 //
 // Runs inside the page (passed to page.evaluate), so it uses only DOM APIs.
-export function auditDom(): string[] {
+// `scope` limits it to the elements matching a selector (and what they hold),
+// for checks repeated after each small change ('body' for the whole window).
+export function auditDom(scope: string): string[] {
   // What a browser ignores when it reads a URL's scheme: control characters and spaces.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const IGNORED_IN_SCHEMES = /[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\u2028\u2029\ufeff]/g
@@ -16,7 +18,13 @@ export function auditDom(): string[] {
   // The app's own page has none of these in <body>.
   const forbidden =
     'script, iframe, frame, frameset, object, embed, applet, base, meta, link, form, style, portal, noscript, template, math maction, svg script, svg foreignObject'
-  for (const element of Array.from(document.body.querySelectorAll(forbidden))) {
+  const roots = Array.from(document.querySelectorAll(scope))
+  const within = (selector: string): Element[] =>
+    roots.flatMap((root) => [
+      ...(root.matches(selector) ? [root] : []),
+      ...Array.from(root.querySelectorAll(selector)),
+    ])
+  for (const element of within(forbidden)) {
     found.push(`element ${describe(element)}`)
   }
   // Attributes that hold a URL the browser may follow or load.
@@ -38,7 +46,7 @@ export function auditDom(): string[] {
     'longdesc',
     'usemap',
   ])
-  for (const element of Array.from(document.body.querySelectorAll('*'))) {
+  for (const element of within('*')) {
     for (const attribute of Array.from(element.attributes)) {
       const name = attribute.name.toLowerCase()
       const value = attribute.value.replace(IGNORED_IN_SCHEMES, '').toLowerCase()
@@ -63,7 +71,7 @@ export function auditDom(): string[] {
     }
   }
   // Links in user content: only the schemes the app hands to the browser.
-  for (const anchor of Array.from(document.body.querySelectorAll('a[href]'))) {
+  for (const anchor of within('a[href]')) {
     const href = anchor.getAttribute('href') ?? ''
     if (!/^(https?:|mailto:|#)/i.test(href.trim()))
       found.push(`link ${href} in ${describe(anchor)}`)

@@ -1,7 +1,8 @@
 // Libraries written straight through the store, for tests whose content no
 // importer can produce (a 1 MB title, an author named <script>…) or that
 // need hundreds of papers in place before the window opens.
-import type { Note, Paper } from '../../../src/shared/model'
+import type { Collection, Note, Paper, PaperRelation } from '../../../src/shared/model'
+import { LibraryStore } from '../../../src/main/library/store/libraryStore'
 import { writeSyntheticLibrary } from '../../bench/syntheticLibrary'
 
 const STAMP = '2026-02-10T00:00:00.000Z'
@@ -25,20 +26,59 @@ export function paperRecord(id: string, fields: Partial<Paper> = {}): Paper {
   }
 }
 
-export function noteRecord(id: string, paperId: string, fields: Partial<Note> = {}): Note {
-  return { id, paperId, title: '', body: '', createdAt: STAMP, updatedAt: STAMP, ...fields }
+/** A paper's note, or a standalone one when `paperId` is undefined. */
+export function noteRecord(
+  id: string,
+  paperId: string | undefined,
+  fields: Partial<Note> = {},
+): Note {
+  const note: Note = { id, title: '', body: '', createdAt: STAMP, updatedAt: STAMP, ...fields }
+  if (paperId !== undefined) note.paperId = paperId
+  return note
+}
+
+export function relationRecord(
+  id: string,
+  fromId: string,
+  toId: string,
+  label?: string,
+): PaperRelation {
+  return label === undefined
+    ? { id, fromId, toId, createdAt: STAMP }
+    : { id, fromId, toId, label, createdAt: STAMP }
+}
+
+export function collectionRecord(id: string, fields: Partial<Collection> = {}): Collection {
+  return {
+    id,
+    name: `Collection ${id}`,
+    position: 0,
+    paperIds: [],
+    createdAt: STAMP,
+    updatedAt: STAMP,
+    ...fields,
+  }
 }
 
 /** Writes the records into the library folder `dir` (created if needed), fully checkpointed. */
 export async function seedLibrary(
   dir: string,
-  records: { papers: Paper[]; notes?: Note[] },
+  records: {
+    papers: Paper[]
+    notes?: Note[]
+    collections?: Collection[]
+    relations?: PaperRelation[]
+  },
 ): Promise<void> {
   await writeSyntheticLibrary(dir, {
     papers: records.papers,
     notes: records.notes ?? [],
-    collections: [],
+    collections: records.collections ?? [],
   })
+  if (records.relations === undefined) return
+  const store = await LibraryStore.open(dir)
+  await store.commit({ relations: { put: records.relations } })
+  await store.close()
 }
 
 /** ISO date `days` before 2026-01-31: papers listed newest first come out in index order. */

@@ -1,5 +1,5 @@
 // Child process for the kill test: makes a stream of changes to the library as
-// fast as it can (imports, note saves, settings, backups), checkpointing
+// fast as it can (imports, note saves, stars, collections, settings, backups), checkpointing
 // constantly, and prints one line per change the moment it is acknowledged.
 // The parent kills it at a random instant and then checks that every
 // acknowledged change survived.
@@ -29,6 +29,18 @@ async function main(): Promise<void> {
     } else if (step % 11 === 0) {
       const { backup } = await library.createBackup({})
       process.stdout.write(`backup ${backup.id}\n`)
+    } else if (step % 13 === 0) {
+      const paperId = paperIds[step % paperIds.length] ?? ''
+      const collection = await library.createCollection({
+        name: `Collection ${seed}.${step}`,
+        paperIds: [paperId],
+      })
+      process.stdout.write(`collection ${collection.id} ${paperId}\n`)
+    } else if (step % 3 === 0) {
+      // Stars are only ever set here, so an acknowledged star must be found set.
+      const paperId = paperIds[(step * 5) % paperIds.length] ?? ''
+      await library.setStarred({ paperIds: [paperId], starred: true })
+      process.stdout.write(`star ${paperId}\n`)
     } else {
       const paperId = paperIds[(step * 7) % paperIds.length] ?? ''
       await library.saveNote({ paperId, body: `version ${step}` })

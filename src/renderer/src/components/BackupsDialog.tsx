@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { BackupReason, BackupSummary, RestoreReport, Settings } from '../../../shared/model'
 import { api, errorMessage } from '../api/client'
+import { Dialog } from './Dialog'
 import { formatDateTime } from '../format'
 
 const REASON_TEXT: Record<BackupReason, string> = {
@@ -29,11 +30,11 @@ interface BackupsDialogProps {
 }
 
 export function BackupsDialog({ settings, onClose, onRestored }: BackupsDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [backups, setBackups] = useState<BackupSummary[] | undefined>(undefined)
   const [folder, setFolder] = useState('')
   const [confirming, setConfirming] = useState<string | undefined>(undefined)
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
+  const closeButton = useRef<HTMLButtonElement>(null)
 
   const refresh = useCallback(async () => {
     const list = await api.listBackups({})
@@ -42,12 +43,9 @@ export function BackupsDialog({ settings, onClose, onRestored }: BackupsDialogPr
   }, [])
 
   useEffect(() => {
-    const element = dialog.current
-    element?.showModal()
     refresh().catch((caught: unknown) =>
       setStatus({ kind: 'failed', message: errorMessage(caught) }),
     )
-    return () => element?.close()
   }, [refresh])
 
   async function run(what: string, task: () => Promise<string>): Promise<void> {
@@ -70,6 +68,8 @@ export function BackupsDialog({ settings, onClose, onRestored }: BackupsDialogPr
 
   const restore = (backup: BackupSummary) =>
     run('Restoring…', async () => {
+      // The confirming row goes away with the button in it: the keyboard stays in the dialog.
+      closeButton.current?.focus()
       setConfirming(undefined)
       const report = await api.restoreBackup({ id: backup.id })
       onRestored(report)
@@ -82,80 +82,76 @@ export function BackupsDialog({ settings, onClose, onRestored }: BackupsDialogPr
 
   const busy = status.kind === 'working'
   return (
-    <dialog
-      ref={dialog}
-      className="backups-dialog"
-      aria-labelledby="backups-title"
-      data-testid="backups-dialog"
-      onClose={onClose}
-    >
-      <h2 id="backups-title">Backups</h2>
-      <p className="backups-settings" data-testid="backups-settings">
-        {settings === undefined
-          ? 'Offprint backs up this library when it starts and regularly while it runs'
-          : `Offprint backs up this library when it starts and after every ${hoursText(settings.backupIntervalHours)} of use, keeping the last ${settings.backupsKept} (change this in Settings)`}
-        . They are in <code className="problem-path">{folder}</code>.
-      </p>
-      {backups === undefined ? (
-        <p>Loading…</p>
-      ) : backups.length === 0 ? (
-        <p>No backups yet.</p>
-      ) : (
-        <ul className="backup-list" aria-label="Backups">
-          {backups.map((backup) => (
-            <li key={backup.id} className="backup-row" data-testid="backup-row">
-              <span className="backup-when">{formatDateTime(backup.createdAt)}</span>
-              <span className="backup-what">
-                {REASON_TEXT[backup.reason]} · {backup.paperCount} papers, {backup.noteCount} notes
-              </span>
-              {confirming === backup.id ? (
-                <span className="backup-confirm">
-                  Replace the library with this backup?{' '}
-                  <button
-                    type="button"
-                    className="primary-button"
-                    disabled={busy}
-                    onClick={() => void restore(backup)}
-                  >
-                    Restore
-                  </button>{' '}
+    <Dialog title="Backups" onCancel={onClose} className="backups-dialog">
+      <div data-testid="backups-dialog">
+        <p className="backups-settings" data-testid="backups-settings">
+          {settings === undefined
+            ? 'Offprint backs up this library when it starts and regularly while it runs'
+            : `Offprint backs up this library when it starts and after every ${hoursText(settings.backupIntervalHours)} of use, keeping the last ${settings.backupsKept} (change this in Settings)`}
+          . They are in <code className="problem-path">{folder}</code>.
+        </p>
+        {backups === undefined ? (
+          <p>Loading…</p>
+        ) : backups.length === 0 ? (
+          <p>No backups yet.</p>
+        ) : (
+          <ul className="backup-list" aria-label="Backups">
+            {backups.map((backup) => (
+              <li key={backup.id} className="backup-row" data-testid="backup-row">
+                <span className="backup-when">{formatDateTime(backup.createdAt)}</span>
+                <span className="backup-what">
+                  {REASON_TEXT[backup.reason]} · {backup.paperCount} papers, {backup.noteCount}{' '}
+                  notes
+                </span>
+                {confirming === backup.id ? (
+                  <span className="backup-confirm">
+                    Replace the library with this backup?{' '}
+                    <button
+                      type="button"
+                      className="primary-button"
+                      disabled={busy}
+                      onClick={() => void restore(backup)}
+                    >
+                      Restore
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="toolbar-button"
+                      onClick={() => setConfirming(undefined)}
+                    >
+                      Cancel
+                    </button>
+                  </span>
+                ) : (
                   <button
                     type="button"
                     className="toolbar-button"
-                    onClick={() => setConfirming(undefined)}
+                    disabled={busy}
+                    onClick={() => setConfirming(backup.id)}
                   >
-                    Cancel
+                    Restore…
                   </button>
-                </span>
-              ) : (
-                <button
-                  type="button"
-                  className="toolbar-button"
-                  disabled={busy}
-                  onClick={() => setConfirming(backup.id)}
-                >
-                  Restore…
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="backups-note">
-        Restoring replaces the papers, notes and settings with the backup’s. The library as it is
-        now is backed up first, so a restore can be undone.
-      </p>
-      <StatusLine status={status} />
-      <div className="dialog-buttons">
-        <button type="button" className="toolbar-button" disabled={busy} onClick={backUpNow}>
-          Back Up Now
-        </button>
-        <span className="toolbar-spacer" />
-        <button type="button" className="primary-button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="backups-note">
+          Restoring replaces the papers, notes and settings with the backup’s. The library as it is
+          now is backed up first, so a restore can be undone.
+        </p>
+        <StatusLine status={status} />
+        <div className="dialog-buttons">
+          <button type="button" className="toolbar-button" disabled={busy} onClick={backUpNow}>
+            Back Up Now
+          </button>
+          <span className="toolbar-spacer" />
+          <button ref={closeButton} type="button" className="primary-button" onClick={onClose}>
+            Close
+          </button>
+        </div>
       </div>
-    </dialog>
+    </Dialog>
   )
 }
 

@@ -1,6 +1,7 @@
 // The search box above the list: results update as you type. Enter or ↓ goes
 // to the results; Esc clears the search, and a second Esc returns to the list.
 import type { KeyboardEvent, Ref } from 'react'
+import { MAX_QUERY_CHARS } from '../../../shared/apiLimits'
 import { shortcutLabel } from '../commands/keyBindings'
 
 interface SearchBoxProps {
@@ -11,9 +12,12 @@ interface SearchBoxProps {
   inputRef: Ref<HTMLInputElement>
   /** Matches of the current query; undefined while there is no query or no answer yet. */
   total: number | undefined
+  /** Why the last search could not be answered, if it could not. */
+  error?: string | undefined
 }
 
-export function SearchBox({ value, onChange, onLeave, inputRef, total }: SearchBoxProps) {
+export function SearchBox(props: SearchBoxProps) {
+  const { value, onChange, onLeave, inputRef, total, error } = props
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     if (event.key === 'Enter' || event.key === 'ArrowDown') {
       event.preventDefault()
@@ -36,9 +40,16 @@ export function SearchBox({ value, onChange, onLeave, inputRef, total }: SearchB
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={onKeyDown}
         spellCheck={false}
+        // A pasted essay stops at the limit instead of becoming a refused call.
+        maxLength={MAX_QUERY_CHARS}
         data-testid="search-input"
       />
-      {value.trim() !== '' && total !== undefined && (
+      {error !== undefined && (
+        <span className="search-error" role="alert" data-testid="search-error">
+          The search failed: {error}
+        </span>
+      )}
+      {value.trim() !== '' && total !== undefined && error === undefined && (
         <span className="search-count" role="status" data-testid="search-count">
           {total === 1 ? '1 match' : `${total} matches`}
         </span>

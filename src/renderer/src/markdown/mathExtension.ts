@@ -5,6 +5,7 @@
 // the markdown sanitizer and the TeX is never parsed as HTML.
 import type { MarkedExtension, Tokens } from 'marked'
 import { matchMathAt } from '../math/mathRuns'
+import { escapeHtml } from './rawHtml'
 
 interface MathToken extends Tokens.Generic {
   type: 'math'
@@ -62,12 +63,4 @@ export function mathExtension(): MarkedExtension {
 function placeholder({ tex, display }: MathToken): string {
   const className = display ? 'math-source math-source-display' : 'math-source'
   return `<span class="${className}">${escapeHtml(tex)}</span>`
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
 }

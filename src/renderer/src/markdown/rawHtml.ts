@@ -20,6 +20,7 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 }
 
+/** Text made safe to place in HTML, between tags or inside a quoted attribute. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
 }

@@ -7,6 +7,7 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked'
 import type { LinkTarget } from '../../../shared/model'
 import { matchWikiLinkAt, type WikiLinkTarget } from '../../../shared/wikiLinks'
+import { escapeHtml } from './rawHtml'
 
 /**
  * What a link's target is: the target now, null when it is missing or in the
@@ -99,13 +100,4 @@ export const wikiLinkExtension: TokenizerAndRendererExtension = {
       ` title="${what}: ${escapeHtml(resolved.title)}">${escapeHtml(text)}</a>`
     )
   },
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
 }
