@@ -75,9 +75,8 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
                   {COMMAND_IDS.filter((id) => COMMANDS[id].menu === menu).map((id) => (
                     <tr key={id}>
                       <td>{COMMANDS[id].title}</td>
-                      <td>
-                        <kbd>{shortcutLabel(id)}</kbd>
-                      </td>
+                      {/* A command without a key (Find Duplicates…) shows no empty key cap. */}
+                      <td>{COMMANDS[id].keys.length > 0 && <kbd>{shortcutLabel(id)}</kbd>}</td>
                     </tr>
                   ))}
                 </tbody>
