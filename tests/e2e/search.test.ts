@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
+import { confirmPreview } from './harness/fixture'
 import { listbox } from './harness/paperList'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
@@ -35,6 +36,8 @@ afterAll(closeBrowser)
 
 async function importFixture(page: Page, file = FIXTURE): Promise<void> {
   await page.getByTestId('import-file-input').setInputFiles(file)
+  // The whole page (53 papers) shows its preview first; a one-paper listing goes straight in.
+  if (file === FIXTURE) await confirmPreview(page, '53 new papers')
   await expect.poll(() => page.getByTestId('import-status').textContent()).toContain('added')
   await expect.poll(() => page.locator('#paper-row-0').count()).toBe(1)
 }
