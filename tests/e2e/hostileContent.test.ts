@@ -56,10 +56,8 @@ interface Placement {
  * Every field a user can see, how a payload gets into it, and where it shows
  * once its paper is selected. Adding a field is one line here.
  *
- * The search box is the second test's; imported listing fields and import file
- * names are the third's. BibTeX/RIS fields have no importer on this branch (a
- * .bib or .ris file is reported as not a listing, by its name, which the third
- * test covers).
+ * The search box is the second test's; imported fields (a Daily Papers
+ * listing, BibTeX, RIS) and import file names are the import tests'.
  */
 const FIELDS: { name: string; place: (at: Placement, payload: string) => void; shownIn: string }[] =
   [
@@ -213,6 +211,61 @@ async function seedHostileLibrary(dir: string, corpus: Payload[]): Promise<Place
   return placements
 }
 
+/**
+ * Drops `content` as a file named `fileName` on the window, confirms the
+ * preview, then selects every imported paper in turn and audits the window:
+ * nothing may run, load, navigate or survive as markup. Returns how many
+ * papers were added.
+ */
+async function importAndWalk(app: RunningApp, fileName: string, content: string): Promise<number> {
+  const { page } = app
+  await page.evaluate(
+    ([name, text]) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([text], name, { type: 'text/plain' }))
+      const init = { dataTransfer: transfer, bubbles: true, cancelable: true }
+      document.body.dispatchEvent(new DragEvent('dragover', init))
+      document.body.dispatchEvent(new DragEvent('drop', init))
+    },
+    [fileName, content] as const,
+  )
+  // More than a handful of entries: the preview asks first (its text is inert too).
+  const confirm = page.getByTestId('import-confirm')
+  await confirm.waitFor(SLOW)
+  const trouble: string[] = [
+    ...(await page.evaluate(auditDom, WHOLE_WINDOW)).map((what) => `preview: ${what}`),
+  ]
+  await confirm.click()
+  const status = page.getByTestId('import-status')
+  await expect.poll(() => status.textContent(), SLOW).toContain(`Imported ${fileName}:`)
+  const added = Number((await page.getByTestId('import-added').textContent())?.split(' ')[0])
+  // The skipped entries' reasons quote what the file said: shown as text too.
+  if ((await status.locator('details').count()) > 0) await status.locator('summary').click()
+
+  trouble.push(...(await page.evaluate(auditDom, WHOLE_WINDOW)))
+  const seen = { count: 0 }
+  trouble.push(...newTrouble(app, seen, 'import report'))
+  await listbox(page).focus()
+  await page.keyboard.press('Home')
+  let previous = ''
+  for (let row = 0; row < added; row++) {
+    if (row > 0) await page.keyboard.press('ArrowDown')
+    const view = page.locator('[data-testid=paper-view]')
+    await expect.poll(() => view.getAttribute('data-paper-id'), SLOW).not.toBe(previous)
+    previous = (await view.getAttribute('data-paper-id')) ?? ''
+    const audit = await page.evaluate(auditDom, CHANGING_PARTS)
+    trouble.push(...audit.map((what) => `row ${row}: ${what}`))
+    trouble.push(...newTrouble(app, seen, `row ${row}`))
+  }
+  expect(page.url()).toMatch(/\/index\.html$/)
+  trouble.push(
+    ...(await page.evaluate(auditDom, WHOLE_WINDOW)).map((what) => `whole window: ${what}`),
+  )
+  await app.screenshot(`hostile-content-imported-${fileName.split('.').at(-1) ?? 'file'}`)
+  expect(trouble).toEqual([])
+  return added
+}
+
 describe('hostile content', () => {
   it('shows every payload in every visible field as inert text', async () => {
     const corpus = await payloads()
@@ -311,7 +364,6 @@ describe('hostile content', () => {
   it('imports a listing made of payloads, named by one, and shows it inertly', async () => {
     const corpus = await payloads()
     const app = await session.launch()
-    const { page } = app
     // Each payload as a title (on one line, as a listing has it), an abstract
     // and, when short enough, an organization; URLs in it become links.
     const blocks = corpus.map(({ id, payload }) => {
@@ -333,47 +385,64 @@ describe('hostile content', () => {
     })
     // NUL would make the file binary (and refused): the one character a listing cannot hold.
     const listing = ['Daily Papers', '', ...blocks].join('\n').replaceAll('\u0000', '')
-    const fileName = '<img src=x onerror=__xss("file name")>.txt'
-    await page.evaluate(
-      ([name, content]) => {
-        const transfer = new DataTransfer()
-        transfer.items.add(new File([content], name, { type: 'text/plain' }))
-        const init = { dataTransfer: transfer, bubbles: true, cancelable: true }
-        document.body.dispatchEvent(new DragEvent('dragover', init))
-        document.body.dispatchEvent(new DragEvent('drop', init))
-      },
-      [fileName, listing] as const,
-    )
-    // More than a handful of entries: the preview asks first (its text is inert too).
-    await page.getByTestId('import-confirm').click()
-    const status = page.getByTestId('import-status')
-    await expect.poll(() => status.textContent(), SLOW).toContain(`Imported ${fileName}:`)
-    const added = Number((await page.getByTestId('import-added').textContent())?.split(' ')[0])
+    const added = await importAndWalk(app, '<img src=x onerror=__xss("file name")>.txt', listing)
     expect(added).toBeGreaterThanOrEqual(150)
-    // The skipped entries' reasons quote what the file said: shown as text too.
-    if ((await status.locator('details').count()) > 0) await status.locator('summary').click()
+  })
 
-    const trouble: string[] = [...(await page.evaluate(auditDom, WHOLE_WINDOW))]
-    const seen = { count: 0 }
-    trouble.push(...newTrouble(app, seen, 'import report'))
-    await listbox(page).focus()
-    await page.keyboard.press('Home')
-    let previous = ''
-    for (let row = 0; row < added; row++) {
-      if (row > 0) await page.keyboard.press('ArrowDown')
-      const view = page.locator('[data-testid=paper-view]')
-      await expect.poll(() => view.getAttribute('data-paper-id'), SLOW).not.toBe(previous)
-      previous = (await view.getAttribute('data-paper-id')) ?? ''
-      const audit = await page.evaluate(auditDom, CHANGING_PARTS)
-      trouble.push(...audit.map((what) => `row ${row}: ${what}`))
-      trouble.push(...newTrouble(app, seen, `row ${row}`))
-    }
-    expect(page.url()).toMatch(/\/index\.html$/)
-    trouble.push(
-      ...(await page.evaluate(auditDom, WHOLE_WINDOW)).map((what) => `whole window: ${what}`),
+  it('imports BibTeX made of payloads (every field the paper pane shows) and shows it inertly', async () => {
+    const corpus = await payloads()
+    const app = await session.launch()
+    // Every field the importer keeps; a payload that breaks BibTeX's braces is
+    // skipped, with a reason quoting it (shown inertly in the report).
+    const entries = corpus.map(({ id, payload }) => {
+      const value = payload.replaceAll('\u0000', '')
+      const fields = {
+        title: `Paper ${id}: ${value}`,
+        author: `${value} and Lovelace, Ada`,
+        abstract: `Abstract ${id}: ${value}`,
+        journal: value,
+        publisher: value,
+        volume: value.slice(0, 40),
+        keywords: value,
+        url: `https://example.org/${id}?q=${value}`,
+        doi: `10.1234/xss.${id}`,
+        year: '2025',
+      }
+      const body = Object.entries(fields)
+        .map(([name, text]) => `  ${name} = {${text}}`)
+        .join(',\n')
+      return `@article{xss${id},\n${body}\n}`
+    })
+    const added = await importAndWalk(
+      app,
+      'payloads"><svg onload=__xss(1)>.bib',
+      entries.join('\n\n'),
     )
-    await app.screenshot('hostile-content-imported')
-    expect(trouble).toEqual([])
+    expect(added).toBeGreaterThanOrEqual(100)
+  })
+
+  it('imports RIS made of payloads and shows it inertly', async () => {
+    const corpus = await payloads()
+    const app = await session.launch()
+    const entries = corpus.map(({ id, payload }) => {
+      // RIS is one value per line.
+      const value = payload.replaceAll('\u0000', '').replace(/\s+/g, ' ').trim()
+      return [
+        'TY  - JOUR',
+        `TI  - Paper ${id}: ${value}`,
+        `AU  - ${value}`,
+        `AB  - Abstract ${id}: ${value}`,
+        `JO  - ${value}`,
+        `PB  - ${value}`,
+        `KW  - ${value}`,
+        `UR  - ${value}`,
+        `DO  - 10.1234/xss.${id}`,
+        'PY  - 2025',
+        'ER  - ',
+      ].join('\n')
+    })
+    const added = await importAndWalk(app, 'payloads.ris', entries.join('\n\n'))
+    expect(added).toBe(corpus.length)
   })
 
   it('finds what it looks for: the audit reports planted handlers, links and elements', async () => {
