@@ -232,6 +232,25 @@ describe('backlinks', () => {
     expect(await sources()).toEqual(['Standalone', TOOLRL])
   })
 
+  it('stay through a star, a tag or a status change of either paper, which change no note', async () => {
+    const paperId = idOf(TOOLGEN)
+    const link = formatWikiLink('paper', paperId, TOOLGEN)
+    await library.saveNote({ paperId: idOf(TOOLRL), body: link })
+    const titles = async (query: string): Promise<string[]> =>
+      (await library.suggestLinkTargets({ query, kind: 'paper' })).map((target) => target.title)
+    expect(await titles('toolgen')).toContain(TOOLGEN)
+    for (const id of [paperId, idOf(TOOLRL)]) {
+      await library.setStarred({ paperIds: [id], starred: true })
+      await library.tagPapers({ paperIds: [id], add: ['tools'] })
+      await library.setStatus({ paperIds: [id], status: 'reading' })
+    }
+    expect((await library.getNote({ paperId: idOf(TOOLRL) }))?.body).toBe(link)
+    expect(
+      (await library.getBacklinks({ kind: 'paper', id: paperId })).map((b) => b.noteTitle),
+    ).toEqual([TOOLRL])
+    expect(await titles('toolgen')).toContain(TOOLGEN)
+  })
+
   it('are rebuilt from note bodies when the library is opened again', async () => {
     const paperId = idOf(TOOLGEN)
     await library.createNote({

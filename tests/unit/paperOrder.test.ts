@@ -61,13 +61,21 @@ describe('keeping a sorted list current', () => {
             })
         }
         const changed = new Map(put.map((p) => [p.id, p]))
+        const before = new Map(all.map((p) => [p.id, p]))
         all = all.filter((p) => !removed.includes(p.id)).map((p) => changed.get(p.id) ?? p)
-        sorted = resortedAfter(sorted, put, removed, sort) ?? []
+        // Found by binary search, or (told a wrong old version) by a scan: the same list.
+        const misleading = (id: string): Paper | undefined => {
+          const was = before.get(id)
+          return was === undefined ? undefined : { ...was, id: `${id}-elsewhere` }
+        }
+        const scanned = resortedAfter(sorted, put, removed, sort, misleading) ?? []
+        sorted = resortedAfter(sorted, put, removed, sort, (id) => before.get(id)) ?? []
         const expected = sortPapers(
           all.filter((p) => p.trashedAt === undefined),
           sort,
         )
         expect(sorted.map((p) => p.id)).toEqual(expected.map((p) => p.id))
+        expect(scanned.map((p) => p.id)).toEqual(expected.map((p) => p.id))
       }
     },
   )
@@ -76,7 +84,8 @@ describe('keeping a sorted list current', () => {
     const next = random(1)
     const all = Array.from({ length: 2000 }, (_, i) => paper(i, next))
     const sorted = sortPapers([...all], 'title')
-    expect(resortedAfter(sorted, all.slice(0, 500), [], 'title')).toBeUndefined()
-    expect(resortedAfter(sorted, all.slice(0, 10), [], 'title')).toHaveLength(2000)
+    const byId = (id: string) => all.find((p) => p.id === id)
+    expect(resortedAfter(sorted, all.slice(0, 500), [], 'title', byId)).toBeUndefined()
+    expect(resortedAfter(sorted, all.slice(0, 10), [], 'title', byId)).toHaveLength(2000)
   })
 })

@@ -1322,21 +1322,32 @@ export class Library implements LibraryApi {
 
   /** Commits an organizing change and brings the derived indexes up to date. */
   private async apply(changes: ChangeSet): Promise<void> {
+    // The touched papers as they were: where to find them in the sorted lists.
+    const before = new Map<string, Paper>()
+    for (const id of [
+      ...(changes.papers?.put ?? []).map((p) => p.id),
+      ...(changes.papers?.remove ?? []),
+    ]) {
+      const paper = this.store.papers.get(id)
+      if (paper !== undefined) before.set(id, paper)
+    }
     await this.store.commit(changes)
     if (changes.papers !== undefined) {
       const { put = [], remove = [] } = changes.papers
       // A few papers move to their new places; many, and everything is sorted again.
       for (const [sort, papers] of this.sorted) {
-        const resorted = resortedAfter(papers, put, remove, sort)
+        const resorted = resortedAfter(papers, put, remove, sort, (id) => before.get(id))
         if (resorted === undefined) this.sorted.delete(sort)
         else this.sorted.set(sort, resorted)
       }
       // Rebuilt on the next import: papers may have left (or, by undo, come back).
       this.keyIndex = undefined
     }
-    // Which note a paper shows depends on both (a trashed paper shows its trashed note).
-    if (changes.papers !== undefined || changes.notes !== undefined) this.noteIndex = undefined
-    this.refreshDerived(changes)
+    // Which note a paper shows depends on the notes and on whether the paper is
+    // trashed (a trashed paper shows its trashed note); a star or a tag changes neither.
+    const trashMoved = papersWhoseTrashMoved(changes, before)
+    if (changes.notes !== undefined || trashMoved.size > 0) this.noteIndex = undefined
+    this.refreshDerived(changes, before, trashMoved)
     this.searchChanged(changes)
     this.notifyChange()
   }
@@ -1360,11 +1371,19 @@ export class Library implements LibraryApi {
    * a trashed paper leaves the similar papers and its notes stop linking; a
    * restored one comes back; a note's links follow its body.
    */
-  private refreshDerived(changes: ChangeSet): void {
+  private refreshDerived(
+    changes: ChangeSet,
+    before: ReadonlyMap<string, Paper>,
+    trashMoved: ReadonlySet<string>,
+  ): void {
     const papers = changes.papers
     const notes = changes.notes
     if (papers !== undefined) {
-      this.targets.forget()
+      // Link targets are titles of live papers: a star or a tag leaves them as they are.
+      const retitled = (papers.put ?? []).some(
+        (paper) => before.get(paper.id)?.title !== paper.title,
+      )
+      if (retitled || trashMoved.size > 0) this.targets.forget()
       for (const paper of papers.put ?? []) {
         if (paper.trashedAt === undefined) {
           this.relatedIndex?.set(paper.id, paper.title, paper.abstract)
@@ -1381,13 +1400,10 @@ export class Library implements LibraryApi {
       ...(notes?.put ?? []).map((note) => note.id),
       ...(notes?.remove ?? []),
     ])
-    if (papers !== undefined) {
-      const paperIds = new Set([
-        ...(papers.put ?? []).map((paper) => paper.id),
-        ...(papers.remove ?? []),
-      ])
+    // A paper's notes stop (or start) linking when it is trashed, restored or deleted.
+    if (trashMoved.size > 0) {
       for (const note of this.store.notes.values()) {
-        if (note.paperId !== undefined && paperIds.has(note.paperId)) touched.add(note.id)
+        if (note.paperId !== undefined && trashMoved.has(note.paperId)) touched.add(note.id)
       }
     }
     for (const id of touched) {
@@ -1682,4 +1698,17 @@ function targetText(target: WikiLinkTarget): string {
 function localIsoDate(date: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0')
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/** Papers a change trashed, restored, added or deleted: those whose notes change standing. */
+function papersWhoseTrashMoved(
+  changes: ChangeSet,
+  before: ReadonlyMap<string, Paper>,
+): Set<string> {
+  const moved = new Set<string>(changes.papers?.remove ?? [])
+  for (const paper of changes.papers?.put ?? []) {
+    const was = before.get(paper.id)
+    if (was === undefined || was.trashedAt !== paper.trashedAt) moved.add(paper.id)
+  }
+  return moved
 }
