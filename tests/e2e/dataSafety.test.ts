@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { Library } from '../../src/main/library/library'
 import { folderSnapshot, listFiles } from '../unit/support/libraryFolder'
 import { syntheticListing } from '../support/syntheticListing'
+import { dropFile } from './harness/dropFile'
 import { appSession } from './harness/appSession'
 import { confirmPreview } from './harness/fixture'
 import { expectAccessible } from './harness/axe'
@@ -17,19 +18,6 @@ import type { RunningApp } from './harness/launchApp'
 const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
 
 const session = appSession()
-
-async function drop(running: RunningApp, name: string, text: string): Promise<void> {
-  await running.page.evaluate(
-    ([fileName, content]) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([content], fileName, { type: 'text/plain' }))
-      const init = { dataTransfer: transfer, bubbles: true, cancelable: true }
-      document.body.dispatchEvent(new DragEvent('dragover', init))
-      document.body.dispatchEvent(new DragEvent('drop', init))
-    },
-    [name, text] as const,
-  )
-}
 
 /** Backups and restores copy and flush every library file: on a busy machine, seconds. */
 const SLOW = { timeout: 20_000 }
@@ -61,7 +49,7 @@ describe('a full disk', () => {
       .toMatch(/^Not saved — Could not save .*\(retrying\)$/)
     expect(await page.getByTestId('note-input').inputValue()).toBe(text)
 
-    await drop(app, 'more.txt', syntheticListing(3, 'Full disk paper '))
+    await dropFile(app.page, 'more.txt', syntheticListing(3, 'Full disk paper '))
     const status = page.getByTestId('import-status')
     await expect
       .poll(() => status.textContent(), SLOW)
@@ -110,7 +98,7 @@ describe('backups in the window', () => {
     expect(await rows.first().textContent()).toContain('made by you · 53 papers, 0 notes')
     await dialog.getByRole('button', { name: 'Close' }).click()
 
-    await drop(app, 'three.txt', syntheticListing(3, 'Later paper '))
+    await dropFile(app.page, 'three.txt', syntheticListing(3, 'Later paper '))
     await expect.poll(() => page.getByTestId('library-count').textContent(), SLOW).toBe('56 papers')
 
     // Restore the 53-paper backup: asked once more, then done.

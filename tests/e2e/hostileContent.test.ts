@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { MAX_QUERY_CHARS } from '../../src/shared/apiLimits'
 import type { Collection, Note, Paper, PaperRelation } from '../../src/shared/model'
 import { formatWikiLink } from '../../src/shared/wikiLinks'
+import { dropFile } from './harness/dropFile'
 import { auditDom } from './harness/domAudit'
 import { appSession } from './harness/appSession'
 import type { RunningApp } from './harness/launchApp'
@@ -219,16 +220,7 @@ async function seedHostileLibrary(dir: string, corpus: Payload[]): Promise<Place
  */
 async function importAndWalk(app: RunningApp, fileName: string, content: string): Promise<number> {
   const { page } = app
-  await page.evaluate(
-    ([name, text]) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([text], name, { type: 'text/plain' }))
-      const init = { dataTransfer: transfer, bubbles: true, cancelable: true }
-      document.body.dispatchEvent(new DragEvent('dragover', init))
-      document.body.dispatchEvent(new DragEvent('drop', init))
-    },
-    [fileName, content] as const,
-  )
+  await dropFile(page, fileName, content)
   // More than a handful of entries: the preview asks first (its text is inert too).
   const confirm = page.getByTestId('import-confirm')
   await confirm.waitFor(SLOW)

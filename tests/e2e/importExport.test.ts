@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { Library } from '../../src/main/library/library'
 import { LibraryStore } from '../../src/main/library/store/libraryStore'
+import { dropFile } from './harness/dropFile'
 import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
 
 const BIB = fileURLToPath(new URL('../fixtures/formats/zotero-export.bib', import.meta.url))
@@ -140,13 +141,7 @@ describe('import and export', () => {
         `@article{big${i},\n  title = {Generated Paper Number ${i}},\n  author = {Doe, Jane and Roe, Richard},\n` +
         `  journal = {Journal of Tests}, year = ${2000 + (i % 25)},\n  abstract = {${'Words of an abstract. '.repeat(20)}}\n}\n`,
     ).join('')
-    await page.evaluate((content) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([content], 'ten-thousand.bib', { type: 'text/plain' }))
-      const init = { dataTransfer: transfer, bubbles: true, cancelable: true }
-      document.body.dispatchEvent(new DragEvent('dragover', init))
-      document.body.dispatchEvent(new DragEvent('drop', init))
-    }, big)
+    await dropFile(page, 'ten-thousand.bib', big)
 
     // The task's progress bar counts the entries read.
     const task = page.getByTestId('task-progress').filter({ hasText: 'Importing ten-thousand.bib' })

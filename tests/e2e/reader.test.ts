@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { dropFile } from './harness/dropFile'
 import { appSession } from './harness/appSession'
 import { collectRowIds, listbox, scrollToRow } from './harness/paperList'
 
@@ -126,18 +127,7 @@ describe('bringing papers in', () => {
     const app = await session.launch()
     const { page } = app
     const listing = await readFile(FIXTURE, 'utf8')
-    const drop = async (name: string, text: string): Promise<void> => {
-      await page.evaluate(
-        ([fileName, content]) => {
-          const transfer = new DataTransfer()
-          transfer.items.add(new File([content], fileName, { type: 'text/plain' }))
-          const init = { dataTransfer: transfer, bubbles: true, cancelable: true }
-          document.body.dispatchEvent(new DragEvent('dragover', init))
-          document.body.dispatchEvent(new DragEvent('drop', init))
-        },
-        [name, text] as const,
-      )
-    }
+    const drop = (name: string, text: string): Promise<void> => dropFile(page, name, text)
     // More than a handful of entries: each drop is previewed, then confirmed.
     await drop('feb-9.txt', listing)
     await expect.poll(() => page.getByTestId('preview-new').textContent()).toBe('53 new papers')

@@ -1,35 +1,16 @@
 // The one shape every format parser produces: what a file says about one paper,
 // before it is matched against the library. Fields are absent when the format
 // does not carry them; `line` and `entry` locate the record for error reports.
-import type { ImportFormat, PaperLink, PaperType, SkippedEntry } from '../../../shared/model'
+import type { ImportFormat, Paper, SkippedEntry } from '../../../shared/model'
 
-export interface ParsedRecord {
-  title: string
-  abstract: string
-  /** Full names in order, as the source writes them ("Ada Lovelace"). */
-  authors: string[]
-  /** When the source gives only a count (the Daily Papers page) or more authors than names. */
-  authorCount?: number
-  organization?: string
-  /** ISO date, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD. */
-  published?: string
-  venue?: string
-  doi?: string
-  arxivId?: string
-  type?: PaperType
-  volume?: string
-  issue?: string
-  pages?: string
-  publisher?: string
-  citationKey?: string
-  links: PaperLink[]
-  tags: string[]
-  upvotes?: number
-  /** 1-based line where the entry starts in the imported text. */
-  line: number
-  /** 1-based position among the file's entries. */
-  entry: number
-}
+/** A paper's own fields, as a file gives them; the rest (ids, dates, status) the library adds. */
+export type ParsedRecord = Pick<Paper, 'title' | 'abstract' | 'authors' | 'links' | 'tags'> &
+  Partial<Pick<Paper, OptionalTextField | 'authorCount' | 'upvotes'>> & {
+    /** 1-based line where the entry starts in the imported text. */
+    line: number
+    /** 1-based position among the file's entries. */
+    entry: number
+  }
 
 /** What a parser makes of a whole text. */
 export interface ParsedImport {
