@@ -4,16 +4,26 @@
 // Lists are typed arrays that double when full, so adding a document costs
 // O(its words) and allocates nothing per document. A removed document's
 // entries stay (its number is dead, queries skip it) until compact().
+//
+// Each entry also keeps where the word first occurs in the document (capped at
+// 255): a quoted phrase then checks the few positions where it can start
+// instead of reading the whole abstract or note of every candidate.
+
+/** Counts and first positions are bytes: this value means "this or more". */
+const BYTE_CAP = 255
 
 export interface PostingList {
   docs: Int32Array
   counts: Uint8Array
+  /** Position of the word's first occurrence in the document, BYTE_CAP when it is later. */
+  firsts: Uint8Array
   length: number
 }
 
 export class FieldPostings {
   private docs: (Int32Array | undefined)[] = []
   private counts: (Uint8Array | undefined)[] = []
+  private firsts: (Uint8Array | undefined)[] = []
   private listLengths = new Int32Array(0)
   /** Live documents containing each word (for idf). */
   private frequencies = new Int32Array(0)
@@ -51,10 +61,10 @@ export class FieldPostings {
       if (seenIn[word] === marker) {
         const counts = this.counts[word] as Uint8Array
         const slot = slotOf[word] as number
-        if ((counts[slot] as number) < 255) counts[slot] = (counts[slot] as number) + 1
+        if ((counts[slot] as number) < BYTE_CAP) counts[slot] = (counts[slot] as number) + 1
       } else {
         seenIn[word] = marker
-        slotOf[word] = this.append(word, doc)
+        slotOf[word] = this.append(word, doc, i < BYTE_CAP ? i : BYTE_CAP)
       }
     }
   }
@@ -80,21 +90,51 @@ export class FieldPostings {
   list(word: number): PostingList | undefined {
     const docs = this.docs[word]
     const counts = this.counts[word]
-    if (docs === undefined || counts === undefined) return undefined
-    return { docs, counts, length: this.listLengths[word] ?? 0 }
+    const firsts = this.firsts[word]
+    if (docs === undefined || counts === undefined || firsts === undefined) return undefined
+    return { docs, counts, firsts, length: this.listLengths[word] ?? 0 }
   }
 
-  /** How many times the words `sequence` occur one after another in document `doc`. */
-  occurrences(doc: number, sequence: readonly number[]): number {
-    const start = this.forwardStart[doc] ?? 0
-    const end = start + (this.docLengths[doc] ?? 0) - sequence.length
-    const first = sequence[0]
+  /**
+   * How many times the words `sequence` occur one after another in document
+   * `doc`, given one entry of the list of `sequence[anchor]` for that document
+   * (its first position and count): only the anchor's occurrences are tried.
+   */
+  occurrences(
+    doc: number,
+    sequence: readonly number[],
+    anchor: number,
+    first: number,
+    count: number,
+  ): number {
+    const start = this.forwardStart[doc] as number
+    const length = this.docLengths[doc] as number
+    const anchorWord = sequence[anchor] as number
     const words = this.forwardWords
+    const size = sequence.length
+    if (count === BYTE_CAP) {
+      // A capped count may hide more occurrences: read the document to its end.
+      let found = 0
+      const stop = start + length - size
+      outer: for (let from = Math.max(start, start + first - anchor); from <= stop; from++) {
+        for (let j = 0; j < size; j++) if (words[from + j] !== sequence[j]) continue outer
+        found++
+      }
+      return found
+    }
+    // The anchor occurs exactly `count` times from `first` on, so the native
+    // search for its next occurrence never leaves the document.
     let found = 0
-    outer: for (let i = start; i <= end; i++) {
-      if (words[i] !== first) continue
-      for (let j = 1; j < sequence.length; j++) if (words[i + j] !== sequence[j]) continue outer
-      found++
+    let at = first < BYTE_CAP ? start + first : words.indexOf(anchorWord, start + first)
+    for (let left = count; ;) {
+      const from = at - anchor
+      if (from >= start && from + size <= start + length) {
+        let j = 0
+        while (j < size && words[from + j] === sequence[j]) j++
+        if (j === size) found++
+      }
+      if (--left === 0) break
+      at = words.indexOf(anchorWord, at + 1)
     }
     return found
   }
@@ -128,9 +168,8 @@ export class FieldPostings {
       const capacity = length + (length >> 3) + 4
       if (docs === undefined || counts === undefined || docs.length <= capacity) continue
       this.docs[word] = grown(docs.subarray(0, length), capacity)
-      const fewerCounts = new Uint8Array(capacity)
-      fewerCounts.set(counts.subarray(0, length))
-      this.counts[word] = fewerCounts
+      this.counts[word] = resizedBytes(counts, length, capacity)
+      this.firsts[word] = resizedBytes(this.firsts[word] as Uint8Array, length, capacity)
     }
     this.forwardWords = this.forwardWords.slice(0, Math.max(this.forwardUsed, 1024))
   }
@@ -140,7 +179,8 @@ export class FieldPostings {
     for (let word = 0; word < this.docs.length; word++) {
       const docs = this.docs[word]
       const counts = this.counts[word]
-      if (docs === undefined || counts === undefined) continue
+      const firsts = this.firsts[word]
+      if (docs === undefined || counts === undefined || firsts === undefined) continue
       const length = this.listLengths[word] ?? 0
       let kept = 0
       for (let i = 0; i < length; i++) {
@@ -148,6 +188,7 @@ export class FieldPostings {
         if (!isLive(doc)) continue
         docs[kept] = doc
         counts[kept] = counts[i] ?? 1
+        firsts[kept] = firsts[i] ?? 0
         kept++
       }
       this.listLengths[word] = kept
@@ -166,26 +207,30 @@ export class FieldPostings {
     this.forwardUsed = used
   }
 
-  /** Adds an entry (doc, count 1) to the list of `word`; returns its position. */
-  private append(word: number, doc: number): number {
+  /** Adds an entry (doc, count 1, first at `first`) to the list of `word`; returns its position. */
+  private append(word: number, doc: number, first: number): number {
     let docs = this.docs[word]
     let counts = this.counts[word]
+    let firsts = this.firsts[word]
     const length = this.listLengths[word] ?? 0
-    if (docs === undefined || counts === undefined) {
+    if (docs === undefined || counts === undefined || firsts === undefined) {
       docs = new Int32Array(4)
       counts = new Uint8Array(4)
+      firsts = new Uint8Array(4)
       this.docs[word] = docs
       this.counts[word] = counts
+      this.firsts[word] = firsts
     } else if (length === docs.length) {
       docs = grown(docs, length * 2)
-      const biggerCounts = new Uint8Array(length * 2)
-      biggerCounts.set(counts)
-      counts = biggerCounts
+      counts = resizedBytes(counts, length, length * 2)
+      firsts = resizedBytes(firsts, length, length * 2)
       this.docs[word] = docs
       this.counts[word] = counts
+      this.firsts[word] = firsts
     }
     docs[length] = doc
     counts[length] = 1
+    firsts[length] = first
     this.listLengths[word] = length + 1
     this.frequencies[word] = (this.frequencies[word] ?? 0) + 1
     return length
@@ -206,6 +251,12 @@ export class FieldPostings {
     this.docLengths = grown(this.docLengths, capacity)
     this.forwardStart = grown(this.forwardStart, capacity)
   }
+}
+
+function resizedBytes(array: Uint8Array, length: number, capacity: number): Uint8Array {
+  const resized = new Uint8Array(capacity)
+  resized.set(array.subarray(0, length))
+  return resized
 }
 
 function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {

@@ -398,15 +398,19 @@ export class SearchIndex {
     visit: (doc: number, count: number) => void,
   ): void {
     const postings = this.fields[f] as FieldPostings
-    // Walk the rarest word's list and check the others in place.
-    let rarest = ids[0] as number
-    for (const id of ids) if (postings.frequency(id) < postings.frequency(rarest)) rarest = id
-    const list = postings.list(rarest)
+    // Walk the rarest word's list and try the phrase only where that word is.
+    let anchor = 0
+    ids.forEach((id, k) => {
+      if (postings.frequency(id) < postings.frequency(ids[anchor] as number)) anchor = k
+    })
+    const list = postings.list(ids[anchor] as number)
     if (list === undefined) return
-    for (let i = 0; i < list.length; i++) {
-      const doc = list.docs[i] as number
-      if (gate[doc] !== 1 || ((this.mask[doc] as number) & before) !== before) continue
-      const count = postings.occurrences(doc, ids)
+    const { docs, counts, firsts, length } = list
+    const mask = this.mask
+    for (let i = 0; i < length; i++) {
+      const doc = docs[i] as number
+      if (gate[doc] !== 1 || ((mask[doc] as number) & before) !== before) continue
+      const count = postings.occurrences(doc, ids, anchor, firsts[i] as number, counts[i] as number)
       if (count > 0) visit(doc, count)
     }
   }
