@@ -37,6 +37,12 @@ export class FieldPostings {
   // Scratch for counting words in one document, indexed by word id.
   private seenIn = new Int32Array(0)
   private slotOf = new Int32Array(0)
+  /**
+   * While true (a first build), documents are only written down and the lists
+   * are made in one go by finish(): sized exactly, instead of doubling (and
+   * copying, and leaving garbage) a few hundred thousand times.
+   */
+  private bulk = true
 
   /** Indexes document `doc` whose words are `words[0 .. count)` (ids below `vocabularySize`). */
   add(doc: number, words: Int32Array, count: number, vocabularySize: number): void {
@@ -51,6 +57,7 @@ export class FieldPostings {
     this.docLengths[doc] = count
     this.totalLength += count
     this.liveDocs++
+    if (this.bulk) return
     // One pass: a word's first occurrence appends its entry, later ones count
     // on that entry (slotOf remembers where it went).
     const marker = doc + 1
@@ -75,6 +82,8 @@ export class FieldPostings {
     const length = this.docLengths[doc] ?? 0
     this.totalLength -= length
     this.liveDocs--
+    this.docLengths[doc] = 0
+    if (this.bulk) return // no lists or frequencies yet: finish() skips the empty document
     // A marker no add() uses, so each word of the document is counted down once.
     const marker = -(doc + 1)
     for (let i = start; i < start + length; i++) {
@@ -83,7 +92,6 @@ export class FieldPostings {
       this.seenIn[word] = marker
       this.frequencies[word] = (this.frequencies[word] ?? 1) - 1
     }
-    this.docLengths[doc] = 0
   }
 
   /** The inverted list of `word` (dead documents included), or undefined. */
@@ -156,11 +164,73 @@ export class FieldPostings {
   }
 
   /**
-   * Gives back most of the room arrays grew into (they double when full):
-   * after a bulk build that is up to half of the index. An eighth is kept, so
-   * the edits that follow append without copying long lists.
+   * Ends a first build by making every list from the documents' words, or
+   * after edits gives back the room that lists grew into.
    */
-  trim(): void {
+  finish(): void {
+    if (this.bulk) this.makeLists()
+    else this.trim()
+    this.forwardWords = this.forwardWords.slice(0, Math.max(this.forwardUsed, 1024))
+  }
+
+  /** Two passes over the documents: how long each list is, then fill the lists in doc order. */
+  private makeLists(): void {
+    this.bulk = false
+    const { forwardWords: words, forwardStart, docLengths, seenIn, slotOf, listLengths } = this
+    const docCount = docLengths.length
+    for (let doc = 0; doc < docCount; doc++) {
+      const start = forwardStart[doc] as number
+      const end = start + (docLengths[doc] as number)
+      const marker = doc + 1
+      for (let i = start; i < end; i++) {
+        const word = words[i] as number
+        if (seenIn[word] === marker) continue
+        seenIn[word] = marker
+        listLengths[word] = (listLengths[word] as number) + 1
+      }
+    }
+    for (let word = 0; word < listLengths.length; word++) {
+      const length = listLengths[word] as number
+      this.frequencies[word] = length
+      if (length === 0) continue
+      // Room for an eighth more, so the edits that follow append without copying.
+      const capacity = length + (length >> 3) + 4
+      this.docs[word] = new Int32Array(capacity)
+      this.counts[word] = new Uint8Array(capacity)
+      this.firsts[word] = new Uint8Array(capacity)
+    }
+    const filled = new Int32Array(listLengths.length)
+    for (let doc = 0; doc < docCount; doc++) {
+      const start = forwardStart[doc] as number
+      const length = docLengths[doc] as number
+      const marker = -(doc + 1)
+      for (let i = 0; i < length; i++) {
+        const word = words[start + i] as number
+        if (seenIn[word] === marker) {
+          const counts = this.counts[word] as Uint8Array
+          const slot = slotOf[word] as number
+          if ((counts[slot] as number) < BYTE_CAP) counts[slot] = (counts[slot] as number) + 1
+        } else {
+          seenIn[word] = marker
+          const slot = filled[word] as number
+          filled[word] = slot + 1
+          slotOf[word] = slot
+          ;(this.docs[word] as Int32Array)[slot] = doc
+          ;(this.counts[word] as Uint8Array)[slot] = 1
+          ;(this.firsts[word] as Uint8Array)[slot] = i < BYTE_CAP ? i : BYTE_CAP
+        }
+      }
+    }
+    // remove() marks with -(doc + 1) too: start it from a clean slate.
+    seenIn.fill(0)
+  }
+
+  /**
+   * Gives back most of the room arrays grew into (they double when full):
+   * up to half of a list. An eighth is kept, so the edits that follow append
+   * without copying long lists.
+   */
+  private trim(): void {
     for (let word = 0; word < this.docs.length; word++) {
       const docs = this.docs[word]
       const counts = this.counts[word]
@@ -171,7 +241,6 @@ export class FieldPostings {
       this.counts[word] = resizedBytes(counts, length, capacity)
       this.firsts[word] = resizedBytes(this.firsts[word] as Uint8Array, length, capacity)
     }
-    this.forwardWords = this.forwardWords.slice(0, Math.max(this.forwardUsed, 1024))
   }
 
   /** Drops what dead documents left behind; `isLive(doc)` says which documents are kept. */

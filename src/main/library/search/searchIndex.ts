@@ -141,6 +141,8 @@ export class SearchIndex {
   private readonly touched = new DocList()
   private readonly clauseTouched = new DocList()
   private readonly expansionTouched = new DocList()
+  /** Until finishBuild() (or the first search), upserts only write documents down. */
+  private building = true
 
   get size(): number {
     return this.docOf.size
@@ -199,23 +201,27 @@ export class SearchIndex {
   }
 
   /**
-   * Call after a bulk build: prepares the vocabulary's sorted view (so the
-   * first query is fast) and gives back the arrays' spare room.
+   * Call after a bulk build: makes the inverted lists, prepares the
+   * vocabulary's sorted view (so the first query is fast) and gives back the
+   * arrays' spare room. The first search does it when nobody did.
    */
   finishBuild(): void {
+    this.building = false
     this.dictionary.sortPending()
-    for (const postings of this.fields) postings.trim()
+    for (const postings of this.fields) postings.finish()
   }
 
   /** Drops dead entries once they are a quarter of the index; returns whether it did. */
   compactIfWasteful(): boolean {
     if (this.deadDocs < 1000 || this.deadDocs * 4 < this.docOf.size) return false
+    if (this.building) this.finishBuild()
     for (const postings of this.fields) postings.compact((doc) => this.live[doc] === 1)
     this.deadDocs = 0
     return true
   }
 
   search(query: ParsedQuery, context: SearchContext): SearchResult {
+    if (this.building) this.finishBuild()
     this.reserveScratch()
     const required = query.clauses
       .filter((clause): clause is TextClause => clause.kind === 'text' && !clause.negated)
