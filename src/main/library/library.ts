@@ -11,7 +11,7 @@
 // is not on disk, and readers never see a change that may still be rolled back.
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, join } from 'node:path'
 import type { ApiArgs, LibraryApi } from '../../shared/api'
 import type {
   BackupList,
@@ -112,6 +112,7 @@ import { planMerge } from './mergeCommand'
 import { highlightRanges } from './search/highlightRanges'
 import { LibrarySearch } from './search/librarySearch'
 import type { SearchView } from './search/librarySearch'
+import { SEARCH_INDEX_FILE } from './search/searchIndexFile'
 import { LibraryStore } from './store/libraryStore'
 import type { StoreOptions } from './store/libraryStore'
 import type { ChangeSet } from './store/recordKinds'
@@ -226,12 +227,15 @@ export class Library implements LibraryApi {
 
   /** The search index over this library's current store (built in the background by start()). */
   private newSearch(): LibrarySearch {
-    return new LibrarySearch({
-      papers: () => this.sortedPapers('published'),
-      paper: (id) => this.store.papers.get(id),
-      noteText: (paperId) => this.notesByPaper().get(paperId)?.body ?? '',
-      collections: () => this.collections(),
-    })
+    return new LibrarySearch(
+      {
+        papers: () => this.sortedPapers('published'),
+        paper: (id) => this.store.papers.get(id),
+        noteText: (paperId) => this.notesByPaper().get(paperId)?.body ?? '',
+        collections: () => this.collections(),
+      },
+      { path: join(this.store.dir, SEARCH_INDEX_FILE) },
+    )
   }
 
   /**

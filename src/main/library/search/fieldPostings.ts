@@ -20,6 +20,26 @@ export interface PostingList {
   length: number
 }
 
+/**
+ * A field's index as flat arrays, for the index file: the lists laid end to
+ * end, each with room for an eighth more (listRoom) so edits after a restart
+ * append without copying; forward words of live documents only.
+ */
+export interface FieldArrays {
+  listLengths: Int32Array
+  docs: Int32Array
+  counts: Uint8Array
+  firsts: Uint8Array
+  forwardWords: Int32Array
+  forwardStart: Int32Array
+  docLengths: Int32Array
+}
+
+/** Where each list sits in FieldArrays.docs: its length plus an eighth. */
+export function listRoom(length: number): number {
+  return length + (length >> 3)
+}
+
 export class FieldPostings {
   private docs: (Int32Array | undefined)[] = []
   private counts: (Uint8Array | undefined)[] = []
@@ -28,7 +48,7 @@ export class FieldPostings {
   /** Live documents containing each word (for idf). */
   private frequencies = new Int32Array(0)
   /** Each document's words: forwardWords[forwardStart[doc] ..+ docLengths[doc]]. */
-  private forwardWords = new Int32Array(1 << 16)
+  private forwardWords: Int32Array = new Int32Array(1 << 16)
   private forwardUsed = 0
   private forwardStart = new Int32Array(0)
   private docLengths = new Int32Array(0)
@@ -171,6 +191,75 @@ export class FieldPostings {
     if (this.bulk) this.makeLists()
     else this.trim()
     this.forwardWords = this.forwardWords.slice(0, Math.max(this.forwardUsed, 1024))
+  }
+
+  /** The field as flat arrays (call finish() and compact() first: no dead entries). */
+  toArrays(docCount: number, vocabularySize: number): FieldArrays {
+    const listLengths = new Int32Array(vocabularySize)
+    listLengths.set(this.listLengths.subarray(0, vocabularySize))
+    let room = 0
+    for (const length of listLengths) room += listRoom(length)
+    const docs = new Int32Array(room)
+    const counts = new Uint8Array(room)
+    const firsts = new Uint8Array(room)
+    let at = 0
+    listLengths.forEach((length, word) => {
+      if (length === 0) return
+      docs.set((this.docs[word] as Int32Array).subarray(0, length), at)
+      counts.set((this.counts[word] as Uint8Array).subarray(0, length), at)
+      firsts.set((this.firsts[word] as Uint8Array).subarray(0, length), at)
+      at += listRoom(length)
+    })
+    return {
+      listLengths,
+      docs,
+      counts,
+      firsts,
+      forwardWords: this.forwardWords.subarray(0, this.forwardUsed),
+      forwardStart: this.forwardStart.slice(0, docCount),
+      docLengths: this.docLengths.slice(0, docCount),
+    }
+  }
+
+  /**
+   * A field read back from an index file (checked by the caller: every word
+   * below the vocabulary size, every document below `docCount`, lists sorted).
+   * The lists are views into the arrays read, not copies.
+   */
+  static fromArrays(arrays: FieldArrays, liveDocs: number): FieldPostings {
+    const postings = new FieldPostings()
+    postings.bulk = false
+    const vocabularySize = arrays.listLengths.length
+    postings.reserveWords(vocabularySize)
+    postings.listLengths.set(arrays.listLengths)
+    postings.frequencies.set(arrays.listLengths)
+    let at = 0
+    arrays.listLengths.forEach((length, word) => {
+      if (length === 0) return
+      const end = at + listRoom(length)
+      postings.docs[word] = arrays.docs.subarray(at, end)
+      postings.counts[word] = arrays.counts.subarray(at, end)
+      postings.firsts[word] = arrays.firsts.subarray(at, end)
+      at = end
+    })
+    const docCount = arrays.docLengths.length
+    postings.reserveDocs(docCount)
+    postings.forwardStart.set(arrays.forwardStart)
+    postings.docLengths.set(arrays.docLengths)
+    // Room to grow, so the first edit does not copy the whole field: the file
+    // reader leaves some after the words it read (used as is), else copy.
+    const used = arrays.forwardWords.length
+    const whole = new Int32Array(arrays.forwardWords.buffer, 0)
+    if (arrays.forwardWords.byteOffset === 0 && whole.length > used) {
+      postings.forwardWords = whole
+    } else {
+      postings.forwardWords = new Int32Array(Math.max(1 << 16, listRoom(used)))
+      postings.forwardWords.set(arrays.forwardWords)
+    }
+    postings.forwardUsed = used
+    postings.liveDocs = liveDocs
+    for (const length of arrays.docLengths) postings.totalLength += length
+    return postings
   }
 
   /** Two passes over the documents: how long each list is, then fill the lists in doc order. */

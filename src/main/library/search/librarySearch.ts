@@ -2,11 +2,17 @@
 // and notes, builds it in the background on open (the list is usable
 // meanwhile; a search waits for it), and remembers the last query's results so
 // that paging through them costs only the page.
+//
+// A large library's index is also kept in a file beside it (searchIndexFile.ts):
+// opening loads it and re-reads only the papers whose text changed since it
+// was written (by fingerprint), instead of reading every paper.
 import type { Collection, Paper, PaperMatches } from '../../../shared/model'
+import { documentFingerprint } from './documentFingerprint'
 import { highlightRanges } from './highlightRanges'
 import { parseQuery } from './queryParser'
 import type { HighlightTerm, SearchContext, SearchDocument, SearchResult } from './searchIndex'
 import { SearchIndex } from './searchIndex'
+import { readSearchIndexFile, writeSearchIndexFile } from './searchIndexFile'
 
 /** What the search reads from the library. */
 export interface SearchSource {
@@ -20,6 +26,21 @@ export interface SearchSource {
 
 /** Papers indexed per turn of the event loop while building in the background. */
 const BUILD_SLICE = 2000
+
+export interface IndexFileOptions {
+  path: string
+  /** Libraries smaller than this build fast enough: no file is written for them. */
+  fromPapers?: number
+}
+/** Below this many papers a build takes well under half a second. */
+const SAVE_FROM_PAPERS = 5000
+/**
+ * Saving rewrites the whole file, so it happens after a build that changed
+ * something, or once this many papers changed since the last save; fewer
+ * changes are caught up on the next open.
+ */
+const SAVE_AFTER_CHANGES = 1000
+const SAVE_DELAY_MS = 5000
 
 /** The list a search runs in: its order, and the papers it is limited to (e.g. a collection). */
 export interface SearchView {
@@ -46,33 +67,75 @@ interface CachedSearch {
 }
 
 export class LibrarySearch {
-  private readonly index = new SearchIndex()
+  private index = new SearchIndex()
   private building: Promise<void> | undefined
   private cache: CachedSearch | undefined
   private compaction: ReturnType<typeof setTimeout> | undefined
+  private saveTimer: ReturnType<typeof setTimeout> | undefined
+  private saving: Promise<void> | undefined
+  private changesSinceSave = 0
   private stopped = false
 
-  constructor(private readonly source: SearchSource) {}
+  constructor(
+    private readonly source: SearchSource,
+    private readonly file?: IndexFileOptions,
+  ) {}
 
-  /** Starts building the index in slices, yielding to the event loop between them. */
+  /**
+   * Starts building the index in slices, yielding to the event loop between
+   * them: from the index file when there is a usable one, else from scratch.
+   */
   start(): Promise<void> {
     this.building ??= (async () => {
       // Opening the library returns first; every slice runs on a later turn.
       await yieldToEventLoop()
+      const saved = this.file === undefined ? undefined : await readSearchIndexFile(this.file.path)
+      if (this.stopped) return
+      let loaded: SearchIndex | undefined
+      try {
+        loaded = saved === undefined ? undefined : SearchIndex.fromArrays(saved)
+      } catch {
+        loaded = undefined // damaged: built from the library instead
+      }
+      // Changes made while the file was read went to the index being replaced;
+      // the fingerprints below catch them up.
+      if (loaded !== undefined) this.index = loaded
+      this.cache = undefined
+      let changed = loaded === undefined ? 1 : 0
       const ids = Array.from(this.source.papers(), (paper) => paper.id)
       for (let i = 0; i < ids.length; i += BUILD_SLICE) {
         if (this.stopped) return
         for (const id of ids.slice(i, i + BUILD_SLICE)) {
-          // A paper changed during the build was indexed by that change already.
-          if (this.index.has(id)) continue
           const paper = this.source.paper(id)
-          if (paper !== undefined && paper.trashedAt === undefined) {
-            this.index.upsert(this.documentOf(paper))
+          if (paper === undefined || paper.trashedAt !== undefined) continue
+          if (loaded === undefined) {
+            // A paper changed during the build was indexed by that change already.
+            if (!this.index.has(id)) this.index.upsert(this.documentOf(paper))
+            continue
+          }
+          const document = this.documentOf(paper)
+          if (this.index.isCurrent(id, documentFingerprint(document))) {
+            this.index.setState(id, paper)
+          } else {
+            this.index.upsert(document)
+            changed++
           }
         }
         await yieldToEventLoop()
       }
+      if (this.stopped) return
+      if (loaded !== undefined) {
+        for (const id of Array.from(this.index.ids())) {
+          const paper = this.source.paper(id)
+          if (paper === undefined || paper.trashedAt !== undefined) {
+            this.index.remove(id)
+            changed++
+          }
+        }
+      }
       this.index.finishBuild()
+      this.cache = undefined
+      if (changed > 0) this.scheduleSave()
     })()
     return this.building
   }
@@ -81,6 +144,23 @@ export class LibrarySearch {
   stop(): void {
     this.stopped = true
     clearTimeout(this.compaction)
+    clearTimeout(this.saveTimer)
+  }
+
+  /**
+   * Writes the index file now (when the library is large enough to have one);
+   * resolves when it is written. Failing to write is not an error: the file is
+   * only a head start for the next opening.
+   */
+  async save(): Promise<void> {
+    await this.start()
+    await this.saving
+    const file = this.file
+    if (file === undefined || this.stopped) return
+    if (this.index.size < (file.fromPapers ?? SAVE_FROM_PAPERS)) return
+    this.changesSinceSave = 0
+    this.saving = writeSearchIndexFile(file.path, this.index.toArrays()).catch(() => undefined)
+    await this.saving
   }
 
   /** Re-reads a paper (and its note) after it was added or edited. */
@@ -89,12 +169,14 @@ export class LibrarySearch {
     if (paper.trashedAt !== undefined) this.index.remove(paper.id)
     else this.index.upsert(this.documentOf(paper))
     this.scheduleCompaction()
+    this.countChange()
   }
 
   /** A paper left the library for good. */
   paperRemoved(id: string): void {
     this.cache = undefined
     this.index.remove(id)
+    this.countChange()
   }
 
   /** A paper's star or reading status changed, not its text. */
@@ -176,6 +258,20 @@ export class LibrarySearch {
       starred: paper.starred,
       published: paper.published,
     }
+  }
+
+  private countChange(): void {
+    this.changesSinceSave++
+    if (this.changesSinceSave >= SAVE_AFTER_CHANGES) this.scheduleSave()
+  }
+
+  private scheduleSave(): void {
+    if (this.file === undefined || this.saveTimer !== undefined || this.stopped) return
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined
+      void this.save()
+    }, SAVE_DELAY_MS)
+    this.saveTimer.unref?.()
   }
 
   /** Dead entries are dropped a moment after edits, never on the edit's own path. */
