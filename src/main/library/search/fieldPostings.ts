@@ -190,7 +190,11 @@ export class FieldPostings {
   finish(): void {
     if (this.bulk) this.makeLists()
     else this.trim()
-    this.forwardWords = this.forwardWords.slice(0, Math.max(this.forwardUsed, 1024))
+    // Give back what doubling left over, keeping room for the edits that follow.
+    const room = Math.max(listRoom(this.forwardUsed), 1 << 16)
+    if (this.forwardWords.length > room + (room >> 2)) {
+      this.forwardWords = this.forwardWords.slice(0, room)
+    }
   }
 
   /** The field as flat arrays (call finish() and compact() first: no dead entries). */
