@@ -161,8 +161,6 @@ describe('a library search with an index file', () => {
     const second = searchOver(papers, path)
     const ids = async (query: string): Promise<string[]> => second.all(view(papers), query)
     expect((await ids('quokka')).sort()).toEqual([renamed.id, added.id].sort())
-
-    )
     expect(await ids(`title:"${renamed.title}"`)).not.toContain(renamed.id)
     expect(await ids(`title:"${(library.papers[5] as Paper).title}"`)).toContain(
       (library.papers[5] as Paper).id,
