@@ -111,12 +111,18 @@ describe('the search index file', () => {
 
     expect(await readSearchIndexFile(join(dir, 'missing.bin'))).toBeUndefined()
 
-    // A word number past the vocabulary in the last field (notes): the loader refuses it.
+    // A word number past the vocabulary, as the last word of the last field
+    // (notes): the loader refuses it. That field's file sections end with its
+    // words (two bytes each, padded to four), two empty escape tables, and
+    // two numbers (four bytes) per document.
     const damaged = Buffer.from(bytes)
-    const arrays = built.toArrays()
-    const notes = arrays.fields.at(-1)
+    const notes = built.toArrays().fields.at(-1)
+    const words = notes?.forward.words.length ?? 0
+    expect(words).toBeGreaterThan(0)
+    expect(notes?.forward.escapedAt.length).toBe(0)
     const tail = 4 * ((notes?.forwardStart.length ?? 0) + (notes?.docLengths.length ?? 0))
-    damaged.writeInt32LE(1 << 30, damaged.length - tail - 4)
+    const wordsStart = damaged.length - tail - 4 * Math.ceil((2 * words) / 4)
+    damaged.writeUInt16LE(0xfffe, wordsStart + 2 * (words - 1))
     await writeFile(path, damaged)
     const read = await readSearchIndexFile(path)
     expect(read).toBeDefined()
@@ -177,5 +183,61 @@ describe('a library search with an index file', () => {
       expect(await ids(query)).toEqual(await fresh.all(view(papers), query))
     second.stop()
     fresh.stop()
+  })
+})
+
+describe('a vocabulary past 65,535 words', () => {
+  // Words are stored in two bytes; later, rarer words are kept aside by
+  // position. Eight papers of 10,000 words each, every word new.
+  const wordOf = (paper: number, k: number): string => `zq${paper}x${k.toString(36)}`
+  const documentAt = (paper: number, extra = ''): SearchDocument => ({
+    id: `big-${paper}`,
+    title: `Paper ${paper}`,
+    abstract: `${Array.from({ length: 10_000 }, (_, k) => wordOf(paper, k)).join(' ')} ${extra}`,
+    authors: [],
+    tags: [],
+    note: '',
+    status: 'unread',
+    starred: false,
+  })
+  // Quoted, so a word is found exactly (unquoted, zq7x1 is one typo from zq6x1).
+  const exactly = (word: string): string => `"${word}"`
+  const ids = (index: SearchIndex, query: string): string[] => {
+    const result = index.search(parseQuery(query), { collections: [] })
+    return result.ranked ? result.hits.all() : result.ids
+  }
+
+  it('finds phrases of rare words, forgets removed papers and survives the file', async () => {
+    const index = new SearchIndex()
+    for (let paper = 0; paper < 8; paper++) index.upsert(documentAt(paper))
+    const rare = `"${wordOf(7, 500)} ${wordOf(7, 501)} ${wordOf(7, 502)}"`
+    const mixed = `"paper ${wordOf(6, 9999)}"`
+    expect(ids(index, rare)).toEqual(['big-7'])
+    expect(ids(index, `"${wordOf(7, 501)} ${wordOf(7, 500)}"`)).toEqual([])
+    expect(ids(index, exactly(wordOf(7, 9999)))).toEqual(['big-7'])
+
+    // Edited: the rare phrase moves, an old one goes.
+    index.upsert({ ...documentAt(7), abstract: `intro ${wordOf(7, 501)} ${wordOf(7, 502)}` })
+    expect(ids(index, `"intro ${wordOf(7, 501)}"`)).toEqual(['big-7'])
+    expect(ids(index, rare)).toEqual([])
+    index.remove('big-5')
+    expect(ids(index, exactly(wordOf(5, 3)))).toEqual([])
+    index.upsert(documentAt(6, `paper ${wordOf(6, 9999)}`))
+    expect(ids(index, mixed)).toEqual(['big-6'])
+
+    const path = join(dir, 'search-index.bin')
+    await writeSearchIndexFile(path, index.toArrays())
+    const arrays = await readSearchIndexFile(path)
+    const loaded = SearchIndex.fromArrays(arrays as NonNullable<typeof arrays>)
+    for (const query of [
+      rare,
+      mixed,
+      `"intro ${wordOf(7, 501)}"`,
+      exactly(wordOf(5, 3)),
+      exactly(wordOf(4, 12)),
+    ]) {
+      expect(ids(loaded, query)).toEqual(ids(index, query))
+    }
+    expect(ids(loaded, exactly(wordOf(4, 12)))).toEqual(['big-4'])
   })
 })

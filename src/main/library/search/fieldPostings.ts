@@ -8,6 +8,8 @@
 // Each entry also keeps where the word first occurs in the document (capped at
 // 255): a quoted phrase then checks the few positions where it can start
 // instead of reading the whole abstract or note of every candidate.
+import type { ForwardArrays } from './forwardWords'
+import { ForwardWords } from './forwardWords'
 
 /** Counts and first positions are bytes: this value means "this or more". */
 const BYTE_CAP = 255
@@ -30,7 +32,7 @@ export interface FieldArrays {
   docs: Int32Array
   counts: Uint8Array
   firsts: Uint8Array
-  forwardWords: Int32Array
+  forward: ForwardArrays
   forwardStart: Int32Array
   docLengths: Int32Array
 }
@@ -47,9 +49,8 @@ export class FieldPostings {
   private listLengths = new Int32Array(0)
   /** Live documents containing each word (for idf). */
   private frequencies = new Int32Array(0)
-  /** Each document's words: forwardWords[forwardStart[doc] ..+ docLengths[doc]]. */
-  private forwardWords: Int32Array = new Int32Array(1 << 16)
-  private forwardUsed = 0
+  /** Each document's words: forward positions forwardStart[doc] ..+ docLengths[doc]. */
+  private forward = new ForwardWords()
   private forwardStart = new Int32Array(0)
   private docLengths = new Int32Array(0)
   private totalLength = 0
@@ -68,12 +69,7 @@ export class FieldPostings {
   add(doc: number, words: Int32Array, count: number, vocabularySize: number): void {
     this.reserveWords(vocabularySize)
     this.reserveDocs(doc + 1)
-    while (this.forwardUsed + count > this.forwardWords.length) {
-      this.forwardWords = grown(this.forwardWords, this.forwardWords.length * 2)
-    }
-    this.forwardWords.set(words.subarray(0, count), this.forwardUsed)
-    this.forwardStart[doc] = this.forwardUsed
-    this.forwardUsed += count
+    this.forwardStart[doc] = this.forward.append(words, count)
     this.docLengths[doc] = count
     this.totalLength += count
     this.liveDocs++
@@ -107,7 +103,7 @@ export class FieldPostings {
     // A marker no add() uses, so each word of the document is counted down once.
     const marker = -(doc + 1)
     for (let i = start; i < start + length; i++) {
-      const word = this.forwardWords[i] as number
+      const word = this.forward.at(i)
       if (this.seenIn[word] === marker) continue
       this.seenIn[word] = marker
       this.frequencies[word] = (this.frequencies[word] ?? 1) - 1
@@ -138,14 +134,14 @@ export class FieldPostings {
     const start = this.forwardStart[doc] as number
     const length = this.docLengths[doc] as number
     const anchorWord = sequence[anchor] as number
-    const words = this.forwardWords
+    const words = this.forward
     const size = sequence.length
     if (count === BYTE_CAP) {
       // A capped count may hide more occurrences: read the document to its end.
       let found = 0
       const stop = start + length - size
       outer: for (let from = Math.max(start, start + first - anchor); from <= stop; from++) {
-        for (let j = 0; j < size; j++) if (words[from + j] !== sequence[j]) continue outer
+        for (let j = 0; j < size; j++) if (words.at(from + j) !== sequence[j]) continue outer
         found++
       }
       return found
@@ -158,7 +154,7 @@ export class FieldPostings {
       const from = at - anchor
       if (from >= start && from + size <= start + length) {
         let j = 0
-        while (j < size && words[from + j] === sequence[j]) j++
+        while (j < size && words.at(from + j) === sequence[j]) j++
         if (j === size) found++
       }
       if (--left === 0) break
@@ -190,11 +186,7 @@ export class FieldPostings {
   finish(): void {
     if (this.bulk) this.makeLists()
     else this.trim()
-    // Give back what doubling left over, keeping room for the edits that follow.
-    const room = Math.max(listRoom(this.forwardUsed), 1 << 16)
-    if (this.forwardWords.length > room + (room >> 2)) {
-      this.forwardWords = this.forwardWords.slice(0, room)
-    }
+    this.forward.trim()
   }
 
   /** The field as flat arrays (call finish() and compact() first: no dead entries). */
@@ -219,7 +211,7 @@ export class FieldPostings {
       docs,
       counts,
       firsts,
-      forwardWords: this.forwardWords.subarray(0, this.forwardUsed),
+      forward: this.forward.toArrays(),
       forwardStart: this.forwardStart.slice(0, docCount),
       docLengths: this.docLengths.slice(0, docCount),
     }
@@ -250,17 +242,7 @@ export class FieldPostings {
     postings.reserveDocs(docCount)
     postings.forwardStart.set(arrays.forwardStart)
     postings.docLengths.set(arrays.docLengths)
-    // Room to grow, so the first edit does not copy the whole field: the file
-    // reader leaves some after the words it read (used as is), else copy.
-    const used = arrays.forwardWords.length
-    const whole = new Int32Array(arrays.forwardWords.buffer, 0)
-    if (arrays.forwardWords.byteOffset === 0 && whole.length > used) {
-      postings.forwardWords = whole
-    } else {
-      postings.forwardWords = new Int32Array(Math.max(1 << 16, listRoom(used)))
-      postings.forwardWords.set(arrays.forwardWords)
-    }
-    postings.forwardUsed = used
+    postings.forward = ForwardWords.fromArrays(arrays.forward)
     postings.liveDocs = liveDocs
     for (const length of arrays.docLengths) postings.totalLength += length
     return postings
@@ -269,14 +251,14 @@ export class FieldPostings {
   /** Two passes over the documents: how long each list is, then fill the lists in doc order. */
   private makeLists(): void {
     this.bulk = false
-    const { forwardWords: words, forwardStart, docLengths, seenIn, slotOf, listLengths } = this
+    const { forward, forwardStart, docLengths, seenIn, slotOf, listLengths } = this
     const docCount = docLengths.length
     for (let doc = 0; doc < docCount; doc++) {
       const start = forwardStart[doc] as number
       const end = start + (docLengths[doc] as number)
       const marker = doc + 1
       for (let i = start; i < end; i++) {
-        const word = words[i] as number
+        const word = forward.at(i)
         if (seenIn[word] === marker) continue
         seenIn[word] = marker
         listLengths[word] = (listLengths[word] as number) + 1
@@ -298,7 +280,7 @@ export class FieldPostings {
       const length = docLengths[doc] as number
       const marker = -(doc + 1)
       for (let i = 0; i < length; i++) {
-        const word = words[start + i] as number
+        const word = forward.at(start + i)
         if (seenIn[word] === marker) {
           const counts = this.counts[word] as Uint8Array
           const slot = slotOf[word] as number
@@ -355,18 +337,15 @@ export class FieldPostings {
       }
       this.listLengths[word] = kept
     }
-    const packed = new Int32Array(Math.max(1 << 16, this.totalLength * 2))
-    let used = 0
+    const packed = new ForwardWords()
     for (let doc = 0; doc < this.forwardStart.length; doc++) {
       if (!isLive(doc)) continue
       const start = this.forwardStart[doc] ?? 0
       const length = this.docLengths[doc] ?? 0
-      packed.set(this.forwardWords.subarray(start, start + length), used)
-      this.forwardStart[doc] = used
-      used += length
+      this.forwardStart[doc] = packed.copyFrom(this.forward, start, length)
     }
-    this.forwardWords = packed
-    this.forwardUsed = used
+    packed.trim()
+    this.forward = packed
   }
 
   /** Adds an entry (doc, count 1, first at `first`) to the list of `word`; returns its position. */

@@ -13,6 +13,7 @@ import { documentFingerprint } from './documentFingerprint'
 import { withinEditDistance } from './editDistance'
 import type { FieldArrays } from './fieldPostings'
 import { FieldPostings, listRoom } from './fieldPostings'
+import { checkForwardArrays } from './forwardWords'
 import { RankedHits } from './rankedHits'
 import type { ParsedQuery, QueryClause } from './queryParser'
 import { TermDictionary } from './termDictionary'
@@ -725,18 +726,15 @@ function checkArrays(arrays: SearchIndexArrays): void {
     fail('document arrays')
   }
   for (const field of arrays.fields) {
-    const { listLengths, docs, counts, firsts, forwardWords, forwardStart, docLengths } = field
+    const { listLengths, docs, counts, firsts, forward, forwardStart, docLengths } = field
     if (listLengths.length !== vocabularySize) fail('vocabulary')
     if (forwardStart.length !== docCount || docLengths.length !== docCount) fail('documents')
-    for (let i = 0; i < forwardWords.length; i++) {
-      const word = forwardWords[i] as number
-      if (word < 0 || word >= vocabularySize) fail('a word')
-    }
+    checkForwardArrays(forward, vocabularySize)
     for (let doc = 0; doc < docCount; doc++) {
       const start = forwardStart[doc] as number
       const length = docLengths[doc] as number
       if (length < 0 || (length > 0 && arrays.paperOf[doc] === null)) fail('a dead document')
-      if (length > 0 && (start < 0 || start + length > forwardWords.length)) fail('a document')
+      if (length > 0 && (start < 0 || start + length > forward.words.length)) fail('a document')
     }
     let room = 0
     for (const length of listLengths) room += listRoom(length)

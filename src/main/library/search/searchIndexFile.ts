@@ -25,7 +25,7 @@ const MAGIC = Buffer.from('OFFPRINT-SEARCH\n', 'latin1')
  * Raise whenever what a word is (textTokens.ts) or what the file holds
  * changes: a file of another format is rebuilt, never misread.
  */
-const FORMAT = 1
+const FORMAT = 2
 
 type SectionType = 'i32' | 'u16' | 'u8'
 type Section = Int32Array | Uint16Array | Uint8Array
@@ -37,15 +37,24 @@ interface Header {
   sections: { type: SectionType; length: number }[]
 }
 
-const FIELD_KEYS = [
-  'listLengths',
-  'docs',
-  'counts',
-  'firsts',
-  'forwardWords',
-  'forwardStart',
-  'docLengths',
-] as const satisfies readonly (keyof FieldArrays)[]
+/** Sections per field, in file order. */
+function fieldSections(field: FieldArrays): Section[] {
+  return [
+    field.listLengths,
+    field.docs,
+    field.counts,
+    field.firsts,
+    field.forward.words,
+    field.forward.escapedAt,
+    field.forward.escapedWord,
+    field.forwardStart,
+    field.docLengths,
+  ]
+}
+const SECTIONS_PER_FIELD = 9
+/** Which of a field's sections holds its words (read with room to grow after them). */
+const FORWARD_WORDS_SECTION = 4
+const DOCUMENT_SECTIONS = 4
 
 function typeOf(section: Section): SectionType {
   return section instanceof Int32Array ? 'i32' : section instanceof Uint16Array ? 'u16' : 'u8'
@@ -57,7 +66,7 @@ function sectionsOf(arrays: SearchIndexArrays): Section[] {
     arrays.year,
     arrays.day,
     arrays.noted,
-    ...arrays.fields.flatMap((field) => FIELD_KEYS.map((key) => field[key])),
+    ...arrays.fields.flatMap(fieldSections),
   ]
 }
 
@@ -127,7 +136,9 @@ export async function readSearchIndexFile(path: string): Promise<SearchIndexArra
     const sections: Section[] = []
     for (const [i, { type, length }] of header.sections.entries()) {
       // Forward words get room to grow after them (see FieldPostings.fromArrays).
-      const isForward = i >= 4 && FIELD_KEYS[(i - 4) % FIELD_KEYS.length] === 'forwardWords'
+      const isForward =
+        i >= DOCUMENT_SECTIONS &&
+        (i - DOCUMENT_SECTIONS) % SECTIONS_PER_FIELD === FORWARD_WORDS_SECTION
       const section = allocate(type, isForward ? listRoom(length) + 1024 : length)
       const bytes = new Uint8Array(section.buffer, 0, length * bytesPer(type))
       await readExactly(handle, bytes, position)
@@ -157,7 +168,7 @@ function parseHeader(text: string): Header | undefined {
     return undefined
   }
   const sections = header.sections
-  const expected = 4 + SEARCH_FIELDS.length * FIELD_KEYS.length
+  const expected = DOCUMENT_SECTIONS + SEARCH_FIELDS.length * SECTIONS_PER_FIELD
   if (!Array.isArray(sections) || sections.length !== expected) return undefined
   for (const section of sections) {
     if (!['i32', 'u16', 'u8'].includes(section.type)) return undefined
@@ -183,7 +194,11 @@ function arraysOf(header: Header, sections: Section[]): SearchIndexArrays | unde
     docs: take(Int32Array),
     counts: take(Uint8Array),
     firsts: take(Uint8Array),
-    forwardWords: take(Int32Array),
+    forward: {
+      words: take(Uint16Array),
+      escapedAt: take(Int32Array),
+      escapedWord: take(Int32Array),
+    },
     forwardStart: take(Int32Array),
     docLengths: take(Int32Array),
   }))
