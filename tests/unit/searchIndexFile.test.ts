@@ -241,3 +241,39 @@ describe('a vocabulary past 65,535 words', () => {
     expect(ids(loaded, exactly(wordOf(4, 12)))).toEqual(['big-4'])
   })
 })
+
+describe('a paper edited while the index file loads', () => {
+  it('is read again, though its text matched the file when the loading began', async () => {
+    const path = join(dir, 'search-index.bin')
+    const papers = new Map(library.papers.map((paper) => [paper.id, paper]))
+    const edited = library.papers[2] as Paper
+    let search: LibrarySearch | undefined
+    let notesRead = 0
+    const source = {
+      papers: () => papers.values(),
+      paper: (id: string) => papers.get(id),
+      noteText: (id: string): string => {
+        // Loading fingerprints every paper (reading its note) while the file
+        // is read; an edit lands as the last paper is fingerprinted, after
+        // the edited one was, and before the loaded index replaces the old.
+        if (++notesRead === papers.size && search !== undefined) {
+          const renamed = { ...edited, title: 'Zygomorphic quokka census' }
+          papers.set(edited.id, renamed)
+          search.paperChanged(renamed)
+        }
+        return noteOf.get(id) ?? ''
+      },
+      collections: () => library.collections,
+    }
+    const first = new LibrarySearch(source, { path, fromPapers: 1 })
+    await first.save()
+    first.stop()
+
+    notesRead = 0
+    search = new LibrarySearch(source, { path, fromPapers: 1 })
+    const view: SearchView = { key: 'all', ordered: () => [...papers.values()] }
+    expect(await search.all(view, 'quokka')).toEqual([edited.id])
+    expect(await search.all(view, `title:"${edited.title}"`)).not.toContain(edited.id)
+    search.stop()
+  })
+})

@@ -6,7 +6,9 @@
 // A large library's index is also kept in a file beside it (searchIndexFile.ts):
 // opening loads it and re-reads only the papers whose text changed since it
 // was written (by fingerprint), instead of reading every paper.
+import { stat } from 'node:fs/promises'
 import type { Collection, Paper, PaperMatches } from '../../../shared/model'
+import type { Fingerprint } from './documentFingerprint'
 import { documentFingerprint } from './documentFingerprint'
 import { highlightRanges } from './highlightRanges'
 import { parseQuery } from './queryParser'
@@ -74,6 +76,8 @@ export class LibrarySearch {
   private saveTimer: ReturnType<typeof setTimeout> | undefined
   private saving: Promise<void> | undefined
   private changesSinceSave = 0
+  /** While the index file loads: papers changed meanwhile, whose fingerprints may be stale. */
+  private changedWhileLoading: Set<string> | undefined
   private stopped = false
 
   constructor(
@@ -86,58 +90,113 @@ export class LibrarySearch {
    * them: from the index file when there is a usable one, else from scratch.
    */
   start(): Promise<void> {
-    this.building ??= (async () => {
-      // Opening the library returns first; every slice runs on a later turn.
-      await yieldToEventLoop()
-      const saved = this.file === undefined ? undefined : await readSearchIndexFile(this.file.path)
-      if (this.stopped) return
-      let loaded: SearchIndex | undefined
-      try {
-        loaded = saved === undefined ? undefined : SearchIndex.fromArrays(saved)
-      } catch {
-        loaded = undefined // damaged: built from the library instead
-      }
-      // Changes made while the file was read went to the index being replaced;
-      // the fingerprints below catch them up.
-      if (loaded !== undefined) this.index = loaded
-      this.cache = undefined
-      let changed = loaded === undefined ? 1 : 0
-      const ids = Array.from(this.source.papers(), (paper) => paper.id)
-      for (let i = 0; i < ids.length; i += BUILD_SLICE) {
-        if (this.stopped) return
-        for (const id of ids.slice(i, i + BUILD_SLICE)) {
-          const paper = this.source.paper(id)
-          if (paper === undefined || paper.trashedAt !== undefined) continue
-          if (loaded === undefined) {
-            // A paper changed during the build was indexed by that change already.
-            if (!this.index.has(id)) this.index.upsert(this.documentOf(paper))
-            continue
-          }
-          const document = this.documentOf(paper)
-          if (this.index.isCurrent(id, documentFingerprint(document))) {
-            this.index.setState(id, paper)
-          } else {
-            this.index.upsert(document)
-            changed++
-          }
-        }
-        await yieldToEventLoop()
-      }
-      if (this.stopped) return
-      if (loaded !== undefined) {
-        for (const id of Array.from(this.index.ids())) {
-          const paper = this.source.paper(id)
-          if (paper === undefined || paper.trashedAt !== undefined) {
-            this.index.remove(id)
-            changed++
-          }
-        }
-      }
-      this.index.finishBuild()
-      this.cache = undefined
-      if (changed > 0) this.scheduleSave()
-    })()
+    this.building ??= this.open()
     return this.building
+  }
+
+  private async open(): Promise<void> {
+    // Opening the library returns first; every slice runs on a later turn.
+    await yieldToEventLoop()
+    const saved = await this.load()
+    if (this.stopped) return
+    if (saved === undefined) await this.build()
+    else await this.catchUp(saved.index, saved.fingerprints)
+    this.changedWhileLoading = undefined
+    if (this.stopped) return
+    this.index.finishBuild()
+    this.cache = undefined
+  }
+
+  /**
+   * The saved index and every paper's fingerprint, or undefined when there is
+   * no usable file. The file is read (by the thread pool) while this thread
+   * fingerprints the papers.
+   */
+  private async load(): Promise<
+    { index: SearchIndex; fingerprints: Map<string, Fingerprint> } | undefined
+  > {
+    const path = this.file?.path
+    if (path === undefined || !(await exists(path))) return undefined
+    this.changedWhileLoading = new Set()
+    const reading = readSearchIndexFile(path)
+    const fingerprints = new Map<string, Fingerprint>()
+    const papers = Array.from(this.source.papers())
+    for (let i = 0; i < papers.length; i += BUILD_SLICE) {
+      if (this.stopped) return undefined
+      for (const paper of papers.slice(i, i + BUILD_SLICE)) {
+        fingerprints.set(paper.id, documentFingerprint(this.documentOf(paper)))
+      }
+      await yieldToEventLoop()
+    }
+    const saved = await reading
+    try {
+      return saved === undefined
+        ? undefined
+        : { index: SearchIndex.fromArrays(saved), fingerprints }
+    } catch {
+      return undefined // damaged: built from the library instead
+    }
+  }
+
+  private async build(): Promise<void> {
+    const ids = Array.from(this.source.papers(), (paper) => paper.id)
+    for (let i = 0; i < ids.length; i += BUILD_SLICE) {
+      if (this.stopped) return
+      for (const id of ids.slice(i, i + BUILD_SLICE)) {
+        // A paper changed during the build was indexed by that change already.
+        if (this.index.has(id)) continue
+        const paper = this.source.paper(id)
+        if (paper !== undefined && paper.trashedAt === undefined) {
+          this.index.upsert(this.documentOf(paper))
+        }
+      }
+      await yieldToEventLoop()
+    }
+    this.scheduleSave()
+  }
+
+  /**
+   * Replaces the index with the loaded one and brings it up to date: papers
+   * whose text differs from what was indexed (changed while the app was
+   * closed, or while the file was read) are read again, papers gone are
+   * dropped, stars and reading status are taken from the library.
+   */
+  private async catchUp(
+    loaded: SearchIndex,
+    fingerprints: Map<string, Fingerprint>,
+  ): Promise<void> {
+    this.index = loaded
+    this.cache = undefined
+    let changed = 0
+    const ids = Array.from(this.source.papers(), (paper) => paper.id)
+    for (let i = 0; i < ids.length; i += BUILD_SLICE) {
+      if (this.stopped) return
+      for (const id of ids.slice(i, i + BUILD_SLICE)) {
+        const paper = this.source.paper(id)
+        if (paper === undefined || paper.trashedAt !== undefined) continue
+        const fingerprint = fingerprints.get(id)
+        if (
+          fingerprint !== undefined &&
+          !this.changedWhileLoading?.has(id) &&
+          this.index.isCurrent(id, fingerprint)
+        ) {
+          this.index.setState(id, paper)
+        } else {
+          this.index.upsert(this.documentOf(paper))
+          changed++
+        }
+      }
+      await yieldToEventLoop()
+    }
+    if (this.stopped) return
+    for (const id of Array.from(this.index.ids())) {
+      const paper = this.source.paper(id)
+      if (paper === undefined || paper.trashedAt !== undefined) {
+        this.index.remove(id)
+        changed++
+      }
+    }
+    if (changed > 0) this.scheduleSave()
   }
 
   /** The library is closing: stop building and maintaining the index. */
@@ -166,6 +225,7 @@ export class LibrarySearch {
   /** Re-reads a paper (and its note) after it was added or edited. */
   paperChanged(paper: Paper): void {
     this.cache = undefined
+    this.changedWhileLoading?.add(paper.id)
     if (paper.trashedAt !== undefined) this.index.remove(paper.id)
     else this.index.upsert(this.documentOf(paper))
     this.scheduleCompaction()
@@ -175,6 +235,7 @@ export class LibrarySearch {
   /** A paper left the library for good. */
   paperRemoved(id: string): void {
     this.cache = undefined
+    this.changedWhileLoading?.add(id)
     this.index.remove(id)
     this.countChange()
   }
@@ -283,6 +344,13 @@ export class LibrarySearch {
     }, 2000)
     this.compaction.unref?.()
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
 }
 
 function yieldToEventLoop(): Promise<void> {
