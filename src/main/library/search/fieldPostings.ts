@@ -1,24 +1,30 @@
 // One field (title, abstract, …) of every indexed document, both ways round:
 // - inverted lists: for each word, the documents containing it and how often;
-// - the words of each document in order, packed in one array (phrases, removal).
-// Lists are typed arrays that double when full, so adding a document costs
-// O(its words) and allocates nothing per document. A removed document's
-// entries stay (its number is dead, queries skip it) until compact().
+// - the words of each document in order (forwardWords.ts: phrases, removal).
+// All lists of a field live end to end in one pool of typed arrays (a list is
+// a start, a length and a capacity), so a library of half a million distinct
+// words costs three arrays, not a million and a half. A full list moves to
+// the pool's end with twice the room; adding a document costs O(its words).
+// A removed document's entries stay (its number is dead, queries skip it)
+// until compact(), which also packs the pool.
 //
 // Each entry also keeps where the word first occurs in the document (capped at
 // 255): a quoted phrase then checks the few positions where it can start
 // instead of reading the whole abstract or note of every candidate.
 import type { ForwardArrays } from './forwardWords'
 import { ForwardWords } from './forwardWords'
+import type { WordMarks } from './wordMarks'
 
 /** Counts and first positions are bytes: this value means "this or more". */
 const BYTE_CAP = 255
 
+/** The entries of one word's list: pool positions start .. start + length. */
 export interface PostingList {
   docs: Int32Array
   counts: Uint8Array
   /** Position of the word's first occurrence in the document, BYTE_CAP when it is later. */
   firsts: Uint8Array
+  start: number
   length: number
 }
 
@@ -43,9 +49,16 @@ export function listRoom(length: number): number {
 }
 
 export class FieldPostings {
-  private docs: (Int32Array | undefined)[] = []
-  private counts: (Uint8Array | undefined)[] = []
-  private firsts: (Uint8Array | undefined)[] = []
+  constructor(private readonly marks: WordMarks) {}
+
+  // The pool: every list's entries, each list at listStart[word] with room
+  // for listCapacity[word] entries.
+  private docs: Int32Array = new Int32Array(1024)
+  private counts: Uint8Array = new Uint8Array(1024)
+  private firsts: Uint8Array = new Uint8Array(1024)
+  private poolUsed = 0
+  private listStart = new Int32Array(0)
+  private listCapacity = new Int32Array(0)
   private listLengths = new Int32Array(0)
   /** Live documents containing each word (for idf). */
   private frequencies = new Int32Array(0)
@@ -55,13 +68,10 @@ export class FieldPostings {
   private docLengths = new Int32Array(0)
   private totalLength = 0
   private liveDocs = 0
-  // Scratch for counting words in one document, indexed by word id.
-  private seenIn = new Int32Array(0)
-  private slotOf = new Int32Array(0)
   /**
    * While true (a first build), documents are only written down and the lists
-   * are made in one go by finish(): sized exactly, instead of doubling (and
-   * copying, and leaving garbage) a few hundred thousand times.
+   * are made in one go by finish(): sized exactly, instead of moving each
+   * list a dozen times as it grows.
    */
   private bulk = true
 
@@ -75,14 +85,14 @@ export class FieldPostings {
     this.liveDocs++
     if (this.bulk) return
     // One pass: a word's first occurrence appends its entry, later ones count
-    // on that entry (slotOf remembers where it went).
-    const marker = doc + 1
-    const seenIn = this.seenIn
-    const slotOf = this.slotOf
+    // on that entry (marks.slot remembers where it went).
+    const marker = this.marks.next()
+    const { seen: seenIn, slot: slotOf } = this.marks
     for (let i = 0; i < count; i++) {
       const word = words[i] as number
       if (seenIn[word] === marker) {
-        const counts = this.counts[word] as Uint8Array
+        // The pool may have been replaced by a bigger one since: read it now.
+        const counts = this.counts
         const slot = slotOf[word] as number
         if ((counts[slot] as number) < BYTE_CAP) counts[slot] = (counts[slot] as number) + 1
       } else {
@@ -100,23 +110,23 @@ export class FieldPostings {
     this.liveDocs--
     this.docLengths[doc] = 0
     if (this.bulk) return // no lists or frequencies yet: finish() skips the empty document
-    // A marker no add() uses, so each word of the document is counted down once.
-    const marker = -(doc + 1)
+    // Each word of the document is counted down once.
+    const marker = this.marks.next()
+    const seenIn = this.marks.seen
     for (let i = start; i < start + length; i++) {
       const word = this.forward.at(i)
-      if (this.seenIn[word] === marker) continue
-      this.seenIn[word] = marker
+      if (seenIn[word] === marker) continue
+      seenIn[word] = marker
       this.frequencies[word] = (this.frequencies[word] ?? 1) - 1
     }
   }
 
   /** The inverted list of `word` (dead documents included), or undefined. */
   list(word: number): PostingList | undefined {
-    const docs = this.docs[word]
-    const counts = this.counts[word]
-    const firsts = this.firsts[word]
-    if (docs === undefined || counts === undefined || firsts === undefined) return undefined
-    return { docs, counts, firsts, length: this.listLengths[word] ?? 0 }
+    const length = this.listLengths[word] ?? 0
+    if (length === 0) return undefined
+    const { docs, counts, firsts } = this
+    return { docs, counts, firsts, start: this.listStart[word] as number, length }
   }
 
   /**
@@ -181,11 +191,11 @@ export class FieldPostings {
 
   /**
    * Ends a first build by making every list from the documents' words, or
-   * after edits gives back the room that lists grew into.
+   * after edits packs the pool when moved lists left much of it unused.
    */
   finish(): void {
     if (this.bulk) this.makeLists()
-    else this.trim()
+    else if (this.poolUsed > 2 * this.packedSize() + 1024) this.pack(() => true)
     this.forward.trim()
   }
 
@@ -201,9 +211,10 @@ export class FieldPostings {
     let at = 0
     listLengths.forEach((length, word) => {
       if (length === 0) return
-      docs.set((this.docs[word] as Int32Array).subarray(0, length), at)
-      counts.set((this.counts[word] as Uint8Array).subarray(0, length), at)
-      firsts.set((this.firsts[word] as Uint8Array).subarray(0, length), at)
+      const start = this.listStart[word] as number
+      docs.set(this.docs.subarray(start, start + length), at)
+      counts.set(this.counts.subarray(start, start + length), at)
+      firsts.set(this.firsts.subarray(start, start + length), at)
       at += listRoom(length)
     })
     return {
@@ -220,10 +231,10 @@ export class FieldPostings {
   /**
    * A field read back from an index file (checked by the caller: every word
    * below the vocabulary size, every document below `docCount`, lists sorted).
-   * The lists are views into the arrays read, not copies.
+   * Its arrays become the pool as they are.
    */
-  static fromArrays(arrays: FieldArrays, liveDocs: number): FieldPostings {
-    const postings = new FieldPostings()
+  static fromArrays(arrays: FieldArrays, liveDocs: number, marks: WordMarks): FieldPostings {
+    const postings = new FieldPostings(marks)
     postings.bulk = false
     const vocabularySize = arrays.listLengths.length
     postings.reserveWords(vocabularySize)
@@ -231,13 +242,14 @@ export class FieldPostings {
     postings.frequencies.set(arrays.listLengths)
     let at = 0
     arrays.listLengths.forEach((length, word) => {
-      if (length === 0) return
-      const end = at + listRoom(length)
-      postings.docs[word] = arrays.docs.subarray(at, end)
-      postings.counts[word] = arrays.counts.subarray(at, end)
-      postings.firsts[word] = arrays.firsts.subarray(at, end)
-      at = end
+      postings.listStart[word] = at
+      postings.listCapacity[word] = listRoom(length)
+      at += listRoom(length)
     })
+    postings.docs = arrays.docs
+    postings.counts = arrays.counts
+    postings.firsts = arrays.firsts
+    postings.poolUsed = at
     const docCount = arrays.docLengths.length
     postings.reserveDocs(docCount)
     postings.forwardStart.set(arrays.forwardStart)
@@ -251,12 +263,13 @@ export class FieldPostings {
   /** Two passes over the documents: how long each list is, then fill the lists in doc order. */
   private makeLists(): void {
     this.bulk = false
-    const { forward, forwardStart, docLengths, seenIn, slotOf, listLengths } = this
+    const { forward, forwardStart, docLengths, listLengths } = this
+    const { seen: seenIn, slot: slotOf } = this.marks
     const docCount = docLengths.length
     for (let doc = 0; doc < docCount; doc++) {
       const start = forwardStart[doc] as number
       const end = start + (docLengths[doc] as number)
-      const marker = doc + 1
+      const marker = this.marks.next()
       for (let i = start; i < end; i++) {
         const word = forward.at(i)
         if (seenIn[word] === marker) continue
@@ -264,25 +277,27 @@ export class FieldPostings {
         listLengths[word] = (listLengths[word] as number) + 1
       }
     }
+    // Each list gets room for an eighth more, so the edits that follow
+    // append without moving it.
+    let room = 0
     for (let word = 0; word < listLengths.length; word++) {
       const length = listLengths[word] as number
       this.frequencies[word] = length
-      if (length === 0) continue
-      // Room for an eighth more, so the edits that follow append without copying.
-      const capacity = length + (length >> 3) + 4
-      this.docs[word] = new Int32Array(capacity)
-      this.counts[word] = new Uint8Array(capacity)
-      this.firsts[word] = new Uint8Array(capacity)
+      this.listStart[word] = room
+      this.listCapacity[word] = listRoom(length)
+      room += listRoom(length)
     }
-    const filled = new Int32Array(listLengths.length)
+    this.allocatePool(room + (room >> 4))
+    this.poolUsed = room
+    const { docs, counts, firsts, listStart } = this
+    const filled = listStart.slice()
     for (let doc = 0; doc < docCount; doc++) {
       const start = forwardStart[doc] as number
       const length = docLengths[doc] as number
-      const marker = -(doc + 1)
+      const marker = this.marks.next()
       for (let i = 0; i < length; i++) {
         const word = forward.at(start + i)
         if (seenIn[word] === marker) {
-          const counts = this.counts[word] as Uint8Array
           const slot = slotOf[word] as number
           if ((counts[slot] as number) < BYTE_CAP) counts[slot] = (counts[slot] as number) + 1
         } else {
@@ -290,53 +305,17 @@ export class FieldPostings {
           const slot = filled[word] as number
           filled[word] = slot + 1
           slotOf[word] = slot
-          ;(this.docs[word] as Int32Array)[slot] = doc
-          ;(this.counts[word] as Uint8Array)[slot] = 1
-          ;(this.firsts[word] as Uint8Array)[slot] = i < BYTE_CAP ? i : BYTE_CAP
+          docs[slot] = doc
+          counts[slot] = 1
+          firsts[slot] = i < BYTE_CAP ? i : BYTE_CAP
         }
       }
-    }
-    // remove() marks with -(doc + 1) too: start it from a clean slate.
-    seenIn.fill(0)
-  }
-
-  /**
-   * Gives back most of the room arrays grew into (they double when full):
-   * up to half of a list. An eighth is kept, so the edits that follow append
-   * without copying long lists.
-   */
-  private trim(): void {
-    for (let word = 0; word < this.docs.length; word++) {
-      const docs = this.docs[word]
-      const counts = this.counts[word]
-      const length = this.listLengths[word] ?? 0
-      const capacity = length + (length >> 3) + 4
-      if (docs === undefined || counts === undefined || docs.length <= capacity) continue
-      this.docs[word] = grown(docs.subarray(0, length), capacity)
-      this.counts[word] = resizedBytes(counts, length, capacity)
-      this.firsts[word] = resizedBytes(this.firsts[word] as Uint8Array, length, capacity)
     }
   }
 
   /** Drops what dead documents left behind; `isLive(doc)` says which documents are kept. */
   compact(isLive: (doc: number) => boolean): void {
-    for (let word = 0; word < this.docs.length; word++) {
-      const docs = this.docs[word]
-      const counts = this.counts[word]
-      const firsts = this.firsts[word]
-      if (docs === undefined || counts === undefined || firsts === undefined) continue
-      const length = this.listLengths[word] ?? 0
-      let kept = 0
-      for (let i = 0; i < length; i++) {
-        const doc = docs[i] ?? 0
-        if (!isLive(doc)) continue
-        docs[kept] = doc
-        counts[kept] = counts[i] ?? 1
-        firsts[kept] = firsts[i] ?? 0
-        kept++
-      }
-      this.listLengths[word] = kept
-    }
+    this.pack(isLive)
     const packed = new ForwardWords()
     for (let doc = 0; doc < this.forwardStart.length; doc++) {
       if (!isLive(doc)) continue
@@ -348,42 +327,104 @@ export class FieldPostings {
     this.forward = packed
   }
 
-  /** Adds an entry (doc, count 1, first at `first`) to the list of `word`; returns its position. */
-  private append(word: number, doc: number, first: number): number {
-    let docs = this.docs[word]
-    let counts = this.counts[word]
-    let firsts = this.firsts[word]
-    const length = this.listLengths[word] ?? 0
-    if (docs === undefined || counts === undefined || firsts === undefined) {
-      docs = new Int32Array(4)
-      counts = new Uint8Array(4)
-      firsts = new Uint8Array(4)
-      this.docs[word] = docs
-      this.counts[word] = counts
-      this.firsts[word] = firsts
-    } else if (length === docs.length) {
-      docs = grown(docs, length * 2)
-      counts = resizedBytes(counts, length, length * 2)
-      firsts = resizedBytes(firsts, length, length * 2)
-      this.docs[word] = docs
-      this.counts[word] = counts
-      this.firsts[word] = firsts
+  /** Copies every list, without the entries of documents `isLive` refuses, into a new pool. */
+  private pack(isLive: (doc: number) => boolean): void {
+    const { docs, counts, firsts, listStart, listLengths, listCapacity } = this
+    let kept = 0
+    for (let word = 0; word < listLengths.length; word++) {
+      const start = listStart[word] as number
+      const length = listLengths[word] as number
+      let live = 0
+      for (let i = start; i < start + length; i++) if (isLive(docs[i] as number)) live++
+      listLengths[word] = live
+      kept += listRoom(live)
     }
-    docs[length] = doc
-    counts[length] = 1
-    firsts[length] = first
+    this.allocatePool(kept + (kept >> 4))
+    let at = 0
+    for (let word = 0; word < listLengths.length; word++) {
+      const start = listStart[word] as number
+      const live = listLengths[word] as number
+      listStart[word] = at
+      listCapacity[word] = listRoom(live)
+      let to = at
+      for (let i = start; to < at + live; i++) {
+        const doc = docs[i] as number
+        if (!isLive(doc)) continue
+        this.docs[to] = doc
+        this.counts[to] = counts[i] as number
+        this.firsts[to] = firsts[i] as number
+        to++
+      }
+      at += listRoom(live)
+    }
+    this.poolUsed = at
+  }
+
+  /** Adds an entry (doc, count 1, first at `first`) to the list of `word`; returns its pool position. */
+  private append(word: number, doc: number, first: number): number {
+    const length = this.listLengths[word] as number
+    if (length === this.listCapacity[word]) this.move(word, Math.max(4, 2 * length))
+    const slot = (this.listStart[word] as number) + length
+    this.docs[slot] = doc
+    this.counts[slot] = 1
+    this.firsts[slot] = first
     this.listLengths[word] = length + 1
     this.frequencies[word] = (this.frequencies[word] ?? 0) + 1
-    return length
+    return slot
+  }
+
+  /** Gives the list of `word` room for `capacity` entries at the end of the pool. */
+  private move(word: number, capacity: number): void {
+    const start = this.listStart[word] as number
+    const length = this.listLengths[word] as number
+    if (start + (this.listCapacity[word] as number) === this.poolUsed && length > 0) {
+      // Already last in the pool: it grows where it is.
+      this.reservePool(start + capacity)
+      this.poolUsed = start + capacity
+    } else {
+      const to = this.poolUsed
+      this.reservePool(to + capacity)
+      this.docs.copyWithin(to, start, start + length)
+      this.counts.copyWithin(to, start, start + length)
+      this.firsts.copyWithin(to, start, start + length)
+      this.listStart[word] = to
+      this.poolUsed = to + capacity
+    }
+    this.listCapacity[word] = capacity
+  }
+
+  /** The pool's size with every list packed, room included. */
+  private packedSize(): number {
+    let entries = 0
+    for (const length of this.listLengths) entries += listRoom(length)
+    return entries
+  }
+
+  private reservePool(size: number): void {
+    if (size <= this.docs.length) return
+    const capacity = Math.max(size, this.docs.length * 2)
+    const { docs, counts, firsts } = this
+    this.allocatePool(capacity)
+    this.docs.set(docs.subarray(0, this.poolUsed))
+    this.counts.set(counts.subarray(0, this.poolUsed))
+    this.firsts.set(firsts.subarray(0, this.poolUsed))
+  }
+
+  private allocatePool(capacity: number): void {
+    this.docs = new Int32Array(capacity)
+    this.counts = new Uint8Array(capacity)
+    this.firsts = new Uint8Array(capacity)
   }
 
   private reserveWords(size: number): void {
     if (size <= this.listLengths.length) return
-    const capacity = Math.max(size, this.listLengths.length * 2, 1024)
+    // Half again, not double: four of these per field, each as long as the vocabulary.
+    const capacity = Math.max(size, this.listLengths.length + (this.listLengths.length >> 1), 1024)
+    this.listStart = grown(this.listStart, capacity)
+    this.listCapacity = grown(this.listCapacity, capacity)
     this.listLengths = grown(this.listLengths, capacity)
     this.frequencies = grown(this.frequencies, capacity)
-    this.seenIn = grown(this.seenIn, capacity)
-    this.slotOf = grown(this.slotOf, capacity)
+    this.marks.reserve(capacity)
   }
 
   private reserveDocs(size: number): void {
@@ -392,12 +433,6 @@ export class FieldPostings {
     this.docLengths = grown(this.docLengths, capacity)
     this.forwardStart = grown(this.forwardStart, capacity)
   }
-}
-
-function resizedBytes(array: Uint8Array, length: number, capacity: number): Uint8Array {
-  const resized = new Uint8Array(capacity)
-  resized.set(array.subarray(0, length))
-  return resized
 }
 
 function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {

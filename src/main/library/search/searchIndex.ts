@@ -14,6 +14,7 @@ import { withinEditDistance } from './editDistance'
 import type { FieldArrays } from './fieldPostings'
 import { FieldPostings, listRoom } from './fieldPostings'
 import { checkForwardArrays } from './forwardWords'
+import { WordMarks } from './wordMarks'
 import { RankedHits } from './rankedHits'
 import type { ParsedQuery, QueryClause } from './queryParser'
 import { TermDictionary } from './termDictionary'
@@ -138,7 +139,8 @@ export interface SearchIndexArrays {
 
 export class SearchIndex {
   private dictionary = new TermDictionary()
-  private fields = SEARCH_FIELDS.map(() => new FieldPostings())
+  private readonly marks = new WordMarks()
+  private fields = SEARCH_FIELDS.map(() => new FieldPostings(this.marks))
   private readonly docOf = new Map<string, number>()
   private paperOf: (string | undefined)[] = []
   private live = new Uint8Array(1024)
@@ -300,7 +302,9 @@ export class SearchIndex {
     index.year.set(arrays.year)
     index.day.set(arrays.day)
     index.noted.set(arrays.noted)
-    index.fields = arrays.fields.map((field) => FieldPostings.fromArrays(field, index.docOf.size))
+    index.fields = arrays.fields.map((field) =>
+      FieldPostings.fromArrays(field, index.docOf.size, index.marks),
+    )
     return index
   }
 
@@ -448,9 +452,9 @@ export class SearchIndex {
     const b = LENGTH_DILUTION[field]
     const base = K1 * (1 - b)
     const slope = (K1 * b) / (postings.averageLength || 1)
-    const { docs, counts, length } = list
+    const { docs, counts, start, length } = list
     const { mask, expansionScore } = this
-    for (let i = 0; i < length; i++) {
+    for (let i = start; i < start + length; i++) {
       const doc = docs[i] as number
       if (gate[doc] !== 1 || ((mask[doc] as number) & before) !== before) continue
       const count = counts[i] as number
@@ -502,9 +506,9 @@ export class SearchIndex {
     })
     const list = postings.list(ids[anchor] as number)
     if (list === undefined) return
-    const { docs, counts, firsts, length } = list
+    const { docs, counts, firsts, start, length } = list
     const mask = this.mask
-    for (let i = 0; i < length; i++) {
+    for (let i = start; i < start + length; i++) {
       const doc = docs[i] as number
       if (gate[doc] !== 1 || ((mask[doc] as number) & before) !== before) continue
       const count = postings.occurrences(doc, ids, anchor, firsts[i] as number, counts[i] as number)
@@ -519,7 +523,8 @@ export class SearchIndex {
         const id = this.dictionary.find(clause.words[0] ?? '')
         if (id === -1) continue
         const list = (this.fields[f] as FieldPostings).list(id)
-        for (let i = 0; list !== undefined && i < list.length; i++) {
+        if (list === undefined) continue
+        for (let i = list.start; i < list.start + list.length; i++) {
           const doc = list.docs[i] as number
           if (this.live[doc] === 1) visit(doc)
         }
