@@ -8,7 +8,6 @@
 // Layout: "OFFPRINT-SEARCH\n", the header's byte length (u32 LE), the header
 // (JSON: format, words, paper ids, the sections' types and lengths), then
 // each section's bytes, every one starting on a multiple of 4.
-import { randomUUID } from 'node:crypto'
 import type { FileHandle } from 'node:fs/promises'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -74,7 +73,12 @@ function padded(bytes: number): number {
   return (bytes + 3) & ~3
 }
 
-/** Writes the index to `path` atomically: a temp file beside it, fsync, rename. */
+/**
+ * Writes the index to `path` atomically: a temp file beside it, fsync, rename.
+ * The temp file has a fixed name, so one left by a crash is overwritten by the
+ * next save instead of piling up (two writers at once can only spoil it, and
+ * a spoilt file is refused on reading).
+ */
 export async function writeSearchIndexFile(path: string, arrays: SearchIndexArrays): Promise<void> {
   const sections = sectionsOf(arrays)
   const header: Header = {
@@ -88,10 +92,10 @@ export async function writeSearchIndexFile(path: string, arrays: SearchIndexArra
   MAGIC.copy(start)
   start.writeUInt32LE(headerBytes.length, MAGIC.length)
   headerBytes.copy(start, MAGIC.length + 4)
-  const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`)
+  const temp = join(dirname(path), `.${basename(path)}.tmp`)
   let handle: FileHandle | undefined
   try {
-    handle = await open(temp, 'wx')
+    handle = await open(temp, 'w')
     await handle.write(start)
     const zeros = Buffer.alloc(4)
     for (const section of sections) {
