@@ -199,32 +199,80 @@ export class FieldPostings {
     this.forward.trim()
   }
 
-  /** The field as flat arrays (call finish() and compact() first: no dead entries). */
-  toArrays(docCount: number, vocabularySize: number): FieldArrays {
-    const listLengths = new Int32Array(vocabularySize)
-    listLengths.set(this.listLengths.subarray(0, vocabularySize))
+  /**
+   * The field as flat arrays, for saving, without the entries of removed
+   * documents: those `live` marks 0 (undefined when there are none). Copies;
+   * changes nothing.
+   */
+  toArrays(docCount: number, vocabularySize: number, live: Uint8Array | undefined): FieldArrays {
+    const { listStart, docs: pool } = this
+    const listLengths = this.listLengths.slice(0, vocabularySize)
+    if (live !== undefined) {
+      for (let word = 0; word < vocabularySize; word++) {
+        const start = listStart[word] as number
+        const end = start + (listLengths[word] as number)
+        let kept = 0
+        for (let i = start; i < end; i++) kept += live[pool[i] as number] as number
+        listLengths[word] = kept
+      }
+    }
     let room = 0
     for (const length of listLengths) room += listRoom(length)
     const docs = new Int32Array(room)
     const counts = new Uint8Array(room)
     const firsts = new Uint8Array(room)
     let at = 0
-    listLengths.forEach((length, word) => {
-      if (length === 0) return
-      const start = this.listStart[word] as number
-      docs.set(this.docs.subarray(start, start + length), at)
-      counts.set(this.counts.subarray(start, start + length), at)
-      firsts.set(this.firsts.subarray(start, start + length), at)
-      at += listRoom(length)
-    })
+    for (let word = 0; word < vocabularySize; word++) {
+      const start = listStart[word] as number
+      const kept = listLengths[word] as number
+      if (live === undefined) {
+        docs.set(pool.subarray(start, start + kept), at)
+        counts.set(this.counts.subarray(start, start + kept), at)
+        firsts.set(this.firsts.subarray(start, start + kept), at)
+      } else {
+        const end = start + (this.listLengths[word] as number)
+        for (let i = start, to = at; i < end; i++) {
+          const doc = pool[i] as number
+          if (live[doc] !== 1) continue
+          docs[to] = doc
+          counts[to] = this.counts[i] as number
+          firsts[to] = this.firsts[i] as number
+          to++
+        }
+      }
+      at += listRoom(kept)
+    }
+    const docLengths = this.docLengths.slice(0, docCount)
+    if (live === undefined) {
+      // Nothing was removed: the forward words hold no garbage to leave out.
+      const forwardStart = this.forwardStart.slice(0, docCount)
+      return {
+        listLengths,
+        docs,
+        counts,
+        firsts,
+        forward: this.forward.toArrays(),
+        forwardStart,
+        docLengths,
+      }
+    }
+    // A removed document has no words left (remove() sets its length to 0).
+    const forward = new ForwardWords()
+    const forwardStart = new Int32Array(docCount)
+    for (let doc = 0; doc < docCount; doc++) {
+      const length = docLengths[doc] as number
+      if (length > 0) {
+        forwardStart[doc] = forward.copyFrom(this.forward, this.forwardStart[doc] as number, length)
+      }
+    }
     return {
       listLengths,
       docs,
       counts,
       firsts,
-      forward: this.forward.toArrays(),
-      forwardStart: this.forwardStart.slice(0, docCount),
-      docLengths: this.docLengths.slice(0, docCount),
+      forward: forward.toArrays(),
+      forwardStart,
+      docLengths,
     }
   }
 

@@ -63,8 +63,11 @@ export class ForwardWords {
   copyFrom(other: ForwardWords, start: number, length: number): number {
     const at = this.used
     this.reserve(at + length)
-    this.words.set(other.words.subarray(start, start + length), at)
-    for (let i = other.firstEscapeFrom(start); i < other.escapes; i++) {
+    // A loop, not set(subarray): this runs once per document, mostly on short runs.
+    const from = other.words
+    const to = this.words
+    for (let k = 0; k < length; k++) to[at + k] = from[start + k] as number
+    for (let i = other.escapes === 0 ? 0 : other.firstEscapeFrom(start); i < other.escapes; i++) {
       const position = other.escapedAt[i] as number
       if (position >= start + length) break
       this.escape(at + position - start, other.escapedWord[i] as number)

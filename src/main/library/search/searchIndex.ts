@@ -257,14 +257,17 @@ export class SearchIndex {
   /** Drops dead entries once they are a quarter of the index; returns whether it did. */
   compactIfWasteful(): boolean {
     if (this.deadDocs < 1000 || this.deadDocs * 4 < this.docOf.size) return false
-    this.compact()
+    if (this.building) this.finishBuild()
+    for (const postings of this.fields) postings.compact((doc) => this.live[doc] === 1)
+    this.deadDocs = 0
     return true
   }
 
-  /** The index as arrays, for saving; drops dead entries first. */
+  /** The index as arrays, for saving, without dead entries. Copies; changes nothing. */
   toArrays(): SearchIndexArrays {
-    this.compact()
+    if (this.building) this.finishBuild()
     const docCount = this.nextDoc
+    const live = this.deadDocs === 0 ? undefined : this.live
     return {
       words: Array.from({ length: this.dictionary.size }, (_, id) => this.dictionary.wordOf(id)),
       paperOf: Array.from({ length: docCount }, (_, doc) => this.paperOf[doc] ?? null),
@@ -272,7 +275,9 @@ export class SearchIndex {
       year: this.year.slice(0, docCount),
       day: this.day.slice(0, docCount),
       noted: this.noted.slice(0, docCount),
-      fields: this.fields.map((postings) => postings.toArrays(docCount, this.dictionary.size)),
+      fields: this.fields.map((postings) =>
+        postings.toArrays(docCount, this.dictionary.size, live),
+      ),
     }
   }
 
@@ -306,13 +311,6 @@ export class SearchIndex {
       FieldPostings.fromArrays(field, index.docOf.size, index.marks),
     )
     return index
-  }
-
-  private compact(): void {
-    if (this.building) this.finishBuild()
-    if (this.deadDocs === 0) return
-    for (const postings of this.fields) postings.compact((doc) => this.live[doc] === 1)
-    this.deadDocs = 0
   }
 
   search(query: ParsedQuery, context: SearchContext): SearchResult {
