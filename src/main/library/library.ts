@@ -11,7 +11,7 @@
 // is not on disk, and readers never see a change that may still be rolled back.
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import type { ApiArgs, LibraryApi } from '../../shared/api'
 import type {
   BackupList,
@@ -112,7 +112,7 @@ import { planMerge } from './mergeCommand'
 import { highlightRanges } from './search/highlightRanges'
 import { LibrarySearch } from './search/librarySearch'
 import type { SearchView } from './search/librarySearch'
-import { SEARCH_INDEX_FILE } from './search/searchIndexFile'
+import { SEARCH_INDEX_FILE, readSearchIndexFile } from './search/searchIndexFile'
 import { LibraryStore } from './store/libraryStore'
 import type { StoreOptions } from './store/libraryStore'
 import type { ChangeSet } from './store/recordKinds'
@@ -250,6 +250,8 @@ export class Library implements LibraryApi {
       options.checkpointDelayMs === undefined
         ? { now }
         : { now, checkpointDelayMs: options.checkpointDelayMs }
+    // The search index file is read (by the thread pool) while the store opens.
+    const searchIndex = readSearchIndexFile(join(resolve(dir), SEARCH_INDEX_FILE))
     const store = await LibraryStore.open(dir, storeOptions)
     const queue = await LookupQueueStore.open(store.dir)
     const library = new Library(
@@ -262,7 +264,7 @@ export class Library implements LibraryApi {
       options.automaticBackups === true,
     )
     // In the background: the list is usable while the search index builds.
-    void library.search.start()
+    void library.search.start(searchIndex)
     return library
   }
 

@@ -12,7 +12,13 @@ import type { Fingerprint } from './documentFingerprint'
 import { documentFingerprint } from './documentFingerprint'
 import { highlightRanges } from './highlightRanges'
 import { parseQuery } from './queryParser'
-import type { HighlightTerm, SearchContext, SearchDocument, SearchResult } from './searchIndex'
+import type {
+  HighlightTerm,
+  SearchContext,
+  SearchDocument,
+  SearchIndexArrays,
+  SearchResult,
+} from './searchIndex'
 import { SearchIndex } from './searchIndex'
 import { readSearchIndexFile, writeSearchIndexFile } from './searchIndexFile'
 
@@ -88,19 +94,20 @@ export class LibrarySearch {
   /**
    * Starts building the index in slices, yielding to the event loop between
    * them: from the index file when there is a usable one, else from scratch.
+   * `saved` is the file already being read, when the caller started early.
    */
-  start(): Promise<void> {
-    this.building ??= this.open()
+  start(saved?: Promise<SearchIndexArrays | undefined>): Promise<void> {
+    this.building ??= this.open(saved)
     return this.building
   }
 
-  private async open(): Promise<void> {
+  private async open(saved: Promise<SearchIndexArrays | undefined> | undefined): Promise<void> {
     // Opening the library returns first; every slice runs on a later turn.
     await yieldToEventLoop()
-    const saved = await this.load()
+    const loaded = await this.load(saved)
     if (this.stopped) return
-    if (saved === undefined) await this.build()
-    else await this.catchUp(saved.index, saved.fingerprints)
+    if (loaded === undefined) await this.build()
+    else await this.catchUp(loaded.index, loaded.fingerprints)
     this.changedWhileLoading = undefined
     if (this.stopped) return
     this.index.finishBuild()
@@ -112,13 +119,15 @@ export class LibrarySearch {
    * no usable file. The file is read (by the thread pool) while this thread
    * fingerprints the papers.
    */
-  private async load(): Promise<
-    { index: SearchIndex; fingerprints: Map<string, Fingerprint> } | undefined
-  > {
+  private async load(
+    saved: Promise<SearchIndexArrays | undefined> | undefined,
+  ): Promise<{ index: SearchIndex; fingerprints: Map<string, Fingerprint> } | undefined> {
     const path = this.file?.path
-    if (path === undefined || !(await exists(path))) return undefined
+    if (path === undefined) return undefined
+    // Without a file there is nothing to fingerprint the papers against.
+    if (!(await exists(path))) return undefined
+    const reading = saved ?? readSearchIndexFile(path)
     this.changedWhileLoading = new Set()
-    const reading = readSearchIndexFile(path)
     const fingerprints = new Map<string, Fingerprint>()
     const papers = Array.from(this.source.papers())
     for (let i = 0; i < papers.length; i += BUILD_SLICE) {
@@ -128,11 +137,11 @@ export class LibrarySearch {
       }
       await yieldToEventLoop()
     }
-    const saved = await reading
+    const arrays = await reading
     try {
-      return saved === undefined
+      return arrays === undefined
         ? undefined
-        : { index: SearchIndex.fromArrays(saved), fingerprints }
+        : { index: SearchIndex.fromArrays(arrays), fingerprints }
     } catch {
       return undefined // damaged: built from the library instead
     }
