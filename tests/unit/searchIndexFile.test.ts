@@ -247,7 +247,8 @@ describe('a paper edited while the index file loads', () => {
     const path = join(dir, 'search-index.bin')
     const papers = new Map(library.papers.map((paper) => [paper.id, paper]))
     const edited = library.papers[2] as Paper
-    let search: LibrarySearch | undefined
+    // The search that saves the file, then the one that loads it.
+    const searches: LibrarySearch[] = []
     let notesRead = 0
     const source = {
       papers: () => papers.values(),
@@ -256,21 +257,24 @@ describe('a paper edited while the index file loads', () => {
         // Loading fingerprints every paper (reading its note) while the file
         // is read; an edit lands as the last paper is fingerprinted, after
         // the edited one was, and before the loaded index replaces the old.
-        if (++notesRead === papers.size && search !== undefined) {
+        const loading = searches[1]
+        if (++notesRead === papers.size && loading !== undefined) {
           const renamed = { ...edited, title: 'Zygomorphic quokka census' }
           papers.set(edited.id, renamed)
-          search.paperChanged(renamed)
+          loading.paperChanged(renamed)
         }
         return noteOf.get(id) ?? ''
       },
       collections: () => library.collections,
     }
     const first = new LibrarySearch(source, { path, fromPapers: 1 })
+    searches.push(first)
     await first.save()
     first.stop()
 
     notesRead = 0
-    search = new LibrarySearch(source, { path, fromPapers: 1 })
+    const search = new LibrarySearch(source, { path, fromPapers: 1 })
+    searches.push(search)
     const view: SearchView = { key: 'all', ordered: () => [...papers.values()] }
     expect(await search.all(view, 'quokka')).toEqual([edited.id])
     expect(await search.all(view, `title:"${edited.title}"`)).not.toContain(edited.id)

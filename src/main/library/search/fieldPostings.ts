@@ -30,8 +30,8 @@ export interface PostingList {
 
 /**
  * A field's index as flat arrays, for the index file: the lists laid end to
- * end, each with room for an eighth more (listRoom) so edits after a restart
- * append without copying; forward words of live documents only.
+ * end in word order, each with room for an eighth more (listRoom) so that the
+ * edits after a restart append without moving lists; no removed documents.
  */
 export interface FieldArrays {
   listLengths: Int32Array
