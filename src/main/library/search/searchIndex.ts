@@ -301,7 +301,7 @@ export class SearchIndex {
       index.live[doc] = 1
     })
     if (index.docOf.size !== arrays.paperOf.filter((id) => id !== null).length) {
-      throw new Error('a paper is indexed twice')
+      throw new Error('damaged search index: a paper twice')
     }
     index.fingerprints.set(arrays.fingerprints)
     index.year.set(arrays.year)
