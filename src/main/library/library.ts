@@ -11,7 +11,7 @@
 // is not on disk, and readers never see a change that may still be rolled back.
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import type { ApiArgs, LibraryApi } from '../../shared/api'
 import type {
   BackupList,
@@ -112,6 +112,7 @@ import { planMerge } from './mergeCommand'
 import { highlightRanges } from './search/highlightRanges'
 import { LibrarySearch } from './search/librarySearch'
 import type { SearchView } from './search/librarySearch'
+import { SEARCH_INDEX_FILE, readSearchIndexFile } from './search/searchIndexFile'
 import { LibraryStore } from './store/libraryStore'
 import type { StoreOptions } from './store/libraryStore'
 import type { ChangeSet } from './store/recordKinds'
@@ -226,12 +227,15 @@ export class Library implements LibraryApi {
 
   /** The search index over this library's current store (built in the background by start()). */
   private newSearch(): LibrarySearch {
-    return new LibrarySearch({
-      papers: () => this.sortedPapers('published'),
-      paper: (id) => this.store.papers.get(id),
-      noteText: (paperId) => this.notesByPaper().get(paperId)?.body ?? '',
-      collections: () => this.collections(),
-    })
+    return new LibrarySearch(
+      {
+        papers: () => this.sortedPapers('published'),
+        paper: (id) => this.store.papers.get(id),
+        noteText: (paperId) => this.notesByPaper().get(paperId)?.body ?? '',
+        collections: () => this.collections(),
+      },
+      { path: join(this.store.dir, SEARCH_INDEX_FILE) },
+    )
   }
 
   /**
@@ -246,6 +250,8 @@ export class Library implements LibraryApi {
       options.checkpointDelayMs === undefined
         ? { now }
         : { now, checkpointDelayMs: options.checkpointDelayMs }
+    // The search index file is read (by the thread pool) while the store opens.
+    const searchIndex = readSearchIndexFile(join(resolve(dir), SEARCH_INDEX_FILE))
     const store = await LibraryStore.open(dir, storeOptions)
     const queue = await LookupQueueStore.open(store.dir)
     const library = new Library(
@@ -258,7 +264,7 @@ export class Library implements LibraryApi {
       options.automaticBackups === true,
     )
     // In the background: the list is usable while the search index builds.
-    void library.search.start()
+    void library.search.start(searchIndex)
     return library
   }
 

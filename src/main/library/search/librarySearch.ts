@@ -2,11 +2,25 @@
 // and notes, builds it in the background on open (the list is usable
 // meanwhile; a search waits for it), and remembers the last query's results so
 // that paging through them costs only the page.
+//
+// A large library's index is also kept in a file beside it (searchIndexFile.ts):
+// opening loads it and re-reads only the papers whose text changed since it
+// was written (by fingerprint), instead of reading every paper.
+import { stat } from 'node:fs/promises'
 import type { Collection, Paper, PaperMatches } from '../../../shared/model'
+import type { Fingerprint } from './documentFingerprint'
+import { documentFingerprint } from './documentFingerprint'
 import { highlightRanges } from './highlightRanges'
 import { parseQuery } from './queryParser'
-import type { HighlightTerm, SearchContext, SearchDocument, SearchResult } from './searchIndex'
+import type {
+  HighlightTerm,
+  SearchContext,
+  SearchDocument,
+  SearchIndexArrays,
+  SearchResult,
+} from './searchIndex'
 import { SearchIndex } from './searchIndex'
+import { readSearchIndexFile, writeSearchIndexFile } from './searchIndexFile'
 
 /** What the search reads from the library. */
 export interface SearchSource {
@@ -20,6 +34,21 @@ export interface SearchSource {
 
 /** Papers indexed per turn of the event loop while building in the background. */
 const BUILD_SLICE = 2000
+
+export interface IndexFileOptions {
+  path: string
+  /** Libraries smaller than this build fast enough: no file is written for them. */
+  fromPapers?: number
+}
+/** Below this many papers a build takes well under half a second. */
+const SAVE_FROM_PAPERS = 5000
+/**
+ * Saving rewrites the whole file, so it happens after a build that changed
+ * something, or once this many papers changed since the last save; fewer
+ * changes are caught up on the next open.
+ */
+const SAVE_AFTER_CHANGES = 1000
+const SAVE_DELAY_MS = 5000
 
 /** The list a search runs in: its order, and the papers it is limited to (e.g. a collection). */
 export interface SearchView {
@@ -46,55 +75,178 @@ interface CachedSearch {
 }
 
 export class LibrarySearch {
-  private readonly index = new SearchIndex()
+  private index = new SearchIndex()
   private building: Promise<void> | undefined
   private cache: CachedSearch | undefined
   private compaction: ReturnType<typeof setTimeout> | undefined
+  private saveTimer: ReturnType<typeof setTimeout> | undefined
+  private saving: Promise<void> | undefined
+  private changesSinceSave = 0
+  /** While the index file loads: papers changed meanwhile, whose fingerprints may be stale. */
+  private changedWhileLoading: Set<string> | undefined
   private stopped = false
 
-  constructor(private readonly source: SearchSource) {}
+  constructor(
+    private readonly source: SearchSource,
+    private readonly file?: IndexFileOptions,
+  ) {}
 
-  /** Starts building the index in slices, yielding to the event loop between them. */
-  start(): Promise<void> {
-    this.building ??= (async () => {
-      // Opening the library returns first; every slice runs on a later turn.
-      await yieldToEventLoop()
-      const ids = Array.from(this.source.papers(), (paper) => paper.id)
-      for (let i = 0; i < ids.length; i += BUILD_SLICE) {
-        if (this.stopped) return
-        for (const id of ids.slice(i, i + BUILD_SLICE)) {
-          // A paper changed during the build was indexed by that change already.
-          if (this.index.has(id)) continue
-          const paper = this.source.paper(id)
-          if (paper !== undefined && paper.trashedAt === undefined) {
-            this.index.upsert(this.documentOf(paper))
-          }
-        }
-        await yieldToEventLoop()
-      }
-      this.index.finishBuild()
-    })()
+  /**
+   * Starts building the index in slices, yielding to the event loop between
+   * them: from the index file when there is a usable one, else from scratch.
+   * `saved` is the file already being read, when the caller started early.
+   */
+  start(saved?: Promise<SearchIndexArrays | undefined>): Promise<void> {
+    this.building ??= this.open(saved)
     return this.building
+  }
+
+  private async open(saved: Promise<SearchIndexArrays | undefined> | undefined): Promise<void> {
+    // Opening the library returns first; every slice runs on a later turn.
+    await yieldToEventLoop()
+    const loaded = await this.load(saved)
+    if (this.stopped) return
+    if (loaded === undefined) await this.build()
+    else await this.catchUp(loaded.index, loaded.fingerprints)
+    this.changedWhileLoading = undefined
+    if (this.stopped) return
+    this.index.finishBuild()
+    this.cache = undefined
+  }
+
+  /**
+   * The saved index and every paper's fingerprint, or undefined when there is
+   * no usable file. The file is read (by the thread pool) while this thread
+   * fingerprints the papers.
+   */
+  private async load(
+    saved: Promise<SearchIndexArrays | undefined> | undefined,
+  ): Promise<{ index: SearchIndex; fingerprints: Map<string, Fingerprint> } | undefined> {
+    const path = this.file?.path
+    if (path === undefined) return undefined
+    // Without a file there is nothing to fingerprint the papers against.
+    if (!(await exists(path))) return undefined
+    const reading = saved ?? readSearchIndexFile(path)
+    this.changedWhileLoading = new Set()
+    const fingerprints = new Map<string, Fingerprint>()
+    const papers = Array.from(this.source.papers())
+    for (let i = 0; i < papers.length; i += BUILD_SLICE) {
+      if (this.stopped) return undefined
+      for (const paper of papers.slice(i, i + BUILD_SLICE)) {
+        fingerprints.set(paper.id, documentFingerprint(this.documentOf(paper)))
+      }
+      await yieldToEventLoop()
+    }
+    const arrays = await reading
+    try {
+      return arrays === undefined
+        ? undefined
+        : { index: SearchIndex.fromArrays(arrays), fingerprints }
+    } catch {
+      return undefined // damaged: built from the library instead
+    }
+  }
+
+  private async build(): Promise<void> {
+    const ids = Array.from(this.source.papers(), (paper) => paper.id)
+    for (let i = 0; i < ids.length; i += BUILD_SLICE) {
+      if (this.stopped) return
+      for (const id of ids.slice(i, i + BUILD_SLICE)) {
+        // A paper changed during the build was indexed by that change already.
+        if (this.index.has(id)) continue
+        const paper = this.source.paper(id)
+        if (paper !== undefined && paper.trashedAt === undefined) {
+          this.index.upsert(this.documentOf(paper))
+        }
+      }
+      await yieldToEventLoop()
+    }
+    this.scheduleSave()
+  }
+
+  /**
+   * Replaces the index with the loaded one and brings it up to date: papers
+   * whose text differs from what was indexed (changed while the app was
+   * closed, or while the file was read) are read again, papers gone are
+   * dropped, stars and reading status are taken from the library.
+   */
+  private async catchUp(
+    loaded: SearchIndex,
+    fingerprints: Map<string, Fingerprint>,
+  ): Promise<void> {
+    this.index = loaded
+    this.cache = undefined
+    let changed = 0
+    const ids = Array.from(this.source.papers(), (paper) => paper.id)
+    for (let i = 0; i < ids.length; i += BUILD_SLICE) {
+      if (this.stopped) return
+      for (const id of ids.slice(i, i + BUILD_SLICE)) {
+        const paper = this.source.paper(id)
+        if (paper === undefined || paper.trashedAt !== undefined) continue
+        const fingerprint = fingerprints.get(id)
+        if (
+          fingerprint !== undefined &&
+          !this.changedWhileLoading?.has(id) &&
+          this.index.isCurrent(id, fingerprint)
+        ) {
+          this.index.setState(id, paper)
+        } else {
+          this.index.upsert(this.documentOf(paper))
+          changed++
+        }
+      }
+      await yieldToEventLoop()
+    }
+    if (this.stopped) return
+    for (const id of Array.from(this.index.ids())) {
+      const paper = this.source.paper(id)
+      if (paper === undefined || paper.trashedAt !== undefined) {
+        this.index.remove(id)
+        changed++
+      }
+    }
+    if (changed > 0) this.scheduleSave()
   }
 
   /** The library is closing: stop building and maintaining the index. */
   stop(): void {
     this.stopped = true
     clearTimeout(this.compaction)
+    clearTimeout(this.saveTimer)
+  }
+
+  /**
+   * Writes the index file now (when the library is large enough to have one);
+   * resolves when it is written. Failing to write is not an error: the file is
+   * only a head start for the next opening.
+   */
+  async save(): Promise<void> {
+    await this.start()
+    await this.saving
+    const file = this.file
+    if (file === undefined || this.stopped) return
+    if (this.index.size < (file.fromPapers ?? SAVE_FROM_PAPERS)) return
+    this.changesSinceSave = 0
+    this.saving = writeSearchIndexFile(file.path, this.index.toArrays()).catch(() => undefined)
+    await this.saving
   }
 
   /** Re-reads a paper (and its note) after it was added or edited. */
   paperChanged(paper: Paper): void {
     this.cache = undefined
+    this.changedWhileLoading?.add(paper.id)
     if (paper.trashedAt !== undefined) this.index.remove(paper.id)
     else this.index.upsert(this.documentOf(paper))
     this.scheduleCompaction()
+    this.countChange()
   }
 
   /** A paper left the library for good. */
   paperRemoved(id: string): void {
     this.cache = undefined
+    this.changedWhileLoading?.add(id)
     this.index.remove(id)
+    this.countChange()
   }
 
   /** A paper's star or reading status changed, not its text. */
@@ -178,6 +330,20 @@ export class LibrarySearch {
     }
   }
 
+  private countChange(): void {
+    this.changesSinceSave++
+    if (this.changesSinceSave >= SAVE_AFTER_CHANGES) this.scheduleSave()
+  }
+
+  private scheduleSave(): void {
+    if (this.file === undefined || this.saveTimer !== undefined || this.stopped) return
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined
+      void this.save()
+    }, SAVE_DELAY_MS)
+    this.saveTimer.unref?.()
+  }
+
   /** Dead entries are dropped a moment after edits, never on the edit's own path. */
   private scheduleCompaction(): void {
     if (this.compaction !== undefined) return
@@ -187,6 +353,13 @@ export class LibrarySearch {
     }, 2000)
     this.compaction.unref?.()
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
 }
 
 function yieldToEventLoop(): Promise<void> {

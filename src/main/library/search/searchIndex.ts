@@ -8,8 +8,13 @@
 // and marks the old one dead, so an edit costs O(words of that paper); dead
 // entries are skipped by queries and dropped by compactIfWasteful().
 import type { Collection, ReadingStatus } from '../../../shared/model'
+import type { Fingerprint } from './documentFingerprint'
+import { documentFingerprint } from './documentFingerprint'
 import { withinEditDistance } from './editDistance'
-import { FieldPostings } from './fieldPostings'
+import type { FieldArrays } from './fieldPostings'
+import { FieldPostings, listRoom } from './fieldPostings'
+import { checkForwardArrays } from './forwardWords'
+import { WordMarks } from './wordMarks'
 import { RankedHits } from './rankedHits'
 import type { ParsedQuery, QueryClause } from './queryParser'
 import { TermDictionary } from './termDictionary'
@@ -117,9 +122,25 @@ interface Expansion {
   weight: number
 }
 
+/**
+ * The whole index as plain arrays, for the index file (searchIndexFile.ts).
+ * Document numbers are kept as they are: dead ones have no paper.
+ */
+export interface SearchIndexArrays {
+  words: string[]
+  paperOf: (string | null)[]
+  /** Per document: its Fingerprint as first, second, length. */
+  fingerprints: Int32Array
+  year: Uint16Array
+  day: Int32Array
+  noted: Uint8Array
+  fields: FieldArrays[]
+}
+
 export class SearchIndex {
-  private readonly dictionary = new TermDictionary()
-  private readonly fields = SEARCH_FIELDS.map(() => new FieldPostings())
+  private dictionary = new TermDictionary()
+  private readonly marks = new WordMarks()
+  private fields = SEARCH_FIELDS.map(() => new FieldPostings(this.marks))
   private readonly docOf = new Map<string, number>()
   private paperOf: (string | undefined)[] = []
   private live = new Uint8Array(1024)
@@ -128,6 +149,8 @@ export class SearchIndex {
   private noted = new Uint8Array(1024)
   private year = new Uint16Array(1024)
   private day = new Int32Array(1024)
+  /** Three numbers per document: its Fingerprint when it was indexed. */
+  private fingerprints = new Int32Array(3 * 1024)
   private nextDoc = 0
   private deadDocs = 0
   // Query scratch, sized to nextDoc; all zero between queries.
@@ -141,6 +164,8 @@ export class SearchIndex {
   private readonly touched = new DocList()
   private readonly clauseTouched = new DocList()
   private readonly expansionTouched = new DocList()
+  /** Until finishBuild() (or the first search), upserts only write documents down. */
+  private building = true
 
   get size(): number {
     return this.docOf.size
@@ -177,7 +202,27 @@ export class SearchIndex {
     this.year[doc] = /^\d{4}/.test(published) ? year : 0
     const day = Number(published.slice(0, 10).replace(/-/g, ''))
     this.day[doc] = Number.isFinite(day) ? day : 0
+    const fingerprint = documentFingerprint(document)
+    this.fingerprints[3 * doc] = fingerprint.first
+    this.fingerprints[3 * doc + 1] = fingerprint.second
+    this.fingerprints[3 * doc + 2] = fingerprint.length
     this.setState(document.id, document)
+  }
+
+  /** Whether the paper was indexed with exactly this text (see documentFingerprint). */
+  isCurrent(id: string, fingerprint: Fingerprint): boolean {
+    const doc = this.docOf.get(id)
+    return (
+      doc !== undefined &&
+      this.fingerprints[3 * doc] === fingerprint.first &&
+      this.fingerprints[3 * doc + 1] === fingerprint.second &&
+      this.fingerprints[3 * doc + 2] === fingerprint.length
+    )
+  }
+
+  /** Ids of every indexed paper. */
+  ids(): IterableIterator<string> {
+    return this.docOf.keys()
   }
 
   /** Updates status and star without re-reading the paper's text. */
@@ -199,23 +244,77 @@ export class SearchIndex {
   }
 
   /**
-   * Call after a bulk build: prepares the vocabulary's sorted view (so the
-   * first query is fast) and gives back the arrays' spare room.
+   * Call after a bulk build: makes the inverted lists, prepares the
+   * vocabulary's sorted view (so the first query is fast) and gives back the
+   * arrays' spare room. The first search does it when nobody did.
    */
   finishBuild(): void {
+    this.building = false
     this.dictionary.sortPending()
-    for (const postings of this.fields) postings.trim()
+    for (const postings of this.fields) postings.finish()
   }
 
   /** Drops dead entries once they are a quarter of the index; returns whether it did. */
   compactIfWasteful(): boolean {
     if (this.deadDocs < 1000 || this.deadDocs * 4 < this.docOf.size) return false
+    if (this.building) this.finishBuild()
     for (const postings of this.fields) postings.compact((doc) => this.live[doc] === 1)
     this.deadDocs = 0
     return true
   }
 
+  /** The index as arrays, for saving, without dead entries. Copies; changes nothing. */
+  toArrays(): SearchIndexArrays {
+    if (this.building) this.finishBuild()
+    const docCount = this.nextDoc
+    const live = this.deadDocs === 0 ? undefined : this.live
+    return {
+      words: Array.from({ length: this.dictionary.size }, (_, id) => this.dictionary.wordOf(id)),
+      paperOf: Array.from({ length: docCount }, (_, doc) => this.paperOf[doc] ?? null),
+      fingerprints: this.fingerprints.slice(0, 3 * docCount),
+      year: this.year.slice(0, docCount),
+      day: this.day.slice(0, docCount),
+      noted: this.noted.slice(0, docCount),
+      fields: this.fields.map((postings) =>
+        postings.toArrays(docCount, this.dictionary.size, live),
+      ),
+    }
+  }
+
+  /**
+   * An index read back from a file. Checks that every number points where it
+   * may, so a damaged file throws here instead of misleading a query later.
+   * Reading status and stars are not in the file: set them with setState().
+   */
+  static fromArrays(arrays: SearchIndexArrays): SearchIndex {
+    checkArrays(arrays)
+    const index = new SearchIndex()
+    index.building = false
+    index.dictionary = TermDictionary.fromWords(arrays.words)
+    const docCount = arrays.paperOf.length
+    index.reserveDocs(docCount)
+    index.nextDoc = docCount
+    arrays.paperOf.forEach((id, doc) => {
+      if (id === null) return
+      index.docOf.set(id, doc)
+      index.paperOf[doc] = id
+      index.live[doc] = 1
+    })
+    if (index.docOf.size !== arrays.paperOf.filter((id) => id !== null).length) {
+      throw new Error('damaged search index: a paper twice')
+    }
+    index.fingerprints.set(arrays.fingerprints)
+    index.year.set(arrays.year)
+    index.day.set(arrays.day)
+    index.noted.set(arrays.noted)
+    index.fields = arrays.fields.map((field) =>
+      FieldPostings.fromArrays(field, index.docOf.size, index.marks),
+    )
+    return index
+  }
+
   search(query: ParsedQuery, context: SearchContext): SearchResult {
+    if (this.building) this.finishBuild()
     this.reserveScratch()
     const required = query.clauses
       .filter((clause): clause is TextClause => clause.kind === 'text' && !clause.negated)
@@ -351,9 +450,9 @@ export class SearchIndex {
     const b = LENGTH_DILUTION[field]
     const base = K1 * (1 - b)
     const slope = (K1 * b) / (postings.averageLength || 1)
-    const { docs, counts, length } = list
+    const { docs, counts, start, length } = list
     const { mask, expansionScore } = this
-    for (let i = 0; i < length; i++) {
+    for (let i = start; i < start + length; i++) {
       const doc = docs[i] as number
       if (gate[doc] !== 1 || ((mask[doc] as number) & before) !== before) continue
       const count = counts[i] as number
@@ -398,15 +497,19 @@ export class SearchIndex {
     visit: (doc: number, count: number) => void,
   ): void {
     const postings = this.fields[f] as FieldPostings
-    // Walk the rarest word's list and check the others in place.
-    let rarest = ids[0] as number
-    for (const id of ids) if (postings.frequency(id) < postings.frequency(rarest)) rarest = id
-    const list = postings.list(rarest)
+    // Walk the rarest word's list and try the phrase only where that word is.
+    let anchor = 0
+    ids.forEach((id, k) => {
+      if (postings.frequency(id) < postings.frequency(ids[anchor] as number)) anchor = k
+    })
+    const list = postings.list(ids[anchor] as number)
     if (list === undefined) return
-    for (let i = 0; i < list.length; i++) {
-      const doc = list.docs[i] as number
-      if (gate[doc] !== 1 || ((this.mask[doc] as number) & before) !== before) continue
-      const count = postings.occurrences(doc, ids)
+    const { docs, counts, firsts, start, length } = list
+    const mask = this.mask
+    for (let i = start; i < start + length; i++) {
+      const doc = docs[i] as number
+      if (gate[doc] !== 1 || ((mask[doc] as number) & before) !== before) continue
+      const count = postings.occurrences(doc, ids, anchor, firsts[i] as number, counts[i] as number)
       if (count > 0) visit(doc, count)
     }
   }
@@ -418,7 +521,8 @@ export class SearchIndex {
         const id = this.dictionary.find(clause.words[0] ?? '')
         if (id === -1) continue
         const list = (this.fields[f] as FieldPostings).list(id)
-        for (let i = 0; list !== undefined && i < list.length; i++) {
+        if (list === undefined) continue
+        for (let i = list.start; i < list.start + list.length; i++) {
           const doc = list.docs[i] as number
           if (this.live[doc] === 1) visit(doc)
         }
@@ -562,6 +666,9 @@ export class SearchIndex {
     const day = new Int32Array(capacity)
     day.set(this.day)
     this.day = day
+    const fingerprints = new Int32Array(3 * capacity)
+    fingerprints.set(this.fingerprints)
+    this.fingerprints = fingerprints
   }
 
   private reserveScratch(): void {
@@ -603,6 +710,50 @@ export function papersInCollectionsNamed(
     stack.push(...(childrenOf.get(collection.id) ?? []))
   }
   return papers
+}
+
+/** Throws unless every array has its size and every number is in range (see SearchIndex.fromArrays). */
+function checkArrays(arrays: SearchIndexArrays): void {
+  const fail = (what: string): never => {
+    throw new Error(`damaged search index: ${what}`)
+  }
+  const docCount = arrays.paperOf.length
+  const vocabularySize = arrays.words.length
+  if (arrays.fields.length !== SEARCH_FIELDS.length) fail('fields')
+  if (
+    arrays.fingerprints.length !== 3 * docCount ||
+    arrays.year.length !== docCount ||
+    arrays.day.length !== docCount ||
+    arrays.noted.length !== docCount
+  ) {
+    fail('document arrays')
+  }
+  for (const field of arrays.fields) {
+    const { listLengths, docs, counts, firsts, forward, forwardStart, docLengths } = field
+    if (listLengths.length !== vocabularySize) fail('vocabulary')
+    if (forwardStart.length !== docCount || docLengths.length !== docCount) fail('documents')
+    checkForwardArrays(forward, vocabularySize)
+    for (let doc = 0; doc < docCount; doc++) {
+      const start = forwardStart[doc] as number
+      const length = docLengths[doc] as number
+      if (length < 0 || (length > 0 && arrays.paperOf[doc] === null)) fail('a dead document')
+      if (length > 0 && (start < 0 || start + length > forward.words.length)) fail('a document')
+    }
+    let room = 0
+    for (const length of listLengths) room += listRoom(length)
+    if (docs.length !== room || counts.length !== room || firsts.length !== room) fail('lists')
+    let at = 0
+    for (const length of listLengths) {
+      let previous = -1
+      for (let i = at; i < at + length; i++) {
+        const doc = docs[i] as number
+        if (doc <= previous || doc >= docCount || arrays.paperOf[doc] === null) fail('a list')
+        if (counts[i] === 0) fail('a count')
+        previous = doc
+      }
+      at += listRoom(length)
+    }
+  }
 }
 
 /** A growable list of document numbers, emptied and refilled by each query. */

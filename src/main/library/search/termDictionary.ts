@@ -24,6 +24,17 @@ export class TermDictionary {
   private readonly byLength: number[][] = []
   private scratch = new Int32Array(4096)
 
+  /** A dictionary numbering `words` in order (from an index file); throws on a repeated word. */
+  static fromWords(words: readonly string[]): TermDictionary {
+    const dictionary = new TermDictionary()
+    for (const word of words) {
+      if (dictionary.find(word) !== -1) throw new Error(`damaged search index: "${word}" twice`)
+      dictionary.add(word, hashWord(word))
+    }
+    dictionary.sortPending()
+    return dictionary
+  }
+
   get size(): number {
     return this.words.length
   }

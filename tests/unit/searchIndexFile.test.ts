@@ -1,0 +1,283 @@
+// The search index file: a large library's index saved beside it and loaded
+// on the next opening. Loading must find exactly what building finds, take
+// edits afterwards, catch up on papers changed since the file was written,
+// and ignore a damaged file (the index is then built from the library).
+import { mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Paper } from '../../src/shared/model'
+import { LibrarySearch, type SearchView } from '../../src/main/library/search/librarySearch'
+import { parseQuery } from '../../src/main/library/search/queryParser'
+import { SearchIndex, type SearchDocument } from '../../src/main/library/search/searchIndex'
+import {
+  readSearchIndexFile,
+  writeSearchIndexFile,
+} from '../../src/main/library/search/searchIndexFile'
+import { synthesize } from '../bench/syntheticLibrary'
+
+const QUERIES = [
+  'tool retrieval',
+  '"tool learning"',
+  '"large language models"',
+  'retreival',
+  'ret',
+  'title:tool',
+  'author:lovelace',
+  'tag:robotics',
+  'reasoning -survey',
+  'is:starred tool',
+  'has:note',
+  'year:2023..2025 agent',
+  'in:"Collection 3"',
+  'müller',
+]
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'offprint-search-file-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const library = synthesize(600, 3)
+const noteOf = new Map(library.notes.map((note) => [note.paperId ?? '', note.body]))
+
+function documentOf(paper: Paper): SearchDocument {
+  return { ...paper, note: noteOf.get(paper.id) ?? '' }
+}
+
+/** Every query's ranked ids (or, for filters, the sorted ids). */
+function answers(index: SearchIndex): string[][] {
+  return QUERIES.map((query) => {
+    const result = index.search(parseQuery(query), { collections: library.collections })
+    return result.ranked ? result.hits.all() : [...result.ids].sort()
+  })
+}
+
+describe('the search index file', () => {
+  it('loads into an index that finds and ranks exactly what the built one does, edits included', async () => {
+    const built = new SearchIndex()
+    for (const paper of library.papers) built.upsert(documentOf(paper))
+    built.finishBuild()
+    // Edits and removals leave dead entries: the file must not bring them back.
+    const edited = library.papers.slice(0, 50).map((paper) => ({
+      ...documentOf(paper),
+      title: `${paper.title} revisited tool learning`,
+      starred: true,
+    }))
+    for (const document of edited) built.upsert(document)
+    for (const paper of library.papers.slice(50, 80)) built.remove(paper.id)
+
+    const path = join(dir, 'search-index.bin')
+    await writeSearchIndexFile(path, built.toArrays())
+    const arrays = await readSearchIndexFile(path)
+    expect(arrays).toBeDefined()
+    const loaded = SearchIndex.fromArrays(arrays as NonNullable<typeof arrays>)
+    // Stars and reading status come from the library, not the file.
+    for (const paper of library.papers.slice(80)) loaded.setState(paper.id, paper)
+    for (const document of edited) loaded.setState(document.id, document)
+
+    expect(loaded.size).toBe(library.papers.length - 30)
+    expect(answers(loaded)).toEqual(answers(built))
+    expect(answers(loaded).every((ids) => ids.length > 0)).toBe(true)
+
+    // And it takes edits like the built one.
+    const paper = library.papers[100] as Paper
+    const renamed = { ...documentOf(paper), title: 'Zygomorphic quokka census' }
+    for (const index of [built, loaded]) index.upsert(renamed)
+    const find = (index: SearchIndex, query: string): string[] => {
+      const result = index.search(parseQuery(query), { collections: [] })
+      return result.ranked ? result.hits.all() : result.ids
+    }
+    expect(find(loaded, 'quokka')).toEqual([paper.id])
+    expect(find(loaded, `title:"${paper.title}"`)).not.toContain(paper.id)
+    expect(answers(loaded)).toEqual(answers(built))
+  })
+
+  it('is ignored when cut short, of another format or damaged inside', async () => {
+    const built = new SearchIndex()
+    for (const paper of library.papers.slice(0, 100)) built.upsert(documentOf(paper))
+    const path = join(dir, 'search-index.bin')
+    await writeSearchIndexFile(path, built.toArrays())
+    const bytes = await readFile(path)
+
+    await truncate(path, bytes.length - 7)
+    expect(await readSearchIndexFile(path)).toBeUndefined()
+
+    await writeFile(path, Buffer.concat([Buffer.from('not an index'), bytes.subarray(12)]))
+    expect(await readSearchIndexFile(path)).toBeUndefined()
+
+    expect(await readSearchIndexFile(join(dir, 'missing.bin'))).toBeUndefined()
+
+    // A word number past the vocabulary, as the last word of the last field
+    // (notes): the loader refuses it. That field's file sections end with its
+    // words (two bytes each, padded to four), two empty escape tables, and
+    // two numbers (four bytes) per document.
+    const damaged = Buffer.from(bytes)
+    const notes = built.toArrays().fields.at(-1)
+    const words = notes?.forward.words.length ?? 0
+    expect(words).toBeGreaterThan(0)
+    expect(notes?.forward.escapedAt.length).toBe(0)
+    const tail = 4 * ((notes?.forwardStart.length ?? 0) + (notes?.docLengths.length ?? 0))
+    const wordsStart = damaged.length - tail - 4 * Math.ceil((2 * words) / 4)
+    damaged.writeUInt16LE(0xfffe, wordsStart + 2 * (words - 1))
+    await writeFile(path, damaged)
+    const read = await readSearchIndexFile(path)
+    expect(read).toBeDefined()
+    expect(() => SearchIndex.fromArrays(read as NonNullable<typeof read>)).toThrow(/damaged/)
+  })
+})
+
+describe('a library search with an index file', () => {
+  function searchOver(papers: Map<string, Paper>, path: string): LibrarySearch {
+    return new LibrarySearch(
+      {
+        papers: () => papers.values(),
+        paper: (id) => papers.get(id),
+        noteText: (id) => noteOf.get(id) ?? '',
+        collections: () => library.collections,
+      },
+      { path, fromPapers: 1 },
+    )
+  }
+  const view = (papers: Map<string, Paper>): SearchView => ({
+    key: 'all',
+    ordered: () => [...papers.values()],
+  })
+
+  it('saves its index, and on the next opening catches up on what changed meanwhile', async () => {
+    const path = join(dir, 'search-index.bin')
+    const papers = new Map(library.papers.map((paper) => [paper.id, paper]))
+    const first = searchOver(papers, path)
+    await first.save()
+    first.stop()
+    expect((await stat(path)).size).toBeGreaterThan(0)
+
+    // While the app was closed: a paper renamed, one trashed, one deleted, one added, one starred.
+    const [renamed, trashed, deleted, starred] = library.papers as [Paper, Paper, Paper, Paper]
+    papers.set(renamed.id, { ...renamed, title: 'Zygomorphic quokka census' })
+    papers.set(trashed.id, { ...trashed, trashedAt: '2026-03-01T00:00:00.000Z' })
+    papers.delete(deleted.id)
+    const added = { ...(library.papers[9] as Paper), id: 'new-paper', title: 'Quokka tool use' }
+    papers.set(added.id, added)
+    papers.set(starred.id, { ...starred, starred: true })
+
+    const second = searchOver(papers, path)
+    const ids = async (query: string): Promise<string[]> => second.all(view(papers), query)
+    expect((await ids('quokka')).sort()).toEqual([renamed.id, added.id].sort())
+    expect(await ids(`title:"${renamed.title}"`)).not.toContain(renamed.id)
+    expect(await ids(`title:"${(library.papers[5] as Paper).title}"`)).toContain(
+      (library.papers[5] as Paper).id,
+    )
+    const everything = await ids('is:unread')
+    expect(everything).not.toContain(trashed.id)
+    expect(everything).not.toContain(deleted.id)
+    expect(await ids('is:starred')).toContain(starred.id)
+
+    // The same answers as a search that built its index from scratch.
+    await rm(path)
+    const fresh = searchOver(papers, path)
+    for (const query of QUERIES)
+      expect(await ids(query)).toEqual(await fresh.all(view(papers), query))
+    second.stop()
+    fresh.stop()
+  })
+})
+
+describe('a vocabulary past 65,535 words', () => {
+  // Words are stored in two bytes; later, rarer words are kept aside by
+  // position. Eight papers of 10,000 words each, every word new.
+  const wordOf = (paper: number, k: number): string => `zq${paper}x${k.toString(36)}`
+  const documentAt = (paper: number, extra = ''): SearchDocument => ({
+    id: `big-${paper}`,
+    title: `Paper ${paper}`,
+    abstract: `${Array.from({ length: 10_000 }, (_, k) => wordOf(paper, k)).join(' ')} ${extra}`,
+    authors: [],
+    tags: [],
+    note: '',
+    status: 'unread',
+    starred: false,
+  })
+  // Quoted, so a word is found exactly (unquoted, zq7x1 is one typo from zq6x1).
+  const exactly = (word: string): string => `"${word}"`
+  const ids = (index: SearchIndex, query: string): string[] => {
+    const result = index.search(parseQuery(query), { collections: [] })
+    return result.ranked ? result.hits.all() : result.ids
+  }
+
+  it('finds phrases of rare words, forgets removed papers and survives the file', async () => {
+    const index = new SearchIndex()
+    for (let paper = 0; paper < 8; paper++) index.upsert(documentAt(paper))
+    const rare = `"${wordOf(7, 500)} ${wordOf(7, 501)} ${wordOf(7, 502)}"`
+    const mixed = `"paper ${wordOf(6, 9999)}"`
+    expect(ids(index, rare)).toEqual(['big-7'])
+    expect(ids(index, `"${wordOf(7, 501)} ${wordOf(7, 500)}"`)).toEqual([])
+    expect(ids(index, exactly(wordOf(7, 9999)))).toEqual(['big-7'])
+
+    // Edited: the rare phrase moves, an old one goes.
+    index.upsert({ ...documentAt(7), abstract: `intro ${wordOf(7, 501)} ${wordOf(7, 502)}` })
+    expect(ids(index, `"intro ${wordOf(7, 501)}"`)).toEqual(['big-7'])
+    expect(ids(index, rare)).toEqual([])
+    index.remove('big-5')
+    expect(ids(index, exactly(wordOf(5, 3)))).toEqual([])
+    index.upsert(documentAt(6, `paper ${wordOf(6, 9999)}`))
+    expect(ids(index, mixed)).toEqual(['big-6'])
+
+    const path = join(dir, 'search-index.bin')
+    await writeSearchIndexFile(path, index.toArrays())
+    const arrays = await readSearchIndexFile(path)
+    const loaded = SearchIndex.fromArrays(arrays as NonNullable<typeof arrays>)
+    for (const query of [
+      rare,
+      mixed,
+      `"intro ${wordOf(7, 501)}"`,
+      exactly(wordOf(5, 3)),
+      exactly(wordOf(4, 12)),
+    ]) {
+      expect(ids(loaded, query)).toEqual(ids(index, query))
+    }
+    expect(ids(loaded, exactly(wordOf(4, 12)))).toEqual(['big-4'])
+  })
+})
+
+describe('a paper edited while the index file loads', () => {
+  it('is read again, though its text matched the file when the loading began', async () => {
+    const path = join(dir, 'search-index.bin')
+    const papers = new Map(library.papers.map((paper) => [paper.id, paper]))
+    const edited = library.papers[2] as Paper
+    // The search that saves the file, then the one that loads it.
+    const searches: LibrarySearch[] = []
+    let notesRead = 0
+    const source = {
+      papers: () => papers.values(),
+      paper: (id: string) => papers.get(id),
+      noteText: (id: string): string => {
+        // Loading fingerprints every paper (reading its note) while the file
+        // is read; an edit lands as the last paper is fingerprinted, after
+        // the edited one was, and before the loaded index replaces the old.
+        const loading = searches[1]
+        if (++notesRead === papers.size && loading !== undefined) {
+          const renamed = { ...edited, title: 'Zygomorphic quokka census' }
+          papers.set(edited.id, renamed)
+          loading.paperChanged(renamed)
+        }
+        return noteOf.get(id) ?? ''
+      },
+      collections: () => library.collections,
+    }
+    const first = new LibrarySearch(source, { path, fromPapers: 1 })
+    searches.push(first)
+    await first.save()
+    first.stop()
+
+    notesRead = 0
+    const search = new LibrarySearch(source, { path, fromPapers: 1 })
+    searches.push(search)
+    const view: SearchView = { key: 'all', ordered: () => [...papers.values()] }
+    expect(await search.all(view, 'quokka')).toEqual([edited.id])
+    expect(await search.all(view, `title:"${edited.title}"`)).not.toContain(edited.id)
+    search.stop()
+  })
+})
