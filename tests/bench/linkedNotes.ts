@@ -6,7 +6,7 @@
 import type { Library } from '../../src/main/library/library'
 import type { Paper } from '../../src/shared/model'
 import { median, percentile, time } from './measure'
-import type { BenchRow } from './run'
+import type { BenchRow } from './benchRow'
 
 const QUERIES = 200
 

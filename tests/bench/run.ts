@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { Library } from '../../src/main/library/library'
 import type { Paper } from '../../src/shared/model'
 import { listFiles } from '../unit/support/libraryFolder'
+import type { BenchRow } from './benchRow'
 import { timeDurableEdits, type EditTimes } from './durableEdits'
 import { benchImportBibtex } from './importBibtex'
 import { benchLinkedNotes } from './linkedNotes'
@@ -20,17 +21,10 @@ const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000,50000,100000').split(',
 const IMPORT_ENTRIES = Number(process.env['BENCH_IMPORT_ENTRIES'] ?? Math.max(...SIZES))
 const RESULTS_DIR = fileURLToPath(new URL('../../bench-results', import.meta.url))
 const RSS_WORKER = fileURLToPath(new URL('./rssWorker.ts', import.meta.url))
+const SEARCH_BENCH = fileURLToPath(new URL('./search.bench.ts', import.meta.url))
+/** Papers for the search rows (its own child process); 0 skips them. */
+const SEARCH_PAPERS = Number(process.env['BENCH_SEARCH_PAPERS'] ?? Math.max(...SIZES))
 const SAVES = 200
-
-export interface BenchRow {
-  papers: number
-  operation: string
-  timeMs: number
-  referenceMs?: number
-  reference: string
-  ratio?: number
-  target: string
-}
 
 const rows: BenchRow[] = []
 
@@ -156,6 +150,33 @@ async function benchSize(count: number): Promise<void> {
   }
 }
 
+/** Runs the search bench in a fresh process (its own heap) and returns its rows. */
+async function searchRows(papers: number): Promise<BenchRow[]> {
+  const scratch = await mkdtemp(join(tmpdir(), 'offprint-bench-search-'))
+  const rowsFile = join(scratch, 'rows.json')
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = execFile(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', SEARCH_BENCH],
+        {
+          env: {
+            ...process.env,
+            OFFPRINT_BENCH_PAPERS: String(papers),
+            OFFPRINT_BENCH_ROWS: rowsFile,
+          },
+          maxBuffer: 16 * 1024 * 1024,
+        },
+        (error) => (error ? reject(error) : resolve()),
+      )
+      child.stdout?.pipe(process.stdout)
+    })
+    return JSON.parse(await readFile(rowsFile, 'utf8')) as BenchRow[]
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
 function markdownTable(): string {
   const lines = [
     '| papers | operation | time | reference | reference time | ratio | target at 100k |',
@@ -187,6 +208,11 @@ async function main(): Promise<void> {
       reference: '@retorquere/bibtex-parser alone on the same file',
       target: '≤ 2×',
     })
+  }
+
+  if (SEARCH_PAPERS > 0) {
+    console.log(`\nsearch at ${SEARCH_PAPERS} papers (npm run bench:search)`)
+    for (const row of await searchRows(SEARCH_PAPERS)) record(row)
   }
 
   const saveP95 = (papers: number) =>

@@ -8,7 +8,7 @@
 // restart" is what LibrarySearch.start costs when the index file is there:
 // read and check the file while fingerprinting every paper, then re-read the
 // papers whose fingerprint differs.
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Collection, Note, Paper } from '../../src/shared/model'
@@ -17,6 +17,7 @@ import { parseQuery } from '../../src/main/library/search/queryParser'
 import { LibrarySearch, type SearchSource } from '../../src/main/library/search/librarySearch'
 import { SearchIndex, type SearchDocument } from '../../src/main/library/search/searchIndex'
 import { writeSearchIndexFile } from '../../src/main/library/search/searchIndexFile'
+import type { BenchRow } from './benchRow'
 import { seededRandom, synthesize } from './syntheticLibrary'
 
 const PAPERS = Number(process.env['OFFPRINT_BENCH_PAPERS'] ?? 100_000)
@@ -130,7 +131,19 @@ function cpuMs(): number {
   return (usage.user + usage.system) / 1000
 }
 
+/** What was reported, for the table of `npm run bench` (written to OFFPRINT_BENCH_ROWS). */
+const rows: BenchRow[] = []
+
 function report(name: string, ms: number, referenceMs: number, target: string, cpu?: number): void {
+  rows.push({
+    papers: PAPERS,
+    operation: `search: ${name}`,
+    timeMs: ms,
+    referenceMs,
+    reference: 'a linear scan of every text',
+    ...(referenceMs > 0 ? { ratio: ms / referenceMs } : {}),
+    target: target === '' ? '—' : target,
+  })
   const ratio = referenceMs > 0 ? (ms / referenceMs).toFixed(2) : '–'
   const cpuNote = cpu === undefined ? '' : `   (CPU ${seconds(cpu)})`
   console.log(
@@ -297,6 +310,24 @@ async function main(): Promise<void> {
   console.log(
     `${'index memory (heap + typed arrays)'.padEnd(34)} ${`${indexMegabytes.toFixed(0)} MB`.padStart(10)}   reference ${`${megabytes.toFixed(0)} MB`.padStart(10)}   ratio ${(indexMegabytes / megabytes).toFixed(2).padStart(6)}   (reference: the text indexed)`,
   )
+  rows.push(
+    {
+      papers: PAPERS,
+      operation: 'search: index memory (heap + typed arrays, MB)',
+      timeMs: indexMegabytes,
+      referenceMs: megabytes,
+      reference: 'the text indexed (MB)',
+      target: '—',
+    },
+    {
+      papers: PAPERS,
+      operation: 'search: index file on disk (MB)',
+      timeMs: restarted.fileMegabytes,
+      referenceMs: megabytes,
+      reference: 'the text indexed (MB)',
+      target: '—',
+    },
+  )
   report(
     'query p50 (50 mixed queries)',
     percentile(queryTimes, 50),
@@ -326,6 +357,8 @@ async function main(): Promise<void> {
     '≤ 5 ms',
     percentile(updateCpu, 95),
   )
+  const rowsFile = process.env['OFFPRINT_BENCH_ROWS']
+  if (rowsFile !== undefined) await writeFile(rowsFile, JSON.stringify(rows))
   if (process.env['OFFPRINT_BENCH_VERBOSE'] !== undefined) {
     QUERIES.forEach((query, i) =>
       console.log(

@@ -68,10 +68,10 @@ describe('the three-pane reader', () => {
     )
     const preview = page.getByTestId('note-preview')
     await expect.poll(() => preview.locator('h1').textContent()).toBe('Reward design')
-    expect(await preview.locator('li').allTextContents()).toEqual([
-      'fine-grained rewards',
-      'GRPO beats PPO here',
-    ])
+    // The preview follows the typing a moment behind (a deferred render): wait for the last key.
+    await expect
+      .poll(() => preview.locator('li').allTextContents())
+      .toEqual(['fine-grained rewards', 'GRPO beats PPO here'])
     await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
     await app.screenshot('reader-three-panes')
 

@@ -1,0 +1,12 @@
+// One line of the benchmark table: a time beside its reference, measured in
+// the same run on the same data. Shared by run.ts and search.bench.ts (which
+// run.ts starts as a child process and whose rows it adds to its table).
+export interface BenchRow {
+  papers: number
+  operation: string
+  timeMs: number
+  referenceMs?: number
+  reference: string
+  ratio?: number
+  target: string
+}
