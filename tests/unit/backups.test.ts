@@ -115,6 +115,23 @@ describe('making backups', () => {
     await library.close()
   })
 
+  it('keeps the newest of backups made within one millisecond, however many', async () => {
+    const frozen = new Date('2026-11-26T03:10:00Z')
+    const library = await open({ automaticBackups: false, now: () => frozen })
+    await library.updateSettings({ patch: { backupsKept: 3 } })
+    const made: string[] = []
+    for (let round = 1; round <= 12; round++) {
+      await library.importText({ text: syntheticListing(1, `Instant ${round} `) })
+      made.push((await library.createBackup({})).backup.id)
+    }
+    // …Z, …Z-2 … …Z-12: the last three, newest first (not "-9" above "-12").
+    expect(made.at(-1)).toBe('2026-11-26T03-10-00Z-12')
+    expect((await library.listBackups({})).backups.map((backup) => backup.id)).toEqual(
+      made.slice(-3).reverse(),
+    )
+    await library.close()
+  })
+
   it('backs up on open and after every backupIntervalHours of use', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const seed = await open()

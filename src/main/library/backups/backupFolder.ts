@@ -89,9 +89,17 @@ export async function listBackups(libraryDir: string): Promise<BackupManifest[]>
       }
     }),
   )
-  return manifests
-    .filter((manifest) => manifest !== undefined)
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+  return manifests.filter((manifest) => manifest !== undefined).sort(newestFirst)
+}
+
+/** By creation time; two in one millisecond by their number ("…Z-2" after "…Z"). */
+function newestFirst(a: BackupManifest, b: BackupManifest): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1
+  return sequenceOf(b.id) - sequenceOf(a.id)
+}
+
+function sequenceOf(id: string): number {
+  return Number(/-(\d+)$/.exec(id)?.[1] ?? 1)
 }
 
 export function summaryOf(manifest: BackupManifest): BackupSummary {

@@ -157,16 +157,22 @@ function sameFiles(a: Record<string, string>, b: Record<string, string>): boolea
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
 }
 
+/**
+ * The time, numbered after every backup of the same second still on disk
+ * ("…Z", "…Z-2", …): never a number pruning freed, so numbers follow creation.
+ */
 async function freeId(dir: string, now: Date): Promise<string> {
   const base = fileTimestamp(now)
-  const taken = new Set(await readdir(backupsFolder(dir)).catch(() => [] as string[]))
-  for (let n = 1; ; n++) {
-    const id = n === 1 ? base : `${base}-${n}`
-    if (!taken.has(id) && !taken.has(id + PARTIAL_SUFFIX)) {
-      await mkdir(backupsFolder(dir), { recursive: true })
-      return id
-    }
+  const taken = await readdir(backupsFolder(dir)).catch(() => [] as string[])
+  let last = 0
+  for (const name of taken) {
+    const id = name.endsWith(PARTIAL_SUFFIX) ? name.slice(0, -PARTIAL_SUFFIX.length) : name
+    if (id === base) last = Math.max(last, 1)
+    else if (id.startsWith(`${base}-`))
+      last = Math.max(last, Number(id.slice(base.length + 1)) || 0)
   }
+  await mkdir(backupsFolder(dir), { recursive: true })
+  return last === 0 ? base : `${base}-${last + 1}`
 }
 
 async function tryLink(from: string, to: string): Promise<boolean> {
