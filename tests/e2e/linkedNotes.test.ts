@@ -3,9 +3,9 @@
 // the real core.
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runAxe, seriousOnes } from './harness/axe'
-import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
+import { appSession } from './harness/appSession'
 import { listbox, scrollToRow } from './harness/paperList'
 import { confirmPreview } from './harness/fixture'
 
@@ -18,18 +18,7 @@ const BRIDGE = 'Bridge Data: Boosting Generalization of Robotic Skills with Cros
 const SHORTCUT =
   'Shortcut Learning in Generalist Robot Policies: The Role of Dataset Diversity and Fragmentation'
 
-let app: RunningApp | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    expect(app.securityEvents).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 async function importFixture(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
@@ -76,7 +65,7 @@ function paperTitle(page: Page) {
 
 describe('linked notes', () => {
   it('links two papers from a standalone note, follows a link, shows "Linked from", and goes back', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
 
@@ -165,7 +154,7 @@ describe('linked notes', () => {
   })
 
   it('updates backlinks as another note is typed, keeps the list in place, relates papers by drag and drop, and repairs a broken link', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
 

@@ -4,8 +4,8 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
+import { describe, expect, it } from 'vitest'
+import { appSession } from './harness/appSession'
 import { confirmPreview } from './harness/fixture'
 import { listbox } from './harness/paperList'
 
@@ -21,18 +21,7 @@ const NEWEST =
   'Spotlighting Task-Relevant Features: Object-Centric Representations for Better Generalization in Robotic Manipulation'
 const SECOND = 'GenAgent: Scaling Text-to-Image Generation via Agentic Multimodal Reasoning'
 
-let app: RunningApp | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    expect(app.securityEvents).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 async function importFixture(page: Page, file = FIXTURE): Promise<void> {
   await page.getByTestId('import-file-input').setInputFiles(file)
@@ -60,7 +49,7 @@ function focusedTestId(page: Page): Promise<string | null> {
 
 describe('search', () => {
   it('ranks the tool-retrieval papers first as you type, and marks the matches', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
 
@@ -118,10 +107,10 @@ describe('search', () => {
   })
 
   it('renders matched titles as text, never as markup', async () => {
-    app = await launchApp({ libraryDir: await makeLibraryDir() })
+    const app = await session.launch()
     const { page } = app
     const hostile = '<img src=x onerror="document.title=\'pwned\'"> Tool retrieval <b>bold</b>'
-    const listing = join(app.libraryDir, '..', `hostile-${Date.now()}.txt`)
+    const listing = join(await session.scratchDir(), 'hostile.txt')
     await writeFile(
       listing,
       [
@@ -155,7 +144,7 @@ describe('search', () => {
   })
 
   it('lists the starred papers with is:starred', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
     // Star the first and third papers with the keyboard.
@@ -183,7 +172,7 @@ describe('search', () => {
 
 describe('command palette and keyboard', () => {
   it('jumps to a paper by three letters of its title', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
     await page.keyboard.press('Control+k')
@@ -228,7 +217,7 @@ describe('command palette and keyboard', () => {
   })
 
   it('reads, writes a note, stars and marks read with the keyboard only', async () => {
-    app = await launchApp()
+    const app = await session.launch()
     const { page } = app
     await importFixture(page)
 
