@@ -14,7 +14,12 @@ import { Library } from './library/library'
 import { resolveLibraryDir } from './library/libraryLocation'
 import { onPageListening, registerIpc } from './ipc'
 import { FileLogger } from './logging/fileLogger'
-import { decideSecondLaunch, filesToOpen, readOpenedFile } from './openedFiles'
+import {
+  decideSecondLaunch,
+  filesToOpen,
+  IMPORT_DIALOG_OPTIONS,
+  readOpenedFile,
+} from './openedFiles'
 import { EventOutbox } from './window/eventOutbox'
 import { buildMenuTemplate } from './window/menuTemplate'
 import {
@@ -64,6 +69,14 @@ async function openFile(path: string): Promise<void> {
   if (!content.ok) log.warn(`could not read opened file ${path}: ${content.message}`)
   send({ type: 'open-file', fileName: basename(path), content })
   focusWindow()
+}
+
+/** File > Import…: the files picked in the system Open dialog are imported one after another. */
+async function chooseFilesToImport(): Promise<void> {
+  if (mainWindow === null) return
+  const { canceled, filePaths } = await dialog.showOpenDialog(mainWindow, IMPORT_DIALOG_OPTIONS)
+  if (canceled) return
+  for (const path of filePaths) await openFile(path)
 }
 
 function focusWindow(): void {
@@ -210,6 +223,9 @@ async function start(): Promise<void> {
         platform: process.platform,
         isDevelopment: devServerUrl !== undefined,
         sendCommand: (command) => send({ type: 'menu-command', command }),
+        chooseFilesToImport: () => {
+          chooseFilesToImport().catch((error: unknown) => log.error('File > Import… failed', error))
+        },
       }),
     ),
   )

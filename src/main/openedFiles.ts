@@ -1,9 +1,12 @@
 // Files the operating system asks Offprint to open: a double-click on a .bib or
 // .ris file (see the file associations in package.json's "build"), or a path on
-// the command line, or a second launch. The rules are pure, tested without Electron.
+// the command line, or a second launch, or the files picked in File > Import…'s
+// Open dialog. The rules are pure, tested without Electron.
 import { readFile, stat } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
+import type { OpenDialogOptions } from 'electron'
 import { MAX_IMPORT_CHARS } from '../shared/apiSchemas'
+import { IMPORT_FILE_EXTENSIONS } from '../shared/importFileTypes'
 import type { OpenedFileContent } from '../shared/model'
 import { messageOf } from './library/errors'
 import { LIBRARY_OPTION } from './library/libraryLocation'
@@ -25,6 +28,23 @@ export function filesToOpen(argv: readonly string[], cwd: string): string[] {
     if (!files.includes(path)) files.push(path)
   }
   return files
+}
+
+/**
+ * File > Import…'s system Open dialog: several files at once, the formats
+ * Offprint reads first, any file on request (the format is read from the content).
+ */
+export const IMPORT_DIALOG_OPTIONS: OpenDialogOptions = {
+  title: 'Import',
+  buttonLabel: 'Import',
+  properties: ['openFile', 'multiSelections'],
+  filters: [
+    {
+      name: 'BibTeX, RIS, CSL-JSON, arXiv feeds, Daily Papers pages, id lists',
+      extensions: [...IMPORT_FILE_EXTENSIONS],
+    },
+    { name: 'All files', extensions: ['*'] },
+  ],
 }
 
 export function isOpenable(path: string): boolean {

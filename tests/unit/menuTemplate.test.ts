@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { COMMAND_IDS, COMMANDS, acceleratorOf } from '../../src/shared/commands'
 import type { MenuCommand } from '../../src/shared/model'
-import { buildMenuTemplate } from '../../src/main/window/menuTemplate'
+import { buildMenuTemplate, type MenuContext } from '../../src/main/window/menuTemplate'
 
 function submenuOf(template: MenuItemConstructorOptions[], label: string) {
   const menu = template.find((item) => item.label === label)
@@ -10,12 +10,23 @@ function submenuOf(template: MenuItemConstructorOptions[], label: string) {
   return (menu?.submenu ?? []) as MenuItemConstructorOptions[]
 }
 
-function linuxMenu(sent: MenuCommand[] = []): MenuItemConstructorOptions[] {
-  return buildMenuTemplate({
-    platform: 'linux',
-    isDevelopment: false,
+/** The menu's context; `sent` collects the commands sent to the window, `chosen` counts Open dialogs. */
+function context(
+  platform: NodeJS.Platform,
+  sent: MenuCommand[] = [],
+  chosen: { count: number } = { count: 0 },
+  isDevelopment = false,
+): MenuContext {
+  return {
+    platform,
+    isDevelopment,
     sendCommand: (command) => sent.push(command),
-  })
+    chooseFilesToImport: () => chosen.count++,
+  }
+}
+
+function linuxMenu(sent: MenuCommand[] = [], chosen?: { count: number }) {
+  return buildMenuTemplate(context('linux', sent, chosen))
 }
 
 function click(item: MenuItemConstructorOptions | undefined): void {
@@ -27,12 +38,20 @@ describe('application menu', () => {
     expect(linuxMenu().map((item) => item.label)).toEqual(['File', 'Edit', 'View', 'Go', 'Help'])
   })
 
-  it('has File > Import… on Ctrl/Cmd+O, which asks the renderer to import', () => {
+  it('has File > Import… on Ctrl/Cmd+O, which opens the system Open dialog from main', () => {
+    // A menu click gives the page no user activation, so a file chooser the
+    // page opened then would be refused: main shows the dialog instead.
     const sent: MenuCommand[] = []
-    const importItem = submenuOf(linuxMenu(sent), 'File').find((item) => item.label === 'Import…')
+    const chosen = { count: 0 }
+    const importItem = submenuOf(linuxMenu(sent, chosen), 'File').find(
+      (item) => item.label === 'Import…',
+    )
     expect(importItem?.accelerator).toBe('CmdOrCtrl+O')
+    // The key itself reaches the page, whose key handler may open its picker.
+    expect(importItem?.registerAccelerator).toBe(false)
     click(importItem)
-    expect(sent).toEqual(['import'])
+    expect(chosen.count).toBe(1)
+    expect(sent).toEqual([])
   })
 
   it('has File > Export… on Ctrl/Cmd+Shift+E and Find Duplicates…, each asking the renderer', () => {
@@ -47,7 +66,8 @@ describe('application menu', () => {
 
   it('lists every command of the catalogue once, with its first shortcut, sending its id', () => {
     const sent: MenuCommand[] = []
-    const template = linuxMenu(sent)
+    const chosen = { count: 0 }
+    const template = linuxMenu(sent, chosen)
     for (const id of COMMAND_IDS) {
       const spec = COMMANDS[id]
       const menu = spec.menu
@@ -67,7 +87,9 @@ describe('application menu', () => {
       }
       click(item)
     }
-    expect(sent).toEqual(COMMAND_IDS)
+    // Every command but Import…, which main runs itself (see above).
+    expect(sent).toEqual(COMMAND_IDS.filter((id) => id !== 'import'))
+    expect(chosen.count).toBe(1)
   })
 
   it('writes the issue’s shortcuts in Electron’s accelerator syntax', () => {
@@ -104,10 +126,7 @@ describe('application menu', () => {
   it('has Edit > Undo and Redo, which ask the renderer (the page owns both undo stacks)', () => {
     for (const platform of ['linux', 'darwin'] as const) {
       const sent: MenuCommand[] = []
-      const edit = submenuOf(
-        buildMenuTemplate({ platform, isDevelopment: false, sendCommand: (c) => sent.push(c) }),
-        'Edit',
-      )
+      const edit = submenuOf(buildMenuTemplate(context(platform, sent)), 'Edit')
       const undo = edit.find((item) => item.label === 'Undo')
       const redo = edit.find((item) => item.label === 'Redo')
       expect(undo?.accelerator).toBe('CmdOrCtrl+Z')
@@ -133,21 +152,16 @@ describe('application menu', () => {
 
   it('shows devtools and reload only in development', () => {
     const roles = (isDevelopment: boolean) =>
-      submenuOf(
-        buildMenuTemplate({ platform: 'linux', isDevelopment, sendCommand: () => {} }),
-        'View',
-      ).map((item) => item.role)
+      submenuOf(buildMenuTemplate(context('linux', [], { count: 0 }, isDevelopment)), 'View').map(
+        (item) => item.role,
+      )
     expect(roles(false)).not.toContain('toggleDevTools')
     expect(roles(false)).not.toContain('reload')
     expect(roles(true)).toContain('toggleDevTools')
   })
 
   it('follows each platform’s conventions', () => {
-    const mac = buildMenuTemplate({
-      platform: 'darwin',
-      isDevelopment: false,
-      sendCommand: () => {},
-    })
+    const mac = buildMenuTemplate(context('darwin'))
     expect(mac[0]?.role).toBe('appMenu')
     // Settings… lives in the application menu on macOS, in File elsewhere.
     const appMenu = (mac[0]?.submenu ?? []) as MenuItemConstructorOptions[]
@@ -162,8 +176,7 @@ describe('application menu', () => {
 
   it('offers Settings… and the pane toggles, shown with shortcuts the renderer handles', () => {
     const sent: MenuCommand[] = []
-    const sendCommand = (command: MenuCommand) => sent.push(command)
-    const linux = buildMenuTemplate({ platform: 'linux', isDevelopment: false, sendCommand })
+    const linux = buildMenuTemplate(context('linux', sent))
     const settings = submenuOf(linux, 'File').find((item) => item.label === 'Settings…')
     const view = submenuOf(linux, 'View')
     const list = view.find((item) => item.id === 'toggle-list')
@@ -180,7 +193,7 @@ describe('application menu', () => {
     }
     expect(sent).toEqual(['settings', 'toggle-list', 'toggle-notes'])
 
-    const mac = buildMenuTemplate({ platform: 'darwin', isDevelopment: false, sendCommand })
+    const mac = buildMenuTemplate(context('darwin', sent))
     const appMenu = (mac[0]?.submenu ?? []) as MenuItemConstructorOptions[]
     expect(appMenu.some((item) => item.label === 'Settings…')).toBe(true)
     expect(submenuOf(mac, 'File').some((item) => item.label === 'Settings…')).toBe(false)

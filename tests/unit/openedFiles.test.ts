@@ -5,9 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   decideSecondLaunch,
   filesToOpen,
+  IMPORT_DIALOG_OPTIONS,
   isOpenable,
   readOpenedFile,
 } from '../../src/main/openedFiles'
+import { IMPORT_FILE_ACCEPT } from '../../src/shared/importFileTypes'
 
 describe('files handed to Offprint on its command line', () => {
   it('takes .bib, .ris and .txt paths, resolved against the working folder', () => {
@@ -29,6 +31,25 @@ describe('files handed to Offprint on its command line', () => {
     expect(isOpenable('x.BIB')).toBe(true)
     expect(isOpenable('x.bibx')).toBe(false)
     expect(isOpenable('bib')).toBe(false)
+  })
+})
+
+describe('File > Import…', () => {
+  it('opens several files at once, the formats Offprint reads first, any file on request', () => {
+    expect(IMPORT_DIALOG_OPTIONS.properties).toEqual(['openFile', 'multiSelections'])
+    const [formats, all] = IMPORT_DIALOG_OPTIONS.filters ?? []
+    expect(formats?.extensions).toEqual(
+      expect.arrayContaining(['bib', 'ris', 'json', 'xml', 'atom', 'txt']),
+    )
+    // Every file the OS may hand over is offered too, and the in-page picker offers the same.
+    for (const extension of ['.bib', '.ris', '.txt']) {
+      expect(formats?.extensions).toContain(extension.slice(1))
+      expect(isOpenable(`x${extension}`)).toBe(true)
+    }
+    expect(IMPORT_FILE_ACCEPT.split(',')).toEqual(
+      expect.arrayContaining((formats?.extensions ?? []).map((extension) => `.${extension}`)),
+    )
+    expect(all).toEqual({ name: 'All files', extensions: ['*'] })
   })
 })
 

@@ -7,7 +7,9 @@
 // so menu items show their accelerator without registering it
 // (registerAccelerator: false): a key press never runs a command twice. A
 // click sends the command to the window. Undo and Redo are the exception on
-// macOS, where Cmd+Z is a menu key equivalent (see the Edit menu).
+// macOS, where Cmd+Z is a menu key equivalent (see the Edit menu), and so is
+// File > Import…: a menu click gives the page no user activation, and Chromium
+// opens no file chooser without one, so main shows the system Open dialog.
 import type { MenuItemConstructorOptions } from 'electron'
 import { acceleratorOf, COMMAND_IDS, COMMANDS, type MenuName } from '../../shared/commands'
 import type { MenuCommand } from '../../shared/model'
@@ -18,6 +20,8 @@ export interface MenuContext {
   isDevelopment: boolean
   /** Ask the renderer to run a command it owns (it shows the dialogs). */
   sendCommand: (command: MenuCommand) => void
+  /** File > Import…: main's Open dialog, whose files go to the window to import. */
+  chooseFilesToImport: () => void
 }
 
 /** The catalogue's commands of one menu, in catalogue order. */
@@ -27,7 +31,7 @@ function commandItems(menu: MenuName, context: MenuContext): MenuItemConstructor
     const item: MenuItemConstructorOptions = {
       id,
       label: COMMANDS[id].title,
-      click: () => context.sendCommand(id),
+      click: id === 'import' ? context.chooseFilesToImport : () => context.sendCommand(id),
     }
     if (first !== undefined) {
       item.accelerator = acceleratorOf(first)

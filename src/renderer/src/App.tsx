@@ -17,6 +17,7 @@ import {
   type KeyboardEvent,
 } from 'react'
 import type { CommandId } from '../../shared/commands'
+import { IMPORT_FILE_ACCEPT } from '../../shared/importFileTypes'
 import type {
   CollectionNode,
   ImportReport,
@@ -678,7 +679,7 @@ export function App() {
         <input
           ref={importer.fileInput}
           type="file"
-          accept=".bib,.bibtex,.ris,.json,.csljson,.atom,.xml,.txt,text/plain,application/json"
+          accept={IMPORT_FILE_ACCEPT}
           multiple
           hidden
           data-testid="import-file-input"
