@@ -314,19 +314,29 @@ describe('parseHfListing on other input', () => {
     expect(() => parseHfListing(noNul)).toThrow(/binary/)
   })
 
-  it('runs in linear time on large and pathological input', () => {
+  // No clock here (timings are for `npm run bench`): the parser is one pass over
+  // lines and blocks, with no regex that can backtrack; a blow-up on these inputs
+  // would hit the suite's timeout.
+  it('reads a long page, and a run of near-dates and separators, whole', () => {
     const big = Array.from({ length: 40 }, () => fixture).join('\n\n')
-    let start = performance.now()
-    expect(parseHfListing(big, { today: '2026-11-26' }).papers).toHaveLength(53 * 40)
-    expect(performance.now() - start).toBeLessThan(3000)
+    const many = parseHfListing(big, { today: '2026-11-26' })
+    expect(many.papers).toHaveLength(53 * 40)
+    // Each later copy's page date ("Feb 9") comes after entries: a date line with no paper.
+    expect(many.skipped).toHaveLength(39)
+    expect(new Set(many.skipped.map((entry) => entry.reason))).toEqual(
+      new Set(['Author or date line without a paper above it']),
+    )
+    expect(many.papers.slice(-53).map((p) => [p.title, p.abstract, p.published])).toEqual(
+      parsed.papers.map((p) => [p.title, p.abstract, p.published]),
+    )
 
+    // 100,000 "Jan 1"s on one line are no date line: the block is an abstract, and
+    // 50,000 lone separators after it are no footer either.
     const nasty = `Title\n\n${'Jan 1 '.repeat(100_000)}${'. '.repeat(100_000)}\n\n${'·\n'.repeat(50_000)}`
-    start = performance.now()
-    try {
-      parseHfListing(nasty)
-    } catch (error) {
-      expect(error).toBeInstanceOf(ListingFormatError)
-    }
-    expect(performance.now() - start).toBeLessThan(2000)
+    const odd = parseHfListing(nasty)
+    expect(odd.papers.map((p) => [p.title, p.published, p.upvotes])).toEqual([
+      ['Title', undefined, 0],
+    ])
+    expect(odd.papers[0]?.abstract.startsWith('Jan 1 Jan 1')).toBe(true)
   })
 })

@@ -147,6 +147,49 @@ describe('wiki-links', () => {
     ).toEqual([TOOLGEN, 'x'])
   })
 
+  it('read as broken once the target is deleted for good, the linking text left as written', async () => {
+    const paperId = idOf(TOOLGEN)
+    const target = await library.createNote({ title: 'Retrieval ideas' })
+    const body = `Compare ${formatWikiLink('paper', paperId, TOOLGEN)} and ${formatWikiLink('note', target.id, target.title)}, or [[${TOOLGEN}]].`
+    const source = await library.createNote({ title: 'Index', body })
+    expect(
+      (await library.getBacklinks({ kind: 'paper', id: paperId })).map((b) => b.noteTitle),
+    ).toEqual(['Index'])
+
+    await library.moveToTrash({ paperIds: [paperId], noteIds: [target.id] })
+    await library.deleteForever({ paperIds: [paperId], noteIds: [target.id] })
+    expect(library.allPapers().some((paper) => paper.id === paperId)).toBe(false)
+    // Nothing rewrote the note that links to them: its links now lead nowhere.
+    expect((await library.getNoteById({ id: source.id })).body).toBe(body)
+    expect(
+      await library.resolveLinkTargets({
+        targets: [
+          { kind: 'paper', id: paperId },
+          { kind: 'note', id: target.id },
+          { kind: 'title', title: TOOLGEN },
+        ],
+      }),
+    ).toEqual([null, null, null])
+    // Deleting the linking note for good takes its backlinks with it.
+    const toolRl = idOf(TOOLRL)
+    const linking = await library.createNote({
+      title: 'Gone soon',
+      body: formatWikiLink('paper', toolRl, TOOLRL),
+    })
+    expect((await library.getBacklinks({ kind: 'paper', id: toolRl })).length).toBe(1)
+    await library.moveToTrash({ noteIds: [linking.id] })
+    await library.deleteForever({ noteIds: [linking.id] })
+    expect(await library.getBacklinks({ kind: 'paper', id: toolRl })).toEqual([])
+
+    // The same holds after the library is opened again.
+    await library.close()
+    library = await open()
+    expect((await library.getNoteById({ id: source.id })).body).toBe(body)
+    expect(await library.resolveLinkTargets({ targets: [{ kind: 'paper', id: paperId }] })).toEqual(
+      [null],
+    )
+  })
+
   it('suggest papers and notes by fuzzy title, best first', async () => {
     await library.createNote({ title: 'Tool retrieval reading list' })
     const titles = async (query: string, kind?: 'paper' | 'note'): Promise<string[]> =>
