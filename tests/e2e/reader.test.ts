@@ -1,6 +1,7 @@
 // Offprint 0.1 end to end: the built renderer in Chromium over the real core.
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { dropFile } from './harness/dropFile'
 import { appSession } from './harness/appSession'
@@ -8,8 +9,43 @@ import { collectRowIds, listbox, scrollToRow } from './harness/paperList'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
 const TOOLRL = 'ToolRL: Reward is All Tool Learning Needs'
+const GRASP = 'Learning to Grasp Anything by Playing with Random Toys'
+const GENAGENT = 'GenAgent: Scaling Text-to-Image Generation via Agentic Multimodal Reasoning'
+const ADAREASONER = 'AdaReasoner: Dynamic Tool Orchestration for Iterative Visual Reasoning'
 
 const session = appSession()
+
+/** What a row shows besides its title: date, byline (organization or authors), upvotes. */
+async function rowMeta(page: Page, title: string): Promise<(string | null)[]> {
+  const row = await scrollToRow(page, title)
+  const part = (name: string): Promise<string | null> =>
+    row
+      .locator(`.paper-row-${name}`)
+      .evaluateAll((found) => (found.length === 0 ? null : (found[0]?.textContent ?? '')))
+  return [await part('date'), await part('byline'), await part('upvotes')]
+}
+
+/**
+ * Records every text the save indicator shows from now on, in order (a
+ * MutationObserver in the page, so no state is missed between two polls).
+ */
+async function watchSaveIndicator(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = []
+    const read = (): void => {
+      const text = document.querySelector('[data-testid=save-indicator]')?.textContent ?? ''
+      if (seen.at(-1) !== text) seen.push(text)
+    }
+    read()
+    new MutationObserver(read).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    })
+    Object.assign(window, { savedStates: seen })
+  })
+  return () => page.evaluate(() => (window as unknown as { savedStates: string[] }).savedStates)
+}
 
 async function fixtureAbstractOf(title: string): Promise<string> {
   const lines = (await readFile(FIXTURE, 'utf8')).split('\n')
@@ -19,7 +55,14 @@ async function fixtureAbstractOf(title: string): Promise<string> {
 
 describe('the three-pane reader', () => {
   it('imports the listing, shows its papers, and keeps a note across a restart', async () => {
-    const app = await session.launch()
+    // Every note save the window asks the core for, to see that typing is debounced.
+    const saves: string[] = []
+    const app = await session.launch({
+      interceptDispatch: (dispatch) => (method, args) => {
+        if (method === 'saveNote') saves.push((args as { body: string }).body)
+        return dispatch(method, args)
+      },
+    })
     const { page } = app
 
     // First run: an empty library offers the sample; we import our own file instead.
@@ -43,9 +86,24 @@ describe('the three-pane reader', () => {
       .toBe(
         'Spotlighting Task-Relevant Features: Object-Centric Representations for Better Generalization in Robotic Manipulation',
       )
-    expect(await page.locator('#paper-row-1 .paper-row-title').textContent()).toBe(
-      'GenAgent: Scaling Text-to-Image Generation via Agentic Multimodal Reasoning',
+    expect(await page.locator('#paper-row-1 .paper-row-title').textContent()).toBe(GENAGENT)
+
+    // Each row: its date, its organization or author count, its upvotes.
+    expect(await rowMeta(page, GENAGENT)).toEqual(['Jan 26, 2026', '9 authors', '▲ 0'])
+    expect(await rowMeta(page, GRASP)).toEqual(['Oct 14, 2025', 'UC Berkeley', '▲ 2'])
+    // The entry without a footer: no date, no byline, no upvotes; listed last.
+    expect(await rowMeta(page, ADAREASONER)).toEqual(['', null, '▲ 0'])
+    expect(await listbox(page).locator('[data-testid=paper-row]').last().textContent()).toContain(
+      ADAREASONER,
     )
+
+    // An organization and a project page in the paper pane.
+    await (await scrollToRow(page, GRASP)).click()
+    await expect.poll(() => page.locator('#paper-title').textContent()).toBe(GRASP)
+    expect(await page.getByTestId('paper-organization').textContent()).toBe('UC Berkeley')
+    expect(await page.getByTestId('paper-links').getByRole('link').allTextContents()).toEqual([
+      'Project page · lego-grasp.github.io',
+    ])
 
     // Selecting a paper shows its metadata and abstract, as text.
     await (await scrollToRow(page, TOOLRL)).click()
@@ -59,13 +117,11 @@ describe('the three-pane reader', () => {
 
     // A note with a heading and a list: live preview, then autosaved.
     const note = page.getByTestId('note-input')
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
+    const indicatorStates = await watchSaveIndicator(page)
+    const text = '# Reward design\n\n- fine-grained rewards\n- GRPO beats PPO here\n'
     await note.click()
-    await note.pressSequentially(
-      '# Reward design\n\n- fine-grained rewards\n- GRPO beats PPO here\n',
-      {
-        delay: 5,
-      },
-    )
+    await note.pressSequentially(text, { delay: 5 })
     const preview = page.getByTestId('note-preview')
     await expect.poll(() => preview.locator('h1').textContent()).toBe('Reward design')
     // The preview follows the typing a moment behind (a deferred render): wait for the last key.
@@ -73,6 +129,19 @@ describe('the three-pane reader', () => {
       .poll(() => preview.locator('li').allTextContents())
       .toEqual(['fine-grained rewards', 'GRPO beats PPO here'])
     await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
+    // The indicator said the text was not saved yet, then that it was; "Saved" means
+    // the core has the whole text. Saves wait for a pause in typing: far fewer than keys.
+    const states = await indicatorStates()
+    expect(states[0]).toBe('Saved')
+    expect(states.indexOf('Unsaved changes')).toBeGreaterThan(0)
+    expect(states.at(-1)).toBe('Saved')
+    const paperId = await page.getByTestId('paper-view').getAttribute('data-paper-id')
+    expect(await app.dispatch('getNote', { paperId })).toMatchObject({
+      ok: true,
+      value: { body: text },
+    })
+    expect(saves.at(-1)).toBe(text)
+    expect(saves.length).toBeLessThan(text.length / 4)
     await app.screenshot('reader-three-panes')
 
     // Restart the core over the same folder and reload the window: the note is there.
@@ -145,6 +214,38 @@ describe('bringing papers in', () => {
       .poll(() => page.getByTestId('import-status').textContent())
       .toContain('Imported feb-9-again.txt: 0 added, 53 already present, 0 skipped')
 
+    // An entry that cannot be read is named by its line and why, before and after.
+    const partial = [
+      'Daily Papers',
+      '',
+      'A Paper Worth Keeping',
+      '',
+      'Its abstract is one sentence long, which is enough.',
+      '',
+      '  • 2 authors',
+      '·',
+      'Jan 5, 2026 3',
+      '',
+      'A Dangling Title',
+      '',
+    ].join('\n')
+    await drop('partial.txt', partial)
+    const skippedLine = 'Line 11: "A Dangling Title" has no abstract after it'
+    await expect
+      .poll(() => page.getByTestId('preview-skipped').textContent())
+      .toBe('1 unreadable entry')
+    expect(await page.getByTestId('preview-skipped-list').locator('li').allTextContents()).toEqual([
+      skippedLine,
+    ])
+    await page.getByTestId('import-confirm').click()
+    await expect
+      .poll(() => page.getByTestId('import-status').textContent())
+      .toContain('Imported partial.txt: 1 added, 0 already present, 1 skipped')
+    const skippedList = page.getByTestId('import-status').locator('.import-skipped')
+    await skippedList.locator('summary').click()
+    expect(await skippedList.locator('li').allTextContents()).toEqual([skippedLine])
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('54 papers')
+
     await drop(
       'essay.txt',
       'Lorem ipsum dolor sit amet.\n\nConsectetur adipiscing elit, sed do eiusmod.',
@@ -154,7 +255,7 @@ describe('bringing papers in', () => {
     expect(await status.textContent()).toContain('it is not in a format Offprint reads (tried RIS,')
     expect(await status.getAttribute('role')).toBe('alert')
     // Nothing changed.
-    expect(await page.getByTestId('library-count').textContent()).toBe('53 papers')
+    expect(await page.getByTestId('library-count').textContent()).toBe('54 papers')
     await app.screenshot('import-error')
   })
 })

@@ -49,7 +49,12 @@ import { TaskProgress } from './components/TaskProgress'
 import { Welcome } from './components/Welcome'
 import { useActionStatus } from './hooks/useActionStatus'
 import { useImport } from './hooks/useImport'
-import { useSidebarData, useTrashContents, useUndoState } from './hooks/useLibraryData'
+import {
+  useSidebarData,
+  useStandaloneNotes,
+  useTrashContents,
+  useUndoState,
+} from './hooks/useLibraryData'
 import { usePaperRows } from './hooks/usePaperRows'
 import { useSelection } from './hooks/useSelection'
 import { useTasks } from './hooks/useTasks'
@@ -94,6 +99,7 @@ export function App() {
   const rows = usePaperRows(version, sort, filter, query)
   const selection = useSelection(rows, version, sort, filter)
   const sidebarData = useSidebarData(version)
+  const standaloneNotes = useStandaloneNotes(version)
   const trashContents = useTrashContents(version, scope.kind === 'trash')
   const undoState = useUndoState(version)
   const status = useActionStatus()
@@ -247,6 +253,15 @@ export function App() {
 
   const openDialog = useCallback((next: AppDialogState) => setDialog(next), [])
   const openMenu = useCallback((next: OpenMenu) => setMenu(next), [])
+  // A note chosen in the sidebar opens in the Notes tab and the notes pane (shown if hidden).
+  const notesPaneOpen = settings?.notesPaneOpen
+  const openNote = useCallback(
+    (noteId?: string) => {
+      go(noteId === undefined ? { ...place, view: 'notes' } : { ...place, view: 'notes', noteId })
+      if (notesPaneOpen === false) update({ notesPaneOpen: true })
+    },
+    [go, place, notesPaneOpen, update],
+  )
   const { rowAt, indexOf } = rows
   const rowOf = useCallback((id: string) => rowAt(indexOf(id)), [rowAt, indexOf])
 
@@ -268,6 +283,7 @@ export function App() {
     scope,
     tags,
     choose,
+    openNote,
   })
 
   const onImported = useCallback(() => setVersion((v) => v + 1), [])
@@ -741,7 +757,9 @@ export function App() {
               <PaneErrorBoundary pane="sidebar">
                 <Sidebar
                   data={sidebarData}
+                  notes={standaloneNotes}
                   selectedKey={scopeKey(scope)}
+                  selectedNoteId={place.view === 'notes' ? place.noteId : undefined}
                   activeTags={tags}
                   editing={editing}
                   {...sidebarActions}

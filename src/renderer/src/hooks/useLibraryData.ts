@@ -1,7 +1,8 @@
 // Data the window refetches whenever the library changes: the sidebar (with
-// its counts), the Trash's collections and notes, and the undo state.
+// its counts), the standalone notes it lists, the Trash's collections and
+// notes, and the undo state.
 import { useEffect, useState } from 'react'
-import type { Sidebar, TrashContents, UndoState } from '../../../shared/model'
+import type { NoteSummary, Sidebar, TrashContents, UndoState } from '../../../shared/model'
 import { api, reportBackgroundError } from '../api/client'
 
 /**
@@ -29,11 +30,19 @@ export function useFetched<T>(
 
 // Module-level loaders: stable, so they never refetch on their own.
 const loadSidebar = (): Promise<Sidebar> => api.getSidebar({})
+const loadNotes = (): Promise<NoteSummary[]> => api.listNotes({})
 const loadTrash = (): Promise<TrashContents> => api.listTrash({})
 const loadUndoState = (): Promise<UndoState> => api.getUndoState({})
 
 export function useSidebarData(version: number): Sidebar | undefined {
   return useFetched(version, loadSidebar)
+}
+
+const NO_NOTES: readonly NoteSummary[] = []
+
+/** The standalone notes outside the Trash. */
+export function useStandaloneNotes(version: number): readonly NoteSummary[] {
+  return useFetched(version, loadNotes) ?? NO_NOTES
 }
 
 export function useTrashContents(version: number, shown: boolean): TrashContents | undefined {

@@ -1,14 +1,14 @@
-// The sidebar: Library, Unfiled, the collection tree, smart views, tags and
-// the Trash, each with its count. One ARIA tree with a roving focus: arrows
+// The sidebar: Library, Unfiled, the collection tree, the standalone notes,
+// smart views, tags and the Trash, each with its count. One ARIA tree with a roving focus: arrows
 // move, Right/Left open and close, Enter selects, F2 renames, Delete deletes,
 // Alt+Up/Down reorders a collection, Shift+F10 opens the context menu. Rows
 // take dropped papers (collections file them, tags tag them, the Trash
 // trashes them) and collections can be dragged to nest or reorder.
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
-import type { Sidebar as SidebarData } from '../../../shared/model'
+import type { NoteSummary, Sidebar as SidebarData } from '../../../shared/model'
 import { COLLECTION_TYPE, PAPERS_TYPE, carries, draggedPapers } from '../organize/dragData'
 import { NameInput } from './NameInput'
-import { sidebarEntries, type SidebarEntry, type SidebarTarget } from './sidebarEntries'
+import { noteKey, sidebarEntries, type SidebarEntry, type SidebarTarget } from './sidebarEntries'
 
 const COLLAPSED_KEY = 'offprint.sidebarCollapsed'
 
@@ -23,8 +23,12 @@ export type DropPlace = 'before' | 'into' | 'after'
 
 export interface SidebarProps {
   data: SidebarData | undefined
+  /** The standalone notes, listed under "Notes". */
+  notes: readonly NoteSummary[]
   /** The key of the row whose list is shown (see scopeKey). */
   selectedKey: string
+  /** The standalone note open in the notes pane, if any. */
+  selectedNoteId: string | undefined
   activeTags: readonly string[]
   editing: SidebarEditing | undefined
   onActivate(target: SidebarTarget, additive: boolean): void
@@ -49,7 +53,7 @@ function loadCollapsed(): Set<string> {
 }
 
 export function Sidebar(props: SidebarProps) {
-  const { data, editing } = props
+  const { data, notes, editing } = props
   const [collapsed, setCollapsed] = useState<Set<string>>(loadCollapsed)
   const [focusKey, setFocusKey] = useState(props.selectedKey)
   const [drop, setDrop] = useState<{ key: string; place: DropPlace } | undefined>(undefined)
@@ -60,8 +64,8 @@ export function Sidebar(props: SidebarProps) {
   }, [collapsed])
 
   const entries = useMemo(
-    () => (data === undefined ? [] : sidebarEntries(data, collapsed)),
-    [data, collapsed],
+    () => (data === undefined ? [] : sidebarEntries(data, collapsed, notes)),
+    [data, collapsed, notes],
   )
   const focusIndex = Math.max(
     0,
@@ -225,7 +229,8 @@ export function Sidebar(props: SidebarProps) {
           const { target } = entry
           const selected =
             entry.key === props.selectedKey ||
-            (target.kind === 'tag' && activeTags.has(target.tag.toLowerCase()))
+            (target.kind === 'tag' && activeTags.has(target.tag.toLowerCase())) ||
+            (props.selectedNoteId !== undefined && entry.key === noteKey(props.selectedNoteId))
           const renaming =
             (editing?.kind === 'rename-collection' &&
               target.kind === 'collection' &&

@@ -1,10 +1,11 @@
 // The sidebar as a flat list of visible rows (what the tree shows with the
 // collapsed groups and collections left out), so rendering and arrow-key
-// movement work on one simple array.
-import type { ListScope, Sidebar, SmartView } from '../../../shared/model'
+// movement work on one simple array. The standalone notes are listed too, by
+// title, under their own group.
+import type { ListScope, NoteSummary, Sidebar, SmartView } from '../../../shared/model'
 import { collectionEntries, type CollectionEntry } from '../organize/collectionPaths'
 
-export type SidebarGroup = 'collections' | 'views' | 'tags'
+export type SidebarGroup = 'collections' | 'notes' | 'views' | 'tags'
 
 export type SidebarTarget =
   | { kind: 'library' }
@@ -14,6 +15,8 @@ export type SidebarTarget =
   | { kind: 'collection'; collection: CollectionEntry }
   | { kind: 'view'; view: SmartView }
   | { kind: 'tag'; tag: string }
+  /** A standalone note: choosing it opens it in the notes pane. */
+  | { kind: 'note'; id: string; title: string }
 
 export interface SidebarEntry {
   key: string
@@ -36,6 +39,7 @@ export const VIEW_LABELS: Record<SmartView, string> = {
 
 const GROUP_LABELS: Record<SidebarGroup, string> = {
   collections: 'Collections',
+  notes: 'Notes',
   views: 'Smart views',
   tags: 'Tags',
 }
@@ -52,7 +56,19 @@ export function scopeKey(scope: ListScope): string {
   }
 }
 
-export function sidebarEntries(data: Sidebar, collapsed: ReadonlySet<string>): SidebarEntry[] {
+/** The sidebar's row for a standalone note. */
+export function noteKey(id: string): string {
+  return `note:${id}`
+}
+
+const byTitle = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
+/** `notes` are the standalone notes (not in the Trash), listed by title under "Notes". */
+export function sidebarEntries(
+  data: Sidebar,
+  collapsed: ReadonlySet<string>,
+  notes: readonly Pick<NoteSummary, 'id' | 'title'>[] = [],
+): SidebarEntry[] {
   const entries: SidebarEntry[] = [
     {
       key: 'library',
@@ -69,7 +85,7 @@ export function sidebarEntries(data: Sidebar, collapsed: ReadonlySet<string>): S
       level: 1,
     },
   ]
-  const group = (name: SidebarGroup, hasChildren: boolean): boolean => {
+  const group = (name: SidebarGroup, hasChildren: boolean, count?: number): boolean => {
     const key = `group:${name}`
     const expanded = !collapsed.has(key)
     entries.push({
@@ -78,6 +94,7 @@ export function sidebarEntries(data: Sidebar, collapsed: ReadonlySet<string>): S
       label: GROUP_LABELS[name],
       level: 1,
       ...(hasChildren ? { expanded } : {}),
+      ...(count === undefined ? {} : { count }),
     })
     return expanded
   }
@@ -102,6 +119,17 @@ export function sidebarEntries(data: Sidebar, collapsed: ReadonlySet<string>): S
         ...(hasChildren ? { expanded } : {}),
       })
       if (hasChildren && !expanded) hiddenBelow = collection.depth
+    }
+  }
+
+  if (group('notes', notes.length > 0, notes.length)) {
+    for (const note of [...notes].sort((a, b) => byTitle.compare(a.title, b.title))) {
+      entries.push({
+        key: noteKey(note.id),
+        target: { kind: 'note', id: note.id, title: note.title },
+        label: note.title,
+        level: 2,
+      })
     }
   }
 

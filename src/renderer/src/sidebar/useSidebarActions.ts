@@ -1,6 +1,7 @@
 // What the sidebar's clicks, keys, drops and context menus do: choose the
-// list's scope and tags, and create, rename, nest, reorder and delete
-// collections and tags (with confirmations where the issue asks for them).
+// list's scope and tags, open a standalone note, and create, rename, nest,
+// reorder and delete collections and tags (with confirmations where the issue
+// asks for them); a note goes to the Trash as one undo step.
 import { useCallback } from 'react'
 import type { CollectionNode, ListScope, Sidebar, TagCount } from '../../../shared/model'
 import { api } from '../api/client'
@@ -20,9 +21,14 @@ interface SidebarContext {
   scope: ListScope
   tags: readonly string[]
   choose(scope: ListScope, tags: string[]): void
+  /** Show a standalone note in the notes pane; without an id, the list of notes. */
+  openNote(noteId?: string): void
 }
 
-type Handlers = Omit<SidebarProps, 'data' | 'selectedKey' | 'activeTags' | 'editing'> & {
+type Handlers = Omit<
+  SidebarProps,
+  'data' | 'notes' | 'selectedKey' | 'selectedNoteId' | 'activeTags' | 'editing'
+> & {
   /** Empty the Trash, after a confirmation. */
   emptyTrash(): void
 }
@@ -30,7 +36,7 @@ type Handlers = Omit<SidebarProps, 'data' | 'selectedKey' | 'activeTags' | 'edit
 const collectionCount = (n: number): string => (n === 1 ? '1 subcollection' : `${n} subcollections`)
 
 export function useSidebarActions(ctx: SidebarContext): Handlers {
-  const { data, run, openDialog, openMenu, setEditing, scope, tags, choose } = ctx
+  const { data, run, openDialog, openMenu, setEditing, scope, tags, choose, openNote } = ctx
   const nodes: readonly CollectionNode[] = data?.collections ?? []
 
   const siblingsOf = useCallback(
@@ -155,11 +161,19 @@ export function useSidebarActions(ctx: SidebarContext): Handlers {
           }
           return choose(where, has && tags.length === 1 ? [] : [target.tag])
         }
+        case 'note':
+          return openNote(target.id)
         case 'group':
-          return
+          // The Notes group lists its notes; with none, it leads to where one is made.
+          return target.group === 'notes' ? openNote() : undefined
       }
     },
-    [choose, scope, tags],
+    [choose, scope, tags, openNote],
+  )
+
+  const trashNote = useCallback(
+    (id: string) => void run(() => api.moveToTrash({ noteIds: [id] })),
+    [run],
   )
 
   const onContextMenu = useCallback(
@@ -238,6 +252,18 @@ export function useSidebarActions(ctx: SidebarContext): Handlers {
             onSelect: () => deleteTag(target.tag),
           },
         ]
+      } else if (target.kind === 'note') {
+        label = target.title
+        entries = [
+          { label: 'Open', onSelect: () => openNote(target.id) },
+          'separator',
+          {
+            label: 'Move to Trash',
+            shortcut: 'Del',
+            danger: true,
+            onSelect: () => trashNote(target.id),
+          },
+        ]
       } else if (target.kind === 'trash') {
         label = 'Trash'
         entries = [
@@ -262,6 +288,8 @@ export function useSidebarActions(ctx: SidebarContext): Handlers {
       data,
       emptyTrash,
       openMenu,
+      openNote,
+      trashNote,
     ],
   )
 
@@ -289,8 +317,9 @@ export function useSidebarActions(ctx: SidebarContext): Handlers {
       if (target.kind === 'collection') deleteCollection(target.collection)
       else if (target.kind === 'tag') deleteTag(target.tag)
       else if (target.kind === 'trash') emptyTrash()
+      else if (target.kind === 'note') trashNote(target.id)
     },
-    [deleteCollection, deleteTag, emptyTrash],
+    [deleteCollection, deleteTag, emptyTrash, trashNote],
   )
 
   const onDropPapers = useCallback(
