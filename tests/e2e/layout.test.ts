@@ -141,6 +141,11 @@ describe('keyboard operation', () => {
       .locator('[aria-selected="true"]')
       .evaluate((row) => getComputedStyle(row).boxShadow)
     expect(mark).not.toBe('none')
+    // And one step back up.
+    const second = await page.locator('#paper-row-1 .paper-row-title').textContent()
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => selectedTitle(page)).toBe(second)
+    await expect.poll(() => page.getByTestId('paper-title').textContent()).toBe(second)
 
     await page.keyboard.press('Enter')
     await expect

@@ -17,6 +17,7 @@ const OXE =
 const BRIDGE = 'Bridge Data: Boosting Generalization of Robotic Skills with Cross-Domain Datasets'
 const SHORTCUT =
   'Shortcut Learning in Generalist Robot Policies: The Role of Dataset Diversity and Fragmentation'
+const GRASP = 'Learning to Grasp Anything by Playing with Random Toys'
 
 const session = appSession()
 
@@ -61,6 +62,11 @@ async function newNote(page: Page, name: string): Promise<void> {
 
 function paperTitle(page: Page) {
   return page.locator('#paper-title')
+}
+
+/** The standalone notes the sidebar lists, in its order. */
+function sidebarNotes(page: Page) {
+  return page.getByTestId('sidebar').locator('[data-testid^="sidebar-note:"]')
 }
 
 describe('linked notes', () => {
@@ -108,6 +114,14 @@ describe('linked notes', () => {
     expect(await page.getByTestId('note-row').allTextContents()).toEqual([
       expect.stringContaining('Tool learning reading list'),
     ])
+    // The sidebar lists it under Notes, selected while it is open.
+    await expect
+      .poll(() => sidebarNotes(page).allTextContents())
+      .toEqual(['Tool learning reading list'])
+    expect(
+      await page.getByTestId('sidebar-group:notes').getByTestId('sidebar-count').textContent(),
+    ).toBe('1')
+    expect(await sidebarNotes(page).first().getAttribute('aria-selected')).toBe('true')
 
     // Follow the second link: the paper opens, selected in the list.
     await preview.locator('a.wikilink', { hasText: TOOLGEN }).click()
@@ -135,6 +149,14 @@ describe('linked notes', () => {
         'Efficient and Scalable Estimation of Tool Representations in Vector Space',
       ]),
     )
+    // Each with a bar for how similar: a meter from 0 to 100, the closest first.
+    const closeness = await page
+      .getByTestId('similar-papers')
+      .getByRole('meter', { name: 'Similarity' })
+      .evaluateAll((meters) => meters.map((meter) => Number(meter.getAttribute('aria-valuenow'))))
+    expect(closeness).toHaveLength(5)
+    expect(closeness).toEqual([...closeness].sort((a, b) => b - a))
+    for (const value of closeness) expect(value > 0 && value <= 100).toBe(true)
     await backlinks.scrollIntoViewIfNeeded()
     const shot = await app.screenshot('paper-pane-backlinks-related')
     expect(shot).toMatch(/paper-pane-backlinks-related\.png$/)
@@ -151,6 +173,16 @@ describe('linked notes', () => {
     await expect.poll(() => paperTitle(page).textContent()).toBe(TOOLGEN)
     await page.getByRole('button', { name: 'Back' }).click()
     await expect.poll(() => title.inputValue()).toBe('Tool learning reading list')
+
+    // From the paper, its "Linked from" entry opens the note that links to it.
+    await page.getByRole('button', { name: 'Forward' }).click()
+    await expect.poll(() => paperTitle(page).textContent()).toBe(TOOLGEN)
+    expect(await title.count()).toBe(0)
+    await backlinks.getByRole('button', { name: /Tool learning reading list$/ }).click()
+    await expect.poll(() => title.inputValue()).toBe('Tool learning reading list')
+    expect(await page.getByRole('tab', { name: 'Notes' }).getAttribute('aria-selected')).toBe(
+      'true',
+    )
   })
 
   it('updates backlinks as another note is typed, keeps the list in place, relates papers by drag and drop, and repairs a broken link', async () => {
@@ -233,6 +265,11 @@ describe('linked notes', () => {
     await broken.click()
     await page.getByRole('button', { name: 'Create note “Ideas for later”' }).click()
     await expect.poll(() => page.getByTestId('note-title').inputValue()).toBe('Ideas for later')
+    // A standalone note lists the notes that link to it, as a paper does.
+    const notesPane = page.getByRole('region', { name: 'Notes', exact: true })
+    await expect
+      .poll(() => notesPane.getByTestId('backlink').allTextContents())
+      .toEqual(['NotePlansLater: Ideas for later'])
     await page.keyboard.press('Alt+ArrowLeft')
     await expect
       .poll(() => page.getByTestId('note-preview').locator('a.wikilink-note').textContent())
@@ -240,9 +277,26 @@ describe('linked notes', () => {
     expect(await page.getByTestId('note-preview').locator('.wikilink-broken').count()).toBe(0)
     await app.screenshot('notes-tab-standalone-note')
 
-    // Trashing the note breaks the link again, visibly, and leaves the text as it was.
-    await page.keyboard.press('Alt+ArrowRight')
+    // Both notes are in the sidebar, by title; choosing one there opens it.
+    await expect
+      .poll(() => sidebarNotes(page).allTextContents())
+      .toEqual(['Ideas for later', 'Plans'])
+    await sidebarNotes(page).filter({ hasText: 'Ideas for later' }).click()
     await expect.poll(() => page.getByTestId('note-title').inputValue()).toBe('Ideas for later')
+    expect(
+      await sidebarNotes(page).filter({ hasText: 'Ideas for later' }).getAttribute('aria-selected'),
+    ).toBe('true')
+
+    // The Notes tab searches them.
+    const search = page.getByRole('searchbox', { name: 'Search notes' })
+    await search.fill('plans')
+    await expect
+      .poll(() => page.getByTestId('note-row').allTextContents())
+      .toEqual([expect.stringContaining('Plans')])
+    await search.fill('')
+    await expect.poll(() => page.getByTestId('note-row').count()).toBe(2)
+
+    // Trashing the note breaks the link again, visibly, and leaves the text as it was.
     await page.getByRole('button', { name: 'Move to Trash' }).click()
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'This note is in the Trash' }).count())
@@ -253,5 +307,78 @@ describe('linked notes', () => {
     expect(await page.getByTestId('note-row').allTextContents()).toEqual([
       expect.stringContaining('Plans'),
     ])
+    await expect.poll(() => sidebarNotes(page).allTextContents()).toEqual(['Plans'])
+
+    // "Find paper…" points a broken link at a paper: the text then carries its id.
+    const editor = page.getByTestId('note-input')
+    await editor.click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type(' Also [[Grasp Anything]]', { delay: 5 })
+    await page.keyboard.press('Escape')
+    await broken.filter({ hasText: 'Grasp Anything' }).click()
+    await page.getByRole('button', { name: 'Find paper…' }).click()
+    const found = page.getByTestId('paper-picker').getByRole('option', { name: GRASP })
+    await expect.poll(() => found.count()).toBe(1)
+    await found.click()
+    await expect
+      .poll(() => editor.inputValue())
+      .toMatch(
+        /^Later: \[\[Ideas for later\]\] Also \[\[paper:[\w-]+\|Learning to Grasp Anything by Playing with Random Toys\]\]$/,
+      )
+    await expect
+      .poll(() => page.getByTestId('note-preview').locator('a.wikilink-paper').allTextContents())
+      .toEqual([GRASP])
+
+    // The autocomplete offers notes too, and the arrow keys move through it.
+    await newNote(page, 'Links')
+    await page.keyboard.type('See [[plans', { delay: 15 })
+    const suggestions = page.getByTestId('link-suggestions').getByRole('option')
+    await expect
+      .poll(() => suggestions.allTextContents())
+      .toContainEqual(expect.stringMatching(/^NotePlans/))
+    const offered = await suggestions.allTextContents()
+    const at = offered.findIndex((text) => text.startsWith('NotePlans'))
+    if (offered.length > 1) {
+      await page.keyboard.press('ArrowDown')
+      expect(await suggestions.nth(1).getAttribute('aria-selected')).toBe('true')
+      await page.keyboard.press('ArrowUp')
+    }
+    expect(await suggestions.nth(0).getAttribute('aria-selected')).toBe('true')
+    for (let step = 0; step < at; step++) await page.keyboard.press('ArrowDown')
+    expect(await suggestions.nth(at).getAttribute('aria-selected')).toBe('true')
+    await page.keyboard.press('Tab')
+    await expect.poll(() => editor.inputValue()).toMatch(/^See \[\[note:[\w-]+\|Plans\]\]$/)
+
+    // Web links in a note open in the system browser; anything else opens nothing.
+    await page.keyboard.type(
+      ' Code: https://github.com/SqueezeAILab/Tool2Vec and [the paper](https://arxiv.org/abs/2409.02141), <mailto:ada@example.org>, [local](file:///etc/passwd).',
+      { delay: 2 },
+    )
+    const preview = page.getByTestId('note-preview')
+    await expect.poll(() => preview.locator('a').count()).toBeGreaterThanOrEqual(4)
+    await page.evaluate(() => {
+      const opened: string[] = []
+      Object.assign(window, { openedUrls: opened })
+      window.open = (url?: string | URL) => {
+        opened.push(String(url))
+        return null
+      }
+    })
+    for (const text of [
+      'https://github.com/SqueezeAILab/Tool2Vec',
+      'the paper',
+      'mailto:ada@example.org',
+      'local',
+    ]) {
+      await preview.getByText(text, { exact: true }).click()
+    }
+    expect(
+      await page.evaluate(() => (window as unknown as { openedUrls: string[] }).openedUrls),
+    ).toEqual([
+      'https://github.com/SqueezeAILab/Tool2Vec',
+      'https://arxiv.org/abs/2409.02141',
+      'mailto:ada@example.org',
+    ])
+    expect(page.url()).toMatch(/\/index\.html$/)
   })
 })

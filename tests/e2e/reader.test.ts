@@ -119,7 +119,8 @@ describe('the three-pane reader', () => {
     const note = page.getByTestId('note-input')
     await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
     const indicatorStates = await watchSaveIndicator(page)
-    const text = '# Reward design\n\n- fine-grained rewards\n- GRPO beats PPO here\n'
+    // "/" is text in the editor, never the search shortcut.
+    const text = '# Reward design\n\n- fine-grained rewards\n- GRPO beats PPO here (3/4 tasks)\n'
     await note.click()
     await note.pressSequentially(text, { delay: 5 })
     const preview = page.getByTestId('note-preview')
@@ -127,7 +128,7 @@ describe('the three-pane reader', () => {
     // The preview follows the typing a moment behind (a deferred render): wait for the last key.
     await expect
       .poll(() => preview.locator('li').allTextContents())
-      .toEqual(['fine-grained rewards', 'GRPO beats PPO here'])
+      .toEqual(['fine-grained rewards', 'GRPO beats PPO here (3/4 tasks)'])
     await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
     // The indicator said the text was not saved yet, then that it was; "Saved" means
     // the core has the whole text. Saves wait for a pause in typing: far fewer than keys.
@@ -151,7 +152,7 @@ describe('the three-pane reader', () => {
     await expect.poll(() => page.locator('#paper-title').textContent()).toBe(TOOLRL)
     await expect
       .poll(() => page.getByTestId('note-input').inputValue())
-      .toBe('# Reward design\n\n- fine-grained rewards\n- GRPO beats PPO here\n')
+      .toBe('# Reward design\n\n- fine-grained rewards\n- GRPO beats PPO here (3/4 tasks)\n')
     expect(await page.getByTestId('note-preview').locator('h1').textContent()).toBe('Reward design')
   })
 })

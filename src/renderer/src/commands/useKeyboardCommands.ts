@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react'
 import { COMMANDS } from '../../../shared/commands'
 import { subscribeToLibrary } from '../api/client'
+import { typesCharacter } from '../keyboard/textFields'
 import { runCommand, type CommandContext } from './commandActions'
 import { commandForKey, isTypingTarget } from './keyBindings'
 
@@ -22,7 +23,11 @@ export function useKeyboardCommands(context: CommandContext): void {
       // An open dialog (palette, cheat sheet, settings) owns the keyboard.
       if (document.querySelector('[aria-modal="true"], dialog[open]') !== null) return
       const spec = COMMANDS[id]
-      if ('notWhileTyping' in spec && spec.notWhileTyping && isTypingTarget(event.target)) return
+      if (isTypingTarget(event.target)) {
+        // In a text field "/" (search) and "?" (shortcuts) are text, like every character.
+        if (typesCharacter(event)) return
+        if ('notWhileTyping' in spec && spec.notWhileTyping) return
+      }
       event.preventDefault()
       runCommand(id, latest.current)
     }

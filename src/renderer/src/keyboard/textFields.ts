@@ -19,3 +19,14 @@ export function isTextField(element: Element | null): boolean {
   if (element instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(element.type)
   return element instanceof HTMLElement && element.isContentEditable
 }
+
+/**
+ * Whether a key press types a character ("/", "?", a letter) rather than
+ * running something (Ctrl/Cmd or Alt held, or a named key like Escape). In a
+ * text field such a key is text, whatever shortcut it also stands for.
+ */
+export function typesCharacter(
+  press: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>,
+): boolean {
+  return [...press.key].length === 1 && !press.ctrlKey && !press.metaKey && !press.altKey
+}
