@@ -185,7 +185,7 @@ describe('linked notes', () => {
     )
   })
 
-  it('updates backlinks as another note is typed, keeps the list in place, relates papers by drag and drop, and repairs a broken link', async () => {
+  it('updates backlinks as another note is typed, keeps the list in place, and relates papers by drag and drop', async () => {
     const app = await session.launch()
     const { page } = app
     await importFixture(page)
@@ -255,6 +255,12 @@ describe('linked notes', () => {
     expect(await added.locator('input').inputValue()).toBe('uses')
     await added.getByRole('button', { name: `Remove the relation to ${BRIDGE}` }).click()
     await expect.poll(() => page.getByTestId('relation').count()).toBe(1)
+  })
+
+  it('lists standalone notes in the sidebar, searches them, repairs broken links and hands web links to the browser', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importFixture(page)
 
     // A link to nothing is visibly broken; "Create note" makes it whole.
     await newNote(page, 'Plans')
@@ -276,6 +282,12 @@ describe('linked notes', () => {
       .toBe('Ideas for later')
     expect(await page.getByTestId('note-preview').locator('.wikilink-broken').count()).toBe(0)
     await app.screenshot('notes-tab-standalone-note')
+
+    // A note's link in the preview opens that note.
+    await page.getByTestId('note-preview').locator('a.wikilink-note').click()
+    await expect.poll(() => page.getByTestId('note-title').inputValue()).toBe('Ideas for later')
+    await page.getByRole('button', { name: 'Back' }).click()
+    await expect.poll(() => page.getByTestId('note-title').inputValue()).toBe('Plans')
 
     // Both notes are in the sidebar, by title; choosing one there opens it.
     await expect
