@@ -13,6 +13,7 @@
 // then empties the journal. Opening reads the shards and replays the journal
 // over them, so a crash at any point, even between two shard writes, leaves a
 // library that opens with every acknowledged change.
+import { randomUUID } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { Low } from 'lowdb'
@@ -74,6 +75,8 @@ export class LibraryStore {
   private checkpointTimer: ReturnType<typeof setTimeout> | undefined
   private settingsDirty = false
   private closed = false
+  /** The revision library.json on disk names (see `revision`). */
+  private writtenRevision: string | undefined
 
   private constructor(
     readonly dir: string,
@@ -142,6 +145,16 @@ export class LibraryStore {
       contents.damage === undefined ? contents.validLength : 0,
     )
 
+    // The content is the one library.json names only when it was read just as
+    // written: no journal replayed, nothing moved or set aside, no migration.
+    const readAsWritten =
+      metaRead !== null &&
+      !migratingFromV1 &&
+      contents.entries.length === 0 &&
+      contents.damage === undefined &&
+      problems.length === 0
+    meta.revision =
+      readAsWritten && metaRead.revision !== undefined ? metaRead.revision : randomUUID()
     const store = new LibraryStore(
       folder,
       meta,
@@ -153,6 +166,7 @@ export class LibraryStore {
     )
     // A new library, a migration or a replayed journal is written out now, so
     // the folder is in the current layout before anything else happens.
+    store.writtenRevision = metaRead?.revision
     if (metaRead === null || migratingFromV1 || contents.entries.length > 0 || contents.damage) {
       store.settingsDirty = true
       await store.runExclusive(() => store.checkpoint())
@@ -168,6 +182,17 @@ export class LibraryStore {
 
   get settings(): Readonly<Record<string, unknown>> {
     return this.meta.settings
+  }
+
+  /**
+   * Names the library's current content: a new random value after every
+   * commit, kept in library.json from one opening to the next. Two equal
+   * revisions mean the same records, so a file derived from the library (the
+   * search index) that was saved with this revision still matches it. An
+   * opening that replayed the journal or set anything aside starts a new one.
+   */
+  get revision(): string {
+    return this.meta.revision ?? ''
   }
 
   get papers(): ReadonlyRecords<'papers'> {
@@ -193,6 +218,7 @@ export class LibraryStore {
     return this.runExclusive(async () => {
       await this.journal.append(changes)
       applyToMemory(this.records, changes, this.meta)
+      this.meta.revision = randomUUID()
       if (changes.settings !== undefined) this.settingsDirty = true
       this.scheduleCheckpoint()
     })
@@ -264,10 +290,13 @@ export class LibraryStore {
         map.markClean(index)
       }
     }
-    if (this.settingsDirty) {
+    // After the shards: library.json must never name content they do not hold yet.
+    if (this.settingsDirty || this.meta.revision !== this.writtenRevision) {
       const metaPath = join(this.dir, LIBRARY_FILE)
-      await new DurableJsonFile(metaPath, libraryMetaParser(metaPath)).write(this.meta)
+      const written = { ...this.meta }
+      await new DurableJsonFile(metaPath, libraryMetaParser(metaPath)).write(written)
       this.settingsDirty = false
+      this.writtenRevision = written.revision
     }
     if (this.journal.size > 0) await this.journal.reset()
   }
