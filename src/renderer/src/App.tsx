@@ -97,7 +97,14 @@ export function App() {
   const undoState = useUndoState(version)
   const status = useActionStatus()
   const replay = useUndo(status)
-  const tasks = useTasks()
+  const { show: showStatus } = status
+  // An index rebuilt in the background says on the status line when it is done.
+  const tasks = useTasks(
+    useCallback(
+      (text: string) => showStatus({ kind: 'done', text, undoable: false }),
+      [showStatus],
+    ),
+  )
   const [menu, setMenu] = useState<OpenMenu | undefined>(undefined)
   const [dialog, setDialog] = useState<AppDialogState | undefined>(undefined)
   const [editing, setEditing] = useState<SidebarEditing | undefined>(undefined)
