@@ -67,7 +67,7 @@ export function ExportDialog(props: { selectedIds: readonly string[]; onClose: (
 
   async function onExport(): Promise<void> {
     const chosen = scope()
-    if (chosen === undefined) return
+    if (chosen === undefined || state.busy) return
     setState({ busy: true })
     try {
       const result = await api.exportPapers({ format, scope: chosen })
@@ -183,7 +183,10 @@ export function ExportDialog(props: { selectedIds: readonly string[]; onClose: (
             type="button"
             className="primary-button"
             onClick={() => void onExport()}
-            disabled={state.busy || scope() === undefined}
+            // Busy, it stays focusable: a disabled button would drop the focus
+            // out of the dialog, and Esc would no longer close it.
+            aria-disabled={state.busy}
+            disabled={scope() === undefined}
             data-testid="export-confirm"
           >
             Export…
