@@ -594,6 +594,8 @@ export interface Settings {
   listPaneOpen: boolean
   notesPaneOpen: boolean
   sort: PaperSort
+  /** What the sidebar shows in the list (a collection, a smart view…), restored on start. */
+  listScope: ListScope
   selectedPaperId: string | null
   /** The main window as it was last closed; null until then. */
   window: WindowBounds | null
