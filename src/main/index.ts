@@ -237,6 +237,8 @@ async function start(): Promise<void> {
     saveWindowBounds() // queued before close(), which waits for it
     quitting = true
     event.preventDefault()
+    // Gone at once for the user; closing may still save a large search index.
+    for (const window of BrowserWindow.getAllWindows()) window.hide()
     void library
       .close()
       .catch((error: unknown) => log.error('could not close the library cleanly', error))

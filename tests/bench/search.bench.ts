@@ -24,6 +24,8 @@ const PAPERS = Number(process.env['OFFPRINT_BENCH_PAPERS'] ?? 100_000)
 const SEED = 42
 /** Notes written on random papers, each re-indexed and timed. */
 const EDITS = 200
+/** The synthetic library's revision (LibraryStore.revision), as its index file names it. */
+const LIBRARY_REVISION = 'synthetic'
 
 /** The bench harness's synthetic library (sentences of the fixture, notes on 10%), as the index reads it. */
 function syntheticDocuments(count: number): {
@@ -59,6 +61,7 @@ function syntheticDocuments(count: number): {
     paper: (id) => paperOf.get(id),
     noteText: (id) => noteOf.get(id) ?? '',
     collections: () => library.collections,
+    revision: () => LIBRARY_REVISION,
   }
   return { documents, collections: library.collections, source }
 }
@@ -227,8 +230,10 @@ async function measureIndex(
   const updateTimes: number[] = []
   const updateCpu: number[] = []
   const next = seededRandom(SEED + 1)
+  const edited = new Set<SearchDocument>()
   for (let i = 0; i < EDITS; i++) {
     const doc = documents[Math.floor(next() * documents.length)] as SearchDocument
+    edited.add(doc)
     const start = performance.now()
     const cpuStart = cpuMs()
     index.upsert({ ...doc, note: `${doc.note} revisited: tool retrieval matters ${i}` })
@@ -236,7 +241,10 @@ async function measureIndex(
     updateCpu.push(cpuMs() - cpuStart)
   }
 
-  await writeSearchIndexFile(path, index.toArrays())
+  // Saved as it matches the library again (the edits undone), at the
+  // library's revision, as the app saves it when it quits.
+  for (const doc of edited) index.upsert(doc)
+  await writeSearchIndexFile(path, { arrays: index.toArrays(), revision: LIBRARY_REVISION })
   return {
     buildMs,
     buildCpu,
@@ -252,17 +260,19 @@ async function measureIndex(
 
 /**
  * Opens the library's search with the index file beside it, as the app does
- * on start: ms until a search can be answered.
+ * on start: ms until a search can be answered. `revision` is the library's:
+ * the one the file names (unchanged since it was saved) or another (changed).
  */
 async function restart(
   path: string,
   source: SearchSource,
+  revision: string,
 ): Promise<{ ms: number; cpu: number; fileMegabytes: number }> {
   const fileMegabytes = (await stat(path)).size / 1e6
   globalThis.gc?.()
   const start = performance.now()
   const cpuStart = cpuMs()
-  const search = new LibrarySearch(source, { path })
+  const search = new LibrarySearch({ ...source, revision: () => revision }, { path })
   await search.start()
   const ms = performance.now() - start
   const cpu = cpuMs() - cpuStart
@@ -288,9 +298,10 @@ async function main(): Promise<void> {
   const { buildMs, buildCpu, indexMegabytes, cold, queryTimes, queryCpu, hits } = measured
   const { updateTimes, updateCpu } = measured
   // The index measured above is garbage by now, as after quitting the app.
-  // Its edits are in the file, not in the library: those papers are re-read
-  // as changed, like papers edited by another program.
-  const restarted = await restart(indexPath, source)
+  // Restarted with the library as it was saved; then as if another program
+  // (the CLI) had changed it: every paper is fingerprinted, none re-read.
+  const restarted = await restart(indexPath, source, LIBRARY_REVISION)
+  const changed = await restart(indexPath, source, `${LIBRARY_REVISION} changed`)
   await rm(dir, { recursive: true, force: true })
 
   const scanStart = performance.now()
@@ -303,9 +314,10 @@ async function main(): Promise<void> {
   })
 
   report('build (index every paper)', buildMs, scanMs, '', buildCpu)
-  report('ready after restart (index file)', restarted.ms, scanMs, '≤ 2 s', restarted.cpu)
+  report('loaded from its file, library unchanged', restarted.ms, scanMs, '', restarted.cpu)
+  report('loaded from its file, library changed', changed.ms, scanMs, '', changed.cpu)
   console.log(
-    `${'  index file'.padEnd(34)} ${`${restarted.fileMegabytes.toFixed(0)} MB`.padStart(10)}   (the ${EDITS} edits above are not in the library: those papers are re-read)`,
+    `${'  index file'.padEnd(34)} ${`${restarted.fileMegabytes.toFixed(0)} MB`.padStart(10)}`,
   )
   console.log(
     `${'index memory (heap + typed arrays)'.padEnd(34)} ${`${indexMegabytes.toFixed(0)} MB`.padStart(10)}   reference ${`${megabytes.toFixed(0)} MB`.padStart(10)}   ratio ${(indexMegabytes / megabytes).toFixed(2).padStart(6)}   (reference: the text indexed)`,

@@ -206,6 +206,7 @@ describe('Library: files on disk', () => {
       schemaVersion: 2,
       createdAt: TODAY.toISOString(),
       settings: {},
+      revision: expect.stringMatching(/^[0-9a-f-]{36}$/),
     })
   })
 

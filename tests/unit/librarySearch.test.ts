@@ -1,12 +1,17 @@
 // Search, star and status through the library and its validating dispatcher,
 // on real files in a temporary folder.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Paper } from '../../src/shared/model'
 import { callApi } from '../../src/main/library/dispatch'
 import { Library } from '../../src/main/library/library'
+import {
+  SEARCH_INDEX_FILE,
+  readSearchIndexFile,
+} from '../../src/main/library/search/searchIndexFile'
+import { copyAsIfCrashed } from './support/libraryFolder'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 const TOOL_RETRIEVAL_TITLES = [
@@ -215,5 +220,61 @@ describe('findByTitle (the command palette)', () => {
       { kind: 'paper', paperId: toolrl.id },
       { kind: 'note', paperId: toolrl.id },
     ])
+  })
+})
+
+describe('the search index file across restarts', () => {
+  // Every library keeps its index in a file here, however small.
+  const options = { searchIndexFromPapers: 1 }
+  const indexPath = (folder: string): string => join(folder, SEARCH_INDEX_FILE)
+  const revisionOf = async (folder: string): Promise<unknown> =>
+    (JSON.parse(await readFile(join(folder, 'library.json'), 'utf8')) as { revision?: unknown })
+      .revision
+
+  it('is loaded as saved after a clean close, and caught up after another program’s change or a crash', async () => {
+    const toolrl = await paperTitled(TOOLRL)
+    await library.close()
+    library = await Library.open(dir, options)
+    expect((await titlesFor('tool retrieval')).slice(0, 3).sort()).toEqual(
+      [...TOOL_RETRIEVAL_TITLES].sort(),
+    )
+    await library.close()
+    // Closing saved the index, naming the revision library.json names.
+    expect((await readSearchIndexFile(indexPath(dir)))?.revision).toBe(await revisionOf(dir))
+    const saved = await stat(indexPath(dir))
+
+    // Opened and closed with nothing changed: loaded, and not written again.
+    library = await Library.open(dir, options)
+    expect(await titlesFor('tag:reward')).toEqual([])
+    await library.close()
+    expect((await stat(indexPath(dir))).ino).toBe(saved.ino)
+
+    // Another program (the CLI: its library is too small to save an index)
+    // tags a paper: the file now names an older revision than the library.
+    const cli = await Library.open(dir)
+    await cli.tagPapers({ paperIds: [toolrl.id], add: ['reward-design'] })
+    await cli.close()
+    expect((await readSearchIndexFile(indexPath(dir)))?.revision).not.toBe(await revisionOf(dir))
+    library = await Library.open(dir, options)
+    expect(await titlesFor('tag:reward')).toEqual([TOOLRL])
+    await library.close()
+    expect((await readSearchIndexFile(indexPath(dir)))?.revision).toBe(await revisionOf(dir))
+
+    // A crash after a star: library.json still names the saved revision, but
+    // the journal holds the star, so the opening starts a new revision.
+    library = await Library.open(dir, { ...options, checkpointDelayMs: 24 * 60 * 60 * 1000 })
+    await library.setStarred({ paperIds: [toolrl.id], starred: true })
+    const crashed = await copyAsIfCrashed(dir)
+    expect((await readSearchIndexFile(indexPath(crashed)))?.revision).toBe(
+      await revisionOf(crashed),
+    )
+    const reopened = await Library.open(crashed, options)
+    try {
+      const page = await reopened.listPapers({ offset: 0, limit: 10, query: 'is:starred' })
+      expect(page.items.map((item) => item.title)).toEqual([TOOLRL])
+    } finally {
+      await reopened.close()
+      await rm(crashed, { recursive: true, force: true })
+    }
   })
 })

@@ -140,6 +140,45 @@ describe('LibraryStore', () => {
     await rm(crashed, { recursive: true, force: true })
   })
 
+  it('names its content with a revision: kept by a clean reopen, new after a commit or a crash', async () => {
+    const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER })
+    const first = store.revision
+    await store.commit({ papers: { put: [paper('p1')] } })
+    const second = store.revision
+    await store.commit({ settings: { theme: 'dark' } })
+    const third = store.revision
+    expect(new Set([first, second, third]).size).toBe(3)
+    await store.close()
+
+    // Closing checkpointed: library.json names the revision, and opening keeps it.
+    const meta = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')) as object
+    expect(meta).toMatchObject({ revision: third })
+    const reopened = await LibraryStore.open(dir, { checkpointDelayMs: NEVER })
+    expect(reopened.revision).toBe(third)
+
+    // A crash with a change in the journal: library.json names the old
+    // content, so the opening that replays the journal starts a new revision.
+    await reopened.commit({ papers: { put: [paper('p2')] } })
+    const crashed = await copyAsIfCrashed(dir)
+    await reopened.close()
+    const recovered = await LibraryStore.open(crashed)
+    expect(recovered.papers.has('p2')).toBe(true)
+    expect([third, reopened.revision]).not.toContain(recovered.revision)
+    const replayed = recovered.revision
+    await recovered.close()
+    const again = await LibraryStore.open(crashed)
+    expect(again.revision).toBe(replayed)
+    await again.close()
+
+    // A shard that cannot be read is moved aside: that content is new too.
+    await writeFile(join(crashed, shardFileName('papers', shardOf('p1', SHARD_COUNTS.papers))), '{')
+    const repaired = await LibraryStore.open(crashed)
+    expect(repaired.problems).toHaveLength(1)
+    expect(repaired.revision).not.toBe(replayed)
+    await repaired.close()
+    await rm(crashed, { recursive: true, force: true })
+  })
+
   it('leaves no temporary files behind and keeps records it does not know fields of', async () => {
     const store = await LibraryStore.open(dir, { checkpointDelayMs: 0 })
     const future = { ...paper('p1'), citedBy: 12 } as Paper

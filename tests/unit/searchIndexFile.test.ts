@@ -71,14 +71,14 @@ describe('the search index file', () => {
     for (const paper of library.papers.slice(50, 80)) built.remove(paper.id)
 
     const path = join(dir, 'search-index.bin')
-    await writeSearchIndexFile(path, built.toArrays())
-    const arrays = await readSearchIndexFile(path)
-    expect(arrays).toBeDefined()
-    const loaded = SearchIndex.fromArrays(arrays as NonNullable<typeof arrays>)
-    // Stars and reading status come from the library, not the file.
-    for (const paper of library.papers.slice(80)) loaded.setState(paper.id, paper)
-    for (const document of edited) loaded.setState(document.id, document)
+    await writeSearchIndexFile(path, { arrays: built.toArrays(), revision: 'revision-1' })
+    const saved = await readSearchIndexFile(path)
+    expect(saved?.revision).toBe('revision-1')
+    const loaded = SearchIndex.fromArrays((saved as NonNullable<typeof saved>).arrays)
 
+    // Stars (the edited papers') and reading status are in the file too.
+    const starredTool = answers(loaded)[QUERIES.indexOf('is:starred tool')] ?? []
+    expect(edited.every((document) => starredTool.includes(document.id))).toBe(true)
     expect(loaded.size).toBe(library.papers.length - 30)
     expect(answers(loaded)).toEqual(answers(built))
     expect(answers(loaded).every((ids) => ids.length > 0)).toBe(true)
@@ -100,7 +100,7 @@ describe('the search index file', () => {
     const built = new SearchIndex()
     for (const paper of library.papers.slice(0, 100)) built.upsert(documentOf(paper))
     const path = join(dir, 'search-index.bin')
-    await writeSearchIndexFile(path, built.toArrays())
+    await writeSearchIndexFile(path, { arrays: built.toArrays(), revision: null })
     const bytes = await readFile(path)
 
     await truncate(path, bytes.length - 7)
@@ -126,18 +126,26 @@ describe('the search index file', () => {
     await writeFile(path, damaged)
     const read = await readSearchIndexFile(path)
     expect(read).toBeDefined()
-    expect(() => SearchIndex.fromArrays(read as NonNullable<typeof read>)).toThrow(/damaged/)
+    expect(() => SearchIndex.fromArrays((read as NonNullable<typeof read>).arrays)).toThrow(
+      /damaged/,
+    )
   })
 })
 
 describe('a library search with an index file', () => {
-  function searchOver(papers: Map<string, Paper>, path: string): LibrarySearch {
+  /** Notes read, a paper each: how many papers a search read (all of them, to fingerprint). */
+  let notesRead = 0
+  function searchOver(papers: Map<string, Paper>, path: string, revision: string): LibrarySearch {
     return new LibrarySearch(
       {
         papers: () => papers.values(),
         paper: (id) => papers.get(id),
-        noteText: (id) => noteOf.get(id) ?? '',
+        noteText: (id) => {
+          notesRead++
+          return noteOf.get(id) ?? ''
+        },
         collections: () => library.collections,
+        revision: () => revision,
       },
       { path, fromPapers: 1 },
     )
@@ -146,11 +154,22 @@ describe('a library search with an index file', () => {
     key: 'all',
     ordered: () => [...papers.values()],
   })
+  /** Every query answers as a search that built its index from `papers` does. */
+  async function expectAnswersOfAFreshBuild(
+    search: LibrarySearch,
+    papers: Map<string, Paper>,
+  ): Promise<void> {
+    const fresh = searchOver(papers, join(dir, 'no-file-yet.bin'), 'fresh')
+    for (const query of QUERIES) {
+      expect(await search.all(view(papers), query)).toEqual(await fresh.all(view(papers), query))
+    }
+    fresh.stop()
+  }
 
   it('saves its index, and on the next opening catches up on what changed meanwhile', async () => {
     const path = join(dir, 'search-index.bin')
     const papers = new Map(library.papers.map((paper) => [paper.id, paper]))
-    const first = searchOver(papers, path)
+    const first = searchOver(papers, path, 'before')
     await first.save()
     first.stop()
     expect((await stat(path)).size).toBeGreaterThan(0)
@@ -164,7 +183,9 @@ describe('a library search with an index file', () => {
     papers.set(added.id, added)
     papers.set(starred.id, { ...starred, starred: true })
 
-    const second = searchOver(papers, path)
+    // The library's revision moved on with those changes.
+    notesRead = 0
+    const second = searchOver(papers, path, 'after')
     const ids = async (query: string): Promise<string[]> => second.all(view(papers), query)
     expect((await ids('quokka')).sort()).toEqual([renamed.id, added.id].sort())
     expect(await ids(`title:"${renamed.title}"`)).not.toContain(renamed.id)
@@ -175,14 +196,84 @@ describe('a library search with an index file', () => {
     expect(everything).not.toContain(trashed.id)
     expect(everything).not.toContain(deleted.id)
     expect(await ids('is:starred')).toContain(starred.id)
+    expect(notesRead).toBeGreaterThanOrEqual(papers.size) // every paper fingerprinted
 
-    // The same answers as a search that built its index from scratch.
-    await rm(path)
-    const fresh = searchOver(papers, path)
-    for (const query of QUERIES)
-      expect(await ids(query)).toEqual(await fresh.all(view(papers), query))
+    await expectAnswersOfAFreshBuild(second, papers)
     second.stop()
-    fresh.stop()
+  })
+
+  it('at the revision it was saved at, loads as is and reads only papers changed since opening', async () => {
+    const path = join(dir, 'search-index.bin')
+    const papers = new Map(library.papers.map((paper) => [paper.id, paper]))
+    const first = searchOver(papers, path, 'r1')
+    await first.save()
+    first.stop()
+
+    notesRead = 0
+    const second = searchOver(papers, path, 'r1')
+    const loading = second.start()
+    // Edited and starred while the file loads (after the library opened).
+    const [renamed, starred] = library.papers as [Paper, Paper]
+    const edits = [
+      { ...renamed, title: 'Zygomorphic quokka census' },
+      { ...starred, starred: true, status: 'read' as const },
+    ]
+    for (const paper of edits) {
+      papers.set(paper.id, paper)
+      second.paperChanged(paper)
+    }
+    await loading
+    // Two papers read on loading (and once each by their edit), not 600.
+    expect(notesRead).toBeLessThanOrEqual(2 * edits.length)
+    const ids = (query: string): Promise<string[]> => second.all(view(papers), query)
+    expect(await ids('quokka')).toEqual([renamed.id])
+    expect(await ids('is:starred is:read')).toContain(starred.id)
+    await expectAnswersOfAFreshBuild(second, papers)
+    second.stop()
+  })
+
+  it('is saved on closing only when ready and changed, naming the revision it matches', async () => {
+    const path = join(dir, 'search-index.bin')
+    const papers = new Map(library.papers.map((paper) => [paper.id, paper]))
+    // Closed before its index is ready: nothing written.
+    await searchOver(papers, path, 'r1').close()
+    await expect(stat(path)).rejects.toThrow()
+
+    const built = searchOver(papers, path, 'r1')
+    await built.start()
+    await built.close()
+    expect((await readSearchIndexFile(path))?.revision).toBe('r1')
+
+    // Loaded at that revision and closed unchanged: the file is not written again.
+    const unchanged = searchOver(papers, path, 'r1')
+    await unchanged.start()
+    await rm(path)
+    await unchanged.close()
+    await expect(stat(path)).rejects.toThrow()
+
+    // Built again, a paper edited, the library's write done at revision r2.
+    const edited = searchOver(papers, path, 'r1')
+    await edited.start()
+    const paper = { ...(library.papers[7] as Paper), title: 'Quokka tool use' }
+    papers.set(paper.id, paper)
+    edited.paperChanged(paper)
+    edited.levelWith('r2')
+    await edited.close()
+    expect((await readSearchIndexFile(path))?.revision).toBe('r2')
+
+    // A write that failed midway: the index vouches for no revision any more.
+    const doubtful = searchOver(papers, path, 'r2')
+    await doubtful.start()
+    doubtful.levelWith(undefined)
+    doubtful.levelWith('r3')
+    await doubtful.save()
+    expect((await readSearchIndexFile(path))?.revision).toBeNull()
+    notesRead = 0
+    const next = searchOver(papers, path, 'r3')
+    await next.start()
+    expect(notesRead).toBeGreaterThanOrEqual(papers.size) // checked paper by paper
+    expect(await next.all(view(papers), 'quokka')).toEqual([paper.id])
+    next.stop()
   })
 })
 
@@ -226,9 +317,9 @@ describe('a vocabulary past 65,535 words', () => {
     expect(ids(index, mixed)).toEqual(['big-6'])
 
     const path = join(dir, 'search-index.bin')
-    await writeSearchIndexFile(path, index.toArrays())
-    const arrays = await readSearchIndexFile(path)
-    const loaded = SearchIndex.fromArrays(arrays as NonNullable<typeof arrays>)
+    await writeSearchIndexFile(path, { arrays: index.toArrays(), revision: null })
+    const saved = await readSearchIndexFile(path)
+    const loaded = SearchIndex.fromArrays((saved as NonNullable<typeof saved>).arrays)
     for (const query of [
       rare,
       mixed,
@@ -250,12 +341,14 @@ describe('a paper edited while the index file loads', () => {
     // The search that saves the file, then the one that loads it.
     const searches: LibrarySearch[] = []
     let notesRead = 0
+    // The library changed between the two openings (this paper, and more).
+    let revision = 'saved'
     const source = {
       papers: () => papers.values(),
       paper: (id: string) => papers.get(id),
       noteText: (id: string): string => {
-        // Loading fingerprints every paper (reading its note) while the file
-        // is read; an edit lands as the last paper is fingerprinted, after
+        // Loading fingerprints every paper (reading its note) after reading
+        // the file; an edit lands as the last paper is fingerprinted, after
         // the edited one was, and before the loaded index replaces the old.
         const loading = searches[1]
         if (++notesRead === papers.size && loading !== undefined) {
@@ -266,6 +359,7 @@ describe('a paper edited while the index file loads', () => {
         return noteOf.get(id) ?? ''
       },
       collections: () => library.collections,
+      revision: () => revision,
     }
     const first = new LibrarySearch(source, { path, fromPapers: 1 })
     searches.push(first)
@@ -273,6 +367,7 @@ describe('a paper edited while the index file loads', () => {
     first.stop()
 
     notesRead = 0
+    revision = 'reopened'
     const search = new LibrarySearch(source, { path, fromPapers: 1 })
     searches.push(search)
     const view: SearchView = { key: 'all', ordered: () => [...papers.values()] }

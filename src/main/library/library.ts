@@ -139,6 +139,11 @@ export interface LibraryOptions {
    * (the app does; the CLI and most tests do not).
    */
   automaticBackups?: boolean
+  /**
+   * Libraries of at least this many papers keep their search index in a file
+   * (default: a size whose index takes long enough to build to be worth it).
+   */
+  searchIndexFromPapers?: number
 }
 
 export type ChangeListener = () => void
@@ -222,6 +227,7 @@ export class Library implements LibraryApi {
     private readonly queue: LookupQueueStore,
     private readonly lookup: IdentifierLookup,
     automaticBackups: boolean,
+    private readonly searchIndexFromPapers: number | undefined,
   ) {
     this.problems = [...store.problems]
     if (automaticBackups) {
@@ -240,8 +246,11 @@ export class Library implements LibraryApi {
         paper: (id) => this.store.papers.get(id),
         noteText: (paperId) => this.notesByPaper().get(paperId)?.body ?? '',
         collections: () => this.collections(),
+        revision: () => this.store.revision,
       },
-      { path: join(this.store.dir, SEARCH_INDEX_FILE) },
+      this.searchIndexFromPapers === undefined
+        ? { path: join(this.store.dir, SEARCH_INDEX_FILE) }
+        : { path: join(this.store.dir, SEARCH_INDEX_FILE), fromPapers: this.searchIndexFromPapers },
     )
   }
 
@@ -269,6 +278,7 @@ export class Library implements LibraryApi {
       queue,
       new IdentifierLookup(options.lookup),
       options.automaticBackups === true,
+      options.searchIndexFromPapers,
     )
     // In the background: the list is usable while the search index builds.
     library.startSearch(searchIndex)
@@ -1019,9 +1029,10 @@ export class Library implements LibraryApi {
     this.backupTimer?.stop()
     this.settingsListeners.clear()
     this.tasks.clearListeners()
-    this.search.stop()
     await this.writes
     await this.backups
+    // A ready search index is saved if it changed: the next start loads it as is.
+    await this.search.close()
     await this.store.close()
   }
 
@@ -1334,9 +1345,11 @@ export class Library implements LibraryApi {
   private mutate<T>(task: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new StorageError('The library is closed'))
     const run = this.writes.then(task)
+    // Every write brings the search index level with the store before it
+    // ends; one that failed midway may not have (see LibrarySearch.levelWith).
     this.writes = run.then(
-      () => undefined,
-      () => undefined,
+      () => this.search.levelWith(this.store.revision),
+      () => this.search.levelWith(undefined),
     )
     return run
   }

@@ -3,23 +3,19 @@
 // meanwhile; a search waits for it), and remembers the last query's results so
 // that paging through them costs only the page.
 //
-// A large library's index is also kept in a file beside it (searchIndexFile.ts):
-// opening loads it and re-reads only the papers whose text changed since it
-// was written (by fingerprint), instead of reading every paper.
-import { stat } from 'node:fs/promises'
+// A large library's index is also kept in a file beside it (searchIndexFile.ts),
+// saved when the library closes (and after a build or many changes). Opening
+// loads it: when the library is still at the revision the file was saved at,
+// that is all; otherwise only the papers whose text changed since (found by
+// fingerprint) are read again, instead of every paper.
 import type { Collection, Paper, PaperMatches } from '../../../shared/model'
 import type { Fingerprint } from './documentFingerprint'
 import { documentFingerprint } from './documentFingerprint'
 import { highlightRanges } from './highlightRanges'
 import { parseQuery } from './queryParser'
-import type {
-  HighlightTerm,
-  SearchContext,
-  SearchDocument,
-  SearchIndexArrays,
-  SearchResult,
-} from './searchIndex'
+import type { HighlightTerm, SearchContext, SearchDocument, SearchResult } from './searchIndex'
 import { SearchIndex } from './searchIndex'
+import type { SavedSearchIndex } from './searchIndexFile'
 import { readSearchIndexFile, writeSearchIndexFile } from './searchIndexFile'
 
 /** What the search reads from the library. */
@@ -30,6 +26,8 @@ export interface SearchSource {
   /** The text of the paper's note ('' when it has none). */
   noteText(paperId: string): string
   collections(): readonly Collection[]
+  /** The library's revision (LibraryStore.revision): equal means the same papers and notes. */
+  revision(): string
 }
 
 /** Papers indexed per turn of the event loop while building in the background. */
@@ -82,52 +80,73 @@ export class LibrarySearch {
   private saveTimer: ReturnType<typeof setTimeout> | undefined
   private saving: Promise<void> | undefined
   private changesSinceSave = 0
-  /** While the index file loads: papers changed meanwhile, whose fingerprints may be stale. */
-  private changedWhileLoading: Set<string> | undefined
+  /** Until the index is ready: papers changed since this search was made. */
+  private changedWhileLoading: Set<string> | undefined = new Set()
+  private ready = false
   private stopped = false
+  /** The library's revision when this search was made: what a matching file must name. */
+  private readonly openedRevision: string
+  /**
+   * The library revision the index holds every change of (see levelWith);
+   * undefined once a write may have left it behind (it then vouches for none).
+   */
+  private revision: string | undefined
+  /** The revision the index file on disk names, as far as this search knows. */
+  private savedRevision: string | null | undefined
 
   constructor(
     private readonly source: SearchSource,
     private readonly file?: IndexFileOptions,
-  ) {}
+  ) {
+    this.openedRevision = source.revision()
+    this.revision = this.openedRevision
+  }
 
   /**
    * Starts building the index in slices, yielding to the event loop between
    * them: from the index file when there is a usable one, else from scratch.
    * `saved` is the file already being read, when the caller started early.
    */
-  start(saved?: Promise<SearchIndexArrays | undefined>): Promise<void> {
+  start(saved?: Promise<SavedSearchIndex | undefined>): Promise<void> {
     this.building ??= this.open(saved)
     return this.building
   }
 
-  private async open(saved: Promise<SearchIndexArrays | undefined> | undefined): Promise<void> {
+  private async open(saved: Promise<SavedSearchIndex | undefined> | undefined): Promise<void> {
     // Opening the library returns first; every slice runs on a later turn.
     await yieldToEventLoop()
     const loaded = await this.load(saved)
     if (this.stopped) return
     if (loaded === undefined) await this.build()
+    else if (loaded.fingerprints === undefined) this.catchUpSinceOpening(loaded.index)
     else await this.catchUp(loaded.index, loaded.fingerprints)
     this.changedWhileLoading = undefined
     if (this.stopped) return
     this.index.finishBuild()
     this.cache = undefined
+    this.ready = true
   }
 
   /**
-   * The saved index and every paper's fingerprint, or undefined when there is
-   * no usable file. The file is read (by the thread pool) while this thread
-   * fingerprints the papers.
+   * The saved index, or undefined when there is no usable file. When the file
+   * was saved at another library revision, also every paper's fingerprint,
+   * to find the papers that changed since.
    */
   private async load(
-    saved: Promise<SearchIndexArrays | undefined> | undefined,
-  ): Promise<{ index: SearchIndex; fingerprints: Map<string, Fingerprint> } | undefined> {
+    saved: Promise<SavedSearchIndex | undefined> | undefined,
+  ): Promise<{ index: SearchIndex; fingerprints?: Map<string, Fingerprint> } | undefined> {
     const path = this.file?.path
     if (path === undefined) return undefined
-    // Without a file there is nothing to fingerprint the papers against.
-    if (!(await exists(path))) return undefined
-    const reading = saved ?? readSearchIndexFile(path)
-    this.changedWhileLoading = new Set()
+    const file = await (saved ?? readSearchIndexFile(path))
+    if (file === undefined || this.stopped) return undefined
+    let index: SearchIndex
+    try {
+      index = SearchIndex.fromArrays(file.arrays)
+    } catch {
+      return undefined // damaged: built from the library instead
+    }
+    this.savedRevision = file.revision
+    if (file.revision === this.openedRevision) return { index }
     const fingerprints = new Map<string, Fingerprint>()
     const papers = Array.from(this.source.papers())
     for (let i = 0; i < papers.length; i += BUILD_SLICE) {
@@ -137,13 +156,20 @@ export class LibrarySearch {
       }
       await yieldToEventLoop()
     }
-    const arrays = await reading
-    try {
-      return arrays === undefined
-        ? undefined
-        : { index: SearchIndex.fromArrays(arrays), fingerprints }
-    } catch {
-      return undefined // damaged: built from the library instead
+    return { index, fingerprints }
+  }
+
+  /**
+   * Takes the loaded index as it is, since the library opened at the revision
+   * it was saved at, and re-reads only the papers changed since the opening.
+   */
+  private catchUpSinceOpening(loaded: SearchIndex): void {
+    this.index = loaded
+    this.cache = undefined
+    for (const id of this.changedWhileLoading ?? []) {
+      const paper = this.source.paper(id)
+      if (paper === undefined || paper.trashedAt !== undefined) this.index.remove(id)
+      else this.index.upsert(this.documentOf(paper))
     }
   }
 
@@ -167,7 +193,7 @@ export class LibrarySearch {
   /**
    * Replaces the index with the loaded one and brings it up to date: papers
    * whose text differs from what was indexed (changed while the app was
-   * closed, or while the file was read) are read again, papers gone are
+   * closed, or since it opened) are read again, papers gone are
    * dropped, stars and reading status are taken from the library.
    */
   private async catchUp(
@@ -176,7 +202,6 @@ export class LibrarySearch {
   ): Promise<void> {
     this.index = loaded
     this.cache = undefined
-    let changed = 0
     const ids = Array.from(this.source.papers(), (paper) => paper.id)
     for (let i = 0; i < ids.length; i += BUILD_SLICE) {
       if (this.stopped) return
@@ -192,7 +217,6 @@ export class LibrarySearch {
           this.index.setState(id, paper)
         } else {
           this.index.upsert(this.documentOf(paper))
-          changed++
         }
       }
       await yieldToEventLoop()
@@ -200,12 +224,34 @@ export class LibrarySearch {
     if (this.stopped) return
     for (const id of Array.from(this.index.ids())) {
       const paper = this.source.paper(id)
-      if (paper === undefined || paper.trashedAt !== undefined) {
-        this.index.remove(id)
-        changed++
-      }
+      if (paper === undefined || paper.trashedAt !== undefined) this.index.remove(id)
     }
-    if (changed > 0) this.scheduleSave()
+    // Saved again even when nothing was re-read: the file then names the
+    // library's revision, and the next opening needs no fingerprints.
+    this.scheduleSave()
+  }
+
+  /**
+   * The library finished a write, and the index has every change it made:
+   * the index now matches `revision`. Undefined: a write failed midway and
+   * may have left the index behind, so from now on it vouches for no revision
+   * (the next opening then checks every paper's fingerprint).
+   */
+  levelWith(revision: string | undefined): void {
+    this.revision = revision === undefined || this.revision === undefined ? undefined : revision
+  }
+
+  /**
+   * The library is closing. A ready index that its file no longer matches is
+   * saved first, so that the next opening loads it without checking every
+   * paper; one still building is dropped.
+   */
+  async close(): Promise<void> {
+    if (this.ready && !this.stopped) {
+      await this.saving
+      if (this.revision !== undefined && this.revision !== this.savedRevision) await this.save()
+    }
+    this.stop()
   }
 
   /** The library is closing: stop building and maintaining the index. */
@@ -227,7 +273,15 @@ export class LibrarySearch {
     if (file === undefined || this.stopped) return
     if (this.index.size < (file.fromPapers ?? SAVE_FROM_PAPERS)) return
     this.changesSinceSave = 0
-    this.saving = writeSearchIndexFile(file.path, this.index.toArrays()).catch(() => undefined)
+    // Taken together, in one turn: the revision names exactly these arrays.
+    const revision = this.revision ?? null
+    const arrays = this.index.toArrays()
+    this.saving = writeSearchIndexFile(file.path, { arrays, revision }).then(
+      () => {
+        this.savedRevision = revision
+      },
+      () => undefined,
+    )
     await this.saving
   }
 
@@ -252,6 +306,7 @@ export class LibrarySearch {
   /** A paper's star or reading status changed, not its text. */
   stateChanged(paper: Paper): void {
     this.cache = undefined
+    this.changedWhileLoading?.add(paper.id)
     this.index.setState(paper.id, paper)
   }
 
@@ -353,13 +408,6 @@ export class LibrarySearch {
     }, 2000)
     this.compaction.unref?.()
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  )
 }
 
 function yieldToEventLoop(): Promise<void> {

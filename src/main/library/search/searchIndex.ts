@@ -134,6 +134,9 @@ export interface SearchIndexArrays {
   year: Uint16Array
   day: Int32Array
   noted: Uint8Array
+  /** Per document: reading status (STATUS_CODE) and star (0 or 1). */
+  status: Uint8Array
+  starred: Uint8Array
   fields: FieldArrays[]
 }
 
@@ -275,6 +278,8 @@ export class SearchIndex {
       year: this.year.slice(0, docCount),
       day: this.day.slice(0, docCount),
       noted: this.noted.slice(0, docCount),
+      status: this.status.slice(0, docCount),
+      starred: this.starred.slice(0, docCount),
       fields: this.fields.map((postings) =>
         postings.toArrays(docCount, this.dictionary.size, live),
       ),
@@ -284,7 +289,6 @@ export class SearchIndex {
   /**
    * An index read back from a file. Checks that every number points where it
    * may, so a damaged file throws here instead of misleading a query later.
-   * Reading status and stars are not in the file: set them with setState().
    */
   static fromArrays(arrays: SearchIndexArrays): SearchIndex {
     checkArrays(arrays)
@@ -307,6 +311,8 @@ export class SearchIndex {
     index.year.set(arrays.year)
     index.day.set(arrays.day)
     index.noted.set(arrays.noted)
+    index.status.set(arrays.status)
+    index.starred.set(arrays.starred)
     index.fields = arrays.fields.map((field) =>
       FieldPostings.fromArrays(field, index.docOf.size, index.marks),
     )
@@ -724,9 +730,14 @@ function checkArrays(arrays: SearchIndexArrays): void {
     arrays.fingerprints.length !== 3 * docCount ||
     arrays.year.length !== docCount ||
     arrays.day.length !== docCount ||
-    arrays.noted.length !== docCount
+    arrays.noted.length !== docCount ||
+    arrays.status.length !== docCount ||
+    arrays.starred.length !== docCount
   ) {
     fail('document arrays')
+  }
+  for (let doc = 0; doc < docCount; doc++) {
+    if ((arrays.status[doc] as number) > 2 || (arrays.starred[doc] as number) > 1) fail('a state')
   }
   for (const field of arrays.fields) {
     const { listLengths, docs, counts, firsts, forward, forwardStart, docLengths } = field

@@ -1,13 +1,15 @@
 // The search index saved next to the library (search-index.bin), so that
 // opening a large library loads it instead of reading every paper again. It
 // is derived data, never a source of truth: a missing, old-format or damaged
-// file is ignored (the index is built from the library), and what the library
-// changed since is caught up by fingerprint (see LibrarySearch.start). Not a
-// library file, so backups leave it out.
+// file is ignored (the index is built from the library). The file names the
+// library revision it was saved at (LibraryStore.revision): when the library
+// opens at that revision, the file is the index as it was; otherwise what the
+// library changed since is caught up by fingerprint (see LibrarySearch.start).
+// Not a library file, so backups leave it out.
 //
 // Layout: "OFFPRINT-SEARCH\n", the header's byte length (u32 LE), the header
-// (JSON: format, words, paper ids, the sections' types and lengths), then
-// each section's bytes, every one starting on a multiple of 4.
+// (JSON: format, library revision, words, paper ids, the sections' types and
+// lengths), then each section's bytes, every one starting on a multiple of 4.
 import type { FileHandle } from 'node:fs/promises'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -24,13 +26,14 @@ const MAGIC = Buffer.from('OFFPRINT-SEARCH\n', 'latin1')
  * Raise whenever what a word is (textTokens.ts) or what the file holds
  * changes: a file of another format is rebuilt, never misread.
  */
-const FORMAT = 2
+const FORMAT = 3
 
 type SectionType = 'i32' | 'u16' | 'u8'
 type Section = Int32Array | Uint16Array | Uint8Array
 
 interface Header {
   format: number
+  revision: string | null
   words: string[]
   paperOf: (string | null)[]
   sections: { type: SectionType; length: number }[]
@@ -53,7 +56,7 @@ function fieldSections(field: FieldArrays): Section[] {
 const SECTIONS_PER_FIELD = 9
 /** Which of a field's sections holds its words (read with room to grow after them). */
 const FORWARD_WORDS_SECTION = 4
-const DOCUMENT_SECTIONS = 4
+const DOCUMENT_SECTIONS = 6
 
 function typeOf(section: Section): SectionType {
   return section instanceof Int32Array ? 'i32' : section instanceof Uint16Array ? 'u16' : 'u8'
@@ -65,6 +68,8 @@ function sectionsOf(arrays: SearchIndexArrays): Section[] {
     arrays.year,
     arrays.day,
     arrays.noted,
+    arrays.status,
+    arrays.starred,
     ...arrays.fields.flatMap(fieldSections),
   ]
 }
@@ -73,16 +78,26 @@ function padded(bytes: number): number {
   return (bytes + 3) & ~3
 }
 
+/** An index as saved, and the library revision it matched then (null: unknown). */
+export interface SavedSearchIndex {
+  arrays: SearchIndexArrays
+  revision: string | null
+}
+
 /**
  * Writes the index to `path` atomically: a temp file beside it, fsync, rename.
  * The temp file has a fixed name, so one left by a crash is overwritten by the
  * next save instead of piling up (two writers at once can only spoil it, and
  * a spoilt file is refused on reading).
  */
-export async function writeSearchIndexFile(path: string, arrays: SearchIndexArrays): Promise<void> {
+export async function writeSearchIndexFile(
+  path: string,
+  { arrays, revision }: SavedSearchIndex,
+): Promise<void> {
   const sections = sectionsOf(arrays)
   const header: Header = {
     format: FORMAT,
+    revision,
     words: arrays.words,
     paperOf: arrays.paperOf,
     sections: sections.map((section) => ({ type: typeOf(section), length: section.length })),
@@ -119,7 +134,7 @@ export async function writeSearchIndexFile(path: string, arrays: SearchIndexArra
  * The index arrays saved at `path`, or undefined when there is no usable file
  * (missing, another format, cut short). SearchIndex.fromArrays checks the rest.
  */
-export async function readSearchIndexFile(path: string): Promise<SearchIndexArrays | undefined> {
+export async function readSearchIndexFile(path: string): Promise<SavedSearchIndex | undefined> {
   let handle: FileHandle | undefined
   try {
     handle = await open(path, 'r')
@@ -149,7 +164,8 @@ export async function readSearchIndexFile(path: string): Promise<SearchIndexArra
       sections.push(section.subarray(0, length))
       position += padded(bytes.length)
     }
-    return arraysOf(header, sections)
+    const arrays = arraysOf(header, sections)
+    return arrays === undefined ? undefined : { arrays, revision: header.revision }
   } catch {
     return undefined
   } finally {
@@ -162,6 +178,7 @@ function parseHeader(text: string): Header | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const header = value as Partial<Header>
   if (header.format !== FORMAT) return undefined
+  if (header.revision !== null && typeof header.revision !== 'string') return undefined
   if (!Array.isArray(header.words) || !header.words.every((word) => typeof word === 'string')) {
     return undefined
   }
@@ -193,6 +210,8 @@ function arraysOf(header: Header, sections: Section[]): SearchIndexArrays | unde
   const year = take(Uint16Array)
   const day = take(Int32Array)
   const noted = take(Uint8Array)
+  const status = take(Uint8Array)
+  const starred = take(Uint8Array)
   const fields = SEARCH_FIELDS.map(() => ({
     listLengths: take(Int32Array),
     docs: take(Int32Array),
@@ -206,7 +225,17 @@ function arraysOf(header: Header, sections: Section[]): SearchIndexArrays | unde
     forwardStart: take(Int32Array),
     docLengths: take(Int32Array),
   }))
-  return { words: header.words, paperOf: header.paperOf, fingerprints, year, day, noted, fields }
+  return {
+    words: header.words,
+    paperOf: header.paperOf,
+    fingerprints,
+    year,
+    day,
+    noted,
+    status,
+    starred,
+    fields,
+  }
 }
 
 function bytesPer(type: SectionType): number {

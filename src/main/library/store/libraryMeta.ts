@@ -17,12 +17,19 @@ export interface LibraryMeta {
   schemaVersion: number
   createdAt: string
   settings: Record<string, unknown>
+  /**
+   * Names the content the shard files hold (see LibraryStore.revision):
+   * written at each checkpoint, so derived files saved beside the library
+   * (the search index) can tell on the next opening whether they still match.
+   */
+  revision?: string
 }
 
 const libraryMetaSchema = z.looseObject({
   schemaVersion: z.number().int().min(1),
   createdAt: z.string(),
   settings: z.record(z.string(), z.unknown()),
+  revision: z.string().optional(),
 })
 
 /** Refuses a layout newer than this build before looking at anything else. */

@@ -13,6 +13,7 @@
 // then empties the journal. Opening reads the shards and replays the journal
 // over them, so a crash at any point, even between two shard writes, leaves a
 // library that opens with every acknowledged change.
+import { randomUUID } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { Low } from 'lowdb'
@@ -45,6 +46,22 @@ interface ShardFile<T> {
   records: T[]
 }
 
+/** One shard file as read: its records, or null when it was missing or moved aside. */
+interface ShardRead {
+  index: number
+  file: DurableJsonFile<ShardFile<{ id: string }>>
+  found: StoreProblem[]
+  data: ShardFile<{ id: string }> | null
+}
+
+/**
+ * Shard files read at once on open: enough to keep the disk busy, few enough
+ * that their raw bytes never pile up. Reading all 256 at once held the whole
+ * library's bytes twice over (buffers and decoded text) at one moment, and
+ * the process kept that memory after freeing it: 100-180 MB more resident.
+ */
+const SHARDS_READ_AT_ONCE = 8
+
 export interface StoreOptions {
   now?: () => Date
   /** Overrides CHECKPOINT_DELAY_MS (tests use 0 or a very long delay). */
@@ -58,6 +75,8 @@ export class LibraryStore {
   private checkpointTimer: ReturnType<typeof setTimeout> | undefined
   private settingsDirty = false
   private closed = false
+  /** The revision library.json on disk names (see `revision`). */
+  private writtenRevision: string | undefined
 
   private constructor(
     readonly dir: string,
@@ -126,6 +145,16 @@ export class LibraryStore {
       contents.damage === undefined ? contents.validLength : 0,
     )
 
+    // The content is the one library.json names only when it was read just as
+    // written: no journal replayed, nothing moved or set aside, no migration.
+    const readAsWritten =
+      metaRead !== null &&
+      !migratingFromV1 &&
+      contents.entries.length === 0 &&
+      contents.damage === undefined &&
+      problems.length === 0
+    meta.revision =
+      readAsWritten && metaRead.revision !== undefined ? metaRead.revision : randomUUID()
     const store = new LibraryStore(
       folder,
       meta,
@@ -137,6 +166,7 @@ export class LibraryStore {
     )
     // A new library, a migration or a replayed journal is written out now, so
     // the folder is in the current layout before anything else happens.
+    store.writtenRevision = metaRead?.revision
     if (metaRead === null || migratingFromV1 || contents.entries.length > 0 || contents.damage) {
       store.settingsDirty = true
       await store.runExclusive(() => store.checkpoint())
@@ -152,6 +182,17 @@ export class LibraryStore {
 
   get settings(): Readonly<Record<string, unknown>> {
     return this.meta.settings
+  }
+
+  /**
+   * Names the library's current content: a new random value after every
+   * commit, kept in library.json from one opening to the next. Two equal
+   * revisions mean the same records, so a file derived from the library (the
+   * search index) that was saved with this revision still matches it. An
+   * opening that replayed the journal or set anything aside starts a new one.
+   */
+  get revision(): string {
+    return this.meta.revision ?? ''
   }
 
   get papers(): ReadonlyRecords<'papers'> {
@@ -177,6 +218,7 @@ export class LibraryStore {
     return this.runExclusive(async () => {
       await this.journal.append(changes)
       applyToMemory(this.records, changes, this.meta)
+      this.meta.revision = randomUUID()
       if (changes.settings !== undefined) this.settingsDirty = true
       this.scheduleCheckpoint()
     })
@@ -248,10 +290,13 @@ export class LibraryStore {
         map.markClean(index)
       }
     }
-    if (this.settingsDirty) {
+    // After the shards: library.json must never name content they do not hold yet.
+    if (this.settingsDirty || this.meta.revision !== this.writtenRevision) {
       const metaPath = join(this.dir, LIBRARY_FILE)
-      await new DurableJsonFile(metaPath, libraryMetaParser(metaPath)).write(this.meta)
+      const written = { ...this.meta }
+      await new DurableJsonFile(metaPath, libraryMetaParser(metaPath)).write(written)
       this.settingsDirty = false
+      this.writtenRevision = written.revision
     }
     if (this.journal.size > 0) await this.journal.reset()
   }
@@ -324,39 +369,58 @@ async function loadShards(
   problems: StoreProblem[],
 ): Promise<void> {
   const map = records[kind] as ShardedMap<{ id: string }>
-  // Read in parallel; problems are reported in shard order, whatever finished first.
-  const reads = Array.from({ length: SHARD_COUNTS[kind] }, async (_, index) => {
+  const read = async (index: number): Promise<ShardRead> => {
     const file = shardFile(dir, kind, index)
     const found: StoreProblem[] = []
     const data = await readOrRecover(dir, shardFileName(kind, index), file, now, found)
     return { index, file, found, data }
-  })
-  for (const { index, file, found, data } of await Promise.all(reads)) {
-    problems.push(...found)
-    if (data === null) continue
-    const unusable: unknown[] = []
-    for (const record of data.records as unknown[]) {
-      if (isUsableRecord(kind, record)) map.load(index, record as { id: string })
-      else unusable.push(record)
+  }
+  const count = SHARD_COUNTS[kind]
+  for (let start = 0; start < count; start += SHARDS_READ_AT_ONCE) {
+    const indexes = Array.from(
+      { length: Math.min(SHARDS_READ_AT_ONCE, count - start) },
+      (_, i) => start + i,
+    )
+    // Problems are reported in shard order, whatever finished first.
+    for (const shard of await Promise.all(indexes.map(read))) {
+      await loadShard(dir, kind, map, shard, now, problems)
     }
-    if (unusable.length > 0) {
-      const quarantine = `${file.path}.quarantined-${fileTimestamp(now())}.json`
-      await new DurableJsonFile(quarantine, (value) => value).write({ records: unusable })
-      const recovered = await recoverRecords(dir, kind, index, unusable, map)
-      const count = `${unusable.length} unusable record${unusable.length === 1 ? '' : 's'}`
-      const problem: StoreProblem = {
-        kind: 'unusable-records',
-        file: file.path,
-        movedTo: quarantine,
-        reason:
-          recovered === undefined
-            ? `${count} set aside`
-            : `${count} set aside, ${recovered.count} of them restored from a backup`,
-      }
-      if (recovered !== undefined) problem.restoredFrom = summaryOf(recovered.backup)
-      problems.push(problem)
-      map.markDirty(index)
+  }
+}
+
+/** Puts one shard file's usable records in memory and sets the others aside. */
+async function loadShard(
+  dir: string,
+  kind: RecordKind,
+  map: ShardedMap<{ id: string }>,
+  { index, file, found, data }: ShardRead,
+  now: () => Date,
+  problems: StoreProblem[],
+): Promise<void> {
+  problems.push(...found)
+  if (data === null) return
+  const unusable: unknown[] = []
+  for (const record of data.records as unknown[]) {
+    if (isUsableRecord(kind, record)) map.load(index, record as { id: string })
+    else unusable.push(record)
+  }
+  if (unusable.length > 0) {
+    const quarantine = `${file.path}.quarantined-${fileTimestamp(now())}.json`
+    await new DurableJsonFile(quarantine, (value) => value).write({ records: unusable })
+    const recovered = await recoverRecords(dir, kind, index, unusable, map)
+    const count = `${unusable.length} unusable record${unusable.length === 1 ? '' : 's'}`
+    const problem: StoreProblem = {
+      kind: 'unusable-records',
+      file: file.path,
+      movedTo: quarantine,
+      reason:
+        recovered === undefined
+          ? `${count} set aside`
+          : `${count} set aside, ${recovered.count} of them restored from a backup`,
     }
+    if (recovered !== undefined) problem.restoredFrom = summaryOf(recovered.backup)
+    problems.push(problem)
+    map.markDirty(index)
   }
 }
 
