@@ -114,7 +114,6 @@ import { highlightRanges } from './search/highlightRanges'
 import { LibrarySearch } from './search/librarySearch'
 import type { SearchView } from './search/librarySearch'
 import { SEARCH_INDEX_FILE, readSearchIndexFile } from './search/searchIndexFile'
-import type { SearchIndexArrays } from './search/searchIndex'
 import { LibraryStore } from './store/libraryStore'
 import type { StoreOptions } from './store/libraryStore'
 import type { ChangeSet } from './store/recordKinds'
@@ -1324,7 +1323,7 @@ export class Library implements LibraryApi {
    * that is a task the window shows. It cannot be cancelled: search waits for
    * the index, and the list and the reader work meanwhile.
    */
-  private startSearch(saved?: Promise<SearchIndexArrays | undefined>): void {
+  private startSearch(saved?: Parameters<LibrarySearch['start']>[0]): void {
     const ready = this.search.start(saved)
     const count = this.store.papers.size
     if (count < REINDEX_TASK_FROM) return
