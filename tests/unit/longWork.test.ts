@@ -122,6 +122,12 @@ describe('index rebuilds in a large library', () => {
         summary: 'Search is ready: 5,000 papers indexed.',
       }),
     )
+    // Built from the library (no index file yet): counted paper by paper.
+    const indexed = events
+      .filter((event) => event.kind === 'reindex' && event.state === 'running')
+      .map((event) => event.done)
+    expect(indexed.at(-1)).toBe(REINDEX_TASK_FROM)
+    expect(indexed).toEqual([...indexed].sort((a, b) => a - b))
 
     // Similar papers count every paper's words the first time, with a count.
     const first = (await library.listPapers({ offset: 0, limit: 1 })).items[0]

@@ -1324,16 +1324,20 @@ export class Library implements LibraryApi {
    * the index, and the list and the reader work meanwhile.
    */
   private startSearch(saved?: Parameters<LibrarySearch['start']>[0]): void {
-    const ready = this.search.start(saved)
     const count = this.store.papers.size
-    if (count < REINDEX_TASK_FROM) return
+    if (count < REINDEX_TASK_FROM) {
+      void this.search.start(saved)
+      return
+    }
     this.tasks
       .run(
         'reindex',
         'Preparing search',
         async (task) => {
           task.report('Indexing papers', 0, 0, { cancellable: false })
-          await ready
+          await this.search.start(saved, (done, total) =>
+            task.report('Indexing papers', done, total, { cancellable: false }),
+          )
         },
         () => `Search is ready: ${paperCount(count)} indexed.`,
       )
