@@ -4,12 +4,7 @@ import { z } from 'zod'
 import type { ApiMethod } from './api'
 import { MAX_QUERY_CHARS } from './apiLimits'
 import { BACKUP_ID_PATTERN } from './backupId'
-import { SMART_VIEWS } from './model'
-import type { SmartView } from './model'
-import { settingsPatchSchema } from './settingsSchema'
-
-/** Ids are opaque strings we generate; anything longer is not one of ours. */
-const id = z.string().min(1).max(200)
+import { idSchema as id, listScopeSchema as listScope, settingsPatchSchema } from './settingsSchema'
 
 /** Largest text accepted for one import (a listing page is ~100 KB). */
 export const MAX_IMPORT_CHARS = 100 * 1024 * 1024
@@ -47,16 +42,6 @@ const someIds = ids.min(1, 'name at least one paper')
 const collectionName = z.string().min(1).max(MAX_COLLECTION_NAME_CHARS)
 const tag = z.string().min(1).max(MAX_TAG_CHARS)
 const tags = z.array(tag).max(MAX_TAGS)
-const smartView = z.enum(SMART_VIEWS as [SmartView, ...SmartView[]])
-
-const listScope = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('library') }).strict(),
-  z.object({ kind: z.literal('unfiled') }).strict(),
-  z.object({ kind: z.literal('collection'), id }).strict(),
-  z.object({ kind: z.literal('view'), view: smartView }).strict(),
-  z.object({ kind: z.literal('trash') }).strict(),
-])
-
 const paperFilter = z.object({ scope: listScope.optional(), tags: tags.optional() }).strict()
 
 const trashItems = z

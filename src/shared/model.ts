@@ -540,7 +540,8 @@ export interface CollectionChoice {
 }
 
 /** Long work the core does with progress (imports now; exports and scans later). */
-export type TaskKind = 'import'
+/** Imports, exports, duplicate scans, and rebuilding the search and similar-papers indexes. */
+export type TaskKind = 'import' | 'export' | 'duplicates' | 'reindex'
 
 export type TaskState = 'running' | 'finished' | 'cancelled' | 'failed'
 
@@ -558,6 +559,11 @@ export interface TaskProgress {
   state: TaskState
   /** Whether cancelTask can still stop it (not once it is writing). */
   cancellable: boolean
+  /**
+   * How it went, on the last report of a finished task that nobody waits for
+   * (rebuilding an index in the background), e.g. "Search is ready: 100,000 papers".
+   */
+  summary?: string
 }
 
 export type ThemeChoice = 'system' | 'light' | 'dark'
@@ -588,6 +594,8 @@ export interface Settings {
   listPaneOpen: boolean
   notesPaneOpen: boolean
   sort: PaperSort
+  /** What the sidebar shows in the list (a collection, a smart view…), restored on start. */
+  listScope: ListScope
   selectedPaperId: string | null
   /** The main window as it was last closed; null until then. */
   window: WindowBounds | null

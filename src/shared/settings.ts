@@ -30,6 +30,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   listPaneOpen: true,
   notesPaneOpen: true,
   sort: 'published',
+  listScope: Object.freeze({ kind: 'library' }),
   selectedPaperId: null,
   window: null,
   backupIntervalHours: 4,

@@ -3,7 +3,8 @@
 // forgiving one key at a time: a damaged or outdated value costs that one
 // setting (it falls back to its default), never the others and never the library.
 import { z } from 'zod'
-import type { PaperSort, Settings, ThemeChoice } from './model'
+import { SMART_VIEWS } from './model'
+import type { ListScope, PaperSort, Settings, SmartView, ThemeChoice } from './model'
 import {
   DEFAULT_SETTINGS,
   MAX_BACKUP_INTERVAL_HOURS,
@@ -24,6 +25,20 @@ function enumOf<T extends string>(members: Record<T, true>) {
   return z.enum(Object.keys(members) as [T, ...T[]])
 }
 
+/** Ids are opaque strings we generate; anything longer is not one of ours. */
+export const idSchema = z.string().min(1).max(200)
+
+/** What the list shows: the API's filters take it, and the settings remember it. */
+export const listScopeSchema: z.ZodType<ListScope> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('library') }).strict(),
+  z.object({ kind: z.literal('unfiled') }).strict(),
+  z.object({ kind: z.literal('collection'), id: idSchema }).strict(),
+  z
+    .object({ kind: z.literal('view'), view: z.enum(SMART_VIEWS as [SmartView, ...SmartView[]]) })
+    .strict(),
+  z.object({ kind: z.literal('trash') }).strict(),
+])
+
 const paneWidth = z.number().int().min(MIN_PANE_WIDTH).max(MAX_PANE_WIDTH)
 /** Screen coordinates: generous bounds, but finite integers only. */
 const screenLength = z.number().int().min(-100_000).max(100_000)
@@ -40,7 +55,8 @@ export const settingSchemas = {
   listPaneOpen: z.boolean(),
   notesPaneOpen: z.boolean(),
   sort: enumOf(SORTS),
-  selectedPaperId: z.string().min(1).max(200).nullable(),
+  listScope: listScopeSchema,
+  selectedPaperId: idSchema.nullable(),
   window: z
     .object({
       x: screenLength,

@@ -6,6 +6,7 @@ import type { OffprintBridge } from '../../src/shared/api'
 import { importFixture } from './harness/fixture'
 import { appSession } from './harness/appSession'
 import { listbox, scrollToRow } from './harness/paperList'
+import { sidebarRow } from './harness/sidebar'
 
 const session = appSession()
 
@@ -94,6 +95,51 @@ describe('layout across a restart', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => paneWidth(page, 'Paper list')).toBe(360)
     expect(await page.getByRole('region', { name: 'Notes' }).count()).toBe(1)
+  })
+
+  it('restores the collection chosen in the sidebar, with the paper selected in it', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importFixture(page)
+    await page.getByRole('button', { name: 'Dismiss' }).click()
+
+    // File two papers in "Optimizers" with the picker, then show that collection.
+    for (const title of [SYMBOLIC, 'Learning to Grasp Anything by Playing with Random Toys']) {
+      await (await scrollToRow(page, title)).click()
+      await listbox(page).press('c')
+      await page.getByTestId('collection-picker-input').fill('Optimizers')
+      await page.getByTestId('collection-picker-input').press('Enter')
+    }
+    await expect
+      .poll(() => sidebarRow(page, 'Optimizers').locator('.sidebar-count').textContent())
+      .toBe('2')
+    await sidebarRow(page, 'Optimizers').click()
+    await expect.poll(() => page.getByTestId('list-title').textContent()).toBe('Optimizers')
+    await expect.poll(() => listbox(page).locator('.paper-row-title').count()).toBe(2)
+    await (await scrollToRow(page, SYMBOLIC)).click()
+    await expect
+      .poll(() => coreSettings(page), { timeout: 10_000 })
+      .toMatchObject({ listScope: { kind: 'collection' } })
+
+    await app.restartCore()
+    await page.reload()
+
+    // The sidebar, the list and the paper are where they were.
+    await expect.poll(() => page.getByTestId('list-title').textContent()).toBe('Optimizers')
+    expect(await sidebarRow(page, 'Optimizers').getAttribute('aria-selected')).toBe('true')
+    await expect.poll(() => listbox(page).locator('.paper-row-title').count()).toBe(2)
+    await expect.poll(() => selectedTitle(page)).toBe(SYMBOLIC)
+    await expect.poll(() => page.getByTestId('paper-title').textContent()).toBe(SYMBOLIC)
+    await app.screenshot('layout-restored-collection')
+
+    // A view that is gone (the collection trashed meanwhile) leaves the list on the library.
+    await sidebarRow(page, 'Optimizers').click({ button: 'right' })
+    await page.getByRole('menuitem', { name: 'Delete collection…' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Move to Trash' }).click()
+    await expect.poll(() => page.getByTestId('list-title').textContent()).toBe('Library')
+    await expect
+      .poll(() => coreSettings(page), { timeout: 10_000 })
+      .toMatchObject({ listScope: { kind: 'library' } })
   })
 
   it('opens and closes panes from the toolbar, the shortcuts and the menu', async () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { appSession } from './harness/appSession'
+import { expectAccessible } from './harness/axe'
 import type { RunningApp } from './harness/launchApp'
 import { listbox } from './harness/paperList'
 import { sidebarCount, sidebarRow } from './harness/sidebar'
@@ -26,6 +27,13 @@ async function startWithSample(): Promise<Page> {
   await page.getByTestId('import-status').getByRole('button', { name: 'Dismiss' }).click()
   return page
 }
+
+/** The weight of a row's title: unread papers are bold. */
+const titleWeight = (page: Page, index: number) =>
+  rows(page)
+    .nth(index)
+    .locator('.paper-row-title')
+    .evaluate((element) => Number(getComputedStyle(element).fontWeight))
 
 /** Types a name into the sidebar's inline field and confirms it. */
 async function typeName(page: Page, name: string): Promise<void> {
@@ -243,5 +251,144 @@ describe('collections, tags and the Trash from the keyboard and menus', () => {
     await expect.poll(() => sidebarCount(page, 'Trash')).toBe('0')
     expect(await sidebarCount(page, 'Library')).toBe('52')
     await app?.screenshot('organize-trash-emptied')
+  })
+})
+
+describe('many papers at once, and every way in and out of a collection', () => {
+  it('Ctrl-click selects, keys act on all selected, tags autocomplete and combine, undo and redo', async () => {
+    const page = await startWithSample()
+    const all = await titles(page)
+
+    // Unread papers are bold.
+    expect(await titleWeight(page, 0)).toBeGreaterThanOrEqual(600)
+
+    // Ctrl-click adds rows to the selection and takes one out again.
+    await rows(page).nth(0).click()
+    await rows(page)
+      .nth(2)
+      .click({ modifiers: ['Control'] })
+    await rows(page)
+      .nth(4)
+      .click({ modifiers: ['Control'] })
+    await rows(page)
+      .nth(2)
+      .click({ modifiers: ['Control'] })
+    await expect.poll(() => selectedTitles(page)).toEqual([all[0], all[4]])
+
+    // R and S act on both: no longer bold, both starred; the rows between are untouched.
+    await listbox(page).press('r')
+    await expect.poll(() => titleWeight(page, 4)).toBeLessThan(600)
+    expect(await titleWeight(page, 0)).toBeLessThan(600)
+    expect(await titleWeight(page, 2)).toBeGreaterThanOrEqual(600)
+    expect(await sidebarCount(page, 'Unread')).toBe('51')
+    await listbox(page).press('s')
+    await expect.poll(() => sidebarCount(page, 'Starred')).toBe('2')
+
+    // One step each: Ctrl+Z unstars both, Ctrl+Shift+Z stars them again.
+    await listbox(page).press('Control+z')
+    await expect.poll(() => sidebarCount(page, 'Starred')).toBe('0')
+    await listbox(page).press('Control+Shift+Z')
+    await expect.poll(() => sidebarCount(page, 'Starred')).toBe('2')
+    expect(await status(page)).toContain('Redone: Star 2 papers')
+
+    // The context menu files both in a new collection.
+    await listbox(page).press('Shift+F10')
+    await page.getByRole('menuitem', { name: 'Add to collection…' }).click()
+    await page.getByTestId('collection-picker-input').fill('Reading list')
+    await expectAccessible(page, 'collection picker')
+    await page.getByTestId('collection-picker-input').press('Enter')
+    await expect.poll(() => sidebarCount(page, 'Reading list')).toBe('2')
+
+    // T tags both; on a third paper the tag field suggests the tag as you type.
+    await listbox(page).press('t')
+    await page.getByTestId('tag-input').fill('survey')
+    await page.getByTestId('tag-input').press('Enter')
+    await expect.poll(() => sidebarCount(page, 'survey')).toBe('2')
+    await rows(page).nth(1).click()
+    await page.getByTestId('tag-input').fill('sur')
+    const suggestion = page.getByRole('listbox', { name: 'Existing tags' }).getByRole('option')
+    await expect.poll(() => suggestion.allTextContents()).toEqual(['survey 2'])
+    await page.getByTestId('tag-input').press('ArrowDown')
+    await page.getByTestId('tag-input').press('Enter')
+    await expect.poll(() => sidebarCount(page, 'survey')).toBe('3')
+    await rows(page).nth(0).click()
+    await page.getByTestId('tag-input').fill('agents')
+    await page.getByTestId('tag-input').press('Enter')
+    await expect.poll(() => sidebarCount(page, 'agents')).toBe('1')
+
+    // Filter by one tag, Ctrl-click a second: only papers with both.
+    await sidebarRow(page, 'survey').click()
+    await expect.poll(() => titles(page)).toEqual([all[0], all[1], all[4]])
+    await sidebarRow(page, 'agents').click({ modifiers: ['Control'] })
+    await expect.poll(() => titles(page)).toEqual([all[0]])
+    const chips = page.getByRole('list', { name: 'Tags the list is filtered by' })
+    expect(await chips.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('survey'),
+      expect.stringContaining('agents'),
+    ])
+    await expectAccessible(page, 'sidebar with collections, tags and a tag filter')
+    await app?.screenshot('organize-two-tags')
+    await chips.getByRole('button', { name: 'Stop filtering by agents' }).click()
+    await expect.poll(() => titles(page)).toEqual([all[0], all[1], all[4]])
+
+    // In the note, Ctrl+Z undoes typing, not the last organizing step.
+    await page.getByTestId('note-input').click()
+    await page.keyboard.type('Skim first')
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.getByTestId('note-input').inputValue()).not.toBe('Skim first')
+    expect(await sidebarCount(page, 'agents')).toBe('1')
+    expect(await sidebarCount(page, 'survey')).toBe('3')
+  })
+
+  it('removes from a collection without deleting, nests with Move to…, hides the sidebar, files an import in an existing collection', async () => {
+    app = await session.launch()
+    const { page } = app
+    // A collection made before anything is imported.
+    await page.getByRole('button', { name: 'New collection' }).click()
+    await typeName(page, 'Inbox')
+    await page.getByRole('button', { name: 'Import the sample library' }).click()
+    const offer = page.getByTestId('import-offer')
+    await offer.getByRole('button', { name: 'Another collection…' }).click()
+    await page.getByTestId('collection-picker-input').fill('inb')
+    await page.getByTestId('collection-picker-input').press('Enter')
+    await expect.poll(() => offer.textContent()).toBe('Filed the 53 new papers in “Inbox”.')
+    await expect.poll(() => sidebarCount(page, 'Inbox')).toBe('53')
+
+    // In a collection, Delete takes papers out of it; they stay in the library.
+    await sidebarRow(page, 'Inbox').click()
+    await expect.poll(() => rows(page).count()).toBeGreaterThan(0)
+    const first = (await titles(page))[0]
+    await rows(page).nth(0).click()
+    await listbox(page).press('Delete')
+    await expect.poll(() => sidebarCount(page, 'Inbox')).toBe('52')
+    expect(await titles(page)).not.toContain(first)
+    expect(await sidebarCount(page, 'Trash')).toBe('0')
+    expect(await sidebarCount(page, 'Library')).toBe('53')
+    // The paper pane's × does the same.
+    await rows(page).nth(0).click()
+    const second = await page.getByTestId('paper-title').textContent()
+    await page.getByRole('button', { name: 'Remove from Inbox' }).click()
+    await expect.poll(() => sidebarCount(page, 'Inbox')).toBe('51')
+    expect(await titles(page)).not.toContain(second)
+    expect(await sidebarCount(page, 'Library')).toBe('53')
+
+    // Move to… nests a collection inside another.
+    await page.getByRole('button', { name: 'New collection' }).click()
+    await typeName(page, 'Projects')
+    await sidebarRow(page, 'Inbox').click({ button: 'right' })
+    await page.getByRole('menuitem', { name: 'Move to…' }).click()
+    const picker = page.getByTestId('collection-picker-input')
+    await picker.fill('Proj')
+    await picker.press('Enter')
+    await expect.poll(() => sidebarRow(page, 'Inbox').getAttribute('aria-level')).toBe('3')
+    expect(await sidebarRow(page, 'Projects').getAttribute('aria-expanded')).toBe('true')
+
+    // Ctrl+Shift+B hides the sidebar and shows it again.
+    await listbox(page).focus()
+    await page.keyboard.press('Control+Shift+B')
+    await expect.poll(() => page.getByRole('tree', { name: 'Library' }).count()).toBe(0)
+    await page.keyboard.press('Control+Shift+B')
+    await expect.poll(() => page.getByRole('tree', { name: 'Library' }).count()).toBe(1)
+    await app.screenshot('organize-moved-collection')
   })
 })

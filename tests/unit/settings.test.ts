@@ -40,6 +40,7 @@ describe('readSettings', () => {
       listPaneWidth: '300px', // wrong type
       notesPaneOpen: false,
       sort: 'title',
+      listScope: { kind: 'collection', id: 'c1' },
       selectedPaperId: 'p1',
       window: { x: 10, y: 20, width: 800, height: 600, maximized: true },
       somethingNewer: { kept: true },
@@ -50,9 +51,14 @@ describe('readSettings', () => {
       markReadAfterSeconds: null,
       notesPaneOpen: false,
       sort: 'title',
+      listScope: { kind: 'collection', id: 'c1' },
       selectedPaperId: 'p1',
       window: { x: 10, y: 20, width: 800, height: 600, maximized: true },
     } satisfies Settings)
+    // A view from a newer version, or a hand-edited one, falls back to the library.
+    for (const listScope of [{ kind: 'folder' }, { kind: 'view', view: 'later' }, 'trash']) {
+      expect(readSettings({ listScope }).listScope).toEqual({ kind: 'library' })
+    }
   })
 })
 
@@ -119,6 +125,7 @@ describe('Library settings', () => {
       { listPaneWidth: 10.5 },
       { unknownSetting: true },
       { window: { x: 0, y: 0, width: 0, height: 600, maximized: false } },
+      { listScope: { kind: 'collection' } },
     ]) {
       const response = await callApi(library, 'updateSettings', { patch } as never)
       expect(response.ok).toBe(false)

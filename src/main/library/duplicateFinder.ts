@@ -3,6 +3,7 @@
 // union-find over the keys, so A~B by DOI and B~C by title make one group.
 import type { DuplicateReason, Paper } from '../../shared/model'
 import { duplicateKeys, reasonOfKey } from './duplicateKeys'
+import { UNPACED, type Pace } from './longTasks'
 import { richness } from './paperMerge'
 
 export interface PaperGroup {
@@ -13,7 +14,11 @@ export interface PaperGroup {
 
 const REASON_RANK: Record<DuplicateReason, number> = { doi: 0, arxiv: 1, 'title-year': 2 }
 
-export function findDuplicateGroups(papers: readonly Paper[]): PaperGroup[] {
+/** `pace` is awaited before each paper's keys are made (the slow part at 100k papers). */
+export async function findDuplicateGroups(
+  papers: readonly Paper[],
+  pace: Pace = UNPACED,
+): Promise<PaperGroup[]> {
   const parent = papers.map((_, i) => i)
   const find = (i: number): number => {
     let root = i
@@ -28,7 +33,8 @@ export function findDuplicateGroups(papers: readonly Paper[]): PaperGroup[] {
   }
   const firstWithKey = new Map<string, number>()
   const reasons = new Map<number, DuplicateReason>()
-  papers.forEach((paper, i) => {
+  for (const [i, paper] of papers.entries()) {
+    await pace(i, papers.length)
     for (const key of duplicateKeys(paper)) {
       const other = firstWithKey.get(key)
       if (other === undefined) {
@@ -45,7 +51,7 @@ export function findDuplicateGroups(papers: readonly Paper[]): PaperGroup[] {
       if (a !== b) parent[b] = a
       reasons.set(a, strongest)
     }
-  })
+  }
   const groups = new Map<number, Paper[]>()
   papers.forEach((paper, i) => {
     const root = find(i)

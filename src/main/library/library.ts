@@ -22,6 +22,7 @@ import type {
   CollectionChoice,
   CollectionRef,
   DuplicateGroup,
+  ExportFormat,
   ExportResult,
   ImportPreview,
   ImportReport,
@@ -171,6 +172,11 @@ const DEFAULT_SUGGESTIONS = 8
 const EXCERPT_CHARS = 160
 /** Papers whose words are counted between two yields to the event loop. */
 const RELATED_SLICE = 500
+/**
+ * From this many papers, building an index (search, similar papers) is shown
+ * as a task with progress: below it a build takes well under a second.
+ */
+export const REINDEX_TASK_FROM = 5000
 
 export class Library implements LibraryApi {
   private readonly listeners = new Set<ChangeListener>()
@@ -274,7 +280,7 @@ export class Library implements LibraryApi {
       options.searchIndexFromPapers,
     )
     // In the background: the list is usable while the search index builds.
-    void library.search.start(searchIndex)
+    library.startSearch(searchIndex)
     return library
   }
 
@@ -457,12 +463,25 @@ export class Library implements LibraryApi {
     return { items: this.queue.list() }
   }
 
-  /** Groups of papers that look like the same paper (same DOI, arXiv id, or title and year). */
+  /**
+   * Groups of papers that look like the same paper (same DOI, arXiv id, or
+   * title and year): a long task at 100k papers, with progress, cancellable.
+   */
   async findDuplicates(_args: ApiArgs<'findDuplicates'> = {}): Promise<DuplicateGroup[]> {
-    return findDuplicateGroups(this.sortedPapers('added')).map((group) => ({
-      reason: group.reason,
-      papers: group.papers.map((paper) => this.summarize(paper)),
-    }))
+    return this.tasks.run('duplicates', 'Finding duplicates', async (task) => {
+      const papers = this.sortedPapers('added')
+      task.report('Comparing papers', 0, papers.length)
+      await task.checkpoint() // the window hears of the task before the work starts
+      const groups = await findDuplicateGroups(papers, task.pace('Comparing papers'))
+      // Papers merged, trashed or edited while the scan ran: as they are now.
+      return groups.flatMap((group) => {
+        const current = group.papers.flatMap((paper) => {
+          const now = this.store.papers.get(paper.id)
+          return now === undefined || now.trashedAt !== undefined ? [] : [this.summarize(now)]
+        })
+        return current.length < 2 ? [] : [{ reason: group.reason, papers: current }]
+      })
+    })
   }
 
   /**
@@ -473,20 +492,30 @@ export class Library implements LibraryApi {
     return this.organize((ctx) => planMerge(ctx, keepId, mergeIds))
   }
 
-  /** The text of an export (one file, or a vault's files); the caller saves it. */
+  /**
+   * The text of an export (one file, or a vault's files); the caller saves it.
+   * A long task (a BibTeX export of 100k papers takes most of a minute), with
+   * progress, cancellable until the text is handed over.
+   */
   async exportPapers({ format, scope }: ApiArgs<'exportPapers'>): Promise<ExportResult> {
+    const library = this.papersInAddedOrder()
     const papers = papersInScope(scope, {
-      papers: this.papersInAddedOrder(),
+      papers: library,
       paperById: this.store.papers,
       collections: [...this.store.collections.values()],
     })
-    return exportPapers(format, papers, {
-      library: this.papersInAddedOrder(),
-      notes: [...this.store.notes.values()],
-      noteOf: (paperId) => this.notesByPaper().get(paperId),
-      collections: [...this.store.collections.values()],
-      includeStandaloneNotes: scope.kind === 'library',
-      scopeName: this.scopeName(scope),
+    return this.tasks.run('export', `Exporting to ${FORMAT_NAMES[format]}`, async (task) => {
+      task.report('Writing entries', 0, papers.length)
+      await task.checkpoint() // the window hears of the task before the work starts
+      return exportPapers(format, papers, {
+        library,
+        notes: [...this.store.notes.values()],
+        noteOf: (paperId) => this.notesByPaper().get(paperId),
+        collections: [...this.store.collections.values()],
+        includeStandaloneNotes: scope.kind === 'library',
+        scopeName: this.scopeName(scope),
+        pace: task.pace('Writing entries'),
+      })
     })
   }
 
@@ -1286,7 +1315,33 @@ export class Library implements LibraryApi {
     this.targets.forget()
     this.search.stop()
     this.search = this.newSearch()
-    void this.search.start()
+    this.startSearch()
+  }
+
+  /**
+   * Loads or builds the search index in the background; in a large library
+   * that is a task the window shows. It cannot be cancelled: search waits for
+   * the index, and the list and the reader work meanwhile.
+   */
+  private startSearch(saved?: Parameters<LibrarySearch['start']>[0]): void {
+    const count = this.store.papers.size
+    if (count < REINDEX_TASK_FROM) {
+      void this.search.start(saved)
+      return
+    }
+    this.tasks
+      .run(
+        'reindex',
+        'Preparing search',
+        async (task) => {
+          task.report('Indexing papers', 0, 0, { cancellable: false })
+          await this.search.start(saved, (done, total) =>
+            task.report('Indexing papers', done, total, { cancellable: false }),
+          )
+        },
+        () => `Search is ready: ${paperCount(count)} indexed.`,
+      )
+      .catch(() => undefined) // a search then says what went wrong
   }
 
   /** Runs `task` after every earlier mutation has settled. */
@@ -1455,12 +1510,32 @@ export class Library implements LibraryApi {
    * app stays responsive while "Similar papers" is loading.
    */
   private async buildRelated(): Promise<RelatedPapersIndex> {
-    const index = new RelatedPapersIndex()
     const papers = [...this.store.papers.values()]
+    if (papers.length < REINDEX_TASK_FROM) return this.countRelatedWords(papers)
+    // Not cancellable: "Similar papers" waits for it, and the app works meanwhile.
+    return this.tasks.run(
+      'reindex',
+      'Finding similar papers',
+      (task) => {
+        task.report('Counting words', 0, papers.length, { cancellable: false })
+        return this.countRelatedWords(papers, (done) => {
+          task.report('Counting words', done, papers.length)
+        })
+      },
+      () => `Similar papers are ready: ${paperCount(papers.length)} compared.`,
+    )
+  }
+
+  private async countRelatedWords(
+    papers: readonly Paper[],
+    counted?: (done: number) => void,
+  ): Promise<RelatedPapersIndex> {
+    const index = new RelatedPapersIndex()
     for (let start = 0; start < papers.length; start += RELATED_SLICE) {
       for (const paper of papers.slice(start, start + RELATED_SLICE)) {
         if (paper.trashedAt === undefined) index.set(paper.id, paper.title, paper.abstract)
       }
+      counted?.(Math.min(papers.length, start + RELATED_SLICE))
       await new Promise((resolve) => setImmediate(resolve))
     }
     // Papers added or trashed meanwhile: level with the store (unchanged papers cost a lookup).
@@ -1697,6 +1772,19 @@ function suggestedCollectionName(
   if (fileName === undefined) return undefined
   const base = fileName.replace(/\.[^.]*$/, '').trim()
   return base === '' ? undefined : base
+}
+
+/** How an export's progress names its format. */
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  bibtex: 'BibTeX',
+  'csl-json': 'CSL-JSON',
+  ris: 'RIS',
+  markdown: 'a Markdown vault',
+}
+
+/** "100,000 papers" (the index tasks' summaries). */
+function paperCount(count: number): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'paper' : 'papers'}`
 }
 
 function importLabel(fileName: string | undefined): string {

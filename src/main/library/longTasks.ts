@@ -1,4 +1,4 @@
-// Long work with progress: an import of 10k entries, later exports and scans.
+// Long work with progress: imports, exports, duplicate scans, index rebuilds.
 // A task reports where it stands to every progress listener (main forwards it to
 // the window and the taskbar), and can be cancelled until it starts writing:
 // cancelling sets a flag that the work checks at its checkpoints, so a task
@@ -8,6 +8,22 @@ import type { TaskKind, TaskProgress, TaskState } from '../../shared/model'
 import { LibraryError } from './errors'
 
 export type ProgressListener = (progress: TaskProgress) => void
+
+/**
+ * A long loop's progress callback, awaited once per item: now and then it
+ * reports `done` of `total`, lets the event loop run, and throws if the task
+ * was cancelled. Loops take one so they stay free of tasks and timing.
+ */
+export type Pace = (done: number, total: number) => Promise<void>
+
+/** For a loop nobody watches (the CLI, tests): never stops it. */
+export const UNPACED: Pace = () => Promise.resolve()
+
+/**
+ * How long a paced loop may hold the event loop: Electron's main process also
+ * answers the window, which must not freeze while 100k papers are exported.
+ */
+const PACE_MS = 25
 
 /** A task stopped because the user asked; nothing it would have changed was changed. */
 export class TaskCancelledError extends LibraryError {
@@ -77,6 +93,22 @@ export class RunningTask {
     if (this.cancelRequested) throw new TaskCancelledError(`${this.progress.label}: cancelled`)
   }
 
+  /** A Pace for a loop that is this task's `step`: reports and yields every PACE_MS. */
+  pace(step: string): Pace {
+    let since = performance.now()
+    return async (done, total) => {
+      if (performance.now() - since < PACE_MS) return
+      this.report(step, done, total)
+      await this.checkpoint()
+      since = performance.now()
+    }
+  }
+
+  /** Where the task stands now (for a listener that arrives while it runs). */
+  snapshot(): TaskProgress {
+    return { ...this.progress }
+  }
+
   requestCancel(): boolean {
     if (!this.cancellable) return false
     this.cancelRequested = true
@@ -84,8 +116,9 @@ export class RunningTask {
     return true
   }
 
-  end(state: Exclude<TaskState, 'running'>): void {
+  end(state: Exclude<TaskState, 'running'>, summary?: string): void {
     this.progress = { ...this.progress, state, cancellable: false }
+    if (summary !== undefined) this.progress.summary = summary
     this.emit({ ...this.progress })
   }
 }
@@ -94,21 +127,34 @@ export class LongTasks {
   private readonly listeners = new Set<ProgressListener>()
   private readonly running = new Map<string, RunningTask>()
 
-  /** Calls `listener` with every progress report; returns the unsubscribe function. */
+  /**
+   * Calls `listener` with every progress report, starting with where each
+   * running task stands (a window that opens or reloads mid-task shows it);
+   * returns the unsubscribe function.
+   */
   onProgress(listener: ProgressListener): () => void {
     this.listeners.add(listener)
+    for (const task of this.running.values()) tell(listener, task.snapshot())
     return () => {
       this.listeners.delete(listener)
     }
   }
 
-  /** Runs `work` as a task, reporting how it ended (finished, cancelled or failed). */
-  async run<T>(kind: TaskKind, label: string, work: (task: RunningTask) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` as a task, reporting how it ended (finished, cancelled or
+   * failed); `summarize` words the result for a task nobody waits for.
+   */
+  async run<T>(
+    kind: TaskKind,
+    label: string,
+    work: (task: RunningTask) => Promise<T>,
+    summarize?: (result: T) => string,
+  ): Promise<T> {
     const task = new RunningTask(kind, label, (progress) => this.emit(progress))
     this.running.set(task.id, task)
     try {
       const result = await work(task)
-      task.end('finished')
+      task.end('finished', summarize?.(result))
       return result
     } catch (error) {
       task.end(error instanceof TaskCancelledError ? 'cancelled' : 'failed')
@@ -128,13 +174,29 @@ export class LongTasks {
   }
 
   private emit(progress: TaskProgress): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(progress)
-      } catch (error) {
-        // A broken listener must not fail the work it is watching.
-        console.error('offprint: progress listener failed:', error)
-      }
-    }
+    for (const listener of this.listeners) tell(listener, progress)
   }
+}
+
+function tell(listener: ProgressListener, progress: TaskProgress): void {
+  try {
+    listener(progress)
+  } catch (error) {
+    // A broken listener must not fail the work it is watching.
+    console.error('offprint: progress listener failed:', error)
+  }
+}
+
+/** `each` of every item in order, awaiting `pace` before each (a long loop that reports). */
+export async function mapPaced<T, R>(
+  items: readonly T[],
+  each: (item: T) => R,
+  pace: Pace,
+): Promise<R[]> {
+  const results: R[] = []
+  for (const [index, item] of items.entries()) {
+    await pace(index, items.length)
+    results.push(each(item))
+  }
+  return results
 }

@@ -89,7 +89,8 @@ export function App() {
   const [reveal, setReveal] = useState<RevealRequest | undefined>(undefined)
   const { settings, problem: settingsProblem, update } = useSettings()
   const sort: PaperSort = settings?.sort ?? 'published'
-  const [scope, setScope] = useState<ListScope>({ kind: 'library' })
+  // The sidebar's choice is a setting, so the next start shows the same collection or view.
+  const scope: ListScope = settings?.listScope ?? LIBRARY_SCOPE
   const [tags, setTags] = useState<string[]>([])
   const filter = useMemo(
     (): PaperFilter => (tags.length === 0 ? { scope } : { scope, tags }),
@@ -104,7 +105,14 @@ export function App() {
   const undoState = useUndoState(version)
   const status = useActionStatus()
   const replay = useUndo(status)
-  const tasks = useTasks()
+  const { show: showStatus } = status
+  // An index rebuilt in the background says on the status line when it is done.
+  const tasks = useTasks(
+    useCallback(
+      (text: string) => showStatus({ kind: 'done', text, undoable: false }),
+      [showStatus],
+    ),
+  )
   const [menu, setMenu] = useState<OpenMenu | undefined>(undefined)
   const [dialog, setDialog] = useState<AppDialogState | undefined>(undefined)
   const [editing, setEditing] = useState<SidebarEditing | undefined>(undefined)
@@ -145,10 +153,13 @@ export function App() {
       .catch((caught: unknown) => setInfoError(errorMessage(caught)))
   }, [version])
 
-  const choose = useCallback((next: ListScope, nextTags: string[]) => {
-    setScope(next)
-    setTags(nextTags)
-  }, [])
+  const choose = useCallback(
+    (next: ListScope, nextTags: string[]) => {
+      update({ listScope: next })
+      setTags(nextTags)
+    },
+    [update],
+  )
 
   // A collection that is gone (trashed, or its creation undone) leaves the list on the library.
   const collections = useMemo(() => sidebarData?.collections ?? [], [sidebarData])
@@ -168,7 +179,7 @@ export function App() {
     const wanted = settings.selectedPaperId
     if (wanted === null) return
     api
-      .indexOfPaper({ id: wanted, sort: settings.sort })
+      .indexOfPaper({ id: wanted, sort: settings.sort, filter: { scope: settings.listScope } })
       .then((index) => {
         if (index < 0) return
         selectInitial(wanted)
@@ -831,6 +842,8 @@ export function App() {
     </div>
   )
 }
+
+const LIBRARY_SCOPE: ListScope = { kind: 'library' }
 
 function scopeTitle(scope: ListScope, collections: readonly CollectionNode[]): string {
   switch (scope.kind) {

@@ -6,6 +6,7 @@
 import type { Transform } from 'unicode2latex'
 import type { Paper, PaperType } from '../../../shared/model'
 import { isoParts } from '../importers/isoDate'
+import { mapPaced, UNPACED, type Pace } from '../longTasks'
 import { splitName } from './personName'
 
 interface Latex {
@@ -143,7 +144,13 @@ function bibtexEntry(tex: Latex, paper: Paper, key: string): string {
 export async function exportBibtex(
   papers: readonly Paper[],
   keys: ReadonlyMap<string, string>,
+  pace: Pace = UNPACED,
 ): Promise<string> {
   const tex = await loadLatex()
-  return papers.map((paper) => bibtexEntry(tex, paper, keys.get(paper.id) ?? paper.id)).join('\n')
+  const entries = await mapPaced(
+    papers,
+    (paper) => bibtexEntry(tex, paper, keys.get(paper.id) ?? paper.id),
+    pace,
+  )
+  return entries.join('\n')
 }

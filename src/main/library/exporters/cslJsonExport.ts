@@ -2,6 +2,7 @@
 // id is the citation key so a Pandoc document can cite it as [@key].
 import type { Paper, PaperType } from '../../../shared/model'
 import { isoParts } from '../importers/isoDate'
+import { mapPaced, UNPACED, type Pace } from '../longTasks'
 import { splitName } from './personName'
 
 const CSL_TYPES: Record<PaperType, string> = {
@@ -51,10 +52,17 @@ export function cslItem(paper: Paper, key: string): Record<string, unknown> {
   return item
 }
 
-export function exportCslJson(papers: readonly Paper[], keys: ReadonlyMap<string, string>): string {
-  return `${JSON.stringify(
-    papers.map((paper) => cslItem(paper, keys.get(paper.id) ?? paper.id)),
-    null,
-    2,
-  )}\n`
+/** The same text as JSON.stringify(items, null, 2), made one item at a time (so it can pace). */
+export async function exportCslJson(
+  papers: readonly Paper[],
+  keys: ReadonlyMap<string, string>,
+  pace: Pace = UNPACED,
+): Promise<string> {
+  const items = await mapPaced(
+    papers,
+    (paper) =>
+      JSON.stringify(cslItem(paper, keys.get(paper.id) ?? paper.id), null, 2).replace(/^/gm, '  '),
+    pace,
+  )
+  return items.length === 0 ? '[]\n' : `[\n${items.join(',\n')}\n]\n`
 }

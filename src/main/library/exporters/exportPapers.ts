@@ -8,6 +8,7 @@ import type {
   Paper,
 } from '../../../shared/model'
 import { NotFoundError } from '../errors'
+import { UNPACED, type Pace } from '../longTasks'
 import { exportBibtex } from './bibtexExport'
 import { citationKeys } from './citationKeys'
 import { exportCslJson } from './cslJsonExport'
@@ -77,6 +78,8 @@ export interface ExportContext {
   collections: readonly Collection[]
   includeStandaloneNotes: boolean
   scopeName: string
+  /** Awaited before each paper: where a long export reports progress and may be cancelled. */
+  pace?: Pace
 }
 
 const MEDIA_TYPES: Record<ExportFormat, [string, string]> = {
@@ -92,6 +95,7 @@ export async function exportPapers(
   context: ExportContext,
 ): Promise<ExportResult> {
   const keys = citationKeys(context.library)
+  const pace = context.pace ?? UNPACED
   const [mediaType, extension] = MEDIA_TYPES[format]
   const base = `Offprint ${context.scopeName}`.replace(/[\\/:*?"<>|]/g, ' ').trim()
   const single = (text: string): ExportResult => ({
@@ -103,11 +107,11 @@ export async function exportPapers(
   })
   switch (format) {
     case 'bibtex':
-      return single(await exportBibtex(papers, keys))
+      return single(await exportBibtex(papers, keys, pace))
     case 'csl-json':
-      return single(exportCslJson(papers, keys))
+      return single(await exportCslJson(papers, keys, pace))
     case 'ris':
-      return single(exportRis(papers, keys))
+      return single(await exportRis(papers, keys, pace))
     case 'markdown': {
       const names = new Map<string, string[]>()
       for (const collection of context.collections) {
@@ -115,17 +119,20 @@ export async function exportPapers(
         for (const id of collection.paperIds)
           names.set(id, [...(names.get(id) ?? []), collection.name])
       }
-      const files = exportMarkdownVault({
-        papers,
-        noteOf: context.noteOf,
-        standaloneNotes: context.includeStandaloneNotes
-          ? context.notes.filter(
-              (note) => note.paperId === undefined && note.trashedAt === undefined,
-            )
-          : [],
-        keys,
-        collectionsOf: (paperId) => names.get(paperId) ?? [],
-      })
+      const files = await exportMarkdownVault(
+        {
+          papers,
+          noteOf: context.noteOf,
+          standaloneNotes: context.includeStandaloneNotes
+            ? context.notes.filter(
+                (note) => note.paperId === undefined && note.trashedAt === undefined,
+              )
+            : [],
+          keys,
+          collectionsOf: (paperId) => names.get(paperId) ?? [],
+        },
+        pace,
+      )
       return { format, name: base, mediaType, files, paperCount: papers.length }
     }
   }

@@ -7,6 +7,7 @@
 // [[ToolRL: Reward…]] still resolves to "ToolRL Reward….md".
 import type { Note, Paper } from '../../../shared/model'
 import type { ExportFile } from '../../../shared/model'
+import { UNPACED, type Pace } from '../longTasks'
 
 // Control characters (\p{Cc}) are no file name's business either.
 const FORBIDDEN = /[\\/:*?"<>|#^[\]\p{Cc}]/gu
@@ -42,7 +43,10 @@ export interface VaultInput {
   collectionsOf: (paperId: string) => string[]
 }
 
-export function exportMarkdownVault(input: VaultInput): ExportFile[] {
+export async function exportMarkdownVault(
+  input: VaultInput,
+  pace: Pace = UNPACED,
+): Promise<ExportFile[]> {
   const files: ExportFile[] = []
   const used = new Set<string>()
   const uniquePath = (title: string): string => {
@@ -52,7 +56,8 @@ export function exportMarkdownVault(input: VaultInput): ExportFile[] {
     used.add(name.toLowerCase())
     return `${name}.md`
   }
-  for (const paper of input.papers) {
+  for (const [index, paper] of input.papers.entries()) {
+    await pace(index, input.papers.length)
     const note = input.noteOf(paper.id)
     const path = uniquePath(paper.title)
     const head = frontMatter([

@@ -1,6 +1,7 @@
 // RIS out: the tagged format EndNote, Zotero and Mendeley read.
 import type { Paper, PaperType } from '../../../shared/model'
 import { isoParts } from '../importers/isoDate'
+import { mapPaced, UNPACED, type Pace } from '../longTasks'
 import { splitName } from './personName'
 
 const RIS_TYPES: Record<PaperType, string> = {
@@ -65,6 +66,15 @@ export function risEntry(paper: Paper, key: string): string {
   return lines.join('\n')
 }
 
-export function exportRis(papers: readonly Paper[], keys: ReadonlyMap<string, string>): string {
-  return `${papers.map((paper) => risEntry(paper, keys.get(paper.id) ?? paper.id)).join('\n\n')}\n`
+export async function exportRis(
+  papers: readonly Paper[],
+  keys: ReadonlyMap<string, string>,
+  pace: Pace = UNPACED,
+): Promise<string> {
+  const entries = await mapPaced(
+    papers,
+    (paper) => risEntry(paper, keys.get(paper.id) ?? paper.id),
+    pace,
+  )
+  return `${entries.join('\n\n')}\n`
 }

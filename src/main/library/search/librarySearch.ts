@@ -48,6 +48,9 @@ const SAVE_FROM_PAPERS = 5000
 const SAVE_AFTER_CHANGES = 1000
 const SAVE_DELAY_MS = 5000
 
+/** Papers done of all, while the index is built or checked. */
+export type IndexProgress = (done: number, total: number) => void
+
 /** The list a search runs in: its order, and the papers it is limited to (e.g. a collection). */
 export interface SearchView {
   /** Identifies the order and the limit, for caching results. */
@@ -93,6 +96,8 @@ export class LibrarySearch {
   private revision: string | undefined
   /** The revision the index file on disk names, as far as this search knows. */
   private savedRevision: string | null | undefined
+  /** Told how many papers were indexed (or checked) so far, while building. */
+  private progress: IndexProgress | undefined
 
   constructor(
     private readonly source: SearchSource,
@@ -105,10 +110,14 @@ export class LibrarySearch {
   /**
    * Starts building the index in slices, yielding to the event loop between
    * them: from the index file when there is a usable one, else from scratch.
-   * `saved` is the file already being read, when the caller started early.
+   * `saved` is the file already being read, when the caller started early;
+   * `progress` hears how far a build or a check of every paper has got.
    */
-  start(saved?: Promise<SavedSearchIndex | undefined>): Promise<void> {
-    this.building ??= this.open(saved)
+  start(saved?: Promise<SavedSearchIndex | undefined>, progress?: IndexProgress): Promise<void> {
+    if (this.building === undefined) {
+      this.progress = progress
+      this.building = this.open(saved)
+    }
     return this.building
   }
 
@@ -154,6 +163,7 @@ export class LibrarySearch {
       for (const paper of papers.slice(i, i + BUILD_SLICE)) {
         fingerprints.set(paper.id, documentFingerprint(this.documentOf(paper)))
       }
+      this.progress?.(Math.min(i + BUILD_SLICE, papers.length), papers.length)
       await yieldToEventLoop()
     }
     return { index, fingerprints }
@@ -185,6 +195,7 @@ export class LibrarySearch {
           this.index.upsert(this.documentOf(paper))
         }
       }
+      this.progress?.(Math.min(i + BUILD_SLICE, ids.length), ids.length)
       await yieldToEventLoop()
     }
     this.scheduleSave()

@@ -1,11 +1,15 @@
 // File > Find Duplicates…: groups of papers that look like the same paper, the
 // one to keep chosen (the richest by default), merged with one click and
-// undoable right after.
-import { useCallback, useEffect, useState } from 'react'
+// undoable right after. The scan shows its progress and can be cancelled
+// (closing the dialog cancels it too).
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { OffprintApiError } from '../../../shared/api'
 import type { DuplicateGroup, MergeOutcome } from '../../../shared/model'
 import { api, errorMessage } from '../api/client'
 import { bylineOf, formatDate } from '../format'
+import { useTask } from '../hooks/useTasks'
 import { Dialog } from './Dialog'
+import { TaskProgress } from './TaskProgress'
 
 const REASONS: Record<DuplicateGroup['reason'], string> = {
   doi: 'same DOI',
@@ -14,21 +18,42 @@ const REASONS: Record<DuplicateGroup['reason'], string> = {
 }
 
 export function DuplicatesDialog(props: { onClose: () => void; onChanged: () => void }) {
-  const [groups, setGroups] = useState<DuplicateGroup[] | undefined>(undefined)
+  // Declared before the scan starts, so the scan's first progress report is heard.
+  const task = useTask('duplicates')
+  const [groups, setGroups] = useState<DuplicateGroup[] | 'cancelled' | undefined>(undefined)
   const [keep, setKeep] = useState<Record<number, string>>({})
   const [merged, setMerged] = useState<MergeOutcome | undefined>(undefined)
   const [error, setError] = useState<string | undefined>(undefined)
 
   const refresh = useCallback(() => {
+    setGroups(undefined)
     api
       .findDuplicates({})
       .then((found) => {
         setGroups(found)
         setKeep({})
       })
-      .catch((caught: unknown) => setError(errorMessage(caught)))
+      .catch((caught: unknown) => {
+        if (caught instanceof OffprintApiError && caught.code === 'cancelled')
+          setGroups('cancelled')
+        else setError(errorMessage(caught))
+      })
   }, [])
   useEffect(refresh, [refresh])
+
+  // Closing the dialog mid-scan stops the scan.
+  const running = useRef(task)
+  useEffect(() => {
+    running.current = task
+  }, [task])
+  useEffect(
+    () => () => {
+      const left = running.current
+      if (left?.cancellable === true)
+        void api.cancelTask({ taskId: left.taskId }).catch(() => false)
+    },
+    [],
+  )
 
   async function merge(index: number, group: DuplicateGroup): Promise<void> {
     const keepId = keep[index] ?? group.papers[0]?.id ?? ''
@@ -75,46 +100,64 @@ export function DuplicatesDialog(props: { onClose: () => void; onChanged: () => 
           </p>
         )}
         {groups === undefined ? (
-          <p>Looking for duplicates…</p>
+          task === undefined ? (
+            <p>Looking for duplicates…</p>
+          ) : (
+            <TaskProgress task={task} />
+          )
+        ) : groups === 'cancelled' ? (
+          <p data-testid="duplicates-cancelled">
+            The search for duplicates was cancelled.{' '}
+            <button type="button" className="link-button" onClick={refresh}>
+              Search again
+            </button>
+          </p>
         ) : groups.length === 0 ? (
           <p data-testid="no-duplicates">
             No duplicates: every paper in the library is there once.
           </p>
         ) : (
-          <ol className="duplicate-groups">
-            {groups.map((group, index) => (
-              <li key={group.papers.map((p) => p.id).join()} className="duplicate-group">
-                <div className="duplicate-reason">{REASONS[group.reason]} — keep:</div>
-                {group.papers.map((paper, position) => (
-                  <label key={paper.id} className="dialog-choice">
-                    <input
-                      type="radio"
-                      name={`keep-${index}`}
-                      checked={(keep[index] ?? group.papers[0]?.id) === paper.id}
-                      onChange={() => setKeep({ ...keep, [index]: paper.id })}
-                    />
-                    <span className="preview-title">{paper.title}</span>
-                    <span className="preview-detail">
-                      {[
-                        formatDate(paper.published),
-                        bylineOf(paper),
-                        position === 0 ? 'most complete' : '',
-                      ]
-                        .filter((part) => part !== '')
-                        .join(' · ')}
-                    </span>
-                  </label>
-                ))}
-                <button
-                  type="button"
-                  className="toolbar-button"
-                  onClick={() => void merge(index, group)}
-                >
-                  Merge {group.papers.length} copies
-                </button>
-              </li>
-            ))}
-          </ol>
+          <>
+            <p data-testid="duplicates-found">
+              {groups.length === 1
+                ? '1 group of papers looks like the same paper.'
+                : `${groups.length} groups of papers look like the same paper.`}
+            </p>
+            <ol className="duplicate-groups">
+              {groups.map((group, index) => (
+                <li key={group.papers.map((p) => p.id).join()} className="duplicate-group">
+                  <div className="duplicate-reason">{REASONS[group.reason]} — keep:</div>
+                  {group.papers.map((paper, position) => (
+                    <label key={paper.id} className="dialog-choice">
+                      <input
+                        type="radio"
+                        name={`keep-${index}`}
+                        checked={(keep[index] ?? group.papers[0]?.id) === paper.id}
+                        onChange={() => setKeep({ ...keep, [index]: paper.id })}
+                      />
+                      <span className="preview-title">{paper.title}</span>
+                      <span className="preview-detail">
+                        {[
+                          formatDate(paper.published),
+                          bylineOf(paper),
+                          position === 0 ? 'most complete' : '',
+                        ]
+                          .filter((part) => part !== '')
+                          .join(' · ')}
+                      </span>
+                    </label>
+                  ))}
+                  <button
+                    type="button"
+                    className="toolbar-button"
+                    onClick={() => void merge(index, group)}
+                  >
+                    Merge {group.papers.length} copies
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </>
         )}
       </div>
       <div className="dialog-actions">

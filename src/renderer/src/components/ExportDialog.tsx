@@ -1,12 +1,16 @@
 // File > Export…: a format (BibTeX, CSL-JSON, RIS, Markdown vault) and what to
 // export (the whole library, one collection with or without its
 // subcollections, or the selected papers); the core builds the text and the
-// browser saves it (see export/saveExport.ts).
-import { useEffect, useState } from 'react'
+// browser saves it (see export/saveExport.ts). A large export shows its
+// progress here and can be cancelled (closing the dialog cancels it too).
+import { useEffect, useRef, useState } from 'react'
+import { OffprintApiError } from '../../../shared/api'
 import type { CollectionChoice, ExportFormat, ExportScope } from '../../../shared/model'
 import { api, errorMessage } from '../api/client'
 import { saveExport } from '../export/saveExport'
+import { useTask } from '../hooks/useTasks'
 import { Dialog } from './Dialog'
+import { TaskProgress } from './TaskProgress'
 
 const FORMATS: [ExportFormat, string][] = [
   ['bibtex', 'BibTeX (.bib)'],
@@ -26,6 +30,20 @@ export function ExportDialog(props: { selectedIds: readonly string[]; onClose: (
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: string }>({
     busy: false,
   })
+  const task = useTask('export')
+  // Closing the dialog while an export runs stops it: nobody would see the file saved.
+  const running = useRef(task)
+  useEffect(() => {
+    running.current = task
+  }, [task])
+  useEffect(
+    () => () => {
+      const left = running.current
+      if (left?.cancellable === true)
+        void api.cancelTask({ taskId: left.taskId }).catch(() => false)
+    },
+    [],
+  )
 
   useEffect(() => {
     api
@@ -49,7 +67,7 @@ export function ExportDialog(props: { selectedIds: readonly string[]; onClose: (
 
   async function onExport(): Promise<void> {
     const chosen = scope()
-    if (chosen === undefined) return
+    if (chosen === undefined || state.busy) return
     setState({ busy: true })
     try {
       const result = await api.exportPapers({ format, scope: chosen })
@@ -60,7 +78,11 @@ export function ExportDialog(props: { selectedIds: readonly string[]; onClose: (
         message: `Exported ${what} as ${result.format === 'markdown' ? `${result.name}.zip` : result.name}.`,
       })
     } catch (caught) {
-      setState({ busy: false, error: errorMessage(caught) })
+      if (caught instanceof OffprintApiError && caught.code === 'cancelled') {
+        setState({ busy: false, message: 'Export cancelled. Nothing was saved.' })
+      } else {
+        setState({ busy: false, error: errorMessage(caught) })
+      }
     }
   }
 
@@ -140,6 +162,7 @@ export function ExportDialog(props: { selectedIds: readonly string[]; onClose: (
               : 'The selected paper'}
           </label>
         </fieldset>
+        {state.busy && task !== undefined && <TaskProgress task={task} />}
         {state.message !== undefined && (
           <p className="dialog-success" role="status" data-testid="export-message">
             {state.message}
@@ -160,7 +183,10 @@ export function ExportDialog(props: { selectedIds: readonly string[]; onClose: (
             type="button"
             className="primary-button"
             onClick={() => void onExport()}
-            disabled={state.busy || scope() === undefined}
+            // Busy, it stays focusable: a disabled button would drop the focus
+            // out of the dialog, and Esc would no longer close it.
+            aria-disabled={state.busy}
+            disabled={scope() === undefined}
             data-testid="export-confirm"
           >
             Export…

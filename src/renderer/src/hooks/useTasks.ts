@@ -1,11 +1,17 @@
-// The long tasks running in main (imports now), as their progress events tell.
-// A task leaves the list when it ends; its outcome is reported by whoever started it.
-import { useEffect, useState } from 'react'
-import type { TaskProgress } from '../../../shared/model'
+// The long tasks running in main (imports, exports, duplicate scans, index
+// rebuilds), as their progress events tell. A task leaves the list when it
+// ends; its outcome is reported by whoever started it, and a task nobody
+// started (an index rebuilt in the background) ends with a summary for `onSummary`.
+import { useEffect, useRef, useState } from 'react'
+import type { TaskKind, TaskProgress } from '../../../shared/model'
 import { subscribeToLibrary } from '../api/client'
 
-export function useTasks(): TaskProgress[] {
+export function useTasks(onSummary?: (summary: string) => void): TaskProgress[] {
   const [tasks, setTasks] = useState<ReadonlyMap<string, TaskProgress>>(new Map())
+  const summaryListener = useRef(onSummary)
+  useEffect(() => {
+    summaryListener.current = onSummary
+  }, [onSummary])
   useEffect(
     () =>
       subscribeToLibrary((event) => {
@@ -17,8 +23,16 @@ export function useTasks(): TaskProgress[] {
           else next.delete(progress.taskId)
           return next
         })
+        if (progress.state === 'finished' && progress.summary !== undefined) {
+          summaryListener.current?.(progress.summary)
+        }
       }),
     [],
   )
   return [...tasks.values()]
+}
+
+/** The running task of this kind, if any (a dialog shows the work it asked for). */
+export function useTask(kind: TaskKind): TaskProgress | undefined {
+  return useTasks().find((task) => task.kind === kind)
 }
