@@ -120,10 +120,11 @@ describe('extractLinks', () => {
     ])
   })
 
-  it('stays fast on a huge run of URL-like text', () => {
-    const start = performance.now()
-    const text = `https://x.org/${'a'.repeat(500_000)}${')'.repeat(200_000)}${'.'.repeat(200_000)}`
-    expect(extractLinks(text)).toHaveLength(1)
-    expect(performance.now() - start).toBeLessThan(2000)
+  // No clock here (timings are for `npm run bench`): trimming is one pass from
+  // the end, with no regex that can backtrack; a blow-up would hit the timeout.
+  it('reads a huge run of URL-like text whole, without its closing brackets and dots', () => {
+    const path = 'a'.repeat(500_000)
+    const text = `https://x.org/${path}${')'.repeat(200_000)}${'.'.repeat(200_000)}`
+    expect(urls(text)).toEqual([`https://x.org/${path}`])
   })
 })
