@@ -101,6 +101,29 @@ describe('ranking on the fixture page', () => {
     expect(titles('tol')).toEqual([])
   })
 
+  it('forgives a typo from five letters on, never in a shorter word', () => {
+    // Five letters: one slip (a swap, a wrong letter) still finds the word.
+    for (const [typo, word] of [
+      ['agnet', 'agent'],
+      ['grpah', 'graph'],
+      ['robto', 'robot'],
+    ] as const) {
+      const found = titles(typo)
+      expect(found.length, typo).toBeGreaterThan(0)
+      for (const title of found) {
+        expect(`${title} ${documentTitled(title).abstract}`.toLowerCase(), typo).toContain(word)
+      }
+    }
+    // Four letters must be exact: "data" and "tool" are everywhere, "dtaa" and "tolo" nowhere.
+    expect(titles('data').length).toBeGreaterThan(10)
+    expect(titles('dtaa')).toEqual([])
+    expect(titles('tool').length).toBeGreaterThan(10)
+    expect(titles('tolo')).toEqual([])
+    // Two slips need nine letters: "retirevla" is found, the eight-letter "reteival" is not.
+    expect(new Set(titles('tool retirevla').slice(0, 3))).toEqual(new Set(TOOL_RETRIEVAL_TITLES))
+    expect(titles('reteival')).toEqual([])
+  })
+
   it('finds quoted phrases only where the words are adjacent', () => {
     const found = titles('"tool retrieval"')
     expect(found.length).toBeGreaterThanOrEqual(3)
