@@ -1,9 +1,12 @@
 // A 100k-paper library in the real UI: the list opens, scrolls to the end and
-// keeps only the rows on screen in the DOM.
-import { mkdtemp, rm } from 'node:fs/promises'
+// keeps only the rows on screen in the DOM; the window is sent pages of rows and
+// the one paper it shows, never the library; a search answers.
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ApiDispatch } from '../../src/main/library/dispatch'
+import type { Paper, PaperPage } from '../../src/shared/model'
 import { synthesize, writeSyntheticLibrary } from '../bench/syntheticLibrary'
 import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
 import { listbox } from './harness/paperList'
@@ -11,9 +14,35 @@ import { listbox } from './harness/paperList'
 const PAPERS = 100_000
 /** The list mounts the rows on screen plus a few above and below; never the library. */
 const MAX_MOUNTED_ROWS = 100
+/** The rows the list asks for at a time (ROWS_PER_PAGE in usePaperRows.ts). */
+const ROWS_PER_PAGE = 200
 
 let dir: string
 let app: RunningApp | undefined
+
+/** One answer the window got from the core: what it asked, and how big the answer was. */
+interface Answer {
+  method: string
+  args: unknown
+  value: unknown
+  bytes: number
+}
+
+/** Stands between the window and the core, writing down every answer. */
+function recording(answers: Answer[]): (dispatch: ApiDispatch) => ApiDispatch {
+  return (dispatch) => async (method, args) => {
+    const response = await dispatch(method, args)
+    const value = response.ok ? response.value : undefined
+    answers.push({ method, args, value, bytes: JSON.stringify(response).length })
+    return response
+  }
+}
+
+async function folderBytes(folder: string): Promise<number> {
+  let total = 0
+  for (const name of await readdir(folder)) total += (await stat(join(folder, name))).size
+  return total
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'offprint-100k-'))
@@ -28,7 +57,8 @@ afterAll(async () => {
 
 describe('a 100k-paper library', () => {
   it('lists, scrolls to the end and mounts only the visible rows', async () => {
-    app = await launchApp({ libraryDir: dir })
+    const answers: Answer[] = []
+    app = await launchApp({ libraryDir: dir, interceptDispatch: recording(answers) })
     const { page } = app
     const list = listbox(page)
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('100,000 papers')
@@ -63,5 +93,44 @@ describe('a 100k-paper library', () => {
     await expect.poll(() => page.locator('#paper-title').textContent()).toBe(lastTitle)
     expect(await mountedRows()).toBeLessThanOrEqual(MAX_MOUNTED_ROWS)
     await app.screenshot('large-library-end')
+
+    // Selecting a paper fetched that paper alone.
+    const lastId = await page.locator(`#paper-row-${PAPERS - 1}`).getAttribute('data-paper-id')
+    const fetched = answers.filter((answer) => answer.method === 'getPaper')
+    expect(fetched.length).toBeGreaterThan(0)
+    expect(fetched.at(-1)?.args).toEqual({ id: lastId })
+    expect((fetched.at(-1)?.value as Paper).id).toBe(lastId)
+
+    // A search over the 100,000 papers answers (once the index is ready), marked.
+    await page.keyboard.press('/')
+    await page.keyboard.type('tool retrieval')
+    await expect
+      .poll(() => page.getByTestId('search-count').textContent(), { timeout: 120_000 })
+      .toMatch(/^[\d,]+ match(es)?$/)
+    const matches = Number(
+      (await page.getByTestId('search-count').textContent())?.replace(/\D/g, ''),
+    )
+    expect(matches).toBeGreaterThan(0)
+    expect(matches).toBeLessThan(PAPERS)
+    await expect
+      .poll(() => page.locator('#paper-row-0 .paper-row-title mark').count())
+      .toBeGreaterThan(0)
+    expect(await mountedRows()).toBeLessThanOrEqual(MAX_MOUNTED_ROWS)
+    await app.screenshot('large-library-search')
+
+    // The window never got the library: pages of rows, one paper, small answers.
+    const pages = answers.filter((answer) => answer.method === 'listPapers')
+    expect(pages.length).toBeGreaterThan(4)
+    for (const answer of pages) {
+      expect((answer.value as PaperPage).items.length).toBeLessThanOrEqual(ROWS_PER_PAGE)
+    }
+    expect(answers.some((answer) => answer.method === 'listPaperIds')).toBe(false)
+    const received = answers.reduce((sum, answer) => sum + answer.bytes, 0)
+    const largest = Math.max(...answers.map((answer) => answer.bytes))
+    const libraryBytes = await folderBytes(join(dir, 'papers'))
+    // The papers alone are over 100 MB on disk; the window saw a few pages of them.
+    expect(libraryBytes).toBeGreaterThan(100_000_000)
+    expect(largest).toBeLessThan(1_000_000)
+    expect(received).toBeLessThan(libraryBytes / 50)
   })
 })

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { appSession } from './harness/appSession'
 import { confirmPreview } from './harness/fixture'
 import { listbox } from './harness/paperList'
+import { sidebarRow } from './harness/sidebar'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
 const TOOL_RETRIEVAL_TITLES = [
@@ -45,6 +46,35 @@ async function selectedTitle(page: Page): Promise<string> {
 
 function focusedTestId(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)
+}
+
+/**
+ * Whether the focused element is drawn as focused: an outline or a focus
+ * shadow on it or on the element wrapping it (a radio's label), or, for the
+ * paper list, the bar on its focused row.
+ */
+function focusShows(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const focused = document.activeElement
+    if (!(focused instanceof HTMLElement) || focused === document.body) return false
+    const drawn = (element: Element): boolean => {
+      const style = getComputedStyle(element)
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+      return outline || style.boxShadow !== 'none'
+    }
+    const row = focused.querySelector('.paper-row.focused')
+    if (focused.getAttribute('role') === 'listbox' && row !== null) return drawn(row)
+    return drawn(focused) || (focused.parentElement !== null && drawn(focused.parentElement))
+  })
+}
+
+function describeFocus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const focused = document.activeElement
+    if (focused === null) return 'nothing'
+    const label = focused.getAttribute('aria-label') ?? focused.textContent?.slice(0, 30) ?? ''
+    return `${focused.tagName.toLowerCase()}.${focused.className} “${label}”`
+  })
 }
 
 describe('search', () => {
@@ -216,6 +246,98 @@ describe('command palette and keyboard', () => {
     await expect.poll(() => focusedTestId(page)).toBe('paper-list')
   })
 
+  it('jumps to a collection and a standalone note, and sets the theme', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importFixture(page)
+    // A collection "Tool learning" holding "Retrieval" (the three tool-retrieval
+    // papers), another with the survey, and a standalone note.
+    const found = await app.dispatch('listPapers', {
+      offset: 0,
+      limit: 10,
+      query: 'title:retrieval',
+    })
+    if (!found.ok) throw new Error('search failed')
+    const retrievalIds = (found.value as { items: { id: string }[] }).items.map((item) => item.id)
+    expect(retrievalIds).toHaveLength(3)
+    const parent = await app.dispatch('createCollection', { name: 'Tool learning' })
+    if (!parent.ok) throw new Error('no collection')
+    const parentId = (parent.value as { id: string }).id
+    await app.dispatch('createCollection', { name: 'Retrieval', parentId, paperIds: retrievalIds })
+    const survey = await app.dispatch('listPapers', { offset: 0, limit: 1, query: 'title:survey' })
+    if (!survey.ok) throw new Error('search failed')
+    const surveyId = (survey.value as { items: { id: string }[] }).items[0]?.id ?? ''
+    await app.dispatch('createCollection', { name: 'Surveys', paperIds: [surveyId] })
+    await app.dispatch('createNote', {
+      title: 'Reading group plan',
+      body: 'Start with ToolGen, then the survey.',
+    })
+    await expect.poll(() => sidebarRow(page, 'Retrieval').count()).toBe(1)
+    await expect.poll(() => sidebarRow(page, 'Reading group plan').count()).toBe(1)
+
+    // A collection by a few letters of its path: the list shows it, as a click in the sidebar would.
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('tlret')
+    await expect
+      .poll(() => page.getByTestId('palette-item').first().textContent())
+      .toBe('CollectionTool learning › Retrieval')
+    await app.screenshot('command-palette-collection')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.getByTestId('list-title').textContent())
+      .toBe('Tool learning › Retrieval')
+    await expect
+      .poll(() => sidebarRow(page, 'Retrieval').getAttribute('aria-selected'))
+      .toBe('true')
+    await expect.poll(() => focusedTestId(page)).toBe('paper-list')
+    await expect
+      .poll(async () => new Set(await rowTitles(page)))
+      .toEqual(new Set(TOOL_RETRIEVAL_TITLES))
+
+    // A search keeps the collection: "tool" finds 31 papers in the library, 3 here...
+    await page.keyboard.press('/')
+    await page.keyboard.type('tool')
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('3 matches')
+    await expect
+      .poll(async () => new Set(await rowTitles(page)))
+      .toEqual(new Set(TOOL_RETRIEVAL_TITLES))
+    // ...unless the query names another collection.
+    await page.getByTestId('search-input').fill('in:Surveys tool')
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('1 match')
+    expect(await rowTitles(page)).toEqual(['Tool Learning with Large Language Models: A Survey'])
+    expect(await page.getByTestId('list-title').textContent()).toBe('Tool learning › Retrieval')
+    await page.keyboard.press('Escape')
+
+    // A standalone note by its title: it opens in the notes pane, ready to type in.
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('reading group')
+    await expect
+      .poll(() => page.getByTestId('palette-item').first().textContent())
+      .toBe('NoteReading group plan')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('note-title').inputValue()).toBe('Reading group plan')
+    await expect.poll(() => focusedTestId(page)).toBe('note-input')
+    expect(await page.getByTestId('note-input').inputValue()).toBe(
+      'Start with ToolGen, then the survey.',
+    )
+
+    // The theme is a command too, kept in the library's settings.
+    const theme = () => page.evaluate(() => document.documentElement.dataset['theme'])
+    expect(await theme()).toBe('light')
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('theme dark')
+    await expect
+      .poll(() => page.getByTestId('palette-item').first().textContent())
+      .toBe('CommandTheme: dark')
+    await page.keyboard.press('Enter')
+    await expect.poll(theme).toBe('dark')
+    expect(await app.dispatch('getSettings', {})).toMatchObject({ value: { theme: 'dark' } })
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('theme system')
+    await page.keyboard.press('Enter')
+    await expect.poll(theme).toBe('light')
+  })
+
   it('reads, writes a note, stars and marks read with the keyboard only', async () => {
     const app = await session.launch()
     const { page } = app
@@ -276,5 +398,111 @@ describe('command palette and keyboard', () => {
     await expect
       .poll(() => page.getByTestId('note-input').inputValue())
       .toBe('Agentic generation: compare with MIGE. s and r typed here stay text.')
+  })
+
+  it('runs every shortcut the cheat sheet lists, with the focus always outlined', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importFixture(page)
+    await page.keyboard.press('Control+1')
+
+    // ? opens the cheat sheet, with the keys of the issue beside their commands.
+    await page.keyboard.press('?')
+    const sheet = page.getByTestId('shortcuts-dialog')
+    await expect.poll(() => sheet.isVisible()).toBe(true)
+    const rows = await sheet
+      .locator('tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '')))
+    const keysOf = new Map(rows.map(([what, keys]) => [what, keys]))
+    expect(
+      Object.fromEntries(
+        [
+          'Search the library',
+          'Command palette…',
+          'Next paper',
+          'Previous paper',
+          'Paper list: next / previous paper',
+          'Paper list: edit the selected paper’s note',
+          'Note: back to the paper list',
+          'Write a note on the selected paper',
+          'Star / unstar the paper',
+          'Mark as unread',
+          'Mark as read',
+          'Focus the paper list',
+          'Focus the paper',
+          'Focus the note',
+          'Show / hide the sidebar',
+          'Back',
+          'Forward',
+          'Keyboard shortcuts',
+        ].map((what) => [what, keysOf.get(what)]),
+      ),
+    ).toEqual({
+      'Search the library': 'Ctrl+F or /',
+      'Command palette…': 'Ctrl+K',
+      'Next paper': 'J',
+      'Previous paper': 'K',
+      'Paper list: next / previous paper': '↓ / ↑',
+      'Paper list: edit the selected paper’s note': 'Enter',
+      'Note: back to the paper list': 'Esc',
+      'Write a note on the selected paper': 'Ctrl+N',
+      'Star / unstar the paper': 'S',
+      'Mark as unread': 'U',
+      'Mark as read': 'R',
+      'Focus the paper list': 'Ctrl+1',
+      'Focus the paper': 'Ctrl+2',
+      'Focus the note': 'Ctrl+3',
+      'Show / hide the sidebar': 'Ctrl+\\ or Ctrl+Shift+B',
+      Back: 'Alt+←',
+      Forward: 'Alt+→',
+      'Keyboard shortcuts': '?',
+    })
+    await app.screenshot('keyboard-shortcuts-sheet')
+    await page.keyboard.press('?')
+    await expect.poll(() => sheet.count()).toBe(0)
+    await expect.poll(() => focusedTestId(page)).toBe('paper-list')
+    expect(await focusShows(page)).toBe(true)
+
+    // ↓ and ↑ move through the list.
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(() => page.locator('#paper-title').textContent()).toBe(SECOND)
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => page.locator('#paper-title').textContent()).toBe(NEWEST)
+
+    // r then u: read, then unread again.
+    const row = page.locator('#paper-row-0')
+    await page.keyboard.press('r')
+    await expect.poll(() => row.getAttribute('data-status')).toBe('read')
+    await page.keyboard.press('u')
+    await expect.poll(() => row.getAttribute('data-status')).toBe('unread')
+
+    // Ctrl+N writes a note on the selected paper; Esc goes back; Ctrl+3 returns to it.
+    await page.keyboard.press('Control+n')
+    await expect.poll(() => focusedTestId(page)).toBe('note-input')
+    expect(await focusShows(page)).toBe(true)
+    await page.keyboard.type('Object-centric features.')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => focusedTestId(page)).toBe('paper-list')
+    await page.keyboard.press('Control+3')
+    await expect.poll(() => focusedTestId(page)).toBe('note-input')
+    expect(await page.getByTestId('note-input').inputValue()).toBe('Object-centric features.')
+    await page.keyboard.press('Escape')
+
+    // Ctrl+\ hides the sidebar and shows it again.
+    await page.keyboard.press('Control+Backslash')
+    await expect.poll(() => page.getByTestId('sidebar').count()).toBe(0)
+    await page.keyboard.press('Control+Backslash')
+    await expect.poll(() => page.getByTestId('sidebar').count()).toBe(1)
+
+    // Tab walks the whole window; wherever it lands, the focus is drawn.
+    await page.keyboard.press('Control+f')
+    expect(await focusShows(page)).toBe(true)
+    const unmarked: string[] = []
+    for (let stop = 0; stop < 40; stop++) {
+      await page.keyboard.press('Tab')
+      if (!(await focusShows(page))) unmarked.push(await describeFocus(page))
+    }
+    expect(unmarked).toEqual([])
+    await app.screenshot('keyboard-focus')
   })
 })

@@ -399,6 +399,7 @@ export function App() {
       const key = paneSetting[pane]
       update({ [key]: !settings[key] })
     },
+    setTheme: (theme) => update({ theme }),
     moveSelection: (delta) => listHandle.current?.move(delta),
     goBack: navigation.back,
     goForward: navigation.forward,
@@ -413,8 +414,7 @@ export function App() {
   }
 
   function jumpTo(match: TitleMatch): void {
-    setOverlay(undefined)
-    focusBeforeOverlay.current = null
+    leavePalette()
     // A paper outside the list's view or search is found in the whole library.
     if (rows.indexOf(match.paperId) === -1) {
       setQuery('')
@@ -422,6 +422,26 @@ export function App() {
     }
     selectAndReveal(match.paperId)
     focusPane(match.kind === 'note' ? 'notes' : 'list')
+  }
+
+  /** The palette closes on a jump; focus goes where the jump leads, not back. */
+  function leavePalette(): void {
+    setOverlay(undefined)
+    focusBeforeOverlay.current = null
+  }
+
+  // As a click on it in the sidebar: the list shows the collection.
+  function openCollection(id: string): void {
+    leavePalette()
+    choose({ kind: 'collection', id }, [])
+    if (place.view !== 'papers') go({ ...place, view: 'papers' })
+    focusPane('list')
+  }
+
+  function openStandaloneNote(id: string): void {
+    leavePalette()
+    openNote(id)
+    focusPane('notes')
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
@@ -821,8 +841,12 @@ export function App() {
       {overlay === 'palette' && (
         <CommandPalette
           context={keyboard}
+          collections={collections}
+          notes={standaloneNotes}
           onRun={runFromPalette}
           onJump={jumpTo}
+          onOpenCollection={openCollection}
+          onOpenNote={openStandaloneNote}
           onClose={closeOverlay}
         />
       )}

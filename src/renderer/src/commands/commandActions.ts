@@ -2,6 +2,7 @@
 // type makes a command without an action (or an action without a command) a
 // compile error: a new feature adds its command there and its action here.
 import type { CommandId } from '../../../shared/commands'
+import type { ThemeChoice } from '../../../shared/model'
 import type { ListCommand } from '../keyboard/listShortcuts'
 
 /** The window's abilities the commands are made of (provided by App). */
@@ -19,6 +20,8 @@ export interface CommandContext {
   toggleShortcuts(): void
   focusPane(pane: 'list' | 'paper' | 'notes'): void
   togglePane(pane: 'sidebar' | 'list' | 'notes'): void
+  /** Light, dark, or following the OS (a setting, kept in the library). */
+  setTheme(theme: ThemeChoice): void
   moveSelection(delta: number): void
   goBack(): void
   goForward(): void
@@ -57,6 +60,9 @@ export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   'focus-list': { run: (c) => c.focusPane('list') },
   'focus-paper': { run: (c) => c.focusPane('paper'), enabled: needsPaper },
   'focus-notes': { run: (c) => c.focusPane('notes'), enabled: needsPaper },
+  'theme-system': { run: (c) => c.setTheme('system') },
+  'theme-light': { run: (c) => c.setTheme('light') },
+  'theme-dark': { run: (c) => c.setTheme('dark') },
   'next-paper': { run: (c) => c.moveSelection(1) },
   'previous-paper': { run: (c) => c.moveSelection(-1) },
   'go-back': { run: (c) => c.goBack() },

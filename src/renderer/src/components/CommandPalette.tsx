@@ -1,14 +1,17 @@
-// Ctrl/Cmd+K: one box to run any command or jump to any paper or note by a
-// few letters of its title. Commands are matched here; titles are matched in
-// main (the renderer never holds the whole library) with the same fuzzy
-// scoring, so the two kinds interleave by how well they match.
+// Ctrl/Cmd+K: one box to run any command or jump to any paper, note or
+// collection by a few letters of its title. Commands, collections and
+// standalone notes (which the window already holds for the sidebar) are matched
+// here; paper titles are matched in main (the renderer never holds the whole
+// library) with the same fuzzy scoring, so all kinds interleave by how well
+// they match.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { COMMAND_IDS, COMMANDS, type CommandId } from '../../../shared/commands'
 import { fuzzyMatch, fuzzyQuery } from '../../../shared/fuzzyMatch'
-import type { TextRange, TitleMatch } from '../../../shared/model'
+import type { CollectionNode, NoteSummary, TextRange, TitleMatch } from '../../../shared/model'
 import { api } from '../api/client'
 import { COMMAND_ACTIONS, type CommandContext } from '../commands/commandActions'
 import { shortcutLabel } from '../commands/keyBindings'
+import { collectionEntries, pathLabel } from '../organize/collectionPaths'
 import { Highlighted } from './Highlighted'
 
 type PaletteItem =
@@ -21,17 +24,41 @@ type PaletteItem =
       score: number
     }
   | { kind: 'paper' | 'note'; key: string; match: TitleMatch; score: number }
+  /** A collection (titled by its path) or a standalone note. */
+  | {
+      kind: 'collection' | 'standalone-note'
+      key: string
+      id: string
+      title: string
+      ranges: TextRange[]
+      score: number
+    }
+
+const KIND_LABELS: Record<PaletteItem['kind'], string> = {
+  command: 'Command',
+  paper: 'Paper',
+  note: 'Note',
+  'standalone-note': 'Note',
+  collection: 'Collection',
+}
 
 const TITLE_LIMIT = 30
 
 interface CommandPaletteProps {
   context: CommandContext
+  /** The sidebar's collections and standalone notes, matched here by title. */
+  collections: readonly CollectionNode[]
+  notes: readonly NoteSummary[]
   onRun(id: CommandId): void
+  /** To a paper, or a paper's note. */
   onJump(match: TitleMatch): void
+  onOpenCollection(id: string): void
+  onOpenNote(id: string): void
   onClose(): void
 }
 
-export function CommandPalette({ context, onRun, onJump, onClose }: CommandPaletteProps) {
+export function CommandPalette(props: CommandPaletteProps) {
+  const { context, collections, notes, onRun, onJump, onClose } = props
   const [text, setText] = useState('')
   const [titles, setTitles] = useState<{ query: string; matches: TitleMatch[] }>({
     query: '',
@@ -55,6 +82,23 @@ export function CommandPalette({ context, onRun, onJump, onClose }: CommandPalet
     }
   }, [wanted])
 
+  // Collections by their path ("Tool learning › Retrieval"), so nested ones are told apart.
+  const places = useMemo(
+    () => [
+      ...collectionEntries(collections).map((entry) => ({
+        kind: 'collection' as const,
+        id: entry.id,
+        title: pathLabel(entry.path),
+      })),
+      ...notes.map((note) => ({
+        kind: 'standalone-note' as const,
+        id: note.id,
+        title: note.title,
+      })),
+    ],
+    [collections, notes],
+  )
+
   const items = useMemo(() => {
     const list: PaletteItem[] = []
     for (const id of COMMAND_IDS) {
@@ -70,6 +114,14 @@ export function CommandPalette({ context, onRun, onJump, onClose }: CommandPalet
         score: found.score,
       })
     }
+    if (wanted !== '') {
+      for (const place of places) {
+        const found = fuzzyMatch(wanted, place.title, place.title.toLowerCase())
+        if (found === null) continue
+        const { ranges, score } = found
+        list.push({ ...place, key: `${place.kind}:${place.id}`, ranges, score })
+      }
+    }
     if (wanted !== '' && titles.query === wanted) {
       for (const match of titles.matches) {
         const score = fuzzyMatch(wanted, match.title, match.title.toLowerCase())?.score ?? 0
@@ -79,7 +131,7 @@ export function CommandPalette({ context, onRun, onJump, onClose }: CommandPalet
     // With no query: the commands in catalogue order. Otherwise best first (stable).
     if (wanted !== '') list.sort((a, b) => b.score - a.score)
     return list
-  }, [wanted, titles])
+  }, [wanted, titles, places])
 
   const shown = Math.min(active, Math.max(0, items.length - 1))
 
@@ -88,8 +140,12 @@ export function CommandPalette({ context, onRun, onJump, onClose }: CommandPalet
     if (item.kind === 'command') {
       if (COMMAND_ACTIONS[item.id].enabled?.(context) === false) return
       onRun(item.id)
-    } else {
+    } else if ('match' in item) {
       onJump(item.match)
+    } else if (item.kind === 'collection') {
+      props.onOpenCollection(item.id)
+    } else {
+      props.onOpenNote(item.id)
     }
   }
 
@@ -133,8 +189,8 @@ export function CommandPalette({ context, onRun, onJump, onClose }: CommandPalet
           aria-expanded="true"
           aria-controls="palette-items"
           aria-activedescendant={items.length > 0 ? `palette-item-${shown}` : undefined}
-          aria-label="Command or paper title"
-          placeholder="Type a command, or a few letters of a paper or note title…"
+          aria-label="Command, or the title of a paper, note or collection"
+          placeholder="Type a command, or a few letters of a paper, note or collection…"
           value={text}
           onChange={(event) => {
             setText(event.target.value)
@@ -173,7 +229,7 @@ function PaletteRow(props: {
   onChoose(): void
 }) {
   const { item } = props
-  const label = item.kind === 'command' ? 'Command' : item.kind === 'paper' ? 'Paper' : 'Note'
+  const label = KIND_LABELS[item.kind]
   return (
     <li
       id={`palette-item-${props.index}`}
@@ -188,10 +244,10 @@ function PaletteRow(props: {
     >
       <span className={`palette-kind palette-kind-${item.kind}`}>{label}</span>
       <span className="palette-title">
-        {item.kind === 'command' ? (
-          <Highlighted text={item.title} ranges={item.ranges} />
-        ) : (
+        {'match' in item ? (
           <Highlighted text={item.match.title} ranges={item.match.matches} />
+        ) : (
+          <Highlighted text={item.title} ranges={item.ranges} />
         )}
       </span>
       {item.kind === 'command' && COMMANDS[item.id].keys.length > 0 && (

@@ -51,7 +51,7 @@ export function SearchBox(props: SearchBoxProps) {
       )}
       {value.trim() !== '' && total !== undefined && error === undefined && (
         <span className="search-count" role="status" data-testid="search-count">
-          {total === 1 ? '1 match' : `${total} matches`}
+          {total === 1 ? '1 match' : `${total.toLocaleString('en')} matches`}
         </span>
       )}
     </div>
