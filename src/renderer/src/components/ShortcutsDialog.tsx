@@ -6,7 +6,7 @@ import { IS_MAC, shortcutLabel } from '../commands/keyBindings'
 
 const MENUS: readonly MenuName[] = ['File', 'Edit', 'View', 'Go', 'Help']
 
-/** Keys that belong to one place rather than to a command. */
+/** Keys that belong to one place rather than to a command; ", " separates alternatives. */
 export const CONTEXT_KEYS: readonly { where: string; keys: string; action: string }[] = [
   { where: 'Paper list', keys: '↓ / ↑', action: 'next / previous paper' },
   {
@@ -22,7 +22,7 @@ export const CONTEXT_KEYS: readonly { where: string; keys: string; action: strin
   { where: 'Paper list, sidebar', keys: 'Shift+F10', action: 'the context menu' },
   {
     where: 'Anywhere but a text field',
-    keys: 'Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z (or Ctrl/Cmd+Y)',
+    keys: 'Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl/Cmd+Y',
     action: 'undo, redo',
   },
   {
@@ -94,7 +94,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           ))}
           <section aria-label="In one place">
             <h3>In one place</h3>
-            <table>
+            <table className="shortcuts-context">
               <tbody>
                 {CONTEXT_KEYS.map((row) => (
                   <tr key={`${row.where}-${row.keys}`}>
@@ -102,7 +102,10 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
                       {row.where}: {row.action}
                     </td>
                     <td>
-                      <kbd>{row.keys}</kbd>
+                      {/* One key cap per alternative, so a long row wraps between them. */}
+                      {row.keys.split(', ').map((keys) => (
+                        <kbd key={keys}>{keys}</kbd>
+                      ))}
                     </td>
                   </tr>
                 ))}

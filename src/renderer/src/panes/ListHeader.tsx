@@ -31,7 +31,11 @@ export function ListHeader(props: ListHeaderProps) {
       </h2>
       <div className="list-header-line">
         <span className="list-count" data-testid="list-count">
-          {props.total === undefined ? '' : props.total === 1 ? '1 paper' : `${props.total} papers`}
+          {props.total === undefined
+            ? ''
+            : props.total === 1
+              ? '1 paper'
+              : `${props.total.toLocaleString('en')} papers`}
         </span>
         <span className="toolbar-spacer" />
         {props.onEmptyTrash !== undefined && (

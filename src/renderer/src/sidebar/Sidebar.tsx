@@ -319,7 +319,7 @@ export function Sidebar(props: SidebarProps) {
                 )}
                 {entry.count !== undefined && (
                   <span className="sidebar-count" data-testid="sidebar-count">
-                    {entry.count}
+                    {entry.count.toLocaleString('en')}
                   </span>
                 )}
               </div>
