@@ -14,14 +14,3 @@ export function percentile(samples: readonly number[], p: number): number {
 }
 
 export const median = (samples: readonly number[]): number => percentile(samples, 50)
-
-/** Median of `runs` timings after `warmup` untimed runs. */
-export async function medianOf(runs: number, task: () => unknown, warmup = 1): Promise<number> {
-  for (let i = 0; i < warmup; i++) await task()
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    globalThis.gc?.()
-    samples.push(await time(task))
-  }
-  return median(samples)
-}

@@ -376,15 +376,21 @@ async function loadShards(
     return { index, file, found, data }
   }
   const count = SHARD_COUNTS[kind]
-  for (let start = 0; start < count; start += SHARDS_READ_AT_ONCE) {
-    const indexes = Array.from(
-      { length: Math.min(SHARDS_READ_AT_ONCE, count - start) },
-      (_, i) => start + i,
-    )
-    // Problems are reported in shard order, whatever finished first.
-    for (const shard of await Promise.all(indexes.map(read))) {
-      await loadShard(dir, kind, map, shard, now, problems)
-    }
+  // A window of reads in flight: while one shard is loaded, the next ones are
+  // being read. Loaded in shard order, so problems are reported in that order.
+  const reads = new Map<number, Promise<ShardRead>>()
+  const startRead = (index: number): void => {
+    const reading = read(index)
+    // A failure is thrown where it is awaited; reads still in flight then must not go unhandled.
+    reading.catch(() => undefined)
+    reads.set(index, reading)
+  }
+  for (let index = 0; index < Math.min(SHARDS_READ_AT_ONCE, count); index++) startRead(index)
+  for (let index = 0; index < count; index++) {
+    const shard = await (reads.get(index) as Promise<ShardRead>)
+    reads.delete(index)
+    if (index + SHARDS_READ_AT_ONCE < count) startRead(index + SHARDS_READ_AT_ONCE)
+    await loadShard(dir, kind, map, shard, now, problems)
   }
 }
 
