@@ -42,7 +42,7 @@ export async function benchLinkedNotes(
       timeMs: percentile(queries, p),
       referenceMs: scan,
       reference,
-      target: '≤ 50 ms at 50k',
+      target: '≤ 50 ms',
     })
   }
 

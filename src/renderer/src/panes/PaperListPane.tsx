@@ -321,13 +321,17 @@ function PaperRow(props: {
         <span className="paper-row-date">{formatDate(paper.published)}</span>
         {paper.status === 'reading' && <span className="paper-row-status">reading</span>}
         {byline !== '' && <span className="paper-row-byline">{byline}</span>}
-        {paper.tags.slice(0, MAX_ROW_TAGS).map((tag) => (
-          <span key={tag} className="tag-chip tag-chip-small">
-            {clipText(tag, SHOWN_CHARS.linkLabel).shown}
+        {paper.tags.length > 0 && (
+          <span className="paper-row-tags">
+            {paper.tags.slice(0, MAX_ROW_TAGS).map((tag) => (
+              <span key={tag} className="tag-chip tag-chip-small">
+                {clipText(tag, SHOWN_CHARS.linkLabel).shown}
+              </span>
+            ))}
+            {paper.tags.length > MAX_ROW_TAGS && (
+              <span className="paper-row-more-tags">+{paper.tags.length - MAX_ROW_TAGS}</span>
+            )}
           </span>
-        ))}
-        {paper.tags.length > MAX_ROW_TAGS && (
-          <span className="paper-row-more-tags">+{paper.tags.length - MAX_ROW_TAGS}</span>
         )}
         {paper.hasNote && (
           <span className="paper-row-note" title="Has a note" role="img" aria-label="Has a note">
