@@ -2,12 +2,12 @@
 // one to keep chosen (the richest by default), merged with one click and
 // undoable right after. The scan shows its progress and can be cancelled
 // (closing the dialog cancels it too).
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { OffprintApiError } from '../../../shared/api'
 import type { DuplicateGroup, MergeOutcome } from '../../../shared/model'
 import { api, errorMessage } from '../api/client'
 import { bylineOf, formatDate } from '../format'
-import { useTask } from '../hooks/useTasks'
+import { useTaskCancelledOnClose } from '../hooks/useTasks'
 import { Dialog } from './Dialog'
 import { TaskProgress } from './TaskProgress'
 
@@ -19,7 +19,7 @@ const REASONS: Record<DuplicateGroup['reason'], string> = {
 
 export function DuplicatesDialog(props: { onClose: () => void; onChanged: () => void }) {
   // Declared before the scan starts, so the scan's first progress report is heard.
-  const task = useTask('duplicates')
+  const task = useTaskCancelledOnClose('duplicates')
   const [groups, setGroups] = useState<DuplicateGroup[] | 'cancelled' | undefined>(undefined)
   const [keep, setKeep] = useState<Record<number, string>>({})
   const [merged, setMerged] = useState<MergeOutcome | undefined>(undefined)
@@ -40,20 +40,6 @@ export function DuplicatesDialog(props: { onClose: () => void; onChanged: () => 
       })
   }, [])
   useEffect(refresh, [refresh])
-
-  // Closing the dialog mid-scan stops the scan.
-  const running = useRef(task)
-  useEffect(() => {
-    running.current = task
-  }, [task])
-  useEffect(
-    () => () => {
-      const left = running.current
-      if (left?.cancellable === true)
-        void api.cancelTask({ taskId: left.taskId }).catch(() => false)
-    },
-    [],
-  )
 
   async function merge(index: number, group: DuplicateGroup): Promise<void> {
     const keepId = keep[index] ?? group.papers[0]?.id ?? ''

@@ -3,12 +3,12 @@
 // subcollections, or the selected papers); the core builds the text and the
 // browser saves it (see export/saveExport.ts). A large export shows its
 // progress here and can be cancelled (closing the dialog cancels it too).
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { OffprintApiError } from '../../../shared/api'
 import type { CollectionChoice, ExportFormat, ExportScope } from '../../../shared/model'
 import { api, errorMessage } from '../api/client'
 import { saveExport } from '../export/saveExport'
-import { useTask } from '../hooks/useTasks'
+import { useTaskCancelledOnClose } from '../hooks/useTasks'
 import { Dialog } from './Dialog'
 import { TaskProgress } from './TaskProgress'
 
@@ -30,20 +30,7 @@ export function ExportDialog(props: { selectedIds: readonly string[]; onClose: (
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: string }>({
     busy: false,
   })
-  const task = useTask('export')
-  // Closing the dialog while an export runs stops it: nobody would see the file saved.
-  const running = useRef(task)
-  useEffect(() => {
-    running.current = task
-  }, [task])
-  useEffect(
-    () => () => {
-      const left = running.current
-      if (left?.cancellable === true)
-        void api.cancelTask({ taskId: left.taskId }).catch(() => false)
-    },
-    [],
-  )
+  const task = useTaskCancelledOnClose('export')
 
   useEffect(() => {
     api

@@ -4,7 +4,7 @@
 // started (an index rebuilt in the background) ends with a summary for `onSummary`.
 import { useEffect, useRef, useState } from 'react'
 import type { TaskKind, TaskProgress } from '../../../shared/model'
-import { subscribeToLibrary } from '../api/client'
+import { api, subscribeToLibrary } from '../api/client'
 
 export function useTasks(onSummary?: (summary: string) => void): TaskProgress[] {
   const [tasks, setTasks] = useState<ReadonlyMap<string, TaskProgress>>(new Map())
@@ -35,4 +35,25 @@ export function useTasks(onSummary?: (summary: string) => void): TaskProgress[] 
 /** The running task of this kind, if any (a dialog shows the work it asked for). */
 export function useTask(kind: TaskKind): TaskProgress | undefined {
   return useTasks().find((task) => task.kind === kind)
+}
+
+/**
+ * The running task of this kind, cancelled when the dialog that shows it
+ * closes: nobody would see what it produces (a file saved, duplicates found).
+ */
+export function useTaskCancelledOnClose(kind: TaskKind): TaskProgress | undefined {
+  const task = useTask(kind)
+  const running = useRef(task)
+  useEffect(() => {
+    running.current = task
+  }, [task])
+  useEffect(
+    () => () => {
+      const left = running.current
+      if (left?.cancellable === true)
+        void api.cancelTask({ taskId: left.taskId }).catch(() => false)
+    },
+    [],
+  )
+  return task
 }
