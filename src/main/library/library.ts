@@ -247,9 +247,7 @@ export class Library implements LibraryApi {
         collections: () => this.collections(),
         revision: () => this.store.revision,
       },
-      this.searchIndexFromPapers === undefined
-        ? { path: join(this.store.dir, SEARCH_INDEX_FILE) }
-        : { path: join(this.store.dir, SEARCH_INDEX_FILE), fromPapers: this.searchIndexFromPapers },
+      { path: join(this.store.dir, SEARCH_INDEX_FILE), fromPapers: this.searchIndexFromPapers },
     )
   }
 

@@ -36,7 +36,7 @@ const BUILD_SLICE = 2000
 export interface IndexFileOptions {
   path: string
   /** Libraries smaller than this build fast enough: no file is written for them. */
-  fromPapers?: number
+  fromPapers?: number | undefined
 }
 /** Below this many papers a build takes well under half a second. */
 const SAVE_FROM_PAPERS = 5000
