@@ -207,7 +207,7 @@ async function start(): Promise<void> {
   library.onSettingsChange((changed) => {
     nativeTheme.themeSource = changed.theme
   })
-  library.onChange(() => send({ type: 'library-changed' }))
+  library.onChange((change) => send({ type: 'library-changed', change }))
   const taskbar = new TaskbarProgress()
   library.onProgress((progress) => {
     send({ type: 'progress', progress })

@@ -605,9 +605,42 @@ export interface Settings {
   backupsKept: number
 }
 
+/**
+ * What one change to the library touched, so that each view refetches only
+ * what it shows (the renderer's query cache maps topics to its queries).
+ */
+export type ChangeTopic =
+  /** Paper records: added, edited (status, star, tags, fields), trashed, removed. */
+  | 'papers'
+  /** Notes: a paper's note or a standalone note saved, trashed or removed. */
+  | 'notes'
+  | 'collections'
+  | 'relations'
+  /** The undo and redo history. */
+  | 'history'
+  | 'lookup-queue'
+  /** The library as a whole: its problems, its backup problem, its counts. */
+  | 'library'
+
+export interface LibraryChange {
+  topics: ChangeTopic[]
+  /**
+   * The papers whose record, or whose note, changed; absent when any may have
+   * (a restore, a large import).
+   */
+  paperIds?: string[]
+  /** The notes that changed; absent when any may have. */
+  noteIds?: string[]
+}
+
+/** Every topic, no ids: after a restore, anything may have changed. */
+export const EVERYTHING_CHANGED: LibraryChange = {
+  topics: ['papers', 'notes', 'collections', 'relations', 'history', 'lookup-queue', 'library'],
+}
+
 /** Events main pushes to the renderer. */
 export type LibraryEvent =
-  | { type: 'library-changed' }
+  | { type: 'library-changed'; change: LibraryChange }
   | { type: 'menu-command'; command: MenuCommand }
   | { type: 'progress'; progress: TaskProgress }
   /**

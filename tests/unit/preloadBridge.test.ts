@@ -55,9 +55,9 @@ describe('the preload bridge', () => {
     expect(sent).toEqual([LISTENING_CHANNEL])
     const ipcEvent = { sender: { send: () => 'ipcRenderer itself' } }
     for (const handler of handlers.get(EVENT_CHANNEL) ?? []) {
-      handler(ipcEvent, { type: 'library-changed' })
+      handler(ipcEvent, { type: 'library-changed', change: { topics: ['notes'] } })
     }
-    expect(received).toEqual([[{ type: 'library-changed' }]])
+    expect(received).toEqual([[{ type: 'library-changed', change: { topics: ['notes'] } }]])
     unsubscribe()
     expect(handlers.get(EVENT_CHANNEL)?.size).toBe(0)
   })

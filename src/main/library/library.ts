@@ -51,7 +51,11 @@ import type {
   TitleMatch,
   TrashContents,
   UndoState,
+  LibraryChange,
+  ChangeTopic,
 } from '../../shared/model'
+import { EVERYTHING_CHANGED } from '../../shared/model'
+import { changeOf } from './changeTopics'
 import { fuzzyMatch, fuzzyQuery } from '../../shared/fuzzyMatch'
 import { readSettings } from '../../shared/settingsSchema'
 import { findDuplicateGroups } from './duplicateFinder'
@@ -145,7 +149,7 @@ export interface LibraryOptions {
   searchIndexFromPapers?: number
 }
 
-export type ChangeListener = () => void
+export type ChangeListener = (change: LibraryChange) => void
 export type SettingsListener = (settings: Settings) => void
 
 /** What an import has read (and looked up), waiting to be written. */
@@ -457,7 +461,7 @@ export class Library implements LibraryApi {
   /** Removes identifiers from the lookup queue (the user gave up on them). */
   async dropQueuedLookups({ identifiers }: ApiArgs<'dropQueuedLookups'>): Promise<LookupQueue> {
     await this.mutate(() => this.queue.remove(identifiers))
-    this.notifyChange()
+    this.notifyChange({ topics: ['lookup-queue'] })
     return { items: this.queue.list() }
   }
 
@@ -997,7 +1001,7 @@ export class Library implements LibraryApi {
           this.problems.push(...this.store.problems)
           this.resetIndexes()
           this.settingsChanged(settingsBefore, readSettings(this.store.settings))
-          this.notifyChange()
+          this.notifyChange(EVERYTHING_CHANGED)
         }
         await this.prune([previous.manifest.id])
         return { restored: summaryOf(target), previous: summaryOf(previous.manifest) }
@@ -1196,7 +1200,7 @@ export class Library implements LibraryApi {
     }))
     // One commit per import, and none when nothing changes.
     if (added.length > 0 || updated.length > 0) {
-      await this.apply({ papers: { put: [...updated, ...added] } })
+      await this.apply({ papers: { put: [...updated, ...added] } }, ['lookup-queue'])
     }
     // The queue is a to-do list: failing to update it must not fail the import.
     await this.queue.add(prepared.queued).catch(() => undefined)
@@ -1248,12 +1252,12 @@ export class Library implements LibraryApi {
     try {
       await this.backUp(reason)
       this.backupProblem = undefined
-      if (hadProblem) this.notifyChange()
+      if (hadProblem) this.notifyChange({ topics: ['library'] })
     } catch (error) {
       if (this.closed) return
       this.backupProblem = messageOf(error)
       console.error('offprint: automatic backup failed:', this.backupProblem)
-      this.notifyChange()
+      this.notifyChange({ topics: ['library'] })
     }
   }
 
@@ -1368,7 +1372,7 @@ export class Library implements LibraryApi {
       const plan = build({ records: this.store, at: this.now().toISOString(), newId: randomUUID })
       if (isEmptyChangeSet(plan.changes)) return plan.result
       const step = undoable ? captureStep(this.store, plan.changes, plan.label) : undefined
-      await this.apply(plan.changes)
+      await this.apply(plan.changes, ['history'])
       if (step !== undefined) this.history.record(step)
       return plan.result
     })
@@ -1386,14 +1390,14 @@ export class Library implements LibraryApi {
         if (error instanceof UndoConflictError) this.history.drop(direction)
         throw error
       }
-      await this.apply(changes)
+      await this.apply(changes, ['history'])
       this.history.applied(direction)
       return { label: step.label, changed: changedRecords(changes) }
     })
   }
 
   /** Commits an organizing change and brings the derived indexes up to date. */
-  private async apply(changes: ChangeSet): Promise<void> {
+  private async apply(changes: ChangeSet, topics: readonly ChangeTopic[] = []): Promise<void> {
     // The touched papers as they were: where to find them in the sorted lists.
     const before = new Map<string, Paper>()
     for (const id of [
@@ -1403,6 +1407,7 @@ export class Library implements LibraryApi {
       const paper = this.store.papers.get(id)
       if (paper !== undefined) before.set(id, paper)
     }
+    const change = changeOf(changes, this.store, topics)
     await this.store.commit(changes)
     if (changes.papers !== undefined) {
       const { put = [], remove = [] } = changes.papers
@@ -1421,11 +1426,12 @@ export class Library implements LibraryApi {
     if (changes.notes !== undefined || trashMoved.size > 0) this.noteIndex = undefined
     this.refreshDerived(changes, before, trashMoved)
     this.searchChanged(changes)
-    this.notifyChange()
+    this.notifyChange(change)
   }
 
   /** Commits one note (new or replacing `existing`), then indexes it and tells listeners. */
   private async commitNote(note: Note, existing: Note | undefined): Promise<void> {
+    const change = changeOf({ notes: { put: [note] } }, this.store)
     await this.store.commit({ notes: { put: [note] } })
     if (note.paperId !== undefined) this.notesByPaper().set(note.paperId, note)
     this.linkIndex?.setNote(note.id, this.targets.isLiveNote(note) ? note.body : undefined)
@@ -1435,7 +1441,7 @@ export class Library implements LibraryApi {
     ) {
       this.targets.forget()
     }
-    this.notifyChange()
+    this.notifyChange(change)
   }
 
   /**
@@ -1647,11 +1653,11 @@ export class Library implements LibraryApi {
     return papers
   }
 
-  private notifyChange(): void {
+  private notifyChange(change: LibraryChange): void {
     this.generation++
     for (const listener of this.listeners) {
       try {
-        listener()
+        listener(change)
       } catch (error) {
         // A broken listener must not turn a durable save into a reported failure.
         console.error('offprint: library change listener failed:', error)

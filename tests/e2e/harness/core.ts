@@ -29,7 +29,7 @@ export async function inProcessCore(dir: string, options: CoreOptions): Promise<
   return {
     dispatch: createDispatcher(library),
     onEvent: (listener) => {
-      const offChange = library.onChange(() => listener({ type: 'library-changed' }))
+      const offChange = library.onChange((change) => listener({ type: 'library-changed', change }))
       const offProgress = library.onProgress((progress) => listener({ type: 'progress', progress }))
       return () => {
         offChange()

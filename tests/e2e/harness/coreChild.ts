@@ -15,7 +15,7 @@ function reply(message: unknown): void {
 async function main(): Promise<void> {
   const library = await Library.open(dir, { samplePath })
   const dispatch = createDispatcher(library)
-  library.onChange(() => reply({ type: 'event', event: { type: 'library-changed' } }))
+  library.onChange((change) => reply({ type: 'event', event: { type: 'library-changed', change } }))
   library.onProgress((progress) => reply({ type: 'event', event: { type: 'progress', progress } }))
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'call') {
