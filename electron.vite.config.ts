@@ -49,9 +49,9 @@ export default defineConfig({
       externalizeDeps: { exclude: bundledInMain },
       rolldownOptions: {
         input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
+          index: resolve(__dirname, 'src/main/app/index.ts'),
           // The headless CLI shares the core and runs with plain Node.
-          cli: resolve(__dirname, 'src/main/cli.ts'),
+          cli: resolve(__dirname, 'src/main/cli/main.ts'),
         },
       },
     },

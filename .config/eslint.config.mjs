@@ -35,7 +35,7 @@ export default tseslint.config(
   {
     // The core must run without Electron (vitest, CLI, browser harness).
     basePath: '..',
-    files: ['src/main/library/**/*.ts', 'src/shared/**/*.ts'],
+    files: ['src/main/core/**/*.ts', 'src/main/cli/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['electron/*'] }],
     },

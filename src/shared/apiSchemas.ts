@@ -64,7 +64,7 @@ export const apiArgs = {
       limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
       sort: sort.optional(),
       filter: paperFilter.optional(),
-      /** A search in the query language of src/main/library/search/queryParser.ts. */
+      /** A search in the query language of src/main/core/search/queryParser.ts. */
       query: searchQuery.optional(),
     })
     .strict(),

@@ -6,8 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PARSE_OPTIONS, loadBibtexParser } from '../../src/main/library/importers/bibtex'
-import { Library } from '../../src/main/library/library'
+import { PARSE_OPTIONS, loadBibtexParser } from '../../src/main/core/imports/bibtex'
+import { Library } from '../../src/main/core/library'
 import { time } from './measure'
 
 const WORDS = (

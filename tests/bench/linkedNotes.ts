@@ -3,7 +3,7 @@
 // keystroke of the `[[` autocomplete. Reference, measured in the same run on
 // the same data: one scan of every abstract (String#includes), the least that
 // comparing a paper with the whole library could cost.
-import type { Library } from '../../src/main/library/library'
+import type { Library } from '../../src/main/core/library'
 import type { Paper } from '../../src/shared/model'
 import { median, percentile, time } from './measure'
 import type { BenchRow } from './benchRow'

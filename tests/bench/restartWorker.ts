@@ -6,7 +6,7 @@
 // run.ts runs it as bundled JavaScript, as the app's main process runs (no
 // TypeScript loader in the process to weigh on time or memory).
 import { readFile } from 'node:fs/promises'
-import { Library } from '../../src/main/library/library'
+import { Library } from '../../src/main/core/library'
 import { listFiles } from '../unit/support/libraryFolder'
 
 export interface RestartFigures {

@@ -3,8 +3,8 @@
 // authors, tags, collections, and notes of 1–5 KB on 10% of the papers.
 import { readFileSync } from 'node:fs'
 import type { Collection, Note, Paper } from '../../src/shared/model'
-import { parseHfListing } from '../../src/main/library/importers/hfListing'
-import { LibraryStore } from '../../src/main/library/store/libraryStore'
+import { parseHfListing } from '../../src/main/core/imports/hfListing'
+import { LibraryStore } from '../../src/main/core/store/libraryStore'
 
 const FIXTURE = new URL('../fixtures/hf-daily-papers.txt', import.meta.url)
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { extractLinks } from '../../src/main/library/importers/abstractLinks'
+import { extractLinks } from '../../src/main/core/imports/abstractLinks'
 
 const fixture = readFileSync(new URL('../fixtures/hf-daily-papers.txt', import.meta.url), 'utf8')
 

@@ -3,8 +3,8 @@
 // generated; the test bounds are vitest's timeouts, not timing assertions.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_IMPORT_CHARS } from '../../src/shared/apiSchemas'
-import { callApi } from '../../src/main/library/dispatch'
-import type { Library } from '../../src/main/library/library'
+import { callApi } from '../../src/main/core/kernel/dispatch'
+import type { Library } from '../../src/main/core/library'
 import { makeDir, openAt, removeDir } from './libraryFixture'
 import { folderSnapshot } from './support/libraryFolder'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BadInputError, NotFoundError } from '../../src/main/library/errors'
+import { BadInputError, NotFoundError } from '../../src/main/core/kernel/errors'
 import { folderSnapshot } from './support/libraryFolder'
 import { listedIds, fixturePerTest } from './support/organizeFixture'
 

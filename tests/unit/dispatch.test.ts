@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_PAGE_SIZE } from '../../src/shared/apiSchemas'
 import type { ApiErrorCode, ApiResponse } from '../../src/shared/api'
-import { callApi, createDispatcher } from '../../src/main/library/dispatch'
-import type { ApiDispatch } from '../../src/main/library/dispatch'
-import { Library } from '../../src/main/library/library'
+import { callApi, createDispatcher } from '../../src/main/core/kernel/dispatch'
+import type { ApiDispatch } from '../../src/main/core/kernel/dispatch'
+import { Library } from '../../src/main/core/library'
 import { copyAsIfCrashed, folderSnapshot } from './support/libraryFolder'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')

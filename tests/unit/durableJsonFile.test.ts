@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DurableJsonFile, UnreadableFileError } from '../../src/main/library/durableJsonFile'
-import { LibraryVersionError, StorageError } from '../../src/main/library/errors'
+import { DurableJsonFile, UnreadableFileError } from '../../src/main/core/store/durableJsonFile'
+import { LibraryVersionError, StorageError } from '../../src/main/core/kernel/errors'
 
 interface Doc {
   items: string[]

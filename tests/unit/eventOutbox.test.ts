@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LibraryEvent } from '../../src/shared/model'
-import { EventOutbox } from '../../src/main/window/eventOutbox'
+import { EventOutbox } from '../../src/main/app/window/eventOutbox'
 
 const CHANGED: LibraryEvent = {
   type: 'library-changed',

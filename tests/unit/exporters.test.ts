@@ -2,9 +2,9 @@
 // without subcollections, selection), and the Markdown vault.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Paper } from '../../src/shared/model'
-import { baseCitationKey, citationKeys } from '../../src/main/library/exporters/citationKeys'
-import { vaultFileName } from '../../src/main/library/exporters/markdownVault'
-import type { Library } from '../../src/main/library/library'
+import { baseCitationKey, citationKeys } from '../../src/main/core/exports/citationKeys'
+import { vaultFileName } from '../../src/main/core/exports/markdownVault'
+import type { Library } from '../../src/main/core/library'
 import {
   collection,
   importVia,

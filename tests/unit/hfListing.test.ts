@@ -5,7 +5,7 @@ import {
   looksLikeHfListing,
   parseHfListing,
   type ParsedListingPaper,
-} from '../../src/main/library/importers/hfListing'
+} from '../../src/main/core/imports/hfListing'
 
 const fixture = readFileSync(new URL('../fixtures/hf-daily-papers.txt', import.meta.url), 'utf8')
 const fixtureLines = fixture.split('\n')

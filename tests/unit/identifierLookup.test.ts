@@ -2,12 +2,8 @@
 // offline queue through the library. No test touches the network.
 import { readdir } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  parseArxivId,
-  parseDoi,
-  parseIdentifier,
-} from '../../src/main/library/importers/identifiers'
-import { IdentifierLookup } from '../../src/main/library/lookup/identifierLookup'
+import { parseArxivId, parseDoi, parseIdentifier } from '../../src/main/core/imports/identifiers'
+import { IdentifierLookup } from '../../src/main/core/lookup/identifierLookup'
 import { makeDir, openAt, removeDir } from './libraryFixture'
 import { offlineOptions, startStubServer, type StubServer } from './lookupStubServer'
 

@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readImport } from '../../src/main/library/importers/readImport'
-import type { ParsedImport, ParsedRecord } from '../../src/main/library/importers/parsedRecord'
+import { readImport } from '../../src/main/core/imports/readImport'
+import type { ParsedImport, ParsedRecord } from '../../src/main/core/imports/parsedRecord'
 
 const FIXTURES = resolve(__dirname, '../fixtures/formats')
 

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { callApi } from '../../src/main/library/dispatch'
+import { callApi } from '../../src/main/core/kernel/dispatch'
 import { importVia, makeDir, openAt, removeDir } from './libraryFixture'
 import { folderSnapshot } from './support/libraryFolder'
 

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { backupFolder } from '../../src/main/library/backups/backupFolder'
-import { Library } from '../../src/main/library/library'
+import { backupFolder } from '../../src/main/core/backups/backupFolder'
+import { Library } from '../../src/main/core/library'
 import { syntheticListing } from '../support/syntheticListing'
 
 const TRIALS = Number(process.env['OFFPRINT_KILL_TRIALS'] ?? 10)

@@ -8,9 +8,9 @@ import {
   LibraryVersionError,
   NotFoundError,
   StorageError,
-} from '../../src/main/library/errors'
-import { Library } from '../../src/main/library/library'
-import { SCHEMA_VERSION } from '../../src/main/library/store/libraryMeta'
+} from '../../src/main/core/kernel/errors'
+import { Library } from '../../src/main/core/library'
+import { SCHEMA_VERSION } from '../../src/main/core/store/libraryMeta'
 import { copyAsIfCrashed, folderSnapshot, listFiles } from './support/libraryFolder'
 import { runCoreScript } from './support/runCoreScript'
 

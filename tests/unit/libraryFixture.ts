@@ -6,9 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Collection, Note, Paper } from '../../src/shared/model'
-import { Library } from '../../src/main/library/library'
-import type { LookupOptions } from '../../src/main/library/lookup/identifierLookup'
-import { LibraryStore } from '../../src/main/library/store/libraryStore'
+import { Library } from '../../src/main/core/library'
+import type { LookupOptions } from '../../src/main/core/lookup/identifierLookup'
+import { LibraryStore } from '../../src/main/core/store/libraryStore'
 
 export async function makeDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'offprint-formats-'))

@@ -6,7 +6,7 @@ import {
   findLibraryDir,
   LibraryLocationError,
   resolveLibraryDir,
-} from '../../src/main/library/libraryLocation'
+} from '../../src/main/app/libraryLocation'
 
 const DEFAULT = '/home/ada/.config/Offprint/library'
 const where = (argv: string[], env: NodeJS.ProcessEnv = {}): string =>

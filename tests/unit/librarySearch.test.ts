@@ -5,12 +5,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Paper } from '../../src/shared/model'
-import { callApi } from '../../src/main/library/dispatch'
-import { Library } from '../../src/main/library/library'
-import {
-  SEARCH_INDEX_FILE,
-  readSearchIndexFile,
-} from '../../src/main/library/search/searchIndexFile'
+import { callApi } from '../../src/main/core/kernel/dispatch'
+import { Library } from '../../src/main/core/library'
+import { SEARCH_INDEX_FILE, readSearchIndexFile } from '../../src/main/core/search/searchIndexFile'
 import { copyAsIfCrashed } from './support/libraryFolder'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')

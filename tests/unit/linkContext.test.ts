@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { linkContextOf } from '../../src/main/library/linkContext'
+import { linkContextOf } from '../../src/main/core/links/linkContext'
 import { parseWikiLinks, type WikiLink } from '../../src/shared/wikiLinks'
 
 /** The context of the link whose text (label or title) is `which`. */

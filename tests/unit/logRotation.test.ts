@@ -2,13 +2,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FileLogger } from '../../src/main/logging/fileLogger'
+import { FileLogger } from '../../src/main/app/logging/fileLogger'
 import {
   formatLogLine,
   needsRotation,
   rotatedName,
   rotationPlan,
-} from '../../src/main/logging/logRotation'
+} from '../../src/main/app/logging/logRotation'
 
 describe('rotation policy', () => {
   const policy = { maxBytes: 100, keep: 2 }

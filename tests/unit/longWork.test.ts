@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { TaskProgress } from '../../src/shared/model'
-import { callApi } from '../../src/main/library/dispatch'
-import { Library, REINDEX_TASK_FROM } from '../../src/main/library/library'
-import { LongTasks } from '../../src/main/library/longTasks'
+import { callApi } from '../../src/main/core/kernel/dispatch'
+import { Library, REINDEX_TASK_FROM } from '../../src/main/core/library'
+import { LongTasks } from '../../src/main/core/kernel/longTasks'
 import { synthesize, writeSyntheticLibrary } from '../bench/syntheticLibrary'
 
 let dir: string

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
-import type { LookupOptions } from '../../src/main/library/lookup/identifierLookup'
+import type { LookupOptions } from '../../src/main/core/lookup/identifierLookup'
 
 const FIXTURES = resolve(__dirname, '../fixtures/lookup')
 

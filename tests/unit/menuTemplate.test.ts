@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { COMMAND_IDS, COMMANDS, acceleratorOf } from '../../src/shared/commands'
 import type { MenuCommand } from '../../src/shared/model'
-import { buildMenuTemplate, type MenuContext } from '../../src/main/window/menuTemplate'
+import { buildMenuTemplate, type MenuContext } from '../../src/main/app/window/menuTemplate'
 
 function submenuOf(template: MenuItemConstructorOptions[], label: string) {
   const menu = template.find((item) => item.label === label)

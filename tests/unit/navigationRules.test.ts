@@ -5,7 +5,7 @@ import {
   isPermissionGranted,
   isSafeExternalUrl,
   isTrustedSender,
-} from '../../src/main/window/navigationRules'
+} from '../../src/main/app/window/navigationRules'
 
 describe('external links', () => {
   it.each([

@@ -8,7 +8,7 @@ import {
   IMPORT_DIALOG_OPTIONS,
   isOpenable,
   readOpenedFile,
-} from '../../src/main/openedFiles'
+} from '../../src/main/app/openedFiles'
 import { IMPORT_FILE_ACCEPT } from '../../src/shared/importFileTypes'
 
 describe('files handed to Offprint on its command line', () => {

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import type { ApiErrorCode } from '../../src/shared/api'
-import { createDispatcher } from '../../src/main/library/dispatch'
+import { createDispatcher } from '../../src/main/core/kernel/dispatch'
 import { folderSnapshot } from './support/libraryFolder'
 import { FIXTURE, fixturePerTest } from './support/organizeFixture'
 

@@ -7,7 +7,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import type { Configuration } from 'app-builder-lib'
 import { DebugLogger } from 'builder-util'
 import { describe, expect, it } from 'vitest'
-import { OPENABLE_EXTENSIONS } from '../../src/main/openedFiles'
+import { OPENABLE_EXTENSIONS } from '../../src/main/app/openedFiles'
 
 const ROOT = resolve(__dirname, '../..')
 
@@ -73,7 +73,7 @@ describe('packaging configuration', () => {
     // Only the build output: sources, tests and fixtures stay out of the package.
     expect(config.files).toEqual([{ filter: ['out/**/*', 'package.json'] }])
     expect(pkg.scripts['dist']).toBe('npm run build && electron-builder')
-    // main reads <resources>/resources/… when packaged (see src/main/index.ts).
+    // main reads <resources>/resources/… when packaged (see src/main/app/index.ts).
     const extra = [config.extraResources ?? []].flat() as { from: string; to: string }[]
     for (const { from, to } of extra) {
       expect(to).toBe(from)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Paper, PaperSort } from '../../src/shared/model'
-import { resortedAfter, sortPapers } from '../../src/main/library/paperOrder'
+import { resortedAfter, sortPapers } from '../../src/main/core/papers/paperOrder'
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {

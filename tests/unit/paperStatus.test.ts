@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { callApi } from '../../src/main/library/dispatch'
-import { Library } from '../../src/main/library/library'
+import { callApi } from '../../src/main/core/kernel/dispatch'
+import { Library } from '../../src/main/core/library'
 import { syntheticListing, syntheticTitle } from '../support/syntheticListing'
 
 let dir: string

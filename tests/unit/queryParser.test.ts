@@ -3,7 +3,7 @@ import {
   parseQuery,
   parseYearRange,
   type QueryClause,
-} from '../../src/main/library/search/queryParser'
+} from '../../src/main/core/search/queryParser'
 
 function clauses(input: string): QueryClause[] {
   return parseQuery(input).clauses

@@ -8,8 +8,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { BadInputError, NotFoundError } from '../../src/main/library/errors'
-import { Library } from '../../src/main/library/library'
+import { BadInputError, NotFoundError } from '../../src/main/core/kernel/errors'
+import { Library } from '../../src/main/core/library'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ExportFormat, Paper } from '../../src/shared/model'
-import { citationKeys } from '../../src/main/library/exporters/citationKeys'
+import { citationKeys } from '../../src/main/core/exports/citationKeys'
 import { importVia, makeDir, openAt, removeDir } from './libraryFixture'
 
 const FIXTURES = resolve(__dirname, '../fixtures/formats')

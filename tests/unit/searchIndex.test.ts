@@ -4,16 +4,16 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Collection } from '../../src/shared/model'
-import { parseHfListing } from '../../src/main/library/importers/hfListing'
-import { withinEditDistance } from '../../src/main/library/search/editDistance'
-import { highlightRanges } from '../../src/main/library/search/highlightRanges'
-import { parseQuery } from '../../src/main/library/search/queryParser'
+import { parseHfListing } from '../../src/main/core/imports/hfListing'
+import { withinEditDistance } from '../../src/main/core/search/editDistance'
+import { highlightRanges } from '../../src/main/core/search/highlightRanges'
+import { parseQuery } from '../../src/main/core/search/queryParser'
 import {
   SearchIndex,
   type SearchContext,
   type SearchDocument,
-} from '../../src/main/library/search/searchIndex'
-import { wordsOf } from '../../src/main/library/search/textTokens'
+} from '../../src/main/core/search/searchIndex'
+import { wordsOf } from '../../src/main/core/search/textTokens'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 const TOOL_RETRIEVAL_TITLES = [

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Paper } from '../../src/shared/model'
-import { LibrarySearch, type SearchView } from '../../src/main/library/search/librarySearch'
-import { parseQuery } from '../../src/main/library/search/queryParser'
-import { SearchIndex, type SearchDocument } from '../../src/main/library/search/searchIndex'
+import { LibrarySearch, type SearchView } from '../../src/main/core/search/librarySearch'
+import { parseQuery } from '../../src/main/core/search/queryParser'
+import { SearchIndex, type SearchDocument } from '../../src/main/core/search/searchIndex'
 import {
   readSearchIndexFile,
   writeSearchIndexFile,
-} from '../../src/main/library/search/searchIndexFile'
+} from '../../src/main/core/search/searchIndexFile'
 import { synthesize } from '../bench/syntheticLibrary'
 
 const QUERIES = [

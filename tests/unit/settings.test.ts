@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Settings } from '../../src/shared/model'
 import { DEFAULT_SETTINGS } from '../../src/shared/settings'
 import { readSettings } from '../../src/shared/settingsSchema'
-import { callApi } from '../../src/main/library/dispatch'
-import { Library } from '../../src/main/library/library'
+import { callApi } from '../../src/main/core/kernel/dispatch'
+import { Library } from '../../src/main/core/library'
 import { copyAsIfCrashed, folderSnapshot } from './support/libraryFolder'
 
 let dir: string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NotFoundError } from '../../src/main/library/errors'
+import { NotFoundError } from '../../src/main/core/kernel/errors'
 import { listedIds, fixturePerTest } from './support/organizeFixture'
 
 const fx = fixturePerTest()

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { TaskProgress } from '../../src/shared/model'
-import { INDETERMINATE, NO_PROGRESS, TaskbarProgress } from '../../src/main/window/taskbarProgress'
+import {
+  INDETERMINATE,
+  NO_PROGRESS,
+  TaskbarProgress,
+} from '../../src/main/app/window/taskbarProgress'
 
 function progress(taskId: string, done: number, total: number, state = 'running'): TaskProgress {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BadInputError } from '../../src/main/library/errors'
-import { LibraryStore } from '../../src/main/library/store/libraryStore'
+import { BadInputError } from '../../src/main/core/kernel/errors'
+import { LibraryStore } from '../../src/main/core/store/libraryStore'
 import { listedIds, fixturePerTest, shardBytes, storedRecords } from './support/organizeFixture'
 
 const fx = fixturePerTest()

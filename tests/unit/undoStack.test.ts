@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { UNDO_LIMIT } from '../../src/main/library/organize/undoStack'
-import type { Library } from '../../src/main/library/library'
+import { UNDO_LIMIT } from '../../src/main/core/organize/undoStack'
+import type { Library } from '../../src/main/core/library'
 import { fixturePerTest, storedRecords } from './support/organizeFixture'
 
 const fx = fixturePerTest()

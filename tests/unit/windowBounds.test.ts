@@ -5,7 +5,7 @@ import {
   MIN_WINDOW_SIZE,
   restoreWindowBounds,
   type Rect,
-} from '../../src/main/window/windowBounds'
+} from '../../src/main/app/window/windowBounds'
 
 // A laptop screen (menu bar 25 px) and an external monitor to its right.
 const LAPTOP: Rect = { x: 0, y: 25, width: 1440, height: 875 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { WindowBounds } from '../../src/shared/model'
-import { MIN_WINDOW_SIZE } from '../../src/main/window/windowBounds'
-import { mainWindowOptions, THEME_BACKGROUNDS } from '../../src/main/window/windowOptions'
+import { MIN_WINDOW_SIZE } from '../../src/main/app/window/windowBounds'
+import { mainWindowOptions, THEME_BACKGROUNDS } from '../../src/main/app/window/windowOptions'
 
 const BOUNDS: WindowBounds = { x: 40, y: 30, width: 1280, height: 800, maximized: false }
 const SETUP = { bounds: BOUNDS, theme: 'system', systemDark: false } as const

@@ -6,8 +6,8 @@ import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import type { ApiResponse } from '../../../src/shared/api'
 import type { LibraryEvent } from '../../../src/shared/model'
-import { createDispatcher, type ApiDispatch } from '../../../src/main/library/dispatch'
-import { Library } from '../../../src/main/library/library'
+import { createDispatcher, type ApiDispatch } from '../../../src/main/core/kernel/dispatch'
+import { Library } from '../../../src/main/core/library'
 
 export interface HarnessCore {
   dispatch: ApiDispatch
@@ -23,7 +23,7 @@ export interface CoreOptions {
   automaticBackups?: boolean
 }
 
-/** What src/main/index.ts does: the library behind the dispatcher. */
+/** What src/main/app/index.ts does: the library behind the dispatcher. */
 export async function inProcessCore(dir: string, options: CoreOptions): Promise<HarnessCore> {
   const library = await Library.open(dir, options)
   return {

@@ -1,8 +1,8 @@
 // The core in a child process (see core.ts): answers calls from the parent
 // through the same dispatcher main uses, and forwards change events.
 import type { ApiResponse } from '../../../src/shared/api'
-import { createDispatcher } from '../../../src/main/library/dispatch'
-import { Library } from '../../../src/main/library/library'
+import { createDispatcher } from '../../../src/main/core/kernel/dispatch'
+import { Library } from '../../../src/main/core/library'
 
 const [dir, samplePath] = process.argv.slice(2) as [string, string]
 

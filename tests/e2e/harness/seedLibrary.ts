@@ -2,7 +2,7 @@
 // importer can produce (a 1 MB title, an author named <script>…) or that
 // need hundreds of papers in place before the window opens.
 import type { Collection, Note, Paper, PaperRelation } from '../../../src/shared/model'
-import { LibraryStore } from '../../../src/main/library/store/libraryStore'
+import { LibraryStore } from '../../../src/main/core/store/libraryStore'
 import { writeSyntheticLibrary } from '../../bench/syntheticLibrary'
 
 const STAMP = '2026-02-10T00:00:00.000Z'

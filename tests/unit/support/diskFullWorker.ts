@@ -1,7 +1,7 @@
 // Child process for the disk-full test: opens the library (whose files already
 // exist), then tries to change it while every write past a few bytes fails.
 // Prints what it saw as JSON.
-import { Library } from '../../../src/main/library/library'
+import { Library } from '../../../src/main/core/library'
 
 const [dir, paperId, fixture] = process.argv.slice(2) as [string, string, string]
 

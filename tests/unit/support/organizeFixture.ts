@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
 import type { PaperFilter, PaperSummary } from '../../../src/shared/model'
-import { Library } from '../../../src/main/library/library'
-import { RECORD_KINDS } from '../../../src/main/library/store/recordKinds'
-import type { RecordKind } from '../../../src/main/library/store/recordKinds'
+import { Library } from '../../../src/main/core/library'
+import { RECORD_KINDS } from '../../../src/main/core/store/recordKinds'
+import type { RecordKind } from '../../../src/main/core/store/recordKinds'
 
 export const FIXTURE = resolve(__dirname, '../../fixtures/hf-daily-papers.txt')
 /** "Today" for the fixture: the page is dated Feb 9, 2026. */

@@ -2,7 +2,7 @@
 // fast as it can, printing each restore once it is acknowledged. The parent
 // kills it at a random instant: the library must then hold one backup's
 // content or the other's, whole.
-import { Library } from '../../../src/main/library/library'
+import { Library } from '../../../src/main/core/library'
 
 const [dir, firstId, secondId] = process.argv.slice(2) as [string, string, string]
 

@@ -1,6 +1,6 @@
 // Child process for the full-disk restore test: opens the library and restores
 // a backup while every write past a few bytes fails. Prints the outcome.
-import { Library } from '../../../src/main/library/library'
+import { Library } from '../../../src/main/core/library'
 
 const [dir, backupId] = process.argv.slice(2) as [string, string]
 

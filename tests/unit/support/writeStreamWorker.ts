@@ -3,7 +3,7 @@
 // constantly, and prints one line per change the moment it is acknowledged.
 // The parent kills it at a random instant and then checks that every
 // acknowledged change survived.
-import { Library } from '../../../src/main/library/library'
+import { Library } from '../../../src/main/core/library'
 import { syntheticListing } from '../../support/syntheticListing'
 
 const [dir, seedText] = process.argv.slice(2) as [string, string]

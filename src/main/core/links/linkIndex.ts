@@ -1,0 +1,56 @@
+// The backlink index: which notes link to what, derived from note bodies and
+// held only in memory. Links are never stored twice: a note's body is the one
+// record of its links, and this index is rebuilt from the bodies on open and
+// updated from a body on every save, so backlinks follow the text as it is typed.
+import { parseWikiLinks, wikiLinkTargetKey, type WikiLink } from '../../../shared/wikiLinks'
+
+export interface NoteLinks {
+  body: string
+  links: WikiLink[]
+}
+
+export class LinkIndex {
+  private readonly byNote = new Map<string, NoteLinks>()
+  /** Target key (`paper:ID`, `note:ID`, `title:…`) -> ids of notes with such a link. */
+  private readonly notesByKey = new Map<string, Set<string>>()
+
+  /** Records the links of a note's body; `undefined` forgets the note (trashed, gone). */
+  setNote(noteId: string, body: string | undefined): void {
+    const known = this.byNote.get(noteId)
+    if (known !== undefined && known.body === body) return
+    if (known !== undefined) {
+      for (const link of known.links) this.unlink(wikiLinkTargetKey(link.target), noteId)
+      this.byNote.delete(noteId)
+    }
+    if (body === undefined) return
+    const links = parseWikiLinks(body)
+    this.byNote.set(noteId, { body, links })
+    for (const link of links) {
+      const key = wikiLinkTargetKey(link.target)
+      let notes = this.notesByKey.get(key)
+      if (notes === undefined) {
+        notes = new Set()
+        this.notesByKey.set(key, notes)
+      }
+      notes.add(noteId)
+    }
+  }
+
+  /** Ids of the notes holding a link under any of `keys`. */
+  notesLinkingTo(keys: readonly string[]): Set<string> {
+    const result = new Set<string>()
+    for (const key of keys) for (const noteId of this.notesByKey.get(key) ?? []) result.add(noteId)
+    return result
+  }
+
+  linksOf(noteId: string): NoteLinks | undefined {
+    return this.byNote.get(noteId)
+  }
+
+  private unlink(key: string, noteId: string): void {
+    const notes = this.notesByKey.get(key)
+    if (notes === undefined) return
+    notes.delete(noteId)
+    if (notes.size === 0) this.notesByKey.delete(key)
+  }
+}

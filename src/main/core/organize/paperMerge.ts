@@ -1,0 +1,122 @@
+// Merging what two records say about one paper: the richer value of each field
+// wins, lists are united, and nothing the user set (tags, stars, reading status)
+// is lost. Used when an import meets a paper already in the library and when
+// the user merges duplicates.
+import type { Paper, PaperLink, ReadingStatus } from '../../../shared/model'
+import { OPTIONAL_TEXT_FIELDS } from '../imports/parsedRecord'
+import type { ParsedRecord } from '../imports/parsedRecord'
+
+/** The descriptive fields both a Paper and a ParsedRecord carry. */
+export type PaperFields = Pick<Paper, 'title' | 'abstract' | 'authors' | 'links' | 'tags'> &
+  Partial<Pick<Paper, 'authorCount' | 'upvotes' | (typeof OPTIONAL_TEXT_FIELDS)[number]>>
+
+const STATUS_RANK: Record<ReadingStatus, number> = { unread: 0, reading: 1, read: 2 }
+
+/** Links of both, each URL once, `base`'s first. */
+function unionLinks(base: PaperLink[], other: PaperLink[]): PaperLink[] {
+  const seen = new Set(base.map((link) => link.url))
+  return [
+    ...base,
+    ...other.filter((link) => !seen.has(link.url) && seen.add(link.url) !== undefined),
+  ]
+}
+
+function unionTags(base: string[], other: string[]): string[] {
+  const seen = new Set(base.map((tag) => tag.toLowerCase()))
+  return [
+    ...base,
+    ...other.filter(
+      (tag) => !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()) !== undefined,
+    ),
+  ]
+}
+
+/**
+ * `base` enriched with `other`. Returns the merged fields and the names of the
+ * fields that changed (empty: `other` adds nothing).
+ */
+export function mergeFields<T extends PaperFields>(
+  base: T,
+  other: PaperFields,
+): { merged: T; changed: string[] } {
+  const merged: T = { ...base }
+  const changed: string[] = []
+  if (other.abstract.trim().length > base.abstract.trim().length) {
+    merged.abstract = other.abstract
+    changed.push('abstract')
+  }
+  if (other.authors.length > base.authors.length) {
+    merged.authors = [...other.authors]
+    changed.push('authors')
+  }
+  if (
+    other.authorCount !== undefined &&
+    other.authorCount > (base.authorCount ?? -1) &&
+    other.authorCount > merged.authors.length
+  ) {
+    merged.authorCount = other.authorCount
+    changed.push('authorCount')
+  }
+  for (const field of OPTIONAL_TEXT_FIELDS) {
+    const mine = base[field]
+    const theirs = other[field]
+    if (theirs === undefined || theirs === '') continue
+    // A date is richer when more precise (2017-12-04 over 2017); anything else fills a gap.
+    const better =
+      mine === undefined ||
+      mine === '' ||
+      (field === 'published' && theirs.length > mine.length && theirs.startsWith(mine.slice(0, 4)))
+    if (better && theirs !== mine) {
+      ;(merged as PaperFields)[field] = theirs as never
+      changed.push(field)
+    }
+  }
+  const links = unionLinks(base.links, other.links)
+  if (links.length > base.links.length) {
+    merged.links = links
+    changed.push('links')
+  }
+  const tags = unionTags(base.tags, other.tags)
+  if (tags.length > base.tags.length) {
+    merged.tags = tags
+    changed.push('tags')
+  }
+  if (other.upvotes !== undefined && other.upvotes > (base.upvotes ?? 0)) {
+    merged.upvotes = other.upvotes
+    changed.push('upvotes')
+  }
+  return { merged, changed }
+}
+
+/** Two library papers as one: `keep`'s identity and title, the richest of both, the user's marks of both. */
+export function mergePapers(keep: Paper, other: Paper): { merged: Paper; changed: string[] } {
+  const { merged, changed } = mergeFields(keep, other)
+  if (other.starred && !keep.starred) {
+    merged.starred = true
+    changed.push('starred')
+  }
+  if (STATUS_RANK[other.status] > STATUS_RANK[keep.status]) {
+    merged.status = other.status
+    changed.push('status')
+  }
+  return { merged, changed }
+}
+
+/** The descriptive fields of a parsed record, without its position in the file. */
+export function recordFields(record: ParsedRecord): PaperFields {
+  const fields: PaperFields & { line?: number; entry?: number } = { ...record }
+  delete fields.line
+  delete fields.entry
+  return fields
+}
+
+/** How much a paper says, to suggest which of several duplicates to keep. */
+export function richness(paper: PaperFields): number {
+  let score =
+    Math.min(paper.abstract.length, 5000) / 1000 +
+    paper.authors.length +
+    paper.links.length +
+    paper.tags.length
+  for (const field of OPTIONAL_TEXT_FIELDS) if (paper[field] !== undefined) score += 2
+  return score
+}

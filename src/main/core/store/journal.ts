@@ -1,0 +1,144 @@
+// The write-ahead journal: every change set is appended here, and flushed to
+// disk, before it is acknowledged. Appending costs O(size of the change), not
+// O(size of the library); shard files catch up later in a checkpoint, after
+// which the journal is emptied. On open, the journal is replayed over the
+// shards, so a crash at any point loses nothing that was acknowledged.
+//
+// Format: one JSON object per line, `{"v":1,"changes":{...}}\n`. A crash in the
+// middle of an append leaves a last line without its newline: that change was
+// never acknowledged, so it is dropped.
+import { open, readFile } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
+import { StorageError, messageOf } from '../kernel/errors'
+import type { ChangeSet } from './recordKinds'
+
+export const JOURNAL_FILE = 'journal.ndjson'
+export const JOURNAL_FORMAT = 1
+
+export interface JournalContents {
+  entries: ChangeSet[]
+  /** Byte length of the complete, valid entries; anything after it is cut off on open. */
+  validLength: number
+  /** Why reading stopped early (a damaged line in the middle), if it did. */
+  damage?: string
+}
+
+/** Parses journal bytes, keeping every complete entry before the first damaged one. */
+export function parseJournal(bytes: Buffer): JournalContents {
+  const entries: ChangeSet[] = []
+  let start = 0
+  while (start < bytes.length) {
+    const end = bytes.indexOf(0x0a, start)
+    if (end === -1) break // a torn last append: never acknowledged
+    const line = bytes.subarray(start, end).toString('utf8')
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch (error) {
+      return {
+        entries,
+        validLength: start,
+        damage: `line ${entries.length + 1}: ${messageOf(error)}`,
+      }
+    }
+    if (!isEntry(value)) {
+      return {
+        entries,
+        validLength: start,
+        damage: `line ${entries.length + 1}: not a journal entry`,
+      }
+    }
+    entries.push(value.changes)
+    start = end + 1
+  }
+  return { entries, validLength: start }
+}
+
+function isEntry(value: unknown): value is { v: number; changes: ChangeSet } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { v?: unknown }).v === JOURNAL_FORMAT &&
+    typeof (value as { changes?: unknown }).changes === 'object' &&
+    (value as { changes?: unknown }).changes !== null
+  )
+}
+
+export async function readJournal(path: string): Promise<JournalContents> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return { entries: [], validLength: 0 }
+    throw new StorageError(`Could not read ${path}: ${messageOf(error)}`, { cause: error })
+  }
+  return parseJournal(bytes)
+}
+
+export class Journal {
+  private broken: string | undefined
+
+  private constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+    private length: number,
+  ) {}
+
+  /** Opens the journal for appending, cutting it to `validLength` (dropping a torn tail). */
+  static async open(path: string, validLength: number): Promise<Journal> {
+    let handle: FileHandle
+    try {
+      handle = await open(path, 'a')
+      const { size } = await handle.stat()
+      if (size !== validLength) {
+        await handle.truncate(validLength)
+        await handle.sync()
+      }
+    } catch (error) {
+      throw new StorageError(`Could not open ${path}: ${messageOf(error)}`, { cause: error })
+    }
+    return new Journal(path, handle, validLength)
+  }
+
+  /** Bytes of entries not yet checkpointed into the shards. */
+  get size(): number {
+    return this.length
+  }
+
+  /** Appends one change set; resolves once it is on disk. */
+  async append(changes: ChangeSet): Promise<void> {
+    if (this.broken !== undefined) throw new StorageError(this.broken)
+    const line = Buffer.from(`${JSON.stringify({ v: JOURNAL_FORMAT, changes })}\n`, 'utf8')
+    try {
+      // appendFile loops over short writes (a nearly full disk, a file size
+      // limit) until the whole line is written or a write fails.
+      await this.handle.appendFile(line)
+      await this.handle.datasync()
+      this.length += line.length
+    } catch (error) {
+      // A partial line must not stay in front of the next append, or that
+      // (acknowledged) entry would be unreadable. Cut back to the last good end.
+      try {
+        await this.handle.truncate(this.length)
+      } catch (truncateError) {
+        this.broken =
+          `The journal ${this.path} could not be repaired after a failed write ` +
+          `(${messageOf(truncateError)}); restart Offprint to recover`
+      }
+      throw new StorageError(`Could not save to ${this.path}: ${messageOf(error)}`, {
+        cause: error,
+      })
+    }
+  }
+
+  /** Empties the journal once every entry is safely in the shard files. */
+  async reset(): Promise<void> {
+    await this.handle.truncate(0)
+    await this.handle.sync()
+    this.length = 0
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close()
+  }
+}
