@@ -129,7 +129,7 @@ export interface ApiResults {
   listExportCollections: CollectionChoice[]
   getNote: Note | null
   saveNote: Note
-  /** Every id the list would show for that filter and order. */
+  /** Every id the list would show for that filter and order (with a query: best match first). */
   listPaperIds: string[]
   getSidebar: Sidebar
   /** Collections and notes in the Trash on their own (trashed papers: listPapers). */

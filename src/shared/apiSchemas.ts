@@ -68,7 +68,13 @@ export const apiArgs = {
       query: searchQuery.optional(),
     })
     .strict(),
-  listPaperIds: z.object({ sort: sort.optional(), filter: paperFilter.optional() }).strict(),
+  listPaperIds: z
+    .object({
+      sort: sort.optional(),
+      filter: paperFilter.optional(),
+      query: searchQuery.optional(),
+    })
+    .strict(),
   getPaper: z.object({ id }).strict(),
   getPaperMatches: z.object({ id, query: searchQuery }).strict(),
   findByTitle: z

@@ -383,8 +383,12 @@ export class Library implements LibraryApi {
     return this.sortedPapers(sort).map((paper) => structuredClone(paper))
   }
 
-  async listPaperIds({ sort, filter }: ApiArgs<'listPaperIds'>): Promise<string[]> {
-    return this.filteredPapers(sort ?? 'published', filter).map((paper) => paper.id)
+  async listPaperIds({ sort, filter, query }: ApiArgs<'listPaperIds'>): Promise<string[]> {
+    const order = sort ?? 'published'
+    if (query !== undefined && query.trim() !== '') {
+      return this.search.all(this.searchIn(order, filter), query)
+    }
+    return this.filteredPapers(order, filter).map((paper) => paper.id)
   }
 
   async getPaper({ id }: ApiArgs<'getPaper'>): Promise<Paper> {
