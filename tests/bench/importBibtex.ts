@@ -66,7 +66,7 @@ export async function benchImportBibtex(count: number): Promise<ImportBench> {
     const library = await Library.open(dir)
     let added = 0
     const importMs = await time(async () => {
-      added = (await library.importText({ text, fileName: 'bench.bib' })).added
+      added = (await library.api.importText({ text, fileName: 'bench.bib' })).added
     })
     await library.close()
     if (added !== count) throw new Error(`the import added ${added} of ${count} entries`)

@@ -24,7 +24,7 @@ export async function benchLinkedNotes(
   const scan = median(scans)
   const reference = 'one String#includes scan of every abstract'
 
-  const first = await time(() => library.getRelatedPapers({ id: ids[0] ?? '' }))
+  const first = await time(() => library.api.getRelatedPapers({ id: ids[0] ?? '' }))
   record({
     papers: count,
     operation: 'similar papers, first query (counts words, builds the index)',
@@ -34,7 +34,7 @@ export async function benchLinkedNotes(
     target: 'once per session',
   })
   const queries: number[] = []
-  for (const id of ids) queries.push(await time(() => library.getRelatedPapers({ id })))
+  for (const id of ids) queries.push(await time(() => library.api.getRelatedPapers({ id })))
   for (const p of [50, 95]) {
     record({
       papers: count,
@@ -48,9 +48,9 @@ export async function benchLinkedNotes(
 
   // A trashed paper changes every weight (IDF): the next query rebuilds them from cached counts.
   const changed = ids[1] ?? ''
-  await library.moveToTrash({ paperIds: [changed] })
-  const rebuild = await time(() => library.getRelatedPapers({ id: ids[2] ?? '' }))
-  await library.restoreFromTrash({ paperIds: [changed] })
+  await library.api.moveToTrash({ paperIds: [changed] })
+  const rebuild = await time(() => library.api.getRelatedPapers({ id: ids[2] ?? '' }))
+  await library.api.restoreFromTrash({ paperIds: [changed] })
   record({
     papers: count,
     operation: 'similar papers, first query after a paper changed (rebuild)',
@@ -62,7 +62,7 @@ export async function benchLinkedNotes(
 
   const keystrokes: number[] = []
   for (const query of ['t', 'to', 'too', 'tool', 'tool r', 'tool re', 'tool ret', 'tool retr']) {
-    keystrokes.push(await time(() => library.suggestLinkTargets({ query })))
+    keystrokes.push(await time(() => library.api.suggestLinkTargets({ query })))
   }
   record({
     papers: count,

@@ -26,9 +26,9 @@ export interface ReferenceFigures {
 async function start(dir: string): Promise<RestartFigures> {
   const start = performance.now()
   const library = await Library.open(dir)
-  await library.listPapers({ offset: 0, limit: 100 })
+  await library.api.listPapers({ offset: 0, limit: 100 })
   const listMs = performance.now() - start
-  await library.listPapers({ offset: 0, limit: 100, query: 'learning' })
+  await library.api.listPapers({ offset: 0, limit: 100, query: 'learning' })
   const searchMs = performance.now() - start
   globalThis.gc?.()
   const figures = { listMs, searchMs, rss: process.memoryUsage().rss }

@@ -77,14 +77,15 @@ async function benchSize(count: number): Promise<void> {
     const noteBody = (i: number): string =>
       `# Note ${i}\n\n${'A line of a note, as a researcher writes it. '.repeat(60 + (i % 40))}`
     const notes = await timeDurableEdits(SAVES, scratch, {
-      apply: (i) => library.saveNote({ paperId: paperAt(i).id, body: noteBody(i) }),
+      apply: (i) => library.api.saveNote({ paperId: paperAt(i).id, body: noteBody(i) }),
       bytes: noteBody,
     })
     recordEdits('save one note', notes, "fs.writeFile + fsync of the note's bytes alone")
 
     const toggled = (i: number): Paper => ({ ...paperAt(i), starred: !paperAt(i).starred })
     const stars = await timeDurableEdits(SAVES, scratch, {
-      apply: (i) => library.setStarred({ paperIds: [paperAt(i).id], starred: toggled(i).starred }),
+      apply: (i) =>
+        library.api.setStarred({ paperIds: [paperAt(i).id], starred: toggled(i).starred }),
       bytes: (i) => JSON.stringify(toggled(i)),
     })
     recordEdits('toggle a star', stars, "fs.writeFile + fsync of the paper's bytes alone")
@@ -96,7 +97,7 @@ async function benchSize(count: number): Promise<void> {
       apply: (i) => {
         const paperId = paperAt(i + SAVES).id
         if (!filedIds.includes(paperId)) filedIds.push(paperId)
-        return library.addToCollection({ collectionId: target.id, paperIds: [paperId] })
+        return library.api.addToCollection({ collectionId: target.id, paperIds: [paperId] })
       },
       bytes: () => JSON.stringify({ ...target, paperIds: filedIds }),
     })

@@ -158,8 +158,8 @@ describe('damaged library files', () => {
   it('brings a damaged file back from the latest backup and says where the old one is', async () => {
     const dir = await session.scratchDir()
     const library = await Library.open(dir)
-    await library.importText({ text: await readFile(FIXTURE, 'utf8') })
-    await library.createBackup({})
+    await library.api.importText({ text: await readFile(FIXTURE, 'utf8') })
+    await library.api.createBackup({})
     await library.close()
     const [victim] = (await listFiles(join(dir, 'papers'))).filter((path) => path.endsWith('.json'))
     await writeFile(victim ?? '', '{"records": [{"id": "trunc')
@@ -187,7 +187,7 @@ describe('damaged library files', () => {
   it('says plainly when a damaged file had no backup', async () => {
     const dir = await session.scratchDir()
     const library = await Library.open(dir)
-    await library.importText({ text: await readFile(FIXTURE, 'utf8') })
+    await library.api.importText({ text: await readFile(FIXTURE, 'utf8') })
     await library.close()
     const [victim] = (await listFiles(join(dir, 'papers'))).filter((path) => path.endsWith('.json'))
     await writeFile(victim ?? '', '')

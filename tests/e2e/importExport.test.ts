@@ -36,7 +36,7 @@ describe('import and export', () => {
     // A library with two papers and a "Thesis" collection holding both.
     const libraryDir = await makeLibraryDir()
     const seed = await Library.open(libraryDir)
-    const seeded = await seed.importText({ text: SEED, fileName: 'seed.bib' })
+    const seeded = await seed.api.importText({ text: SEED, fileName: 'seed.bib' })
     await seed.close()
     // Collections have no UI yet: the collection goes straight into the store.
     const store = await LibraryStore.open(libraryDir)
@@ -129,7 +129,7 @@ describe('import and export', () => {
   it('shows progress on a 10k-entry import, stays responsive, and cancels with nothing written', async () => {
     const libraryDir = await makeLibraryDir()
     const seed = await Library.open(libraryDir)
-    await seed.importText({ text: SEED, fileName: 'seed.bib' })
+    await seed.api.importText({ text: SEED, fileName: 'seed.bib' })
     await seed.close()
     app = await launchApp({ libraryDir })
     const { page } = app

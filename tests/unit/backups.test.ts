@@ -13,6 +13,7 @@ import { listLibraryFiles } from '../../src/main/core/store/libraryFiles'
 import { folderSnapshot, listFiles } from './support/libraryFolder'
 import { syntheticListing } from '../support/syntheticListing'
 import { runCoreScript } from './support/runCoreScript'
+import { allPapers } from './support/libraryPapers'
 
 let dir: string
 
@@ -27,7 +28,7 @@ function open(options: { automaticBackups?: boolean; now?: () => Date } = {}): P
 }
 
 async function titles(library: Library): Promise<string[]> {
-  return library.allPapers('title').map((paper) => paper.title)
+  return (await allPapers(library, 'title')).map((paper) => paper.title)
 }
 
 /** Resolves once `condition` holds, letting pending I/O run in between (timers may be fake). */
@@ -56,8 +57,8 @@ afterEach(async () => {
 describe('making backups', () => {
   it('copies every library file into backups/<time>/, independent of the library’s own', async () => {
     const library = await open()
-    await library.importText({ text: syntheticListing(20, 'Paper ') })
-    const { backup, created } = await library.createBackup({})
+    await library.api.importText({ text: syntheticListing(20, 'Paper ') })
+    const { backup, created } = await library.api.createBackup({})
     expect(created).toBe(true)
     expect(backup).toMatchObject({ reason: 'manual', paperCount: 20, noteCount: 0 })
     expect(backup.id).toMatch(/^2026-11-26T03-\d\d-00Z$/)
@@ -71,18 +72,18 @@ describe('making backups', () => {
       // A copy, not a second name for the same bytes: damage to one is not damage to both.
       expect((await stat(copy)).ino).not.toBe((await stat(original)).ino)
     }
-    expect((await library.listBackups({})).backups).toEqual([backup])
+    expect((await library.api.listBackups({})).backups).toEqual([backup])
     await library.close()
   })
 
   it('makes no new backup when nothing changed, and links unchanged files to the last one', async () => {
     const library = await open()
-    const { addedIds } = await library.importText({ text: syntheticListing(40, 'Paper ') })
-    const first = (await library.createBackup({})).backup
-    expect(await library.createBackup({})).toEqual({ backup: first, created: false })
+    const { addedIds } = await library.api.importText({ text: syntheticListing(40, 'Paper ') })
+    const first = (await library.api.createBackup({})).backup
+    expect(await library.api.createBackup({})).toEqual({ backup: first, created: false })
 
-    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'one note' })
-    const second = await library.createBackup({})
+    await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'one note' })
+    const second = await library.api.createBackup({})
     expect(second.created).toBe(true)
     expect(second.backup.noteCount).toBe(1)
 
@@ -104,13 +105,13 @@ describe('making backups', () => {
 
   it('keeps the last backupsKept backups and deletes older ones', async () => {
     const library = await open()
-    await library.updateSettings({ patch: { backupsKept: 3 } })
+    await library.api.updateSettings({ patch: { backupsKept: 3 } })
     const made: string[] = []
     for (let round = 1; round <= 5; round++) {
-      await library.importText({ text: syntheticListing(2, `Round ${round} `) })
-      made.push((await library.createBackup({})).backup.id)
+      await library.api.importText({ text: syntheticListing(2, `Round ${round} `) })
+      made.push((await library.api.createBackup({})).backup.id)
     }
-    const kept = (await library.listBackups({})).backups
+    const kept = (await library.api.listBackups({})).backups
     expect(kept.map((backup) => backup.id)).toEqual(made.slice(2).reverse())
     expect(kept.map((backup) => backup.paperCount)).toEqual([10, 8, 6])
     expect((await readdir(join(dir, BACKUPS_FOLDER))).sort()).toEqual(made.slice(2).sort())
@@ -120,15 +121,15 @@ describe('making backups', () => {
   it('keeps the newest of backups made within one millisecond, however many', async () => {
     const frozen = new Date('2026-11-26T03:10:00Z')
     const library = await open({ automaticBackups: false, now: () => frozen })
-    await library.updateSettings({ patch: { backupsKept: 3 } })
+    await library.api.updateSettings({ patch: { backupsKept: 3 } })
     const made: string[] = []
     for (let round = 1; round <= 12; round++) {
-      await library.importText({ text: syntheticListing(1, `Instant ${round} `) })
-      made.push((await library.createBackup({})).backup.id)
+      await library.api.importText({ text: syntheticListing(1, `Instant ${round} `) })
+      made.push((await library.api.createBackup({})).backup.id)
     }
     // …Z, …Z-2 … …Z-12: the last three, newest first (not "-9" above "-12").
     expect(made.at(-1)).toBe('2026-11-26T03-10-00Z-12')
-    expect((await library.listBackups({})).backups.map((backup) => backup.id)).toEqual(
+    expect((await library.api.listBackups({})).backups.map((backup) => backup.id)).toEqual(
       made.slice(-3).reverse(),
     )
     await library.close()
@@ -137,14 +138,14 @@ describe('making backups', () => {
   it('backs up on open and after every backupIntervalHours of use', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const seed = await open()
-    await seed.importText({ text: syntheticListing(3, 'Paper ') })
+    await seed.api.importText({ text: syntheticListing(3, 'Paper ') })
     await seed.close()
 
     const library = await open({ automaticBackups: true })
     await until(async () => (await backupCount()) === 1)
     expect((await listBackups(dir))[0]?.reason).toBe('start')
 
-    const { addedIds } = await library.importText({ text: syntheticListing(1, 'Later ') })
+    const { addedIds } = await library.api.importText({ text: syntheticListing(1, 'Later ') })
     vi.advanceTimersByTime(4 * HOUR_MS - 1)
     expect(await backupCount()).toBe(1)
     vi.advanceTimersByTime(1)
@@ -152,8 +153,8 @@ describe('making backups', () => {
     expect((await listBackups(dir))[0]).toMatchObject({ reason: 'scheduled', paperCount: 4 })
 
     // A shorter interval applies from the moment it is set.
-    await library.updateSettings({ patch: { backupIntervalHours: 1 } })
-    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'x' })
+    await library.api.updateSettings({ patch: { backupIntervalHours: 1 } })
+    await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'x' })
     vi.advanceTimersByTime(HOUR_MS)
     await until(async () => (await backupCount()) === 3)
     // Nothing changed since: an hour later there is still nothing new to keep.
@@ -164,30 +165,30 @@ describe('making backups', () => {
 
   it('a backup interrupted by a crash is never listed, and the next one removes it', async () => {
     const library = await open()
-    await library.importText({ text: syntheticListing(3, 'Paper ') })
+    await library.api.importText({ text: syntheticListing(3, 'Paper ') })
     const partial = join(dir, BACKUPS_FOLDER, '2026-01-01T00-00-00Z.partial', 'papers')
     await mkdir(partial, { recursive: true })
     await writeFile(join(partial, '00.json'), '{"records":[')
     // A folder with a backup's name but no manifest is not a backup either.
     await mkdir(join(dir, BACKUPS_FOLDER, '2026-01-01T00-00-01Z'))
-    expect((await library.listBackups({})).backups).toEqual([])
-    await library.createBackup({})
+    expect((await library.api.listBackups({})).backups).toEqual([])
+    await library.api.createBackup({})
     const names = await readdir(join(dir, BACKUPS_FOLDER))
     expect(names.some((name) => name.endsWith('.partial'))).toBe(false)
-    expect((await library.listBackups({})).backups).toHaveLength(1)
+    expect((await library.api.listBackups({})).backups).toHaveLength(1)
     await library.close()
   })
 
   it('reports a failed automatic backup until one succeeds, and changes nothing', async () => {
     const library = await open()
-    await library.importText({ text: syntheticListing(3, 'Paper ') })
+    await library.api.importText({ text: syntheticListing(3, 'Paper ') })
     await library.close()
     // backups/ is a file: no backup can be written there.
     await writeFile(join(dir, BACKUPS_FOLDER), 'in the way')
     const before = await folderSnapshot(dir)
     const failing = await open({ automaticBackups: true })
-    await until(async () => (await failing.getLibraryInfo()).backupProblem !== undefined)
-    expect((await failing.getLibraryInfo()).backupProblem).toMatch(/^The backup failed: /)
+    await until(async () => (await failing.api.getLibraryInfo({})).backupProblem !== undefined)
+    expect((await failing.api.getLibraryInfo({})).backupProblem).toMatch(/^The backup failed: /)
     expect(await titles(failing)).toHaveLength(3)
     await failing.close()
     expect(await folderSnapshot(dir)).toEqual(before)
@@ -195,7 +196,7 @@ describe('making backups', () => {
     await rm(join(dir, BACKUPS_FOLDER))
     const working = await open({ automaticBackups: true })
     await until(async () => (await backupCount()) === 1)
-    expect((await working.getLibraryInfo()).backupProblem).toBeUndefined()
+    expect((await working.api.getLibraryInfo({})).backupProblem).toBeUndefined()
     await working.close()
   })
 })
@@ -203,45 +204,45 @@ describe('making backups', () => {
 describe('restoring a backup', () => {
   it('brings the library back to the backup, and keeps the state before it as a backup', async () => {
     const library = await open()
-    const { addedIds } = await library.importText({ text: syntheticListing(5, 'Kept ') })
-    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'the old note' })
-    const old = (await library.createBackup({})).backup
-    await library.importText({ text: syntheticListing(30, 'Added after ') })
-    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'the new note' })
+    const { addedIds } = await library.api.importText({ text: syntheticListing(5, 'Kept ') })
+    await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'the old note' })
+    const old = (await library.api.createBackup({})).backup
+    await library.api.importText({ text: syntheticListing(30, 'Added after ') })
+    await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'the new note' })
     let changes = 0
     library.onChange(() => changes++)
 
-    const report = await library.restoreBackup({ id: old.id })
+    const report = await library.api.restoreBackup({ id: old.id })
     expect(report.restored).toEqual(old)
     expect(report.previous).toMatchObject({ reason: 'before-restore', paperCount: 35 })
     expect(changes).toBeGreaterThan(0)
     expect(await titles(library)).toHaveLength(5)
     expect((await titles(library)).every((title) => title.startsWith('Kept '))).toBe(true)
-    expect((await library.getNote({ paperId: addedIds[0] ?? '' }))?.body).toBe('the old note')
-    expect((await library.getLibraryInfo()).problems).toEqual([])
+    expect((await library.api.getNote({ paperId: addedIds[0] ?? '' }))?.body).toBe('the old note')
+    expect((await library.api.getLibraryInfo({})).problems).toEqual([])
     expect(await readdir(dir)).not.toContain(RESTORE_FOLDER)
 
     // It survives a reopen, and the restore itself can be undone.
     await library.close()
     const reopened = await open()
     expect(await titles(reopened)).toHaveLength(5)
-    await reopened.restoreBackup({ id: report.previous.id })
+    await reopened.api.restoreBackup({ id: report.previous.id })
     expect(await titles(reopened)).toHaveLength(35)
-    expect((await reopened.getNote({ paperId: addedIds[0] ?? '' }))?.body).toBe('the new note')
+    expect((await reopened.api.getNote({ paperId: addedIds[0] ?? '' }))?.body).toBe('the new note')
     await reopened.close()
   })
 
   it('refuses an unknown backup id and a damaged backup, changing nothing', async () => {
     const library = await open()
-    await library.importText({ text: syntheticListing(5, 'Paper ') })
-    const backup = (await library.createBackup({})).backup
-    await library.importText({ text: syntheticListing(2, 'Newer ') })
-    await expect(library.restoreBackup({ id: '2020-01-01T00-00-00Z' })).rejects.toThrow(
+    await library.api.importText({ text: syntheticListing(5, 'Paper ') })
+    const backup = (await library.api.createBackup({})).backup
+    await library.api.importText({ text: syntheticListing(2, 'Newer ') })
+    await expect(library.api.restoreBackup({ id: '2020-01-01T00-00-00Z' })).rejects.toThrow(
       /No backup "2020-01-01T00-00-00Z"/,
     )
     const [shard] = (await listFiles(join(dir, BACKUPS_FOLDER, backup.id, 'papers'))).sort()
     await writeFile(shard ?? '', '{"records": [')
-    await expect(library.restoreBackup({ id: backup.id })).rejects.toThrow(
+    await expect(library.api.restoreBackup({ id: backup.id })).rejects.toThrow(
       /is damaged.*the library was not changed/,
     )
     expect(await titles(library)).toHaveLength(7)
@@ -254,12 +255,12 @@ describe('restoring a backup', () => {
 
   it('refuses a backup made by a newer Offprint', async () => {
     const library = await open()
-    await library.importText({ text: syntheticListing(2, 'Paper ') })
-    const backup = (await library.createBackup({})).backup
+    await library.api.importText({ text: syntheticListing(2, 'Paper ') })
+    const backup = (await library.api.createBackup({})).backup
     const manifestPath = join(dir, BACKUPS_FOLDER, backup.id, 'backup.json')
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>
     await writeFile(manifestPath, JSON.stringify({ ...manifest, schemaVersion: 3 }))
-    await expect(library.restoreBackup({ id: backup.id })).rejects.toThrow(
+    await expect(library.api.restoreBackup({ id: backup.id })).rejects.toThrow(
       /made by a newer Offprint \(schema version 3\)/,
     )
     expect(await titles(library)).toHaveLength(2)
@@ -268,9 +269,9 @@ describe('restoring a backup', () => {
 
   it('finishes a restore a crash interrupted after it was committed', async () => {
     const library = await open()
-    await library.importText({ text: syntheticListing(4, 'Old ') })
-    const backup = (await library.createBackup({})).backup
-    await library.importText({ text: syntheticListing(4, 'New ') })
+    await library.api.importText({ text: syntheticListing(4, 'Old ') })
+    const backup = (await library.api.createBackup({})).backup
+    await library.api.importText({ text: syntheticListing(4, 'New ') })
     await library.close()
     // What a crash half-way through renaming the staged files leaves behind.
     const staging = join(dir, RESTORE_FOLDER)
@@ -291,14 +292,14 @@ describe('restoring a backup', () => {
     const reopened = await open()
     expect(await titles(reopened)).toHaveLength(4)
     expect((await titles(reopened)).every((title) => title.startsWith('Old '))).toBe(true)
-    expect((await reopened.getLibraryInfo()).problems).toEqual([])
+    expect((await reopened.api.getLibraryInfo({})).problems).toEqual([])
     expect(await readdir(dir)).not.toContain(RESTORE_FOLDER)
     await reopened.close()
   })
 
   it('ignores a restore a crash interrupted before it was committed', async () => {
     const library = await open()
-    await library.importText({ text: syntheticListing(3, 'Current ') })
+    await library.api.importText({ text: syntheticListing(3, 'Current ') })
     await library.close()
     await mkdir(join(dir, RESTORE_FOLDER, 'papers'), { recursive: true })
     await writeFile(join(dir, RESTORE_FOLDER, 'papers', '00.json'), '{"records":[]}')
@@ -310,10 +311,10 @@ describe('restoring a backup', () => {
 
   it('on a full disk, refuses the restore and leaves the library exactly as it was', async () => {
     const library = await open()
-    await library.importText({ text: syntheticListing(60, 'Paper ') })
-    const backup = (await library.createBackup({})).backup
-    await library.importText({ text: syntheticListing(3, 'Later ') })
-    await library.createBackup({})
+    await library.api.importText({ text: syntheticListing(60, 'Paper ') })
+    const backup = (await library.api.createBackup({})).backup
+    await library.api.importText({ text: syntheticListing(3, 'Later ') })
+    await library.api.createBackup({})
     await library.close()
     const libraryFiles = async () => {
       const snapshot = await folderSnapshot(dir)
@@ -339,11 +340,11 @@ describe('damaged library files', () => {
   /** A library of 60 papers and a note, backed up, then changed a little more. */
   async function backedUpLibrary(): Promise<{ paperId: string; backupId: string }> {
     const library = await open()
-    const { addedIds } = await library.importText({ text: syntheticListing(60, 'Paper ') })
+    const { addedIds } = await library.api.importText({ text: syntheticListing(60, 'Paper ') })
     const paperId = addedIds[0] ?? ''
-    await library.saveNote({ paperId, body: 'backed up' })
-    await library.updateSettings({ patch: { backupsKept: 7 } })
-    const backupId = (await library.createBackup({})).backup.id
+    await library.api.saveNote({ paperId, body: 'backed up' })
+    await library.api.updateSettings({ patch: { backupsKept: 7 } })
+    const backupId = (await library.api.createBackup({})).backup.id
     await library.close()
     return { paperId, backupId }
   }
@@ -367,7 +368,7 @@ describe('damaged library files', () => {
       const damaged = await readFile(victim)
 
       const library = await open({ now: () => new Date('2026-12-01T09:30:00.000Z') })
-      const info = await library.getLibraryInfo()
+      const info = await library.api.getLibraryInfo({})
       expect(info.paperCount).toBe(60)
       expect(info.problems).toEqual([
         {
@@ -383,20 +384,20 @@ describe('damaged library files', () => {
       expect(await readFile(victim)).toEqual(original)
       await library.close()
       const clean = await open()
-      expect((await clean.getLibraryInfo()).problems).toEqual([])
+      expect((await clean.api.getLibraryInfo({})).problems).toEqual([])
       await clean.close()
     },
   )
 
   it('replays changes made after the backup over the restored shard', async () => {
     const library = await open({ now: steppingClock() })
-    const { addedIds } = await library.importText({ text: syntheticListing(1, 'Paper ') })
+    const { addedIds } = await library.api.importText({ text: syntheticListing(1, 'Paper ') })
     const paperId = addedIds[0] ?? ''
-    await library.saveNote({ paperId, body: 'v1' })
-    await library.createBackup({})
-    await library.saveNote({ paperId, body: 'v2 (after the backup, checkpointed)' })
+    await library.api.saveNote({ paperId, body: 'v1' })
+    await library.api.createBackup({})
+    await library.api.saveNote({ paperId, body: 'v2 (after the backup, checkpointed)' })
     await library.flush()
-    await library.saveNote({ paperId, body: 'v3 (only in the journal)' })
+    await library.api.saveNote({ paperId, body: 'v3 (only in the journal)' })
     // A crash now, then the notes shard is found damaged.
     const copy = await mkdtemp(join(tmpdir(), 'offprint-crashed-'))
     const { cp } = await import('node:fs/promises')
@@ -406,8 +407,8 @@ describe('damaged library files', () => {
     await writeFile(notesShard ?? '', '{"records": [{"id": "x", "bo')
 
     const reopened = await Library.open(copy)
-    expect((await reopened.getNote({ paperId }))?.body).toBe('v3 (only in the journal)')
-    const [problem] = (await reopened.getLibraryInfo()).problems
+    expect((await reopened.api.getNote({ paperId }))?.body).toBe('v3 (only in the journal)')
+    const [problem] = (await reopened.api.getLibraryInfo({})).problems
     expect(problem?.restoredFrom).toBeDefined()
     await reopened.close()
     await rm(copy, { recursive: true, force: true })
@@ -417,25 +418,25 @@ describe('damaged library files', () => {
     await backedUpLibrary()
     await writeFile(join(dir, 'library.json'), '{"schemaVersion": 2, "createdAt": ')
     const library = await open()
-    const info = await library.getLibraryInfo()
+    const info = await library.api.getLibraryInfo({})
     expect(info.problems).toHaveLength(1)
     expect(info.problems[0]?.file).toBe(join(dir, 'library.json'))
     expect(info.problems[0]?.restoredFrom).toBeDefined()
-    expect((await library.getSettings({})).backupsKept).toBe(7)
+    expect((await library.api.getSettings({})).backupsKept).toBe(7)
     expect(info.paperCount).toBe(60)
     await library.close()
   })
 
   it('opens with the rest when no backup has a good copy, and says so', async () => {
     const library = await open()
-    await library.importText({ text: syntheticListing(60, 'Paper ') })
+    await library.api.importText({ text: syntheticListing(60, 'Paper ') })
     await library.close()
     const [victim] = (await listFiles(join(dir, 'papers'))).filter((p) => p.endsWith('.json'))
     await writeFile(victim ?? '', '')
     const reopened = await open()
-    const [problem] = (await reopened.getLibraryInfo()).problems
+    const [problem] = (await reopened.api.getLibraryInfo({})).problems
     expect(problem?.restoredFrom).toBeUndefined()
-    expect((await reopened.getLibraryInfo()).paperCount).toBeLessThan(60)
+    expect((await reopened.api.getLibraryInfo({})).paperCount).toBeLessThan(60)
     await reopened.close()
   })
 
@@ -451,9 +452,9 @@ describe('damaged library files', () => {
     await writeFile(shard ?? '', JSON.stringify({ records: [broken, ...rest, stranger, 7] }))
 
     const library = await open()
-    const info = await library.getLibraryInfo()
+    const info = await library.api.getLibraryInfo({})
     expect(info.paperCount).toBe(60)
-    expect((await library.getPaper({ id: String(first?.['id']) })).title).toBe(first?.['title'])
+    expect((await library.api.getPaper({ id: String(first?.['id']) })).title).toBe(first?.['title'])
     expect(info.problems).toEqual([
       expect.objectContaining({
         file: shard,

@@ -21,7 +21,7 @@ afterEach(async () => {
 
 let n = 0
 async function preview(text: string, fileName = 'input.bib') {
-  return callApi(library, 'previewImport', { previewId: `bad-${++n}`, text, fileName })
+  return callApi(library.api, 'previewImport', { previewId: `bad-${++n}`, text, fileName })
 }
 
 const TRIED =

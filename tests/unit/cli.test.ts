@@ -8,6 +8,7 @@ import { collection, writeCollections } from './libraryFixture'
 import { Library } from '../../src/main/core/library'
 import type { Backlink, Paper, RelatedPaper } from '../../src/shared/model'
 import { formatWikiLink } from '../../src/shared/wikiLinks'
+import { allPapers } from './support/libraryPapers'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 
@@ -187,7 +188,7 @@ describe('runCli', () => {
   it('prints related papers and backlinks, as JSON and as lines', async () => {
     await runCli(['import', FIXTURE, '--library', library], io())
     const core = await Library.open(library)
-    const ids = new Map(core.allPapers().map((paper) => [paper.title, paper.id]))
+    const ids = new Map((await allPapers(core)).map((paper) => [paper.title, paper.id]))
     const oxe = ids.get(
       'OXE-AugE: A Large-Scale Robot Augmentation of OXE for Scaling Cross-Embodiment Policy Learning',
     )
@@ -195,7 +196,7 @@ describe('runCli', () => {
       'Shortcut Learning in Generalist Robot Policies: The Role of Dataset Diversity and Fragmentation',
     )
     if (oxe === undefined || shortcut === undefined) throw new Error('fixture papers missing')
-    const note = await core.createNote({
+    const note = await core.api.createNote({
       title: 'Robot data',
       body: `Augmenting OXE: ${formatWikiLink('paper', oxe, 'OXE-AugE')} helps.`,
     })

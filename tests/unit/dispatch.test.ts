@@ -30,10 +30,10 @@ function expectFailure(response: ApiResponse<unknown>, code: ApiErrorCode): stri
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'offprint-dispatch-'))
   library = await Library.open(dir)
-  dispatch = createDispatcher(library)
-  const report = await library.importText({ text: await readFile(FIXTURE, 'utf8') })
+  dispatch = createDispatcher(library.api)
+  const report = await library.api.importText({ text: await readFile(FIXTURE, 'utf8') })
   paperId = report.addedIds[0] ?? ''
-  await library.saveNote({ paperId, body: 'a note' })
+  await library.api.saveNote({ paperId, body: 'a note' })
 })
 
 afterEach(async () => {
@@ -186,11 +186,11 @@ describe('createDispatcher', () => {
 
   it.each(malformed)('rejects $name, naming the problem, and changes nothing', async (bad) => {
     const files = await snapshot()
-    const listed = await library.listPapers({ offset: 0, limit: 100 })
+    const listed = await library.api.listPapers({ offset: 0, limit: 100 })
     const message = expectFailure(await dispatch(bad.method, bad.args), bad.code)
     expect(message).toMatch(bad.mentions)
     expect(await snapshot()).toEqual(files)
-    expect(await library.listPapers({ offset: 0, limit: 100 })).toEqual(listed)
+    expect(await library.api.listPapers({ offset: 0, limit: 100 })).toEqual(listed)
   })
 
   it('returns { ok: true, value } for valid calls', async () => {
@@ -222,7 +222,7 @@ describe('createDispatcher', () => {
     expect(saved).toMatchObject({ ok: true, value: { paperId, body: 'edited' } })
     const survivor = await copyAsIfCrashed(dir)
     const reopened = await Library.open(survivor)
-    expect((await reopened.getNote({ paperId }))?.body).toBe('edited')
+    expect((await reopened.api.getNote({ paperId }))?.body).toBe('edited')
     await reopened.close()
     await rm(survivor, { recursive: true, force: true })
   })
@@ -230,14 +230,14 @@ describe('createDispatcher', () => {
 
 describe('callApi', () => {
   it('gives typed results through the same validation', async () => {
-    const response = await callApi(library, 'listPapers', { offset: 0, limit: 3 })
+    const response = await callApi(library.api, 'listPapers', { offset: 0, limit: 3 })
     if (!response.ok) throw new Error(response.error.message)
     expect(response.value.items.map((item) => typeof item.title)).toEqual([
       'string',
       'string',
       'string',
     ])
-    const invalid = await callApi(library, 'listPapers', { offset: -1, limit: 3 })
+    const invalid = await callApi(library.api, 'listPapers', { offset: -1, limit: 3 })
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } })
   })
 })

@@ -67,11 +67,11 @@ const knownIds: string[] = []
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'offprint-fuzz-'))
   library = await Library.open(dir, { samplePath: SAMPLE })
-  dispatch = createDispatcher(library)
-  const { addedIds } = await library.importText({ text: syntheticListing(6, 'Fuzzed paper ') })
+  dispatch = createDispatcher(library.api)
+  const { addedIds } = await library.api.importText({ text: syntheticListing(6, 'Fuzzed paper ') })
   knownIds.push(...addedIds)
-  await library.saveNote({ paperId: addedIds[0] ?? '', body: '# A note' })
-  knownIds.push((await library.createBackup({})).backup.id)
+  await library.api.saveNote({ paperId: addedIds[0] ?? '', body: '# A note' })
+  knownIds.push((await library.api.createBackup({})).backup.id)
 })
 
 afterAll(async () => {
@@ -233,15 +233,17 @@ function expectWellFormed(method: unknown, response: ApiResponse<unknown>): void
 /** The library as a user would see it: everything the read methods return. */
 async function visibleState(): Promise<string> {
   const [info, page, settings, backups, sidebar, trash, undo] = await Promise.all([
-    library.getLibraryInfo(),
-    library.listPapers({ offset: 0, limit: 1000 }),
-    library.getSettings({}),
-    library.listBackups({}),
-    library.getSidebar({}),
-    library.listTrash({}),
-    library.getUndoState({}),
+    library.api.getLibraryInfo({}),
+    library.api.listPapers({ offset: 0, limit: 1000 }),
+    library.api.getSettings({}),
+    library.api.listBackups({}),
+    library.api.getSidebar({}),
+    library.api.listTrash({}),
+    library.api.getUndoState({}),
   ])
-  const notes = await Promise.all(page.items.map((item) => library.getNote({ paperId: item.id })))
+  const notes = await Promise.all(
+    page.items.map((item) => library.api.getNote({ paperId: item.id })),
+  )
   return JSON.stringify({ info, page, settings, backups, sidebar, trash, undo, notes })
 }
 

@@ -11,6 +11,7 @@ import {
   removeDir,
   seedRecords,
 } from './libraryFixture'
+import { allPapers } from './support/libraryPapers'
 
 let dir: string
 beforeEach(async () => {
@@ -39,7 +40,7 @@ describe('findDuplicates and mergeDuplicates', () => {
       const own = await makeDir()
       const library = await openAt(own)
       await importVia(library, text)
-      papers.push(...library.allPapers('added'))
+      papers.push(...(await allPapers(library, 'added')))
       await library.close()
       await removeDir(own)
     }
@@ -63,41 +64,44 @@ describe('findDuplicates and mergeDuplicates', () => {
     const before = await readRecords(dir)
 
     const library = await openAt(dir)
-    const groups = await library.findDuplicates({})
+    const groups = await library.api.findDuplicates({})
     expect(groups).toHaveLength(1)
     expect(groups[0]?.reason).toBe('doi')
     // TWO says the most (authors, abstract, arXiv id): it is suggested to keep.
     expect(groups[0]?.papers.map((p) => p.id)).toEqual([two.id, one.id, three.id])
 
-    const outcome = await library.mergeDuplicates({ keepId: two.id, mergeIds: [one.id, three.id] })
+    const outcome = await library.api.mergeDuplicates({
+      keepId: two.id,
+      mergeIds: [one.id, three.id],
+    })
     expect(outcome).toMatchObject({ keptId: two.id, mergedIds: [one.id, three.id] })
     expect(outcome.changedFields).toEqual(expect.arrayContaining(['links', 'tags']))
 
-    const kept = await library.getPaper({ id: two.id })
+    const kept = await library.api.getPaper({ id: two.id })
     expect(kept.title).toBe('Deep Residual Learning for Image Recognition')
     expect(kept.tags).toEqual(['resnet', 'vision'])
     expect(kept.links.map((l) => l.url)).toEqual(['https://example.org/resnet'])
     expect(kept.arxivId).toBe('1512.03385')
-    await expect(library.getPaper({ id: one.id })).rejects.toThrow(/No paper/)
-    expect((await library.getLibraryInfo()).paperCount).toBe(2)
-    expect(await library.findDuplicates({})).toEqual([])
+    await expect(library.api.getPaper({ id: one.id })).rejects.toThrow(/No paper/)
+    expect((await library.api.getLibraryInfo({})).paperCount).toBe(2)
+    expect(await library.api.findDuplicates({})).toEqual([])
 
     // Both notes live on in the kept paper's note, wiki-link and all.
-    const joined = await library.getNote({ paperId: two.id })
+    const joined = await library.api.getNote({ paperId: two.id })
     expect(joined?.body).toContain('Note on one')
     expect(joined?.body).toContain('See [[ResNet]]')
     // Collections now hold the kept paper, once.
-    expect(await library.listExportCollections({})).toEqual([
+    expect(await library.api.listExportCollections({})).toEqual([
       { id: 'c2', name: 'Reading group', depth: 0, paperCount: 1 },
       { id: 'c1', name: 'Vision', depth: 0, paperCount: 2 },
     ])
 
     // The merge is one undo step, and undoing it restores every record exactly as it was.
     const label = 'Merge 3 copies of “Deep Residual Learning for Image Recognition”'
-    expect(await library.getUndoState({})).toEqual({ undo: label })
-    expect(await library.undo({})).toMatchObject({ label })
-    expect((await library.getNote({ paperId: one.id }))?.body).toBe('Note on one')
-    expect(await library.undo({})).toBeNull()
+    expect(await library.api.getUndoState({})).toEqual({ undo: label })
+    expect(await library.api.undo({})).toMatchObject({ label })
+    expect((await library.api.getNote({ paperId: one.id }))?.body).toBe('Note on one')
+    expect(await library.api.undo({})).toBeNull()
     await library.close()
     expect(await readRecords(dir)).toEqual(before)
   })
@@ -109,14 +113,14 @@ describe('findDuplicates and mergeDuplicates', () => {
     ).report
     const b = (await importVia(library, '@article{b, title = {Another Title}, year = 2021}')).report
     const [aId = '', bId = ''] = [...a.addedIds, ...b.addedIds]
-    await library.saveNote({ paperId: bId, body: 'mine' })
-    await library.mergeDuplicates({ keepId: aId, mergeIds: [bId] })
-    expect((await library.getNote({ paperId: aId }))?.body).toBe('mine')
-    await library.saveNote({ paperId: aId, body: 'mine, edited after the merge' })
-    await library.undo({})
-    expect((await library.getPaper({ id: bId })).title).toBe('Another Title')
-    expect((await library.getNote({ paperId: bId }))?.body).toBe('mine, edited after the merge')
-    expect(await library.getNote({ paperId: aId })).toBeNull()
+    await library.api.saveNote({ paperId: bId, body: 'mine' })
+    await library.api.mergeDuplicates({ keepId: aId, mergeIds: [bId] })
+    expect((await library.api.getNote({ paperId: aId }))?.body).toBe('mine')
+    await library.api.saveNote({ paperId: aId, body: 'mine, edited after the merge' })
+    await library.api.undo({})
+    expect((await library.api.getPaper({ id: bId })).title).toBe('Another Title')
+    expect((await library.api.getNote({ paperId: bId }))?.body).toBe('mine, edited after the merge')
+    expect(await library.api.getNote({ paperId: aId })).toBeNull()
     await library.close()
   })
 
@@ -124,13 +128,13 @@ describe('findDuplicates and mergeDuplicates', () => {
     const library = await openAt(dir)
     const { report } = await importVia(library, '@article{a, title = {A Paper}, year = 2020}')
     const id = report.addedIds[0] ?? ''
-    await expect(library.mergeDuplicates({ keepId: id, mergeIds: [id] })).rejects.toThrow(
+    await expect(library.api.mergeDuplicates({ keepId: id, mergeIds: [id] })).rejects.toThrow(
       'Choose at least one other paper to merge',
     )
-    await expect(library.mergeDuplicates({ keepId: id, mergeIds: ['nope'] })).rejects.toThrow(
+    await expect(library.api.mergeDuplicates({ keepId: id, mergeIds: ['nope'] })).rejects.toThrow(
       'No paper with id "nope" in this library',
     )
-    expect((await library.getLibraryInfo()).paperCount).toBe(1)
+    expect((await library.api.getLibraryInfo({})).paperCount).toBe(1)
     await library.close()
   })
 })

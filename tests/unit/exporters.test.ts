@@ -96,7 +96,7 @@ describe('Library.exportPapers', () => {
       ].join('\n'),
     )
     ids = report.addedIds
-    await seed.saveNote({ paperId: ids[0] ?? '', body: 'Builds on [[Beta Paper]].\n' })
+    await seed.api.saveNote({ paperId: ids[0] ?? '', body: 'Builds on [[Beta Paper]].\n' })
     await seed.close()
     await writeCollections(dir, [
       collection('top', 'Thesis', [ids[0] ?? '']),
@@ -114,13 +114,13 @@ describe('Library.exportPapers', () => {
     [...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1] ?? '')
 
   it('exports one collection, with or without its subcollections, each paper once', async () => {
-    const shallow = await library.exportPapers({
+    const shallow = await library.api.exportPapers({
       format: 'bibtex',
       scope: { kind: 'collection', collectionId: 'top', includeSubcollections: false },
     })
     expect(shallow).toMatchObject({ name: 'Offprint Thesis.bib', paperCount: 1 })
     expect(keysOf(shallow.files[0]?.text ?? '')).toEqual(['alpha'])
-    const deep = await library.exportPapers({
+    const deep = await library.api.exportPapers({
       format: 'bibtex',
       scope: { kind: 'collection', collectionId: 'top', includeSubcollections: true },
     })
@@ -128,7 +128,7 @@ describe('Library.exportPapers', () => {
   })
 
   it('exports a selection in the given order, and refuses an unknown collection', async () => {
-    const result = await library.exportPapers({
+    const result = await library.api.exportPapers({
       format: 'ris',
       scope: { kind: 'selection', paperIds: [ids[2] ?? '', ids[0] ?? ''] },
     })
@@ -136,7 +136,7 @@ describe('Library.exportPapers', () => {
       [...(result.files[0]?.text ?? '').matchAll(/^TI {2}- (.*)$/gm)].map((m) => m[1]),
     ).toEqual(['Gamma Paper', 'Alpha: A First Paper'])
     await expect(
-      library.exportPapers({
+      library.api.exportPapers({
         format: 'ris',
         scope: { kind: 'collection', collectionId: 'nope', includeSubcollections: true },
       }),
@@ -145,7 +145,7 @@ describe('Library.exportPapers', () => {
 
   it('lists collections depth-first for the export dialog', async () => {
     // Siblings at the same position sort by name.
-    expect(await library.listExportCollections({})).toEqual([
+    expect(await library.api.listExportCollections({})).toEqual([
       { id: 'other', name: 'Elsewhere', depth: 0, paperCount: 1 },
       { id: 'top', name: 'Thesis', depth: 0, paperCount: 1 },
       { id: 'sub', name: 'Chapter 2', depth: 1, paperCount: 2 },
@@ -153,7 +153,7 @@ describe('Library.exportPapers', () => {
   })
 
   it('writes a Markdown vault: one file per paper, YAML front matter, the note with its wiki-links', async () => {
-    const vault = await library.exportPapers({ format: 'markdown', scope: { kind: 'library' } })
+    const vault = await library.api.exportPapers({ format: 'markdown', scope: { kind: 'library' } })
     expect(vault.files.map((f) => f.path)).toEqual([
       'Alpha A First Paper.md',
       'Beta Paper.md',

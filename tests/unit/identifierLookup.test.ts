@@ -164,7 +164,7 @@ describe('pasted identifiers through the library, online and offline', () => {
   it('looks ids up, previews them, imports them', async () => {
     const stub = await startStubServer()
     const library = await openAt(dir, stub.options)
-    const preview = await library.previewImport({
+    const preview = await library.api.previewImport({
       previewId: 'ids',
       text: 'https://arxiv.org/abs/1706.03762v7\ndoi:10.1145/3292500.3330701\n2101.99999\n',
     })
@@ -176,14 +176,17 @@ describe('pasted identifiers through the library, online and offline', () => {
     expect(preview.skipped).toEqual([
       { line: 3, reason: 'arXiv:2101.99999: arXiv has no paper with this id' },
     ])
-    expect(await library.confirmImport({ previewId: 'ids' })).toMatchObject({ added: 2, queued: 0 })
+    expect(await library.api.confirmImport({ previewId: 'ids' })).toMatchObject({
+      added: 2,
+      queued: 0,
+    })
     await library.close()
     await stub.close()
   })
 
   it('offline: the ids wait in a persistent queue with the reason, and a retry imports them', async () => {
     const library = await openAt(dir, await offlineOptions())
-    const preview = await library.previewImport({
+    const preview = await library.api.previewImport({
       previewId: 'off',
       text: '1706.03762 10.1145/3292500.3330701',
     })
@@ -191,22 +194,27 @@ describe('pasted identifiers through the library, online and offline', () => {
     expect(preview.lookupProblem).toMatch(
       /^offline: could not reach 127\.0\.0\.1:\d+; it will be retried when you are online$/,
     )
-    expect(await library.confirmImport({ previewId: 'off' })).toMatchObject({ added: 0, queued: 2 })
+    expect(await library.api.confirmImport({ previewId: 'off' })).toMatchObject({
+      added: 0,
+      queued: 2,
+    })
     await library.close()
     expect(await readdir(dir)).toContain('lookup-queue.json')
 
     // Back online (a new session): the queue is still there, and retrying empties it.
     const stub = await startStubServer()
     const online = await openAt(dir, stub.options)
-    expect((await online.getLookupQueue({})).items.map((i) => [i.identifier, i.reason])).toEqual([
+    expect(
+      (await online.api.getLookupQueue({})).items.map((i) => [i.identifier, i.reason]),
+    ).toEqual([
       ['arXiv:1706.03762', expect.stringMatching(/^offline/)],
       ['doi:10.1145/3292500.3330701', expect.stringMatching(/^offline/)],
     ])
-    const retry = await online.retryLookups({ previewId: 'retry' })
+    const retry = await online.api.retryLookups({ previewId: 'retry' })
     expect(retry.newTitles).toHaveLength(2)
-    expect(await online.confirmImport({ previewId: 'retry' })).toMatchObject({ added: 2 })
-    expect((await online.getLookupQueue({})).items).toEqual([])
-    await expect(online.retryLookups({ previewId: 'again' })).rejects.toThrow(
+    expect(await online.api.confirmImport({ previewId: 'retry' })).toMatchObject({ added: 2 })
+    expect((await online.api.getLookupQueue({})).items).toEqual([])
+    await expect(online.api.retryLookups({ previewId: 'again' })).rejects.toThrow(
       'No identifiers are waiting to be looked up',
     )
     await online.close()
@@ -215,9 +223,11 @@ describe('pasted identifiers through the library, online and offline', () => {
 
   it('dropQueuedLookups removes ids the user gives up on', async () => {
     const library = await openAt(dir, await offlineOptions())
-    await library.previewImport({ previewId: 'q', text: '1706.03762 2101.00001' })
-    await library.confirmImport({ previewId: 'q' })
-    expect(await library.dropQueuedLookups({ identifiers: ['arXiv:1706.03762'] })).toMatchObject({
+    await library.api.previewImport({ previewId: 'q', text: '1706.03762 2101.00001' })
+    await library.api.confirmImport({ previewId: 'q' })
+    expect(
+      await library.api.dropQueuedLookups({ identifiers: ['arXiv:1706.03762'] }),
+    ).toMatchObject({
       items: [{ identifier: 'arXiv:2101.00001' }],
     })
     await library.close()

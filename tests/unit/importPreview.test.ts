@@ -22,7 +22,7 @@ describe('previewImport / confirmImport', () => {
   it('previews new entries and skipped ones without writing, then confirms in one write', async () => {
     const library = await openAt(dir)
     const before = await folderSnapshot(dir)
-    const preview = await library.previewImport({
+    const preview = await library.api.previewImport({
       previewId: 'p1',
       text: await readFile(BIB, 'utf8'),
       fileName: 'zotero-export.bib',
@@ -42,11 +42,11 @@ describe('previewImport / confirmImport', () => {
       [62, 7],
     ])
     expect(await folderSnapshot(dir)).toEqual(before)
-    expect((await library.getLibraryInfo()).paperCount).toBe(0)
+    expect((await library.api.getLibraryInfo({})).paperCount).toBe(0)
 
-    const report = await library.confirmImport({ previewId: 'p1' })
+    const report = await library.api.confirmImport({ previewId: 'p1' })
     expect(report).toMatchObject({ format: 'bibtex', added: 5, alreadyPresent: 0, updated: 0 })
-    const paper = await library.getPaper({ id: report.addedIds[0] ?? '' })
+    const paper = await library.api.getPaper({ id: report.addedIds[0] ?? '' })
     expect(paper).toMatchObject({
       title: 'Attention Is All You Need',
       authors: expect.arrayContaining(['Łukasz Kaiser']),
@@ -72,7 +72,7 @@ describe('previewImport / confirmImport', () => {
     ])
     expect(preview.newTitles).toEqual(['Chapter on Things'])
     expect(report).toMatchObject({ added: 1, alreadyPresent: 1, updated: 1 })
-    const merged = await library.getPaper({ id: preview.duplicates[0]?.existingId ?? '' })
+    const merged = await library.api.getPaper({ id: preview.duplicates[0]?.existingId ?? '' })
     expect(merged).toMatchObject({
       title: 'Attention Is All You Need',
       published: '2017-12-04',
@@ -102,13 +102,13 @@ describe('previewImport / confirmImport', () => {
 
   it('cancelImport forgets a finished preview: confirming it is refused and nothing is written', async () => {
     const library = await openAt(dir)
-    await library.previewImport({ previewId: 'gone', text: await readFile(BIB, 'utf8') })
-    expect(await library.cancelImport({ previewId: 'gone' })).toEqual({ cancelled: true })
-    await expect(library.confirmImport({ previewId: 'gone' })).rejects.toThrow(
+    await library.api.previewImport({ previewId: 'gone', text: await readFile(BIB, 'utf8') })
+    expect(await library.api.cancelImport({ previewId: 'gone' })).toEqual({ cancelled: true })
+    await expect(library.api.confirmImport({ previewId: 'gone' })).rejects.toThrow(
       /No finished import preview/,
     )
-    expect((await library.getLibraryInfo()).paperCount).toBe(0)
-    expect(await library.cancelImport({ previewId: 'gone' })).toEqual({ cancelled: false })
+    expect((await library.api.getLibraryInfo({})).paperCount).toBe(0)
+    expect(await library.api.cancelImport({ previewId: 'gone' })).toEqual({ cancelled: false })
     await library.close()
   })
 
@@ -125,9 +125,9 @@ describe('previewImport / confirmImport', () => {
       states.push(p.state)
       if (p.step !== 'Reading entries') return
       reading.push(p.done)
-      if (p.done > 0) void library.cancelImport({ previewId: 'big' })
+      if (p.done > 0) void library.api.cancelImport({ previewId: 'big' })
     })
-    const response = await callApi(library, 'previewImport', { previewId: 'big', text })
+    const response = await callApi(library.api, 'previewImport', { previewId: 'big', text })
     expect(response).toEqual({
       ok: false,
       error: { code: 'cancelled', message: 'Importing the pasted text: cancelled' },
@@ -136,7 +136,7 @@ describe('previewImport / confirmImport', () => {
     expect(reading.length).toBeGreaterThan(1)
     expect(Math.max(...reading)).toBeLessThan(10_000)
     expect(states.at(-1)).toBe('cancelled')
-    expect((await library.getLibraryInfo()).paperCount).toBe(0)
+    expect((await library.api.getLibraryInfo({})).paperCount).toBe(0)
     expect(await folderSnapshot(dir)).toEqual(before)
     await library.close()
   })
@@ -149,14 +149,14 @@ describe('previewImport / confirmImport', () => {
     const { preview, report } = await importVia(library, text)
     expect(preview).toMatchObject({ entries: 2, newTitles: ['Same Paper'], repeatsInFile: 1 })
     expect(report).toMatchObject({ added: 1, alreadyPresent: 1 })
-    const paper = await library.getPaper({ id: report.addedIds[0] ?? '' })
+    const paper = await library.api.getPaper({ id: report.addedIds[0] ?? '' })
     expect(paper).toMatchObject({ doi: '10.1/x', abstract: 'Longer text here.' })
     await library.close()
   })
 
   it('validates arguments: a missing previewId is a clear error', async () => {
     const library = await openAt(dir)
-    const response = await callApi(library, 'previewImport', { text: 'x' } as never)
+    const response = await callApi(library.api, 'previewImport', { text: 'x' } as never)
     expect(response).toEqual({
       ok: false,
       error: {

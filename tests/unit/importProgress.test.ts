@@ -25,7 +25,10 @@ describe('import progress', () => {
     const library = await Library.open(dir)
     const events: TaskProgress[] = []
     library.onProgress((progress) => events.push(progress))
-    const report = await library.importText({ text: syntheticListing(2000), fileName: 'big.txt' })
+    const report = await library.api.importText({
+      text: syntheticListing(2000),
+      fileName: 'big.txt',
+    })
     expect(report.added).toBe(2000)
 
     expect(new Set(events.map((event) => event.taskId)).size).toBe(1)
@@ -48,7 +51,9 @@ describe('import progress', () => {
     const library = await Library.open(dir)
     const events: TaskProgress[] = []
     library.onProgress((progress) => events.push(progress))
-    await expect(library.importText({ text: 'not a listing' })).rejects.toThrow('No papers found')
+    await expect(library.api.importText({ text: 'not a listing' })).rejects.toThrow(
+      'No papers found',
+    )
     expect(events.at(-1)).toMatchObject({ state: 'failed', label: 'Importing the pasted text' })
     await library.close()
   })
@@ -57,7 +62,7 @@ describe('import progress', () => {
 describe('cancelling an import', () => {
   it('stops before the write: nothing is added and no file changes', async () => {
     const library = await Library.open(dir)
-    await library.importText({ text: syntheticListing(10), fileName: 'first.txt' })
+    await library.api.importText({ text: syntheticListing(10), fileName: 'first.txt' })
     await library.flush()
     const before = await folderSnapshot(dir)
     const events: TaskProgress[] = []
@@ -66,20 +71,23 @@ describe('cancelling an import', () => {
       events.push(progress)
       // Cancel once the import is a tenth of the way through, as a user's click would.
       if (cancelled === undefined && progress.step === 'Adding papers' && progress.done >= 300) {
-        cancelled = library.cancelTask({ taskId: progress.taskId })
+        cancelled = library.api.cancelTask({ taskId: progress.taskId })
       }
     })
-    const importing = library.importText({ text: syntheticListing(3000, 'B '), fileName: 'b.txt' })
+    const importing = library.api.importText({
+      text: syntheticListing(3000, 'B '),
+      fileName: 'b.txt',
+    })
     await expect(importing).rejects.toBeInstanceOf(TaskCancelledError)
     expect(await cancelled).toBe(true)
     expect(events.at(-1)).toMatchObject({ state: 'cancelled' })
     expect(events.some((event) => event.step === 'Saving')).toBe(false)
-    expect((await library.listPapers({ offset: 0, limit: 1 })).total).toBe(10)
+    expect((await library.api.listPapers({ offset: 0, limit: 1 })).total).toBe(10)
     // Not a byte changed, not even the journal, and no temporary file left behind.
     expect(await folderSnapshot(dir)).toEqual(before)
 
     // The library works on: the same file imports in full afterwards.
-    const again = await library.importText({
+    const again = await library.api.importText({
       text: syntheticListing(3000, 'B '),
       fileName: 'b.txt',
     })
@@ -91,10 +99,10 @@ describe('cancelling an import', () => {
     const library = await Library.open(dir)
     library.onProgress((progress) => {
       if (progress.step === 'Adding papers' && progress.done > 0) {
-        void library.cancelTask({ taskId: progress.taskId })
+        void library.api.cancelTask({ taskId: progress.taskId })
       }
     })
-    const response = await callApi(library, 'importText', { text: syntheticListing(500) })
+    const response = await callApi(library.api, 'importText', { text: syntheticListing(500) })
     expect(response).toEqual({
       ok: false,
       error: { code: 'cancelled', message: 'Importing the pasted text: cancelled' },
@@ -109,14 +117,14 @@ describe('cancelling an import', () => {
     library.onProgress((progress) => {
       taskId = progress.taskId
       if (progress.step === 'Saving' && progress.state === 'running') {
-        void library.cancelTask({ taskId }).then((answer) => answers.push(answer))
+        void library.api.cancelTask({ taskId }).then((answer) => answers.push(answer))
       }
     })
-    const report = await library.importText({ text: syntheticListing(50) })
+    const report = await library.api.importText({ text: syntheticListing(50) })
     expect(report.added).toBe(50)
     expect(answers).toEqual([false])
-    expect(await library.cancelTask({ taskId })).toBe(false)
-    expect(await library.cancelTask({ taskId: 'no-such-task' })).toBe(false)
+    expect(await library.api.cancelTask({ taskId })).toBe(false)
+    expect(await library.api.cancelTask({ taskId: 'no-such-task' })).toBe(false)
     await library.close()
   })
 })

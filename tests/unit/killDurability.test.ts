@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { backupFolder } from '../../src/main/core/backups/backupFolder'
 import { Library } from '../../src/main/core/library'
 import { syntheticListing } from '../support/syntheticListing'
+import { allPapers } from './support/libraryPapers'
 
 const TRIALS = Number(process.env['OFFPRINT_KILL_TRIALS'] ?? 10)
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -83,13 +84,13 @@ function acknowledgedBy(lines: string[][]): Acknowledged {
 /** Every listed backup is a whole library of its own: it opens without a problem. */
 async function expectBackupsWhole(dir: string, trial: number): Promise<number> {
   const library = await Library.open(dir)
-  const { backups } = await library.listBackups({})
+  const { backups } = await library.api.listBackups({})
   await library.close()
   for (const backup of backups) {
     const copy = await mkdtemp(join(tmpdir(), 'offprint-backup-copy-'))
     await cp(backupFolder(dir, backup.id), copy, { recursive: true })
     const opened = await Library.open(copy)
-    const info = await opened.getLibraryInfo()
+    const info = await opened.api.getLibraryInfo({})
     expect(info.problems, `trial ${trial}, backup ${backup.id}`).toEqual([])
     expect(info.paperCount, `trial ${trial}, backup ${backup.id}`).toBe(backup.paperCount)
     await opened.close()
@@ -113,28 +114,28 @@ describe('durability under SIGKILL', () => {
           expect(acknowledged.notes.size, `trial ${trial} made changes`).toBeGreaterThan(0)
 
           const library = await Library.open(dir)
-          expect((await library.getLibraryInfo()).problems, `trial ${trial}`).toEqual([])
+          expect((await library.api.getLibraryInfo({})).problems, `trial ${trial}`).toEqual([])
           for (const id of acknowledged.papers) {
-            expect((await library.getPaper({ id })).id).toBe(id)
+            expect((await library.api.getPaper({ id })).id).toBe(id)
           }
           for (const [paperId, version] of acknowledged.notes) {
-            const body = (await library.getNote({ paperId }))?.body ?? ''
+            const body = (await library.api.getNote({ paperId }))?.body ?? ''
             // A later save may have reached the disk just before the kill, unacknowledged.
             expect(Number(body.replace('version ', '')), `trial ${trial}`).toBeGreaterThanOrEqual(
               version,
             )
           }
           for (const id of acknowledged.starred) {
-            expect((await library.getPaper({ id })).starred, `trial ${trial}: star`).toBe(true)
+            expect((await library.api.getPaper({ id })).starred, `trial ${trial}: star`).toBe(true)
           }
           for (const [collectionId, paperId] of acknowledged.collections) {
-            const holding = await library.getPaperCollections({ id: paperId })
+            const holding = await library.api.getPaperCollections({ id: paperId })
             expect(
               holding.map((collection) => collection.id),
               `trial ${trial}: collection`,
             ).toContain(collectionId)
           }
-          const settings = await library.getSettings({})
+          const settings = await library.api.getSettings({})
           expect(
             acknowledged.settingsVersion === 0 ||
               settings.backupIntervalHours >= acknowledged.settingsVersion,
@@ -142,8 +143,8 @@ describe('durability under SIGKILL', () => {
           ).toBe(true)
           // The newest acknowledged backups are kept (older ones may be pruned, as
           // designed). Ids are never reused, so the last `kept` ids are distinct.
-          const listed = (await library.listBackups({})).backups.map((backup) => backup.id)
-          const kept = (await library.getSettings({})).backupsKept
+          const listed = (await library.api.listBackups({})).backups.map((backup) => backup.id)
+          const kept = (await library.api.getSettings({})).backupsKept
           expect(new Set(acknowledged.backups).size, `trial ${trial}`).toBe(
             acknowledged.backups.length,
           )
@@ -184,11 +185,11 @@ describe('durability under SIGKILL', () => {
         const dir = await mkdtemp(join(tmpdir(), 'offprint-kill-restore-'))
         try {
           const library = await Library.open(dir)
-          await library.updateSettings({ patch: { backupsKept: 100 } })
-          await library.importText({ text: syntheticListing(40, 'First ') })
-          const first = (await library.createBackup({})).backup
-          await library.importText({ text: syntheticListing(40, 'Second ') })
-          const second = (await library.createBackup({})).backup
+          await library.api.updateSettings({ patch: { backupsKept: 100 } })
+          await library.api.importText({ text: syntheticListing(40, 'First ') })
+          const first = (await library.api.createBackup({})).backup
+          await library.api.importText({ text: syntheticListing(40, 'Second ') })
+          const second = (await library.api.createBackup({})).backup
           await library.close()
 
           const lines = await runAndKill(
@@ -199,10 +200,10 @@ describe('durability under SIGKILL', () => {
           restoresSeen += lines.length
 
           const reopened = await Library.open(dir)
-          const info = await reopened.getLibraryInfo()
+          const info = await reopened.api.getLibraryInfo({})
           expect(info.problems, `trial ${trial}`).toEqual([])
           expect([40, 80], `trial ${trial}`).toContain(info.paperCount)
-          const titles = reopened.allPapers('title').map((paper) => paper.title)
+          const titles = (await allPapers(reopened, 'title')).map((paper) => paper.title)
           const firstOnly = titles.every((title) => title.startsWith('First'))
           expect(firstOnly || titles.length === 80, `trial ${trial}`).toBe(true)
           await reopened.close()

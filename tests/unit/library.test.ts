@@ -13,6 +13,7 @@ import { Library } from '../../src/main/core/library'
 import { SCHEMA_VERSION } from '../../src/main/core/store/libraryMeta'
 import { copyAsIfCrashed, folderSnapshot, listFiles } from './support/libraryFolder'
 import { runCoreScript } from './support/runCoreScript'
+import { allPapers } from './support/libraryPapers'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 const SAMPLE = resolve(__dirname, '../../resources/sample-daily-papers.txt')
@@ -61,7 +62,7 @@ async function openLibrary(options: { now?: () => Date } = {}): Promise<Library>
 }
 
 async function allSummaries(library: Library): Promise<PaperSummary[]> {
-  return (await library.listPapers({ offset: 0, limit: 1000 })).items
+  return (await library.api.listPapers({ offset: 0, limit: 1000 })).items
 }
 
 const snapshot = folderSnapshot
@@ -71,8 +72,8 @@ async function notesSurvivingACrash(): Promise<Map<string, string>> {
   const copy = await copyAsIfCrashed(dir)
   const survivor = await Library.open(copy)
   const bodies = new Map<string, string>()
-  for (const paper of survivor.allPapers()) {
-    const note = await survivor.getNote({ paperId: paper.id })
+  for (const paper of await allPapers(survivor)) {
+    const note = await survivor.api.getNote({ paperId: paper.id })
     if (note !== null) bodies.set(paper.id, note.body)
   }
   await survivor.close()
@@ -92,7 +93,7 @@ afterEach(async () => {
 describe('Library: importing the Daily Papers fixture', () => {
   it('adds 53 papers, listed newest first', async () => {
     const library = await openLibrary()
-    const report = await library.importText({ text: fixture, fileName: 'hf-daily-papers.txt' })
+    const report = await library.api.importText({ text: fixture, fileName: 'hf-daily-papers.txt' })
     expect(report).toMatchObject({
       format: 'hf-daily-papers',
       fileName: 'hf-daily-papers.txt',
@@ -103,7 +104,7 @@ describe('Library: importing the Daily Papers fixture', () => {
     expect(report.addedIds).toHaveLength(53)
     expect(new Set(report.addedIds).size).toBe(53)
 
-    const page = await library.listPapers({ offset: 0, limit: 100 })
+    const page = await library.api.listPapers({ offset: 0, limit: 100 })
     expect(page.total).toBe(53)
     expect(page.items.map((p) => [p.title, p.published]).slice(0, 2)).toEqual([
       [NEWEST_TITLE, '2026-01-29'],
@@ -111,7 +112,7 @@ describe('Library: importing the Daily Papers fixture', () => {
     ])
     expect(page.items[0]?.upvotes).toBe(2)
 
-    const paper = await library.getPaper({ id: report.addedIds[0] ?? '' })
+    const paper = await library.api.getPaper({ id: report.addedIds[0] ?? '' })
     expect(paper).toMatchObject({
       title: SECOND_TITLE,
       published: '2026-01-26',
@@ -129,23 +130,23 @@ describe('Library: importing the Daily Papers fixture', () => {
 
   it('adds nothing the second time: 53 already present, and no write', async () => {
     const library = await openLibrary()
-    await library.importText({ text: fixture, fileName: 'hf-daily-papers.txt' })
+    await library.api.importText({ text: fixture, fileName: 'hf-daily-papers.txt' })
     const before = await snapshot(dir)
-    const again = await library.importText({ text: fixture, fileName: 'copy.txt' })
+    const again = await library.api.importText({ text: fixture, fileName: 'copy.txt' })
     expect(again).toMatchObject({ added: 0, alreadyPresent: 53, addedIds: [] })
-    expect((await library.listPapers({ offset: 0, limit: 100 })).total).toBe(53)
+    expect((await library.api.listPapers({ offset: 0, limit: 100 })).total).toBe(53)
     expect(await snapshot(dir)).toEqual(before)
     await library.close()
   })
 
   it('treats titles that differ only in case, punctuation or Unicode form as one paper', async () => {
     const library = await openLibrary()
-    await library.importText({ text: SMALL_LISTING })
+    await library.api.importText({ text: SMALL_LISTING })
     const variant = SMALL_LISTING.replace(
       'Zeta: A Paper About Things',
       'ZETA — a paper about   things',
     ).replace('alpha paper, second', 'Ａｌｐｈａ Paper Second')
-    expect(await library.importText({ text: variant })).toMatchObject({
+    expect(await library.api.importText({ text: variant })).toMatchObject({
       added: 0,
       alreadyPresent: 2,
     })
@@ -155,17 +156,17 @@ describe('Library: importing the Daily Papers fixture', () => {
   it('de-duplicates within one import', async () => {
     const library = await openLibrary()
     const twice = `${SMALL_LISTING}\n${SMALL_LISTING.replace('Daily Papers', '')}`
-    expect(await library.importText({ text: twice })).toMatchObject({
+    expect(await library.api.importText({ text: twice })).toMatchObject({
       added: 2,
       alreadyPresent: 2,
     })
-    expect((await library.listPapers({ offset: 0, limit: 10 })).total).toBe(2)
+    expect((await library.api.listPapers({ offset: 0, limit: 10 })).total).toBe(2)
     await library.close()
   })
 
   it('importSample gives 53 papers read as of 2026-02-09, whatever today is', async () => {
     const library = await openLibrary({ now: steppingClock(new Date('2031-07-15T08:00:00Z')) })
-    const report = await library.importSample({})
+    const report = await library.api.importSample({})
     expect(report).toMatchObject({ added: 53, fileName: 'sample-daily-papers.txt' })
     const items = await allSummaries(library)
     expect(items.find((p) => p.title === SECOND_TITLE)?.published).toBe('2026-01-26')
@@ -177,16 +178,19 @@ describe('Library: importing the Daily Papers fixture', () => {
 describe('Library: files on disk', () => {
   it('reopens with the same papers and the note saved before', async () => {
     const library = await openLibrary()
-    const { addedIds } = await library.importText({ text: fixture, fileName: 'f.txt' })
+    const { addedIds } = await library.api.importText({ text: fixture, fileName: 'f.txt' })
     const paperId = addedIds[3] ?? ''
-    const saved = await library.saveNote({ paperId, body: '# Reading notes\n\nGood *baseline*.' })
-    const papers = library.allPapers()
+    const saved = await library.api.saveNote({
+      paperId,
+      body: '# Reading notes\n\nGood *baseline*.',
+    })
+    const papers = await allPapers(library)
     await library.close()
 
     const reopened = await openLibrary()
-    expect(reopened.allPapers()).toEqual(papers)
-    expect(await reopened.getNote({ paperId })).toEqual(saved)
-    const info = await reopened.getLibraryInfo()
+    expect(await allPapers(reopened)).toEqual(papers)
+    expect(await reopened.api.getNote({ paperId })).toEqual(saved)
+    const info = await reopened.api.getLibraryInfo({})
     expect(info).toEqual({
       path: dir,
       schemaVersion: SCHEMA_VERSION,
@@ -227,8 +231,8 @@ describe('Library: files on disk', () => {
 
   it('moves an unreadable shard file aside, reports it, and opens with the rest', async () => {
     const library = await openLibrary()
-    const { addedIds } = await library.importText({ text: fixture })
-    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'kept' })
+    const { addedIds } = await library.api.importText({ text: fixture })
+    await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'kept' })
     await library.close()
     const shards = (await listFiles(join(dir, 'papers'))).filter((path) => path.endsWith('.json'))
     const [victim] = shards
@@ -239,7 +243,7 @@ describe('Library: files on disk', () => {
     await writeFile(victim ?? '', corrupt)
 
     const reopened = await openLibrary({ now: () => new Date('2026-11-26T03:10:00.123Z') })
-    const info = await reopened.getLibraryInfo()
+    const info = await reopened.api.getLibraryInfo({})
     expect(info.paperCount).toBe(53 - lost)
     expect(info.noteCount).toBe(1)
     expect(info.problems).toHaveLength(1)
@@ -250,14 +254,14 @@ describe('Library: files on disk', () => {
     expect((await readFile(problem?.movedTo ?? '')).equals(corrupt)).toBe(true)
 
     // The library keeps working, and the moved file is never touched again.
-    expect((await reopened.importText({ text: SMALL_LISTING })).added).toBe(2)
+    expect((await reopened.api.importText({ text: SMALL_LISTING })).added).toBe(2)
     await reopened.close()
     expect((await readFile(problem?.movedTo ?? '')).equals(corrupt)).toBe(true)
   })
 
   it('sets aside one unusable record alone, and a shard of the wrong shape whole', async () => {
     const library = await openLibrary()
-    await library.importText({ text: fixture })
+    await library.api.importText({ text: fixture })
     await library.close()
     const shards = (await listFiles(join(dir, 'papers'))).filter((path) => path.endsWith('.json'))
     const [first, second] = shards
@@ -271,7 +275,7 @@ describe('Library: files on disk', () => {
 
     const at = () => new Date('2026-11-26T03:10:00Z')
     const reopened = await Library.open(dir, { now: at })
-    const { problems, paperCount } = await reopened.getLibraryInfo()
+    const { problems, paperCount } = await reopened.api.getLibraryInfo({})
     expect(paperCount).toBe(53 - lost)
     expect(problems.map((p) => p.reason)).toEqual([
       '1 unusable record set aside',
@@ -283,13 +287,13 @@ describe('Library: files on disk', () => {
     await reopened.close()
     // The shard was rewritten without the bad record: the next open is clean.
     const clean = await Library.open(dir, { now: at })
-    expect((await clean.getLibraryInfo()).problems).toEqual([])
+    expect((await clean.api.getLibraryInfo({})).problems).toEqual([])
     await clean.close()
   })
 
   it('rejects bad input with BadInputError and changes no file', async () => {
     const library = await openLibrary()
-    await library.importText({ text: SMALL_LISTING })
+    await library.api.importText({ text: SMALL_LISTING })
     const before = await snapshot(dir)
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString(
       'latin1',
@@ -299,15 +303,17 @@ describe('Library: files on disk', () => {
       'Winston Smith, his chin nuzzled into his breast in an effort to escape the vile wind, ' +
       'slipped quickly through the glass doors of Victory Mansions.\n'
     for (const text of ['', '  \n\n ', prose, binary, 'Just a title']) {
-      const error = await library.importText({ text, fileName: 'x.txt' }).catch((e: unknown) => e)
+      const error = await library.api
+        .importText({ text, fileName: 'x.txt' })
+        .catch((e: unknown) => e)
       expect(error).toBeInstanceOf(BadInputError)
       expect((error as Error).message).not.toMatch(/\n/)
     }
-    await expect(library.importText({ text: prose })).rejects.toThrow(
+    await expect(library.api.importText({ text: prose })).rejects.toThrow(
       'No papers found: it is not in a format Offprint reads (tried RIS, arXiv Atom feed, CSL-JSON, BibTeX, a Hugging Face Daily Papers page, a list of arXiv ids / DOIs)',
     )
     expect(await snapshot(dir)).toEqual(before)
-    expect((await library.listPapers({ offset: 0, limit: 10 })).total).toBe(2)
+    expect((await library.api.listPapers({ offset: 0, limit: 10 })).total).toBe(2)
     await library.close()
   })
 })
@@ -315,36 +321,36 @@ describe('Library: files on disk', () => {
 describe('Library: listing', () => {
   it('pages through the papers without gaps or repeats', async () => {
     const library = await openLibrary()
-    await library.importText({ text: fixture })
+    await library.api.importText({ text: fixture })
     const all = await allSummaries(library)
     const paged: PaperSummary[] = []
     for (let offset = 0; offset < 60; offset += 10) {
-      const page = await library.listPapers({ offset, limit: 10 })
+      const page = await library.api.listPapers({ offset, limit: 10 })
       expect(page.total).toBe(53)
       expect(page.offset).toBe(offset)
       paged.push(...page.items)
     }
     expect(paged).toEqual(all)
-    expect((await library.listPapers({ offset: 53, limit: 10 })).items).toEqual([])
-    expect((await library.listPapers({ offset: 50, limit: 10 })).items).toHaveLength(3)
+    expect((await library.api.listPapers({ offset: 53, limit: 10 })).items).toEqual([])
+    expect((await library.api.listPapers({ offset: 50, limit: 10 })).items).toHaveLength(3)
     await library.close()
   })
 
   it('sorts by date (undated last, ties by title), title, upvotes and date added', async () => {
     const library = await openLibrary()
-    await library.importText({ text: SMALL_LISTING })
-    await library.importText({ text: fixture })
+    await library.api.importText({ text: SMALL_LISTING })
+    await library.api.importText({ text: fixture })
 
-    const byDate = await library.listPapers({ offset: 0, limit: 1000, sort: 'published' })
+    const byDate = await library.api.listPapers({ offset: 0, limit: 1000, sort: 'published' })
     const dates = byDate.items.map((p) => p.published)
     const dated = dates.filter((d): d is string => d !== undefined)
     expect(dated).toEqual([...dated].sort().reverse())
     expect(dates.indexOf(undefined)).toBe(dated.length) // undated at the end
     expect(byDate.items.map((p) => p.title)).toEqual(
-      (await library.listPapers({ offset: 0, limit: 1000 })).items.map((p) => p.title),
+      (await library.api.listPapers({ offset: 0, limit: 1000 })).items.map((p) => p.title),
     )
 
-    const byTitle = (await library.listPapers({ offset: 0, limit: 1000, sort: 'title' })).items
+    const byTitle = (await library.api.listPapers({ offset: 0, limit: 1000, sort: 'title' })).items
     const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
     for (let i = 1; i < byTitle.length; i++) {
       expect(
@@ -357,12 +363,13 @@ describe('Library: listing', () => {
     expect(alphaAt).toBeLessThan(titles.length - 1)
     expect(titles.slice(0, alphaAt).every((title) => /^a/i.test(title))).toBe(true)
 
-    const byVotes = (await library.listPapers({ offset: 0, limit: 1000, sort: 'upvotes' })).items
+    const byVotes = (await library.api.listPapers({ offset: 0, limit: 1000, sort: 'upvotes' }))
+      .items
     const votes = byVotes.map((p) => p.upvotes)
     expect(votes).toEqual([...votes].sort((a, b) => b - a))
     expect(byVotes[0]?.title).toBe('Zeta: A Paper About Things')
 
-    const byAdded = (await library.listPapers({ offset: 0, limit: 1000, sort: 'added' })).items
+    const byAdded = (await library.api.listPapers({ offset: 0, limit: 1000, sort: 'added' })).items
     // The fixture came second, so its papers come first, in the order of the file.
     expect(byAdded[0]?.title).toBe(SECOND_TITLE)
     expect(byAdded.slice(-2).map((p) => p.title)).toEqual([
@@ -374,10 +381,10 @@ describe('Library: listing', () => {
 
   it('marks hasNote only for a note with a non-blank body', async () => {
     const library = await openLibrary()
-    const { addedIds } = await library.importText({ text: SMALL_LISTING })
+    const { addedIds } = await library.api.importText({ text: SMALL_LISTING })
     const [zeta, alpha] = addedIds as [string, string]
-    await library.saveNote({ paperId: zeta, body: 'worth reading' })
-    await library.saveNote({ paperId: alpha, body: '  \n ' })
+    await library.api.saveNote({ paperId: zeta, body: 'worth reading' })
+    await library.api.saveNote({ paperId: alpha, body: '  \n ' })
     const rows = await allSummaries(library)
     expect(rows.find((p) => p.id === zeta)?.hasNote).toBe(true)
     expect(rows.find((p) => p.id === alpha)?.hasNote).toBe(false)
@@ -386,10 +393,12 @@ describe('Library: listing', () => {
 
   it('rejects an unknown paper id with NotFoundError', async () => {
     const library = await openLibrary()
-    await expect(library.getPaper({ id: 'no-such-paper' })).rejects.toBeInstanceOf(NotFoundError)
-    await expect(library.getPaper({ id: 'no-such-paper' })).rejects.toThrow(/no-such-paper/)
-    await expect(library.getNote({ paperId: 'nope' })).rejects.toBeInstanceOf(NotFoundError)
-    await expect(library.saveNote({ paperId: 'nope', body: 'x' })).rejects.toBeInstanceOf(
+    await expect(library.api.getPaper({ id: 'no-such-paper' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    )
+    await expect(library.api.getPaper({ id: 'no-such-paper' })).rejects.toThrow(/no-such-paper/)
+    await expect(library.api.getNote({ paperId: 'nope' })).rejects.toBeInstanceOf(NotFoundError)
+    await expect(library.api.saveNote({ paperId: 'nope', body: 'x' })).rejects.toBeInstanceOf(
       NotFoundError,
     )
     await library.close()
@@ -399,29 +408,29 @@ describe('Library: listing', () => {
 describe('Library: notes', () => {
   it('creates, then updates, the note of a paper, durably before resolving', async () => {
     const library = await openLibrary()
-    const { addedIds } = await library.importText({ text: SMALL_LISTING })
+    const { addedIds } = await library.api.importText({ text: SMALL_LISTING })
     const paperId = addedIds[0] ?? ''
-    expect(await library.getNote({ paperId })).toBeNull()
+    expect(await library.api.getNote({ paperId })).toBeNull()
 
-    const created = await library.saveNote({ paperId, body: 'first' })
+    const created = await library.api.saveNote({ paperId, body: 'first' })
     expect(created).toMatchObject({ paperId, title: 'Zeta: A Paper About Things', body: 'first' })
     expect(await notesSurvivingACrash()).toEqual(new Map([[paperId, 'first']]))
 
-    const updated = await library.saveNote({ paperId, body: 'second' })
+    const updated = await library.api.saveNote({ paperId, body: 'second' })
     expect(updated.id).toBe(created.id)
     expect(updated.createdAt).toBe(created.createdAt)
     expect(updated.updatedAt > created.updatedAt).toBe(true)
-    expect(await library.getNote({ paperId })).toEqual(updated)
+    expect(await library.api.getNote({ paperId })).toEqual(updated)
     expect(await notesSurvivingACrash()).toEqual(new Map([[paperId, 'second']]))
     await library.close()
   })
 
   it('serializes concurrent saves: every save lands and the last one wins', async () => {
     const library = await openLibrary()
-    const { addedIds } = await library.importText({ text: fixture })
+    const { addedIds } = await library.api.importText({ text: fixture })
     const saves = addedIds.flatMap((paperId, i) => [
-      library.saveNote({ paperId, body: `draft ${i}` }),
-      library.saveNote({ paperId, body: `final ${i}` }),
+      library.api.saveNote({ paperId, body: `draft ${i}` }),
+      library.api.saveNote({ paperId, body: `final ${i}` }),
     ])
     await Promise.all(saves)
     const onDisk = await notesSurvivingACrash()
@@ -434,33 +443,35 @@ describe('Library: notes', () => {
 
   it('accepts a 5 MB note', async () => {
     const library = await openLibrary()
-    const { addedIds } = await library.importText({ text: SMALL_LISTING })
+    const { addedIds } = await library.api.importText({ text: SMALL_LISTING })
     const body = 'Lorem ipsum dolor sit amet. '.repeat(190_000)
-    await library.saveNote({ paperId: addedIds[0] ?? '', body })
+    await library.api.saveNote({ paperId: addedIds[0] ?? '', body })
     await library.close()
     const reopened = await openLibrary()
-    expect((await reopened.getNote({ paperId: addedIds[0] ?? '' }))?.body).toBe(body)
+    expect((await reopened.api.getNote({ paperId: addedIds[0] ?? '' }))?.body).toBe(body)
     await reopened.close()
   })
 
   it('close() waits for a pending save, and later saves are refused', async () => {
     const library = await openLibrary()
-    const { addedIds } = await library.importText({ text: SMALL_LISTING })
+    const { addedIds } = await library.api.importText({ text: SMALL_LISTING })
     const paperId = addedIds[0] ?? ''
-    const pending = library.saveNote({ paperId, body: 'in flight' })
+    const pending = library.api.saveNote({ paperId, body: 'in flight' })
     await library.close()
     await expect(pending).resolves.toMatchObject({ body: 'in flight' })
     expect(await notesSurvivingACrash()).toEqual(new Map([[paperId, 'in flight']]))
-    await expect(library.saveNote({ paperId, body: 'late' })).rejects.toBeInstanceOf(StorageError)
+    await expect(library.api.saveNote({ paperId, body: 'late' })).rejects.toBeInstanceOf(
+      StorageError,
+    )
   })
 })
 
 describe('Library: failed writes and change events', () => {
   it('refuses changes on a full disk, keeps memory equal to disk, and damages nothing', async () => {
     const library = await openLibrary()
-    const report = await library.importText({ text: SMALL_LISTING })
+    const report = await library.api.importText({ text: SMALL_LISTING })
     const paperId = report.addedIds[0] ?? ''
-    await library.saveNote({ paperId, body: 'saved' })
+    await library.api.saveNote({ paperId, body: 'saved' })
     await library.close()
     const before = await snapshot(dir)
 
@@ -480,8 +491,8 @@ describe('Library: failed writes and change events', () => {
     expect(Object.keys(after)).toEqual(Object.keys(before))
     for (const [name, file] of Object.entries(before)) expect(after[name]?.bytes).toBe(file.bytes)
     const reopened = await openLibrary()
-    expect((await reopened.getNote({ paperId }))?.body).toBe('saved')
-    expect((await reopened.importText({ text: fixture })).added).toBe(53)
+    expect((await reopened.api.getNote({ paperId }))?.body).toBe('saved')
+    expect((await reopened.api.importText({ text: fixture })).added).toBe(53)
     await reopened.close()
   })
 
@@ -489,16 +500,16 @@ describe('Library: failed writes and change events', () => {
     const library = await openLibrary()
     let changes = 0
     const unsubscribe = library.onChange(() => changes++)
-    const { addedIds } = await library.importText({ text: SMALL_LISTING })
+    const { addedIds } = await library.api.importText({ text: SMALL_LISTING })
     expect(changes).toBe(1)
-    await library.importText({ text: SMALL_LISTING }) // nothing new
-    await library.importText({ text: 'not a listing' }).catch(() => undefined)
+    await library.api.importText({ text: SMALL_LISTING }) // nothing new
+    await library.api.importText({ text: 'not a listing' }).catch(() => undefined)
     expect(changes).toBe(1)
-    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'x' })
-    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'x' }) // unchanged
+    await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'x' })
+    await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'x' }) // unchanged
     expect(changes).toBe(2)
     unsubscribe()
-    await library.saveNote({ paperId: addedIds[0] ?? '', body: 'y' })
+    await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'y' })
     expect(changes).toBe(2)
     await library.close()
   })

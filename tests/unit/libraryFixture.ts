@@ -84,7 +84,7 @@ let counter = 0
 /** Imports `text` through preview + confirm, the way the UI does. */
 export async function importVia(library: Library, text: string, fileName = 'x.bib') {
   const previewId = `preview-${++counter}`
-  const preview = await library.previewImport({ previewId, text, fileName })
-  const report = await library.confirmImport({ previewId })
+  const preview = await library.api.previewImport({ previewId, text, fileName })
+  const report = await library.api.confirmImport({ previewId })
   return { preview, report }
 }

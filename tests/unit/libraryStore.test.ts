@@ -12,6 +12,7 @@ import { SCHEMA_VERSION } from '../../src/main/core/store/libraryMeta'
 import { SHARD_COUNTS } from '../../src/main/core/store/recordKinds'
 import { fnv1a, shardFileName, shardOf } from '../../src/main/core/store/shardRouting'
 import { copyAsIfCrashed, listFiles } from './support/libraryFolder'
+import { allPapers } from './support/libraryPapers'
 
 const V1_FIXTURE = fileURLToPath(new URL('../fixtures/library-v1', import.meta.url))
 const NEVER = 24 * 60 * 60 * 1000 // a checkpoint delay no test waits for
@@ -205,14 +206,14 @@ describe('migration from the 0.1 layout', () => {
     })
 
     const library = await Library.open(dir)
-    const info = await library.getLibraryInfo()
+    const info = await library.api.getLibraryInfo({})
     expect(info).toMatchObject({ schemaVersion: SCHEMA_VERSION, paperCount: 53, noteCount: 2 })
     expect(info.problems).toEqual([])
     for (const original of v1Papers.papers) {
-      expect(await library.getPaper({ id: original.id })).toEqual(original)
+      expect(await library.api.getPaper({ id: original.id })).toEqual(original)
     }
     for (const note of v1Notes.notes) {
-      expect(await library.getNote({ paperId: note.paperId ?? '' })).toEqual(note)
+      expect(await library.api.getNote({ paperId: note.paperId ?? '' })).toEqual(note)
     }
     await library.close()
 
@@ -228,7 +229,7 @@ describe('migration from the 0.1 layout', () => {
 
     // Opening again does not migrate again.
     const again = await Library.open(dir)
-    expect((await again.getLibraryInfo()).paperCount).toBe(53)
+    expect((await again.api.getLibraryInfo({})).paperCount).toBe(53)
     await again.close()
   })
 
@@ -244,8 +245,8 @@ describe('migration from the 0.1 layout', () => {
       )
     }
     const library = await Library.open(dir)
-    expect((await library.getLibraryInfo()).paperCount).toBe(53)
-    expect(library.allPapers().some((p) => p.id.startsWith('bogus'))).toBe(false)
+    expect((await library.api.getLibraryInfo({})).paperCount).toBe(53)
+    expect((await allPapers(library)).some((p) => p.id.startsWith('bogus'))).toBe(false)
     await library.close()
   })
 })

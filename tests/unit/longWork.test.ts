@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { TaskProgress } from '../../src/shared/model'
 import { callApi } from '../../src/main/core/kernel/dispatch'
-import { Library, REINDEX_TASK_FROM } from '../../src/main/core/library'
+import { Library } from '../../src/main/core/library'
+import { REINDEX_TASK_FROM } from '../../src/main/core/kernel/longTasks'
 import { LongTasks } from '../../src/main/core/kernel/longTasks'
 import { synthesize, writeSyntheticLibrary } from '../bench/syntheticLibrary'
 
@@ -33,7 +34,7 @@ async function openWith(count: number): Promise<{ library: Library; events: Task
 describe('an export', () => {
   it('reports how many papers it has written, then finishes', async () => {
     const { library, events } = await openWith(3000)
-    const result = await library.exportPapers({ format: 'bibtex', scope: { kind: 'library' } })
+    const result = await library.api.exportPapers({ format: 'bibtex', scope: { kind: 'library' } })
     expect(result.paperCount).toBe(3000)
     expect(result.files[0]?.text.match(/^@/gm)).toHaveLength(3000)
 
@@ -58,11 +59,11 @@ describe('an export', () => {
     // Cancel part way, as a click on Cancel would.
     const stop = library.onProgress((progress) => {
       if (progress.kind === 'export' && progress.state === 'running' && progress.done > 0) {
-        void library.cancelTask({ taskId: progress.taskId })
+        void library.api.cancelTask({ taskId: progress.taskId })
         stop()
       }
     })
-    const response = await callApi(library, 'exportPapers', {
+    const response = await callApi(library.api, 'exportPapers', {
       format: 'csl-json',
       scope: { kind: 'library' },
     })
@@ -72,7 +73,7 @@ describe('an export', () => {
     })
     expect(events.at(-1)).toMatchObject({ kind: 'export', state: 'cancelled' })
     // Nothing was left half-done: the next export runs in full.
-    const again = await library.exportPapers({ format: 'ris', scope: { kind: 'library' } })
+    const again = await library.api.exportPapers({ format: 'ris', scope: { kind: 'library' } })
     expect(again.files[0]?.text.match(/^ER {2}- $/gm)).toHaveLength(3000)
     await library.close()
   })
@@ -81,7 +82,7 @@ describe('an export', () => {
 describe('a duplicate scan', () => {
   it('reports its progress, and can be cancelled', async () => {
     const { library, events } = await openWith(200)
-    expect(await library.findDuplicates({})).toEqual([])
+    expect(await library.api.findDuplicates({})).toEqual([])
     const scan = events.filter((event) => event.kind === 'duplicates')
     expect(scan[0]).toMatchObject({
       label: 'Finding duplicates',
@@ -93,11 +94,11 @@ describe('a duplicate scan', () => {
 
     const stop = library.onProgress((progress) => {
       if (progress.kind === 'duplicates' && progress.state === 'running') {
-        void library.cancelTask({ taskId: progress.taskId })
+        void library.api.cancelTask({ taskId: progress.taskId })
         stop()
       }
     })
-    await expect(library.findDuplicates({})).rejects.toThrow('Finding duplicates: cancelled')
+    await expect(library.api.findDuplicates({})).rejects.toThrow('Finding duplicates: cancelled')
     expect(events.at(-1)).toMatchObject({ kind: 'duplicates', state: 'cancelled' })
     await library.close()
   })
@@ -113,8 +114,8 @@ describe('index rebuilds in a large library', () => {
       state: 'running',
       cancellable: false,
     })
-    expect(await library.cancelTask({ taskId: events[0]?.taskId ?? '' })).toBe(false)
-    await library.searchPapers('robot')
+    expect(await library.api.cancelTask({ taskId: events[0]?.taskId ?? '' })).toBe(false)
+    await library.api.listPaperIds({ query: 'robot' })
     await vi.waitFor(() =>
       expect(events.at(-1)).toMatchObject({
         kind: 'reindex',
@@ -130,8 +131,8 @@ describe('index rebuilds in a large library', () => {
     expect(indexed).toEqual([...indexed].sort((a, b) => a - b))
 
     // Similar papers count every paper's words the first time, with a count.
-    const first = (await library.listPapers({ offset: 0, limit: 1 })).items[0]
-    await library.getRelatedPapers({ id: first?.id ?? '', limit: 5 })
+    const first = (await library.api.listPapers({ offset: 0, limit: 1 })).items[0]
+    await library.api.getRelatedPapers({ id: first?.id ?? '', limit: 5 })
     const similar = events.filter((event) => event.label === 'Finding similar papers')
     const counts = similar.filter((event) => event.state === 'running').map((event) => event.done)
     expect(counts[0]).toBe(0)
@@ -145,9 +146,9 @@ describe('index rebuilds in a large library', () => {
 
   it('are not tasks in a small library (they take well under a second)', async () => {
     const { library, events } = await openWith(50)
-    const first = (await library.listPapers({ offset: 0, limit: 1 })).items[0]
-    await library.searchPapers('robot')
-    await library.getRelatedPapers({ id: first?.id ?? '', limit: 5 })
+    const first = (await library.api.listPapers({ offset: 0, limit: 1 })).items[0]
+    await library.api.listPaperIds({ query: 'robot' })
+    await library.api.getRelatedPapers({ id: first?.id ?? '', limit: 5 })
     expect(events).toEqual([])
     await library.close()
   })

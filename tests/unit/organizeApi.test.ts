@@ -10,7 +10,7 @@ const fx = fixturePerTest()
 
 describe('organizing through the dispatcher', () => {
   it('rejects malformed arguments with a clear message and changes nothing', async () => {
-    const dispatch = createDispatcher(fx().library)
+    const dispatch = createDispatcher(fx().library.api)
     const paper = fx().ids[0] ?? ''
     const cases: [string, unknown, ApiErrorCode, RegExp][] = [
       [
@@ -71,7 +71,7 @@ describe('organizing through the dispatcher', () => {
     }
     await fx().library.flush()
     expect(await folderSnapshot(fx().dir)).toEqual(before)
-    expect(await fx().library.getUndoState({})).toEqual({})
+    expect(await fx().library.api.getUndoState({})).toEqual({})
   })
 
   it('suggests a collection named after the imported page, and files the new papers there', async () => {
@@ -80,20 +80,20 @@ describe('organizing through the dispatcher', () => {
       'ToolRL: Reward is All Tool Learning Needs',
       'A Paper Only In The Second Import',
     )
-    const report = await library.importText({ text, fileName: 'feb-9.txt' })
+    const report = await library.api.importText({ text, fileName: 'feb-9.txt' })
     expect(report).toMatchObject({ added: 1, suggestedCollection: 'Daily Papers 2026-02-09' })
-    const collection = await library.createCollection({
+    const collection = await library.api.createCollection({
       name: report.suggestedCollection ?? '',
       paperIds: report.addedIds,
     })
-    expect((await library.getSidebar({})).collections).toEqual([
+    expect((await library.api.getSidebar({})).collections).toEqual([
       expect.objectContaining({
         id: collection.id,
         name: 'Daily Papers 2026-02-09',
         paperCount: 1,
       }),
     ])
-    expect(await library.getUndoState({})).toEqual({
+    expect(await library.api.getUndoState({})).toEqual({
       undo: 'New collection “Daily Papers 2026-02-09” with 1 paper',
     })
   })
@@ -101,20 +101,20 @@ describe('organizing through the dispatcher', () => {
   it('lists every id of a filtered view, and summarizes a selection', async () => {
     const { library, ids } = fx()
     const [a, b, c] = ids as [string, string, string]
-    await library.tagPapers({ paperIds: [a, b], add: ['rl', 'agents'] })
-    await library.tagPapers({ paperIds: [c], add: ['rl'] })
-    await library.setStarred({ paperIds: [a], starred: true })
-    await library.setStatus({ paperIds: [b], status: 'read' })
-    const col = await library.createCollection({ name: 'Col', paperIds: [a, c] })
-    expect(new Set(await library.listPaperIds({ filter: { tags: ['rl'] } }))).toEqual(
+    await library.api.tagPapers({ paperIds: [a, b], add: ['rl', 'agents'] })
+    await library.api.tagPapers({ paperIds: [c], add: ['rl'] })
+    await library.api.setStarred({ paperIds: [a], starred: true })
+    await library.api.setStatus({ paperIds: [b], status: 'read' })
+    const col = await library.api.createCollection({ name: 'Col', paperIds: [a, c] })
+    expect(new Set(await library.api.listPaperIds({ filter: { tags: ['rl'] } }))).toEqual(
       new Set([a, b, c]),
     )
-    const all = await library.listPaperIds({})
+    const all = await library.api.listPaperIds({})
     expect(all).toHaveLength(53)
     expect(all).toEqual(
-      (await library.listPapers({ offset: 0, limit: 100 })).items.map((p) => p.id),
+      (await library.api.listPapers({ offset: 0, limit: 100 })).items.map((p) => p.id),
     )
-    expect(await library.summarizeSelection({ paperIds: [a, b, c] })).toEqual({
+    expect(await library.api.summarizeSelection({ paperIds: [a, b, c] })).toEqual({
       count: 3,
       titles: expect.any(Array),
       status: { unread: 2, reading: 0, read: 1 },

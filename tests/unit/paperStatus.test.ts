@@ -20,21 +20,21 @@ afterEach(async () => {
 describe('reading status', () => {
   it('marks a paper read (by itself after a delay), durably, and the list shows it', async () => {
     const library = await Library.open(dir)
-    const { addedIds } = await library.importText({ text: syntheticListing(3) })
+    const { addedIds } = await library.api.importText({ text: syntheticListing(3) })
     const id = addedIds[1] ?? ''
     let changes = 0
     library.onChange(() => changes++)
-    expect(await library.markRead({ id })).toBe(true)
-    const paper = await library.getPaper({ id })
+    expect(await library.api.markRead({ id })).toBe(true)
+    const paper = await library.api.getPaper({ id })
     expect(paper.status).toBe('read')
     expect(paper.updatedAt >= paper.addedAt).toBe(true)
-    expect(await library.markRead({ id })).toBe(false) // no change, no event
-    expect((await library.setStatus({ paperIds: [id], status: 'read' })).changed).toBe(0)
+    expect(await library.api.markRead({ id })).toBe(false) // no change, no event
+    expect((await library.api.setStatus({ paperIds: [id], status: 'read' })).changed).toBe(0)
     expect(changes).toBe(1)
     await library.close()
 
     const reopened = await Library.open(dir)
-    const rows = (await reopened.listPapers({ offset: 0, limit: 10 })).items
+    const rows = (await reopened.api.listPapers({ offset: 0, limit: 10 })).items
     expect(rows.find((row) => row.id === id)?.status).toBe('read')
     expect(rows.filter((row) => row.status === 'unread')).toHaveLength(2)
     await reopened.close()
@@ -42,13 +42,16 @@ describe('reading status', () => {
 
   it('rejects an unknown paper and an unknown status', async () => {
     const library = await Library.open(dir)
-    const unknown = await callApi(library, 'setStatus', { paperIds: ['nope'], status: 'read' })
+    const unknown = await callApi(library.api, 'setStatus', { paperIds: ['nope'], status: 'read' })
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } })
-    expect(await callApi(library, 'markRead', { id: 'nope' })).toMatchObject({
+    expect(await callApi(library.api, 'markRead', { id: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     })
-    const bad = await callApi(library, 'setStatus', { paperIds: ['x'], status: 'done' } as never)
+    const bad = await callApi(library.api, 'setStatus', {
+      paperIds: ['x'],
+      status: 'done',
+    } as never)
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } })
     await library.close()
   })
@@ -57,21 +60,23 @@ describe('reading status', () => {
 describe('indexOfPaper', () => {
   it('gives the row of a paper in each sort order, and -1 for an unknown id', async () => {
     const library = await Library.open(dir)
-    await library.importText({ text: syntheticListing(30) })
+    await library.api.importText({ text: syntheticListing(30) })
     for (const sort of ['published', 'added', 'title', 'upvotes'] as const) {
-      const rows = (await library.listPapers({ offset: 0, limit: 100, sort })).items
+      const rows = (await library.api.listPapers({ offset: 0, limit: 100, sort })).items
       const index = rows.findIndex((row) => row.title === syntheticTitle(17))
       expect(index).toBeGreaterThanOrEqual(0)
-      expect(await library.indexOfPaper({ id: rows[index]?.id ?? '', sort })).toBe(index)
+      expect(await library.api.indexOfPaper({ id: rows[index]?.id ?? '', sort })).toBe(index)
     }
-    expect(await library.indexOfPaper({ id: 'missing' })).toBe(-1)
+    expect(await library.api.indexOfPaper({ id: 'missing' })).toBe(-1)
     // Within a filtered list (the sidebar's choice), the row is counted in that list.
-    const rows = (await library.listPapers({ offset: 0, limit: 100, sort: 'title' })).items
+    const rows = (await library.api.listPapers({ offset: 0, limit: 100, sort: 'title' })).items
     const [first, second] = [rows[20]?.id ?? '', rows[5]?.id ?? '']
-    await library.tagPapers({ paperIds: [first, second], add: ['pair'] })
+    await library.api.tagPapers({ paperIds: [first, second], add: ['pair'] })
     const filter = { tags: ['pair'] }
-    expect(await library.indexOfPaper({ id: first, sort: 'title', filter })).toBe(1)
-    expect(await library.indexOfPaper({ id: rows[7]?.id ?? '', sort: 'title', filter })).toBe(-1)
+    expect(await library.api.indexOfPaper({ id: first, sort: 'title', filter })).toBe(1)
+    expect(await library.api.indexOfPaper({ id: rows[7]?.id ?? '', sort: 'title', filter })).toBe(
+      -1,
+    )
     await library.close()
   })
 })

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BadInputError, NotFoundError } from '../../src/main/core/kernel/errors'
 import { Library } from '../../src/main/core/library'
+import { allPapers } from './support/libraryPapers'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 
@@ -58,14 +59,16 @@ function idOf(title: string): string {
 }
 
 async function relatedTitles(title: string): Promise<string[]> {
-  return (await library.getRelatedPapers({ id: idOf(title) })).map((related) => related.paper.title)
+  return (await library.api.getRelatedPapers({ id: idOf(title) })).map(
+    (related) => related.paper.title,
+  )
 }
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'offprint-related-'))
   library = await Library.open(dir)
-  await library.importText({ text: await readFile(FIXTURE, 'utf8') })
-  ids = new Map(library.allPapers().map((paper) => [paper.title, paper.id]))
+  await library.api.importText({ text: await readFile(FIXTURE, 'utf8') })
+  ids = new Map((await allPapers(library)).map((paper) => [paper.title, paper.id]))
 })
 
 afterEach(async () => {
@@ -103,14 +106,14 @@ describe('related papers', () => {
   })
 
   it('take in a paper imported while they are first being computed', async () => {
-    const first = library.getRelatedPapers({ id: idOf(ROBOT.shortcut) })
-    const imported = library.importText({ text: NEW_ROBOT_LISTING })
+    const first = library.api.getRelatedPapers({ id: idOf(ROBOT.shortcut) })
+    const imported = library.api.importText({ text: NEW_ROBOT_LISTING })
     await Promise.all([first, imported])
     expect((await relatedTitles(ROBOT.shortcut))[0]).toBe(NEW_ROBOT_TITLE)
   })
 
   it('come with a similarity in (0, 1], best first, never the paper itself', async () => {
-    const related = await library.getRelatedPapers({ id: idOf(ROBOT.grasp), limit: 10 })
+    const related = await library.api.getRelatedPapers({ id: idOf(ROBOT.grasp), limit: 10 })
     expect(related).toHaveLength(10)
     const scores = related.map((entry) => entry.score)
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
@@ -120,9 +123,9 @@ describe('related papers', () => {
 
   it('follow the library: a trashed paper drops out, a new one comes in', async () => {
     expect(await relatedTitles(ROBOT.shortcut)).toContain(ROBOT.oxe)
-    await library.moveToTrash({ paperIds: [idOf(ROBOT.oxe)] })
+    await library.api.moveToTrash({ paperIds: [idOf(ROBOT.oxe)] })
     expect(await relatedTitles(ROBOT.shortcut)).not.toContain(ROBOT.oxe)
-    await library.importText({ text: NEW_ROBOT_LISTING })
+    await library.api.importText({ text: NEW_ROBOT_LISTING })
     expect((await relatedTitles(ROBOT.shortcut))[0]).toBe(NEW_ROBOT_TITLE)
   })
 })
@@ -131,69 +134,77 @@ describe('manual relations', () => {
   it('are shown on both papers, with their label and direction, and survive a reopen', async () => {
     const from = idOf(ROBOT.oxe)
     const to = idOf(ROBOT.bridge)
-    const relation = await library.addRelation({ fromId: from, toId: to, label: ' extends ' })
+    const relation = await library.api.addRelation({ fromId: from, toId: to, label: ' extends ' })
     expect(relation).toMatchObject({ fromId: from, toId: to, label: 'extends' })
 
     expect(
-      (await library.listRelations({ paperId: from })).map((v) => [v.direction, v.other.title]),
+      (await library.api.listRelations({ paperId: from })).map((v) => [v.direction, v.other.title]),
     ).toEqual([['outgoing', ROBOT.bridge]])
     expect(
-      (await library.listRelations({ paperId: to })).map((v) => [v.direction, v.other.title]),
+      (await library.api.listRelations({ paperId: to })).map((v) => [v.direction, v.other.title]),
     ).toEqual([['incoming', ROBOT.oxe]])
 
-    await library.updateRelation({ id: relation.id, label: 'contradicts' })
+    await library.api.updateRelation({ id: relation.id, label: 'contradicts' })
     await library.close()
     library = await Library.open(dir)
-    const [view] = await library.listRelations({ paperId: to })
+    const [view] = await library.api.listRelations({ paperId: to })
     expect(view?.relation).toEqual({ ...relation, label: 'contradicts' })
 
     // A blank label removes it.
-    expect((await library.updateRelation({ id: relation.id, label: ' ' })).label).toBeUndefined()
+    expect(
+      (await library.api.updateRelation({ id: relation.id, label: ' ' })).label,
+    ).toBeUndefined()
   })
 
   it('are removed from both papers', async () => {
-    const relation = await library.addRelation({
+    const relation = await library.api.addRelation({
       fromId: idOf(ROBOT.fmb),
       toId: idOf(ROBOT.grasp),
     })
-    await library.removeRelation({ id: relation.id })
-    expect(await library.listRelations({ paperId: idOf(ROBOT.fmb) })).toEqual([])
-    expect(await library.listRelations({ paperId: idOf(ROBOT.grasp) })).toEqual([])
-    await expect(library.removeRelation({ id: relation.id })).rejects.toThrow(NotFoundError)
+    await library.api.removeRelation({ id: relation.id })
+    expect(await library.api.listRelations({ paperId: idOf(ROBOT.fmb) })).toEqual([])
+    expect(await library.api.listRelations({ paperId: idOf(ROBOT.grasp) })).toEqual([])
+    await expect(library.api.removeRelation({ id: relation.id })).rejects.toThrow(NotFoundError)
   })
 
   it('leave no dangling link when a paper is trashed, and come back when it is restored', async () => {
-    await library.addRelation({ fromId: idOf(ROBOT.fmb), toId: idOf(ROBOT.grasp), label: 'uses' })
-    await library.moveToTrash({ paperIds: [idOf(ROBOT.grasp)] })
-    expect(await library.listRelations({ paperId: idOf(ROBOT.fmb) })).toEqual([])
+    await library.api.addRelation({
+      fromId: idOf(ROBOT.fmb),
+      toId: idOf(ROBOT.grasp),
+      label: 'uses',
+    })
+    await library.api.moveToTrash({ paperIds: [idOf(ROBOT.grasp)] })
+    expect(await library.api.listRelations({ paperId: idOf(ROBOT.fmb) })).toEqual([])
     await expect(
-      library.addRelation({ fromId: idOf(ROBOT.fmb), toId: idOf(ROBOT.grasp) }),
+      library.api.addRelation({ fromId: idOf(ROBOT.fmb), toId: idOf(ROBOT.grasp) }),
     ).rejects.toThrow(BadInputError)
-    await library.restoreFromTrash({ paperIds: [idOf(ROBOT.grasp)] })
+    await library.api.restoreFromTrash({ paperIds: [idOf(ROBOT.grasp)] })
     expect(
-      (await library.listRelations({ paperId: idOf(ROBOT.fmb) })).map((v) => v.relation.label),
+      (await library.api.listRelations({ paperId: idOf(ROBOT.fmb) })).map((v) => v.relation.label),
     ).toEqual(['uses'])
   })
 
   it('refuse a paper related to itself, a pair related twice, and unknown papers', async () => {
     const a = idOf(ROBOT.fmb)
     const b = idOf(ROBOT.grasp)
-    await expect(library.addRelation({ fromId: a, toId: a })).rejects.toThrow(BadInputError)
-    await library.addRelation({ fromId: a, toId: b })
-    await expect(library.addRelation({ fromId: b, toId: a })).rejects.toThrow(/already related/)
-    await expect(library.addRelation({ fromId: a, toId: 'nope' })).rejects.toThrow(NotFoundError)
+    await expect(library.api.addRelation({ fromId: a, toId: a })).rejects.toThrow(BadInputError)
+    await library.api.addRelation({ fromId: a, toId: b })
+    await expect(library.api.addRelation({ fromId: b, toId: a })).rejects.toThrow(/already related/)
+    await expect(library.api.addRelation({ fromId: a, toId: 'nope' })).rejects.toThrow(
+      NotFoundError,
+    )
   })
 })
 
 describe('paper trash', () => {
   it('hides a trashed paper from the list and its position, and restores it', async () => {
     const id = idOf(ROBOT.fmb)
-    await library.moveToTrash({ paperIds: [id] })
-    expect((await library.listPapers({ offset: 0, limit: 100 })).total).toBe(52)
-    expect(await library.indexOfPaper({ id })).toBe(-1)
-    await library.restoreFromTrash({ paperIds: [id] })
-    const index = await library.indexOfPaper({ id, sort: 'title' })
-    const page = await library.listPapers({ offset: index, limit: 1, sort: 'title' })
+    await library.api.moveToTrash({ paperIds: [id] })
+    expect((await library.api.listPapers({ offset: 0, limit: 100 })).total).toBe(52)
+    expect(await library.api.indexOfPaper({ id })).toBe(-1)
+    await library.api.restoreFromTrash({ paperIds: [id] })
+    const index = await library.api.indexOfPaper({ id, sort: 'title' })
+    const page = await library.api.listPapers({ offset: index, limit: 1, sort: 'title' })
     expect(page.items[0]?.id).toBe(id)
   })
 })

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ExportFormat, Paper } from '../../src/shared/model'
 import { citationKeys } from '../../src/main/core/exports/citationKeys'
 import { importVia, makeDir, openAt, removeDir } from './libraryFixture'
+import { allPapers } from './support/libraryPapers'
 
 const FIXTURES = resolve(__dirname, '../fixtures/formats')
 
@@ -63,11 +64,11 @@ function carried(
 async function roundTrip(format: ExportFormat, text: string) {
   const first = await library()
   const { report } = await importVia(first, text)
-  const exported = await first.exportPapers({ format, scope: { kind: 'library' } })
+  const exported = await first.api.exportPapers({ format, scope: { kind: 'library' } })
   const second = await library()
   const again = await importVia(second, exported.files[0]?.text ?? '', exported.name)
-  const before = first.allPapers('added')
-  const after = second.allPapers('added')
+  const before = await allPapers(first, 'added')
+  const after = await allPapers(second, 'added')
   await first.close()
   await second.close()
   const keys = citationKeys(before)

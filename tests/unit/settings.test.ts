@@ -65,13 +65,15 @@ describe('readSettings', () => {
 describe('Library settings', () => {
   it('starts with the defaults and makes a change durable before resolving', async () => {
     const library = await Library.open(dir)
-    expect(await library.getSettings()).toEqual(DEFAULT_SETTINGS)
-    const updated = await library.updateSettings({ patch: { theme: 'dark', listPaneWidth: 300 } })
+    expect(await library.api.getSettings({})).toEqual(DEFAULT_SETTINGS)
+    const updated = await library.api.updateSettings({
+      patch: { theme: 'dark', listPaneWidth: 300 },
+    })
     expect(updated).toMatchObject({ theme: 'dark', listPaneWidth: 300, sort: 'published' })
     // What a crash right now would leave behind already has the change.
     const crashed = await copyAsIfCrashed(dir)
     const survivor = await Library.open(crashed)
-    expect(await survivor.getSettings()).toEqual({
+    expect(await survivor.api.getSettings({})).toEqual({
       ...DEFAULT_SETTINGS,
       theme: 'dark',
       listPaneWidth: 300,
@@ -92,11 +94,11 @@ describe('Library settings', () => {
     await writeFile(path, JSON.stringify({ ...file, settings: { fromNewerBuild: [1, 2] } }))
 
     const again = await Library.open(dir)
-    await again.updateSettings({ patch: { sort: 'upvotes' } })
+    await again.api.updateSettings({ patch: { sort: 'upvotes' } })
     await again.flush()
     expect(await storedSettings()).toEqual({ fromNewerBuild: [1, 2], sort: 'upvotes' })
     const before = await folderSnapshot(dir)
-    await again.updateSettings({ patch: { sort: 'upvotes' } })
+    await again.api.updateSettings({ patch: { sort: 'upvotes' } })
     await again.flush()
     expect(await folderSnapshot(dir)).toEqual(before)
     await again.close()
@@ -106,9 +108,9 @@ describe('Library settings', () => {
     const library = await Library.open(dir)
     const seen: Settings[] = []
     library.onSettingsChange((settings) => seen.push(settings))
-    await library.updateSettings({ patch: { theme: 'light' } })
-    await library.updateSettings({ patch: { theme: 'light' } }) // unchanged
-    await library.updateSettings({ patch: { window: null, readingFontSize: 18 } })
+    await library.api.updateSettings({ patch: { theme: 'light' } })
+    await library.api.updateSettings({ patch: { theme: 'light' } }) // unchanged
+    await library.api.updateSettings({ patch: { window: null, readingFontSize: 18 } })
     expect(seen.map((settings) => [settings.theme, settings.readingFontSize])).toEqual([
       ['light', 16],
       ['light', 18],
@@ -127,12 +129,15 @@ describe('Library settings', () => {
       { window: { x: 0, y: 0, width: 0, height: 600, maximized: false } },
       { listScope: { kind: 'collection' } },
     ]) {
-      const response = await callApi(library, 'updateSettings', { patch } as never)
+      const response = await callApi(library.api, 'updateSettings', { patch } as never)
       expect(response.ok).toBe(false)
       if (!response.ok) expect(response.error.code).toBe('invalid-arguments')
     }
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(before)
-    expect(await callApi(library, 'getSettings', {})).toEqual({ ok: true, value: DEFAULT_SETTINGS })
+    expect(await callApi(library.api, 'getSettings', {})).toEqual({
+      ok: true,
+      value: DEFAULT_SETTINGS,
+    })
     await library.close()
   })
 })

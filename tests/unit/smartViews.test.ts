@@ -18,17 +18,17 @@ async function view(name: SmartView): Promise<string[]> {
 describe('status, stars and smart views', () => {
   it('sets status and stars on many papers, and each view lists and counts what it should', async () => {
     const { library } = fx()
-    expect(await library.setStatus({ paperIds: [id(0), id(1)], status: 'reading' })).toEqual({
+    expect(await library.api.setStatus({ paperIds: [id(0), id(1)], status: 'reading' })).toEqual({
       label: 'Mark 2 papers as reading',
       changed: 2,
     })
-    await library.setStatus({ paperIds: [id(2)], status: 'read' })
-    expect(await library.setStarred({ paperIds: [id(1), id(3)], starred: true })).toEqual({
+    await library.api.setStatus({ paperIds: [id(2)], status: 'read' })
+    expect(await library.api.setStarred({ paperIds: [id(1), id(3)], starred: true })).toEqual({
       label: 'Star 2 papers',
       changed: 2,
     })
-    await library.saveNote({ paperId: id(4), body: 'Some thoughts' })
-    await library.saveNote({ paperId: id(5), body: '   ' })
+    await library.api.saveNote({ paperId: id(4), body: 'Some thoughts' })
+    await library.api.saveNote({ paperId: id(5), body: '   ' })
 
     expect(new Set(await view('reading'))).toEqual(new Set([id(0), id(1)]))
     expect(await view('unread')).toHaveLength(50)
@@ -36,7 +36,7 @@ describe('status, stars and smart views', () => {
     expect(await view('has-notes')).toEqual([id(4)])
     expect(await view('recent')).toHaveLength(53)
 
-    const sidebar = await library.getSidebar({})
+    const sidebar = await library.api.getSidebar({})
     expect(sidebar.views).toEqual({
       unread: 50,
       reading: 2,
@@ -44,7 +44,7 @@ describe('status, stars and smart views', () => {
       recent: 53,
       'has-notes': 1,
     })
-    const row = (await library.listPapers({ offset: 0, limit: 100 })).items.find(
+    const row = (await library.api.listPapers({ offset: 0, limit: 100 })).items.find(
       (paper) => paper.id === id(1),
     )
     expect(row).toMatchObject({ status: 'reading', starred: true, tags: [] })
@@ -56,13 +56,16 @@ describe('status, stars and smart views', () => {
 
   it('marks a paper read by itself (the setting) without making it an undo step', async () => {
     const { library } = fx()
-    await library.setStarred({ paperIds: [id(0)], starred: true })
-    expect(await library.markRead({ id: id(0) })).toBe(true)
-    expect(await library.markRead({ id: id(0) })).toBe(false)
-    expect((await library.getPaper({ id: id(0) })).status).toBe('read')
-    expect(await library.getUndoState({})).toEqual({ undo: 'Star 1 paper' })
+    await library.api.setStarred({ paperIds: [id(0)], starred: true })
+    expect(await library.api.markRead({ id: id(0) })).toBe(true)
+    expect(await library.api.markRead({ id: id(0) })).toBe(false)
+    expect((await library.api.getPaper({ id: id(0) })).status).toBe('read')
+    expect(await library.api.getUndoState({})).toEqual({ undo: 'Star 1 paper' })
     // Undoing the star leaves the paper read: the two changes touched different fields.
-    await library.undo({})
-    expect(await library.getPaper({ id: id(0) })).toMatchObject({ starred: false, status: 'read' })
+    await library.api.undo({})
+    expect(await library.api.getPaper({ id: id(0) })).toMatchObject({
+      starred: false,
+      status: 'read',
+    })
   })
 })

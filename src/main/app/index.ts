@@ -128,7 +128,7 @@ function createWindow(library: Library, settings: Settings): BrowserWindow {
     clearTimeout(saveTimer)
     if (quitting || window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return
     const patch = { window: boundsToSave(window.getNormalBounds(), window.isMaximized()) }
-    void callApi(library, 'updateSettings', { patch }).then((response) => {
+    void callApi(library.api, 'updateSettings', { patch }).then((response) => {
       if (!response.ok) log.warn(`could not save the window's place: ${response.error.message}`)
     })
   }
@@ -150,7 +150,7 @@ function createWindow(library: Library, settings: Settings): BrowserWindow {
 
 /** The dispatcher, logging failures that are ours (not the user's input) to the log file. */
 function loggingDispatcher(library: Library): ApiDispatch {
-  const dispatch = createDispatcher(library)
+  const dispatch = createDispatcher(library.api)
   return async (method, args) => {
     const response = await dispatch(method, args)
     if (!response.ok && (response.error.code === 'internal' || response.error.code === 'storage')) {
@@ -170,7 +170,7 @@ async function openLibrary(): Promise<Library> {
     samplePath: join(resourcesDir, 'sample-daily-papers.txt'),
     automaticBackups: true,
   })
-  const info = await library.getLibraryInfo()
+  const info = await library.api.getLibraryInfo({})
   log.info(`Offprint ${app.getVersion()} opened ${info.path} (${info.paperCount} papers)`)
   for (const problem of info.problems) {
     const restored =
@@ -202,7 +202,7 @@ async function start(): Promise<void> {
     return
   }
 
-  const settings = await library.getSettings()
+  const settings = await library.api.getSettings({})
   nativeTheme.themeSource = settings.theme
   library.onSettingsChange((changed) => {
     nativeTheme.themeSource = changed.theme
@@ -239,7 +239,7 @@ async function start(): Promise<void> {
   })
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) {
-      void library.getSettings().then((current) => {
+      void library.api.getSettings({}).then((current) => {
         mainWindow = createWindow(library, current)
       })
     }

@@ -193,7 +193,8 @@ async function listCommand(line: CommandLine, argv: string[], io: CliIo): Promis
     throw new UsageError(`list takes no file (got "${line.operands[0]}")`)
   }
   return withExistingLibrary(argv, io, async (library) => {
-    const papers = library.allPapers(line.sort)
+    const ids = await call(library, 'listPaperIds', { sort: line.sort })
+    const papers = await Promise.all(ids.map((id) => call(library, 'getPaper', { id })))
     if (line.json) io.out(JSON.stringify(papers, null, 2))
     else for (const paper of papers) io.out(formatPaperLine(paper))
     return 0
@@ -210,7 +211,8 @@ async function searchCommand(line: CommandLine, argv: string[], io: CliIo): Prom
     throw new UsageError(`the query is too long (over ${MAX_QUERY_CHARS} characters)`)
   }
   return withExistingLibrary(argv, io, async (library) => {
-    const papers = await library.searchPapers(query, line.sort)
+    const ids = await call(library, 'listPaperIds', { sort: line.sort, query })
+    const papers = await Promise.all(ids.map((id) => call(library, 'getPaper', { id })))
     if (line.json) io.out(JSON.stringify(papers, null, 2))
     else for (const paper of papers) io.out(formatPaperLine(paper))
     return 0

@@ -17,9 +17,9 @@ export async function exportCommand(line: CommandLine, argv: string[], io: CliIo
   }
   const { format, out, collection } = line
   return withExistingLibrary(argv, io, async (library) => {
-    let scope: Parameters<Library['exportPapers']>[0]['scope'] = { kind: 'library' }
+    let scope: Parameters<Library['api']['exportPapers']>[0]['scope'] = { kind: 'library' }
     if (collection !== undefined) {
-      const choices = await library.listExportCollections({})
+      const choices = await library.api.listExportCollections({})
       const match = choices.filter((choice) => choice.name === collection)
       if (match.length === 0) {
         const names = [...new Set(choices.map((choice) => choice.name))].join(', ') || 'none'

@@ -60,7 +60,7 @@ export async function withLibrary(
 ): Promise<number> {
   const library = await Library.open(dir)
   try {
-    for (const problem of (await library.getLibraryInfo()).problems) {
+    for (const problem of (await library.api.getLibraryInfo({})).problems) {
       io.err(
         `offprint: warning: ${problem.file} could not be read (${oneLine(problem.reason)}); ` +
           `it was moved to ${problem.movedTo}`,
@@ -89,7 +89,7 @@ export async function call<M extends ApiMethod>(
   method: M,
   args: ApiArgs<M>,
 ): Promise<ApiResults[M]> {
-  const response = await callApi(library, method, args)
+  const response = await callApi(library.api, method, args)
   if (!response.ok) throw new CommandError(response.error.message)
   return response.value
 }

@@ -28,10 +28,10 @@ export async function backlinksCommand(
   const id = singleId(line, 'backlinks')
   return withExistingLibrary(argv, io, async (library) => {
     // The id names a paper or a note: ask for the paper first.
-    const asPaper = await callApi(library, 'getBacklinks', { kind: 'paper', id })
+    const asPaper = await callApi(library.api, 'getBacklinks', { kind: 'paper', id })
     const response =
       !asPaper.ok && asPaper.error.code === 'not-found'
-        ? await callApi(library, 'getBacklinks', { kind: 'note', id })
+        ? await callApi(library.api, 'getBacklinks', { kind: 'note', id })
         : asPaper
     if (!response.ok) {
       throw new CommandError(

@@ -27,7 +27,7 @@ export interface CoreOptions {
 export async function inProcessCore(dir: string, options: CoreOptions): Promise<HarnessCore> {
   const library = await Library.open(dir, options)
   return {
-    dispatch: createDispatcher(library),
+    dispatch: createDispatcher(library.api),
     onEvent: (listener) => {
       const offChange = library.onChange((change) => listener({ type: 'library-changed', change }))
       const offProgress = library.onProgress((progress) => listener({ type: 'progress', progress }))

@@ -14,7 +14,7 @@ function reply(message: unknown): void {
 
 async function main(): Promise<void> {
   const library = await Library.open(dir, { samplePath })
-  const dispatch = createDispatcher(library)
+  const dispatch = createDispatcher(library.api)
   library.onChange((change) => reply({ type: 'event', event: { type: 'library-changed', change } }))
   library.onProgress((progress) => reply({ type: 'event', event: { type: 'progress', progress } }))
   process.on('message', (message: ParentMessage) => {

@@ -16,10 +16,10 @@ async function attempt(action: () => Promise<unknown>): Promise<string> {
 
 async function main(): Promise<void> {
   const library = await Library.open(dir)
-  const saveNote = await attempt(() => library.saveNote({ paperId, body: 'lost '.repeat(50) }))
-  const importText = await attempt(() => library.importText({ text: fixture }))
-  const note = (await library.getNote({ paperId }))?.body
-  const paperCount = (await library.getLibraryInfo()).paperCount
+  const saveNote = await attempt(() => library.api.saveNote({ paperId, body: 'lost '.repeat(50) }))
+  const importText = await attempt(() => library.api.importText({ text: fixture }))
+  const note = (await library.api.getNote({ paperId }))?.body
+  const paperCount = (await library.api.getLibraryInfo({})).paperCount
   const close = await attempt(() => library.close())
   process.stdout.write(JSON.stringify({ saveNote, importText, note, paperCount, close }))
 }

@@ -35,7 +35,7 @@ export async function openFixtureLibrary(
   const dir = await mkdtemp(join(tmpdir(), 'offprint-organize-'))
   const now = options.now ?? steppingClock()
   const library = await Library.open(dir, { now })
-  const report = await library.importText({ text: await readFile(FIXTURE, 'utf8') })
+  const report = await library.api.importText({ text: await readFile(FIXTURE, 'utf8') })
   const fixture: FixtureLibrary = {
     dir,
     library,
@@ -83,7 +83,11 @@ export async function shardBytes(library: Library): Promise<Record<string, strin
 }
 
 export async function listed(library: Library, filter?: PaperFilter): Promise<PaperSummary[]> {
-  const page = await library.listPapers({ offset: 0, limit: 1000, ...(filter ? { filter } : {}) })
+  const page = await library.api.listPapers({
+    offset: 0,
+    limit: 1000,
+    ...(filter ? { filter } : {}),
+  })
   expectTotal(page.total, page.items.length)
   return page.items
 }

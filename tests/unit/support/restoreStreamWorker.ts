@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const library = await Library.open(dir)
   for (let step = 0; ; step++) {
     const id = step % 2 === 0 ? firstId : secondId
-    await library.restoreBackup({ id })
+    await library.api.restoreBackup({ id })
     process.stdout.write(`restored ${id}\n`)
   }
 }

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const library = await Library.open(dir)
   let outcome = 'ok'
   try {
-    await library.restoreBackup({ id: backupId })
+    await library.api.restoreBackup({ id: backupId })
   } catch (error) {
     outcome = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
   }

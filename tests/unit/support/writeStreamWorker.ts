@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   let settingsVersion = 0
   for (let step = 0; ; step++) {
     if (step % 5 === 0) {
-      const report = await library.importText({
+      const report = await library.api.importText({
         text: syntheticListing(3, `Batch ${seed * 1000 + step} paper `),
       })
       paperIds.push(...report.addedIds)
@@ -24,14 +24,14 @@ async function main(): Promise<void> {
     } else if (step % 7 === 0) {
       // Increasing values, so "at least what was acknowledged" can be checked.
       settingsVersion = Math.min(168, settingsVersion + 1)
-      await library.updateSettings({ patch: { backupIntervalHours: settingsVersion } })
+      await library.api.updateSettings({ patch: { backupIntervalHours: settingsVersion } })
       process.stdout.write(`settings ${settingsVersion}\n`)
     } else if (step % 11 === 0) {
-      const { backup } = await library.createBackup({})
+      const { backup } = await library.api.createBackup({})
       process.stdout.write(`backup ${backup.id}\n`)
     } else if (step % 13 === 0) {
       const paperId = paperIds[step % paperIds.length] ?? ''
-      const collection = await library.createCollection({
+      const collection = await library.api.createCollection({
         name: `Collection ${seed}.${step}`,
         paperIds: [paperId],
       })
@@ -39,11 +39,11 @@ async function main(): Promise<void> {
     } else if (step % 3 === 0) {
       // Stars are only ever set here, so an acknowledged star must be found set.
       const paperId = paperIds[(step * 5) % paperIds.length] ?? ''
-      await library.setStarred({ paperIds: [paperId], starred: true })
+      await library.api.setStarred({ paperIds: [paperId], starred: true })
       process.stdout.write(`star ${paperId}\n`)
     } else {
       const paperId = paperIds[(step * 7) % paperIds.length] ?? ''
-      await library.saveNote({ paperId, body: `version ${step}` })
+      await library.api.saveNote({ paperId, body: `version ${step}` })
       process.stdout.write(`note ${paperId} ${step}\n`)
     }
   }

@@ -200,3 +200,14 @@ export async function mapPaced<T, R>(
   }
   return results
 }
+
+/**
+ * From this many papers, building an index (search, similar papers) is shown
+ * as a task with progress: below it a build takes well under a second.
+ */
+export const REINDEX_TASK_FROM = 5000
+
+/** "100,000 papers" (the index tasks' summaries). */
+export function paperCount(count: number): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'paper' : 'papers'}`
+}

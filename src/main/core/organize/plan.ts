@@ -3,8 +3,8 @@
 // Operations are pure functions of the current records, so a bad argument is
 // found before the first byte is written and the library is left as it was.
 import type { ChangeOutcome, Paper } from '../../../shared/model'
-import { NotFoundError } from '../kernel/errors'
 import type { LibraryRecords } from '../store/libraryStore'
+import { requirePaper } from '../store/requireRecord'
 import { RECORD_KINDS } from '../store/recordKinds'
 import type { ChangeSet } from '../store/recordKinds'
 
@@ -48,11 +48,7 @@ export function uniqueIds(ids: readonly string[]): string[] {
 
 /** The papers with these ids (each once); the first unknown id is an error. */
 export function requirePapers(records: LibraryRecords, ids: readonly string[]): Paper[] {
-  return uniqueIds(ids).map((id) => {
-    const paper = records.papers.get(id)
-    if (paper === undefined) throw new NotFoundError(`No paper with id "${id}" in this library`)
-    return paper
-  })
+  return uniqueIds(ids).map((id) => requirePaper(records, id))
 }
 
 /** "1 paper", "3 papers". */

@@ -1,0 +1,172 @@
+// Links between notes and papers: the `[[` autocomplete, what each link points
+// at now, and backlinks with the sentences around them. Which note links where
+// is derived from note bodies (never stored), built on first use and kept level
+// with every commit.
+import type { Backlink, Note, NoteSummary } from '../../../shared/model'
+import { normalizeTitle, type WikiLink, type WikiLinkTarget } from '../../../shared/wikiLinks'
+import type { LibraryKernel } from '../kernel/kernel'
+import type { CommittedChange, Service } from '../kernel/service'
+import type { PaperViews } from '../papers/paperViews'
+import { newestFirst } from '../papers/paperOrder'
+import { requireNote, requirePaper } from '../store/requireRecord'
+import { linkContextOf, plainTextOf } from './linkContext'
+import { LinkIndex } from './linkIndex'
+import { LinkTargets } from './linkTargets'
+
+type LinkMethod = 'suggestLinkTargets' | 'resolveLinkTargets' | 'getBacklinks'
+
+/** How many link suggestions a call returns unless it asks otherwise. */
+const DEFAULT_SUGGESTIONS = 8
+/** Length of a note's excerpt in the notes list. */
+const EXCERPT_CHARS = 160
+
+export class LinksService implements Service<LinkMethod> {
+  private index: LinkIndex | undefined
+  readonly targets: LinkTargets
+
+  constructor(
+    private readonly kernel: LibraryKernel,
+    views: PaperViews,
+  ) {
+    this.targets = new LinkTargets({
+      papers: () => this.kernel.store.papers.values(),
+      notes: () => this.kernel.store.notes.values(),
+      paper: (id) => this.kernel.store.papers.get(id),
+      note: (id) => this.kernel.store.notes.get(id),
+      newestPapers: () => views.sortedPapers('published'),
+    })
+  }
+
+  readonly handlers: Service<LinkMethod>['handlers'] = {
+    /** Papers and standalone notes whose titles fuzzily match `query`, best first. */
+    suggestLinkTargets: async ({ query, limit, kind }) =>
+      this.targets.suggest(query, limit ?? DEFAULT_SUGGESTIONS, kind),
+
+    /** What each link target currently is: its title now, or null when missing or trashed. */
+    resolveLinkTargets: async ({ targets }) =>
+      targets.map((target) => {
+        const resolved = this.targets.resolve(target)
+        return resolved === undefined ? null : { ...resolved }
+      }),
+
+    /** The notes that link to a paper or note, each with the sentences around its links. */
+    getBacklinks: async ({ kind, id }) => this.backlinks(kind, id),
+  }
+
+  /** The start of a note as plain text (links as their targets' titles), for the notes list. */
+  summarize(note: Note): NoteSummary {
+    const head = note.body.slice(0, EXCERPT_CHARS * 4)
+    const links = this.links().linksOf(note.id)?.links ?? []
+    const excerpt = plainTextOf(
+      head,
+      0,
+      head.length,
+      links.filter((link) => link.end <= head.length),
+      (link) => this.textOf(link),
+    ).trim()
+    const summary: NoteSummary = {
+      id: note.id,
+      title: note.title,
+      updatedAt: note.updatedAt,
+      excerpt: excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt,
+    }
+    if (note.trashedAt !== undefined) summary.trashedAt = note.trashedAt
+    return summary
+  }
+
+  /**
+   * Link targets are the titles of live papers and standalone notes; which
+   * note links where follows the bodies, and a paper's notes stop (or start)
+   * linking when it is trashed, restored or deleted.
+   */
+  committed({ changes, before, trashMoved }: CommittedChange): void {
+    const retitled = (changes.papers?.put ?? []).some(
+      (paper) => before.papers.get(paper.id)?.title !== paper.title,
+    )
+    const standaloneMoved =
+      (changes.notes?.remove?.length ?? 0) > 0 ||
+      (changes.notes?.put ?? []).some((note) => {
+        const was = before.notes.get(note.id)
+        return (
+          note.paperId === undefined &&
+          (was?.title !== note.title || was.trashedAt !== note.trashedAt)
+        )
+      })
+    if (retitled || trashMoved.size > 0 || standaloneMoved) this.targets.forget()
+    const links = this.index
+    if (links === undefined) return
+    const touched = new Set<string>([
+      ...(changes.notes?.put ?? []).map((note) => note.id),
+      ...(changes.notes?.remove ?? []),
+    ])
+    if (trashMoved.size > 0) {
+      for (const note of this.kernel.store.notes.values()) {
+        if (note.paperId !== undefined && trashMoved.has(note.paperId)) touched.add(note.id)
+      }
+    }
+    for (const id of touched) {
+      const note = this.kernel.store.notes.get(id)
+      links.setNote(id, note !== undefined && this.targets.isLiveNote(note) ? note.body : undefined)
+    }
+  }
+
+  reset(): void {
+    this.index = undefined
+    this.targets.forget()
+  }
+
+  private backlinks(kind: 'paper' | 'note', id: string): Backlink[] {
+    const store = this.kernel.store
+    const title =
+      kind === 'paper'
+        ? requirePaper(store, id).title
+        : this.targets.titleOfNote(requireNote(store, id))
+    const sources = this.links().notesLinkingTo([`${kind}:${id}`, `title:${normalizeTitle(title)}`])
+    const backlinks: Backlink[] = []
+    for (const noteId of sources) {
+      const source = store.notes.get(noteId)
+      const noteLinks = this.links().linksOf(noteId)
+      // A note linking to itself, or a paper's own note to its paper, is no backlink.
+      if (source === undefined || noteLinks === undefined || noteId === id) continue
+      if (kind === 'paper' && source.paperId === id) continue
+      const matching = noteLinks.links.filter((link) => {
+        const resolved = this.targets.resolve(link.target)
+        return resolved?.kind === kind && resolved.id === id
+      })
+      if (matching.length === 0) continue // a title link that now means something else
+      const backlink: Backlink = {
+        noteId,
+        noteTitle: this.targets.titleOfNote(source),
+        updatedAt: source.updatedAt,
+        contexts: matching.map((link) =>
+          linkContextOf(noteLinks.body, link, noteLinks.links, (other) => this.textOf(other)),
+        ),
+      }
+      if (source.paperId !== undefined) backlink.paperId = source.paperId
+      backlinks.push(backlink)
+    }
+    return backlinks.sort((a, b) => newestFirst(a.updatedAt, b.updatedAt))
+  }
+
+  /** How a link reads in plain text: its target's title now, else its label or what it says. */
+  private textOf(link: WikiLink): string {
+    return this.targets.resolve(link.target)?.title ?? link.label ?? targetText(link.target)
+  }
+
+  /** Which notes link where; built from every live note on first use. */
+  private links(): LinkIndex {
+    if (this.index === undefined) {
+      const index = new LinkIndex()
+      for (const note of this.kernel.store.notes.values()) {
+        if (this.targets.isLiveNote(note)) index.setNote(note.id, note.body)
+      }
+      this.index = index
+    }
+    return this.index
+  }
+}
+
+/** How a link to a missing target reads: what it says. */
+function targetText(target: WikiLinkTarget): string {
+  return target.kind === 'title' ? target.title : `missing ${target.kind}`
+}

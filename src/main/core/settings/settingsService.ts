@@ -1,0 +1,64 @@
+// Settings: preferences and the restored layout, stored in library.json.
+// Listeners (the backup timer, main's window and menus) hear of each change.
+import type { Settings } from '../../../shared/model'
+import { readSettings } from '../../../shared/settingsSchema'
+import type { LibraryKernel } from '../kernel/kernel'
+import type { Service } from '../kernel/service'
+
+export type SettingsListener = (settings: Settings) => void
+
+export class SettingsService implements Service<'getSettings' | 'updateSettings'> {
+  private readonly listeners = new Set<SettingsListener>()
+
+  constructor(private readonly kernel: LibraryKernel) {}
+
+  readonly handlers: Service<'getSettings' | 'updateSettings'>['handlers'] = {
+    getSettings: async () => this.current(),
+
+    /**
+     * Merges `patch` into the stored settings and resolves once they are durable.
+     * Keys this build does not know (from another version) are kept as they are.
+     */
+    updateSettings: ({ patch }) =>
+      this.kernel.mutate(async () => {
+        const stored = this.kernel.store.settings
+        const unchanged = Object.entries(patch).every(
+          ([key, value]) => JSON.stringify(stored[key]) === JSON.stringify(value),
+        )
+        if (unchanged) return readSettings(stored)
+        const before = readSettings(stored)
+        await this.kernel.store.commit({ settings: { ...stored, ...patch } })
+        const settings = this.current()
+        this.changed(before, settings)
+        return settings
+      }),
+  }
+
+  current(): Settings {
+    return readSettings(this.kernel.store.settings)
+  }
+
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  listen(listener: SettingsListener): () => void {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  /** Tells the listeners, when the settings did change (an update, a restore). */
+  changed(before: Settings, after: Settings): void {
+    if (JSON.stringify(before) === JSON.stringify(after)) return
+    for (const listener of this.listeners) {
+      try {
+        listener(after)
+      } catch (error) {
+        console.error('offprint: settings listener failed:', error)
+      }
+    }
+  }
+
+  clearListeners(): void {
+    this.listeners.clear()
+  }
+}
