@@ -2,8 +2,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/cliCommands'
-import type { CliIo } from '../../src/main/cli/cliCommands'
+import { runCli } from '../../src/main/cli/run'
+import type { CliIo } from '../../src/main/cli/run'
 import { collection, writeCollections } from './libraryFixture'
 import { Library } from '../../src/main/core/library'
 import type { Backlink, Paper, RelatedPaper } from '../../src/shared/model'
@@ -187,7 +187,8 @@ describe('runCli', () => {
   it('prints related papers and backlinks, as JSON and as lines', async () => {
     await runCli(['import', FIXTURE, '--library', library], io())
     const core = await Library.open(library)
-    const ids = new Map(core.allPapers().map((paper) => [paper.title, paper.id]))
+    const all = await Promise.all((await core.listPaperIds({})).map((id) => core.getPaper({ id })))
+    const ids = new Map(all.map((paper) => [paper.title, paper.id]))
     const oxe = ids.get(
       'OXE-AugE: A Large-Scale Robot Augmentation of OXE for Scaling Cross-Embodiment Policy Learning',
     )
