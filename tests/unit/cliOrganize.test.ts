@@ -2,34 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/cliCommands'
-import type { CliIo } from '../../src/main/cli/cliCommands'
 import type { Paper } from '../../src/shared/model'
 import { folderSnapshot } from './support/libraryFolder'
 import { FIXTURE } from './support/organizeFixture'
+import { runCliOn } from './support/cliRun'
+import type { CliRun } from './support/cliRun'
 
 let dir: string
 let library: string
 let ids: string[]
 
-interface Captured extends CliIo {
-  stdout: string[]
-  stderr: string[]
-}
-
-async function cli(...args: string[]): Promise<Captured & { code: number }> {
-  const stdout: string[] = []
-  const stderr: string[] = []
-  const io: Captured = {
-    stdout,
-    stderr,
-    out: (s) => stdout.push(s),
-    err: (s) => stderr.push(s),
-    env: {},
-  }
-  const code = await runCli([...args, '--library', library], io)
-  return { ...io, code }
-}
+const cli = (...args: string[]): Promise<CliRun> => runCliOn(library, ...args)
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'offprint-cli-organize-'))

@@ -1,11 +1,10 @@
 // Where the library folder is: `--library DIR` (or `--library=DIR`) on the
 // command line, else the OFFPRINT_LIBRARY environment variable, else the app's
-// default. Tests and the CLI use the first two; the app passes its user-data folder.
-import { homedir } from 'node:os'
-import { resolve } from 'node:path'
+// default. Tests use the first two; the app passes its user-data folder. The
+// CLI reads its own command line; both make paths absolute in core/store/libraryPath.ts.
+import { absoluteLibraryDir, libraryDirFromEnv } from '../core/store/libraryPath'
 
 export const LIBRARY_OPTION = '--library'
-export const LIBRARY_ENV = 'OFFPRINT_LIBRARY'
 
 /** `--library` was given without a folder. */
 export class LibraryLocationError extends Error {
@@ -22,15 +21,13 @@ export interface LibraryLocationSources {
 /** The folder named by argv or env as an absolute path, or undefined when neither names one. */
 export function findLibraryDir({ argv, env, cwd }: LibraryLocationSources): string | undefined {
   const fromArgv = libraryOption(argv)
-  const fromEnv = env[LIBRARY_ENV]?.trim()
-  const dir = fromArgv ?? (fromEnv ? fromEnv : undefined)
-  return dir === undefined ? undefined : absolute(dir, cwd)
+  return fromArgv === undefined ? libraryDirFromEnv(env, cwd) : absoluteLibraryDir(fromArgv, cwd)
 }
 
 export function resolveLibraryDir(
   sources: LibraryLocationSources & { defaultDir: string },
 ): string {
-  return findLibraryDir(sources) ?? absolute(sources.defaultDir, sources.cwd)
+  return findLibraryDir(sources) ?? absoluteLibraryDir(sources.defaultDir, sources.cwd)
 }
 
 /** The value of the last --library option (the last one wins, as usual on command lines). */
@@ -53,11 +50,4 @@ function libraryOption(argv: readonly string[]): string | undefined {
     }
   }
   return value
-}
-
-function absolute(dir: string, cwd: string | undefined): string {
-  // A shell expands ~ in `--library ~/x` but not in `--library=~/x` or in a
-  // variable set by a launcher, so expand it here too.
-  const expanded = dir === '~' || dir.startsWith('~/') ? homedir() + dir.slice(1) : dir
-  return resolve(cwd ?? process.cwd(), expanded)
 }

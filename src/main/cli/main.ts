@@ -1,6 +1,6 @@
 // Entry point of the headless CLI: `node out/main/cli.js <command> ... --library DIR`.
-// Only wires the process; the commands live in cliCommands.ts.
-import { runCli } from './cliCommands'
+// Only wires the process; run.ts reads the command line and runs the command.
+import { runCli } from './run'
 
 // `offprint list | head` closes the pipe early; that is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

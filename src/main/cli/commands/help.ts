@@ -1,0 +1,44 @@
+// `offprint help` (also --help, -h): what the CLI can do.
+import { LIBRARY_ENV } from '../../core/store/libraryPath'
+import type { Command } from '../commandLine'
+
+export const USAGE = `Usage: offprint <command> [options]
+
+Commands:
+  import FILE                   import papers: BibTeX, RIS, CSL-JSON, an arXiv Atom feed,
+                                a list of arXiv ids / DOIs (looked up online), or a saved
+                                Hugging Face Daily Papers page; the format is read from
+                                the content
+  export                        write papers out: --format F --out PATH (markdown: PATH is
+                                a folder, one file per paper and note)
+  list                          list the papers in the library, newest first
+  search QUERY                  the papers matching QUERY, best match first, in the
+                                app's query language: words, "phrases", -exclusions,
+                                title:, author:, tag:, in:"Collection",
+                                is:unread|reading|read|starred, has:note,
+                                year:2024, year:2023..2025
+  collections                   show the collections as a tree, with their paper counts
+  add-to-collection NAME ID...  file papers in a collection (NAME or a path "A/B";
+                                created when it does not exist)
+  tag ID... --add T --remove T  add or remove tags on papers (each option repeatable)
+  related ID                    the papers most similar to paper ID (title and abstract)
+  backlinks ID                  the notes linking to paper or note ID, each with its sentence
+  help                          show this help
+
+Options:
+  --library DIR  the library folder (or set ${LIBRARY_ENV}=DIR)
+  --json         list, search, collections, related, backlinks: print JSON with all fields
+  --sort ORDER   list (and search with only qualifiers): published (default),
+                 added, title or upvotes
+  --format F     export: bibtex, csl-json, ris or markdown
+  --out PATH     export: the file (or folder, for markdown) to write
+  --collection NAME    export: only this collection and its subcollections
+  --no-subcollections  export: with --collection, leave its subcollections out
+  --limit N      related: how many papers (default 5, at most 50)
+
+Paper ids are in the output of: list --json`
+
+export const helpCommand: Command = async (_line, io) => {
+  io.out(USAGE)
+  return 0
+}

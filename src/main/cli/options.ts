@@ -1,0 +1,102 @@
+// The options the CLI understands, in node:util parseArgs' terms, and what
+// each does to the command line. Every command accepts every option and uses
+// those it needs (`list --limit 3` is not an error). The messages are those
+// of the hand-written parser this replaced, which scripts may match.
+import type { ParseArgsConfig } from 'node:util'
+import type { ExportFormat, PaperSort } from '../../shared/model'
+import type { CommandLine } from './commandLine'
+import { UsageError } from './errors'
+
+export const OPTIONS = {
+  library: { type: 'string' },
+  json: { type: 'boolean' },
+  sort: { type: 'string' },
+  add: { type: 'string' },
+  remove: { type: 'string' },
+  format: { type: 'string' },
+  collection: { type: 'string' },
+  out: { type: 'string' },
+  'no-subcollections': { type: 'boolean' },
+  limit: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>
+
+export type OptionName = keyof typeof OPTIONS
+
+/** An option as written: its value (none when nothing followed it), and whether as `--name=value`. */
+export interface GivenOption {
+  value: string | undefined
+  inline: boolean
+}
+
+const SORTS: readonly PaperSort[] = ['published', 'added', 'title', 'upvotes']
+const EXPORT_FORMATS: readonly ExportFormat[] = ['bibtex', 'csl-json', 'ris', 'markdown']
+
+/** What each option does to the command line, in the order the options are written. */
+export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOption) => void> = {
+  library: (line, { value, inline }) => {
+    // Reported only by a command that opens the library (`help --library` still helps).
+    if (value === undefined || value === '' || (!inline && value.startsWith('--'))) {
+      line.libraryProblem ??= `--library needs a folder: --library${inline ? '=' : ' '}DIR`
+    } else {
+      line.library = value // the last one wins, as usual on command lines
+    }
+  },
+  json: (line) => {
+    line.json = true
+  },
+  sort: (line, { value }) => {
+    line.sort = oneOf('--sort', SORTS, value)
+  },
+  add: (line, given) => {
+    line.addTags.push(tagOf('--add', given))
+  },
+  remove: (line, given) => {
+    line.removeTags.push(tagOf('--remove', given))
+  },
+  format: (line, given) => {
+    line.format = oneOf('--format', EXPORT_FORMATS, valueOf('--format', given))
+  },
+  collection: (line, given) => {
+    line.collection = valueOf('--collection', given)
+  },
+  out: (line, given) => {
+    line.out = valueOf('--out', given)
+  },
+  'no-subcollections': (line) => {
+    line.subcollections = false
+  },
+  limit: (line, { value }) => {
+    const limit = Number(value)
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new UsageError('--limit must be a whole number of at least 1')
+    }
+    line.limit = limit
+  },
+  help: (line) => {
+    line.help = true
+  },
+}
+
+function oneOf<T extends string>(
+  name: string,
+  choices: readonly T[],
+  value: string | undefined,
+): T {
+  const choice = choices.find((candidate) => candidate === value)
+  if (choice === undefined) throw new UsageError(`${name} must be one of: ${choices.join(', ')}`)
+  return choice
+}
+
+function valueOf(name: string, { value }: GivenOption): string {
+  if (value === undefined || value === '') throw new UsageError(`${name} needs a value`)
+  return value
+}
+
+/** `--add=` adds the empty tag (which the API refuses); `--add --json` forgot the tag. */
+function tagOf(name: string, { value, inline }: GivenOption): string {
+  if (value === undefined || (!inline && value.startsWith('--'))) {
+    throw new UsageError(`${name} needs a tag`)
+  }
+  return value
+}

@@ -1,0 +1,29 @@
+// The commands by name: `offprint <name> ...` runs the one registered here.
+import type { Command } from './commandLine'
+import { addToCollectionCommand } from './commands/addToCollection'
+import { backlinksCommand } from './commands/backlinks'
+import { collectionsCommand } from './commands/collections'
+import { exportCommand } from './commands/export'
+import { helpCommand } from './commands/help'
+import { importCommand } from './commands/import'
+import { listCommand } from './commands/list'
+import { relatedCommand } from './commands/related'
+import { searchCommand } from './commands/search'
+import { tagCommand } from './commands/tag'
+
+const COMMANDS = new Map<string, Command>([
+  ['import', importCommand],
+  ['export', exportCommand],
+  ['list', listCommand],
+  ['search', searchCommand],
+  ['collections', collectionsCommand],
+  ['add-to-collection', addToCollectionCommand],
+  ['tag', tagCommand],
+  ['related', relatedCommand],
+  ['backlinks', backlinksCommand],
+  ['help', helpCommand],
+])
+
+export function commandNamed(name: string): Command | undefined {
+  return COMMANDS.get(name)
+}
