@@ -1,13 +1,14 @@
 // Who hears of a change: the services first (each brings what it derives level
 // with the records), then the listeners outside the core (the window, tests).
 import type { LibraryChange } from '../../../shared/model'
+import { Listeners } from './listeners'
 import type { ChangeSubscriber, CommittedChange } from './service'
 
 export type ChangeListener = (change: LibraryChange) => void
 
 export class ChangeBus {
   private readonly subscribers: ChangeSubscriber[] = []
-  private readonly listeners = new Set<ChangeListener>()
+  private readonly listeners = new Listeners<LibraryChange>('library change')
 
   /** Services are told in the order they subscribed. */
   subscribe(...subscribers: ChangeSubscriber[]): void {
@@ -16,10 +17,7 @@ export class ChangeBus {
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
   listen(listener: ChangeListener): () => void {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
+    return this.listeners.add(listener)
   }
 
   committed(change: CommittedChange, event: LibraryChange): void {
@@ -34,14 +32,7 @@ export class ChangeBus {
 
   /** Tells the listeners (a change that was no commit: a backup failed, the queue changed). */
   notify(event: LibraryChange): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event)
-      } catch (error) {
-        // A broken listener must not turn a durable save into a reported failure.
-        console.error('offprint: library change listener failed:', error)
-      }
-    }
+    this.listeners.tell(event)
   }
 
   clearListeners(): void {

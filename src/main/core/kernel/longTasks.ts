@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type { TaskKind, TaskProgress, TaskState } from '../../../shared/model'
 import { LibraryError } from './errors'
+import { Listeners } from './listeners'
 
 export type ProgressListener = (progress: TaskProgress) => void
 
@@ -124,7 +125,7 @@ export class RunningTask {
 }
 
 export class LongTasks {
-  private readonly listeners = new Set<ProgressListener>()
+  private readonly listeners = new Listeners<TaskProgress>('progress')
   private readonly running = new Map<string, RunningTask>()
 
   /**
@@ -133,11 +134,9 @@ export class LongTasks {
    * returns the unsubscribe function.
    */
   onProgress(listener: ProgressListener): () => void {
-    this.listeners.add(listener)
-    for (const task of this.running.values()) tell(listener, task.snapshot())
-    return () => {
-      this.listeners.delete(listener)
-    }
+    const remove = this.listeners.add(listener)
+    for (const task of this.running.values()) this.listeners.tellOne(listener, task.snapshot())
+    return remove
   }
 
   /**
@@ -174,16 +173,7 @@ export class LongTasks {
   }
 
   private emit(progress: TaskProgress): void {
-    for (const listener of this.listeners) tell(listener, progress)
-  }
-}
-
-function tell(listener: ProgressListener, progress: TaskProgress): void {
-  try {
-    listener(progress)
-  } catch (error) {
-    // A broken listener must not fail the work it is watching.
-    console.error('offprint: progress listener failed:', error)
+    this.listeners.tell(progress)
   }
 }
 

@@ -1,8 +1,8 @@
 // The papers: the list (filtered, sorted, or ranked by a search), one paper,
 // its place in the list, the palette's title matches, and the library's counts.
 import { fuzzyMatch, fuzzyQuery } from '../../../shared/fuzzyMatch'
-import type { PaperSummary, TitleMatch } from '../../../shared/model'
-import type { LibraryHealth, LibraryKernel } from '../kernel/kernel'
+import type { LibraryInfo, PaperSummary, TitleMatch } from '../../../shared/model'
+import type { LibraryKernel } from '../kernel/kernel'
 import type { Service } from '../kernel/service'
 import type { NoteIndex } from '../notes/noteIndex'
 import { highlightRanges } from '../search/highlightRanges'
@@ -35,17 +35,16 @@ export function papersService(
   return {
     handlers: {
       async getLibraryInfo() {
-        const health: LibraryHealth = kernel.health
-        const info = {
+        const info: LibraryInfo = {
           path: kernel.store.dir,
           schemaVersion: kernel.store.schemaVersion,
           paperCount: views.sortedPapers('published').length,
           noteCount: notes.countLive(),
-          problems: structuredClone(health.problems),
+          problems: structuredClone(kernel.health.problems),
         }
-        return health.backupProblem === undefined
-          ? info
-          : { ...info, backupProblem: health.backupProblem }
+        const { backupProblem } = kernel.health
+        if (backupProblem !== undefined) info.backupProblem = backupProblem
+        return info
       },
 
       async listPapers({ offset, limit, sort, filter, query }) {

@@ -3,12 +3,13 @@
 import type { Settings } from '../../../shared/model'
 import { readSettings } from '../../../shared/settingsSchema'
 import type { LibraryKernel } from '../kernel/kernel'
+import { Listeners } from '../kernel/listeners'
 import type { Service } from '../kernel/service'
 
 export type SettingsListener = (settings: Settings) => void
 
 export class SettingsService implements Service<'getSettings' | 'updateSettings'> {
-  private readonly listeners = new Set<SettingsListener>()
+  private readonly listeners = new Listeners<Settings>('settings')
 
   constructor(private readonly kernel: LibraryKernel) {}
 
@@ -40,22 +41,12 @@ export class SettingsService implements Service<'getSettings' | 'updateSettings'
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
   listen(listener: SettingsListener): () => void {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
+    return this.listeners.add(listener)
   }
 
   /** Tells the listeners, when the settings did change (an update, a restore). */
   changed(before: Settings, after: Settings): void {
-    if (JSON.stringify(before) === JSON.stringify(after)) return
-    for (const listener of this.listeners) {
-      try {
-        listener(after)
-      } catch (error) {
-        console.error('offprint: settings listener failed:', error)
-      }
-    }
+    if (JSON.stringify(before) !== JSON.stringify(after)) this.listeners.tell(after)
   }
 
   clearListeners(): void {
