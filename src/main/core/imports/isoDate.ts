@@ -21,12 +21,16 @@ export function monthNumber(value: string | undefined): number | undefined {
   return at === -1 ? undefined : at + 1
 }
 
+/** Days in a month (1-12) of a year. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
 /** ISO from numeric parts, dropping what is missing or impossible. */
 export function isoFromParts(year?: number, month?: number, day?: number): string | undefined {
   if (year === undefined || !Number.isInteger(year) || year < 1000 || year > 9999) return undefined
   if (month === undefined || month < 1 || month > 12) return String(year)
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  if (day === undefined || day < 1 || day > daysInMonth) return `${year}-${pad(month)}`
+  if (day === undefined || day < 1 || day > daysInMonth(year, month)) return `${year}-${pad(month)}`
   return `${year}-${pad(month)}-${pad(day)}`
 }
 
