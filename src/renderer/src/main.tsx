@@ -1,8 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import 'katex/dist/katex.min.css'
-import { App } from './App'
-import { applyTheme } from './settings/appearance'
+import { App } from './app/App'
+import { applyTheme } from './features/settings/appearance'
 import './styles.css'
 
 // Follow the OS until the library's settings arrive, so a dark desktop never flashes white.
