@@ -8,6 +8,8 @@ import {
   type LibraryApi,
 } from '../../../shared/api'
 import type { LibraryEvent } from '../../../shared/model'
+// window.offprint, declared for whoever compiles this file (the unit tests too).
+import type {} from '../env'
 
 function buildClient(): LibraryApi {
   const bridge = window.offprint

@@ -3,8 +3,10 @@
 // undoable right after. The scan shows its progress and can be cancelled
 // (closing the dialog cancels it too).
 import { useCallback, useEffect, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import { OffprintApiError } from '../../../../shared/api'
-import type { DuplicateGroup, MergeOutcome } from '../../../../shared/model'
+import type { DuplicateGroup, LibraryChange, MergeOutcome } from '../../../../shared/model'
+import { invalidateForChange } from '../../data/changeInvalidation'
 import { api, errorMessage } from '../../data/client'
 import { bylineOf, formatDate } from '../../ui/format'
 import { useTaskCancelledOnClose } from '../../ui/useTasks'
@@ -17,7 +19,15 @@ const REASONS: Record<DuplicateGroup['reason'], string> = {
   'title-year': 'same title and year',
 }
 
-export function DuplicatesDialog(props: { onClose: () => void; onChanged: () => void }) {
+/** What a merge (or its undo) changes: the copies, their notes, collections and relations. */
+const MERGE_CHANGE: LibraryChange = {
+  topics: ['papers', 'notes', 'collections', 'relations', 'history'],
+}
+
+export function DuplicatesDialog(props: { onClose: () => void }) {
+  const queryClient = useQueryClient()
+  // Refetched once the merge is done, whether or not main's change event came first.
+  const onChanged = (): void => void invalidateForChange(queryClient, MERGE_CHANGE)
   // Declared before the scan starts, so the scan's first progress report is heard.
   const task = useTaskCancelledOnClose('duplicates')
   const [groups, setGroups] = useState<DuplicateGroup[] | 'cancelled' | undefined>(undefined)
@@ -51,7 +61,7 @@ export function DuplicatesDialog(props: { onClose: () => void; onChanged: () => 
         }),
       )
       setError(undefined)
-      props.onChanged()
+      onChanged()
       refresh()
     } catch (caught) {
       setError(errorMessage(caught))
@@ -62,7 +72,7 @@ export function DuplicatesDialog(props: { onClose: () => void; onChanged: () => 
     try {
       await api.undo({})
       setMerged(undefined)
-      props.onChanged()
+      onChanged()
       refresh()
     } catch (caught) {
       setError(errorMessage(caught))

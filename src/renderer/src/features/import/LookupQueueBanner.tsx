@@ -1,17 +1,13 @@
 // Identifiers that could not be looked up (offline, service busy) wait in a
 // queue; this banner says how many and why, and offers to retry or forget them.
-import { useEffect, useState } from 'react'
-import type { LookupQueue } from '../../../../shared/model'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../data/client'
+import { libraryQueries } from '../../data/libraryQueries'
 
-export function LookupQueueBanner(props: { version: number; onRetry: () => void }) {
-  const [queue, setQueue] = useState<LookupQueue>({ items: [] })
-  useEffect(() => {
-    api
-      .getLookupQueue({})
-      .then(setQueue)
-      .catch(() => setQueue({ items: [] }))
-  }, [props.version])
+export function LookupQueueBanner(props: { onRetry: () => void }) {
+  const queryClient = useQueryClient()
+  const { data, isError } = useQuery(libraryQueries.lookupQueue())
+  const queue = (isError ? undefined : data) ?? { items: [] }
   const first = queue.items[0]
   if (first === undefined) return null
   const count = queue.items.length
@@ -37,7 +33,7 @@ export function LookupQueueBanner(props: { version: number; onRetry: () => void 
         onClick={() =>
           void api
             .dropQueuedLookups({ identifiers: queue.items.map((item) => item.identifier) })
-            .then(setQueue)
+            .then((left) => queryClient.setQueryData(libraryQueries.lookupQueue().queryKey, left))
         }
       >
         Forget them

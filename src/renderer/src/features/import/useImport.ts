@@ -8,9 +8,17 @@
 // entries, identifiers waiting for the network), the preview dialog;
 // confirmImport writes it. Each ends in a report, or says it was cancelled.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import { OffprintApiError } from '../../../../shared/api'
-import type { ImportPreview, ImportReport } from '../../../../shared/model'
+import type { ImportPreview, ImportReport, LibraryChange } from '../../../../shared/model'
+import { invalidateForChange } from '../../data/changeInvalidation'
 import { api, errorMessage, subscribeToLibrary } from '../../data/client'
+
+/**
+ * What an import changes: papers added or enriched, lookups queued. Refetched
+ * once its report is in, whether or not main's change event came first.
+ */
+const IMPORT_CHANGE: LibraryChange = { topics: ['papers', 'lookup-queue'] }
 
 /** Up to this many plain new entries import without asking. */
 const QUIET_IMPORT_ENTRIES = 5
@@ -48,8 +56,13 @@ function needsReview(preview: ImportPreview): boolean {
   )
 }
 
-export function useImport(onImported: (report: ImportReport) => void): Importer {
+export function useImport(): Importer {
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>(undefined)
+  const queryClient = useQueryClient()
+  const onImported = useCallback(
+    () => void invalidateForChange(queryClient, IMPORT_CHANGE),
+    [queryClient],
+  )
   const [preview, setPreview] = useState<ImportPreview | undefined>(undefined)
   const fileInput = useRef<HTMLInputElement>(null)
   // The preview being computed or shown; a late answer for another is ignored.
@@ -69,7 +82,7 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
       try {
         const report = await api.confirmImport({ previewId: shown.previewId })
         setOutcome({ kind: 'done', report, what })
-        onImported(report)
+        onImported()
       } catch (caught) {
         setOutcome(failed(what, caught))
       }
@@ -124,7 +137,7 @@ export function useImport(onImported: (report: ImportReport) => void): Importer 
     try {
       const report = await api.importSample({})
       setOutcome({ kind: 'done', report, what: 'the sample library' })
-      onImported(report)
+      onImported()
     } catch (caught) {
       setOutcome(failed('the sample library', caught))
     }

@@ -1,35 +1,21 @@
 // "Linked from": every note that links to a paper or note, with the sentence
 // around each link. Refetched whenever the library changes, so a link typed in
 // another note shows up as soon as that note is saved.
-import { useEffect, useState } from 'react'
-import type { Backlink } from '../../../../shared/model'
-import { api, errorMessage } from '../../data/client'
+import { useQuery } from '@tanstack/react-query'
+import { answerOf } from '../../data/answerOf'
+import { libraryQueries } from '../../data/libraryQueries'
 import type { Destination } from '../navigation/linkDestination'
 
 interface BacklinksProps {
   kind: 'paper' | 'note'
   id: string
-  version: number
   onOpen(destination: Destination): void
 }
 
-type Loaded = { backlinks: Backlink[] } | { error: string } | undefined
+export function Backlinks({ kind, id, onOpen }: BacklinksProps) {
+  const loaded = answerOf(useQuery(libraryQueries.backlinks(kind, id)))
 
-export function Backlinks({ kind, id, version, onOpen }: BacklinksProps) {
-  const [loaded, setLoaded] = useState<Loaded>(undefined)
-
-  useEffect(() => {
-    let current = true
-    api
-      .getBacklinks({ kind, id })
-      .then((backlinks) => current && setLoaded({ backlinks }))
-      .catch((caught: unknown) => current && setLoaded({ error: errorMessage(caught) }))
-    return () => {
-      current = false
-    }
-  }, [kind, id, version])
-
-  const count = loaded !== undefined && 'backlinks' in loaded ? loaded.backlinks.length : undefined
+  const count = loaded !== undefined && 'value' in loaded ? loaded.value.length : undefined
   return (
     <section className="connections backlinks" aria-label="Linked from" data-testid="backlinks">
       <h2>
@@ -46,9 +32,9 @@ export function Backlinks({ kind, id, version, onOpen }: BacklinksProps) {
           No note links here yet. Type <kbd>[[</kbd> in a note to link to this {kind}.
         </p>
       )}
-      {loaded !== undefined && 'backlinks' in loaded && loaded.backlinks.length > 0 && (
+      {loaded !== undefined && 'value' in loaded && loaded.value.length > 0 && (
         <ul className="backlink-list">
-          {loaded.backlinks.map((backlink) => (
+          {loaded.value.map((backlink) => (
             <li key={backlink.noteId} className="backlink" data-testid="backlink">
               <button
                 type="button"

@@ -1,9 +1,12 @@
 // Related papers in the paper pane: the manual relations (added with a picker
 // or by dropping a paper from the list on the pane, labelled, removable) and
 // the automatic ones (the most similar papers by title and abstract).
-import { useEffect, useState } from 'react'
-import type { LinkTarget, PaperRelationView, RelatedPaper } from '../../../../shared/model'
+import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import type { LinkTarget } from '../../../../shared/model'
+import { answerOf, type Answer } from '../../data/answerOf'
 import { api, errorMessage } from '../../data/client'
+import { libraryQueries } from '../../data/libraryQueries'
 import type { Destination } from '../navigation/linkDestination'
 import { PaperPicker } from '../../ui/PaperPicker'
 
@@ -12,36 +15,16 @@ const LABELS = ['extends', 'contradicts', 'replicates', 'uses', 'compares with',
 
 interface RelatedPapersProps {
   paperId: string
-  version: number
   onOpen(destination: Destination): void
   /** Shown above the list after a failed drop or add. */
   problem: string | undefined
   onProblem(message: string | undefined): void
 }
 
-export function ManualRelations({
-  paperId,
-  version,
-  onOpen,
-  problem,
-  onProblem,
-}: RelatedPapersProps) {
-  const [relations, setRelations] = useState<PaperRelationView[] | { error: string } | undefined>(
-    undefined,
-  )
+export function ManualRelations({ paperId, onOpen, problem, onProblem }: RelatedPapersProps) {
+  const relations = valueOrError(answerOf(useQuery(libraryQueries.relations(paperId))))
   const [adding, setAdding] = useState(false)
   const [label, setLabel] = useState('')
-
-  useEffect(() => {
-    let current = true
-    api
-      .listRelations({ paperId })
-      .then((found) => current && setRelations(found))
-      .catch((caught: unknown) => current && setRelations({ error: errorMessage(caught) }))
-    return () => {
-      current = false
-    }
-  }, [paperId, version])
 
   async function add(other: LinkTarget): Promise<void> {
     try {
@@ -157,24 +140,9 @@ export function ManualRelations({
 }
 
 /** The most similar papers, each with a bar for how similar. */
-export function SimilarPapers(props: {
-  paperId: string
-  version: number
-  onOpen(destination: Destination): void
-}) {
-  const { paperId, version, onOpen } = props
-  const [similar, setSimilar] = useState<RelatedPaper[] | { error: string } | undefined>(undefined)
-
-  useEffect(() => {
-    let current = true
-    api
-      .getRelatedPapers({ id: paperId })
-      .then((found) => current && setSimilar(found))
-      .catch((caught: unknown) => current && setSimilar({ error: errorMessage(caught) }))
-    return () => {
-      current = false
-    }
-  }, [paperId, version])
+export function SimilarPapers(props: { paperId: string; onOpen(destination: Destination): void }) {
+  const { paperId, onOpen } = props
+  const similar = valueOrError(answerOf(useQuery(libraryQueries.similarPapers(paperId))))
 
   return (
     <section
@@ -227,4 +195,9 @@ export function SimilarPapers(props: {
       )}
     </section>
   )
+}
+
+/** The list, or why it could not be had; undefined while it loads. */
+function valueOrError<T>(answer: Answer<T[]>): T[] | { error: string } | undefined {
+  return answer === undefined || 'error' in answer ? answer : answer.value
 }

@@ -1,36 +1,28 @@
 // The standalone notes (a topic, a reading plan, a literature review): search
 // them, open one, create one. Trashed notes are in the sidebar's Trash.
 // Self-contained, so the sidebar could host it later.
-import { useEffect, useState, type KeyboardEvent } from 'react'
-import type { NoteSummary } from '../../../../shared/model'
+import { useState, type KeyboardEvent } from 'react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { answerOf } from '../../data/answerOf'
 import { api, errorMessage } from '../../data/client'
+import { libraryQueries } from '../../data/libraryQueries'
 import { formatDate } from '../../ui/format'
 
 interface NoteListPaneProps {
   selectedId: string | undefined
-  version: number
   onOpen(noteId: string): void
   /** A note was just created here (its title is then ready to be typed). */
   onCreated(noteId: string): void
 }
 
-type Loaded = { notes: NoteSummary[] } | { error: string } | undefined
-
-export function NoteListPane({ selectedId, version, onOpen, onCreated }: NoteListPaneProps) {
+export function NoteListPane({ selectedId, onOpen, onCreated }: NoteListPaneProps) {
   const [query, setQuery] = useState('')
-  const [loaded, setLoaded] = useState<Loaded>(undefined)
   const [createError, setCreateError] = useState<string | undefined>(undefined)
 
-  useEffect(() => {
-    let current = true
-    api
-      .listNotes({ query })
-      .then((notes) => current && setLoaded({ notes }))
-      .catch((caught: unknown) => current && setLoaded({ error: errorMessage(caught) }))
-    return () => {
-      current = false
-    }
-  }, [query, version])
+  // The last answer stays listed while the next search's is on its way.
+  const loaded = answerOf(
+    useQuery({ ...libraryQueries.notes(query), placeholderData: keepPreviousData }),
+  )
 
   async function createNote(): Promise<void> {
     try {
@@ -43,7 +35,7 @@ export function NoteListPane({ selectedId, version, onOpen, onCreated }: NoteLis
     }
   }
 
-  const notes = loaded !== undefined && 'notes' in loaded ? loaded.notes : []
+  const notes = loaded !== undefined && 'value' in loaded ? loaded.value : []
   const selectedIndex = notes.findIndex((note) => note.id === selectedId)
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>): void {
@@ -108,7 +100,7 @@ export function NoteListPane({ selectedId, version, onOpen, onCreated }: NoteLis
           </li>
         ))}
       </ul>
-      {loaded !== undefined && 'notes' in loaded && notes.length === 0 && (
+      {loaded !== undefined && 'value' in loaded && notes.length === 0 && (
         <p className="pane-placeholder">
           {query !== ''
             ? 'No note matches.'

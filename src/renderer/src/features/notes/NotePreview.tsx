@@ -31,7 +31,6 @@ export interface BrokenLink {
 
 interface NotePreviewProps {
   body: string
-  version: number
   onOpen(destination: Destination): void
   onCreateNote(link: BrokenLink): void
   /** Rewrite a broken link as `replacement`. */
@@ -45,14 +44,14 @@ interface Menu {
   finding: boolean
 }
 
-export function NotePreview({ body, version, onOpen, onCreateNote, onRepair }: NotePreviewProps) {
+export function NotePreview({ body, onOpen, onCreateNote, onRepair }: NotePreviewProps) {
   // Typing stays responsive on long notes: the preview may lag a frame behind.
   const deferred = useDeferredValue(body)
   // A 5 MB note is edited whole, but only its start is rendered as a preview.
   const [previewLimit, setPreviewLimit] = useState<number>(SHOWN_CHARS.notePreview)
   const clipped = clipText(deferred, previewLimit)
   const source = clipped.shown
-  const resolve = useLinkResolver(source, version)
+  const resolve = useLinkResolver(source)
   const html = useMemo(() => renderMarkdown(source, resolve), [source, resolve])
   const [menu, setMenu] = useState<Menu | undefined>(undefined)
   const content = useRef<HTMLDivElement>(null)

@@ -16,7 +16,6 @@ import { replaceLink, type TextEdit } from './insertLink'
 
 interface NotesPaneProps {
   place: Place
-  version: number
   onOpen(destination: Destination): void
   /** The note just created, whose title field takes the focus (once: then onNewNoteFocused). */
   newNoteId: string | undefined
@@ -30,7 +29,7 @@ interface NotesPaneProps {
 }
 
 export function NotesPane(props: NotesPaneProps) {
-  const { place, version, onOpen, newNoteId, onNewNoteFocused, onTrashNote } = props
+  const { place, onOpen, newNoteId, onNewNoteFocused, onTrashNote } = props
   if (place.view === 'notes') {
     if (place.noteId === undefined) {
       return (
@@ -44,7 +43,6 @@ export function NotesPane(props: NotesPaneProps) {
       <NoteEditor
         key={`note:${place.noteId}`}
         source={{ kind: 'note', noteId: place.noteId }}
-        version={version}
         onOpen={onOpen}
         isNew={place.noteId === newNoteId}
         onNewNoteFocused={onNewNoteFocused}
@@ -63,7 +61,6 @@ export function NotesPane(props: NotesPaneProps) {
     <NoteEditor
       key={`paper:${place.paperId}`}
       source={{ kind: 'paper', paperId: place.paperId }}
-      version={version}
       onOpen={onOpen}
       isNew={false}
       onNewNoteFocused={onNewNoteFocused}
@@ -75,7 +72,6 @@ export function NotesPane(props: NotesPaneProps) {
 
 interface NoteEditorProps {
   source: NoteSource
-  version: number
   onOpen(destination: Destination): void
   isNew: boolean
   onNewNoteFocused(): void
@@ -86,8 +82,8 @@ interface NoteEditorProps {
 function NoteEditor(props: NoteEditorProps) {
   // The editor is keyed per note, so its source never changes: keep one object.
   const [source] = useState(props.source)
-  const { version, onOpen } = props
-  const draft = useNoteDraft(source, version)
+  const { onOpen } = props
+  const draft = useNoteDraft(source)
   const textarea = useRef<HTMLTextAreaElement>(null)
   const pendingCaret = useRef<number | undefined>(undefined)
   const editable = draft.state.kind !== 'loading' && draft.state.kind !== 'load-failed'
@@ -211,14 +207,13 @@ function NoteEditor(props: NoteEditorProps) {
       </div>
       <NotePreview
         body={draft.body}
-        version={version}
         onOpen={onOpen}
         onCreateNote={(link) => void createNoteFor(link)}
         onRepair={repair}
       />
       {source.kind === 'note' && (
         <div className="note-backlinks">
-          <Backlinks kind="note" id={source.noteId} version={version} onOpen={onOpen} />
+          <Backlinks kind="note" id={source.noteId} onOpen={onOpen} />
         </div>
       )}
     </div>

@@ -3,8 +3,10 @@
 // the editor goes away), with a state the UI shows so the user always knows
 // whether their words are on disk.
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useQuery, type UseQueryOptions } from '@tanstack/react-query'
 import type { Note } from '../../../../shared/model'
 import { api, errorMessage } from '../../data/client'
+import { libraryQueries, type LibraryQueryKey } from '../../data/libraryQueries'
 
 /** Quiet time after the last keystroke before a save. */
 export const AUTOSAVE_DELAY_MS = 400
@@ -34,10 +36,15 @@ export interface NoteDraft {
   flush(): void
 }
 
-function loadNote(source: NoteSource): Promise<Note | null> {
-  return source.kind === 'paper'
-    ? api.getNote({ paperId: source.paperId })
-    : api.getNoteById({ id: source.noteId })
+/** The stored note, fetched again when a change touches it. */
+function noteQuery(
+  source: NoteSource,
+): UseQueryOptions<Note | null, Error, Note | null, LibraryQueryKey> {
+  const { queryKey, queryFn } =
+    source.kind === 'paper'
+      ? libraryQueries.paperNote(source.paperId)
+      : libraryQueries.note(source.noteId)
+  return { queryKey, queryFn }
 }
 
 function saveNote(source: NoteSource, body: string): Promise<Note> {
@@ -47,12 +54,11 @@ function saveNote(source: NoteSource, body: string): Promise<Note> {
 }
 
 /**
- * `version` changes with the library: a note changed elsewhere (moved to the
- * Trash, brought back by Undo) is shown anew, unless the editor holds unsaved
- * typing, which always wins. `source` must keep its identity for one note
- * (give the editor a key per note).
+ * A note changed elsewhere (moved to the Trash, brought back by Undo) is shown
+ * anew, unless the editor holds unsaved typing, which always wins. `source`
+ * must keep its identity for one note (give the editor a key per note).
  */
-export function useNoteDraft(source: NoteSource, version: number): NoteDraft {
+export function useNoteDraft(source: NoteSource): NoteDraft {
   const [body, setBodyState] = useState('')
   const [note, setNote] = useState<Note | null | undefined>(undefined)
   const [state, setState] = useState<SaveState>({ kind: 'loading' })
@@ -88,22 +94,7 @@ export function useNoteDraft(source: NoteSource, version: number): NoteDraft {
 
   useEffect(() => {
     mounted.current = true
-    let current = true
-    loadNote(source)
-      .then((loaded) => {
-        if (!current) return
-        const text = loaded?.body ?? ''
-        latest.current = text
-        onDisk.current = text
-        setBodyState(text)
-        setNote(loaded)
-        setState({ kind: 'saved' })
-      })
-      .catch((caught: unknown) => {
-        if (current) setState({ kind: 'load-failed', message: errorMessage(caught) })
-      })
     return () => {
-      current = false
       mounted.current = false
       // Leaving the paper (or closing the pane) must not drop the last keystrokes.
       if (latest.current !== onDisk.current) save()
@@ -111,27 +102,31 @@ export function useNoteDraft(source: NoteSource, version: number): NoteDraft {
     }
   }, [source, save])
 
-  // The note changed outside the editor (Trash, Undo): show it, if nothing is pending here.
-  const firstVersion = useRef(version)
+  // The note as loaded, then each time it changes outside the editor (Trash,
+  // Undo): shown, if nothing is pending here. After it first loaded, a failed
+  // refetch changes nothing (the next change tries again).
+  const stored = useQuery(noteQuery(source))
+  const loaded = stored.data
+  const loadError = stored.isFetchedAfterMount ? stored.error : null
   useEffect(() => {
-    if (version === firstVersion.current) return
-    let current = true
+    if (loaded === undefined) return
     if (latest.current !== onDisk.current) return
-    loadNote(source)
-      .then((loaded) => {
-        const text = loaded?.body ?? ''
-        if (!current || latest.current !== onDisk.current) return
-        setNote(loaded)
-        if (text === onDisk.current) return
-        latest.current = text
-        onDisk.current = text
-        setBodyState(text)
-      })
-      .catch(() => undefined) // the next change tries again; the editor keeps what it shows
-    return () => {
-      current = false
-    }
-  }, [source, version])
+    const text = loaded?.body ?? ''
+    setNote(loaded)
+    setState((previous) => (previous.kind === 'loading' ? { kind: 'saved' } : previous))
+    if (text === onDisk.current && latest.current === text) return
+    latest.current = text
+    onDisk.current = text
+    setBodyState(text)
+  }, [loaded])
+  useEffect(() => {
+    if (loadError === null) return
+    setState((previous) =>
+      previous.kind === 'loading'
+        ? { kind: 'load-failed', message: errorMessage(loadError) }
+        : previous,
+    )
+  }, [loadError])
 
   // A window that closes with text still waiting for its pause is saved first.
   useEffect(() => {

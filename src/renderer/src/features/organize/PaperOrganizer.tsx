@@ -1,23 +1,22 @@
 // The organizing strip of the paper pane for one paper: reading status, star,
 // tags (with autocomplete) and the collections the paper is in.
-import { useCallback, type RefObject } from 'react'
-import type { CollectionRef, Paper, TagCount } from '../../../../shared/model'
-import { api } from '../../data/client'
-import { useFetched } from '../../data/useLibraryData'
+import type { RefObject } from 'react'
+import type { Paper, TagCount } from '../../../../shared/model'
+import { libraryQueries } from '../../data/libraryQueries'
+import { useBackgroundQuery } from '../../data/queryClient'
 import { pathLabel } from './collectionPaths'
 import type { PaperActions } from './paperActions'
 import { OrganizeControls } from './OrganizeControls'
 
 export function PaperOrganizer(props: {
   paper: Paper
-  version: number
   knownTags: readonly TagCount[]
   actions: PaperActions
   tagInput: RefObject<HTMLInputElement | null>
 }) {
   const { paper, actions } = props
   const ids = [paper.id]
-  const collections = usePaperCollections(paper.id, props.version)
+  const collections = useBackgroundQuery(libraryQueries.paperCollections(paper.id)) ?? []
   return (
     <OrganizeControls
       ids={ids}
@@ -53,9 +52,4 @@ export function PaperOrganizer(props: {
       }}
     />
   )
-}
-
-function usePaperCollections(paperId: string, version: number): CollectionRef[] {
-  const load = useCallback(() => api.getPaperCollections({ id: paperId }), [paperId])
-  return useFetched(version, load) ?? []
 }

@@ -5,10 +5,13 @@
 // untrusted imported text: rendered as text, with math typeset by KaTeX and
 // sanitized (MathText), or with the words a search matched marked
 // (Highlighted), never as HTML.
-import { useEffect, useMemo, useState, type DragEvent, type RefObject } from 'react'
-import type { Paper, PaperLink, PaperMatches, TagCount } from '../../../../shared/model'
+import { useMemo, useState, type DragEvent, type RefObject } from 'react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import type { PaperLink, PaperMatches, TagCount } from '../../../../shared/model'
 import { isSafeExternalUrl } from '../../../../shared/externalUrl'
+import { answerOf } from '../../data/answerOf'
 import { api, errorMessage } from '../../data/client'
+import { libraryQueries } from '../../data/libraryQueries'
 import { openExternal } from '../../data/openExternal'
 import { Backlinks } from '../links/Backlinks'
 import { ClippedText } from '../../ui/ClippedText'
@@ -24,8 +27,6 @@ import { PaperOrganizer } from '../organize/PaperOrganizer'
 
 interface PaperPaneProps {
   paperId: string | undefined
-  /** Bumped when the library changes, so an edited paper is fetched again. */
-  version: number
   /** Seconds before an unread paper on screen is marked read; null never. */
   markReadAfterSeconds: number | null
   knownTags: readonly TagCount[]
@@ -39,48 +40,31 @@ interface PaperPaneProps {
 
 const NO_MATCHES: PaperMatches = { title: [], abstract: [] }
 
-type Loaded = { paper: Paper } | { error: string } | undefined
-
 export function PaperPane(props: PaperPaneProps) {
-  const { paperId, version, markReadAfterSeconds } = props
-  const [loaded, setLoaded] = useState<Loaded>(undefined)
+  const { paperId, markReadAfterSeconds } = props
+  // Until the selected paper has loaded, the one shown is the previous one.
+  const loaded = answerOf(
+    useQuery({
+      ...libraryQueries.paper(paperId ?? ''),
+      enabled: paperId !== undefined,
+      placeholderData: keepPreviousData,
+    }),
+  )
   const [dropping, setDropping] = useState(false)
   // A failed add or drop, for the paper it happened on.
   const [problem, setProblem] = useState<{ paperId: string; message: string } | undefined>(
     undefined,
   )
 
-  useEffect(() => {
-    if (paperId === undefined) return
-    let current = true
-    api
-      .getPaper({ id: paperId })
-      .then((paper) => current && setLoaded({ paper }))
-      .catch((caught: unknown) => current && setLoaded({ error: errorMessage(caught) }))
-    return () => {
-      current = false
-    }
-  }, [paperId, version])
-
   const search = props.query.trim()
-  const matchKey = `${paperId ?? ''}\u0000${search}\u0000${version}`
-  const [matches, setMatches] = useState<{ key: string; value: PaperMatches }>()
-  useEffect(() => {
-    if (paperId === undefined || search === '') return
-    let current = true
-    api
-      .getPaperMatches({ id: paperId, query: search })
-      .then((value) => current && setMatches({ key: matchKey, value }))
-      // Marks are a nicety: without them the paper still reads fine.
-      .catch(() => current && setMatches({ key: matchKey, value: NO_MATCHES }))
-    return () => {
-      current = false
-    }
-  }, [paperId, search, matchKey])
-  const marks = search !== '' && matches?.key === matchKey ? matches.value : NO_MATCHES
+  // Marks are a nicety: without them (or while they are fetched) the paper still reads fine.
+  const matches = useQuery({
+    ...libraryQueries.paperMatches(paperId ?? '', search),
+    enabled: paperId !== undefined && search !== '',
+  })
+  const marks = (search !== '' && !matches.isError ? matches.data : undefined) ?? NO_MATCHES
 
-  // Until the selected paper has loaded, the one shown is the previous one.
-  const shown = loaded !== undefined && 'paper' in loaded ? loaded.paper : undefined
+  const shown = loaded !== undefined && 'value' in loaded ? loaded.value : undefined
   const current =
     shown !== undefined && shown.id === paperId && shown.trashedAt === undefined ? shown : undefined
   const { statusSetByHand } = useMarkAsRead(paperId, current?.status, markReadAfterSeconds)
@@ -109,7 +93,7 @@ export function PaperPane(props: PaperPaneProps) {
       </div>
     )
   }
-  const { paper } = loaded
+  const paper = loaded.value
   const trashed = paper.trashedAt !== undefined
   const relationProblem = problem?.paperId === paper.id ? problem.message : undefined
   const setRelationProblem = (message: string | undefined): void =>
@@ -179,7 +163,6 @@ export function PaperPane(props: PaperPaneProps) {
       <fieldset className="organizer-fieldset" disabled={paper.id !== paperId}>
         <PaperOrganizer
           paper={paper}
-          version={version}
           knownTags={props.knownTags}
           actions={organizeActions}
           tagInput={props.tagInput}
@@ -238,15 +221,14 @@ export function PaperPane(props: PaperPaneProps) {
       </section>
       {!trashed && (
         <>
-          <Backlinks kind="paper" id={paper.id} version={version} onOpen={props.onOpen} />
+          <Backlinks kind="paper" id={paper.id} onOpen={props.onOpen} />
           <ManualRelations
             paperId={paper.id}
-            version={version}
             onOpen={props.onOpen}
             problem={relationProblem}
             onProblem={setRelationProblem}
           />
-          <SimilarPapers paperId={paper.id} version={version} onOpen={props.onOpen} />
+          <SimilarPapers paperId={paper.id} onOpen={props.onOpen} />
         </>
       )}
     </article>

@@ -1,22 +1,21 @@
 // The paper pane for a multi-selection: how many papers, which, and what
 // they share, with the actions that apply to all of them.
-import { useCallback, type RefObject } from 'react'
+import type { RefObject } from 'react'
 import type { SelectionSummary, TagCount } from '../../../../shared/model'
-import { api } from '../../data/client'
-import { useFetched } from '../../data/useLibraryData'
+import { libraryQueries } from '../../data/libraryQueries'
+import { useBackgroundQuery } from '../../data/queryClient'
 import { pathLabel } from '../organize/collectionPaths'
 import type { PaperActions } from '../organize/paperActions'
 import { OrganizeControls } from '../organize/OrganizeControls'
 
 export function SelectionSummaryPane(props: {
   ids: readonly string[]
-  version: number
   knownTags: readonly TagCount[]
   actions: PaperActions
   tagInput: RefObject<HTMLInputElement | null>
 }) {
   const { ids, actions } = props
-  const summary = useSelectionSummary(ids, props.version)
+  const summary = useSelectionSummary(ids)
   if (summary === undefined)
     return <div className="pane-placeholder">{ids.length} papers selected</div>
   const allStarred = summary.starred === summary.count
@@ -106,12 +105,7 @@ export function SelectionSummaryPane(props: {
   )
 }
 
-function useSelectionSummary(
-  ids: readonly string[],
-  version: number,
-): SelectionSummary | undefined {
-  // By value: a new array with the same ids must not fetch again.
-  const key = ids.join(',')
-  const load = useCallback(() => api.summarizeSelection({ paperIds: key.split(',') }), [key])
-  return useFetched(version, load)
+function useSelectionSummary(ids: readonly string[]): SelectionSummary | undefined {
+  // Keyed by value: a new array with the same ids asks nothing new.
+  return useBackgroundQuery(libraryQueries.selectionSummary([...ids]))
 }

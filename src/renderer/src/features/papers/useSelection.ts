@@ -2,9 +2,11 @@
 // many (Ctrl/Cmd-click, Shift-click, Shift+arrows, Ctrl+A). A range can run
 // over rows not loaded yet, so ranges are cut from the list's full id order,
 // which main sends once per view.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { PaperFilter, PaperSort } from '../../../../shared/model'
-import { api, reportBackgroundError } from '../../data/client'
+import { reportBackgroundError } from '../../data/client'
+import { libraryQueries } from '../../data/libraryQueries'
 import type { PaperRows } from './usePaperRows'
 
 interface SelectionState {
@@ -36,25 +38,25 @@ export interface Selection {
   selectAll(): void
 }
 
-export function useSelection(
-  rows: PaperRows,
-  version: number,
-  sort: PaperSort,
-  filter: PaperFilter,
-): Selection {
+/** How long a list's id order is kept unused (a range or Select All asks for it again soon). */
+const IDS_KEPT_MS = 30_000
+
+export function useSelection(rows: PaperRows, sort: PaperSort, filter: PaperFilter): Selection {
   const [state, setState] = useState<SelectionState>({ ids: [] })
   const filterKey = JSON.stringify(filter)
-  const order = useRef<{ key: string; ids: Promise<string[]> } | undefined>(undefined)
-
-  /** Every id of the current view, in list order. */
-  const orderedIds = useCallback((): Promise<string[]> => {
-    const key = `${version}\u0000${sort}\u0000${filterKey}`
-    if (order.current?.key !== key) {
-      const ids = api.listPaperIds({ sort, filter: JSON.parse(filterKey) as PaperFilter })
-      order.current = { key, ids }
-    }
-    return order.current.ids
-  }, [version, sort, filterKey])
+  const queryClient = useQueryClient()
+  // Every id of the current view, in list order: asked once per view, and again after a change.
+  const idsQuery = useMemo(
+    () => ({
+      ...libraryQueries.paperIds(sort, JSON.parse(filterKey) as PaperFilter),
+      gcTime: IDS_KEPT_MS,
+    }),
+    [sort, filterKey],
+  )
+  const orderedIds = useCallback(
+    (): Promise<string[]> => queryClient.fetchQuery(idsQuery),
+    [queryClient, idsQuery],
+  )
 
   // Another view starts with nothing selected (the window then selects its first row).
   useEffect(() => {
@@ -74,21 +76,14 @@ export function useSelection(
       setState({ ids: [row.id], anchorId: row.id, focusId: row.id, focusIndex: index })
   }, [total, rowAt, indexOf, state.focusId, state.focusIndex])
 
+  const several = state.ids.length >= 2
+  const { data: listedIds } = useQuery({ ...idsQuery, enabled: several })
   useEffect(() => {
-    if (state.ids.length < 2) return
-    let current = true
-    orderedIds()
-      .then((all) => {
-        if (!current) return
-        const listed = new Set(all)
-        if (state.ids.every((id) => listed.has(id))) return
-        setState((previous) => ({ ...previous, ids: previous.ids.filter((id) => listed.has(id)) }))
-      })
-      .catch(() => undefined)
-    return () => {
-      current = false
-    }
-  }, [version, orderedIds, state.ids])
+    if (!several || listedIds === undefined) return
+    const listed = new Set(listedIds)
+    if (state.ids.every((id) => listed.has(id))) return
+    setState((previous) => ({ ...previous, ids: previous.ids.filter((id) => listed.has(id)) }))
+  }, [several, listedIds, state.ids])
 
   const selectOnly = useCallback((id: string, index?: number) => {
     setState((previous) => ({

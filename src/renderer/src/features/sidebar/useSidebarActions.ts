@@ -2,7 +2,7 @@
 // list's scope and tags, open a standalone note, and create, rename, nest,
 // reorder and delete collections and tags (with confirmations where the issue
 // asks for them); a note goes to the Trash as one undo step.
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import type { CollectionNode, ListScope, Sidebar, TagCount } from '../../../../shared/model'
 import { api } from '../../data/client'
 import type { AppDialogState } from '../../ui/AppDialog'
@@ -17,7 +17,6 @@ interface SidebarContext {
   run: ActionStatusState['run']
   openDialog(dialog: AppDialogState): void
   openMenu(menu: OpenMenu): void
-  setEditing(editing: SidebarEditing | undefined): void
   scope: ListScope
   tags: readonly string[]
   choose(scope: ListScope, tags: string[]): void
@@ -25,9 +24,9 @@ interface SidebarContext {
   openNote(noteId?: string): void
 }
 
-type Handlers = Omit<
+export type SidebarActions = Omit<
   SidebarProps,
-  'data' | 'notes' | 'selectedKey' | 'selectedNoteId' | 'activeTags' | 'editing'
+  'data' | 'notes' | 'selectedKey' | 'selectedNoteId' | 'activeTags'
 > & {
   /** Empty the Trash, after a confirmation. */
   emptyTrash(): void
@@ -35,8 +34,10 @@ type Handlers = Omit<
 
 const collectionCount = (n: number): string => (n === 1 ? '1 subcollection' : `${n} subcollections`)
 
-export function useSidebarActions(ctx: SidebarContext): Handlers {
-  const { data, run, openDialog, openMenu, setEditing, scope, tags, choose, openNote } = ctx
+export function useSidebarActions(ctx: SidebarContext): SidebarActions {
+  const { data, run, openDialog, openMenu, scope, tags, choose, openNote } = ctx
+  // The collection or tag being named in place, if any.
+  const [editing, setEditing] = useState<SidebarEditing | undefined>(undefined)
   const nodes: readonly CollectionNode[] = data?.collections ?? []
 
   const siblingsOf = useCallback(
@@ -365,6 +366,7 @@ export function useSidebarActions(ctx: SidebarContext): Handlers {
   )
 
   return {
+    editing,
     onActivate,
     onContextMenu,
     onStartEdit: setEditing,

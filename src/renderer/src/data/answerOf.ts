@@ -1,0 +1,13 @@
+// A query's latest outcome as a view shows it: the answer, or the error if that
+// came after it (a refetch that failed), or undefined while the first is on its way.
+import type { UseQueryResult } from '@tanstack/react-query'
+import { errorMessage } from './client'
+
+export type Answer<T> = { value: T } | { error: string } | undefined
+
+export function answerOf<T>(result: UseQueryResult<T>): Answer<T> {
+  if (result.error !== null && result.errorUpdatedAt >= result.dataUpdatedAt) {
+    return { error: errorMessage(result.error) }
+  }
+  return result.data === undefined ? undefined : { value: result.data }
+}
