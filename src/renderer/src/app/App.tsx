@@ -9,7 +9,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { CollectionNode, NoteSummary } from '../../../shared/model'
-import { answerOf } from '../data/answerOf'
+import { errorOf } from '../data/answerOf'
 import { api } from '../data/client'
 import { libraryQueries } from '../data/libraryQueries'
 import { useBackgroundQuery } from '../data/queryClient'
@@ -45,8 +45,9 @@ export function App() {
   const settingsState = useSettings()
   const { settings, update } = settingsState
   useAppearance(settings?.theme, settings?.readingFontSize)
-  const libraryInfo = answerOf(useQuery(libraryQueries.libraryInfo()))
-  const info = libraryInfo !== undefined && 'value' in libraryInfo ? libraryInfo.value : undefined
+  // The last info read stays shown, with a word when reading it again failed.
+  const infoQuery = useQuery(libraryQueries.libraryInfo())
+  const info = infoQuery.data
   const sidebarData = useBackgroundQuery(libraryQueries.sidebar())
   const collections = sidebarData?.collections ?? NO_COLLECTIONS
   const standaloneNotes = useBackgroundQuery(libraryQueries.notes()) ?? NO_NOTES
@@ -63,24 +64,13 @@ export function App() {
   const searchInput = useRef<HTMLInputElement>(null)
   const overlays = useOverlays(listHandle)
   const paneFocus = usePaneFocus(settingsState, listHandle, searchInput)
-  const history = useSelectionHistory(selection, reveal.reveal)
-  const { navigation } = history
-  const { place, go } = navigation
+  const history = useSelectionHistory(selection, reveal.reveal, settingsState)
+  const { navigation, openNote } = history
   const restored = useSelectionRestore(settingsState, list.rows, selection, reveal.reveal)
   useSearchSelection(list.rows, selection, restored, reveal.reveal)
   // A note just created: its title field takes the focus, ready to be typed over.
   const [newNoteId, setNewNoteId] = useState<string | undefined>(undefined)
   const clearNewNote = useCallback(() => setNewNoteId(undefined), [])
-
-  // A note chosen in the sidebar opens in the Notes tab and the notes pane (shown if hidden).
-  const notesPaneOpen = settings?.notesPaneOpen
-  const openNote = useCallback(
-    (noteId?: string) => {
-      go(noteId === undefined ? { ...place, view: 'notes' } : { ...place, view: 'notes', noteId })
-      if (notesPaneOpen === false) update({ notesPaneOpen: true })
-    },
-    [go, place, notesPaneOpen, update],
-  )
   const { rowAt, indexOf } = list.rows
   const rowOf = useCallback((id: string) => rowAt(indexOf(id)), [rowAt, indexOf])
   const { openDialog, openMenu } = dialogs
@@ -155,7 +145,8 @@ export function App() {
         onOpenPalette={() => overlays.openOverlay('palette')}
       />
       <Banners
-        libraryInfo={libraryInfo}
+        info={info}
+        infoError={errorOf(infoQuery)}
         showStatus={status.show}
         importer={importer}
         collections={collections}

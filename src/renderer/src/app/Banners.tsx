@@ -2,7 +2,6 @@
 // progress, how the last import went, and the identifiers waiting for a lookup.
 import { useCallback } from 'react'
 import type { CollectionNode, ImportReport, LibraryInfo } from '../../../shared/model'
-import type { Answer } from '../data/answerOf'
 import { LibraryProblems } from '../features/backups/LibraryProblems'
 import { ImportStatus, type FileInto } from '../features/import/ImportStatus'
 import { LookupQueueBanner } from '../features/import/LookupQueueBanner'
@@ -12,7 +11,9 @@ import { TaskProgress } from '../ui/TaskProgress'
 import { useTasks } from '../ui/useTasks'
 
 interface BannersProps {
-  libraryInfo: Answer<LibraryInfo>
+  info: LibraryInfo | undefined
+  /** Why the library's info could not be read (again). */
+  infoError: string | undefined
   settingsProblem: string | undefined
   showStatus: ActionStatusState['show']
   importer: Importer
@@ -22,7 +23,7 @@ interface BannersProps {
 }
 
 export function Banners(props: BannersProps) {
-  const { libraryInfo, importer, showStatus } = props
+  const { info, infoError, importer, showStatus } = props
   // An index rebuilt in the background says on the status line when it is done.
   const tasks = useTasks(
     useCallback(
@@ -36,13 +37,11 @@ export function Banners(props: BannersProps) {
     outcome !== undefined && !(outcome.kind === 'running' && tasks.length > 0)
   return (
     <>
-      {libraryInfo !== undefined && 'value' in libraryInfo && (
-        <LibraryProblems info={libraryInfo.value} onShowBackups={props.onShowBackups} />
-      )}
-      {libraryInfo !== undefined && 'error' in libraryInfo && (
+      {info !== undefined && <LibraryProblems info={info} onShowBackups={props.onShowBackups} />}
+      {infoError !== undefined && (
         <div className="store-problems" role="alert">
-          The library could not be read: {libraryInfo.error}. Check that its folder is still there
-          and readable, then restart Offprint.
+          The library could not be read: {infoError}. Check that its folder is still there and
+          readable, then restart Offprint.
         </div>
       )}
       {props.settingsProblem !== undefined && (

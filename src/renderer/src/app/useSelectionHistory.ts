@@ -8,6 +8,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import { placeOf, type Destination } from '../features/navigation/linkDestination'
 import { useNavigation, type Navigation } from '../features/navigation/useNavigation'
 import type { Selection } from '../features/papers/useSelection'
+import type { SettingsState } from '../features/settings/useSettings'
 
 export interface SelectionHistory {
   navigation: Navigation
@@ -15,6 +16,8 @@ export interface SelectionHistory {
   single: string | undefined
   /** Follow a link, a backlink, a relation. */
   open(destination: Destination): void
+  /** A standalone note (without an id, the list of notes) in the Notes tab and the notes pane. */
+  openNote(noteId?: string): void
   /** Where the paper list is scrolled; each history entry keeps it for the way back. */
   onListScroll(top: number): void
 }
@@ -25,6 +28,7 @@ const STEP_RUN_MS = 1000
 export function useSelectionHistory(
   selection: Selection,
   reveal: (id: string) => void,
+  { settings, update }: SettingsState,
 ): SelectionHistory {
   const listScroll = useRef(0)
   const remember = useCallback(() => ({ listScroll: listScroll.current }), [])
@@ -81,8 +85,17 @@ export function useSelectionHistory(
     (destination: Destination) => go(placeOf(destination, place)),
     [go, place],
   )
+  // A note chosen in the sidebar opens in the Notes tab and the notes pane (shown if hidden).
+  const notesPaneOpen = settings?.notesPaneOpen
+  const openNote = useCallback(
+    (noteId?: string) => {
+      go(noteId === undefined ? { ...place, view: 'notes' } : { ...place, view: 'notes', noteId })
+      if (notesPaneOpen === false) update({ notesPaneOpen: true })
+    },
+    [go, place, notesPaneOpen, update],
+  )
   const onListScroll = useCallback((top: number) => {
     listScroll.current = top
   }, [])
-  return { navigation, single, open, onListScroll }
+  return { navigation, single, open, openNote, onListScroll }
 }

@@ -6,8 +6,14 @@ import { errorMessage } from './client'
 export type Answer<T> = { value: T } | { error: string } | undefined
 
 export function answerOf<T>(result: UseQueryResult<T>): Answer<T> {
-  if (result.error !== null && result.errorUpdatedAt >= result.dataUpdatedAt) {
-    return { error: errorMessage(result.error) }
-  }
+  const error = errorOf(result)
+  if (error !== undefined) return { error }
   return result.data === undefined ? undefined : { value: result.data }
+}
+
+/** Why the last fetch failed, unless an answer came after it. */
+export function errorOf(result: UseQueryResult<unknown>): string | undefined {
+  return result.error !== null && result.errorUpdatedAt >= result.dataUpdatedAt
+    ? errorMessage(result.error)
+    : undefined
 }

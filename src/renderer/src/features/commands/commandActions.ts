@@ -5,7 +5,7 @@ import type { CommandId } from '../../../../shared/commands'
 import type { ThemeChoice } from '../../../../shared/model'
 import type { ListCommand } from '../papers/listShortcuts'
 
-/** The window's abilities the commands are made of (provided by App). */
+/** The window's abilities the commands are made of (see app/useWindowCommands.ts). */
 export interface CommandContext {
   importFiles(): void
   /** File > Export…: format and scope, then saved as a download. */
