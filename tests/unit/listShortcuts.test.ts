@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listCommandFor, type KeyPress } from '../../src/renderer/src/keyboard/listShortcuts'
+import { listCommandFor, type KeyPress } from '../../src/renderer/src/features/papers/listShortcuts'
 
 const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
   key,

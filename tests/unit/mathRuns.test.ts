@@ -3,7 +3,11 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { matchMathAt, splitMathRuns, type TextRun } from '../../src/renderer/src/math/mathRuns'
+import {
+  matchMathAt,
+  splitMathRuns,
+  type TextRun,
+} from '../../src/renderer/src/features/notes/math/mathRuns'
 
 const text = (value: string): TextRun => ({ kind: 'text', text: value })
 const math = (tex: string, display = false): TextRun => ({ kind: 'math', tex, display })

@@ -8,7 +8,7 @@ import {
   go,
   replaceCurrent,
   startHistory,
-} from '../../src/renderer/src/navigation/navigationHistory'
+} from '../../src/renderer/src/features/navigation/navigationHistory'
 
 const paper = (paperId: string) => ({ view: 'papers' as const, paperId })
 const note = (noteId: string) => ({ view: 'notes' as const, noteId })

@@ -2,8 +2,8 @@
 // highlighting. (Sanitizing and typesetting run in Chromium: tests/e2e.)
 import { Marked } from 'marked'
 import { describe, expect, it } from 'vitest'
-import { highlightCode } from '../../src/renderer/src/markdown/codeHighlight'
-import { mathExtension } from '../../src/renderer/src/markdown/mathExtension'
+import { highlightCode } from '../../src/renderer/src/features/notes/markdown/codeHighlight'
+import { mathExtension } from '../../src/renderer/src/features/notes/markdown/mathExtension'
 
 const marked = new Marked({ gfm: true, async: false }, mathExtension())
 const render = (source: string) => marked.parse(source) as string

@@ -1,7 +1,7 @@
 // The sidebar's rows: where the standalone notes sit in the tree.
 import { describe, expect, it } from 'vitest'
 import type { Sidebar } from '../../src/shared/model'
-import { sidebarEntries } from '../../src/renderer/src/sidebar/sidebarEntries'
+import { sidebarEntries } from '../../src/renderer/src/features/sidebar/sidebarEntries'
 
 const DATA: Sidebar = {
   library: 53,

@@ -1,6 +1,6 @@
 // Which key presses are text in a text field, never a shortcut.
 import { describe, expect, it } from 'vitest'
-import { typesCharacter } from '../../src/renderer/src/keyboard/textFields'
+import { typesCharacter } from '../../src/renderer/src/ui/textFields'
 
 const press = (key: string, held: { ctrl?: boolean; meta?: boolean; alt?: boolean } = {}) => ({
   key,

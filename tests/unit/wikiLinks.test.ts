@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { insertLinkAt, replaceLink } from '../../src/renderer/src/notes/insertLink'
+import { insertLinkAt, replaceLink } from '../../src/renderer/src/features/notes/insertLink'
 import {
   formatWikiLink,
   normalizeTitle,

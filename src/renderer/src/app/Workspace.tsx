@@ -1,0 +1,100 @@
+// The panes, laid out (and resized) as the settings say: sidebar | papers or
+// notes list | paper | note, each behind its own error boundary, so a pane that
+// fails says so and leaves the others working.
+import type { ReactNode, RefObject } from 'react'
+import type { NoteSummary, Settings, Sidebar as SidebarData } from '../../../shared/model'
+import type { SettingsPatch } from '../../../shared/settings'
+import { NotesPane } from '../features/notes/NotesPane'
+import type { PaperCommands } from '../features/organize/usePaperActions'
+import { PaperPane } from '../features/papers/PaperPane'
+import { SelectionSummaryPane } from '../features/papers/SelectionSummaryPane'
+import { Sidebar } from '../features/sidebar/Sidebar'
+import { scopeKey } from '../features/sidebar/sidebarEntries'
+import type { SidebarActions } from '../features/sidebar/useSidebarActions'
+import { PaneErrorBoundary } from './PaneErrorBoundary'
+import { ResizablePanes } from './ResizablePanes'
+import type { ListView } from './useListView'
+import type { SelectionHistory } from './useSelectionHistory'
+
+interface WorkspaceProps {
+  settings: Settings
+  update(patch: SettingsPatch): void
+  sidebarData: SidebarData | undefined
+  standaloneNotes: readonly NoteSummary[]
+  sidebarActions: SidebarActions
+  /** The list column (see ListPane). */
+  lists: ReactNode
+  list: ListView
+  history: SelectionHistory
+  commands: PaperCommands
+  tagInput: RefObject<HTMLInputElement | null>
+  /** The note just created, whose title takes the focus. */
+  newNoteId: string | undefined
+  clearNewNote(): void
+  onTrashNote(noteId: string): void
+}
+
+export function Workspace(props: WorkspaceProps) {
+  const { settings, list, history, commands } = props
+  const { scope, selection } = list
+  const { place } = history.navigation
+  const { single, open } = history
+  const knownTags = props.sidebarData?.tags ?? []
+  return (
+    <main className="workspace">
+      <ResizablePanes
+        layout={settings}
+        onResize={props.update}
+        sidebar={
+          <PaneErrorBoundary pane="sidebar">
+            <Sidebar
+              data={props.sidebarData}
+              notes={props.standaloneNotes}
+              selectedKey={scopeKey(scope)}
+              selectedNoteId={place.view === 'notes' ? place.noteId : undefined}
+              activeTags={list.tags}
+              {...props.sidebarActions}
+            />
+          </PaneErrorBoundary>
+        }
+        list={<PaneErrorBoundary pane="paper list">{props.lists}</PaneErrorBoundary>}
+        paper={
+          <PaneErrorBoundary pane="paper" resetKey={single}>
+            {selection.ids.length > 1 ? (
+              <SelectionSummaryPane
+                ids={selection.ids}
+                knownTags={knownTags}
+                actions={commands.actions}
+                tagInput={props.tagInput}
+              />
+            ) : (
+              <PaperPane
+                paperId={single}
+                knownTags={knownTags}
+                actions={commands.actions}
+                // Only a paper the user opened counts as read, not one the window selected.
+                markReadAfterSeconds={selection.chosen ? settings.markReadAfterSeconds : null}
+                tagInput={props.tagInput}
+                onOpen={open}
+                query={list.rows.query}
+              />
+            )}
+          </PaneErrorBoundary>
+        }
+        notes={
+          <PaneErrorBoundary pane="notes" resetKey={`${place.view}:${place.noteId ?? single}`}>
+            <NotesPane
+              place={{ ...place, paperId: single }}
+              onOpen={open}
+              newNoteId={props.newNoteId}
+              onNewNoteFocused={props.clearNewNote}
+              paperTrashed={scope.kind === 'trash'}
+              selectedCount={selection.ids.length}
+              onTrashNote={props.onTrashNote}
+            />
+          </PaneErrorBoundary>
+        }
+      />
+    </main>
+  )
+}

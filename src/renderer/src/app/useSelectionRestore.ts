@@ -1,0 +1,47 @@
+// On start, the paper selected last time is shown and scrolled to; if it is
+// gone (or there was none) the first paper is selected, so no pane is blank.
+// The paper the user picks is remembered for the next start.
+import { useEffect, useState } from 'react'
+import { api } from '../data/client'
+import type { PaperRows } from '../features/papers/usePaperRows'
+import type { Selection } from '../features/papers/useSelection'
+import type { SettingsState } from '../features/settings/useSettings'
+
+/** Returns whether the selection of the last session has been dealt with. */
+export function useSelectionRestore(
+  { settings, update }: SettingsState,
+  rows: PaperRows,
+  selection: Selection,
+  reveal: (id: string) => void,
+): boolean {
+  const [restored, setRestored] = useState(false)
+  const firstRow = rows.rowAt(0)
+  const { selectInitial } = selection
+  useEffect(() => {
+    if (restored || settings === undefined || rows.total === undefined) return
+    setRestored(true)
+    const wanted = settings.selectedPaperId
+    if (wanted === null) return
+    api
+      .indexOfPaper({ id: wanted, sort: settings.sort, filter: { scope: settings.listScope } })
+      .then((index) => {
+        if (index < 0) return
+        selectInitial(wanted)
+        reveal(wanted)
+      })
+      .catch(() => undefined) // the first paper is selected instead
+  }, [restored, settings, rows.total, selectInitial, reveal])
+  const nothingSelected = selection.ids.length === 0
+  useEffect(() => {
+    if (restored && nothingSelected && firstRow !== undefined) selectInitial(firstRow.id)
+  }, [restored, nothingSelected, firstRow, selectInitial])
+
+  const single = selection.ids.length === 1 ? selection.ids[0] : undefined
+  const remembered = settings?.selectedPaperId
+  useEffect(() => {
+    if (selection.chosen && single !== undefined && single !== remembered) {
+      update({ selectedPaperId: single })
+    }
+  }, [selection.chosen, single, remembered, update])
+  return restored
+}

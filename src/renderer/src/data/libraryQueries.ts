@@ -1,0 +1,90 @@
+// Every question the window asks of the library, as a query for the cache: its
+// key names the API method, the arguments and what the answer depends on (the
+// change topics, and for a paper's or a note's own data, which paper or note).
+// changeInvalidation.ts reads that last part to refetch exactly what a change
+// from main made stale.
+import { queryOptions } from '@tanstack/react-query'
+import type { ApiArgs, ApiMethod, ApiResults } from '../../../shared/api'
+import type { ChangeTopic, LinkTarget, PaperFilter, PaperSort } from '../../../shared/model'
+import { wikiLinkTargetKey, type WikiLinkTarget } from '../../../shared/wikiLinks'
+import { api } from './client'
+
+/** What an answer depends on. */
+export interface DependsOn {
+  topics: readonly ChangeTopic[]
+  /** Only changes to this paper (its record, or its note) make the answer stale. */
+  paperId?: string
+  /** Only changes to this note make the answer stale. */
+  noteId?: string
+}
+
+/** The key of every library query: the method, its arguments, what the answer depends on. */
+export type LibraryQueryKey = readonly [method: ApiMethod, args: unknown, dependsOn: DependsOn]
+
+function libraryQuery<M extends ApiMethod>(method: M, args: ApiArgs<M>, dependsOn: DependsOn) {
+  const call = api[method] as (args: ApiArgs<M>) => Promise<ApiResults[M]>
+  const queryKey: LibraryQueryKey = [method, args, dependsOn]
+  return queryOptions({ queryKey, queryFn: () => call(args) })
+}
+
+/** Where each link target points (null: nowhere), by its key (wikiLinkTargetKey). */
+export type ResolvedLinks = ReadonlyMap<string, LinkTarget | null>
+
+/** What the wiki-links of a note point at: a paper or note renamed, trashed or created changes it. */
+function linkTargetsQuery(targets: WikiLinkTarget[]) {
+  const queryKey: LibraryQueryKey = [
+    'resolveLinkTargets',
+    { targets },
+    { topics: ['papers', 'notes'] },
+  ]
+  return queryOptions({
+    queryKey,
+    queryFn: async (): Promise<ResolvedLinks> => {
+      const answers = await api.resolveLinkTargets({ targets })
+      return new Map(targets.map((target, i) => [wikiLinkTargetKey(target), answers[i] ?? null]))
+    },
+  })
+}
+
+/** What a list of papers shows: the papers, whether each has a note, the collections it filters by. */
+const PAPER_LIST: readonly ChangeTopic[] = ['papers', 'notes', 'collections']
+
+export const libraryQueries = {
+  /** The toolbar's paper count, the library's problems and its backup problem. */
+  libraryInfo: () => libraryQuery('getLibraryInfo', {}, { topics: ['library', 'papers', 'notes'] }),
+  /** The sidebar: views, collections and tags, with their counts. */
+  sidebar: () => libraryQuery('getSidebar', {}, { topics: ['papers', 'notes', 'collections'] }),
+  /** The standalone notes outside the Trash, all of them or those a search finds. */
+  notes: (query?: string) =>
+    libraryQuery('listNotes', query === undefined ? {} : { query }, { topics: ['notes'] }),
+  trash: () => libraryQuery('listTrash', {}, { topics: ['papers', 'notes', 'collections'] }),
+  undoState: () => libraryQuery('getUndoState', {}, { topics: ['history'] }),
+  lookupQueue: () => libraryQuery('getLookupQueue', {}, { topics: ['lookup-queue'] }),
+  /** A page of the paper list. */
+  paperPage: (args: ApiArgs<'listPapers'>) =>
+    libraryQuery('listPapers', args, { topics: PAPER_LIST }),
+  /** Every id of a list, in its order (for ranges and Select All). */
+  paperIds: (sort: PaperSort, filter: PaperFilter) =>
+    libraryQuery('listPaperIds', { sort, filter }, { topics: PAPER_LIST }),
+  paper: (id: string) => libraryQuery('getPaper', { id }, { topics: ['papers'], paperId: id }),
+  /** Where a search matched a paper's title and abstract. */
+  paperMatches: (id: string, query: string) =>
+    libraryQuery('getPaperMatches', { id, query }, { topics: ['papers'], paperId: id }),
+  paperCollections: (id: string) =>
+    libraryQuery('getPaperCollections', { id }, { topics: ['collections'] }),
+  selectionSummary: (paperIds: string[]) =>
+    libraryQuery('summarizeSelection', { paperIds }, { topics: ['papers', 'collections'] }),
+  /** A paper's note: which one it shows also depends on whether the paper is in the Trash. */
+  paperNote: (paperId: string) =>
+    libraryQuery('getNote', { paperId }, { topics: ['notes', 'papers'], paperId }),
+  note: (id: string) => libraryQuery('getNoteById', { id }, { topics: ['notes'], noteId: id }),
+  /** The notes linking to a paper or note (any note may start to), under their titles. */
+  backlinks: (kind: 'paper' | 'note', id: string) =>
+    libraryQuery('getBacklinks', { kind, id }, { topics: ['notes', 'papers'] }),
+  /** A paper's manual relations, with the titles of the papers at their other end. */
+  relations: (paperId: string) =>
+    libraryQuery('listRelations', { paperId }, { topics: ['relations', 'papers'] }),
+  /** The most similar papers: any paper added, edited or trashed may change them. */
+  similarPapers: (id: string) => libraryQuery('getRelatedPapers', { id }, { topics: ['papers'] }),
+  linkTargets: linkTargetsQuery,
+}

@@ -1,0 +1,77 @@
+// What each command of src/shared/commands.ts does in the window. The record
+// type makes a command without an action (or an action without a command) a
+// compile error: a new feature adds its command there and its action here.
+import type { CommandId } from '../../../../shared/commands'
+import type { ThemeChoice } from '../../../../shared/model'
+import type { ListCommand } from '../papers/listShortcuts'
+
+/** The window's abilities the commands are made of (see app/useWindowCommands.ts). */
+export interface CommandContext {
+  importFiles(): void
+  /** File > Export…: format and scope, then saved as a download. */
+  openExport(): void
+  /** File > Find Duplicates…: groups of likely duplicates, merged on request. */
+  openDuplicates(): void
+  openSettings(): void
+  /** File > Restore from backup…: the list of the library's backups. */
+  openBackups(): void
+  focusSearch(): void
+  openPalette(): void
+  toggleShortcuts(): void
+  focusPane(pane: 'list' | 'paper' | 'notes'): void
+  togglePane(pane: 'sidebar' | 'list' | 'notes'): void
+  /** Light, dark, or following the OS (a setting, kept in the library). */
+  setTheme(theme: ThemeChoice): void
+  moveSelection(delta: number): void
+  goBack(): void
+  goForward(): void
+  /** One of the paper list's commands, on the selected papers (star, status, tag, …). */
+  onSelection(command: ListCommand): void
+  /** Whether a paper is selected (commands on "the paper" need one). */
+  hasSelection(): boolean
+}
+
+export interface CommandAction {
+  run(context: CommandContext): void
+  /** False when the command cannot run now; the palette greys it out. */
+  enabled?(context: CommandContext): boolean
+}
+
+const needsPaper = (context: CommandContext): boolean => context.hasSelection()
+
+export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
+  import: { run: (c) => c.importFiles() },
+  export: { run: (c) => c.openExport() },
+  'find-duplicates': { run: (c) => c.openDuplicates() },
+  settings: { run: (c) => c.openSettings() },
+  'restore-backup': { run: (c) => c.openBackups() },
+  'new-note': { run: (c) => c.focusPane('notes'), enabled: needsPaper },
+  find: { run: (c) => c.focusSearch() },
+  'toggle-star': { run: (c) => c.onSelection('star'), enabled: needsPaper },
+  'mark-unread': { run: (c) => c.onSelection('status-unread'), enabled: needsPaper },
+  'mark-reading': { run: (c) => c.onSelection('status-reading'), enabled: needsPaper },
+  'mark-read': { run: (c) => c.onSelection('status-read'), enabled: needsPaper },
+  tag: { run: (c) => c.onSelection('tag'), enabled: needsPaper },
+  'add-to-collection': { run: (c) => c.onSelection('add-to-collection'), enabled: needsPaper },
+  'toggle-sidebar': { run: (c) => c.togglePane('sidebar') },
+  'command-palette': { run: (c) => c.openPalette() },
+  'toggle-list': { run: (c) => c.togglePane('list') },
+  'toggle-notes': { run: (c) => c.togglePane('notes') },
+  'focus-list': { run: (c) => c.focusPane('list') },
+  'focus-paper': { run: (c) => c.focusPane('paper'), enabled: needsPaper },
+  'focus-notes': { run: (c) => c.focusPane('notes'), enabled: needsPaper },
+  'theme-system': { run: (c) => c.setTheme('system') },
+  'theme-light': { run: (c) => c.setTheme('light') },
+  'theme-dark': { run: (c) => c.setTheme('dark') },
+  'next-paper': { run: (c) => c.moveSelection(1) },
+  'previous-paper': { run: (c) => c.moveSelection(-1) },
+  'go-back': { run: (c) => c.goBack() },
+  'go-forward': { run: (c) => c.goForward() },
+  'show-shortcuts': { run: (c) => c.toggleShortcuts() },
+}
+
+export function runCommand(id: CommandId, context: CommandContext): void {
+  const action = COMMAND_ACTIONS[id]
+  if (action.enabled?.(context) === false) return
+  action.run(context)
+}

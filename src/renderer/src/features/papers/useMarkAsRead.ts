@@ -1,0 +1,33 @@
+// Marks the paper on screen as read once it has been open for the delay the
+// settings give, the way a mail client does. Only once per visit, and never
+// after the user set the status by hand during that visit. It happens by
+// itself, so main does not make it an undo step (api.markRead).
+import { useCallback, useEffect, useRef } from 'react'
+import type { ReadingStatus } from '../../../../shared/model'
+import { api } from '../../data/client'
+
+export function useMarkAsRead(
+  paperId: string | undefined,
+  status: ReadingStatus | undefined,
+  delaySeconds: number | null,
+): { statusSetByHand(): void } {
+  const statusNow = useRef(status)
+  statusNow.current = status
+  const byHand = useRef<string | undefined>(undefined)
+  const loaded = status !== undefined
+
+  useEffect(() => {
+    if (paperId === undefined || !loaded || delaySeconds === null) return
+    const timer = setTimeout(() => {
+      if (byHand.current === paperId || statusNow.current !== 'unread') return
+      // A failure is not worth a message: the paper simply stays unread.
+      api.markRead({ id: paperId }).catch(() => undefined)
+    }, delaySeconds * 1000)
+    return () => clearTimeout(timer)
+  }, [paperId, loaded, delaySeconds])
+
+  const statusSetByHand = useCallback(() => {
+    byHand.current = paperId
+  }, [paperId])
+  return { statusSetByHand }
+}

@@ -1,0 +1,80 @@
+// The settings as the window uses them: loaded once from the library, changed
+// here at once (so a dragged border or a theme switch responds immediately),
+// and written back to the library a moment later, coalesced, so a drag is one
+// write and not a hundred.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Settings } from '../../../../shared/model'
+import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../../shared/settings'
+import { api, errorMessage } from '../../data/client'
+
+/** Quiet time before changed settings are written. */
+export const SETTINGS_SAVE_DELAY_MS = 300
+
+export interface SettingsState {
+  /** undefined until loaded (the workspace waits, so the layout never jumps). */
+  settings: Settings | undefined
+  /** Why the settings could not be loaded or saved; the window then uses what it has. */
+  problem: string | undefined
+  update(patch: SettingsPatch): void
+}
+
+export function useSettings(): SettingsState {
+  const [settings, setSettings] = useState<Settings | undefined>(undefined)
+  const [problem, setProblem] = useState<string | undefined>(undefined)
+  const pending = useRef<SettingsPatch>({})
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const chain = useRef<Promise<void>>(Promise.resolve())
+
+  useEffect(() => {
+    let current = true
+    api
+      .getSettings({})
+      .then((loaded) => current && setSettings(loaded))
+      .catch((caught: unknown) => {
+        if (!current) return
+        setSettings({ ...DEFAULT_SETTINGS })
+        setProblem(`Settings could not be loaded (${errorMessage(caught)}); using the defaults.`)
+      })
+    return () => {
+      current = false
+    }
+  }, [])
+
+  const flush = useCallback(() => {
+    clearTimeout(timer.current)
+    timer.current = undefined
+    const patch = pending.current
+    if (Object.keys(patch).length === 0) return
+    pending.current = {}
+    // One write at a time, in order, so an older layout never lands after a newer one.
+    chain.current = chain.current.then(async () => {
+      try {
+        await api.updateSettings({ patch })
+        setProblem(undefined)
+      } catch (caught) {
+        setProblem(`Settings could not be saved: ${errorMessage(caught)}`)
+      }
+    })
+  }, [])
+
+  const update = useCallback(
+    (patch: SettingsPatch) => {
+      setSettings((previous) => (previous === undefined ? previous : { ...previous, ...patch }))
+      pending.current = { ...pending.current, ...patch }
+      clearTimeout(timer.current)
+      timer.current = setTimeout(flush, SETTINGS_SAVE_DELAY_MS)
+    },
+    [flush],
+  )
+
+  // Closing or reloading the window writes what is still waiting.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      flush()
+    }
+  }, [flush])
+
+  return { settings, problem, update }
+}
