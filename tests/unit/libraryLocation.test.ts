@@ -6,7 +6,7 @@ import {
   findLibraryDir,
   LibraryLocationError,
   resolveLibraryDir,
-} from '../../src/main/app/libraryLocation'
+} from '../../src/main/core/store/libraryLocation'
 
 const DEFAULT = '/home/ada/.config/Offprint/library'
 const where = (argv: string[], env: NodeJS.ProcessEnv = {}): string =>

@@ -11,7 +11,7 @@ import type { LibraryEvent, Settings } from '../../shared/model'
 import { callApi, createDispatcher, type ApiDispatch } from '../core/kernel/dispatch'
 import { messageOf } from '../core/kernel/errors'
 import { Library } from '../core/library'
-import { resolveLibraryDir } from './libraryLocation'
+import { resolveLibraryDir } from '../core/store/libraryLocation'
 import { onPageListening, registerIpc } from './ipc'
 import { FileLogger } from './logging/fileLogger'
 import {

@@ -9,7 +9,7 @@ import { MAX_IMPORT_CHARS } from '../../shared/apiSchemas'
 import { IMPORT_FILE_EXTENSIONS } from '../../shared/importFileTypes'
 import type { OpenedFileContent } from '../../shared/model'
 import { messageOf } from '../core/kernel/errors'
-import { LIBRARY_OPTION } from './libraryLocation'
+import { LIBRARY_OPTION } from '../core/store/libraryLocation'
 
 /** Extensions Offprint opens (imports) when handed a file. */
 export const OPENABLE_EXTENSIONS = ['.bib', '.ris', '.txt'] as const

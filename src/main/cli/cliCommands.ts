@@ -23,7 +23,7 @@ import { exportCommand } from './cliExport'
 import { backlinksCommand, relatedCommand } from './cliLinks'
 import { addToCollectionCommand, collectionsCommand, tagCommand } from './cliOrganize'
 import { messageOf } from '../core/kernel/errors'
-import { LIBRARY_ENV, LibraryLocationError } from '../app/libraryLocation'
+import { LIBRARY_ENV, LibraryLocationError } from '../core/store/libraryLocation'
 
 export type { CliIo } from './cliLibrary'
 

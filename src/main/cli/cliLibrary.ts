@@ -6,7 +6,7 @@ import type { ApiArgs, ApiMethod, ApiResults } from '../../shared/api'
 import type { ExportFormat, PaperSort } from '../../shared/model'
 import { callApi } from '../core/kernel/dispatch'
 import { Library } from '../core/library'
-import { LIBRARY_ENV, findLibraryDir } from '../app/libraryLocation'
+import { LIBRARY_ENV, findLibraryDir } from '../core/store/libraryLocation'
 
 export interface CliIo {
   /** Writes one line (or a block of lines) to standard output; the newline is added. */
