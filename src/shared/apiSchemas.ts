@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { ApiMethod } from './api'
 import { MAX_QUERY_CHARS } from './apiLimits'
-import { BACKUP_ID_PATTERN } from './backupId'
+import { BACKUP_ID_PATTERN } from './model'
 import { idSchema as id, listScopeSchema as listScope, settingsPatchSchema } from './settingsSchema'
 
 /** Largest text accepted for one import (a listing page is ~100 KB). */

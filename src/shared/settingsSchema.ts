@@ -1,5 +1,5 @@
 // The settings stored in library.json: one zod schema per setting, and how a
-// stored object is read (the defaults and limits are in settings.ts). Reading is
+// stored object is read (the defaults and limits are in model/settings.ts). Reading is
 // forgiving one key at a time: a damaged or outdated value costs that one
 // setting (it falls back to its default), never the others and never the library.
 import { z } from 'zod'
@@ -16,7 +16,7 @@ import {
   MIN_BACKUPS_KEPT,
   MIN_PANE_WIDTH,
   MIN_READING_FONT_SIZE,
-} from './settings'
+} from './model'
 
 const THEMES: Record<ThemeChoice, true> = { system: true, light: true, dark: true }
 const SORTS: Record<PaperSort, true> = { published: true, added: true, title: true, upvotes: true }

@@ -17,7 +17,7 @@ import {
   type KeyboardEvent,
 } from 'react'
 import type { CommandId } from '../../shared/commands'
-import { IMPORT_FILE_ACCEPT } from '../../shared/importFileTypes'
+import { IMPORT_FILE_ACCEPT } from '../../shared/model'
 import type {
   CollectionNode,
   ImportReport,
