@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { MAX_QUERY_CHARS } from '../../src/shared/apiLimits'
+import { MAX_QUERY_CHARS } from '../../src/shared/api/limits'
 import type { Collection, Note, Paper, PaperRelation } from '../../src/shared/model'
 import { formatWikiLink } from '../../src/shared/wikiLinks'
 import { dropFile } from './harness/dropFile'

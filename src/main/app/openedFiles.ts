@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
 import type { OpenDialogOptions } from 'electron'
-import { MAX_IMPORT_CHARS } from '../../shared/apiSchemas'
+import { MAX_IMPORT_CHARS } from '../../shared/api/limits'
 import { IMPORT_FILE_EXTENSIONS } from '../../shared/model'
 import type { OpenedFileContent } from '../../shared/model'
 import { messageOf } from '../core/kernel/errors'

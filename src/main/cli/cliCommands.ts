@@ -6,8 +6,8 @@
 // wires the process) so tests can run it in-process.
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { MAX_QUERY_CHARS } from '../../shared/apiLimits'
-import { MAX_IMPORT_CHARS } from '../../shared/apiSchemas'
+import { MAX_QUERY_CHARS } from '../../shared/api/limits'
+import { MAX_IMPORT_CHARS } from '../../shared/api/limits'
 import type { ExportFormat, ImportReport, Paper, PaperSort } from '../../shared/model'
 import {
   CommandError,
