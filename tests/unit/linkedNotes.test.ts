@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { formatWikiLink } from '../../src/shared/wikiLinks'
+import { formatWikiLink } from '../../src/shared/text/wikiLinks'
 import { BadInputError, NotFoundError } from '../../src/main/core/kernel/errors'
 import { Library } from '../../src/main/core/library'
 

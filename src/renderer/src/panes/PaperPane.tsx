@@ -7,7 +7,7 @@
 // (Highlighted), never as HTML.
 import { useEffect, useMemo, useState, type DragEvent, type RefObject } from 'react'
 import type { Paper, PaperLink, PaperMatches, TagCount } from '../../../shared/model'
-import { isSafeExternalUrl } from '../../../shared/externalUrl'
+import { isSafeExternalUrl } from '../../../shared/text/externalUrl'
 import { api, errorMessage } from '../api/client'
 import { openExternal } from '../api/openExternal'
 import { Backlinks } from '../components/Backlinks'

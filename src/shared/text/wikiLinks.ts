@@ -1,0 +1,223 @@
+// Wiki-links in note bodies: the one grammar that main (backlinks) and the
+// renderer (preview, autocomplete) both read, so they never disagree on what is
+// a link. Plain string work only: no DOM, no node: modules.
+//
+//   [[paper:ID|Title]]   a paper, by its stable id; Title is what it was called
+//   [[note:ID|Title]]    a note, by its id         when the link was written
+//   [[Some title]]       typed by hand: whatever paper or note has that title
+//   [[Some title|text]]  the same, shown as "text"
+//
+// Links that carry an id survive any rename of their target; the preview shows
+// the target's current title. Inside a link, `\` escapes the next character, so
+// a title holding `|`, `[` or `]` is written `\|`, `\[`, `\]` (formatWikiLink
+// does this). `[[` inside a code span or a fenced code block is not a link, nor
+// is an escaped `\[[`. In `[[a [[b]] c]]` only the inner `[[b]]` is a link.
+import { normalizeTitle } from './normalizeTitle'
+
+export type WikiLinkTarget =
+  { kind: 'paper'; id: string } | { kind: 'note'; id: string } | { kind: 'title'; title: string }
+
+export interface WikiLink {
+  /** Offset of the opening `[[` in the body. */
+  start: number
+  /** Offset just past the closing `]]`. */
+  end: number
+  target: WikiLinkTarget
+  /** The text after `|`, unescaped; undefined when the link has none. */
+  label?: string
+}
+
+/** A link that is still being typed: `[[` then `query` right before the caret. */
+export interface OpenWikiLink {
+  /** Offset of the `[[`. */
+  start: number
+  query: string
+}
+
+/** Longest text between `[[` and `]]`; longer runs are not links (and not scanned further). */
+const MAX_LINK_CHARS = 1000
+const ID_TARGET = /^(paper|note):([A-Za-z0-9][A-Za-z0-9_-]*)$/
+const FENCE = /^ {0,3}(`{3,}|~{3,})/
+
+/**
+ * The link whose `[[` is at `at`, or undefined when the text there is not one.
+ * Assumes `text.startsWith('[[', at)` and that `at` is outside code.
+ */
+export function matchWikiLinkAt(text: string, at: number): Omit<WikiLink, 'start'> | undefined {
+  if (!text.startsWith('[[', at)) return undefined
+  let depth = 0
+  let separator = -1
+  const limit = Math.min(text.length, at + 2 + MAX_LINK_CHARS)
+  for (let i = at + 2; i < limit; i++) {
+    const c = text[i]
+    if (c === '\n' || c === '\r') return undefined
+    if (c === '\\') {
+      const next = text[i + 1]
+      if (next === undefined || next === '\n' || next === '\r') return undefined
+      i++
+      continue
+    }
+    // An inner `[[` starts a link of its own: the outer brackets are plain text.
+    if (c === '[' && text[i + 1] === '[') return undefined
+    if (c === '[') depth++
+    else if (c === '|' && separator === -1) separator = i
+    else if (c === ']') {
+      if (depth > 0) depth--
+      else if (text[i + 1] === ']') return linkFrom(text, at, i, separator)
+    }
+  }
+  return undefined
+}
+
+function linkFrom(
+  text: string,
+  at: number,
+  close: number,
+  separator: number,
+): Omit<WikiLink, 'start'> | undefined {
+  const targetRaw = text.slice(at + 2, separator === -1 ? close : separator).trim()
+  const idTarget = ID_TARGET.exec(targetRaw)
+  let target: WikiLinkTarget
+  if (idTarget !== null) {
+    target = { kind: idTarget[1] === 'paper' ? 'paper' : 'note', id: idTarget[2] ?? '' }
+  } else {
+    const title = collapseSpaces(unescapeLinkText(targetRaw))
+    if (title === '') return undefined
+    target = { kind: 'title', title }
+  }
+  const link: Omit<WikiLink, 'start'> = { end: close + 2, target }
+  if (separator !== -1) {
+    const label = collapseSpaces(unescapeLinkText(text.slice(separator + 1, close)))
+    if (label !== '') link.label = label
+  }
+  return link
+}
+
+/** Every wiki-link in a markdown body, in order, skipping code and escapes. */
+export function parseWikiLinks(body: string): WikiLink[] {
+  const links: WikiLink[] = []
+  for (const [from, to] of proseRanges(body)) {
+    let i = from
+    while (i < to) {
+      const c = body[i]
+      if (c === '\\') {
+        i += 2
+      } else if (c === '`') {
+        i = afterCodeSpan(body, i, to)
+      } else if (c === '[' && body[i + 1] === '[') {
+        const link = matchWikiLinkAt(body, i)
+        if (link !== undefined && link.end <= to) {
+          links.push({ start: i, ...link })
+          i = link.end
+        } else {
+          i++
+        }
+      } else {
+        i++
+      }
+    }
+  }
+  return links
+}
+
+/**
+ * [from, to) ranges of the body outside fenced code blocks. A fence closes with
+ * the same character, at least as long; an unclosed fence runs to the end (as
+ * in CommonMark).
+ */
+function proseRanges(body: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  let proseStart = 0
+  let fence: string | undefined
+  let lineStart = 0
+  while (lineStart <= body.length) {
+    const newline = body.indexOf('\n', lineStart)
+    const lineEnd = newline === -1 ? body.length : newline
+    const line = body.slice(lineStart, lineEnd)
+    const marker = FENCE.exec(line)?.[1]
+    if (fence === undefined && marker !== undefined) {
+      ranges.push([proseStart, lineStart])
+      fence = marker
+    } else if (
+      fence !== undefined &&
+      marker !== undefined &&
+      marker[0] === fence[0] &&
+      marker.length >= fence.length &&
+      line.trim() === marker
+    ) {
+      fence = undefined
+      proseStart = lineEnd
+    }
+    if (newline === -1) break
+    lineStart = newline + 1
+  }
+  if (fence === undefined) ranges.push([proseStart, body.length])
+  return ranges.filter(([from, to]) => to > from)
+}
+
+/**
+ * Where scanning resumes after the backtick run at `at`: past the matching
+ * closing run (same length) when the paragraph has one, else just past the
+ * opening run, whose backticks are then literal.
+ */
+function afterCodeSpan(body: string, at: number, to: number): number {
+  let open = at
+  while (open < to && body[open] === '`') open++
+  const length = open - at
+  const paragraphEnd = body.indexOf('\n\n', open)
+  const limit = paragraphEnd === -1 || paragraphEnd > to ? to : paragraphEnd
+  let i = open
+  while (i < limit) {
+    if (body[i] !== '`') {
+      i++
+      continue
+    }
+    let run = i
+    while (run < limit && body[run] === '`') run++
+    if (run - i === length) return run
+    i = run
+  }
+  return open
+}
+
+/**
+ * The link being typed at `caret`: a `[[` earlier on the same line, outside
+ * code, with no `]]` after it. Used to open the autocomplete.
+ */
+export function openWikiLinkBefore(text: string, caret: number): OpenWikiLink | undefined {
+  if (caret < 2) return undefined
+  const lineStart = text.lastIndexOf('\n', caret - 1) + 1
+  const start = text.lastIndexOf('[[', caret - 2)
+  if (start < lineStart) return undefined
+  const query = text.slice(start + 2, caret)
+  if (/\]\]|\|/.test(query) || query.length > 200) return undefined
+  // Escaped or inside code? Close the link at the caret and see whether it parses.
+  const probe = `${text.slice(0, caret)}x]]${text.slice(caret)}`
+  const link = parseWikiLinks(probe).find((candidate) => candidate.start === start)
+  return link?.end === caret + 3 ? { start, query } : undefined
+}
+
+/** The text to insert for a link to a paper or note: id-carrying, title escaped. */
+export function formatWikiLink(kind: 'paper' | 'note', id: string, title: string): string {
+  return `[[${kind}:${id}|${escapeLinkText(collapseSpaces(title))}]]`
+}
+
+/** Backslash-escapes the characters that would end or split a link. */
+function escapeLinkText(text: string): string {
+  return text.replace(/[\\[\]|]/g, (c) => `\\${c}`)
+}
+
+function unescapeLinkText(text: string): string {
+  return text.replace(/\\(.)/g, '$1')
+}
+
+/** A stable key for a target, e.g. `paper:ID` or `title:<normalized title>`. */
+export function wikiLinkTargetKey(target: WikiLinkTarget): string {
+  return target.kind === 'title'
+    ? `title:${normalizeTitle(target.title)}`
+    : `${target.kind}:${target.id}`
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
