@@ -4,6 +4,7 @@
 export * from './paper'
 export * from './note'
 export * from './collection'
+export * from './collectionPaths'
 export * from './links'
 export * from './relation'
 export * from './search'
