@@ -25,7 +25,7 @@ describe('a collection’s path', () => {
   })
 
   it('stops at a parent that is missing, and at a parent loop in a hand-edited file', () => {
-    const orphan = { id: 'o', name: 'Orphan', parentId: 'gone' }
+    const orphan: CollectionLike = { id: 'o', name: 'Orphan', parentId: 'gone' }
     expect(collectionPath(orphan, byId(tree))).toEqual(['Orphan'])
     const loop: CollectionLike[] = [
       { id: 'a', name: 'A', parentId: 'b' },
