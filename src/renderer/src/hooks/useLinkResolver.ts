@@ -4,7 +4,11 @@
 // titles and marks broken links.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { LinkTarget } from '../../../shared/model'
-import { parseWikiLinks, wikiLinkTargetKey, type WikiLinkTarget } from '../../../shared/text/wikiLinks'
+import {
+  parseWikiLinks,
+  wikiLinkTargetKey,
+  type WikiLinkTarget,
+} from '../../../shared/text/wikiLinks'
 import { api } from '../api/client'
 import type { LinkResolver } from '../markdown/wikiLinkMarkdown'
 
