@@ -14,6 +14,9 @@
 // is an escaped `\[[`. In `[[a [[b]] c]]` only the inner `[[b]]` is a link.
 import { normalizeTitle } from './normalizeTitle'
 
+/** Hand-typed `[[Title]]` links find their target by this form of the title. */
+export { normalizeTitle }
+
 export type WikiLinkTarget =
   { kind: 'paper'; id: string } | { kind: 'note'; id: string } | { kind: 'title'; title: string }
 

@@ -26,5 +26,6 @@ export const apiArgs = {
   ...settingsArgs,
 } satisfies { [M in ApiMethod]: z.ZodType }
 
+export * from '../limits'
 export { idSchema, listScopeSchema } from './common'
 export { readSettings, settingSchemas, settingsPatchSchema } from './settings'
