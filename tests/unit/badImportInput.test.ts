@@ -2,7 +2,7 @@
 // than it must; the library is never left half-written. The inputs are
 // generated; the test bounds are vitest's timeouts, not timing assertions.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MAX_IMPORT_CHARS } from '../../src/shared/apiSchemas'
+import { MAX_IMPORT_CHARS } from '../../src/shared/api/limits'
 import { callApi } from '../../src/main/core/kernel/dispatch'
 import type { Library } from '../../src/main/core/library'
 import { makeDir, openAt, removeDir } from './libraryFixture'

@@ -7,7 +7,7 @@ import type { CliIo } from '../../src/main/cli/run'
 import { collection, writeCollections } from './libraryFixture'
 import { Library } from '../../src/main/core/library'
 import type { Backlink, Paper, RelatedPaper } from '../../src/shared/model'
-import { formatWikiLink } from '../../src/shared/wikiLinks'
+import { formatWikiLink } from '../../src/shared/text/wikiLinks'
 import { allPapers } from './support/libraryPapers'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')

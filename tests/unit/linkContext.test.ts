@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { linkContextOf } from '../../src/main/core/links/linkContext'
-import { parseWikiLinks, type WikiLink } from '../../src/shared/wikiLinks'
+import { parseWikiLinks, type WikiLink } from '../../src/shared/text/wikiLinks'
 
 /** The context of the link whose text (label or title) is `which`. */
 function contextOf(body: string, which: string) {

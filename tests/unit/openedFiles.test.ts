@@ -9,7 +9,7 @@ import {
   isOpenable,
   readOpenedFile,
 } from '../../src/main/app/openedFiles'
-import { IMPORT_FILE_ACCEPT } from '../../src/shared/importFileTypes'
+import { IMPORT_FILE_ACCEPT } from '../../src/shared/model'
 
 describe('files handed to Offprint on its command line', () => {
   it('takes .bib, .ris and .txt paths, resolved against the working folder', () => {

@@ -8,11 +8,8 @@ import { parseHfListing } from '../../src/main/core/imports/hfListing'
 import { withinEditDistance } from '../../src/main/core/search/editDistance'
 import { highlightRanges } from '../../src/main/core/search/highlightRanges'
 import { parseQuery } from '../../src/main/core/search/queryParser'
-import {
-  SearchIndex,
-  type SearchContext,
-  type SearchDocument,
-} from '../../src/main/core/search/searchIndex'
+import type { SearchDocument } from '../../src/main/core/search/searchDocument'
+import { SearchIndex, type SearchContext } from '../../src/main/core/search/searchIndex'
 import { wordsOf } from '../../src/main/core/search/textTokens'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')

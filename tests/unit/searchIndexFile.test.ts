@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Paper } from '../../src/shared/model'
 import { LibrarySearch, type SearchView } from '../../src/main/core/search/librarySearch'
 import { parseQuery } from '../../src/main/core/search/queryParser'
-import { SearchIndex, type SearchDocument } from '../../src/main/core/search/searchIndex'
+import type { SearchDocument } from '../../src/main/core/search/searchDocument'
+import { SearchIndex } from '../../src/main/core/search/searchIndex'
 import {
   readSearchIndexFile,
   writeSearchIndexFile,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { insertLinkAt, replaceLink } from '../../src/renderer/src/features/notes/insertLink'
+import { normalizeTitle } from '../../src/shared/text/normalizeTitle'
 import {
   formatWikiLink,
-  normalizeTitle,
   openWikiLinkBefore,
   parseWikiLinks,
   wikiLinkTargetKey,
-} from '../../src/shared/wikiLinks'
+} from '../../src/shared/text/wikiLinks'
 
 const ID = '3f2a9c1e-1b7d-4f4e-9a55-0c8d2e7f6b10'
 

@@ -1,7 +1,7 @@
 // Where the window may go. The app is a single page: it never navigates, never
 // opens windows, and hands web links to the system browser, but only for
 // schemes that cannot run code or reach the file system.
-import { isSafeExternalUrl } from '../../../shared/externalUrl'
+import { isSafeExternalUrl } from '../../../shared/text/externalUrl'
 
 export { isSafeExternalUrl }
 

@@ -1,5 +1,6 @@
 // Collections as the CLI prints and names them: each with the names of its
 // ancestors ("Tool learning/Retrieval").
+import { collectionEntries as entriesOf } from '../../../shared/model'
 import type { CollectionNode } from '../../../shared/model'
 import type { Session } from '../session'
 
@@ -11,14 +12,8 @@ export interface CollectionEntry extends CollectionNode {
 /** Every collection, in the sidebar's order (parents before their children). */
 export async function collectionEntries(session: Session): Promise<CollectionEntry[]> {
   const nodes = (await session.call('getSidebar', {})).collections
-  const byId = new Map(nodes.map((node) => [node.id, node]))
-  return nodes.map((node) => {
-    const path = [node.name]
-    for (let parent = node.parentId; parent !== undefined; parent = byId.get(parent)?.parentId) {
-      path.unshift(byId.get(parent)?.name ?? '')
-    }
-    return { ...node, path }
-  })
+  const paths = new Map(entriesOf(nodes).map((entry) => [entry.id, entry.path]))
+  return nodes.map((node) => ({ ...node, path: paths.get(node.id) ?? [node.name] }))
 }
 
 export function shownPath(path: readonly string[]): string {

@@ -2,7 +2,7 @@
 // file dropped on the window; creates the library when there is none yet.
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { MAX_IMPORT_CHARS } from '../../../shared/apiSchemas'
+import { MAX_IMPORT_CHARS } from '../../../shared/api/schemas'
 import type { ImportReport } from '../../../shared/model'
 import { messageOf } from '../../core/kernel/errors'
 import type { Command } from '../commandLine'

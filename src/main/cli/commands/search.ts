@@ -1,6 +1,6 @@
 // `offprint search QUERY [--json]`: the papers matching QUERY in the app's
 // query language, in the order the API ranks them (best match first).
-import { MAX_QUERY_CHARS } from '../../../shared/apiLimits'
+import { MAX_QUERY_CHARS } from '../../../shared/api/limits'
 import type { Command } from '../commandLine'
 import { UsageError } from '../errors'
 import { withExistingLibrary } from '../session'

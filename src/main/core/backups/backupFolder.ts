@@ -12,7 +12,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { isBackupId } from '../../../shared/backupId'
+import { isBackupId } from '../../../shared/model'
 import type { BackupReason, BackupSummary } from '../../../shared/model'
 import { DurableJsonFile } from '../store/durableJsonFile'
 import type { JsonDocumentParser } from '../store/durableJsonFile'

@@ -4,6 +4,7 @@
 // different punctuation, case or Unicode forms of its title, so the title is
 // normalized hard. A match on any key is a match.
 import type { DuplicateReason } from '../../../shared/model'
+import { normalizeTitle } from '../../../shared/text/normalizeTitle'
 
 export interface PaperIdentity {
   title: string
@@ -11,15 +12,6 @@ export interface PaperIdentity {
   arxivId?: string
   /** ISO date of any precision; its year is part of the title key. */
   published?: string
-}
-
-/** NFKC, lower case, every run of non-letters/digits collapsed to one space. */
-export function normalizeTitle(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
 }
 
 export function normalizeDoi(doi: string | undefined): string | undefined {

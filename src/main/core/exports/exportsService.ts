@@ -1,5 +1,6 @@
 // Exports: the text of a BibTeX, CSL-JSON or RIS file, or a Markdown vault's
 // files, for the library, a collection or a selection; the caller saves it.
+import { bySiblingOrder, collectionEntries } from '../../../shared/model'
 import type { CollectionChoice, ExportFormat } from '../../../shared/model'
 import type { ApiArgs } from '../../../shared/api'
 import type { LibraryKernel } from '../kernel/kernel'
@@ -56,27 +57,15 @@ export function exportsService(
         })
       },
 
-      /** Collections to offer in the export dialog, depth-first. */
+      /** Collections to offer in the export dialog, depth-first, as the sidebar shows them. */
       async listExportCollections() {
         const live = [...kernel.store.collections.values()].filter((c) => c.trashedAt === undefined)
-        const choices: CollectionChoice[] = []
-        const visit = (parentId: string | undefined, depth: number): void => {
-          const children = live
-            .filter((c) => c.parentId === parentId)
-            .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
-          for (const child of children) {
-            if (depth > 32) return // a cycle in hand-edited files must not hang the dialog
-            choices.push({
-              id: child.id,
-              name: child.name,
-              depth,
-              paperCount: child.paperIds.length,
-            })
-            visit(child.id, depth + 1)
-          }
-        }
-        visit(undefined, 0)
-        return choices
+        return collectionEntries(live.sort(bySiblingOrder)).map((entry): CollectionChoice => ({
+          id: entry.id,
+          name: entry.name,
+          depth: entry.depth,
+          paperCount: entry.paperIds.length,
+        }))
       },
     },
   }

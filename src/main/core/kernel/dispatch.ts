@@ -3,7 +3,7 @@
 // argument validation happens in exactly one place. Whatever arrives (an unknown
 // method, null, a string where an object belongs) comes back as an ApiResponse
 // envelope; this function never throws.
-import { apiArgs } from '../../../shared/apiSchemas'
+import { apiArgs } from '../../../shared/api/schemas'
 import type {
   ApiArgs,
   ApiError,

@@ -3,7 +3,7 @@
 // paragraph, markdown marks are dropped, and other links in it read as their
 // targets' current titles. The notes list shows the start of a body the same way.
 import type { LinkContext } from '../../../shared/model'
-import type { WikiLink } from '../../../shared/wikiLinks'
+import type { WikiLink } from '../../../shared/text/wikiLinks'
 
 /** Most characters kept on either side of the link. */
 const SIDE_CHARS = 140

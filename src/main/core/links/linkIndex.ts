@@ -2,7 +2,7 @@
 // held only in memory. Links are never stored twice: a note's body is the one
 // record of its links, and this index is rebuilt from the bodies on open and
 // updated from a body on every save, so backlinks follow the text as it is typed.
-import { parseWikiLinks, wikiLinkTargetKey, type WikiLink } from '../../../shared/wikiLinks'
+import { parseWikiLinks, wikiLinkTargetKey, type WikiLink } from '../../../shared/text/wikiLinks'
 
 export interface NoteLinks {
   body: string

@@ -3,8 +3,9 @@
 // view over the library's committed state; its caches are dropped (forget())
 // whenever a title, or what is live, changes.
 import type { LinkTarget, Note, Paper } from '../../../shared/model'
-import { normalizeTitle, type WikiLinkTarget } from '../../../shared/wikiLinks'
-import { foldForMatch, fuzzyScore, letterMask, queryWordsOf } from './fuzzyMatch'
+import { foldCase, fuzzyQuery, fuzzyScore, letterMask } from '../../../shared/text/fuzzyMatch'
+import { normalizeTitle } from '../../../shared/text/normalizeTitle'
+import type { WikiLinkTarget } from '../../../shared/text/wikiLinks'
 
 /** The library state link targets are read from. */
 export interface LinkTargetSource {
@@ -79,23 +80,23 @@ export class LinkTargets {
     return note === undefined ? undefined : this.noteTarget(note)
   }
 
-  /** Papers and standalone notes whose titles fuzzily match `query`, best first. */
+  /** Papers and standalone notes whose titles fuzzily match `query`, best first (as the palette ranks). */
   suggest(query: string, limit: number, kind?: 'paper' | 'note'): LinkTarget[] {
-    const words = queryWordsOf(query)
+    const wanted = fuzzyQuery(query)
     const candidates = this.candidates().filter(
       (candidate) => kind === undefined || candidate.target.kind === kind,
     )
-    if (words.length === 0) {
+    if (wanted === '') {
       return candidates.slice(0, limit).map((candidate) => ({ ...candidate.target }))
     }
-    const needed = letterMask(words.join(''))
+    const needed = letterMask(wanted)
     // The best `limit`, kept sorted as we go: a one-letter query matches nearly
     // every title, and sorting 50k of them per keystroke would be the bulk of the work.
     const best: Array<{ candidate: LinkCandidate; score: number }> = []
     for (const candidate of candidates) {
       if ((candidate.letters & needed) !== needed) continue
-      const score = fuzzyScore(words, candidate.folded)
-      if (score === undefined) continue
+      const score = fuzzyScore(wanted, candidate.target.title, candidate.folded)
+      if (score === null) continue
       if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue
       let at = best.length
       while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--
@@ -148,7 +149,7 @@ export class LinkTargets {
    */
   private candidates(): LinkCandidate[] {
     const candidateOf = (target: LinkTarget): LinkCandidate => {
-      const folded = foldForMatch(target.title)
+      const folded = foldCase(target.title)
       return { target, folded, letters: letterMask(folded) }
     }
     this.paperCandidates ??= this.source

@@ -3,7 +3,7 @@
 // is derived from note bodies (never stored), built on first use and kept level
 // with every commit.
 import type { Backlink, Note, NoteSummary } from '../../../shared/model'
-import { normalizeTitle, type WikiLink, type WikiLinkTarget } from '../../../shared/wikiLinks'
+import { normalizeTitle, type WikiLink, type WikiLinkTarget } from '../../../shared/text/wikiLinks'
 import type { LibraryKernel } from '../kernel/kernel'
 import type { CommittedChange, Service } from '../kernel/service'
 import type { PaperViews } from '../papers/paperViews'

@@ -2,7 +2,7 @@
 // A save resolves once the note is durably on disk.
 import { randomUUID } from 'node:crypto'
 import type { Note } from '../../../shared/model'
-import { normalizeTitle } from '../../../shared/wikiLinks'
+import { normalizeTitle } from '../../../shared/text/wikiLinks'
 import { cleanTitle } from '../kernel/cleanTitle'
 import { BadInputError } from '../kernel/errors'
 import type { LibraryKernel } from '../kernel/kernel'

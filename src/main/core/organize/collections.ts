@@ -4,14 +4,12 @@
 // are unique (ignoring case), so a path like "Tool learning/Retrieval" names
 // exactly one collection (the CLI relies on that).
 import type { Collection, CollectionRef } from '../../../shared/model'
+import { bySiblingOrder, collectionPath } from '../../../shared/model'
 import { BadInputError, NotFoundError } from '../kernel/errors'
 import type { LibraryRecords } from '../store/libraryStore'
 import { count, outcomePlan, quoted, requirePapers, uniqueIds, without } from './plan'
 import type { OrganizeContext, Plan } from './plan'
 import type { ChangeOutcome } from '../../../shared/model'
-
-const byPosition = (a: Collection, b: Collection): number =>
-  a.position - b.position || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)
 
 /** Whitespace tidied; an empty name is refused. */
 export function cleanCollectionName(raw: string): string {
@@ -68,7 +66,7 @@ export function liveTree(records: LibraryRecords): Map<string | undefined, Colle
     siblings.push(collection)
     tree.set(parentId, siblings)
   }
-  for (const siblings of tree.values()) siblings.sort(byPosition)
+  for (const siblings of tree.values()) siblings.sort(bySiblingOrder)
   return tree
 }
 
@@ -100,23 +98,9 @@ export function descendantsOf(records: LibraryRecords, id: string): Collection[]
   return found
 }
 
-/** Names from the top level down to `collection`, itself included. */
-export function collectionPath(records: LibraryRecords, collection: Collection): string[] {
-  const path = [collection.name]
-  const seen = new Set([collection.id])
-  let parentId = collection.parentId
-  while (parentId !== undefined && !seen.has(parentId)) {
-    const parent = records.collections.get(parentId)
-    if (parent === undefined) break
-    path.unshift(parent.name)
-    seen.add(parent.id)
-    parentId = parent.parentId
-  }
-  return path
-}
-
 export function collectionRef(records: LibraryRecords, collection: Collection): CollectionRef {
-  return { id: collection.id, name: collection.name, path: collectionPath(records, collection) }
+  const path = collectionPath(collection, (id) => records.collections.get(id))
+  return { id: collection.id, name: collection.name, path }
 }
 
 /** The live collections holding `paperId`, ordered by path. */

@@ -13,16 +13,11 @@ import type {
   TrashContents,
   TrashItems,
 } from '../../../shared/model'
+import { collectionPath } from '../../../shared/model'
 import { BadInputError, NotFoundError } from '../kernel/errors'
 import type { LibraryRecords } from '../store/libraryStore'
 import { ChangeBuilder } from './changeBuilder'
-import {
-  collectionPath,
-  descendantsOf,
-  requireCollection,
-  siblingNamed,
-  liveChildren,
-} from './collections'
+import { descendantsOf, requireCollection, siblingNamed, liveChildren } from './collections'
 import { count, outcomePlan, quoted, requirePapers, uniqueIds, without } from './plan'
 import type { OrganizeContext, Plan } from './plan'
 
@@ -266,7 +261,7 @@ export function trashContents(records: LibraryRecords): TrashContents {
     .map((collection) => ({
       id: collection.id,
       name: collection.name,
-      path: collectionPath(records, collection),
+      path: collectionPath(collection, (id) => records.collections.get(id)),
       trashedAt: collection.trashedAt ?? '',
       paperCount: collection.paperIds.length,
       subcollectionCount: descendantsOf(records, collection.id).length,

@@ -1,6 +1,6 @@
 // The papers: the list (filtered, sorted, or ranked by a search), one paper,
 // its place in the list, the palette's title matches, and the library's counts.
-import { fuzzyMatch, fuzzyQuery } from '../../../shared/fuzzyMatch'
+import { fuzzyMatch, fuzzyQuery } from '../../../shared/text/fuzzyMatch'
 import type { LibraryInfo, PaperSummary, TitleMatch } from '../../../shared/model'
 import type { LibraryKernel } from '../kernel/kernel'
 import type { Service } from '../kernel/service'

@@ -3,7 +3,7 @@
 // text differs from what was indexed are read again. Two 32-bit FNV-1a
 // hashes with different starting points and the text's length: a stale paper
 // going unnoticed would need all three to collide.
-import type { SearchDocument } from './searchIndex'
+import type { SearchDocument } from './searchDocument'
 
 const FNV_PRIME = 16777619
 /** MurmurHash2's multiplier: a second, unrelated hash of the same characters. */

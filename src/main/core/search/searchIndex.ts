@@ -9,6 +9,7 @@
 // entries are skipped by queries and dropped by compactIfWasteful().
 import type { Collection, ReadingStatus } from '../../../shared/model'
 import type { Fingerprint } from './documentFingerprint'
+import type { SearchDocument, SearchState } from './searchDocument'
 import { documentFingerprint } from './documentFingerprint'
 import { withinEditDistance } from './editDistance'
 import type { FieldArrays } from './fieldPostings'
@@ -28,24 +29,6 @@ export const SEARCH_FIELDS = [
   'note',
 ] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]
-
-/** What the index reads from a paper (and its note). */
-export interface SearchDocument {
-  id: string
-  title: string
-  abstract: string
-  authors: readonly string[]
-  organization?: string | undefined
-  tags: readonly string[]
-  note: string
-  status: ReadingStatus
-  starred: boolean
-  /** ISO date; its year serves year:, the whole date breaks ties (newest first). */
-  published?: string | undefined
-}
-
-/** The fields of a paper that change without its text changing. */
-export type SearchState = Pick<SearchDocument, 'status' | 'starred'>
 
 export interface SearchContext {
   /** The library's collections, for in:"Name". */

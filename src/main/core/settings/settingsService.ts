@@ -1,7 +1,7 @@
 // Settings: preferences and the restored layout, stored in library.json.
 // Listeners (the backup timer, main's window and menus) hear of each change.
 import type { Settings } from '../../../shared/model'
-import { readSettings } from '../../../shared/settingsSchema'
+import { readSettings } from '../../../shared/api/schemas'
 import type { LibraryKernel } from '../kernel/kernel'
 import { Listeners } from '../kernel/listeners'
 import type { Service } from '../kernel/service'

@@ -1,6 +1,6 @@
 // The toolbar's switches that show or hide the sidebar, the paper list and the notes pane.
 import type { Settings } from '../../../shared/model'
-import type { SettingsPatch } from '../../../shared/settings'
+import type { SettingsPatch } from '../../../shared/model'
 
 const TOGGLES = [
   { label: 'Sidebar', setting: 'sidebarOpen', keys: 'Ctrl/Cmd+\\ or Ctrl/Cmd+Shift+B' },

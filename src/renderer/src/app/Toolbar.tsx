@@ -1,8 +1,8 @@
 // The window's toolbar: Back and Forward, the library's size, Undo and Redo,
 // the pane switches, and the commands most often wanted.
-import { IMPORT_FILE_ACCEPT } from '../../../shared/importFileTypes'
+import { IMPORT_FILE_ACCEPT } from '../../../shared/model'
 import type { LibraryInfo, Settings, UndoState } from '../../../shared/model'
-import type { SettingsPatch } from '../../../shared/settings'
+import type { SettingsPatch } from '../../../shared/model'
 import type { Importer } from '../features/import/useImport'
 import type { Navigation } from '../features/navigation/useNavigation'
 import { UndoButtons } from '../features/undo/UndoButtons'

@@ -3,7 +3,7 @@
 // fails says so and leaves the others working.
 import type { ReactNode, RefObject } from 'react'
 import type { NoteSummary, Settings, Sidebar as SidebarData } from '../../../shared/model'
-import type { SettingsPatch } from '../../../shared/settings'
+import type { SettingsPatch } from '../../../shared/model'
 import { NotesPane } from '../features/notes/NotesPane'
 import type { PaperCommands } from '../features/organize/usePaperActions'
 import { PaperPane } from '../features/papers/PaperPane'

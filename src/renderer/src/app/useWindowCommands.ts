@@ -4,7 +4,7 @@
 import type { RefObject } from 'react'
 import type { CommandId } from '../../../shared/commands'
 import type { Settings, TitleMatch } from '../../../shared/model'
-import type { SettingsPatch } from '../../../shared/settings'
+import type { SettingsPatch } from '../../../shared/model'
 import { runCommand, type CommandContext } from '../features/commands/commandActions'
 import { useKeyboardCommands } from '../features/commands/useKeyboardCommands'
 import type { ListCommand } from '../features/papers/listShortcuts'

@@ -6,7 +6,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { ApiArgs, ApiMethod, ApiResults } from '../../../shared/api'
 import type { ChangeTopic, LinkTarget, PaperFilter, PaperSort } from '../../../shared/model'
-import { wikiLinkTargetKey, type WikiLinkTarget } from '../../../shared/wikiLinks'
+import { wikiLinkTargetKey, type WikiLinkTarget } from '../../../shared/text/wikiLinks'
 import { api } from './client'
 
 /** What an answer depends on. */

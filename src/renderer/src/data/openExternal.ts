@@ -1,4 +1,4 @@
-import { isSafeExternalUrl } from '../../../shared/externalUrl'
+import { isSafeExternalUrl } from '../../../shared/text/externalUrl'
 
 /**
  * Hand a web link to the system browser. The renderer has no shell access: it

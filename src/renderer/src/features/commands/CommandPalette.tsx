@@ -6,7 +6,7 @@
 // they match.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { COMMAND_IDS, COMMANDS, type CommandId } from '../../../../shared/commands'
-import { fuzzyMatch, fuzzyQuery } from '../../../../shared/fuzzyMatch'
+import { fuzzyMatch, fuzzyQuery } from '../../../../shared/text/fuzzyMatch'
 import type { CollectionNode, NoteSummary, TextRange, TitleMatch } from '../../../../shared/model'
 import { api } from '../../data/client'
 import { COMMAND_ACTIONS, type CommandContext } from './commandActions'

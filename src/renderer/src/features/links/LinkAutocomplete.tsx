@@ -12,7 +12,7 @@ import {
   type RefObject,
 } from 'react'
 import type { LinkTarget } from '../../../../shared/model'
-import { formatWikiLink, openWikiLinkBefore } from '../../../../shared/wikiLinks'
+import { formatWikiLink, openWikiLinkBefore } from '../../../../shared/text/wikiLinks'
 import { api } from '../../data/client'
 import { formatDate } from '../../ui/format'
 import { insertLinkAt, type TextEdit } from '../notes/insertLink'

@@ -8,7 +8,7 @@ import {
   parseWikiLinks,
   wikiLinkTargetKey,
   type WikiLinkTarget,
-} from '../../../../shared/wikiLinks'
+} from '../../../../shared/text/wikiLinks'
 import { libraryQueries } from '../../data/libraryQueries'
 import type { LinkResolver } from '../notes/markdown/wikiLinkMarkdown'
 

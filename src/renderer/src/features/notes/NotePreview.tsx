@@ -13,7 +13,7 @@ import {
   type MouseEvent,
 } from 'react'
 import type { LinkTarget } from '../../../../shared/model'
-import { formatWikiLink } from '../../../../shared/wikiLinks'
+import { formatWikiLink } from '../../../../shared/text/wikiLinks'
 import { openExternal } from '../../data/openExternal'
 import { SHOW_MORE_FACTOR, SHOWN_CHARS, clipText, formatCount } from '../../ui/clipText'
 import { useLinkResolver } from '../links/useLinkResolver'

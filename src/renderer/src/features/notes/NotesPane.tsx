@@ -4,7 +4,7 @@
 // its trash button and the notes that link to it.
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { Note } from '../../../../shared/model'
-import { formatWikiLink, parseWikiLinks } from '../../../../shared/wikiLinks'
+import { formatWikiLink, parseWikiLinks } from '../../../../shared/text/wikiLinks'
 import { api, errorMessage } from '../../data/client'
 import { Backlinks } from '../links/Backlinks'
 import { useLinkAutocomplete } from '../links/LinkAutocomplete'

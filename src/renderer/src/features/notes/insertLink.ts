@@ -1,6 +1,6 @@
 // Text edits for links: putting a chosen link where `[[query` was typed, and
 // replacing one broken link with a repaired one. Pure string work.
-import { parseWikiLinks } from '../../../../shared/wikiLinks'
+import { parseWikiLinks } from '../../../../shared/text/wikiLinks'
 
 export interface TextEdit {
   text: string

@@ -1,23 +1,10 @@
 // The sidebar sends collections as a flat, depth-first list with parent ids;
-// these turn it into what the UI shows: paths, depths, children.
-import type { CollectionNode } from '../../../../shared/model'
+// these turn it into what the UI shows: paths and depths (built in src/shared,
+// as the core and the CLI build them), labels, subtrees.
+import type { CollectionEntry as EntryOf, CollectionNode } from '../../../../shared/model'
 
-export interface CollectionEntry extends CollectionNode {
-  /** Names from the top level down, itself included. */
-  path: string[]
-  depth: number
-}
-
-export function collectionEntries(nodes: readonly CollectionNode[]): CollectionEntry[] {
-  const byId = new Map(nodes.map((node) => [node.id, node]))
-  return nodes.map((node) => {
-    const path = [node.name]
-    for (let parent = node.parentId; parent !== undefined; parent = byId.get(parent)?.parentId) {
-      path.unshift(byId.get(parent)?.name ?? '')
-    }
-    return { ...node, path, depth: path.length - 1 }
-  })
-}
+export { collectionEntries } from '../../../../shared/model'
+export type CollectionEntry = EntryOf<CollectionNode>
 
 /** "Tool learning › Retrieval" */
 export function pathLabel(path: readonly string[]): string {

@@ -8,7 +8,7 @@
 import { useMemo, useState, type DragEvent, type RefObject } from 'react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import type { PaperLink, PaperMatches, TagCount } from '../../../../shared/model'
-import { isSafeExternalUrl } from '../../../../shared/externalUrl'
+import { isSafeExternalUrl } from '../../../../shared/text/externalUrl'
 import { answerOf } from '../../data/answerOf'
 import { api, errorMessage } from '../../data/client'
 import { libraryQueries } from '../../data/libraryQueries'

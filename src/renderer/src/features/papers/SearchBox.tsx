@@ -1,7 +1,7 @@
 // The search box above the list: results update as you type. Enter or ↓ goes
 // to the results; Esc clears the search, and a second Esc returns to the list.
 import type { KeyboardEvent, Ref } from 'react'
-import { MAX_QUERY_CHARS } from '../../../../shared/apiLimits'
+import { MAX_QUERY_CHARS } from '../../../../shared/api/limits'
 import { shortcutLabel } from '../commands/keyBindings'
 
 interface SearchBoxProps {

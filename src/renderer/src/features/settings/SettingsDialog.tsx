@@ -8,7 +8,7 @@ import {
   MAX_READING_FONT_SIZE,
   MIN_READING_FONT_SIZE,
   type SettingsPatch,
-} from '../../../../shared/settings'
+} from '../../../../shared/model'
 
 const THEME_LABELS: Record<ThemeChoice, string> = {
   system: 'Same as the system',

@@ -4,7 +4,7 @@
 // write and not a hundred.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Settings } from '../../../../shared/model'
-import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../../shared/settings'
+import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../../shared/model'
 import { api, errorMessage } from '../../data/client'
 
 /** Quiet time before changed settings are written. */

@@ -6,7 +6,7 @@
 // escapes are handled by marked before this extension ever sees the text.
 import type { TokenizerAndRendererExtension, Tokens } from 'marked'
 import type { LinkTarget } from '../../../../../shared/model'
-import { matchWikiLinkAt, type WikiLinkTarget } from '../../../../../shared/wikiLinks'
+import { matchWikiLinkAt, type WikiLinkTarget } from '../../../../../shared/text/wikiLinks'
 import { escapeHtml } from './rawHtml'
 
 /**

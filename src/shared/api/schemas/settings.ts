@@ -1,10 +1,10 @@
-// The settings stored in library.json: one zod schema per setting, and how a
-// stored object is read (the defaults and limits are in settings.ts). Reading is
-// forgiving one key at a time: a damaged or outdated value costs that one
-// setting (it falls back to its default), never the others and never the library.
+// The settings stored in library.json: one zod schema per setting, how a stored
+// object is read, and the API's settings methods (the defaults and limits are in
+// model/settings.ts). Reading is forgiving one key at a time: a damaged or
+// outdated value costs that one setting (it falls back to its default), never
+// the others and never the library.
 import { z } from 'zod'
-import { SMART_VIEWS } from './model'
-import type { ListScope, PaperSort, Settings, SmartView, ThemeChoice } from './model'
+import type { Settings, ThemeChoice } from '../../model'
 import {
   DEFAULT_SETTINGS,
   MAX_BACKUP_INTERVAL_HOURS,
@@ -16,28 +16,11 @@ import {
   MIN_BACKUPS_KEPT,
   MIN_PANE_WIDTH,
   MIN_READING_FONT_SIZE,
-} from './settings'
+} from '../../model'
+import type { ArgSchemas } from './common'
+import { enumOf, idSchema, listScopeSchema, noArgs, sortSchema } from './common'
 
 const THEMES: Record<ThemeChoice, true> = { system: true, light: true, dark: true }
-const SORTS: Record<PaperSort, true> = { published: true, added: true, title: true, upvotes: true }
-
-function enumOf<T extends string>(members: Record<T, true>) {
-  return z.enum(Object.keys(members) as [T, ...T[]])
-}
-
-/** Ids are opaque strings we generate; anything longer is not one of ours. */
-export const idSchema = z.string().min(1).max(200)
-
-/** What the list shows: the API's filters take it, and the settings remember it. */
-export const listScopeSchema: z.ZodType<ListScope> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('library') }).strict(),
-  z.object({ kind: z.literal('unfiled') }).strict(),
-  z.object({ kind: z.literal('collection'), id: idSchema }).strict(),
-  z
-    .object({ kind: z.literal('view'), view: z.enum(SMART_VIEWS as [SmartView, ...SmartView[]]) })
-    .strict(),
-  z.object({ kind: z.literal('trash') }).strict(),
-])
 
 const paneWidth = z.number().int().min(MIN_PANE_WIDTH).max(MAX_PANE_WIDTH)
 /** Screen coordinates: generous bounds, but finite integers only. */
@@ -54,7 +37,7 @@ export const settingSchemas = {
   sidebarOpen: z.boolean(),
   listPaneOpen: z.boolean(),
   notesPaneOpen: z.boolean(),
-  sort: enumOf(SORTS),
+  sort: sortSchema,
   listScope: listScopeSchema,
   selectedPaperId: idSchema.nullable(),
   window: z
@@ -88,3 +71,8 @@ export function readSettings(stored: Readonly<Record<string, unknown>>): Setting
   }
   return settings
 }
+
+export const settingsArgs = {
+  getSettings: noArgs,
+  updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+} satisfies ArgSchemas

@@ -12,6 +12,10 @@
 // a title holding `|`, `[` or `]` is written `\|`, `\[`, `\]` (formatWikiLink
 // does this). `[[` inside a code span or a fenced code block is not a link, nor
 // is an escaped `\[[`. In `[[a [[b]] c]]` only the inner `[[b]]` is a link.
+import { normalizeTitle } from './normalizeTitle'
+
+/** Hand-typed `[[Title]]` links find their target by this form of the title. */
+export { normalizeTitle }
 
 export type WikiLinkTarget =
   { kind: 'paper'; id: string } | { kind: 'note'; id: string } | { kind: 'title'; title: string }
@@ -208,19 +212,6 @@ function escapeLinkText(text: string): string {
 
 function unescapeLinkText(text: string): string {
   return text.replace(/\\(.)/g, '$1')
-}
-
-/**
- * The form in which hand-typed titles are compared: Unicode-normalized, case-
- * and punctuation-insensitive, so `[[toolrl reward is all tool learning needs]]`
- * finds "ToolRL: Reward is All Tool Learning Needs".
- */
-export function normalizeTitle(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
 }
 
 /** A stable key for a target, e.g. `paper:ID` or `title:<normalized title>`. */

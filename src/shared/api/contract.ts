@@ -1,12 +1,10 @@
-// The library API: the one contract between the UI and the core.
-//
-// `apiMethods` is the single list of methods: main registers one IPC channel per
-// method (validating arguments with the zod schemas in apiSchemas.ts, which must
-// cover exactly this list), preload builds the bridge from it, and the browser
-// test harness dispatches through the same code. This file has no runtime
-// dependencies, so the renderer and preload stay small.
+// The library API: the one contract between the UI and the core. What each
+// method takes (inferred from its schema in ./schemas), what it resolves to,
+// the IPC channel names, and the envelope every answer travels in. Type-only
+// imports and no runtime dependencies, so the renderer and preload stay small.
 import type { z } from 'zod'
-import type { apiArgs } from './apiSchemas'
+import type { ApiMethod } from './methods'
+import type { apiArgs } from './schemas'
 import type {
   BackupList,
   BackupOutcome,
@@ -39,73 +37,8 @@ import type {
   TitleMatch,
   TrashContents,
   UndoState,
-} from './model'
+} from '../model'
 
-export const apiMethods = [
-  'getLibraryInfo',
-  'listPapers',
-  'getPaper',
-  'getPaperMatches',
-  'findByTitle',
-  'importText',
-  'importSample',
-  'previewImport',
-  'confirmImport',
-  'cancelImport',
-  'getLookupQueue',
-  'retryLookups',
-  'dropQueuedLookups',
-  'findDuplicates',
-  'mergeDuplicates',
-  'exportPapers',
-  'listExportCollections',
-  'getNote',
-  'saveNote',
-  'listPaperIds',
-  'getSidebar',
-  'listTrash',
-  'getPaperCollections',
-  'summarizeSelection',
-  'createCollection',
-  'renameCollection',
-  'moveCollection',
-  'addToCollection',
-  'removeFromCollection',
-  'setStatus',
-  'setStarred',
-  'markRead',
-  'tagPapers',
-  'renameTag',
-  'deleteTag',
-  'moveToTrash',
-  'restoreFromTrash',
-  'deleteForever',
-  'emptyTrash',
-  'undo',
-  'redo',
-  'getUndoState',
-  'indexOfPaper',
-  'getSettings',
-  'updateSettings',
-  'cancelTask',
-  'listBackups',
-  'createBackup',
-  'restoreBackup',
-  'listNotes',
-  'createNote',
-  'getNoteById',
-  'updateNote',
-  'suggestLinkTargets',
-  'resolveLinkTargets',
-  'getBacklinks',
-  'getRelatedPapers',
-  'listRelations',
-  'addRelation',
-  'updateRelation',
-  'removeRelation',
-] as const
-
-export type ApiMethod = (typeof apiMethods)[number]
 export type ApiArgs<M extends ApiMethod> = z.infer<(typeof apiArgs)[M]>
 
 /** What each method resolves to. A missing entry here is a compile error. */

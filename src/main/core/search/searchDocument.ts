@@ -1,0 +1,21 @@
+// What the search index reads from a paper and its note: the index takes it,
+// and the fingerprint that tells a stale paper on opening is computed from it.
+import type { ReadingStatus } from '../../../shared/model'
+
+/** What the index reads from a paper (and its note). */
+export interface SearchDocument {
+  id: string
+  title: string
+  abstract: string
+  authors: readonly string[]
+  organization?: string | undefined
+  tags: readonly string[]
+  note: string
+  status: ReadingStatus
+  starred: boolean
+  /** ISO date; its year serves year:, the whole date breaks ties (newest first). */
+  published?: string | undefined
+}
+
+/** The fields of a paper that change without its text changing. */
+export type SearchState = Pick<SearchDocument, 'status' | 'starred'>

@@ -1,0 +1,31 @@
+// Runtime schemas for every API method's argument, one file per feature,
+// checked in main before the core sees a call. Together they must cover
+// `apiMethods` exactly: a missing method is a compile error here, a misspelled
+// one in its feature's file.
+import type { z } from 'zod'
+import type { ApiMethod } from '../methods'
+import { duplicateArgs } from './duplicates'
+import { exportArgs } from './exports'
+import { importArgs } from './imports'
+import { libraryArgs } from './library'
+import { linkArgs } from './links'
+import { noteArgs } from './notes'
+import { organizeArgs } from './organize'
+import { paperArgs } from './papers'
+import { settingsArgs } from './settings'
+
+export const apiArgs = {
+  ...libraryArgs,
+  ...paperArgs,
+  ...importArgs,
+  ...duplicateArgs,
+  ...exportArgs,
+  ...noteArgs,
+  ...organizeArgs,
+  ...linkArgs,
+  ...settingsArgs,
+} satisfies { [M in ApiMethod]: z.ZodType }
+
+export * from '../limits'
+export { idSchema, listScopeSchema } from './common'
+export { readSettings, settingSchemas, settingsPatchSchema } from './settings'
