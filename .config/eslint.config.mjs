@@ -81,6 +81,20 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits loses its error (and, for a
+    // write, the moment it is durable); one handed where a void callback is
+    // expected (an event handler) does the same. Each file is checked with the
+    // tsconfig that covers it (renderer, e2e tests, or the root one).
+    basePath: root,
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     basePath: root,
     files: ['src/main/**/*.ts', 'src/preload/**/*.ts', 'tests/**/*.ts', '*.ts', '.config/**/*.mjs'],
     languageOptions: { globals: globals.node },

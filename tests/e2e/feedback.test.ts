@@ -41,7 +41,7 @@ describe('files the OS asks Offprint to open', () => {
     const app = await session.launch()
     const { page } = app
     await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
-    app.emit({
+    await app.emit({
       type: 'open-file',
       fileName: 'opened-listing.txt',
       content: { ok: true, text: syntheticListing(7) },
@@ -56,7 +56,7 @@ describe('files the OS asks Offprint to open', () => {
   it('says why an opened file could not be imported', async () => {
     const app = await session.launch()
     const { page } = app
-    app.emit({
+    await app.emit({
       type: 'open-file',
       fileName: 'locked.bib',
       content: { ok: false, message: "EACCES: permission denied, open '/home/a/locked.bib'" },

@@ -87,7 +87,7 @@ describe('import and export', () => {
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('5 papers')
 
     // File > Export…: the Thesis collection as BibTeX.
-    app.emit({ type: 'menu-command', command: 'export' })
+    await app.emit({ type: 'menu-command', command: 'export' })
     const dialog = page.getByRole('dialog', { name: 'Export' })
     await expect.poll(() => dialog.isVisible()).toBe(true)
     await dialog.getByLabel('A collection').check()

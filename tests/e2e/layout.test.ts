@@ -154,9 +154,9 @@ describe('layout across a restart', () => {
     await page.keyboard.press('Control+Shift+L')
     await expect.poll(() => page.getByRole('region', { name: 'Paper list' }).count()).toBe(1)
 
-    app.emit({ type: 'menu-command', command: 'toggle-notes' })
+    await app.emit({ type: 'menu-command', command: 'toggle-notes' })
     await expect.poll(() => page.getByRole('region', { name: 'Notes' }).count()).toBe(0)
-    app.emit({ type: 'menu-command', command: 'settings' })
+    await app.emit({ type: 'menu-command', command: 'settings' })
     await expect.poll(() => page.getByRole('dialog', { name: 'Settings' }).isVisible()).toBe(true)
   })
 })

@@ -58,8 +58,9 @@ export function BackupsDialog({ settings, onClose, onRestored }: BackupsDialogPr
     await refresh().catch(() => undefined)
   }
 
-  const backUpNow = () =>
-    run('Backing up…', async () => {
+  // run() reports its own failure on the status line: nothing is left to reject.
+  const backUpNow = (): void =>
+    void run('Backing up…', async () => {
       const { backup, created } = await api.createBackup({})
       return created
         ? `Backed up: ${backup.paperCount} papers and ${backup.noteCount} notes.`

@@ -111,7 +111,8 @@ function FileIntoOffer(props: {
         )
   const file = (where: FileInto): void => {
     setBusy(true)
-    props
+    // Filing reports its own failure on the status line (usePaperCommands).
+    void props
       .onFileInto(report, where)
       .then((name) => name !== undefined && setFiled(name))
       .finally(() => setBusy(false))
