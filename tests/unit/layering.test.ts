@@ -13,7 +13,12 @@ const CONFIG = '.config/eslint.config.mjs'
 
 let eslint: ESLint
 
+// A planted file is text that no TypeScript project knows, so it is linted
+// without the type-aware rules (the layering rules need no types).
+const WITHOUT_TYPES = { OFFPRINT_LINT_WITHOUT_TYPES: '1' }
+
 beforeAll(() => {
+  Object.assign(process.env, WITHOUT_TYPES)
   eslint = new ESLint({ overrideConfigFile: CONFIG, cwd: ROOT })
 })
 
@@ -179,7 +184,12 @@ describe('lint keeps each layer of src/ to what it may import', () => {
     const run = spawnSync(
       resolve(ROOT, 'node_modules/.bin/eslint'),
       [...args, '--stdin', '--stdin-filename', 'src/main/core/planted.ts'],
-      { cwd: ROOT, input: "export { registerIpc } from '../app/ipc'\n", encoding: 'utf8' },
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...WITHOUT_TYPES },
+        input: "export { registerIpc } from '../app/ipc'\n",
+        encoding: 'utf8',
+      },
     )
     expect(run.status).toBe(1)
     expect(run.stdout).toContain('import-x/no-restricted-paths')
