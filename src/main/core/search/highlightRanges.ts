@@ -2,7 +2,8 @@
 // these ranges by splitting the text into text nodes, so no HTML is ever built
 // from a title or an abstract.
 import type { TextRange } from '../../../shared/model'
-import type { HighlightTerm, SearchField } from './searchIndex'
+import type { HighlightTerm } from './searchIndex'
+import type { SearchField } from './searchFields'
 import { forEachWord } from './textTokens'
 
 /** The ranges of `text` (a `field` of a paper) that the search terms matched, in order, merged. */

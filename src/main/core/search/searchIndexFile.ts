@@ -16,8 +16,8 @@ import { basename, dirname, join } from 'node:path'
 import { syncFolder } from '../store/durableJsonFile'
 import type { FieldArrays } from './fieldPostings'
 import { listRoom } from './fieldPostings'
-import type { SearchIndexArrays } from './searchIndex'
-import { SEARCH_FIELDS } from './searchIndex'
+import type { SearchIndexArrays } from './indexArrays'
+import { SEARCH_FIELDS } from './searchFields'
 
 export const SEARCH_INDEX_FILE = 'search-index.bin'
 
