@@ -1,33 +1,23 @@
 // Which papers in:"Name" finds: those of every collection so named and of
-// the collections nested inside them.
+// the collections nested inside them, as Zotero shows subcollection items.
+import { collectionEntries } from '../../../shared/model'
 import type { Collection } from '../../../shared/model'
 
-/**
- * Paper ids in every collection called `name` (case-insensitive) and in the
- * collections nested inside them, as Zotero shows subcollection items.
- */
+/** Paper ids in every collection called `name` (case-insensitive) or nested inside one. */
 export function papersInCollectionsNamed(
   collections: readonly Collection[],
   name: string,
 ): Set<string> {
-  const wanted = name.trim().toLocaleLowerCase()
+  const wanted = fold(name)
   const live = collections.filter((collection) => collection.trashedAt === undefined)
-  const childrenOf = new Map<string, Collection[]>()
-  for (const collection of live) {
-    if (collection.parentId === undefined) continue
-    const siblings = childrenOf.get(collection.parentId)
-    if (siblings === undefined) childrenOf.set(collection.parentId, [collection])
-    else siblings.push(collection)
-  }
   const papers = new Set<string>()
-  const visited = new Set<string>()
-  const stack = live.filter((collection) => collection.name.trim().toLocaleLowerCase() === wanted)
-  while (stack.length > 0) {
-    const collection = stack.pop() as Collection
-    if (visited.has(collection.id)) continue // a cycle in damaged data must not hang search
-    visited.add(collection.id)
-    for (const id of collection.paperIds) papers.add(id)
-    stack.push(...(childrenOf.get(collection.id) ?? []))
+  for (const entry of collectionEntries(live)) {
+    if (!entry.path.some((ancestor) => fold(ancestor) === wanted)) continue
+    for (const id of entry.paperIds) papers.add(id)
   }
   return papers
+}
+
+function fold(name: string): string {
+  return name.trim().toLocaleLowerCase()
 }
