@@ -165,12 +165,6 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // Until the basePath fix above these rules never ran (a relative basePath
-      // matched no file); they find real issues in code being moved right now.
-      // Warnings until that move lands, then errors like the rest.
-      'react-hooks/set-state-in-effect': 'warn',
-      'react-hooks/refs': 'warn',
-      'react-hooks/immutability': 'warn',
       'import-x/no-nodejs-modules': 'error',
       'no-restricted-imports': ['error', { paths: [noElectron] }],
     },

@@ -2,7 +2,14 @@
 // and notes each closable, with draggable borders (or the arrow keys on a
 // focused border). Widths and which panes are open are settings, stored in
 // the library.
-import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
+import {
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react'
 
 const MIN_WIDTH = 200
 const KEY_STEP = 24
@@ -38,10 +45,19 @@ export function ResizablePanes(props: ResizablePanesProps) {
   const { layout, onResize, sidebar, list, paper, notes } = props
   const container = useRef<HTMLDivElement>(null)
   const { sidebarOpen, listPaneOpen, notesPaneOpen } = layout
+  // The panes' width as last laid out, for the borders' aria-valuemax (the
+  // window's until the first layout); a drag or key reads it afresh.
+  const [laidOutWidth, setLaidOutWidth] = useState(() => window.innerWidth)
+  useEffect(() => {
+    const element = container.current
+    if (element === null) return
+    const observer = new ResizeObserver(() => setLaidOutWidth(element.clientWidth))
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
 
   /** The widest `pane` may be while every other open pane keeps at least MIN_WIDTH. */
-  function maxWidth(pane: Resizable): number {
-    const available = container.current?.clientWidth ?? window.innerWidth
+  function maxWidth(pane: Resizable, available: number): number {
     const widthOf = (other: Resizable, open: boolean): number =>
       other === pane || !open ? 0 : layout[WIDTH_KEYS[other]]
     // The pane that fills the rest (notes, or the paper when notes are closed).
@@ -54,7 +70,8 @@ export function ResizablePanes(props: ResizablePanesProps) {
   }
 
   function resize(pane: Resizable, width: number): void {
-    const clamped = Math.round(Math.min(maxWidth(pane), Math.max(MIN_WIDTH, width)))
+    const available = container.current?.clientWidth ?? laidOutWidth
+    const clamped = Math.round(Math.min(maxWidth(pane, available), Math.max(MIN_WIDTH, width)))
     onResize({ [WIDTH_KEYS[pane]]: clamped })
   }
 
@@ -65,7 +82,7 @@ export function ResizablePanes(props: ResizablePanesProps) {
           className="pane-sidebar"
           label="Sidebar"
           width={layout.sidebarWidth}
-          max={maxWidth('sidebar')}
+          max={maxWidth('sidebar', laidOutWidth)}
           onResize={(w) => resize('sidebar', w)}
         >
           {sidebar}
@@ -76,7 +93,7 @@ export function ResizablePanes(props: ResizablePanesProps) {
           className="pane-list"
           label="Paper list"
           width={layout.listPaneWidth}
-          max={maxWidth('list')}
+          max={maxWidth('list', laidOutWidth)}
           onResize={(w) => resize('list', w)}
         >
           {list}
@@ -94,7 +111,7 @@ export function ResizablePanes(props: ResizablePanesProps) {
           <Splitter
             label="Resize paper pane"
             width={layout.paperPaneWidth}
-            max={maxWidth('paper')}
+            max={maxWidth('paper', laidOutWidth)}
             onResize={(w) => resize('paper', w)}
           />
           <section className="pane pane-notes" aria-label="Notes">

@@ -29,6 +29,7 @@ const HISTORY_BUTTONS = [
 
 export function Toolbar(props: ToolbarProps) {
   const { navigation, info, settings, importer, dialogs } = props
+  const { chooseFiles, fileInput, onFilesChosen } = importer
   return (
     <header className="toolbar">
       <span className="history-buttons">
@@ -65,7 +66,7 @@ export function Toolbar(props: ToolbarProps) {
       >
         Commands…
       </button>
-      <button type="button" className="toolbar-button" onClick={importer.chooseFiles}>
+      <button type="button" className="toolbar-button" onClick={chooseFiles}>
         Import…
       </button>
       <button
@@ -88,13 +89,13 @@ export function Toolbar(props: ToolbarProps) {
         Settings
       </button>
       <input
-        ref={importer.fileInput}
+        ref={fileInput}
         type="file"
         accept={IMPORT_FILE_ACCEPT}
         multiple
         hidden
         data-testid="import-file-input"
-        onChange={(event) => importer.onFilesChosen(event.target.files)}
+        onChange={(event) => onFilesChosen(event.target.files)}
       />
     </header>
   )

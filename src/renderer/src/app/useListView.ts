@@ -6,6 +6,7 @@ import type { CollectionNode, ListScope, PaperFilter, PaperSort } from '../../..
 import type { SettingsState } from '../features/settings/useSettings'
 import { usePaperRows, type PaperRows } from '../features/papers/usePaperRows'
 import { useSelection, type Selection } from '../features/papers/useSelection'
+import { scopeKey } from '../features/sidebar/sidebarEntries'
 
 export interface ListView {
   sort: PaperSort
@@ -24,6 +25,7 @@ export interface ListView {
 }
 
 const LIBRARY_SCOPE: ListScope = { kind: 'library' }
+const NO_TAGS: string[] = []
 
 export function useListView(
   { settings, update }: SettingsState,
@@ -31,8 +33,19 @@ export function useListView(
   reveal: (id: string) => void,
 ): ListView {
   const sort: PaperSort = settings?.sort ?? 'published'
-  const scope: ListScope = settings?.listScope ?? LIBRARY_SCOPE
-  const [tags, setTags] = useState<string[]>([])
+  const chosen: ListScope = settings?.listScope ?? LIBRARY_SCOPE
+  // A collection that is gone (trashed, or its creation undone) leaves the list on the library.
+  const gone =
+    chosen.kind === 'collection' &&
+    collections !== undefined &&
+    !collections.some((node) => node.id === chosen.id)
+  const scope = gone ? LIBRARY_SCOPE : chosen
+  // The tags narrow the scope they were chosen with; another scope starts with none.
+  const [chosenTags, setChosenTags] = useState<{ scope: string; tags: string[] }>({
+    scope: scopeKey(LIBRARY_SCOPE),
+    tags: [],
+  })
+  const tags = chosenTags.scope === scopeKey(scope) ? chosenTags.tags : NO_TAGS
   const filter = useMemo(
     (): PaperFilter => (tags.length === 0 ? { scope } : { scope, tags }),
     [scope, tags],
@@ -44,9 +57,13 @@ export function useListView(
   const choose = useCallback(
     (next: ListScope, nextTags: string[]) => {
       update({ listScope: next })
-      setTags(nextTags)
+      setChosenTags({ scope: scopeKey(next), tags: nextTags })
     },
     [update],
+  )
+  const setTags = useCallback(
+    (nextTags: string[]) => setChosenTags({ scope: scopeKey(scope), tags: nextTags }),
+    [scope],
   )
 
   const single = selection.ids.length === 1 ? selection.ids[0] : undefined
@@ -58,11 +75,10 @@ export function useListView(
     [update, single, reveal],
   )
 
-  // A collection that is gone (trashed, or its creation undone) leaves the list on the library.
+  // ...and the library is what the next start shows.
   useEffect(() => {
-    if (scope.kind !== 'collection' || collections === undefined) return
-    if (!collections.some((node) => node.id === scope.id)) choose({ kind: 'library' }, [])
-  }, [scope, collections, choose])
+    if (gone) update({ listScope: LIBRARY_SCOPE })
+  }, [gone, update])
 
   return {
     sort,

@@ -19,18 +19,18 @@ export function usePaneFocus(
   listHandle: RefObject<PaperListHandle | null>,
   searchInput: RefObject<HTMLInputElement | null>,
 ): PaneFocus {
-  // Focus asked for a pane that is about to be shown.
-  const [pending, setPending] = useState<'list' | 'notes' | 'search' | undefined>()
+  // Focus asked for a pane that may be about to be shown: a new request each
+  // time, taken once the render that shows the pane is on screen.
+  const [request, setRequest] = useState<{ target: 'list' | 'notes' | 'search' } | undefined>()
   const listPaneOpen = settings?.listPaneOpen
   const notesPaneOpen = settings?.notesPaneOpen
 
   useEffect(() => {
-    if (pending === undefined) return
-    if (pending === 'list') listHandle.current?.focus()
-    else if (pending === 'search') searchInput.current?.select()
+    if (request === undefined) return
+    if (request.target === 'list') listHandle.current?.focus()
+    else if (request.target === 'search') searchInput.current?.select()
     else document.querySelector<HTMLElement>('[data-testid="note-input"]')?.focus()
-    setPending(undefined)
-  }, [pending, listPaneOpen, notesPaneOpen, listHandle, searchInput])
+  }, [request, listHandle, searchInput])
 
   const focusPane = useCallback(
     (pane: FocusablePane) => {
@@ -40,14 +40,14 @@ export function usePaneFocus(
       }
       if (pane === 'list' && listPaneOpen === false) update({ listPaneOpen: true })
       if (pane === 'notes' && notesPaneOpen === false) update({ notesPaneOpen: true })
-      setPending(pane)
+      setRequest({ target: pane })
     },
     [listPaneOpen, notesPaneOpen, update],
   )
 
   const focusSearch = useCallback(() => {
     if (listPaneOpen === false) update({ listPaneOpen: true })
-    setPending('search')
+    setRequest({ target: 'search' })
   }, [listPaneOpen, update])
 
   const onKeyDown = useCallback(

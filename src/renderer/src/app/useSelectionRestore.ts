@@ -1,7 +1,7 @@
 // On start, the paper selected last time is shown and scrolled to; if it is
 // gone (or there was none) the first paper is selected, so no pane is blank.
 // The paper the user picks is remembered for the next start.
-import { useEffect, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import { api } from '../data/client'
 import type { PaperRows } from '../features/papers/usePaperRows'
 import type { Selection } from '../features/papers/useSelection'
@@ -14,12 +14,15 @@ export function useSelectionRestore(
   selection: Selection,
   reveal: (id: string) => void,
 ): boolean {
-  const [restored, setRestored] = useState(false)
   const firstRow = rows.rowAt(0)
   const { selectInitial } = selection
-  useEffect(() => {
-    if (restored || settings === undefined || rows.total === undefined) return
-    setRestored(true)
+  // Dealt with once the settings and the list's first page are in (and from then on).
+  const [restored, setRestored] = useState(false)
+  if (!restored && settings !== undefined && rows.total !== undefined) setRestored(true)
+
+  // Asked once, with the settings as they are when the list is first in.
+  const restoreLast = useEffectEvent(() => {
+    if (settings === undefined) return
     const wanted = settings.selectedPaperId
     if (wanted === null) return
     api
@@ -30,7 +33,10 @@ export function useSelectionRestore(
         reveal(wanted)
       })
       .catch(() => undefined) // the first paper is selected instead
-  }, [restored, settings, rows.total, selectInitial, reveal])
+  })
+  useEffect(() => {
+    if (restored) restoreLast()
+  }, [restored])
   const nothingSelected = selection.ids.length === 0
   useEffect(() => {
     if (restored && nothingSelected && firstRow !== undefined) selectInitial(firstRow.id)

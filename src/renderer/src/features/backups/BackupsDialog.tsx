@@ -36,11 +36,14 @@ export function BackupsDialog({ settings, onClose, onRestored }: BackupsDialogPr
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
   const closeButton = useRef<HTMLButtonElement>(null)
 
-  const refresh = useCallback(async () => {
-    const list = await api.listBackups({})
-    setBackups(list.backups)
-    setFolder(list.folder)
-  }, [])
+  const refresh = useCallback(
+    () =>
+      api.listBackups({}).then((list) => {
+        setBackups(list.backups)
+        setFolder(list.folder)
+      }),
+    [],
+  )
 
   useEffect(() => {
     refresh().catch((caught: unknown) =>

@@ -35,8 +35,7 @@ export function DuplicatesDialog(props: { onClose: () => void }) {
   const [merged, setMerged] = useState<MergeOutcome | undefined>(undefined)
   const [error, setError] = useState<string | undefined>(undefined)
 
-  const refresh = useCallback(() => {
-    setGroups(undefined)
+  const search = useCallback(() => {
     api
       .findDuplicates({})
       .then((found) => {
@@ -49,7 +48,12 @@ export function DuplicatesDialog(props: { onClose: () => void }) {
         else setError(errorMessage(caught))
       })
   }, [])
-  useEffect(refresh, [refresh])
+  // The first search starts with nothing shown; a later one clears what the last one found.
+  useEffect(search, [search])
+  const refresh = (): void => {
+    setGroups(undefined)
+    search()
+  }
 
   async function merge(index: number, group: DuplicateGroup): Promise<void> {
     const keepId = keep[index] ?? group.papers[0]?.id ?? ''

@@ -72,24 +72,28 @@ export function useNoteDraft(source: NoteSource): NoteDraft {
   const mounted = useRef(true)
 
   const save = useCallback((): void => {
-    clearTimeout(timer.current)
-    timer.current = undefined
-    chain.current = chain.current.then(async () => {
-      const text = latest.current
-      if (text === onDisk.current) return
-      if (mounted.current) setState({ kind: 'saving' })
-      try {
-        const saved = await saveNote(source, text)
-        onDisk.current = text
-        if (mounted.current) setNote(saved)
-        if (mounted.current) {
-          setState(latest.current === text ? { kind: 'saved' } : { kind: 'unsaved' })
+    // A failed save tries again later, the same way.
+    const attempt = (): void => {
+      clearTimeout(timer.current)
+      timer.current = undefined
+      chain.current = chain.current.then(async () => {
+        const text = latest.current
+        if (text === onDisk.current) return
+        if (mounted.current) setState({ kind: 'saving' })
+        try {
+          const saved = await saveNote(source, text)
+          onDisk.current = text
+          if (mounted.current) setNote(saved)
+          if (mounted.current) {
+            setState(latest.current === text ? { kind: 'saved' } : { kind: 'unsaved' })
+          }
+        } catch (caught) {
+          if (mounted.current) setState({ kind: 'failed', message: errorMessage(caught) })
+          timer.current = setTimeout(attempt, RETRY_DELAY_MS)
         }
-      } catch (caught) {
-        if (mounted.current) setState({ kind: 'failed', message: errorMessage(caught) })
-        timer.current = setTimeout(save, RETRY_DELAY_MS)
-      }
-    })
+      })
+    }
+    attempt()
   }, [source])
 
   useEffect(() => {
@@ -119,14 +123,10 @@ export function useNoteDraft(source: NoteSource): NoteDraft {
     onDisk.current = text
     setBodyState(text)
   }, [loaded])
-  useEffect(() => {
-    if (loadError === null) return
-    setState((previous) =>
-      previous.kind === 'loading'
-        ? { kind: 'load-failed', message: errorMessage(loadError) }
-        : previous,
-    )
-  }, [loadError])
+  // A first load that fails says so (adjusted while rendering, not after).
+  if (loadError !== null && state.kind === 'loading') {
+    setState({ kind: 'load-failed', message: errorMessage(loadError) })
+  }
 
   // A window that closes with text still waiting for its pause is saved first.
   useEffect(() => {

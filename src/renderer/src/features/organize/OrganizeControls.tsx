@@ -33,7 +33,7 @@ export interface OrganizeControlsProps {
 }
 
 export function OrganizeControls(props: OrganizeControlsProps) {
-  const { ids, actions, star, status, tags, collections } = props
+  const { ids, actions, star, status, tags, collections, knownTags, tagInput, children } = props
   return (
     <section className="paper-organizer" aria-label="Organize">
       <div className="organizer-line">
@@ -72,8 +72,8 @@ export function OrganizeControls(props: OrganizeControlsProps) {
         <span className="organizer-label">Tags</span>
         <ChipList kind="tag" label={tags.label} testId={tags.testId} chips={tags.chips} />
         <TagInput
-          ref={props.tagInput}
-          known={props.knownTags}
+          ref={tagInput}
+          known={knownTags}
           present={tags.present ?? []}
           {...(tags.placeholder === undefined ? {} : { placeholder: tags.placeholder })}
           onAdd={(tag) => actions.addTag(ids, tag)}
@@ -95,7 +95,7 @@ export function OrganizeControls(props: OrganizeControlsProps) {
           Add to collection…
         </button>
       </div>
-      {props.children}
+      {children}
     </section>
   )
 }

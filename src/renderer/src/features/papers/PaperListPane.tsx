@@ -82,6 +82,7 @@ export function PaperListPane(props: PaperListPaneProps) {
     savedScroll.current = restoreScroll
   }, [active, moves, restoreScroll])
   const total = rows.total ?? 0
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's documented hook; no React Compiler memoizes this app
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,

@@ -2,7 +2,7 @@
 // settings give, the way a mail client does. Only once per visit, and never
 // after the user set the status by hand during that visit. It happens by
 // itself, so main does not make it an undo step (api.markRead).
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useEffectEvent, useRef } from 'react'
 import type { ReadingStatus } from '../../../../shared/model'
 import { api } from '../../data/client'
 
@@ -11,18 +11,19 @@ export function useMarkAsRead(
   status: ReadingStatus | undefined,
   delaySeconds: number | null,
 ): { statusSetByHand(): void } {
-  const statusNow = useRef(status)
-  statusNow.current = status
   const byHand = useRef<string | undefined>(undefined)
   const loaded = status !== undefined
 
+  // Reads the status as it is when the delay is up, not when it started.
+  const markIfStillUnread = useEffectEvent((id: string) => {
+    if (byHand.current === id || status !== 'unread') return
+    // A failure is not worth a message: the paper simply stays unread.
+    api.markRead({ id }).catch(() => undefined)
+  })
+
   useEffect(() => {
     if (paperId === undefined || !loaded || delaySeconds === null) return
-    const timer = setTimeout(() => {
-      if (byHand.current === paperId || statusNow.current !== 'unread') return
-      // A failure is not worth a message: the paper simply stays unread.
-      api.markRead({ id: paperId }).catch(() => undefined)
-    }, delaySeconds * 1000)
+    const timer = setTimeout(() => markIfStillUnread(paperId), delaySeconds * 1000)
     return () => clearTimeout(timer)
   }, [paperId, loaded, delaySeconds])
 

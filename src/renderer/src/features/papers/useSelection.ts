@@ -2,7 +2,7 @@
 // many (Ctrl/Cmd-click, Shift-click, Shift+arrows, Ctrl+A). A range can run
 // over rows not loaded yet, so ranges are cut from the list's full id order,
 // which main sends once per view.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { PaperFilter, PaperSort } from '../../../../shared/model'
 import { reportBackgroundError } from '../../data/client'
@@ -41,6 +41,29 @@ export interface Selection {
 /** How long a list's id order is kept unused (a range or Select All asks for it again soon). */
 const IDS_KEPT_MS = 30_000
 
+/**
+ * The selection once the list changed under it, or undefined while it fits.
+ * Papers that left the view leave the selection; if the focused one left, its
+ * neighbour (now at its place) takes over. `listedIds` is every id of the view.
+ */
+function fitToList(
+  state: SelectionState,
+  { total, rowAt, indexOf }: PaperRows,
+  listedIds: readonly string[] | undefined,
+): SelectionState | undefined {
+  if (total !== undefined && state.focusId !== undefined && indexOf(state.focusId) === -1) {
+    const index = Math.min(state.focusIndex ?? 0, total - 1)
+    const row = index >= 0 ? rowAt(index) : undefined
+    if (total === 0) return { ids: [] }
+    if (row !== undefined)
+      return { ids: [row.id], anchorId: row.id, focusId: row.id, focusIndex: index }
+  }
+  if (listedIds === undefined) return undefined
+  const listed = new Set(listedIds)
+  if (state.ids.every((id) => listed.has(id))) return undefined
+  return { ...state, ids: state.ids.filter((id) => listed.has(id)) }
+}
+
 export function useSelection(rows: PaperRows, sort: PaperSort, filter: PaperFilter): Selection {
   const [state, setState] = useState<SelectionState>({ ids: [] })
   const filterKey = JSON.stringify(filter)
@@ -58,32 +81,20 @@ export function useSelection(rows: PaperRows, sort: PaperSort, filter: PaperFilt
     [queryClient, idsQuery],
   )
 
-  // Another view starts with nothing selected (the window then selects its first row).
-  useEffect(() => {
-    setState({ ids: [] })
-  }, [filterKey])
-
-  // After a change, papers that left the view leave the selection; if the
-  // focused one left, its neighbour (now at its place) takes over.
-  const { total, rowAt, indexOf } = rows
-  useEffect(() => {
-    if (total === undefined || state.focusId === undefined) return
-    if (indexOf(state.focusId) !== -1) return
-    const index = Math.min(state.focusIndex ?? 0, total - 1)
-    const row = index >= 0 ? rowAt(index) : undefined
-    if (total === 0) setState({ ids: [] })
-    else if (row !== undefined)
-      setState({ ids: [row.id], anchorId: row.id, focusId: row.id, focusIndex: index })
-  }, [total, rowAt, indexOf, state.focusId, state.focusIndex])
-
   const several = state.ids.length >= 2
   const { data: listedIds } = useQuery({ ...idsQuery, enabled: several })
-  useEffect(() => {
-    if (!several || listedIds === undefined) return
-    const listed = new Set(listedIds)
-    if (state.ids.every((id) => listed.has(id))) return
-    setState((previous) => ({ ...previous, ids: previous.ids.filter((id) => listed.has(id)) }))
-  }, [several, listedIds, state.ids])
+
+  // The selection follows the list, adjusted while rendering (React renders
+  // again at once, before anything is on screen).
+  const [view, setView] = useState(filterKey)
+  if (view !== filterKey) {
+    // Another view starts with nothing selected (the window then selects its first row).
+    setView(filterKey)
+    setState({ ids: [] })
+  } else {
+    const fitted = fitToList(state, rows, several ? listedIds : undefined)
+    if (fitted !== undefined) setState(fitted)
+  }
 
   const selectOnly = useCallback((id: string, index?: number) => {
     setState((previous) => ({

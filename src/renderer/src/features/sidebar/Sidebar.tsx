@@ -82,18 +82,22 @@ export function Sidebar(props: SidebarProps) {
     })
   }
 
-  // A new subcollection is typed inside its parent: open the parent.
-  useEffect(() => {
-    if (editing?.kind !== 'new-collection') return
-    const parentKey =
-      editing.parentId === undefined ? 'group:collections' : `collection:${editing.parentId}`
-    setCollapsed((previous) => {
-      if (!previous.has(parentKey)) return previous
-      const next = new Set(previous)
-      next.delete(parentKey)
-      return next
-    })
-  }, [editing])
+  // A new subcollection is typed inside its parent: open the parent, when the
+  // typing starts (adjusted while rendering, so the parent never shows closed).
+  const [editingSeen, setEditingSeen] = useState<SidebarEditing | undefined>(undefined)
+  if (editing !== editingSeen) {
+    setEditingSeen(editing)
+    if (editing?.kind === 'new-collection') {
+      const parentKey =
+        editing.parentId === undefined ? 'group:collections' : `collection:${editing.parentId}`
+      setCollapsed((previous) => {
+        if (!previous.has(parentKey)) return previous
+        const next = new Set(previous)
+        next.delete(parentKey)
+        return next
+      })
+    }
+  }
 
   function focusRow(index: number): void {
     const entry = entries[Math.max(0, Math.min(entries.length - 1, index))]

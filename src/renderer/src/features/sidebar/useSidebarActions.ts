@@ -32,13 +32,16 @@ export type SidebarActions = Omit<
   emptyTrash(): void
 }
 
+/** One empty list for every render without data, so callbacks that depend on it stay stable. */
+const NO_COLLECTIONS: readonly CollectionNode[] = []
+
 const collectionCount = (n: number): string => (n === 1 ? '1 subcollection' : `${n} subcollections`)
 
 export function useSidebarActions(ctx: SidebarContext): SidebarActions {
   const { data, run, openDialog, openMenu, scope, tags, choose, openNote } = ctx
   // The collection or tag being named in place, if any.
   const [editing, setEditing] = useState<SidebarEditing | undefined>(undefined)
-  const nodes: readonly CollectionNode[] = data?.collections ?? []
+  const nodes: readonly CollectionNode[] = data?.collections ?? NO_COLLECTIONS
 
   const siblingsOf = useCallback(
     (parentId: string | undefined) => nodes.filter((node) => node.parentId === parentId),
