@@ -97,6 +97,24 @@ function wordsOf(wanted: string): readonly string[] {
   return lastWords
 }
 
+/**
+ * What a title scores before any word: its length's penalty. fuzzyScore is
+ * this plus fuzzyWordScore of each word in order (callers that score a query
+ * word by word, keystroke after keystroke, add them in the same order).
+ */
+export function fuzzyBaseScore(text: string): number {
+  return -text.length * LENGTH_PENALTY
+}
+
+/** One word of a fuzzyQuery against a title; null when it does not match. */
+export function fuzzyWordScore(
+  word: string,
+  text: string,
+  foldedText: string = foldCase(text),
+): number | null {
+  return scoreWord(word, text, foldedText, undefined)
+}
+
 function scoreWords(
   wanted: string,
   text: string,
@@ -104,9 +122,10 @@ function scoreWords(
   positions: number[] | undefined,
 ): number | null {
   if (wanted === '') return 0
-  let score = -text.length * LENGTH_PENALTY
-  for (const word of wordsOf(wanted)) {
-    const wordScore = scoreWord(word, text, folded, positions)
+  const words = wordsOf(wanted)
+  let score = fuzzyBaseScore(text)
+  for (let i = 0; i < words.length; i++) {
+    const wordScore = scoreWord(words[i] as string, text, folded, positions)
     if (wordScore === null) return null
     score += wordScore
   }
@@ -127,9 +146,15 @@ function scoreWord(
 ): number | null {
   const whole = wholeWordAt(word, text, folded)
   if (whole !== -1) {
-    let score = word.length * WHOLE_WORD_BONUS
-    for (let i = 0; i < word.length; i++) {
-      score += letterScore(text, whole + i, i === 0 ? -1 : whole + i - 1)
+    // letterScore of a run: the first letter's own, then each next one is a run.
+    let score =
+      word.length * WHOLE_WORD_BONUS +
+      1 +
+      (whole === 0 ? FIRST_LETTER_BONUS : 0) +
+      (isWordStart(text, whole) ? WORD_START_BONUS : 0)
+    positions?.push(whole)
+    for (let i = 1; i < word.length; i++) {
+      score += 1 + RUN_BONUS + (isWordStart(text, whole + i) ? WORD_START_BONUS : 0)
       positions?.push(whole + i)
     }
     return score
@@ -137,17 +162,20 @@ function scoreWord(
   let score = 0
   let previous = -1
   for (let i = 0; i < word.length; i++) {
-    const letter = word.charAt(i)
+    const code = word.charCodeAt(i)
     const from = previous + 1
     // Continue a run when the next letter is right there; otherwise prefer the
     // next occurrence that starts a word, then any occurrence.
-    let found = previous >= 0 && folded.charAt(from) === letter ? from : -1
+    let found = previous >= 0 && folded.charCodeAt(from) === code ? from : -1
     if (found === -1) {
-      let any = folded.indexOf(letter, from)
-      if (any === -1) return null
-      found = any
-      while (any !== -1 && !isWordStart(text, any)) any = folded.indexOf(letter, any + 1)
-      if (any !== -1) found = any
+      found = folded.indexOf(word.charAt(i), from)
+      if (found === -1) return null
+      for (let any = found; any !== -1; any = folded.indexOf(word.charAt(i), any + 1)) {
+        if (isWordStart(text, any)) {
+          found = any
+          break
+        }
+      }
     }
     score += letterScore(text, found, previous)
     positions?.push(found)
@@ -190,11 +218,14 @@ function isWordStart(text: string, index: number): boolean {
   if (index === 0) return true
   const before = text.charCodeAt(index - 1)
   const here = text.charCodeAt(index)
-  if (before < 128 && here < 128) {
-    if (!isAsciiLetterOrDigit(before)) return true
-    // camelCase and "ToolRL": an upper-case letter after a lower-case one starts a word.
-    return before >= 97 && before <= 122 && here >= 65 && here <= 90
-  }
+  if (before >= 128 || here >= 128) return isWordStartBeyondAscii(text, index)
+  if (!isAsciiLetterOrDigit(before)) return true
+  // camelCase and "ToolRL": an upper-case letter after a lower-case one starts a word.
+  return before >= 97 && before <= 122 && here >= 65 && here <= 90
+}
+
+/** isWordStart where either character is beyond ASCII (kept apart so the common case stays small). */
+function isWordStartBeyondAscii(text: string, index: number): boolean {
   const beforeChar = text.charAt(index - 1)
   const hereChar = text.charAt(index)
   if (!/[\p{L}\p{N}]/u.test(beforeChar)) return true

@@ -3,7 +3,13 @@
 // view over the library's committed state; its caches are dropped (forget())
 // whenever a title, or what is live, changes.
 import type { LinkTarget, Note, Paper } from '../../../shared/model'
-import { foldCase, fuzzyQuery, fuzzyScore, letterMask } from '../../../shared/text/fuzzyMatch'
+import {
+  foldCase,
+  fuzzyBaseScore,
+  fuzzyQuery,
+  fuzzyWordScore,
+  letterMask,
+} from '../../../shared/text/fuzzyMatch'
 import { normalizeTitle } from '../../../shared/text/normalizeTitle'
 import type { WikiLinkTarget } from '../../../shared/text/wikiLinks'
 
@@ -32,9 +38,25 @@ interface LinkCandidate {
   letters: number
 }
 
+/**
+ * The papers that matched the last `[[` keystroke, with their scores, kept
+ * for the next one: a query that extends it (one more letter, one more word)
+ * can only match among them, and the words it has finished score the same.
+ */
+interface Keystroke {
+  wanted: string
+  words: readonly string[]
+  matches: LinkCandidate[]
+  /** Per match: fuzzyBaseScore plus the scores of every word but the last. */
+  settled: number[]
+  /** Per match: its whole score (settled plus the last word's). */
+  scores: number[]
+}
+
 export class LinkTargets {
   private titles: Map<string, TitleEntry> | undefined
   private paperCandidates: LinkCandidate[] | undefined
+  private lastKeystroke: Keystroke | undefined
 
   constructor(private readonly source: LinkTargetSource) {}
 
@@ -42,6 +64,7 @@ export class LinkTargets {
   forget(): void {
     this.titles = undefined
     this.paperCandidates = undefined
+    this.lastKeystroke = undefined
   }
 
   /** Not trashed, and if it is a paper's note, its paper is not trashed either. */
@@ -83,25 +106,29 @@ export class LinkTargets {
   /** Papers and standalone notes whose titles fuzzily match `query`, best first (as the palette ranks). */
   suggest(query: string, limit: number, kind?: 'paper' | 'note'): LinkTarget[] {
     const wanted = fuzzyQuery(query)
-    const candidates = this.candidates().filter(
-      (candidate) => kind === undefined || candidate.target.kind === kind,
-    )
+    const notes = kind === 'paper' ? [] : this.noteCandidates()
+    const papers = kind === 'note' ? [] : this.papers()
     if (wanted === '') {
-      return candidates.slice(0, limit).map((candidate) => ({ ...candidate.target }))
+      return [...notes, ...papers].slice(0, limit).map((candidate) => ({ ...candidate.target }))
     }
-    const needed = letterMask(wanted)
     // The best `limit`, kept sorted as we go: a one-letter query matches nearly
     // every title, and sorting 50k of them per keystroke would be the bulk of the work.
     const best: Array<{ candidate: LinkCandidate; score: number }> = []
-    for (const candidate of candidates) {
-      if ((candidate.letters & needed) !== needed) continue
-      const score = fuzzyScore(wanted, candidate.target.title, candidate.folded)
-      if (score === null) continue
-      if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue
+    const offer = (candidate: LinkCandidate, score: number): void => {
+      if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) return
       let at = best.length
       while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--
       best.splice(at, 0, { candidate, score })
       if (best.length > limit) best.pop()
+    }
+    const words = wanted.split(' ')
+    for (const candidate of notes) {
+      const score = scoreOf(words, candidate)
+      if (score !== null) offer(candidate, score)
+    }
+    if (kind !== 'note') {
+      const typed = this.type(wanted, words)
+      typed.matches.forEach((candidate, i) => offer(candidate, typed.scores[i] as number))
     }
     return best.map(({ candidate }) => ({ ...candidate.target }))
   }
@@ -143,22 +170,110 @@ export class LinkTargets {
   }
 
   /**
-   * Standalone notes (latest edit first), then papers (newest first): the
-   * autocomplete's pool. The papers' part is kept between calls (it is most of
-   * it); notes change as they are typed and are few.
+   * Scores the papers for `wanted`, starting from the last keystroke's
+   * matches when `wanted` extends it (so typing "tool retr" letter by letter
+   * scores "tool" once, and only among the papers that still match).
    */
-  private candidates(): LinkCandidate[] {
-    const candidateOf = (target: LinkTarget): LinkCandidate => {
-      const folded = foldCase(target.title)
-      return { target, folded, letters: letterMask(folded) }
+  private type(wanted: string, words: readonly string[]): Keystroke {
+    const last = words.length - 1
+    const needed = letterMask(wanted)
+    const previous = this.lastKeystroke
+    let pool: readonly LinkCandidate[]
+    let settledOf: (candidate: LinkCandidate, index: number) => number | null
+    if (previous !== undefined && sameWordsBefore(previous.words, words, last)) {
+      // The last word grew (or stayed): the words before it scored as they did.
+      pool = previous.matches
+      settledOf = (_candidate, index) => previous.settled[index] as number
+    } else if (previous !== undefined && wanted.startsWith(`${previous.wanted} `)) {
+      // New words: the previous ones are finished, with the scores they had.
+      pool = previous.matches
+      settledOf = (candidate, index) =>
+        addWords(previous.scores[index] as number, words, previous.words.length, last, candidate)
+    } else {
+      pool = this.papers()
+      settledOf = (candidate) =>
+        addWords(fuzzyBaseScore(candidate.target.title), words, 0, last, candidate)
     }
+    const typed: Keystroke = { wanted, words, matches: [], settled: [], scores: [] }
+    const lastWord = words[last] ?? ''
+    pool.forEach((candidate, index) => {
+      if ((candidate.letters & needed) !== needed) return
+      const settled = settledOf(candidate, index)
+      if (settled === null) return
+      const score = fuzzyWordScore(lastWord, candidate.target.title, candidate.folded)
+      if (score === null) return
+      typed.matches.push(candidate)
+      typed.settled.push(settled)
+      typed.scores.push(settled + score)
+    })
+    this.lastKeystroke = typed
+    return typed
+  }
+
+  /** Papers, newest first: the bulk of the autocomplete's pool, kept between calls. */
+  private papers(): LinkCandidate[] {
     this.paperCandidates ??= this.source
       .newestPapers()
       .map((paper) => candidateOf(this.paperTarget(paper)))
-    const notes = [...this.source.notes()]
+    return this.paperCandidates
+  }
+
+  /** Standalone notes, latest edit first: few, and reordered as they are typed. */
+  private noteCandidates(): LinkCandidate[] {
+    return [...this.source.notes()]
       .filter((note) => note.paperId === undefined && note.trashedAt === undefined)
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
       .map((note) => candidateOf(this.noteTarget(note)))
-    return [...notes, ...this.paperCandidates]
   }
+}
+
+function candidateOf(target: LinkTarget): LinkCandidate {
+  const folded = foldCase(target.title)
+  return { target, folded, letters: letterMask(folded) }
+}
+
+/** A candidate's score for `words` (fuzzyScore, word by word); null when one does not match. */
+function scoreOf(words: readonly string[], candidate: LinkCandidate): number | null {
+  const settled = addWords(
+    fuzzyBaseScore(candidate.target.title),
+    words,
+    0,
+    words.length - 1,
+    candidate,
+  )
+  if (settled === null) return null
+  const score = fuzzyWordScore(
+    words[words.length - 1] ?? '',
+    candidate.target.title,
+    candidate.folded,
+  )
+  return score === null ? null : settled + score
+}
+
+/** `score` plus the scores of words[from..to), in order; null when one does not match. */
+function addWords(
+  score: number,
+  words: readonly string[],
+  from: number,
+  to: number,
+  candidate: LinkCandidate,
+): number | null {
+  let total = score
+  for (let i = from; i < to; i++) {
+    const word = fuzzyWordScore(words[i] ?? '', candidate.target.title, candidate.folded)
+    if (word === null) return null
+    total += word
+  }
+  return total
+}
+
+/** Whether `words` keeps every word of `before` but the last, and its last word extends theirs. */
+function sameWordsBefore(
+  before: readonly string[],
+  words: readonly string[],
+  last: number,
+): boolean {
+  if (before.length !== words.length) return false
+  for (let i = 0; i < last; i++) if (before[i] !== words[i]) return false
+  return (words[last] ?? '').startsWith(before[last] ?? '')
 }
