@@ -42,15 +42,19 @@ interface LinkCandidate {
  * The papers that matched the last `[[` keystroke, with their scores, kept
  * for the next one: a query that extends it (one more letter, one more word)
  * can only match among them, and the words it has finished score the same.
+ * Typed arrays, indexes into the paper candidates: a keystroke at 100k papers
+ * leaves no garbage per paper.
  */
 interface Keystroke {
   wanted: string
   words: readonly string[]
-  matches: LinkCandidate[]
+  /** How many papers matched; the arrays below hold that many entries. */
+  count: number
+  matches: Int32Array
   /** Per match: fuzzyBaseScore plus the scores of every word but the last. */
-  settled: number[]
+  settled: Float64Array
   /** Per match: its whole score (settled plus the last word's). */
-  scores: number[]
+  scores: Float64Array
 }
 
 export class LinkTargets {
@@ -128,7 +132,10 @@ export class LinkTargets {
     }
     if (kind !== 'note') {
       const typed = this.type(wanted, words)
-      typed.matches.forEach((candidate, i) => offer(candidate, typed.scores[i] as number))
+      const all = this.papers()
+      for (let i = 0; i < typed.count; i++) {
+        offer(all[typed.matches[i] as number] as LinkCandidate, typed.scores[i] as number)
+      }
     }
     return best.map(({ candidate }) => ({ ...candidate.target }))
   }
@@ -175,37 +182,51 @@ export class LinkTargets {
    * scores "tool" once, and only among the papers that still match).
    */
   private type(wanted: string, words: readonly string[]): Keystroke {
+    const all = this.papers()
     const last = words.length - 1
+    const lastWord = words[last] ?? ''
     const needed = letterMask(wanted)
     const previous = this.lastKeystroke
-    let pool: readonly LinkCandidate[]
-    let settledOf: (candidate: LinkCandidate, index: number) => number | null
+    // Where to look, and what the words before the last one scored there.
+    let pool: Int32Array | undefined
+    let poolSize = all.length
+    let settledOf: (candidate: LinkCandidate, at: number) => number | null
     if (previous !== undefined && sameWordsBefore(previous.words, words, last)) {
       // The last word grew (or stayed): the words before it scored as they did.
       pool = previous.matches
-      settledOf = (_candidate, index) => previous.settled[index] as number
+      poolSize = previous.count
+      settledOf = (_candidate, at) => previous.settled[at] as number
     } else if (previous !== undefined && wanted.startsWith(`${previous.wanted} `)) {
       // New words: the previous ones are finished, with the scores they had.
       pool = previous.matches
-      settledOf = (candidate, index) =>
-        addWords(previous.scores[index] as number, words, previous.words.length, last, candidate)
+      poolSize = previous.count
+      settledOf = (candidate, at) =>
+        addWords(previous.scores[at] as number, words, previous.words.length, last, candidate)
     } else {
-      pool = this.papers()
       settledOf = (candidate) =>
         addWords(fuzzyBaseScore(candidate.target.title), words, 0, last, candidate)
     }
-    const typed: Keystroke = { wanted, words, matches: [], settled: [], scores: [] }
-    const lastWord = words[last] ?? ''
-    pool.forEach((candidate, index) => {
-      if ((candidate.letters & needed) !== needed) return
-      const settled = settledOf(candidate, index)
-      if (settled === null) return
+    const typed: Keystroke = {
+      wanted,
+      words,
+      count: 0,
+      matches: new Int32Array(poolSize),
+      settled: new Float64Array(poolSize),
+      scores: new Float64Array(poolSize),
+    }
+    for (let at = 0; at < poolSize; at++) {
+      const index = pool === undefined ? at : (pool[at] as number)
+      const candidate = all[index] as LinkCandidate
+      if ((candidate.letters & needed) !== needed) continue
+      const settled = settledOf(candidate, at)
+      if (settled === null) continue
       const score = fuzzyWordScore(lastWord, candidate.target.title, candidate.folded)
-      if (score === null) return
-      typed.matches.push(candidate)
-      typed.settled.push(settled)
-      typed.scores.push(settled + score)
-    })
+      if (score === null) continue
+      typed.matches[typed.count] = index
+      typed.settled[typed.count] = settled
+      typed.scores[typed.count] = settled + score
+      typed.count++
+    }
     this.lastKeystroke = typed
     return typed
   }
