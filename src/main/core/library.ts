@@ -56,8 +56,7 @@ export class Library {
   /** Every API method (src/shared/api.ts), answered by the services. */
   readonly api: LibraryApi
   private readonly settings: SettingsService
-  /** Starts the search (loading the saved index when there is one). */
-  private readonly start: (saved: ReturnType<typeof readSearchIndexFile>) => void
+  private readonly search: SearchService
 
   private constructor(
     private readonly kernel: LibraryKernel,
@@ -67,6 +66,7 @@ export class Library {
     const notes = new NoteIndex(kernel)
     const views = new PaperViews(kernel, notes)
     const search = new SearchService(kernel, views, notes, options.searchIndexFromPapers)
+    this.search = search
     const plans = new PlanRunner(kernel)
     const links = new LinksService(kernel, views)
     const related = new RelatedService(kernel, views, plans)
@@ -93,7 +93,6 @@ export class Library {
       tasksService(kernel),
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()
-    this.start = (saved) => search.start(saved)
   }
 
   /**
@@ -113,7 +112,7 @@ export class Library {
     const kernel = new LibraryKernel(await LibraryStore.open(dir, storeOptions), storeOptions, now)
     const library = new Library(kernel, await LookupService.open(kernel, options.lookup), options)
     // In the background: the list is usable while the search index builds.
-    library.start(savedIndex)
+    library.search.start(savedIndex)
     return library
   }
 

@@ -7,6 +7,7 @@ import {
   foldCase,
   fuzzyBaseScore,
   fuzzyQuery,
+  fuzzyScore,
   fuzzyWordScore,
   letterMask,
 } from '../../../shared/text/fuzzyMatch'
@@ -125,13 +126,12 @@ export class LinkTargets {
       best.splice(at, 0, { candidate, score })
       if (best.length > limit) best.pop()
     }
-    const words = wanted.split(' ')
     for (const candidate of notes) {
-      const score = scoreOf(words, candidate)
+      const score = fuzzyScore(wanted, candidate.target.title, candidate.folded)
       if (score !== null) offer(candidate, score)
     }
     if (kind !== 'note') {
-      const typed = this.type(wanted, words)
+      const typed = this.type(wanted, wanted.split(' '))
       const all = this.papers()
       for (let i = 0; i < typed.count; i++) {
         offer(all[typed.matches[i] as number] as LinkCandidate, typed.scores[i] as number)
@@ -251,24 +251,6 @@ export class LinkTargets {
 function candidateOf(target: LinkTarget): LinkCandidate {
   const folded = foldCase(target.title)
   return { target, folded, letters: letterMask(folded) }
-}
-
-/** A candidate's score for `words` (fuzzyScore, word by word); null when one does not match. */
-function scoreOf(words: readonly string[], candidate: LinkCandidate): number | null {
-  const settled = addWords(
-    fuzzyBaseScore(candidate.target.title),
-    words,
-    0,
-    words.length - 1,
-    candidate,
-  )
-  if (settled === null) return null
-  const score = fuzzyWordScore(
-    words[words.length - 1] ?? '',
-    candidate.target.title,
-    candidate.folded,
-  )
-  return score === null ? null : settled + score
 }
 
 /** `score` plus the scores of words[from..to), in order; null when one does not match. */

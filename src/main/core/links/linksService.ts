@@ -22,7 +22,7 @@ const EXCERPT_CHARS = 160
 
 export class LinksService implements Service<LinkMethod> {
   private index: LinkIndex | undefined
-  readonly targets: LinkTargets
+  private readonly targets: LinkTargets
 
   constructor(
     private readonly kernel: LibraryKernel,
