@@ -1,10 +1,11 @@
 // A marked extension for math in notes: $…$, \(…\), $$…$$ and \[…\], inline or
 // on lines of their own. It emits placeholders holding the TeX as escaped text
-// (<span class="math-source">x^2</span>); the preview typesets them with KaTeX
+// (<span class="math-source">x^2</span>, stamped as the app's own); the preview typesets them with KaTeX
 // after DOMPurify has run (renderMath.ts), so no KaTeX markup passes through
 // the markdown sanitizer and the TeX is never parsed as HTML.
 import type { MarkedExtension, Tokens } from 'marked'
 import { matchMathAt } from '../math/mathRuns'
+import { own } from './ownMarkup'
 import { escapeHtml } from './rawHtml'
 
 interface MathToken extends Tokens.Generic {
@@ -62,5 +63,5 @@ export function mathExtension(): MarkedExtension {
 
 function placeholder({ tex, display }: MathToken): string {
   const className = display ? 'math-source math-source-display' : 'math-source'
-  return `<span class="${className}">${escapeHtml(tex)}</span>`
+  return `${own(`<span class="${className}">`)}${escapeHtml(tex)}</span>`
 }

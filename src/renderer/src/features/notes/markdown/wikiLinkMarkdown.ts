@@ -7,6 +7,7 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked'
 import type { LinkTarget } from '../../../../../shared/model'
 import { matchWikiLinkAt, type WikiLinkTarget } from '../../../../../shared/text/wikiLinks'
+import { own } from './ownMarkup'
 import { escapeHtml } from './rawHtml'
 
 /**
@@ -15,7 +16,7 @@ import { escapeHtml } from './rawHtml'
  */
 export type LinkResolver = (target: WikiLinkTarget) => LinkTarget | null | undefined
 
-/** The data attributes the extension writes; DOMPurify keeps these and no other data-*. */
+/** The data attributes the extension writes; the sanitizer keeps them on the app's own elements only. */
 export const WIKI_LINK_ATTRIBUTES = [
   'data-wikilink',
   'data-wikilink-kind',
@@ -73,18 +74,19 @@ export const wikiLinkExtension: TokenizerAndRendererExtension = {
     const written =
       token.label ?? (token.target.kind === 'title' ? token.target.title : 'missing link')
     if (resolved === undefined) {
-      return `<span class="wikilink wikilink-pending">${escapeHtml(written)}</span>`
+      return `${own('<span class="wikilink wikilink-pending">')}${escapeHtml(written)}</span>`
     }
     if (resolved === null) {
       // Which occurrence of this exact text it is, so a repair edits the right one.
       const occurrence = occurrences.get(token.raw) ?? 0
       occurrences.set(token.raw, occurrence + 1)
       return (
-        `<a class="wikilink wikilink-broken" role="button" tabindex="0" data-wikilink="broken"` +
-        ` data-wikilink-raw="${escapeHtml(token.raw)}" data-wikilink-occurrence="${occurrence}"` +
-        ` data-wikilink-title="${escapeHtml(written)}"` +
-        ` title="Nothing in the library is called this: create a note or find a paper">` +
-        `${escapeHtml(written)}</a>`
+        own(
+          `<a class="wikilink wikilink-broken" role="button" tabindex="0" data-wikilink="broken"` +
+            ` data-wikilink-raw="${escapeHtml(token.raw)}" data-wikilink-occurrence="${occurrence}"` +
+            ` data-wikilink-title="${escapeHtml(written)}"` +
+            ` title="Nothing in the library is called this: create a note or find a paper">`,
+        ) + `${escapeHtml(written)}</a>`
       )
     }
     // A hand-typed `[[Title|text]]` shows its text; an id link shows the title as it is now.
@@ -95,9 +97,11 @@ export const wikiLinkExtension: TokenizerAndRendererExtension = {
     const id = resolved.paperId ?? resolved.id
     const what = kind === 'paper' ? 'Paper' : 'Note'
     return (
-      `<a class="wikilink wikilink-${kind}" role="link" tabindex="0" data-wikilink="resolved"` +
-      ` data-wikilink-kind="${kind}" data-wikilink-id="${escapeHtml(id)}"` +
-      ` title="${what}: ${escapeHtml(resolved.title)}">${escapeHtml(text)}</a>`
+      own(
+        `<a class="wikilink wikilink-${kind}" role="link" tabindex="0" data-wikilink="resolved"` +
+          ` data-wikilink-kind="${kind}" data-wikilink-id="${escapeHtml(id)}"` +
+          ` title="${what}: ${escapeHtml(resolved.title)}">`,
+      ) + `${escapeHtml(text)}</a>`
     )
   },
 }
