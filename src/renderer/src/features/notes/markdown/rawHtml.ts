@@ -3,8 +3,9 @@
 // is shown as literal text instead. Erring on "text" is always safe: the
 // check only decides whether the sanitizer sees the markup at all.
 
-// An attribute name starts after whitespace, "/" or a closing quote.
-const EVENT_HANDLER = /[\s"'/]on[a-z]+\s*=/i
+// An attribute name starts after whitespace, "/" or a closing quote; a handler
+// counts with or without a value (`<input onclick>` is parsed as one too).
+const EVENT_HANDLER = /[\s"'/]on[a-z]+\s*(?:=|[\s/>]|$)/i
 const STYLE_ATTRIBUTE = /[\s"'/]style\s*=/i
 const ACTIVE_ELEMENT = /<\s*\/?\s*(?:script|style|link|meta|base|iframe|frame|object|embed)\b/i
 

@@ -49,6 +49,12 @@ const marked = new Marked(
       // The sanitizer would strip those parts anyway; this way they are never even
       // parsed (Chromium reports a blocked handler at parse time, inert or not).
       html: ({ text }) => (isActiveRawHtml(text) ? escapeHtml(text) : text),
+      // After an inline <script>, <pre>, <code> or <kbd> (even one shown as text above),
+      // marked passes the text that follows as raw HTML; a `<` in it is text all the same.
+      text: (token) =>
+        'escaped' in token && token.escaped === true && !('tokens' in token && token.tokens)
+          ? token.text.replace(/</g, '&lt;').replace(/>/g, '&gt;')
+          : false,
       // A task is shown, not edited here: the checkbox is disabled, and named for screen readers.
       checkbox: ({ checked }) =>
         own(
