@@ -164,7 +164,7 @@ describe('links in a note’s preview', () => {
     const body = [
       `Read ${formatWikiLink('paper', 'target', 'Official errata')} and ${formatWikiLink('note', 'reading', 'Reading list')}, then [[Nothing by this name]].`,
       '',
-      'Web: [the paper](https://arxiv.org/abs/2409.02141), https://example.org/auto, <mailto:ada@example.org>, <a href="https://example.org/raw">raw link</a>, <a href="javascript:alert(1)">script link</a>.',
+      'Web: [the paper](https://arxiv.org/abs/2409.02141), https://example.org/auto, <mailto:ada@example.org>, <a href="https://example.org/raw">raw link</a>, <a href="javascript:alert(1)">script link</a>, <span href="https://example.org/span">a span with an href</span>.',
       '',
       'A claim.[^1]',
       '',

@@ -62,10 +62,14 @@ purifier.addHook('uponSanitizeAttribute', (node, data) => {
 })
 
 purifier.addHook('afterSanitizeAttributes', (node) => {
+  // <a> is the only link a note may hold: the scheme allow-list and the preview's
+  // click handler cover it, and an href on anything else is dropped.
   if (node.tagName === 'A') {
     const href = node.getAttribute('href') ?? ''
     if (!SAFE_LINK.test(href.trim())) node.removeAttribute('href')
     node.setAttribute('rel', 'noopener noreferrer')
+  } else {
+    node.removeAttribute('href')
   }
   // Nothing loads remote content (the CSP blocks it too, but don't even try).
   const src = node.getAttribute('src')
