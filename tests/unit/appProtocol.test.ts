@@ -5,13 +5,26 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import {
+  handleAppScheme,
+  registerAppScheme,
+  type ProtocolSession,
+} from '../../src/main/app/appProtocol'
 import {
   APP_PAGE_URL,
   CONTENT_SECURITY_POLICY,
   resolveRendererRequest,
 } from '../../src/main/app/window/appOrigin'
 import { serveRendererRequest } from '../../src/main/app/window/rendererFiles'
+
+/** Electron's protocol module, as far as appProtocol.ts uses it before `ready`. */
+const privileged = vi.hoisted(() => ({ schemes: [] as unknown[] }))
+vi.mock('electron', () => ({
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => privileged.schemes.push(...schemes),
+  },
+}))
 
 let base: string
 let rendererDir: string
@@ -171,5 +184,44 @@ describe('the app:// protocol', () => {
       origin,
     )
     expect(refused.status).toBe(404)
+  })
+})
+
+describe('the app:// protocol in Electron', () => {
+  it('registers app: as standard and secure, never bypassing the CSP', () => {
+    registerAppScheme()
+    expect(privileged.schemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: {
+          standard: true,
+          secure: true,
+          supportFetchAPI: true,
+          corsEnabled: true,
+          codeCache: true,
+        },
+      },
+    ])
+  })
+
+  it('answers the session’s requests with the renderer’s files, headers and 404s', async () => {
+    const handlers = new Map<string, (request: Request) => Promise<Response>>()
+    const session: ProtocolSession = {
+      protocol: {
+        handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+          handlers.set(scheme, handler),
+      },
+    }
+    handleAppScheme(session, rendererDir)
+    const handler = handlers.get('app')
+    if (handler === undefined) throw new Error('app: is handled')
+    const page = await handler(new Request('app://offprint/index.html'))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(await page.text()).toBe(PAGE)
+    const escape = await handler(new Request('app://offprint/escape.js'))
+    expect(escape.status).toBe(404)
+    expect(await escape.text()).toBe('')
   })
 })

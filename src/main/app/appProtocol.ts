@@ -2,7 +2,7 @@
 // privileged before `ready`, and its handler answers from the built renderer
 // through serveRendererRequest (window/rendererFiles.ts), the same function the
 // e2e harness serves the page with.
-import { protocol, type Session } from 'electron'
+import { protocol } from 'electron'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './window/appOrigin'
 import { serveRendererRequest } from './window/rendererFiles'
 
@@ -13,8 +13,15 @@ export function registerAppScheme(): void {
   ])
 }
 
+/** What handleAppScheme needs of an Electron session. */
+export interface ProtocolSession {
+  protocol: {
+    handle(scheme: string, handler: (request: Request) => Promise<Response>): void
+  }
+}
+
 /** After `ready`: answer app://offprint/… in `session` from `rendererDir` (out/renderer). */
-export function handleAppScheme(session: Session, rendererDir: string): void {
+export function handleAppScheme(session: ProtocolSession, rendererDir: string): void {
   session.protocol.handle(APP_SCHEME, async (request) => {
     const response = await serveRendererRequest(rendererDir, {
       url: request.url,
