@@ -4,14 +4,14 @@
 // image or a fetch from file:// is refused. The same page opened from file://,
 // as the app used to open it, lets a planted local script run: that control
 // shows the checks below can see a script that runs.
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir, writeFile } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/app/window/appOrigin'
 import { appSession } from './harness/appSession'
-import { RENDERER_DIR } from './harness/rendererFiles'
+import { APP_ORIGIN, RENDERER_DIR, serveAppRequest } from './harness/rendererFiles'
 
 const session = appSession()
 
@@ -147,6 +147,28 @@ describe('the page origin', () => {
     )
     app.foreignRequests.splice(0)
     app.pageErrors.splice(0)
+  })
+
+  it('serves every file the build writes, each with its type', async () => {
+    const files = (await readdir(RENDERER_DIR, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) =>
+        relative(RENDERER_DIR, join(entry.parentPath, entry.name)).split(sep).join('/'),
+      )
+    const served = new Map<string, number>()
+    for (const file of files) {
+      const response = await serveAppRequest(`${APP_ORIGIN}/${file}`, 'GET')
+      const key = `${response.status} ${response.headers['Content-Type'] ?? ''}`
+      served.set(key, (served.get(key) ?? 0) + 1)
+    }
+    // index.html, the bundle, its stylesheet and KaTeX's fonts (woff2 only).
+    expect(Object.fromEntries(served)).toEqual({
+      '200 text/html; charset=utf-8': 1,
+      '200 text/javascript; charset=utf-8': 1,
+      '200 text/css; charset=utf-8': 1,
+      '200 font/woff2': files.filter((file) => file.endsWith('.woff2')).length,
+    })
+    expect(files.filter((file) => file.endsWith('.woff2')).length).toBeGreaterThan(0)
   })
 
   it('from file://, as the app used to serve it, the same page runs the planted script', async () => {
