@@ -2,6 +2,7 @@
 // sanitizing ever let something through.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/app/window/appOrigin'
 
 const html = readFileSync(new URL('../../src/renderer/index.html', import.meta.url), 'utf8')
 
@@ -31,5 +32,10 @@ describe('content security policy', () => {
     for (const values of csp.values()) {
       for (const value of values) expect(value).toMatch(/^('self'|'none'|data:)$/)
     }
+  })
+
+  it('is sent by the app:// protocol as a header, word for word the meta tag', () => {
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    expect(CONTENT_SECURITY_POLICY).toBe(meta)
   })
 })

@@ -4,13 +4,13 @@
 // openedFiles.ts, tested without Electron; this file only wires them to
 // Electron's objects.
 import { basename, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell } from 'electron'
 import { EVENT_CHANNEL } from '../../shared/api'
 import type { LibraryEvent, Settings } from '../../shared/model'
 import { callApi, createDispatcher, type ApiDispatch } from '../core/kernel/dispatch'
 import { messageOf } from '../core/kernel/errors'
 import { Library } from '../core/library'
+import { handleAppScheme, registerAppScheme } from './appProtocol'
 import { resolveLibraryDir } from './libraryLocation'
 import { onPageListening, registerIpc } from './ipc'
 import { FileLogger } from './logging/fileLogger'
@@ -22,19 +22,15 @@ import {
 } from './openedFiles'
 import { EventOutbox } from './window/eventOutbox'
 import { buildMenuTemplate } from './window/menuTemplate'
-import {
-  decideWindowOpen,
-  isNavigationAllowed,
-  isPermissionGranted,
-  isSafeExternalUrl,
-} from './window/navigationRules'
+import { APP_PAGE_URL } from './window/appOrigin'
 import { TaskbarProgress } from './window/taskbarProgress'
+import { guardAllWebContents } from './window/webContentsGuards'
 import { boundsToSave, restoreWindowBounds } from './window/windowBounds'
 import { mainWindowOptions } from './window/windowOptions'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 /** The one page whose top frame may call the library (see isTrustedSender). */
-const appPageUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+const appPageUrl = devServerUrl ?? APP_PAGE_URL
 const resourcesDir = join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'resources')
 const log = new FileLogger(join(app.getPath('userData'), 'logs', 'offprint.log'))
 
@@ -53,6 +49,10 @@ function send(event: LibraryEvent): void {
 
 process.on('uncaughtExceptionMonitor', (error) => log.error('uncaught exception', error))
 process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', reason))
+
+// Before `ready`: the renderer's scheme; every web contents gets the navigation rules.
+registerAppScheme()
+guardAllWebContents(app, (url) => void shell.openExternal(url))
 
 // A second launch (e.g. a double-clicked .bib while Offprint runs) hands its
 // files to this instance and quits.
@@ -103,18 +103,6 @@ function createWindow(library: Library, settings: Settings): BrowserWindow {
   )
   if (bounds.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    const decision = decideWindowOpen(url)
-    if (decision.openExternally !== undefined) void shell.openExternal(decision.openExternally)
-    return { action: 'deny' }
-  })
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isNavigationAllowed(url, window.webContents.getURL())) {
-      event.preventDefault()
-      if (isSafeExternalUrl(url)) void shell.openExternal(url)
-    }
-  })
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
   window.webContents.on('did-start-loading', () => outbox.pageLoading())
   window.webContents.on('console-message', ({ level, message, sourceId, lineNumber }) => {
     if (level === 'error') log.error(`renderer: ${message} (${sourceId}:${lineNumber})`)
@@ -143,8 +131,7 @@ function createWindow(library: Library, settings: Settings): BrowserWindow {
   window.on('close', saveBounds)
   saveWindowBounds = saveBounds
 
-  if (devServerUrl !== undefined) void window.loadURL(devServerUrl)
-  else void window.loadFile(join(__dirname, '../renderer/index.html'))
+  void window.loadURL(appPageUrl)
   return window
 }
 
@@ -182,12 +169,7 @@ async function openLibrary(): Promise<Library> {
 
 async function start(): Promise<void> {
   await app.whenReady()
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(isPermissionGranted(permission)),
-  )
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
-    isPermissionGranted(permission),
-  )
+  handleAppScheme(session.defaultSession, join(__dirname, '../renderer'))
 
   let library: Library
   try {

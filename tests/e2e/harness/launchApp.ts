@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { LibraryEvent } from '../../../src/shared/model'
 import type { ApiDispatch } from '../../../src/main/core/kernel/dispatch'
-import { APP_ORIGIN, readRendererFile } from './rendererFiles'
+import { APP_PAGE, isAppOrigin, serveAppRequest } from './rendererFiles'
 import { bridgeScript, EMIT_FUNCTION, INVOKE_BINDING } from './bridgeScript'
 import { childProcessCore, inProcessCore, type HarnessCore } from './core'
 import { SECURITY_BINDING, securityWatchScript } from './securityWatch'
@@ -47,7 +47,10 @@ export interface LaunchOptions {
 export interface RunningApp {
   page: Page
   libraryDir: string
-  /** Requests the page made that were not for the app's own files. */
+  /**
+   * Requests the page made that were not for the app's own files: another
+   * origin (refused), or its own origin answered 404 as the app answers it.
+   */
   foreignRequests: string[]
   /** Uncaught page errors and console errors. */
   pageErrors: string[]
@@ -110,14 +113,22 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     deviceScaleFactor: 1,
     colorScheme: options.colorScheme ?? 'light',
   })
+  // The page's origin is answered as the app answers app://offprint (see
+  // rendererFiles.ts); any other origin is refused.
   await context.route('**/*', async (route) => {
-    const file = await readRendererFile(route.request().url())
-    if (file === undefined) {
-      foreignRequests.push(route.request().url())
+    const request = route.request()
+    if (!isAppOrigin(request.url())) {
+      foreignRequests.push(request.url())
       await route.abort('blockedbyclient')
       return
     }
-    await route.fulfill({ status: 200, body: file.body, contentType: file.contentType })
+    const response = await serveAppRequest(request.url(), request.method())
+    if (response.status !== 200) foreignRequests.push(request.url())
+    await route.fulfill({
+      status: response.status,
+      headers: response.headers,
+      ...(response.body === undefined ? {} : { body: response.body }),
+    })
   })
   await context.exposeBinding(INVOKE_BINDING, (_source, method: string, args: unknown) =>
     dispatch(method, args),
@@ -138,9 +149,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     securityEvents.push(`dialog ${dialog.type()}: ${dialog.message()}`)
     void dialog.dismiss().catch(() => undefined)
   })
-  const appPage = `${APP_ORIGIN}/index.html`
   page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame() && frame.url() !== appPage) {
+    if (frame === page.mainFrame() && frame.url() !== APP_PAGE) {
       securityEvents.push(`navigation to ${frame.url()}`)
     }
   })
@@ -159,7 +169,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   // What main forwards to the window: change events and task progress.
   let unsubscribe = core.onEvent((event) => void emit(event))
 
-  await page.goto(appPage)
+  await page.goto(APP_PAGE)
 
   return {
     page,

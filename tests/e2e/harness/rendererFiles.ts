@@ -1,41 +1,36 @@
-// Serves the built renderer (out/renderer) to Chromium from a made-up origin,
-// through Playwright's request interception: no server, no port, no network.
-import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+// Serves the built renderer (out/renderer) to Chromium the way the app serves
+// it: every request for the page's origin is answered by serveRendererRequest,
+// the function behind the app's app:// protocol handler (src/main/app/
+// appProtocol.ts), with the same files, MIME types, 404s and headers (the CSP
+// among them). No server, no port, no network: Playwright's request
+// interception hands each request to it.
+//
+// Only the origin's scheme differs. Plain Chromium cannot register a custom
+// scheme (Electron's protocol.registerSchemesAsPrivileged has no command-line
+// equivalent), and Playwright intercepts only http(s) requests. So the page is
+// served from https://offprint.invalid: like app://offprint, a standard, secure
+// origin whose `'self'` is that origin alone, where file:// is another origin.
+// (`.invalid` never resolves, so nothing can reach a real host by mistake.)
 import { fileURLToPath } from 'node:url'
+import {
+  serveRendererRequest,
+  type RendererResponse,
+} from '../../../src/main/app/window/rendererFiles'
 
 export const APP_ORIGIN = 'https://offprint.invalid'
+export const APP_PAGE = `${APP_ORIGIN}/index.html`
 export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url))
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
+/** Whether `url` is on the page's origin (and so answered here, found or not). */
+export function isAppOrigin(url: string): boolean {
+  try {
+    return new URL(url).origin === APP_ORIGIN
+  } catch {
+    return false
+  }
 }
 
-/** The file for an app URL, or undefined when the URL is not one of the app's files. */
-export async function readRendererFile(
-  url: string,
-): Promise<{ body: Buffer; contentType: string } | undefined> {
-  const parsed = new URL(url)
-  if (parsed.origin !== APP_ORIGIN) return undefined
-  const relative =
-    parsed.pathname === '/' ? 'index.html' : decodeURIComponent(parsed.pathname.slice(1))
-  const path = normalize(join(RENDERER_DIR, relative))
-  if (!path.startsWith(RENDERER_DIR + sep)) return undefined
-  try {
-    return {
-      body: await readFile(path),
-      contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
-    }
-  } catch {
-    return undefined
-  }
+/** The app's answer to a request for the page's origin. */
+export function serveAppRequest(url: string, method: string): Promise<RendererResponse> {
+  return serveRendererRequest(RENDERER_DIR, { url, method }, APP_ORIGIN)
 }

@@ -1,15 +1,20 @@
 // Where the window may go. The app is a single page: it never navigates, never
 // opens windows, and hands web links to the system browser, but only for
 // schemes that cannot run code or reach the file system.
-import { isSafeExternalUrl } from '../../../shared/text/externalUrl'
+import { externalUrlToOpen, isSafeExternalUrl } from '../../../shared/text/externalUrl'
+import { APP_SCHEME } from './appOrigin'
 
-export { isSafeExternalUrl }
+export { externalUrlToOpen, isSafeExternalUrl }
 
 export type WindowOpenDecision = { action: 'deny'; openExternally?: string }
 
-/** window.open / target=_blank: always deny in-app; safe web links go to the browser. */
+/**
+ * window.open / target=_blank: always deny in-app; safe web links go to the
+ * browser (a `mailto:` link with its address only, see externalUrlToOpen).
+ */
 export function decideWindowOpen(url: string): WindowOpenDecision {
-  return isSafeExternalUrl(url) ? { action: 'deny', openExternally: url } : { action: 'deny' }
+  const external = externalUrlToOpen(url)
+  return external === undefined ? { action: 'deny' } : { action: 'deny', openExternally: external }
 }
 
 /**
@@ -37,8 +42,9 @@ export interface IpcSender {
 }
 
 /**
- * IPC calls are answered only for the top frame of the app's own page: the
- * bundle's index.html (file:) or, in development, the dev server's origin.
+ * IPC calls are answered only for the top frame of the app's own page:
+ * app://offprint/index.html (see appOrigin.ts) or, in development, the dev
+ * server's origin.
  * A subframe, another file, or anything remote is a frame that should not
  * exist, and gets no access to the library.
  */
@@ -53,6 +59,9 @@ export function isTrustedSender(sender: IpcSender, appPageUrl: string): boolean 
     return false
   }
   if (frame.protocol !== app.protocol) return false
-  if (app.protocol === 'file:') return frame.pathname === app.pathname && frame.host === app.host
+  // A custom scheme has no origin in Node's URL (it is not "special"): compare its parts.
+  if (app.protocol === `${APP_SCHEME}:`) {
+    return frame.host === app.host && frame.pathname === app.pathname && frame.search === ''
+  }
   return (app.protocol === 'http:' || app.protocol === 'https:') && frame.origin === app.origin
 }
