@@ -18,22 +18,39 @@ export async function payloads(): Promise<Payload[]> {
 }
 
 /**
- * The corpus in groups of `size` consecutive payloads, each group one payload
- * (the members joined by `separator`, labelled by their ids and categories), so
- * a test renders a page per group rather than per payload.
+ * The corpus in groups of consecutive payloads, each group one payload (the
+ * members joined by `separator`, labelled by their ids and categories), so a
+ * test renders a page per group rather than per payload. A group holds at most
+ * `size` payloads and, where more than one, at most `maxChars` characters (a
+ * longer payload stands alone).
  */
-export function inBatches(corpus: Payload[], size: number, separator: string): Payload[] {
+export function inBatches(
+  corpus: Payload[],
+  size: number,
+  separator: string,
+  maxChars = Infinity,
+): Payload[] {
   const batches: Payload[] = []
-  for (let start = 0; start < corpus.length; start += size) {
-    const members = corpus.slice(start, start + size)
+  let members: Payload[] = []
+  let chars = 0
+  const close = (): void => {
     const first = members[0]
-    if (first === undefined) continue
+    if (first === undefined) return
     batches.push({
       id: first.id,
       category: [...new Set(members.map((member) => member.category))].join(', '),
       payload: members.map((member) => member.payload).join(separator),
       source: `payloads ${first.id}–${members.at(-1)?.id ?? first.id}`,
     })
+    members = []
+    chars = 0
   }
+  for (const payload of corpus) {
+    const grown = chars + (members.length > 0 ? separator.length : 0) + payload.payload.length
+    if (members.length === size || (members.length > 0 && grown > maxChars)) close()
+    chars += (members.length > 0 ? separator.length : 0) + payload.payload.length
+    members.push(payload)
+  }
+  close()
   return batches
 }
