@@ -6,6 +6,8 @@ import { AtomFeedError, parseArxivAtom } from './arxivAtom'
 import { parseBibtex } from './bibtex'
 import { CslJsonError, parseCslJson } from './cslJson'
 import { binaryReason, detectFormat, TRIED_FORMATS } from './detectFormat'
+import { HfFormatError, parseHfApiJson } from './hf/apiJson'
+import { parseHfSavedHtml } from './hf/savedHtml'
 import { ListingFormatError } from './hfListing'
 import { formatIdentifier, parseIdentifierList } from './identifiers'
 import { parseListingRecords } from './listingRecords'
@@ -52,6 +54,12 @@ export async function readImport(text: string, options: ReadImportOptions): Prom
           identifiers: list.identifiers.map(formatIdentifier),
         }
       }
+      case 'hf-api-json':
+        return parseHfApiJson(text)
+      case 'hf-saved-html':
+        return parseHfSavedHtml(text)
+      case 'hf-page-capture':
+        throw new HfFormatError('page captures are not read yet')
       case 'hf-daily-papers':
         return parseListingRecords(text, {
           ...(options.pageDate === undefined ? {} : { pageDate: options.pageDate }),
@@ -62,7 +70,8 @@ export async function readImport(text: string, options: ReadImportOptions): Prom
     if (
       error instanceof CslJsonError ||
       error instanceof AtomFeedError ||
-      error instanceof ListingFormatError
+      error instanceof ListingFormatError ||
+      error instanceof HfFormatError
     ) {
       throw new BadInputError(`No papers found${where}: ${error.message}`, { cause: error })
     }
