@@ -8,6 +8,7 @@ import { looksLikeArxivAtom } from './arxivAtom'
 import { looksLikeBibtex } from './bibtex'
 import { looksLikeCslJson } from './cslJson'
 import { looksLikeHfApiJson } from './hf/apiJson'
+import { looksLikeHfPageCapture } from './hf/pageCapture'
 import { looksLikeHfSavedHtml } from './hf/savedHtml'
 import { looksLikeHfListing } from './hfListing'
 import { parseIdentifierList } from './identifiers'
@@ -25,6 +26,8 @@ const SNIFFS: [ImportFormat, (head: string, text: string) => boolean][] = [
   ['hf-api-json', looksLikeHfApiJson],
   ['csl-json', looksLikeCslJson],
   ['bibtex', looksLikeBibtex],
+  // Before the copied-text listing, whose sniff a capture's "· May 30" lines also pass.
+  ['hf-page-capture', looksLikeHfPageCapture],
   ['hf-daily-papers', looksLikeHfListing],
   ['identifiers', looksLikeIdentifierList],
 ]

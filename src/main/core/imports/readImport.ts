@@ -7,6 +7,7 @@ import { parseBibtex } from './bibtex'
 import { CslJsonError, parseCslJson } from './cslJson'
 import { binaryReason, detectFormat, TRIED_FORMATS } from './detectFormat'
 import { HfFormatError, parseHfApiJson } from './hf/apiJson'
+import { parseHfPageCapture } from './hf/pageCapture'
 import { parseHfSavedHtml } from './hf/savedHtml'
 import { ListingFormatError } from './hfListing'
 import { formatIdentifier, parseIdentifierList } from './identifiers'
@@ -59,7 +60,7 @@ export async function readImport(text: string, options: ReadImportOptions): Prom
       case 'hf-saved-html':
         return parseHfSavedHtml(text)
       case 'hf-page-capture':
-        throw new HfFormatError('page captures are not read yet')
+        return parseHfPageCapture(text, { today: options.today })
       case 'hf-daily-papers':
         return parseListingRecords(text, {
           ...(options.pageDate === undefined ? {} : { pageDate: options.pageDate }),
