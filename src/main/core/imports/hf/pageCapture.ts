@@ -16,6 +16,7 @@ import { parseArxivId } from '../identifiers'
 import { iso, parseDateLine, parseIsoOption, resolveDate } from '../pageDates'
 import type { YearMonthDay } from '../pageDates'
 import type { ParsedImport } from '../parsedRecord'
+import { isPageFurniture as isBoilerplate, titleProblem } from '../titleCheck'
 import { HfFormatError } from './apiJson'
 import { dedupePapers, hfRecord, squashSpace } from './hfRecord'
 import type { HfPaper } from './hfRecord'
@@ -43,30 +44,6 @@ const TRUNCATED = /^\[?(?:content truncated|\.\.\.\s*truncated)\]?\.?$/i
 const LYNX_BRACKETS = /^(?:\[|\]|\]\[\d+\])$/
 const IMAGE_ONLY = /^(?:[-*]\s*)?!\[[^\]]*\]\([^)]*\)\\*$/
 
-// Lines of the page around the papers, never a paper's title.
-const BOILERPLATE = new Set([
-  'new',
-  'subscribe',
-  'daily papers',
-  'trending papers',
-  'get trending papers in your email inbox!',
-  'get trending papers in your email inbox once a day!',
-  'daily',
-  'weekly',
-  'monthly',
-  'by ak and the research community',
-  'web source',
-  'hugging face',
-  'models',
-  'datasets',
-  'spaces',
-  'docs',
-  'pricing',
-  'log in',
-  'sign up',
-  'submit paper',
-])
-
 type Stage = 'head' | 'body' | 'footer'
 
 interface Draft {
@@ -82,21 +59,6 @@ function visible(line: string): string {
     .replace(/\\+$/, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
     .trim()
-}
-
-function isBoilerplate(text: string): boolean {
-  return BOILERPLATE.has(text.replace(/^#+\s*/, '').toLowerCase())
-}
-
-/** Why `title` cannot be a paper's title, or undefined when it can. */
-export function titleProblem(title: string): string | undefined {
-  if (title === '') return 'its heading is empty'
-  if (!/\p{L}/u.test(title)) return `"${title}" has no words`
-  if (/\]\(|\]\[|^\[|^#|^!\[|^```/.test(title)) return `"${title}" is markup, not a title`
-  if (isBoilerplate(title)) return `"${title}" is part of the page, not a paper`
-  if (parseDateLine(title) !== undefined) return `"${title}" is a date, not a title`
-  if (title.length > 400) return 'its heading is too long for a title'
-  return undefined
 }
 
 /** "11.3k" -> 11300, "476" -> 476. */
