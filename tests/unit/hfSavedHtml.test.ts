@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { decodeAttribute } from '../../src/main/core/imports/hf/savedHtml'
 import { readImport } from '../../src/main/core/imports/readImport'
 
 const FIXTURES = resolve(__dirname, '../fixtures/formats')
@@ -96,5 +97,14 @@ describe('a saved Hugging Face listing page', () => {
     await expect(readImport(html, { fileName: 'empty.html', today: '2026-12-06' })).rejects.toThrow(
       'No papers found in empty.html: it is a saved Hugging Face page, but its data holds no papers (saved before the page had loaded?)',
     )
+  })
+})
+
+describe('the data-props attribute', () => {
+  it('decodes entities as a browser does, &amp; last so that an escaped entity stays text', () => {
+    expect(decodeAttribute('a &lt;b&gt; &#38; &#x41; &quot;q&quot; &amp;quot; &apos;')).toBe(
+      'a <b> & A "q" &quot; \'',
+    )
+    expect(decodeAttribute('no entities')).toBe('no entities')
   })
 })

@@ -176,7 +176,8 @@ export function parseHfApiJson(text: string): ParsedImport {
     const detail = error instanceof Error ? error.message : String(error)
     throw new HfFormatError(`it looks like Hugging Face API JSON but is not valid JSON (${detail})`)
   }
-  const lines = Array.isArray(value) ? jsonItemLines(text) : 1
+  // The API answers on one line: every entry is on line 1, no need to scan for them.
+  const lines = Array.isArray(value) && text.includes('\n') ? jsonItemLines(text) : 1
   const { papers, skipped } = hfApiPapers(value, lines)
   if (papers.length === 0) {
     throw new HfFormatError('it is Hugging Face API JSON without any paper in it')

@@ -22,15 +22,24 @@ const ENTITIES: Readonly<Record<string, string>> = {
   nbsp: '\u00a0',
 }
 
-/** An attribute value as the browser reads it: entities decoded. */
+/**
+ * An attribute value as the browser reads it: entities decoded. Pages write
+ * megabytes of `&quot;` here, so the common entities go by plain replacement;
+ * `&amp;` last, so that `&amp;quot;` stays the text `&quot;`.
+ */
 export function decodeAttribute(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) {
-      return safeCodePoint(Number.parseInt(name.slice(2), 16)) ?? whole
-    }
-    if (name.startsWith('#')) return safeCodePoint(Number.parseInt(name.slice(1), 10)) ?? whole
-    return ENTITIES[name.toLowerCase()] ?? whole
-  })
+  if (!value.includes('&')) return value
+  let text = value.replaceAll('&quot;', '"')
+  if (/&(?:#|lt;|gt;|apos;|nbsp;)/i.test(text)) {
+    text = text.replace(/&(#x[0-9a-f]+|#[0-9]+|lt|gt|apos|nbsp);/gi, (whole, name: string) => {
+      if (name.startsWith('#x') || name.startsWith('#X')) {
+        return safeCodePoint(Number.parseInt(name.slice(2), 16)) ?? whole
+      }
+      if (name.startsWith('#')) return safeCodePoint(Number.parseInt(name.slice(1), 10)) ?? whole
+      return ENTITIES[name.toLowerCase()] ?? whole
+    })
+  }
+  return text.replaceAll('&amp;', '&')
 }
 
 function safeCodePoint(code: number): string | undefined {
