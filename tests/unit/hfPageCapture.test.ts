@@ -148,3 +148,103 @@ describe("a scraper's markdown of the trending page", () => {
     expect(titled(parsed, 'ShapeR').authorCount).toBeUndefined()
   })
 })
+
+// Lines of a real firecrawl capture of a search page (found through the
+// code-search index, file id 70793901431; 205 kB, too large to keep whole):
+// three entries in order, the last two abstracts shortened to their first
+// sentences. Links wrap everything: the upvote button before the title, the
+// abstract, the avatars and author count, the comment count after the date.
+const FIRECRAWL = String.raw`Oct 2
+
+[101](https://huggingface.co/login?next=%2Fpapers%2F2606.00683)
+
+### [OCC-RAG: Optimal Cognitive Core for Faithful Question Answering](https://huggingface.co/papers/2606.00683)
+
+[Recent progress in the development of language models has been defined by scale, with each generation absorbing more of the world's knowledge into its weights. However, many practical applications benefit more from robust reasoning than from extensive parametric knowledge.](https://huggingface.co/papers/2606.00683)
+
+[![occ-ai](https://cdn-avatars.huggingface.co/v1/production/uploads/661e44cf1d8ffc49b57ba07e/jibWvvUHa3KlYL-tXkek0.png)OCC](https://huggingface.co/occ-ai)
+
+·
+
+May 29[6](https://huggingface.co/papers/2606.00683#community)
+
+[-](https://huggingface.co/login?next=%2Fpapers%2F2502.20581)
+
+### [The Noisy Path from Source to Citation: Measuring How Scholars Engage\  with Past Research](https://huggingface.co/papers/2502.20581)
+
+[Academic citations are widely used for evaluating research and tracing\\
+knowledge flows. Such uses typically rely on raw citation counts and neglect\\
+variability in citation types.](https://huggingface.co/papers/2502.20581)
+
+[- ![](https://cdn-avatars.huggingface.co/v1/production/uploads/63516acdce7cf1fe8a854cdc/TlOI7iPdG7zJKWyGLoPQN.jpeg)\\
+- ![](https://huggingface.co/avatars/1515b197a71d150ddecaf7cd109ac84e.svg)\\
+- 3 authors](https://huggingface.co/papers/2502.20581)
+
+·
+
+Feb 27, 2025
+
+[-](https://huggingface.co/login?next=%2Fpapers%2F2609.00319)
+
+### [Sources of Truth: A Multi-Platform, Multilingual Audit of Citations in AI Mental Health Information Queries](https://huggingface.co/papers/2609.00319)
+
+[Online health information seeking is shifting from keyword search, where users consider a ranked list of links, to conversational systems that compose a single answer and curate its citations.](https://huggingface.co/papers/2609.00319)
+
+[- 10 authors](https://huggingface.co/papers/2609.00319)
+
+·
+
+Aug 30
+`
+
+describe("a scraper's markdown of a search page, every part a link", () => {
+  it('reads ids from the title links, upvotes, organization or author count, date and comments', async () => {
+    const parsed = await readImport(`# Daily Papers - Hugging Face\n\n${FIRECRAWL}`, {
+      today: '2026-10-02',
+    })
+    expect(parsed.format).toBe('hf-page-capture')
+    expect(parsed.skipped).toEqual([])
+    expect(
+      parsed.records.map((r) => [
+        r.arxivId,
+        r.title,
+        r.upvotes,
+        r.organization,
+        r.authorCount,
+        r.published,
+        r.comments,
+      ]),
+    ).toEqual([
+      [
+        '2606.00683',
+        'OCC-RAG: Optimal Cognitive Core for Faithful Question Answering',
+        101,
+        'OCC',
+        undefined,
+        '2026-05-29',
+        6,
+      ],
+      [
+        '2502.20581',
+        'The Noisy Path from Source to Citation: Measuring How Scholars Engage with Past Research',
+        0,
+        undefined,
+        3,
+        '2025-02-27',
+        undefined,
+      ],
+      [
+        '2609.00319',
+        'Sources of Truth: A Multi-Platform, Multilingual Audit of Citations in AI Mental Health Information Queries',
+        0,
+        undefined,
+        10,
+        '2026-08-30',
+        undefined,
+      ],
+    ])
+    expect(parsed.records[1]?.abstract).toBe(
+      'Academic citations are widely used for evaluating research and tracing knowledge flows. Such uses typically rely on raw citation counts and neglect variability in citation types.',
+    )
+  })
+})

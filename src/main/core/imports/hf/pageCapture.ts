@@ -42,6 +42,7 @@ const BARE_COUNT = /^(\d{1,7}|-)$/
 const GITHUB_LINK = /^\[LINK:\s*GitHub\s*([\d.]+k?)?\]\((https?:\/\/github\.com\/[^)\s]+)\)$/i
 const TRUNCATED = /^\[?(?:content truncated|\.\.\.\s*truncated)\]?\.?$/i
 const LYNX_BRACKETS = /^(?:\[|\]|\]\[\d+\])$/
+const AVATAR_LIST = /^\[[-*]\s*!\[/
 const IMAGE_ONLY = /^(?:[-*]\s*)?!\[[^\]]*\]\([^)]*\)\\*$/
 
 type Stage = 'head' | 'body' | 'footer'
@@ -176,7 +177,13 @@ export function parseHfPageCapture(text: string, options: PageCaptureOptions): P
       continue
     }
     const paper = current.paper
-    const unwrapped = MD_LINK.exec(line)?.[1] ?? line
+    // A clipper wraps the avatars and the count in one link over several lines.
+    if (AVATAR_LIST.test(line)) {
+      current.footer = true
+      stage = 'footer'
+      continue
+    }
+    const unwrapped = line.replace(/^\[/, '').replace(/\]\([^)\s]*\)$/, '')
     const authors = AUTHORS.exec(visible(unwrapped))
     if (authors) {
       paper.authorCount = Number(authors[1])
