@@ -19,9 +19,9 @@ const HEAD_CHARS = 64 * 1024
 
 /** Tried in this order; most look at the head, a saved page's data can be anywhere in it. */
 const SNIFFS: [ImportFormat, (head: string, text: string) => boolean][] = [
-  ['hf-saved-html', looksLikeHfSavedHtml],
   ['ris', looksLikeRis],
   ['arxiv-atom', looksLikeArxivAtom],
+  ['hf-saved-html', looksLikeHfSavedHtml],
   // Before CSL-JSON: HF's JSON has "title" and "id" too, but keys CSL never uses.
   ['hf-api-json', looksLikeHfApiJson],
   ['csl-json', looksLikeCslJson],
