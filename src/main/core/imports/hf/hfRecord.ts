@@ -76,9 +76,14 @@ export function hfRecord(paper: HfPaper, entry: number): ParsedRecord {
   return record
 }
 
-/** Whitespace runs (arXiv's hard line wraps) as single spaces. */
+/**
+ * Whitespace runs (arXiv's hard line wraps) as single spaces. Abstracts are
+ * wrapped with single newlines: those go by plain replacement, and the regex
+ * runs only when other whitespace or a run of spaces is left.
+ */
 export function squashSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+  const lines = text.includes('\n') ? text.replaceAll('\n', ' ') : text
+  return (/[^\S ]| {2}/.test(lines) ? lines.replace(/\s+/g, ' ') : lines).trim()
 }
 
 /**
