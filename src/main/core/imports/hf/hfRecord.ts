@@ -126,3 +126,11 @@ const FILLED_FIELDS = [
   'aiSummary',
   'aiKeywords',
 ] as const satisfies readonly (keyof HfPaper)[]
+
+/** "11.3k" -> 11300, "476" -> 476. */
+export function starCount(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined
+  const k = text.endsWith('k') || text.endsWith('K')
+  const value = Number(k ? text.slice(0, -1) : text)
+  return Number.isFinite(value) ? Math.round(value * (k ? 1000 : 1)) : undefined
+}

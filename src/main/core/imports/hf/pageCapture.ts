@@ -18,8 +18,9 @@ import type { YearMonthDay } from '../pageDates'
 import type { ParsedImport } from '../parsedRecord'
 import { isPageFurniture as isBoilerplate, titleProblem } from '../titleCheck'
 import { HfFormatError } from './apiJson'
-import { dedupePapers, hfRecord, squashSpace } from './hfRecord'
+import { dedupePapers, hfRecord, squashSpace, starCount } from './hfRecord'
 import type { HfPaper } from './hfRecord'
+import { hasPaperPage, paperPages } from './paperPageCapture'
 
 export interface PageCaptureOptions {
   /** "Today" (ISO), for the year of dates the page writes without one. */
@@ -62,14 +63,6 @@ function visible(line: string): string {
     .trim()
 }
 
-/** "11.3k" -> 11300, "476" -> 476. */
-function starCount(text: string | undefined): number | undefined {
-  if (text === undefined || text === '') return undefined
-  const k = text.endsWith('k') || text.endsWith('K')
-  const value = Number(k ? text.slice(0, -1) : text)
-  return Number.isFinite(value) ? Math.round(value * (k ? 1000 : 1)) : undefined
-}
-
 function arxivIdOfUrl(url: string): string | undefined {
   const hf = /huggingface\.co\/papers\/([^/?#)\s]+)/.exec(url)
   return parseArxivId(hf?.[1] ?? url)
@@ -100,6 +93,17 @@ function isOneSentence(text: string): boolean {
 export function parseHfPageCapture(text: string, options: PageCaptureOptions): ParsedImport {
   const today = parseIsoOption(options.today, 'today')
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
+  if (hasPaperPage(text)) {
+    const pages = dedupePapers(paperPages(lines, today)).papers
+    if (pages.length > 0) {
+      return {
+        format: 'hf-page-capture',
+        records: pages.map((paper, index) => hfRecord(paper, index + 1)),
+        skipped: [],
+        identifiers: [],
+      }
+    }
+  }
   const trending = isTrendingPage(text.slice(0, 65536))
   const drafts: Draft[] = []
   const skipped: SkippedEntry[] = []
@@ -284,6 +288,7 @@ function abstractText(lines: string[]): string {
 /** A capture has `###` paper headings and Hugging Face's card footers ("8 authors", GitHub links). */
 export function looksLikeHfPageCapture(head: string): boolean {
   if (!/huggingface\.co|hugging face|daily papers|trending papers/i.test(head)) return false
+  if (hasPaperPage(head)) return true
   const lines = head.split(/\r\n|\r|\n/)
   let headings = 0
   let footers = 0
