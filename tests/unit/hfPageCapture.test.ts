@@ -343,3 +343,107 @@ describe('a markdown capture of a single paper page', () => {
     expect(fan?.abstract.endsWith('time series forecasting, and language modeling.')).toBe(true)
   })
 })
+
+// A real plain-text export of a search page that puts every link's URL on a
+// line of its own (a notebook tool's "web_page" export, found through the
+// code-search index, file id 61121252562; 175 kB): its heading, then two of
+// its entries as captured, each with the lines around it.
+const URL_LINES = String.raw`# Daily Papers - Hugging Face
+Daily Papers - Hugging Face
+
+https://huggingface.co/papers/date/2026-03-24
+
+Mar 25
+
+ [-] 1
+
+https://huggingface.co/login?next=%2Fpapers%2F2410.05434
+
+Better than Your Teacher: LLM Agents that learn from Privileged AI Feedback
+
+https://huggingface.co/papers/2410.05434
+
+While large language models (LLMs) show impressive decision-making abilities, current methods lack a mechanism for automatic self-improvement from errors during task execution. We propose LEAP, an iterative fine-tuning framework that continually improves LLM agents using feedback from AI expert teachers. Our key insight is to equip the expert teachers with a privileged state -- information that is available during training but hidden at test time. This allows even weak experts to provide precise guidance, significantly improving the student agent's performance without access to privileged information at test time. We evaluate LEAP on diverse decision-making benchmarks, including text-based games (ALFWorld), web navigation (WebShop), and interactive coding ( Intercode Bash). Our experiments show that LEAP (1) outperforms behavior cloning and ReAct baselines (2) enables weak student models (e.g., Llama3-8B) to exceed the performance of strong teacher models (GPT4-o), and (3) allows weak models to self-improve using privileged versions of themselves. We also provide a theoretical analysis showing that LEAP's success hinges on balancing privileged information with the student's realizability, which we empirically validate. Our code is available at https://leap-llm.github.io
+
+https://huggingface.co/papers/2410.05434
+
+[
+
+2 authors](https://huggingface.co/papers/2410.05434)
+
+·
+
+Oct 7, 2024
+
+ [-] 5
+
+https://huggingface.co/login?next=%2Fpapers%2F2510.21057
+
+Soft Instruction De-escalation Defense
+
+https://huggingface.co/papers/2510.21057
+
+Large Language Models (LLMs) are increasingly deployed in agentic systems that interact with an external environment; this makes them susceptible to prompt injections when dealing with untrusted data. To overcome this limitation, we propose SIC (Soft Instruction Control)-a simple yet effective iterative prompt sanitization loop designed for tool-augmented LLM agents. Our method repeatedly inspects incoming data for instructions that could compromise agent behavior. If such content is found, the malicious content is rewritten, masked, or removed, and the result is re-evaluated. The process continues until the input is clean or a maximum iteration limit is reached; if imperative instruction-like content remains, the agent halts to ensure security. By allowing multiple passes, our approach acknowledges that individual rewrites may fail but enables the system to catch and correct missed injections in later steps. Although immediately useful, worst-case analysis shows that SIC is not infallible; strong adversary can still get a 15% ASR by embedding non-imperative workflows. This nonetheless raises the bar.
+
+https://huggingface.co/papers/2510.21057
+
+ 
+
+https://huggingface.co/papers/2510.21057
+
+ Google
+
+https://huggingface.co/google
+
+·
+
+Oct 23, 2025 
+
+1
+
+https://huggingface.co/papers/2510.21057#community
+
+ [-] 74
+`
+
+describe('a plain-text export with every URL on a line of its own', () => {
+  it('takes the line between the upvote URL and the paper URL as the title, and no URL as a title', async () => {
+    const parsed = await readImport(URL_LINES, { today: '2026-03-25' })
+    expect(parsed.format).toBe('hf-page-capture')
+    expect(parsed.skipped).toEqual([])
+    expect(
+      parsed.records.map((r) => [
+        r.arxivId,
+        r.title,
+        r.upvotes,
+        r.authorCount,
+        r.organization,
+        r.published,
+        r.comments,
+      ]),
+    ).toEqual([
+      [
+        '2410.05434',
+        'Better than Your Teacher: LLM Agents that learn from Privileged AI Feedback',
+        1,
+        2,
+        undefined,
+        '2024-10-07',
+        undefined,
+      ],
+      [
+        '2510.21057',
+        'Soft Instruction De-escalation Defense',
+        5,
+        undefined,
+        'Google',
+        '2025-10-23',
+        1,
+      ],
+    ])
+    expect(
+      parsed.records[0]?.abstract.endsWith('Our code is available at https://leap-llm.github.io'),
+    ).toBe(true)
+    expect(parsed.records[1]?.abstract.endsWith('This nonetheless raises the bar.')).toBe(true)
+  })
+})

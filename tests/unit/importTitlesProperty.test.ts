@@ -61,6 +61,19 @@ const PAPER_PAGE = [
   '### Community',
 ]
 
+/** Lines of one real plain-text export with every URL on a line of its own. */
+const URL_LINES = [
+  ' [-] 1',
+  'https://huggingface.co/login?next=%2Fpapers%2F2410.05434',
+  'Better than Your Teacher: LLM Agents that learn from Privileged AI Feedback',
+  'https://huggingface.co/papers/2410.05434',
+  '2 authors](https://huggingface.co/papers/2410.05434)',
+  ' Google',
+  'https://huggingface.co/google',
+  'https://huggingface.co/papers/2510.21057#community',
+  'Oct 23, 2025 ',
+]
+
 const BOILERPLATE = [
   '',
   '',
@@ -103,7 +116,7 @@ const BOILERPLATE = [
 
 /** What a title must never be. */
 function problemOf(title: string): string | undefined {
-  if (/\]\[|\]\(|^\[|^#|^```|^[*·•]\s|^- /.test(title)) return 'markup'
+  if (/\]\[|\]\(|^\[|^#|^```|^[*·•]\s|^- |^https?:\/\//.test(title)) return 'markup'
   if (
     /content truncated|get trending papers|^subscribe$|^daily papers$|^web source$/i.test(title)
   ) {
@@ -120,6 +133,7 @@ const line = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...SOURCES.flat()) },
   { weight: 1, arbitrary: fc.constantFrom(...FIRECRAWL) },
   { weight: 1, arbitrary: fc.constantFrom(...PAPER_PAGE) },
+  { weight: 1, arbitrary: fc.constantFrom(...URL_LINES) },
 )
 // A run of consecutive real lines: papers as the capture has them, cut anywhere.
 const run = fc

@@ -1,5 +1,5 @@
 // What a paper's title never is, whatever the format: markup (`###`, `][`,
-// link syntax), the furniture of the page it was saved from (navigation,
+// link syntax, a bare URL), the furniture of the page it was saved from (navigation,
 // "Subscribe", "Daily Papers"), a date, or a paragraph. Every page-like
 // importer asks this before it accepts a line as a title.
 import { parseDateLine } from './pageDates'
@@ -47,6 +47,7 @@ export function titleProblem(title: string): string | undefined {
   if (!/\p{L}/u.test(title)) return `"${title}" has no words`
   if (/\]\(|\]\[|^\[|^#|^!\[|^```|^[*•·]\s|^-\s/.test(title))
     return `"${title}" is markup, not a title`
+  if (/^(?:https?:\/\/|www\.)\S+$/i.test(title)) return `"${title}" is a link, not a title`
   if (isPageFurniture(title)) return `"${title}" is part of the page, not a paper`
   if (parseDateLine(title) !== undefined) return `"${title}" is a date, not a title`
   if (/^(?:[-*•]\s*)?\d+\s+authors?$/i.test(title))

@@ -40,6 +40,14 @@ const DATE_COMMENTS = /^(.+?)\s*\[\s*(\d+)\s*\](?:\[\d+\]|\([^)\s]*\))$/
 // `[101](https://huggingface.co/login?next=%2Fpapers%2F2606.00683)`: a listing's upvote button.
 const UPVOTE_LINK = /^\[(\d+|-)\]\(https?:\/\/huggingface\.co\/login\?next=[^)\s]*\)$/
 const BARE_COUNT = /^(\d{1,7}|-)$/
+// A plain-text export that puts every link's URL on a line of its own: the
+// upvote button (" [-] 12" then its login URL) before the title, the paper's
+// URL after it, an organization's page URL after its name.
+const UPVOTE_BRACKET = /^\[-\]\s+(\d{1,7}|-)$/
+const LOGIN_URL = /^https?:\/\/huggingface\.co\/login\?next=%2Fpapers%2F\S+$/
+const PAPER_URL = /^https?:\/\/huggingface\.co\/papers\/[^\s#?/]+$/
+const ORG_URL = /^https?:\/\/huggingface\.co\/[A-Za-z0-9_.-]+\/?$/
+const BARE_URL = /^https?:\/\/\S+$/
 const GITHUB_LINK = /^\[LINK:\s*GitHub\s*([\d.]+k?)?\]\((https?:\/\/github\.com\/[^)\s]+)\)$/i
 const TRUNCATED = /^\[?(?:content truncated|\.\.\.\s*truncated)\]?\.?$/i
 const LYNX_BRACKETS = /^(?:\[|\]|\]\[\d+\])$/
@@ -104,6 +112,7 @@ export function parseHfPageCapture(text: string, options: PageCaptureOptions): P
       }
     }
   }
+  linkLinesAsHeadings(lines)
   const trending = isTrendingPage(text.slice(0, 65536))
   const drafts: Draft[] = []
   const skipped: SkippedEntry[] = []
@@ -158,8 +167,15 @@ export function parseHfPageCapture(text: string, options: PageCaptureOptions): P
       stage = 'body'
       continue
     }
+    if (stage === 'footer' && current !== undefined && BARE_COUNT.test(line)) {
+      if (/#community$/.test(nextNonEmpty(lines, i))) {
+        if (line !== '-') current.paper.comments = Number(line)
+        continue
+      }
+    }
     if (
       line === '' ||
+      BARE_URL.test(line) ||
       LYNX_BRACKETS.test(line) ||
       line.startsWith('```') ||
       IMAGE_ONLY.test(line)
@@ -167,7 +183,7 @@ export function parseHfPageCapture(text: string, options: PageCaptureOptions): P
       if (line === '' && current !== undefined && stage === 'body') current.lines.push('')
       continue
     }
-    const upvoteLink = UPVOTE_LINK.exec(line)
+    const upvoteLink = UPVOTE_LINK.exec(line) ?? UPVOTE_BRACKET.exec(line)
     if (upvoteLink || (stage !== 'body' && BARE_COUNT.test(line))) {
       const count = upvoteLink ? upvoteLink[1] : line
       pendingUpvotes = count === '-' || count === undefined ? 0 : Number(count)
@@ -200,6 +216,18 @@ export function parseHfPageCapture(text: string, options: PageCaptureOptions): P
       paper.githubRepo = github[2] ?? ''
       const stars = starCount(github[1])
       if (stars !== undefined) paper.githubStars = stars
+      current.footer = true
+      stage = 'footer'
+      continue
+    }
+    if (
+      stage === 'body' &&
+      current.lines.some((l) => l !== '') &&
+      line.length <= 80 &&
+      !/[.!?]$/.test(line) &&
+      ORG_URL.test(nextNonEmpty(lines, i))
+    ) {
+      paper.organization = squashSpace(line)
       current.footer = true
       stage = 'footer'
       continue
@@ -265,6 +293,35 @@ export function parseHfPageCapture(text: string, options: PageCaptureOptions): P
   }
 }
 
+/** The next line after `i` with text on it, trimmed ('' at the end). */
+function nextNonEmpty(lines: readonly string[], i: number): string {
+  for (let j = i + 1; j < lines.length; j++) {
+    const line = (lines[j] ?? '').trim()
+    if (line !== '') return line
+  }
+  return ''
+}
+
+/**
+ * In a plain-text export with URLs on lines of their own, the line between an
+ * upvote button's login URL and the paper's URL is the title: written here as
+ * the `### [Title](URL)` heading the rest of the reader knows.
+ */
+function linkLinesAsHeadings(lines: string[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (!LOGIN_URL.test((lines[i] ?? '').trim())) continue
+    let j = i + 1
+    while (j < lines.length && (lines[j] ?? '').trim() === '') j++
+    let k = j + 1
+    while (k < lines.length && (lines[k] ?? '').trim() === '') k++
+    const title = (lines[j] ?? '').trim()
+    const url = (lines[k] ?? '').trim()
+    if (title === '' || BARE_URL.test(title) || !PAPER_URL.test(url)) continue
+    lines[j] = `### [${title}](${url})`
+    lines[k] = ''
+  }
+}
+
 /** The abstract's lines as text: link wrappers and line-end escapes off, wrapped lines joined. */
 function abstractText(lines: string[]): string {
   const paragraphs: string[] = []
@@ -289,6 +346,12 @@ function abstractText(lines: string[]): string {
 export function looksLikeHfPageCapture(head: string): boolean {
   if (!/huggingface\.co|hugging face|daily papers|trending papers/i.test(head)) return false
   if (hasPaperPage(head)) return true
+  if (
+    /^https?:\/\/huggingface\.co\/login\?next=%2Fpapers%2F\S+$/m.test(head) &&
+    /^https?:\/\/huggingface\.co\/papers\/[^\s#?/]+$/m.test(head)
+  ) {
+    return true
+  }
   const lines = head.split(/\r\n|\r|\n/)
   let headings = 0
   let footers = 0
