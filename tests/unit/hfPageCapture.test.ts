@@ -21,6 +21,11 @@ function titled(parsed: ParsedImport, start: string): ParsedRecord {
   return record
 }
 
+/** What a listing card shows of a paper, in the order the card shows it. */
+function cardFields(r: ParsedRecord): unknown[] {
+  return [r.arxivId, r.title, r.upvotes, r.organization, r.authorCount, r.published, r.comments]
+}
+
 /** What a title must never look like: markup, page furniture, a date. */
 const NOT_A_TITLE =
   /\]\[|\]\(|^\[|^#|^```|Content truncated|^Web source$|^[A-Z][a-z]{2} \d{1,2}(, \d{4})?$/
@@ -204,17 +209,7 @@ describe("a scraper's markdown of a search page, every part a link", () => {
     })
     expect(parsed.format).toBe('hf-page-capture')
     expect(parsed.skipped).toEqual([])
-    expect(
-      parsed.records.map((r) => [
-        r.arxivId,
-        r.title,
-        r.upvotes,
-        r.organization,
-        r.authorCount,
-        r.published,
-        r.comments,
-      ]),
-    ).toEqual([
+    expect(parsed.records.map(cardFields)).toEqual([
       [
         '2606.00683',
         'OCC-RAG: Optimal Cognitive Core for Faithful Question Answering',
@@ -411,23 +406,13 @@ describe('a plain-text export with every URL on a line of its own', () => {
     const parsed = await readImport(URL_LINES, { today: '2026-03-25' })
     expect(parsed.format).toBe('hf-page-capture')
     expect(parsed.skipped).toEqual([])
-    expect(
-      parsed.records.map((r) => [
-        r.arxivId,
-        r.title,
-        r.upvotes,
-        r.authorCount,
-        r.organization,
-        r.published,
-        r.comments,
-      ]),
-    ).toEqual([
+    expect(parsed.records.map(cardFields)).toEqual([
       [
         '2410.05434',
         'Better than Your Teacher: LLM Agents that learn from Privileged AI Feedback',
         1,
-        2,
         undefined,
+        2,
         '2024-10-07',
         undefined,
       ],
@@ -435,8 +420,8 @@ describe('a plain-text export with every URL on a line of its own', () => {
         '2510.21057',
         'Soft Instruction De-escalation Defense',
         5,
-        undefined,
         'Google',
+        undefined,
         '2025-10-23',
         1,
       ],
