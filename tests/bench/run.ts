@@ -13,6 +13,7 @@ import { listFiles } from '../unit/support/libraryFolder'
 import type { BenchRow } from './benchRow'
 import { timeDurableEdits, type EditTimes } from './durableEdits'
 import { benchImportBibtex } from './importBibtex'
+import { benchImportHf, savedPageOf, syntheticHfResponse } from './importHf'
 import { benchLinkedNotes } from './linkedNotes'
 import { median, percentile, time } from './measure'
 import type { ReferenceFigures, RestartFigures } from './restartWorker'
@@ -21,6 +22,8 @@ import { synthesize, writeSyntheticLibrary } from './syntheticLibrary'
 const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000,50000,100000').split(',').map(Number)
 /** BibTeX entries imported (once: it takes minutes at 100k); defaults to the largest size. */
 const IMPORT_ENTRIES = Number(process.env['BENCH_IMPORT_ENTRIES'] ?? Math.max(...SIZES))
+/** Papers in the Hugging Face API response and saved page imported; 0 skips them. */
+const HF_PAPERS = Number(process.env['BENCH_HF_PAPERS'] ?? 2000)
 const RESULTS_DIR = fileURLToPath(new URL('../../bench-results', import.meta.url))
 const RESTART_WORKER = fileURLToPath(new URL('./restartWorker.ts', import.meta.url))
 /** Fresh processes started on each library, for the restart and memory rows. */
@@ -246,6 +249,25 @@ async function main(): Promise<void> {
       reference: '@retorquere/bibtex-parser alone on the same file',
       target: '≤ 2×',
     })
+  }
+
+  if (HF_PAPERS > 0) {
+    console.log(`\nimport ${HF_PAPERS} Hugging Face papers`)
+    const response = await syntheticHfResponse(HF_PAPERS)
+    for (const [form, text] of [
+      ['API response', response],
+      ['saved page', savedPageOf(response)],
+    ] as const) {
+      const result = await benchImportHf(text, response, HF_PAPERS)
+      record({
+        papers: HF_PAPERS,
+        operation: `import a Hugging Face ${form} (${result.megabytes.toFixed(1)} megabytes; parse, match, durable write)`,
+        timeMs: result.importMs,
+        referenceMs: result.referenceMs,
+        reference: 'JSON.parse of the same JSON + writing the added papers with fsync',
+        target: '≤ 3×',
+      })
+    }
   }
 
   if (SEARCH_PAPERS > 0) {

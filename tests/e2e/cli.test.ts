@@ -25,7 +25,8 @@ describe('the built CLI', () => {
     const library = join(dir, 'lib')
     const imported = await run(process.execPath, [CLI, 'import', FIXTURE, '--library', library])
     expect(imported.stdout.trim()).toBe(
-      'Imported hf-daily-papers.txt: 53 added, 0 already present, 0 skipped',
+      'Imported hf-daily-papers.txt: 53 added, 0 already present, 0 skipped\n' +
+        '  read as a Hugging Face Daily Papers page',
     )
     const again = await run(process.execPath, [CLI, 'import', FIXTURE, '--library', library])
     expect(again.stdout).toContain('0 added, 53 already present')

@@ -20,6 +20,7 @@
 import type { PaperLink, SkippedEntry } from '../../../shared/model'
 import { extractLinks } from './abstractLinks'
 import { iso, localToday, parseDateLine, parseIsoOption, resolveDate } from './pageDates'
+import { titleProblem } from './titleCheck'
 import type { DateLine, DayMonth } from './pageDates'
 
 export interface ParsedListingPaper {
@@ -92,9 +93,14 @@ function isBoilerplate(line: string): boolean {
   return STRONG_BOILERPLATE.has(key) || WEAK_BOILERPLATE.has(key)
 }
 
-/** A line that can be a paper title: one short line with letters in it. */
+/** A line that can be a paper title: one short line with letters in it, not markup, page furniture or a date. */
 function isTitleLike(line: string): boolean {
-  return line.length >= 2 && line.length <= 300 && /\p{L}/u.test(line) && wordCount(line) <= 50
+  return (
+    line.length >= 2 &&
+    line.length <= 300 &&
+    wordCount(line) <= 50 &&
+    titleProblem(line) === undefined
+  )
 }
 
 function endsWithPeriod(text: string): boolean {

@@ -15,6 +15,7 @@ import { libraryQueries } from '../../data/libraryQueries'
 import { openExternal } from '../../data/openExternal'
 import { Backlinks } from '../links/Backlinks'
 import { ClippedText } from '../../ui/ClippedText'
+import { AiSummary, HfMetaRows } from './HfDetails'
 import { MarkedText } from './MarkedText'
 import { ManualRelations, SimilarPapers } from '../links/RelatedPapers'
 import { SHOWN_CHARS, SHOWN_LINKS, clipText, formatCount } from '../../ui/clipText'
@@ -207,6 +208,7 @@ export function PaperPane(props: PaperPaneProps) {
         )}
         <dt>Upvotes</dt>
         <dd data-testid="paper-upvotes">{paper.upvotes}</dd>
+        <HfMetaRows paper={paper} />
       </dl>
       {paper.links.length > 0 && <PaperLinks links={paper.links} />}
       <section className="paper-abstract" aria-labelledby="abstract-heading">
@@ -219,6 +221,7 @@ export function PaperPane(props: PaperPaneProps) {
           />
         </p>
       </section>
+      <AiSummary paper={paper} />
       {!trashed && (
         <>
           <Backlinks kind="paper" id={paper.id} onOpen={props.onOpen} />

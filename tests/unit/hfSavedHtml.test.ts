@@ -1,0 +1,110 @@
+// A Hugging Face papers page saved with the browser's Save Page As…: only its
+// hydration data is read. No real saved page could be found to keep as a
+// fixture (the search index holds none), so these pages are built the way the
+// site builds them, around the real API response of the day: the same JSON,
+// HTML-escaped into the data-props attribute of the DailyPapers element, amid
+// visual markup that says something else.
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { decodeAttribute } from '../../src/main/core/imports/hf/savedHtml'
+import { readImport } from '../../src/main/core/imports/readImport'
+
+const FIXTURES = resolve(__dirname, '../fixtures/formats')
+
+function escapeAttribute(json: string): string {
+  return json
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+}
+
+async function dailyEntries(): Promise<unknown[]> {
+  const text = await readFile(resolve(FIXTURES, 'hf-api-daily-papers-2026-06-12.json'), 'utf8')
+  return JSON.parse(text) as unknown[]
+}
+
+function page(target: string, props: unknown): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html class=""><head><meta charset="utf-8"><title>Daily Papers - Hugging Face</title></head>',
+    '<body><div class="flex min-h-dvh flex-col">',
+    '<header><a href="/">Hugging Face</a> <a href="/models">Models</a></header>',
+    '<main class="flex flex-1 flex-col">',
+    `<div class="SVELTE_HYDRATER contents" data-target="${target}" data-props="${escapeAttribute(JSON.stringify(props))}">`,
+    // The visual cards: never read (a title here that the data does not have must not appear).
+    '<article><h3><a href="/papers/0000.00000">Visual markup only</a></h3><p>Not the data.</p></article>',
+    '</div></main></body></html>',
+  ].join('\n')
+}
+
+describe('a saved Hugging Face listing page', () => {
+  it("reads the day's 30 papers from the DailyPapers data, not the visual cards", async () => {
+    const html = page('DailyPapers', {
+      canSubmit: false,
+      dateString: '2026-06-12',
+      periodType: 'day',
+      dailyPapers: await dailyEntries(),
+    })
+    const parsed = await readImport(html, {
+      fileName: 'Daily Papers - Hugging Face.html',
+      today: '2026-12-06',
+    })
+    expect(parsed.format).toBe('hf-saved-html')
+    expect(parsed.records).toHaveLength(30)
+    expect(parsed.pageDate).toBe('2026-06-12')
+    expect(parsed.records.map((r) => r.title)).not.toContain('Visual markup only')
+    expect(parsed.records.find((r) => r.arxivId === '2606.13392')).toMatchObject({
+      title: 'MiniMax Sparse Attention',
+      organization: 'MiniMax',
+      upvotes: 103,
+      comments: 4,
+      dailyDate: '2026-06-12',
+      githubStars: 251,
+    })
+    // Decoded entities: a title with an apostrophe or ampersand reads as typed.
+    expect(parsed.records.every((r) => !/&quot;|&amp;|&#/.test(r.title + r.abstract))).toBe(true)
+  })
+
+  it('names no day for a weekly page, whose papers span several days', async () => {
+    const html = page('DailyPapers', {
+      dateString: '2026-W24',
+      periodType: 'week',
+      dailyPapers: await dailyEntries(),
+    })
+    const parsed = await readImport(html, { today: '2026-12-06' })
+    expect(parsed.records).toHaveLength(30)
+    expect(parsed.pageDate).toBeUndefined()
+  })
+
+  it("reads a saved paper page's paper", async () => {
+    const [entry] = (await dailyEntries()) as { paper: unknown }[]
+    const html = page('PaperPage', { paper: entry?.paper, canWrite: false })
+    const parsed = await readImport(html, { today: '2026-12-06' })
+    expect(parsed.format).toBe('hf-saved-html')
+    expect(parsed.records.map((r) => [r.arxivId, r.title, r.dailyDate])).toEqual([
+      [
+        '2606.00467',
+        'On the Limits of LLM Adaptability: Impact of Model-Internalized Priors on Annotation Task Performance',
+        '2026-06-12',
+      ],
+    ])
+  })
+
+  it('refuses a page saved before its data loaded, saying why', async () => {
+    const html = page('DailyPapers', { dateString: '2026-06-12', dailyPapers: [] })
+    await expect(readImport(html, { fileName: 'empty.html', today: '2026-12-06' })).rejects.toThrow(
+      'No papers found in empty.html: it is a saved Hugging Face page, but its data holds no papers (saved before the page had loaded?)',
+    )
+  })
+})
+
+describe('the data-props attribute', () => {
+  it('decodes entities as a browser does, &amp; last so that an escaped entity stays text', () => {
+    expect(decodeAttribute('a &lt;b&gt; &#38; &#x41; &quot;q&quot; &amp;quot; &apos;')).toBe(
+      'a <b> & A "q" &quot; \'',
+    )
+    expect(decodeAttribute('no entities')).toBe('no entities')
+  })
+})
