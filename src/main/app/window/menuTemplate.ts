@@ -16,7 +16,13 @@
 // File > Import…: a menu click gives the page no user activation, and Chromium
 // opens no file chooser without one, so main shows the system Open dialog.
 import type { MenuItemConstructorOptions } from 'electron'
-import { acceleratorOf, COMMAND_IDS, COMMANDS, type MenuName } from '../../../shared/commands'
+import {
+  acceleratorOf,
+  COMMAND_IDS,
+  COMMANDS,
+  type KeyBinding,
+  type MenuName,
+} from '../../../shared/commands'
 import type { MenuCommand } from '../../../shared/model'
 
 export interface MenuContext {
@@ -32,7 +38,7 @@ export interface MenuContext {
 /** The catalogue's commands of one menu, in catalogue order. */
 function commandItems(menu: MenuName, context: MenuContext): MenuItemConstructorOptions[] {
   return COMMAND_IDS.filter((id) => COMMANDS[id].menu === menu).map((id) => {
-    const first = COMMANDS[id].keys[0]
+    const first: KeyBinding | undefined = COMMANDS[id].keys[0]
     const item: MenuItemConstructorOptions = {
       id,
       label: COMMANDS[id].title,
