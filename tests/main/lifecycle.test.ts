@@ -1,0 +1,141 @@
+// The built main process (out/main/index.js) under a recorded stand-in for
+// Electron 41 (support/fakeElectron.ts): start, the first window, IPC for
+// every API method, quitting with a note still unsaved, a second launch, a
+// library that cannot be opened, the losing instance, the preload's sandbox.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { apiMethods, channelFor, type ApiResponse } from '../../src/shared/api'
+import { Library } from '../../src/main/core/library'
+import { syntheticListing } from '../support/syntheticListing'
+import type { FakeBrowserWindow } from './support/fakeElectron'
+import { listeningPage, runMain, type MainRun, type RunOptions } from './support/mainProcess'
+import type { Page } from './support/page'
+
+const PLATFORMS = ['linux', 'darwin', 'win32'] as const
+
+let run: MainRun | undefined
+afterEach(async () => {
+  await run?.stop()
+  run = undefined
+})
+
+async function start(options: RunOptions): Promise<MainRun> {
+  run = await runMain(options)
+  return run
+}
+
+/** Electron starts; resolves with the first window once its page listens and it is shown. */
+async function firstWindow(main: MainRun): Promise<{ window: FakeBrowserWindow; page: Page }> {
+  main.ready()
+  return vi.waitFor(() => {
+    const [window, ...more] = main.electron.liveWindows()
+    expect(more).toEqual([])
+    if (window === undefined) throw new Error('no window yet')
+    expect(window.visible).toBe(true)
+    return { window, page: main.pageOf(window) }
+  })
+}
+
+async function seedPaper(libraryDir: string): Promise<string> {
+  const library = await Library.open(libraryDir)
+  const { addedIds } = await library.api.importText({ text: syntheticListing(1, 'Seeded ') })
+  await library.close()
+  const [id] = addedIds
+  if (id === undefined) throw new Error('nothing imported')
+  return id
+}
+
+async function noteOnDisk(libraryDir: string, paperId: string): Promise<string | undefined> {
+  const library = await Library.open(libraryDir)
+  try {
+    return (await library.api.getNote({ paperId }))?.body
+  } finally {
+    await library.close()
+  }
+}
+
+describe.each(PLATFORMS)('the main process on %s', (platform) => {
+  it('starts, opens the library and shows one sandboxed window with the app page', async () => {
+    const main = await start({ platform })
+    const { window, page } = await firstWindow(main)
+    expect(window.options['show']).toBe(false)
+    expect(window.options['webPreferences']).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    })
+    expect(window.webContents.url).toMatch(/\/out\/renderer\/index\.html$/)
+    // Shown only once painted.
+    expect(window.calls.indexOf('ready-to-show')).toBeLessThan(window.calls.indexOf('show'))
+    expect(main.electron.applicationMenu).not.toBeNull()
+    expect(main.log()).toMatch(/Offprint 0\.1\.0 opened .*library \(0 papers\)/)
+    const info = await page.offprint.getLibraryInfo({})
+    expect(info).toMatchObject({ ok: true, value: { path: main.libraryDir, paperCount: 0 } })
+  })
+
+  it('answers every API method over IPC through its handler, and refuses other senders', async () => {
+    const main = await start({ platform })
+    const { window, page } = await firstWindow(main)
+    expect([...main.electron.handlers.keys()].sort()).toEqual(apiMethods.map(channelFor).sort())
+    for (const method of apiMethods) {
+      const call = page.offprint[method] as (args: unknown) => Promise<ApiResponse<unknown>>
+      const response = await call({})
+      // Through the dispatcher: a value, or a validation error, never the sender refusal.
+      if (!response.ok) expect(response.error.message, method).not.toBe('Untrusted sender')
+      const fromElsewhere = await main.electron.invoke(
+        window.webContents,
+        channelFor(method),
+        [{}],
+        'https://example.org/',
+      )
+      expect(fromElsewhere, method).toEqual({
+        ok: false,
+        error: { code: 'internal', message: 'Untrusted sender' },
+      })
+      const fromSubframe = await main.electron.invoke(
+        window.webContents,
+        channelFor(method),
+        [{}],
+        window.webContents.url,
+        false,
+      )
+      expect(fromSubframe, method).toEqual({
+        ok: false,
+        error: { code: 'internal', message: 'Untrusted sender' },
+      })
+    }
+  })
+
+  it('saves the note still waiting for its pause in typing when the user quits', async () => {
+    const typed = 'The last words typed before Ctrl+Q'
+    let paperId = ''
+    // A page holding an unsaved draft (as useNoteDraft does for 400 ms): it
+    // saves when main asks before quitting, and on beforeunload as it always did.
+    const main = await start({
+      platform,
+      pageScript: (page) => {
+        listeningPage(page)
+        let pending = true
+        const save = async (): Promise<void> => {
+          if (!pending) return
+          pending = false
+          await page.offprint.saveNote({ paperId, body: typed })
+        }
+        ;(page.offprint as Partial<typeof page.offprint>).onFlushRequest?.(save)
+        page.contents.once('destroyed', () => void save())
+      },
+    })
+    paperId = await seedPaper(main.libraryDir)
+    await firstWindow(main)
+    main.electron.app.quit() // Ctrl/Cmd+Q, File > Quit
+    await vi.waitFor(() => expect(main.electron.app.exitCode).toBe(0))
+    expect(main.electron.app.events.filter((name) => name.endsWith('quit'))).toEqual([
+      'before-quit',
+      'before-quit',
+      'will-quit',
+      'quit',
+    ])
+    expect(await noteOnDisk(main.libraryDir, paperId)).toBe(typed)
+    expect(main.log()).toContain('quit: 1 of 1 page(s) saved their pending edits')
+    expect(main.log()).not.toContain('The library is closed')
+  })
+})
