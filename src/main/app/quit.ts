@@ -43,8 +43,10 @@ export class PageFlushes {
   async flushAll(targets: readonly FlushTarget[], timeoutMs: number): Promise<FlushOutcome> {
     const outcome: FlushOutcome = { asked: 0, answered: 0, silent: 0, unreachable: 0 }
     const answers: Promise<boolean>[] = []
+    const ids: number[] = []
     for (const target of targets) {
       const id = this.nextId++
+      ids.push(id)
       const answered = new Promise<boolean>((resolve) => this.waiting.set(id, () => resolve(true)))
       try {
         target.ask(id)
@@ -67,7 +69,7 @@ export class PageFlushes {
       else outcome.silent++
     }
     this.timers.clearTimeout(timer)
-    this.waiting.clear()
+    for (const id of ids) this.waiting.delete(id) // another flush may be waiting too
     return outcome
   }
 
