@@ -2,37 +2,24 @@
 // Electron 41 (support/fakeElectron.ts): start, the first window, IPC for
 // every API method, quitting with a note still unsaved, a second launch, a
 // library that cannot be opened, the losing instance, the preload's sandbox.
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { apiMethods, channelFor, type ApiResponse } from '../../src/shared/api'
 import { Library } from '../../src/main/core/library'
 import { syntheticListing } from '../support/syntheticListing'
 import type { FakeBrowserWindow } from './support/fakeElectron'
-import { listeningPage, runMain, type MainRun, type RunOptions } from './support/mainProcess'
+import { listeningPage, shownPage, stoppedAfterEachTest, type MainRun } from './support/mainProcess'
 import type { Page } from './support/page'
 
 const PLATFORMS = ['linux', 'darwin', 'win32'] as const
 
-let run: MainRun | undefined
-afterEach(async () => {
-  await run?.stop()
-  run = undefined
-})
-
-async function start(options: RunOptions): Promise<MainRun> {
-  run = await runMain(options)
-  return run
-}
+/** Starts the built main process; each run is stopped after its test. */
+const start = stoppedAfterEachTest()
 
 /** Electron starts; resolves with the first window once its page listens and it is shown. */
 async function firstWindow(main: MainRun): Promise<{ window: FakeBrowserWindow; page: Page }> {
   main.ready()
-  return vi.waitFor(() => {
-    const [window, ...more] = main.electron.liveWindows()
-    expect(more).toEqual([])
-    if (window === undefined) throw new Error('no window yet')
-    expect(window.visible).toBe(true)
-    return { window, page: main.pageOf(window) }
-  })
+  const page = await shownPage(main)
+  return { window: page.contents.window, page }
 }
 
 async function seedPaper(libraryDir: string): Promise<string> {

@@ -2,44 +2,28 @@
 // and come back (macOS), files handed over by the OS or a second launch, a
 // library that cannot be opened, the losing instance, a crashed page, the
 // context menu, Windows session end and the preload's sandbox.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { apiMethods } from '../../src/shared/api'
 import type { LibraryEvent } from '../../src/shared/model'
+import { Library } from '../../src/main/core/library'
 import { LOCK_FILE } from '../../src/main/core/store/libraryLock'
-import { FakeEvent, type FakeBrowserWindow, type MenuTemplateItem } from './support/fakeElectron'
-import { listeningPage, runMain, type MainRun, type RunOptions } from './support/mainProcess'
+import { FakeEvent, type MenuTemplateItem } from './support/fakeElectron'
+import {
+  listeningPage,
+  liveWindow,
+  shownPage,
+  stoppedAfterEachTest,
+  type MainRun,
+} from './support/mainProcess'
 import type { Page } from './support/page'
 
-let run: MainRun | undefined
-afterEach(async () => {
-  await run?.stop()
-  run = undefined
-})
-
-async function start(options: RunOptions): Promise<MainRun> {
-  run = await runMain(options)
-  return run
-}
-
-function liveWindow(main: MainRun): FakeBrowserWindow {
-  const [window, ...more] = main.electron.liveWindows()
-  expect(more).toEqual([])
-  if (window === undefined) throw new Error('no window')
-  return window
-}
-
-/** The page of the one live window, once it listens and its window is shown. */
-async function shownPage(main: MainRun): Promise<Page> {
-  return vi.waitFor(() => {
-    const window = liveWindow(main)
-    expect(window.visible).toBe(true)
-    return main.pageOf(window)
-  })
-}
+/** Starts the built main process; each run is stopped after its test. */
+const start = stoppedAfterEachTest()
 
 const BIB = '@article{knuth84, title = {Literate Programming}, author = {Knuth, Donald}}\n'
 
@@ -86,10 +70,15 @@ describe('macOS: after Cmd+W closed the window', () => {
   it('a menu command opens a new window and reaches its page; File > Import… gets a live parent', async () => {
     const main = await closedWindow()
     menuItem(main, 'toggle-star').click?.()
+    menuItem(main, 'mark-read').click?.() // a second click before the window is there
     const page = await shownPage(main)
     await vi.waitFor(() =>
-      expect(page.events).toContainEqual({ type: 'menu-command', command: 'toggle-star' }),
+      expect(page.events).toEqual([
+        { type: 'menu-command', command: 'toggle-star' },
+        { type: 'menu-command', command: 'mark-read' },
+      ]),
     )
+    expect(main.electron.windows).toHaveLength(2) // the closed one and one new one
     liveWindow(main).close()
     menuItem(main, 'import').click?.()
     await vi.waitFor(() => expect(main.electron.openDialogs).toHaveLength(1))
@@ -177,12 +166,11 @@ describe.each(['linux', 'win32'] as const)('files and launches on %s', (platform
 
   it('refuses a library another Offprint process has open, naming its pid', async () => {
     const main = await start({ platform })
-    const { mkdir } = await import('node:fs/promises')
     await mkdir(main.libraryDir, { recursive: true })
     // pid 1 is always running (it is never this test's process).
     await writeFile(
       join(main.libraryDir, LOCK_FILE),
-      JSON.stringify({ pid: 1, started: '', host: (await import('node:os')).hostname() }),
+      JSON.stringify({ pid: 1, started: '', host: hostname() }),
     )
     main.ready()
     await vi.waitFor(() => expect(main.electron.app.exitCode).toBe(1))
@@ -240,7 +228,6 @@ describe.each(['linux', 'win32'] as const)('files and launches on %s', (platform
 
   it('maximizes a window saved maximized only once it is painted', async () => {
     const main = await start({ platform })
-    const { Library } = await import('../../src/main/core/library')
     const library = await Library.open(main.libraryDir)
     const place = { x: 10, y: 10, width: 900, height: 700, maximized: true }
     await library.api.updateSettings({ patch: { window: place } })
@@ -268,13 +255,13 @@ describe('Windows: logging out', () => {
     })
     main.ready()
     const page = await shownPage(main)
-    expect((await import('node:fs')).existsSync(join(main.libraryDir, LOCK_FILE))).toBe(true)
+    expect(existsSync(join(main.libraryDir, LOCK_FILE))).toBe(true)
     // No before-quit comes: Electron emits these on the window instead.
     page.contents.window.emit('query-session-end', new FakeEvent())
     page.contents.window.emit('session-end', new FakeEvent())
     await vi.waitFor(() => expect(main.log()).toContain('quit: library closed'))
     expect(saved).toBeGreaterThanOrEqual(1)
-    expect((await import('node:fs')).existsSync(join(main.libraryDir, LOCK_FILE))).toBe(false)
+    expect(existsSync(join(main.libraryDir, LOCK_FILE))).toBe(false)
   })
 })
 

@@ -63,6 +63,7 @@ const BOUNDS_SAVE_DELAY_MS = 500
 let mainWindow: BrowserWindow | null = null
 /** Set once the library is open: makes a window when one is needed again. */
 let makeWindow: (() => Promise<BrowserWindow>) | undefined
+let windowBeingMade: Promise<BrowserWindow> | undefined
 /** Stores the main window's place now; replaced by each new window. */
 let saveWindowBounds: () => void = () => undefined
 let library: Library | undefined
@@ -110,7 +111,11 @@ async function ensureWindow(): Promise<BrowserWindow | undefined> {
   const window = liveWindow()
   if (window !== null) return window
   if (makeWindow === undefined || quitSequence.isQuitting) return undefined
-  return makeWindow()
+  // Two menu clicks, or a click and a Finder open, make one window between them.
+  windowBeingMade ??= makeWindow().finally(() => {
+    windowBeingMade = undefined
+  })
+  return windowBeingMade
 }
 
 async function openFile(path: string): Promise<void> {

@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import Module, { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { vi } from 'vitest'
 import type { LibraryEvent } from '../../../src/shared/model'
+import { afterEach, expect, vi } from 'vitest'
 import { FakeElectron, type FakeBrowserWindow, type FakeWebContents } from './fakeElectron'
 import { OUT_DIR, runPreload, type Page } from './page'
 
@@ -134,4 +134,34 @@ export async function runMain(options: RunOptions): Promise<MainRun> {
       await rm(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** A `start` for a test file: each run it starts is stopped (quit, folder removed) after its test. */
+export function stoppedAfterEachTest(): (options: RunOptions) => Promise<MainRun> {
+  const runs: MainRun[] = []
+  afterEach(async () => {
+    for (const run of runs.splice(0)) await run.stop()
+  })
+  return async (options) => {
+    const run = await runMain(options)
+    runs.push(run)
+    return run
+  }
+}
+
+/** The one live window (fails if there are more). */
+export function liveWindow(main: MainRun): FakeBrowserWindow {
+  const [window, ...more] = main.electron.liveWindows()
+  expect(more).toEqual([])
+  if (window === undefined) throw new Error('no window')
+  return window
+}
+
+/** The page of the one live window, once its preload ran and the window is shown. */
+export function shownPage(main: MainRun): Promise<Page> {
+  return vi.waitFor(() => {
+    const window = liveWindow(main)
+    expect(window.visible).toBe(true)
+    return main.pageOf(window)
+  })
 }
