@@ -14,6 +14,9 @@
 // offers `contextBridge` and `ipcRenderer` (see page.ts).
 import { EventEmitter } from 'node:events'
 import { pathToFileURL } from 'node:url'
+import { FakeProtocol, FakeSession, type FakeMenu, type MenuTemplateItem } from './fakeServices'
+
+export type { FakeMenu, MenuTemplateItem } from './fakeServices'
 
 export class FakeEvent {
   defaultPrevented = false
@@ -282,70 +285,6 @@ export class FakeApp extends EventEmitter {
   setName(): void {}
 }
 
-export class FakeSession {
-  permissionRequestHandler: unknown
-  permissionCheckHandler: unknown
-  readonly dictionaryWords: string[] = []
-  readonly protocol: FakeProtocol
-  readonly webRequest = {
-    onHeadersReceived: (listener: unknown): void => void (this.headersListener = listener),
-  }
-  headersListener: unknown
-  constructor(protocol: FakeProtocol) {
-    this.protocol = protocol
-  }
-  setPermissionRequestHandler(handler: unknown): void {
-    this.permissionRequestHandler = handler
-  }
-  setPermissionCheckHandler(handler: unknown): void {
-    this.permissionCheckHandler = handler
-  }
-  addWordToSpellCheckerDictionary(word: string): boolean {
-    this.dictionaryWords.push(word)
-    return true
-  }
-  setSpellCheckerLanguages(): void {}
-}
-
-export class FakeProtocol {
-  privileged: unknown[] = []
-  readonly handlers = new Map<string, unknown>()
-  constructor(private readonly electron: FakeElectron) {}
-  registerSchemesAsPrivileged(schemes: unknown[]): void {
-    // Electron: only before ready.
-    if (this.electron.app.ready) throw new Error('registerSchemesAsPrivileged after ready')
-    this.privileged.push(...schemes)
-  }
-  handle(scheme: string, handler: unknown): void {
-    if (!this.electron.app.ready) throw new Error('protocol.handle before ready')
-    this.handlers.set(scheme, handler)
-  }
-  unhandle(scheme: string): void {
-    this.handlers.delete(scheme)
-  }
-  isProtocolHandled(scheme: string): boolean {
-    return this.handlers.has(scheme)
-  }
-}
-
-export interface FakeMenu {
-  template: MenuTemplateItem[]
-  popups: unknown[]
-  popup(options?: unknown): void
-}
-
-export interface MenuTemplateItem {
-  id?: string
-  label?: string
-  role?: string
-  type?: string
-  accelerator?: string
-  registerAccelerator?: boolean
-  enabled?: boolean
-  click?: (...args: unknown[]) => void
-  submenu?: MenuTemplateItem[]
-}
-
 export interface MessageBoxCall {
   window: FakeBrowserWindow | undefined
   options: { message?: string; detail?: string; buttons?: string[] }
@@ -384,7 +323,7 @@ export class FakeElectron {
       { userData: options.userData, appPath: options.appPath },
       options.primaryInstance ?? true,
     )
-    this.protocolModule = new FakeProtocol(this)
+    this.protocolModule = new FakeProtocol(() => this.app.ready)
     this.session = { defaultSession: new FakeSession(this.protocolModule) }
     this.loadPage = options.loadPage ?? (async () => undefined)
   }
