@@ -7,7 +7,13 @@ import { apiMethods, channelFor, type ApiResponse } from '../../src/shared/api'
 import { Library } from '../../src/main/core/library'
 import { syntheticListing } from '../support/syntheticListing'
 import type { FakeBrowserWindow } from './support/fakeElectron'
-import { listeningPage, shownPage, stoppedAfterEachTest, type MainRun } from './support/mainProcess'
+import {
+  listeningPage,
+  shownPage,
+  stoppedAfterEachTest,
+  WAIT,
+  type MainRun,
+} from './support/mainProcess'
 import type { Page } from './support/page'
 
 const PLATFORMS = ['linux', 'darwin', 'win32'] as const
@@ -114,7 +120,7 @@ describe.each(PLATFORMS)('the main process on %s', (platform) => {
     paperId = await seedPaper(main.libraryDir)
     await firstWindow(main)
     main.electron.app.quit() // Ctrl/Cmd+Q, File > Quit
-    await vi.waitFor(() => expect(main.electron.app.exitCode).toBe(0))
+    await vi.waitFor(() => expect(main.electron.app.exitCode).toBe(0), WAIT)
     expect(main.electron.app.events.filter((name) => name.endsWith('quit'))).toEqual([
       'before-quit',
       'before-quit',

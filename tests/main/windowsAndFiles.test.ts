@@ -18,6 +18,7 @@ import {
   liveWindow,
   shownPage,
   stoppedAfterEachTest,
+  WAIT,
   type MainRun,
 } from './support/mainProcess'
 import type { Page } from './support/page'
@@ -63,7 +64,7 @@ describe('macOS: after Cmd+W closed the window', () => {
     main.electron.app.emit('open-file', event, file)
     expect(event.defaultPrevented).toBe(true)
     const page = await shownPage(main)
-    await vi.waitFor(() => expect(openedFiles(page)).toEqual(['refs.bib: ok']))
+    await vi.waitFor(() => expect(openedFiles(page)).toEqual(['refs.bib: ok']), WAIT)
     expect(main.log()).not.toContain('destroyed')
   })
 
@@ -72,16 +73,18 @@ describe('macOS: after Cmd+W closed the window', () => {
     menuItem(main, 'toggle-star').click?.()
     menuItem(main, 'mark-read').click?.() // a second click before the window is there
     const page = await shownPage(main)
-    await vi.waitFor(() =>
-      expect(page.events).toEqual([
-        { type: 'menu-command', command: 'toggle-star' },
-        { type: 'menu-command', command: 'mark-read' },
-      ]),
+    await vi.waitFor(
+      () =>
+        expect(page.events).toEqual([
+          { type: 'menu-command', command: 'toggle-star' },
+          { type: 'menu-command', command: 'mark-read' },
+        ]),
+      WAIT,
     )
     expect(main.electron.windows).toHaveLength(2) // the closed one and one new one
     liveWindow(main).close()
     menuItem(main, 'import').click?.()
-    await vi.waitFor(() => expect(main.electron.openDialogs).toHaveLength(1))
+    await vi.waitFor(() => expect(main.electron.openDialogs).toHaveLength(1), WAIT)
     expect(main.electron.openDialogs[0]?.window?.isDestroyed()).toBe(false)
     expect(main.log()).not.toContain('destroyed')
   })
@@ -104,7 +107,7 @@ describe.each(['linux', 'win32'] as const)('files and launches on %s', (platform
       const main = await start({ platform, args: [pathToFileURL(file).href] })
       main.ready()
       const page = await shownPage(main)
-      await vi.waitFor(() => expect(openedFiles(page)).toEqual(['My Refs é.bib: ok']))
+      await vi.waitFor(() => expect(openedFiles(page)).toEqual(['My Refs é.bib: ok']), WAIT)
     } finally {
       await rm(folder, { recursive: true, force: true })
     }
@@ -124,7 +127,7 @@ describe.each(['linux', 'win32'] as const)('files and launches on %s', (platform
       {},
     )
     const page = await shownPage(main)
-    await vi.waitFor(() => expect(openedFiles(page)).toEqual(['early.bib: ok']))
+    await vi.waitFor(() => expect(openedFiles(page)).toEqual(['early.bib: ok']), WAIT)
   })
 
   it('brings the window forward and imports the files of a later second launch', async () => {
@@ -136,7 +139,7 @@ describe.each(['linux', 'win32'] as const)('files and launches on %s', (platform
     const window = liveWindow(main)
     window.minimized = true
     main.electron.app.emit('second-instance', new FakeEvent(), ['offprint', file], '/', {})
-    await vi.waitFor(() => expect(openedFiles(page)).toEqual(['later.bib: ok']))
+    await vi.waitFor(() => expect(openedFiles(page)).toEqual(['later.bib: ok']), WAIT)
     expect(window.calls).toContain('restore')
     expect(window.minimized).toBe(false)
   })
@@ -157,7 +160,7 @@ describe.each(['linux', 'win32'] as const)('files and launches on %s', (platform
     await writeFile(join(main.dir, 'a-file'), 'not a folder')
     process.argv.push('--library', join(main.dir, 'a-file', 'library'))
     main.ready()
-    await vi.waitFor(() => expect(main.electron.app.exitCode).toBe(1))
+    await vi.waitFor(() => expect(main.electron.app.exitCode).toBe(1), WAIT)
     expect(main.electron.errorBoxes).toHaveLength(1)
     expect(main.electron.errorBoxes[0]?.title).toBe('Offprint could not open its library')
     expect(main.electron.errorBoxes[0]?.content).toContain('Nothing was changed.')
@@ -173,7 +176,7 @@ describe.each(['linux', 'win32'] as const)('files and launches on %s', (platform
       JSON.stringify({ pid: 1, started: '', host: hostname() }),
     )
     main.ready()
-    await vi.waitFor(() => expect(main.electron.app.exitCode).toBe(1))
+    await vi.waitFor(() => expect(main.electron.app.exitCode).toBe(1), WAIT)
     expect(main.electron.errorBoxes[0]?.content).toContain(
       'is open in another Offprint process (pid 1)',
     )
@@ -184,7 +187,7 @@ describe.each(['linux', 'win32'] as const)('files and launches on %s', (platform
     main.ready()
     const page = await shownPage(main)
     page.contents.emit('render-process-gone', new FakeEvent(), { reason: 'crashed', exitCode: 139 })
-    await vi.waitFor(() => expect(page.contents.reloads).toBe(1))
+    await vi.waitFor(() => expect(page.contents.reloads).toBe(1), WAIT)
     expect(main.electron.messageBoxes.map((box) => box.options.message)).toEqual([
       'The Offprint window crashed.',
     ])
@@ -259,8 +262,8 @@ describe('Windows: logging out', () => {
     // No before-quit comes: Electron emits these on the window instead.
     page.contents.window.emit('query-session-end', new FakeEvent())
     page.contents.window.emit('session-end', new FakeEvent())
-    await vi.waitFor(() => expect(main.log()).toContain('quit: library closed'))
-    expect(saved).toBeGreaterThanOrEqual(1)
+    await vi.waitFor(() => expect(main.log()).toContain('quit: library closed'), WAIT)
+    expect(saved).toBe(2) // asked at query-session-end, and again at session-end
     expect(existsSync(join(main.libraryDir, LOCK_FILE))).toBe(false)
   })
 })

@@ -12,6 +12,9 @@ import { FakeElectron, type FakeBrowserWindow, type FakeWebContents } from './fa
 import { OUT_DIR, runPreload, type Page } from './page'
 
 const MAIN = join(OUT_DIR, 'main/index.js')
+
+/** vi.waitFor's patience: opening or closing a library on a busy two-core machine takes seconds. */
+export const WAIT = { timeout: 20_000, interval: 20 }
 const REPO = resolve(__dirname, '../../..')
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown
@@ -128,7 +131,7 @@ export async function runMain(options: RunOptions): Promise<MainRun> {
         electron.app.quit()
         await vi.waitFor(() => {
           if (electron.app.exitCode === undefined) throw new Error('still quitting')
-        })
+        }, WAIT)
       }
       restore()
       await rm(dir, { recursive: true, force: true })
@@ -163,5 +166,5 @@ export function shownPage(main: MainRun): Promise<Page> {
     const window = liveWindow(main)
     expect(window.visible).toBe(true)
     return main.pageOf(window)
-  })
+  }, WAIT)
 }
