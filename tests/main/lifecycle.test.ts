@@ -142,3 +142,23 @@ describe.each(PLATFORMS)('the main process on %s', (platform) => {
     expect(main.log()).not.toContain('The library is closed')
   })
 })
+
+describe('quitting with a page that does not answer', () => {
+  it('waits its bounded time, logs it, and still closes the library and quits', async () => {
+    // A page that registered a flush that never settles (hung, or busy forever).
+    const main = await start({
+      platform: 'linux',
+      pageScript: (page) => {
+        listeningPage(page)
+        page.offprint.onFlushRequest(() => new Promise<void>(() => undefined))
+      },
+    })
+    await firstWindow(main)
+    main.electron.app.quit()
+    await vi.waitFor(() => expect(main.electron.app.exitCode).toBe(0), WAIT)
+    expect(main.log()).toContain(
+      'quit: 0 of 1 page(s) saved their pending edits; 1 did not answer within 3000 ms',
+    )
+    expect(main.log()).toContain('quit: library closed')
+  })
+})
