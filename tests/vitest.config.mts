@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/main/**/*.test.ts'],
           environment: 'node',
           // Some tests spawn child processes or write many files; on a busy
           // two-core machine 5 s is not enough. Time is never what they assert.

@@ -6,6 +6,8 @@ import {
   apiMethods,
   channelFor,
   EVENT_CHANNEL,
+  FLUSH_CHANNEL,
+  FLUSHED_CHANNEL,
   LISTENING_CHANNEL,
   type OffprintBridge,
 } from '../shared/api'
@@ -14,18 +16,16 @@ import type { LibraryEvent } from '../shared/model'
 /** The slice of Electron's ipcRenderer the bridge uses. */
 export interface RendererIpc {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>
-  send(channel: string): void
-  on(channel: string, listener: (event: unknown, payload: LibraryEvent) => void): unknown
-  removeListener(
-    channel: string,
-    listener: (event: unknown, payload: LibraryEvent) => void,
-  ): unknown
+  send(channel: string, ...args: unknown[]): void
+  on<T>(channel: string, listener: (event: unknown, payload: T) => void): unknown
+  removeListener<T>(channel: string, listener: (event: unknown, payload: T) => void): unknown
 }
 
 /**
  * One function per API method, each sending exactly one argument on its own
- * channel, plus `subscribe`. The page never gets ipcRenderer itself, nor the
- * IPC event object (whose `sender` would hand it ipcRenderer back).
+ * channel, plus `subscribe` and `onFlushRequest`. The page never gets
+ * ipcRenderer itself, nor the IPC event object (whose `sender` would hand it
+ * ipcRenderer back).
  */
 export function buildBridge(ipc: RendererIpc): OffprintBridge {
   const methods = Object.fromEntries(
@@ -49,5 +49,21 @@ export function buildBridge(ipc: RendererIpc): OffprintBridge {
       ipc.removeListener(EVENT_CHANNEL, handler)
     }
   }
-  return Object.freeze({ ...methods, subscribe }) as OffprintBridge
+
+  // Every flusher the page registered runs; the answer goes back once all
+  // settled (a failed save is the page's to show; main only waits).
+  const flushers = new Set<() => Promise<void>>()
+  ipc.on(FLUSH_CHANNEL, (_event: unknown, requestId: number) => {
+    void Promise.allSettled([...flushers].map((flush) => flush())).then(() =>
+      ipc.send(FLUSHED_CHANNEL, requestId),
+    )
+  })
+  function onFlushRequest(flush: () => Promise<void>): () => void {
+    const own = (): Promise<void> => flush()
+    flushers.add(own)
+    return () => {
+      flushers.delete(own)
+    }
+  }
+  return Object.freeze({ ...methods, subscribe, onFlushRequest }) as OffprintBridge
 }

@@ -1,7 +1,7 @@
 // The built preload script (out/preload/index.js), run as Electron runs it,
 // with a stand-in for the electron module: it must expose one object, the
-// bridge, with exactly the API's methods and subscribe, and require nothing
-// but electron (a sandboxed preload cannot load anything else).
+// bridge, with exactly the API's methods, subscribe and onFlushRequest, and
+// require nothing but electron (a sandboxed preload cannot load anything else).
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { runInNewContext } from 'node:vm'
@@ -11,7 +11,7 @@ import { apiMethods } from '../../src/shared/api'
 const PRELOAD = fileURLToPath(new URL('../../out/preload/index.js', import.meta.url))
 
 describe('the built preload script', () => {
-  it('exposes window.offprint with exactly the API methods and subscribe', async () => {
+  it('exposes window.offprint with exactly the API methods, subscribe and onFlushRequest', async () => {
     const exposed: { key: string; value: Record<string, unknown> }[] = []
     const required: string[] = []
     const electron = {
@@ -37,6 +37,8 @@ describe('the built preload script', () => {
     })
     expect(required).toEqual(['electron'])
     expect(exposed.map((entry) => entry.key)).toEqual(['offprint'])
-    expect(Object.keys(exposed[0]?.value ?? {}).sort()).toEqual([...apiMethods, 'subscribe'].sort())
+    expect(Object.keys(exposed[0]?.value ?? {}).sort()).toEqual(
+      [...apiMethods, 'onFlushRequest', 'subscribe'].sort(),
+    )
   })
 })

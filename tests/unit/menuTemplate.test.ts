@@ -198,4 +198,31 @@ describe('application menu', () => {
     expect(appMenu.some((item) => item.label === 'Settings…')).toBe(true)
     expect(submenuOf(mac, 'File').some((item) => item.label === 'Settings…')).toBe(false)
   })
+
+  it('on macOS gives the menu only Cmd shortcuts, so typing S, J or ? in a note never reaches it', () => {
+    const mac = buildMenuTemplate(context('darwin'))
+    const accelerators = mac
+      .flatMap((menu) => (menu.submenu ?? []) as MenuItemConstructorOptions[])
+      .filter((item) => item.accelerator !== undefined)
+      .map((item) => String(item.accelerator))
+    expect(accelerators).toEqual([
+      'CmdOrCtrl+,',
+      'CmdOrCtrl+O',
+      'CmdOrCtrl+Shift+E',
+      'CmdOrCtrl+N',
+      'CmdOrCtrl+Z',
+      'Shift+CmdOrCtrl+Z',
+      'CmdOrCtrl+F',
+      'CmdOrCtrl+K',
+      'CmdOrCtrl+\\',
+      'CmdOrCtrl+Shift+L',
+      'CmdOrCtrl+Shift+N',
+      'CmdOrCtrl+1',
+      'CmdOrCtrl+2',
+      'CmdOrCtrl+3',
+    ])
+    // The same items on Linux keep showing their single keys (never registered there).
+    const star = submenuOf(linuxMenu(), 'Edit').find((item) => item.id === 'toggle-star')
+    expect(star?.accelerator).toBe('S')
+  })
 })

@@ -27,6 +27,21 @@ describe('files handed to Offprint on its command line', () => {
     ).toEqual(['/w/a.ris'])
   })
 
+  it('decodes the file: URIs a Linux file manager passes for %U, and skips other URIs', () => {
+    expect(
+      filesToOpen(
+        [
+          'file:///home/a/My%20Papers/refs%C3%A9.bib',
+          'file://localhost/tmp/x.ris',
+          'file://otherhost/share/y.bib',
+          'https://example.org/z.bib',
+          'file:///home/a/My%20Papers/refs%C3%A9.bib',
+        ],
+        '/w',
+      ),
+    ).toEqual(['/home/a/My Papers/refsé.bib', '/tmp/x.ris'])
+  })
+
   it('knows which files it opens', () => {
     expect(isOpenable('x.BIB')).toBe(true)
     expect(isOpenable('x.bibx')).toBe(false)

@@ -1,7 +1,9 @@
 // The electron-builder configuration (package.json "build"), checked without
 // building anything: electron-builder's own loader and schema validation, plus
 // what Offprint needs from it. `npm run dist` itself needs Electron's binary.
-import { readFile, stat } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { builtinModules } from 'node:module'
 import { join, resolve } from 'node:path'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
 import type { Configuration } from 'app-builder-lib'
@@ -61,6 +63,64 @@ describe('packaging configuration', () => {
       expect(association.name).toBeTruthy()
       expect(OPENABLE_EXTENSIONS).toContain(`.${String(association.ext)}`)
     }
+  })
+
+  it('gives .bib and .ris the types of the shared MIME database, and a desktop name Electron and the launcher share', async () => {
+    const config = await loadConfig()
+    const associations = [config.fileAssociations ?? []].flat()
+    expect(associations.map(({ ext, mimeType }) => [ext, mimeType])).toEqual([
+      ['bib', 'text/x-bibtex'],
+      // Not in freedesktop.org.xml; the type Zotero, JabRef and Apache's mime.types use.
+      ['ris', 'application/x-research-info-systems'],
+    ])
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      desktopName?: string
+    }
+    // Electron takes its Wayland app_id / WM_CLASS from desktopName; the .desktop
+    // file is named after it (syncDesktopName), so the launcher finds the window.
+    expect(pkg.desktopName).toBe('offprint.desktop')
+    expect(config.linux?.executableName).toBe('offprint')
+    expect(config.linux?.syncDesktopName).toBe(true)
+    // No executableArgs: electron-builder then ends Exec with %U (file: URIs, see openedFiles.ts).
+    expect(config.linux?.executableArgs).toBeUndefined()
+  })
+
+  const SHARED_MIME_DATABASE = '/usr/share/mime/packages/freedesktop.org.xml'
+  it.runIf(existsSync(SHARED_MIME_DATABASE))(
+    'declares for .bib the type this machine’s shared MIME database gives *.bib',
+    async () => {
+      const database = await readFile(SHARED_MIME_DATABASE, 'utf8')
+      const owner = [...database.matchAll(/<mime-type type="([^"]+)">([\s\S]*?)<\/mime-type>/g)]
+        .filter(([, , body]) => body?.includes('<glob pattern="*.bib"/>'))
+        .map(([, type]) => type)
+      const config = await loadConfig()
+      const bib = [config.fileAssociations ?? []].flat().find((entry) => entry.ext === 'bib')
+      expect(owner).toEqual([bib?.mimeType])
+    },
+  )
+
+  it('lists as dependencies exactly the packages the built main process requires at run time', async () => {
+    // electron-builder copies "dependencies" into the package; the renderer's
+    // bundle already holds React, KaTeX and the rest, and main bundles lowdb & co.
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>
+    }
+    const required = new Set<string>()
+    const outMain = join(ROOT, 'out/main')
+    const files = (await readdir(outMain, { recursive: true })).filter((f) => f.endsWith('.js'))
+    expect(files).toContain('index.js')
+    for (const file of files) {
+      const code = await readFile(join(outMain, file), 'utf8')
+      for (const [, name] of code.matchAll(/require\("([^".][^"]*)"\)/g)) {
+        const bare = name ?? ''
+        if (bare.startsWith('node:') || builtinModules.includes(bare) || bare === 'electron') {
+          continue
+        }
+        const parts = bare.split('/')
+        required.add(bare.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? bare))
+      }
+    }
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([...required].sort())
   })
 
   it('packs the built app and the files main reads at run time', async () => {

@@ -1,7 +1,14 @@
 // What the preload hands the page: the API's methods and subscribe, nothing
 // more, and never Electron's objects.
-import { describe, expect, it } from 'vitest'
-import { apiMethods, channelFor, EVENT_CHANNEL, LISTENING_CHANNEL } from '../../src/shared/api'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  apiMethods,
+  channelFor,
+  EVENT_CHANNEL,
+  FLUSH_CHANNEL,
+  FLUSHED_CHANNEL,
+  LISTENING_CHANNEL,
+} from '../../src/shared/api'
 import type { LibraryEvent } from '../../src/shared/model'
 import { buildBridge } from '../../src/preload/bridge'
 import type { RendererIpc } from '../../src/preload/bridge'
@@ -18,10 +25,10 @@ function recordingIpc() {
       invoked.push({ channel, args })
       return { ok: true, value: channel }
     },
-    send: (channel) => sent.push(channel),
+    send: (channel, ...args) => sent.push([channel, ...args].map(String).join(' ')),
     on: (channel, handler) =>
-      handlers.set(channel, (handlers.get(channel) ?? new Set()).add(handler)),
-    removeListener: (channel, handler) => handlers.get(channel)?.delete(handler),
+      handlers.set(channel, (handlers.get(channel) ?? new Set()).add(handler as Handler)),
+    removeListener: (channel, handler) => handlers.get(channel)?.delete(handler as Handler),
   }
   return { ipc, invoked, sent, handlers }
 }
@@ -29,7 +36,9 @@ function recordingIpc() {
 describe('the preload bridge', () => {
   it('exposes exactly the API methods and subscribe, frozen', () => {
     const bridge = buildBridge(recordingIpc().ipc)
-    expect(Object.keys(bridge).sort()).toEqual([...apiMethods, 'subscribe'].sort())
+    expect(Object.keys(bridge).sort()).toEqual(
+      [...apiMethods, 'onFlushRequest', 'subscribe'].sort(),
+    )
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
     expect(Object.isFrozen(bridge)).toBe(true)
     expect(() => Object.assign(bridge, { ipcRenderer: {} })).toThrow()
@@ -60,5 +69,32 @@ describe('the preload bridge', () => {
     expect(received).toEqual([[{ type: 'library-changed', change: { topics: ['notes'] } }]])
     unsubscribe()
     expect(handlers.get(EVENT_CHANNEL)?.size).toBe(0)
+  })
+
+  it('answers main’s flush request only after every flush the page registered settled', async () => {
+    const { ipc, handlers, sent } = recordingIpc()
+    const bridge = buildBridge(ipc)
+    const done: string[] = []
+    let finishNote: () => void = () => undefined
+    bridge.onFlushRequest(
+      () => new Promise<void>((resolve) => (finishNote = () => resolve(void done.push('note')))),
+    )
+    bridge.onFlushRequest(async () => {
+      done.push('settings')
+      throw new Error('disk full') // shown by the page; main only waits
+    })
+    const removed = bridge.onFlushRequest(async () => void done.push('removed'))
+    removed()
+    const request = [...(handlers.get(FLUSH_CHANNEL) ?? [])][0] as unknown as (
+      event: unknown,
+      id: number,
+    ) => void
+    request({}, 7)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(done).toEqual(['settings'])
+    expect(sent).toEqual([])
+    finishNote()
+    await vi.waitFor(() => expect(sent).toEqual([`${FLUSHED_CHANNEL} 7`]))
+    expect(done).toEqual(['settings', 'note'])
   })
 })

@@ -1,18 +1,32 @@
 // Electron glue: app lifecycle, the window, the menu. Every decision made here
-// (window options and bounds, navigation, menu, taskbar progress, log rotation,
-// what a second launch means) is a pure function in ./window, ./logging or
-// openedFiles.ts, tested without Electron; this file only wires them to
-// Electron's objects.
+// (window options and bounds, navigation, menus, quitting, files handed over
+// at launch, a crashed page, log rotation) is a pure function or small class
+// in ./window, ./logging, quit.ts, launchQueue.ts or openedFiles.ts, tested
+// without Electron; this file only wires them to Electron's objects, and the
+// main-process harness (tests/main/) runs its built form against a recorded
+// stand-in for Electron.
 import { basename, join } from 'node:path'
-import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell } from 'electron'
-import { EVENT_CHANNEL } from '../../shared/api'
-import type { LibraryEvent, Settings } from '../../shared/model'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  screen,
+  session,
+  shell,
+  type IpcMainEvent,
+} from 'electron'
+import { EVENT_CHANNEL, FLUSH_CHANNEL, FLUSHED_CHANNEL } from '../../shared/api'
+import type { LibraryEvent, MenuCommand, Settings } from '../../shared/model'
 import { callApi, createDispatcher, type ApiDispatch } from '../core/kernel/dispatch'
 import { messageOf } from '../core/kernel/errors'
 import { Library } from '../core/library'
 import { handleAppScheme, registerAppScheme } from './appProtocol'
+import { onPageListening, registerIpc, senderOf } from './ipc'
+import { LaunchQueue } from './launchQueue'
 import { resolveLibraryDir } from './libraryLocation'
-import { onPageListening, registerIpc } from './ipc'
 import { FileLogger } from './logging/fileLogger'
 import {
   decideSecondLaunch,
@@ -20,9 +34,13 @@ import {
   IMPORT_DIALOG_OPTIONS,
   readOpenedFile,
 } from './openedFiles'
+import { describeFlush, PAGE_FLUSH_TIMEOUT_MS, PageFlushes, QuitSequence } from './quit'
+import { contextMenuTemplate } from './window/contextMenu'
 import { EventOutbox } from './window/eventOutbox'
 import { buildMenuTemplate } from './window/menuTemplate'
 import { APP_PAGE_URL } from './window/appOrigin'
+import { isTrustedSender } from './window/navigationRules'
+import { RELOAD_BUTTON, rendererGoneDialog } from './window/rendererCrash'
 import { TaskbarProgress } from './window/taskbarProgress'
 import { guardAllWebContents } from './window/webContentsGuards'
 import { boundsToSave, restoreWindowBounds } from './window/windowBounds'
@@ -37,56 +55,95 @@ const log = new FileLogger(join(app.getPath('userData'), 'logs', 'offprint.log')
 /** Saving the window's place waits for it to stop moving. */
 const BOUNDS_SAVE_DELAY_MS = 500
 
+/** The open window; null before the first and after Cmd+W on macOS. */
 let mainWindow: BrowserWindow | null = null
+/** Set once the library is open: makes a window when one is needed again. */
+let makeWindow: (() => Promise<BrowserWindow>) | undefined
+let windowBeingMade: Promise<BrowserWindow> | undefined
 /** Stores the main window's place now; replaced by each new window. */
 let saveWindowBounds: () => void = () => undefined
-let quitting = false
-const outbox = new EventOutbox((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event))
+let library: Library | undefined
+const outbox = new EventOutbox((event) => liveWindow()?.webContents.send(EVENT_CHANNEL, event))
+const launchFiles = new LaunchQueue()
+const pageFlushes = new PageFlushes()
+
+/** Asks every page to save its pending edits and waits (bounded); logs the outcome. */
+async function flushPages(): Promise<void> {
+  const targets = BrowserWindow.getAllWindows().map((window) => ({
+    ask: (id: number) => window.webContents.send(FLUSH_CHANNEL, id),
+  }))
+  const outcome = await pageFlushes.flushAll(targets, PAGE_FLUSH_TIMEOUT_MS)
+  const line = describeFlush(outcome, PAGE_FLUSH_TIMEOUT_MS)
+  if (outcome.silent > 0 || outcome.unreachable > 0) log.warn(line)
+  else log.info(line)
+}
+
+const quitSequence = new QuitSequence({
+  flushPages: async () => {
+    saveWindowBounds() // queued before the library closes, which waits for it
+    await flushPages()
+  },
+  hideWindows: () => {
+    for (const window of BrowserWindow.getAllWindows()) window.hide()
+  },
+  closeLibrary: async () => {
+    await library?.close()
+    log.info('quit: library closed')
+  },
+  quit: () => app.quit(),
+  logError: (message, error) => log.error(message, error),
+})
+
+function liveWindow(): BrowserWindow | null {
+  return mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null
+}
 
 function send(event: LibraryEvent): void {
   outbox.send(event)
 }
 
-process.on('uncaughtExceptionMonitor', (error) => log.error('uncaught exception', error))
-process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', reason))
-
-// Before `ready`: the renderer's scheme; every web contents gets the navigation rules.
-registerAppScheme()
-guardAllWebContents(app, (url) => void shell.openExternal(url))
-
-// A second launch (e.g. a double-clicked .bib while Offprint runs) hands its
-// files to this instance and quits.
-if (!app.requestSingleInstanceLock()) app.quit()
-
-// macOS delivers opened files as events, possibly before the app is ready.
-app.on('open-file', (event, path) => {
-  event.preventDefault()
-  void openFile(path)
-})
+/** The window, made anew when there is none (macOS after Cmd+W); undefined before the library opened. */
+async function ensureWindow(): Promise<BrowserWindow | undefined> {
+  const window = liveWindow()
+  if (window !== null) return window
+  if (makeWindow === undefined || quitSequence.isQuitting) return undefined
+  // Two menu clicks, or a click and a Finder open, make one window between them.
+  windowBeingMade ??= makeWindow().finally(() => {
+    windowBeingMade = undefined
+  })
+  return windowBeingMade
+}
 
 async function openFile(path: string): Promise<void> {
   const content = await readOpenedFile(path)
   if (!content.ok) log.warn(`could not read opened file ${path}: ${content.message}`)
+  await ensureWindow()
   send({ type: 'open-file', fileName: basename(path), content })
   focusWindow()
 }
 
 /** File > Import…: the files picked in the system Open dialog are imported one after another. */
 async function chooseFilesToImport(): Promise<void> {
-  if (mainWindow === null) return
-  const { canceled, filePaths } = await dialog.showOpenDialog(mainWindow, IMPORT_DIALOG_OPTIONS)
+  const window = await ensureWindow()
+  if (window === undefined) return
+  const { canceled, filePaths } = await dialog.showOpenDialog(window, IMPORT_DIALOG_OPTIONS)
   if (canceled) return
   for (const path of filePaths) await openFile(path)
 }
 
-function focusWindow(): void {
-  if (mainWindow === null) return
-  if (mainWindow.isMinimized()) mainWindow.restore()
-  mainWindow.show()
-  mainWindow.focus()
+function sendCommand(command: MenuCommand): void {
+  void ensureWindow().then(() => send({ type: 'menu-command', command }))
 }
 
-function createWindow(library: Library, settings: Settings): BrowserWindow {
+function focusWindow(): void {
+  const window = liveWindow()
+  if (window === null) return
+  if (window.isMinimized()) window.restore()
+  window.show()
+  window.focus()
+}
+
+function createWindow(open: Library, settings: Settings): BrowserWindow {
   const primary = screen.getPrimaryDisplay().workArea
   const bounds = restoreWindowBounds(
     settings.window,
@@ -101,43 +158,76 @@ function createWindow(library: Library, settings: Settings): BrowserWindow {
       iconPath: join(resourcesDir, 'icons', '512x512.png'),
     }),
   )
-  if (bounds.maximized) window.maximize()
-  window.once('ready-to-show', () => window.show())
-  window.webContents.on('did-start-loading', () => outbox.pageLoading())
-  window.webContents.on('console-message', ({ level, message, sourceId, lineNumber }) => {
+  // Shown once painted: maximize() shows a window, so it waits as well.
+  window.once('ready-to-show', () => {
+    if (bounds.maximized) window.maximize()
+    window.show()
+    window.focus()
+  })
+  const contents = window.webContents
+  contents.on('did-start-loading', () => outbox.pageLoading())
+  contents.on('console-message', ({ level, message, sourceId, lineNumber }) => {
     if (level === 'error') log.error(`renderer: ${message} (${sourceId}:${lineNumber})`)
   })
-  window.webContents.on('render-process-gone', (_event, details) => {
-    log.error(`renderer process gone: ${details.reason} (exit code ${details.exitCode})`)
+  contents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
+    })
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window })
   })
+  contents.on('render-process-gone', (_event, details) => {
+    log.error(`renderer process gone: ${details.reason} (exit code ${details.exitCode})`)
+    const options = rendererGoneDialog(details)
+    if (options === undefined || quitSequence.isQuitting || window.isDestroyed()) return
+    void dialog.showMessageBox(window, options).then(({ response }) => {
+      if (window.isDestroyed()) return
+      if (response === RELOAD_BUTTON) contents.reload()
+      else app.quit()
+    })
+  })
+  // Windows: logging out or shutting down emits no before-quit. Save what the
+  // page holds when asked whether the session may end, close when it ends.
+  window.on('query-session-end', () => void flushPages())
+  window.on('session-end', () => void quitSequence.start())
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined
   const saveBounds = (): void => {
     clearTimeout(saveTimer)
-    if (quitting || window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return
+    if (window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return
     const patch = { window: boundsToSave(window.getNormalBounds(), window.isMaximized()) }
-    void callApi(library.api, 'updateSettings', { patch }).then((response) => {
+    void callApi(open.api, 'updateSettings', { patch }).then((response) => {
       if (!response.ok) log.warn(`could not save the window's place: ${response.error.message}`)
     })
   }
   const saveBoundsSoon = (): void => {
     clearTimeout(saveTimer)
+    if (quitSequence.isQuitting) return
     saveTimer = setTimeout(saveBounds, BOUNDS_SAVE_DELAY_MS)
   }
   window.on('resize', saveBoundsSoon)
   window.on('move', saveBoundsSoon)
   window.on('maximize', saveBoundsSoon)
   window.on('unmaximize', saveBoundsSoon)
-  window.on('close', saveBounds)
+  window.on('close', () => {
+    if (!quitSequence.isQuitting) saveBounds()
+  })
+  window.on('closed', () => {
+    clearTimeout(saveTimer)
+    if (mainWindow === window) mainWindow = null
+    saveWindowBounds = () => undefined
+    outbox.pageLoading() // events wait for the next window's page
+  })
   saveWindowBounds = saveBounds
+  mainWindow = window
 
   void window.loadURL(appPageUrl)
   return window
 }
 
 /** The dispatcher, logging failures that are ours (not the user's input) to the log file. */
-function loggingDispatcher(library: Library): ApiDispatch {
-  const dispatch = createDispatcher(library.api)
+function loggingDispatcher(open: Library): ApiDispatch {
+  const dispatch = createDispatcher(open.api)
   return async (method, args) => {
     const response = await dispatch(method, args)
     if (!response.ok && (response.error.code === 'internal' || response.error.code === 'storage')) {
@@ -153,27 +243,57 @@ async function openLibrary(): Promise<Library> {
     env: process.env,
     defaultDir: join(app.getPath('userData'), 'library'),
   })
-  const library = await Library.open(libraryDir, {
+  const opened = await Library.open(libraryDir, {
     samplePath: join(resourcesDir, 'sample-daily-papers.txt'),
     automaticBackups: true,
   })
-  const info = await library.api.getLibraryInfo({})
+  const info = await opened.api.getLibraryInfo({})
   log.info(`Offprint ${app.getVersion()} opened ${info.path} (${info.paperCount} papers)`)
   for (const problem of info.problems) {
     const restored =
       problem.restoredFrom === undefined ? '' : `; restored from backup ${problem.restoredFrom.id}`
     log.warn(`${problem.file}: ${problem.reason}; moved to ${problem.movedTo}${restored}`)
   }
-  return library
+  return opened
+}
+
+/** Listeners that must exist before anything slow: files handed over and quitting. */
+function listenEarly(): void {
+  process.on('uncaughtExceptionMonitor', (error) => log.error('uncaught exception', error))
+  process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', reason))
+  for (const path of filesToOpen(process.argv.slice(1), process.cwd())) launchFiles.add(path)
+  // macOS delivers opened files as events, possibly before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    launchFiles.add(path)
+  })
+  app.on('second-instance', (_event, argv, cwd) => {
+    const decision = decideSecondLaunch(argv, cwd)
+    if (decision.focusWindow) focusWindow()
+    for (const path of decision.filesToImport) launchFiles.add(path)
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void ensureWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  // Pending note saves and settings (and the window's place) reach the disk before the library closes.
+  app.on('before-quit', (event) => {
+    if (quitSequence.beforeQuit()) event.preventDefault()
+  })
+  ipcMain.on(FLUSHED_CHANNEL, (event: IpcMainEvent, requestId: unknown) => {
+    if (isTrustedSender(senderOf(event), appPageUrl)) pageFlushes.acknowledge(requestId)
+  })
 }
 
 async function start(): Promise<void> {
   await app.whenReady()
   handleAppScheme(session.defaultSession, join(__dirname, '../renderer'))
 
-  let library: Library
+  let opened: Library
   try {
-    library = await openLibrary()
+    opened = await openLibrary()
   } catch (error) {
     log.error('could not open the library', error)
     dialog.showErrorBox(
@@ -183,20 +303,25 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
+  library = opened
+  if (quitSequence.isQuitting) {
+    await opened.close() // quit while the library opened, before anything was shown
+    return
+  }
 
-  const settings = await library.api.getSettings({})
+  const settings = await opened.api.getSettings({})
   nativeTheme.themeSource = settings.theme
-  library.onSettingsChange((changed) => {
+  opened.onSettingsChange((changed) => {
     nativeTheme.themeSource = changed.theme
   })
-  library.onChange((change) => send({ type: 'library-changed', change }))
+  opened.onChange((change) => send({ type: 'library-changed', change }))
   const taskbar = new TaskbarProgress()
-  library.onProgress((progress) => {
+  opened.onProgress((progress) => {
     send({ type: 'progress', progress })
-    mainWindow?.setProgressBar(taskbar.update(progress))
+    liveWindow()?.setProgressBar(taskbar.update(progress))
     if (progress.state === 'failed') log.warn(`${progress.label} failed at "${progress.step}"`)
   })
-  registerIpc(loggingDispatcher(library), appPageUrl)
+  registerIpc(loggingDispatcher(opened), appPageUrl)
   onPageListening(appPageUrl, () => outbox.pageListening())
 
   Menu.setApplicationMenu(
@@ -204,7 +329,7 @@ async function start(): Promise<void> {
       buildMenuTemplate({
         platform: process.platform,
         isDevelopment: devServerUrl !== undefined,
-        sendCommand: (command) => send({ type: 'menu-command', command }),
+        sendCommand,
         chooseFilesToImport: () => {
           chooseFilesToImport().catch((error: unknown) => log.error('File > Import… failed', error))
         },
@@ -212,39 +337,23 @@ async function start(): Promise<void> {
     ),
   )
 
-  mainWindow = createWindow(library, settings)
-  for (const path of filesToOpen(process.argv.slice(1), process.cwd())) void openFile(path)
-  app.on('second-instance', (_event, argv, cwd) => {
-    const decision = decideSecondLaunch(argv, cwd)
-    if (decision.focusWindow) focusWindow()
-    for (const path of decision.filesToImport) void openFile(path)
-  })
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) {
-      void library.api.getSettings({}).then((current) => {
-        mainWindow = createWindow(library, current)
-      })
-    }
-  })
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
-  })
-  // Pending note saves (and the window's place) must reach the disk before the process exits.
-  app.on('before-quit', (event) => {
-    if (quitting) return
-    saveWindowBounds() // queued before close(), which waits for it
-    quitting = true
-    event.preventDefault()
-    // Gone at once for the user; closing may still save a large search index.
-    for (const window of BrowserWindow.getAllWindows()) window.hide()
-    void library
-      .close()
-      .catch((error: unknown) => log.error('could not close the library cleanly', error))
-      .finally(() => app.quit())
-  })
+  makeWindow = async () => createWindow(opened, await opened.api.getSettings({}))
+  createWindow(opened, settings)
+  launchFiles.startDelivering((path) => void openFile(path))
 }
 
-void start().catch((error: unknown) => {
-  log.error('start failed', error)
-  app.exit(1)
-})
+// A second launch (e.g. a double-clicked .bib while Offprint runs) hands its
+// command line to the first instance (second-instance) and exits at once: it
+// must not open the library, register IPC or make a window.
+if (app.requestSingleInstanceLock()) {
+  // Before `ready`: the renderer's scheme; every web contents gets the navigation rules.
+  registerAppScheme()
+  guardAllWebContents(app, (url) => void shell.openExternal(url))
+  listenEarly()
+  void start().catch((error: unknown) => {
+    log.error('start failed', error)
+    app.exit(1)
+  })
+} else {
+  app.exit(0)
+}

@@ -29,7 +29,8 @@ export function onPageListening(appPageUrl: string, onListening: () => void): vo
   })
 }
 
-function senderOf(event: IpcMainInvokeEvent | IpcMainEvent): IpcSender {
+/** Who sent an IPC message: its frame's URL and whether it is the top frame. */
+export function senderOf(event: IpcMainInvokeEvent | IpcMainEvent): IpcSender {
   const frame = event.senderFrame
   return { url: frame?.url ?? '', isMainFrame: frame !== null && frame.parent === null }
 }

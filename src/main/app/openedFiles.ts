@@ -4,6 +4,7 @@
 // Open dialog. The rules are pure, tested without Electron.
 import { readFile, stat } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { OpenDialogOptions } from 'electron'
 import { MAX_IMPORT_CHARS } from '../../shared/api/limits'
 import { IMPORT_FILE_EXTENSIONS } from '../../shared/model'
@@ -14,7 +15,11 @@ import { LIBRARY_OPTION } from './libraryLocation'
 /** Extensions Offprint opens (imports) when handed a file. */
 export const OPENABLE_EXTENSIONS = ['.bib', '.ris', '.txt'] as const
 
-/** The files named on a command line, as absolute paths, in order, without repeats. */
+/**
+ * The files named on a command line, as absolute paths, in order, without
+ * repeats. Linux file managers launch the desktop entry's `%U` with `file://`
+ * URIs (percent-encoded), which are decoded; other URIs are not files.
+ */
 export function filesToOpen(argv: readonly string[], cwd: string): string[] {
   const files: string[] = []
   for (let i = 0; i < argv.length; i++) {
@@ -23,11 +28,26 @@ export function filesToOpen(argv: readonly string[], cwd: string): string[] {
       i++ // its value is a folder, not a file to import
       continue
     }
-    if (arg.startsWith('-') || !isOpenable(arg)) continue
-    const path = resolve(cwd, arg)
+    if (arg.startsWith('-')) continue
+    const path = pathOfArgument(arg, cwd)
+    if (path === undefined || !isOpenable(path)) continue
     if (!files.includes(path)) files.push(path)
   }
   return files
+}
+
+/** A command-line argument as an absolute path: a plain path, or a local `file:` URI. */
+export function pathOfArgument(arg: string, cwd: string): string | undefined {
+  if (/^file:/i.test(arg)) {
+    try {
+      return fileURLToPath(arg)
+    } catch {
+      return undefined // another host's file, or a malformed URI
+    }
+  }
+  // Any other scheme (https:, x-scheme-handler launches) is not a file.
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(arg)) return undefined
+  return resolve(cwd, arg)
 }
 
 /**

@@ -24,6 +24,7 @@ import { PlanRunner } from './organize/planRunner'
 import { PaperViews } from './papers/paperViews'
 import { papersService } from './papers/papersService'
 import { RelatedService } from './related/relatedService'
+import { acquireLibraryLock, releaseLibraryLock } from './store/libraryLock'
 import { SEARCH_INDEX_FILE, readSearchIndexFile } from './search/searchIndexFile'
 import { SearchService } from './search/searchService'
 import type { SettingsListener } from './settings/settingsService'
@@ -107,13 +108,22 @@ export class Library {
       options.checkpointDelayMs === undefined
         ? { now }
         : { now, checkpointDelayMs: options.checkpointDelayMs }
-    // The search index file is read (by the thread pool) while the store opens.
-    const savedIndex = readSearchIndexFile(join(resolve(dir), SEARCH_INDEX_FILE))
-    const kernel = new LibraryKernel(await LibraryStore.open(dir, storeOptions), storeOptions, now)
-    const library = new Library(kernel, await LookupService.open(kernel, options.lookup), options)
-    // In the background: the list is usable while the search index builds.
-    library.search.start(savedIndex)
-    return library
+    // No other process (another app instance, the CLI) writes this folder while we do.
+    const folder = resolve(dir)
+    await acquireLibraryLock(folder)
+    try {
+      // The search index file is read (by the thread pool) while the store opens.
+      const savedIndex = readSearchIndexFile(join(folder, SEARCH_INDEX_FILE))
+      const store = await LibraryStore.open(folder, storeOptions)
+      const kernel = new LibraryKernel(store, storeOptions, now)
+      const library = new Library(kernel, await LookupService.open(kernel, options.lookup), options)
+      // In the background: the list is usable while the search index builds.
+      library.search.start(savedIndex)
+      return library
+    } catch (error) {
+      await releaseLibraryLock(folder)
+      throw error
+    }
   }
 
   /** Absolute path of the library folder. */
@@ -152,5 +162,6 @@ export class Library {
     await writes
     await this.kernel.bus.close()
     await this.kernel.store.close()
+    await releaseLibraryLock(this.dir)
   }
 }

@@ -134,6 +134,12 @@ export const EVENT_CHANNEL = 'offprint:event'
 /** Preload tells main on this channel that the page now listens to events. */
 export const LISTENING_CHANNEL = 'offprint:listening'
 
+/** Main asks the page, with a request id, to save its pending edits now (before quitting). */
+export const FLUSH_CHANNEL = 'offprint:flush'
+
+/** Preload answers a flush request on this channel, with its id, once the page saved. */
+export const FLUSHED_CHANNEL = 'offprint:flushed'
+
 export type ApiErrorCode =
   | 'invalid-arguments'
   | 'unknown-method'
@@ -165,6 +171,12 @@ export type OffprintBridge = {
 } & {
   /** Listen to events pushed by main; returns the unsubscribe function. */
   subscribe(listener: (event: LibraryEvent) => void): () => void
+  /**
+   * `flush` saves what the page still holds (a note draft, settings) and
+   * resolves once it is on disk; main calls it before closing the library on
+   * quit and waits for it. Returns the function that removes it.
+   */
+  onFlushRequest(flush: () => Promise<void>): () => void
 }
 
 export class OffprintApiError extends Error {

@@ -5,14 +5,22 @@ import { apiMethods } from '../../../src/shared/api'
 
 export const INVOKE_BINDING = '__offprintInvoke'
 export const EMIT_FUNCTION = '__offprintEmit'
+/** Runs the page's flushers as main does before quitting; resolves when all settled. */
+export const FLUSH_FUNCTION = '__offprintFlush'
 
 export function bridgeScript(): string {
   return `(() => {
     const listeners = new Set()
+    const flushers = new Set()
     const bridge = {
       subscribe(listener) {
         listeners.add(listener)
         return () => listeners.delete(listener)
+      },
+      onFlushRequest(flush) {
+        const own = () => flush()
+        flushers.add(own)
+        return () => flushers.delete(own)
       },
     }
     for (const method of ${JSON.stringify(apiMethods)}) {
@@ -21,6 +29,9 @@ export function bridgeScript(): string {
     Object.defineProperty(window, 'offprint', { value: Object.freeze(bridge) })
     Object.defineProperty(window, '${EMIT_FUNCTION}', {
       value: (event) => listeners.forEach((listener) => listener(event)),
+    })
+    Object.defineProperty(window, '${FLUSH_FUNCTION}', {
+      value: () => Promise.allSettled([...flushers].map((flush) => flush())).then(() => undefined),
     })
   })()`
 }

@@ -6,12 +6,23 @@
 // in the browser tests, and keeps single letters like S from stealing typing),
 // so menu items show their accelerator without registering it
 // (registerAccelerator: false): a key press never runs a command twice. A
-// click sends the command to the window. Undo and Redo are the exception on
+// click sends the command to the window. macOS ignores registerAccelerator:
+// every accelerator there is a key equivalent that a keydown the page does not
+// cancel reaches (Electron issues #18295, #21815), and the page deliberately
+// lets keys through while the user types. So on macOS only Cmd combinations
+// are menu accelerators (the page cancels those it handles); single keys (S,
+// J, ?) and Option+arrows are handled in the page alone and not shown there. Undo and Redo are the exception on
 // macOS, where Cmd+Z is a menu key equivalent (see the Edit menu), and so is
 // File > Import…: a menu click gives the page no user activation, and Chromium
 // opens no file chooser without one, so main shows the system Open dialog.
 import type { MenuItemConstructorOptions } from 'electron'
-import { acceleratorOf, COMMAND_IDS, COMMANDS, type MenuName } from '../../../shared/commands'
+import {
+  acceleratorOf,
+  COMMAND_IDS,
+  COMMANDS,
+  type KeyBinding,
+  type MenuName,
+} from '../../../shared/commands'
 import type { MenuCommand } from '../../../shared/model'
 
 export interface MenuContext {
@@ -27,13 +38,13 @@ export interface MenuContext {
 /** The catalogue's commands of one menu, in catalogue order. */
 function commandItems(menu: MenuName, context: MenuContext): MenuItemConstructorOptions[] {
   return COMMAND_IDS.filter((id) => COMMANDS[id].menu === menu).map((id) => {
-    const first = COMMANDS[id].keys[0]
+    const first: KeyBinding | undefined = COMMANDS[id].keys[0]
     const item: MenuItemConstructorOptions = {
       id,
       label: COMMANDS[id].title,
       click: id === 'import' ? context.chooseFilesToImport : () => context.sendCommand(id),
     }
-    if (first !== undefined) {
+    if (first !== undefined && (context.platform !== 'darwin' || first.mod === true)) {
       item.accelerator = acceleratorOf(first)
       item.registerAccelerator = false
     }

@@ -27,6 +27,14 @@ export function subscribeToLibrary(listener: (event: LibraryEvent) => void): () 
   return window.offprint.subscribe(listener)
 }
 
+/**
+ * `flush` saves what a part of the page still holds and resolves once it is
+ * saved; main runs every one before it closes the library on quit.
+ */
+export function onFlushRequest(flush: () => Promise<void>): () => void {
+  return window.offprint.onFlushRequest(flush)
+}
+
 /** A one-line message for an error from the API or anywhere else. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query'
 import type { Note } from '../../../../shared/model'
-import { api, errorMessage } from '../../data/client'
+import { api, errorMessage, onFlushRequest } from '../../data/client'
 import { libraryQueries, type LibraryQueryKey } from '../../data/libraryQueries'
 
 /** Quiet time after the last keystroke before a save. */
@@ -134,7 +134,15 @@ export function useNoteDraft(source: NoteSource): NoteDraft {
       if (latest.current !== onDisk.current) save()
     }
     window.addEventListener('beforeunload', onBeforeUnload)
-    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+    // Quitting asks first, and waits for the save before closing the library.
+    const stopFlushing = onFlushRequest(() => {
+      if (latest.current !== onDisk.current) save()
+      return chain.current
+    })
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload)
+      stopFlushing()
+    }
   }, [save])
 
   const setBody = useCallback(

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Settings } from '../../../../shared/model'
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../../shared/model'
-import { api, errorMessage } from '../../data/client'
+import { api, errorMessage, onFlushRequest } from '../../data/client'
 
 /** Quiet time before changed settings are written. */
 export const SETTINGS_SAVE_DELAY_MS = 300
@@ -67,11 +67,17 @@ export function useSettings(): SettingsState {
     [flush],
   )
 
-  // Closing or reloading the window writes what is still waiting.
+  // Closing or reloading the window writes what is still waiting; quitting
+  // asks first and waits for the write before closing the library.
   useEffect(() => {
     window.addEventListener('pagehide', flush)
+    const stopFlushing = onFlushRequest(() => {
+      flush()
+      return chain.current
+    })
     return () => {
       window.removeEventListener('pagehide', flush)
+      stopFlushing()
       flush()
     }
   }, [flush])

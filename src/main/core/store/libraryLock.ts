@@ -1,0 +1,137 @@
+// One process at a time writes a library folder: the app and the CLI both take
+// this lock when they open it and give it back when they close it. The lock is
+// a file created exclusively (O_EXCL, atomic on every local file system)
+// holding the owner's pid and start time. A process killed with SIGKILL leaves
+// the file behind; it is stale when that pid no longer runs, or when the pid
+// now belongs to a process started at another time (a reused pid, checked on
+// Linux through /proc), and is then taken over.
+import { readFileSync } from 'node:fs'
+import { mkdir, open, readFile, rm } from 'node:fs/promises'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { messageOf, StorageError } from '../kernel/errors'
+
+export const LOCK_FILE = 'offprint.lock'
+
+export interface LockOwner {
+  pid: number
+  /** The owner's start time as the OS records it (Linux: clock ticks after boot); '' elsewhere. */
+  started: string
+  host: string
+}
+
+/** The library is open in another running process. */
+export class LibraryLockedError extends StorageError {
+  override readonly name: string = 'LibraryLockedError'
+  constructor(
+    folder: string,
+    readonly owner: LockOwner,
+  ) {
+    super(
+      `The library ${folder} is open in another Offprint process (pid ${owner.pid}). ` +
+        'Close it there first.',
+    )
+  }
+}
+
+/** Fields 3 on of /proc/<pid>/stat (Linux), or [] where there is none. */
+function procStat(pid: number): string[] {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // The command name (field 2) is in parentheses and may hold spaces.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  } catch {
+    return []
+  }
+}
+
+/** Field 22 of /proc/<pid>/stat: when the process started. '' when unknown. */
+export function processStartTime(pid: number): string {
+  return procStat(pid)[19] ?? ''
+}
+
+function isRunning(owner: LockOwner): boolean {
+  if (owner.host !== hostname()) return true // another machine's process: never guess
+  try {
+    process.kill(owner.pid, 0)
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  const stat = procStat(owner.pid)
+  if (stat[0] === 'Z') return false // killed, not yet reaped by its parent
+  const started = stat[19] ?? ''
+  return owner.started === '' || started === '' || started === owner.started
+}
+
+function parseOwner(text: string): LockOwner | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>
+    if (typeof value.pid !== 'number') return undefined
+    return { pid: value.pid, started: String(value.started ?? ''), host: String(value.host ?? '') }
+  } catch {
+    return undefined // a lock file cut short by a crash while it was written
+  }
+}
+
+/** Locks held by this process, counted (tests open one folder twice to simulate a crash). */
+const heldHere = new Map<string, number>()
+
+/** Takes the folder's lock, or throws LibraryLockedError naming the live owner. */
+export async function acquireLibraryLock(folder: string): Promise<void> {
+  const count = heldHere.get(folder) ?? 0
+  if (count > 0) {
+    heldHere.set(folder, count + 1)
+    return
+  }
+  try {
+    await mkdir(folder, { recursive: true })
+  } catch (error) {
+    throw new StorageError(`Could not create the library folder ${folder}: ${messageOf(error)}`, {
+      cause: error,
+    })
+  }
+  const path = join(folder, LOCK_FILE)
+  const me: LockOwner = {
+    pid: process.pid,
+    started: processStartTime(process.pid),
+    host: hostname(),
+  }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(path, 'wx')
+      try {
+        await handle.writeFile(JSON.stringify(me))
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      heldHere.set(folder, 1)
+      return
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new StorageError(`Could not lock the library ${folder}: ${messageOf(error)}`, {
+          cause: error,
+        })
+      }
+    }
+    const owner = parseOwner(await readFile(path, 'utf8').catch(() => ''))
+    if (owner !== undefined && owner.pid !== process.pid && isRunning(owner)) {
+      throw new LibraryLockedError(folder, owner)
+    }
+    // Stale (its process is gone) or our own from before: remove it and try again.
+    await rm(path, { force: true })
+  }
+  throw new StorageError(`Could not lock the library ${folder}: it keeps being taken`)
+}
+
+/** Gives the lock back (the last holder in this process removes the file). */
+export async function releaseLibraryLock(folder: string): Promise<void> {
+  const count = heldHere.get(folder) ?? 0
+  if (count > 1) {
+    heldHere.set(folder, count - 1)
+    return
+  }
+  heldHere.delete(folder)
+  if (count === 1) await rm(join(folder, LOCK_FILE), { force: true })
+}
