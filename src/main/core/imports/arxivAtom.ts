@@ -8,6 +8,7 @@ import { extractLinks } from './abstractLinks'
 import { parseArxivId, parseDoi } from './identifiers'
 import { isoDateOf } from './isoDate'
 import type { ParseControl, ParsedImport, ParsedRecord } from './parsedRecord'
+import { elementText } from './xmlText'
 import { yieldingLoop } from './yieldingLoop'
 
 export function looksLikeArxivAtom(head: string): boolean {
@@ -23,6 +24,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: true,
   isArray: (name) => ['entry', 'author', 'link', 'category'].includes(name),
+  // Read raw, so that an XHTML title's child elements keep their text in place.
+  stopNodes: ['*.entry.title', '*.entry.summary'],
 })
 
 interface AtomLink {
@@ -102,10 +105,10 @@ function toRecord(entry: AtomEntry, line: number, index: number): ParsedRecord |
   const id = squash(entry.id)
   // The API reports a bad query as an entry whose id is an error URL.
   if (id.includes('arxiv.org/api/errors'))
-    return `arXiv reported an error: ${squash(entry.summary)}`
-  const title = squash(entry.title)
+    return `arXiv reported an error: ${elementText(entry.summary)}`
+  const title = elementText(entry.title)
   if (title === '') return 'the entry has no title'
-  const abstract = squash(entry.summary)
+  const abstract = elementText(entry.summary)
   const links: PaperLink[] = []
   for (const link of entry.link ?? []) {
     const href = link['@_href']
