@@ -4,11 +4,11 @@
 // hostile document from exhausting memory.
 import { XMLParser } from 'fast-xml-parser'
 import type { PaperLink, SkippedEntry } from '../../../shared/model'
-import { extractLinks } from './abstractLinks'
+import { extractLinks, uniqueLinks } from './abstractLinks'
 import { parseArxivId, parseDoi } from './identifiers'
 import { isoDateOf } from './isoDate'
 import type { ParseControl, ParsedImport, ParsedRecord } from './parsedRecord'
-import { elementText } from './xmlText'
+import { elementStarts, elementText } from './xmlText'
 import { yieldingLoop } from './yieldingLoop'
 
 export function looksLikeArxivAtom(head: string): boolean {
@@ -75,19 +75,7 @@ export async function parseArxivAtom(
   }
   const entries = document.feed?.entry ?? []
   // Entries' lines, in order, for error reports: the parser does not keep positions.
-  const lines: number[] = []
-  let line = 1
-  let from = 0
-  for (const match of text.matchAll(/<entry[\s>]/g)) {
-    for (
-      let i = text.indexOf('\n', from);
-      i !== -1 && i < match.index;
-      i = text.indexOf('\n', i + 1)
-    )
-      line++
-    from = match.index
-    lines.push(line)
-  }
+  const lines = elementStarts(text, /<entry[\s>]/g).map((start) => start.line)
   const records: ParsedRecord[] = []
   const skipped: SkippedEntry[] = []
   await yieldingLoop(entries.length, control, (i) => {
@@ -120,14 +108,11 @@ function toRecord(entry: AtomEntry, line: number, index: number): ParsedRecord |
       links.push(...extractLinks(href))
     }
   }
-  const seen = new Set<string>()
   const record: ParsedRecord = {
     title,
     abstract,
     authors: (entry.author ?? []).map((author) => squash(author.name)).filter((n) => n !== ''),
-    links: [...links, ...extractLinks(abstract)].filter(
-      (link) => !seen.has(link.url) && seen.add(link.url) !== undefined,
-    ),
+    links: uniqueLinks([...links, ...extractLinks(abstract)]),
     tags: (entry.category ?? []).map((c) => c['@_term'] ?? '').filter((term) => term !== ''),
     type: 'preprint',
     line,

@@ -4,6 +4,7 @@
 // where the stricter sniffs come first.
 import type { ImportFormat } from '../../../shared/model'
 import { looksLikeArxivAtom } from './arxivAtom'
+import { looksLikeArxivFeed } from './arxivFeed'
 import { looksLikeBibtex } from './bibtex'
 import { looksLikeCslJson } from './cslJson'
 import { looksLikeHfListing } from './hfListing'
@@ -18,6 +19,7 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
   ris: 'RIS',
   'csl-json': 'CSL-JSON',
   'arxiv-atom': 'arXiv Atom feed',
+  'arxiv-feed': 'arXiv RSS or Atom announcement feed',
   identifiers: 'a list of arXiv ids / DOIs',
   'hf-daily-papers': 'a Hugging Face Daily Papers page',
 }
@@ -25,6 +27,8 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
 /** Tried in this order. */
 const SNIFFS: [ImportFormat, (head: string) => boolean][] = [
   ['ris', looksLikeRis],
+  // Before the API's Atom: the announcement feed's Atom is Atom too.
+  ['arxiv-feed', looksLikeArxivFeed],
   ['arxiv-atom', looksLikeArxivAtom],
   ['csl-json', looksLikeCslJson],
   ['bibtex', looksLikeBibtex],

@@ -3,6 +3,7 @@
 // sees ParsedImport.
 import { BadInputError } from '../kernel/errors'
 import { AtomFeedError, parseArxivAtom } from './arxivAtom'
+import { ArxivFeedError, parseArxivFeed } from './arxivFeed'
 import { parseBibtex } from './bibtex'
 import { CslJsonError, parseCslJson } from './cslJson'
 import { binaryReason, detectFormat, TRIED_FORMATS } from './detectFormat'
@@ -43,6 +44,8 @@ export async function readImport(text: string, options: ReadImportOptions): Prom
         return await parseCslJson(text, options)
       case 'arxiv-atom':
         return await parseArxivAtom(text, options)
+      case 'arxiv-feed':
+        return await parseArxivFeed(text, options)
       case 'identifiers': {
         const list = parseIdentifierList(text)
         return {
@@ -62,6 +65,7 @@ export async function readImport(text: string, options: ReadImportOptions): Prom
     if (
       error instanceof CslJsonError ||
       error instanceof AtomFeedError ||
+      error instanceof ArxivFeedError ||
       error instanceof ListingFormatError
     ) {
       throw new BadInputError(`No papers found${where}: ${error.message}`, { cause: error })

@@ -91,3 +91,21 @@ export function elementText(value: unknown): string {
   if (type === 'html' || type === 'text/html') text = contentText(text)
   return text.replace(/\s+/g, ' ').trim()
 }
+
+/** Where each match of `start` (a global pattern such as /<entry[\s>]/g) begins: offset and 1-based line. */
+export function elementStarts(text: string, start: RegExp): { index: number; line: number }[] {
+  const starts: { index: number; line: number }[] = []
+  let line = 1
+  let from = 0
+  for (const match of text.matchAll(start)) {
+    for (
+      let i = text.indexOf('\n', from);
+      i !== -1 && i < match.index;
+      i = text.indexOf('\n', i + 1)
+    )
+      line++
+    from = match.index
+    starts.push({ index: match.index, line })
+  }
+  return starts
+}

@@ -9,7 +9,8 @@ const FORMAT_NAMES: Record<ImportPreview['format'], string> = {
   bibtex: 'BibTeX',
   ris: 'RIS',
   'csl-json': 'CSL-JSON',
-  'arxiv-atom': 'arXiv feed',
+  'arxiv-atom': 'arXiv API feed',
+  'arxiv-feed': 'arXiv announcement feed',
   identifiers: 'arXiv ids / DOIs',
   'hf-daily-papers': 'Daily Papers page',
 }
