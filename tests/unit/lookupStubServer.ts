@@ -75,7 +75,11 @@ export async function startStubServer(): Promise<StubServer> {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const { port } = server.address() as AddressInfo
   stub.options = {
-    arxivApiUrl: `http://127.0.0.1:${port}/api/query`,
+    origins: () => ({
+      huggingFace: `http://127.0.0.1:${port}`,
+      arxivApi: `http://127.0.0.1:${port}`,
+      arxivRss: `http://127.0.0.1:${port}`,
+    }),
     doiResolverUrl: `http://127.0.0.1:${port}/doi`,
     arxivIntervalMs: 0,
     doiIntervalMs: 0,

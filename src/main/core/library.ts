@@ -18,6 +18,8 @@ import { LinksService } from './links/linksService'
 import type { LookupOptions } from './lookup/identifierLookup'
 import { LookupService } from './lookup/lookupService'
 import { NoteIndex } from './notes/noteIndex'
+import type { Environment } from './online/serviceOrigins'
+import { originsOf } from './online/serviceOrigins'
 import { notesService } from './notes/notesService'
 import { organizeService } from './organize/organizeService'
 import { PlanRunner } from './organize/planRunner'
@@ -38,8 +40,13 @@ export interface LibraryOptions {
   now?: () => Date
   /** How long the store waits before rewriting shard files (see libraryStore.ts). */
   checkpointDelayMs?: number
-  /** Where identifier lookups go (tests: a stub server on 127.0.0.1) and how fast. */
+  /** How identifier lookups and other requests go (tests: a stub server on 127.0.0.1, no pauses). */
   lookup?: LookupOptions
+  /**
+   * The environment whose OFFPRINT_HF_API, OFFPRINT_ARXIV_API and
+   * OFFPRINT_ARXIV_RSS override the services' origins (default: process.env).
+   */
+  environment?: Environment
   /**
    * Back the library up on open and after every backupIntervalHours of use
    * (the app does; the CLI and most tests do not).
@@ -110,7 +117,11 @@ export class Library {
     // The search index file is read (by the thread pool) while the store opens.
     const savedIndex = readSearchIndexFile(join(resolve(dir), SEARCH_INDEX_FILE))
     const kernel = new LibraryKernel(await LibraryStore.open(dir, storeOptions), storeOptions, now)
-    const library = new Library(kernel, await LookupService.open(kernel, options.lookup), options)
+    const lookup = await LookupService.open(kernel, {
+      origins: originsOf(kernel, options.environment ?? process.env),
+      ...options.lookup,
+    })
+    const library = new Library(kernel, lookup, options)
     // In the background: the list is usable while the search index builds.
     library.search.start(savedIndex)
     return library

@@ -1,7 +1,8 @@
 // Looks identifiers up online: arXiv ids through the arXiv API (an Atom feed,
 // many ids per request), DOIs through doi.org content negotiation (CSL-JSON,
-// which Crossref, DataCite and mEDRA all serve). Node's fetch, rate-limited per
-// service, cancellable, with base URLs a test points at a stub server.
+// which Crossref, DataCite and mEDRA all serve), through the polite fetcher
+// (one request per 3 s to arXiv, Retry-After, conditional requests), at the
+// origins the settings or the environment name (a test's stub server).
 //
 // Failures are sorted by what the user can do about them: "offline" / "busy"
 // identifiers are worth retrying later (they go to the lookup queue), "not
@@ -11,17 +12,24 @@ import { parseCslJson } from '../imports/cslJson'
 import { formatIdentifier } from '../imports/identifiers'
 import type { Identifier } from '../imports/identifiers'
 import type { ParsedRecord } from '../imports/parsedRecord'
+import type { ServiceOrigins } from '../../../shared/model'
+import { DEFAULT_SERVICE_ORIGINS } from '../../../shared/model'
 import { ImportCancelledError } from '../imports/yieldingLoop'
-import { RateLimiter } from './rateLimiter'
+import { FinalFetchError, PoliteFetcher, RetryableFetchError } from '../online/politeFetch'
+import { serviceUrl } from '../online/serviceOrigins'
 
 export interface LookupOptions {
-  /** The arXiv API's query endpoint. */
-  arxivApiUrl?: string
+  /** Where the services are, asked before every request (settings + environment). */
+  origins?: () => ServiceOrigins
   /** The DOI resolver; `${doiResolverUrl}/${doi}` is requested. */
   doiResolverUrl?: string
   /** Pause between two requests to arXiv (their terms ask for 3 s). */
   arxivIntervalMs?: number
   doiIntervalMs?: number
+  /** Pause between two requests to any other service (Hugging Face). */
+  otherIntervalMs?: number
+  /** The longest Retry-After waited out before one retry. */
+  maxRetryAfterMs?: number
   /** Per-request timeout. */
   timeoutMs?: number
   /** Identifies the app to the services, as both ask. */
@@ -29,10 +37,12 @@ export interface LookupOptions {
 }
 
 export const DEFAULT_LOOKUP: Required<LookupOptions> = {
-  arxivApiUrl: 'https://export.arxiv.org/api/query',
+  origins: () => DEFAULT_SERVICE_ORIGINS,
   doiResolverUrl: 'https://doi.org',
   arxivIntervalMs: 3000,
   doiIntervalMs: 250,
+  otherIntervalMs: 500,
+  maxRetryAfterMs: 30_000,
   timeoutMs: 20_000,
   userAgent: 'Offprint/0.1 (desktop reader for research papers)',
 }
@@ -57,18 +67,32 @@ export interface LookupControl {
   onProgress?: (done: number, total: number) => void
 }
 
-class RetryableError extends Error {}
-class NotFoundLookupError extends Error {}
-
 export class IdentifierLookup {
   private readonly options: Required<LookupOptions>
-  private readonly arxivLimiter: RateLimiter
-  private readonly doiLimiter: RateLimiter
+  /** The one client of every online request: each service's pace is kept across them all. */
+  readonly fetcher: PoliteFetcher
 
   constructor(options: LookupOptions = {}) {
     this.options = { ...DEFAULT_LOOKUP, ...options }
-    this.arxivLimiter = new RateLimiter(this.options.arxivIntervalMs)
-    this.doiLimiter = new RateLimiter(this.options.doiIntervalMs)
+    const hostOf = (origin: string): string => new URL(origin).host
+    this.fetcher = new PoliteFetcher({
+      intervalFor: (host) => {
+        const origins = this.origins()
+        // arXiv's API and its feeds are one service to be polite to.
+        if (host === hostOf(origins.arxivApi) || host === hostOf(origins.arxivRss))
+          return this.options.arxivIntervalMs
+        if (host === hostOf(this.options.doiResolverUrl)) return this.options.doiIntervalMs
+        return this.options.otherIntervalMs
+      },
+      timeoutMs: this.options.timeoutMs,
+      userAgent: this.options.userAgent,
+      maxRetryAfterMs: this.options.maxRetryAfterMs,
+    })
+  }
+
+  /** Where the services are now (the settings may have changed since the last request). */
+  origins(): ServiceOrigins {
+    return this.options.origins()
   }
 
   async lookUp(identifiers: Identifier[], control: LookupControl = {}): Promise<LookupResult> {
@@ -107,7 +131,7 @@ export class IdentifierLookup {
               })
           }
         } catch (error) {
-          const failure = this.classify(error, 'arxiv', control.signal)
+          const failure = this.classify(error, control.signal)
           if (failure.retry) down.set('arxiv', failure.reason)
           fail(failure.reason, failure.retry)
         }
@@ -124,7 +148,7 @@ export class IdentifierLookup {
         try {
           records.push(await this.fetchDoi(identifier.id, control.signal))
         } catch (error) {
-          const failure = this.classify(error, 'doi', control.signal)
+          const failure = this.classify(error, control.signal)
           if (failure.retry) down.set('doi', failure.reason)
           failures.push({ identifier: name, ...failure })
         }
@@ -138,11 +162,10 @@ export class IdentifierLookup {
     ids: string[],
     signal?: AbortSignal,
   ): Promise<Map<string, ParsedRecord>> {
-    await this.arxivLimiter.take(signal)
-    const url = new URL(this.options.arxivApiUrl)
+    const url = serviceUrl(this.origins().arxivApi, '/api/query')
     url.searchParams.set('id_list', ids.join(','))
     url.searchParams.set('max_results', String(ids.length))
-    const body = await this.get(url, 'application/atom+xml', signal)
+    const body = await this.fetcher.get(url, 'application/atom+xml', signal)
     const feed = await parseArxivAtom(body)
     const found = new Map<string, ParsedRecord>()
     for (const record of feed.records) {
@@ -152,10 +175,9 @@ export class IdentifierLookup {
   }
 
   private async fetchDoi(doi: string, signal?: AbortSignal): Promise<ParsedRecord> {
-    await this.doiLimiter.take(signal)
     // A DOI's suffix may hold any printable character; '/' stays a path separator.
     const path = doi.split('/').map(encodeURIComponent).join('/')
-    const body = await this.get(
+    const body = await this.fetcher.get(
       new URL(`${this.options.doiResolverUrl}/${path}`),
       'application/vnd.citationstyles.csl+json',
       signal,
@@ -163,53 +185,18 @@ export class IdentifierLookup {
     const parsed = await parseCslJson(body)
     const record = parsed.records[0]
     if (record === undefined) {
-      throw new NotFoundLookupError(
+      throw new FinalFetchError(
         `doi.org answered without a usable record (${parsed.skipped[0]?.reason ?? 'empty'})`,
       )
     }
     return { ...record, doi: record.doi ?? doi }
   }
 
-  private async get(url: URL, accept: string, signal?: AbortSignal): Promise<string> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs)
-    const response = await fetch(url, {
-      headers: { Accept: accept, 'User-Agent': this.options.userAgent },
-      signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
-      redirect: 'follow',
-    })
-    if (response.status === 404)
-      throw new NotFoundLookupError(`${url.host} has no record for it (HTTP 404)`)
-    if (response.status === 429 || response.status >= 500) {
-      throw new RetryableError(
-        `${url.host} is busy or down (HTTP ${response.status}); it will be retried`,
-      )
+  private classify(error: unknown, signal?: AbortSignal): Omit<LookupFailure, 'identifier'> {
+    if (signal?.aborted === true || error instanceof ImportCancelledError) {
+      throw new ImportCancelledError()
     }
-    if (!response.ok)
-      throw new NotFoundLookupError(`${url.host} refused the request (HTTP ${response.status})`)
-    return response.text()
-  }
-
-  private classify(
-    error: unknown,
-    service: 'arxiv' | 'doi',
-    signal?: AbortSignal,
-  ): Omit<LookupFailure, 'identifier'> {
-    if (signal?.aborted === true) throw new ImportCancelledError()
-    const host = new URL(
-      service === 'arxiv' ? this.options.arxivApiUrl : this.options.doiResolverUrl,
-    ).host
-    if (error instanceof NotFoundLookupError) return { reason: error.message, retry: false }
-    if (error instanceof RetryableError) return { reason: error.message, retry: true }
-    if (error instanceof Error && error.name === 'TimeoutError') {
-      return { reason: `${host} did not answer in time; it will be retried`, retry: true }
-    }
-    if (error instanceof TypeError) {
-      // fetch() failing before any response: no network, DNS, refused connection.
-      return {
-        reason: `offline: could not reach ${host}; it will be retried when you are online`,
-        retry: true,
-      }
-    }
+    if (error instanceof RetryableFetchError) return { reason: error.message, retry: true }
     return { reason: error instanceof Error ? error.message : String(error), retry: false }
   }
 }

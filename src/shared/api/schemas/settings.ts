@@ -26,6 +26,15 @@ const paneWidth = z.number().int().min(MIN_PANE_WIDTH).max(MAX_PANE_WIDTH)
 /** Screen coordinates: generous bounds, but finite integers only. */
 const screenLength = z.number().int().min(-100_000).max(100_000)
 
+/** An http(s) origin, optionally with a path prefix, written without a trailing slash. */
+const serviceOrigin = z
+  .string()
+  .max(2000)
+  .regex(
+    /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*[^\s?#/])?$/,
+    'an http(s) address without a trailing slash',
+  )
+
 /** One schema per setting, so each can be checked (and defaulted) on its own. */
 export const settingSchemas = {
   theme: enumOf(THEMES),
@@ -56,6 +65,9 @@ export const settingSchemas = {
     .min(MIN_BACKUP_INTERVAL_HOURS)
     .max(MAX_BACKUP_INTERVAL_HOURS),
   backupsKept: z.number().int().min(MIN_BACKUPS_KEPT).max(MAX_BACKUPS_KEPT),
+  serviceOrigins: z
+    .object({ huggingFace: serviceOrigin, arxivApi: serviceOrigin, arxivRss: serviceOrigin })
+    .strict(),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** The argument of updateSettings: any subset of the settings, nothing else. */
