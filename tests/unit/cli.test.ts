@@ -56,6 +56,7 @@ describe('runCli', () => {
     expect(await runCli(['import', FIXTURE, '--library', library], run)).toBe(0)
     expect(run.stdout).toEqual([
       'Imported hf-daily-papers.txt: 53 added, 0 already present, 0 skipped',
+      '  read as a Hugging Face Daily Papers page',
     ])
     expect(run.stderr).toEqual([])
 

@@ -2,6 +2,20 @@
 import type { DuplicateReason } from './duplicates'
 import type { ImportFormat } from './paper'
 
+/** What each format is called in messages, the import report and the preview. */
+export const IMPORT_FORMAT_NAMES: Record<ImportFormat, string> = {
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  'csl-json': 'CSL-JSON',
+  'arxiv-atom': 'arXiv Atom feed',
+  'arxiv-feed': 'arXiv RSS or Atom announcement feed',
+  identifiers: 'a list of arXiv ids / DOIs',
+  'hf-daily-papers': 'a Hugging Face Daily Papers page',
+  'hf-api-json': 'Hugging Face API JSON',
+  'hf-saved-html': 'a saved Hugging Face papers page (HTML)',
+  'hf-page-capture': 'a Hugging Face papers page (markdown or text-browser capture)',
+}
+
 /** One entry the importer could not turn into a paper, and why. */
 export interface SkippedEntry {
   /** 1-based line number in the imported text where the entry starts. */

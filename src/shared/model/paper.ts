@@ -39,6 +39,12 @@ export type ImportFormat =
   | 'arxiv-feed'
   /** A pasted list of arXiv ids / URLs and DOIs, looked up online. */
   | 'identifiers'
+  /** The Hugging Face API's JSON (/api/daily_papers, /api/papers/{id}). */
+  | 'hf-api-json'
+  /** A Hugging Face papers page saved as HTML (its hydration data). */
+  | 'hf-saved-html'
+  /** A Hugging Face papers page as a web clipper's markdown or a text browser's dump. */
+  | 'hf-page-capture'
 
 export interface PaperSource {
   format: ImportFormat
@@ -73,6 +79,19 @@ export interface Paper {
   publisher?: string
   /** The citation key it was imported with (BibTeX), kept so exports cite it the same way. */
   citationKey?: string
+  /** The day it was on Hugging Face Daily Papers (ISO date; the API's submittedOnDailyAt). */
+  dailyDate?: string
+  /** Comments on its Hugging Face paper page. */
+  comments?: number
+  /** Its code on GitHub (a repository URL), and the repository's stars when the source says. */
+  githubRepo?: string
+  githubStars?: number
+  /** Its project page (URL). */
+  projectPage?: string
+  /** Hugging Face's machine-written summary: never the authors' abstract. */
+  aiSummary?: string
+  /** Hugging Face's machine-picked keywords. */
+  aiKeywords?: string[]
   links: PaperLink[]
   upvotes: number
   tags: string[]

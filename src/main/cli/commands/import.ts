@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { MAX_IMPORT_CHARS } from '../../../shared/api/schemas'
+import { IMPORT_FORMAT_NAMES } from '../../../shared/model'
 import type { ImportReport } from '../../../shared/model'
 import { messageOf } from '../../core/kernel/errors'
 import type { Command } from '../commandLine'
@@ -37,6 +38,7 @@ export function formatImportReport(report: ImportReport): string[] {
     )
   }
   lines.push(...report.skipped.map((entry) => `  line ${entry.line}: ${oneLine(entry.reason)}`))
+  lines.push(`  read as ${IMPORT_FORMAT_NAMES[report.format]}`)
   return lines
 }
 

@@ -2,11 +2,15 @@
 // BibTeX, .bib RIS, no name at all for pasted text). Each format has a cheap
 // sniff over the head of the text; the first that matches wins, in an order
 // where the stricter sniffs come first.
+import { IMPORT_FORMAT_NAMES } from '../../../shared/model'
 import type { ImportFormat } from '../../../shared/model'
 import { looksLikeArxivAtom } from './arxivAtom'
 import { looksLikeArxivFeed } from './arxivFeed'
 import { looksLikeBibtex } from './bibtex'
 import { looksLikeCslJson } from './cslJson'
+import { looksLikeHfApiJson } from './hf/apiJson'
+import { looksLikeHfPageCapture } from './hf/pageCapture'
+import { looksLikeHfSavedHtml } from './hf/savedHtml'
 import { looksLikeHfListing } from './hfListing'
 import { parseIdentifierList } from './identifiers'
 import { looksLikeRis } from './ris'
@@ -14,30 +18,25 @@ import { looksLikeRis } from './ris'
 /** How much of the text the sniffs look at: enough for a few entries, bounded for 100 MB files. */
 const HEAD_CHARS = 64 * 1024
 
-export const FORMAT_NAMES: Record<ImportFormat, string> = {
-  bibtex: 'BibTeX',
-  ris: 'RIS',
-  'csl-json': 'CSL-JSON',
-  'arxiv-atom': 'arXiv Atom feed',
-  'arxiv-feed': 'arXiv RSS or Atom announcement feed',
-  identifiers: 'a list of arXiv ids / DOIs',
-  'hf-daily-papers': 'a Hugging Face Daily Papers page',
-}
-
-/** Tried in this order. */
-const SNIFFS: [ImportFormat, (head: string) => boolean][] = [
+/** Tried in this order; most look at the head, a saved page's data can be anywhere in it. */
+const SNIFFS: [ImportFormat, (head: string, text: string) => boolean][] = [
+  ['hf-saved-html', looksLikeHfSavedHtml],
   ['ris', looksLikeRis],
   // Before the API's Atom: the announcement feed's Atom is Atom too.
   ['arxiv-feed', looksLikeArxivFeed],
   ['arxiv-atom', looksLikeArxivAtom],
+  // Before CSL-JSON: HF's JSON has "title" and "id" too, but keys CSL never uses.
+  ['hf-api-json', looksLikeHfApiJson],
   ['csl-json', looksLikeCslJson],
   ['bibtex', looksLikeBibtex],
+  // Before the copied-text listing, whose sniff a capture's "· May 30" lines also pass.
+  ['hf-page-capture', looksLikeHfPageCapture],
   ['hf-daily-papers', looksLikeHfListing],
   ['identifiers', looksLikeIdentifierList],
 ]
 
 /** The formats in the order they are tried, for "tried: …" messages. */
-export const TRIED_FORMATS = SNIFFS.map(([format]) => FORMAT_NAMES[format]).join(', ')
+export const TRIED_FORMATS = SNIFFS.map(([format]) => IMPORT_FORMAT_NAMES[format]).join(', ')
 
 /** Mostly identifiers: at least half of the first tokens are arXiv ids or DOIs. */
 function looksLikeIdentifierList(head: string): boolean {
@@ -51,7 +50,7 @@ function looksLikeIdentifierList(head: string): boolean {
 
 export function detectFormat(text: string): ImportFormat | undefined {
   const head = text.slice(0, HEAD_CHARS)
-  return SNIFFS.find(([, sniff]) => sniff(head))?.[0]
+  return SNIFFS.find(([, sniff]) => sniff(head, text))?.[0]
 }
 
 /**

@@ -7,6 +7,9 @@ import { ArxivFeedError, parseArxivFeed } from './arxivFeed'
 import { parseBibtex } from './bibtex'
 import { CslJsonError, parseCslJson } from './cslJson'
 import { binaryReason, detectFormat, TRIED_FORMATS } from './detectFormat'
+import { HfFormatError, parseHfApiJson } from './hf/apiJson'
+import { parseHfPageCapture } from './hf/pageCapture'
+import { parseHfSavedHtml } from './hf/savedHtml'
 import { ListingFormatError } from './hfListing'
 import { formatIdentifier, parseIdentifierList } from './identifiers'
 import { parseListingRecords } from './listingRecords'
@@ -55,6 +58,12 @@ export async function readImport(text: string, options: ReadImportOptions): Prom
           identifiers: list.identifiers.map(formatIdentifier),
         }
       }
+      case 'hf-api-json':
+        return parseHfApiJson(text)
+      case 'hf-saved-html':
+        return parseHfSavedHtml(text)
+      case 'hf-page-capture':
+        return parseHfPageCapture(text, { today: options.today })
       case 'hf-daily-papers':
         return parseListingRecords(text, {
           ...(options.pageDate === undefined ? {} : { pageDate: options.pageDate }),
@@ -66,7 +75,8 @@ export async function readImport(text: string, options: ReadImportOptions): Prom
       error instanceof CslJsonError ||
       error instanceof AtomFeedError ||
       error instanceof ArxivFeedError ||
-      error instanceof ListingFormatError
+      error instanceof ListingFormatError ||
+      error instanceof HfFormatError
     ) {
       throw new BadInputError(`No papers found${where}: ${error.message}`, { cause: error })
     }

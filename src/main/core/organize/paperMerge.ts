@@ -4,11 +4,14 @@
 // the user merges duplicates.
 import type { Paper, PaperLink, ReadingStatus } from '../../../shared/model'
 import { OPTIONAL_TEXT_FIELDS } from '../imports/parsedRecord'
-import type { ParsedRecord } from '../imports/parsedRecord'
+import type { OptionalExtraField, ParsedRecord } from '../imports/parsedRecord'
 
 /** The descriptive fields both a Paper and a ParsedRecord carry. */
 export type PaperFields = Pick<Paper, 'title' | 'abstract' | 'authors' | 'links' | 'tags'> &
-  Partial<Pick<Paper, 'authorCount' | 'upvotes' | (typeof OPTIONAL_TEXT_FIELDS)[number]>>
+  Partial<Pick<Paper, OptionalExtraField | (typeof OPTIONAL_TEXT_FIELDS)[number]>>
+
+/** Counts where the larger is the newer news (stars and comments only grow). */
+const COUNT_FIELDS = ['comments', 'githubStars'] as const
 
 const STATUS_RANK: Record<ReadingStatus, number> = { unread: 0, reading: 1, read: 2 }
 
@@ -84,6 +87,17 @@ export function mergeFields<T extends PaperFields>(
   if (other.upvotes !== undefined && other.upvotes > (base.upvotes ?? 0)) {
     merged.upvotes = other.upvotes
     changed.push('upvotes')
+  }
+  for (const field of COUNT_FIELDS) {
+    const theirs = other[field]
+    if (theirs !== undefined && theirs > (base[field] ?? -1)) {
+      merged[field] = theirs
+      changed.push(field)
+    }
+  }
+  if (other.aiKeywords !== undefined && other.aiKeywords.length > (base.aiKeywords?.length ?? 0)) {
+    merged.aiKeywords = [...other.aiKeywords]
+    changed.push('aiKeywords')
   }
   return { merged, changed }
 }

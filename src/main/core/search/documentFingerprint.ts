@@ -27,6 +27,7 @@ export function documentFingerprint(document: SearchDocument): Fingerprint {
     document.organization ?? '',
     document.tags.join('\n'),
     document.note,
+    document.aiSummary ?? '',
     document.published ?? '',
   ]
   // Plain locals in one loop: this runs over every paper's text on opening.

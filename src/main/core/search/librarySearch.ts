@@ -389,6 +389,7 @@ export class LibrarySearch {
       abstract: paper.abstract,
       authors: paper.authors,
       organization: paper.organization,
+      aiSummary: [paper.aiSummary ?? '', ...(paper.aiKeywords ?? [])].join('\n'),
       tags: paper.tags,
       note: this.source.noteText(paper.id),
       status: paper.status,

@@ -11,6 +11,7 @@ export const FIELD_WEIGHT: Record<SearchField, number> = {
   organization: 2,
   abstract: 1,
   note: 1.5,
+  aiSummary: 1,
 }
 export const K1 = 1.2
 /**
@@ -25,6 +26,7 @@ export const LENGTH_DILUTION: Record<SearchField, number> = {
   organization: 0,
   abstract: 0.75,
   note: 0.75,
+  aiSummary: 0.75,
 }
 /** Prefix matching starts at this many letters ("ret" -> retrieval, retrieve, …). */
 export const MIN_PREFIX_LENGTH = 3

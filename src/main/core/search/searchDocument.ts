@@ -9,6 +9,8 @@ export interface SearchDocument {
   abstract: string
   authors: readonly string[]
   organization?: string | undefined
+  /** Hugging Face's AI summary and keywords, one per line. */
+  aiSummary?: string | undefined
   tags: readonly string[]
   note: string
   status: ReadingStatus

@@ -6,6 +6,8 @@ export const SEARCH_FIELDS = [
   'authors',
   'organization',
   'tags',
+  // Hugging Face's AI summary and keywords: found by a search, never shown as the abstract.
+  'aiSummary',
   'note',
 ] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]

@@ -113,6 +113,7 @@ export class SearchIndex {
       organization: document.organization ?? '',
       tags: document.tags.join('\n'),
       note: document.note,
+      aiSummary: document.aiSummary ?? '',
     }
     SEARCH_FIELDS.forEach((field, f) => {
       const count = this.dictionary.internText(texts[field])

@@ -13,6 +13,9 @@ const FORMAT_NAMES: Record<ImportPreview['format'], string> = {
   'arxiv-feed': 'arXiv announcement feed',
   identifiers: 'arXiv ids / DOIs',
   'hf-daily-papers': 'Daily Papers page',
+  'hf-api-json': 'Hugging Face API JSON',
+  'hf-saved-html': 'saved Hugging Face page',
+  'hf-page-capture': 'Hugging Face page capture',
 }
 
 const FIELD_NAMES: Record<string, string> = {
@@ -21,6 +24,12 @@ const FIELD_NAMES: Record<string, string> = {
   authorCount: 'author count',
   citationKey: 'citation key',
   published: 'date',
+  dailyDate: 'Daily Papers day',
+  githubRepo: 'GitHub repository',
+  githubStars: 'GitHub stars',
+  projectPage: 'project page',
+  aiSummary: 'AI summary',
+  aiKeywords: 'AI keywords',
 }
 
 const SHOWN = 200

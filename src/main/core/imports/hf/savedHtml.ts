@@ -1,0 +1,134 @@
+// A Hugging Face papers page saved from a browser (Save Page As…): the page's
+// data is in its hydration elements, `<div … data-target="DailyPapers"
+// data-props="{…}">` on listing pages (daily, weekly, monthly, trending,
+// search) and the paper page's own element with a `paper` object. Only that
+// JSON is read, never the visual markup, which changes with every redesign.
+import type { ParsedImport } from '../parsedRecord'
+import { HfFormatError, hfApiPapers } from './apiJson'
+import { hfRecord } from './hfRecord'
+import type { HfPaper } from './hfRecord'
+
+// One hydration element's opening tag: its data-target and data-props, in either order.
+const HYDRATER = /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?data-props="([^"]*)"[^>]*>/g
+const HYDRATER_REVERSED =
+  /<[a-z]+\s[^>]*?data-props="([^"]*)"[^>]*?data-target="([A-Za-z]+)"[^>]*>/g
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  quot: '"',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  apos: "'",
+  nbsp: '\u00a0',
+}
+
+/** An attribute value as the browser reads it: entities decoded. */
+export function decodeAttribute(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) {
+      return safeCodePoint(Number.parseInt(name.slice(2), 16)) ?? whole
+    }
+    if (name.startsWith('#')) return safeCodePoint(Number.parseInt(name.slice(1), 10)) ?? whole
+    return ENTITIES[name.toLowerCase()] ?? whole
+  })
+}
+
+function safeCodePoint(code: number): string | undefined {
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+    ? String.fromCodePoint(code)
+    : undefined
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++
+  return line
+}
+
+interface Hydration {
+  target: string
+  props: string
+  index: number
+}
+
+function hydrations(text: string): Hydration[] {
+  const found = new Map<number, Hydration>()
+  for (const m of text.matchAll(HYDRATER)) {
+    found.set(m.index, { target: m[1] ?? '', props: m[2] ?? '', index: m.index })
+  }
+  for (const m of text.matchAll(HYDRATER_REVERSED)) {
+    if (!found.has(m.index))
+      found.set(m.index, { target: m[2] ?? '', props: m[1] ?? '', index: m.index })
+  }
+  return [...found.values()].sort((a, b) => a.index - b.index)
+}
+
+/** Does this hydration element hold papers (a listing's list, or a paper page's paper)? */
+function holdsPapers(props: string): boolean {
+  return props.includes('&quot;dailyPapers&quot;') || props.includes('&quot;paper&quot;:{')
+}
+
+export function parseHfSavedHtml(text: string): ParsedImport {
+  const papers: HfPaper[] = []
+  const seen = new Set<string>()
+  const skipped: ParsedImport['skipped'] = []
+  let pageDate: string | undefined
+  for (const hydration of hydrations(text)) {
+    if (!holdsPapers(hydration.props)) continue
+    let value: unknown
+    try {
+      value = JSON.parse(decodeAttribute(hydration.props))
+    } catch {
+      skipped.push({
+        line: lineAt(text, hydration.index),
+        reason: `The page's ${hydration.target} data is not valid JSON`,
+      })
+      continue
+    }
+    const line = lineAt(text, hydration.index)
+    let found
+    try {
+      found = hfApiPapers(value, line)
+    } catch {
+      continue
+    }
+    skipped.push(...found.skipped)
+    for (const paper of found.papers) {
+      const key = paper.arxivId ?? paper.title.toLowerCase()
+      if (seen.has(key)) continue
+      seen.add(key)
+      papers.push(paper)
+    }
+    pageDate ??= dayOfPage(value)
+  }
+  if (papers.length === 0) {
+    throw new HfFormatError(
+      'it is a saved Hugging Face page, but its data holds no papers (saved before the page had loaded?)',
+    )
+  }
+  return {
+    format: 'hf-saved-html',
+    records: papers.map((paper, index) => hfRecord(paper, index + 1)),
+    skipped,
+    identifiers: [],
+    ...(pageDate === undefined ? {} : { pageDate }),
+  }
+}
+
+/** A daily listing's own day (its dateString), for the suggested collection name. */
+function dayOfPage(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const record = value as Record<string, unknown>
+  const date = record['dateString'] ?? record['date']
+  const period = record['periodType']
+  if (period !== undefined && period !== 'day') return undefined
+  return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined
+}
+
+/** Does the text look like a saved HF page: HTML with a hydration element holding papers? */
+export function looksLikeHfSavedHtml(head: string, text: string): boolean {
+  if (!/<(?:!doctype html|html|head|body|div)\b/i.test(head)) return false
+  return (
+    /data-target="DailyPapers"/.test(text) || /data-props="[^"]*&quot;paper&quot;:\{/.test(text)
+  )
+}
