@@ -21,6 +21,7 @@ import { NoteIndex } from './notes/noteIndex'
 import type { Environment } from './online/serviceOrigins'
 import { originsOf } from './online/serviceOrigins'
 import { notesService } from './notes/notesService'
+import { OnlineService } from './online/onlineService'
 import { organizeService } from './organize/organizeService'
 import { PlanRunner } from './organize/planRunner'
 import { PaperViews } from './papers/paperViews'
@@ -91,6 +92,7 @@ export class Library {
       related,
       organizeService(kernel, plans, views),
       imports,
+      new OnlineService(kernel, imports, lookup),
       lookup,
       duplicatesService(kernel, views),
       exportsService(kernel, views, notes),

@@ -56,6 +56,8 @@ export interface ApiResults {
   getLookupQueue: LookupQueue
   retryLookups: ImportPreview
   dropQueuedLookups: LookupQueue
+  previewDailyPapers: ImportPreview
+  importDailyPapers: ImportReport
   findDuplicates: DuplicateGroup[]
   mergeDuplicates: MergeOutcome
   exportPapers: ExportResult

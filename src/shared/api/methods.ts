@@ -16,6 +16,8 @@ export const apiMethods = [
   'getLookupQueue',
   'retryLookups',
   'dropQueuedLookups',
+  'previewDailyPapers',
+  'importDailyPapers',
   'findDuplicates',
   'mergeDuplicates',
   'exportPapers',

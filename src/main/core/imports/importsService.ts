@@ -135,8 +135,8 @@ export class ImportsService implements Service<ImportMethod> {
     this.keyIndex = undefined
   }
 
-  /** Reads and writes in one step. */
-  private importNow(fileName: string | undefined, read: ReadText): Promise<ImportReport> {
+  /** Reads and writes in one step: `read` may be any source (a file's text, an online fetch). */
+  importNow(fileName: string | undefined, read: ReadText): Promise<ImportReport> {
     return this.kernel.tasks.run('import', importLabel(fileName), async (task) => {
       const prepared = await this.prepare(task, fileName, read)
       return this.kernel.mutate(() => this.write(task, prepared))
@@ -159,8 +159,8 @@ export class ImportsService implements Service<ImportMethod> {
     }
   }
 
-  /** Runs a preview as a long task and keeps what it read for confirmImport. */
-  private async preview(
+  /** Runs a preview as a long task and keeps what it read for confirmImport (any source). */
+  async preview(
     previewId: string,
     fileName: string | undefined,
     read: ReadText,
