@@ -33,6 +33,10 @@ export interface CommandLine {
   out?: string
   /** related: --limit N */
   limit?: number
+  /** daily: --week YYYY-Www */
+  week?: string
+  /** daily: --month YYYY-MM */
+  month?: string
 }
 
 /** A command: runs with the command line, resolves to the exit code. */

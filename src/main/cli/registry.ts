@@ -3,6 +3,7 @@ import type { Command } from './commandLine'
 import { addToCollectionCommand } from './commands/addToCollection'
 import { backlinksCommand } from './commands/backlinks'
 import { collectionsCommand } from './commands/collections'
+import { dailyCommand } from './commands/daily'
 import { exportCommand } from './commands/export'
 import { helpCommand } from './commands/help'
 import { importCommand } from './commands/import'
@@ -13,6 +14,7 @@ import { tagCommand } from './commands/tag'
 
 const COMMANDS = new Map<string, Command>([
   ['import', importCommand],
+  ['daily', dailyCommand],
   ['export', exportCommand],
   ['list', listCommand],
   ['search', searchCommand],

@@ -9,6 +9,10 @@ Commands:
                                 a list of arXiv ids / DOIs (looked up online), or a saved
                                 Hugging Face Daily Papers page; the format is read from
                                 the content
+  daily [DATE]                  fetch the Hugging Face Daily Papers of DATE (YYYY-MM-DD,
+                                default today), of --week YYYY-Www or of --month YYYY-MM
+                                from $OFFPRINT_HF_API (default https://huggingface.co)
+                                and import them
   export                        write papers out: --format F --out PATH (markdown: PATH is
                                 a folder, one file per paper and note)
   list                          list the papers in the library, newest first
@@ -35,6 +39,8 @@ Options:
   --collection NAME    export: only this collection and its subcollections
   --no-subcollections  export: with --collection, leave its subcollections out
   --limit N      related: how many papers (default 5, at most 50)
+  --week W       daily: an ISO week, e.g. 2026-W06
+  --month M      daily: a month, e.g. 2026-02
 
 Paper ids are in the output of: list --json`
 
