@@ -28,6 +28,7 @@ export interface CommandSpec {
 
 export const COMMANDS = {
   import: { title: 'Import…', keys: [{ key: 'o', mod: true }], menu: 'File' },
+  'get-daily-papers': { title: 'Get Daily Papers…', keys: [], menu: 'File' },
   export: { title: 'Export…', keys: [{ key: 'e', mod: true, shift: true }], menu: 'File' },
   'find-duplicates': { title: 'Find Duplicates…', keys: [], menu: 'File' },
   settings: { title: 'Settings…', keys: [{ key: ',', mod: true }], menu: 'File' },

@@ -49,6 +49,7 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
   const { focusPane } = paneFocus
   const context: CommandContext = {
     importFiles: ctx.importFiles,
+    openDailyPapers: dialogs.openDailyPapers,
     openExport: dialogs.openExport,
     openDuplicates: dialogs.openDuplicates,
     openSettings: dialogs.openSettings,

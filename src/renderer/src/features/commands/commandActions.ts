@@ -8,6 +8,8 @@ import type { ListCommand } from '../papers/listShortcuts'
 /** The window's abilities the commands are made of (see app/useWindowCommands.ts). */
 export interface CommandContext {
   importFiles(): void
+  /** File > Get Daily Papers…: a day, week or month from Hugging Face, previewed. */
+  openDailyPapers(): void
   /** File > Export…: format and scope, then saved as a download. */
   openExport(): void
   /** File > Find Duplicates…: groups of likely duplicates, merged on request. */
@@ -41,6 +43,7 @@ const needsPaper = (context: CommandContext): boolean => context.hasSelection()
 
 export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   import: { run: (c) => c.importFiles() },
+  'get-daily-papers': { run: (c) => c.openDailyPapers() },
   export: { run: (c) => c.openExport() },
   'find-duplicates': { run: (c) => c.openDuplicates() },
   settings: { run: (c) => c.openSettings() },
