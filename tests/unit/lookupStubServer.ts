@@ -5,7 +5,7 @@
 // answer carries an ETag and a conditional request for it gets 304. It can also
 // answer "busy" (503), "too many requests" with a Retry-After, or hold
 // requests, and it logs every request it got.
-import { readFile } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createHash } from 'node:crypto'
@@ -53,6 +53,20 @@ async function fixture(path: string): Promise<string | undefined> {
   } catch {
     return undefined
   }
+}
+
+/** The recorded entries whose title holds the searched words, in order (as arXiv's ti:"…" does). */
+async function titleSearch(words: string): Promise<string[]> {
+  const wanted = words.toLowerCase().split(/\s+/).join(' ')
+  const found: string[] = []
+  for (const name of await readdir(resolve(FIXTURES, 'arxiv'))) {
+    const entry = (await fixture(`arxiv/${name}`)) ?? ''
+    const title = /<title>([\s\S]*?)<\/title>/.exec(entry)?.[1] ?? ''
+    if (title.toLowerCase().replace(/\s+/g, ' ').includes(wanted)) {
+      found.push(name.replace(/\.xml$/, '').replace('_', '/'))
+    }
+  }
+  return found
 }
 
 export async function startStubServer(): Promise<StubServer> {
@@ -108,7 +122,11 @@ export async function startStubServer(): Promise<StubServer> {
         return
       }
       if (url.pathname === '/api/query') {
-        const ids = (url.searchParams.get('id_list') ?? '').split(',')
+        const search = /^ti:"(.*)"$/.exec(url.searchParams.get('search_query') ?? '')?.[1]
+        const ids =
+          search === undefined
+            ? (url.searchParams.get('id_list') ?? '').split(',')
+            : await titleSearch(search)
         const entries = await Promise.all(
           ids.map((id) => fixture(`arxiv/${id.replace('/', '_')}.xml`)),
         )

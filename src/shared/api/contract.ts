@@ -55,6 +55,7 @@ export interface ApiResults {
   cancelImport: { cancelled: boolean }
   getLookupQueue: LookupQueue
   retryLookups: ImportPreview
+  matchTitlesOnArxiv: ImportPreview
   dropQueuedLookups: LookupQueue
   previewDailyPapers: ImportPreview
   importDailyPapers: ImportReport

@@ -15,6 +15,7 @@ export const apiMethods = [
   'cancelImport',
   'getLookupQueue',
   'retryLookups',
+  'matchTitlesOnArxiv',
   'dropQueuedLookups',
   'previewDailyPapers',
   'importDailyPapers',

@@ -61,6 +61,8 @@ export async function planImport(
       })
       continue
     }
+    // A title lookup's answer for a paper that is no longer in the library adds nothing.
+    if (record.enrichOnly === true) continue
     const earlier = keys.map((key) => freshByKey.get(key)).find((index) => index !== undefined)
     if (earlier !== undefined) {
       const target = fresh[earlier]

@@ -15,6 +15,7 @@ import type { CommittedChange, Service } from '../kernel/service'
 import type { LookupService } from '../lookup/lookupService'
 import { requirePaper } from '../store/requireRecord'
 import { importLabel, importReport, localIsoDate, newPapers } from './importedPapers'
+import { formatIdentifier } from './identifiers'
 import { planImport } from './importPlan'
 import { prepareImport } from './prepareImport'
 import type { PreparedImport, ReadText } from './prepareImport'
@@ -34,6 +35,7 @@ type ImportMethod =
   | 'confirmImport'
   | 'cancelImport'
   | 'retryLookups'
+  | 'matchTitlesOnArxiv'
 
 /** An import between previewImport and confirmImport (or cancelImport). */
 interface PendingImport {
@@ -92,12 +94,26 @@ export class ImportsService implements Service<ImportMethod> {
       if (identifiers.length === 0) {
         throw new BadInputError('No identifiers are waiting to be looked up')
       }
-      return this.preview(previewId, undefined, async () => ({
-        format: 'identifiers',
-        records: [],
-        skipped: [],
-        identifiers,
-      }))
+      return this.previewLookups(previewId, identifiers)
+    },
+
+    /**
+     * Papers without an arXiv id or a DOI (a page that gave none) looked up on
+     * arXiv by title, through the lookup queue's path: what is found enriches
+     * the paper (its id, author names, links); what cannot be looked up now
+     * (offline, busy) waits in the queue when the preview is confirmed.
+     */
+    matchTitlesOnArxiv: async ({ previewId, paperIds }) => {
+      const titles = paperIds.flatMap((id) => {
+        const paper = requirePaper(this.kernel.store, id)
+        return paper.arxivId === undefined && paper.doi === undefined
+          ? [formatIdentifier({ kind: 'title', id: paper.title })]
+          : []
+      })
+      if (titles.length === 0) {
+        throw new BadInputError('These papers have an arXiv id or a DOI already')
+      }
+      return this.previewLookups(previewId, [...new Set(titles)])
     },
 
     /** Step two: write what the preview showed (as the library is now), in one durable commit. */
@@ -157,6 +173,16 @@ export class ImportsService implements Service<ImportMethod> {
       ...(fileName === undefined ? {} : { fileName }),
       today: localIsoDate(this.kernel.now()),
     }
+  }
+
+  /** A preview of looking `identifiers` up (formatted: "arXiv:…", "doi:…", "title:…"). */
+  private previewLookups(previewId: string, identifiers: string[]): Promise<ImportPreview> {
+    return this.preview(previewId, undefined, async () => ({
+      format: 'identifiers',
+      records: [],
+      skipped: [],
+      identifiers,
+    }))
   }
 
   /** Runs a preview as a long task and keeps what it read for confirmImport (any source). */

@@ -17,6 +17,7 @@ import { DEFAULT_SERVICE_ORIGINS } from '../../../shared/model'
 import { ImportCancelledError } from '../imports/yieldingLoop'
 import { FinalFetchError, PoliteFetcher, RetryableFetchError } from '../online/politeFetch'
 import { serviceUrl } from '../online/serviceOrigins'
+import { normalizeTitle } from '../../../shared/text/normalizeTitle'
 
 export interface LookupOptions {
   /** Where the services are, asked before every request (settings + environment). */
@@ -46,6 +47,9 @@ export const DEFAULT_LOOKUP: Required<LookupOptions> = {
   timeoutMs: 20_000,
   userAgent: 'Offprint/0.1 (desktop reader for research papers)',
 }
+
+/** Answers of a title search looked at for the one with the same title. */
+const TITLE_CANDIDATES = 5
 
 /** arXiv's API takes a comma-separated id_list; this many per request keeps responses small. */
 const ARXIV_BATCH = 20
@@ -139,17 +143,23 @@ export class IdentifierLookup {
       progress(batch.length)
     }
 
-    for (const identifier of identifiers.filter((id) => id.kind === 'doi')) {
+    // One request each: a DOI to doi.org, a title to arXiv's search.
+    for (const identifier of identifiers.filter((id) => id.kind !== 'arxiv')) {
       const name = formatIdentifier(identifier)
-      const outage = down.get('doi')
+      const service = identifier.kind === 'doi' ? 'doi' : 'arxiv'
+      const outage = down.get(service)
       if (outage !== undefined) {
         failures.push({ identifier: name, reason: outage, retry: true })
       } else {
         try {
-          records.push(await this.fetchDoi(identifier.id, control.signal))
+          records.push(
+            identifier.kind === 'doi'
+              ? await this.fetchDoi(identifier.id, control.signal)
+              : await this.fetchArxivTitle(identifier.id, control.signal),
+          )
         } catch (error) {
           const failure = this.classify(error, control.signal)
-          if (failure.retry) down.set('doi', failure.reason)
+          if (failure.retry) down.set(service, failure.reason)
           failures.push({ identifier: name, ...failure })
         }
       }
@@ -172,6 +182,29 @@ export class IdentifierLookup {
       if (record.arxivId !== undefined) found.set(record.arxivId, record)
     }
     return found
+  }
+
+  /**
+   * The arXiv record of the paper titled `title`: arXiv's title search, and of
+   * its answers the one whose title is the same (ignoring case, punctuation and
+   * Unicode forms). It only enriches the library's paper of that title.
+   */
+  private async fetchArxivTitle(title: string, signal?: AbortSignal): Promise<ParsedRecord> {
+    const url = serviceUrl(this.origins().arxivApi, '/api/query')
+    // A phrase search on the title's words; quotes and search operators are not words.
+    const words = title
+      .replace(/["():]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+    url.searchParams.set('search_query', `ti:"${words}"`)
+    url.searchParams.set('max_results', String(TITLE_CANDIDATES))
+    const body = await this.fetcher.get(url, 'application/atom+xml', signal)
+    const wanted = normalizeTitle(title)
+    const found = (await parseArxivAtom(body)).records.find(
+      (record) => normalizeTitle(record.title) === wanted,
+    )
+    if (found === undefined) throw new FinalFetchError('arXiv has no paper with this title')
+    return { ...found, enrichOnly: true }
   }
 
   private async fetchDoi(doi: string, signal?: AbortSignal): Promise<ParsedRecord> {

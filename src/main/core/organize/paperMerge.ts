@@ -144,12 +144,16 @@ export function mergePapers(keep: Paper, other: Paper): { merged: Paper; changed
 
 /** The descriptive fields of a parsed record, without its position in the file. */
 export function recordFields(record: ParsedRecord): PaperFields {
-  const fields: PaperFields & { line?: number; entry?: number; replaces?: boolean } = {
-    ...record,
-  }
+  const fields: PaperFields & {
+    line?: number
+    entry?: number
+    replaces?: boolean
+    enrichOnly?: boolean
+  } = { ...record }
   delete fields.line
   delete fields.entry
   delete fields.replaces
+  delete fields.enrichOnly
   return fields
 }
 
