@@ -64,6 +64,7 @@ export const COMMANDS = {
   'mark-read': { title: 'Mark as read', keys: [{ key: 'r' }], menu: 'Edit', notWhileTyping: true },
   'command-palette': { title: 'Command palette…', keys: [{ key: 'k', mod: true }], menu: 'View' },
   tag: { title: 'Add a tag…', keys: [{ key: 't' }], menu: 'Edit', notWhileTyping: true },
+  'find-on-arxiv': { title: 'Find on arXiv by title', keys: [], menu: 'Edit' },
   'add-to-collection': {
     title: 'Add to collection…',
     keys: [{ key: 'c' }],

@@ -29,6 +29,8 @@ export interface CommandContext {
   goForward(): void
   /** One of the paper list's commands, on the selected papers (star, status, tag, …). */
   onSelection(command: ListCommand): void
+  /** The selected papers without ids, looked up on arXiv by title (previewed). */
+  matchTitles(): void
   /** Whether a paper is selected (commands on "the paper" need one). */
   hasSelection(): boolean
 }
@@ -55,6 +57,7 @@ export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   'mark-reading': { run: (c) => c.onSelection('status-reading'), enabled: needsPaper },
   'mark-read': { run: (c) => c.onSelection('status-read'), enabled: needsPaper },
   tag: { run: (c) => c.onSelection('tag'), enabled: needsPaper },
+  'find-on-arxiv': { run: (c) => c.matchTitles(), enabled: needsPaper },
   'add-to-collection': { run: (c) => c.onSelection('add-to-collection'), enabled: needsPaper },
   'toggle-sidebar': { run: (c) => c.togglePane('sidebar') },
   'command-palette': { run: (c) => c.openPalette() },

@@ -50,6 +50,8 @@ export interface Importer {
   retryLookups(): Promise<void>
   /** Get Daily Papers…: fetches the period from Hugging Face, then previews it like a file. */
   getDailyPapers(period: DailyPeriod): Promise<void>
+  /** Papers without ids looked up on arXiv by title, then previewed like an import. */
+  matchTitlesOnArxiv(paperIds: readonly string[]): Promise<void>
   /** The hidden <input type=file> the picker uses; render it once. */
   fileInput: RefObject<HTMLInputElement | null>
   onFilesChosen(files: FileList | null): void
@@ -154,6 +156,14 @@ export function useImport(): Importer {
   const getDailyPapers = useCallback(
     (period: DailyPeriod) =>
       run(dailyPeriodName(period), (previewId) => api.previewDailyPapers({ previewId, period })),
+    [run],
+  )
+
+  const matchTitlesOnArxiv = useCallback(
+    (paperIds: readonly string[]) =>
+      run('the arXiv title search', (previewId) =>
+        api.matchTitlesOnArxiv({ previewId, paperIds: [...paperIds] }),
+      ),
     [run],
   )
 
@@ -262,6 +272,7 @@ export function useImport(): Importer {
     importSample,
     retryLookups,
     getDailyPapers,
+    matchTitlesOnArxiv,
     fileInput,
     onFilesChosen,
   }
