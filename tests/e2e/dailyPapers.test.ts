@@ -1,19 +1,23 @@
-// File > Get Daily Papers… end to end, from the palette: a day picked in the
-// dialog, fetched from OFFPRINT_HF_API (a stub server on 127.0.0.1 serving the
-// recorded /api/daily_papers answer of 2026-06-12, 30 papers), previewed, and
-// imported. The page itself never goes online: the core fetches.
+// The online commands end to end, from the palette, against a stub server on
+// 127.0.0.1 named by OFFPRINT_HF_API and OFFPRINT_ARXIV_API: Get Daily Papers…
+// (a day picked in the dialog; the recorded /api/daily_papers answer of
+// 2026-06-12, 30 papers, previewed and imported) and Find on arXiv by title (a
+// paper without ids gains its arXiv id and authors). The page itself never
+// goes online: the core fetches.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Library } from '../../src/main/core/library'
 import { startStubServer, type StubServer } from '../unit/lookupStubServer'
 import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
 
 let app: RunningApp | undefined
 let stub: StubServer
-const before = process.env['OFFPRINT_HF_API']
+const VARIABLES = ['OFFPRINT_HF_API', 'OFFPRINT_ARXIV_API'] as const
+const before = VARIABLES.map((name) => process.env[name])
 
 beforeEach(async () => {
   stub = await startStubServer()
   // The in-process core reads its origins from this process's environment, as the app does.
-  process.env['OFFPRINT_HF_API'] = stub.origin
+  for (const name of VARIABLES) process.env[name] = stub.origin
 })
 afterEach(async () => {
   if (app !== undefined) {
@@ -23,8 +27,11 @@ afterEach(async () => {
     app = undefined
   }
   await stub.close()
-  if (before === undefined) delete process.env['OFFPRINT_HF_API']
-  else process.env['OFFPRINT_HF_API'] = before
+  VARIABLES.forEach((name, index) => {
+    const value = before[index]
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
+  })
 })
 afterAll(closeBrowser)
 
@@ -61,5 +68,40 @@ describe('Get Daily Papers…', () => {
     ])
     await page.getByTestId('import-confirm').click()
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('30 papers')
+  })
+
+  it('finds a paper without ids on arXiv by its title, and it gains its id and authors', async () => {
+    const libraryDir = await makeLibraryDir()
+    const seed = await Library.open(libraryDir)
+    await seed.api.importText({
+      text: 'TY  - JOUR\nTI  - Attention is all you need\nPY  - 2017\nER  - \n',
+      fileName: 'page.ris',
+    })
+    await seed.close()
+    app = await launchApp({ libraryDir })
+    const { page } = app
+    await expect
+      .poll(() => page.getByTestId('paper-title').textContent())
+      .toBe('Attention is all you need')
+    await page.getByTestId('paper-list').focus()
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('find on arxiv')
+    await expect
+      .poll(() => page.getByTestId('palette-item').first().textContent())
+      .toContain('Find on arXiv by title')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.getByTestId('preview-duplicates').textContent())
+      .toBe('1 duplicate (1 would gain details)')
+    expect(await page.getByRole('dialog', { name: 'Import from arXiv by title' }).isVisible()).toBe(
+      true,
+    )
+    await app.screenshot('find-on-arxiv-preview')
+    await page.getByTestId('import-confirm').click()
+    await expect.poll(() => page.getByTestId('paper-arxiv').textContent()).toBe('1706.03762')
+    expect(await page.getByTestId('paper-authors').textContent()).toContain('Ashish Vaswani')
+    expect(stub.requests.map((r) => r.path)).toEqual([
+      '/api/query?search_query=ti%3A%22Attention+is+all+you+need%22&max_results=5',
+    ])
   })
 })

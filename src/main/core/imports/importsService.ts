@@ -25,6 +25,9 @@ import type { ParseControl } from './parsedRecord'
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
 
+/** What a title search is called in its preview and report ("Import from arXiv by title"). */
+const TITLE_SEARCH = 'from arXiv by title'
+
 /** Prepared previews kept at once; older ones are dropped (the user moved on). */
 const MAX_PREVIEWS = 4
 
@@ -94,7 +97,7 @@ export class ImportsService implements Service<ImportMethod> {
       if (identifiers.length === 0) {
         throw new BadInputError('No identifiers are waiting to be looked up')
       }
-      return this.previewLookups(previewId, identifiers)
+      return this.previewLookups(previewId, undefined, identifiers)
     },
 
     /**
@@ -113,7 +116,7 @@ export class ImportsService implements Service<ImportMethod> {
       if (titles.length === 0) {
         throw new BadInputError('These papers have an arXiv id or a DOI already')
       }
-      return this.previewLookups(previewId, [...new Set(titles)])
+      return this.previewLookups(previewId, TITLE_SEARCH, [...new Set(titles)])
     },
 
     /** Step two: write what the preview showed (as the library is now), in one durable commit. */
@@ -176,8 +179,12 @@ export class ImportsService implements Service<ImportMethod> {
   }
 
   /** A preview of looking `identifiers` up (formatted: "arXiv:…", "doi:…", "title:…"). */
-  private previewLookups(previewId: string, identifiers: string[]): Promise<ImportPreview> {
-    return this.preview(previewId, undefined, async () => ({
+  private previewLookups(
+    previewId: string,
+    name: string | undefined,
+    identifiers: string[],
+  ): Promise<ImportPreview> {
+    return this.preview(previewId, name, async () => ({
       format: 'identifiers',
       records: [],
       skipped: [],
