@@ -22,6 +22,18 @@ function io(env: NodeJS.ProcessEnv): Captured {
   return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s), env }
 }
 
+// Every test gets the stub server (arXiv, Hugging Face) and a fresh folder.
+let stub: StubServer
+let dir: string
+beforeEach(async () => {
+  stub = await startStubServer()
+  dir = await mkdtemp(join(tmpdir(), 'offprint-online-cli-'))
+})
+afterEach(async () => {
+  await stub.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
 describe('the period daily is asked for', () => {
   const today = '2026-08-15'
   const period = (argv: string[]) => dailyPeriodOf(parseCommandLine(['daily', ...argv]), today)
@@ -45,17 +57,6 @@ describe('the period daily is asked for', () => {
 })
 
 describe('offprint daily', () => {
-  let stub: StubServer
-  let dir: string
-  beforeEach(async () => {
-    stub = await startStubServer()
-    dir = await mkdtemp(join(tmpdir(), 'offprint-daily-'))
-  })
-  afterEach(async () => {
-    await stub.close()
-    await rm(dir, { recursive: true, force: true })
-  })
-
   it('imports a day from OFFPRINT_HF_API and says what it read', async () => {
     const run = io({ OFFPRINT_HF_API: stub.origin })
     expect(await runCli(['daily', '2026-06-12', '--library', join(dir, 'lib')], run)).toBe(0)
@@ -76,5 +77,38 @@ describe('offprint daily', () => {
     expect(run.stderr).toEqual([
       `offprint: Could not get the Daily Papers of 2026-06-12: offline: could not reach ${host}; it will be retried when you are online`,
     ])
+  })
+})
+
+describe('offprint feed', () => {
+  it('imports the RSS feed of the categories from OFFPRINT_ARXIV_RSS', async () => {
+    const run = io({ OFFPRINT_ARXIV_RSS: stub.origin })
+    expect(await runCli(['feed', 'cs.AI+cs.LG+math', '--library', join(dir, 'lib')], run)).toBe(0)
+    expect(run.stdout).toEqual([
+      'Imported arXiv cs.AI+cs.LG+math: 1504 added, 0 already present, 0 skipped',
+      '  read as arXiv RSS or Atom announcement feed',
+    ])
+    expect(stub.requests.map((r) => [r.path, r.accept])).toEqual([
+      ['/rss/cs.AI+cs.LG+math', 'application/rss+xml'],
+    ])
+  })
+
+  it('reads the Atom feed with --atom, and says where a cut-off feed broke', async () => {
+    const run = io({ OFFPRINT_ARXIV_RSS: stub.origin })
+    expect(await runCli(['feed', 'cs.AI', '--atom', '--library', join(dir, 'lib')], run)).toBe(0)
+    expect(run.stdout).toEqual([
+      'Imported arXiv cs.AI: 86 added, 0 already present, 1 skipped',
+      '  line 1229: the feed is cut off in the middle of this entry; the entries before it were read',
+      '  read as arXiv RSS or Atom announcement feed',
+    ])
+    expect(stub.requests.map((r) => r.path)).toEqual(['/atom/cs.AI'])
+  })
+
+  it("fails with arXiv's own words for an archive it does not know", async () => {
+    const run = io({ OFFPRINT_ARXIV_RSS: stub.origin })
+    expect(await runCli(['feed', 'astroph', '--library', join(dir, 'lib')], run)).toBe(1)
+    expect(run.stderr[0]).toMatch(
+      /^offprint: No papers found in arXiv astroph: arXiv answered with an error: Bad archive 'astroph'\./,
+    )
   })
 })

@@ -20,6 +20,7 @@ export const OPTIONS = {
   limit: { type: 'string' },
   week: { type: 'string' },
   month: { type: 'string' },
+  atom: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
 
@@ -80,6 +81,9 @@ export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOp
   },
   month: (line, given) => {
     line.month = valueOf('--month', given)
+  },
+  atom: (line) => {
+    line.atom = true
   },
   help: (line) => {
     line.help = true

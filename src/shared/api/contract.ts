@@ -59,6 +59,7 @@ export interface ApiResults {
   dropQueuedLookups: LookupQueue
   previewDailyPapers: ImportPreview
   importDailyPapers: ImportReport
+  importArxivFeed: ImportReport
   findDuplicates: DuplicateGroup[]
   mergeDuplicates: MergeOutcome
   exportPapers: ExportResult

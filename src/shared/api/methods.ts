@@ -19,6 +19,7 @@ export const apiMethods = [
   'dropQueuedLookups',
   'previewDailyPapers',
   'importDailyPapers',
+  'importArxivFeed',
   'findDuplicates',
   'mergeDuplicates',
   'exportPapers',

@@ -6,6 +6,7 @@ import type { DailyPeriod } from '../../../shared/model'
 import { dailyPeriodName, dailyPeriodText } from '../../../shared/model'
 import { HfFormatError } from '../imports/hf/apiJson'
 import { localIsoDate } from '../imports/importedPapers'
+import { readImport } from '../imports/readImport'
 import type { ImportsService } from '../imports/importsService'
 import type { ParseControl, ParsedImport } from '../imports/parsedRecord'
 import { BadInputError } from '../kernel/errors'
@@ -14,8 +15,23 @@ import type { Service } from '../kernel/service'
 import type { LookupService } from '../lookup/lookupService'
 import { fetchDailyPapers, daysOf } from './dailyPapers'
 import { FinalFetchError, RetryableFetchError } from './politeFetch'
+import { serviceUrl } from './serviceOrigins'
 
-type OnlineMethod = 'previewDailyPapers' | 'importDailyPapers'
+/** What a feed import is called in its report: "arXiv cs.AI". */
+function feedName(categories: string): string {
+  return `arXiv ${categories}`
+}
+
+/** A fetch's failure as the user reads it ("Could not get …: offline: …"); anything else as it is. */
+function failedFetch(what: string, error: unknown): unknown {
+  return error instanceof RetryableFetchError ||
+    error instanceof FinalFetchError ||
+    error instanceof HfFormatError
+    ? new BadInputError(`Could not get ${what}: ${error.message}`, { cause: error })
+    : error
+}
+
+type OnlineMethod = 'previewDailyPapers' | 'importDailyPapers' | 'importArxivFeed'
 
 export class OnlineService implements Service<OnlineMethod> {
   constructor(
@@ -30,10 +46,39 @@ export class OnlineService implements Service<OnlineMethod> {
         this.readDailyPapers(period, control),
       ),
 
+    importArxivFeed: ({ categories, syntax }) =>
+      this.imports.importNow(feedName(categories), (control) =>
+        this.readArxivFeed(categories, syntax ?? 'rss', control),
+      ),
+
     importDailyPapers: ({ period }) =>
       this.imports.importNow(dailyPeriodName(period), (control) =>
         this.readDailyPapers(period, control),
       ),
+  }
+
+  /** Today's announcements of `categories` from $OFFPRINT_ARXIV_RSS/rss/… (or /atom/…). */
+  private async readArxivFeed(
+    categories: string,
+    syntax: 'rss' | 'atom',
+    control: ParseControl,
+  ): Promise<ParsedImport> {
+    const url = serviceUrl(this.lookups.lookup.origins().arxivRss, `/${syntax}/${categories}`)
+    let text: string
+    try {
+      text = await this.lookups.lookup.fetcher.get(
+        url,
+        syntax === 'rss' ? 'application/rss+xml' : 'application/atom+xml',
+        control.signal,
+      )
+    } catch (error) {
+      throw failedFetch(`the arXiv feed of ${categories}`, error)
+    }
+    return readImport(text, {
+      ...control,
+      fileName: feedName(categories),
+      today: localIsoDate(this.kernel.now()),
+    })
   }
 
   private async readDailyPapers(period: DailyPeriod, control: ParseControl): Promise<ParsedImport> {
@@ -58,14 +103,7 @@ export class OnlineService implements Service<OnlineMethod> {
         control,
       )
     } catch (error) {
-      if (
-        error instanceof RetryableFetchError ||
-        error instanceof FinalFetchError ||
-        error instanceof HfFormatError
-      ) {
-        throw new BadInputError(`Could not get ${what}: ${error.message}`, { cause: error })
-      }
-      throw error
+      throw failedFetch(what, error)
     }
     if (parsed.records.length === 0 && parsed.skipped.length === 0) {
       throw new BadInputError(`Hugging Face lists no papers for ${dailyPeriodText(period)}`)

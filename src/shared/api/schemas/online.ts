@@ -14,4 +14,14 @@ export const onlineArgs = {
   previewDailyPapers: z.object({ previewId: id, period: dailyPeriodSchema }).strict(),
   /** Fetches the period's Daily Papers and imports them at once (the CLI). */
   importDailyPapers: z.object({ period: dailyPeriodSchema }).strict(),
+  /** Fetches today's announcement feed of arXiv categories ("cs.AI", "cs.AI+cs.LG") and imports it. */
+  importArxivFeed: z
+    .object({
+      categories: z
+        .string()
+        .max(500)
+        .regex(/^[A-Za-z-]+(?:\.[A-Za-z-]+)?(?:\+[A-Za-z-]+(?:\.[A-Za-z-]+)?)*$/),
+      syntax: z.enum(['rss', 'atom']).optional(),
+    })
+    .strict(),
 } satisfies ArgSchemas
