@@ -30,6 +30,9 @@ export interface ServiceOrigins {
   arxivRss: string
 }
 
+/** An http(s) origin, optionally with a path prefix, written without a trailing slash. */
+export const SERVICE_ORIGIN_PATTERN = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*[^\s?#/])?$/
+
 export const DEFAULT_SERVICE_ORIGINS: Readonly<ServiceOrigins> = Object.freeze({
   huggingFace: 'https://huggingface.co',
   arxivApi: 'https://export.arxiv.org',

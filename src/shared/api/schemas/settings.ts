@@ -16,6 +16,7 @@ import {
   MIN_BACKUPS_KEPT,
   MIN_PANE_WIDTH,
   MIN_READING_FONT_SIZE,
+  SERVICE_ORIGIN_PATTERN,
 } from '../../model'
 import type { ArgSchemas } from './common'
 import { enumOf, idSchema, listScopeSchema, noArgs, sortSchema } from './common'
@@ -26,14 +27,10 @@ const paneWidth = z.number().int().min(MIN_PANE_WIDTH).max(MAX_PANE_WIDTH)
 /** Screen coordinates: generous bounds, but finite integers only. */
 const screenLength = z.number().int().min(-100_000).max(100_000)
 
-/** An http(s) origin, optionally with a path prefix, written without a trailing slash. */
 const serviceOrigin = z
   .string()
   .max(2000)
-  .regex(
-    /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*[^\s?#/])?$/,
-    'an http(s) address without a trailing slash',
-  )
+  .regex(SERVICE_ORIGIN_PATTERN, 'an http(s) address without a trailing slash')
 
 /** One schema per setting, so each can be checked (and defaulted) on its own. */
 export const settingSchemas = {
