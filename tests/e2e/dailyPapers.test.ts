@@ -104,4 +104,34 @@ describe('Get Daily Papers…', () => {
       '/api/query?search_query=ti%3A%22Attention+is+all+you+need%22&max_results=5',
     ])
   })
+
+  it('goes where Settings > Online services says when no variable overrides it', async () => {
+    delete process.env['OFFPRINT_HF_API']
+    app = await launchApp({ libraryDir: await makeLibraryDir() })
+    const { page } = app
+    await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
+    await page.keyboard.press('Control+,')
+    const field = page.getByTestId('settings-origin-huggingFace')
+    await expect.poll(() => field.inputValue()).toBe('https://huggingface.co')
+    await field.fill('not an address')
+    await page.getByTestId('settings-origin-arxivApi').focus()
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Not saved: an address starts with http:// or https://')
+    await field.fill(`${stub.origin}/`)
+    await page.getByTestId('settings-origin-arxivApi').focus()
+    await app.screenshot('settings-online-services')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('settings-dialog').isVisible()).toBe(false)
+
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('daily papers')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('daily-period').fill('2026-07-31')
+    await page.getByTestId('daily-fetch').click()
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('5 papers')
+    expect(stub.requests.map((r) => r.path)).toEqual([
+      '/api/daily_papers?date=2026-07-31&limit=100',
+    ])
+  })
 })

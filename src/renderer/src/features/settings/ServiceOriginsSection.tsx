@@ -33,14 +33,15 @@ export function ServiceOriginsSection(props: {
         override these for one run.
       </p>
       {FIELDS.map(({ key, label, variable }) => (
-        <label key={key} className="settings-field" htmlFor={`${id}-origin-${key}`}>
-          <span>
-            {label} <code>{variable}</code>
-          </span>
+        <div key={key}>
+          <label className="settings-field" htmlFor={`${id}-origin-${key}`}>
+            {label} (<code>{variable}</code>)
+          </label>
           <input
             // A new stored value (a reset) replaces what is typed.
             key={origins[key]}
             id={`${id}-origin-${key}`}
+            className="settings-path"
             type="url"
             defaultValue={origins[key]}
             aria-invalid={invalid === key}
@@ -53,7 +54,7 @@ export function ServiceOriginsSection(props: {
               }
             }}
           />
-        </label>
+        </div>
       ))}
       {invalid !== undefined && (
         <p className="settings-hint" role="alert">
