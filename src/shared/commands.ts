@@ -28,6 +28,7 @@ export interface CommandSpec {
 
 export const COMMANDS = {
   import: { title: 'Import…', keys: [{ key: 'o', mod: true }], menu: 'File' },
+  'get-daily-papers': { title: 'Get Daily Papers…', keys: [], menu: 'File' },
   export: { title: 'Export…', keys: [{ key: 'e', mod: true, shift: true }], menu: 'File' },
   'find-duplicates': { title: 'Find Duplicates…', keys: [], menu: 'File' },
   settings: { title: 'Settings…', keys: [{ key: ',', mod: true }], menu: 'File' },
@@ -63,6 +64,7 @@ export const COMMANDS = {
   'mark-read': { title: 'Mark as read', keys: [{ key: 'r' }], menu: 'Edit', notWhileTyping: true },
   'command-palette': { title: 'Command palette…', keys: [{ key: 'k', mod: true }], menu: 'View' },
   tag: { title: 'Add a tag…', keys: [{ key: 't' }], menu: 'Edit', notWhileTyping: true },
+  'find-on-arxiv': { title: 'Find on arXiv by title', keys: [], menu: 'Edit' },
   'add-to-collection': {
     title: 'Add to collection…',
     keys: [{ key: 'c' }],

@@ -66,7 +66,17 @@ const knownIds: string[] = []
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'offprint-fuzz-'))
-  library = await Library.open(dir, { samplePath: SAMPLE })
+  // Calls that reach the online services (a title lookup of a real paper id)
+  // go to a closed port on 127.0.0.1: no test touches the internet.
+  const nowhere = 'http://127.0.0.1:9'
+  library = await Library.open(dir, {
+    samplePath: SAMPLE,
+    environment: {
+      OFFPRINT_HF_API: nowhere,
+      OFFPRINT_ARXIV_API: nowhere,
+      OFFPRINT_ARXIV_RSS: nowhere,
+    },
+  })
   dispatch = createDispatcher(library.api)
   const { addedIds } = await library.api.importText({ text: syntheticListing(6, 'Fuzzed paper ') })
   knownIds.push(...addedIds)

@@ -310,7 +310,7 @@ describe('Library: files on disk', () => {
       expect((error as Error).message).not.toMatch(/\n/)
     }
     await expect(library.api.importText({ text: prose })).rejects.toThrow(
-      'No papers found: it is not in a format Offprint reads (tried RIS, arXiv Atom feed, a saved Hugging Face papers page (HTML), Hugging Face API JSON, CSL-JSON, BibTeX, a Hugging Face papers page (markdown or text-browser capture), a Hugging Face Daily Papers page, a list of arXiv ids / DOIs)',
+      'No papers found: it is not in a format Offprint reads (tried RIS, arXiv RSS or Atom announcement feed, arXiv Atom feed, a saved Hugging Face papers page (HTML), Hugging Face API JSON, CSL-JSON, BibTeX, a Hugging Face papers page (markdown or text-browser capture), a Hugging Face Daily Papers page, a list of arXiv ids / DOIs)',
     )
     expect(await snapshot(dir)).toEqual(before)
     expect((await library.api.listPapers({ offset: 0, limit: 10 })).total).toBe(2)

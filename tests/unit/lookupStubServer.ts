@@ -1,19 +1,49 @@
-// A stand-in for export.arxiv.org and doi.org on 127.0.0.1, serving the
-// recorded responses in tests/fixtures/lookup. It can also answer "busy"
-// (503) or hold requests, and it logs every request it got.
-import { readFile } from 'node:fs/promises'
+// A stand-in for export.arxiv.org, doi.org, huggingface.co and rss.arxiv.org
+// on 127.0.0.1, serving recorded responses: tests/fixtures/lookup (arXiv API
+// entries, doi.org CSL-JSON) and the real answers in tests/fixtures/formats
+// (Hugging Face /api/daily_papers of three days, rss.arxiv.org feeds). Every
+// answer carries an ETag and a conditional request for it gets 304. It can also
+// answer "busy" (503), "too many requests" with a Retry-After, or hold
+// requests, and it logs every request it got.
+import { readFile, readdir } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { LookupOptions } from '../../src/main/core/lookup/identifierLookup'
 
 const FIXTURES = resolve(__dirname, '../fixtures/lookup')
+const FORMATS = resolve(__dirname, '../fixtures/formats')
+
+/** The recorded /api/daily_papers answers, by the day they list; any other day is []. */
+const DAILY_PAPERS: Record<string, string> = {
+  '2026-05-08': 'hf-api-daily-papers-pretty.json',
+  '2026-06-12': 'hf-api-daily-papers-2026-06-12.json',
+  '2026-07-31': 'hf-api-daily-papers-2026-07.json',
+}
+
+/** The recorded announcement feeds, by path ("/rss/bad" is arXiv's error answer). */
+const FEEDS: Record<string, string> = {
+  '/rss/cs.AI+cs.LG+math': 'arxiv-rss-2024-11-28.xml',
+  '/atom/cs.AI': 'arxiv-atom-cs.AI-2025-08-20.xml',
+  '/rss/test': 'arxiv-rss-empty.xml',
+  '/rss/astroph': 'arxiv-rss-error.xml',
+}
 
 export interface StubServer {
   options: LookupOptions
-  requests: { path: string; accept: string; userAgent: string }[]
-  /** 'ok' serves fixtures; 'busy' answers 503; 'hang' never answers. */
-  mode: 'ok' | 'busy' | 'hang'
+  /** http://127.0.0.1:PORT, what OFFPRINT_HF_API and the other origins are set to. */
+  origin: string
+  /** 127.0.0.1:PORT, as messages name it. */
+  host: string
+  requests: { path: string; accept: string; userAgent: string; ifNoneMatch?: string }[]
+  /**
+   * 'ok' serves fixtures; 'busy' answers 503; 'hang' never answers;
+   * 'too-many' answers 429 with `retryAfter` once, then serves as 'ok'.
+   */
+  mode: 'ok' | 'busy' | 'hang' | 'too-many'
+  /** The Retry-After header of 'too-many' (seconds). */
+  retryAfter: string
   close(): Promise<void>
 }
 
@@ -25,28 +55,78 @@ async function fixture(path: string): Promise<string | undefined> {
   }
 }
 
+/** The recorded entries whose title holds the searched words, in order (as arXiv's ti:"…" does). */
+async function titleSearch(words: string): Promise<string[]> {
+  const wanted = words.toLowerCase().split(/\s+/).join(' ')
+  const found: string[] = []
+  for (const name of await readdir(resolve(FIXTURES, 'arxiv'))) {
+    const entry = (await fixture(`arxiv/${name}`)) ?? ''
+    const title = /<title>([\s\S]*?)<\/title>/.exec(entry)?.[1] ?? ''
+    if (title.toLowerCase().replace(/\s+/g, ' ').includes(wanted)) {
+      found.push(name.replace(/\.xml$/, '').replace('_', '/'))
+    }
+  }
+  return found
+}
+
 export async function startStubServer(): Promise<StubServer> {
   const stub: StubServer = {
     options: {},
+    origin: '',
+    host: '',
     requests: [],
     mode: 'ok',
+    retryAfter: '0',
     close: async () => undefined,
   }
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const ifNoneMatch = request.headers['if-none-match']
     stub.requests.push({
       path: `${url.pathname}${url.search}`,
       accept: request.headers.accept ?? '',
       userAgent: request.headers['user-agent'] ?? '',
+      ...(ifNoneMatch === undefined ? {} : { ifNoneMatch }),
     })
     if (stub.mode === 'hang') return
     if (stub.mode === 'busy') {
       response.writeHead(503).end('busy')
       return
     }
+    if (stub.mode === 'too-many') {
+      stub.mode = 'ok'
+      response.writeHead(429, { 'Retry-After': stub.retryAfter }).end('slow down')
+      return
+    }
+    /** A recorded answer, with its ETag; 304 when the client has it already. */
+    const serve = (body: string, type: string): void => {
+      const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`
+      if (ifNoneMatch === etag) {
+        response.writeHead(304, { ETag: etag }).end()
+        return
+      }
+      response.writeHead(200, { 'Content-Type': type, ETag: etag }).end(body)
+    }
     void (async () => {
+      if (url.pathname === '/api/daily_papers') {
+        const day = DAILY_PAPERS[url.searchParams.get('date') ?? '']
+        serve(
+          day === undefined ? '[]' : await readFile(resolve(FORMATS, day), 'utf8'),
+          'application/json',
+        )
+        return
+      }
+      const feed = FEEDS[url.pathname]
+      if (feed !== undefined) {
+        serve(await readFile(resolve(FORMATS, feed), 'utf8'), 'application/xml')
+        return
+      }
       if (url.pathname === '/api/query') {
-        const ids = (url.searchParams.get('id_list') ?? '').split(',')
+        const search = /^ti:"(.*)"$/.exec(url.searchParams.get('search_query') ?? '')?.[1]
+        const ids =
+          search === undefined
+            ? (url.searchParams.get('id_list') ?? '').split(',')
+            : await titleSearch(search)
         const entries = await Promise.all(
           ids.map((id) => fixture(`arxiv/${id.replace('/', '_')}.xml`)),
         )
@@ -74,11 +154,18 @@ export async function startStubServer(): Promise<StubServer> {
   })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const { port } = server.address() as AddressInfo
+  stub.origin = `http://127.0.0.1:${port}`
+  stub.host = `127.0.0.1:${port}`
   stub.options = {
-    arxivApiUrl: `http://127.0.0.1:${port}/api/query`,
+    origins: () => ({
+      huggingFace: `http://127.0.0.1:${port}`,
+      arxivApi: `http://127.0.0.1:${port}`,
+      arxivRss: `http://127.0.0.1:${port}`,
+    }),
     doiResolverUrl: `http://127.0.0.1:${port}/doi`,
     arxivIntervalMs: 0,
     doiIntervalMs: 0,
+    otherIntervalMs: 0,
     timeoutMs: 5000,
   }
   stub.close = () =>

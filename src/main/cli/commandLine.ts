@@ -33,6 +33,12 @@ export interface CommandLine {
   out?: string
   /** related: --limit N */
   limit?: number
+  /** daily: --week YYYY-Www */
+  week?: string
+  /** daily: --month YYYY-MM */
+  month?: string
+  /** feed: --atom (the Atom feed rather than RSS) */
+  atom: boolean
 }
 
 /** A command: runs with the command line, resolves to the exit code. */
@@ -47,6 +53,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     addTags: [],
     removeTags: [],
     subcollections: true,
+    atom: false,
   }
   for (const { raw, tokens } of argumentsOf(argv)) {
     const [token, ...more] = tokens

@@ -18,6 +18,9 @@ export const OPTIONS = {
   out: { type: 'string' },
   'no-subcollections': { type: 'boolean' },
   limit: { type: 'string' },
+  week: { type: 'string' },
+  month: { type: 'string' },
+  atom: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
 
@@ -72,6 +75,15 @@ export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOp
       throw new UsageError('--limit must be a whole number of at least 1')
     }
     line.limit = limit
+  },
+  week: (line, given) => {
+    line.week = valueOf('--week', given)
+  },
+  month: (line, given) => {
+    line.month = valueOf('--month', given)
+  },
+  atom: (line) => {
+    line.atom = true
   },
   help: (line) => {
     line.help = true

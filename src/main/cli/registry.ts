@@ -3,7 +3,9 @@ import type { Command } from './commandLine'
 import { addToCollectionCommand } from './commands/addToCollection'
 import { backlinksCommand } from './commands/backlinks'
 import { collectionsCommand } from './commands/collections'
+import { dailyCommand } from './commands/daily'
 import { exportCommand } from './commands/export'
+import { feedCommand } from './commands/feed'
 import { helpCommand } from './commands/help'
 import { importCommand } from './commands/import'
 import { listCommand } from './commands/list'
@@ -13,6 +15,8 @@ import { tagCommand } from './commands/tag'
 
 const COMMANDS = new Map<string, Command>([
   ['import', importCommand],
+  ['daily', dailyCommand],
+  ['feed', feedCommand],
   ['export', exportCommand],
   ['list', listCommand],
   ['search', searchCommand],

@@ -46,7 +46,8 @@ export async function withLibrary(
   io: CliIo,
   run: (session: Session) => Promise<number>,
 ): Promise<number> {
-  const library = await Library.open(dir)
+  // The environment may point the online services elsewhere (OFFPRINT_HF_API…).
+  const library = await Library.open(dir, { environment: io.env })
   try {
     const session = new Session(library)
     for (const problem of (await session.call('getLibraryInfo', {})).problems) {

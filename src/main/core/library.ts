@@ -18,7 +18,10 @@ import { LinksService } from './links/linksService'
 import type { LookupOptions } from './lookup/identifierLookup'
 import { LookupService } from './lookup/lookupService'
 import { NoteIndex } from './notes/noteIndex'
+import type { Environment } from './online/serviceOrigins'
+import { originsOf } from './online/serviceOrigins'
 import { notesService } from './notes/notesService'
+import { OnlineService } from './online/onlineService'
 import { organizeService } from './organize/organizeService'
 import { PlanRunner } from './organize/planRunner'
 import { PaperViews } from './papers/paperViews'
@@ -39,8 +42,13 @@ export interface LibraryOptions {
   now?: () => Date
   /** How long the store waits before rewriting shard files (see libraryStore.ts). */
   checkpointDelayMs?: number
-  /** Where identifier lookups go (tests: a stub server on 127.0.0.1) and how fast. */
+  /** How identifier lookups and other requests go (tests: a stub server on 127.0.0.1, no pauses). */
   lookup?: LookupOptions
+  /**
+   * The environment whose OFFPRINT_HF_API, OFFPRINT_ARXIV_API and
+   * OFFPRINT_ARXIV_RSS override the services' origins (default: process.env).
+   */
+  environment?: Environment
   /**
    * Back the library up on open and after every backupIntervalHours of use
    * (the app does; the CLI and most tests do not).
@@ -85,6 +93,7 @@ export class Library {
       related,
       organizeService(kernel, plans, views),
       imports,
+      new OnlineService(kernel, imports, lookup),
       lookup,
       duplicatesService(kernel, views),
       exportsService(kernel, views, notes),
@@ -116,7 +125,11 @@ export class Library {
       const savedIndex = readSearchIndexFile(join(folder, SEARCH_INDEX_FILE))
       const store = await LibraryStore.open(folder, storeOptions)
       const kernel = new LibraryKernel(store, storeOptions, now)
-      const library = new Library(kernel, await LookupService.open(kernel, options.lookup), options)
+      const lookup = await LookupService.open(kernel, {
+        origins: originsOf(kernel, options.environment ?? process.env),
+        ...options.lookup,
+      })
+      const library = new Library(kernel, lookup, options)
       // In the background: the list is usable while the search index builds.
       library.search.start(savedIndex)
       return library

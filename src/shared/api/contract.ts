@@ -55,7 +55,11 @@ export interface ApiResults {
   cancelImport: { cancelled: boolean }
   getLookupQueue: LookupQueue
   retryLookups: ImportPreview
+  matchTitlesOnArxiv: ImportPreview
   dropQueuedLookups: LookupQueue
+  previewDailyPapers: ImportPreview
+  importDailyPapers: ImportReport
+  importArxivFeed: ImportReport
   findDuplicates: DuplicateGroup[]
   mergeDuplicates: MergeOutcome
   exportPapers: ExportResult

@@ -8,6 +8,7 @@ export const IMPORT_FORMAT_NAMES: Record<ImportFormat, string> = {
   ris: 'RIS',
   'csl-json': 'CSL-JSON',
   'arxiv-atom': 'arXiv Atom feed',
+  'arxiv-feed': 'arXiv RSS or Atom announcement feed',
   identifiers: 'a list of arXiv ids / DOIs',
   'hf-daily-papers': 'a Hugging Face Daily Papers page',
   'hf-api-json': 'Hugging Face API JSON',

@@ -35,6 +35,8 @@ export type ImportFormat =
   | 'ris'
   | 'csl-json'
   | 'arxiv-atom'
+  /** rss.arxiv.org's announcement feeds, RSS 2.0 or Atom. */
+  | 'arxiv-feed'
   /** A pasted list of arXiv ids / URLs and DOIs, looked up online. */
   | 'identifiers'
   /** The Hugging Face API's JSON (/api/daily_papers, /api/papers/{id}). */

@@ -16,6 +16,30 @@ export interface WindowBounds {
 }
 
 /**
+ * Where the online services are: the public sites by default, a mirror, or a
+ * test's stub server. Each is an origin (optionally with a path prefix) without
+ * a trailing slash; OFFPRINT_HF_API, OFFPRINT_ARXIV_API and OFFPRINT_ARXIV_RSS
+ * override them for one run.
+ */
+export interface ServiceOrigins {
+  /** Hugging Face: `/api/daily_papers?date=…`, `/api/papers/{id}`. */
+  huggingFace: string
+  /** The arXiv API: `/api/query?…`. */
+  arxivApi: string
+  /** arXiv's announcement feeds: `/rss/cs.AI`, `/atom/cs.AI`. */
+  arxivRss: string
+}
+
+/** An http(s) origin, optionally with a path prefix, written without a trailing slash. */
+export const SERVICE_ORIGIN_PATTERN = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*[^\s?#/])?$/
+
+export const DEFAULT_SERVICE_ORIGINS: Readonly<ServiceOrigins> = Object.freeze({
+  huggingFace: 'https://huggingface.co',
+  arxivApi: 'https://export.arxiv.org',
+  arxivRss: 'https://rss.arxiv.org',
+})
+
+/**
  * Preferences and the restored layout, stored in the library (library.json), so
  * a library moved to another machine opens the way it was left.
  */
@@ -41,6 +65,7 @@ export interface Settings {
   backupIntervalHours: number
   /** How many backups are kept; older ones are deleted. */
   backupsKept: number
+  serviceOrigins: ServiceOrigins
 }
 
 export const MIN_READING_FONT_SIZE = 12
@@ -75,4 +100,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   window: null,
   backupIntervalHours: 4,
   backupsKept: 10,
+  serviceOrigins: DEFAULT_SERVICE_ORIGINS,
 })

@@ -9,6 +9,14 @@ Commands:
                                 a list of arXiv ids / DOIs (looked up online), or a saved
                                 Hugging Face Daily Papers page; the format is read from
                                 the content
+  daily [DATE]                  fetch the Hugging Face Daily Papers of DATE (YYYY-MM-DD,
+                                default today), of --week YYYY-Www or of --month YYYY-MM
+                                from $OFFPRINT_HF_API (default https://huggingface.co)
+                                and import them
+  feed CATEGORIES               fetch today's arXiv announcements of CATEGORIES (cs.AI,
+                                cs.AI+cs.LG; --atom for the Atom feed) from
+                                $OFFPRINT_ARXIV_RSS (default https://rss.arxiv.org) and
+                                import them; replacements update the papers you have
   export                        write papers out: --format F --out PATH (markdown: PATH is
                                 a folder, one file per paper and note)
   list                          list the papers in the library, newest first
@@ -35,6 +43,9 @@ Options:
   --collection NAME    export: only this collection and its subcollections
   --no-subcollections  export: with --collection, leave its subcollections out
   --limit N      related: how many papers (default 5, at most 50)
+  --week W       daily: an ISO week, e.g. 2026-W06
+  --month M      daily: a month, e.g. 2026-02
+  --atom         feed: read the Atom feed instead of RSS
 
 Paper ids are in the output of: list --json`
 

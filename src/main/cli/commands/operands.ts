@@ -10,7 +10,11 @@ export function noOperands(line: CommandLine, command: string, noun: 'file' | 'o
 }
 
 /** For a command that takes exactly one: `related ID`. */
-export function oneOperand(line: CommandLine, command: string, noun: 'file' | 'id'): string {
+export function oneOperand(
+  line: CommandLine,
+  command: string,
+  noun: 'file' | 'id' | 'categories',
+): string {
   const [operand, ...extra] = line.operands
   if (operand === undefined || extra.length > 0) {
     const usage = `offprint ${command} ${noun.toUpperCase()} --library DIR`

@@ -120,3 +120,9 @@ export function extractLinks(text: string): PaperLink[] {
   }
   return links
 }
+
+/** `links` with each URL once, the first of each kept. */
+export function uniqueLinks(links: readonly PaperLink[]): PaperLink[] {
+  const seen = new Set<string>()
+  return links.filter((link) => !seen.has(link.url) && seen.add(link.url) !== undefined)
+}

@@ -4,10 +4,11 @@
 // hostile document from exhausting memory.
 import { XMLParser } from 'fast-xml-parser'
 import type { PaperLink, SkippedEntry } from '../../../shared/model'
-import { extractLinks } from './abstractLinks'
+import { extractLinks, uniqueLinks } from './abstractLinks'
 import { parseArxivId, parseDoi } from './identifiers'
 import { isoDateOf } from './isoDate'
 import type { ParseControl, ParsedImport, ParsedRecord } from './parsedRecord'
+import { elementStarts, elementText } from './xmlText'
 import { yieldingLoop } from './yieldingLoop'
 
 export function looksLikeArxivAtom(head: string): boolean {
@@ -23,6 +24,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: true,
   isArray: (name) => ['entry', 'author', 'link', 'category'].includes(name),
+  // Read raw, so that an XHTML title's child elements keep their text in place.
+  stopNodes: ['*.entry.title', '*.entry.summary'],
 })
 
 interface AtomLink {
@@ -72,19 +75,7 @@ export async function parseArxivAtom(
   }
   const entries = document.feed?.entry ?? []
   // Entries' lines, in order, for error reports: the parser does not keep positions.
-  const lines: number[] = []
-  let line = 1
-  let from = 0
-  for (const match of text.matchAll(/<entry[\s>]/g)) {
-    for (
-      let i = text.indexOf('\n', from);
-      i !== -1 && i < match.index;
-      i = text.indexOf('\n', i + 1)
-    )
-      line++
-    from = match.index
-    lines.push(line)
-  }
+  const lines = elementStarts(text, /<entry[\s>]/g).map((start) => start.line)
   const records: ParsedRecord[] = []
   const skipped: SkippedEntry[] = []
   await yieldingLoop(entries.length, control, (i) => {
@@ -102,10 +93,10 @@ function toRecord(entry: AtomEntry, line: number, index: number): ParsedRecord |
   const id = squash(entry.id)
   // The API reports a bad query as an entry whose id is an error URL.
   if (id.includes('arxiv.org/api/errors'))
-    return `arXiv reported an error: ${squash(entry.summary)}`
-  const title = squash(entry.title)
+    return `arXiv reported an error: ${elementText(entry.summary)}`
+  const title = elementText(entry.title)
   if (title === '') return 'the entry has no title'
-  const abstract = squash(entry.summary)
+  const abstract = elementText(entry.summary)
   const links: PaperLink[] = []
   for (const link of entry.link ?? []) {
     const href = link['@_href']
@@ -117,14 +108,11 @@ function toRecord(entry: AtomEntry, line: number, index: number): ParsedRecord |
       links.push(...extractLinks(href))
     }
   }
-  const seen = new Set<string>()
   const record: ParsedRecord = {
     title,
     abstract,
     authors: (entry.author ?? []).map((author) => squash(author.name)).filter((n) => n !== ''),
-    links: [...links, ...extractLinks(abstract)].filter(
-      (link) => !seen.has(link.url) && seen.add(link.url) !== undefined,
-    ),
+    links: uniqueLinks([...links, ...extractLinks(abstract)]),
     tags: (entry.category ?? []).map((c) => c['@_term'] ?? '').filter((term) => term !== ''),
     type: 'preprint',
     line,

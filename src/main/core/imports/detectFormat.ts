@@ -5,6 +5,7 @@
 import { IMPORT_FORMAT_NAMES } from '../../../shared/model'
 import type { ImportFormat } from '../../../shared/model'
 import { looksLikeArxivAtom } from './arxivAtom'
+import { looksLikeArxivFeed } from './arxivFeed'
 import { looksLikeBibtex } from './bibtex'
 import { looksLikeCslJson } from './cslJson'
 import { looksLikeHfApiJson } from './hf/apiJson'
@@ -20,6 +21,8 @@ const HEAD_CHARS = 64 * 1024
 /** Tried in this order; most look at the head, a saved page's data can be anywhere in it. */
 const SNIFFS: [ImportFormat, (head: string, text: string) => boolean][] = [
   ['ris', looksLikeRis],
+  // Before the API's Atom: the announcement feed's Atom is Atom too.
+  ['arxiv-feed', looksLikeArxivFeed],
   ['arxiv-atom', looksLikeArxivAtom],
   ['hf-saved-html', looksLikeHfSavedHtml],
   // Before CSL-JSON: HF's JSON has "title" and "id" too, but keys CSL never uses.

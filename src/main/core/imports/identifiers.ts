@@ -5,11 +5,12 @@
 // (v2), which is dropped: versions of a paper are the same paper.
 import type { SkippedEntry } from '../../../shared/model'
 
-export type IdentifierKind = 'arxiv' | 'doi'
+/** A title is looked up on arXiv to find the paper's record (a page without ids). */
+export type IdentifierKind = 'arxiv' | 'doi' | 'title'
 
 export interface Identifier {
   kind: IdentifierKind
-  /** arXiv id without version, or DOI without prefix (case kept). */
+  /** arXiv id without version, DOI without prefix (case kept), or the title as written. */
   id: string
 }
 
@@ -64,15 +65,17 @@ export function parseIdentifier(raw: string): Identifier | undefined {
   return doi === undefined ? undefined : { kind: 'doi', id: doi }
 }
 
-/** The queue's and the preview's spelling: "arXiv:2101.00001", "doi:10.1000/xyz". */
+/** The queue's and the preview's spelling: "arXiv:2101.00001", "doi:10.1000/xyz", "title:…". */
 export function formatIdentifier(identifier: Identifier): string {
-  return identifier.kind === 'arxiv' ? `arXiv:${identifier.id}` : `doi:${identifier.id}`
+  const prefix = { arxiv: 'arXiv:', doi: 'doi:', title: 'title:' }[identifier.kind]
+  return `${prefix}${identifier.id}`
 }
 
 /** Inverse of formatIdentifier. */
 export function parseFormattedIdentifier(text: string): Identifier | undefined {
   if (text.startsWith('arXiv:')) return { kind: 'arxiv', id: text.slice(6) }
   if (text.startsWith('doi:')) return { kind: 'doi', id: text.slice(4) }
+  if (text.startsWith('title:')) return { kind: 'title', id: text.slice(6) }
   return undefined
 }
 

@@ -5,7 +5,7 @@
 import type { DuplicateOnImport, Paper } from '../../../shared/model'
 import { duplicateKeys, reasonOfKey } from '../duplicates/duplicateKeys'
 import type { ParsedRecord } from './parsedRecord'
-import { mergeFields, recordFields } from '../organize/paperMerge'
+import { mergeFields, recordFields, updateFields } from '../organize/paperMerge'
 import type { PaperFields } from '../organize/paperMerge'
 
 export interface ImportPlan {
@@ -45,7 +45,11 @@ export async function planImport(
       hitKey === undefined ? undefined : paperById.get(paperIdByKey.get(hitKey) ?? '')
     if (hitKey !== undefined && existing !== undefined) {
       const base = updates.get(existing.id) ?? existing
-      const { merged, changed } = mergeFields(base, recordFields(record))
+      // A new version of the paper updates it; anything else only enriches it.
+      const { merged, changed } = (record.replaces === true ? updateFields : mergeFields)(
+        base,
+        recordFields(record),
+      )
       if (changed.length > 0) updates.set(existing.id, merged)
       duplicates.push({
         title: record.title,
@@ -57,6 +61,8 @@ export async function planImport(
       })
       continue
     }
+    // A title lookup's answer for a paper that is no longer in the library adds nothing.
+    if (record.enrichOnly === true) continue
     const earlier = keys.map((key) => freshByKey.get(key)).find((index) => index !== undefined)
     if (earlier !== undefined) {
       const target = fresh[earlier]

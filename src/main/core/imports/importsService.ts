@@ -15,6 +15,7 @@ import type { CommittedChange, Service } from '../kernel/service'
 import type { LookupService } from '../lookup/lookupService'
 import { requirePaper } from '../store/requireRecord'
 import { importLabel, importReport, localIsoDate, newPapers } from './importedPapers'
+import { formatIdentifier } from './identifiers'
 import { planImport } from './importPlan'
 import { prepareImport } from './prepareImport'
 import type { PreparedImport, ReadText } from './prepareImport'
@@ -23,6 +24,9 @@ import type { ParseControl } from './parsedRecord'
 
 /** The bundled sample is one saved page; its relative dates ("Jan 26") are read from this day. */
 export const SAMPLE_PAGE_DATE = '2026-02-09'
+
+/** What a title search is called in its preview and report ("Import from arXiv by title"). */
+const TITLE_SEARCH = 'from arXiv by title'
 
 /** Prepared previews kept at once; older ones are dropped (the user moved on). */
 const MAX_PREVIEWS = 4
@@ -34,6 +38,7 @@ type ImportMethod =
   | 'confirmImport'
   | 'cancelImport'
   | 'retryLookups'
+  | 'matchTitlesOnArxiv'
 
 /** An import between previewImport and confirmImport (or cancelImport). */
 interface PendingImport {
@@ -92,12 +97,26 @@ export class ImportsService implements Service<ImportMethod> {
       if (identifiers.length === 0) {
         throw new BadInputError('No identifiers are waiting to be looked up')
       }
-      return this.preview(previewId, undefined, async () => ({
-        format: 'identifiers',
-        records: [],
-        skipped: [],
-        identifiers,
-      }))
+      return this.previewLookups(previewId, undefined, identifiers)
+    },
+
+    /**
+     * Papers without an arXiv id or a DOI (a page that gave none) looked up on
+     * arXiv by title, through the lookup queue's path: what is found enriches
+     * the paper (its id, author names, links); what cannot be looked up now
+     * (offline, busy) waits in the queue when the preview is confirmed.
+     */
+    matchTitlesOnArxiv: async ({ previewId, paperIds }) => {
+      const titles = paperIds.flatMap((id) => {
+        const paper = requirePaper(this.kernel.store, id)
+        return paper.arxivId === undefined && paper.doi === undefined
+          ? [formatIdentifier({ kind: 'title', id: paper.title })]
+          : []
+      })
+      if (titles.length === 0) {
+        throw new BadInputError('These papers have an arXiv id or a DOI already')
+      }
+      return this.previewLookups(previewId, TITLE_SEARCH, [...new Set(titles)])
     },
 
     /** Step two: write what the preview showed (as the library is now), in one durable commit. */
@@ -135,8 +154,8 @@ export class ImportsService implements Service<ImportMethod> {
     this.keyIndex = undefined
   }
 
-  /** Reads and writes in one step. */
-  private importNow(fileName: string | undefined, read: ReadText): Promise<ImportReport> {
+  /** Reads and writes in one step: `read` may be any source (a file's text, an online fetch). */
+  importNow(fileName: string | undefined, read: ReadText): Promise<ImportReport> {
     return this.kernel.tasks.run('import', importLabel(fileName), async (task) => {
       const prepared = await this.prepare(task, fileName, read)
       return this.kernel.mutate(() => this.write(task, prepared))
@@ -159,8 +178,22 @@ export class ImportsService implements Service<ImportMethod> {
     }
   }
 
-  /** Runs a preview as a long task and keeps what it read for confirmImport. */
-  private async preview(
+  /** A preview of looking `identifiers` up (formatted: "arXiv:…", "doi:…", "title:…"). */
+  private previewLookups(
+    previewId: string,
+    name: string | undefined,
+    identifiers: string[],
+  ): Promise<ImportPreview> {
+    return this.preview(previewId, name, async () => ({
+      format: 'identifiers',
+      records: [],
+      skipped: [],
+      identifiers,
+    }))
+  }
+
+  /** Runs a preview as a long task and keeps what it read for confirmImport (any source). */
+  async preview(
     previewId: string,
     fileName: string | undefined,
     read: ReadText,

@@ -10,6 +10,16 @@ export type ParsedRecord = Pick<Paper, 'title' | 'abstract' | 'authors' | 'links
     line: number
     /** 1-based position among the file's entries. */
     entry: number
+    /**
+     * A new version of a paper announced before (arXiv feeds' "replace"): its
+     * title, abstract and authors replace those of the paper the library has.
+     */
+    replaces?: boolean
+    /**
+     * Found by looking a library paper's title up (arXiv): it enriches the
+     * paper of that title and is never added as a paper of its own.
+     */
+    enrichOnly?: boolean
   }
 
 /** What a parser makes of a whole text. */

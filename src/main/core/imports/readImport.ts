@@ -3,6 +3,7 @@
 // sees ParsedImport.
 import { BadInputError } from '../kernel/errors'
 import { AtomFeedError, parseArxivAtom } from './arxivAtom'
+import { ArxivFeedError, parseArxivFeed } from './arxivFeed'
 import { parseBibtex } from './bibtex'
 import { CslJsonError, parseCslJson } from './cslJson'
 import { binaryReason, detectFormat, TRIED_FORMATS } from './detectFormat'
@@ -46,6 +47,8 @@ export async function readImport(text: string, options: ReadImportOptions): Prom
         return await parseCslJson(text, options)
       case 'arxiv-atom':
         return await parseArxivAtom(text, options)
+      case 'arxiv-feed':
+        return await parseArxivFeed(text, options)
       case 'identifiers': {
         const list = parseIdentifierList(text)
         return {
@@ -71,6 +74,7 @@ export async function readImport(text: string, options: ReadImportOptions): Prom
     if (
       error instanceof CslJsonError ||
       error instanceof AtomFeedError ||
+      error instanceof ArxivFeedError ||
       error instanceof ListingFormatError ||
       error instanceof HfFormatError
     ) {

@@ -1,7 +1,8 @@
 // Looks identifiers up online: arXiv ids through the arXiv API (an Atom feed,
 // many ids per request), DOIs through doi.org content negotiation (CSL-JSON,
-// which Crossref, DataCite and mEDRA all serve). Node's fetch, rate-limited per
-// service, cancellable, with base URLs a test points at a stub server.
+// which Crossref, DataCite and mEDRA all serve), through the polite fetcher
+// (one request per 3 s to arXiv, Retry-After, conditional requests), at the
+// origins the settings or the environment name (a test's stub server).
 //
 // Failures are sorted by what the user can do about them: "offline" / "busy"
 // identifiers are worth retrying later (they go to the lookup queue), "not
@@ -11,17 +12,25 @@ import { parseCslJson } from '../imports/cslJson'
 import { formatIdentifier } from '../imports/identifiers'
 import type { Identifier } from '../imports/identifiers'
 import type { ParsedRecord } from '../imports/parsedRecord'
+import type { ServiceOrigins } from '../../../shared/model'
+import { DEFAULT_SERVICE_ORIGINS } from '../../../shared/model'
 import { ImportCancelledError } from '../imports/yieldingLoop'
-import { RateLimiter } from './rateLimiter'
+import { FinalFetchError, PoliteFetcher, RetryableFetchError } from '../online/politeFetch'
+import { serviceUrl } from '../online/serviceOrigins'
+import { normalizeTitle } from '../../../shared/text/normalizeTitle'
 
 export interface LookupOptions {
-  /** The arXiv API's query endpoint. */
-  arxivApiUrl?: string
+  /** Where the services are, asked before every request (settings + environment). */
+  origins?: () => ServiceOrigins
   /** The DOI resolver; `${doiResolverUrl}/${doi}` is requested. */
   doiResolverUrl?: string
   /** Pause between two requests to arXiv (their terms ask for 3 s). */
   arxivIntervalMs?: number
   doiIntervalMs?: number
+  /** Pause between two requests to any other service (Hugging Face). */
+  otherIntervalMs?: number
+  /** The longest Retry-After waited out before one retry. */
+  maxRetryAfterMs?: number
   /** Per-request timeout. */
   timeoutMs?: number
   /** Identifies the app to the services, as both ask. */
@@ -29,13 +38,18 @@ export interface LookupOptions {
 }
 
 export const DEFAULT_LOOKUP: Required<LookupOptions> = {
-  arxivApiUrl: 'https://export.arxiv.org/api/query',
+  origins: () => DEFAULT_SERVICE_ORIGINS,
   doiResolverUrl: 'https://doi.org',
   arxivIntervalMs: 3000,
   doiIntervalMs: 250,
+  otherIntervalMs: 500,
+  maxRetryAfterMs: 30_000,
   timeoutMs: 20_000,
   userAgent: 'Offprint/0.1 (desktop reader for research papers)',
 }
+
+/** Answers of a title search looked at for the one with the same title. */
+const TITLE_CANDIDATES = 5
 
 /** arXiv's API takes a comma-separated id_list; this many per request keeps responses small. */
 const ARXIV_BATCH = 20
@@ -57,18 +71,32 @@ export interface LookupControl {
   onProgress?: (done: number, total: number) => void
 }
 
-class RetryableError extends Error {}
-class NotFoundLookupError extends Error {}
-
 export class IdentifierLookup {
   private readonly options: Required<LookupOptions>
-  private readonly arxivLimiter: RateLimiter
-  private readonly doiLimiter: RateLimiter
+  /** The one client of every online request: each service's pace is kept across them all. */
+  readonly fetcher: PoliteFetcher
 
   constructor(options: LookupOptions = {}) {
     this.options = { ...DEFAULT_LOOKUP, ...options }
-    this.arxivLimiter = new RateLimiter(this.options.arxivIntervalMs)
-    this.doiLimiter = new RateLimiter(this.options.doiIntervalMs)
+    const hostOf = (origin: string): string => new URL(origin).host
+    this.fetcher = new PoliteFetcher({
+      intervalFor: (host) => {
+        const origins = this.origins()
+        // arXiv's API and its feeds are one service to be polite to.
+        if (host === hostOf(origins.arxivApi) || host === hostOf(origins.arxivRss))
+          return this.options.arxivIntervalMs
+        if (host === hostOf(this.options.doiResolverUrl)) return this.options.doiIntervalMs
+        return this.options.otherIntervalMs
+      },
+      timeoutMs: this.options.timeoutMs,
+      userAgent: this.options.userAgent,
+      maxRetryAfterMs: this.options.maxRetryAfterMs,
+    })
+  }
+
+  /** Where the services are now (the settings may have changed since the last request). */
+  origins(): ServiceOrigins {
+    return this.options.origins()
   }
 
   async lookUp(identifiers: Identifier[], control: LookupControl = {}): Promise<LookupResult> {
@@ -107,7 +135,7 @@ export class IdentifierLookup {
               })
           }
         } catch (error) {
-          const failure = this.classify(error, 'arxiv', control.signal)
+          const failure = this.classify(error, control.signal)
           if (failure.retry) down.set('arxiv', failure.reason)
           fail(failure.reason, failure.retry)
         }
@@ -115,17 +143,23 @@ export class IdentifierLookup {
       progress(batch.length)
     }
 
-    for (const identifier of identifiers.filter((id) => id.kind === 'doi')) {
+    // One request each: a DOI to doi.org, a title to arXiv's search.
+    for (const identifier of identifiers.filter((id) => id.kind !== 'arxiv')) {
       const name = formatIdentifier(identifier)
-      const outage = down.get('doi')
+      const service = identifier.kind === 'doi' ? 'doi' : 'arxiv'
+      const outage = down.get(service)
       if (outage !== undefined) {
         failures.push({ identifier: name, reason: outage, retry: true })
       } else {
         try {
-          records.push(await this.fetchDoi(identifier.id, control.signal))
+          records.push(
+            identifier.kind === 'doi'
+              ? await this.fetchDoi(identifier.id, control.signal)
+              : await this.fetchArxivTitle(identifier.id, control.signal),
+          )
         } catch (error) {
-          const failure = this.classify(error, 'doi', control.signal)
-          if (failure.retry) down.set('doi', failure.reason)
+          const failure = this.classify(error, control.signal)
+          if (failure.retry) down.set(service, failure.reason)
           failures.push({ identifier: name, ...failure })
         }
       }
@@ -138,11 +172,10 @@ export class IdentifierLookup {
     ids: string[],
     signal?: AbortSignal,
   ): Promise<Map<string, ParsedRecord>> {
-    await this.arxivLimiter.take(signal)
-    const url = new URL(this.options.arxivApiUrl)
+    const url = serviceUrl(this.origins().arxivApi, '/api/query')
     url.searchParams.set('id_list', ids.join(','))
     url.searchParams.set('max_results', String(ids.length))
-    const body = await this.get(url, 'application/atom+xml', signal)
+    const body = await this.fetcher.get(url, 'application/atom+xml', signal)
     const feed = await parseArxivAtom(body)
     const found = new Map<string, ParsedRecord>()
     for (const record of feed.records) {
@@ -151,11 +184,33 @@ export class IdentifierLookup {
     return found
   }
 
+  /**
+   * The arXiv record of the paper titled `title`: arXiv's title search, and of
+   * its answers the one whose title is the same (ignoring case, punctuation and
+   * Unicode forms). It only enriches the library's paper of that title.
+   */
+  private async fetchArxivTitle(title: string, signal?: AbortSignal): Promise<ParsedRecord> {
+    const url = serviceUrl(this.origins().arxivApi, '/api/query')
+    // A phrase search on the title's words; quotes and search operators are not words.
+    const words = title
+      .replace(/["():]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+    url.searchParams.set('search_query', `ti:"${words}"`)
+    url.searchParams.set('max_results', String(TITLE_CANDIDATES))
+    const body = await this.fetcher.get(url, 'application/atom+xml', signal)
+    const wanted = normalizeTitle(title)
+    const found = (await parseArxivAtom(body)).records.find(
+      (record) => normalizeTitle(record.title) === wanted,
+    )
+    if (found === undefined) throw new FinalFetchError('arXiv has no paper with this title')
+    return { ...found, enrichOnly: true }
+  }
+
   private async fetchDoi(doi: string, signal?: AbortSignal): Promise<ParsedRecord> {
-    await this.doiLimiter.take(signal)
     // A DOI's suffix may hold any printable character; '/' stays a path separator.
     const path = doi.split('/').map(encodeURIComponent).join('/')
-    const body = await this.get(
+    const body = await this.fetcher.get(
       new URL(`${this.options.doiResolverUrl}/${path}`),
       'application/vnd.citationstyles.csl+json',
       signal,
@@ -163,53 +218,18 @@ export class IdentifierLookup {
     const parsed = await parseCslJson(body)
     const record = parsed.records[0]
     if (record === undefined) {
-      throw new NotFoundLookupError(
+      throw new FinalFetchError(
         `doi.org answered without a usable record (${parsed.skipped[0]?.reason ?? 'empty'})`,
       )
     }
     return { ...record, doi: record.doi ?? doi }
   }
 
-  private async get(url: URL, accept: string, signal?: AbortSignal): Promise<string> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs)
-    const response = await fetch(url, {
-      headers: { Accept: accept, 'User-Agent': this.options.userAgent },
-      signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
-      redirect: 'follow',
-    })
-    if (response.status === 404)
-      throw new NotFoundLookupError(`${url.host} has no record for it (HTTP 404)`)
-    if (response.status === 429 || response.status >= 500) {
-      throw new RetryableError(
-        `${url.host} is busy or down (HTTP ${response.status}); it will be retried`,
-      )
+  private classify(error: unknown, signal?: AbortSignal): Omit<LookupFailure, 'identifier'> {
+    if (signal?.aborted === true || error instanceof ImportCancelledError) {
+      throw new ImportCancelledError()
     }
-    if (!response.ok)
-      throw new NotFoundLookupError(`${url.host} refused the request (HTTP ${response.status})`)
-    return response.text()
-  }
-
-  private classify(
-    error: unknown,
-    service: 'arxiv' | 'doi',
-    signal?: AbortSignal,
-  ): Omit<LookupFailure, 'identifier'> {
-    if (signal?.aborted === true) throw new ImportCancelledError()
-    const host = new URL(
-      service === 'arxiv' ? this.options.arxivApiUrl : this.options.doiResolverUrl,
-    ).host
-    if (error instanceof NotFoundLookupError) return { reason: error.message, retry: false }
-    if (error instanceof RetryableError) return { reason: error.message, retry: true }
-    if (error instanceof Error && error.name === 'TimeoutError') {
-      return { reason: `${host} did not answer in time; it will be retried`, retry: true }
-    }
-    if (error instanceof TypeError) {
-      // fetch() failing before any response: no network, DNS, refused connection.
-      return {
-        reason: `offline: could not reach ${host}; it will be retried when you are online`,
-        retry: true,
-      }
-    }
+    if (error instanceof RetryableFetchError) return { reason: error.message, retry: true }
     return { reason: error instanceof Error ? error.message : String(error), retry: false }
   }
 }

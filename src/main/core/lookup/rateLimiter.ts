@@ -6,6 +6,11 @@ export class RateLimiter {
 
   constructor(private readonly intervalMs: number) {}
 
+  /** No request before `ms` from now (a service's Retry-After). */
+  holdFor(ms: number): void {
+    this.next = Math.max(this.next, Date.now() + ms)
+  }
+
   /** Resolves when a request may go out; rejects with the signal's reason if cancelled first. */
   async take(signal?: AbortSignal): Promise<void> {
     const now = Date.now()

@@ -102,6 +102,32 @@ export function mergeFields<T extends PaperFields>(
   return { merged, changed }
 }
 
+/**
+ * `base` updated to a newer version of itself (an arXiv replacement): the
+ * version's title, abstract and authors win where it has them; every other
+ * field merges as in mergeFields.
+ */
+export function updateFields<T extends PaperFields>(
+  base: T,
+  version: PaperFields,
+): { merged: T; changed: string[] } {
+  const { merged, changed } = mergeFields(base, version)
+  const changes = new Set(changed)
+  if (version.title.trim() !== '' && version.title !== merged.title) {
+    merged.title = version.title
+    changes.add('title')
+  }
+  if (version.abstract.trim() !== '' && version.abstract !== merged.abstract) {
+    merged.abstract = version.abstract
+    changes.add('abstract')
+  }
+  if (version.authors.length > 0 && version.authors.join('\n') !== merged.authors.join('\n')) {
+    merged.authors = [...version.authors]
+    changes.add('authors')
+  }
+  return { merged, changed: [...changes] }
+}
+
 /** Two library papers as one: `keep`'s identity and title, the richest of both, the user's marks of both. */
 export function mergePapers(keep: Paper, other: Paper): { merged: Paper; changed: string[] } {
   const { merged, changed } = mergeFields(keep, other)
@@ -118,9 +144,16 @@ export function mergePapers(keep: Paper, other: Paper): { merged: Paper; changed
 
 /** The descriptive fields of a parsed record, without its position in the file. */
 export function recordFields(record: ParsedRecord): PaperFields {
-  const fields: PaperFields & { line?: number; entry?: number } = { ...record }
+  const fields: PaperFields & {
+    line?: number
+    entry?: number
+    replaces?: boolean
+    enrichOnly?: boolean
+  } = { ...record }
   delete fields.line
   delete fields.entry
+  delete fields.replaces
+  delete fields.enrichOnly
   return fields
 }
 

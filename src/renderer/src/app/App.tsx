@@ -106,6 +106,7 @@ export function App() {
     listHandle,
     navigation,
     onListCommand: commands.onListCommand,
+    matchTitles: () => void importer.matchTitlesOnArxiv(selection.ids),
     list,
     reveal: reveal.reveal,
     openNote,

@@ -9,6 +9,7 @@ import { CommandPalette } from '../features/commands/CommandPalette'
 import { ShortcutsDialog } from '../features/commands/ShortcutsDialog'
 import { DuplicatesDialog } from '../features/duplicates/DuplicatesDialog'
 import { ExportDialog } from '../features/export/ExportDialog'
+import { DailyPapersDialog } from '../features/import/DailyPapersDialog'
 import { ImportPreviewDialog } from '../features/import/ImportPreviewDialog'
 import type { Importer } from '../features/import/useImport'
 import { SettingsDialog } from '../features/settings/SettingsDialog'
@@ -46,6 +47,15 @@ export function DialogHost(props: DialogHostProps) {
           preview={importer.preview}
           onConfirm={importer.confirm}
           onCancel={importer.cancel}
+        />
+      )}
+      {dialogs.dailyOpen && (
+        <DailyPapersDialog
+          onFetch={(period) => {
+            dialogs.closeDailyPapers()
+            void importer.getDailyPapers(period)
+          }}
+          onCancel={dialogs.closeDailyPapers}
         />
       )}
       {dialogs.formats === 'export' && (

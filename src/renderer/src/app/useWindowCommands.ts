@@ -25,6 +25,7 @@ interface WindowCommandsContext {
   listHandle: RefObject<PaperListHandle | null>
   navigation: Navigation
   onListCommand(command: ListCommand): void
+  matchTitles(): void
   list: ListView
   reveal(id: string): void
   openNote(noteId: string): void
@@ -49,6 +50,7 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
   const { focusPane } = paneFocus
   const context: CommandContext = {
     importFiles: ctx.importFiles,
+    openDailyPapers: dialogs.openDailyPapers,
     openExport: dialogs.openExport,
     openDuplicates: dialogs.openDuplicates,
     openSettings: dialogs.openSettings,
@@ -70,6 +72,7 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
     goBack: navigation.back,
     goForward: navigation.forward,
     onSelection: ctx.onListCommand,
+    matchTitles: ctx.matchTitles,
     hasSelection: () => list.selection.ids.length > 0,
   }
   useKeyboardCommands(context)

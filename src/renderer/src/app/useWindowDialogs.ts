@@ -10,6 +10,10 @@ export interface WindowDialogs {
   formats: 'export' | 'duplicates' | undefined
   settingsOpen: boolean
   backupsOpen: boolean
+  /** Get Daily Papers…: which day, week or month to fetch. */
+  dailyOpen: boolean
+  openDailyPapers(): void
+  closeDailyPapers(): void
   openExport(): void
   openDuplicates(): void
   closeFormats(): void
@@ -29,6 +33,7 @@ export function useWindowDialogs(): WindowDialogs {
   const [formats, setFormats] = useState<'export' | 'duplicates' | undefined>(undefined)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [backupsOpen, setBackupsOpen] = useState(false)
+  const [dailyOpen, setDailyOpen] = useState(false)
   const [dialog, setDialog] = useState<AppDialogState | undefined>(undefined)
   const [menu, setMenu] = useState<OpenMenu | undefined>(undefined)
   const actions = useMemo(
@@ -40,6 +45,8 @@ export function useWindowDialogs(): WindowDialogs {
       closeSettings: () => setSettingsOpen(false),
       openBackups: () => setBackupsOpen(true),
       closeBackups: () => setBackupsOpen(false),
+      openDailyPapers: () => setDailyOpen(true),
+      closeDailyPapers: () => setDailyOpen(false),
       openDialog: (next: AppDialogState) => setDialog(next),
       closeDialog: () => setDialog(undefined),
       openMenu: (next: OpenMenu) => setMenu(next),
@@ -47,5 +54,5 @@ export function useWindowDialogs(): WindowDialogs {
     }),
     [],
   )
-  return { formats, settingsOpen, backupsOpen, dialog, menu, ...actions }
+  return { formats, settingsOpen, backupsOpen, dailyOpen, dialog, menu, ...actions }
 }

@@ -24,5 +24,9 @@ export const importArgs = {
   cancelImport: z.object({ previewId: id }).strict(),
   getLookupQueue: noArgs,
   retryLookups: z.object({ previewId: id }).strict(),
+  /** Looks papers without ids up on arXiv by title; the result is a preview like any import's. */
+  matchTitlesOnArxiv: z
+    .object({ previewId: id, paperIds: z.array(id).min(1).max(100_000) })
+    .strict(),
   dropQueuedLookups: z.object({ identifiers: z.array(z.string().max(500)).max(100_000) }).strict(),
 } satisfies ArgSchemas

@@ -10,6 +10,7 @@ import { importArgs } from './imports'
 import { libraryArgs } from './library'
 import { linkArgs } from './links'
 import { noteArgs } from './notes'
+import { onlineArgs } from './online'
 import { organizeArgs } from './organize'
 import { paperArgs } from './papers'
 import { settingsArgs } from './settings'
@@ -18,6 +19,7 @@ export const apiArgs = {
   ...libraryArgs,
   ...paperArgs,
   ...importArgs,
+  ...onlineArgs,
   ...duplicateArgs,
   ...exportArgs,
   ...noteArgs,
@@ -28,4 +30,5 @@ export const apiArgs = {
 
 export * from '../limits'
 export { idSchema, listScopeSchema } from './common'
+export { dailyPeriodSchema } from './online'
 export { readSettings, settingSchemas, settingsPatchSchema } from './settings'

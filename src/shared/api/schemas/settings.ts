@@ -16,6 +16,7 @@ import {
   MIN_BACKUPS_KEPT,
   MIN_PANE_WIDTH,
   MIN_READING_FONT_SIZE,
+  SERVICE_ORIGIN_PATTERN,
 } from '../../model'
 import type { ArgSchemas } from './common'
 import { enumOf, idSchema, listScopeSchema, noArgs, sortSchema } from './common'
@@ -25,6 +26,11 @@ const THEMES: Record<ThemeChoice, true> = { system: true, light: true, dark: tru
 const paneWidth = z.number().int().min(MIN_PANE_WIDTH).max(MAX_PANE_WIDTH)
 /** Screen coordinates: generous bounds, but finite integers only. */
 const screenLength = z.number().int().min(-100_000).max(100_000)
+
+const serviceOrigin = z
+  .string()
+  .max(2000)
+  .regex(SERVICE_ORIGIN_PATTERN, 'an http(s) address without a trailing slash')
 
 /** One schema per setting, so each can be checked (and defaulted) on its own. */
 export const settingSchemas = {
@@ -56,6 +62,9 @@ export const settingSchemas = {
     .min(MIN_BACKUP_INTERVAL_HOURS)
     .max(MAX_BACKUP_INTERVAL_HOURS),
   backupsKept: z.number().int().min(MIN_BACKUPS_KEPT).max(MAX_BACKUPS_KEPT),
+  serviceOrigins: z
+    .object({ huggingFace: serviceOrigin, arxivApi: serviceOrigin, arxivRss: serviceOrigin })
+    .strict(),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** The argument of updateSettings: any subset of the settings, nothing else. */

@@ -8,6 +8,8 @@ import type { ListCommand } from '../papers/listShortcuts'
 /** The window's abilities the commands are made of (see app/useWindowCommands.ts). */
 export interface CommandContext {
   importFiles(): void
+  /** File > Get Daily Papers…: a day, week or month from Hugging Face, previewed. */
+  openDailyPapers(): void
   /** File > Export…: format and scope, then saved as a download. */
   openExport(): void
   /** File > Find Duplicates…: groups of likely duplicates, merged on request. */
@@ -27,6 +29,8 @@ export interface CommandContext {
   goForward(): void
   /** One of the paper list's commands, on the selected papers (star, status, tag, …). */
   onSelection(command: ListCommand): void
+  /** The selected papers without ids, looked up on arXiv by title (previewed). */
+  matchTitles(): void
   /** Whether a paper is selected (commands on "the paper" need one). */
   hasSelection(): boolean
 }
@@ -41,6 +45,7 @@ const needsPaper = (context: CommandContext): boolean => context.hasSelection()
 
 export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   import: { run: (c) => c.importFiles() },
+  'get-daily-papers': { run: (c) => c.openDailyPapers() },
   export: { run: (c) => c.openExport() },
   'find-duplicates': { run: (c) => c.openDuplicates() },
   settings: { run: (c) => c.openSettings() },
@@ -52,6 +57,7 @@ export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   'mark-reading': { run: (c) => c.onSelection('status-reading'), enabled: needsPaper },
   'mark-read': { run: (c) => c.onSelection('status-read'), enabled: needsPaper },
   tag: { run: (c) => c.onSelection('tag'), enabled: needsPaper },
+  'find-on-arxiv': { run: (c) => c.matchTitles(), enabled: needsPaper },
   'add-to-collection': { run: (c) => c.onSelection('add-to-collection'), enabled: needsPaper },
   'toggle-sidebar': { run: (c) => c.togglePane('sidebar') },
   'command-palette': { run: (c) => c.openPalette() },

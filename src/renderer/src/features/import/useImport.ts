@@ -10,7 +10,13 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { OffprintApiError } from '../../../../shared/api'
-import type { ImportPreview, ImportReport, LibraryChange } from '../../../../shared/model'
+import type {
+  DailyPeriod,
+  ImportPreview,
+  ImportReport,
+  LibraryChange,
+} from '../../../../shared/model'
+import { dailyPeriodName } from '../../../../shared/model'
 import { invalidateForChange } from '../../data/changeInvalidation'
 import { api, errorMessage, subscribeToLibrary } from '../../data/client'
 
@@ -42,6 +48,10 @@ export interface Importer {
   importText(text: string, what: string): Promise<void>
   importSample(): Promise<void>
   retryLookups(): Promise<void>
+  /** Get Daily Papers…: fetches the period from Hugging Face, then previews it like a file. */
+  getDailyPapers(period: DailyPeriod): Promise<void>
+  /** Papers without ids looked up on arXiv by title, then previewed like an import. */
+  matchTitlesOnArxiv(paperIds: readonly string[]): Promise<void>
   /** The hidden <input type=file> the picker uses; render it once. */
   fileInput: RefObject<HTMLInputElement | null>
   onFilesChosen(files: FileList | null): void
@@ -142,6 +152,20 @@ export function useImport(): Importer {
       setOutcome(failed('the sample library', caught))
     }
   }, [onImported, failed])
+
+  const getDailyPapers = useCallback(
+    (period: DailyPeriod) =>
+      run(dailyPeriodName(period), (previewId) => api.previewDailyPapers({ previewId, period })),
+    [run],
+  )
+
+  const matchTitlesOnArxiv = useCallback(
+    (paperIds: readonly string[]) =>
+      run('the arXiv title search', (previewId) =>
+        api.matchTitlesOnArxiv({ previewId, paperIds: [...paperIds] }),
+      ),
+    [run],
+  )
 
   const retryLookups = useCallback(
     () => run('the lookup queue', (previewId) => api.retryLookups({ previewId })),
@@ -247,6 +271,8 @@ export function useImport(): Importer {
     importText,
     importSample,
     retryLookups,
+    getDailyPapers,
+    matchTitlesOnArxiv,
     fileInput,
     onFilesChosen,
   }

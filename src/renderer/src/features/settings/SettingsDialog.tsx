@@ -3,6 +3,7 @@
 // what opened it.
 import { useEffect, useId, useRef } from 'react'
 import type { LibraryInfo, Settings, ThemeChoice } from '../../../../shared/model'
+import { ServiceOriginsSection } from './ServiceOriginsSection'
 import {
   DEFAULT_SETTINGS,
   MAX_READING_FONT_SIZE,
@@ -208,6 +209,8 @@ export function SettingsDialog(props: SettingsDialogProps) {
           ))}
         </select>
       </section>
+
+      <ServiceOriginsSection id={id} origins={settings.serviceOrigins} onChange={onChange} />
 
       <section className="settings-section" aria-labelledby={`${id}-layout`}>
         <h3 id={`${id}-layout`}>Layout</h3>
