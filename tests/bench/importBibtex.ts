@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PARSE_OPTIONS, loadBibtexParser } from '../../src/main/core/imports/bibtex'
+import { PARSE_OPTIONS, loadBibtexParser } from '../../src/main/core/imports/bibtex/parseBibtex'
 import { Library } from '../../src/main/core/library'
 import { time } from './measure'
 

@@ -4,7 +4,7 @@
 // where the stricter sniffs come first.
 import type { ImportFormat } from '../../../shared/model'
 import { looksLikeArxivAtom } from './arxivAtom'
-import { looksLikeBibtex } from './bibtex'
+import { looksLikeBibtex } from './bibtex/parseBibtex'
 import { looksLikeCslJson } from './cslJson'
 import { looksLikeHfListing } from './hfListing'
 import { parseIdentifierList } from './identifiers'

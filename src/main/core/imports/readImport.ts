@@ -3,7 +3,7 @@
 // sees ParsedImport.
 import { BadInputError } from '../kernel/errors'
 import { AtomFeedError, parseArxivAtom } from './arxivAtom'
-import { parseBibtex } from './bibtex'
+import { parseBibtex } from './bibtex/parseBibtex'
 import { CslJsonError, parseCslJson } from './cslJson'
 import { binaryReason, detectFormat, TRIED_FORMATS } from './detectFormat'
 import { ListingFormatError } from './hfListing'

@@ -3,8 +3,7 @@
 // not handle exactly. It is given one field at a time; math and `<`, `>` are
 // kept out of its reach (it would turn math into Unicode, `<` into ¡ and `>`
 // into ¿) and put back after.
-import type { Creator } from '@retorquere/bibtex-parser'
-import { isSymbolMath, plainText } from './latex'
+import { isPlainMath, isSymbolMath, plainText } from './latex'
 
 type BibtexParser = typeof import('@retorquere/bibtex-parser')
 
@@ -30,22 +29,7 @@ export const PARSE_OPTIONS = {
 
 // The parser marks up what LaTeX formats (\emph, \textbf, \url, super/subscripts
 // it cannot map) as HTML; our fields are plain text.
-const MARKUP = /<\/?(?:i|b|em|strong|sup|sub|sc|code|p|span|a|br)(?:\s[^<>]*)?\/?>/g
-
-/** The parser's output as plain text, as the importer has always read it. */
-export function parserPlain(value: string | undefined): string {
-  return plainText((value ?? '').replace(MARKUP, ''))
-}
-
-/** Full names, in order: "Jan van der Berg", "John Smith Jr.", "Google Brain". */
-export function creatorName(creator: Creator): string {
-  if (creator.name !== undefined) return parserPlain(creator.name)
-  return parserPlain(
-    [creator.firstName, creator.prefix, creator.lastName, creator.suffix]
-      .filter((part) => part !== undefined && part !== '')
-      .join(' '),
-  )
-}
+export const MARKUP = /<\/?(?:i|b|em|strong|sup|sub|sc|code|p|span|a|br)(?:\s[^<>]*)?\/?>/g
 
 // Letters only, so that the parser copies them through.
 const KEEP = 'QxOffprintKeep'
@@ -55,13 +39,32 @@ const KEPT = new RegExp(`${KEEP}(\\d+)x`, 'g')
 export function fallbackText(parser: BibtexParser, field: string, raw: string): string {
   const kept: string[] = []
   const keep = (text: string): string => `${KEEP}${kept.push(text) - 1}x`
-  const shielded = raw
-    .replace(/(?<!\\)\$([^$]+)\$/g, (math, content: string) =>
-      isSymbolMath(content) ? math : keep(math),
-    )
-    .replace(/[<>]/g, keep)
-  const library = parser.parse(`@misc{k, ${field} = {${shielded}}}`, PARSE_OPTIONS)
-  const value = (library.entries[0]?.fields as Record<string, unknown> | undefined)?.[field]
-  const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : ''
-  return plainText(text.replace(MARKUP, '').replace(KEPT, (_m, n: string) => kept[Number(n)] ?? ''))
+  const withoutMath = raw.replace(
+    /(?<!\\)(\$\$[^$]+\$\$|\$([^$]+)\$)/g,
+    (math, _all, content?: string) => {
+      if (content === undefined) return keep(math)
+      if (isPlainMath(content)) return keep(content)
+      return isSymbolMath(content) ? math : keep(math)
+    },
+  )
+  // Unbalanced dollars: the parser reads the math as it can.
+  const value =
+    convert(parser, field, withoutMath.replace(/[<>]/g, keep)) ??
+    convert(parser, field, raw.replace(/[<>]/g, keep)) ??
+    ''
+  return plainText(
+    value.replace(MARKUP, '').replace(KEPT, (_m, n: string) => kept[Number(n)] ?? ''),
+  )
+}
+
+/** The parser's reading of a value, braced, else quoted (it reads math differently in each). */
+function convert(parser: BibtexParser, field: string, raw: string): string | undefined {
+  for (const value of [`{${raw}}`, `"${raw}"`]) {
+    const library = parser.parse(`@misc{k, ${field} = ${value}}`, PARSE_OPTIONS)
+    if (library.errors.length > 0) continue
+    const text = (library.entries[0]?.fields as Record<string, unknown> | undefined)?.[field]
+    if (typeof text === 'string') return text
+    if (Array.isArray(text)) return text.join(' ')
+  }
+  return undefined
 }

@@ -18,16 +18,25 @@ import {
 export function plainText(text: string): string {
   const collapsed = text.replace(/\s+/g, ' ').trim()
   // eslint-disable-next-line no-control-regex -- ASCII needs no composing
-  return /[^\u0000-\u007f]/.test(collapsed) ? collapsed.normalize('NFC') : collapsed
+  if (!/[^\u0000-\u007f]/.test(collapsed)) return collapsed
+  // A dotless ı or ȷ under an accent is an i or j that lost its dot to the accent.
+  return collapsed
+    .replace(/[ıȷ](?=[\u0300-\u036f])/g, (letter) => (letter === 'ı' ? 'i' : 'j'))
+    .normalize('NFC')
 }
 
 /**
- * Math that stands for one character ($\\alpha$, $_2$, $^{+}$), as exporters
+ * Math that stands for characters ($\\alpha$, $_2$, $_{1-}$, $^{+}$), as exporters
  * (ours too) write Unicode they have no text command for: it is read back as
  * that character (by the full parser). Anything else is a formula, kept as $…$.
  */
 export function isSymbolMath(content: string): boolean {
-  return /^\s*(?:\\[A-Za-z]+|[_^](?:\{[^{}$\\]\}|[^{}$\\\s]))\s*$/.test(content)
+  return /^\s*(?:\\[A-Za-z]+|[_^](?:\{[0-9+\-=()]+\}|\{[^{}$\\]\}|[^{}$\\\s]))\s*$/.test(content)
+}
+
+/** Math that is one sign ($<$, $+$) or a number ($2$): it is that sign or number. */
+export function isPlainMath(content: string): boolean {
+  return /^(?:[^\p{L}\p{N}\s\\{}^_]|\d+)$/u.test(content)
 }
 
 /** Characters that need more than copying; a value without any is copied as it is. */
@@ -110,9 +119,22 @@ class Converter {
 
   /** A formula ($…$) is kept as written, for KaTeX to render. */
   private math(): void {
+    if (this.text.startsWith('$$', this.pos)) {
+      const end = this.text.indexOf('$$', this.pos + 2)
+      if (end === -1 || end === this.pos + 2) throw new Unhandled()
+      this.out += this.text.slice(this.pos, end + 2)
+      this.pos = end + 2
+      return
+    }
     const close = this.text.indexOf('$', this.pos + 1)
     if (close === -1 || close === this.pos + 1) throw new Unhandled()
-    if (isSymbolMath(this.text.slice(this.pos + 1, close))) throw new Unhandled()
+    const content = this.text.slice(this.pos + 1, close)
+    if (isPlainMath(content)) {
+      this.out += content
+      this.pos = close + 1
+      return
+    }
+    if (isSymbolMath(content)) throw new Unhandled()
     this.out += this.text.slice(this.pos, close + 1)
     this.pos = close + 1
   }

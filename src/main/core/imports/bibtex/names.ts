@@ -29,22 +29,36 @@ export function splitOutsideBraces(raw: string, separator: RegExp): string[] {
 
 /** The names of a name list, raw ("and" outside braces, any case, separates). */
 export function splitNames(raw: string): string[] {
-  return splitOutsideBraces(raw, /\s+and\s+/i)
+  // A list may end with a stray "and" ("Küpfer, Heinz and Gey, Wolfgang and").
+  return splitOutsideBraces(raw.replace(/\s+and\s*$/i, ''), /\s+and\s+/i)
     .map((name) => name.trim())
     .filter((name) => name !== '')
 }
 
+const EXTENDED_PART = /^(family|given|prefix|suffix|useprefix|juniorcomma)\s*=\s*(.*)$/is
+
 /**
  * A name's comma-separated parts in reading order: "von Last, First" →
- * [First, von Last]; "von Last, Jr, First" → [First, von Last, Jr]. A name
- * with more commas (a list that lost its "and"s, "Zhang, Wei, Li, Ming") is
- * read as the "Last, First" pairs it is made of.
+ * [First, von Last]; "von Last, Jr, First" → [First, von Last, Jr]. Names
+ * with more commas are read as reference managers write them: biblatex's
+ * extended form ("family=Hoven, given=Jeroen, prefix=van den"), a list that
+ * lost its "and"s ("Tegmark M., Hamilton A.J.S.", each part a name), or
+ * "Last, First" pairs ("Zhang, Wei, Li, Ming").
  */
 export function nameInReadingOrder(raw: string): string[][] {
   const parts = splitOutsideBraces(raw, /,/).map((part) => part.trim())
+  // "Ramón y Cajal, Santiago," has a stray comma, not an empty first name.
+  while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop()
+  const extended = parts.map((part) => EXTENDED_PART.exec(part))
+  if (parts.length > 1 && extended.every((match) => match !== null)) {
+    const value = (key: string): string =>
+      extended.find((match) => match?.[1]?.toLowerCase() === key)?.[2]?.trim() ?? ''
+    return [[value('given'), value('prefix'), value('family'), value('suffix')]]
+  }
   if (parts.length === 1) return [parts]
   if (parts.length === 2) return [[parts[1] ?? '', parts[0] ?? '']]
   if (parts.length === 3) return [[parts[2] ?? '', parts[0] ?? '', parts[1] ?? '']]
+  if (parts.every((part) => /\S\s+\S/.test(part))) return parts.map((part) => [part])
   const people: string[][] = []
   for (let i = 0; i < parts.length; i += 2) people.push([parts[i + 1] ?? '', parts[i] ?? ''])
   return people

@@ -51,6 +51,7 @@ class EntryError extends Error {}
 const OPEN_BRACE = 123
 const CLOSE_BRACE = 125
 const QUOTE = 34
+const PERCENT = 37
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12
@@ -68,7 +69,7 @@ function isNameChar(c: number): boolean {
     c !== 61 && // =
     c !== 35 && // #
     c !== QUOTE &&
-    c !== 37 // %
+    c !== PERCENT
   )
 }
 
@@ -90,9 +91,15 @@ class Scanner {
     return this.lines
   }
 
+  /** Skips white space, and `%` comments to the end of their line (biber reads them so). */
   skipSpace(): void {
     const text = this.text
-    while (this.pos < text.length && isSpace(text.charCodeAt(this.pos))) this.pos++
+    for (;;) {
+      while (this.pos < text.length && isSpace(text.charCodeAt(this.pos))) this.pos++
+      if (text.charCodeAt(this.pos) !== PERCENT) return
+      const end = text.indexOf('\n', this.pos)
+      this.pos = end === -1 ? text.length : end + 1
+    }
   }
 
   expect(char: string): void {
@@ -137,8 +144,12 @@ class Scanner {
     throw new EntryError('a "{" is never closed')
   }
 
-  /** The text of a "…" value (braces inside may hold quotes). */
-  quoted(): string {
+  /**
+   * The text of a "…" value (braces inside may hold quotes). A quote that is
+   * not followed by what may follow a value ("," "}" "#" or the entry's end)
+   * is part of the text, as reference managers read `"based on **"chain"**."`.
+   */
+  quoted(close: string): string {
     const text = this.text
     const start = ++this.pos
     let depth = 0
@@ -146,19 +157,29 @@ class Scanner {
       const c = text.charCodeAt(this.pos++)
       if (c === OPEN_BRACE) depth++
       else if (c === CLOSE_BRACE) depth--
-      else if (c === QUOTE && depth === 0) return text.slice(start, this.pos - 1)
+      else if (c === QUOTE && depth <= 0 && this.endsValue(close)) {
+        return text.slice(start, this.pos - 1)
+      }
     }
     throw new EntryError('a quoted value is never closed')
   }
 
+  private endsValue(close: string): boolean {
+    const text = this.text
+    let at = this.pos
+    while (at < text.length && isSpace(text.charCodeAt(at))) at++
+    const next = text[at]
+    return next === undefined || next === ',' || next === '#' || next === close
+  }
+
   /** value ("#" value)*: braced, quoted, a number or a macro. */
-  value(): string {
+  value(close: string): string {
     let value = ''
     for (;;) {
       this.skipSpace()
       const c = this.text.charCodeAt(this.pos)
       if (c === OPEN_BRACE) value += this.braced()
-      else if (c === QUOTE) value += this.quoted()
+      else if (c === QUOTE) value += this.quoted(close)
       else {
         const name = this.name()
         if (name === '') throw new EntryError(this.unexpected('a value'))
@@ -187,7 +208,7 @@ class Scanner {
       const name = this.name()
       if (name === '') throw new EntryError(this.unexpected('a field name'))
       this.expect('=')
-      each(name.toLowerCase(), this.value())
+      each(name.toLowerCase(), this.value(close))
       this.skipSpace()
       const next = this.text[this.pos]
       if (next === ',') this.pos++
@@ -219,7 +240,10 @@ class Scanner {
     }
     this.pos++
     this.assignments(close, (name, value) => {
-      if (!fields.has(name)) fields.set(name, value)
+      // A field given twice keeps its first value, but keywords add up (as biber reads them).
+      const first = fields.get(name)
+      if (first === undefined) fields.set(name, value)
+      else if (name === 'keywords') fields.set(name, `${first},${value}`)
     })
     return { type, key, fields }
   }

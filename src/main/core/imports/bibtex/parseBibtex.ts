@@ -7,16 +7,16 @@
 // BibTeX) only for a value the tables cannot convert exactly. The scan takes a
 // fraction of the time the conversion does, so the import knows every entry
 // (and their count, for the progress bar) almost at once.
-import { ConvertedEntry, type ConversionCounts } from './bibtex/convertEntry'
-import { resolveCrossrefs } from './bibtex/crossref'
-import { loadBibtexParser } from './bibtex/fallback'
-import { entryRecord } from './bibtex/record'
-import { scanBibtex } from './bibtex/scan'
-import type { ParseControl, ParsedImport, ParsedRecord } from './parsedRecord'
-import { throwIfCancelled, yieldingLoop } from './yieldingLoop'
+import { ConvertedEntry, type ConversionCounts } from './convertEntry'
+import { resolveCrossrefs } from './crossref'
+import { loadBibtexParser } from './fallback'
+import { entryRecord } from './record'
+import { scanBibtex } from './scan'
+import type { ParseControl, ParsedImport, ParsedRecord } from '../parsedRecord'
+import { throwIfCancelled, yieldingLoop } from '../yieldingLoop'
 
-export { MAX_BIBTEX_ENTRY_CHARS, MAX_BIBTEX_NESTING } from './bibtex/scan'
-export { PARSE_OPTIONS, loadBibtexParser } from './bibtex/fallback'
+export { MAX_BIBTEX_ENTRY_CHARS, MAX_BIBTEX_NESTING } from './scan'
+export { PARSE_OPTIONS, loadBibtexParser } from './fallback'
 
 /** Does the text contain BibTeX entries? (Cheap: looks for one entry head.) */
 export function looksLikeBibtex(head: string): boolean {
