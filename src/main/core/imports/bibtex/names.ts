@@ -57,8 +57,9 @@ export function nameInReadingOrder(raw: string): string[][] {
   }
   if (parts.length === 1) return [parts]
   if (parts.length === 2) return [[parts[1] ?? '', parts[0] ?? '']]
-  if (parts.length === 3) return [[parts[2] ?? '', parts[0] ?? '', parts[1] ?? '']]
+  // Three or more parts of two words or more each ("Tegmark M., Hamilton A.J.S., …") are names.
   if (parts.every((part) => /\S\s+\S/.test(part))) return parts.map((part) => [part])
+  if (parts.length === 3) return [[parts[2] ?? '', parts[0] ?? '', parts[1] ?? '']]
   const people: string[][] = []
   for (let i = 0; i < parts.length; i += 2) people.push([parts[i + 1] ?? '', parts[i] ?? ''])
   return people
