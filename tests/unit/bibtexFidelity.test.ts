@@ -119,7 +119,9 @@ describe('the two-stage BibTeX reader on 5,000 real entries', () => {
       '< and > stay < and >': 54,
       'a formula keeps its $…$ for KaTeX': 113,
     })
-    // No other difference.
-    expect(unexplained).toEqual([])
+    // The one other difference, where ours is right: "C. Foster, W. H. Kool, W. F. van der
+    // Weg and H. E. Roosendaal" lost two "and"s; ours reads four people, the full parser
+    // one three-part name of the first three and the fourth (bibtexReader.test.ts).
+    expect(unexplained).toEqual(['bibliotex/references/ion-implantation/H-in-Si.bib:14 authors'])
   }, 300_000)
 })

@@ -159,12 +159,17 @@ describe('names and quotes reference managers read (issue 22: they were skipped)
     })
   })
 
-  it('reads authors that lost their "and"s as the people they name', async () => {
-    const text = '@article{k, title = {T}, author = {Tegmark M., Hamilton A.J.S., Strauss M.S.}}'
-    expect((await recordAt(text, 1))?.authors).toEqual([
-      'Tegmark M.',
-      'Hamilton A.J.S.',
-      'Strauss M.S.',
+  it('reads authors that lost their "and"s as the people they name (a hand-kept bibliography)', async () => {
+    const record = await recordAt(
+      corpusFile('bibliotex/references/ion-implantation/H-in-Si.bib'),
+      14,
+    )
+    expect(record?.title).toBe('Random stopping power for protons in silicon')
+    expect(record?.authors).toEqual([
+      'C. Foster',
+      'W. H. Kool',
+      'W. F. van der Weg',
+      'H. E. Roosendaal',
     ])
   })
 

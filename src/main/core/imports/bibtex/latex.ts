@@ -16,7 +16,8 @@ import {
 
 /** Plain text: whitespace runs made one space, trimmed, composed (NFC). */
 export function plainText(text: string): string {
-  const collapsed = text.replace(/\s+/g, ' ').trim()
+  // Most values are clean already: test before building a new string.
+  const collapsed = /[^\S ]| {2}|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text
   // eslint-disable-next-line no-control-regex -- ASCII needs no composing
   if (!/[^\u0000-\u007f]/.test(collapsed)) return collapsed
   // A dotless ı or ȷ under an accent is an i or j that lost its dot to the accent.

@@ -5,6 +5,7 @@
 
 /** Splits at `separator` outside braces. */
 export function splitOutsideBraces(raw: string, separator: RegExp): string[] {
+  if (!raw.includes('{')) return raw.split(separator)
   const parts: string[] = []
   const sticky = new RegExp(separator.source, separator.flags.includes('i') ? 'iy' : 'y')
   let depth = 0
