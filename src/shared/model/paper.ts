@@ -71,6 +71,11 @@ export interface Paper {
   publisher?: string
   /** The citation key it was imported with (BibTeX), kept so exports cite it the same way. */
   citationKey?: string
+  /**
+   * Other keys the same paper had (entries of one file merged into it, or a
+   * BibTeX `ids` field): a BibTeX export lists them as `ids`, so each still cites.
+   */
+  citationKeyAliases?: string[]
   links: PaperLink[]
   upvotes: number
   tags: string[]

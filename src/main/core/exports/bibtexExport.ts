@@ -104,6 +104,11 @@ function bibtexEntry(tex: Latex, paper: Paper, key: string): string {
     if (value !== undefined && value !== '') fields.push([name, value])
   }
   const type = entryType(paper)
+  // biblatex's `ids`: the other keys this paper is cited by (merged entries, a renamed key).
+  const aliases = [paper.citationKey, ...(paper.citationKeyAliases ?? [])].filter(
+    (alias): alias is string => alias !== undefined && alias !== '' && alias !== key,
+  )
+  if (aliases.length > 0) add('ids', `{${[...new Set(aliases)].join(', ')}}`)
   add('title', `{${protectedTitle(tex, paper.title)}}`)
   if (paper.authors.length > 0)
     add('author', `{${paper.authors.map((name) => bibtexName(tex, name)).join(' and ')}}`)

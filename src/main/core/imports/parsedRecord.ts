@@ -5,7 +5,7 @@ import type { ImportFormat, Paper, SkippedEntry } from '../../../shared/model'
 
 /** A paper's own fields, as a file gives them; the rest (ids, dates, status) the library adds. */
 export type ParsedRecord = Pick<Paper, 'title' | 'abstract' | 'authors' | 'links' | 'tags'> &
-  Partial<Pick<Paper, OptionalTextField | 'authorCount' | 'upvotes'>> & {
+  Partial<Pick<Paper, OptionalTextField | 'authorCount' | 'upvotes' | 'citationKeyAliases'>> & {
     /** 1-based line where the entry starts in the imported text. */
     line: number
     /** 1-based position among the file's entries. */

@@ -8,7 +8,12 @@ import type { ParsedRecord } from '../imports/parsedRecord'
 
 /** The descriptive fields both a Paper and a ParsedRecord carry. */
 export type PaperFields = Pick<Paper, 'title' | 'abstract' | 'authors' | 'links' | 'tags'> &
-  Partial<Pick<Paper, 'authorCount' | 'upvotes' | (typeof OPTIONAL_TEXT_FIELDS)[number]>>
+  Partial<
+    Pick<
+      Paper,
+      'authorCount' | 'upvotes' | 'citationKeyAliases' | (typeof OPTIONAL_TEXT_FIELDS)[number]
+    >
+  >
 
 const STATUS_RANK: Record<ReadingStatus, number> = { unread: 0, reading: 1, read: 2 }
 
@@ -29,6 +34,24 @@ function unionTags(base: string[], other: string[]): string[] {
       (tag) => !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()) !== undefined,
     ),
   ]
+}
+
+/** Every citation key of both but the merged paper's own, each once (keys ignore case). */
+function keyAliases(merged: PaperFields, base: PaperFields, other: PaperFields): string[] {
+  const seen = new Set([merged.citationKey?.toLowerCase()])
+  const keys = [
+    ...(base.citationKeyAliases ?? []),
+    base.citationKey,
+    other.citationKey,
+    ...(other.citationKeyAliases ?? []),
+  ]
+  return keys.filter(
+    (key): key is string =>
+      key !== undefined &&
+      key !== '' &&
+      !seen.has(key.toLowerCase()) &&
+      seen.add(key.toLowerCase()) !== undefined,
+  )
 }
 
 /**
@@ -70,6 +93,11 @@ export function mergeFields<T extends PaperFields>(
       ;(merged as PaperFields)[field] = theirs as never
       changed.push(field)
     }
+  }
+  const aliases = keyAliases(merged, base, other)
+  if (aliases.length > (base.citationKeyAliases?.length ?? 0)) {
+    merged.citationKeyAliases = aliases
+    changed.push('citationKeyAliases')
   }
   const links = unionLinks(base.links, other.links)
   if (links.length > base.links.length) {

@@ -76,6 +76,11 @@ export function entryRecord(entry: EntryText, line: number, index: number): Pars
   ]
   if (publisher.length > 0) record.publisher = publisher.join('; ')
   if (entry.key !== '') record.citationKey = entry.key
+  // biblatex's `ids`: other keys the entry is cited by.
+  const ids = (entry.raw('ids') ?? '')
+    .split(/\s*,\s*/)
+    .filter((id) => id !== '' && id !== entry.key)
+  if (ids.length > 0) record.citationKeyAliases = ids
   const doiText = entry.text('doi')
   if (doiText !== '') record.doi = parseDoi(doiText) ?? doiText
 
