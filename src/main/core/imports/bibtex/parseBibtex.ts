@@ -11,9 +11,9 @@ import { ConvertedEntry, type ConversionCounts } from './convertEntry'
 import { resolveCrossrefs } from './crossref'
 import { loadBibtexParser } from './fallback'
 import { entryRecord } from './record'
-import { scanBibtex } from './scan'
+import { BibtexScan } from './scan'
 import type { ParseControl, ParsedImport, ParsedRecord } from '../parsedRecord'
-import { throwIfCancelled, yieldingLoop } from '../yieldingLoop'
+import { yieldingLoop, yieldingRun } from '../yieldingLoop'
 
 export { MAX_BIBTEX_ENTRY_CHARS, MAX_BIBTEX_NESTING } from './scan'
 export { PARSE_OPTIONS, loadBibtexParser } from './fallback'
@@ -28,8 +28,10 @@ export const lastConversion: ConversionCounts = { fast: 0, fallback: 0 }
 
 export async function parseBibtex(text: string, control: ParseControl = {}): Promise<ParsedImport> {
   const parser = await loadBibtexParser()
-  const { entries, skipped } = scanBibtex(text)
-  throwIfCancelled(control.signal)
+  // Stage one, in slices: the main process keeps answering while a large file is scanned.
+  const scan = new BibtexScan(text)
+  await yieldingRun(control, (sliceOver) => scan.run(sliceOver))
+  const { entries, skipped } = scan
   control.onProgress?.(0, entries.length)
   const absorbed = resolveCrossrefs(entries, (entry) => entry.fields.get('crossref'))
 

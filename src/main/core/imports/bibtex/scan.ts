@@ -260,21 +260,42 @@ class Scanner {
   }
 }
 
-/** Reads every entry of `text`; an entry that cannot be read is skipped with its reason. */
-export function scanBibtex(text: string): ScannedBibtex {
-  const scanner = new Scanner(text)
-  const entries: RawEntry[] = []
-  const skipped: SkippedEntry[] = []
-  const heads = new RegExp(ENTRY_START.source, 'gm')
-  let index = 0
-  for (let head = heads.exec(text); head !== null; head = heads.exec(text)) {
+/**
+ * Reads the entries of `text` in order; an entry that cannot be read is
+ * skipped with its reason. `run` may stop between entries and be called again
+ * (so that a long scan can hand the event loop a turn now and then).
+ */
+export class BibtexScan {
+  readonly entries: RawEntry[] = []
+  readonly skipped: SkippedEntry[] = []
+  private readonly scanner: Scanner
+  private readonly heads = new RegExp(ENTRY_START.source, 'gm')
+  private index = 0
+
+  constructor(private readonly text: string) {
+    this.scanner = new Scanner(text)
+  }
+
+  /** Scans until the end (true) or until `stop()`, asked every 64 entries, says so (false). */
+  run(stop: () => boolean = () => false): boolean {
+    const { text, heads } = this
+    let count = 0
+    for (let head = heads.exec(text); head !== null; head = heads.exec(text)) {
+      this.read(head)
+      if ((++count & 63) === 0 && stop()) return false
+    }
+    return true
+  }
+
+  private read(head: RegExpExecArray): void {
+    const { heads, scanner } = this
     const type = (head[1] ?? '').toLowerCase()
     const at = head.index + head[0].indexOf('@')
     const line = scanner.lineOf(at)
     const close = head[0].endsWith('(') ? ')' : '}'
     const isString = type === 'string'
     const counted = !isString && type !== 'comment' && type !== 'preamble'
-    if (counted) index++
+    if (counted) this.index++
     scanner.pos = heads.lastIndex
     try {
       if (type === 'comment' || type === 'preamble') scanner.skipGroup(close)
@@ -287,15 +308,21 @@ export function scanBibtex(text: string): ScannedBibtex {
               `${MAX_BIBTEX_ENTRY_CHARS / 1000} kB are not read`,
           )
         }
-        entries.push({ ...entry, line, index })
+        this.entries.push({ ...entry, line, index: this.index })
       }
     } catch (error) {
       if (!(error instanceof EntryError)) throw error
-      skipped.push({ line, ...(counted ? { entry: index } : {}), reason: error.message })
+      this.skipped.push({ line, ...(counted ? { entry: this.index } : {}), reason: error.message })
       // Go on at the next line after the head: the next entry may start there.
       scanner.pos = heads.lastIndex
     }
     heads.lastIndex = Math.max(heads.lastIndex, scanner.pos)
   }
-  return { entries, skipped }
+}
+
+/** Reads every entry of `text` in one go. */
+export function scanBibtex(text: string): ScannedBibtex {
+  const scan = new BibtexScan(text)
+  scan.run()
+  return { entries: scan.entries, skipped: scan.skipped }
 }
