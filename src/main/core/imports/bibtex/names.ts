@@ -14,7 +14,7 @@ export function splitOutsideBraces(raw: string, separator: RegExp): string[] {
     const c = raw[i]
     if (c === '{') depth++
     else if (c === '}') depth--
-    else if (depth === 0) {
+    else if (depth === 0 && (c === ',' || c === ' ' || c === '\t' || c === '\n' || c === '\r')) {
       sticky.lastIndex = i
       const match = sticky.exec(raw)
       if (match !== null && match[0].length > 0) {
