@@ -17,6 +17,9 @@ export interface ConversionCounts {
 }
 
 export class ConvertedEntry implements EntryText {
+  /** Each field is converted once, however often the record reads it. */
+  private readonly texts = new Map<string, string>()
+
   constructor(
     private readonly entry: RawEntry,
     private readonly parser: BibtexParser,
@@ -42,10 +45,13 @@ export class ConvertedEntry implements EntryText {
   }
 
   text(field: string): string {
+    const known = this.texts.get(field)
+    if (known !== undefined) return known
     const raw = this.entry.fields.get(field)
     if (raw === undefined) return ''
-    if (isVerbatimField(field)) return plainText(verbatimText(raw))
-    return this.convert(field, raw)
+    const text = isVerbatimField(field) ? plainText(verbatimText(raw)) : this.convert(field, raw)
+    this.texts.set(field, text)
+    return text
   }
 
   list(field: string): string[] {
