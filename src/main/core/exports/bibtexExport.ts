@@ -5,7 +5,7 @@
 // lower-case titles keep them.
 import type { Transform } from 'unicode2latex'
 import type { Paper, PaperType } from '../../../shared/model'
-import { isoParts } from '../imports/isoDate'
+import { MONTHS, isoParts } from '../imports/isoDate'
 import { mapPaced, UNPACED, type Pace } from '../kernel/longTasks'
 import { splitName } from './personName'
 
@@ -24,21 +24,6 @@ export function loadLatex(): Promise<Latex> {
   }))
   return transforms
 }
-
-const MONTH_MACROS = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-]
 
 function latex(tex: Latex, value: string): string {
   return tex.text.tolatex(value, { bracemath: true })
@@ -117,7 +102,7 @@ function bibtexEntry(tex: Latex, paper: Paper, key: string): string {
   if (paper.published !== undefined) {
     const [year, month, day] = isoParts(paper.published)
     add('year', year === undefined ? undefined : String(year))
-    add('month', month === undefined ? undefined : MONTH_MACROS[month - 1])
+    add('month', month === undefined ? undefined : MONTHS[month - 1])
     if (day !== undefined) add('date', `{${paper.published}}`)
   }
   add('volume', paper.volume === undefined ? undefined : `{${latex(tex, paper.volume)}}`)

@@ -4,6 +4,7 @@
 // here; LaTeX is left as written for stage two (latex.ts). Nothing is copied
 // but the values themselves.
 import type { SkippedEntry } from '../../../../shared/model'
+import { MONTHS } from '../isoDate'
 
 /** An entry longer than this is skipped: no bibliography entry is that long. */
 export const MAX_BIBTEX_ENTRY_CHARS = 100_000
@@ -29,21 +30,6 @@ export interface ScannedBibtex {
 
 // An entry starts with "@type{" or "@type(" at the start of a line.
 const ENTRY_START = /^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]/gm
-
-const MONTH_MACROS: readonly string[] = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-]
 
 /** Why an entry cannot be read; the scanner skips it and goes on at the next entry. */
 class EntryError extends Error {}
@@ -81,7 +67,7 @@ class Scanner {
   private readonly strings = new Map<string, string>()
 
   constructor(private readonly text: string) {
-    MONTH_MACROS.forEach((name, index) => this.strings.set(name, String(index + 1)))
+    MONTHS.forEach((name, index) => this.strings.set(name, String(index + 1)))
   }
 
   lineOf(index: number): number {
