@@ -14,36 +14,9 @@ import {
   TEXT_COMMANDS,
 } from './latexTables'
 
-/** Is `code` white space for \s (which also counts no-break and other Unicode spaces)? */
-function isWhite(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
-  if (code < 160) return false
-  return (
-    code === 160 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
-}
-
 /** Does the text have white space other than single spaces between words? */
 function needsCollapsing(text: string): boolean {
-  let previousSpace = true // a leading space needs trimming
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (!isWhite(code)) {
-      previousSpace = false
-      continue
-    }
-    if (code !== 32 || previousSpace) return true
-    previousSpace = true
-  }
-  return previousSpace && text.length > 0
+  return /[^\S ]/.test(text) || text.includes('  ') || text.startsWith(' ') || text.endsWith(' ')
 }
 
 /** Plain text: whitespace runs made one space, trimmed, composed (NFC). */

@@ -77,9 +77,17 @@ export const TEXT_COMMANDS = new Set([
   'mbox',
 ])
 
+const VERBATIM =
+  /^(?:doi|eprint|files?|pdf|groups|ids|url|verb[abc]|keywords|citeulike-linkout-\d+|bdsk-url-\d+)$/
+const verbatimByName = new Map<string, boolean>()
+
 /** Fields the parser reads verbatim (no LaTeX): identifiers, links, files, keywords. */
 export function isVerbatimField(name: string): boolean {
-  return /^(?:doi|eprint|files?|pdf|groups|ids|url|verb[abc]|keywords|citeulike-linkout-\d+|bdsk-url-\d+)$/.test(
-    name,
-  )
+  let verbatim = verbatimByName.get(name)
+  if (verbatim === undefined) {
+    verbatim = VERBATIM.test(name)
+    // Field names repeat from entry to entry; a file with thousands of distinct ones is not cached.
+    if (verbatimByName.size < 10_000) verbatimByName.set(name, verbatim)
+  }
+  return verbatim
 }
