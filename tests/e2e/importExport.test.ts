@@ -72,7 +72,7 @@ describe('import and export', () => {
     )
     expect(await page.getByTestId('preview-skipped').textContent()).toBe('2 unreadable entries')
     expect(await page.getByTestId('preview-skipped-list').locator('li').allTextContents()).toEqual([
-      expect.stringMatching(/^Line 47 \(entry 5\): Token mismatch, expected "}"/),
+      'Line 47 (entry 5): expected "}" or "," at line 53, found "@misc{smith2021surve"',
       'Line 62 (entry 7): @book{notitle} has no title',
     ])
     expect(await preview.getByText('Attention is all you need').isVisible()).toBe(true)
@@ -135,10 +135,12 @@ describe('import and export', () => {
     const { page } = app
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('2 papers')
 
+    // \textsl is LaTeX the reader's tables leave to the full parser, one value at a
+    // time: slow enough (as such files are) that the import is still reading below.
     const big = Array.from(
       { length: 10_000 },
       (_, i) =>
-        `@article{big${i},\n  title = {Generated Paper Number ${i}},\n  author = {Doe, Jane and Roe, Richard},\n` +
+        `@article{big${i},\n  title = {Generated Paper \\textsl{Number} ${i}},\n  author = {Doe, Jane and Roe, Richard},\n` +
         `  journal = {Journal of Tests}, year = ${2000 + (i % 25)},\n  abstract = {${'Words of an abstract. '.repeat(20)}}\n}\n`,
     ).join('')
     await dropFile(page, 'ten-thousand.bib', big)

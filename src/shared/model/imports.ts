@@ -40,11 +40,19 @@ export interface ImportReport {
   skipped: SkippedEntry[]
   /** Ids of the papers that were added, in file order. */
   addedIds: string[]
+  /** Citation keys of entries merged into another entry's paper (kept as its aliases). */
+  mergedKeys?: MergedKey[]
   /**
    * A collection name for the new papers, after the page they came from
    * ("Daily Papers 2026-02-09"); the import offers to file them there.
    */
   suggestedCollection?: string
+}
+
+/** A citation key whose entry was merged into the paper of another key. */
+export interface MergedKey {
+  key: string
+  into: string
 }
 
 /** An incoming entry that matches a paper already in the library. */
@@ -75,6 +83,8 @@ export interface ImportPreview {
   duplicates: DuplicateOnImport[]
   /** Entries that repeat an earlier entry of the same file; they are merged into it. */
   repeatsInFile: number
+  /** Citation keys of entries merged into another entry's paper (kept as its aliases). */
+  mergedKeys?: MergedKey[]
   skipped: SkippedEntry[]
   /** Identifiers that could not be looked up now; confirming puts them in the lookup queue. */
   queued: string[]

@@ -92,6 +92,11 @@ export interface Paper {
   aiSummary?: string
   /** Hugging Face's machine-picked keywords. */
   aiKeywords?: string[]
+  /**
+   * Other keys the same paper had (entries of one file merged into it, or a
+   * BibTeX `ids` field): a BibTeX export lists them as `ids`, so each still cites.
+   */
+  citationKeyAliases?: string[]
   links: PaperLink[]
   upvotes: number
   tags: string[]

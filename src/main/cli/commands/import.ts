@@ -37,6 +37,9 @@ export function formatImportReport(report: ImportReport): string[] {
       `  ${report.queued} identifiers could not be looked up now and wait in the lookup queue`,
     )
   }
+  for (const { key, into } of report.mergedKeys ?? []) {
+    lines.push(`  ${key}: merged into ${into} (an alias of it; exports still cite ${key})`)
+  }
   lines.push(...report.skipped.map((entry) => `  line ${entry.line}: ${oneLine(entry.reason)}`))
   lines.push(`  read as ${IMPORT_FORMAT_NAMES[report.format]}`)
   return lines

@@ -5,7 +5,7 @@
 // lower-case titles keep them.
 import type { Transform } from 'unicode2latex'
 import type { Paper, PaperType } from '../../../shared/model'
-import { isoParts } from '../imports/isoDate'
+import { MONTHS, isoParts } from '../imports/isoDate'
 import { mapPaced, UNPACED, type Pace } from '../kernel/longTasks'
 import { splitName } from './personName'
 
@@ -24,21 +24,6 @@ export function loadLatex(): Promise<Latex> {
   }))
   return transforms
 }
-
-const MONTH_MACROS = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-]
 
 function latex(tex: Latex, value: string): string {
   return tex.text.tolatex(value, { bracemath: true })
@@ -104,6 +89,11 @@ function bibtexEntry(tex: Latex, paper: Paper, key: string): string {
     if (value !== undefined && value !== '') fields.push([name, value])
   }
   const type = entryType(paper)
+  // biblatex's `ids`: the other keys this paper is cited by (merged entries, a renamed key).
+  const aliases = [paper.citationKey, ...(paper.citationKeyAliases ?? [])].filter(
+    (alias): alias is string => alias !== undefined && alias !== '' && alias !== key,
+  )
+  if (aliases.length > 0) add('ids', `{${[...new Set(aliases)].join(', ')}}`)
   add('title', `{${protectedTitle(tex, paper.title)}}`)
   if (paper.authors.length > 0)
     add('author', `{${paper.authors.map((name) => bibtexName(tex, name)).join(' and ')}}`)
@@ -112,7 +102,7 @@ function bibtexEntry(tex: Latex, paper: Paper, key: string): string {
   if (paper.published !== undefined) {
     const [year, month, day] = isoParts(paper.published)
     add('year', year === undefined ? undefined : String(year))
-    add('month', month === undefined ? undefined : MONTH_MACROS[month - 1])
+    add('month', month === undefined ? undefined : MONTHS[month - 1])
     if (day !== undefined) add('date', `{${paper.published}}`)
   }
   add('volume', paper.volume === undefined ? undefined : `{${latex(tex, paper.volume)}}`)

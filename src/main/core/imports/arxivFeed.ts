@@ -11,7 +11,7 @@ import type { PaperLink, SkippedEntry } from '../../../shared/model'
 import { extractLinks, uniqueLinks } from './abstractLinks'
 import { parseArxivId, parseDoi } from './identifiers'
 import { isoFromParts, monthNumber } from './isoDate'
-import { latexAccentsToUnicode } from './latexAccents'
+import { latexToText } from './bibtex/latex'
 import type { ParseControl, ParsedImport, ParsedRecord } from './parsedRecord'
 import { elementStarts, elementText } from './xmlText'
 import { yieldingLoop } from './yieldingLoop'
@@ -160,10 +160,12 @@ function toRecord(entry: FeedEntry, line: number, index: number): ParsedRecord |
   const arxivId = parseArxivId(plain(entry.guid ?? entry.id).replace(/^oai:arXiv\.org:/i, ''))
   if (arxivId === undefined) return 'the entry has no arXiv id'
   const abstract = elementText(entry.description ?? entry.summary).replace(ANNOUNCE_LINE, '')
-  const authors = latexAccentsToUnicode(plain(entry['dc:creator']))
+  const authors = plain(entry['dc:creator'])
     .split(/\s*,\s*|\s+and\s+/)
     .map((name) => name.trim())
     .filter((name) => name !== '')
+    // Authors' LaTeX (Pi\v{z}urica, Milovi\'c): the BibTeX reader's converter, name by name.
+    .map((name) => latexToText(name) ?? name)
   const links: PaperLink[] = []
   for (const link of entry.link ?? []) {
     const href =

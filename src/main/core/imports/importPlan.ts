@@ -2,7 +2,7 @@
 // already there (and what merging would add), which repeat an earlier record
 // of the same file. Pure: the library runs it once for the preview and again
 // at confirm time, against the library as it is then.
-import type { DuplicateOnImport, Paper } from '../../../shared/model'
+import type { DuplicateOnImport, MergedKey, Paper } from '../../../shared/model'
 import { duplicateKeys, reasonOfKey } from '../duplicates/duplicateKeys'
 import type { ParsedRecord } from './parsedRecord'
 import { mergeFields, recordFields, updateFields } from '../organize/paperMerge'
@@ -16,6 +16,18 @@ export interface ImportPlan {
   duplicates: DuplicateOnImport[]
   /** Records that repeat an earlier record of the same import (merged into it). */
   repeatsInFile: number
+  /** Citation keys of records merged into a paper cited by another key (its aliases now). */
+  mergedKeys: MergedKey[]
+}
+
+/** The record's key, when it is merged into a paper known by another. */
+function mergedKey(record: ParsedRecord, into: { citationKey?: string }): MergedKey | undefined {
+  const key = record.citationKey
+  const target = into.citationKey
+  if (key === undefined || target === undefined || key.toLowerCase() === target.toLowerCase()) {
+    return undefined
+  }
+  return { key, into: target }
 }
 
 /** How many times planImport calls its `step` callback over the records. */
@@ -36,6 +48,7 @@ export async function planImport(
   const updates = new Map<string, PaperFields>()
   const duplicates: DuplicateOnImport[] = []
   let repeatsInFile = 0
+  const mergedKeys: MergedKey[] = []
   const stride = Math.max(1, Math.ceil(records.length / PLAN_STEPS))
   for (const [index, record] of records.entries()) {
     if (step !== undefined && index % stride === 0) await step(index, records.length)
@@ -45,6 +58,8 @@ export async function planImport(
       hitKey === undefined ? undefined : paperById.get(paperIdByKey.get(hitKey) ?? '')
     if (hitKey !== undefined && existing !== undefined) {
       const base = updates.get(existing.id) ?? existing
+      const alias = mergedKey(record, base)
+      if (alias !== undefined) mergedKeys.push(alias)
       // A new version of the paper updates it; anything else only enriches it.
       const { merged, changed } = (record.replaces === true ? updateFields : mergeFields)(
         base,
@@ -66,8 +81,11 @@ export async function planImport(
     const earlier = keys.map((key) => freshByKey.get(key)).find((index) => index !== undefined)
     if (earlier !== undefined) {
       const target = fresh[earlier]
-      if (target !== undefined)
+      if (target !== undefined) {
+        const alias = mergedKey(record, target.fields)
+        if (alias !== undefined) mergedKeys.push(alias)
         target.fields = mergeFields(target.fields, recordFields(record)).merged
+      }
       repeatsInFile++
       for (const key of keys) if (!freshByKey.has(key)) freshByKey.set(key, earlier)
       continue
@@ -75,5 +93,5 @@ export async function planImport(
     for (const key of keys) freshByKey.set(key, fresh.length)
     fresh.push({ fields: recordFields(record), line: record.line })
   }
-  return { fresh, updates, duplicates, repeatsInFile }
+  return { fresh, updates, duplicates, repeatsInFile, mergedKeys }
 }

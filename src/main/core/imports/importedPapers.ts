@@ -46,6 +46,7 @@ export function importReport(
     addedIds: added.map((paper) => paper.id),
   }
   if (prepared.fileName !== undefined) report.fileName = prepared.fileName
+  if (plan.mergedKeys.length > 0) report.mergedKeys = plan.mergedKeys
   const suggested = suggestedCollectionName(prepared.pageDate, prepared.fileName)
   if (suggested !== undefined) report.suggestedCollection = suggested
   return report

@@ -235,6 +235,7 @@ export class ImportsService implements Service<ImportMethod> {
           queued: prepared.queued.map((item) => item.identifier),
         }
         if (fileName !== undefined) preview.fileName = fileName
+        if (plan.mergedKeys.length > 0) preview.mergedKeys = plan.mergedKeys
         const problem = prepared.queued[0]?.reason
         if (problem !== undefined) preview.lookupProblem = problem
         return preview

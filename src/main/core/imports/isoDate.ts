@@ -3,7 +3,21 @@
 // source has: YYYY, YYYY-MM or YYYY-MM-DD. Keeping the precision is what lets an
 // export write back exactly what was imported.
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+/** The month macros of BibTeX, in order (also the first three letters of each English name). */
+export const MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+]
 
 function pad(n: number): string {
   return String(n).padStart(2, '0')

@@ -63,4 +63,4 @@ export type OptionalTextField = (typeof OPTIONAL_TEXT_FIELDS)[number]
 
 /** The counts and lists a record may carry beyond the text fields. */
 export type OptionalExtraField =
-  'authorCount' | 'upvotes' | 'comments' | 'githubStars' | 'aiKeywords'
+  'authorCount' | 'upvotes' | 'comments' | 'githubStars' | 'aiKeywords' | 'citationKeyAliases'

@@ -4,7 +4,7 @@
 import { BadInputError } from '../kernel/errors'
 import { AtomFeedError, parseArxivAtom } from './arxivAtom'
 import { ArxivFeedError, parseArxivFeed } from './arxivFeed'
-import { parseBibtex } from './bibtex'
+import { parseBibtex } from './bibtex/parseBibtex'
 import { CslJsonError, parseCslJson } from './cslJson'
 import { binaryReason, detectFormat, TRIED_FORMATS } from './detectFormat'
 import { HfFormatError, parseHfApiJson } from './hf/apiJson'

@@ -42,3 +42,21 @@ export async function yieldingLoop(
   throwIfCancelled(control.signal)
   control.onProgress?.(total, total)
 }
+
+/**
+ * Runs `step` until it says it is done, handing the event loop a turn (and
+ * checking for cancel) whenever it returns early; `step` returns early when
+ * the `sliceOver` it is given says its slice of time is spent.
+ */
+export async function yieldingRun(
+  control: ParseControl,
+  step: (sliceOver: () => boolean) => boolean,
+): Promise<void> {
+  let sliceStart = performance.now()
+  const sliceOver = (): boolean => performance.now() - sliceStart > SLICE_MS
+  while (!step(sliceOver)) {
+    await nextTurn()
+    throwIfCancelled(control.signal)
+    sliceStart = performance.now()
+  }
+}

@@ -34,6 +34,24 @@ function unionTags(base: string[], other: string[]): string[] {
   ]
 }
 
+/** Every citation key of both but the merged paper's own, each once (keys ignore case). */
+function keyAliases(merged: PaperFields, base: PaperFields, other: PaperFields): string[] {
+  const seen = new Set([merged.citationKey?.toLowerCase()])
+  const keys = [
+    ...(base.citationKeyAliases ?? []),
+    base.citationKey,
+    other.citationKey,
+    ...(other.citationKeyAliases ?? []),
+  ]
+  return keys.filter(
+    (key): key is string =>
+      key !== undefined &&
+      key !== '' &&
+      !seen.has(key.toLowerCase()) &&
+      seen.add(key.toLowerCase()) !== undefined,
+  )
+}
+
 /**
  * `base` enriched with `other`. Returns the merged fields and the names of the
  * fields that changed (empty: `other` adds nothing).
@@ -73,6 +91,11 @@ export function mergeFields<T extends PaperFields>(
       ;(merged as PaperFields)[field] = theirs as never
       changed.push(field)
     }
+  }
+  const aliases = keyAliases(merged, base, other)
+  if (aliases.length > (base.citationKeyAliases?.length ?? 0)) {
+    merged.citationKeyAliases = aliases
+    changed.push('citationKeyAliases')
   }
   const links = unionLinks(base.links, other.links)
   if (links.length > base.links.length) {

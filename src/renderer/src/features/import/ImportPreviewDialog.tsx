@@ -23,6 +23,7 @@ const FIELD_NAMES: Record<string, string> = {
   doi: 'DOI',
   authorCount: 'author count',
   citationKey: 'citation key',
+  citationKeyAliases: 'citation keys',
   published: 'date',
   dailyDate: 'Daily Papers day',
   githubRepo: 'GitHub repository',
@@ -74,6 +75,20 @@ export function ImportPreviewDialog(props: {
           <p className="preview-problem" role="alert">
             {preview.lookupProblem}. Importing keeps them in the lookup queue.
           </p>
+        )}
+        {preview.mergedKeys !== undefined && preview.mergedKeys.length > 0 && (
+          <details className="preview-section" data-testid="preview-merged-keys">
+            <summary>
+              {plural(preview.mergedKeys.length, 'citation key')} kept as aliases of the same paper
+            </summary>
+            <ul>
+              {preview.mergedKeys.slice(0, SHOWN).map(({ key, into }, index) => (
+                <li key={index}>
+                  <code>{key}</code> → <code>{into}</code>
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
         {preview.duplicates.length > 0 && (
           <details className="preview-section" open>
