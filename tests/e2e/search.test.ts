@@ -369,7 +369,10 @@ describe('command palette and keyboard', () => {
     const row = page.locator('#paper-row-1')
     await expect.poll(() => row.getAttribute('data-starred')).toBe('true')
     await expect.poll(() => row.getAttribute('data-status')).toBe('read')
-    expect(await page.getByTestId('star-button').getAttribute('aria-pressed')).toBe('true')
+    // The paper pane shows it from its own query, which may answer after the row's.
+    await expect
+      .poll(() => page.getByTestId('star-button').getAttribute('aria-pressed'))
+      .toBe('true')
     await expect
       .poll(() => page.getByRole('radio', { name: 'Read', exact: true }).isChecked())
       .toBe(true)
