@@ -104,16 +104,20 @@ describe('layout across a restart', () => {
     await importFixture(page)
     await page.getByRole('button', { name: 'Dismiss' }).click()
 
-    // File two papers in "Optimizers" with the picker, then show that collection.
-    for (const title of [SYMBOLIC, 'Learning to Grasp Anything by Playing with Random Toys']) {
+    // File two papers in "Optimizers" with the picker, then show that collection. Each
+    // step waits for the last (the paper shown, then filed): on a busy machine the
+    // second "c" could act on the paper still selected, or on a stale picker.
+    const titles = [SYMBOLIC, 'Learning to Grasp Anything by Playing with Random Toys']
+    for (const [index, title] of titles.entries()) {
       await (await scrollToRow(page, title)).click()
+      await expect.poll(() => page.getByTestId('paper-title').textContent()).toBe(title)
       await listbox(page).press('c')
       await page.getByTestId('collection-picker-input').fill('Optimizers')
       await page.getByTestId('collection-picker-input').press('Enter')
+      await expect
+        .poll(() => sidebarRow(page, 'Optimizers').locator('.sidebar-count').textContent())
+        .toBe(String(index + 1))
     }
-    await expect
-      .poll(() => sidebarRow(page, 'Optimizers').locator('.sidebar-count').textContent())
-      .toBe('2')
     await sidebarRow(page, 'Optimizers').click()
     await expect.poll(() => page.getByTestId('list-title').textContent()).toBe('Optimizers')
     await expect.poll(() => listbox(page).locator('.paper-row-title').count()).toBe(2)
