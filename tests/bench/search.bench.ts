@@ -15,7 +15,7 @@ import type { Collection, Note, Paper } from '../../src/shared/model'
 import { highlightRanges } from '../../src/main/core/search/highlightRanges'
 import { parseQuery } from '../../src/main/core/search/queryParser'
 import { LibrarySearch, type SearchSource } from '../../src/main/core/search/librarySearch'
-import type { SearchDocument } from '../../src/main/core/search/searchDocument'
+import { searchDocumentOf, type SearchDocument } from '../../src/main/core/search/searchDocument'
 import { SearchIndex } from '../../src/main/core/search/searchIndex'
 import { writeSearchIndexFile } from '../../src/main/core/search/searchIndexFile'
 import type { BenchRow } from './benchRow'
@@ -44,18 +44,9 @@ function syntheticDocuments(count: number): {
     collections: built.collections,
   }
   const noteOf = new Map(library.notes.map((note) => [note.paperId ?? '', note.body]))
-  const documents = library.papers.map((paper) => ({
-    id: paper.id,
-    title: paper.title,
-    abstract: paper.abstract,
-    authors: paper.authors,
-    organization: paper.organization,
-    tags: paper.tags,
-    note: noteOf.get(paper.id) ?? '',
-    status: paper.status,
-    starred: paper.starred,
-    published: paper.published,
-  }))
+  const documents = library.papers.map((paper) =>
+    searchDocumentOf(paper, noteOf.get(paper.id) ?? ''),
+  )
   const paperOf = new Map(library.papers.map((paper) => [paper.id, paper]))
   const source: SearchSource = {
     papers: () => library.papers,

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import type { OffprintBridge } from '../../src/shared/api'
 import { importFixture } from './harness/fixture'
 import { appSession } from './harness/appSession'
+import { pageCallsArrived, recordingCalls, stopPageClock, ticking } from './harness/pageClock'
 import { listbox, scrollToRow } from './harness/paperList'
 import { sidebarRow } from './harness/sidebar'
 
@@ -103,16 +104,20 @@ describe('layout across a restart', () => {
     await importFixture(page)
     await page.getByRole('button', { name: 'Dismiss' }).click()
 
-    // File two papers in "Optimizers" with the picker, then show that collection.
-    for (const title of [SYMBOLIC, 'Learning to Grasp Anything by Playing with Random Toys']) {
+    // File two papers in "Optimizers" with the picker, then show that collection. Each
+    // step waits for the last (the paper shown, then filed): on a busy machine the
+    // second "c" could act on the paper still selected, or on a stale picker.
+    const titles = [SYMBOLIC, 'Learning to Grasp Anything by Playing with Random Toys']
+    for (const [index, title] of titles.entries()) {
       await (await scrollToRow(page, title)).click()
+      await expect.poll(() => page.getByTestId('paper-title').textContent()).toBe(title)
       await listbox(page).press('c')
       await page.getByTestId('collection-picker-input').fill('Optimizers')
       await page.getByTestId('collection-picker-input').press('Enter')
+      await expect
+        .poll(() => sidebarRow(page, 'Optimizers').locator('.sidebar-count').textContent())
+        .toBe(String(index + 1))
     }
-    await expect
-      .poll(() => sidebarRow(page, 'Optimizers').locator('.sidebar-count').textContent())
-      .toBe('2')
     await sidebarRow(page, 'Optimizers').click()
     await expect.poll(() => page.getByTestId('list-title').textContent()).toBe('Optimizers')
     await expect.poll(() => listbox(page).locator('.paper-row-title').count()).toBe(2)
@@ -215,35 +220,49 @@ describe('keyboard operation', () => {
 
 describe('reading status', () => {
   it('marks a paper read after the chosen delay, and by hand', async () => {
-    const app = await session.launch()
+    const calls: string[] = []
+    const markReads = (): number => calls.filter((method) => method === 'markRead').length
+    const app = await session.launch({ interceptDispatch: recordingCalls(calls) })
     const { page } = app
     await importFixture(page)
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByTestId('settings-mark-read').selectOption('1')
     await page.keyboard.press('Escape')
 
-    await (await scrollToRow(page, SYMBOLIC)).click()
+    // From the click on, the page's time moves only when the test says.
+    const target = await scrollToRow(page, SYMBOLIC)
+    await stopPageClock(page)
+    await target.click()
     const row = listbox(page).locator('[aria-selected="true"]')
     const status = page.getByRole('radiogroup', { name: 'Reading status' })
+    const checked = (name: string) => () =>
+      status.getByRole('radio', { name, exact: true }).isChecked()
+    await expect.poll(ticking(page, checked('Unread'))).toBe(true)
     expect(await row.getAttribute('class')).toContain('unread')
-    // The one-second delay, then the round trip to the core: longer than the default poll.
-    await expect
-      .poll(() => status.getByRole('radio', { name: 'Read', exact: true }).isChecked(), {
-        timeout: 5000,
-      })
-      .toBe(true)
-    await expect.poll(() => row.getAttribute('class')).not.toContain('unread')
+    // 0.9 s later it is still unread: the page has not asked to mark it read.
+    await page.clock.runFor(900)
+    await pageCallsArrived(page)
+    expect(markReads()).toBe(0)
+    expect(await checked('Unread')()).toBe(true)
+    // By 1.1 s it is read, in the pane and in the list.
+    await page.clock.runFor(200)
+    await expect.poll(ticking(page, checked('Read'))).toBe(true)
+    await expect.poll(ticking(page, () => row.getAttribute('class'))).not.toContain('unread')
+    expect(markReads()).toBe(1)
     // It happened by itself: not an undo step.
     expect(await page.getByRole('button', { name: '↶ Undo' }).isDisabled()).toBe(true)
 
     await status.getByText('Unread', { exact: true }).click()
-    await expect
-      .poll(() => status.getByRole('radio', { name: 'Unread', exact: true }).isChecked())
-      .toBe(true)
-    await expect.poll(() => row.getAttribute('class')).toContain('unread')
+    await expect.poll(ticking(page, checked('Unread'))).toBe(true)
+    await expect.poll(ticking(page, () => row.getAttribute('class'))).toContain('unread')
+    // Set by hand, it stays unread however long the paper stays open.
+    await page.clock.runFor(60_000)
+    await pageCallsArrived(page)
+    expect(markReads()).toBe(1)
+    expect(await checked('Unread')()).toBe(true)
     // By hand it is one.
     await expect
-      .poll(() => page.getByRole('button', { name: '↶ Undo' }).getAttribute('title'))
+      .poll(ticking(page, () => page.getByRole('button', { name: '↶ Undo' }).getAttribute('title')))
       .toBe('Undo Mark 1 paper unread (Ctrl+Z)')
   })
 })

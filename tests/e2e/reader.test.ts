@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { dropFile } from './harness/dropFile'
 import { appSession } from './harness/appSession'
+import { pageCallsArrived, stopPageClock } from './harness/pageClock'
 import { collectRowIds, listbox, scrollToRow } from './harness/paperList'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
@@ -115,34 +116,46 @@ describe('the three-pane reader', () => {
     expect(await page.getByTestId('paper-authors').textContent()).toBe('8 authors')
     expect(await page.getByTestId('paper-upvotes').textContent()).toBe('3')
 
-    // A note with a heading and a list: live preview, then autosaved.
+    // A note with a heading and a list: live preview, then saved after a pause in
+    // typing (400 ms without a key), on a page clock that moves when the test says.
     const note = page.getByTestId('note-input')
-    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
+    const indicator = page.getByTestId('save-indicator')
+    await expect.poll(() => indicator.textContent()).toBe('Saved')
     const indicatorStates = await watchSaveIndicator(page)
     // "/" is text in the editor, never the search shortcut.
     const text = '# Reward design\n\n- fine-grained rewards\n- GRPO beats PPO here (3/4 tasks)\n'
     await note.click()
-    await note.pressSequentially(text, { delay: 5 })
+    await stopPageClock(page)
+    await note.pressSequentially(text)
     const preview = page.getByTestId('note-preview')
     await expect.poll(() => preview.locator('h1').textContent()).toBe('Reward design')
     // The preview follows the typing a moment behind (a deferred render): wait for the last key.
     await expect
       .poll(() => preview.locator('li').allTextContents())
       .toEqual(['fine-grained rewards', 'GRPO beats PPO here (3/4 tasks)'])
-    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
-    // The indicator said the text was not saved yet, then that it was; "Saved" means
-    // the core has the whole text. Saves wait for a pause in typing: far fewer than keys.
+    // No time has passed since the last key: nothing is saved yet, and the indicator says so.
+    await pageCallsArrived(page)
+    expect(saves).toEqual([])
+    expect(await indicator.textContent()).toBe('Unsaved changes')
+    await page.clock.runFor(399)
+    await pageCallsArrived(page)
+    expect(saves).toEqual([])
+    // At 400 ms the whole text is saved, in one save, and "Saved" means the core has it.
+    await page.clock.runFor(1)
+    await expect.poll(() => indicator.textContent()).toBe('Saved')
+    expect(saves).toEqual([text])
     const states = await indicatorStates()
-    expect(states[0]).toBe('Saved')
-    expect(states.indexOf('Unsaved changes')).toBeGreaterThan(0)
-    expect(states.at(-1)).toBe('Saved')
+    expect(states.filter((state) => state !== 'Saving…')).toEqual([
+      'Saved',
+      'Unsaved changes',
+      'Saved',
+    ])
+    await page.clock.resume()
     const paperId = await page.getByTestId('paper-view').getAttribute('data-paper-id')
     expect(await app.dispatch('getNote', { paperId })).toMatchObject({
       ok: true,
       value: { body: text },
     })
-    expect(saves.at(-1)).toBe(text)
-    expect(saves.length).toBeLessThan(text.length / 4)
     await app.screenshot('reader-three-panes')
 
     // Restart the core over the same folder and reload the window: the note is there.

@@ -156,6 +156,29 @@ describe('RIS', () => {
       { line: 32, entry: 4, reason: 'the entry has no title (TI)' },
     ])
   })
+  it('passes over record numbers before "TY  -", and keeps a number that continues a field', async () => {
+    const text = [
+      '1.',
+      'TY  - JOUR',
+      'TI  - First',
+      'AB  - Steps:',
+      '2.',
+      'collect the data',
+      'ER  - ',
+      '',
+      '2.',
+      'TY  - JOUR',
+      'TI  - Second',
+      'ER  - ',
+    ].join('\n')
+    const parsed = await readImport(text, { fileName: 'numbered.txt', today: '2026-02-10' })
+    expect(parsed.format).toBe('ris')
+    expect(parsed.records.map((r) => [r.title, r.abstract, r.line])).toEqual([
+      ['First', 'Steps: 2. collect the data', 2],
+      ['Second', '', 10],
+    ])
+    expect(parsed.skipped).toEqual([])
+  })
 })
 
 describe('CSL-JSON', () => {

@@ -61,22 +61,28 @@ describe('indexOfPaper', () => {
   it('gives the row of a paper in each sort order, and -1 for an unknown id', async () => {
     const library = await Library.open(dir)
     await library.api.importText({ text: syntheticListing(30) })
+    const all = (await library.api.listPapers({ offset: 0, limit: 100 })).items
+    const idOf = (entry: number): string =>
+      all.find((row) => row.title === syntheticTitle(entry))?.id ?? ''
+    // Where "Synthetic Study 18" (entry 17 of 30) stands, worked out from the listing:
+    // published newest first: only entries 23 (Dec 24, 2025) and 11 (Dec 12, 2025)
+    // are newer than its Jun 18, 2025; added: the file's order; title: numbers
+    // compare as numbers (Study 1, 2, … 18); upvotes: entry i has i, so 29 … 18 come first.
+    const expected = { published: 2, added: 17, title: 17, upvotes: 12 } as const
     for (const sort of ['published', 'added', 'title', 'upvotes'] as const) {
-      const rows = (await library.api.listPapers({ offset: 0, limit: 100, sort })).items
-      const index = rows.findIndex((row) => row.title === syntheticTitle(17))
-      expect(index).toBeGreaterThanOrEqual(0)
-      expect(await library.api.indexOfPaper({ id: rows[index]?.id ?? '', sort })).toBe(index)
+      const index = await library.api.indexOfPaper({ id: idOf(17), sort })
+      expect({ sort, index }).toEqual({ sort, index: expected[sort] })
+      const listed = await library.api.listPapers({ offset: expected[sort], limit: 1, sort })
+      expect(listed.items.map((row) => row.title)).toEqual([syntheticTitle(17)])
     }
     expect(await library.api.indexOfPaper({ id: 'missing' })).toBe(-1)
-    // Within a filtered list (the sidebar's choice), the row is counted in that list.
-    const rows = (await library.api.listPapers({ offset: 0, limit: 100, sort: 'title' })).items
-    const [first, second] = [rows[20]?.id ?? '', rows[5]?.id ?? '']
-    await library.api.tagPapers({ paperIds: [first, second], add: ['pair'] })
+    // Within a filtered list (the sidebar's choice), the row is counted in that list:
+    // of Study 6 and Study 21, by title, Study 21 is second; Study 8 is not in it.
+    await library.api.tagPapers({ paperIds: [idOf(20), idOf(5)], add: ['pair'] })
     const filter = { tags: ['pair'] }
-    expect(await library.api.indexOfPaper({ id: first, sort: 'title', filter })).toBe(1)
-    expect(await library.api.indexOfPaper({ id: rows[7]?.id ?? '', sort: 'title', filter })).toBe(
-      -1,
-    )
+    expect(await library.api.indexOfPaper({ id: idOf(20), sort: 'title', filter })).toBe(1)
+    expect(await library.api.indexOfPaper({ id: idOf(5), sort: 'title', filter })).toBe(0)
+    expect(await library.api.indexOfPaper({ id: idOf(7), sort: 'title', filter })).toBe(-1)
     await library.close()
   })
 })

@@ -8,7 +8,9 @@
 //     ER  -
 //
 // Small enough that no library is needed: one pass over the lines, a tag per
-// line, untagged lines continue the previous field.
+// line, untagged lines continue the previous field. Some writers (rispy, the
+// Python library many tools export with) number the records, with "1." on
+// the line before "TY  -"; those numbers are passed over.
 import type { PaperType, SkippedEntry } from '../../../shared/model'
 import { extractLinks } from './abstractLinks'
 import { findArxivId, parseDoi } from './identifiers'
@@ -17,10 +19,13 @@ import type { ParseControl, ParsedImport, ParsedRecord } from './parsedRecord'
 import { yieldingLoop } from './yieldingLoop'
 
 const TAG_LINE = /^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|\s*)$/
+const TYPE_LINE = /^TY\s{1,2}- \S/
+/** "1." alone on the line before a record's "TY  -". */
+const RECORD_NUMBER = /^\s*\d+\.\s*$/
 
-/** Does the text start (after blank lines) with an RIS "TY  - " line? */
+/** Does the text start (after blank lines, and a record number) with an RIS "TY  - " line? */
 export function looksLikeRis(head: string): boolean {
-  return /^\s*TY\s{1,2}- \S/.test(head.replace(/^\uFEFF/, ''))
+  return /^\s*(?:\d+\.[ \t]*\r?\n\s*)?TY\s{1,2}- \S/.test(head.replace(/^\uFEFF/, ''))
 }
 
 const TYPES: Record<string, PaperType> = {
@@ -63,6 +68,7 @@ export async function parseRis(text: string, control: ParseControl = {}): Promis
     const raw = lines[i] ?? ''
     const match = TAG_LINE.exec(raw)
     if (match === null) {
+      if (RECORD_NUMBER.test(raw) && TYPE_LINE.test(lines[i + 1] ?? '')) return
       // A continuation of a long field (abstracts wrap), or blank space between entries.
       const last = open?.last
       if (last !== undefined && raw.trim() !== '') {
@@ -142,11 +148,15 @@ function all(tags: Tags, ...names: string[]): string[] {
 }
 
 function toRecord(tags: Tags, line: number, entry: number): ParsedRecord | string {
-  // BT is a book's own title, or a chapter's book: a title only when nothing else is.
-  const title = first(tags, 'TI', 'T1', 'CT', 'BT')
+  // BT is a book's own title, or a chapter's book: a title only when nothing else is;
+  // ST, the short title, is the last resort.
+  const title = first(tags, 'TI', 'T1', 'CT', 'BT', 'ST')
   if (title === undefined) return 'the entry has no title (TI)'
   const abstract = first(tags, 'AB', 'N2') ?? ''
-  const urls = all(tags, 'UR', 'L1', 'L2', 'LK')
+  // ScienceDirect writes its links without a scheme ("//www.sciencedirect.com/…").
+  const urls = all(tags, 'UR', 'L1', 'L2', 'LK').map((url) =>
+    url.startsWith('//') ? `https:${url}` : url,
+  )
   const record: ParsedRecord = {
     title,
     abstract,

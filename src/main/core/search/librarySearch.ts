@@ -13,7 +13,7 @@ import type { Fingerprint } from './documentFingerprint'
 import { documentFingerprint } from './documentFingerprint'
 import { highlightRanges } from './highlightRanges'
 import { parseQuery } from './queryParser'
-import type { SearchDocument } from './searchDocument'
+import { searchDocumentOf, type SearchDocument } from './searchDocument'
 import type { HighlightTerm, SearchContext, SearchResult } from './searchIndex'
 import { SearchIndex } from './searchIndex'
 import type { SavedSearchIndex } from './searchIndexFile'
@@ -383,19 +383,7 @@ export class LibrarySearch {
   }
 
   private documentOf(paper: Paper): SearchDocument {
-    return {
-      id: paper.id,
-      title: paper.title,
-      abstract: paper.abstract,
-      authors: paper.authors,
-      organization: paper.organization,
-      aiSummary: [paper.aiSummary ?? '', ...(paper.aiKeywords ?? [])].join('\n'),
-      tags: paper.tags,
-      note: this.source.noteText(paper.id),
-      status: paper.status,
-      starred: paper.starred,
-      published: paper.published,
-    }
+    return searchDocumentOf(paper, this.source.noteText(paper.id))
   }
 
   private countChange(): void {
