@@ -16,6 +16,14 @@ export interface HarnessCore {
   close(): Promise<void>
   /** Makes writes past `bytes` fail (EFBIG), or lifts the limit. Child-process cores only. */
   limitFileSize?(bytes: number | undefined): Promise<void>
+  /**
+   * Stops the core's process (SIGSTOP) the moment it sends an event matching
+   * `when`, so a test can act in the middle of long work whatever the
+   * machine's speed; calls made meanwhile wait in the pipe. Child-process cores only.
+   */
+  pauseOn?(when: (event: LibraryEvent) => boolean): Promise<void>
+  /** Lets a paused core run again (SIGCONT). */
+  resume?(): void
 }
 
 export interface CoreOptions {
@@ -58,12 +66,21 @@ export async function childProcessCore(dir: string, options: CoreOptions): Promi
   const pending = new Map<number, (response: ApiResponse<unknown>) => void>()
   const listeners = new Set<(event: LibraryEvent) => void>()
   let nextId = 0
+  let pauseWhen: ((event: LibraryEvent) => boolean) | undefined
+  let paused: (() => void) | undefined
   await new Promise<void>((resolve, reject) => {
     child.once('error', reject)
     child.on('message', (message: ChildMessage) => {
       if (message.type === 'ready') resolve()
       if (message.type === 'response') pending.get(message.id)?.(message.response)
-      if (message.type === 'event') for (const listener of listeners) listener(message.event)
+      if (message.type === 'event') {
+        if (pauseWhen?.(message.event) === true) {
+          pauseWhen = undefined
+          child.kill('SIGSTOP')
+          paused?.()
+        }
+        for (const listener of listeners) listener(message.event)
+      }
     })
   })
   return {
@@ -82,8 +99,18 @@ export async function childProcessCore(dir: string, options: CoreOptions): Promi
     },
     async close() {
       const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGCONT') // a paused core must run to close
       child.send({ type: 'close' })
       await exited
+    },
+    pauseOn(when) {
+      return new Promise<void>((resolve) => {
+        pauseWhen = when
+        paused = resolve
+      })
+    },
+    resume() {
+      child.kill('SIGCONT')
     },
     async limitFileSize(bytes) {
       // Only the soft limit changes, so it can be raised again without privileges.

@@ -66,6 +66,12 @@ export interface RunningApp {
   emit(event: LibraryEvent): Promise<void>
   /** Makes the core's writes past `bytes` fail, as on a full disk (coreInChildProcess only). */
   limitFileSize(bytes: number | undefined): Promise<void>
+  /**
+   * Resolves once the core has been stopped at the first event matching
+   * `when`, sent after this call (see HarnessCore.pauseOn; coreInChildProcess only).
+   */
+  pauseCoreOn(when: (event: LibraryEvent) => boolean): Promise<void>
+  resumeCore(): void
   /** Close the core (flushing writes) and open it again over the same folder, as a restart does. */
   restartCore(): Promise<void>
   screenshot(name: string): Promise<string>
@@ -182,6 +188,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     async limitFileSize(bytes) {
       if (core.limitFileSize === undefined) throw new Error('launch with coreInChildProcess')
       await core.limitFileSize(bytes)
+    },
+    pauseCoreOn(when) {
+      if (core.pauseOn === undefined) throw new Error('launch with coreInChildProcess')
+      return core.pauseOn(when)
+    },
+    resumeCore() {
+      if (core.resume === undefined) throw new Error('launch with coreInChildProcess')
+      core.resume()
     },
     async restartCore() {
       unsubscribe()

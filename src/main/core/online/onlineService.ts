@@ -2,7 +2,7 @@
 // `daily` fetch a day, a week or a month of Hugging Face's Daily Papers and
 // import them like a file, previewed or at once, through the imports service
 // (the same matching, merging, report and undo-free durable commit).
-import type { DailyPeriod } from '../../../shared/model'
+import type { DailyPeriod, ServiceOrigins } from '../../../shared/model'
 import { dailyPeriodName, dailyPeriodText } from '../../../shared/model'
 import { HfFormatError } from '../imports/hf/apiJson'
 import { localIsoDate } from '../imports/importedPapers'
@@ -57,13 +57,19 @@ export class OnlineService implements Service<OnlineMethod> {
       ),
   }
 
+  /** The origins as settings written before this call have them (a changed address is used at once). */
+  private async origins(): Promise<ServiceOrigins> {
+    await this.kernel.queue.idle()
+    return this.lookups.lookup.origins()
+  }
+
   /** Today's announcements of `categories` from $OFFPRINT_ARXIV_RSS/rss/… (or /atom/…). */
   private async readArxivFeed(
     categories: string,
     syntax: 'rss' | 'atom',
     control: ParseControl,
   ): Promise<ParsedImport> {
-    const url = serviceUrl(this.lookups.lookup.origins().arxivRss, `/${syntax}/${categories}`)
+    const url = serviceUrl((await this.origins()).arxivRss, `/${syntax}/${categories}`)
     let text: string
     try {
       text = await this.lookups.lookup.fetcher.get(
@@ -98,7 +104,7 @@ export class OnlineService implements Service<OnlineMethod> {
     try {
       parsed = await fetchDailyPapers(
         this.lookups.lookup.fetcher,
-        this.lookups.lookup.origins().huggingFace,
+        (await this.origins()).huggingFace,
         days,
         control,
       )

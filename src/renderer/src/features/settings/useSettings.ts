@@ -10,6 +10,14 @@ import { api, errorMessage, onFlushRequest } from '../../data/client'
 /** Quiet time before changed settings are written. */
 export const SETTINGS_SAVE_DELAY_MS = 300
 
+/** The settings changed in bursts, written once the burst is over. */
+const COALESCED_KEYS: ReadonlySet<string> = new Set<keyof Settings>([
+  'sidebarWidth',
+  'listPaneWidth',
+  'paperPaneWidth',
+  'readingFontSize',
+])
+
 export interface SettingsState {
   /** undefined until loaded (the workspace waits, so the layout never jumps). */
   settings: Settings | undefined
@@ -62,7 +70,12 @@ export function useSettings(): SettingsState {
       setSettings((previous) => (previous === undefined ? previous : { ...previous, ...patch }))
       pending.current = { ...pending.current, ...patch }
       clearTimeout(timer.current)
-      timer.current = setTimeout(flush, SETTINGS_SAVE_DELAY_MS)
+      // Only what comes in bursts (a dragged border, font size steps) waits to
+      // be coalesced; a choice (an address, the theme) is written at once, so
+      // what the user does next (Get Daily Papers…) already sees it.
+      if (Object.keys(patch).every((key) => COALESCED_KEYS.has(key))) {
+        timer.current = setTimeout(flush, SETTINGS_SAVE_DELAY_MS)
+      } else flush()
     },
     [flush],
   )
