@@ -2,7 +2,7 @@
 // lock on open; a lock left by a process killed with SIGKILL is taken over.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -92,5 +92,26 @@ describe('the library folder’s lock', () => {
     }
     const listed = await run(process.execPath, [CLI, 'list', '--library', join(dir, 'lib')])
     expect(listed.stdout).toBe('')
+  })
+})
+
+describe('a lock file without its owner written', () => {
+  it('is waited on while another process may still be writing it, then refuses once it names a live owner', async () => {
+    const other = await otherProcess()
+    await writeFile(join(dir, LOCK_FILE), '') // just created with O_EXCL, pid not yet written
+    const opening = Library.open(dir)
+    setTimeout(() => void writeLock(dir, other.pid), 200)
+    await expect(opening).rejects.toThrow(`open in another Offprint process (pid ${other.pid})`)
+  })
+
+  it('is taken over when it was left empty long ago (a crash while writing it)', async () => {
+    const path = join(dir, LOCK_FILE)
+    await writeFile(path, '')
+    const longAgo = new Date(Date.now() - 60_000)
+    await utimes(path, longAgo, longAgo)
+    const library = await Library.open(dir)
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ pid: process.pid })
+    await library.close()
+    expect(existsSync(path)).toBe(false)
   })
 })

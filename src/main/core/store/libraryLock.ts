@@ -6,7 +6,7 @@
 // now belongs to a process started at another time (a reused pid, checked on
 // Linux through /proc), and is then taken over.
 import { readFileSync } from 'node:fs'
-import { mkdir, open, readFile, rm } from 'node:fs/promises'
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { messageOf, StorageError } from '../kernel/errors'
@@ -74,6 +74,17 @@ function parseOwner(text: string): LockOwner | undefined {
   }
 }
 
+/** How long a lock file may stay without its owner written before it counts as a crash's. */
+const UNWRITTEN_LOCK_GRACE_MS = 2000
+
+async function ageMs(path: string): Promise<number> {
+  try {
+    return Date.now() - (await stat(path)).mtimeMs
+  } catch {
+    return Number.POSITIVE_INFINITY // gone: nothing to wait for
+  }
+}
+
 /** Locks held by this process, counted (tests open one folder twice to simulate a crash). */
 const heldHere = new Map<string, number>()
 
@@ -97,7 +108,7 @@ export async function acquireLibraryLock(folder: string): Promise<void> {
     started: processStartTime(process.pid),
     host: hostname(),
   }
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 50; attempt++) {
     try {
       const handle = await open(path, 'wx')
       try {
@@ -118,6 +129,12 @@ export async function acquireLibraryLock(folder: string): Promise<void> {
     const owner = parseOwner(await readFile(path, 'utf8').catch(() => ''))
     if (owner !== undefined && owner.pid !== process.pid && isRunning(owner)) {
       throw new LibraryLockedError(folder, owner)
+    }
+    // Empty or cut short: another process may have just created it and not yet
+    // written its pid. Only a file left that way for a while is a crash's.
+    if (owner === undefined && (await ageMs(path)) < UNWRITTEN_LOCK_GRACE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      continue
     }
     // Stale (its process is gone) or our own from before: remove it and try again.
     await rm(path, { force: true })
