@@ -70,6 +70,18 @@ export function ImportStatus(props: {
           onFileInto={props.onFileInto}
         />
       )}
+      {report.partial !== undefined && report.partial.length > 0 && (
+        <details className="import-skipped" data-testid="import-partial">
+          <summary>Imported incomplete</summary>
+          <ul>
+            {report.partial.map((entry, index) => (
+              <li key={index}>
+                Line {entry.line}: {entry.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {report.skipped.length > 0 && (
         <details className="import-skipped">
           <summary>Skipped entries</summary>
