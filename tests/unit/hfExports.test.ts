@@ -124,3 +124,32 @@ describe('extra fields a file gives by hand', () => {
     expect([paper?.githubStars, paper?.githubRepo]).toEqual([undefined, undefined])
   })
 })
+
+describe('an organization with "and" in its name', () => {
+  it('is braced whole in BibTeX, so it comes back as one organization, not two', async () => {
+    const library = await openAt(dir)
+    const item = {
+      id: 'mmhu',
+      title: 'A paper of one group',
+      custom: { organization: 'Multimedia and Human Understanding Group' },
+    }
+    await library.api.importText({ text: JSON.stringify([item]), fileName: 'x.json' })
+    const exported = await library.api.exportPapers({
+      format: 'bibtex',
+      scope: { kind: 'library' },
+    })
+    await library.close()
+    const bib = exported.files[0]?.text ?? ''
+    expect(bib).toContain('organization = {{Multimedia and Human Understanding Group}},')
+    const other = await makeDir()
+    try {
+      const again = await openAt(other)
+      await again.api.importText({ text: bib, fileName: 'x.bib' })
+      const [paper] = await allPapers(again)
+      await again.close()
+      expect(paper?.organization).toBe('Multimedia and Human Understanding Group')
+    } finally {
+      await removeDir(other)
+    }
+  })
+})

@@ -136,10 +136,10 @@ function bibtexEntry(tex: Latex, paper: Paper, key: string): string {
   // Hugging Face's fields, as fields of their own (styles pass over fields they do not know).
   for (const { name, value, kind } of extraFieldsOf(paper)) {
     const text = listText(value)
-    add(
-      name,
-      kind === 'url' ? `{${text.replace(/[{}]/g, encodeURIComponent)}}` : `{${latex(tex, text)}}`,
-    )
+    if (kind === 'url') add(name, `{${text.replace(/[{}]/g, encodeURIComponent)}}`)
+    // An organization is a name list to biblatex: one with "and" in it is braced whole.
+    else if (name === 'organization' && /\sand\s/i.test(text)) add(name, `{{${latex(tex, text)}}}`)
+    else add(name, `{${latex(tex, text)}}`)
   }
   const width = Math.max(...fields.map(([name]) => name.length))
   const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value},`).join('\n')

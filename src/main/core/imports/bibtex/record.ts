@@ -98,7 +98,11 @@ export function entryRecord(entry: EntryText, line: number, index: number): Pars
   if (eprint !== '' && (prefix === '' || /arxiv/i.test(prefix))) arxiv = parseArxivId(eprint)
   arxiv ??= findArxivId(`${urlText} ${entry.text('journal')} ${entry.text('note')}`)
   if (arxiv !== undefined) record.arxivId = arxiv
-  readExtraFields(record, (name, kind) => (kind === 'url' ? entry.raw(name) : entry.text(name)))
+  // Hugging Face's fields (extraFields.ts); `organization` is a biblatex list, like publisher.
+  readExtraFields(record, (name, kind) => {
+    if (kind === 'url') return entry.raw(name)
+    return name === 'organization' ? entry.list(name).join('; ') : entry.text(name)
+  })
   return record
 }
 
