@@ -129,7 +129,7 @@ export function ImportPreviewDialog(props: {
         )}
         {preview.partial !== undefined && preview.partial.length > 0 && (
           <details className="preview-section" open>
-            <summary>Imported incomplete</summary>
+            <summary>Incomplete: imported with what is there</summary>
             <ul data-testid="preview-partial-list">
               {preview.partial.slice(0, SHOWN).map((entry, index) => (
                 <li key={index}>

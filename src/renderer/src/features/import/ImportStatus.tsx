@@ -59,6 +59,8 @@ export function ImportStatus(props: {
           <span data-testid="import-present">{report.alreadyPresent} already present</span>,{' '}
           <span data-testid="import-skipped">{report.skipped.length} skipped</span>.
           {report.updated > 0 && ` ${report.updated} existing papers gained details.`}
+          {(report.partial?.length ?? 0) > 0 &&
+            ` ${report.partial?.length ?? 0} imported incomplete (see below).`}
           {report.queued > 0 && ` ${report.queued} identifiers wait for the network.`}
         </span>
         <DismissButton onDismiss={props.onDismiss} />
