@@ -70,6 +70,21 @@ describe('a capture cut off in the middle of a paper, imported with the CLI', ()
   })
 })
 
+describe('a copied Daily Papers page that stops inside its last paper', () => {
+  it('is imported whole but for what the copy lost, and the report says which paper', async () => {
+    const lines = (
+      await readFile(resolve(__dirname, '../fixtures/hf-daily-papers.txt'), 'utf8')
+    ).split('\n')
+    // Up to the last title (line 425) and 100 characters of its abstract.
+    const text = [...lines.slice(0, 425), '', (lines[426] ?? '').slice(0, 100)].join('\n')
+    const library = await openAt(dir)
+    const report = await library.api.importText({ text, fileName: 'copied.txt' })
+    await library.close()
+    expect(report).toMatchObject({ format: 'hf-daily-papers', added: 53, skipped: [] })
+    expect(report.partial?.map((entry) => entry.line)).toEqual([425])
+  })
+})
+
 describe('a Hugging Face paper in the library', () => {
   async function imported(): Promise<Paper> {
     const library = await openAt(dir)
