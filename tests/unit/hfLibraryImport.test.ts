@@ -29,7 +29,7 @@ function io(): CliIo & { stdout: string[]; stderr: string[] } {
 const FORMS: [string, string, number][] = [
   ['hf-api-daily-papers-2026-06-12.json', 'Hugging Face API JSON', 30],
   ['hf-api-daily-papers-pretty.json', 'Hugging Face API JSON', 3],
-  ['hf-search-lynx-dump.txt', 'a Hugging Face papers page (markdown or text-browser capture)', 33],
+  ['hf-search-lynx-dump.txt', 'a Hugging Face papers page (markdown or text-browser capture)', 34],
   ['hf-trending-markdown.md', 'a Hugging Face papers page (markdown or text-browser capture)', 50],
 ]
 
@@ -48,6 +48,40 @@ describe.each(FORMS)('importing %s with the CLI', (name, formatName, count) => {
     expect(again.stdout[0]).toMatch(
       new RegExp(`^Imported ${name}: 0 added, ${count} already present, \\d+ skipped$`),
     )
+  })
+})
+
+describe('a capture cut off in the middle of a paper, imported with the CLI', () => {
+  it('adds that paper with what is there and says what is missing', async () => {
+    const library = join(dir, 'library')
+    const file = resolve(FIXTURES, 'hf-search-lynx-dump.txt')
+    const out = io()
+    expect(await runCli(['import', file, '--library', library], out)).toBe(0)
+    expect(out.stdout.slice(0, 2)).toEqual([
+      'Imported hf-search-lynx-dump.txt: 34 added, 0 already present, 0 skipped',
+      '  line 939: imported incomplete: "Reducing Distraction in Long-Context Language Models by Focused Learning": the capture ends inside its abstract; imported with the first 123 characters of it, and no authors, date or comments',
+    ])
+    const opened = await openAt(library)
+    const paper = (await allPapers(opened)).find((p) => p.title.startsWith('Reducing Distraction'))
+    await opened.close()
+    expect(paper?.abstract).toBe(
+      'Recent advancements in Large Language Models (LLMs) have significantly enhanced their capacity to process long contexts. Ho',
+    )
+  })
+})
+
+describe('a copied Daily Papers page that stops inside its last paper', () => {
+  it('is imported whole but for what the copy lost, and the report says which paper', async () => {
+    const lines = (
+      await readFile(resolve(__dirname, '../fixtures/hf-daily-papers.txt'), 'utf8')
+    ).split('\n')
+    // Up to the last title (line 425) and 100 characters of its abstract.
+    const text = [...lines.slice(0, 425), '', (lines[426] ?? '').slice(0, 100)].join('\n')
+    const library = await openAt(dir)
+    const report = await library.api.importText({ text, fileName: 'copied.txt' })
+    await library.close()
+    expect(report).toMatchObject({ format: 'hf-daily-papers', added: 53, skipped: [] })
+    expect(report.partial?.map((entry) => entry.line)).toEqual([425])
   })
 })
 

@@ -288,6 +288,63 @@ describe('parseHfListing on other input', () => {
     expect(result.skipped).toEqual([{ line: 15, reason: expect.stringContaining('Lonely Title') }])
   })
 
+  it('says nothing was cut off in the whole page', () => {
+    expect(parsed.partial).toBeUndefined()
+  })
+
+  describe('a copy that stops inside the last paper', () => {
+    // The page as copied, up to the last paper's title (line 425), and then
+    // `abstractChars` characters of its abstract (line 427), if any.
+    const cutAt = (abstractChars: number | undefined): string => {
+      const head = fixtureLines.slice(0, 425)
+      const abstract = fixtureLines[426] ?? ''
+      return abstractChars === undefined
+        ? head.join('\n')
+        : [...head, '', abstract.slice(0, abstractChars)].join('\n')
+    }
+    const TITLE = 'Symbolic Discovery of Optimization Algorithms'
+
+    it.each([
+      [60, 'We present a method to formulate algorithm discovery as prog'],
+      [
+        100,
+        'We present a method to formulate algorithm discovery as program search, and apply it to discover opt',
+      ],
+    ])(
+      'imports the paper with the %i characters of abstract there are, and says so',
+      (chars, abstract) => {
+        const result = parseHfListing(cutAt(chars), { today: '2026-11-26' })
+        expect(result.papers).toHaveLength(53)
+        expect(result.skipped).toEqual([])
+        expect(result.papers.at(-1)).toMatchObject({
+          title: TITLE,
+          abstract,
+          line: 425,
+          upvotes: 0,
+        })
+        expect(result.papers.at(-1)?.published).toBeUndefined()
+        expect(result.partial).toEqual([
+          {
+            line: 425,
+            reason: `"${TITLE}": the text ends before its author and date line (its abstract may be cut off); imported with the ${abstract.length} characters of abstract that are there, and no authors, date or upvotes`,
+          },
+        ])
+      },
+    )
+
+    it('skips the paper when the copy stops at its title', () => {
+      const result = parseHfListing(cutAt(undefined), { today: '2026-11-26' })
+      expect(result.papers).toHaveLength(52)
+      expect(result.partial).toBeUndefined()
+      expect(result.skipped).toEqual([
+        {
+          line: 425,
+          reason: `"${TITLE}": the text ends at its title, before its abstract, so it was not imported`,
+        },
+      ])
+    })
+  })
+
   it('throws a plain-words ListingFormatError for text with no entry', () => {
     const lorem = [
       'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.',

@@ -31,28 +31,57 @@ const NOT_A_TITLE =
   /\]\[|\]\(|^\[|^#|^```|Content truncated|^Web source$|^[A-Z][a-z]{2} \d{1,2}(, \d{4})?$/
 
 describe('a text-browser dump of a Hugging Face search page', () => {
-  it('is recognized as a page capture and gives 33 papers, not 70 records of junk', async () => {
+  it('is recognized as a page capture and gives 34 papers, not 70 records of junk', async () => {
     const parsed = await read('hf-search-lynx-dump.txt')
     expect(parsed.format).toBe('hf-page-capture')
-    expect(parsed.records).toHaveLength(33)
+    expect(parsed.records).toHaveLength(34)
     expect(parsed.records.filter((r) => NOT_A_TITLE.test(r.title))).toEqual([])
     expect(parsed.records.map((r) => r.title).slice(0, 3)).toEqual([
       'MURMUR: An Efficient Inference System for Long-Form ASR',
       'Gemini 1.5: Unlocking multimodal understanding across millions of tokens of context',
       'Speech-Aware Long Context Pruning and Integration for Contextualized Automatic Speech Recognition',
     ])
-    expect(parsed.records.at(-1)?.title).toBe(
+    expect(parsed.records.at(-2)?.title).toBe(
       'Distilling Conversations: Abstract Compression of Conversational Audio Context for LLM-based ASR',
     )
   })
 
-  it('skips the paper the capture cuts off mid-abstract, and says so', async () => {
+  it('imports the paper the capture cuts off mid-abstract with what is there, and says so', async () => {
     const parsed = await read('hf-search-lynx-dump.txt')
+    expect(parsed.skipped).toEqual([])
+    expect(parsed.partial).toEqual([
+      {
+        line: 939,
+        reason:
+          '"Reducing Distraction in Long-Context Language Models by Focused Learning": the capture ends inside its abstract; imported with the first 123 characters of it, and no authors, date or comments',
+      },
+    ])
+    const cut = titled(parsed, 'Reducing Distraction')
+    expect(cut).toMatchObject({
+      abstract:
+        'Recent advancements in Large Language Models (LLMs) have significantly enhanced their capacity to process long contexts. Ho',
+      authors: [],
+      upvotes: 1,
+    })
+    expect([cut.authorCount, cut.published, cut.comments]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ])
+  })
+
+  it('skips a paper the capture cuts off at its title, and says so', async () => {
+    const lines = (await readFile(resolve(FIXTURES, 'hf-search-lynx-dump.txt'), 'utf8')).split('\n')
+    // The same capture, had the recorder stopped right after the last title.
+    const text = [...lines.slice(0, 939), '', '[Content truncated]', '```', ''].join('\n')
+    const parsed = await readImport(text, { fileName: 'cut.txt', today: '2026-06-29' })
+    expect(parsed.records).toHaveLength(33)
+    expect(parsed.partial).toBeUndefined()
     expect(parsed.skipped).toEqual([
       {
         line: 939,
         reason:
-          '"Reducing Distraction in Long-Context Language Models by Focused Learning": the capture ends inside this paper (its abstract is cut off), so it was not imported',
+          '"Reducing Distraction in Long-Context Language Models by Focused Learning": the capture ends at its title, before its abstract, so it was not imported',
       },
     ])
   })

@@ -231,6 +231,36 @@ describe('arXiv Atom feeds', () => {
       { line: 37, entry: 3, reason: 'arXiv reported an error: incorrect id format for 1234.5678x' },
     ])
   })
+
+  it('reads a real API answer: wrapped titles joined, abstracts unwrapped, every category', async () => {
+    const parsed = await read('arxiv-api-cs.RO-neural-2025-10-17.xml')
+    expect(parsed.format).toBe('arxiv-atom')
+    expect(parsed.skipped).toEqual([])
+    expect(parsed.records.map((r) => [r.title, r.arxivId, r.published, r.authors.length])).toEqual([
+      [
+        'RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in Long-Horizon Tasks',
+        '2510.14968',
+        '2025-10-16',
+        4,
+      ],
+      [
+        'Neural Implicit Flow Fields for Spatio-Temporal Motion Mapping',
+        '2510.14827',
+        '2025-10-16',
+        6,
+      ],
+    ])
+    const rdd = parsed.records[0]
+    expect(rdd?.tags).toEqual(['cs.RO', 'cs.AI', 'cs.CV', 'cs.LG', 'cs.SY', 'eess.SY'])
+    expect(
+      rdd?.abstract.startsWith(
+        'To tackle long-horizon tasks, recent hierarchical vision-language-action (VLAs) frameworks',
+      ),
+    ).toBe(true)
+    expect(
+      rdd?.abstract.endsWith('Code and more results are available at rdd-neurips.github.io.'),
+    ).toBe(true)
+  })
 })
 
 describe('pasted identifier lists', () => {

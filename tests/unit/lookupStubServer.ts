@@ -1,7 +1,8 @@
 // A stand-in for export.arxiv.org, doi.org, huggingface.co and rss.arxiv.org
 // on 127.0.0.1, serving recorded responses: tests/fixtures/lookup (arXiv API
 // entries, doi.org CSL-JSON) and the real answers in tests/fixtures/formats
-// (Hugging Face /api/daily_papers of three days, rss.arxiv.org feeds). Every
+// (Hugging Face /api/daily_papers of three days, rss.arxiv.org feeds, an
+// arXiv API answer). Every
 // answer carries an ETag and a conditional request for it gets 304. It can also
 // answer "busy" (503), "too many requests" with a Retry-After, or hold
 // requests, and it logs every request it got.
@@ -28,6 +29,31 @@ const FEEDS: Record<string, string> = {
   '/atom/cs.AI': 'arxiv-atom-cs.AI-2025-08-20.xml',
   '/rss/test': 'arxiv-rss-empty.xml',
   '/rss/astroph': 'arxiv-rss-error.xml',
+}
+
+/**
+ * Real arXiv API answers, served whole (byte for byte) to a title search that
+ * one of their entries answers; other searches get the hand-written entries.
+ */
+const RECORDED_QUERIES = ['arxiv-api-cs.RO-neural-2025-10-17.xml']
+
+/** A title as the lookup searches it: no quotes, parentheses or colons, spaces squashed, any case. */
+function searchWords(title: string): string {
+  return title
+    .replace(/["():]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+}
+
+/** The recorded answer one of whose entries has the searched title, as arXiv sent it. */
+async function recordedAnswer(words: string): Promise<string | undefined> {
+  for (const name of RECORDED_QUERIES) {
+    const body = await readFile(resolve(FORMATS, name), 'utf8')
+    const titles = [...body.matchAll(/<entry>[\s\S]*?<title>([\s\S]*?)<\/title>/g)]
+    if (titles.some((m) => searchWords(m[1] ?? '') === searchWords(words))) return body
+  }
+  return undefined
 }
 
 export interface StubServer {
@@ -123,6 +149,11 @@ export async function startStubServer(): Promise<StubServer> {
       }
       if (url.pathname === '/api/query') {
         const search = /^ti:"(.*)"$/.exec(url.searchParams.get('search_query') ?? '')?.[1]
+        const recorded = search === undefined ? undefined : await recordedAnswer(search)
+        if (recorded !== undefined) {
+          serve(recorded, 'application/atom+xml; charset=utf-8')
+          return
+        }
         const ids =
           search === undefined
             ? (url.searchParams.get('id_list') ?? '').split(',')

@@ -5,10 +5,8 @@ import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ExportFormat, Paper } from '../../src/shared/model'
 import { citationKeys } from '../../src/main/core/exports/citationKeys'
-import {
-  OPTIONAL_TEXT_FIELDS,
-  type OptionalTextField,
-} from '../../src/main/core/imports/parsedRecord'
+import { EXTRA_FIELDS } from '../../src/main/core/imports/extraFields'
+import { OPTIONAL_TEXT_FIELDS } from '../../src/main/core/imports/parsedRecord'
 import { importVia, makeDir, openAt, removeDir } from './libraryFixture'
 import { allPapers } from './support/libraryPapers'
 
@@ -28,15 +26,15 @@ async function library() {
   return openAt(dir)
 }
 
-/** Hugging Face's organization has no field in BibTeX, RIS or CSL-JSON. */
-const NOT_IN_REFERENCE_FORMATS: readonly OptionalTextField[] = ['organization']
-
-/** A record's fields (parsedRecord.ts), but those no reference format has. */
+/**
+ * A record's fields (parsedRecord.ts): those every format has a place for, then
+ * Hugging Face's, which each format keeps as extras (extraFields.ts).
+ */
 const COMMON = [
   'title',
   'abstract',
   'authors',
-  ...OPTIONAL_TEXT_FIELDS.filter((field) => !NOT_IN_REFERENCE_FORMATS.includes(field)),
+  ...new Set([...OPTIONAL_TEXT_FIELDS, ...EXTRA_FIELDS.map(([field]) => field)]),
 ] as const
 
 /**
@@ -84,8 +82,12 @@ const words = (text: string): string[] => text.split(' ')
 
 /** The fields that have a value in at least one of `papers`: what a round trip really checks. */
 function fieldsWithValues(papers: Record<string, unknown>[]): string[] {
+  // Every paper has upvotes; 0 is none.
   const filled = (value: unknown): boolean =>
-    value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)
+    value !== undefined &&
+    value !== '' &&
+    value !== 0 &&
+    !(Array.isArray(value) && value.length === 0)
   return Object.keys(papers[0] ?? {}).filter((field) => papers.some((p) => filled(p[field])))
 }
 
@@ -114,6 +116,16 @@ const CASES: [ExportFormat, string, number, string[]][] = [
     3,
     words('title authors published venue doi arxivId type volume pages citationKey tags links'),
   ],
+  // The real Hugging Face API answer of 2026-06-12: 30 papers with every HF field.
+  ...(['bibtex', 'ris', 'csl-json'] as const).map((format): (typeof CASES)[number] => [
+    format,
+    'hf-api-daily-papers-2026-06-12.json',
+    30,
+    words(
+      'title abstract authors organization published arxivId citationKey dailyDate githubRepo ' +
+        'projectPage aiSummary upvotes comments githubStars aiKeywords links',
+    ),
+  ]),
 ]
 
 describe.each(CASES)('%s round trip', (format, fixture, papers, fields) => {

@@ -66,6 +66,37 @@ describe('matching papers to arXiv by title', () => {
     expect((await library.api.getLibraryInfo({})).paperCount).toBe(1)
   })
 
+  it("takes, of a real arXiv answer's two papers, the one with the same title", async () => {
+    // A page without ids gave the title (with arXiv's own line break gone) and the year.
+    const ris = [
+      'TY  - JOUR',
+      'TI  - RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in Long-Horizon Tasks',
+      'PY  - 2025',
+      'ER  - ',
+      '',
+    ].join('\n')
+    const { addedIds } = await library.api.importText({ text: ris, fileName: 'page.ris' })
+    const id = addedIds[0] ?? ''
+    const preview = await library.api.matchTitlesOnArxiv({ previewId: 'r1', paperIds: [id] })
+    expect(preview.duplicates.map((d) => [d.existingId, d.matchedBy])).toEqual([[id, 'title-year']])
+    expect(stub.requests.map((r) => r.path)).toEqual([
+      '/api/query?search_query=ti%3A%22RDD+Retrieval-Based+Demonstration+Decomposer+for+Planner+Alignment+in+Long-Horizon+Tasks%22&max_results=5',
+    ])
+    expect(await library.api.confirmImport({ previewId: 'r1' })).toMatchObject({
+      added: 0,
+      updated: 1,
+    })
+    const paper = await library.api.getPaper({ id })
+    expect(paper).toMatchObject({
+      arxivId: '2510.14968',
+      published: '2025-10-16',
+      authors: ['Mingxuan Yan', 'Yuping Wang', 'Zechun Liu', 'Jiachen Li'],
+    })
+    expect(paper.abstract.startsWith('To tackle long-horizon tasks,')).toBe(true)
+    // The answer's other paper (Neural Implicit Flow Fields) is not added.
+    expect((await library.api.getLibraryInfo({})).paperCount).toBe(1)
+  })
+
   it('says which titles arXiv does not have, and looks up only papers without ids', async () => {
     const listing = await readFile(LISTING, 'utf8')
     const { addedIds } = await library.api.importText({ text: listing, fileName: 'page.txt' })

@@ -38,6 +38,8 @@ export interface ImportReport {
   /** Identifiers that could not be looked up now and wait in the lookup queue. */
   queued: number
   skipped: SkippedEntry[]
+  /** Entries imported with part of them missing (a capture cut off mid-paper), and what is missing. */
+  partial?: SkippedEntry[]
   /** Ids of the papers that were added, in file order. */
   addedIds: string[]
   /** Citation keys of entries merged into another entry's paper (kept as its aliases). */
@@ -86,6 +88,8 @@ export interface ImportPreview {
   /** Citation keys of entries merged into another entry's paper (kept as its aliases). */
   mergedKeys?: MergedKey[]
   skipped: SkippedEntry[]
+  /** Entries that would be imported with part of them missing, and what is missing. */
+  partial?: SkippedEntry[]
   /** Identifiers that could not be looked up now; confirming puts them in the lookup queue. */
   queued: string[]
   /** Why they could not be looked up (offline, server busy), when some were not. */

@@ -41,6 +41,11 @@ export function formatImportReport(report: ImportReport): string[] {
     lines.push(`  ${key}: merged into ${into} (an alias of it; exports still cite ${key})`)
   }
   lines.push(...report.skipped.map((entry) => `  line ${entry.line}: ${oneLine(entry.reason)}`))
+  lines.push(
+    ...(report.partial ?? []).map(
+      (entry) => `  line ${entry.line}: imported incomplete: ${oneLine(entry.reason)}`,
+    ),
+  )
   lines.push(`  read as ${IMPORT_FORMAT_NAMES[report.format]}`)
   return lines
 }

@@ -5,6 +5,7 @@
 // lower-case titles keep them.
 import type { Transform } from 'unicode2latex'
 import type { Paper, PaperType } from '../../../shared/model'
+import { extraFieldsOf, listText } from '../imports/extraFields'
 import { MONTHS, isoParts } from '../imports/isoDate'
 import { mapPaced, UNPACED, type Pace } from '../kernel/longTasks'
 import { splitName } from './personName'
@@ -26,7 +27,13 @@ export function loadLatex(): Promise<Latex> {
 }
 
 function latex(tex: Latex, value: string): string {
-  return tex.text.tolatex(value, { bracemath: true })
+  // "--" is an en dash to LaTeX: hyphens the text has in a row are kept apart.
+  return value
+    .split(/(-{2,})/)
+    .map((part, i) =>
+      i % 2 === 1 ? part.replace(/-(?=-)/g, '-{}') : tex.text.tolatex(part, { bracemath: true }),
+    )
+    .join('')
 }
 
 /** A title with case-sensitive words protected by braces. */
@@ -126,6 +133,14 @@ function bibtexEntry(tex: Latex, paper: Paper, key: string): string {
   if (paper.tags.length > 0)
     add('keywords', `{${paper.tags.map((tag) => latex(tex, tag)).join(', ')}}`)
   add('abstract', paper.abstract === '' ? undefined : `{${latex(tex, paper.abstract)}}`)
+  // Hugging Face's fields, as fields of their own (styles pass over fields they do not know).
+  for (const { name, value, kind } of extraFieldsOf(paper)) {
+    const text = listText(value)
+    if (kind === 'url') add(name, `{${text.replace(/[{}]/g, encodeURIComponent)}}`)
+    // An organization is a name list to biblatex: one with "and" in it is braced whole.
+    else if (name === 'organization' && /\sand\s/i.test(text)) add(name, `{{${latex(tex, text)}}}`)
+    else add(name, `{${latex(tex, text)}}`)
+  }
   const width = Math.max(...fields.map(([name]) => name.length))
   const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value},`).join('\n')
   return `@${type}{${key},\n${body}\n}\n`

@@ -1,6 +1,7 @@
 // CSL-JSON out: what citeproc, Pandoc and Zotero read. One item per paper; the
 // id is the citation key so a Pandoc document can cite it as [@key].
 import type { Paper, PaperType } from '../../../shared/model'
+import { extraFieldsOf } from '../imports/extraFields'
 import { isoParts } from '../imports/isoDate'
 import { mapPaced, UNPACED, type Pace } from '../kernel/longTasks'
 import { splitName } from './personName'
@@ -49,6 +50,9 @@ export function cslItem(paper: Paper, key: string): Record<string, unknown> {
     ['abstract', paper.abstract === '' ? undefined : paper.abstract],
   ]
   for (const [name, value] of optional) if (value !== undefined && value !== '') item[name] = value
+  // Hugging Face's fields have no CSL variable: CSL 1.0.2 keeps such data in `custom`.
+  const extras = extraFieldsOf(paper)
+  if (extras.length > 0) item['custom'] = Object.fromEntries(extras.map((f) => [f.name, f.value]))
   return item
 }
 

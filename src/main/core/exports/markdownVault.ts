@@ -7,6 +7,7 @@
 // [[ToolRL: Reward…]] still resolves to "ToolRL Reward….md".
 import type { Note, Paper } from '../../../shared/model'
 import type { ExportFile } from '../../../shared/model'
+import { extraFieldsOf } from '../imports/extraFields'
 import { UNPACED, type Pace } from '../kernel/longTasks'
 
 // Control characters (\p{Cc}) are no file name's business either.
@@ -75,6 +76,7 @@ export async function exportMarkdownVault(
       ['status', paper.status],
       ['starred', paper.starred],
       ['abstract', paper.abstract],
+      ...extraFieldsOf(paper).map((f): [string, string | number | string[]] => [f.name, f.value]),
     ])
     const body = note?.body ?? ''
     files.push({ path, text: `${head}\n${body}${body.endsWith('\n') || body === '' ? '' : '\n'}` })

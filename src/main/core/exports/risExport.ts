@@ -1,5 +1,6 @@
 // RIS out: the tagged format EndNote, Zotero and Mendeley read.
 import type { Paper, PaperType } from '../../../shared/model'
+import { extraFieldsOf, listText } from '../imports/extraFields'
 import { isoParts } from '../imports/isoDate'
 import { mapPaced, UNPACED, type Pace } from '../kernel/longTasks'
 import { splitName } from './personName'
@@ -62,6 +63,9 @@ export function risEntry(paper: Paper, key: string): string {
   for (const link of paper.links) lines.push(line('UR', link.url))
   for (const tag of paper.tags) lines.push(line('KW', tag))
   if (paper.abstract !== '') lines.push(line('AB', paper.abstract))
+  // Hugging Face's fields have no RIS tag: notes of "name: value", as Zotero writes its Extra.
+  for (const { name, value } of extraFieldsOf(paper))
+    lines.push(line('N1', `${name}: ${listText(value)}`))
   lines.push('ER  - ')
   return lines.join('\n')
 }

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { PaperType, SkippedEntry } from '../../../shared/model'
 import { summarizeIssues } from '../kernel/issueSummary'
 import { extractLinks } from './abstractLinks'
+import { extraLines, readExtraFields } from './extraFields'
 import { findArxivId, parseArxivId, parseDoi } from './identifiers'
 import { isoDateOf, isoFromParts } from './isoDate'
 import { jsonItemLines } from './jsonItemLines'
@@ -163,5 +164,13 @@ function toRecord(item: CslItem, line: number, entry: number): ParsedRecord | st
     (item.number === undefined ? undefined : parseArxivId(item.number)) ??
     findArxivId(`${item.URL ?? ''} ${item.note ?? ''}`)
   if (arxiv !== undefined) record.arxivId = arxiv
+  // Offprint's exports keep Hugging Face's fields in `custom`; Zotero's, as "name: value" in `note`.
+  const custom = item['custom']
+  const notes = extraLines((item.note ?? '').split('\n'))
+  readExtraFields(record, (name) =>
+    typeof custom === 'object' && custom !== null && name in custom
+      ? (custom as Record<string, unknown>)[name]
+      : notes.get(name),
+  )
   return record
 }

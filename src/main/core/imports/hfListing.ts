@@ -46,6 +46,8 @@ export interface ParsedListing {
   papers: ParsedListingPaper[]
   /** Blocks that looked like an entry but could not be one, with line and reason. */
   skipped: SkippedEntry[]
+  /** The last paper, when the text ends before its footer: imported with what is there. */
+  partial?: SkippedEntry[]
 }
 
 export interface ParseListingOptions {
@@ -287,12 +289,16 @@ export function parseHfListing(text: string, options: ParseListingOptions = {}):
   let headerDate: DayMonth | undefined
   let seenTitle = false
   let strongBoilerplate = 0
+  // The title skipped because another title-like line followed it; at the end
+  // of the text, that line may be its abstract, cut short.
+  let titleBefore: { title: string; line: number; skip: number } | undefined
 
   const skipTitle = (title: string, line: number): void => {
     skipped.push({ line, reason: `"${title}" has no abstract after it` })
   }
   const startTitle = (line: Line): void => {
     seenTitle = true
+    titleBefore = undefined
     state = { kind: 'title', title: line.text, line: line.n }
   }
   const startEntry = (title: Line, abstractLines: Line[]): void => {
@@ -322,8 +328,10 @@ export function parseHfListing(text: string, options: ParseListingOptions = {}):
         const paragraph = joinLines(lines)
         if (single && isTitleLike(first.text) && !isAbstractLike(paragraph, 1)) {
           // Two titles in a row: the first one lost its abstract.
+          const before = { title: state.title, line: state.line, skip: skipped.length }
           skipTitle(state.title, state.line)
           startTitle(first)
+          titleBefore = before
         } else {
           state = {
             kind: 'entry',
@@ -380,10 +388,30 @@ export function parseHfListing(text: string, options: ParseListingOptions = {}):
     handleText(textLines)
     if (footer) handleFooter(footer)
   }
-  if (state.kind === 'title') skipTitle(state.title, state.line)
+  const hasFooter = finished.some((f) => f.footer !== undefined)
+  const partial: SkippedEntry[] = []
+  // Text that ends before the last paper's footer, where the others have one,
+  // was cut off: the paper is imported with what is there, and that is said.
+  const cutOff = (entry: EntryDraft): void => {
+    finished.push({ entry })
+    partial.push({
+      line: entry.line,
+      reason: `"${entry.title}": the text ends before its author and date line (its abstract may be cut off); imported with the ${entry.abstract.length} characters of abstract that are there, and no authors, date or upvotes`,
+    })
+  }
+  if (state.kind === 'title' && hasFooter && titleBefore !== undefined) {
+    // "Title", then a short last paragraph: the abstract, cut short.
+    skipped.splice(titleBefore.skip, 1)
+    cutOff({ title: titleBefore.title, line: titleBefore.line, abstract: state.title })
+  } else if (state.kind === 'title' && hasFooter) {
+    skipped.push({
+      line: state.line,
+      reason: `"${state.title}": the text ends at its title, before its abstract, so it was not imported`,
+    })
+  } else if (state.kind === 'title') skipTitle(state.title, state.line)
+  else if (state.kind === 'entry' && hasFooter) cutOff(state.entry)
   else if (state.kind === 'entry') finished.push({ entry: state.entry })
 
-  const hasFooter = finished.some((f) => f.footer !== undefined)
   if (finished.length === 0 || (!hasFooter && strongBoilerplate === 0)) {
     const firstSkip = skipped[0]
     const detail =
@@ -414,7 +442,7 @@ export function parseHfListing(text: string, options: ParseListingOptions = {}):
     return paper
   })
 
-  const result: ParsedListing = { papers, skipped }
+  const result: ParsedListing = { papers, skipped, ...(partial.length > 0 ? { partial } : {}) }
   if (pageDate) result.pageDate = iso(pageDate)
   return result
 }

@@ -47,6 +47,8 @@ export function importReport(
   }
   if (prepared.fileName !== undefined) report.fileName = prepared.fileName
   if (plan.mergedKeys.length > 0) report.mergedKeys = plan.mergedKeys
+  if (prepared.partial !== undefined)
+    report.partial = prepared.partial.map((entry) => ({ ...entry }))
   const suggested = suggestedCollectionName(prepared.pageDate, prepared.fileName)
   if (suggested !== undefined) report.suggestedCollection = suggested
   return report

@@ -236,6 +236,7 @@ export class ImportsService implements Service<ImportMethod> {
         }
         if (fileName !== undefined) preview.fileName = fileName
         if (plan.mergedKeys.length > 0) preview.mergedKeys = plan.mergedKeys
+        if (prepared.partial !== undefined) preview.partial = prepared.partial
         const problem = prepared.queued[0]?.reason
         if (problem !== undefined) preview.lookupProblem = problem
         return preview

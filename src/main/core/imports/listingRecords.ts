@@ -26,6 +26,7 @@ export function parseListingRecords(text: string, options: ParseListingOptions):
       }
     }),
     skipped: listing.skipped,
+    ...(listing.partial === undefined ? {} : { partial: listing.partial }),
     identifiers: [],
     ...(listing.pageDate === undefined ? {} : { pageDate: listing.pageDate }),
   }

@@ -27,6 +27,8 @@ export interface ParsedImport {
   format: ImportFormat
   records: ParsedRecord[]
   skipped: SkippedEntry[]
+  /** Entries imported with part of them missing (a capture cut off mid-paper), and what is missing. */
+  partial?: SkippedEntry[]
   /** Identifiers (pasted lists) still to be looked up online, normalized. */
   identifiers: string[]
   /** The date a Daily Papers page is of (ISO), when the page says. */

@@ -13,6 +13,7 @@
 // the line before "TY  -"; those numbers are passed over.
 import type { PaperType, SkippedEntry } from '../../../shared/model'
 import { extractLinks } from './abstractLinks'
+import { extraLines, readExtraFields } from './extraFields'
 import { findArxivId, parseDoi } from './identifiers'
 import { isoDateOf } from './isoDate'
 import type { ParseControl, ParsedImport, ParsedRecord } from './parsedRecord'
@@ -187,5 +188,7 @@ function toRecord(tags: Tags, line: number, entry: number): ParsedRecord | strin
   if (doi !== undefined) record.doi = parseDoi(doi) ?? doi
   const arxiv = findArxivId(`${urls.join(' ')} ${all(tags, 'N1', 'M3', 'AN').join(' ')}`)
   if (arxiv !== undefined) record.arxivId = arxiv
+  const extras = extraLines(all(tags, 'N1'))
+  readExtraFields(record, (name) => extras.get(name))
   return record
 }

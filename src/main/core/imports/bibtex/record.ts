@@ -1,6 +1,7 @@
 // A BibTeX entry's fields, read as plain text, to the record of a paper.
 import type { PaperType } from '../../../../shared/model'
 import { extractLinks } from '../abstractLinks'
+import { readExtraFields } from '../extraFields'
 import { findArxivId, parseArxivId, parseDoi } from '../identifiers'
 import { isoDateOf } from '../isoDate'
 import type { ParsedRecord } from '../parsedRecord'
@@ -97,6 +98,11 @@ export function entryRecord(entry: EntryText, line: number, index: number): Pars
   if (eprint !== '' && (prefix === '' || /arxiv/i.test(prefix))) arxiv = parseArxivId(eprint)
   arxiv ??= findArxivId(`${urlText} ${entry.text('journal')} ${entry.text('note')}`)
   if (arxiv !== undefined) record.arxivId = arxiv
+  // Hugging Face's fields (extraFields.ts); `organization` is a biblatex list, like publisher.
+  readExtraFields(record, (name, kind) => {
+    if (kind === 'url') return entry.raw(name)
+    return name === 'organization' ? entry.list(name).join('; ') : entry.text(name)
+  })
   return record
 }
 

@@ -257,15 +257,25 @@ export function parseHfPageCapture(text: string, options: PageCaptureOptions): P
   }
 
   const papers: HfPaper[] = []
+  const partial: SkippedEntry[] = []
   drafts.forEach((draft, index) => {
     const text = abstractText(draft.lines)
     const last = index === drafts.length - 1
-    if (last && !draft.footer && (truncated || drafts.some((d) => d.footer))) {
+    const cutOff = last && !draft.footer && (truncated || drafts.some((d) => d.footer))
+    if (cutOff && text === '') {
       skipped.push({
         line: draft.paper.line,
-        reason: `"${draft.paper.title}": the capture ends inside this paper (its abstract is cut off), so it was not imported`,
+        reason: `"${draft.paper.title}": the capture ends at its title, before its abstract, so it was not imported`,
       })
       return
+    }
+    if (cutOff) {
+      // What is there is the paper's own text: imported, and the report says
+      // what is missing. A later import of the whole abstract replaces it.
+      partial.push({
+        line: draft.paper.line,
+        reason: `"${draft.paper.title}": the capture ends inside its abstract; imported with the first ${text.length} characters of it, and no authors, date or comments`,
+      })
     }
     if (text === '') {
       skipped.push({
@@ -290,6 +300,7 @@ export function parseHfPageCapture(text: string, options: PageCaptureOptions): P
     records: unique.map((paper, index) => hfRecord(paper, index + 1)),
     skipped,
     identifiers: [],
+    ...(partial.length === 0 ? {} : { partial }),
   }
 }
 

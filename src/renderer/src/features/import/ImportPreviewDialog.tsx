@@ -127,6 +127,18 @@ export function ImportPreviewDialog(props: {
             </ul>
           </details>
         )}
+        {preview.partial !== undefined && preview.partial.length > 0 && (
+          <details className="preview-section" open>
+            <summary>Incomplete: imported with what is there</summary>
+            <ul data-testid="preview-partial-list">
+              {preview.partial.slice(0, SHOWN).map((entry, index) => (
+                <li key={index}>
+                  Line {entry.line}: {entry.reason}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         {newCount > 0 && (
           <details className="preview-section">
             <summary>New papers</summary>

@@ -4,7 +4,7 @@
 // was cancelled, or why it failed; and the offer to file the new papers in a
 // collection named after the page, or in one the user picks.
 import { useState } from 'react'
-import type { CollectionNode, ImportReport } from '../../../../shared/model'
+import type { CollectionNode, ImportReport, SkippedEntry } from '../../../../shared/model'
 import type { ImportOutcome } from './useImport'
 
 /** Where the user chose to file an import's new papers. */
@@ -59,6 +59,8 @@ export function ImportStatus(props: {
           <span data-testid="import-present">{report.alreadyPresent} already present</span>,{' '}
           <span data-testid="import-skipped">{report.skipped.length} skipped</span>.
           {report.updated > 0 && ` ${report.updated} existing papers gained details.`}
+          {(report.partial?.length ?? 0) > 0 &&
+            ` ${report.partial?.length ?? 0} imported incomplete (see below).`}
           {report.queued > 0 && ` ${report.queued} identifiers wait for the network.`}
         </span>
         <DismissButton onDismiss={props.onDismiss} />
@@ -70,18 +72,8 @@ export function ImportStatus(props: {
           onFileInto={props.onFileInto}
         />
       )}
-      {report.skipped.length > 0 && (
-        <details className="import-skipped">
-          <summary>Skipped entries</summary>
-          <ul>
-            {report.skipped.map((entry, index) => (
-              <li key={index}>
-                Line {entry.line}: {entry.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <EntryList summary="Imported incomplete" entries={report.partial ?? []} />
+      <EntryList summary="Skipped entries" entries={report.skipped} />
     </div>
   )
 }
@@ -154,5 +146,22 @@ function DismissButton({ onDismiss }: { onDismiss: () => void }) {
     <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
       ×
     </button>
+  )
+}
+
+/** Entries of the file with what happened to each (skipped, imported incomplete), by line. */
+function EntryList(props: { summary: string; entries: readonly SkippedEntry[] }) {
+  if (props.entries.length === 0) return null
+  return (
+    <details className="import-skipped">
+      <summary>{props.summary}</summary>
+      <ul>
+        {props.entries.map((entry, index) => (
+          <li key={index}>
+            Line {entry.line}: {entry.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
   )
 }

@@ -62,6 +62,7 @@ function needsReview(preview: ImportPreview): boolean {
     preview.newTitles.length > QUIET_IMPORT_ENTRIES ||
     preview.duplicates.length > 0 ||
     preview.skipped.length > 0 ||
+    (preview.partial?.length ?? 0) > 0 ||
     preview.queued.length > 0
   )
 }
