@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { JOURNAL_CHUNK_CHARS } from '../../src/main/core/store/journal'
 import { JOURNAL_FILE, LibraryStore } from '../../src/main/core/store/libraryStore'
 import { jsonPieces } from '../../src/main/core/store/jsonPieces'
 import { paperRecord } from '../e2e/harness/seedLibrary'
@@ -59,26 +60,27 @@ describe('jsonPieces', () => {
 describe('a journal line written in chunks', () => {
   it('reads back, after a crash, as the change set that was committed', async () => {
     const store = await LibraryStore.open(dir, { checkpointDelayMs: 24 * 60 * 60 * 1000 })
+    // Over two chunks of characters (and more bytes: é is two in UTF-8).
     const put = Array.from({ length: 2500 }, (_, i) =>
-      paperRecord(`p${i}`, { abstract: 'é'.repeat(600) }),
+      paperRecord(`p${i}`, { abstract: 'é'.repeat(JOURNAL_CHUNK_CHARS / 2000) }),
     )
     await store.commit({ papers: { put } })
     const line = await readFile(join(dir, JOURNAL_FILE), 'utf8')
     expect(line).toBe(`${JSON.stringify({ v: 1, changes: { papers: { put } } })}\n`)
-    expect(Buffer.byteLength(line)).toBeGreaterThan(3 * (1 << 20))
+    expect(line.length).toBeGreaterThan(JOURNAL_CHUNK_CHARS + JOURNAL_CHUNK_CHARS / 4)
     // Opened again without closing (as after a crash): the journal is replayed.
     const reopened = await LibraryStore.open(dir)
     expect(reopened.papers.size).toBe(2500)
-    expect(reopened.papers.get('p2499')?.abstract).toBe('é'.repeat(600))
+    expect(reopened.papers.get('p2499')?.abstract).toBe('é'.repeat(JOURNAL_CHUNK_CHARS / 2000))
     await reopened.close()
     await store.close()
   })
 
   it('is cut back when the disk refuses it midway, so the next change is read back', async () => {
     await (await LibraryStore.open(dir)).close()
-    // Writes past 2 MB fail (as on a full disk): the first chunks fit, the line does not.
+    // Writes past two chunks fail (as on a full disk): the first chunks fit, the line does not.
     const run = await runCoreScript('./journalChunkWorker.ts', [dir], {
-      maxFileBytes: 2 * 1024 * 1024,
+      maxFileBytes: 2 * JOURNAL_CHUNK_CHARS + 1000,
     })
     expect(run.stderr).toBe('')
     expect(JSON.parse(run.stdout)).toEqual({

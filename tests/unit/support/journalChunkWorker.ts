@@ -4,6 +4,7 @@
 // without closing, as a crash would. Prints what it saw as JSON.
 import type { Paper } from '../../../src/shared/model'
 import { paperRecord } from '../../e2e/harness/seedLibrary'
+import { JOURNAL_CHUNK_CHARS } from '../../../src/main/core/store/journal'
 import { LibraryStore } from '../../../src/main/core/store/libraryStore'
 
 const [dir] = process.argv.slice(2) as [string]
@@ -22,8 +23,9 @@ async function attempt(action: () => Promise<unknown>): Promise<string> {
 
 async function main(): Promise<void> {
   const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER })
-  // 3,000 papers of 1 kB each: about 3.5 MB of journal line, several chunks.
-  const large = Array.from({ length: 3000 }, (_, i) => paper(`large-${i}`, 'x'.repeat(1000)))
+  // Three chunks' worth of papers of 4 kB each.
+  const count = Math.ceil((3 * JOURNAL_CHUNK_CHARS) / 4000)
+  const large = Array.from({ length: count }, (_, i) => paper(`large-${i}`, 'x'.repeat(4000)))
   const largeCommit = await attempt(() => store.commit({ papers: { put: large } }))
   const smallCommit = await attempt(() =>
     store.commit({ papers: { put: [paper('small', 'after the refusal')] } }),

@@ -16,7 +16,7 @@ import type { ChangeSet } from './recordKinds'
 export const JOURNAL_FILE = 'journal.ndjson'
 export const JOURNAL_FORMAT = 1
 /** Characters of a journal line serialized before they are written out. */
-const CHUNK_CHARS = 1 << 20
+export const JOURNAL_CHUNK_CHARS = 8 << 20
 
 export interface JournalContents {
   entries: ChangeSet[]
@@ -110,7 +110,7 @@ export class Journal {
 
   /**
    * Appends one change set; resolves once it is on disk. The line is written
-   * in chunks of about CHUNK_CHARS as it is serialized, so a large change set
+   * in chunks of about JOURNAL_CHUNK_CHARS as it is serialized, so a large change set
    * (an import) is never held as one string and one Buffer besides.
    */
   async append(changes: ChangeSet): Promise<void> {
@@ -120,7 +120,7 @@ export class Journal {
       let chunk = `{"v":${JOURNAL_FORMAT},"changes":`
       for (const piece of jsonPieces(changes)) {
         chunk += piece
-        if (chunk.length >= CHUNK_CHARS) {
+        if (chunk.length >= JOURNAL_CHUNK_CHARS) {
           written += await this.write(chunk)
           chunk = ''
         }
