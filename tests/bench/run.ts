@@ -263,6 +263,14 @@ async function main(): Promise<void> {
     })
     record({
       papers: IMPORT_ENTRIES,
+      operation: `BibTeX import until a search finds the imported papers (the index takes them in the background after the write)`,
+      timeMs: result.searchReadyMs,
+      referenceMs: result.importMs,
+      reference: 'the import (wall time, first row)',
+      target: '—',
+    })
+    record({
+      papers: IMPORT_ENTRIES,
       operation: `BibTeX stage one alone: the scan to raw values (${size})`,
       timeMs: result.scanMs,
       referenceMs: result.jsonParseMs,
@@ -299,12 +307,22 @@ async function main(): Promise<void> {
       ['saved page', savedPageOf(response)],
     ] as const) {
       const result = await benchImportHf(text, response, HF_PAPERS)
+      const reference =
+        'JSON.parse of the same JSON + writing the added papers (JSON.stringify, write, fsync)'
       record({
         papers: HF_PAPERS,
         operation: `import a Hugging Face ${form} (${result.megabytes.toFixed(1)} megabytes; parse, match, durable write)`,
         timeMs: result.importMs,
         referenceMs: result.referenceMs,
-        reference: 'JSON.parse of the same JSON + writing the added papers with fsync',
+        reference,
+        target: '≤ 3×',
+      })
+      record({
+        papers: HF_PAPERS,
+        operation: `import a Hugging Face ${form}, CPU time of the process (the row above waits on a shared machine too)`,
+        timeMs: result.importCpuMs,
+        referenceMs: result.referenceCpuMs,
+        reference: `${reference}, CPU time`,
         target: '≤ 3×',
       })
     }

@@ -107,4 +107,32 @@ describe('the data-props attribute', () => {
     )
     expect(decodeAttribute('no entities')).toBe('no entities')
   })
+
+  it('decodes a value of only &quot; and &amp; the same way, letters beyond ASCII included', () => {
+    expect(decodeAttribute('Ünï &quot;q&quot; &amp;quot; 日本 &amp;amp; 😀&quot;')).toBe(
+      'Ünï "q" &quot; 日本 &amp; 😀"',
+    )
+    // A lone or cut-off "&" is left as it is.
+    expect(decodeAttribute('R&D &quot;x&quot; &amp')).toBe('R&D "x" &amp')
+  })
+})
+
+describe('a page with several hydration elements', () => {
+  it('reads each, whichever of data-target and data-props comes first in its tag', async () => {
+    const entries = await dailyEntries()
+    const props = (list: unknown[]) =>
+      escapeAttribute(JSON.stringify({ dateString: '2026-06-12', dailyPapers: list }))
+    const html = [
+      '<!DOCTYPE html><html><body>',
+      `<div class="SVELTE_HYDRATER" data-target="DailyPapers" data-props="${props(entries.slice(0, 12))}"></div>`,
+      `<section data-props="${props(entries.slice(12))}" class="SVELTE_HYDRATER" data-target="DailyPapers"></section>`,
+      '</body></html>',
+    ].join('\n')
+    const parsed = await readImport(html, { fileName: 'two.html', today: '2026-12-06' })
+    expect(parsed.format).toBe('hf-saved-html')
+    expect(parsed.records).toHaveLength(30)
+    expect(parsed.records[12]?.title).toBe(
+      'From 2D Grids to 1D Tokens: Reforming Shared Representations for Multimodal Image Fusion',
+    )
+  })
 })

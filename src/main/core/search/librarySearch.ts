@@ -33,6 +33,14 @@ export interface SearchSource {
 
 /** Papers indexed per turn of the event loop while building in the background. */
 const BUILD_SLICE = 2000
+/**
+ * A commit that changes at least this many papers (an import) is indexed in
+ * the background, in slices, instead of on the commit's path: the write is
+ * acknowledged without waiting for it, and a search waits for it.
+ */
+export const BACKLOG_FROM_PAPERS = 200
+/** How long a slice of background indexing may hold the event loop. */
+const BACKLOG_SLICE_MS = 25
 
 export interface IndexFileOptions {
   path: string
@@ -99,6 +107,10 @@ export class LibrarySearch {
   private savedRevision: string | null | undefined
   /** Told how many papers were indexed (or checked) so far, while building. */
   private progress: IndexProgress | undefined
+  /** Papers changed by a large commit, still to be (re)indexed in the background. */
+  private readonly backlog = new Set<string>()
+  /** The background indexing of the backlog, while it runs. */
+  private draining: Promise<void> | undefined
 
   constructor(
     private readonly source: SearchSource,
@@ -260,6 +272,7 @@ export class LibrarySearch {
    */
   async close(): Promise<void> {
     if (this.ready && !this.stopped) {
+      await this.caughtUp()
       await this.saving
       if (this.revision !== undefined && this.revision !== this.savedRevision) await this.save()
     }
@@ -279,7 +292,7 @@ export class LibrarySearch {
    * only a head start for the next opening.
    */
   async save(): Promise<void> {
-    await this.start()
+    await this.caughtUp()
     await this.saving
     const file = this.file
     if (file === undefined || this.stopped) return
@@ -307,6 +320,22 @@ export class LibrarySearch {
     this.countChange()
   }
 
+  /**
+   * Many papers changed in one commit (an import): they are indexed in the
+   * background, a slice per turn of the event loop; every search (and the
+   * index file) waits until they are. A paper gone or trashed by then is
+   * dropped from the index instead.
+   */
+  papersChanged(ids: Iterable<string>): void {
+    this.cache = undefined
+    for (const id of ids) {
+      this.changedWhileLoading?.add(id)
+      this.backlog.add(id)
+      this.countChange()
+    }
+    this.draining ??= this.drain()
+  }
+
   /** A paper left the library for good. */
   paperRemoved(id: string): void {
     this.cache = undefined
@@ -332,7 +361,7 @@ export class LibrarySearch {
    * relevance when it has words, else in the view's order.
    */
   async page(view: SearchView, query: string, offset: number, limit: number): Promise<SearchPage> {
-    await this.start()
+    await this.caughtUp()
     const key = `${view.key}\u0000${query}`
     if (this.cache?.key !== key) {
       const context: SearchContext = { collections: this.source.collections() }
@@ -374,11 +403,40 @@ export class LibrarySearch {
 
   /** Where `query` matched the title and abstract of `paper`. */
   async matches(paper: Paper, query: string): Promise<PaperMatches> {
-    await this.start()
+    await this.caughtUp()
     const highlight = this.index.highlightTerms(parseQuery(query))
     return {
       title: highlightRanges(paper.title, 'title', highlight),
       abstract: highlightRanges(paper.abstract, 'abstract', highlight),
+    }
+  }
+
+  /** Resolves once the index is built and holds every change committed so far. */
+  private async caughtUp(): Promise<void> {
+    await this.start()
+    while (this.draining !== undefined) await this.draining
+  }
+
+  /** Indexes the backlog in slices of BACKLOG_SLICE_MS, each on a turn of its own. */
+  private async drain(): Promise<void> {
+    try {
+      await this.start()
+      while (this.backlog.size > 0 && !this.stopped) {
+        await yieldToEventLoop()
+        const sliceStart = performance.now()
+        let done = 0
+        for (const id of this.backlog) {
+          if ((++done & 31) === 0 && performance.now() - sliceStart > BACKLOG_SLICE_MS) break
+          this.backlog.delete(id)
+          const paper = this.source.paper(id)
+          if (paper === undefined || paper.trashedAt !== undefined) this.index.remove(id)
+          else this.index.upsert(this.documentOf(paper))
+        }
+        this.cache = undefined
+      }
+      this.scheduleCompaction()
+    } finally {
+      this.draining = undefined
     }
   }
 

@@ -10,7 +10,7 @@ import type { CommittedChange, Service } from '../kernel/service'
 import type { NoteIndex } from '../notes/noteIndex'
 import type { PaperViews } from '../papers/paperViews'
 import { requirePaper } from '../store/requireRecord'
-import { LibrarySearch } from './librarySearch'
+import { BACKLOG_FROM_PAPERS, LibrarySearch } from './librarySearch'
 import type { SearchPage, SearchView } from './librarySearch'
 import { SEARCH_INDEX_FILE } from './searchIndexFile'
 import type { SavedSearchIndex } from './searchIndexFile'
@@ -89,9 +89,14 @@ export class SearchService implements Service<'getPaperMatches'> {
     const touched = new Set<string>()
     for (const paper of changes.papers?.put ?? []) touched.add(paper.id)
     for (const note of changes.notes?.put ?? []) if (note.paperId) touched.add(note.paperId)
-    for (const id of touched) {
-      const paper = this.kernel.store.papers.get(id)
-      if (paper !== undefined) this.search.paperChanged(paper)
+    if (touched.size >= BACKLOG_FROM_PAPERS) {
+      // An import: indexed in the background; searches wait for it.
+      this.search.papersChanged(touched)
+    } else {
+      for (const id of touched) {
+        const paper = this.kernel.store.papers.get(id)
+        if (paper !== undefined) this.search.paperChanged(paper)
+      }
     }
     for (const id of changes.papers?.remove ?? []) this.search.paperRemoved(id)
     // A collection renamed or filled changes what in:"…" finds.

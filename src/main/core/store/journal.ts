@@ -10,10 +10,13 @@
 import { open, readFile } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { StorageError, messageOf } from '../kernel/errors'
+import { jsonPieces } from './jsonPieces'
 import type { ChangeSet } from './recordKinds'
 
 export const JOURNAL_FILE = 'journal.ndjson'
 export const JOURNAL_FORMAT = 1
+/** Characters of a journal line serialized before they are written out. */
+export const JOURNAL_CHUNK_CHARS = 8 << 20
 
 export interface JournalContents {
   entries: ChangeSet[]
@@ -105,16 +108,26 @@ export class Journal {
     return this.length
   }
 
-  /** Appends one change set; resolves once it is on disk. */
+  /**
+   * Appends one change set; resolves once it is on disk. The line is written
+   * in chunks of about JOURNAL_CHUNK_CHARS as it is serialized, so a large change set
+   * (an import) is never held as one string and one Buffer besides.
+   */
   async append(changes: ChangeSet): Promise<void> {
     if (this.broken !== undefined) throw new StorageError(this.broken)
-    const line = Buffer.from(`${JSON.stringify({ v: JOURNAL_FORMAT, changes })}\n`, 'utf8')
+    let written = 0
     try {
-      // appendFile loops over short writes (a nearly full disk, a file size
-      // limit) until the whole line is written or a write fails.
-      await this.handle.appendFile(line)
+      let chunk = `{"v":${JOURNAL_FORMAT},"changes":`
+      for (const piece of jsonPieces(changes)) {
+        chunk += piece
+        if (chunk.length >= JOURNAL_CHUNK_CHARS) {
+          written += await this.write(chunk)
+          chunk = ''
+        }
+      }
+      written += await this.write(`${chunk}}\n`)
       await this.handle.datasync()
-      this.length += line.length
+      this.length += written
     } catch (error) {
       // A partial line must not stay in front of the next append, or that
       // (acknowledged) entry would be unreadable. Cut back to the last good end.
@@ -129,6 +142,15 @@ export class Journal {
         cause: error,
       })
     }
+  }
+
+  /** Appends `text`; returns its length in bytes. */
+  private async write(text: string): Promise<number> {
+    const bytes = Buffer.from(text, 'utf8')
+    // appendFile loops over short writes (a nearly full disk, a file size
+    // limit) until the whole chunk is written or a write fails.
+    await this.handle.appendFile(bytes)
+    return bytes.length
   }
 
   /** Empties the journal once every entry is safely in the shard files. */

@@ -16,6 +16,33 @@ export interface ConversionCounts {
   fallback: number
 }
 
+/** A name as read once in an import, for the next entry by the same author. */
+interface ReadName {
+  names: string[]
+  fast: number
+  fallback: number
+}
+
+/**
+ * Names already converted in this import, by their raw text: an author is
+ * in many entries of a bibliography, and converting a name is most of an
+ * entry's work. Emptied when it holds MAX_NAMES.
+ */
+export class NameCache {
+  private readonly names = new Map<string, ReadName>()
+
+  get(raw: string): ReadName | undefined {
+    return this.names.get(raw)
+  }
+
+  set(raw: string, name: ReadName): void {
+    if (this.names.size >= MAX_NAMES) this.names.clear()
+    this.names.set(raw, name)
+  }
+}
+
+const MAX_NAMES = 50_000
+
 export class ConvertedEntry implements EntryText {
   /** Each field is converted once, however often the record reads it. */
   private readonly texts = new Map<string, string>()
@@ -24,6 +51,7 @@ export class ConvertedEntry implements EntryText {
     private readonly entry: RawEntry,
     private readonly parser: BibtexParser,
     private readonly counts: ConversionCounts,
+    private readonly nameCache = new NameCache(),
   ) {}
 
   get type(): string {
@@ -65,8 +93,19 @@ export class ConvertedEntry implements EntryText {
   names(field: string): string[] {
     const raw = this.entry.fields.get(field)
     if (raw === undefined) return []
-    return splitNames(raw)
-      .flatMap(nameInReadingOrder)
+    return splitNames(raw).flatMap((name) => this.name(name))
+  }
+
+  /** One name of a list (or several, where a list lost its "and"s), converted once per import. */
+  private name(raw: string): string[] {
+    const known = this.nameCache.get(raw)
+    if (known !== undefined) {
+      this.counts.fast += known.fast
+      this.counts.fallback += known.fallback
+      return known.names
+    }
+    const { fast, fallback } = this.counts
+    const names = nameInReadingOrder(raw)
       .map((parts) =>
         plainText(
           parts
@@ -76,6 +115,12 @@ export class ConvertedEntry implements EntryText {
         ),
       )
       .filter((name) => name !== '')
+    this.nameCache.set(raw, {
+      names,
+      fast: this.counts.fast - fast,
+      fallback: this.counts.fallback - fallback,
+    })
+    return names
   }
 
   keywords(): string[] {

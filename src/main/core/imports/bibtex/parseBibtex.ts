@@ -7,7 +7,7 @@
 // BibTeX) only for a value the tables cannot convert exactly. The scan takes a
 // fraction of the time the conversion does, so the import knows every entry
 // (and their count, for the progress bar) almost at once.
-import { ConvertedEntry, type ConversionCounts } from './convertEntry'
+import { ConvertedEntry, NameCache, type ConversionCounts } from './convertEntry'
 import { resolveCrossrefs } from './crossref'
 import { loadBibtexParser } from './fallback'
 import { entryRecord } from './record'
@@ -36,12 +36,17 @@ export async function parseBibtex(text: string, control: ParseControl = {}): Pro
   const absorbed = resolveCrossrefs(entries, (entry) => entry.fields.get('crossref'))
 
   const counts: ConversionCounts = { fast: 0, fallback: 0 }
+  const names = new NameCache()
   const records: ParsedRecord[] = []
   await yieldingLoop(entries.length, control, (i) => {
     const entry = entries[i]
     // A proceedings volume only there to be crossref'd is part of its papers, not a paper.
     if (entry === undefined || absorbed.has(entry)) return
-    const record = entryRecord(new ConvertedEntry(entry, parser, counts), entry.line, entry.index)
+    const record = entryRecord(
+      new ConvertedEntry(entry, parser, counts, names),
+      entry.line,
+      entry.index,
+    )
     if (typeof record === 'string') {
       skipped.push({ line: entry.line, entry: entry.index, reason: record })
     } else records.push(record)

@@ -1,0 +1,98 @@
+// The journal writes a change set's line in chunks as it serializes it (an
+// import's change set is never one string in memory). The line is the same
+// JSON as before, to the byte, and a write that fails after some chunks are on
+// disk leaves the journal as it was: the next acknowledged change reads back.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { JOURNAL_CHUNK_CHARS } from '../../src/main/core/store/journal'
+import { JOURNAL_FILE, LibraryStore } from '../../src/main/core/store/libraryStore'
+import { jsonPieces } from '../../src/main/core/store/jsonPieces'
+import { paperRecord } from '../e2e/harness/seedLibrary'
+import { runCoreScript } from './support/runCoreScript'
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'offprint-journal-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('jsonPieces', () => {
+  it('joins to exactly what JSON.stringify writes, long lists included', () => {
+    const record = (i: number) => ({
+      id: `p${i}`,
+      title: `Ünïcode "quoted" \\ back\nslash ${i}`,
+      skipped: undefined,
+      method: () => i,
+      when: new Date(Date.UTC(2026, 1, i % 28)),
+      tags: i % 2 === 0 ? [] : ['a', undefined, 'b'],
+      nested: { list: Array.from({ length: 70 }, (_, j) => (j % 7 === 0 ? undefined : j)) },
+    })
+    const values: unknown[] = [
+      { papers: { put: Array.from({ length: 150 }, (_, i) => record(i)), remove: ['x', 'y'] } },
+      { papers: { put: [record(1)] }, settings: { theme: 'dark', nothing: null } },
+      { notes: undefined, collections: { remove: [] } },
+      Array.from({ length: 100 }, (_, i) => [i, { deep: [[[i]]] }]),
+      'plain',
+      42,
+      null,
+    ]
+    for (const value of values) expect([...jsonPieces(value)].join('')).toBe(JSON.stringify(value))
+  })
+
+  it('gives a list of 100,000 records in one piece per record, never as one string', () => {
+    const put = Array.from({ length: 100_000 }, (_, i) => ({ id: `p${i}` }))
+    let pieces = 0
+    let longest = 0
+    for (const piece of jsonPieces({ papers: { put } })) {
+      pieces++
+      longest = Math.max(longest, piece.length)
+    }
+    // '{', '"papers":', '{', '"put":', '[', then a record and a comma each, ']', '}', '}'.
+    expect(pieces).toBe(5 + 100_000 * 2 - 1 + 3)
+    expect(longest).toBe('{"id":"p99999"}'.length)
+  })
+})
+
+describe('a journal line written in chunks', () => {
+  it('reads back, after a crash, as the change set that was committed', async () => {
+    const store = await LibraryStore.open(dir, { checkpointDelayMs: 24 * 60 * 60 * 1000 })
+    // Over two chunks of characters (and more bytes: é is two in UTF-8).
+    const put = Array.from({ length: 2500 }, (_, i) =>
+      paperRecord(`p${i}`, { abstract: 'é'.repeat(JOURNAL_CHUNK_CHARS / 2000) }),
+    )
+    await store.commit({ papers: { put } })
+    const line = await readFile(join(dir, JOURNAL_FILE), 'utf8')
+    expect(line).toBe(`${JSON.stringify({ v: 1, changes: { papers: { put } } })}\n`)
+    expect(line.length).toBeGreaterThan(JOURNAL_CHUNK_CHARS + JOURNAL_CHUNK_CHARS / 4)
+    // Opened again without closing (as after a crash): the journal is replayed.
+    const reopened = await LibraryStore.open(dir)
+    expect(reopened.papers.size).toBe(2500)
+    expect(reopened.papers.get('p2499')?.abstract).toBe('é'.repeat(JOURNAL_CHUNK_CHARS / 2000))
+    await reopened.close()
+    await store.close()
+  })
+
+  it('is cut back when the disk refuses it midway, so the next change is read back', async () => {
+    await (await LibraryStore.open(dir)).close()
+    // Writes past two chunks fail (as on a full disk): the first chunks fit, the line does not.
+    const run = await runCoreScript('./journalChunkWorker.ts', [dir], {
+      maxFileBytes: 2 * JOURNAL_CHUNK_CHARS + 1000,
+    })
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual({
+      largeCommit: 'StorageError: Could not save to ' + join(dir, JOURNAL_FILE),
+      smallCommit: 'ok',
+      inMemory: 1,
+    })
+    const reopened = await LibraryStore.open(dir)
+    expect(reopened.problems).toEqual([])
+    expect([...reopened.papers.values()].map((paper) => paper.abstract)).toEqual([
+      'after the refusal',
+    ])
+    await reopened.close()
+  })
+})
