@@ -84,9 +84,11 @@ export class CitationFormatter {
     if (paper === undefined) return undefined
     const item = cslItem(paper, this.keys.keyOf(paperId) ?? paperId)
     item['id'] = paperId
-    // An arXiv preprint: CSL styles print the repository as the container.
-    if (paper.arxivId !== undefined && item['container-title'] === undefined) {
-      item['container-title'] = 'arXiv'
+    // An arXiv preprint (no venue): the repository is its publisher, and its
+    // abstract page its address, as Zotero records one.
+    if (paper.arxivId !== undefined && paper.venue === undefined) {
+      item['publisher'] ??= 'arXiv'
+      item['URL'] = `https://arxiv.org/abs/${paper.arxivId}`
     }
     delete item['abstract']
     delete item['keyword']

@@ -2,7 +2,8 @@
 // (resources/csl/, unchanged from the CSL project), and the `.csl` files the
 // user added, kept in the library folder's styles/ so they travel with it.
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import type { BundledCitationStyle, CitationStyleInfo } from '../../../shared/model'
 import {
   BUNDLED_CITATION_STYLES,
@@ -25,9 +26,16 @@ export const USER_STYLES_FOLDER = 'styles'
 /** Largest style accepted (APA, the largest in the CSL repository, is 86 KB). */
 export const MAX_STYLE_CHARS = 2 * 1024 * 1024
 
-/** The bundled styles' folder when the caller names none: resources/csl of the working folder. */
+/**
+ * The bundled styles' folder when the caller names none: resources/csl of the
+ * working folder, else the one beside the running script (out/main/cli.js).
+ */
 export function defaultStylesDir(): string {
-  return resolve('resources', 'csl')
+  const candidates = [resolve('resources', 'csl')]
+  const script = process.argv[1]
+  if (script !== undefined)
+    candidates.push(resolve(dirname(script), '..', '..', 'resources', 'csl'))
+  return candidates.find((dir) => existsSync(join(dir, LOCALE_FILE))) ?? (candidates[0] as string)
 }
 
 export interface LoadedStyle {
