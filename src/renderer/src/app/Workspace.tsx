@@ -1,9 +1,10 @@
 // The panes, laid out (and resized) as the settings say: sidebar | papers or
 // notes list | paper | note, each behind its own error boundary, so a pane that
 // fails says so and leaves the others working.
-import type { ReactNode, RefObject } from 'react'
+import { useMemo, type ReactNode, type RefObject } from 'react'
 import type { NoteSummary, Settings, Sidebar as SidebarData } from '../../../shared/model'
 import type { SettingsPatch } from '../../../shared/model'
+import { CitationStyleContext } from '../features/citations/citationStyleContext'
 import { NotesPane } from '../features/notes/NotesPane'
 import type { PaperCommands } from '../features/organize/usePaperActions'
 import { PaperPane } from '../features/papers/PaperPane'
@@ -40,61 +41,71 @@ export function Workspace(props: WorkspaceProps) {
   const { place } = history.navigation
   const { single, open } = history
   const knownTags = props.sidebarData?.tags ?? []
+  const { update } = props
+  const citationStyle = useMemo(
+    () => ({
+      style: settings.citationStyle,
+      choose: (style: string) => update({ citationStyle: style }),
+    }),
+    [settings.citationStyle, update],
+  )
   return (
-    <main className="workspace">
-      <ResizablePanes
-        layout={settings}
-        onResize={props.update}
-        sidebar={
-          <PaneErrorBoundary pane="sidebar">
-            <Sidebar
-              data={props.sidebarData}
-              notes={props.standaloneNotes}
-              selectedKey={scopeKey(scope)}
-              selectedNoteId={place.view === 'notes' ? place.noteId : undefined}
-              activeTags={list.tags}
-              {...props.sidebarActions}
-            />
-          </PaneErrorBoundary>
-        }
-        list={<PaneErrorBoundary pane="paper list">{props.lists}</PaneErrorBoundary>}
-        paper={
-          <PaneErrorBoundary pane="paper" resetKey={single}>
-            {selection.ids.length > 1 ? (
-              <SelectionSummaryPane
-                ids={selection.ids}
-                knownTags={knownTags}
-                actions={commands.actions}
-                tagInput={props.tagInput}
+    <CitationStyleContext.Provider value={citationStyle}>
+      <main className="workspace">
+        <ResizablePanes
+          layout={settings}
+          onResize={props.update}
+          sidebar={
+            <PaneErrorBoundary pane="sidebar">
+              <Sidebar
+                data={props.sidebarData}
+                notes={props.standaloneNotes}
+                selectedKey={scopeKey(scope)}
+                selectedNoteId={place.view === 'notes' ? place.noteId : undefined}
+                activeTags={list.tags}
+                {...props.sidebarActions}
               />
-            ) : (
-              <PaperPane
-                paperId={single}
-                knownTags={knownTags}
-                actions={commands.actions}
-                // Only a paper the user opened counts as read, not one the window selected.
-                markReadAfterSeconds={selection.chosen ? settings.markReadAfterSeconds : null}
-                tagInput={props.tagInput}
+            </PaneErrorBoundary>
+          }
+          list={<PaneErrorBoundary pane="paper list">{props.lists}</PaneErrorBoundary>}
+          paper={
+            <PaneErrorBoundary pane="paper" resetKey={single}>
+              {selection.ids.length > 1 ? (
+                <SelectionSummaryPane
+                  ids={selection.ids}
+                  knownTags={knownTags}
+                  actions={commands.actions}
+                  tagInput={props.tagInput}
+                />
+              ) : (
+                <PaperPane
+                  paperId={single}
+                  knownTags={knownTags}
+                  actions={commands.actions}
+                  // Only a paper the user opened counts as read, not one the window selected.
+                  markReadAfterSeconds={selection.chosen ? settings.markReadAfterSeconds : null}
+                  tagInput={props.tagInput}
+                  onOpen={open}
+                  query={list.rows.query}
+                />
+              )}
+            </PaneErrorBoundary>
+          }
+          notes={
+            <PaneErrorBoundary pane="notes" resetKey={`${place.view}:${place.noteId ?? single}`}>
+              <NotesPane
+                place={{ ...place, paperId: single }}
                 onOpen={open}
-                query={list.rows.query}
+                newNoteId={props.newNoteId}
+                onNewNoteFocused={props.clearNewNote}
+                paperTrashed={scope.kind === 'trash'}
+                selectedCount={selection.ids.length}
+                onTrashNote={props.onTrashNote}
               />
-            )}
-          </PaneErrorBoundary>
-        }
-        notes={
-          <PaneErrorBoundary pane="notes" resetKey={`${place.view}:${place.noteId ?? single}`}>
-            <NotesPane
-              place={{ ...place, paperId: single }}
-              onOpen={open}
-              newNoteId={props.newNoteId}
-              onNewNoteFocused={props.clearNewNote}
-              paperTrashed={scope.kind === 'trash'}
-              selectedCount={selection.ids.length}
-              onTrashNote={props.onTrashNote}
-            />
-          </PaneErrorBoundary>
-        }
-      />
-    </main>
+            </PaneErrorBoundary>
+          }
+        />
+      </main>
+    </CitationStyleContext.Provider>
   )
 }
