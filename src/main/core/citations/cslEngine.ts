@@ -94,7 +94,8 @@ export class CslEngine {
     const [meta, entries] = bibliography
     return {
       citations: texts,
-      bibliography: entries.map((entry) => entry.trim()),
+      // citeproc-js indents its HTML with new lines: not part of the text.
+      bibliography: entries.map((entry) => entry.replace(/\n\s*/g, '').trim()),
       order: meta.entry_ids.map((ids) => ids[0] ?? ''),
     }
   }
