@@ -10,19 +10,12 @@ import { describe, expect, it } from 'vitest'
 import { runAxe, seriousOnes } from './harness/axe'
 import { appSession } from './harness/appSession'
 import { scrollToRow } from './harness/paperList'
+import { newNote } from './harness/notes'
+import { guideBibtex } from '../support/styleGuideExamples'
 
 const session = appSession()
 
-const BIB = String.raw`
-@article{mccauley2019, author={McCauley, Stewart M. and Christiansen, Morten H.},
-  title={Language learning as language use: A crosslinguistic model of child language development},
-  journal={Psychological Review}, year={2019}, volume={126}, number={1}, pages={1--51}, doi={10.1037/rev0000126}}
-@book{sapolsky2017, author={Sapolsky, Robert M.}, title={Behave: The biology of humans at our best and worst},
-  publisher={Penguin Books}, year={2017}}
-@inproceedings{payne1985, author={Payne, D. B. and Stern, J. R.},
-  title={Wavelength-switched passively coupled single-mode optical network}, booktitle={Proc. IOOC-ECOC},
-  year={1985}, pages={585--590}}
-`
+const BIB = guideBibtex('mccauley2019', 'sapolsky2017', 'payne1985')
 
 async function importPapers(page: Page): Promise<void> {
   const dir = await session.scratchDir()
@@ -32,22 +25,6 @@ async function importPapers(page: Page): Promise<void> {
   // A small file is imported at once, without a preview.
   await page.getByTestId('import-file-input').setInputFiles(file)
   await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('3 papers')
-}
-
-async function newNote(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Notes' }).click()
-  await page.getByRole('button', { name: 'New note' }).click()
-  // A new note's title is focused and selected, so typing replaces "Untitled".
-  const title = page.getByTestId('note-title')
-  await expect
-    .poll(() => title.evaluate((input) => input.ownerDocument.activeElement === input))
-    .toBe(true)
-  await page.keyboard.type(name)
-  await page.keyboard.press('Enter')
-  const editor = page.getByTestId('note-input')
-  await expect
-    .poll(() => editor.evaluate((area) => area.ownerDocument.activeElement === area))
-    .toBe(true)
 }
 
 describe('citations in notes', () => {

@@ -8,33 +8,19 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Library } from '../../src/main/core/library'
+import { guideBibtex } from '../support/styleGuideExamples'
 
-// The guides' works, as a reference manager would export them.
-const GUIDE_EXAMPLES = String.raw`
-@article{mccauley2019, author={McCauley, Stewart M. and Christiansen, Morten H.},
-  title={Language learning as language use: A crosslinguistic model of child language development},
-  journal={Psychological Review}, year={2019}, volume={126}, number={1}, pages={1--51}, doi={10.1037/rev0000126}}
-@book{sapolsky2017, author={Sapolsky, Robert M.}, title={Behave: The biology of humans at our best and worst},
-  publisher={Penguin Books}, year={2017}}
-@article{hampton2017, author={Hampton, S. and Rabagliati, H. and Sorace, A. and Fletcher-Watson, S.},
-  title={Autism and bilingualism: A qualitative interview study of parents' perspectives and experiences},
-  journal={PsyArXiv}, year={2017}}
-@article{wigner1965, author={Wigner, E. P.}, title={Theory of traveling-wave optical laser},
-  journal={Phys. Rev.}, volume={134}, pages={A635--A646}, year={1965}, month=dec}
-@inproceedings{payne1985, author={Payne, D. B. and Stern, J. R.},
-  title={Wavelength-switched passively coupled single-mode optical network}, booktitle={Proc. IOOC-ECOC},
-  year={1985}, pages={585--590}}
-@article{cheng2019, author={Cheng, F. and Kov{\'a}cs, I. A. and Barab{\'a}si, A.-L.},
-  title={Network-based prediction of drug combinations}, journal={Nat. Commun.}, volume={10}, pages={1197}, year={2019}}
-@misc{babichev2002, author={Babichev, S. A. and Ries, J. and Lvovsky, A. I.},
-  title={Quantum scissors: teleportation of single-mode optical states by means of a nonlocal single photon},
-  year={2002}, eprint={quant-ph/0208066}, archivePrefix={arXiv}}
-@article{halpern2002, author={Halpern, Scott D. and Ubel, Peter A. and Caplan, Arthur L.},
-  title={Solid-organ transplantation in {HIV}-infected patients}, journal={N Engl J Med}, date={2002-07-25},
-  volume={347}, number={4}, pages={284--287}}
-@book{grazer2015, author={Grazer, Brian and Fishman, Charles}, title={A Curious Mind: The Secret to a Bigger Life},
-  publisher={Simon \& Schuster}, year={2015}}
-`
+const GUIDE_EXAMPLES = guideBibtex(
+  'mccauley2019',
+  'sapolsky2017',
+  'hampton2017',
+  'wigner1965',
+  'payne1985',
+  'cheng2019',
+  'babichev2002',
+  'halpern2002',
+  'grazer2015',
+)
 
 let dir: string
 let library: Library

@@ -12,19 +12,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/run'
 import type { CliIo } from '../../src/main/cli/run'
 import { Library } from '../../src/main/core/library'
+import { guideBibtex } from '../support/styleGuideExamples'
 
 const run = promisify(execFile)
 const STYLES = resolve(__dirname, '../../resources/csl')
-const PAPERS = String.raw`
-@article{mccauley2019, author={McCauley, Stewart M. and Christiansen, Morten H.},
-  title={Language learning as language use: A crosslinguistic model of child language development},
-  journal={Psychological Review}, year={2019}, volume={126}, number={1}, pages={1--51}, doi={10.1037/rev0000126}}
-@book{sapolsky2017, author={Sapolsky, Robert M.}, title={Behave: The biology of humans at our best and worst},
-  publisher={Penguin Books}, year={2017}}
-@inproceedings{payne1985, author={Payne, D. B. and Stern, J. R.},
-  title={Wavelength-switched passively coupled single-mode optical network}, booktitle={Proc. IOOC-ECOC},
-  year={1985}, pages={585--590}}
-@book{uncited2020, author={Nobody, Ann}, title={Never cited here}, publisher={Nowhere}, year={2020}}
+const PAPERS = `${guideBibtex('mccauley2019', 'sapolsky2017', 'payne1985')}@book{uncited2020, author={Nobody, Ann}, title={Never cited here}, publisher={Nowhere}, year={2020}}
 `
 const BODY = [
   'Language is use [see @mccauley2019, p. 12]. @sapolsky2017 disagrees.',

@@ -61,7 +61,7 @@ export class CitationFormatter {
       (paperId) => authorsInText(this.paper(paperId)),
       output,
     )
-    const texts = output === 'text' ? out.citations : out.citations.map(htmlToText)
+    const texts = output === 'text' ? out.citations : out.citations.map((html) => fromCslHtml(html))
     return {
       style: id,
       output,
@@ -72,7 +72,7 @@ export class CitationFormatter {
       })),
       bibliography: {
         html: output === 'html' ? out.bibliography : [],
-        text: output === 'text' ? out.bibliography : out.bibliography.map(htmlToText),
+        text: output === 'text' ? out.bibliography : out.bibliography.map((html) => fromCslHtml(html)),
       },
       paperIds: out.order,
     }
@@ -105,11 +105,31 @@ export function authorsInText(paper: Paper | undefined): string {
   return `${family[0] ?? ''} et al.`
 }
 
-/** citeproc-js's HTML as plain text: tags dropped, entities decoded, spaces collapsed. */
-export function htmlToText(html: string): string {
-  return html
+/**
+ * citeproc-js's HTML as plain text (tags dropped) or as markdown (italics and
+ * bold kept; backslashes, `<`, `>` and `*` in the text escaped): entities decoded, spaces collapsed.
+ */
+export function fromCslHtml(html: string, form: 'text' | 'markdown' = 'text'): string {
+  const markdown = form === 'markdown'
+  const text = html
     .replace(/<div class="csl-left-margin">([^<]*)<\/div>/g, '$1 ')
-    .replace(/<[^>]*>/g, '')
+    .split(/(<[^>]*>)/)
+    .map((part, index) => {
+      if (index % 2 === 1) {
+        if (!markdown) return ''
+        if (/^<\/?(?:i|em)>$/.test(part)) return '*'
+        if (/^<\/?(?:b|strong)>$/.test(part)) return '**'
+        return ''
+      }
+      const decoded = decodeEntities(part)
+      return markdown ? decoded.replace(/[\\<>*]/g, (c) => `\\${c}`) : decoded
+    })
+    .join('')
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function decodeEntities(text: string): string {
+  return text
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
     .replace(/&lt;/g, '<')
@@ -117,6 +137,4 @@ export function htmlToText(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&nbsp;/g, '\u00a0')
     .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
 }

@@ -10,7 +10,7 @@ import {
 import { parseWikiLinks, type WikiLinkTarget } from '../../../shared/text/wikiLinks'
 import { exportBibtex } from '../exports/bibtexExport'
 import { vaultFileName } from '../exports/markdownVault'
-import type { CitationFormatter } from './citationFormatter'
+import { fromCslHtml, type CitationFormatter } from './citationFormatter'
 import type { CitationKeyIndex } from './citationKeyIndex'
 
 export type NoteRendering = 'pandoc' | 'markdown' | 'html'
@@ -136,12 +136,12 @@ async function rendered(
     const shown =
       result === undefined || result.missing.length > 0
         ? body.slice(citation.start, citation.end)
-        : htmlToMarkdown(result.html)
+        : fromCslHtml(result.html, 'markdown')
     out += body.slice(at, citation.start) + shown
     at = citation.end
   })
   out += body.slice(at)
-  const references = formatted.bibliography.html.map(htmlToMarkdown)
+  const references = formatted.bibliography.html.map((html) => fromCslHtml(html, 'markdown'))
   const markdown =
     references.length === 0
       ? out
@@ -149,21 +149,4 @@ async function rendered(
   if (rendering === 'markdown') return `${frontMatter(title, false)}${markdown}`
   const { renderDocumentHtml } = await import('./documentHtml')
   return renderDocumentHtml(title, markdown)
-}
-
-/** citeproc-js's HTML as markdown: italics and bold kept, other markup dropped, text escaped. */
-export function htmlToMarkdown(html: string): string {
-  return html
-    .replace(/<div class="csl-left-margin">([^<]*)<\/div>/g, '$1 ')
-    .replace(/<\/?(?:i|em)>/g, '*')
-    .replace(/<\/?(?:b|strong)>/g, '**')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&lt;/g, '\\<')
-    .replace(/&gt;/g, '\\>')
-    .replace(/&quot;/g, '"')
-    .replace(/&nbsp;/g, '\u00a0')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
 }
