@@ -72,7 +72,8 @@ export class CitationFormatter {
       })),
       bibliography: {
         html: output === 'html' ? out.bibliography : [],
-        text: output === 'text' ? out.bibliography : out.bibliography.map((html) => fromCslHtml(html)),
+        text:
+          output === 'text' ? out.bibliography : out.bibliography.map((html) => fromCslHtml(html)),
       },
       paperIds: out.order,
     }
