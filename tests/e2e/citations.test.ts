@@ -3,7 +3,7 @@
 // (switched live), a key no paper has reads as broken with "Find paper…",
 // the paper pane shows the key, and Quick Copy puts HTML and text on the
 // clipboard. Expected strings are the style guides' (see tests/unit/citations.test.ts).
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -100,6 +100,19 @@ describe('citations in notes', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => editor.inputValue()).toContain('See also [@payne1985, p. 3].')
     await expect.poll(() => broken.count()).toBe(0)
+
+    // The note as a document, through the same download path as the other exports.
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-note').selectOption('html'),
+    ])
+    expect(download.suggestedFilename()).toBe('Related work.html')
+    const saved = join(await session.scratchDir(), 'note.html')
+    await download.saveAs(saved)
+    const html = await readFile(saved, 'utf8')
+    expect(html).toContain('<h2>References</h2>')
+    expect(html).toContain('networks came first [3]. See also [3, p. 3].')
   })
 
   it("shows a paper's key in the paper pane and Quick Copy puts the bibliography on the clipboard", async () => {

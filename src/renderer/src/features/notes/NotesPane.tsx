@@ -8,6 +8,7 @@ import { formatWikiLink, parseWikiLinks } from '../../../../shared/text/wikiLink
 import { api, errorMessage } from '../../data/client'
 import { Backlinks } from '../links/Backlinks'
 import { useCitationAutocomplete } from '../citations/CitationAutocomplete'
+import { ExportNoteMenu } from '../citations/ExportNoteMenu'
 import { useLinkAutocomplete } from '../links/LinkAutocomplete'
 import { NotePreview, type BrokenLink } from './NotePreview'
 import { useNoteDraft, type NoteSource, type SaveState } from './useNoteDraft'
@@ -159,6 +160,9 @@ function NoteEditor(props: NoteEditorProps) {
           <span className="save-indicator">In the Trash with its paper</span>
         ) : (
           <SaveIndicator state={draft.state} />
+        )}
+        {note !== undefined && draft.body.trim() !== '' && (
+          <ExportNoteMenu noteId={note.id} onSaved={draft.flush} />
         )}
         {canTrash && note !== undefined && (
           <button
