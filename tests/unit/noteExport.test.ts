@@ -174,6 +174,45 @@ describe('export-note', () => {
   })
 })
 
+describe('export-note --collection', () => {
+  it("writes the notes of a collection's papers, one document each, with one .bib", async () => {
+    const library = await Library.open(libraryDir)
+    try {
+      const [payne, sapolsky] = await Promise.all(
+        ['payne1985', 'sapolsky2017'].map(
+          async (key) =>
+            (await library.api.suggestCitations({ query: key, limit: 1 }))[0]?.paperId ?? '',
+        ),
+      )
+      await library.api.saveNote({ paperId: payne ?? '', body: 'Builds on [@mccauley2019].' })
+      await library.api.saveNote({
+        paperId: sapolsky ?? '',
+        body: 'Not in the collection [@payne1985].',
+      })
+      await library.api.createCollection({ name: 'Optics' })
+      const optics = (await library.api.listExportCollections({}))[0]?.id ?? ''
+      await library.api.addToCollection({ collectionId: optics, paperIds: [payne ?? ''] })
+    } finally {
+      await library.close()
+    }
+    const folder = join(dir, 'optics')
+    expect(await cli(['export-note', '--collection', 'Optics', '--out', folder])).toEqual({
+      code: 0,
+      stdout: [`Exported 2 files to ${folder} (1 cited paper)`],
+      stderr: [],
+    })
+    expect(
+      await readFile(
+        join(folder, 'Wavelength-switched passively coupled single-mode optical network.md'),
+        'utf8',
+      ),
+    ).toContain('Builds on [@mccauley2019].')
+    expect(await readFile(join(folder, 'references.bib'), 'utf8')).toMatch(
+      /^@article\{mccauley2019,/,
+    )
+  })
+})
+
 describe('cite', () => {
   it('prints the papers as a bibliography in the style asked for, as text, HTML or BibTeX', async () => {
     const library = await Library.open(libraryDir)

@@ -37,7 +37,8 @@ Commands:
                                 (default), html or bibtex
   export-note NOTE_ID --out FILE  the note as markdown with pandoc citations and
                                 references.bib beside it; --render: citations and
-                                References formatted (FILE.html: HTML)
+                                References formatted (FILE.html: HTML); --collection
+                                NAME --out DIR: the notes of a collection's papers
   help                          show this help
 
 Options:
