@@ -229,6 +229,10 @@ describe('cite', () => {
     })
     const html = await cli(['cite', ...ids, '--style', 'apa', '--format', 'html'])
     expect(html.stdout[0]).toContain('<i>Proc. IOOC-ECOC</i>, 585–590.</div>')
+    // A numbered entry keeps its number on its line when pasted into a word processor.
+    expect((await cli(['cite', ...ids, '--style', 'ieee', '--format', 'html'])).stdout).toEqual([
+      '<div class="csl-bib-body">\n<div class="csl-entry">[1] D. B. Payne and J. R. Stern, “Wavelength-switched passively coupled single-mode optical network,” in <i>Proc. IOOC-ECOC</i>, 1985, pp. 585–590.</div>\n</div>',
+    ])
     const bibtex = await cli(['cite', ...ids, '--format', 'bibtex'])
     expect(bibtex.stdout[0]).toMatch(/^@inproceedings\{payne1985,/)
   })

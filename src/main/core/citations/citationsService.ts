@@ -186,7 +186,7 @@ export class CitationsService implements Service<CitationMethod> {
     const text = await this.formatter.format(style, request, 'text', true)
     return {
       text: text.bibliography.text.join('\n'),
-      html: `<div class="csl-bib-body">\n${html.bibliography.html.join('\n')}\n</div>`,
+      html: `<div class="csl-bib-body">\n${html.bibliography.html.map(inlineNumber).join('\n')}\n</div>`,
     }
   }
 
@@ -277,4 +277,15 @@ export class CitationsService implements Service<CitationMethod> {
     })
     return { name, ...documents }
   }
+}
+
+/**
+ * An entry's number ("[1]", "1.") inline before its text: a word processor
+ * would paste citeproc-js's two blocks as two paragraphs.
+ */
+function inlineNumber(entry: string): string {
+  return entry.replace(
+    /<div class="csl-left-margin">([^<]*)<\/div><div class="csl-right-inline">([\s\S]*)<\/div>(<\/div>)$/,
+    (_, number: string, text: string, end: string) => `${number.trim()} ${text}${end}`,
+  )
 }
