@@ -96,7 +96,12 @@ describe('citations in notes', () => {
     const broken = preview.locator('[data-citation="broken"]')
     await expect.poll(() => broken.allTextContents()).toEqual(['[@nobody2020, p. 3]'])
     await broken.click()
-    await page.getByTestId('broken-link-menu').getByRole('combobox').fill('wavelength')
+    const picker = page.getByTestId('broken-link-menu')
+    await picker.getByRole('combobox').fill('wavelength')
+    // Enter takes the first paper found once the search has answered.
+    await expect
+      .poll(() => picker.getByRole('option').allTextContents())
+      .toEqual([expect.stringContaining('Wavelength-switched')])
     await page.keyboard.press('Enter')
     await expect.poll(() => editor.inputValue()).toContain('See also [@payne1985, p. 3].')
     await expect.poll(() => broken.count()).toBe(0)

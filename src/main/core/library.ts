@@ -98,18 +98,9 @@ export class Library {
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
-    kernel.bus.subscribe(
-      notes,
-      views,
-      citationKeys,
-      plans,
-      links,
-      related,
-      imports,
-      backups,
-      citations,
-      search,
-    )
+    kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search)
+    // Each forgets what it derived from papers; nothing reads them during a commit.
+    kernel.bus.subscribe(citationKeys, citations)
     this.api = handlerTable([
       papersService(kernel, views, notes, search),
       notesService(kernel, notes, links),

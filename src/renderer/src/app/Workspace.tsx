@@ -50,49 +50,49 @@ export function Workspace(props: WorkspaceProps) {
     [settings.citationStyle, update],
   )
   return (
-    <CitationStyleContext.Provider value={citationStyle}>
-      <main className="workspace">
-        <ResizablePanes
-          layout={settings}
-          onResize={props.update}
-          sidebar={
-            <PaneErrorBoundary pane="sidebar">
-              <Sidebar
-                data={props.sidebarData}
-                notes={props.standaloneNotes}
-                selectedKey={scopeKey(scope)}
-                selectedNoteId={place.view === 'notes' ? place.noteId : undefined}
-                activeTags={list.tags}
-                {...props.sidebarActions}
+    <main className="workspace">
+      <ResizablePanes
+        layout={settings}
+        onResize={props.update}
+        sidebar={
+          <PaneErrorBoundary pane="sidebar">
+            <Sidebar
+              data={props.sidebarData}
+              notes={props.standaloneNotes}
+              selectedKey={scopeKey(scope)}
+              selectedNoteId={place.view === 'notes' ? place.noteId : undefined}
+              activeTags={list.tags}
+              {...props.sidebarActions}
+            />
+          </PaneErrorBoundary>
+        }
+        list={<PaneErrorBoundary pane="paper list">{props.lists}</PaneErrorBoundary>}
+        paper={
+          <PaneErrorBoundary pane="paper" resetKey={single}>
+            {selection.ids.length > 1 ? (
+              <SelectionSummaryPane
+                ids={selection.ids}
+                knownTags={knownTags}
+                actions={commands.actions}
+                tagInput={props.tagInput}
               />
-            </PaneErrorBoundary>
-          }
-          list={<PaneErrorBoundary pane="paper list">{props.lists}</PaneErrorBoundary>}
-          paper={
-            <PaneErrorBoundary pane="paper" resetKey={single}>
-              {selection.ids.length > 1 ? (
-                <SelectionSummaryPane
-                  ids={selection.ids}
-                  knownTags={knownTags}
-                  actions={commands.actions}
-                  tagInput={props.tagInput}
-                />
-              ) : (
-                <PaperPane
-                  paperId={single}
-                  knownTags={knownTags}
-                  actions={commands.actions}
-                  // Only a paper the user opened counts as read, not one the window selected.
-                  markReadAfterSeconds={selection.chosen ? settings.markReadAfterSeconds : null}
-                  tagInput={props.tagInput}
-                  onOpen={open}
-                  query={list.rows.query}
-                />
-              )}
-            </PaneErrorBoundary>
-          }
-          notes={
-            <PaneErrorBoundary pane="notes" resetKey={`${place.view}:${place.noteId ?? single}`}>
+            ) : (
+              <PaperPane
+                paperId={single}
+                knownTags={knownTags}
+                actions={commands.actions}
+                // Only a paper the user opened counts as read, not one the window selected.
+                markReadAfterSeconds={selection.chosen ? settings.markReadAfterSeconds : null}
+                tagInput={props.tagInput}
+                onOpen={open}
+                query={list.rows.query}
+              />
+            )}
+          </PaneErrorBoundary>
+        }
+        notes={
+          <PaneErrorBoundary pane="notes" resetKey={`${place.view}:${place.noteId ?? single}`}>
+            <CitationStyleContext.Provider value={citationStyle}>
               <NotesPane
                 place={{ ...place, paperId: single }}
                 onOpen={open}
@@ -102,10 +102,10 @@ export function Workspace(props: WorkspaceProps) {
                 selectedCount={selection.ids.length}
                 onTrashNote={props.onTrashNote}
               />
-            </PaneErrorBoundary>
-          }
-        />
-      </main>
-    </CitationStyleContext.Provider>
+            </CitationStyleContext.Provider>
+          </PaneErrorBoundary>
+        }
+      />
+    </main>
   )
 }
