@@ -65,6 +65,11 @@ export const COMMANDS = {
   'command-palette': { title: 'Command palette…', keys: [{ key: 'k', mod: true }], menu: 'View' },
   tag: { title: 'Add a tag…', keys: [{ key: 't' }], menu: 'Edit', notWhileTyping: true },
   'find-on-arxiv': { title: 'Find on arXiv by title', keys: [], menu: 'Edit' },
+  'quick-copy': {
+    title: 'Quick Copy: the selected papers as a bibliography',
+    keys: [{ key: 'c', mod: true, shift: true }],
+    menu: 'Edit',
+  },
   'add-to-collection': {
     title: 'Add to collection…',
     keys: [{ key: 'c' }],

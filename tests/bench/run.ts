@@ -14,6 +14,7 @@ import type { BenchRow } from './benchRow'
 import { timeDurableEdits, type EditTimes } from './durableEdits'
 import { benchFullParser, benchImportBibtex } from './importBibtex'
 import { benchImportHf, savedPageOf, syntheticHfResponse } from './importHf'
+import { benchCitations } from './citations'
 import { benchLinkedNotes } from './linkedNotes'
 import { median, percentile, time } from './measure'
 import type { ReferenceFigures, RestartFigures } from './restartWorker'
@@ -110,6 +111,7 @@ async function benchSize(count: number): Promise<void> {
       "fs.writeFile + fsync of the collection's bytes alone",
     )
     await benchLinkedNotes(library, generated.papers, record)
+    await benchCitations(library, generated.papers, record)
     await library.close()
 
     // Each start is a fresh process, as the app starts (after one untimed

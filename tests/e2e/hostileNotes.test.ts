@@ -107,6 +107,39 @@ describe("a note's raw HTML", () => {
     expect(await preview.locator('[data-wikilink], [data-wikilink-id], [role]').count()).toBe(0)
   })
 
+  it('cannot forge a citation, and a cited paper’s hostile fields read as text in the citation and References', async () => {
+    const dir = await session.scratchDir()
+    const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>'
+    const body = [
+      'Cited [@evil, p. <b onclick=alert(3)>1</b>] and forged <a data-citation="broken" data-citation-raw="Cited" data-citation-occurrence="0" data-citation-key="x" role="button" tabindex="0">fix this citation</a>.',
+    ].join('\n')
+    await seedLibrary(dir, {
+      papers: [
+        paperRecord('victim', {
+          title: `Victim ${hostile}`,
+          authors: [`Eve ${hostile}`],
+          venue: `J. ${hostile}`,
+          citationKey: 'evil',
+          published: daysBefore(0),
+        }),
+      ],
+      notes: [noteRecord('victim-note', 'victim', { body })],
+    })
+    const app = await session.launch({ libraryDir: dir })
+    const { page } = app
+    await showPaper(page, 'victim', body)
+    const preview = page.getByTestId('note-preview')
+    await expect.poll(() => preview.locator('.references .reference').count()).toBe(1)
+    expect(await preview.locator('.references .reference').textContent()).toContain(
+      'Victim <img src=x onerror=alert(1)><script>alert(2)</script>',
+    )
+    expect(await preview.locator('img, script, [onclick], [onerror]').count()).toBe(0)
+    await preview.getByText('fix this citation').click()
+    expect(await page.getByTestId('broken-link-menu').count()).toBe(0)
+    expect(await preview.locator('[data-citation="broken"]').count()).toBe(0)
+    expect(await page.getByTestId('note-input').inputValue()).toBe(body)
+  })
+
   it('cannot cover the toolbar, the search box or the editor, nor borrow the app’s ids and dialogs', async () => {
     const body = [
       '<div class="dialog-backdrop"><div class="dialog" role="dialog"><h2>Your session expired</h2><p>Sign in again to keep your library.</p></div></div>',

@@ -8,6 +8,7 @@ import { runAxe, seriousOnes } from './harness/axe'
 import { appSession } from './harness/appSession'
 import { listbox, scrollToRow } from './harness/paperList'
 import { confirmPreview } from './harness/fixture'
+import { newNote } from './harness/notes'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
 const TOOLRL = 'ToolRL: Reward is All Tool Learning Needs'
@@ -41,23 +42,6 @@ async function linkVia(
   await screenshot?.()
   await page.keyboard.press('Enter')
   await expect.poll(() => suggestions.isVisible()).toBe(false)
-}
-
-/** Creates a standalone note from the Notes tab, names it, and leaves the caret in its body. */
-async function newNote(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Notes' }).click()
-  await page.getByRole('button', { name: 'New note' }).click()
-  const title = page.getByTestId('note-title')
-  // A new note's title is focused and selected, so typing replaces "Untitled".
-  await expect
-    .poll(() => title.evaluate((input) => input.ownerDocument.activeElement === input))
-    .toBe(true)
-  await page.keyboard.type(name)
-  await page.keyboard.press('Enter')
-  const editor = page.getByTestId('note-input')
-  await expect
-    .poll(() => editor.evaluate((area) => area.ownerDocument.activeElement === area))
-    .toBe(true)
 }
 
 function paperTitle(page: Page) {

@@ -213,6 +213,7 @@ describe('application menu', () => {
       'CmdOrCtrl+Z',
       'Shift+CmdOrCtrl+Z',
       'CmdOrCtrl+F',
+      'CmdOrCtrl+Shift+C',
       'CmdOrCtrl+K',
       'CmdOrCtrl+\\',
       'CmdOrCtrl+Shift+L',

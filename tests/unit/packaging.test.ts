@@ -137,11 +137,14 @@ describe('packaging configuration', () => {
     const extra = [config.extraResources ?? []].flat() as { from: string; to: string }[]
     for (const { from, to } of extra) {
       expect(to).toBe(from)
-      expect((await stat(join(ROOT, from))).isFile()).toBe(true)
+      const found = await stat(join(ROOT, from))
+      expect(found.isFile() || found.isDirectory()).toBe(true)
     }
     expect(extra.map((entry) => entry.from)).toEqual([
       'resources/sample-daily-papers.txt',
       'resources/icons/512x512.png',
+      // The bundled CSL styles and locale (core/citations/cslStyles.ts).
+      'resources/csl',
     ])
   })
 

@@ -245,6 +245,7 @@ async function openLibrary(): Promise<Library> {
   })
   const opened = await Library.open(libraryDir, {
     samplePath: join(resourcesDir, 'sample-daily-papers.txt'),
+    stylesDir: join(resourcesDir, 'csl'),
     automaticBackups: true,
   })
   const info = await opened.api.getLibraryInfo({})

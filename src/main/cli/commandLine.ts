@@ -39,7 +39,16 @@ export interface CommandLine {
   month?: string
   /** feed: --atom (the Atom feed rather than RSS) */
   atom: boolean
+  /** cite: --format text|html|bibtex */
+  citeFormat?: CiteFormat
+  /** cite, export-note: --style NAME (a CSL style) */
+  style?: string
+  /** export-note: --render (citations and references formatted) */
+  render: boolean
 }
+
+/** What `cite` writes. */
+export type CiteFormat = 'text' | 'html' | 'bibtex'
 
 /** A command: runs with the command line, resolves to the exit code. */
 export type Command = (line: CommandLine, io: CliIo) => Promise<number>
@@ -54,6 +63,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     removeTags: [],
     subcollections: true,
     atom: false,
+    render: false,
   }
   for (const { raw, tokens } of argumentsOf(argv)) {
     const [token, ...more] = tokens

@@ -4,7 +4,7 @@
 // of the hand-written parser this replaced, which scripts may match.
 import type { ParseArgsConfig } from 'node:util'
 import type { ExportFormat, PaperSort } from '../../shared/model'
-import type { CommandLine } from './commandLine'
+import type { CiteFormat, CommandLine } from './commandLine'
 import { UsageError } from './errors'
 
 export const OPTIONS = {
@@ -21,6 +21,8 @@ export const OPTIONS = {
   week: { type: 'string' },
   month: { type: 'string' },
   atom: { type: 'boolean' },
+  style: { type: 'string' },
+  render: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
 
@@ -34,6 +36,7 @@ export interface GivenOption {
 
 const SORTS: readonly PaperSort[] = ['published', 'added', 'title', 'upvotes']
 const EXPORT_FORMATS: readonly ExportFormat[] = ['bibtex', 'csl-json', 'ris', 'markdown']
+const CITE_FORMATS: readonly CiteFormat[] = ['text', 'html', 'bibtex']
 
 /** What each option does to the command line, in the order the options are written. */
 export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOption) => void> = {
@@ -58,7 +61,18 @@ export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOp
     line.removeTags.push(tagOf('--remove', given))
   },
   format: (line, given) => {
-    line.format = oneOf('--format', EXPORT_FORMATS, valueOf('--format', given))
+    // `cite` writes text, HTML or BibTeX; every other command reads it as an export format.
+    if (line.command === 'cite') {
+      line.citeFormat = oneOf('--format', CITE_FORMATS, valueOf('--format', given))
+    } else {
+      line.format = oneOf('--format', EXPORT_FORMATS, valueOf('--format', given))
+    }
+  },
+  style: (line, given) => {
+    line.style = valueOf('--style', given)
+  },
+  render: (line) => {
+    line.render = true
   },
   collection: (line, given) => {
     line.collection = valueOf('--collection', given)

@@ -2,9 +2,11 @@
 import type { Command } from './commandLine'
 import { addToCollectionCommand } from './commands/addToCollection'
 import { backlinksCommand } from './commands/backlinks'
+import { citeCommand } from './commands/cite'
 import { collectionsCommand } from './commands/collections'
 import { dailyCommand } from './commands/daily'
 import { exportCommand } from './commands/export'
+import { exportNoteCommand } from './commands/exportNote'
 import { feedCommand } from './commands/feed'
 import { helpCommand } from './commands/help'
 import { importCommand } from './commands/import'
@@ -25,6 +27,8 @@ const COMMANDS = new Map<string, Command>([
   ['tag', tagCommand],
   ['related', relatedCommand],
   ['backlinks', backlinksCommand],
+  ['cite', citeCommand],
+  ['export-note', exportNoteCommand],
   ['help', helpCommand],
 ])
 

@@ -7,6 +7,9 @@ import { join, resolve } from 'node:path'
 import type { LibraryApi } from '../../shared/api'
 import type { TaskProgress } from '../../shared/model'
 import { BackupsService } from './backups/backupsService'
+import { CitationKeyIndex } from './citations/citationKeyIndex'
+import { CitationsService } from './citations/citationsService'
+import { defaultStylesDir } from './citations/cslStyles'
 import { duplicatesService } from './duplicates/duplicatesService'
 import { exportsService } from './exports/exportsService'
 import { ImportsService } from './imports/importsService'
@@ -59,6 +62,8 @@ export interface LibraryOptions {
    * (default: a size whose index takes long enough to build to be worth it).
    */
   searchIndexFromPapers?: number
+  /** The bundled CSL styles and locale (resources/csl; default: that folder under the working folder). */
+  stylesDir?: string
 }
 
 export class Library {
@@ -77,15 +82,25 @@ export class Library {
     const search = new SearchService(kernel, views, notes, options.searchIndexFromPapers)
     this.search = search
     const plans = new PlanRunner(kernel)
-    const links = new LinksService(kernel, views)
+    const citationKeys = new CitationKeyIndex(() => views.papersInAddedOrder())
+    const links = new LinksService(kernel, views, (paperId) => citationKeys.keysOf(paperId))
     const related = new RelatedService(kernel, views, plans)
     const imports = new ImportsService(kernel, lookup, options.samplePath)
     this.settings = new SettingsService(kernel)
     const backups = new BackupsService(kernel, this.settings, views, notes)
+    const citations = new CitationsService(
+      kernel,
+      citationKeys,
+      views,
+      this.settings,
+      options.stylesDir ?? defaultStylesDir(),
+    )
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
     kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search)
+    // Each forgets what it derived from papers; nothing reads them during a commit.
+    kernel.bus.subscribe(citationKeys, citations)
     this.api = handlerTable([
       papersService(kernel, views, notes, search),
       notesService(kernel, notes, links),
@@ -101,6 +116,7 @@ export class Library {
       backups,
       this.settings,
       tasksService(kernel),
+      citations,
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()
   }

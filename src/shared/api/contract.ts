@@ -9,6 +9,11 @@ import type {
   BackupList,
   BackupOutcome,
   Backlink,
+  CitationStyleInfo,
+  CitationSuggestion,
+  CopiedCitations,
+  FormattedCitations,
+  NoteExport,
   ChangeOutcome,
   Collection,
   CollectionChoice,
@@ -121,6 +126,15 @@ export interface ApiResults {
   updateRelation: PaperRelation
   /** The relation that was removed. */
   removeRelation: PaperRelation
+  listCitationStyles: CitationStyleInfo[]
+  addCitationStyle: CitationStyleInfo
+  formatCitations: FormattedCitations
+  citePapers: CopiedCitations
+  suggestCitations: CitationSuggestion[]
+  /** The paper's key, and the keys it had before (still cited by old notes). */
+  getCitationKey: { key: string; aliases: string[] }
+  setCitationKey: { key: string; aliases: string[] }
+  exportNotes: NoteExport
 }
 
 export type LibraryApi = {

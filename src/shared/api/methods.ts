@@ -68,6 +68,14 @@ export const apiMethods = [
   'addRelation',
   'updateRelation',
   'removeRelation',
+  'listCitationStyles',
+  'addCitationStyle',
+  'formatCitations',
+  'citePapers',
+  'suggestCitations',
+  'getCitationKey',
+  'setCitationKey',
+  'exportNotes',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]

@@ -16,6 +16,8 @@ export interface LinkContext {
   before: string
   link: string
   after: string
+  /** Set for a pandoc citation (`[@key]`), which links to the paper with that key. */
+  kind?: 'citation'
 }
 
 /** A note that links to a paper or note, with each place it does. */

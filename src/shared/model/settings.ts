@@ -1,6 +1,7 @@
 // Settings: preferences and the restored layout, with their defaults and limits.
 // No runtime dependencies, so the renderer can use them without bundling zod;
 // the schema that enforces them is src/shared/api/schemas/settings.ts.
+import { DEFAULT_CITATION_STYLE, type QuickCopyFormat } from './citations'
 import type { PaperSort } from './paper'
 import type { ListScope } from './sidebar'
 
@@ -66,6 +67,10 @@ export interface Settings {
   /** How many backups are kept; older ones are deleted. */
   backupsKept: number
   serviceOrigins: ServiceOrigins
+  /** The CSL style citations in notes, Quick Copy and note exports use (see citations.ts). */
+  citationStyle: string
+  /** What Quick Copy puts on the clipboard. */
+  quickCopyFormat: QuickCopyFormat
 }
 
 export const MIN_READING_FONT_SIZE = 12
@@ -101,4 +106,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   backupIntervalHours: 4,
   backupsKept: 10,
   serviceOrigins: DEFAULT_SERVICE_ORIGINS,
+  citationStyle: DEFAULT_CITATION_STYLE,
+  quickCopyFormat: 'bibliography',
 })

@@ -128,7 +128,7 @@ export function parseWikiLinks(body: string): WikiLink[] {
  * the same character, at least as long; an unclosed fence runs to the end (as
  * in CommonMark).
  */
-function proseRanges(body: string): Array<[number, number]> {
+export function proseRanges(body: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
   let proseStart = 0
   let fence: string | undefined
@@ -163,7 +163,7 @@ function proseRanges(body: string): Array<[number, number]> {
  * closing run (same length) when the paragraph has one, else just past the
  * opening run, whose backticks are then literal.
  */
-function afterCodeSpan(body: string, at: number, to: number): number {
+export function afterCodeSpan(body: string, at: number, to: number): number {
   let open = at
   while (open < to && body[open] === '`') open++
   const length = open - at

@@ -31,6 +31,14 @@ Commands:
   tag ID... --add T --remove T  add or remove tags on papers (each option repeatable)
   related ID                    the papers most similar to paper ID (title and abstract)
   backlinks ID                  the notes linking to paper or note ID, each with its sentence
+  cite ID...                    the papers as a bibliography in --style S (apa, ieee,
+                                chicago-author-date, nature, acm, vancouver, or an added
+                                .csl; default: the library's style), --format text
+                                (default), html or bibtex
+  export-note NOTE_ID --out FILE  the note as markdown with pandoc citations and
+                                references.bib beside it; --render: citations and
+                                References formatted (FILE.html: HTML); --collection
+                                NAME --out DIR: the notes of a collection's papers
   help                          show this help
 
 Options:
@@ -46,6 +54,8 @@ Options:
   --week W       daily: an ISO week, e.g. 2026-W06
   --month M      daily: a month, e.g. 2026-02
   --atom         feed: read the Atom feed instead of RSS
+  --style S      cite, export-note: the citation style
+  --render       export-note: format citations and references in the style
 
 Paper ids are in the output of: list --json`
 

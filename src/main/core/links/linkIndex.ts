@@ -2,11 +2,19 @@
 // held only in memory. Links are never stored twice: a note's body is the one
 // record of its links, and this index is rebuilt from the bodies on open and
 // updated from a body on every save, so backlinks follow the text as it is typed.
+import { parseCitations, type Citation } from '../../../shared/text/pandocCitations'
 import { parseWikiLinks, wikiLinkTargetKey, type WikiLink } from '../../../shared/text/wikiLinks'
 
 export interface NoteLinks {
   body: string
   links: WikiLink[]
+  /** Pandoc citations (`[@key]`): links of kind 'citation', to the paper with that key. */
+  citations: Citation[]
+}
+
+/** The index key of a citation of `key` (keys are compared without case). */
+export function citationLinkKey(key: string): string {
+  return `cite:${key.toLowerCase()}`
 }
 
 export class LinkIndex {
@@ -19,14 +27,17 @@ export class LinkIndex {
     const known = this.byNote.get(noteId)
     if (known !== undefined && known.body === body) return
     if (known !== undefined) {
-      for (const link of known.links) this.unlink(wikiLinkTargetKey(link.target), noteId)
+      for (const key of targetKeys(known)) this.unlink(key, noteId)
       this.byNote.delete(noteId)
     }
     if (body === undefined) return
-    const links = parseWikiLinks(body)
-    this.byNote.set(noteId, { body, links })
-    for (const link of links) {
-      const key = wikiLinkTargetKey(link.target)
+    const noteLinks: NoteLinks = {
+      body,
+      links: parseWikiLinks(body),
+      citations: parseCitations(body),
+    }
+    this.byNote.set(noteId, noteLinks)
+    for (const key of targetKeys(noteLinks)) {
       let notes = this.notesByKey.get(key)
       if (notes === undefined) {
         notes = new Set()
@@ -53,4 +64,14 @@ export class LinkIndex {
     notes.delete(noteId)
     if (notes.size === 0) this.notesByKey.delete(key)
   }
+}
+
+/** Every index key a note's links and citations fall under. */
+function targetKeys(noteLinks: NoteLinks): string[] {
+  return [
+    ...noteLinks.links.map((link) => wikiLinkTargetKey(link.target)),
+    ...noteLinks.citations.flatMap((citation) =>
+      citation.items.map((item) => citationLinkKey(item.key)),
+    ),
+  ]
 }

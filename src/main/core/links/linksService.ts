@@ -2,7 +2,7 @@
 // at now, and backlinks with the sentences around them. Which note links where
 // is derived from note bodies (never stored), built on first use and kept level
 // with every commit.
-import type { Backlink, Note, NoteSummary } from '../../../shared/model'
+import type { Backlink, LinkContext, Note, NoteSummary } from '../../../shared/model'
 import { normalizeTitle, type WikiLink, type WikiLinkTarget } from '../../../shared/text/wikiLinks'
 import type { LibraryKernel } from '../kernel/kernel'
 import type { CommittedChange, Service } from '../kernel/service'
@@ -10,7 +10,7 @@ import type { PaperViews } from '../papers/paperViews'
 import { newestFirst } from '../papers/paperOrder'
 import { requireNote, requirePaper } from '../store/requireRecord'
 import { linkContextOf, plainTextOf } from './linkContext'
-import { LinkIndex } from './linkIndex'
+import { citationLinkKey, LinkIndex } from './linkIndex'
 import { LinkTargets } from './linkTargets'
 
 type LinkMethod = 'suggestLinkTargets' | 'resolveLinkTargets' | 'getBacklinks'
@@ -27,6 +27,8 @@ export class LinksService implements Service<LinkMethod> {
   constructor(
     private readonly kernel: LibraryKernel,
     views: PaperViews,
+    /** The citation keys that cite a paper (lower case): citations count as links. */
+    private readonly citationKeysOf: (paperId: string) => readonly string[] = () => [],
   ) {
     this.targets = new LinkTargets({
       papers: () => this.kernel.store.papers.values(),
@@ -121,7 +123,12 @@ export class LinksService implements Service<LinkMethod> {
       kind === 'paper'
         ? requirePaper(store, id).title
         : this.targets.titleOfNote(requireNote(store, id))
-    const sources = this.links().notesLinkingTo([`${kind}:${id}`, `title:${normalizeTitle(title)}`])
+    const citationKeys = kind === 'paper' ? this.citationKeysOf(id) : []
+    const sources = this.links().notesLinkingTo([
+      `${kind}:${id}`,
+      `title:${normalizeTitle(title)}`,
+      ...citationKeys.map(citationLinkKey),
+    ])
     const backlinks: Backlink[] = []
     for (const noteId of sources) {
       const source = store.notes.get(noteId)
@@ -133,14 +140,29 @@ export class LinksService implements Service<LinkMethod> {
         const resolved = this.targets.resolve(link.target)
         return resolved?.kind === kind && resolved.id === id
       })
-      if (matching.length === 0) continue // a title link that now means something else
+      // A citation reads, in the sentence around it, as what it was written as.
+      const citing = noteLinks.citations
+        .filter((c) => c.items.some((item) => citationKeys.includes(item.key.toLowerCase())))
+        .map((c): WikiLink => ({ start: c.start, end: c.end, target: { kind: 'paper', id } }))
+      if (matching.length === 0 && citing.length === 0) continue // a title link that now means something else
+      const all = [...noteLinks.links, ...citing]
       const backlink: Backlink = {
         noteId,
         noteTitle: this.targets.titleOfNote(source),
         updatedAt: source.updatedAt,
-        contexts: matching.map((link) =>
-          linkContextOf(noteLinks.body, link, noteLinks.links, (other) => this.textOf(other)),
-        ),
+        contexts: [
+          ...matching.map((link) =>
+            linkContextOf(noteLinks.body, link, all, (other) => this.textOf(other)),
+          ),
+          ...citing.map((link): LinkContext => ({
+            ...linkContextOf(noteLinks.body, link, all, (other) =>
+              citing.includes(other)
+                ? noteLinks.body.slice(other.start, other.end)
+                : this.textOf(other),
+            ),
+            kind: 'citation',
+          })),
+        ],
       }
       if (source.paperId !== undefined) backlink.paperId = source.paperId
       backlinks.push(backlink)

@@ -1,9 +1,10 @@
 // The panes, laid out (and resized) as the settings say: sidebar | papers or
 // notes list | paper | note, each behind its own error boundary, so a pane that
 // fails says so and leaves the others working.
-import type { ReactNode, RefObject } from 'react'
+import { useMemo, type ReactNode, type RefObject } from 'react'
 import type { NoteSummary, Settings, Sidebar as SidebarData } from '../../../shared/model'
 import type { SettingsPatch } from '../../../shared/model'
+import { CitationStyleContext } from '../features/citations/citationStyleContext'
 import { NotesPane } from '../features/notes/NotesPane'
 import type { PaperCommands } from '../features/organize/usePaperActions'
 import { PaperPane } from '../features/papers/PaperPane'
@@ -40,6 +41,14 @@ export function Workspace(props: WorkspaceProps) {
   const { place } = history.navigation
   const { single, open } = history
   const knownTags = props.sidebarData?.tags ?? []
+  const { update } = props
+  const citationStyle = useMemo(
+    () => ({
+      style: settings.citationStyle,
+      choose: (style: string) => update({ citationStyle: style }),
+    }),
+    [settings.citationStyle, update],
+  )
   return (
     <main className="workspace">
       <ResizablePanes
@@ -83,15 +92,17 @@ export function Workspace(props: WorkspaceProps) {
         }
         notes={
           <PaneErrorBoundary pane="notes" resetKey={`${place.view}:${place.noteId ?? single}`}>
-            <NotesPane
-              place={{ ...place, paperId: single }}
-              onOpen={open}
-              newNoteId={props.newNoteId}
-              onNewNoteFocused={props.clearNewNote}
-              paperTrashed={scope.kind === 'trash'}
-              selectedCount={selection.ids.length}
-              onTrashNote={props.onTrashNote}
-            />
+            <CitationStyleContext.Provider value={citationStyle}>
+              <NotesPane
+                place={{ ...place, paperId: single }}
+                onOpen={open}
+                newNoteId={props.newNoteId}
+                onNewNoteFocused={props.clearNewNote}
+                paperTrashed={scope.kind === 'trash'}
+                selectedCount={selection.ids.length}
+                onTrashNote={props.onTrashNote}
+              />
+            </CitationStyleContext.Provider>
           </PaneErrorBoundary>
         }
       />

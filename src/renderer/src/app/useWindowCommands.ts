@@ -5,6 +5,7 @@ import type { RefObject } from 'react'
 import type { CommandId } from '../../../shared/commands'
 import type { Settings, TitleMatch } from '../../../shared/model'
 import type { SettingsPatch } from '../../../shared/model'
+import { quickCopy } from '../features/citations/quickCopy'
 import { runCommand, type CommandContext } from '../features/commands/commandActions'
 import { useKeyboardCommands } from '../features/commands/useKeyboardCommands'
 import type { ListCommand } from '../features/papers/listShortcuts'
@@ -73,6 +74,12 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
     goForward: navigation.forward,
     onSelection: ctx.onListCommand,
     matchTitles: ctx.matchTitles,
+    quickCopy: () => {
+      if (settings === undefined) return
+      quickCopy(list.selection.ids, settings.citationStyle, settings.quickCopyFormat).catch(
+        (caught: unknown) => console.error('Quick Copy failed', caught),
+      )
+    },
     hasSelection: () => list.selection.ids.length > 0,
   }
   useKeyboardCommands(context)

@@ -5,7 +5,13 @@
 // from main made stale.
 import { queryOptions } from '@tanstack/react-query'
 import type { ApiArgs, ApiMethod, ApiResults } from '../../../shared/api'
-import type { ChangeTopic, LinkTarget, PaperFilter, PaperSort } from '../../../shared/model'
+import type {
+  CitationRequest,
+  ChangeTopic,
+  LinkTarget,
+  PaperFilter,
+  PaperSort,
+} from '../../../shared/model'
 import { wikiLinkTargetKey, type WikiLinkTarget } from '../../../shared/text/wikiLinks'
 import { api } from './client'
 
@@ -87,4 +93,14 @@ export const libraryQueries = {
   /** The most similar papers: any paper added, edited or trashed may change them. */
   similarPapers: (id: string) => libraryQuery('getRelatedPapers', { id }, { topics: ['papers'] }),
   linkTargets: linkTargetsQuery,
+  /** A note's citations in a style: a paper added, edited (its key) or trashed changes them. */
+  citations: (style: string | undefined, citations: CitationRequest[]) =>
+    libraryQuery('formatCitations', style === undefined ? { citations } : { style, citations }, {
+      topics: ['papers'],
+    }),
+  /** The citation styles: the bundled ones and those the user added. */
+  citationStyles: () => libraryQuery('listCitationStyles', {}, { topics: ['library'] }),
+  /** A paper's citation key and the keys it had before. */
+  citationKey: (paperId: string) =>
+    libraryQuery('getCitationKey', { paperId }, { topics: ['papers'], paperId }),
 }

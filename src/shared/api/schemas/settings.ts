@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { Settings, ThemeChoice } from '../../model'
 import {
+  CITATION_STYLE_ID_PATTERN,
   DEFAULT_SETTINGS,
   MAX_BACKUP_INTERVAL_HOURS,
   MAX_BACKUPS_KEPT,
@@ -65,6 +66,8 @@ export const settingSchemas = {
   serviceOrigins: z
     .object({ huggingFace: serviceOrigin, arxivApi: serviceOrigin, arxivRss: serviceOrigin })
     .strict(),
+  citationStyle: z.string().regex(CITATION_STYLE_ID_PATTERN),
+  quickCopyFormat: z.enum(['bibliography', 'bibtex', 'keys']),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** The argument of updateSettings: any subset of the settings, nothing else. */

@@ -31,6 +31,8 @@ export interface CommandContext {
   onSelection(command: ListCommand): void
   /** The selected papers without ids, looked up on arXiv by title (previewed). */
   matchTitles(): void
+  /** The selected papers on the clipboard as a bibliography (or BibTeX, or keys). */
+  quickCopy(): void
   /** Whether a paper is selected (commands on "the paper" need one). */
   hasSelection(): boolean
 }
@@ -58,6 +60,7 @@ export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   'mark-read': { run: (c) => c.onSelection('status-read'), enabled: needsPaper },
   tag: { run: (c) => c.onSelection('tag'), enabled: needsPaper },
   'find-on-arxiv': { run: (c) => c.matchTitles(), enabled: needsPaper },
+  'quick-copy': { run: (c) => c.quickCopy(), enabled: needsPaper },
   'add-to-collection': { run: (c) => c.onSelection('add-to-collection'), enabled: needsPaper },
   'toggle-sidebar': { run: (c) => c.togglePane('sidebar') },
   'command-palette': { run: (c) => c.openPalette() },

@@ -3,7 +3,7 @@
 // the Chromium test harness receives it as a Playwright download. A Markdown
 // vault is a folder of files, so it is saved as one .zip (fflate, in memory).
 import { strToU8, zipSync } from 'fflate'
-import type { ExportResult } from '../../../../shared/model'
+import type { ExportFile, ExportResult } from '../../../../shared/model'
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob)
@@ -30,4 +30,16 @@ export function saveExport(result: ExportResult): void {
   const entries: Record<string, Uint8Array> = {}
   for (const file of result.files) entries[`${result.name}/${file.path}`] = strToU8(file.text)
   download(new Blob([zipSync(entries)], { type: 'application/zip' }), `${result.name}.zip`)
+}
+
+/** Files of one export (a note as a document): one file as it is, several as `name.zip`. */
+export function saveFiles(name: string, files: readonly ExportFile[], mediaType: string): void {
+  const [only, ...more] = files
+  if (only !== undefined && more.length === 0) {
+    download(new Blob([only.text], { type: `${mediaType};charset=utf-8` }), only.path)
+    return
+  }
+  const entries: Record<string, Uint8Array> = {}
+  for (const file of files) entries[`${name}/${file.path}`] = strToU8(file.text)
+  download(new Blob([zipSync(entries)], { type: 'application/zip' }), `${name}.zip`)
 }

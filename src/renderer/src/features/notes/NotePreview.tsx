@@ -13,9 +13,14 @@ import {
   type MouseEvent,
 } from 'react'
 import type { LinkTarget } from '../../../../shared/model'
+import { formatCitationKey } from '../../../../shared/text/pandocCitations'
 import { formatWikiLink } from '../../../../shared/text/wikiLinks'
+import { api } from '../../data/client'
 import { openExternal } from '../../data/openExternal'
 import { SHOW_MORE_FACTOR, SHOWN_CHARS, clipText, formatCount } from '../../ui/clipText'
+import { CitationStylePicker } from '../citations/CitationStylePicker'
+import { useCitationStyle } from '../citations/citationStyleContext'
+import { useCitations } from '../citations/useCitations'
 import { useLinkResolver } from '../links/useLinkResolver'
 import { renderMarkdown } from './markdown/renderMarkdown'
 import { typesetMathIn } from './math/renderMath'
@@ -27,6 +32,8 @@ export interface BrokenLink {
   raw: string
   occurrence: number
   title: string
+  /** Set for a citation whose key no paper has: the repair gives it a paper's key. */
+  citationKey?: string
 }
 
 interface NotePreviewProps {
@@ -52,7 +59,12 @@ export function NotePreview({ body, onOpen, onCreateNote, onRepair }: NotePrevie
   const clipped = clipText(deferred, previewLimit)
   const source = clipped.shown
   const resolve = useLinkResolver(source)
-  const html = useMemo(() => renderMarkdown(source, resolve), [source, resolve])
+  const { style } = useCitationStyle()
+  const citations = useCitations(source, style)
+  const html = useMemo(
+    () => renderMarkdown(source, resolve, citations),
+    [source, resolve, citations],
+  )
   const [menu, setMenu] = useState<Menu | undefined>(undefined)
   const content = useRef<HTMLDivElement>(null)
   // React sets the sanitized HTML; the math placeholders in it are typeset before paint.
@@ -64,6 +76,25 @@ export function NotePreview({ body, onOpen, onCreateNote, onRepair }: NotePrevie
   }, [html])
 
   function follow(target: Element, container: HTMLElement): boolean {
+    const citation = target.closest<HTMLElement>('[data-citation="broken"]')
+    if (citation !== null) {
+      const box = citation.getBoundingClientRect()
+      const frame = container.getBoundingClientRect()
+      const key = citation.dataset['citationKey'] ?? ''
+      setMenu({
+        link: {
+          raw: citation.dataset['citationRaw'] ?? '',
+          occurrence: Number(citation.dataset['citationOccurrence'] ?? 0),
+          title: key,
+          citationKey: key,
+        },
+        top: box.bottom - frame.top + container.scrollTop + 4,
+        left: box.left - frame.left,
+        finding: true,
+      })
+      return true
+    }
+    if (target.closest('[data-citation="resolved"]') !== null) return true
     const wikiLink = target.closest<HTMLElement>('[data-wikilink]')
     if (wikiLink !== null) {
       const { wikilink, wikilinkKind, wikilinkId } = wikiLink.dataset
@@ -119,8 +150,18 @@ export function NotePreview({ body, onOpen, onCreateNote, onRepair }: NotePrevie
 
   function repairWith(paper: LinkTarget): void {
     if (menu === undefined) return
-    onRepair(menu.link, formatWikiLink('paper', paper.id, paper.title))
+    const { link } = menu
     setMenu(undefined)
+    if (link.citationKey === undefined) {
+      onRepair(link, formatWikiLink('paper', paper.id, paper.title))
+      return
+    }
+    // The citation keeps its prefix and locator; only the missing key changes.
+    void api.getCitationKey({ paperId: paper.id }).then(({ key }) => {
+      const wanted = link.citationKey ?? ''
+      const written = [`@{${wanted}}`, `@${wanted}`].find((form) => link.raw.includes(form))
+      if (written !== undefined) onRepair(link, link.raw.replace(written, formatCitationKey(key)))
+    })
   }
 
   return (
@@ -140,6 +181,7 @@ export function NotePreview({ body, onOpen, onCreateNote, onRepair }: NotePrevie
         className="note-preview-content"
         dangerouslySetInnerHTML={{ __html: html }}
       />
+      {citations.count > 0 && <CitationStylePicker />}
       {clipped.hidden > 0 && (
         <div className="note-preview-clipped" data-testid="note-preview-clipped">
           The preview shows the first {formatCount(source.length)} of {formatCount(deferred.length)}{' '}
@@ -159,7 +201,11 @@ export function NotePreview({ body, onOpen, onCreateNote, onRepair }: NotePrevie
         <div
           className="broken-link-menu"
           role="dialog"
-          aria-label={`Broken link "${menu.link.title}"`}
+          aria-label={
+            menu.link.citationKey === undefined
+              ? `Broken link "${menu.link.title}"`
+              : `Citation of a missing key "${menu.link.title}"`
+          }
           data-testid="broken-link-menu"
           style={{ top: menu.top, left: menu.left }}
           onClick={(event) => event.stopPropagation()}
@@ -167,7 +213,7 @@ export function NotePreview({ body, onOpen, onCreateNote, onRepair }: NotePrevie
           {menu.finding ? (
             <PaperPicker
               label="Find paper"
-              initialQuery={menu.link.title}
+              initialQuery={menu.link.citationKey === undefined ? menu.link.title : ''}
               onPick={repairWith}
               onCancel={() => setMenu(undefined)}
             />

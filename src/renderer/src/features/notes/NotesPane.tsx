@@ -7,6 +7,8 @@ import type { Note } from '../../../../shared/model'
 import { formatWikiLink, parseWikiLinks } from '../../../../shared/text/wikiLinks'
 import { api, errorMessage } from '../../data/client'
 import { Backlinks } from '../links/Backlinks'
+import { useCitationAutocomplete } from '../citations/CitationAutocomplete'
+import { ExportNoteMenu } from '../citations/ExportNoteMenu'
 import { useLinkAutocomplete } from '../links/LinkAutocomplete'
 import { NotePreview, type BrokenLink } from './NotePreview'
 import { useNoteDraft, type NoteSource, type SaveState } from './useNoteDraft'
@@ -105,7 +107,10 @@ function NoteEditor(props: NoteEditorProps) {
     },
     [setBody],
   )
-  const autocomplete = useLinkAutocomplete(textarea, applyEdit)
+  const links = useLinkAutocomplete(textarea, applyEdit)
+  const citations = useCitationAutocomplete(textarea, applyEdit)
+  // `[[` and `[@` never open at once; the one showing answers the keys.
+  const autocomplete = citations.shown ? citations : links
 
   // Put the caret after an inserted link once React has written the new text.
   useLayoutEffect(() => {
@@ -117,11 +122,12 @@ function NoteEditor(props: NoteEditorProps) {
   }, [draft.body])
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
-    autocomplete.onKeyDown(event)
+    if (!links.onKeyDown(event)) citations.onKeyDown(event)
   }
 
   function repair(link: BrokenLink, replacement: string): void {
-    const next = replaceLink(draft.body, link.raw, link.occurrence, replacement)
+    const kind = link.citationKey === undefined ? 'link' : 'citation'
+    const next = replaceLink(draft.body, link.raw, link.occurrence, replacement, kind)
     if (next !== undefined) setBody(next)
   }
 
@@ -154,6 +160,9 @@ function NoteEditor(props: NoteEditorProps) {
           <span className="save-indicator">In the Trash with its paper</span>
         ) : (
           <SaveIndicator state={draft.state} />
+        )}
+        {note !== undefined && draft.body.trim() !== '' && (
+          <ExportNoteMenu noteId={note.id} onSaved={draft.flush} />
         )}
         {canTrash && note !== undefined && (
           <button
@@ -189,21 +198,28 @@ function NoteEditor(props: NoteEditorProps) {
           aria-label="Note (markdown)"
           data-testid="note-input"
           placeholder={
-            editable ? 'Write your note in markdown… Type [[ to link a paper or note.' : ''
+            editable
+              ? 'Write your note in markdown… Type [[ to link a paper or note, [@ to cite a paper.'
+              : ''
           }
           value={draft.body}
           readOnly={!editable || trashed}
           onChange={(event) => {
             draft.setBody(event.target.value)
-            autocomplete.update()
+            links.update()
+            citations.update()
           }}
-          onSelect={autocomplete.update}
+          onSelect={() => {
+            links.update()
+            citations.update()
+          }}
           onKeyDown={onKeyDown}
           onBlur={draft.flush}
           spellCheck
           {...autocomplete.inputProps}
         />
-        {autocomplete.popup}
+        {links.popup}
+        {citations.popup}
       </div>
       <NotePreview
         body={draft.body}

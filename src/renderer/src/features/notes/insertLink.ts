@@ -1,5 +1,6 @@
 // Text edits for links: putting a chosen link where `[[query` was typed, and
 // replacing one broken link with a repaired one. Pure string work.
+import { parseCitations } from '../../../../shared/text/pandocCitations'
 import { parseWikiLinks } from '../../../../shared/text/wikiLinks'
 
 export interface TextEdit {
@@ -26,8 +27,11 @@ export function replaceLink(
   raw: string,
   occurrence: number,
   replacement: string,
+  /** Which spans count: wiki-links, or (for a citation's repair) pandoc citations. */
+  kind: 'link' | 'citation' = 'link',
 ): string | undefined {
-  const matches = parseWikiLinks(text).filter((link) => text.slice(link.start, link.end) === raw)
+  const spans = kind === 'link' ? parseWikiLinks(text) : parseCitations(text)
+  const matches = spans.filter((link) => text.slice(link.start, link.end) === raw)
   const link = matches[occurrence]
   if (link === undefined) return undefined
   return text.slice(0, link.start) + replacement + text.slice(link.end)

@@ -13,6 +13,7 @@ import { answerOf } from '../../data/answerOf'
 import { api, errorMessage } from '../../data/client'
 import { libraryQueries } from '../../data/libraryQueries'
 import { openExternal } from '../../data/openExternal'
+import { CitationKeyRow } from '../citations/CitationKeyRow'
 import { Backlinks } from '../links/Backlinks'
 import { ClippedText } from '../../ui/ClippedText'
 import { AiSummary, HfMetaRows } from './HfDetails'
@@ -206,6 +207,7 @@ export function PaperPane(props: PaperPaneProps) {
             <dd data-testid="paper-arxiv">{paper.arxivId}</dd>
           </>
         )}
+        {!trashed && <CitationKeyRow paperId={paper.id} />}
         <dt>Upvotes</dt>
         <dd data-testid="paper-upvotes">{paper.upvotes}</dd>
         <HfMetaRows paper={paper} />

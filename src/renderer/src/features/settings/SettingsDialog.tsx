@@ -3,6 +3,7 @@
 // what opened it.
 import { useEffect, useId, useRef } from 'react'
 import type { LibraryInfo, Settings, ThemeChoice } from '../../../../shared/model'
+import { CitationSettingsSection } from '../citations/CitationSettingsSection'
 import { ServiceOriginsSection } from './ServiceOriginsSection'
 import {
   DEFAULT_SETTINGS,
@@ -209,6 +210,8 @@ export function SettingsDialog(props: SettingsDialogProps) {
           ))}
         </select>
       </section>
+
+      <CitationSettingsSection id={id} settings={settings} onChange={onChange} />
 
       <ServiceOriginsSection id={id} origins={settings.serviceOrigins} onChange={onChange} />
 

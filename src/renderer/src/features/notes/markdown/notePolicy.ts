@@ -6,6 +6,7 @@
 // Those attributes and the task checkbox are kept only on the elements the
 // app's renderers stamped in this render (ownMarkup.ts).
 import DOMPurify from 'dompurify'
+import { CITATION_ATTRIBUTES } from './citationMarkdown'
 import { FOOTNOTE_ATTRIBUTES } from './footnotes'
 import { OWN_ATTRIBUTE } from './ownMarkup'
 import { WIKI_LINK_ATTRIBUTES } from './wikiLinkMarkdown'
@@ -37,6 +38,7 @@ const OWN_ATTRIBUTES = new Set([
   ...['type', 'checked', 'disabled'],
   ...WIKI_LINK_ATTRIBUTES,
   ...FOOTNOTE_ATTRIBUTES,
+  ...CITATION_ATTRIBUTES,
 ])
 
 /** Links may only be web or mail links, or jumps within the note (footnotes); anything else loses its href. */

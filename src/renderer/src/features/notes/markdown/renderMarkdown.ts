@@ -8,6 +8,7 @@
 // written (ownMarkup.ts); raw HTML in the note never is.
 import { Marked, type MarkedExtension } from 'marked'
 import { markedHighlight } from 'marked-highlight'
+import { citationExtension, withCitations, type CitationView } from './citationMarkdown'
 import { highlightCode } from './codeHighlight'
 import { footnoteExtension } from './footnotes'
 import { mathExtension } from './mathExtension'
@@ -63,15 +64,22 @@ const marked = new Marked(
     },
   },
 )
-marked.use({ extensions: [wikiLinkExtension] })
+marked.use({ extensions: [wikiLinkExtension, citationExtension] })
 
 /**
  * The note as sanitized HTML. `resolveLink` says what each `[[...]]` points at
- * now; without it every wiki-link renders as pending plain text.
+ * now; without it every wiki-link renders as pending plain text. `citations`
+ * formats each `[@key]` and adds the References; without it they stay text.
  */
-export function renderMarkdown(source: string, resolveLink?: LinkResolver): string {
+export function renderMarkdown(
+  source: string,
+  resolveLink?: LinkResolver,
+  citations?: CitationView,
+): string {
   return withOwnMarkup((nonce) => {
-    const html = renderWith(resolveLink ?? (() => undefined), () => marked.parse(source) as string)
+    const html = renderWith(resolveLink ?? (() => undefined), () =>
+      withCitations(source, citations, (swapped) => marked.parse(swapped) as string),
+    )
     return sanitizeNote(html, nonce)
   })
 }

@@ -1,0 +1,38 @@
+// The parts of citeproc-js (npm "citeproc", CommonJS, no types of its own) that
+// cslEngine.ts uses. Items are CSL-JSON objects.
+declare module 'citeproc' {
+  export interface CiteprocSys {
+    retrieveLocale(lang: string): string
+    retrieveItem(id: string): Record<string, unknown>
+  }
+  export interface CiteprocCitationItem {
+    id: string
+    prefix?: string
+    suffix?: string
+    locator?: string
+    label?: string
+    'suppress-author'?: boolean
+    'author-only'?: boolean
+  }
+  export interface CiteprocCitation {
+    citationID: string
+    citationItems: CiteprocCitationItem[]
+    properties: { noteIndex: number; mode?: 'composite' | 'author-only' | 'suppress-author' }
+  }
+  type BibliographyMeta = { entry_ids: string[][]; bibstart: string; bibend: string }
+  export interface Engine {
+    rebuildProcessorState(
+      citations: CiteprocCitation[],
+      mode?: 'html' | 'text' | 'rtf',
+      uncitedItemIDs?: string[],
+    ): Array<[string, number, string]>
+    makeBibliography(): [BibliographyMeta, string[]] | false
+    setOutputFormat(mode: 'html' | 'text' | 'rtf'): void
+    updateItems(ids: string[]): void
+    opt: { xclass?: string }
+  }
+  const CSL: {
+    Engine: new (sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean) => Engine
+  }
+  export default CSL
+}
