@@ -246,6 +246,8 @@ async function openLibrary(): Promise<Library> {
   const opened = await Library.open(libraryDir, {
     samplePath: join(resourcesDir, 'sample-daily-papers.txt'),
     automaticBackups: true,
+    // The device id lives beside the library's default place, never inside a synced folder.
+    deviceFolder: app.getPath('userData'),
   })
   const info = await opened.api.getLibraryInfo({})
   log.info(`Offprint ${app.getVersion()} opened ${info.path} (${info.paperCount} papers)`)

@@ -32,6 +32,7 @@ import { SEARCH_INDEX_FILE, readSearchIndexFile } from './search/searchIndexFile
 import { SearchService } from './search/searchService'
 import type { SettingsListener } from './settings/settingsService'
 import { SettingsService } from './settings/settingsService'
+import { resolveDevice } from './sync/deviceId'
 import { LibraryStore } from './store/libraryStore'
 import type { StoreOptions } from './store/libraryStore'
 
@@ -59,6 +60,13 @@ export interface LibraryOptions {
    * (default: a size whose index takes long enough to build to be worth it).
    */
   searchIndexFromPapers?: number
+  /**
+   * The device this process writes as (its journal and lock in the folder).
+   * Default: OFFPRINT_DEVICE from `environment`, else the id kept in
+   * `deviceFolder` (the app's user-data folder), else the host's name.
+   */
+  device?: string
+  deviceFolder?: string
 }
 
 export class Library {
@@ -119,12 +127,16 @@ export class Library {
         : { now, checkpointDelayMs: options.checkpointDelayMs }
     // No other process (another app instance, the CLI) writes this folder while we do.
     const folder = resolve(dir)
-    await acquireLibraryLock(folder)
+    const device =
+      options.device ??
+      (await resolveDevice(options.environment ?? process.env, options.deviceFolder))
+    await acquireLibraryLock(folder, device)
     try {
       // The search index file is read (by the thread pool) while the store opens.
       const savedIndex = readSearchIndexFile(join(folder, SEARCH_INDEX_FILE))
-      const store = await LibraryStore.open(folder, storeOptions)
-      const kernel = new LibraryKernel(store, storeOptions, now)
+      const deviceOptions: StoreOptions = { ...storeOptions, device }
+      const store = await LibraryStore.open(folder, deviceOptions)
+      const kernel = new LibraryKernel(store, deviceOptions, now)
       const lookup = await LookupService.open(kernel, {
         origins: originsOf(kernel, options.environment ?? process.env),
         ...options.lookup,
@@ -134,7 +146,7 @@ export class Library {
       library.search.start(savedIndex)
       return library
     } catch (error) {
-      await releaseLibraryLock(folder)
+      await releaseLibraryLock(folder, device)
       throw error
     }
   }
@@ -175,6 +187,6 @@ export class Library {
     await writes
     await this.kernel.bus.close()
     await this.kernel.store.close()
-    await releaseLibraryLock(this.dir)
+    await releaseLibraryLock(this.dir, this.kernel.store.device)
   }
 }
