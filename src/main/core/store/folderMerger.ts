@@ -78,7 +78,8 @@ export class FolderMerger {
   /** Merges a shard file or library.json another device rewrote (when it changed). */
   async mergeFileIfChanged(batch: MergeBatch, relativePath: string): Promise<boolean> {
     if (!(await this.signatures.changed(relativePath))) return false
-    await this.mergeFile(batch, relativePath)
+    // A file being written (or evicted) is read again once it changes.
+    if (!(await this.mergeFile(batch, relativePath))) return false
     await this.signatures.remember(relativePath)
     return true
   }

@@ -86,6 +86,8 @@ export class LibraryStore {
   private closed = false
   /** The revision library.json on disk names (see `revision`). */
   private writtenRevision: string | undefined
+  /** The stamp of this device's last commit ('' before one). */
+  lastStamp = ''
   /** Bytes appended to this device's journal since the last checkpoint. */
   private sinceCheckpoint = 0
   /** Told of every merge that changed records (after open). */
@@ -280,6 +282,7 @@ export class LibraryStore {
   /** commit() without the queue: stamps the change, journals it, applies it. */
   private async commitNow(changes: ChangeSet): Promise<void> {
     const stamp = this.clock.tick()
+    this.lastStamp = stamp
     const { entry, revisions } = stampChanges(this.records, this.meta, changes, stamp, this.device)
     const sizeBefore = this.journal.size
     await this.journal.append(entry)
