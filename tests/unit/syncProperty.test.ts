@@ -90,7 +90,7 @@ function expectedPapers(log: readonly Acknowledged[]): Map<string, Record<string
 async function syncedFiles(folder: string): Promise<string[]> {
   const files: string[] = []
   for (const sub of ['', 'papers', 'notes', 'journals']) {
-    let names: string[] = []
+    let names: string[]
     try {
       names = await readdir(join(folder, sub))
     } catch {
