@@ -39,6 +39,10 @@ export interface CommandLine {
   month?: string
   /** feed: --atom (the Atom feed rather than RSS) */
   atom: boolean
+  /** note: --set TEXT (the note's new text) */
+  noteSet?: string
+  /** note: --append TEXT (added to the note on a line of its own) */
+  noteAppend?: string
 }
 
 /** A command: runs with the command line, resolves to the exit code. */

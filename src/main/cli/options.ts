@@ -21,6 +21,8 @@ export const OPTIONS = {
   week: { type: 'string' },
   month: { type: 'string' },
   atom: { type: 'boolean' },
+  set: { type: 'string' },
+  append: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
 
@@ -84,6 +86,12 @@ export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOp
   },
   atom: (line) => {
     line.atom = true
+  },
+  set: (line, { value }) => {
+    line.noteSet = value ?? ''
+  },
+  append: (line, { value }) => {
+    line.noteAppend = value ?? ''
   },
   help: (line) => {
     line.help = true

@@ -9,8 +9,10 @@ import { feedCommand } from './commands/feed'
 import { helpCommand } from './commands/help'
 import { importCommand } from './commands/import'
 import { listCommand } from './commands/list'
+import { noteCommand } from './commands/note'
 import { relatedCommand } from './commands/related'
 import { searchCommand } from './commands/search'
+import { syncCommand } from './commands/sync'
 import { tagCommand } from './commands/tag'
 
 const COMMANDS = new Map<string, Command>([
@@ -25,6 +27,8 @@ const COMMANDS = new Map<string, Command>([
   ['tag', tagCommand],
   ['related', relatedCommand],
   ['backlinks', backlinksCommand],
+  ['note', noteCommand],
+  ['sync', syncCommand],
   ['help', helpCommand],
 ])
 

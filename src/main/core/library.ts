@@ -33,6 +33,7 @@ import { SearchService } from './search/searchService'
 import type { SettingsListener } from './settings/settingsService'
 import { SettingsService } from './settings/settingsService'
 import { resolveDevice } from './sync/deviceId'
+import { SyncService } from './sync/syncService'
 import { LibraryStore } from './store/libraryStore'
 import type { StoreOptions } from './store/libraryStore'
 
@@ -67,6 +68,8 @@ export interface LibraryOptions {
    */
   device?: string
   deviceFolder?: string
+  /** Merge whenever a sync tool changes the folder (the app does; the CLI merges on open). */
+  watchFolder?: boolean
 }
 
 export class Library {
@@ -90,10 +93,11 @@ export class Library {
     const imports = new ImportsService(kernel, lookup, options.samplePath)
     this.settings = new SettingsService(kernel)
     const backups = new BackupsService(kernel, this.settings, views, notes)
+    const sync = new SyncService(kernel)
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
-    kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search)
+    kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search, sync)
     this.api = handlerTable([
       papersService(kernel, views, notes, search),
       notesService(kernel, notes, links),
@@ -109,8 +113,10 @@ export class Library {
       backups,
       this.settings,
       tasksService(kernel),
+      sync,
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()
+    if (options.watchFolder === true) sync.watchFolder()
   }
 
   /**

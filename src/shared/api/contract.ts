@@ -34,6 +34,7 @@ import type {
   SelectionSummary,
   Settings,
   Sidebar,
+  SyncStatus,
   TitleMatch,
   TrashContents,
   UndoState,
@@ -121,6 +122,9 @@ export interface ApiResults {
   updateRelation: PaperRelation
   /** The relation that was removed. */
   removeRelation: PaperRelation
+  getSyncStatus: SyncStatus
+  mergeSyncFolder: SyncStatus
+  resolveNoteConflict: Note
 }
 
 export type LibraryApi = {

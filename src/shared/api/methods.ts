@@ -68,6 +68,9 @@ export const apiMethods = [
   'addRelation',
   'updateRelation',
   'removeRelation',
+  'getSyncStatus',
+  'mergeSyncFolder',
+  'resolveNoteConflict',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]

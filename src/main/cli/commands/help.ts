@@ -31,6 +31,13 @@ Commands:
   tag ID... --add T --remove T  add or remove tags on papers (each option repeatable)
   related ID                    the papers most similar to paper ID (title and abstract)
   backlinks ID                  the notes linking to paper or note ID, each with its sentence
+  note ID                       print the note of paper ID (or standalone note ID);
+                                --set TEXT replaces its text, --append TEXT adds a line
+  sync status                   this device, the devices seen, the last merge, merged
+                                conflicts and the notes that need a look (--json)
+  sync merge                    merge what other devices left in the folder now (every
+                                command merges on open too)
+  sync merge-file O A B PATH    git's merge driver for library files (see README)
   help                          show this help
 
 Options:
@@ -46,6 +53,8 @@ Options:
   --week W       daily: an ISO week, e.g. 2026-W06
   --month M      daily: a month, e.g. 2026-02
   --atom         feed: read the Atom feed instead of RSS
+  --set TEXT     note: the note's new text
+  --append TEXT  note: text added to the note on a line of its own
 
 Paper ids are in the output of: list --json`
 

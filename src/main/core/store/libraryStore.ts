@@ -40,7 +40,7 @@ import { listLibraryFiles } from './libraryFiles'
 import { LIBRARY_FILE, SCHEMA_VERSION, libraryMetaParser } from './libraryMeta'
 import type { LibraryMeta } from './libraryMeta'
 import { moveAside } from './moveAside'
-import { MergeBatch, isEmptyOutcome } from './mergeBatch'
+import { MergeBatch, emptyRecords, isEmptyOutcome } from './mergeBatch'
 import type { MergeOutcome, Records } from './mergeBatch'
 import { RECORD_KINDS, SHARD_COUNTS } from './recordKinds'
 import type { ChangeSet, RecordKind, RecordTypes } from './recordKinds'
@@ -470,15 +470,6 @@ export interface ReadonlyRecords<K extends RecordKind> {
 
 /** Read access to every kind of record (the store itself is one). */
 export type LibraryRecords = { readonly [K in RecordKind]: ReadonlyRecords<K> }
-
-function emptyRecords(): Records {
-  return {
-    papers: new ShardedMap(SHARD_COUNTS.papers),
-    notes: new ShardedMap(SHARD_COUNTS.notes),
-    collections: new ShardedMap(SHARD_COUNTS.collections),
-    relations: new ShardedMap(SHARD_COUNTS.relations),
-  }
-}
 
 /** Refuses a library.json of a newer schema before anything in the folder is touched. */
 async function checkVersion(metaFile: DurableJsonFile<unknown>): Promise<void> {

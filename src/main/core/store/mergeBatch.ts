@@ -6,16 +6,25 @@
 import type { JournalEntry } from './journal'
 import type { LibraryMeta } from './libraryMeta'
 import { maxStamp } from './hlc'
-import { RECORD_KINDS } from './recordKinds'
+import { RECORD_KINDS, SHARD_COUNTS } from './recordKinds'
 import type { ChangeSet, RecordKind, RecordTypes } from './recordKinds'
 import { mergeCopies } from './recordRevisions'
 import type { RecordCopy } from './recordRevisions'
 import { revisionIn, tombstonesIn } from './shardFiles'
 import type { ShardFile } from './shardFiles'
 import { isUsableRecord } from './recordChecks'
-import type { ShardedMap } from './shardedMap'
+import { ShardedMap } from './shardedMap'
 
 export type Records = { [K in RecordKind]: ShardedMap<RecordTypes[K]> }
+
+export function emptyRecords(): Records {
+  return {
+    papers: new ShardedMap(SHARD_COUNTS.papers),
+    notes: new ShardedMap(SHARD_COUNTS.notes),
+    collections: new ShardedMap(SHARD_COUNTS.collections),
+    relations: new ShardedMap(SHARD_COUNTS.relations),
+  }
+}
 
 /** What a merge changed, as the services and the window must hear of it. */
 export interface MergeOutcome {

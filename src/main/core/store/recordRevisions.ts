@@ -89,7 +89,10 @@ export function stampRecord(
     const text = old.text ?? { vv: {} }
     const oldText = typeof before[textField] === 'string' ? (before[textField] as string) : ''
     const newText = typeof after[textField] === 'string' ? (after[textField] as string) : ''
-    revision.text = newText === oldText ? text : stampText(text, oldText, device, stamp)
+    // A conflict is settled by this device writing the text, even unchanged
+    // (the Conflicts view's "keep this text"): then updatedAt changes.
+    const settles = text.sides !== undefined && before['updatedAt'] !== after['updatedAt']
+    revision.text = newText === oldText && !settles ? text : stampText(text, oldText, device, stamp)
   }
   return revision
 }

@@ -14,6 +14,7 @@ import { onlineArgs } from './online'
 import { organizeArgs } from './organize'
 import { paperArgs } from './papers'
 import { settingsArgs } from './settings'
+import { syncArgs } from './sync'
 
 export const apiArgs = {
   ...libraryArgs,
@@ -26,6 +27,7 @@ export const apiArgs = {
   ...organizeArgs,
   ...linkArgs,
   ...settingsArgs,
+  ...syncArgs,
 } satisfies { [M in ApiMethod]: z.ZodType }
 
 export * from '../limits'
