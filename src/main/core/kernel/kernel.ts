@@ -37,7 +37,9 @@ export class LibraryKernel {
   /** Another device's changes, merged into the records: heard like a commit. */
   private merged(outcome: MergeOutcome): void {
     const { changes, before } = outcome
-    const event = changeOf(changes, { notes: { get: (id: string) => before.notes.get(id) } })
+    const event = changeOf(changes, { notes: { get: (id: string) => before.notes.get(id) } }, [
+      'sync',
+    ])
     this.bus.committed(
       { changes, before, trashMoved: papersWhoseTrashMoved(changes, before.papers) },
       event,

@@ -87,4 +87,6 @@ export const libraryQueries = {
   /** The most similar papers: any paper added, edited or trashed may change them. */
   similarPapers: (id: string) => libraryQuery('getRelatedPapers', { id }, { topics: ['papers'] }),
   linkTargets: linkTargetsQuery,
+  /** The Sync status: devices, last merge, notes that need a look. */
+  syncStatus: () => libraryQuery('getSyncStatus', {}, { topics: ['sync', 'notes'] }),
 }
