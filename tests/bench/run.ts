@@ -15,6 +15,7 @@ import { timeDurableEdits, type EditTimes } from './durableEdits'
 import { benchFullParser, benchImportBibtex } from './importBibtex'
 import { benchImportHf, savedPageOf, syntheticHfResponse } from './importHf'
 import { benchLinkedNotes } from './linkedNotes'
+import { benchSyncMerge } from './syncMerge'
 import { median, percentile, time } from './measure'
 import type { ReferenceFigures, RestartFigures } from './restartWorker'
 import { synthesize, writeSyntheticLibrary } from './syntheticLibrary'
@@ -111,6 +112,7 @@ async function benchSize(count: number): Promise<void> {
     )
     await benchLinkedNotes(library, generated.papers, record)
     await library.close()
+    await benchSyncMerge(dir, generated.papers, record)
 
     // Each start is a fresh process, as the app starts (after one untimed
     // warm-up of each); closing above saved the search index (a large

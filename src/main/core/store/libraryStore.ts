@@ -336,7 +336,10 @@ export class LibraryStore {
         outcome,
         copies.map((copy) => copy.path),
       )
-      if (copies.length > 0 || !isEmptyOutcome(outcome)) await this.checkpoint()
+      // Copies leave the folder only once what they held is saved; merged
+      // journals stay in the folder, so their changes are saved a moment later.
+      if (copies.length > 0) await this.checkpoint()
+      else if (!isEmptyOutcome(outcome)) this.scheduleCheckpoint()
       await this.folderMerger.moveMerged(copies, this.now())
       return outcome
     })
