@@ -2,7 +2,7 @@
 // own copy of the folder, synced by copying files as a sync tool does): what
 // each machine sees after the other's edits arrive, as files or as conflict
 // copies, and what is listed for the user.
-import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -209,6 +209,35 @@ describe('a library edited on two machines between syncs', () => {
     expect(await filesUnder(join(desktopDir, 'merged-conflicts'))).toEqual([
       expect.stringMatching(/^[0-9T-]+Z\/library \(Ada's conflicted copy 2026-12-06\)\.json$/),
     ])
+  })
+})
+
+describe('a library file git left with conflict markers', () => {
+  it('is read on both sides: the papers of each come through', async () => {
+    const { paperIds } = await twoMachines()
+    const shards = (await filesUnder(join(laptopDir, 'papers'))).filter((n) => n.endsWith('.json'))
+    const name = shards[0] ?? ''
+    const ours = await readFile(join(laptopDir, 'papers', name), 'utf8')
+    const parsed = JSON.parse(ours) as { records: { id: string; title: string }[] }
+    const [first] = parsed.records
+    // Theirs holds one more paper, written on the desktop.
+    const theirs = JSON.stringify({
+      records: [
+        ...parsed.records,
+        { ...first, id: 'from-desktop', title: 'Written on the desktop' },
+      ],
+    })
+    // A whole-line conflict, as git writes one for a one-line JSON file; the
+    // journals no longer hold the papers (past their 4 MB).
+    await writeFile(
+      join(laptopDir, 'papers', name),
+      `<<<<<<< HEAD\n${ours.trim()}\n=======\n${theirs}\n>>>>>>> desktop\n`,
+    )
+    await rm(join(laptopDir, 'journals'), { recursive: true })
+    const laptop = await openAs('laptop')
+    expect((await laptop.api.getLibraryInfo({})).paperCount).toBe(paperIds.length + 1)
+    expect((await laptop.api.getPaper({ id: 'from-desktop' })).title).toBe('Written on the desktop')
+    await laptop.close()
   })
 })
 

@@ -4,7 +4,7 @@
 // it cannot read (half-written, evicted by a cloud client, a placeholder) is
 // left where it is and read again when it changes, never taken as "empty".
 import { mkdir, readFile, rename } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, relative, sep } from 'node:path'
 import { syncFolder } from './durableJsonFile'
 import { gitConflictSides, MERGED_CONFLICTS_FOLDER } from './conflictCopies'
 import type { ConflictCopy } from './conflictCopies'
@@ -108,6 +108,13 @@ export class FolderMerger {
       }
     }
     return merged
+  }
+
+  /** Merges a library file set aside as unreadable, when it is one git left with markers. */
+  async mergeSetAside(batch: MergeBatch, movedTo: string, original: string): Promise<void> {
+    const text = await readFile(movedTo, 'utf8').catch(() => '')
+    if (gitConflictSides(text) === undefined) return
+    await this.mergeFile(batch, relative(this.dir, movedTo), original.split(sep).join('/'))
   }
 
   /** Merges one JSON library file (or a copy of `original`); false when it could not be read. */

@@ -24,7 +24,7 @@
 // library that opens with every acknowledged change.
 import { randomUUID } from 'node:crypto'
 import { mkdir, truncate } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import type { StoreProblem } from '../../../shared/model'
 import { finishInterruptedRestore } from '../backups/restoreBackup'
@@ -179,6 +179,12 @@ export class LibraryStore {
       journalPath,
       contents.damage === undefined ? contents.validLength : 0,
     )
+    // A library file git left with conflict markers was set aside as
+    // unreadable: both of its sides are merged.
+    for (const problem of problems) {
+      if (problem.kind !== 'unreadable-file') continue
+      await folderMerger.mergeSetAside(batch, problem.movedTo, relative(folder, problem.file))
+    }
     // Other devices' journals and the conflict copies sync tools left.
     await folderMerger.mergeJournals(batch, true)
     const copies = await folderMerger.mergeConflictCopies(batch)
