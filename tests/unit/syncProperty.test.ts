@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Note, Paper } from '../../src/shared/model'
+import type { Paper } from '../../src/shared/model'
 import { LibraryStore, journalFileOf } from '../../src/main/core/store/libraryStore'
+import { noteRecord, paperRecord } from '../e2e/harness/seedLibrary'
 
 const NEVER = 24 * 60 * 60 * 1000
 
@@ -38,33 +39,6 @@ function generator(seed: number): {
   }
   const int = (n: number): number => Math.floor(next() * n)
   return { int, pick: (items) => items[int(items.length)] as (typeof items)[number] }
-}
-
-function paper(id: string, title: string): Paper {
-  return {
-    id,
-    title,
-    abstract: '',
-    authors: [],
-    links: [],
-    upvotes: 0,
-    tags: [],
-    status: 'unread',
-    starred: false,
-    addedAt: '2026-12-06T00:00:00.000Z',
-    updatedAt: '2026-12-06T00:00:00.000Z',
-    source: { format: 'bibtex', importedAt: '2026-12-06T00:00:00.000Z' },
-  }
-}
-
-function note(id: string, body: string): Note {
-  return {
-    id,
-    title: `Note ${id}`,
-    body,
-    createdAt: '2026-12-06T00:00:00.000Z',
-    updatedAt: '2026-12-06T00:00:00.000Z',
-  }
 }
 
 /** What the devices acknowledged, in the order of their stamps: the expected library. */
@@ -160,7 +134,7 @@ async function runDevices(seed: number): Promise<void> {
       const papers = [...store.papers.values()]
       const choice = papers.length < 3 ? 0 : random.int(6)
       if (choice === 0) {
-        const created = paper(`${name}-p${counter++}`, `Made on ${name}`)
+        const created = paperRecord(`${name}-p${counter++}`, { title: `Made on ${name}` })
         await store.commit({ papers: { put: [created] } })
         log.push({ stamp: store.lastStamp, kind: 'create', paper: created })
       } else if (choice === 5) {
@@ -172,7 +146,11 @@ async function runDevices(seed: number): Promise<void> {
         const line = `line ${counter++} by ${name}`
         const current = store.notes.get(id)
         const body = current === undefined ? line : `${current.body}\n${line}`
-        await store.commit({ notes: { put: [{ ...(current ?? note(id, '')), body }] } })
+        await store.commit({
+          notes: {
+            put: [{ ...(current ?? noteRecord(id, undefined, { title: `Note ${id}` })), body }],
+          },
+        })
         noteLines.set(id, [...(noteLines.get(id) ?? []), line])
       } else {
         const target = random.pick(papers)
