@@ -32,6 +32,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Real Syncthing instances on 127.0.0.1 (npm run test:sync; .ci/run runs it).
+        extends: true,
+        test: {
+          name: 'sync',
+          include: ['tests/sync/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 170_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 })

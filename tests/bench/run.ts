@@ -16,6 +16,7 @@ import { benchFullParser, benchImportBibtex } from './importBibtex'
 import { benchImportHf, savedPageOf, syntheticHfResponse } from './importHf'
 import { benchCitations } from './citations'
 import { benchLinkedNotes } from './linkedNotes'
+import { benchSyncMerge } from './syncMerge'
 import { median, percentile, time } from './measure'
 import type { ReferenceFigures, RestartFigures } from './restartWorker'
 import { synthesize, writeSyntheticLibrary } from './syntheticLibrary'
@@ -113,6 +114,7 @@ async function benchSize(count: number): Promise<void> {
     await benchLinkedNotes(library, generated.papers, record)
     await benchCitations(library, generated.papers, record)
     await library.close()
+    await benchSyncMerge(dir, generated.papers, record)
 
     // Each start is a fresh process, as the app starts (after one untimed
     // warm-up of each); closing above saved the search index (a large

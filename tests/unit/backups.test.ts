@@ -431,6 +431,8 @@ describe('damaged library files', () => {
     const library = await open()
     await library.api.importText({ text: syntheticListing(60, 'Paper ') })
     await library.close()
+    // Past JOURNAL_KEEP_BYTES the journal no longer holds the import either.
+    await rm(join(dir, 'journals'), { recursive: true })
     const [victim] = (await listFiles(join(dir, 'papers'))).filter((p) => p.endsWith('.json'))
     await writeFile(victim ?? '', '')
     const reopened = await open()

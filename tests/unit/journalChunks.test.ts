@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { JOURNAL_CHUNK_CHARS } from '../../src/main/core/store/journal'
-import { JOURNAL_FILE, LibraryStore } from '../../src/main/core/store/libraryStore'
+import { LibraryStore, journalFileOf } from '../../src/main/core/store/libraryStore'
 import { jsonPieces } from '../../src/main/core/store/jsonPieces'
 import { paperRecord } from '../e2e/harness/seedLibrary'
 import { runCoreScript } from './support/runCoreScript'
@@ -59,17 +59,24 @@ describe('jsonPieces', () => {
 
 describe('a journal line written in chunks', () => {
   it('reads back, after a crash, as the change set that was committed', async () => {
-    const store = await LibraryStore.open(dir, { checkpointDelayMs: 24 * 60 * 60 * 1000 })
+    const store = await LibraryStore.open(dir, {
+      checkpointDelayMs: 24 * 60 * 60 * 1000,
+      device: 'laptop',
+    })
     // Over two chunks of characters (and more bytes: é is two in UTF-8).
     const put = Array.from({ length: 2500 }, (_, i) =>
       paperRecord(`p${i}`, { abstract: 'é'.repeat(JOURNAL_CHUNK_CHARS / 2000) }),
     )
     await store.commit({ papers: { put } })
-    const line = await readFile(join(dir, JOURNAL_FILE), 'utf8')
-    expect(line).toBe(`${JSON.stringify({ v: 1, changes: { papers: { put } } })}\n`)
+    const line = await readFile(join(dir, journalFileOf('laptop')), 'utf8')
+    // One line, exactly what JSON.stringify writes for it, holding the change set.
+    const written = JSON.parse(line) as { v: number; d: string; changes: unknown }
+    expect(line).toBe(`${JSON.stringify(written)}\n`)
+    expect([written.v, written.d]).toEqual([2, 'laptop'])
+    expect(written.changes).toEqual({ papers: { put } })
     expect(line.length).toBeGreaterThan(JOURNAL_CHUNK_CHARS + JOURNAL_CHUNK_CHARS / 4)
     // Opened again without closing (as after a crash): the journal is replayed.
-    const reopened = await LibraryStore.open(dir)
+    const reopened = await LibraryStore.open(dir, { device: 'laptop' })
     expect(reopened.papers.size).toBe(2500)
     expect(reopened.papers.get('p2499')?.abstract).toBe('é'.repeat(JOURNAL_CHUNK_CHARS / 2000))
     await reopened.close()
@@ -77,18 +84,18 @@ describe('a journal line written in chunks', () => {
   })
 
   it('is cut back when the disk refuses it midway, so the next change is read back', async () => {
-    await (await LibraryStore.open(dir)).close()
+    await (await LibraryStore.open(dir, { device: 'laptop' })).close()
     // Writes past two chunks fail (as on a full disk): the first chunks fit, the line does not.
     const run = await runCoreScript('./journalChunkWorker.ts', [dir], {
       maxFileBytes: 2 * JOURNAL_CHUNK_CHARS + 1000,
     })
     expect(run.stderr).toBe('')
     expect(JSON.parse(run.stdout)).toEqual({
-      largeCommit: 'StorageError: Could not save to ' + join(dir, JOURNAL_FILE),
+      largeCommit: 'StorageError: Could not save to ' + join(dir, journalFileOf('laptop')),
       smallCommit: 'ok',
       inMemory: 1,
     })
-    const reopened = await LibraryStore.open(dir)
+    const reopened = await LibraryStore.open(dir, { device: 'laptop' })
     expect(reopened.problems).toEqual([])
     expect([...reopened.papers.values()].map((paper) => paper.abstract)).toEqual([
       'after the refusal',

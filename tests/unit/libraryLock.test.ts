@@ -9,10 +9,13 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Library } from '../../src/main/core/library'
-import { LOCK_FILE, processStartTime } from '../../src/main/core/store/libraryLock'
+import { defaultDevice } from '../../src/main/core/store/deviceName'
+import { lockFileOf, processStartTime } from '../../src/main/core/store/libraryLock'
 import { makeDir, removeDir } from './libraryFixture'
 
 const run = promisify(execFile)
+/** The lock of the device these tests open the library as (OFFPRINT_DEVICE, else the host). */
+const LOCK_FILE = lockFileOf(defaultDevice())
 const CLI = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url))
 
 let dir: string

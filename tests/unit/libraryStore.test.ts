@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Note, Paper } from '../../src/shared/model'
 import { Library } from '../../src/main/core/library'
-import { JOURNAL_FILE, LibraryStore } from '../../src/main/core/store/libraryStore'
+import { LibraryStore, journalFileOf } from '../../src/main/core/store/libraryStore'
 import { SCHEMA_VERSION } from '../../src/main/core/store/libraryMeta'
 import { SHARD_COUNTS } from '../../src/main/core/store/recordKinds'
 import { fnv1a, shardFileName, shardOf } from '../../src/main/core/store/shardRouting'
@@ -16,6 +16,8 @@ import { allPapers } from './support/libraryPapers'
 
 const V1_FIXTURE = fileURLToPath(new URL('../fixtures/library-v1', import.meta.url))
 const NEVER = 24 * 60 * 60 * 1000 // a checkpoint delay no test waits for
+/** The journal of the device these tests write as. */
+const JOURNAL = journalFileOf('laptop')
 
 let dir: string
 beforeEach(async () => {
@@ -60,17 +62,22 @@ describe('shard routing', () => {
 
 describe('LibraryStore', () => {
   it('acknowledges a commit once it is in the journal, and checkpoints it into one shard', async () => {
-    const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER })
+    const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER, device: 'laptop' })
     await store.commit({ papers: { put: [paper('p1')] } })
     expect(store.papers.get('p1')?.title).toBe('Paper p1')
     // Durable before any shard was written: only the journal has it.
-    expect((await readFile(join(dir, JOURNAL_FILE), 'utf8')).trim().split('\n')).toHaveLength(1)
+    expect((await readFile(join(dir, JOURNAL), 'utf8')).trim().split('\n')).toHaveLength(1)
     const shard = join(dir, shardFileName('papers', shardOf('p1', SHARD_COUNTS.papers)))
     await expect(readFile(shard)).rejects.toThrow()
 
     await store.flush()
-    expect(await readFile(join(dir, JOURNAL_FILE), 'utf8')).toBe('')
-    expect(JSON.parse(await readFile(shard, 'utf8'))).toEqual({ records: [paper('p1')] })
+    // The journal keeps recent changes (merged again, to no effect, on open).
+    expect((await readFile(join(dir, JOURNAL), 'utf8')).trim().split('\n')).toHaveLength(1)
+    expect(JSON.parse(await readFile(shard, 'utf8'))).toEqual({
+      records: [paper('p1')],
+      revisions: { p1: { at: store.revisionOf('papers', 'p1')?.at } },
+    })
+    expect(store.revisionOf('papers', 'p1')?.at).toMatch(/\.laptop$/)
     // Only the touched shard exists: an edit costs one small file, not the library.
     expect((await readdir(join(dir, 'papers'))).filter((n) => n.endsWith('.json'))).toEqual([
       shardFileName('papers', shardOf('p1', SHARD_COUNTS.papers)).slice('papers/'.length),
@@ -79,52 +86,56 @@ describe('LibraryStore', () => {
   })
 
   it('replays the journal after a crash before any checkpoint', async () => {
-    const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER })
+    const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER, device: 'laptop' })
     await store.commit({ papers: { put: [paper('p1'), paper('p2')] } })
     await store.commit({ papers: { put: [paper('p1', 'Renamed')], remove: ['p2'] } })
     await store.commit({ settings: { theme: 'dark' } })
     const crashed = await copyAsIfCrashed(dir)
     await store.close()
 
-    const reopened = await LibraryStore.open(crashed)
+    const reopened = await LibraryStore.open(crashed, { device: 'laptop' })
     expect(reopened.papers.get('p1')?.title).toBe('Renamed')
     expect(reopened.papers.has('p2')).toBe(false)
     expect(reopened.papers.size).toBe(1)
     expect(reopened.settings).toEqual({ theme: 'dark' })
     // Replayed entries are checkpointed at once.
-    expect(await readFile(join(crashed, JOURNAL_FILE), 'utf8')).toBe('')
+    const shard = join(crashed, shardFileName('papers', shardOf('p1', SHARD_COUNTS.papers)))
+    expect((JSON.parse(await readFile(shard, 'utf8')) as { records: Paper[] }).records).toEqual([
+      paper('p1', 'Renamed'),
+    ])
     await reopened.close()
     await rm(crashed, { recursive: true, force: true })
   })
 
   it('drops a torn last entry (never acknowledged) and keeps the rest', async () => {
-    const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER })
+    const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER, device: 'laptop' })
     await store.commit({ papers: { put: [paper('p1')] } })
     const crashed = await copyAsIfCrashed(dir)
     await store.close()
-    await appendFile(join(crashed, JOURNAL_FILE), '{"v":1,"changes":{"papers":{"put":[{"id":"p2"')
+    await appendFile(join(crashed, JOURNAL), '{"v":1,"changes":{"papers":{"put":[{"id":"p2"')
 
-    const reopened = await LibraryStore.open(crashed)
+    const reopened = await LibraryStore.open(crashed, { device: 'laptop' })
     expect([...reopened.papers.values()].map((p) => p.id)).toEqual(['p1'])
     expect(reopened.problems).toEqual([])
     await reopened.commit({ papers: { put: [paper('p3')] } })
     await reopened.close()
-    const again = await LibraryStore.open(crashed)
+    const again = await LibraryStore.open(crashed, { device: 'laptop' })
     expect(again.papers.size).toBe(2)
     await again.close()
     await rm(crashed, { recursive: true, force: true })
   })
 
   it('keeps the entries before a damaged line, sets the journal aside and reports it', async () => {
-    const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER })
+    const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER, device: 'laptop' })
     await store.commit({ papers: { put: [paper('p1')] } })
     const crashed = await copyAsIfCrashed(dir)
     await store.close()
-    const journal = join(crashed, JOURNAL_FILE)
+    const journal = join(crashed, JOURNAL)
     await appendFile(journal, 'not json\n{"v":1,"changes":{"papers":{"put":[]}}}\n')
     const damaged = await readFile(journal)
 
     const reopened = await LibraryStore.open(crashed, {
+      device: 'laptop',
       now: () => new Date('2026-11-26T03:10:00Z'),
     })
     expect(reopened.papers.has('p1')).toBe(true)
@@ -142,7 +153,7 @@ describe('LibraryStore', () => {
   })
 
   it('names its content with a revision: kept by a clean reopen, new after a commit or a crash', async () => {
-    const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER })
+    const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER, device: 'laptop' })
     const first = store.revision
     await store.commit({ papers: { put: [paper('p1')] } })
     const second = store.revision
@@ -154,7 +165,7 @@ describe('LibraryStore', () => {
     // Closing checkpointed: library.json names the revision, and opening keeps it.
     const meta = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')) as object
     expect(meta).toMatchObject({ revision: third })
-    const reopened = await LibraryStore.open(dir, { checkpointDelayMs: NEVER })
+    const reopened = await LibraryStore.open(dir, { checkpointDelayMs: NEVER, device: 'laptop' })
     expect(reopened.revision).toBe(third)
 
     // A crash with a change in the journal: library.json names the old
@@ -162,18 +173,18 @@ describe('LibraryStore', () => {
     await reopened.commit({ papers: { put: [paper('p2')] } })
     const crashed = await copyAsIfCrashed(dir)
     await reopened.close()
-    const recovered = await LibraryStore.open(crashed)
+    const recovered = await LibraryStore.open(crashed, { device: 'laptop' })
     expect(recovered.papers.has('p2')).toBe(true)
     expect([third, reopened.revision]).not.toContain(recovered.revision)
     const replayed = recovered.revision
     await recovered.close()
-    const again = await LibraryStore.open(crashed)
+    const again = await LibraryStore.open(crashed, { device: 'laptop' })
     expect(again.revision).toBe(replayed)
     await again.close()
 
     // A shard that cannot be read is moved aside: that content is new too.
     await writeFile(join(crashed, shardFileName('papers', shardOf('p1', SHARD_COUNTS.papers))), '{')
-    const repaired = await LibraryStore.open(crashed)
+    const repaired = await LibraryStore.open(crashed, { device: 'laptop' })
     expect(repaired.problems).toHaveLength(1)
     expect(repaired.revision).not.toBe(replayed)
     await repaired.close()
@@ -181,12 +192,12 @@ describe('LibraryStore', () => {
   })
 
   it('leaves no temporary files behind and keeps records it does not know fields of', async () => {
-    const store = await LibraryStore.open(dir, { checkpointDelayMs: 0 })
+    const store = await LibraryStore.open(dir, { checkpointDelayMs: 0, device: 'laptop' })
     const future = { ...paper('p1'), citedBy: 12 } as Paper
     await store.commit({ papers: { put: [future] } })
     await store.close()
     expect((await listFiles(dir)).filter((path) => path.endsWith('.tmp'))).toEqual([])
-    const reopened = await LibraryStore.open(dir)
+    const reopened = await LibraryStore.open(dir, { device: 'laptop' })
     expect(reopened.papers.get('p1')).toEqual(future)
     await reopened.close()
   })

@@ -247,6 +247,9 @@ async function openLibrary(): Promise<Library> {
     samplePath: join(resourcesDir, 'sample-daily-papers.txt'),
     stylesDir: join(resourcesDir, 'csl'),
     automaticBackups: true,
+    // The device id lives beside the library's default place, never inside a synced folder.
+    deviceFolder: app.getPath('userData'),
+    watchFolder: true,
   })
   const info = await opened.api.getLibraryInfo({})
   log.info(`Offprint ${app.getVersion()} opened ${info.path} (${info.paperCount} papers)`)

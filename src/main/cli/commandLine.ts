@@ -45,6 +45,10 @@ export interface CommandLine {
   style?: string
   /** export-note: --render (citations and references formatted) */
   render: boolean
+  /** note: --set TEXT (the note's new text) */
+  noteSet?: string
+  /** note: --append TEXT (added to the note on a line of its own) */
+  noteAppend?: string
 }
 
 /** What `cite` writes. */

@@ -23,6 +23,8 @@ export const OPTIONS = {
   atom: { type: 'boolean' },
   style: { type: 'string' },
   render: { type: 'boolean' },
+  set: { type: 'string' },
+  append: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
 
@@ -98,6 +100,12 @@ export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOp
   },
   atom: (line) => {
     line.atom = true
+  },
+  set: (line, { value }) => {
+    line.noteSet = value ?? ''
+  },
+  append: (line, { value }) => {
+    line.noteAppend = value ?? ''
   },
   help: (line) => {
     line.help = true

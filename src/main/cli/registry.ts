@@ -11,8 +11,10 @@ import { feedCommand } from './commands/feed'
 import { helpCommand } from './commands/help'
 import { importCommand } from './commands/import'
 import { listCommand } from './commands/list'
+import { noteCommand } from './commands/note'
 import { relatedCommand } from './commands/related'
 import { searchCommand } from './commands/search'
+import { syncCommand } from './commands/sync'
 import { tagCommand } from './commands/tag'
 
 const COMMANDS = new Map<string, Command>([
@@ -29,6 +31,8 @@ const COMMANDS = new Map<string, Command>([
   ['backlinks', backlinksCommand],
   ['cite', citeCommand],
   ['export-note', exportNoteCommand],
+  ['note', noteCommand],
+  ['sync', syncCommand],
   ['help', helpCommand],
 ])
 

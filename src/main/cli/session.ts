@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises'
 import type { ApiArgs, ApiMethod, ApiResponse, ApiResults } from '../../shared/api'
 import { callApi } from '../core/kernel/dispatch'
 import { Library } from '../core/library'
+import { userDataFolder } from '../core/sync/deviceId'
 import { LIBRARY_ENV, absoluteLibraryDir, libraryDirFromEnv } from '../core/store/libraryPath'
 import type { CommandLine } from './commandLine'
 import { CommandError, UsageError } from './errors'
@@ -47,7 +48,10 @@ export async function withLibrary(
   run: (session: Session) => Promise<number>,
 ): Promise<number> {
   // The environment may point the online services elsewhere (OFFPRINT_HF_API…).
-  const library = await Library.open(dir, { environment: io.env })
+  const library = await Library.open(dir, {
+    environment: io.env,
+    deviceFolder: userDataFolder(io.env),
+  })
   try {
     const session = new Session(library)
     for (const problem of (await session.call('getLibraryInfo', {})).problems) {

@@ -35,6 +35,8 @@ import { SEARCH_INDEX_FILE, readSearchIndexFile } from './search/searchIndexFile
 import { SearchService } from './search/searchService'
 import type { SettingsListener } from './settings/settingsService'
 import { SettingsService } from './settings/settingsService'
+import { resolveDevice } from './sync/deviceId'
+import { SyncService } from './sync/syncService'
 import { LibraryStore } from './store/libraryStore'
 import type { StoreOptions } from './store/libraryStore'
 
@@ -64,6 +66,15 @@ export interface LibraryOptions {
   searchIndexFromPapers?: number
   /** The bundled CSL styles and locale (resources/csl; default: that folder under the working folder). */
   stylesDir?: string
+  /**
+   * The device this process writes as (its journal and lock in the folder).
+   * Default: OFFPRINT_DEVICE from `environment`, else the id kept in
+   * `deviceFolder` (the app's user-data folder), else the host's name.
+   */
+  device?: string
+  deviceFolder?: string
+  /** Merge whenever a sync tool changes the folder (the app does; the CLI merges on open). */
+  watchFolder?: boolean
 }
 
 export class Library {
@@ -88,6 +99,7 @@ export class Library {
     const imports = new ImportsService(kernel, lookup, options.samplePath)
     this.settings = new SettingsService(kernel)
     const backups = new BackupsService(kernel, this.settings, views, notes)
+    const sync = new SyncService(kernel)
     const citations = new CitationsService(
       kernel,
       citationKeys,
@@ -98,7 +110,7 @@ export class Library {
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
-    kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search)
+    kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search, sync)
     // Each forgets what it derived from papers; nothing reads them during a commit.
     kernel.bus.subscribe(citationKeys, citations)
     this.api = handlerTable([
@@ -117,8 +129,10 @@ export class Library {
       this.settings,
       tasksService(kernel),
       citations,
+      sync,
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()
+    if (options.watchFolder === true) sync.watchFolder()
   }
 
   /**
@@ -135,12 +149,16 @@ export class Library {
         : { now, checkpointDelayMs: options.checkpointDelayMs }
     // No other process (another app instance, the CLI) writes this folder while we do.
     const folder = resolve(dir)
-    await acquireLibraryLock(folder)
+    const device =
+      options.device ??
+      (await resolveDevice(options.environment ?? process.env, options.deviceFolder))
+    await acquireLibraryLock(folder, device)
     try {
       // The search index file is read (by the thread pool) while the store opens.
       const savedIndex = readSearchIndexFile(join(folder, SEARCH_INDEX_FILE))
-      const store = await LibraryStore.open(folder, storeOptions)
-      const kernel = new LibraryKernel(store, storeOptions, now)
+      const deviceOptions: StoreOptions = { ...storeOptions, device }
+      const store = await LibraryStore.open(folder, deviceOptions)
+      const kernel = new LibraryKernel(store, deviceOptions, now)
       const lookup = await LookupService.open(kernel, {
         origins: originsOf(kernel, options.environment ?? process.env),
         ...options.lookup,
@@ -150,7 +168,7 @@ export class Library {
       library.search.start(savedIndex)
       return library
     } catch (error) {
-      await releaseLibraryLock(folder)
+      await releaseLibraryLock(folder, device)
       throw error
     }
   }
@@ -191,6 +209,6 @@ export class Library {
     await writes
     await this.kernel.bus.close()
     await this.kernel.store.close()
-    await releaseLibraryLock(this.dir)
+    await releaseLibraryLock(this.dir, this.kernel.store.device)
   }
 }

@@ -39,6 +39,7 @@ import type {
   SelectionSummary,
   Settings,
   Sidebar,
+  SyncStatus,
   TitleMatch,
   TrashContents,
   UndoState,
@@ -135,6 +136,9 @@ export interface ApiResults {
   getCitationKey: { key: string; aliases: string[] }
   setCitationKey: { key: string; aliases: string[] }
   exportNotes: NoteExport
+  getSyncStatus: SyncStatus
+  mergeSyncFolder: SyncStatus
+  resolveNoteConflict: Note
 }
 
 export type LibraryApi = {

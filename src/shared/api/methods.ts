@@ -76,6 +76,9 @@ export const apiMethods = [
   'getCitationKey',
   'setCitationKey',
   'exportNotes',
+  'getSyncStatus',
+  'mergeSyncFolder',
+  'resolveNoteConflict',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]

@@ -18,6 +18,8 @@ export type ChangeTopic =
   | 'lookup-queue'
   /** The library as a whole: its problems, its backup problem, its counts. */
   | 'library'
+  /** Another device's changes merged in (the Sync status changes). */
+  | 'sync'
 
 export interface LibraryChange {
   topics: ChangeTopic[]

@@ -22,7 +22,7 @@ async function attempt(action: () => Promise<unknown>): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER })
+  const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER, device: 'laptop' })
   // Three chunks' worth of papers of 4 kB each.
   const count = Math.ceil((3 * JOURNAL_CHUNK_CHARS) / 4000)
   const large = Array.from({ length: count }, (_, i) => paper(`large-${i}`, 'x'.repeat(4000)))

@@ -39,6 +39,13 @@ Commands:
                                 references.bib beside it; --render: citations and
                                 References formatted (FILE.html: HTML); --collection
                                 NAME --out DIR: the notes of a collection's papers
+  note ID                       print the note of paper ID (or standalone note ID);
+                                --set TEXT replaces its text, --append TEXT adds a line
+  sync status                   this device, the devices seen, the last merge, merged
+                                conflicts and the notes that need a look (--json)
+  sync merge                    merge what other devices left in the folder now (every
+                                command merges on open too)
+  sync merge-file O A B PATH    git's merge driver for library files (see README)
   help                          show this help
 
 Options:
@@ -56,6 +63,8 @@ Options:
   --atom         feed: read the Atom feed instead of RSS
   --style S      cite, export-note: the citation style
   --render       export-note: format citations and references in the style
+  --set TEXT     note: the note's new text
+  --append TEXT  note: text added to the note on a line of its own
 
 Paper ids are in the output of: list --json`
 

@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { DurableJsonFile, errnoCode, syncFile, syncFolder } from '../store/durableJsonFile'
 import { StorageError, messageOf } from '../kernel/errors'
-import { JOURNAL_FILE } from '../store/journal'
+import { JOURNAL_FILE, JOURNALS_FOLDER } from '../store/journal'
 import { isLibraryFile, listLibraryFiles } from '../store/libraryFiles'
 import { backupFolder } from './backupFolder'
 import type { BackupManifest } from './backupFolder'
@@ -93,6 +93,24 @@ export async function finishInterruptedRestore(dir: string): Promise<void> {
   await finishRestore(dir)
 }
 
+/** Renames journals/ to journals.before-restore-BACKUP[-N]/ (never deleted). */
+async function setJournalsAside(dir: string, backupId: string): Promise<void> {
+  for (let attempt = 1; attempt < 100; attempt++) {
+    const target = join(
+      dir,
+      `${JOURNALS_FOLDER}.before-restore-${backupId}${attempt === 1 ? '' : `-${attempt}`}`,
+    )
+    try {
+      await rename(join(dir, JOURNALS_FOLDER), target)
+      return
+    } catch (error) {
+      const code = errnoCode(error)
+      if (code === 'ENOENT') return // none, or set aside before a crash
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error
+    }
+  }
+}
+
 async function finishRestore(dir: string): Promise<void> {
   const marker = await markerFile(dir).read()
   if (marker === null) return
@@ -104,6 +122,8 @@ async function finishRestore(dir: string): Promise<void> {
     }
     // The store was flushed before; an empty journal is what the backup implies.
     await writeFile(join(dir, JOURNAL_FILE), '')
+    // The devices' journals would bring back what the backup does not hold: set aside.
+    await setJournalsAside(dir, marker.backupId)
     const folders = new Set<string>([dir])
     for (const file of marker.files) {
       const target = join(dir, file)

@@ -13,7 +13,7 @@ export const MAX_CHANGED_IDS = 1000
  */
 export function changeOf(
   changes: ChangeSet,
-  before: { notes: ReadonlyRecords<'notes'> },
+  before: { notes: Pick<ReadonlyRecords<'notes'>, 'get'> },
   extra: readonly ChangeTopic[] = [],
 ): LibraryChange {
   const topics = new Set<ChangeTopic>(extra)

@@ -3,6 +3,7 @@
 // through here so that every service and every listener hears of it.
 import type { ChangeTopic, LibraryChange, Note, Paper, StoreProblem } from '../../../shared/model'
 import type { LibraryStore, StoreOptions } from '../store/libraryStore'
+import type { MergeOutcome } from '../store/mergeBatch'
 import type { ChangeSet } from '../store/recordKinds'
 import { ChangeBus } from './changeBus'
 import { changeOf } from './changeTopics'
@@ -30,6 +31,19 @@ export class LibraryKernel {
     readonly now: () => Date,
   ) {
     this.health = { problems: [...current.problems] }
+    current.onMerge((outcome) => this.merged(outcome))
+  }
+
+  /** Another device's changes, merged into the records: heard like a commit. */
+  private merged(outcome: MergeOutcome): void {
+    const { changes, before } = outcome
+    const event = changeOf(changes, { notes: { get: (id: string) => before.notes.get(id) } }, [
+      'sync',
+    ])
+    this.bus.committed(
+      { changes, before, trashMoved: papersWhoseTrashMoved(changes, before.papers) },
+      event,
+    )
   }
 
   /** The library's records (a restore replaces the store). */
@@ -70,6 +84,7 @@ export class LibraryKernel {
   /** After a restore: the store opened over the restored files; every service starts again. */
   replaceStore(store: LibraryStore): void {
     this.current = store
+    store.onMerge((outcome) => this.merged(outcome))
     this.health.problems.push(...store.problems)
     this.bus.reset()
   }

@@ -4,22 +4,50 @@
 // which the journal is emptied. On open, the journal is replayed over the
 // shards, so a crash at any point loses nothing that was acknowledged.
 //
-// Format: one JSON object per line, `{"v":1,"changes":{...}}\n`. A crash in the
+// Format: one JSON object per line, `{"v":2,"d":DEVICE,"changes":{...},"revs":
+// {...},"tombs":{...}}\n`: the change set and the revisions (recordRevisions.ts)
+// it gave its records, so another device can merge it. Version 1 lines (no
+// revisions, written before per-device journals) are still read. A crash in the
 // middle of an append leaves a last line without its newline: that change was
 // never acknowledged, so it is dropped.
+//
+// Each device writes its own journal (journals/DEVICE.ndjson) and only reads
+// the others'; a synced folder then never has two devices writing one file.
 import { open, readFile } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { StorageError, messageOf } from '../kernel/errors'
 import { jsonPieces } from './jsonPieces'
 import type { ChangeSet } from './recordKinds'
+import type { RecordRevision } from './recordRevisions'
 
+/** The journal of Offprint before per-device journals: read on open, then emptied. */
 export const JOURNAL_FILE = 'journal.ndjson'
-export const JOURNAL_FORMAT = 1
 /** Characters of a journal line serialized before they are written out. */
 export const JOURNAL_CHUNK_CHARS = 8 << 20
+/** The folder of the devices' journals. */
+export const JOURNALS_FOLDER = 'journals'
+export const JOURNAL_FORMAT = 2
+
+/** The journal `device` writes, relative to the library folder. */
+export function journalFileOf(device: string): string {
+  return `${JOURNALS_FOLDER}/${device}.ndjson`
+}
+
+/** One acknowledged change, as a journal line holds it. */
+export interface JournalEntry {
+  changes: ChangeSet
+  /** The device that made it (absent in version 1 lines). */
+  device?: string
+  /** Per kind, per put record: its revision after the change. */
+  revs?: Record<string, Record<string, RecordRevision>>
+  /** Per kind, per removed id: the tombstone's stamp. */
+  tombs?: Record<string, Record<string, string>>
+  /** Per settings key the change wrote: its stamp. */
+  settingsStamps?: Record<string, string>
+}
 
 export interface JournalContents {
-  entries: ChangeSet[]
+  entries: JournalEntry[]
   /** Byte length of the complete, valid entries; anything after it is cut off on open. */
   validLength: number
   /** Why reading stopped early (a damaged line in the middle), if it did. */
@@ -28,7 +56,7 @@ export interface JournalContents {
 
 /** Parses journal bytes, keeping every complete entry before the first damaged one. */
 export function parseJournal(bytes: Buffer): JournalContents {
-  const entries: ChangeSet[] = []
+  const entries: JournalEntry[] = []
   let start = 0
   while (start < bytes.length) {
     const end = bytes.indexOf(0x0a, start)
@@ -51,17 +79,57 @@ export function parseJournal(bytes: Buffer): JournalContents {
         damage: `line ${entries.length + 1}: not a journal entry`,
       }
     }
-    entries.push(value.changes)
+    entries.push(entryOf(value))
     start = end + 1
   }
   return { entries, validLength: start }
 }
 
-function isEntry(value: unknown): value is { v: number; changes: ChangeSet } {
+interface JournalLine {
+  v: number
+  d?: unknown
+  changes: ChangeSet
+  revs?: unknown
+  tombs?: unknown
+  sets?: unknown
+}
+
+function entryOf(line: JournalLine): JournalEntry {
+  const entry: JournalEntry = { changes: line.changes }
+  if (typeof line.d === 'string') entry.device = line.d
+  if (isObject(line.revs)) entry.revs = line.revs as JournalEntry['revs']
+  if (isObject(line.tombs)) entry.tombs = line.tombs as JournalEntry['tombs']
+  if (isObject(line.sets)) entry.settingsStamps = line.sets as JournalEntry['settingsStamps']
+  return entry
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The object a journal line is the JSON of. */
+function lineOf(entry: JournalEntry): JournalLine {
+  return {
+    v: JOURNAL_FORMAT,
+    d: entry.device,
+    changes: entry.changes,
+    revs: entry.revs,
+    tombs: entry.tombs,
+    sets: entry.settingsStamps,
+  }
+}
+
+/** The line a journal holds for `entry`. */
+export function journalLine(entry: JournalEntry): string {
+  return `${JSON.stringify(lineOf(entry))}\n`
+}
+
+function isEntry(value: unknown): value is JournalLine {
+  const version = (value as { v?: unknown } | null)?.v
   return (
     typeof value === 'object' &&
     value !== null &&
-    (value as { v?: unknown }).v === JOURNAL_FORMAT &&
+    (version === 1 || version === JOURNAL_FORMAT) &&
     typeof (value as { changes?: unknown }).changes === 'object' &&
     (value as { changes?: unknown }).changes !== null
   )
@@ -109,23 +177,25 @@ export class Journal {
   }
 
   /**
-   * Appends one change set; resolves once it is on disk. The line is written
-   * in chunks of about JOURNAL_CHUNK_CHARS as it is serialized, so a large change set
-   * (an import) is never held as one string and one Buffer besides.
+   * Appends one entry; resolves once it is on disk. The line (journalLine's
+   * text, to the byte) is written in chunks of about JOURNAL_CHUNK_CHARS as it
+   * is serialized, so a large change set (an import) is never held as one
+   * string and one Buffer besides.
    */
-  async append(changes: ChangeSet): Promise<void> {
+  async append(entry: JournalEntry): Promise<void> {
     if (this.broken !== undefined) throw new StorageError(this.broken)
     let written = 0
     try {
-      let chunk = `{"v":${JOURNAL_FORMAT},"changes":`
-      for (const piece of jsonPieces(changes)) {
+      let chunk = ''
+      // Depth -1: the line's own object, so the change set's lists are split as before.
+      for (const piece of jsonPieces(lineOf(entry), -1)) {
         chunk += piece
         if (chunk.length >= JOURNAL_CHUNK_CHARS) {
           written += await this.write(chunk)
           chunk = ''
         }
       }
-      written += await this.write(`${chunk}}\n`)
+      written += await this.write(`${chunk}\n`)
       await this.handle.datasync()
       this.length += written
     } catch (error) {

@@ -1,17 +1,33 @@
-// One process at a time writes a library folder: the app and the CLI both take
-// this lock when they open it and give it back when they close it. The lock is
-// a file created exclusively (O_EXCL, atomic on every local file system)
-// holding the owner's pid and start time. A process killed with SIGKILL leaves
+// One process at a time writes a library folder from one machine: the app and
+// the CLI both take this lock when they open it and give it back when they
+// close it. The lock is a file created exclusively (O_EXCL, atomic on every
+// local file system) holding the owner's pid and start time.
+//
+// A synced folder is open on several machines at once, each writing only its
+// own journal: so the lock is per device (offprint.DEVICE.lock). Another
+// machine's lock file, synced here, never blocks this one (its process cannot
+// be checked from here, and it guards files this device never writes); a lock
+// of any device held by a live process of this host does, so two processes on
+// one machine still never share a folder. The same device id on two hosts
+// (a copied user-data folder) is refused: they would write one journal. A process killed with SIGKILL leaves
 // the file behind; it is stale when that pid no longer runs, or when the pid
 // now belongs to a process started at another time (a reused pid, checked on
 // Linux through /proc), and is then taken over.
 import { readFileSync } from 'node:fs'
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { messageOf, StorageError } from '../kernel/errors'
 
-export const LOCK_FILE = 'offprint.lock'
+/** The lock of Offprint before per-device locks: still honoured when its owner runs here. */
+export const LEGACY_LOCK_FILE = 'offprint.lock'
+
+/** The lock file of `device`, in the library folder. */
+export function lockFileOf(device: string): string {
+  return `offprint.${device}.lock`
+}
+
+const LOCK_NAME = /^offprint(\.[A-Za-z0-9_-]+)?\.lock$/
 
 export interface LockOwner {
   pid: number
@@ -30,6 +46,21 @@ export class LibraryLockedError extends StorageError {
     super(
       `The library ${folder} is open in another Offprint process (pid ${owner.pid}). ` +
         'Close it there first.',
+    )
+  }
+}
+
+/** This device's lock is held on another machine: the same device id on two hosts. */
+export class DeviceInUseError extends StorageError {
+  override readonly name: string = 'DeviceInUseError'
+  constructor(
+    folder: string,
+    device: string,
+    readonly owner: LockOwner,
+  ) {
+    super(
+      `The library ${folder} is open as device "${device}" on ${owner.host} too. ` +
+        'Each machine needs its own device id: set OFFPRINT_DEVICE to another name here.',
     )
   }
 }
@@ -88,11 +119,29 @@ async function ageMs(path: string): Promise<number> {
 /** Locks held by this process, counted (tests open one folder twice to simulate a crash). */
 const heldHere = new Map<string, number>()
 
-/** Takes the folder's lock, or throws LibraryLockedError naming the live owner. */
-export async function acquireLibraryLock(folder: string): Promise<void> {
-  const count = heldHere.get(folder) ?? 0
+/** A live process of this host holding another device's lock on the folder, if any. */
+async function otherLiveLockHere(folder: string, own: string): Promise<LockOwner | undefined> {
+  let names: string[]
+  try {
+    names = await readdir(folder)
+  } catch {
+    return undefined
+  }
+  for (const name of names) {
+    if (name === own || !LOCK_NAME.test(name)) continue
+    const owner = parseOwner(await readFile(join(folder, name), 'utf8').catch(() => ''))
+    if (owner === undefined || owner.host !== hostname() || owner.pid === process.pid) continue
+    if (isRunning(owner)) return owner
+  }
+  return undefined
+}
+
+/** Takes the folder's lock for `device`, or throws LibraryLockedError naming the live owner. */
+export async function acquireLibraryLock(folder: string, device: string): Promise<void> {
+  const key = `${folder}\0${device}`
+  const count = heldHere.get(key) ?? 0
   if (count > 0) {
-    heldHere.set(folder, count + 1)
+    heldHere.set(key, count + 1)
     return
   }
   try {
@@ -102,7 +151,9 @@ export async function acquireLibraryLock(folder: string): Promise<void> {
       cause: error,
     })
   }
-  const path = join(folder, LOCK_FILE)
+  const path = join(folder, lockFileOf(device))
+  const other = await otherLiveLockHere(folder, lockFileOf(device))
+  if (other !== undefined) throw new LibraryLockedError(folder, other)
   const me: LockOwner = {
     pid: process.pid,
     started: processStartTime(process.pid),
@@ -117,7 +168,7 @@ export async function acquireLibraryLock(folder: string): Promise<void> {
       } finally {
         await handle.close()
       }
-      heldHere.set(folder, 1)
+      heldHere.set(key, 1)
       return
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
@@ -128,6 +179,7 @@ export async function acquireLibraryLock(folder: string): Promise<void> {
     }
     const owner = parseOwner(await readFile(path, 'utf8').catch(() => ''))
     if (owner !== undefined && owner.pid !== process.pid && isRunning(owner)) {
+      if (owner.host !== hostname()) throw new DeviceInUseError(folder, device, owner)
       throw new LibraryLockedError(folder, owner)
     }
     // Empty or cut short: another process may have just created it and not yet
@@ -143,12 +195,13 @@ export async function acquireLibraryLock(folder: string): Promise<void> {
 }
 
 /** Gives the lock back (the last holder in this process removes the file). */
-export async function releaseLibraryLock(folder: string): Promise<void> {
-  const count = heldHere.get(folder) ?? 0
+export async function releaseLibraryLock(folder: string, device: string): Promise<void> {
+  const key = `${folder}\0${device}`
+  const count = heldHere.get(key) ?? 0
   if (count > 1) {
-    heldHere.set(folder, count - 1)
+    heldHere.set(key, count - 1)
     return
   }
-  heldHere.delete(folder)
-  if (count === 1) await rm(join(folder, LOCK_FILE), { force: true })
+  heldHere.delete(key)
+  if (count === 1) await rm(join(folder, lockFileOf(device)), { force: true })
 }

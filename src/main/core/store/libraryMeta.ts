@@ -23,6 +23,8 @@ export interface LibraryMeta {
    * (the search index) can tell on the next opening whether they still match.
    */
   revision?: string
+  /** Per settings key, the stamp (hlc.ts) of its last write: how two devices' settings merge. */
+  settingsStamps?: Record<string, string>
 }
 
 const libraryMetaSchema = z.looseObject({
@@ -30,6 +32,7 @@ const libraryMetaSchema = z.looseObject({
   createdAt: z.string(),
   settings: z.record(z.string(), z.unknown()),
   revision: z.string().optional(),
+  settingsStamps: z.record(z.string(), z.string()).optional(),
 })
 
 /** Refuses a layout newer than this build before looking at anything else. */

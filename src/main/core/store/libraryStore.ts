@@ -2,9 +2,18 @@
 //
 // Layout of a library folder (schema version 2):
 //   library.json          schema version, creation time, settings
-//   journal.ndjson        change sets acknowledged since the last checkpoint
-//   papers/00.json …      records, spread over shard files by a hash of their id
+//   journals/DEVICE.ndjson each device's acknowledged change sets (its recent ones)
+//   papers/00.json …      records, spread over shard files by a hash of their id,
+//                         each with its revision (recordRevisions.ts), and tombstones
 //   notes/…, collections/…, relations/…
+//
+// One folder may be synced between machines (Syncthing, Dropbox, iCloud, git).
+// Each device appends only to its own journal; records carry revisions, so the
+// copies of one record that different devices wrote merge field by field.
+// Opening merges everything in the folder: the shards, every device's journal,
+// conflict copies (moved to merged-conflicts/ once merged); `mergeFromDisk`
+// does it again whenever the folder changes. A checkpoint merges a shard file
+// another device rewrote before writing over it.
 //
 // A commit appends its change set to the journal and flushes it (cost: the size
 // of the change), then applies it in memory: only then is it acknowledged. A
@@ -14,26 +23,38 @@
 // over them, so a crash at any point, even between two shard writes, leaves a
 // library that opens with every acknowledged change.
 import { randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { mkdir, truncate } from 'node:fs/promises'
+import { join, relative, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import type { StoreProblem } from '../../../shared/model'
 import { finishInterruptedRestore } from '../backups/restoreBackup'
 import { DurableJsonFile, UnreadableFileError } from './durableJsonFile'
 import { StorageError, messageOf } from '../kernel/errors'
-import { JOURNAL_FILE, Journal, readJournal } from './journal'
+import { defaultDevice, deviceName } from './deviceName'
+import { FileSignatures } from './folderScan'
+import { FolderMerger } from './folderMerger'
+import { HybridClock } from './hlc'
+import { JOURNAL_FILE, JOURNALS_FOLDER, Journal, journalFileOf, readJournal } from './journal'
 import { archiveV1Files, hasV1Files, readV1Records } from './layoutV1'
 import { listLibraryFiles } from './libraryFiles'
 import { LIBRARY_FILE, SCHEMA_VERSION, libraryMetaParser } from './libraryMeta'
 import type { LibraryMeta } from './libraryMeta'
 import { moveAside } from './moveAside'
+import { MergeBatch, emptyRecords, isEmptyOutcome } from './mergeBatch'
+import type { MergeOutcome, Records } from './mergeBatch'
 import { RECORD_KINDS, SHARD_COUNTS } from './recordKinds'
 import type { ChangeSet, RecordKind, RecordTypes } from './recordKinds'
+import type { RecordRevision } from './recordRevisions'
 import { ShardedMap } from './shardedMap'
-import { loadShards, readOrRecover, shardFile } from './shardFiles'
+import { loadShards, readOrRecover, shardContent, shardFile } from './shardFiles'
 import type { ShardFile } from './shardFiles'
+import { shardFileName } from './shardRouting'
+import { stampChanges } from './stampChanges'
 
-export { JOURNAL_FILE }
+export { JOURNAL_FILE, journalFileOf }
+export { defaultDevice, deviceName }
+/** This device's journal is emptied at a checkpoint once it holds this much (see README). */
+export const JOURNAL_KEEP_BYTES = 4 * 1024 * 1024
 /** Quiet time after the last commit before shard files are brought up to date. */
 export const CHECKPOINT_DELAY_MS = 1000
 /** A journal this large is checkpointed at once, keeping replay on open short. */
@@ -43,9 +64,20 @@ export interface StoreOptions {
   now?: () => Date
   /** Overrides CHECKPOINT_DELAY_MS (tests use 0 or a very long delay). */
   checkpointDelayMs?: number
+  /** The device this store writes as (its journal, its revisions); default: defaultDevice(). */
+  device?: string
 }
 
-type Records = { [K in RecordKind]: ShardedMap<RecordTypes[K]> }
+/** What the merges since opening did, for the Sync status. */
+export interface MergeLog {
+  lastMerge: Date | undefined
+  /** Devices whose journals are in the folder or whose changes were merged. */
+  devices: Set<string>
+  /** Conflict copies merged (and moved to merged-conflicts/). */
+  conflictCopies: string[]
+  /** Notes whose text was merged line by line. */
+  textMerged: Set<string>
+}
 
 export class LibraryStore {
   private queue: Promise<void> = Promise.resolve()
@@ -54,6 +86,18 @@ export class LibraryStore {
   private closed = false
   /** The revision library.json on disk names (see `revision`). */
   private writtenRevision: string | undefined
+  /** The stamp of this device's last commit ('' before one). */
+  lastStamp = ''
+  /** Bytes appended to this device's journal since the last checkpoint. */
+  private sinceCheckpoint = 0
+  /** Told of every merge that changed records (after open). */
+  private mergeListener: ((outcome: MergeOutcome) => void) | undefined
+  readonly mergeLog: MergeLog = {
+    lastMerge: undefined,
+    devices: new Set(),
+    conflictCopies: [],
+    textMerged: new Set(),
+  }
 
   private constructor(
     readonly dir: string,
@@ -64,6 +108,10 @@ export class LibraryStore {
     readonly problems: StoreProblem[],
     private readonly now: () => Date,
     private readonly checkpointDelayMs: number,
+    readonly device: string,
+    private readonly clock: HybridClock,
+    private readonly signatures: FileSignatures,
+    private readonly folderMerger: FolderMerger,
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
@@ -93,6 +141,7 @@ export class LibraryStore {
     }
 
     for (const kind of RECORD_KINDS) await mkdir(join(folder, kind), { recursive: true })
+    await mkdir(join(folder, JOURNALS_FOLDER), { recursive: true })
     const records = emptyRecords()
     if (migratingFromV1) {
       const v1 = await readV1Records(folder, now, problems)
@@ -104,12 +153,20 @@ export class LibraryStore {
       for (const kind of RECORD_KINDS)
         await loadShards(folder, kind, records[kind] as ShardedMap<{ id: string }>, now, problems)
     }
+    const signatures = new FileSignatures(folder)
+    await rememberLibraryFiles(signatures)
 
-    const journalPath = join(folder, JOURNAL_FILE)
+    const device = deviceName(options.device ?? '') || defaultDevice()
+    const clock = new HybridClock(device, () => now().getTime())
+    const batch = new MergeBatch(records, meta)
+    const folderMerger = new FolderMerger(folder, device, signatures)
+
+    // This device's journal: replayed (merging is idempotent: entries already
+    // in the shards change nothing), a torn tail cut off, damage set aside.
+    const journalPath = join(folder, journalFileOf(device))
     const contents = await readJournal(journalPath)
-    for (const changes of contents.entries) applyToMemory(records, changes, meta)
+    for (const entry of contents.entries) batch.mergeEntry(entry)
     if (contents.damage !== undefined) {
-      // Keep every entry before the damage (replayed above), set the rest aside.
       const movedTo = await moveAside(journalPath, now(), 'damaged')
       problems.push({
         kind: 'damaged-journal',
@@ -122,13 +179,30 @@ export class LibraryStore {
       journalPath,
       contents.damage === undefined ? contents.validLength : 0,
     )
+    // A library file git left with conflict markers was set aside as
+    // unreadable: both of its sides are merged.
+    for (const problem of problems) {
+      if (problem.kind !== 'unreadable-file') continue
+      await folderMerger.mergeSetAside(batch, problem.movedTo, relative(folder, problem.file))
+    }
+    // Other devices' journals and the conflict copies sync tools left.
+    await folderMerger.mergeJournals(batch, true)
+    const copies = await folderMerger.mergeConflictCopies(batch)
+    // The journal of Offprint before per-device journals, applied as this device's.
+    const legacyPath = join(folder, JOURNAL_FILE)
+    const legacy = await readJournal(legacyPath)
+    const outcome = batch.outcome()
+    clock.observe(outcome.newest)
 
+    const merged = RECORD_KINDS.some((kind) => records[kind].dirtyShards().length > 0)
     // The content is the one library.json names only when it was read just as
-    // written: no journal replayed, nothing moved or set aside, no migration.
+    // written: nothing merged, moved or set aside, no migration.
     const readAsWritten =
       metaRead !== null &&
       !migratingFromV1 &&
-      contents.entries.length === 0 &&
+      !merged &&
+      !batch.settingsWereMerged &&
+      legacy.entries.length === 0 &&
       contents.damage === undefined &&
       problems.length === 0
     meta.revision =
@@ -141,16 +215,31 @@ export class LibraryStore {
       problems,
       now,
       options.checkpointDelayMs ?? CHECKPOINT_DELAY_MS,
+      device,
+      clock,
+      signatures,
+      folderMerger,
     )
-    // A new library, a migration or a replayed journal is written out now, so
-    // the folder is in the current layout before anything else happens.
+    store.noteMerge(
+      outcome,
+      copies.map((copy) => copy.path),
+    )
+    for (const entry of legacy.entries) await store.commitNow(entry.changes)
+    // A new library, a migration or a merge is written out now, so the folder
+    // is in the current layout before anything else happens.
     store.writtenRevision = metaRead?.revision
-    if (metaRead === null || migratingFromV1 || contents.entries.length > 0 || contents.damage) {
+    if (metaRead === null || migratingFromV1 || !readAsWritten) {
       store.settingsDirty = true
       await store.runExclusive(() => store.checkpoint())
       // library.json now says version 2: the migration is committed.
       if (migratingFromV1) await archiveV1Files(folder)
     }
+    if (legacy.damage !== undefined) {
+      const movedTo = await moveAside(legacyPath, now(), 'damaged')
+      problems.push({ kind: 'damaged-journal', file: legacyPath, movedTo, reason: legacy.damage })
+    } else if (legacy.entries.length > 0) await truncate(legacyPath, 0)
+    // Merged copies leave the folder only once what they held is saved.
+    await folderMerger.moveMerged(copies, now())
     return store
   }
 
@@ -193,13 +282,91 @@ export class LibraryStore {
    */
   commit(changes: ChangeSet): Promise<void> {
     if (this.closed) return Promise.reject(new StorageError('The library is closed'))
+    return this.runExclusive(() => this.commitNow(changes))
+  }
+
+  /** commit() without the queue: stamps the change, journals it, applies it. */
+  private async commitNow(changes: ChangeSet): Promise<void> {
+    const stamp = this.clock.tick()
+    this.lastStamp = stamp
+    const { entry, revisions } = stampChanges(this.records, this.meta, changes, stamp, this.device)
+    const sizeBefore = this.journal.size
+    await this.journal.append(entry)
+    this.sinceCheckpoint += this.journal.size - sizeBefore
+    for (const kind of RECORD_KINDS) {
+      const change = changes[kind]
+      if (change === undefined) continue
+      const map = this.records[kind] as ShardedMap<{ id: string }>
+      for (const id of change.remove ?? []) map.delete(id, stamp)
+      for (const record of (change.put ?? []) as readonly { id: string }[]) {
+        map.setCopy(record.id, {
+          record,
+          revision: revisions.get(kind)?.get(record.id),
+          tombstone: map.copyOf(record.id).tombstone,
+        })
+      }
+    }
+    if (changes.settings !== undefined) {
+      this.meta.settings = { ...changes.settings }
+      this.meta.settingsStamps = { ...this.meta.settingsStamps, ...entry.settingsStamps }
+      this.settingsDirty = true
+    }
+    this.meta.revision = randomUUID()
+    this.scheduleCheckpoint()
+  }
+
+  /** The revision a record carries (for the Sync view and tests). */
+  revisionOf(kind: RecordKind, id: string): RecordRevision | undefined {
+    return (this.records[kind] as ShardedMap<{ id: string }>).copyOf(id).revision
+  }
+
+  /** Tells `listener` of every merge that changes records from now on. */
+  onMerge(listener: (outcome: MergeOutcome) => void): void {
+    this.mergeListener = listener
+  }
+
+  /**
+   * Merges what other devices and sync tools left in the folder since it was
+   * last looked at: changed journals, rewritten shards, conflict copies.
+   */
+  mergeFromDisk(): Promise<MergeOutcome> {
+    if (this.closed) return Promise.reject(new StorageError('The library is closed'))
     return this.runExclusive(async () => {
-      await this.journal.append(changes)
-      applyToMemory(this.records, changes, this.meta)
-      this.meta.revision = randomUUID()
-      if (changes.settings !== undefined) this.settingsDirty = true
-      this.scheduleCheckpoint()
+      const batch = new MergeBatch(this.records, this.meta)
+      await this.folderMerger.mergeJournals(batch)
+      await this.folderMerger.mergeChangedFiles(batch)
+      const copies = await this.folderMerger.mergeConflictCopies(batch)
+      const outcome = batch.outcome()
+      this.afterMerge(
+        batch,
+        outcome,
+        copies.map((copy) => copy.path),
+      )
+      // Copies leave the folder only once what they held is saved; merged
+      // journals stay in the folder, so their changes are saved a moment later.
+      if (copies.length > 0) await this.checkpoint()
+      else if (!isEmptyOutcome(outcome)) this.scheduleCheckpoint()
+      await this.folderMerger.moveMerged(copies, this.now())
+      return outcome
     })
+  }
+
+  private afterMerge(batch: MergeBatch, outcome: MergeOutcome, copies: string[]): void {
+    this.clock.observe(outcome.newest)
+    this.noteMerge(outcome, copies)
+    if (batch.settingsWereMerged) this.settingsDirty = true
+    if (!isEmptyOutcome(outcome)) {
+      this.meta.revision = randomUUID()
+      this.mergeListener?.(outcome)
+    }
+  }
+
+  private noteMerge(outcome: MergeOutcome, copies: string[]): void {
+    this.mergeLog.lastMerge = this.now()
+    this.mergeLog.devices.add(this.device)
+    for (const device of outcome.devices) this.mergeLog.devices.add(device)
+    this.mergeLog.conflictCopies.push(...copies)
+    for (const id of outcome.textMerged) this.mergeLog.textMerged.add(id)
   }
 
   /** Brings every shard file up to date and empties the journal. */
@@ -243,7 +410,7 @@ export class LibraryStore {
 
   private scheduleCheckpoint(): void {
     clearTimeout(this.checkpointTimer)
-    const delay = this.journal.size >= CHECKPOINT_JOURNAL_BYTES ? 0 : this.checkpointDelayMs
+    const delay = this.sinceCheckpoint >= CHECKPOINT_JOURNAL_BYTES ? 0 : this.checkpointDelayMs
     this.checkpointTimer = setTimeout(() => {
       this.runExclusive(() => this.checkpoint()).catch((error: unknown) => {
         // The journal keeps the changes; try again after the next commit.
@@ -256,16 +423,25 @@ export class LibraryStore {
 
   /** Runs inside the queue: no commit can interleave with it. */
   private async checkpoint(): Promise<void> {
+    // A file another device rewrote since we read it is merged before we write over it.
+    const batch = new MergeBatch(this.records, this.meta)
+    for (const kind of RECORD_KINDS) {
+      for (const index of this.records[kind].dirtyShards()) {
+        await this.folderMerger.mergeFileIfChanged(batch, shardFileName(kind, index))
+      }
+    }
+    await this.folderMerger.mergeFileIfChanged(batch, LIBRARY_FILE)
+    this.afterMerge(batch, batch.outcome(), [])
     for (const kind of RECORD_KINDS) {
       const map = this.records[kind] as ShardedMap<{ id: string }>
       for (const index of map.dirtyShards()) {
-        const shard = map.shards[index]
-        if (shard === undefined) continue
-        const low = new Low<ShardFile<{ id: string }>>(shardFile(this.dir, kind, index), {
-          records: [...shard.values()],
-        })
+        const low = new Low<ShardFile<{ id: string }>>(
+          shardFile(this.dir, kind, index),
+          shardContent(map.shard(index)),
+        )
         await low.write()
         map.markClean(index)
+        await this.signatures.remember(shardFileName(kind, index))
       }
     }
     // After the shards: library.json must never name content they do not hold yet.
@@ -273,11 +449,24 @@ export class LibraryStore {
       const metaPath = join(this.dir, LIBRARY_FILE)
       const written = { ...this.meta }
       await new DurableJsonFile(metaPath, libraryMetaParser(metaPath)).write(written)
+      await this.signatures.remember(LIBRARY_FILE)
       this.settingsDirty = false
       this.writtenRevision = written.revision
     }
-    if (this.journal.size > 0) await this.journal.reset()
+    // The journal keeps recent changes after a checkpoint: if a sync tool
+    // brings back an older shard, they are merged in again on the next open.
+    if (this.journal.size >= JOURNAL_KEEP_BYTES) await this.journal.reset()
+    this.sinceCheckpoint = 0
   }
+}
+
+/** Notes every library file's signature as it is when opened. */
+async function rememberLibraryFiles(signatures: FileSignatures): Promise<void> {
+  const paths = [LIBRARY_FILE]
+  for (const kind of RECORD_KINDS) {
+    for (let index = 0; index < SHARD_COUNTS[kind]; index++) paths.push(shardFileName(kind, index))
+  }
+  await Promise.all(paths.map((path) => signatures.remember(path)))
 }
 
 /** What the rest of the core may do with one kind's records: read. */
@@ -290,26 +479,6 @@ export interface ReadonlyRecords<K extends RecordKind> {
 
 /** Read access to every kind of record (the store itself is one). */
 export type LibraryRecords = { readonly [K in RecordKind]: ReadonlyRecords<K> }
-
-function emptyRecords(): Records {
-  return {
-    papers: new ShardedMap(SHARD_COUNTS.papers),
-    notes: new ShardedMap(SHARD_COUNTS.notes),
-    collections: new ShardedMap(SHARD_COUNTS.collections),
-    relations: new ShardedMap(SHARD_COUNTS.relations),
-  }
-}
-
-function applyToMemory(records: Records, changes: ChangeSet, meta: LibraryMeta): void {
-  for (const kind of RECORD_KINDS) {
-    const change = changes[kind]
-    if (change === undefined) continue
-    const map = records[kind] as ShardedMap<{ id: string }>
-    for (const id of change.remove ?? []) map.delete(id)
-    for (const record of (change.put ?? []) as readonly { id: string }[]) map.set(record)
-  }
-  if (changes.settings !== undefined) meta.settings = { ...changes.settings }
-}
 
 /** Refuses a library.json of a newer schema before anything in the folder is touched. */
 async function checkVersion(metaFile: DurableJsonFile<unknown>): Promise<void> {

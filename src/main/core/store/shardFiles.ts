@@ -12,11 +12,42 @@ import { fileTimestamp, moveAside } from './moveAside'
 import { isUsableRecord } from './recordChecks'
 import { SHARD_COUNTS } from './recordKinds'
 import type { RecordKind } from './recordKinds'
-import type { ShardedMap } from './shardedMap'
+import type { RecordRevision } from './recordRevisions'
+import type { Shard, ShardedMap } from './shardedMap'
 import { shardFileName } from './shardRouting'
 
 export interface ShardFile<T> {
   records: T[]
+  /** Each record's revision (recordRevisions.ts); absent in files written before them. */
+  revisions?: Record<string, RecordRevision>
+  /** Deleted records' ids and when they were deleted. */
+  tombstones?: Record<string, string>
+}
+
+/** The revision the file holds for a record, if it is a usable one. */
+export function revisionIn(file: ShardFile<unknown>, id: string): RecordRevision | undefined {
+  const revision = file.revisions?.[id] as unknown
+  if (typeof revision !== 'object' || revision === null) return undefined
+  return typeof (revision as { at?: unknown }).at === 'string'
+    ? (revision as RecordRevision)
+    : undefined
+}
+
+/** The tombstones a file holds, those that are usable. */
+export function tombstonesIn(file: ShardFile<unknown>): [string, string][] {
+  const tombstones = file.tombstones as unknown
+  if (typeof tombstones !== 'object' || tombstones === null) return []
+  return Object.entries(tombstones as Record<string, unknown>).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  )
+}
+
+/** A shard's content as written at a checkpoint. */
+export function shardContent<T extends { id: string }>(shard: Shard<T>): ShardFile<T> {
+  const content: ShardFile<T> = { records: [...shard.records.values()] }
+  if (shard.revisions.size > 0) content.revisions = Object.fromEntries(shard.revisions)
+  if (shard.tombstones.size > 0) content.tombstones = Object.fromEntries(shard.tombstones)
+  return content
 }
 
 /** One shard file as read: its records, or null when it was missing or moved aside. */
@@ -47,7 +78,7 @@ export function shardFile(
   return new DurableJsonFile(join(dir, shardFileName(kind, index)), parseShard, { compact: true })
 }
 
-const parseShard: JsonDocumentParser<ShardFile<{ id: string }>> = (value) => {
+export const parseShard: JsonDocumentParser<ShardFile<{ id: string }>> = (value) => {
   if (
     typeof value !== 'object' ||
     value === null ||
@@ -108,9 +139,12 @@ async function loadShard(
   if (data === null) return
   const unusable: unknown[] = []
   for (const record of data.records as unknown[]) {
-    if (isUsableRecord(kind, record)) map.load(index, record as { id: string })
-    else unusable.push(record)
+    if (isUsableRecord(kind, record)) {
+      const id = (record as { id: string }).id
+      map.load(index, record as { id: string }, revisionIn(data, id))
+    } else unusable.push(record)
   }
+  for (const [id, stamp] of tombstonesIn(data)) map.loadTombstone(index, id, stamp)
   if (unusable.length > 0) {
     const quarantine = `${file.path}.quarantined-${fileTimestamp(now())}.json`
     await new DurableJsonFile(quarantine, (value) => value).write({ records: unusable })
@@ -153,7 +187,8 @@ async function recoverRecords(
   let count = 0
   for (const record of copy.data.records as unknown[]) {
     if (isUsableRecord(kind, record) && ids.delete((record as { id: string }).id)) {
-      map.load(index, record as { id: string })
+      const id = (record as { id: string }).id
+      map.load(index, record as { id: string }, revisionIn(copy.data, id))
       count++
     }
   }

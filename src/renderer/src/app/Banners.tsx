@@ -5,6 +5,7 @@ import type { CollectionNode, ImportReport, LibraryInfo } from '../../../shared/
 import { LibraryProblems } from '../features/backups/LibraryProblems'
 import { ImportStatus, type FileInto } from '../features/import/ImportStatus'
 import { LookupQueueBanner } from '../features/import/LookupQueueBanner'
+import { SyncBar } from '../features/sync/SyncBar'
 import type { Importer } from '../features/import/useImport'
 import type { ActionStatusState } from '../features/undo/useActionStatus'
 import { TaskProgress } from '../ui/TaskProgress'
@@ -38,6 +39,7 @@ export function Banners(props: BannersProps) {
   return (
     <>
       {info !== undefined && <LibraryProblems info={info} onShowBackups={props.onShowBackups} />}
+      <SyncBar />
       {infoError !== undefined && (
         <div className="store-problems" role="alert">
           The library could not be read: {infoError}. Check that its folder is still there and

@@ -103,4 +103,6 @@ export const libraryQueries = {
   /** A paper's citation key and the keys it had before. */
   citationKey: (paperId: string) =>
     libraryQuery('getCitationKey', { paperId }, { topics: ['papers'], paperId }),
+  /** The Sync status: devices, last merge, notes that need a look. */
+  syncStatus: () => libraryQuery('getSyncStatus', {}, { topics: ['sync', 'notes'] }),
 }

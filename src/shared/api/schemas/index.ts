@@ -15,6 +15,7 @@ import { onlineArgs } from './online'
 import { organizeArgs } from './organize'
 import { paperArgs } from './papers'
 import { settingsArgs } from './settings'
+import { syncArgs } from './sync'
 
 export const apiArgs = {
   ...libraryArgs,
@@ -28,6 +29,7 @@ export const apiArgs = {
   ...linkArgs,
   ...settingsArgs,
   ...citationArgs,
+  ...syncArgs,
 } satisfies { [M in ApiMethod]: z.ZodType }
 
 export * from '../limits'
