@@ -9,6 +9,7 @@ import type { TaskProgress } from '../../shared/model'
 import { BackupsService } from './backups/backupsService'
 import { duplicatesService } from './duplicates/duplicatesService'
 import { exportsService } from './exports/exportsService'
+import { FeedsService } from './feeds/feedsService'
 import { ImportsService } from './imports/importsService'
 import type { ChangeListener } from './kernel/changeBus'
 import { LibraryKernel } from './kernel/kernel'
@@ -59,6 +60,8 @@ export interface LibraryOptions {
    * (default: a size whose index takes long enough to build to be worth it).
    */
   searchIndexFromPapers?: number
+  /** Check the feeds at open and when each is due (the app does; the CLI and tests do not). */
+  feedSchedule?: boolean
 }
 
 export class Library {
@@ -82,10 +85,11 @@ export class Library {
     const imports = new ImportsService(kernel, lookup, options.samplePath)
     this.settings = new SettingsService(kernel)
     const backups = new BackupsService(kernel, this.settings, views, notes)
+    const feeds = new FeedsService(kernel, plans, lookup, related)
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
-    kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search)
+    kernel.bus.subscribe(notes, views, plans, links, related, imports, feeds, backups, search)
     this.api = handlerTable([
       papersService(kernel, views, notes, search),
       notesService(kernel, notes, links),
@@ -101,8 +105,10 @@ export class Library {
       backups,
       this.settings,
       tasksService(kernel),
+      feeds,
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()
+    if (options.feedSchedule === true) feeds.startSchedule()
   }
 
   /**

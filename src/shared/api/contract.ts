@@ -11,6 +11,10 @@ import type {
   Backlink,
   ChangeOutcome,
   Collection,
+  Feed,
+  FeedRefreshReport,
+  FeedStatus,
+  InboxPage,
   CollectionChoice,
   CollectionRef,
   DuplicateGroup,
@@ -121,6 +125,14 @@ export interface ApiResults {
   updateRelation: PaperRelation
   /** The relation that was removed. */
   removeRelation: PaperRelation
+  listFeeds: FeedStatus[]
+  addFeed: Feed
+  updateFeed: Feed
+  removeFeed: Feed
+  refreshFeeds: FeedRefreshReport
+  listInbox: InboxPage
+  /** What the triage did (one undo step), as Undo names it. */
+  triageInbox: ChangeOutcome
 }
 
 export type LibraryApi = {

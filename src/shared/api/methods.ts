@@ -68,6 +68,13 @@ export const apiMethods = [
   'addRelation',
   'updateRelation',
   'removeRelation',
+  'listFeeds',
+  'addFeed',
+  'updateFeed',
+  'removeFeed',
+  'refreshFeeds',
+  'listInbox',
+  'triageInbox',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]

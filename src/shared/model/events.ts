@@ -18,6 +18,8 @@ export type ChangeTopic =
   | 'lookup-queue'
   /** The library as a whole: its problems, its backup problem, its counts. */
   | 'library'
+  /** Feed subscriptions and their items (the Today inbox). */
+  | 'feeds'
 
 export interface LibraryChange {
   topics: ChangeTopic[]
@@ -32,7 +34,7 @@ export interface LibraryChange {
 
 /** Every topic, no ids: after a restore, anything may have changed. */
 export const EVERYTHING_CHANGED: LibraryChange = {
-  topics: ['papers', 'notes', 'collections', 'relations', 'history', 'lookup-queue', 'library'],
+  topics: ['papers', 'notes', 'collections', 'relations', 'history', 'lookup-queue', 'library', 'feeds'],
 }
 
 /** Events main pushes to the renderer. */

@@ -66,6 +66,8 @@ export interface Settings {
   /** How many backups are kept; older ones are deleted. */
   backupsKept: number
   serviceOrigins: ServiceOrigins
+  /** Skipped feed items are removed after this many days (Today). */
+  skippedFeedItemDays: number
 }
 
 export const MIN_READING_FONT_SIZE = 12
@@ -101,4 +103,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   backupIntervalHours: 4,
   backupsKept: 10,
   serviceOrigins: DEFAULT_SERVICE_ORIGINS,
+  skippedFeedItemDays: 30,
 })

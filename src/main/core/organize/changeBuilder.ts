@@ -14,6 +14,8 @@ export class ChangeBuilder {
     notes: new Map(),
     collections: new Map(),
     relations: new Map(),
+    feeds: new Map(),
+    feedItems: new Map(),
   }
 
   constructor(private readonly records: LibraryRecords) {}

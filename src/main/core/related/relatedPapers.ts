@@ -50,6 +50,8 @@ interface BuiltIndex {
   postingStart: Int32Array
   postingDocs: Int32Array
   postingWeights: Float32Array
+  /** Each term's inverse document frequency (0: it tells papers apart not at all). */
+  idf: Float32Array
   /** Scratch space for one query's scores, reused (queries are synchronous). */
   scores: Float32Array
 }
@@ -152,6 +154,55 @@ export class RelatedPapersIndex {
     return best
   }
 
+  /**
+   * A text from outside the library (a feed item) as a vector over the
+   * library's terms, weighted as the papers are, its strongest terms only.
+   */
+  textVector(title: string, abstract: string): TextVector {
+    const { idf } = this.index()
+    const weighted: { termId: number; weight: number }[] = []
+    let norm = 0
+    for (const [term, tf] of paperTermCounts(title, abstract)) {
+      const termId = this.termIds.get(term)
+      const termIdf = termId === undefined ? 0 : (idf[termId] ?? 0)
+      if (termId === undefined || termIdf <= 0) continue
+      const weight = (tf < 1 ? tf : 1 + Math.log(tf)) * termIdf
+      weighted.push({ termId, weight })
+      norm += weight * weight
+    }
+    norm = Math.sqrt(norm) || 1
+    weighted.sort((a, b) => b.weight - a.weight)
+    const kept = weighted.slice(0, QUERY_TERMS)
+    return {
+      termIds: Int32Array.from(kept, (t) => t.termId),
+      weights: Float32Array.from(kept, (t) => t.weight / norm),
+    }
+  }
+
+  /** Some of the papers (those a ranking compares against), as a small index of their own. */
+  subset(ids: Iterable<string>): PaperSubset {
+    const index = this.index()
+    const members: string[] = []
+    const postings = new Map<number, { docs: number[]; weights: number[] }>()
+    for (const id of ids) {
+      const doc = index.position.get(id)
+      if (doc === undefined) continue
+      const member = members.length
+      members.push(id)
+      for (let i = index.docStart[doc] ?? 0; i < (index.docStart[doc + 1] ?? 0); i++) {
+        const termId = index.docTermIds[i] ?? 0
+        let posting = postings.get(termId)
+        if (posting === undefined) {
+          posting = { docs: [], weights: [] }
+          postings.set(termId, posting)
+        }
+        posting.docs.push(member)
+        posting.weights.push(index.docWeights[i] ?? 0)
+      }
+    }
+    return new PaperSubset(members, postings)
+  }
+
   private termIdOf(term: string): number {
     let termId = this.termIds.get(term)
     if (termId === undefined) {
@@ -198,6 +249,55 @@ export class RelatedPapersIndex {
     this.building = undefined
     // Papers changed meanwhile: this result is already stale; ready() builds again.
     if (generation === this.generation) this.built ??= step.value
+  }
+}
+
+/** A text's strongest terms (ids into the library's vocabulary) with unit-length weights. */
+export interface TextVector {
+  termIds: Int32Array
+  weights: Float32Array
+}
+
+/** Cosine similarity of two text vectors (over the terms each kept). */
+export function vectorSimilarity(a: TextVector, b: TextVector): number {
+  let sum = 0
+  for (let i = 0; i < a.termIds.length; i++) {
+    const termId = a.termIds[i]
+    for (let j = 0; j < b.termIds.length; j++) {
+      if (b.termIds[j] === termId) sum += (a.weights[i] ?? 0) * (b.weights[j] ?? 0)
+    }
+  }
+  return Math.min(1, sum)
+}
+
+/** Some of the library's papers with postings of their own: a query touches only them. */
+export class PaperSubset {
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly postings: ReadonlyMap<number, { docs: number[]; weights: number[] }>,
+  ) {}
+
+  get size(): number {
+    return this.ids.length
+  }
+
+  /** The `limit` members most similar to a text vector, best first. */
+  similarTo(vector: TextVector, limit: number): SimilarPaper[] {
+    const scores = new Map<number, number>()
+    for (let i = 0; i < vector.termIds.length; i++) {
+      const posting = this.postings.get(vector.termIds[i] ?? -1)
+      if (posting === undefined) continue
+      const weight = vector.weights[i] ?? 0
+      for (let p = 0; p < posting.docs.length; p++) {
+        const doc = posting.docs[p] ?? 0
+        scores.set(doc, (scores.get(doc) ?? 0) + weight * (posting.weights[p] ?? 0))
+      }
+    }
+    return [...scores]
+      .filter(([, score]) => score >= MIN_SCORE)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([doc, score]) => ({ id: this.ids[doc] ?? '', score: Math.min(1, score) }))
   }
 }
 
@@ -283,6 +383,7 @@ function* buildSteps(
     postingStart,
     postingDocs,
     postingWeights,
+    idf,
     scores: new Float32Array(count),
   }
 }

@@ -185,6 +185,12 @@ export class LibraryStore {
   get relations(): ReadonlyRecords<'relations'> {
     return this.records.relations
   }
+  get feeds(): ReadonlyRecords<'feeds'> {
+    return this.records.feeds
+  }
+  get feedItems(): ReadonlyRecords<'feedItems'> {
+    return this.records.feedItems
+  }
 
   /**
    * Makes `changes` durable (journal), then visible (memory). Rejects with a
@@ -297,6 +303,8 @@ function emptyRecords(): Records {
     notes: new ShardedMap(SHARD_COUNTS.notes),
     collections: new ShardedMap(SHARD_COUNTS.collections),
     relations: new ShardedMap(SHARD_COUNTS.relations),
+    feeds: new ShardedMap(SHARD_COUNTS.feeds),
+    feedItems: new ShardedMap(SHARD_COUNTS.feedItems),
   }
 }
 

@@ -65,6 +65,7 @@ export const settingSchemas = {
   serviceOrigins: z
     .object({ huggingFace: serviceOrigin, arxivApi: serviceOrigin, arxivRss: serviceOrigin })
     .strict(),
+  skippedFeedItemDays: z.number().int().min(1).max(3650),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** The argument of updateSettings: any subset of the settings, nothing else. */
