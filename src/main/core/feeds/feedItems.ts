@@ -77,6 +77,8 @@ export function mergeIntoItems(
     const known =
       created.get(key) ?? (id === undefined ? undefined : (changed.get(id) ?? items.get(id)))
     if (known === undefined) {
+      // A new version of a paper the inbox never had is an old paper, not a new one.
+      if (record.replaces === true) continue
       created.set(key, {
         id: randomUUID(),
         key,

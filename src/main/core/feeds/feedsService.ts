@@ -22,6 +22,7 @@ import type { Service } from '../kernel/service'
 import type { LookupService } from '../lookup/lookupService'
 import { requireLiveCollection } from '../organize/collections'
 import type { PlanRunner } from '../organize/planRunner'
+import { RelatedPapersIndex } from '../related/relatedPapers'
 import type { RelatedService } from '../related/relatedService'
 import { fetchFeed } from './feedFetch'
 import { expiredItems, mergeIntoItems } from './feedItems'
@@ -40,6 +41,9 @@ type FeedMethod =
   | 'refreshFeeds'
   | 'listInbox'
   | 'triageInbox'
+
+/** Below this many papers the ranking learns words' rarity from the inbox too. */
+const SMALL_LIBRARY = 2000
 
 /** How often the schedule looks for feeds whose check is due. */
 const SCHEDULE_TICK_MS = 60_000
@@ -296,8 +300,8 @@ export class FeedsService implements Service<FeedMethod> {
   }
 
   private async rankingContext(): Promise<RankingContext> {
-    const index = await this.related.readyIndex()
     const store = this.kernel.store
+    const index = await this.rankingIndex()
     const withNotes = new Set<string>()
     for (const note of store.notes.values()) {
       if (note.paperId !== undefined && note.trashedAt === undefined && note.body.trim() !== '')
@@ -321,5 +325,24 @@ export class FeedsService implements Service<FeedMethod> {
       paperOf: (item) => this.libraryKeys.paperOf(item),
       now: this.kernel.now(),
     }
+  }
+
+  /**
+   * The library's similar-papers index; for a small library one of its papers
+   * and the inbox's items together, so that the words' rarity (IDF) is learnt
+   * from more than a handful of abstracts.
+   */
+  private async rankingIndex(): Promise<RelatedPapersIndex> {
+    const library = await this.related.readyIndex()
+    if (library.size >= SMALL_LIBRARY) return library
+    const index = new RelatedPapersIndex()
+    for (const paper of this.kernel.store.papers.values()) {
+      if (paper.trashedAt === undefined) index.set(paper.id, paper.title, paper.abstract)
+    }
+    for (const item of this.kernel.store.feedItems.values()) {
+      index.set(`item:${item.id}`, item.fields.title, item.fields.abstract)
+    }
+    await index.ready()
+    return index
   }
 }

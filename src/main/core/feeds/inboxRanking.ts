@@ -16,7 +16,7 @@ import { vectorSimilarity } from '../related/relatedPapers'
 
 const WEIGHTS = { library: 0.55, thumbs: 0.2, upvotes: 0.15, freshness: 0.1 }
 /** Below this a library paper is too unlike an item to be named as the reason. */
-const NAMED_LIKENESS = 0.05
+const NAMED_LIKENESS = 0.1
 const FULL_UPVOTES = 100
 const FRESHNESS_HALF_LIFE_DAYS = 2
 
@@ -95,7 +95,7 @@ export function rankItem(item: FeedItem, context: RankingContext): InboxItem {
   else if (up >= NAMED_LIKENESS && up > down) reasons.push('like items you gave a thumbs up')
   else if (down >= NAMED_LIKENESS && down > up) reasons.push('like items you gave a thumbs down')
   if (item.upvotes > 0) reasons.push(`${item.upvotes} upvote${item.upvotes === 1 ? '' : 's'}`)
-  if (reasons.length === 0) reasons.push(like.length === 0 ? 'new, like nothing you keep yet' : '')
+  if (reasons.length === 0) reasons.push('new; like nothing you keep yet')
 
   const paperId = item.paperId ?? context.paperOf(item)
   return {
