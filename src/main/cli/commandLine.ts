@@ -3,7 +3,7 @@
 // (`search tool -survey`), so after `search` what is not an option is a word
 // of the query; anywhere else it is an error.
 import { parseArgs } from 'node:util'
-import type { ExportFormat, PaperSort } from '../../shared/model'
+import type { ExportFormat, InboxSort, PaperSort } from '../../shared/model'
 import { UsageError } from './errors'
 import type { CliIo } from './io'
 import { APPLY_OPTION, OPTIONS } from './options'
@@ -39,6 +39,16 @@ export interface CommandLine {
   month?: string
   /** feed: --atom (the Atom feed rather than RSS) */
   atom: boolean
+  /** feed add: --name NAME */
+  name?: string
+  /** feed add: --every HOURS */
+  everyHours?: number
+  /** feed refresh: --force (arXiv on a weekend too) */
+  force?: boolean
+  /** inbox: --by relevance|upvotes|date */
+  inboxSort?: InboxSort
+  /** inbox: --state new|kept|skipped|all */
+  inboxState?: 'new' | 'kept' | 'skipped' | 'all'
 }
 
 /** A command: runs with the command line, resolves to the exit code. */

@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export'
 import { feedCommand } from './commands/feed'
 import { helpCommand } from './commands/help'
 import { importCommand } from './commands/import'
+import { inboxCommand } from './commands/inbox'
 import { listCommand } from './commands/list'
 import { relatedCommand } from './commands/related'
 import { searchCommand } from './commands/search'
@@ -17,6 +18,7 @@ const COMMANDS = new Map<string, Command>([
   ['import', importCommand],
   ['daily', dailyCommand],
   ['feed', feedCommand],
+  ['inbox', inboxCommand],
   ['export', exportCommand],
   ['list', listCommand],
   ['search', searchCommand],

@@ -38,7 +38,7 @@ const fold = (name: string): string => name.normalize('NFC').toLowerCase().trim(
  * from the top level, else the only collection of that name anywhere. What
  * does not exist yet is created, like `mkdir -p`.
  */
-async function resolveOrCreate(
+export async function resolveOrCreate(
   session: Session,
   name: string,
   io: CliIo,
