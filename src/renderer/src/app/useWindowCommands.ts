@@ -29,6 +29,8 @@ interface WindowCommandsContext {
   list: ListView
   reveal(id: string): void
   openNote(noteId: string): void
+  openToday(): void
+  checkFeeds(): void
 }
 
 export interface WindowCommands {
@@ -74,6 +76,8 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
     onSelection: ctx.onListCommand,
     matchTitles: ctx.matchTitles,
     hasSelection: () => list.selection.ids.length > 0,
+    openToday: ctx.openToday,
+    checkFeeds: ctx.checkFeeds,
   }
   useKeyboardCommands(context)
 

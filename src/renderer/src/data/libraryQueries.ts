@@ -5,7 +5,13 @@
 // from main made stale.
 import { queryOptions } from '@tanstack/react-query'
 import type { ApiArgs, ApiMethod, ApiResults } from '../../../shared/api'
-import type { ChangeTopic, LinkTarget, PaperFilter, PaperSort } from '../../../shared/model'
+import type {
+  ChangeTopic,
+  InboxSort,
+  LinkTarget,
+  PaperFilter,
+  PaperSort,
+} from '../../../shared/model'
 import { wikiLinkTargetKey, type WikiLinkTarget } from '../../../shared/text/wikiLinks'
 import { api } from './client'
 
@@ -87,4 +93,9 @@ export const libraryQueries = {
   /** The most similar papers: any paper added, edited or trashed may change them. */
   similarPapers: (id: string) => libraryQuery('getRelatedPapers', { id }, { topics: ['papers'] }),
   linkTargets: linkTargetsQuery,
+  /** Today's ranked inbox: the papers you keep, star, tag or annotate change the ranking. */
+  inbox: (sort: InboxSort) =>
+    libraryQuery('listInbox', { sort }, { topics: ['feeds', 'papers', 'notes'] }),
+  /** The feeds with their last check and their new items. */
+  feeds: () => libraryQuery('listFeeds', {}, { topics: ['feeds'] }),
 }

@@ -31,6 +31,10 @@ export interface CommandContext {
   onSelection(command: ListCommand): void
   /** The selected papers without ids, looked up on arXiv by title (previewed). */
   matchTitles(): void
+  /** Go > Today: the inbox of the feeds, triaged from the keyboard. */
+  openToday(): void
+  /** File > Check the feeds now. */
+  checkFeeds(): void
   /** Whether a paper is selected (commands on "the paper" need one). */
   hasSelection(): boolean
 }
@@ -46,6 +50,8 @@ const needsPaper = (context: CommandContext): boolean => context.hasSelection()
 export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   import: { run: (c) => c.importFiles() },
   'get-daily-papers': { run: (c) => c.openDailyPapers() },
+  'check-feeds': { run: (c) => c.checkFeeds() },
+  'open-today': { run: (c) => c.openToday() },
   export: { run: (c) => c.openExport() },
   'find-duplicates': { run: (c) => c.openDuplicates() },
   settings: { run: (c) => c.openSettings() },
