@@ -246,6 +246,7 @@ async function openLibrary(): Promise<Library> {
   const opened = await Library.open(libraryDir, {
     samplePath: join(resourcesDir, 'sample-daily-papers.txt'),
     automaticBackups: true,
+    feedSchedule: true,
   })
   const info = await opened.api.getLibraryInfo({})
   log.info(`Offprint ${app.getVersion()} opened ${info.path} (${info.paperCount} papers)`)

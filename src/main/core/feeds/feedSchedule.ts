@@ -1,8 +1,8 @@
 // When a feed is checked: at start and every `everyHours` after a success;
 // after a failure sooner, waiting twice as long after each failure in a row
-// (5 min, 10, 20… never longer than the feed's own interval); and arXiv never
-// on a Saturday or a Sunday in New York, when its feeds are empty. Pure
-// functions of the clock, so tests drive them with a fake one.
+// (5 min, 10, 20… never longer than the feed's own interval); and arXiv's
+// announcement feeds never on a Saturday or a Sunday in New York, when they
+// are empty. Pure functions of the clock, so tests drive them with a fake one.
 import type { Feed } from '../../../shared/model'
 
 const MINUTE = 60_000
@@ -24,9 +24,12 @@ function newYorkWeekday(now: Date): number {
   return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(name)
 }
 
-/** arXiv announces nothing on Saturdays and Sundays: its feeds are not asked for then. */
+/**
+ * arXiv announces nothing on Saturdays and Sundays: its announcement feeds are
+ * not asked for then (an API query still is: the API answers every day).
+ */
 export function isArxivWeekend(feed: Feed, now: Date): boolean {
-  if (feed.kind === 'hf-daily') return false
+  if (feed.kind !== 'arxiv') return false
   const day = newYorkWeekday(now)
   return day === 0 || day === 6
 }

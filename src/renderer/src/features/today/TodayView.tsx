@@ -47,10 +47,22 @@ export function TodayView(props: TodayViewProps) {
     () => (hiding.answer === inbox.data ? hiding.ids : new Set<string>()),
     [hiding, inbox.data],
   )
-  const items = useMemo(
-    () => (inbox.data?.items ?? NO_ITEMS).filter((item) => !hidden.has(item.id)),
-    [inbox.data, hidden],
-  )
+  // The order of the first answer stays while you triage (a thumb re-ranks the
+  // items, but the list does not jump under the cursor); a new sort, or
+  // opening Today again, shows the new ranking.
+  const [order, setOrder] = useState<{ sort: InboxSort; rank: ReadonlyMap<string, number> }>()
+  if (inbox.data !== undefined && (order === undefined || order.sort !== sort)) {
+    setOrder({ sort, rank: new Map(inbox.data.items.map((item, index) => [item.id, index])) })
+  }
+  const items = useMemo(() => {
+    const rank = order?.rank ?? new Map<string, number>()
+    const at = (item: InboxItem, index: number): number => rank.get(item.id) ?? rank.size + index
+    return (inbox.data?.items ?? NO_ITEMS)
+      .map((item, index) => ({ item, at: at(item, index) }))
+      .filter(({ item }) => !hidden.has(item.id))
+      .sort((a, b) => a.at - b.at)
+      .map(({ item }) => item)
+  }, [inbox.data, hidden, order])
   const [cursorId, setCursorId] = useState<string | undefined>(undefined)
   const [openId, setOpenId] = useState<string | undefined>(undefined)
   const [checking, setChecking] = useState(false)
