@@ -23,12 +23,13 @@ import type { LookupService } from '../lookup/lookupService'
 import { requireLiveCollection } from '../organize/collections'
 import type { PlanRunner } from '../organize/planRunner'
 import { RelatedPapersIndex } from '../related/relatedPapers'
+import type { TextVector } from '../related/relatedPapers'
 import type { RelatedService } from '../related/relatedService'
 import { fetchFeed } from './feedFetch'
 import { expiredItems, mergeIntoItems } from './feedItems'
 import { afterFailure, afterSuccess, afterWeekend, isArxivWeekend, isDue } from './feedSchedule'
 import { parseFeedSpec } from './feedSpec'
-import { isInteresting, rankItem, sortInbox, thumbedVectors } from './inboxRanking'
+import { RANKING_TERMS, isInteresting, rankItem, sortInbox, thumbedVectors } from './inboxRanking'
 import type { RankingContext } from './inboxRanking'
 import { LibraryKeys } from './libraryKeys'
 import { planTriage } from './triage'
@@ -59,6 +60,12 @@ export class FeedsService implements Service<FeedMethod> {
   private refreshing: Promise<unknown> = Promise.resolve()
   private timer: ReturnType<typeof setInterval> | undefined
   private readonly stop = new AbortController()
+  /** Items' vectors, valid for one index at one version. */
+  private vectors: {
+    index: RelatedPapersIndex
+    version: number
+    byItem: Map<string, { title: string; abstract: string; vector: TextVector }>
+  } = { index: new RelatedPapersIndex(), version: -1, byItem: new Map() }
 
   constructor(
     private readonly kernel: LibraryKernel,
@@ -323,8 +330,23 @@ export class FeedsService implements Service<FeedMethod> {
       titleOf: (id) => store.papers.get(id)?.title ?? '',
       thumbed: thumbedVectors(index, items),
       paperOf: (item) => this.libraryKeys.paperOf(item),
+      vectorOf: (item) => this.vectorOf(index, item),
       now: this.kernel.now(),
     }
+  }
+
+  private vectorOf(index: RelatedPapersIndex, item: FeedItem): TextVector {
+    if (this.vectors.index !== index || this.vectors.version !== index.version) {
+      this.vectors = { index, version: index.version, byItem: new Map() }
+    }
+    const { title, abstract } = item.fields
+    const known = this.vectors.byItem.get(item.id)
+    if (known !== undefined && known.title === title && known.abstract === abstract) {
+      return known.vector
+    }
+    const vector = index.textVector(title, abstract, RANKING_TERMS)
+    this.vectors.byItem.set(item.id, { title, abstract, vector })
+    return vector
   }
 
   /**

@@ -19,6 +19,8 @@ const WEIGHTS = { library: 0.55, thumbs: 0.2, upvotes: 0.15, freshness: 0.1 }
 const NAMED_LIKENESS = 0.1
 const FULL_UPVOTES = 100
 const FRESHNESS_HALF_LIFE_DAYS = 2
+/** An item's strongest terms compared: its rare, specific words decide. */
+export const RANKING_TERMS = 24
 
 export interface RankingContext {
   index: RelatedPapersIndex
@@ -27,6 +29,8 @@ export interface RankingContext {
   titleOf(paperId: string): string
   /** Items with a thumb, as vectors. */
   thumbed: { up: TextVector[]; down: TextVector[] }
+  /** An item's vector (cached while the index stays the same). */
+  vectorOf(item: FeedItem): TextVector
   /** The library paper an item already is, if any. */
   paperOf(item: FeedItem): string | undefined
   now: Date
@@ -46,7 +50,9 @@ export function thumbedVectors(
   const thumbed: RankingContext['thumbed'] = { up: [], down: [] }
   for (const item of items) {
     if (item.thumbs === undefined) continue
-    thumbed[item.thumbs].push(index.textVector(item.fields.title, item.fields.abstract))
+    thumbed[item.thumbs].push(
+      index.textVector(item.fields.title, item.fields.abstract, RANKING_TERMS),
+    )
   }
   return thumbed
 }
@@ -71,7 +77,7 @@ function ageDays(item: FeedItem, now: Date): number {
 
 /** One item scored, with its reason. */
 export function rankItem(item: FeedItem, context: RankingContext): InboxItem {
-  const vector = context.index.textVector(item.fields.title, item.fields.abstract)
+  const vector = context.vectorOf(item)
   const matches = context.liked.similarTo(vector, 2)
   const named = matches.filter((match) => match.score >= NAMED_LIKENESS)
   const library = Math.min(1, (matches[0]?.score ?? 0) + 0.5 * (matches[1]?.score ?? 0))

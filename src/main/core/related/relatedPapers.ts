@@ -71,6 +71,11 @@ export class RelatedPapersIndex {
     return this.papers.size
   }
 
+  /** Changes whenever a paper is added, changed or removed (the weights with it). */
+  get version(): number {
+    return this.generation
+  }
+
   /** Adds a paper, or refreshes it; its words are counted again only if they changed. */
   set(id: string, title: string, abstract: string): void {
     const known = this.papers.get(id)
@@ -158,7 +163,7 @@ export class RelatedPapersIndex {
    * A text from outside the library (a feed item) as a vector over the
    * library's terms, weighted as the papers are, its strongest terms only.
    */
-  textVector(title: string, abstract: string): TextVector {
+  textVector(title: string, abstract: string, terms = QUERY_TERMS): TextVector {
     const { idf } = this.index()
     const weighted: { termId: number; weight: number }[] = []
     let norm = 0
@@ -172,7 +177,7 @@ export class RelatedPapersIndex {
     }
     norm = Math.sqrt(norm) || 1
     weighted.sort((a, b) => b.weight - a.weight)
-    const kept = weighted.slice(0, QUERY_TERMS)
+    const kept = weighted.slice(0, terms)
     return {
       termIds: Int32Array.from(kept, (t) => t.termId),
       weights: Float32Array.from(kept, (t) => t.weight / norm),
@@ -183,7 +188,7 @@ export class RelatedPapersIndex {
   subset(ids: Iterable<string>): PaperSubset {
     const index = this.index()
     const members: string[] = []
-    const postings = new Map<number, { docs: number[]; weights: number[] }>()
+    const lists = new Map<number, { docs: number[]; weights: number[] }>()
     for (const id of ids) {
       const doc = index.position.get(id)
       if (doc === undefined) continue
@@ -191,14 +196,21 @@ export class RelatedPapersIndex {
       members.push(id)
       for (let i = index.docStart[doc] ?? 0; i < (index.docStart[doc + 1] ?? 0); i++) {
         const termId = index.docTermIds[i] ?? 0
-        let posting = postings.get(termId)
+        let posting = lists.get(termId)
         if (posting === undefined) {
           posting = { docs: [], weights: [] }
-          postings.set(termId, posting)
+          lists.set(termId, posting)
         }
         posting.docs.push(member)
         posting.weights.push(index.docWeights[i] ?? 0)
       }
+    }
+    const postings = new Map<number, { docs: Int32Array; weights: Float32Array }>()
+    for (const [termId, list] of lists) {
+      postings.set(termId, {
+        docs: Int32Array.from(list.docs),
+        weights: Float32Array.from(list.weights),
+      })
     }
     return new PaperSubset(members, postings)
   }
@@ -272,10 +284,15 @@ export function vectorSimilarity(a: TextVector, b: TextVector): number {
 
 /** Some of the library's papers with postings of their own: a query touches only them. */
 export class PaperSubset {
+  /** Scratch space for one query's scores, reused (queries are synchronous). */
+  private readonly scores: Float32Array
+
   constructor(
     private readonly ids: readonly string[],
-    private readonly postings: ReadonlyMap<number, { docs: number[]; weights: number[] }>,
-  ) {}
+    private readonly postings: ReadonlyMap<number, { docs: Int32Array; weights: Float32Array }>,
+  ) {
+    this.scores = new Float32Array(ids.length)
+  }
 
   get size(): number {
     return this.ids.length
@@ -283,21 +300,31 @@ export class PaperSubset {
 
   /** The `limit` members most similar to a text vector, best first. */
   similarTo(vector: TextVector, limit: number): SimilarPaper[] {
-    const scores = new Map<number, number>()
+    const scores = this.scores
+    const touched: number[] = []
     for (let i = 0; i < vector.termIds.length; i++) {
       const posting = this.postings.get(vector.termIds[i] ?? -1)
       if (posting === undefined) continue
       const weight = vector.weights[i] ?? 0
-      for (let p = 0; p < posting.docs.length; p++) {
-        const doc = posting.docs[p] ?? 0
-        scores.set(doc, (scores.get(doc) ?? 0) + weight * (posting.weights[p] ?? 0))
+      const { docs, weights } = posting
+      for (let p = 0; p < docs.length; p++) {
+        const doc = docs[p] ?? 0
+        if (scores[doc] === 0) touched.push(doc)
+        scores[doc] = (scores[doc] ?? 0) + weight * (weights[p] ?? 0)
       }
     }
-    return [...scores]
-      .filter(([, score]) => score >= MIN_SCORE)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([doc, score]) => ({ id: this.ids[doc] ?? '', score: Math.min(1, score) }))
+    const best: SimilarPaper[] = []
+    for (const doc of touched) {
+      const score = scores[doc] ?? 0
+      scores[doc] = 0
+      if (score < MIN_SCORE) continue
+      if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue
+      let at = best.length
+      while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--
+      best.splice(at, 0, { id: this.ids[doc] ?? '', score: Math.min(1, score) })
+      if (best.length > limit) best.pop()
+    }
+    return best
   }
 }
 
