@@ -7,21 +7,15 @@
 // in; the stub serves the XML between its backquotes). Any path can be made to
 // answer 429 or 503 (with Retry-After) a number of times; answers carry an ETag
 // and a matching If-None-Match gets 304. Every request is logged.
-import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import type { LookupOptions } from '../../src/main/core/lookup/identifierLookup'
 
-const FORMATS = resolve(__dirname, '../fixtures/formats')
-const FEEDS = resolve(__dirname, '../fixtures/feeds')
+import { DAILY_PAPERS, FORMATS, answerWithEtag } from './lookupStubServer'
 
-const DAILY_PAPERS: Record<string, string> = {
-  '2026-05-08': 'hf-api-daily-papers-pretty.json',
-  '2026-06-12': 'hf-api-daily-papers-2026-06-12.json',
-  '2026-07-31': 'hf-api-daily-papers-2026-07.json',
-}
+const FEEDS = resolve(__dirname, '../fixtures/feeds')
 
 /** rss.arxiv.org paths: every category list the tests follow gets the one real feed of that day. */
 const RSS: Record<string, string> = {
@@ -79,14 +73,8 @@ export async function startFeedStub(): Promise<FeedStub> {
         .end('busy')
       return
     }
-    const serve = (body: string, type: string): void => {
-      const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`
-      if (request.headers['if-none-match'] === etag) {
-        response.writeHead(304, { ETag: etag }).end()
-        return
-      }
-      response.writeHead(200, { 'Content-Type': type, ETag: etag }).end(body)
-    }
+    const serve = (body: string, type: string): void =>
+      answerWithEtag(response, request.headers['if-none-match'], body, type)
     void (async () => {
       if (url.pathname === '/api/daily_papers') {
         const day = DAILY_PAPERS[url.searchParams.get('date') ?? '']

@@ -31,6 +31,15 @@ export const addToCollectionCommand: Command = async (line, io) => {
   })
 }
 
+/** The id of the collection `--collection NAME` names (created when missing), if given. */
+export async function collectionOption(
+  session: Session,
+  name: string | undefined,
+  io: CliIo,
+): Promise<{ collectionId: string } | Record<string, never>> {
+  return name === undefined ? {} : { collectionId: (await resolveOrCreate(session, name, io)).id }
+}
+
 const fold = (name: string): string => name.normalize('NFC').toLowerCase().trim()
 
 /**
@@ -38,7 +47,7 @@ const fold = (name: string): string => name.normalize('NFC').toLowerCase().trim(
  * from the top level, else the only collection of that name anywhere. What
  * does not exist yet is created, like `mkdir -p`.
  */
-export async function resolveOrCreate(
+async function resolveOrCreate(
   session: Session,
   name: string,
   io: CliIo,

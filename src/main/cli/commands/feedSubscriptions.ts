@@ -9,7 +9,7 @@ import { UsageError } from '../errors'
 import type { CliIo } from '../io'
 import { oneLine, printJson, printJsonOrLines } from '../io'
 import { libraryDirOf, withExistingLibrary, withLibrary } from '../session'
-import { resolveOrCreate } from './addToCollection'
+import { collectionOption } from './addToCollection'
 
 export const FEED_SUBCOMMANDS = new Set(['add', 'list', 'refresh', 'remove'])
 
@@ -45,15 +45,11 @@ export async function feedSubcommand(line: CommandLine, io: CliIo): Promise<numb
         )
       }
       return withLibrary(libraryDirOf(line, io), io, async (session) => {
-        const collection =
-          line.collection === undefined
-            ? undefined
-            : await resolveOrCreate(session, line.collection, io)
         const feed = await session.call('addFeed', {
           spec,
           ...(line.name === undefined ? {} : { name: line.name }),
           ...(line.everyHours === undefined ? {} : { everyHours: line.everyHours }),
-          ...(collection === undefined ? {} : { collectionId: collection.id }),
+          ...(await collectionOption(session, line.collection, io)),
         })
         io.out(
           `Following ${feed.name} (${feed.spec}), checked every ${feed.everyHours} h: ${feed.id}`,

@@ -7,7 +7,7 @@ import type { Command } from '../commandLine'
 import { UsageError } from '../errors'
 import { oneLine, printJson } from '../io'
 import { withExistingLibrary } from '../session'
-import { resolveOrCreate } from './addToCollection'
+import { collectionOption } from './addToCollection'
 
 const ACTIONS: Record<string, TriageAction> = {
   keep: 'keep',
@@ -58,14 +58,10 @@ export const inboxCommand: Command = async (line, io) => {
     throw new UsageError('usage: offprint inbox [keep|skip|star|up|down ID...] --library DIR')
   }
   return withExistingLibrary(line, io, async (session) => {
-    const collection =
-      line.collection === undefined
-        ? undefined
-        : await resolveOrCreate(session, line.collection, io)
     const outcome = await session.call('triageInbox', {
       action,
       ids,
-      ...(collection === undefined ? {} : { collectionId: collection.id }),
+      ...(await collectionOption(session, line.collection, io)),
     })
     io.out(outcome.label)
     return 0

@@ -144,19 +144,7 @@ export class RelatedPapersIndex {
         scores[doc] = (scores[doc] ?? 0) + weight * (postingWeights[p] ?? 0)
       }
     }
-    // Keep the best `limit` in a small sorted array: limit is tiny next to `touched`.
-    const best: SimilarPaper[] = []
-    for (const doc of touched) {
-      const score = scores[doc] ?? 0
-      scores[doc] = 0
-      if (doc === query || score < MIN_SCORE) continue
-      if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue
-      let at = best.length
-      while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--
-      best.splice(at, 0, { id: index.ids[doc] ?? '', score: Math.min(1, score) })
-      if (best.length > limit) best.pop()
-    }
-    return best
+    return bestScored(touched, scores, limit, index.ids, query)
   }
 
   /**
@@ -264,6 +252,32 @@ export class RelatedPapersIndex {
   }
 }
 
+/**
+ * The best `limit` of the touched documents, best first, their scores reset to
+ * 0 for the next query (`skip`: the query's own document). A small sorted
+ * array: `limit` is tiny next to `touched`.
+ */
+function bestScored(
+  touched: readonly number[],
+  scores: Float32Array,
+  limit: number,
+  ids: readonly string[],
+  skip = -1,
+): SimilarPaper[] {
+  const best: SimilarPaper[] = []
+  for (const doc of touched) {
+    const score = scores[doc] ?? 0
+    scores[doc] = 0
+    if (doc === skip || score < MIN_SCORE) continue
+    if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue
+    let at = best.length
+    while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--
+    best.splice(at, 0, { id: ids[doc] ?? '', score: Math.min(1, score) })
+    if (best.length > limit) best.pop()
+  }
+  return best
+}
+
 /** A text's strongest terms (ids into the library's vocabulary) with unit-length weights. */
 export interface TextVector {
   termIds: Int32Array
@@ -313,18 +327,7 @@ export class PaperSubset {
         scores[doc] = (scores[doc] ?? 0) + weight * (weights[p] ?? 0)
       }
     }
-    const best: SimilarPaper[] = []
-    for (const doc of touched) {
-      const score = scores[doc] ?? 0
-      scores[doc] = 0
-      if (score < MIN_SCORE) continue
-      if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue
-      let at = best.length
-      while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--
-      best.splice(at, 0, { id: this.ids[doc] ?? '', score: Math.min(1, score) })
-      if (best.length > limit) best.pop()
-    }
-    return best
+    return bestScored(touched, scores, limit, this.ids)
   }
 }
 
