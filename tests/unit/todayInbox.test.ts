@@ -310,13 +310,13 @@ describe('the schedule', () => {
 const TOP_THREE = [
   [
     'HYDRA-X: Native Unified Multimodal Models with Holistic Visual Tokenizers',
-    0.253,
+    0.25,
     'like “OmniScope: Modality-Decoupled Token Compression for Omnimodal Large Language Models” · 25 upvotes',
   ],
-  ['MiniMax Sparse Attention', 0.248, '103 upvotes'],
+  ['MiniMax Sparse Attention', 0.246, '103 upvotes'],
   [
     'EvoArena: Tracking Memory Evolution for Robust LLM Agents in Dynamic Environments',
-    0.24,
+    0.236,
     '118 upvotes',
   ],
 ]
