@@ -18,6 +18,9 @@ import { paperTermCounts } from './paperTerms'
 
 /** How many of a paper's strongest terms a query compares. */
 const QUERY_TERMS = 48
+/** A subset leaves out terms in more than this share of its papers (but never below SUBSET_MIN_DF). */
+const SUBSET_MAX_SHARE = 0.02
+const SUBSET_MIN_DF = 20
 /** Below this a paper shares too little to be called related. */
 const MIN_SCORE = 0.02
 
@@ -194,7 +197,12 @@ export class RelatedPapersIndex {
       }
     }
     const postings = new Map<number, { docs: Int32Array; weights: Float32Array }>()
+    // A term most of the subset shares tells its papers apart hardly at all and
+    // would make every query walk most of the subset: left out, as "more like
+    // this" searches leave out terms above a document frequency.
+    const maxShare = Math.max(SUBSET_MIN_DF, Math.ceil(members.length * SUBSET_MAX_SHARE))
     for (const [termId, list] of lists) {
+      if (list.docs.length > maxShare) continue
       postings.set(termId, {
         docs: Int32Array.from(list.docs),
         weights: Float32Array.from(list.weights),

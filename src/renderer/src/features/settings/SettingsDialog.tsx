@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef } from 'react'
 import type { LibraryInfo, Settings, ThemeChoice } from '../../../../shared/model'
 import { ServiceOriginsSection } from './ServiceOriginsSection'
+import { TodaySection } from './TodaySection'
 import {
   DEFAULT_SETTINGS,
   MAX_READING_FONT_SIZE,
@@ -211,6 +212,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
       </section>
 
       <ServiceOriginsSection id={id} origins={settings.serviceOrigins} onChange={onChange} />
+      <TodaySection id={id} settings={settings} onChange={onChange} />
 
       <section className="settings-section" aria-labelledby={`${id}-layout`}>
         <h3 id={`${id}-layout`}>Layout</h3>

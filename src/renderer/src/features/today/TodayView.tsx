@@ -172,7 +172,8 @@ export function TodayView(props: TodayViewProps) {
     try {
       const feed = await api.addFeed({ spec })
       show({ kind: 'done', text: `Following ${feed.name}`, undoable: true })
-      await check([feed.id])
+      // A new feed is checked at once, even on a weekend: you see that it works.
+      await check([feed.id], true)
       return true
     } catch (error) {
       show({ kind: 'failed', text: errorMessage(error) })
@@ -180,10 +181,13 @@ export function TodayView(props: TodayViewProps) {
     }
   }
 
-  async function check(ids?: string[]): Promise<void> {
+  async function check(ids?: string[], force = false): Promise<void> {
     setChecking(true)
     try {
-      const report = await api.refreshFeeds(ids === undefined ? {} : { ids })
+      const report = await api.refreshFeeds({
+        ...(ids === undefined ? {} : { ids }),
+        ...(force ? { force } : {}),
+      })
       const failed = report.checks.filter((c) => c.outcome === 'failed')
       const added = report.checks.reduce((sum, c) => sum + c.added, 0)
       show(
