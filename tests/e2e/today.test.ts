@@ -140,6 +140,30 @@ describe('Today', () => {
     expect(starred.value).toHaveLength(6)
   })
 
+  it('from a fresh library, following the three kinds of feed fills the inbox', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await page.keyboard.press('Control+Shift+T')
+    await expect.poll(() => counts(page)).toBe('0 new · 0 kept · 0 skipped')
+    for (const spec of ['hf-daily', 'arxiv:cs.AI+cs.LG+math', 'arxiv-query:all:science']) {
+      const rows = await page.getByTestId('today-feed').count()
+      await page.getByLabel('Follow a feed').fill(spec)
+      await page.getByRole('button', { name: 'Follow', exact: true }).click()
+      await expect.poll(() => page.getByTestId('today-feed').count()).toBe(rows + 1)
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Check now' }).isEnabled())
+        .toBe(true)
+    }
+    // Hugging Face lists nothing for today's real date in the recorded answers; arXiv's
+    // feed (935 new and cross-listed papers) and the API query (10) fill the inbox.
+    await expect.poll(() => counts(page)).toBe('945 new · 0 kept · 0 skipped')
+    expect(
+      await page.getByTestId('today-feed').locator('.today-feed-name').allTextContents(),
+    ).toEqual(['HF Daily Papers0', 'arXiv cs.AI+cs.LG+math935', 'arXiv: all:science10'])
+    expect(await inbox(page).locator('.today-item').count()).toBe(945)
+    await app.screenshot('today-follow')
+  })
+
   it('shows in the Feeds column that a check failed, and why', async () => {
     const app = await session.launch({ libraryDir: await seededLibrary() })
     const { page } = app
