@@ -23,7 +23,7 @@ import type { LookupService } from '../lookup/lookupService'
 import { requireLiveCollection } from '../organize/collections'
 import type { PlanRunner } from '../organize/planRunner'
 import { RelatedPapersIndex } from '../related/relatedPapers'
-import type { TextVector } from '../related/relatedPapers'
+import type { PaperSubset, TextVector } from '../related/relatedPapers'
 import type { RelatedService } from '../related/relatedService'
 import { fetchFeed } from './feedFetch'
 import { expiredItems, mergeIntoItems } from './feedItems'
@@ -60,6 +60,9 @@ export class FeedsService implements Service<FeedMethod> {
   private refreshing: Promise<unknown> = Promise.resolve()
   private timer: ReturnType<typeof setInterval> | undefined
   private readonly stop = new AbortController()
+  /** The papers the ranking learns from, as an index of their own, for one index version and set. */
+  private liked:
+    { index: RelatedPapersIndex; version: number; ids: string; subset: PaperSubset } | undefined
   /** Items' vectors, valid for one index at one version. */
   private vectors: {
     index: RelatedPapersIndex
@@ -326,13 +329,24 @@ export class FeedsService implements Service<FeedMethod> {
     }
     return {
       index,
-      liked: index.subset(liked),
+      liked: this.likedSubset(index, liked),
       titleOf: (id) => store.papers.get(id)?.title ?? '',
       thumbed: thumbedVectors(index, items),
       paperOf: (item) => this.libraryKeys.paperOf(item),
       vectorOf: (item) => this.vectorOf(index, item),
       now: this.kernel.now(),
     }
+  }
+
+  private likedSubset(index: RelatedPapersIndex, ids: string[]): PaperSubset {
+    const key = ids.join(',')
+    const known = this.liked
+    if (known?.index === index && known.version === index.version && known.ids === key) {
+      return known.subset
+    }
+    const subset = index.subset(ids)
+    this.liked = { index, version: index.version, ids: key, subset }
+    return subset
   }
 
   private vectorOf(index: RelatedPapersIndex, item: FeedItem): TextVector {

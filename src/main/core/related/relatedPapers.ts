@@ -179,36 +179,45 @@ export class RelatedPapersIndex {
   subset(ids: Iterable<string>): PaperSubset {
     const index = this.index()
     const members: string[] = []
-    const lists = new Map<number, { docs: number[]; weights: number[] }>()
+    const docs: number[] = []
     for (const id of ids) {
       const doc = index.position.get(id)
       if (doc === undefined) continue
-      const member = members.length
       members.push(id)
+      docs.push(doc)
+    }
+    // Flat postings, counted first and then filled: no array per term.
+    const termCount = index.postingStart.length - 1
+    const counts = new Int32Array(termCount)
+    for (const doc of docs) {
       for (let i = index.docStart[doc] ?? 0; i < (index.docStart[doc + 1] ?? 0); i++) {
         const termId = index.docTermIds[i] ?? 0
-        let posting = lists.get(termId)
-        if (posting === undefined) {
-          posting = { docs: [], weights: [] }
-          lists.set(termId, posting)
-        }
-        posting.docs.push(member)
-        posting.weights.push(index.docWeights[i] ?? 0)
+        counts[termId] = (counts[termId] ?? 0) + 1
       }
     }
-    const postings = new Map<number, { docs: Int32Array; weights: Float32Array }>()
     // A term most of the subset shares tells its papers apart hardly at all and
     // would make every query walk most of the subset: left out, as "more like
     // this" searches leave out terms above a document frequency.
     const maxShare = Math.max(SUBSET_MIN_DF, Math.ceil(members.length * SUBSET_MAX_SHARE))
-    for (const [termId, list] of lists) {
-      if (list.docs.length > maxShare) continue
-      postings.set(termId, {
-        docs: Int32Array.from(list.docs),
-        weights: Float32Array.from(list.weights),
-      })
+    const start = new Int32Array(termCount + 1)
+    for (let t = 0; t < termCount; t++) {
+      const count = counts[t] ?? 0
+      start[t + 1] = (start[t] ?? 0) + (count <= maxShare ? count : 0)
     }
-    return new PaperSubset(members, postings)
+    const postingDocs = new Int32Array(start[termCount] ?? 0)
+    const postingWeights = new Float32Array(postingDocs.length)
+    const fill = start.slice(0, termCount)
+    docs.forEach((doc, member) => {
+      for (let i = index.docStart[doc] ?? 0; i < (index.docStart[doc + 1] ?? 0); i++) {
+        const termId = index.docTermIds[i] ?? 0
+        if ((counts[termId] ?? 0) > maxShare) continue
+        const slot = fill[termId] ?? 0
+        postingDocs[slot] = member
+        postingWeights[slot] = index.docWeights[i] ?? 0
+        fill[termId] = slot + 1
+      }
+    })
+    return new PaperSubset(members, start, postingDocs, postingWeights)
   }
 
   private termIdOf(term: string): number {
@@ -309,9 +318,12 @@ export class PaperSubset {
   /** Scratch space for one query's scores, reused (queries are synchronous). */
   private readonly scores: Float32Array
 
+  /** Term t's members are docs[start[t] .. start[t+1]), with their weights. */
   constructor(
     private readonly ids: readonly string[],
-    private readonly postings: ReadonlyMap<number, { docs: Int32Array; weights: Float32Array }>,
+    private readonly start: Int32Array,
+    private readonly docs: Int32Array,
+    private readonly weights: Float32Array,
   ) {
     this.scores = new Float32Array(ids.length)
   }
@@ -322,14 +334,14 @@ export class PaperSubset {
 
   /** The `limit` members most similar to a text vector, best first. */
   similarTo(vector: TextVector, limit: number): SimilarPaper[] {
-    const scores = this.scores
+    const { scores, start, docs, weights } = this
     const touched: number[] = []
     for (let i = 0; i < vector.termIds.length; i++) {
-      const posting = this.postings.get(vector.termIds[i] ?? -1)
-      if (posting === undefined) continue
+      const termId = vector.termIds[i] ?? -1
+      if (termId < 0 || termId + 1 >= start.length) continue
       const weight = vector.weights[i] ?? 0
-      const { docs, weights } = posting
-      for (let p = 0; p < docs.length; p++) {
+      const end = start[termId + 1] ?? 0
+      for (let p = start[termId] ?? 0; p < end; p++) {
         const doc = docs[p] ?? 0
         if (scores[doc] === 0) touched.push(doc)
         scores[doc] = (scores[doc] ?? 0) + weight * (weights[p] ?? 0)
