@@ -131,8 +131,13 @@ export async function benchToday(
         // The library's index ready first (what "after the index is ready" means).
         const [first] = (await library.api.listPapers({ offset: 0, limit: 1 })).items
         await library.api.getRelatedPapers({ id: first?.id ?? '' })
+        // The first ranking builds what later ones reuse (the items' vectors, the
+        // papers learnt from); a triage then changes the set and ranks again.
+        const first = await time(() => library.api.listInbox({}))
         const ranks: number[] = []
         for (let run = 0; run < RUNS; run++) {
+          const [item] = (await library.api.listInbox({ limit: 1 })).items
+          await library.api.triageInbox({ action: 'keep', ids: [item?.id ?? ''] })
           ranks.push(await time(() => library.api.listInbox({})))
         }
         const abstracts = (JSON.parse(news) as { paper: { summary?: string } }[]).map(
@@ -151,7 +156,15 @@ export async function benchToday(
         }
         record({
           papers: libraryPapers,
-          operation: `rank ${newItems} new items against the library (index ready)`,
+          operation: `rank ${newItems} new items against the library, first time (index ready)`,
+          timeMs: first,
+          referenceMs: median(scans),
+          reference: 'one scan of the items’ abstracts (split into words)',
+          target: '≤ 1 s',
+        })
+        record({
+          papers: libraryPapers,
+          operation: `rank ${newItems} new items again after a keep (median of ${RUNS})`,
           timeMs: median(ranks),
           referenceMs: median(scans),
           reference: 'one scan of the items’ abstracts (split into words)',
