@@ -63,12 +63,12 @@ export class FeedsService implements Service<FeedMethod> {
   /** The papers the ranking learns from, as an index of their own, for one index version and set. */
   private liked:
     { index: RelatedPapersIndex; version: number; ids: string; subset: PaperSubset } | undefined
-  /** Items' vectors, valid for one index at one version. */
+  /** Items' vectors, for one index while its size stays within a hundredth. */
   private vectors: {
     index: RelatedPapersIndex
-    version: number
+    size: number
     byItem: Map<string, { title: string; abstract: string; vector: TextVector }>
-  } = { index: new RelatedPapersIndex(), version: -1, byItem: new Map() }
+  } = { index: new RelatedPapersIndex(), size: -1, byItem: new Map() }
 
   constructor(
     private readonly kernel: LibraryKernel,
@@ -350,8 +350,12 @@ export class FeedsService implements Service<FeedMethod> {
   }
 
   private vectorOf(index: RelatedPapersIndex, item: FeedItem): TextVector {
-    if (this.vectors.index !== index || this.vectors.version !== index.version) {
-      this.vectors = { index, version: index.version, byItem: new Map() }
+    // A paper or two more or less barely moves the words' weights: the vectors
+    // are kept until the library has changed by a hundredth (a rebuilt index
+    // keeps every term's id).
+    const cached = this.vectors
+    if (cached.index !== index || Math.abs(cached.size - index.size) > index.size / 100) {
+      this.vectors = { index, size: index.size, byItem: new Map() }
     }
     const { title, abstract } = item.fields
     const known = this.vectors.byItem.get(item.id)

@@ -19,7 +19,7 @@ import { paperTermCounts } from './paperTerms'
 /** How many of a paper's strongest terms a query compares. */
 const QUERY_TERMS = 48
 /** A subset leaves out terms in more than this share of its papers (but never below SUBSET_MIN_DF). */
-const SUBSET_MAX_SHARE = 0.02
+const SUBSET_MAX_SHARE = 0.01
 const SUBSET_MIN_DF = 20
 /** Below this a paper shares too little to be called related. */
 const MIN_SCORE = 0.02
