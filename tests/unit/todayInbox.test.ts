@@ -166,7 +166,8 @@ describe('triage', () => {
       'Thumbs up for “Robust-U1: Can MLLMs Self-Recover Corrupted Visual Content for Robust Understanding?”',
     )
     expect(await lib.api.undo({})).toEqual({
-      label: 'Thumbs up for “Robust-U1: Can MLLMs Self-Recover Corrupted Visual Content for Robust Understanding?”',
+      label:
+        'Thumbs up for “Robust-U1: Can MLLMs Self-Recover Corrupted Visual Content for Robust Understanding?”',
       changed: 1,
     })
 

@@ -34,7 +34,16 @@ export interface LibraryChange {
 
 /** Every topic, no ids: after a restore, anything may have changed. */
 export const EVERYTHING_CHANGED: LibraryChange = {
-  topics: ['papers', 'notes', 'collections', 'relations', 'history', 'lookup-queue', 'library', 'feeds'],
+  topics: [
+    'papers',
+    'notes',
+    'collections',
+    'relations',
+    'history',
+    'lookup-queue',
+    'library',
+    'feeds',
+  ],
 }
 
 /** Events main pushes to the renderer. */

@@ -1,13 +1,6 @@
 // The kinds of record a library holds, and how each is stored. Adding a kind
 // here is all the store needs to persist, journal and migrate it.
-import type {
-  Collection,
-  Feed,
-  FeedItem,
-  Note,
-  Paper,
-  PaperRelation,
-} from '../../../shared/model'
+import type { Collection, Feed, FeedItem, Note, Paper, PaperRelation } from '../../../shared/model'
 
 export interface RecordTypes {
   papers: Paper
