@@ -29,6 +29,7 @@ export interface CommandSpec {
 export const COMMANDS = {
   import: { title: 'Import…', keys: [{ key: 'o', mod: true }], menu: 'File' },
   'get-daily-papers': { title: 'Get Daily Papers…', keys: [], menu: 'File' },
+  'check-feeds': { title: 'Check the feeds now', keys: [], menu: 'File' },
   export: { title: 'Export…', keys: [{ key: 'e', mod: true, shift: true }], menu: 'File' },
   'find-duplicates': { title: 'Find Duplicates…', keys: [], menu: 'File' },
   settings: { title: 'Settings…', keys: [{ key: ',', mod: true }], menu: 'File' },
@@ -114,6 +115,11 @@ export const COMMANDS = {
     notWhileTyping: true,
   },
   // In a text field Alt+arrow belongs to the text (word moves on macOS).
+  'open-today': {
+    title: 'Today: new papers from your feeds',
+    keys: [{ key: 't', mod: true, shift: true }],
+    menu: 'Go',
+  },
   'go-back': {
     title: 'Back',
     keys: [{ key: 'ArrowLeft', alt: true }],

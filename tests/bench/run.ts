@@ -17,6 +17,7 @@ import { benchImportHf, savedPageOf, syntheticHfResponse } from './importHf'
 import { benchCitations } from './citations'
 import { benchLinkedNotes } from './linkedNotes'
 import { benchSyncMerge } from './syncMerge'
+import { benchToday } from './todayInbox'
 import { median, percentile, time } from './measure'
 import type { ReferenceFigures, RestartFigures } from './restartWorker'
 import { synthesize, writeSyntheticLibrary } from './syntheticLibrary'
@@ -34,6 +35,8 @@ const SEARCH_BENCH = fileURLToPath(new URL('./search.bench.ts', import.meta.url)
 /** Papers for the search rows (its own child process); 0 skips them. */
 const SEARCH_PAPERS = Number(process.env['BENCH_SEARCH_PAPERS'] ?? Math.max(...SIZES))
 const SAVES = 200
+/** Papers in the library Today's 2,000 new items are ranked against; 0 skips Today's rows. */
+const TODAY_PAPERS = Number(process.env['BENCH_TODAY_PAPERS'] ?? Math.max(...SIZES))
 
 const rows: BenchRow[] = []
 
@@ -330,6 +333,11 @@ async function main(): Promise<void> {
         target: '≤ 3×',
       })
     }
+  }
+
+  if (TODAY_PAPERS > 0) {
+    console.log(`\nToday: rank 2000 new items at ${TODAY_PAPERS} papers, refresh 3 feeds of 500`)
+    await benchToday(TODAY_PAPERS, 2000, 500, record)
   }
 
   if (SEARCH_PAPERS > 0) {

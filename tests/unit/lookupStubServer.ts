@@ -7,17 +7,17 @@
 // answer "busy" (503), "too many requests" with a Retry-After, or hold
 // requests, and it logs every request it got.
 import { readFile, readdir } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { LookupOptions } from '../../src/main/core/lookup/identifierLookup'
 
 const FIXTURES = resolve(__dirname, '../fixtures/lookup')
-const FORMATS = resolve(__dirname, '../fixtures/formats')
+export const FORMATS = resolve(__dirname, '../fixtures/formats')
 
 /** The recorded /api/daily_papers answers, by the day they list; any other day is []. */
-const DAILY_PAPERS: Record<string, string> = {
+export const DAILY_PAPERS: Record<string, string> = {
   '2026-05-08': 'hf-api-daily-papers-pretty.json',
   '2026-06-12': 'hf-api-daily-papers-2026-06-12.json',
   '2026-07-31': 'hf-api-daily-papers-2026-07.json',
@@ -54,6 +54,19 @@ async function recordedAnswer(words: string): Promise<string | undefined> {
     if (titles.some((m) => searchWords(m[1] ?? '') === searchWords(words))) return body
   }
   return undefined
+/** A recorded answer, with its ETag; 304 when the client has it already. */
+export function answerWithEtag(
+  response: ServerResponse,
+  ifNoneMatch: string | undefined,
+  body: string,
+  type: string,
+): void {
+  const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`
+  if (ifNoneMatch === etag) {
+    response.writeHead(304, { ETag: etag }).end()
+    return
+  }
+  response.writeHead(200, { 'Content-Type': type, ETag: etag }).end(body)
 }
 
 export interface StubServer {
@@ -124,15 +137,8 @@ export async function startStubServer(): Promise<StubServer> {
       response.writeHead(429, { 'Retry-After': stub.retryAfter }).end('slow down')
       return
     }
-    /** A recorded answer, with its ETag; 304 when the client has it already. */
-    const serve = (body: string, type: string): void => {
-      const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`
-      if (ifNoneMatch === etag) {
-        response.writeHead(304, { ETag: etag }).end()
-        return
-      }
-      response.writeHead(200, { 'Content-Type': type, ETag: etag }).end(body)
-    }
+    const serve = (body: string, type: string): void =>
+      answerWithEtag(response, ifNoneMatch, body, type)
     void (async () => {
       if (url.pathname === '/api/daily_papers') {
         const day = DAILY_PAPERS[url.searchParams.get('date') ?? '']

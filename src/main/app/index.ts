@@ -250,6 +250,7 @@ async function openLibrary(): Promise<Library> {
     // The device id lives beside the library's default place, never inside a synced folder.
     deviceFolder: app.getPath('userData'),
     watchFolder: true,
+    feedSchedule: true,
   })
   const info = await opened.api.getLibraryInfo({})
   log.info(`Offprint ${app.getVersion()} opened ${info.path} (${info.paperCount} papers)`)

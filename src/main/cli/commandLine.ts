@@ -3,7 +3,7 @@
 // (`search tool -survey`), so after `search` what is not an option is a word
 // of the query; anywhere else it is an error.
 import { parseArgs } from 'node:util'
-import type { ExportFormat, PaperSort } from '../../shared/model'
+import type { ExportFormat, InboxSort, PaperSort } from '../../shared/model'
 import { UsageError } from './errors'
 import type { CliIo } from './io'
 import { APPLY_OPTION, OPTIONS } from './options'
@@ -49,6 +49,16 @@ export interface CommandLine {
   noteSet?: string
   /** note: --append TEXT (added to the note on a line of its own) */
   noteAppend?: string
+  /** feed add: --name NAME */
+  name?: string
+  /** feed add: --every HOURS */
+  everyHours?: number
+  /** feed refresh: --force (arXiv on a weekend too) */
+  force?: boolean
+  /** inbox: --by relevance|upvotes|date */
+  inboxSort?: InboxSort
+  /** inbox: --state new|kept|skipped|all */
+  inboxState?: 'new' | 'kept' | 'skipped' | 'all'
 }
 
 /** What `cite` writes. */

@@ -5,6 +5,8 @@
 import type { ParseArgsConfig } from 'node:util'
 import type { ExportFormat, PaperSort } from '../../shared/model'
 import type { CiteFormat, CommandLine } from './commandLine'
+import type { ExportFormat, InboxSort, PaperSort } from '../../shared/model'
+import type { CommandLine } from './commandLine'
 import { UsageError } from './errors'
 
 export const OPTIONS = {
@@ -25,6 +27,11 @@ export const OPTIONS = {
   render: { type: 'boolean' },
   set: { type: 'string' },
   append: { type: 'string' },
+  name: { type: 'string' },
+  every: { type: 'string' },
+  force: { type: 'boolean' },
+  by: { type: 'string' },
+  state: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
 
@@ -39,6 +46,8 @@ export interface GivenOption {
 const SORTS: readonly PaperSort[] = ['published', 'added', 'title', 'upvotes']
 const EXPORT_FORMATS: readonly ExportFormat[] = ['bibtex', 'csl-json', 'ris', 'markdown']
 const CITE_FORMATS: readonly CiteFormat[] = ['text', 'html', 'bibtex']
+const INBOX_SORTS: readonly InboxSort[] = ['relevance', 'upvotes', 'date']
+const INBOX_STATES = ['new', 'kept', 'skipped', 'all'] as const
 
 /** What each option does to the command line, in the order the options are written. */
 export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOption) => void> = {
@@ -106,6 +115,24 @@ export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOp
   },
   append: (line, { value }) => {
     line.noteAppend = value ?? ''
+  name: (line, given) => {
+    line.name = valueOf('--name', given)
+  },
+  every: (line, { value }) => {
+    const hours = Number(value)
+    if (!Number.isInteger(hours) || hours < 1 || hours > 744) {
+      throw new UsageError('--every must be a whole number of hours from 1 to 744')
+    }
+    line.everyHours = hours
+  },
+  force: (line) => {
+    line.force = true
+  },
+  by: (line, { value }) => {
+    line.inboxSort = oneOf('--by', INBOX_SORTS, value)
+  },
+  state: (line, { value }) => {
+    line.inboxState = oneOf('--state', INBOX_STATES, value)
   },
   help: (line) => {
     line.help = true

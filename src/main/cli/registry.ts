@@ -10,6 +10,7 @@ import { exportNoteCommand } from './commands/exportNote'
 import { feedCommand } from './commands/feed'
 import { helpCommand } from './commands/help'
 import { importCommand } from './commands/import'
+import { inboxCommand } from './commands/inbox'
 import { listCommand } from './commands/list'
 import { noteCommand } from './commands/note'
 import { relatedCommand } from './commands/related'
@@ -21,6 +22,7 @@ const COMMANDS = new Map<string, Command>([
   ['import', importCommand],
   ['daily', dailyCommand],
   ['feed', feedCommand],
+  ['inbox', inboxCommand],
   ['export', exportCommand],
   ['list', listCommand],
   ['search', searchCommand],

@@ -12,6 +12,7 @@ import { CitationsService } from './citations/citationsService'
 import { defaultStylesDir } from './citations/cslStyles'
 import { duplicatesService } from './duplicates/duplicatesService'
 import { exportsService } from './exports/exportsService'
+import { FeedsService } from './feeds/feedsService'
 import { ImportsService } from './imports/importsService'
 import type { ChangeListener } from './kernel/changeBus'
 import { LibraryKernel } from './kernel/kernel'
@@ -75,6 +76,8 @@ export interface LibraryOptions {
   deviceFolder?: string
   /** Merge whenever a sync tool changes the folder (the app does; the CLI merges on open). */
   watchFolder?: boolean
+  /** Check the feeds at open and when each is due (the app does; the CLI and tests do not). */
+  feedSchedule?: boolean
 }
 
 export class Library {
@@ -100,6 +103,7 @@ export class Library {
     this.settings = new SettingsService(kernel)
     const backups = new BackupsService(kernel, this.settings, views, notes)
     const sync = new SyncService(kernel)
+    const feeds = new FeedsService(kernel, plans, lookup, related)
     const citations = new CitationsService(
       kernel,
       citationKeys,
@@ -110,7 +114,7 @@ export class Library {
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
-    kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search, sync)
+    kernel.bus.subscribe(notes, views, plans, links, related, imports, feeds, backups, search, sync)
     // Each forgets what it derived from papers; nothing reads them during a commit.
     kernel.bus.subscribe(citationKeys, citations)
     this.api = handlerTable([
@@ -130,9 +134,11 @@ export class Library {
       tasksService(kernel),
       citations,
       sync,
+      feeds,
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()
     if (options.watchFolder === true) sync.watchFolder()
+    if (options.feedSchedule === true) feeds.startSchedule()
   }
 
   /**

@@ -16,6 +16,10 @@ import type {
   NoteExport,
   ChangeOutcome,
   Collection,
+  Feed,
+  FeedRefreshReport,
+  FeedStatus,
+  InboxPage,
   CollectionChoice,
   CollectionRef,
   DuplicateGroup,
@@ -139,6 +143,14 @@ export interface ApiResults {
   getSyncStatus: SyncStatus
   mergeSyncFolder: SyncStatus
   resolveNoteConflict: Note
+  listFeeds: FeedStatus[]
+  addFeed: Feed
+  updateFeed: Feed
+  removeFeed: Feed
+  refreshFeeds: FeedRefreshReport
+  listInbox: InboxPage
+  /** What the triage did (one undo step), as Undo names it. */
+  triageInbox: ChangeOutcome
 }
 
 export type LibraryApi = {

@@ -79,6 +79,13 @@ export const apiMethods = [
   'getSyncStatus',
   'mergeSyncFolder',
   'resolveNoteConflict',
+  'listFeeds',
+  'addFeed',
+  'updateFeed',
+  'removeFeed',
+  'refreshFeeds',
+  'listInbox',
+  'triageInbox',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]

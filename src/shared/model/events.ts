@@ -20,6 +20,8 @@ export type ChangeTopic =
   | 'library'
   /** Another device's changes merged in (the Sync status changes). */
   | 'sync'
+  /** Feed subscriptions and their items (the Today inbox). */
+  | 'feeds'
 
 export interface LibraryChange {
   topics: ChangeTopic[]
@@ -34,7 +36,16 @@ export interface LibraryChange {
 
 /** Every topic, no ids: after a restore, anything may have changed. */
 export const EVERYTHING_CHANGED: LibraryChange = {
-  topics: ['papers', 'notes', 'collections', 'relations', 'history', 'lookup-queue', 'library'],
+  topics: [
+    'papers',
+    'notes',
+    'collections',
+    'relations',
+    'history',
+    'lookup-queue',
+    'library',
+    'feeds',
+  ],
 }
 
 /** Events main pushes to the renderer. */

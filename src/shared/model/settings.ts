@@ -71,6 +71,8 @@ export interface Settings {
   citationStyle: string
   /** What Quick Copy puts on the clipboard. */
   quickCopyFormat: QuickCopyFormat
+  /** Skipped feed items are removed after this many days (Today). */
+  skippedFeedItemDays: number
 }
 
 export const MIN_READING_FONT_SIZE = 12
@@ -108,4 +110,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   serviceOrigins: DEFAULT_SERVICE_ORIGINS,
   citationStyle: DEFAULT_CITATION_STYLE,
   quickCopyFormat: 'bibliography',
+  skippedFeedItemDays: 30,
 })

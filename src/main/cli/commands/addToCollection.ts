@@ -31,6 +31,15 @@ export const addToCollectionCommand: Command = async (line, io) => {
   })
 }
 
+/** The id of the collection `--collection NAME` names (created when missing), if given. */
+export async function collectionOption(
+  session: Session,
+  name: string | undefined,
+  io: CliIo,
+): Promise<{ collectionId: string } | Record<string, never>> {
+  return name === undefined ? {} : { collectionId: (await resolveOrCreate(session, name, io)).id }
+}
+
 const fold = (name: string): string => name.normalize('NFC').toLowerCase().trim()
 
 /**

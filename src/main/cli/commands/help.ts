@@ -17,6 +17,17 @@ Commands:
                                 cs.AI+cs.LG; --atom for the Atom feed) from
                                 $OFFPRINT_ARXIV_RSS (default https://rss.arxiv.org) and
                                 import them; replacements update the papers you have
+  feed add SPEC                 follow a feed for the Today inbox: hf-daily (hf-weekly,
+                                hf-monthly), arxiv:cs.CL+cs.LG, arxiv-query:au:Bengio
+                                (--name NAME, --every HOURS, --collection NAME)
+  feed list                     the feeds, when each last succeeded and why it failed
+  feed refresh [ID...]          check the feeds now (--force: arXiv on weekends too)
+  feed remove ID                stop following a feed
+  inbox                         the new items of the feeds, ranked against your library
+                                (--by relevance|upvotes|date, --state new|kept|skipped|all,
+                                --limit N, --json: id, title, arXiv id, sources, score, reason)
+  inbox keep|skip|star ID...    triage items (keep: add to the library; star: and star it;
+                                up|down: thumbs for the ranking; --collection NAME)
   export                        write papers out: --format F --out PATH (markdown: PATH is
                                 a folder, one file per paper and note)
   list                          list the papers in the library, newest first

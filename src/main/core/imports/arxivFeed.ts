@@ -25,6 +25,8 @@ export function looksLikeArxivFeed(head: string): boolean {
 }
 
 export class ArxivFeedError extends Error {}
+/** The feed is well-formed and lists nothing: a weekend or a holiday. */
+export class EmptyArxivFeedError extends ArxivFeedError {}
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -131,7 +133,7 @@ export async function parseArxivFeed(
     })
   }
   if (entries.length === 0 && cutAt === undefined) {
-    throw new ArxivFeedError(
+    throw new EmptyArxivFeedError(
       `the feed "${title}" lists no papers (arXiv announces none on Saturdays, Sundays and holidays)`,
     )
   }

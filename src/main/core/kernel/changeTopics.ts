@@ -38,6 +38,7 @@ export function changeOf(
   }
   if (changes.collections !== undefined) topics.add('collections')
   if (changes.relations !== undefined) topics.add('relations')
+  if (changes.feeds !== undefined || changes.feedItems !== undefined) topics.add('feeds')
   const change: LibraryChange = { topics: [...topics] }
   if (paperIds.size <= MAX_CHANGED_IDS) change.paperIds = [...paperIds]
   if (noteIds.size <= MAX_CHANGED_IDS) change.noteIds = [...noteIds]

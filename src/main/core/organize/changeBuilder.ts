@@ -2,19 +2,14 @@
 // touching the same record twice (restoring a note whose paper it restores
 // too) sees its own earlier decision, not the stored record.
 import type { LibraryRecords } from '../store/libraryStore'
-import { RECORD_KINDS } from '../store/recordKinds'
+import { RECORD_KINDS, emptyRecordMaps } from '../store/recordKinds'
 import type { ChangeSet, RecordKind, RecordTypes } from '../store/recordKinds'
 
 type Pending = { [K in RecordKind]: Map<string, RecordTypes[K] | null> }
 
 export class ChangeBuilder {
   // id → the record to store, or null to delete it.
-  private readonly pending: Pending = {
-    papers: new Map(),
-    notes: new Map(),
-    collections: new Map(),
-    relations: new Map(),
-  }
+  private readonly pending: Pending = emptyRecordMaps()
 
   constructor(private readonly records: LibraryRecords) {}
 

@@ -18,6 +18,9 @@ import { paperTermCounts } from './paperTerms'
 
 /** How many of a paper's strongest terms a query compares. */
 const QUERY_TERMS = 48
+/** A subset leaves out terms in more than this share of its papers (but never below SUBSET_MIN_DF). */
+const SUBSET_MAX_SHARE = 0.01
+const SUBSET_MIN_DF = 20
 /** Below this a paper shares too little to be called related. */
 const MIN_SCORE = 0.02
 
@@ -50,6 +53,8 @@ interface BuiltIndex {
   postingStart: Int32Array
   postingDocs: Int32Array
   postingWeights: Float32Array
+  /** Each term's inverse document frequency (0: it tells papers apart not at all). */
+  idf: Float32Array
   /** Scratch space for one query's scores, reused (queries are synchronous). */
   scores: Float32Array
 }
@@ -67,6 +72,11 @@ export class RelatedPapersIndex {
 
   get size(): number {
     return this.papers.size
+  }
+
+  /** Changes whenever a paper is added, changed or removed (the weights with it). */
+  get version(): number {
+    return this.generation
   }
 
   /** Adds a paper, or refreshes it; its words are counted again only if they changed. */
@@ -137,19 +147,77 @@ export class RelatedPapersIndex {
         scores[doc] = (scores[doc] ?? 0) + weight * (postingWeights[p] ?? 0)
       }
     }
-    // Keep the best `limit` in a small sorted array: limit is tiny next to `touched`.
-    const best: SimilarPaper[] = []
-    for (const doc of touched) {
-      const score = scores[doc] ?? 0
-      scores[doc] = 0
-      if (doc === query || score < MIN_SCORE) continue
-      if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue
-      let at = best.length
-      while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--
-      best.splice(at, 0, { id: index.ids[doc] ?? '', score: Math.min(1, score) })
-      if (best.length > limit) best.pop()
+    return bestScored(touched, scores, limit, index.ids, query)
+  }
+
+  /**
+   * A text from outside the library (a feed item) as a vector over the
+   * library's terms, weighted as the papers are, its strongest terms only.
+   */
+  textVector(title: string, abstract: string, terms = QUERY_TERMS): TextVector {
+    const { idf } = this.index()
+    const weighted: { termId: number; weight: number }[] = []
+    let norm = 0
+    for (const [term, tf] of paperTermCounts(title, abstract)) {
+      const termId = this.termIds.get(term)
+      const termIdf = termId === undefined ? 0 : (idf[termId] ?? 0)
+      if (termId === undefined || termIdf <= 0) continue
+      const weight = (tf < 1 ? tf : 1 + Math.log(tf)) * termIdf
+      weighted.push({ termId, weight })
+      norm += weight * weight
     }
-    return best
+    norm = Math.sqrt(norm) || 1
+    weighted.sort((a, b) => b.weight - a.weight)
+    const kept = weighted.slice(0, terms)
+    return {
+      termIds: Int32Array.from(kept, (t) => t.termId),
+      weights: Float32Array.from(kept, (t) => t.weight / norm),
+    }
+  }
+
+  /** Some of the papers (those a ranking compares against), as a small index of their own. */
+  subset(ids: Iterable<string>): PaperSubset {
+    const index = this.index()
+    const members: string[] = []
+    const docs: number[] = []
+    for (const id of ids) {
+      const doc = index.position.get(id)
+      if (doc === undefined) continue
+      members.push(id)
+      docs.push(doc)
+    }
+    // Flat postings, counted first and then filled: no array per term.
+    const termCount = index.postingStart.length - 1
+    const counts = new Int32Array(termCount)
+    for (const doc of docs) {
+      for (let i = index.docStart[doc] ?? 0; i < (index.docStart[doc + 1] ?? 0); i++) {
+        const termId = index.docTermIds[i] ?? 0
+        counts[termId] = (counts[termId] ?? 0) + 1
+      }
+    }
+    // A term most of the subset shares tells its papers apart hardly at all and
+    // would make every query walk most of the subset: left out, as "more like
+    // this" searches leave out terms above a document frequency.
+    const maxShare = Math.max(SUBSET_MIN_DF, Math.ceil(members.length * SUBSET_MAX_SHARE))
+    const start = new Int32Array(termCount + 1)
+    for (let t = 0; t < termCount; t++) {
+      const count = counts[t] ?? 0
+      start[t + 1] = (start[t] ?? 0) + (count <= maxShare ? count : 0)
+    }
+    const postingDocs = new Int32Array(start[termCount] ?? 0)
+    const postingWeights = new Float32Array(postingDocs.length)
+    const fill = start.slice(0, termCount)
+    docs.forEach((doc, member) => {
+      for (let i = index.docStart[doc] ?? 0; i < (index.docStart[doc + 1] ?? 0); i++) {
+        const termId = index.docTermIds[i] ?? 0
+        if ((counts[termId] ?? 0) > maxShare) continue
+        const slot = fill[termId] ?? 0
+        postingDocs[slot] = member
+        postingWeights[slot] = index.docWeights[i] ?? 0
+        fill[termId] = slot + 1
+      }
+    })
+    return new PaperSubset(members, start, postingDocs, postingWeights)
   }
 
   private termIdOf(term: string): number {
@@ -198,6 +266,88 @@ export class RelatedPapersIndex {
     this.building = undefined
     // Papers changed meanwhile: this result is already stale; ready() builds again.
     if (generation === this.generation) this.built ??= step.value
+  }
+}
+
+/**
+ * The best `limit` of the touched documents, best first, their scores reset to
+ * 0 for the next query (`skip`: the query's own document). A small sorted
+ * array: `limit` is tiny next to `touched`.
+ */
+function bestScored(
+  touched: readonly number[],
+  scores: Float32Array,
+  limit: number,
+  ids: readonly string[],
+  skip = -1,
+): SimilarPaper[] {
+  const best: SimilarPaper[] = []
+  for (const doc of touched) {
+    const score = scores[doc] ?? 0
+    scores[doc] = 0
+    if (doc === skip || score < MIN_SCORE) continue
+    if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue
+    let at = best.length
+    while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--
+    best.splice(at, 0, { id: ids[doc] ?? '', score: Math.min(1, score) })
+    if (best.length > limit) best.pop()
+  }
+  return best
+}
+
+/** A text's strongest terms (ids into the library's vocabulary) with unit-length weights. */
+export interface TextVector {
+  termIds: Int32Array
+  weights: Float32Array
+}
+
+/** Cosine similarity of two text vectors (over the terms each kept). */
+export function vectorSimilarity(a: TextVector, b: TextVector): number {
+  let sum = 0
+  for (let i = 0; i < a.termIds.length; i++) {
+    const termId = a.termIds[i]
+    for (let j = 0; j < b.termIds.length; j++) {
+      if (b.termIds[j] === termId) sum += (a.weights[i] ?? 0) * (b.weights[j] ?? 0)
+    }
+  }
+  return Math.min(1, sum)
+}
+
+/** Some of the library's papers with postings of their own: a query touches only them. */
+export class PaperSubset {
+  /** Scratch space for one query's scores, reused (queries are synchronous). */
+  private readonly scores: Float32Array
+
+  /** Term t's members are docs[start[t] .. start[t+1]), with their weights. */
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly start: Int32Array,
+    private readonly docs: Int32Array,
+    private readonly weights: Float32Array,
+  ) {
+    this.scores = new Float32Array(ids.length)
+  }
+
+  get size(): number {
+    return this.ids.length
+  }
+
+  /** The `limit` members most similar to a text vector, best first. */
+  similarTo(vector: TextVector, limit: number): SimilarPaper[] {
+    const { scores, start, docs, weights } = this
+    const touched: number[] = []
+    for (let i = 0; i < vector.termIds.length; i++) {
+      const termId = vector.termIds[i] ?? -1
+      if (termId < 0 || termId + 1 >= start.length) continue
+      const weight = vector.weights[i] ?? 0
+      const end = start[termId + 1] ?? 0
+      for (let p = start[termId] ?? 0; p < end; p++) {
+        const doc = docs[p] ?? 0
+        if (scores[doc] === 0) touched.push(doc)
+        scores[doc] = (scores[doc] ?? 0) + weight * (weights[p] ?? 0)
+      }
+    }
+    return bestScored(touched, scores, limit, this.ids)
   }
 }
 
@@ -283,6 +433,7 @@ function* buildSteps(
     postingStart,
     postingDocs,
     postingWeights,
+    idf,
     scores: new Float32Array(count),
   }
 }

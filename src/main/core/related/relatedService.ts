@@ -83,6 +83,13 @@ export class RelatedService implements Service<RelatedMethod> {
     this.build = undefined
   }
 
+  /** The similar-papers index, ready to query (the Today inbox ranks feed items with it). */
+  async readyIndex(): Promise<RelatedPapersIndex> {
+    const related = await this.related()
+    await related.ready()
+    return related
+  }
+
   private related(): Promise<RelatedPapersIndex> {
     this.build ??= this.buildIndex()
     return this.build

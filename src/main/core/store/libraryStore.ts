@@ -274,6 +274,12 @@ export class LibraryStore {
   get relations(): ReadonlyRecords<'relations'> {
     return this.records.relations
   }
+  get feeds(): ReadonlyRecords<'feeds'> {
+    return this.records.feeds
+  }
+  get feedItems(): ReadonlyRecords<'feedItems'> {
+    return this.records.feedItems
+  }
 
   /**
    * Makes `changes` durable (journal), then visible (memory). Rejects with a

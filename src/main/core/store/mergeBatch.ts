@@ -23,6 +23,8 @@ export function emptyRecords(): Records {
     notes: new ShardedMap(SHARD_COUNTS.notes),
     collections: new ShardedMap(SHARD_COUNTS.collections),
     relations: new ShardedMap(SHARD_COUNTS.relations),
+    feeds: new ShardedMap(SHARD_COUNTS.feeds),
+    feedItems: new ShardedMap(SHARD_COUNTS.feedItems),
   }
 }
 

@@ -40,6 +40,20 @@ const CHECKS: Record<RecordKind, Check> = {
     isStringArray(r['paperIds']) &&
     isOptionalString(r['trashedAt']),
   relations: (r) => isString(r['fromId']) && isString(r['toId']) && isOptionalString(r['label']),
+  feeds: (r) =>
+    isString(r['name']) &&
+    isString(r['spec']) &&
+    isString(r['kind']) &&
+    typeof r['everyHours'] === 'number' &&
+    typeof r['failures'] === 'number',
+  feedItems: (r) =>
+    isString(r['key']) &&
+    typeof r['fields'] === 'object' &&
+    r['fields'] !== null &&
+    isString((r['fields'] as Record<string, unknown>)['title']) &&
+    Array.isArray(r['sources']) &&
+    (r['state'] === 'new' || r['state'] === 'kept' || r['state'] === 'skipped') &&
+    typeof r['upvotes'] === 'number',
 }
 
 /** True when `value` is a record of `kind` the app can use. */

@@ -1,12 +1,14 @@
 // The kinds of record a library holds, and how each is stored. Adding a kind
 // here is all the store needs to persist, journal and migrate it.
-import type { Collection, Note, Paper, PaperRelation } from '../../../shared/model'
+import type { Collection, Feed, FeedItem, Note, Paper, PaperRelation } from '../../../shared/model'
 
 export interface RecordTypes {
   papers: Paper
   notes: Note
   collections: Collection
   relations: PaperRelation
+  feeds: Feed
+  feedItems: FeedItem
 }
 
 export type RecordKind = keyof RecordTypes
@@ -20,6 +22,8 @@ export const SHARD_COUNTS: Record<RecordKind, number> = {
   notes: 64,
   collections: 4,
   relations: 16,
+  feeds: 1,
+  feedItems: 32,
 }
 
 export const RECORD_KINDS = Object.keys(SHARD_COUNTS) as RecordKind[]
@@ -42,5 +46,12 @@ export type ChangeSet = {
 export type RecordMaps = { [K in RecordKind]: Map<string, RecordTypes[K]> }
 
 export function emptyRecordMaps(): RecordMaps {
-  return { papers: new Map(), notes: new Map(), collections: new Map(), relations: new Map() }
+  return {
+    papers: new Map(),
+    notes: new Map(),
+    collections: new Map(),
+    relations: new Map(),
+    feeds: new Map(),
+    feedItems: new Map(),
+  }
 }

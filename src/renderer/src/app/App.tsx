@@ -22,6 +22,7 @@ import { useSearchSelection } from '../features/papers/useSearchSelection'
 import { useAppearance } from '../features/settings/appearance'
 import { useSettings } from '../features/settings/useSettings'
 import { useSidebarActions } from '../features/sidebar/useSidebarActions'
+import { TodayView } from '../features/today/TodayView'
 import { useActionStatus } from '../features/undo/useActionStatus'
 import { useUndo } from '../features/undo/useUndo'
 import { Banners } from './Banners'
@@ -71,6 +72,8 @@ export function App() {
   // A note just created: its title field takes the focus, ready to be typed over.
   const [newNoteId, setNewNoteId] = useState<string | undefined>(undefined)
   const clearNewNote = useCallback(() => setNewNoteId(undefined), [])
+  // Go > Today (Ctrl/Cmd+Shift+T): the feeds' inbox in place of the panes.
+  const [today, setToday] = useState(false)
   const { rowAt, indexOf } = list.rows
   const rowOf = useCallback((id: string) => rowAt(indexOf(id)), [rowAt, indexOf])
   const { openDialog, openMenu } = dialogs
@@ -110,6 +113,14 @@ export function App() {
     list,
     reveal: reveal.reveal,
     openNote,
+    openToday: () => setToday(true),
+    checkFeeds: () =>
+      void run(async () => {
+        const report = await api.refreshFeeds({})
+        const added = report.checks.reduce((sum, check) => sum + check.added, 0)
+        status.show({ kind: 'done', text: `Feeds checked: ${added} new items`, undoable: false })
+        return null
+      }),
   })
   const papers = (
     <PapersView
@@ -157,6 +168,15 @@ export function App() {
       />
       {settings === undefined ? (
         <main className="workspace" />
+      ) : today ? (
+        <TodayView
+          run={run}
+          show={status.show}
+          collections={collections}
+          openDialog={openDialog}
+          onUndo={() => replay('undo')}
+          onClose={() => setToday(false)}
+        />
       ) : (
         <Workspace
           settings={settings}

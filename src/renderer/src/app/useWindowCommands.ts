@@ -30,6 +30,8 @@ interface WindowCommandsContext {
   list: ListView
   reveal(id: string): void
   openNote(noteId: string): void
+  openToday(): void
+  checkFeeds(): void
 }
 
 export interface WindowCommands {
@@ -81,6 +83,8 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
       )
     },
     hasSelection: () => list.selection.ids.length > 0,
+    openToday: ctx.openToday,
+    checkFeeds: ctx.checkFeeds,
   }
   useKeyboardCommands(context)
 

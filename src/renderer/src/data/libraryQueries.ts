@@ -8,6 +8,8 @@ import type { ApiArgs, ApiMethod, ApiResults } from '../../../shared/api'
 import type {
   CitationRequest,
   ChangeTopic,
+  ChangeTopic,
+  InboxSort,
   LinkTarget,
   PaperFilter,
   PaperSort,
@@ -105,4 +107,9 @@ export const libraryQueries = {
     libraryQuery('getCitationKey', { paperId }, { topics: ['papers'], paperId }),
   /** The Sync status: devices, last merge, notes that need a look. */
   syncStatus: () => libraryQuery('getSyncStatus', {}, { topics: ['sync', 'notes'] }),
+  /** Today's ranked inbox: the papers you keep, star, tag or annotate change the ranking. */
+  inbox: (sort: InboxSort) =>
+    libraryQuery('listInbox', { sort }, { topics: ['feeds', 'papers', 'notes'] }),
+  /** The feeds with their last check and their new items. */
+  feeds: () => libraryQuery('listFeeds', {}, { topics: ['feeds'] }),
 }

@@ -7,6 +7,7 @@ import type { ApiMethod } from '../methods'
 import { citationArgs } from './citations'
 import { duplicateArgs } from './duplicates'
 import { exportArgs } from './exports'
+import { feedArgs } from './feeds'
 import { importArgs } from './imports'
 import { libraryArgs } from './library'
 import { linkArgs } from './links'
@@ -30,6 +31,7 @@ export const apiArgs = {
   ...settingsArgs,
   ...citationArgs,
   ...syncArgs,
+  ...feedArgs,
 } satisfies { [M in ApiMethod]: z.ZodType }
 
 export * from '../limits'

@@ -68,6 +68,7 @@ export const settingSchemas = {
     .strict(),
   citationStyle: z.string().regex(CITATION_STYLE_ID_PATTERN),
   quickCopyFormat: z.enum(['bibliography', 'bibtex', 'keys']),
+  skippedFeedItemDays: z.number().int().min(1).max(3650),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** The argument of updateSettings: any subset of the settings, nothing else. */

@@ -2,6 +2,7 @@
 // keys that work inside one place (the list, the note, search, the palette).
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { COMMAND_IDS, COMMANDS, type MenuName } from '../../../../shared/commands'
+import { TODAY_KEYS } from '../today/todayKeys'
 import { IS_MAC, shortcutLabel } from './keyBindings'
 
 const MENUS: readonly MenuName[] = ['File', 'Edit', 'View', 'Go', 'Help']
@@ -39,6 +40,7 @@ export const CONTEXT_KEYS: readonly { where: string; keys: string; action: strin
   { where: 'Search box', keys: 'Esc', action: 'clear the search (again: back to the list)' },
   { where: 'Palette', keys: '↑ / ↓, Enter, Esc', action: 'choose, run or jump, close' },
   { where: 'Pane border', keys: '← / →', action: 'resize the panes' },
+  ...TODAY_KEYS.map((row) => ({ where: 'Today', keys: row.keys, action: row.action })),
 ]
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {

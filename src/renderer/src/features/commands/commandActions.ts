@@ -33,6 +33,10 @@ export interface CommandContext {
   matchTitles(): void
   /** The selected papers on the clipboard as a bibliography (or BibTeX, or keys). */
   quickCopy(): void
+  /** Go > Today: the inbox of the feeds, triaged from the keyboard. */
+  openToday(): void
+  /** File > Check the feeds now. */
+  checkFeeds(): void
   /** Whether a paper is selected (commands on "the paper" need one). */
   hasSelection(): boolean
 }
@@ -48,6 +52,8 @@ const needsPaper = (context: CommandContext): boolean => context.hasSelection()
 export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   import: { run: (c) => c.importFiles() },
   'get-daily-papers': { run: (c) => c.openDailyPapers() },
+  'check-feeds': { run: (c) => c.checkFeeds() },
+  'open-today': { run: (c) => c.openToday() },
   export: { run: (c) => c.openExport() },
   'find-duplicates': { run: (c) => c.openDuplicates() },
   settings: { run: (c) => c.openSettings() },

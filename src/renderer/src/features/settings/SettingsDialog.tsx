@@ -5,6 +5,7 @@ import { useEffect, useId, useRef } from 'react'
 import type { LibraryInfo, Settings, ThemeChoice } from '../../../../shared/model'
 import { CitationSettingsSection } from '../citations/CitationSettingsSection'
 import { ServiceOriginsSection } from './ServiceOriginsSection'
+import { TodaySection } from './TodaySection'
 import {
   DEFAULT_SETTINGS,
   MAX_READING_FONT_SIZE,
@@ -214,6 +215,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
       <CitationSettingsSection id={id} settings={settings} onChange={onChange} />
 
       <ServiceOriginsSection id={id} origins={settings.serviceOrigins} onChange={onChange} />
+      <TodaySection id={id} settings={settings} onChange={onChange} />
 
       <section className="settings-section" aria-labelledby={`${id}-layout`}>
         <h3 id={`${id}-layout`}>Layout</h3>

@@ -1,0 +1,388 @@
+// Feeds and the Today inbox: subscriptions (records of kind "feeds"), the items
+// their checks bring (kind "feedItems": journaled, sharded and backed up like
+// papers, so a kept item and its new paper are one atomic commit and one undo
+// step), checks at start and on schedule, expiry of skipped items, the ranked
+// inbox and triage.
+import type {
+  Feed,
+  FeedCheck,
+  FeedItem,
+  FeedRefreshReport,
+  FeedStatus,
+  InboxCounts,
+  InboxItem,
+} from '../../../shared/model'
+import { DEFAULT_FEED_HOURS } from '../../../shared/model'
+import { readSettings } from '../../../shared/api/schemas'
+import { localIsoDate } from '../imports/importedPapers'
+import { ImportCancelledError } from '../imports/yieldingLoop'
+import { BadInputError, messageOf } from '../kernel/errors'
+import type { LibraryKernel } from '../kernel/kernel'
+import type { Service } from '../kernel/service'
+import type { LookupService } from '../lookup/lookupService'
+import { requireLiveCollection } from '../organize/collections'
+import type { PlanRunner } from '../organize/planRunner'
+import { RelatedPapersIndex } from '../related/relatedPapers'
+import type { PaperSubset, TextVector } from '../related/relatedPapers'
+import type { RelatedService } from '../related/relatedService'
+import { fetchFeed } from './feedFetch'
+import { expiredItems, mergeIntoItems } from './feedItems'
+import { afterFailure, afterSuccess, afterWeekend, isArxivWeekend, isDue } from './feedSchedule'
+import { parseFeedSpec } from './feedSpec'
+import { RANKING_TERMS, isInteresting, rankItem, sortInbox, thumbedVectors } from './inboxRanking'
+import type { RankingContext } from './inboxRanking'
+import { LibraryKeys } from './libraryKeys'
+import { planTriage } from './triage'
+
+type FeedMethod =
+  | 'listFeeds'
+  | 'addFeed'
+  | 'updateFeed'
+  | 'removeFeed'
+  | 'refreshFeeds'
+  | 'listInbox'
+  | 'triageInbox'
+
+/** Below this many papers the ranking learns words' rarity from the inbox too. */
+const SMALL_LIBRARY = 2000
+
+/** How often the schedule looks for feeds whose check is due. */
+const SCHEDULE_TICK_MS = 60_000
+
+function requireFeed(kernel: LibraryKernel, id: string): Feed {
+  const feed = kernel.store.feeds.get(id)
+  if (feed === undefined) throw new BadInputError(`No feed has the id ${id}`)
+  return feed
+}
+
+export class FeedsService implements Service<FeedMethod> {
+  readonly libraryKeys: LibraryKeys
+  private refreshing: Promise<unknown> = Promise.resolve()
+  private timer: ReturnType<typeof setInterval> | undefined
+  private readonly stop = new AbortController()
+  /** The papers the ranking learns from, as an index of their own, for one index version and set. */
+  private liked:
+    { index: RelatedPapersIndex; version: number; ids: string; subset: PaperSubset } | undefined
+  /** Items' vectors, for one index while its size stays within a hundredth. */
+  private vectors: {
+    index: RelatedPapersIndex
+    size: number
+    byItem: Map<string, { title: string; abstract: string; vector: TextVector }>
+  } = { index: new RelatedPapersIndex(), size: -1, byItem: new Map() }
+
+  constructor(
+    private readonly kernel: LibraryKernel,
+    private readonly plans: PlanRunner,
+    private readonly lookups: LookupService,
+    private readonly related: RelatedService,
+  ) {
+    this.libraryKeys = new LibraryKeys(kernel)
+  }
+
+  readonly handlers: Service<FeedMethod>['handlers'] = {
+    listFeeds: () => Promise.resolve(this.feedStatuses()),
+
+    addFeed: ({ spec, name, everyHours, collectionId }) =>
+      this.plans.run((ctx) => {
+        const parsed = parseFeedSpec(spec)
+        if ([...ctx.records.feeds.values()].some((feed) => feed.spec === parsed.spec)) {
+          throw new BadInputError(`You already follow ${parsed.spec}`)
+        }
+        if (collectionId !== undefined) requireLiveCollection(ctx.records, collectionId)
+        const feed: Feed = {
+          ...parsed,
+          id: ctx.newId(),
+          name: name ?? parsed.name,
+          everyHours: everyHours ?? DEFAULT_FEED_HOURS,
+          ...(collectionId === undefined ? {} : { collectionId }),
+          createdAt: ctx.at,
+          failures: 0,
+        }
+        return { changes: { feeds: { put: [feed] } }, label: `Follow ${feed.name}`, result: feed }
+      }),
+
+    updateFeed: ({ id, name, everyHours, collectionId }) =>
+      this.plans.run((ctx) => {
+        const feed = requireFeed(this.kernel, id)
+        const next: Feed = {
+          ...feed,
+          ...(name === undefined ? {} : { name }),
+          ...(everyHours === undefined ? {} : { everyHours }),
+        }
+        if (collectionId === null) delete next.collectionId
+        else if (collectionId !== undefined) {
+          requireLiveCollection(ctx.records, collectionId)
+          next.collectionId = collectionId
+        }
+        return { changes: { feeds: { put: [next] } }, label: `Change ${next.name}`, result: next }
+      }),
+
+    removeFeed: ({ id }) =>
+      this.plans.run((ctx) => {
+        const feed = requireFeed(this.kernel, id)
+        // Its untriaged items that no other feed brought go with it.
+        const orphans = [...ctx.records.feedItems.values()]
+          .filter((item) => item.state === 'new' && item.sources.every((s) => s.feedId === id))
+          .map((item) => item.id)
+        return {
+          changes: { feeds: { remove: [id] }, feedItems: { remove: orphans } },
+          label: `Stop following ${feed.name}`,
+          result: feed,
+        }
+      }),
+
+    refreshFeeds: (args) => this.refresh(args),
+
+    listInbox: async ({ sort, state, limit }) => {
+      const wanted = state ?? 'new'
+      const context = await this.rankingContext()
+      const items: InboxItem[] = []
+      for (const item of this.kernel.store.feedItems.values()) {
+        if (wanted === 'all' || item.state === wanted) items.push(rankItem(item, context))
+      }
+      const sorted = sortInbox(items, sort ?? 'relevance')
+      return { items: limit === undefined ? sorted : sorted.slice(0, limit), counts: this.counts() }
+    },
+
+    triageInbox: (request) =>
+      this.plans.run((ctx) => planTriage(ctx, request, (item) => this.libraryKeys.paperOf(item))),
+  }
+
+  /** Checks due feeds now and every minute from now on (the app does; the CLI and tests do not). */
+  startSchedule(): void {
+    const tick = (): void => {
+      this.refresh({ due: true }).catch((error: unknown) => {
+        if (!(error instanceof ImportCancelledError) && !this.kernel.closed)
+          console.error('offprint: feed check failed:', messageOf(error))
+      })
+    }
+    tick()
+    this.timer = setInterval(tick, SCHEDULE_TICK_MS)
+    this.timer.unref?.()
+  }
+
+  committed = (change: Parameters<LibraryKeys['committed']>[0]): void => {
+    this.libraryKeys.committed(change)
+  }
+
+  reset(): void {
+    this.libraryKeys.reset()
+  }
+
+  close(): Promise<void> {
+    clearInterval(this.timer)
+    this.stop.abort()
+    return this.refreshing.then(
+      () => undefined,
+      () => undefined,
+    )
+  }
+
+  private counts(): InboxCounts {
+    const counts: InboxCounts = { new: 0, kept: 0, skipped: 0 }
+    for (const item of this.kernel.store.feedItems.values()) counts[item.state]++
+    return counts
+  }
+
+  private feedStatuses(): FeedStatus[] {
+    const waiting = new Map<string, number>()
+    for (const item of this.kernel.store.feedItems.values()) {
+      if (item.state !== 'new') continue
+      for (const source of item.sources) {
+        waiting.set(source.feedId, (waiting.get(source.feedId) ?? 0) + 1)
+      }
+    }
+    return [...this.kernel.store.feeds.values()]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name))
+      .map((feed) => ({ ...feed, newItems: waiting.get(feed.id) ?? 0 }))
+  }
+
+  /** One refresh at a time: a second waits for the first. */
+  private refresh(args: {
+    ids?: string[]
+    due?: boolean
+    force?: boolean
+  }): Promise<FeedRefreshReport> {
+    const run = this.refreshing.then(
+      () => this.refreshNow(args),
+      () => this.refreshNow(args),
+    )
+    this.refreshing = run.catch(() => undefined)
+    return run
+  }
+
+  private async refreshNow({
+    ids,
+    due = false,
+    force = false,
+  }: {
+    ids?: string[]
+    due?: boolean
+    force?: boolean
+  }): Promise<FeedRefreshReport> {
+    const store = this.kernel.store
+    const feeds =
+      ids === undefined || ids.length === 0
+        ? this.feedStatuses().map((feed) => requireFeed(this.kernel, feed.id))
+        : ids.map((id) => requireFeed(this.kernel, id))
+    const checks: FeedCheck[] = []
+    for (const feed of feeds) {
+      const now = this.kernel.now()
+      const check: FeedCheck = {
+        feedId: feed.id,
+        name: feed.name,
+        outcome: 'ok',
+        added: 0,
+        updated: 0,
+      }
+      checks.push(check)
+      if (due && !isDue(feed, now)) {
+        check.outcome = 'not-due'
+        continue
+      }
+      if (!force && isArxivWeekend(feed, now)) {
+        check.outcome = 'weekend'
+        await this.saveFeed(feed.id, (current) => ({
+          ...current,
+          nextCheckAt: afterWeekend(now).toISOString(),
+        }))
+        continue
+      }
+      try {
+        await this.kernel.queue.idle()
+        const origins = this.lookups.lookup.origins()
+        const fetched = await fetchFeed(
+          feed,
+          this.lookups.lookup.fetcher,
+          origins,
+          localIsoDate(now),
+          this.stop.signal,
+        )
+        await this.kernel.mutate(async () => {
+          const current = store.feeds.get(feed.id)
+          if (current === undefined) return
+          const byKey = new Map<string, string>()
+          for (const item of store.feedItems.values()) byKey.set(item.key, item.id)
+          const at = this.kernel.now()
+          const merged = mergeIntoItems(
+            store.feedItems,
+            byKey,
+            current,
+            fetched.format,
+            fetched.records,
+            at.toISOString(),
+          )
+          check.added = merged.added
+          check.updated = merged.updated
+          await this.kernel.commit({
+            feeds: { put: [afterSuccess(current, at)] },
+            ...(merged.put.length === 0 ? {} : { feedItems: { put: merged.put } }),
+          })
+        })
+      } catch (error) {
+        if (this.stop.signal.aborted || error instanceof ImportCancelledError) throw error
+        check.outcome = 'failed'
+        check.error = messageOf(error)
+        await this.saveFeed(feed.id, (current) =>
+          afterFailure(current, this.kernel.now(), check.error ?? ''),
+        )
+      }
+    }
+    return { checks, expired: await this.expire() }
+  }
+
+  private saveFeed(id: string, change: (feed: Feed) => Feed): Promise<void> {
+    return this.kernel.mutate(async () => {
+      const current = this.kernel.store.feeds.get(id)
+      if (current !== undefined) await this.kernel.commit({ feeds: { put: [change(current)] } })
+    })
+  }
+
+  /** Removes skipped items past their days (Settings: skippedFeedItemDays). */
+  private expire(): Promise<number> {
+    return this.kernel.mutate(async () => {
+      const store = this.kernel.store
+      const days = readSettings(store.settings).skippedFeedItemDays
+      const expired = expiredItems(store.feedItems, this.kernel.now(), days)
+      if (expired.length > 0) await this.kernel.commit({ feedItems: { remove: expired } })
+      return expired.length
+    })
+  }
+
+  private async rankingContext(): Promise<RankingContext> {
+    const store = this.kernel.store
+    const index = await this.rankingIndex()
+    const withNotes = new Set<string>()
+    for (const note of store.notes.values()) {
+      if (note.paperId !== undefined && note.trashedAt === undefined && note.body.trim() !== '')
+        withNotes.add(note.paperId)
+    }
+    const kept = new Set<string>()
+    const items: FeedItem[] = []
+    for (const item of store.feedItems.values()) {
+      items.push(item)
+      if (item.state === 'kept' && item.paperId !== undefined) kept.add(item.paperId)
+    }
+    const liked: string[] = []
+    for (const paper of store.papers.values()) {
+      if (isInteresting(paper, withNotes.has(paper.id), kept.has(paper.id))) liked.push(paper.id)
+    }
+    return {
+      index,
+      liked: this.likedSubset(index, liked),
+      titleOf: (id) => store.papers.get(id)?.title ?? '',
+      thumbed: thumbedVectors(index, items),
+      paperOf: (item) => this.libraryKeys.paperOf(item),
+      vectorOf: (item) => this.vectorOf(index, item),
+      now: this.kernel.now(),
+    }
+  }
+
+  private likedSubset(index: RelatedPapersIndex, ids: string[]): PaperSubset {
+    const key = ids.join(',')
+    const known = this.liked
+    if (known?.index === index && known.version === index.version && known.ids === key) {
+      return known.subset
+    }
+    const subset = index.subset(ids)
+    this.liked = { index, version: index.version, ids: key, subset }
+    return subset
+  }
+
+  private vectorOf(index: RelatedPapersIndex, item: FeedItem): TextVector {
+    // A paper or two more or less barely moves the words' weights: the vectors
+    // are kept until the library has changed by a hundredth (a rebuilt index
+    // keeps every term's id).
+    const cached = this.vectors
+    if (cached.index !== index || Math.abs(cached.size - index.size) > index.size / 100) {
+      this.vectors = { index, size: index.size, byItem: new Map() }
+    }
+    const { title, abstract } = item.fields
+    const known = this.vectors.byItem.get(item.id)
+    if (known !== undefined && known.title === title && known.abstract === abstract) {
+      return known.vector
+    }
+    const vector = index.textVector(title, abstract, RANKING_TERMS)
+    this.vectors.byItem.set(item.id, { title, abstract, vector })
+    return vector
+  }
+
+  /**
+   * The library's similar-papers index; for a small library one of its papers
+   * and the inbox's items together, so that the words' rarity (IDF) is learnt
+   * from more than a handful of abstracts.
+   */
+  private async rankingIndex(): Promise<RelatedPapersIndex> {
+    const library = await this.related.readyIndex()
+    if (library.size >= SMALL_LIBRARY) return library
+    const index = new RelatedPapersIndex()
+    for (const paper of this.kernel.store.papers.values()) {
+      if (paper.trashedAt === undefined) index.set(paper.id, paper.title, paper.abstract)
+    }
+    for (const item of this.kernel.store.feedItems.values()) {
+      index.set(`item:${item.id}`, item.fields.title, item.fields.abstract)
+    }
+    await index.ready()
+    return index
+  }
+}

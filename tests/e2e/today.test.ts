@@ -1,0 +1,182 @@
+// Today end to end: a library whose feeds (Hugging Face Daily Papers of
+// 2026-06-12 and arXiv's cs.AI Atom feed of 2025-08-20, recorded answers served
+// by a stub server on 127.0.0.1) filled its inbox with 116 items; 50 of them
+// triaged by keyboard in Chromium (keep, skip, star, thumbs, keep all above,
+// keep into a new collection, undo), what the window shows checked after each
+// step, all of it still there after a restart, and a failed check shown in the
+// Feeds column. Screenshots go to test-results/.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { Library } from '../../src/main/core/library'
+import type { InboxPage } from '../../src/shared/model'
+import { startFeedStub, type FeedStub } from '../unit/feedStubServer'
+import { appSession } from './harness/appSession'
+import { makeLibraryDir } from './harness/launchApp'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+
+const session = appSession()
+const VARIABLES = ['OFFPRINT_HF_API', 'OFFPRINT_ARXIV_API', 'OFFPRINT_ARXIV_RSS'] as const
+const before = VARIABLES.map((name) => process.env[name])
+let stub: FeedStub
+
+beforeEach(async () => {
+  stub = await startFeedStub()
+  // The in-process core reads its origins from this process's environment, as the app does.
+  for (const name of VARIABLES) process.env[name] = stub.origin
+})
+afterEach(async () => {
+  await stub.close()
+  VARIABLES.forEach((name, index) => {
+    const value = before[index]
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
+  })
+})
+
+/** A library of 5 papers (one starred) whose two feeds were checked on Friday 2026-06-12. */
+async function seededLibrary(): Promise<string> {
+  const dir = await makeLibraryDir()
+  let now = Date.parse('2026-06-12T14:00:00Z')
+  const seed = await Library.open(dir, { now: () => new Date((now += 1000)), lookup: stub.options })
+  const json = await readFile(
+    resolve(__dirname, '../fixtures/formats/hf-api-daily-papers-2026-07.json'),
+    'utf8',
+  )
+  await seed.api.importText({ text: json, fileName: 'daily.json' })
+  const [omniScope] = (await seed.api.listPapers({ offset: 0, limit: 1, query: 'OmniScope' })).items
+  await seed.api.setStarred({ paperIds: [omniScope?.id ?? ''], starred: true })
+  await seed.api.addFeed({ spec: 'hf-daily' })
+  await seed.api.addFeed({ spec: 'arxiv:cs.AI' })
+  const report = await seed.api.refreshFeeds({})
+  expect(report.checks.map((c) => c.added)).toEqual([30, 86])
+  await seed.close()
+  return dir
+}
+
+const counts = (page: Page) => page.getByTestId('today-counts').textContent()
+const inbox = (page: Page) => page.getByRole('listbox', { name: 'New papers' })
+const currentTitle = (page: Page) =>
+  inbox(page).locator('[aria-selected="true"] .today-item-title').textContent()
+
+async function press(page: Page, key: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key)
+}
+
+describe('Today', () => {
+  it('triages 50 of 116 new papers from the keyboard, and all of it survives a restart', async () => {
+    const app = await session.launch({ libraryDir: await seededLibrary() })
+    const { page } = app
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('5 papers')
+    await page.keyboard.press('Control+Shift+T')
+    await expect.poll(() => counts(page)).toBe('116 new · 0 kept · 0 skipped')
+    const feeds = page.getByTestId('today-feed')
+    expect(await feeds.locator('.today-feed-name').allTextContents()).toEqual([
+      'HF Daily Papers30',
+      'arXiv cs.AI86',
+    ])
+    // Ranked against the library: the first item is like the starred paper, and says so.
+    const ranked = (await app.dispatch('listInbox', {})) as { ok: true; value: InboxPage }
+    const top = ranked.value.items[0]
+    expect(top?.reason).toMatch(/^like “OmniScope: Modality-Decoupled Token Compression/)
+    expect(await currentTitle(page)).toBe(top?.title)
+    expect(await inbox(page).locator('.today-item-reason').first().textContent()).toBe(top?.reason)
+    await app.screenshot('today-inbox')
+
+    // Enter opens the abstract in the paper pane.
+    await page.keyboard.press('Enter')
+    const pane = page.getByTestId('today-paper')
+    await expect.poll(() => pane.locator('h2').textContent()).toBe(top?.title)
+    expect(await pane.locator('.today-pane-abstract').textContent()).toBe(top?.abstract)
+    await app.screenshot('today-abstract')
+
+    // j / k move the cursor.
+    const second = ranked.value.items[1]?.title
+    await press(page, 'j')
+    await expect.poll(() => currentTitle(page)).toBe(second)
+    await press(page, 'k')
+    await expect.poll(() => currentTitle(page)).toBe(top?.title)
+
+    await press(page, 'a', 10)
+    await expect.poll(() => counts(page)).toBe('106 new · 10 kept · 0 skipped')
+    await press(page, 'x', 20)
+    await expect.poll(() => counts(page)).toBe('86 new · 10 kept · 20 skipped')
+    await press(page, 's', 5)
+    await expect.poll(() => counts(page)).toBe('81 new · 15 kept · 20 skipped')
+    // Thumbs stay in the inbox; Shift+A keeps the two items above the cursor.
+    await press(page, '+')
+    await press(page, 'j')
+    await press(page, '-')
+    await press(page, 'j')
+    await expect
+      .poll(() => inbox(page).locator('.today-item-title').nth(0).textContent())
+      .toMatch(/^👍 /)
+    await expect
+      .poll(() => inbox(page).locator('.today-item-title').nth(1).textContent())
+      .toMatch(/^👎 /)
+    await page.keyboard.press('Shift+A')
+    await expect.poll(() => counts(page)).toBe('79 new · 17 kept · 20 skipped')
+    // c keeps into a collection, here a new one.
+    await press(page, 'c')
+    await page.keyboard.type('Reading group')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => counts(page)).toBe('78 new · 18 kept · 20 skipped')
+    await press(page, 'x', 12)
+    await expect.poll(() => counts(page)).toBe('66 new · 18 kept · 32 skipped')
+    // u undoes the last triage: one skip.
+    await press(page, 'u')
+    await expect.poll(() => counts(page)).toBe('67 new · 18 kept · 31 skipped')
+    await app.screenshot('today-after-triage')
+
+    // After a restart (the core closed and opened again, the page reloaded) nothing is lost.
+    await app.restartCore()
+    await page.reload()
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('23 papers')
+    await page.keyboard.press('Control+Shift+T')
+    await expect.poll(() => counts(page)).toBe('67 new · 18 kept · 31 skipped')
+    const starred = (await app.dispatch('listPaperIds', {
+      filter: { scope: { kind: 'view', view: 'starred' } },
+    })) as { ok: true; value: string[] }
+    expect(starred.value).toHaveLength(6)
+  })
+
+  it('from a fresh library, following the three kinds of feed fills the inbox', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await page.keyboard.press('Control+Shift+T')
+    await expect.poll(() => counts(page)).toBe('0 new · 0 kept · 0 skipped')
+    for (const spec of ['hf-daily', 'arxiv:cs.AI+cs.LG+math', 'arxiv-query:all:science']) {
+      const rows = await page.getByTestId('today-feed').count()
+      await page.getByLabel('Follow a feed').fill(spec)
+      await page.getByRole('button', { name: 'Follow', exact: true }).click()
+      await expect.poll(() => page.getByTestId('today-feed').count()).toBe(rows + 1)
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Check now' }).isEnabled())
+        .toBe(true)
+    }
+    // Hugging Face lists nothing for today's real date in the recorded answers; arXiv's
+    // feed (935 new and cross-listed papers) and the API query (10) fill the inbox.
+    await expect.poll(() => counts(page)).toBe('945 new · 0 kept · 0 skipped')
+    expect(
+      await page.getByTestId('today-feed').locator('.today-feed-name').allTextContents(),
+    ).toEqual(['HF Daily Papers0', 'arXiv cs.AI+cs.LG+math935', 'arXiv: all:science10'])
+    expect(await inbox(page).locator('.today-item').count()).toBe(945)
+    await app.screenshot('today-follow')
+  })
+
+  it('shows in the Feeds column that a check failed, and why', async () => {
+    const app = await session.launch({ libraryDir: await seededLibrary() })
+    const { page } = app
+    await page.keyboard.press('Control+Shift+T')
+    await expect.poll(() => counts(page)).toBe('116 new · 0 kept · 0 skipped')
+    const host = stub.host
+    await stub.close()
+    await page.getByRole('button', { name: 'Check now' }).click()
+    await expect
+      .poll(() => page.getByTestId('today-feed').first().locator('.today-feed-error').textContent())
+      .toBe(
+        ` · last check failed: offline: could not reach ${host}; it will be retried when you are online`,
+      )
+    await app.screenshot('today-offline')
+  })
+})

@@ -1,0 +1,114 @@
+// A stand-in for huggingface.co, rss.arxiv.org and export.arxiv.org on
+// 127.0.0.1 for the feed tests, serving recorded answers unchanged: Hugging
+// Face /api/daily_papers of three days, rss.arxiv.org's feed of every archive
+// (28 Nov 2024), its empty weekend feed and its error answer, a cs.AI Atom feed
+// cut off mid-entry (malformed XML), and a real arXiv API answer to
+// search_query=all:science (kept inside the JavaScript file it was recorded
+// in; the stub serves the XML between its backquotes). Any path can be made to
+// answer 429 or 503 (with Retry-After) a number of times; answers carry an ETag
+// and a matching If-None-Match gets 304. Every request is logged.
+import { readFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import type { LookupOptions } from '../../src/main/core/lookup/identifierLookup'
+
+import { DAILY_PAPERS, FORMATS, answerWithEtag } from './lookupStubServer'
+
+const FEEDS = resolve(__dirname, '../fixtures/feeds')
+
+/** rss.arxiv.org paths: every category list the tests follow gets the one real feed of that day. */
+const RSS: Record<string, string> = {
+  '/rss/cs.AI+cs.LG+math': 'arxiv-rss-2024-11-28.xml',
+  '/rss/math': 'arxiv-rss-2024-11-28.xml',
+  '/rss/test': 'arxiv-rss-empty.xml',
+  '/rss/astroph': 'arxiv-rss-error.xml',
+  '/rss/cs.AI': 'arxiv-atom-cs.AI-2025-08-20.xml',
+}
+
+export interface FailureRule {
+  status: 429 | 503
+  retryAfter?: string
+  /** How many requests get it (then the path answers normally). */
+  times: number
+}
+
+export interface FeedStub {
+  origin: string
+  host: string
+  /** Lookup options: every origin this stub, no pauses. */
+  options: LookupOptions
+  requests: string[]
+  /** Paths (without query) that answer a failure for a while. */
+  failures: Map<string, FailureRule>
+  close(): Promise<void>
+}
+
+/** The recorded arXiv API answer: the XML inside the template literal of the recorded file. */
+async function apiAnswer(): Promise<string> {
+  const file = await readFile(resolve(FEEDS, 'arxiv-api-query-all-science.js'), 'utf8')
+  return file.slice(file.indexOf('`') + 1, file.lastIndexOf('`'))
+}
+
+export async function startFeedStub(): Promise<FeedStub> {
+  const stub: FeedStub = {
+    origin: '',
+    host: '',
+    options: {},
+    requests: [],
+    failures: new Map(),
+    close: async () => undefined,
+  }
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    stub.requests.push(`${url.pathname}${url.search}`)
+    const failure = stub.failures.get(url.pathname)
+    if (failure !== undefined && failure.times > 0) {
+      failure.times--
+      response
+        .writeHead(
+          failure.status,
+          failure.retryAfter === undefined ? {} : { 'Retry-After': failure.retryAfter },
+        )
+        .end('busy')
+      return
+    }
+    const serve = (body: string, type: string): void =>
+      answerWithEtag(response, request.headers['if-none-match'], body, type)
+    void (async () => {
+      if (url.pathname === '/api/daily_papers') {
+        const day = DAILY_PAPERS[url.searchParams.get('date') ?? '']
+        serve(
+          day === undefined ? '[]' : await readFile(resolve(FORMATS, day), 'utf8'),
+          'application/json',
+        )
+      } else if (RSS[url.pathname] !== undefined) {
+        serve(
+          await readFile(resolve(FORMATS, RSS[url.pathname] ?? ''), 'utf8'),
+          'application/rss+xml',
+        )
+      } else if (url.pathname === '/api/query') {
+        serve(await apiAnswer(), 'application/atom+xml')
+      } else {
+        response.writeHead(404).end()
+      }
+    })()
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address() as AddressInfo
+  stub.origin = `http://127.0.0.1:${port}`
+  stub.host = `127.0.0.1:${port}`
+  stub.options = {
+    origins: () => ({ huggingFace: stub.origin, arxivApi: stub.origin, arxivRss: stub.origin }),
+    arxivIntervalMs: 0,
+    doiIntervalMs: 0,
+    otherIntervalMs: 0,
+    timeoutMs: 5000,
+  }
+  stub.close = () =>
+    new Promise<void>((done) => {
+      server.closeAllConnections()
+      server.close(() => done())
+    })
+  return stub
+}
