@@ -1,18 +1,26 @@
 // The core's side of the extraction worker (extractWorker.ts): one worker
 // thread, started on first use, asked for one file at a time, ended on close.
 // The built app runs out/main/pdfTextWorker.js; tests run from the sources,
-// where the worker is the .ts file loaded through tsx.
+// where the worker loads the .ts file through tsx.
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ExtractReply } from './extractWorker'
 import type { PdfText } from './pageText'
 
-/** Where the worker's script is: beside the built main bundle, or beside this source file. */
-function workerScript(): { path: string; execArgv: string[] } {
+/**
+ * The worker: the built script beside the main bundle, or (running from the
+ * sources, as the unit tests do) a bootstrap that registers tsx in the worker
+ * and imports the .ts file.
+ */
+function startWorker(): Worker {
   const built = join(__dirname, 'pdfTextWorker.js')
-  if (existsSync(built)) return { path: built, execArgv: [] }
-  return { path: join(__dirname, 'extractWorker.ts'), execArgv: ['--import', 'tsx'] }
+  if (existsSync(built)) return new Worker(built)
+  const tsx = createRequire(__filename).resolve('tsx/cjs/api')
+  const source = join(__dirname, 'extractWorker.ts')
+  const bootstrap = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)})`
+  return new Worker(bootstrap, { eval: true })
 }
 
 export class PdfTextExtractor {
@@ -35,8 +43,7 @@ export class PdfTextExtractor {
 
   private start(): Worker {
     if (this.worker !== undefined) return this.worker
-    const script = workerScript()
-    const worker = new Worker(script.path, { execArgv: script.execArgv })
+    const worker = startWorker()
     worker.unref()
     worker.on('message', (reply: ExtractReply) => {
       const settle = this.pending.get(reply.id)
