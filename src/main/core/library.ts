@@ -80,7 +80,9 @@ export class Library {
   ) {
     const notes = new NoteIndex(kernel)
     const views = new PaperViews(kernel, notes)
-    const search = new SearchService(kernel, views, notes, options.searchIndexFromPapers)
+    const pdfText = new PdfTextService(kernel)
+    this.pdfText = pdfText
+    const search = new SearchService(kernel, views, notes, options.searchIndexFromPapers, pdfText)
     this.search = search
     const plans = new PlanRunner(kernel)
     const links = new LinksService(kernel, views)
@@ -91,8 +93,6 @@ export class Library {
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
-    const pdfText = new PdfTextService(kernel)
-    this.pdfText = pdfText
     const attachments = new AttachmentsService(kernel, plans, pdfText)
     kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search, pdfText)
     this.api = handlerTable([

@@ -16,6 +16,7 @@ import { attachmentFilePath } from '../attachmentFiles'
 import { PdfTextExtractor } from './extractor'
 import type { PageText, PdfText } from './pageText'
 import { PdfTextIndex } from './pdfTextIndex'
+import type { PdfTextSearch } from '../../search/pdfTextHits'
 
 /** The folder of extracted texts in the library folder (derived, like search-index.bin). */
 export const PDF_TEXT_FOLDER = 'pdf-text'
@@ -31,13 +32,15 @@ interface TextEntry {
 
 type PdfTextMethod = 'getPdfTextStatus' | 'getPdfMatches'
 
-export class PdfTextService implements Service<PdfTextMethod> {
+export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
   private readonly entries = new Map<string, TextEntry>()
   private readonly waiting = new Set<string>()
   private readonly extractor = new PdfTextExtractor()
   readonly index = new PdfTextIndex()
   private running: { task: RunningTask | undefined; done: Promise<void> } | undefined
   private closed = false
+  /** Bumped when text is indexed or attachments change: the search's cached results are stale. */
+  version = 0
 
   constructor(private readonly kernel: LibraryKernel) {}
 
@@ -58,6 +61,24 @@ export class PdfTextService implements Service<PdfTextMethod> {
 
   private cachePath(sha256: string): string {
     return join(this.folder, `${sha256}.json`)
+  }
+
+  /** Papers (not in the Trash) whose PDFs hold every one of `words`; none asked: every paper with text. */
+  papersWith(words: readonly string[], prefixLast = true): Map<string, number> {
+    const files =
+      words.length === 0
+        ? new Map(
+            [...this.entries].filter(([, e]) => e.state === 'indexed').map(([sha]) => [sha, 0]),
+          )
+        : this.index.filesWithAll(words, prefixLast)
+    const papers = new Map<string, number>()
+    if (files.size === 0) return papers
+    for (const attachment of this.kernel.store.attachments.values()) {
+      const pages = files.get(attachment.sha256)
+      if (pages === undefined) continue
+      papers.set(attachment.paperId, Math.max(pages, papers.get(attachment.paperId) ?? 0))
+    }
+    return papers
   }
 
   stateOf(sha256: string): TextEntry {
@@ -174,7 +195,8 @@ export class PdfTextService implements Service<PdfTextMethod> {
     } else {
       this.entries.set(sha256, { state: 'failed', reason: cache.reason })
     }
-    this.kernel.notify({ topics: ['attachments'] })
+    this.version++
+    this.kernel.notify({ topics: ['attachments', 'papers'] })
   }
 
   private async readCache(sha256: string): Promise<CacheFile | undefined> {
@@ -187,6 +209,7 @@ export class PdfTextService implements Service<PdfTextMethod> {
   }
 
   committed(change: CommittedChange): void {
+    if (change.changes.attachments !== undefined) this.version++
     for (const attachment of change.changes.attachments?.put ?? []) this.enqueue(attachment.sha256)
   }
 
