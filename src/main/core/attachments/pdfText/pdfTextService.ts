@@ -39,6 +39,8 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
   readonly index = new PdfTextIndex()
   private running: { task: RunningTask | undefined; done: Promise<void> } | undefined
   private closed = false
+  /** Cancelled by the user: what waits is extracted when the library is next opened. */
+  private paused = false
   /** Bumped when text is indexed or attachments change: the search's cached results are stale. */
   version = 0
 
@@ -137,7 +139,7 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
   }
 
   private run(): void {
-    if (this.running !== undefined || this.waiting.size === 0) return
+    if (this.running !== undefined || this.waiting.size === 0 || this.paused) return
     const running: { task: RunningTask | undefined; done: Promise<void> } = {
       task: undefined,
       done: Promise.resolve(),
@@ -153,11 +155,12 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
         },
         () => `PDF text is searchable: ${this.status().indexed} PDFs.`,
       )
-      .catch(() => undefined) // cancelled: what is left waits for the next open
+      .catch(() => undefined) // a failure is per file (see extractOne): this is a cancel
       .finally(() => {
         this.running = undefined
-        if (!this.closed && this.waiting.size > 0 && running.task?.signal.aborted !== true)
-          this.run()
+        // Cancelled: what is left waits for the next open.
+        if (running.task?.signal.aborted === true) this.paused = true
+        else if (!this.closed) this.run()
       })
   }
 
