@@ -121,16 +121,14 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
 
   /** The pages of the file's text, extracting it now if it has not been. */
   async pagesOf(sha256: string): Promise<PageText[]> {
-    const cached = await this.readCache(sha256)
-    if (cached?.ok === true) return cached.text.pages
-    const text = await this.extractor.extract(attachmentFilePath(this.kernel.store.dir, sha256))
-    return text.pages
+    const cache = await this.ensureText(sha256)
+    return cache.ok ? cache.text.pages : []
   }
 
-  /** The extracted text of the file, when it has been. */
+  /** The file's text (extracted now if it has not been), or undefined when it cannot be read. */
   async textOf(sha256: string): Promise<PdfText | undefined> {
-    const cached = await this.readCache(sha256)
-    return cached?.ok === true ? cached.text : undefined
+    const cache = await this.ensureText(sha256)
+    return cache.ok ? cache.text : undefined
   }
 
   /** Resolves when nothing waits for extraction (tests, the CLI before it answers a search). */
@@ -180,18 +178,8 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
   }
 
   private async extractOne(sha256: string): Promise<void> {
-    let cache = await this.readCache(sha256)
-    if (cache === undefined) {
-      try {
-        const text = await this.extractor.extract(attachmentFilePath(this.kernel.store.dir, sha256))
-        cache = { format: CACHE_FORMAT, ok: true, text }
-      } catch (error) {
-        cache = { format: CACHE_FORMAT, ok: false, reason: messageOf(error) }
-      }
-      if (this.closed) return
-      await mkdir(this.folder, { recursive: true })
-      await writeTextDurably(this.cachePath(sha256), JSON.stringify(cache)).catch(() => undefined)
-    }
+    const cache = await this.ensureText(sha256)
+    if (this.closed) return
     if (cache.ok) {
       this.index.add(sha256, cache.text.pages)
       this.entries.set(sha256, { state: 'indexed', pageCount: cache.text.pages.length })
@@ -200,6 +188,25 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
     }
     this.version++
     this.kernel.notify({ topics: ['attachments', 'papers'] })
+  }
+
+  /** The cached text of the file, or its extraction now (then cached: a failure too). */
+  private async ensureText(sha256: string): Promise<CacheFile> {
+    const cached = await this.readCache(sha256)
+    if (cached !== undefined) return cached
+    let cache: CacheFile
+    try {
+      const text = await this.extractor.extract(attachmentFilePath(this.kernel.store.dir, sha256))
+      cache = { format: CACHE_FORMAT, ok: true, text }
+    } catch (error) {
+      cache = { format: CACHE_FORMAT, ok: false, reason: messageOf(error) }
+    }
+    if (!this.closed) {
+      // Derived: failing to keep it only means extracting it again next time.
+      await mkdir(this.folder, { recursive: true }).catch(() => undefined)
+      await writeTextDurably(this.cachePath(sha256), JSON.stringify(cache)).catch(() => undefined)
+    }
+    return cache
   }
 
   private async readCache(sha256: string): Promise<CacheFile | undefined> {
