@@ -20,7 +20,6 @@ interface PageRef {
 export class PdfTextIndex {
   private readonly files: string[] = []
   private readonly fileNumbers = new Map<string, number>()
-  private readonly pages: PageText[][] = []
   /** word → "file:page" keys it occurs on (each once). */
   private readonly postings = new Map<string, Set<number>>()
   /** Sorted words, rebuilt lazily, for prefix queries. */
@@ -39,7 +38,6 @@ export class PdfTextIndex {
     const file = this.files.length
     this.files.push(sha256)
     this.fileNumbers.set(sha256, file)
-    this.pages.push([...pages])
     pages.forEach((page, pageIndex) => {
       const key = pageKey({ file, page: pageIndex })
       forEachWord(page.text, (word) => {
@@ -57,7 +55,6 @@ export class PdfTextIndex {
   clear(): void {
     this.files.length = 0
     this.fileNumbers.clear()
-    this.pages.length = 0
     this.postings.clear()
     this.sortedWords = undefined
   }
@@ -89,32 +86,6 @@ export class PdfTextIndex {
     return found
   }
 
-  /** Pages of the files in `attachments` (SHA-256 → attachment id) where `query`'s words are. */
-  matches(query: string, attachments: ReadonlyMap<string, string>): PdfTextMatch[] {
-    const words = wordsOf(query)
-    const out: PdfTextMatch[] = []
-    if (words.length === 0) return out
-    for (const ref of this.pagesWithAny(words)) {
-      const sha256 = this.files[ref.file]
-      const attachmentId = sha256 === undefined ? undefined : attachments.get(sha256)
-      const page = this.pages[ref.file]?.[ref.page]
-      if (sha256 === undefined || attachmentId === undefined || page === undefined) continue
-      out.push({ attachmentId, sha256, pageIndex: ref.page, ...snippetOf(page.text, words) })
-    }
-    return out.sort(
-      (a, b) => a.attachmentId.localeCompare(b.attachmentId) || a.pageIndex - b.pageIndex,
-    )
-  }
-
-  /** Pages holding at least one of `words` (the last by prefix). */
-  private pagesWithAny(words: readonly string[]): PageRef[] {
-    const keys = new Set<number>()
-    words.forEach((word, i) => {
-      for (const key of this.keysOf(word, i === words.length - 1)) keys.add(key)
-    })
-    return [...keys].map(refOf)
-  }
-
   private keysOf(word: string, byPrefix: boolean): ReadonlySet<number> {
     if (byPrefix && word.length >= MIN_PREFIX) return this.withPrefix(word)
     return this.postings.get(word) ?? new Set<number>()
@@ -136,6 +107,30 @@ export class PdfTextIndex {
     }
     return keys
   }
+}
+
+/**
+ * The pages of one PDF (`pages`, its extracted text) holding a word of
+ * `query`, each with a snippet: read from the text itself, so the index keeps
+ * no page texts in memory.
+ */
+export function pageMatches(
+  query: string,
+  attachmentId: string,
+  sha256: string,
+  pages: readonly PageText[],
+): PdfTextMatch[] {
+  const words = wordsOf(query)
+  if (words.length === 0) return []
+  const out: PdfTextMatch[] = []
+  pages.forEach((page, pageIndex) => {
+    let hit = false
+    forEachWord(page.text, (word) => {
+      hit ||= matchesQueryWord(word, words)
+    })
+    if (hit) out.push({ attachmentId, sha256, pageIndex, ...snippetOf(page.text, words) })
+  })
+  return out
 }
 
 const PAGE_BITS = 2 ** 17
