@@ -4,14 +4,13 @@
 // rebuilt when missing), and indexed for search (pdfTextIndex.ts). What was
 // not extracted when the library closed, or when the task was cancelled, is
 // extracted on the next open: the cache files are the record of what is done.
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { PdfTextMatch, PdfTextState, PdfTextStatus } from '../../../../shared/model'
 import { messageOf } from '../../kernel/errors'
 import type { LibraryKernel } from '../../kernel/kernel'
 import type { RunningTask } from '../../kernel/longTasks'
 import type { CommittedChange, Service } from '../../kernel/service'
-import { writeTextDurably } from '../../store/durableJsonFile'
 import { attachmentFilePath } from '../attachmentFiles'
 import { PdfTextExtractor } from './extractor'
 import type { PageText, PdfText } from './pageText'
@@ -207,7 +206,11 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
     if (!this.closed) {
       // Derived: failing to keep it only means extracting it again next time.
       await mkdir(this.folder, { recursive: true }).catch(() => undefined)
-      await writeTextDurably(this.cachePath(sha256), JSON.stringify(cache)).catch(() => undefined)
+      // No fsync: a cache lost in a power cut is extracted again; the rename keeps it whole.
+      const temp = `${this.cachePath(sha256)}.${process.pid}.tmp`
+      await writeFile(temp, JSON.stringify(cache))
+        .then(() => rename(temp, this.cachePath(sha256)))
+        .catch(() => rm(temp, { force: true }).catch(() => undefined))
     }
     return cache
   }
