@@ -39,7 +39,9 @@ describe('links to highlights', () => {
       const backlinks = await library.api.getBacklinks({ kind: 'paper', id: paperId })
       expect(
         backlinks.map((b) => b.contexts.map((c) => `${c.before}[${c.link}]${c.after}`)),
-      ).toEqual([['The key result [p. 3] matters.']])
+      ).toEqual([
+        ['The key result [Synthetic Study 1: Scaling tool learning with Sparse Experts] matters.'],
+      ])
     } finally {
       await library.close()
       await rm(dir, { recursive: true, force: true })
