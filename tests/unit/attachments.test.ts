@@ -239,6 +239,10 @@ describe('searching the PDFs’ text', () => {
       'Paper Synthetic Study 1: Scaling tool learning with Sparse Experts',
     ])
     expect(await search('in:pdf manipulation')).toEqual([])
+    // Alone, in:pdf lists the papers whose PDFs have been read.
+    expect(await search('in:pdf')).toEqual([
+      'Paper Synthetic Study 1: Scaling tool learning with Sparse Experts',
+    ])
     const [match] = await library.api.getPdfMatches({ paperId, query: 'robotic' })
     expect(match?.pageIndex).toBe(1)
   })
