@@ -164,6 +164,27 @@ describe('Get PDF', () => {
     expect(await library.api.listAttachments({ paperId })).toEqual([])
   })
 
+  it('is fetched by Retry now once arXiv answers again, and leaves the queue', async () => {
+    const pdf = await makePdf({ pages: [['Attention Is All You Need']] })
+    const online = await startArxiv(pdf)
+    const offline = await offlineOptions()
+    let reachable = false
+    await open({
+      ...online,
+      origins: () =>
+        ((reachable ? online : offline).origins as NonNullable<LookupOptions['origins']>)(),
+    })
+    const paperId = await paperTitled('Attention Is All You Need')
+    expect((await library.api.getPdf({ paperId })).state).toBe('queued')
+    reachable = true
+    await library.api.retryLookups({ previewId: 'retry-1' })
+    expect(served).toEqual(['/pdf/1706.03762'])
+    expect((await library.api.listAttachments({ paperId })).map((a) => a.fileName)).toEqual([
+      '1706.03762.pdf',
+    ])
+    expect((await library.api.getLookupQueue({})).items).toEqual([])
+  })
+
   it('refuses a paper without an arXiv id', async () => {
     await open()
     const paperId = await paperTitled('Deep Residual Learning for Image Recognition')

@@ -95,6 +95,8 @@ export class Library {
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
     const attachments = new AttachmentsService(kernel, plans, pdfText)
+    const intake = new PdfIntakeService(kernel, plans, attachments, pdfText, lookup, origins)
+    imports.retryQueuedPdfs = () => intake.retryQueued()
     kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search, pdfText)
     this.api = handlerTable([
       papersService(kernel, views, notes, search),
@@ -113,7 +115,7 @@ export class Library {
       tasksService(kernel),
       attachments,
       new HighlightsService(kernel, plans),
-      new PdfIntakeService(kernel, plans, attachments, pdfText, lookup, origins),
+      intake,
       pdfText,
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()

@@ -4,7 +4,7 @@
 // an arXiv id, through the lookup's polite client (arXiv's pace, one request
 // every 3 s, shared with the identifier lookups). Offline, or with arXiv busy,
 // the request waits in the lookup queue as `pdf:arXiv:<id>` (shown in its
-// banner) until Get PDF is asked again.
+// banner) until Retry now (retryQueued) or Get PDF is asked again.
 import type { DropPdfOutcome, GetPdfOutcome } from '../../../shared/model'
 import { BadInputError } from '../kernel/errors'
 import type { LibraryKernel } from '../kernel/kernel'
@@ -42,6 +42,27 @@ export class PdfIntakeService implements Service<IntakeMethod> {
   readonly handlers: Service<IntakeMethod>['handlers'] = {
     dropPdf: async ({ fileName, data }) => this.drop(fileName, bytesOf(data)),
     getPdf: async ({ paperId }) => this.fetchFromArxiv(paperId),
+  }
+
+  /**
+   * Fetches every PDF waiting in the lookup queue (Retry now): attached when
+   * it comes, left waiting when still offline, dropped when its paper is gone
+   * or arXiv has no such PDF.
+   */
+  async retryQueued(): Promise<void> {
+    for (const item of this.lookups.queue.list()) {
+      if (!item.identifier.startsWith('pdf:arXiv:')) continue
+      const arxivId = item.identifier.slice('pdf:arXiv:'.length)
+      const paper = [...this.kernel.store.papers.values()].find(
+        (candidate) => candidate.arxivId === arxivId && candidate.trashedAt === undefined,
+      )
+      const outcome =
+        paper === undefined ? undefined : await this.fetchFromArxiv(paper.id).catch(() => undefined)
+      if (outcome === undefined) {
+        await this.kernel.mutate(() => this.lookups.queue.remove([item.identifier]))
+        this.kernel.notify({ topics: ['lookup-queue'] })
+      }
+    }
   }
 
   private async drop(fileName: string, bytes: Uint8Array): Promise<DropPdfOutcome> {
