@@ -18,6 +18,7 @@ import { benchCitations } from './citations'
 import { benchLinkedNotes } from './linkedNotes'
 import { benchSyncMerge } from './syncMerge'
 import { benchToday } from './todayInbox'
+import { benchPdfExtraction, benchPdfSearch } from './pdfText'
 import { median, percentile, time } from './measure'
 import type { ReferenceFigures, RestartFigures } from './restartWorker'
 import { synthesize, writeSyntheticLibrary } from './syntheticLibrary'
@@ -37,6 +38,9 @@ const SEARCH_PAPERS = Number(process.env['BENCH_SEARCH_PAPERS'] ?? Math.max(...S
 const SAVES = 200
 /** Papers in the library Today's 2,000 new items are ranked against; 0 skips Today's rows. */
 const TODAY_PAPERS = Number(process.env['BENCH_TODAY_PAPERS'] ?? Math.max(...SIZES))
+/** PDFs extracted and indexed, and PDFs' text searched (issue 17); 0 skips them. */
+const BENCH_PDFS = Number(process.env['BENCH_PDFS'] ?? 1000)
+const BENCH_PDF_SEARCH = Number(process.env['BENCH_PDF_SEARCH'] ?? 10000)
 
 const rows: BenchRow[] = []
 
@@ -340,6 +344,14 @@ async function main(): Promise<void> {
     await benchToday(TODAY_PAPERS, 2000, 500, record)
   }
 
+  if (BENCH_PDFS > 0) {
+    console.log(`\nextract and index the text of ${BENCH_PDFS} PDFs`)
+    await benchPdfExtraction(BENCH_PDFS, record)
+  }
+  if (BENCH_PDF_SEARCH > 0) {
+    console.log(`\nsearch ${BENCH_PDF_SEARCH} PDFs' text`)
+    benchPdfSearch(BENCH_PDF_SEARCH, record)
+  }
   if (SEARCH_PAPERS > 0) {
     console.log(`\nsearch at ${SEARCH_PAPERS} papers (npm run bench:search)`)
     for (const row of await searchRows(SEARCH_PAPERS)) record(row)

@@ -87,6 +87,8 @@ describe('what the window hears after a change', () => {
         'lookup-queue',
         'library',
         'feeds',
+        'attachments',
+        'highlights',
       ],
     })
   })

@@ -54,6 +54,8 @@ async function recordedAnswer(words: string): Promise<string | undefined> {
     if (titles.some((m) => searchWords(m[1] ?? '') === searchWords(words))) return body
   }
   return undefined
+}
+
 /** A recorded answer, with its ETag; 304 when the client has it already. */
 export function answerWithEtag(
   response: ServerResponse,

@@ -3,10 +3,8 @@
 // those it needs (`list --limit 3` is not an error). The messages are those
 // of the hand-written parser this replaced, which scripts may match.
 import type { ParseArgsConfig } from 'node:util'
-import type { ExportFormat, PaperSort } from '../../shared/model'
-import type { CiteFormat, CommandLine } from './commandLine'
 import type { ExportFormat, InboxSort, PaperSort } from '../../shared/model'
-import type { CommandLine } from './commandLine'
+import type { CiteFormat, CommandLine } from './commandLine'
 import { UsageError } from './errors'
 
 export const OPTIONS = {
@@ -115,6 +113,7 @@ export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOp
   },
   append: (line, { value }) => {
     line.noteAppend = value ?? ''
+  },
   name: (line, given) => {
     line.name = valueOf('--name', given)
   },

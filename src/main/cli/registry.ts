@@ -1,6 +1,7 @@
 // The commands by name: `offprint <name> ...` runs the one registered here.
 import type { Command } from './commandLine'
 import { addToCollectionCommand } from './commands/addToCollection'
+import { attachCommand, attachmentsCommand, highlightsCommand } from './commands/attachments'
 import { backlinksCommand } from './commands/backlinks'
 import { citeCommand } from './commands/cite'
 import { collectionsCommand } from './commands/collections'
@@ -35,6 +36,9 @@ const COMMANDS = new Map<string, Command>([
   ['export-note', exportNoteCommand],
   ['note', noteCommand],
   ['sync', syncCommand],
+  ['attach', attachCommand],
+  ['attachments', attachmentsCommand],
+  ['highlights', highlightsCommand],
   ['help', helpCommand],
 ])
 

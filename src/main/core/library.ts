@@ -5,7 +5,12 @@
 // lives in its service; arguments arrive validated by kernel/dispatch.ts.
 import { join, resolve } from 'node:path'
 import type { LibraryApi } from '../../shared/api'
-import type { TaskProgress } from '../../shared/model'
+import type { ServiceOrigins, TaskProgress } from '../../shared/model'
+import { attachmentFilePath, isSha256 } from './attachments/attachmentFiles'
+import { AttachmentsService } from './attachments/attachmentsService'
+import { HighlightsService } from './attachments/highlightsService'
+import { PdfIntakeService } from './attachments/pdfIntakeService'
+import { PdfTextService } from './attachments/pdfText/pdfTextService'
 import { BackupsService } from './backups/backupsService'
 import { CitationKeyIndex } from './citations/citationKeyIndex'
 import { CitationsService } from './citations/citationsService'
@@ -85,15 +90,19 @@ export class Library {
   readonly api: LibraryApi
   private readonly settings: SettingsService
   private readonly search: SearchService
+  private readonly pdfText: PdfTextService
 
   private constructor(
     private readonly kernel: LibraryKernel,
     lookup: LookupService,
+    origins: () => ServiceOrigins,
     options: LibraryOptions,
   ) {
     const notes = new NoteIndex(kernel)
     const views = new PaperViews(kernel, notes)
-    const search = new SearchService(kernel, views, notes, options.searchIndexFromPapers)
+    const pdfText = new PdfTextService(kernel)
+    this.pdfText = pdfText
+    const search = new SearchService(kernel, views, notes, options.searchIndexFromPapers, pdfText)
     this.search = search
     const plans = new PlanRunner(kernel)
     const citationKeys = new CitationKeyIndex(() => views.papersInAddedOrder())
@@ -114,7 +123,22 @@ export class Library {
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
-    kernel.bus.subscribe(notes, views, plans, links, related, imports, feeds, backups, search, sync)
+    const attachments = new AttachmentsService(kernel, plans, pdfText)
+    const intake = new PdfIntakeService(kernel, plans, attachments, pdfText, lookup, origins)
+    imports.retryQueuedPdfs = () => intake.retryQueued()
+    kernel.bus.subscribe(
+      notes,
+      views,
+      plans,
+      links,
+      related,
+      imports,
+      feeds,
+      backups,
+      search,
+      pdfText,
+      sync,
+    )
     // Each forgets what it derived from papers; nothing reads them during a commit.
     kernel.bus.subscribe(citationKeys, citations)
     this.api = handlerTable([
@@ -135,6 +159,10 @@ export class Library {
       citations,
       sync,
       feeds,
+      attachments,
+      new HighlightsService(kernel, plans),
+      intake,
+      pdfText,
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()
     if (options.watchFolder === true) sync.watchFolder()
@@ -165,13 +193,12 @@ export class Library {
       const deviceOptions: StoreOptions = { ...storeOptions, device }
       const store = await LibraryStore.open(folder, deviceOptions)
       const kernel = new LibraryKernel(store, deviceOptions, now)
-      const lookup = await LookupService.open(kernel, {
-        origins: originsOf(kernel, options.environment ?? process.env),
-        ...options.lookup,
-      })
-      const library = new Library(kernel, lookup, options)
+      const origins = originsOf(kernel, options.environment ?? process.env)
+      const lookup = await LookupService.open(kernel, { origins, ...options.lookup })
+      const library = new Library(kernel, lookup, options.lookup?.origins ?? origins, options)
       // In the background: the list is usable while the search index builds.
       library.search.start(savedIndex)
+      library.pdfText.start()
       return library
     } catch (error) {
       await releaseLibraryLock(folder, device)
@@ -182,6 +209,23 @@ export class Library {
   /** Absolute path of the library folder. */
   get dir(): string {
     return this.kernel.store.dir
+  }
+
+  /**
+   * The file of the attachment with this SHA-256, when an attachment record of
+   * this library names it (what the app's protocol serves the window).
+   */
+  async attachmentFile(sha256: string): Promise<string | undefined> {
+    if (!isSha256(sha256)) return undefined
+    for (const attachment of this.kernel.store.attachments.values()) {
+      if (attachment.sha256 === sha256) return attachmentFilePath(this.dir, sha256)
+    }
+    return undefined
+  }
+
+  /** Resolves once the PDFs' text waiting for extraction has been extracted (the CLI, tests). */
+  pdfTextIdle(): Promise<void> {
+    return this.pdfText.idle()
   }
 
   /** Calls `listener` after every successful change; returns the unsubscribe function. */

@@ -86,6 +86,20 @@ export const apiMethods = [
   'refreshFeeds',
   'listInbox',
   'triageInbox',
+  // PDFs: attachments, highlights, their text (schemas/attachments.ts)
+  'listAttachments',
+  'attachPdf',
+  'replacePdf',
+  'detachPdf',
+  'dropPdf',
+  'getPdf',
+  'getPdfTextStatus',
+  'getPdfMatches',
+  'listHighlights',
+  'getHighlight',
+  'createHighlight',
+  'updateHighlight',
+  'deleteHighlight',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]

@@ -22,6 +22,10 @@ export type ChangeTopic =
   | 'sync'
   /** Feed subscriptions and their items (the Today inbox). */
   | 'feeds'
+  /** A paper's PDFs: attached, replaced, detached, their text extracted. */
+  | 'attachments'
+  /** Highlights on PDFs. */
+  | 'highlights'
 
 export interface LibraryChange {
   topics: ChangeTopic[]
@@ -45,6 +49,8 @@ export const EVERYTHING_CHANGED: LibraryChange = {
     'lookup-queue',
     'library',
     'feeds',
+    'attachments',
+    'highlights',
   ],
 }
 

@@ -6,6 +6,7 @@
 //   [[note:ID|Title]]    a note, by its id         when the link was written
 //   [[Some title]]       typed by hand: whatever paper or note has that title
 //   [[Some title|text]]  the same, shown as "text"
+//   [[paper:ID#hl=HID|p. 12]]  a highlight on the paper's PDF (a link to the paper too)
 //
 // Links that carry an id survive any rename of their target; the preview shows
 // the target's current title. Inside a link, `\` escapes the next character, so
@@ -18,7 +19,13 @@ import { normalizeTitle } from './normalizeTitle'
 export { normalizeTitle }
 
 export type WikiLinkTarget =
-  { kind: 'paper'; id: string } | { kind: 'note'; id: string } | { kind: 'title'; title: string }
+  | {
+      kind: 'paper'
+      id: string
+      /** `#hl=…`: a highlight on the paper's PDF. */ highlightId?: string
+    }
+  | { kind: 'note'; id: string }
+  | { kind: 'title'; title: string }
 
 export interface WikiLink {
   /** Offset of the opening `[[` in the body. */
@@ -39,7 +46,7 @@ export interface OpenWikiLink {
 
 /** Longest text between `[[` and `]]`; longer runs are not links (and not scanned further). */
 const MAX_LINK_CHARS = 1000
-const ID_TARGET = /^(paper|note):([A-Za-z0-9][A-Za-z0-9_-]*)$/
+const ID_TARGET = /^(paper|note):([A-Za-z0-9][A-Za-z0-9_-]*)(?:#hl=([A-Za-z0-9][A-Za-z0-9_-]*))?$/
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 
 /**
@@ -81,8 +88,15 @@ function linkFrom(
   const targetRaw = text.slice(at + 2, separator === -1 ? close : separator).trim()
   const idTarget = ID_TARGET.exec(targetRaw)
   let target: WikiLinkTarget
-  if (idTarget !== null) {
-    target = { kind: idTarget[1] === 'paper' ? 'paper' : 'note', id: idTarget[2] ?? '' }
+  if (idTarget !== null && (idTarget[1] === 'paper' || idTarget[3] === undefined)) {
+    const id = idTarget[2] ?? ''
+    const highlightId = idTarget[3]
+    target =
+      idTarget[1] === 'note'
+        ? { kind: 'note', id }
+        : highlightId === undefined
+          ? { kind: 'paper', id }
+          : { kind: 'paper', id, highlightId }
   } else {
     const title = collapseSpaces(unescapeLinkText(targetRaw))
     if (title === '') return undefined
@@ -203,6 +217,11 @@ export function openWikiLinkBefore(text: string, caret: number): OpenWikiLink | 
 /** The text to insert for a link to a paper or note: id-carrying, title escaped. */
 export function formatWikiLink(kind: 'paper' | 'note', id: string, title: string): string {
   return `[[${kind}:${id}|${escapeLinkText(collapseSpaces(title))}]]`
+}
+
+/** The link to a highlight, e.g. `[[paper:ID#hl=HID|p. 12]]`: opens the PDF there; a backlink of the paper. */
+export function formatHighlightLink(paperId: string, highlightId: string, shown: string): string {
+  return `[[paper:${paperId}#hl=${highlightId}|${escapeLinkText(collapseSpaces(shown))}]]`
 }
 
 /** Backslash-escapes the characters that would end or split a link. */

@@ -35,7 +35,8 @@ Commands:
                                 app's query language: words, "phrases", -exclusions,
                                 title:, author:, tag:, in:"Collection",
                                 is:unread|reading|read|starred, has:note,
-                                year:2024, year:2023..2025
+                                year:2024, year:2023..2025; the text of attached PDFs
+                                too (in:pdf: there only)
   collections                   show the collections as a tree, with their paper counts
   add-to-collection NAME ID...  file papers in a collection (NAME or a path "A/B";
                                 created when it does not exist)
@@ -57,11 +58,15 @@ Commands:
   sync merge                    merge what other devices left in the folder now (every
                                 command merges on open too)
   sync merge-file O A B PATH    git's merge driver for library files (see README)
+  attach ID FILE.pdf            attach a PDF to paper ID (stored once, by its SHA-256)
+  attachments ID                the PDFs of paper ID, with their role and pages
+  highlights ID                 the highlights on paper ID's PDFs, in page order
   help                          show this help
 
 Options:
   --library DIR  the library folder (or set ${LIBRARY_ENV}=DIR)
-  --json         list, search, collections, related, backlinks: print JSON with all fields
+  --json         list, search, collections, related, backlinks, attachments, highlights:
+                 print JSON with all fields
   --sort ORDER   list (and search with only qualifiers): published (default),
                  added, title or upvotes
   --format F     export: bibtex, csl-json, ris or markdown

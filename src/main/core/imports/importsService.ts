@@ -53,6 +53,9 @@ export class ImportsService implements Service<ImportMethod> {
   // Duplicate key → paper id, for recognizing papers already in the library.
   private keyIndex: Map<string, string> | undefined
 
+  /** Fetches Get PDF's waiting requests again (set by the library: attachments/pdfIntakeService.ts). */
+  retryQueuedPdfs: (() => Promise<void>) | undefined
+
   constructor(
     private readonly kernel: LibraryKernel,
     private readonly lookups: LookupService,
@@ -93,8 +96,12 @@ export class ImportsService implements Service<ImportMethod> {
 
     /** Looks the queued identifiers up again; the result is a preview like any import's. */
     retryLookups: async ({ previewId }) => {
-      const identifiers = this.lookups.queue.list().map((item) => item.identifier)
-      if (identifiers.length === 0) {
+      // Get PDF's waiting requests (`pdf:arXiv:…`) are fetched again by their owner, not imported.
+      const queued = this.lookups.queue.list().map((item) => item.identifier)
+      const pdfs = queued.filter((identifier) => identifier.startsWith('pdf:'))
+      if (pdfs.length > 0) await this.retryQueuedPdfs?.()
+      const identifiers = queued.filter((identifier) => !identifier.startsWith('pdf:'))
+      if (identifiers.length === 0 && pdfs.length === 0) {
         throw new BadInputError('No identifiers are waiting to be looked up')
       }
       return this.previewLookups(previewId, undefined, identifiers)

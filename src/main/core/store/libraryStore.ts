@@ -281,6 +281,14 @@ export class LibraryStore {
     return this.records.feedItems
   }
 
+  get attachments(): ReadonlyRecords<'attachments'> {
+    return this.records.attachments
+  }
+
+  get highlights(): ReadonlyRecords<'highlights'> {
+    return this.records.highlights
+  }
+
   /**
    * Makes `changes` durable (journal), then visible (memory). Rejects with a
    * StorageError, changing nothing in memory, when the disk refuses the write.

@@ -25,6 +25,8 @@ export function emptyRecords(): Records {
     relations: new ShardedMap(SHARD_COUNTS.relations),
     feeds: new ShardedMap(SHARD_COUNTS.feeds),
     feedItems: new ShardedMap(SHARD_COUNTS.feedItems),
+    attachments: new ShardedMap(SHARD_COUNTS.attachments),
+    highlights: new ShardedMap(SHARD_COUNTS.highlights),
   }
 }
 

@@ -1,6 +1,15 @@
 // The kinds of record a library holds, and how each is stored. Adding a kind
 // here is all the store needs to persist, journal and migrate it.
-import type { Collection, Feed, FeedItem, Note, Paper, PaperRelation } from '../../../shared/model'
+import type {
+  Attachment,
+  Collection,
+  Feed,
+  FeedItem,
+  Highlight,
+  Note,
+  Paper,
+  PaperRelation,
+} from '../../../shared/model'
 
 export interface RecordTypes {
   papers: Paper
@@ -9,6 +18,8 @@ export interface RecordTypes {
   relations: PaperRelation
   feeds: Feed
   feedItems: FeedItem
+  attachments: Attachment
+  highlights: Highlight
 }
 
 export type RecordKind = keyof RecordTypes
@@ -24,6 +35,8 @@ export const SHARD_COUNTS: Record<RecordKind, number> = {
   relations: 16,
   feeds: 1,
   feedItems: 32,
+  attachments: 16,
+  highlights: 64,
 }
 
 export const RECORD_KINDS = Object.keys(SHARD_COUNTS) as RecordKind[]
@@ -53,5 +66,7 @@ export function emptyRecordMaps(): RecordMaps {
     relations: new Map(),
     feeds: new Map(),
     feedItems: new Map(),
+    attachments: new Map(),
+    highlights: new Map(),
   }
 }

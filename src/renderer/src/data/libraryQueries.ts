@@ -8,7 +8,6 @@ import type { ApiArgs, ApiMethod, ApiResults } from '../../../shared/api'
 import type {
   CitationRequest,
   ChangeTopic,
-  ChangeTopic,
   InboxSort,
   LinkTarget,
   PaperFilter,

@@ -5,6 +5,7 @@
 import type { z } from 'zod'
 import type { ApiMethod } from '../methods'
 import { citationArgs } from './citations'
+import { attachmentArgs } from './attachments'
 import { duplicateArgs } from './duplicates'
 import { exportArgs } from './exports'
 import { feedArgs } from './feeds'
@@ -32,6 +33,7 @@ export const apiArgs = {
   ...citationArgs,
   ...syncArgs,
   ...feedArgs,
+  ...attachmentArgs,
 } satisfies { [M in ApiMethod]: z.ZodType }
 
 export * from '../limits'
