@@ -3,6 +3,9 @@
 // a link. Plain string work only: no DOM, no node: modules.
 //
 //   [[paper:ID|Title]]   a paper, by its stable id; Title is what it was called
+//   [[paper:ID#hl=HL|p. 12]]  a spot in the paper's PDF: its highlight HL (the
+//                        fragment opens the reader there; the link counts as
+//                        a link to the paper, so backlinks count it)
 //   [[note:ID|Title]]    a note, by its id         when the link was written
 //   [[Some title]]       typed by hand: whatever paper or note has that title
 //   [[Some title|text]]  the same, shown as "text"
@@ -18,7 +21,9 @@ import { normalizeTitle } from './normalizeTitle'
 export { normalizeTitle }
 
 export type WikiLinkTarget =
-  { kind: 'paper'; id: string } | { kind: 'note'; id: string } | { kind: 'title'; title: string }
+  | { kind: 'paper'; id: string; highlightId?: string }
+  | { kind: 'note'; id: string }
+  | { kind: 'title'; title: string }
 
 export interface WikiLink {
   /** Offset of the opening `[[` in the body. */
@@ -40,6 +45,8 @@ export interface OpenWikiLink {
 /** Longest text between `[[` and `]]`; longer runs are not links (and not scanned further). */
 const MAX_LINK_CHARS = 1000
 const ID_TARGET = /^(paper|note):([A-Za-z0-9][A-Za-z0-9_-]*)$/
+/** A paper link to one of its PDF's highlights: `paper:ID#hl=HIGHLIGHT_ID`. */
+const HIGHLIGHT_TARGET = /^paper:([A-Za-z0-9][A-Za-z0-9_-]*)#hl=([A-Za-z0-9][A-Za-z0-9_-]*)$/
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 
 /**
@@ -80,8 +87,11 @@ function linkFrom(
 ): Omit<WikiLink, 'start'> | undefined {
   const targetRaw = text.slice(at + 2, separator === -1 ? close : separator).trim()
   const idTarget = ID_TARGET.exec(targetRaw)
+  const highlightTarget = HIGHLIGHT_TARGET.exec(targetRaw)
   let target: WikiLinkTarget
-  if (idTarget !== null) {
+  if (highlightTarget !== null) {
+    target = { kind: 'paper', id: highlightTarget[1] ?? '', highlightId: highlightTarget[2] ?? '' }
+  } else if (idTarget !== null) {
     target = { kind: idTarget[1] === 'paper' ? 'paper' : 'note', id: idTarget[2] ?? '' }
   } else {
     const title = collapseSpaces(unescapeLinkText(targetRaw))
@@ -205,6 +215,11 @@ export function formatWikiLink(kind: 'paper' | 'note', id: string, title: string
   return `[[${kind}:${id}|${escapeLinkText(collapseSpaces(title))}]]`
 }
 
+/** The link to a highlight in a paper's PDF, shown as `label` (e.g. "p. 12"). */
+export function formatHighlightLink(paperId: string, highlightId: string, label: string): string {
+  return `[[paper:${paperId}#hl=${highlightId}|${escapeLinkText(collapseSpaces(label))}]]`
+}
+
 /** Backslash-escapes the characters that would end or split a link. */
 function escapeLinkText(text: string): string {
   return text.replace(/[\\[\]|]/g, (c) => `\\${c}`)
@@ -214,7 +229,10 @@ function unescapeLinkText(text: string): string {
   return text.replace(/\\(.)/g, '$1')
 }
 
-/** A stable key for a target, e.g. `paper:ID` or `title:<normalized title>`. */
+/**
+ * A stable key for a target, e.g. `paper:ID` or `title:<normalized title>`. A
+ * highlight link has its paper's key: it resolves to, and links, the paper.
+ */
 export function wikiLinkTargetKey(target: WikiLinkTarget): string {
   return target.kind === 'title'
     ? `title:${normalizeTitle(target.title)}`
