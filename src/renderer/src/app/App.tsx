@@ -19,6 +19,8 @@ import { usePaperCommands } from '../features/organize/usePaperActions'
 import type { PaperListHandle } from '../features/papers/PaperListPane'
 import { useReveal } from '../features/papers/useReveal'
 import { useSearchSelection } from '../features/papers/useSearchSelection'
+import { usePdfDrops } from '../features/pdf/usePdfDrops'
+import { usePdfReader } from '../features/pdf/usePdfReader'
 import { useAppearance } from '../features/settings/appearance'
 import { useSettings } from '../features/settings/useSettings'
 import { useSidebarActions } from '../features/sidebar/useSidebarActions'
@@ -58,6 +60,8 @@ export function App() {
   const trashContents = useBackgroundQuery(libraryQueries.trash(), scope.kind === 'trash')
   const status = useActionStatus()
   const replay = useUndo(status)
+  const pdf = usePdfReader(status)
+  usePdfDrops(pdf, status)
   const dialogs = useWindowDialogs()
   const tagInput = useRef<HTMLInputElement>(null)
   const listHandle = useRef<PaperListHandle>(null)
@@ -110,6 +114,7 @@ export function App() {
     list,
     reveal: reveal.reveal,
     openNote,
+    pdf,
   })
   const papers = (
     <PapersView
@@ -172,6 +177,8 @@ export function App() {
           newNoteId={newNoteId}
           clearNewNote={clearNewNote}
           onTrashNote={(noteId) => void run(() => api.moveToTrash({ noteIds: [noteId] }))}
+          pdf={pdf}
+          onProblem={(text) => status.show({ kind: 'failed', text })}
         />
       )}
       <DialogHost

@@ -6,7 +6,10 @@ import type { NoteSummary, Settings, Sidebar as SidebarData } from '../../../sha
 import type { SettingsPatch } from '../../../shared/model'
 import { NotesPane } from '../features/notes/NotesPane'
 import type { PaperCommands } from '../features/organize/usePaperActions'
+import type { Destination } from '../features/navigation/linkDestination'
 import { PaperPane } from '../features/papers/PaperPane'
+import { PdfReader } from '../features/pdf/PdfReader'
+import type { PdfReaderControl } from '../features/pdf/usePdfReader'
 import { SelectionSummaryPane } from '../features/papers/SelectionSummaryPane'
 import { Sidebar } from '../features/sidebar/Sidebar'
 import { scopeKey } from '../features/sidebar/sidebarEntries'
@@ -32,13 +35,24 @@ interface WorkspaceProps {
   newNoteId: string | undefined
   clearNewNote(): void
   onTrashNote(noteId: string): void
+  pdf: PdfReaderControl
+  onProblem(message: string): void
 }
 
 export function Workspace(props: WorkspaceProps) {
   const { settings, list, history, commands } = props
   const { scope, selection } = list
   const { place } = history.navigation
-  const { single, open } = history
+  const { single } = history
+  const { pdf } = props
+  // A link to a highlight (`[[paper:ID#hl=…]]`) opens the paper's PDF at it.
+  const open = (destination: Destination): void => {
+    history.open(destination)
+    if (destination.kind === 'paper' && destination.highlightId !== undefined) {
+      pdf.open(destination.id, { highlightId: destination.highlightId })
+    }
+  }
+  const reading = pdf.target !== undefined && pdf.target.paperId === single
   const knownTags = props.sidebarData?.tags ?? []
   return (
     <main className="workspace">
@@ -60,7 +74,9 @@ export function Workspace(props: WorkspaceProps) {
         list={<PaneErrorBoundary pane="paper list">{props.lists}</PaneErrorBoundary>}
         paper={
           <PaneErrorBoundary pane="paper" resetKey={single}>
-            {selection.ids.length > 1 ? (
+            {selection.ids.length <= 1 && reading && pdf.target !== undefined ? (
+              <PdfReader target={pdf.target} control={pdf} onProblem={props.onProblem} />
+            ) : selection.ids.length > 1 ? (
               <SelectionSummaryPane
                 ids={selection.ids}
                 knownTags={knownTags}
@@ -77,6 +93,8 @@ export function Workspace(props: WorkspaceProps) {
                 tagInput={props.tagInput}
                 onOpen={open}
                 query={list.rows.query}
+                pdf={pdf}
+                onProblem={props.onProblem}
               />
             )}
           </PaneErrorBoundary>

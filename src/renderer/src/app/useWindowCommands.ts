@@ -10,6 +10,7 @@ import { useKeyboardCommands } from '../features/commands/useKeyboardCommands'
 import type { ListCommand } from '../features/papers/listShortcuts'
 import type { PaperListHandle } from '../features/papers/PaperListPane'
 import type { Navigation } from '../features/navigation/useNavigation'
+import type { PdfReaderControl } from '../features/pdf/usePdfReader'
 import type { ListView } from './useListView'
 import type { Overlays } from './useOverlays'
 import type { PaneFocus } from './usePaneFocus'
@@ -29,6 +30,7 @@ interface WindowCommandsContext {
   list: ListView
   reveal(id: string): void
   openNote(noteId: string): void
+  pdf: PdfReaderControl
 }
 
 export interface WindowCommands {
@@ -74,6 +76,7 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
     onSelection: ctx.onListCommand,
     matchTitles: ctx.matchTitles,
     hasSelection: () => list.selection.ids.length > 0,
+    pdf: pdfCommands(ctx.pdf, () => list.selection.ids[0]),
   }
   useKeyboardCommands(context)
 
@@ -107,5 +110,23 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
       ctx.openNote(id)
       focusPane('notes')
     },
+  }
+}
+
+/** The PDF commands act on the first selected paper. */
+function pdfCommands(
+  pdf: PdfReaderControl,
+  paper: () => string | undefined,
+): CommandContext['pdf'] {
+  const withPaper = (action: (paperId: string) => void) => () => {
+    const paperId = paper()
+    if (paperId !== undefined) action(paperId)
+  }
+  return {
+    attach: withPaper(pdf.chooseAndAttach),
+    open: withPaper((paperId) => pdf.open(paperId)),
+    quoteHighlight: () => void pdf.quoteHighlight(),
+    quoteAll: withPaper((paperId) => void pdf.quoteAll(paperId)),
+    toggleDarkPages: pdf.toggleDarkPages,
   }
 }

@@ -87,4 +87,10 @@ export const libraryQueries = {
   /** The most similar papers: any paper added, edited or trashed may change them. */
   similarPapers: (id: string) => libraryQuery('getRelatedPapers', { id }, { topics: ['papers'] }),
   linkTargets: linkTargetsQuery,
+  /** A paper's PDFs (attached, replaced, detached, their text extracted). */
+  attachments: (paperId: string) =>
+    libraryQuery('listAttachments', { paperId }, { topics: ['attachments'], paperId }),
+  /** A paper's highlights, in page order. */
+  highlights: (paperId: string) =>
+    libraryQuery('listHighlights', { paperId }, { topics: ['highlights'], paperId }),
 }

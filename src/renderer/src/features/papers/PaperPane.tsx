@@ -25,6 +25,8 @@ import type { Destination } from '../navigation/linkDestination'
 import { PAPERS_TYPE, carries, draggedPapers } from '../organize/dragData'
 import type { PaperActions } from '../organize/paperActions'
 import { PaperOrganizer } from '../organize/PaperOrganizer'
+import { PdfSection } from '../pdf/PdfSection'
+import type { PdfReaderControl } from '../pdf/usePdfReader'
 
 interface PaperPaneProps {
   paperId: string | undefined
@@ -37,6 +39,8 @@ interface PaperPaneProps {
   onOpen(destination: Destination): void
   /** The search in the list: its matches are marked in the title and abstract. */
   query: string
+  pdf: PdfReaderControl
+  onProblem(message: string): void
 }
 
 const NO_MATCHES: PaperMatches = { title: [], abstract: [] }
@@ -224,6 +228,7 @@ export function PaperPane(props: PaperPaneProps) {
       <AiSummary paper={paper} />
       {!trashed && (
         <>
+          <PdfSection paper={paper} control={props.pdf} onProblem={props.onProblem} />
           <Backlinks kind="paper" id={paper.id} onOpen={props.onOpen} />
           <ManualRelations
             paperId={paper.id}
