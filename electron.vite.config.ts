@@ -52,6 +52,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/app/index.ts'),
           // The headless CLI shares the core and runs with plain Node.
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
+          // The worker thread that reads PDFs' text (see attachments/pdfText/extractor.ts).
+          pdfTextWorker: resolve(__dirname, 'src/main/core/attachments/pdfText/extractWorker.ts'),
         },
       },
     },

@@ -289,7 +289,10 @@ function listenEarly(): void {
 
 async function start(): Promise<void> {
   await app.whenReady()
-  handleAppScheme(session.defaultSession, join(__dirname, '../renderer'))
+  handleAppScheme(session.defaultSession, join(__dirname, '../renderer'), () => {
+    const open = library
+    return open === undefined ? undefined : (sha256) => open.attachmentFile(sha256)
+  })
 
   let opened: Library
   try {

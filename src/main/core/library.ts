@@ -6,6 +6,11 @@
 import { join, resolve } from 'node:path'
 import type { LibraryApi } from '../../shared/api'
 import type { TaskProgress } from '../../shared/model'
+import { attachmentFilePath, isSha256 } from './attachments/attachmentFiles'
+import { AttachmentsService } from './attachments/attachmentsService'
+import { HighlightsService } from './attachments/highlightsService'
+import { PdfIntakeService } from './attachments/pdfIntakeService'
+import { PdfTextService } from './attachments/pdfText/pdfTextService'
 import { BackupsService } from './backups/backupsService'
 import { duplicatesService } from './duplicates/duplicatesService'
 import { exportsService } from './exports/exportsService'
@@ -66,6 +71,7 @@ export class Library {
   readonly api: LibraryApi
   private readonly settings: SettingsService
   private readonly search: SearchService
+  private readonly pdfText: PdfTextService
 
   private constructor(
     private readonly kernel: LibraryKernel,
@@ -85,7 +91,10 @@ export class Library {
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
-    kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search)
+    const pdfText = new PdfTextService(kernel)
+    this.pdfText = pdfText
+    const attachments = new AttachmentsService(kernel, plans, pdfText)
+    kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search, pdfText)
     this.api = handlerTable([
       papersService(kernel, views, notes, search),
       notesService(kernel, notes, links),
@@ -101,6 +110,10 @@ export class Library {
       backups,
       this.settings,
       tasksService(kernel),
+      attachments,
+      new HighlightsService(kernel, plans),
+      new PdfIntakeService(kernel, attachments),
+      pdfText,
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()
   }
@@ -132,6 +145,7 @@ export class Library {
       const library = new Library(kernel, lookup, options)
       // In the background: the list is usable while the search index builds.
       library.search.start(savedIndex)
+      library.pdfText.start()
       return library
     } catch (error) {
       await releaseLibraryLock(folder)
@@ -142,6 +156,23 @@ export class Library {
   /** Absolute path of the library folder. */
   get dir(): string {
     return this.kernel.store.dir
+  }
+
+  /**
+   * The file of the attachment with this SHA-256, when an attachment record of
+   * this library names it (what the app's protocol serves the window).
+   */
+  async attachmentFile(sha256: string): Promise<string | undefined> {
+    if (!isSha256(sha256)) return undefined
+    for (const attachment of this.kernel.store.attachments.values()) {
+      if (attachment.sha256 === sha256) return attachmentFilePath(this.dir, sha256)
+    }
+    return undefined
+  }
+
+  /** Resolves once the PDFs' text waiting for extraction has been extracted (the CLI, tests). */
+  pdfTextIdle(): Promise<void> {
+    return this.pdfText.idle()
   }
 
   /** Calls `listener` after every successful change; returns the unsubscribe function. */

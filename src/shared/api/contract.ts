@@ -6,6 +6,12 @@ import type { z } from 'zod'
 import type { ApiMethod } from './methods'
 import type { apiArgs } from './schemas'
 import type {
+  AttachmentView,
+  DropPdfOutcome,
+  GetPdfOutcome,
+  Highlight,
+  PdfTextMatch,
+  PdfTextStatus,
   BackupList,
   BackupOutcome,
   Backlink,
@@ -121,6 +127,27 @@ export interface ApiResults {
   updateRelation: PaperRelation
   /** The relation that was removed. */
   removeRelation: PaperRelation
+  /** The paper's PDFs, in the order attached. */
+  listAttachments: AttachmentView[]
+  /** `added` is false when the paper already had this very file (same SHA-256). */
+  attachPdf: { attachment: AttachmentView; added: boolean }
+  /** A new file for an attachment; its highlights are re-anchored by their quoted text. */
+  replacePdf: { attachment: AttachmentView; reanchored: number; lost: number }
+  detachPdf: ChangeOutcome
+  /** A PDF dropped on the window: matched to a paper by DOI, arXiv id or title, else a new paper. */
+  dropPdf: DropPdfOutcome
+  /** Fetches the PDF of a paper with an arXiv id (through the lookup queue: offline it waits). */
+  getPdf: GetPdfOutcome
+  getPdfTextStatus: PdfTextStatus
+  /** Where `query` matches the text of the paper's PDFs, by page. */
+  getPdfMatches: PdfTextMatch[]
+  /** The paper's highlights in page order (page, then top to bottom). */
+  listHighlights: Highlight[]
+  getHighlight: Highlight
+  /** One undo step each: create, update, delete. */
+  createHighlight: Highlight
+  updateHighlight: Highlight
+  deleteHighlight: ChangeOutcome
 }
 
 export type LibraryApi = {

@@ -22,3 +22,9 @@ export const MAX_TITLE_CHARS = 1000
 export const MAX_LABEL_CHARS = 200
 /** Most link targets the preview may resolve in one call (one per link in a note). */
 export const MAX_RESOLVE_TARGETS = 5000
+/** Largest PDF accepted for attaching (arriving base64-encoded: 4/3 as many characters). */
+export const MAX_PDF_BYTES = 256 * 1024 * 1024
+/** Longest quoted text and comment of a highlight. */
+export const MAX_HIGHLIGHT_CHARS = 100_000
+/** Most rectangles one highlight may have (one per line it covers). */
+export const MAX_HIGHLIGHT_RECTS = 2000

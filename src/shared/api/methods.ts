@@ -68,6 +68,20 @@ export const apiMethods = [
   'addRelation',
   'updateRelation',
   'removeRelation',
+  // PDFs: attachments, highlights, their text (schemas/attachments.ts)
+  'listAttachments',
+  'attachPdf',
+  'replacePdf',
+  'detachPdf',
+  'dropPdf',
+  'getPdf',
+  'getPdfTextStatus',
+  'getPdfMatches',
+  'listHighlights',
+  'getHighlight',
+  'createHighlight',
+  'updateHighlight',
+  'deleteHighlight',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]

@@ -18,6 +18,10 @@ export type ChangeTopic =
   | 'lookup-queue'
   /** The library as a whole: its problems, its backup problem, its counts. */
   | 'library'
+  /** A paper's PDFs: attached, replaced, detached, their text extracted. */
+  | 'attachments'
+  /** Highlights on PDFs. */
+  | 'highlights'
 
 export interface LibraryChange {
   topics: ChangeTopic[]
@@ -32,7 +36,17 @@ export interface LibraryChange {
 
 /** Every topic, no ids: after a restore, anything may have changed. */
 export const EVERYTHING_CHANGED: LibraryChange = {
-  topics: ['papers', 'notes', 'collections', 'relations', 'history', 'lookup-queue', 'library'],
+  topics: [
+    'papers',
+    'notes',
+    'collections',
+    'relations',
+    'history',
+    'lookup-queue',
+    'library',
+    'attachments',
+    'highlights',
+  ],
 }
 
 /** Events main pushes to the renderer. */

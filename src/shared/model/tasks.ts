@@ -1,7 +1,7 @@
 // Long tasks and their progress.
 
-/** Imports, exports, duplicate scans, and rebuilding the search and similar-papers indexes. */
-export type TaskKind = 'import' | 'export' | 'duplicates' | 'reindex'
+/** Imports, exports, duplicate scans, rebuilding the search and similar-papers indexes, extracting PDFs' text. */
+export type TaskKind = 'import' | 'export' | 'duplicates' | 'reindex' | 'pdf-text'
 
 export type TaskState = 'running' | 'finished' | 'cancelled' | 'failed'
 

@@ -11,6 +11,8 @@ import { Library } from '../../../src/main/core/library'
 
 export interface HarnessCore {
   dispatch: ApiDispatch
+  /** The file of an attachment of this library (what the app's protocol serves); in-process cores only. */
+  attachmentFile?(sha256: string): Promise<string | undefined>
   /** Events main would push to the window (library changes, task progress). */
   onEvent(listener: (event: LibraryEvent) => void): () => void
   close(): Promise<void>
@@ -36,6 +38,7 @@ export async function inProcessCore(dir: string, options: CoreOptions): Promise<
   const library = await Library.open(dir, options)
   return {
     dispatch: createDispatcher(library.api),
+    attachmentFile: (sha256) => library.attachmentFile(sha256),
     onEvent: (listener) => {
       const offChange = library.onChange((change) => listener({ type: 'library-changed', change }))
       const offProgress = library.onProgress((progress) => listener({ type: 'progress', progress }))

@@ -128,7 +128,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       await route.abort('blockedbyclient')
       return
     }
-    const response = await serveAppRequest(request.url(), request.method())
+    const response = await serveAppRequest(request.url(), request.method(), (sha256) =>
+      core.attachmentFile === undefined ? Promise.resolve(undefined) : core.attachmentFile(sha256),
+    )
     if (response.status !== 200) foreignRequests.push(request.url())
     await route.fulfill({
       status: response.status,

@@ -13,6 +13,10 @@
 // (`.invalid` never resolves, so nothing can reach a real host by mistake.)
 import { fileURLToPath } from 'node:url'
 import {
+  serveAttachmentRequest,
+  type AttachmentFileLookup,
+} from '../../../src/main/app/window/attachmentFiles'
+import {
   serveRendererRequest,
   type RendererResponse,
 } from '../../../src/main/app/window/rendererFiles'
@@ -30,7 +34,17 @@ export function isAppOrigin(url: string): boolean {
   }
 }
 
-/** The app's answer to a request for the page's origin. */
-export function serveAppRequest(url: string, method: string): Promise<RendererResponse> {
-  return serveRendererRequest(RENDERER_DIR, { url, method }, APP_ORIGIN)
+/**
+ * The app's answer to a request for the page's origin: the renderer's files,
+ * and /attachments/<sha256>.pdf from the library behind the page (`attachments`).
+ */
+export async function serveAppRequest(
+  url: string,
+  method: string,
+  attachments?: AttachmentFileLookup,
+): Promise<RendererResponse> {
+  return (
+    (await serveAttachmentRequest(attachments, { url, method }, APP_ORIGIN)) ??
+    (await serveRendererRequest(RENDERER_DIR, { url, method }, APP_ORIGIN))
+  )
 }

@@ -51,7 +51,8 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
   "object-src 'none'",
   "media-src 'none'",
-  "worker-src 'none'",
+  // pdf.js parses PDFs in a worker loaded from the app's own files.
+  "worker-src 'self'",
   "manifest-src 'none'",
 ].join('; ')
 

@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path'
 import type { BackupReason } from '../../../shared/model'
 import { StorageError, messageOf } from '../kernel/errors'
 import { errnoCode, syncFile, syncFolder } from '../store/durableJsonFile'
+import { isImmutableLibraryFile } from '../store/libraryFiles'
 import { fileTimestamp } from '../store/moveAside'
 import {
   MANIFEST_FORMAT,
@@ -116,6 +117,8 @@ async function finish(
   const previousFolder = previous === undefined ? undefined : backupFolder(source.dir, previous.id)
   const touched = new Set<string>([staged.folder])
   for (const file of staged.linked) {
+    // A file never rewritten (an attachment's PDF) keeps its link: the backup costs nothing.
+    if (isImmutableLibraryFile(file)) continue
     const target = join(staged.folder, file)
     const temp = `${target}.tmp`
     touched.add(dirname(target))

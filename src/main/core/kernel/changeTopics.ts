@@ -38,6 +38,12 @@ export function changeOf(
   }
   if (changes.collections !== undefined) topics.add('collections')
   if (changes.relations !== undefined) topics.add('relations')
+  for (const kind of ['attachments', 'highlights'] as const) {
+    const change = changes[kind]
+    if (change === undefined) continue
+    topics.add(kind)
+    for (const record of change.put ?? []) paperIds.add(record.paperId)
+  }
   const change: LibraryChange = { topics: [...topics] }
   if (paperIds.size <= MAX_CHANGED_IDS) change.paperIds = [...paperIds]
   if (noteIds.size <= MAX_CHANGED_IDS) change.noteIds = [...noteIds]

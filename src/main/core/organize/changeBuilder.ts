@@ -14,6 +14,8 @@ export class ChangeBuilder {
     notes: new Map(),
     collections: new Map(),
     relations: new Map(),
+    attachments: new Map(),
+    highlights: new Map(),
   }
 
   constructor(private readonly records: LibraryRecords) {}

@@ -80,11 +80,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
 }
 
 /**
- * Writes `text` to `path` so that a crash leaves the old file or the new one,
- * never half of one: temp file in the same folder, fsync, rename, fsync(folder).
- * Throws StorageError.
+ * Writes `text` (or bytes) to `path` so that a crash leaves the old file or the
+ * new one, never half of one: temp file in the same folder, fsync, rename,
+ * fsync(folder). Throws StorageError.
  */
-export async function writeTextDurably(path: string, text: string): Promise<void> {
+export async function writeTextDurably(path: string, text: string | Uint8Array): Promise<void> {
   const folder = dirname(path)
   const temp = join(folder, `.${basename(path)}.${randomUUID()}.tmp`)
   let handle: FileHandle | undefined
@@ -92,7 +92,7 @@ export async function writeTextDurably(path: string, text: string): Promise<void
     // Keep the permissions the user gave the file (e.g. 0600), if it exists.
     const mode = await existingMode(path)
     handle = await open(temp, 'wx', mode)
-    await handle.writeFile(text, 'utf8')
+    await handle.writeFile(text, typeof text === 'string' ? 'utf8' : {})
     await handle.sync()
     await handle.close()
     handle = undefined

@@ -186,6 +186,14 @@ export class LibraryStore {
     return this.records.relations
   }
 
+  get attachments(): ReadonlyRecords<'attachments'> {
+    return this.records.attachments
+  }
+
+  get highlights(): ReadonlyRecords<'highlights'> {
+    return this.records.highlights
+  }
+
   /**
    * Makes `changes` durable (journal), then visible (memory). Rejects with a
    * StorageError, changing nothing in memory, when the disk refuses the write.
@@ -297,6 +305,8 @@ function emptyRecords(): Records {
     notes: new ShardedMap(SHARD_COUNTS.notes),
     collections: new ShardedMap(SHARD_COUNTS.collections),
     relations: new ShardedMap(SHARD_COUNTS.relations),
+    attachments: new ShardedMap(SHARD_COUNTS.attachments),
+    highlights: new ShardedMap(SHARD_COUNTS.highlights),
   }
 }
 

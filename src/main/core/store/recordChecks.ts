@@ -40,6 +40,22 @@ const CHECKS: Record<RecordKind, Check> = {
     isStringArray(r['paperIds']) &&
     isOptionalString(r['trashedAt']),
   relations: (r) => isString(r['fromId']) && isString(r['toId']) && isOptionalString(r['label']),
+  attachments: (r) =>
+    isString(r['paperId']) &&
+    isString(r['sha256']) &&
+    /^[0-9a-f]{64}$/.test(r['sha256']) &&
+    isString(r['fileName']) &&
+    typeof r['size'] === 'number' &&
+    isString(r['role']),
+  highlights: (r) =>
+    isString(r['paperId']) &&
+    isString(r['attachmentId']) &&
+    isString(r['text']) &&
+    isString(r['comment']) &&
+    isString(r['color']) &&
+    typeof r['position'] === 'object' &&
+    r['position'] !== null &&
+    Array.isArray((r['position'] as Record<string, unknown>)['rects']),
 }
 
 /** True when `value` is a record of `kind` the app can use. */

@@ -1,12 +1,21 @@
 // The kinds of record a library holds, and how each is stored. Adding a kind
 // here is all the store needs to persist, journal and migrate it.
-import type { Collection, Note, Paper, PaperRelation } from '../../../shared/model'
+import type {
+  Attachment,
+  Collection,
+  Highlight,
+  Note,
+  Paper,
+  PaperRelation,
+} from '../../../shared/model'
 
 export interface RecordTypes {
   papers: Paper
   notes: Note
   collections: Collection
   relations: PaperRelation
+  attachments: Attachment
+  highlights: Highlight
 }
 
 export type RecordKind = keyof RecordTypes
@@ -20,6 +29,8 @@ export const SHARD_COUNTS: Record<RecordKind, number> = {
   notes: 64,
   collections: 4,
   relations: 16,
+  attachments: 16,
+  highlights: 64,
 }
 
 export const RECORD_KINDS = Object.keys(SHARD_COUNTS) as RecordKind[]
@@ -42,5 +53,12 @@ export type ChangeSet = {
 export type RecordMaps = { [K in RecordKind]: Map<string, RecordTypes[K]> }
 
 export function emptyRecordMaps(): RecordMaps {
-  return { papers: new Map(), notes: new Map(), collections: new Map(), relations: new Map() }
+  return {
+    papers: new Map(),
+    notes: new Map(),
+    collections: new Map(),
+    relations: new Map(),
+    attachments: new Map(),
+    highlights: new Map(),
+  }
 }

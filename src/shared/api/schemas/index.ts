@@ -4,6 +4,7 @@
 // one in its feature's file.
 import type { z } from 'zod'
 import type { ApiMethod } from '../methods'
+import { attachmentArgs } from './attachments'
 import { duplicateArgs } from './duplicates'
 import { exportArgs } from './exports'
 import { importArgs } from './imports'
@@ -26,6 +27,7 @@ export const apiArgs = {
   ...organizeArgs,
   ...linkArgs,
   ...settingsArgs,
+  ...attachmentArgs,
 } satisfies { [M in ApiMethod]: z.ZodType }
 
 export * from '../limits'

@@ -1,0 +1,207 @@
+// The text of every attached PDF, extracted in the background by a worker
+// thread (extractor.ts) as a long task the window shows ("Reading PDFs",
+// cancellable), kept in `pdf-text/<sha256>.json` (derived: not backed up,
+// rebuilt when missing), and indexed for search (pdfTextIndex.ts). What was
+// not extracted when the library closed, or when the task was cancelled, is
+// extracted on the next open: the cache files are the record of what is done.
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { PdfTextState, PdfTextStatus } from '../../../../shared/model'
+import { messageOf } from '../../kernel/errors'
+import type { LibraryKernel } from '../../kernel/kernel'
+import type { RunningTask } from '../../kernel/longTasks'
+import type { CommittedChange, Service } from '../../kernel/service'
+import { writeTextDurably } from '../../store/durableJsonFile'
+import { attachmentFilePath } from '../attachmentFiles'
+import { PdfTextExtractor } from './extractor'
+import type { PageText, PdfText } from './pageText'
+import { PdfTextIndex } from './pdfTextIndex'
+
+/** The folder of extracted texts in the library folder (derived, like search-index.bin). */
+export const PDF_TEXT_FOLDER = 'pdf-text'
+const CACHE_FORMAT = 1
+
+type CacheFile = { format: 1; ok: true; text: PdfText } | { format: 1; ok: false; reason: string }
+
+interface TextEntry {
+  state: PdfTextState
+  pageCount?: number
+  reason?: string
+}
+
+type PdfTextMethod = 'getPdfTextStatus' | 'getPdfMatches'
+
+export class PdfTextService implements Service<PdfTextMethod> {
+  private readonly entries = new Map<string, TextEntry>()
+  private readonly waiting = new Set<string>()
+  private readonly extractor = new PdfTextExtractor()
+  readonly index = new PdfTextIndex()
+  private running: { task: RunningTask | undefined; done: Promise<void> } | undefined
+  private closed = false
+
+  constructor(private readonly kernel: LibraryKernel) {}
+
+  readonly handlers: Service<PdfTextMethod>['handlers'] = {
+    getPdfTextStatus: async () => this.status(),
+    getPdfMatches: async ({ paperId, query }) => {
+      const shas = new Map<string, string>()
+      for (const attachment of this.kernel.store.attachments.values()) {
+        if (attachment.paperId === paperId) shas.set(attachment.sha256, attachment.id)
+      }
+      return this.index.matches(query, shas)
+    },
+  }
+
+  private get folder(): string {
+    return join(this.kernel.store.dir, PDF_TEXT_FOLDER)
+  }
+
+  private cachePath(sha256: string): string {
+    return join(this.folder, `${sha256}.json`)
+  }
+
+  stateOf(sha256: string): TextEntry {
+    return { ...(this.entries.get(sha256) ?? { state: 'waiting' }) }
+  }
+
+  status(): PdfTextStatus {
+    const shas = new Set([...this.kernel.store.attachments.values()].map((a) => a.sha256))
+    let indexed = 0
+    let failed = 0
+    for (const sha of shas) {
+      const state = this.entries.get(sha)?.state
+      if (state === 'indexed') indexed++
+      if (state === 'failed') failed++
+    }
+    const taskId = this.running?.task?.id
+    return {
+      attachments: shas.size,
+      indexed,
+      failed,
+      waiting: shas.size - indexed - failed,
+      ...(taskId === undefined ? {} : { taskId }),
+    }
+  }
+
+  /** On open: what was extracted before is indexed from its cache; the rest is queued. */
+  start(): void {
+    for (const attachment of this.kernel.store.attachments.values()) this.enqueue(attachment.sha256)
+  }
+
+  /** Extracts (in the background) the text of the file `sha256` unless that is done. */
+  enqueue(sha256: string): void {
+    if (this.closed || this.entries.has(sha256)) return
+    this.entries.set(sha256, { state: 'waiting' })
+    this.waiting.add(sha256)
+    this.run()
+  }
+
+  /** The pages of the file's text, extracting it now if it has not been. */
+  async pagesOf(sha256: string): Promise<PageText[]> {
+    const cached = await this.readCache(sha256)
+    if (cached?.ok === true) return cached.text.pages
+    const text = await this.extractor.extract(attachmentFilePath(this.kernel.store.dir, sha256))
+    return text.pages
+  }
+
+  /** The extracted text of the file, when it has been. */
+  async textOf(sha256: string): Promise<PdfText | undefined> {
+    const cached = await this.readCache(sha256)
+    return cached?.ok === true ? cached.text : undefined
+  }
+
+  /** Resolves when nothing waits for extraction (tests, the CLI before it answers a search). */
+  async idle(): Promise<void> {
+    while (this.running !== undefined) await this.running.done
+  }
+
+  private run(): void {
+    if (this.running !== undefined || this.waiting.size === 0) return
+    const running: { task: RunningTask | undefined; done: Promise<void> } = {
+      task: undefined,
+      done: Promise.resolve(),
+    }
+    this.running = running
+    running.done = this.kernel.tasks
+      .run(
+        'pdf-text',
+        'Reading PDFs',
+        async (task) => {
+          running.task = task
+          await this.drain(task)
+        },
+        () => `PDF text is searchable: ${this.status().indexed} PDFs.`,
+      )
+      .catch(() => undefined) // cancelled: what is left waits for the next open
+      .finally(() => {
+        this.running = undefined
+        if (!this.closed && this.waiting.size > 0 && running.task?.signal.aborted !== true)
+          this.run()
+      })
+  }
+
+  private async drain(task: RunningTask): Promise<void> {
+    let done = 0
+    while (this.waiting.size > 0 && !this.closed) {
+      const total = done + this.waiting.size
+      task.report('Extracting text', done, total)
+      await task.checkpoint()
+      const sha256 = this.waiting.values().next().value as string
+      this.waiting.delete(sha256)
+      this.entries.set(sha256, { state: 'extracting' })
+      await this.extractOne(sha256)
+      done++
+    }
+    task.report('Extracting text', done, done)
+  }
+
+  private async extractOne(sha256: string): Promise<void> {
+    let cache = await this.readCache(sha256)
+    if (cache === undefined) {
+      try {
+        const text = await this.extractor.extract(attachmentFilePath(this.kernel.store.dir, sha256))
+        cache = { format: CACHE_FORMAT, ok: true, text }
+      } catch (error) {
+        cache = { format: CACHE_FORMAT, ok: false, reason: messageOf(error) }
+      }
+      if (this.closed) return
+      await mkdir(this.folder, { recursive: true })
+      await writeTextDurably(this.cachePath(sha256), JSON.stringify(cache)).catch(() => undefined)
+    }
+    if (cache.ok) {
+      this.index.add(sha256, cache.text.pages)
+      this.entries.set(sha256, { state: 'indexed', pageCount: cache.text.pages.length })
+    } else {
+      this.entries.set(sha256, { state: 'failed', reason: cache.reason })
+    }
+    this.kernel.notify({ topics: ['attachments'] })
+  }
+
+  private async readCache(sha256: string): Promise<CacheFile | undefined> {
+    try {
+      const value = JSON.parse(await readFile(this.cachePath(sha256), 'utf8')) as CacheFile
+      return value.format === CACHE_FORMAT ? value : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  committed(change: CommittedChange): void {
+    for (const attachment of change.changes.attachments?.put ?? []) this.enqueue(attachment.sha256)
+  }
+
+  reset(): void {
+    this.entries.clear()
+    this.waiting.clear()
+    this.index.clear()
+    this.start()
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    this.waiting.clear()
+    this.running?.task?.requestCancel()
+    await this.running?.done
+    await this.extractor.close()
+  }
+}
