@@ -45,6 +45,7 @@ export function HighlightEditor(props: {
   const saved = useRef(highlight.comment)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const latest = useRef(comment)
+  const saving = useRef<Promise<void>>(Promise.resolve())
   const problem = useRef(onProblem)
   useEffect(() => {
     problem.current = onProblem
@@ -54,15 +55,17 @@ export function HighlightEditor(props: {
   const save = useCallback((): Promise<void> => {
     clearTimeout(timer.current)
     const text = latest.current
-    if (text === saved.current) return Promise.resolve()
+    // Already on its way (a blur just saved it): wait for that save.
+    if (text === saved.current) return saving.current
     saved.current = text
-    return api.updateHighlight({ id: highlight.id, comment: text }).then(
+    saving.current = api.updateHighlight({ id: highlight.id, comment: text }).then(
       () => undefined,
       (caught: unknown) => {
         saved.current = ''
         problem.current(`The comment could not be saved: ${errorMessage(caught)}`)
       },
     )
+    return saving.current
   }, [highlight.id])
   // Leaving the highlight saves what was typed.
   useEffect(() => () => void save(), [save])

@@ -68,6 +68,13 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
   useEffect(() => {
     if (container.current === null || viewerElement.current === null) return undefined
     let timer: ReturnType<typeof setTimeout> | undefined
+    // The position waiting to be written (a scroll writes once it pauses; closing writes it at once).
+    let pending: (() => void) | undefined
+    const flush = (): void => {
+      clearTimeout(timer)
+      pending?.()
+      pending = undefined
+    }
     const created = new ReaderView(container.current, viewerElement.current, {
       onPageChange: (index, count) => setPage({ index, count }),
       onZoomChange: (value, scale) => setZoom({ value, scale }),
@@ -75,14 +82,15 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
         const sha256 = positionOwner.current
         if (sha256 === undefined) return
         clearTimeout(timer)
-        timer = setTimeout(() => writePosition(sha256, position), 300)
+        pending = () => writePosition(sha256, position)
+        timer = setTimeout(flush, 300)
       },
       onFind: setFind,
       onHighlightClick: (id) => onHighlightClick.current(id),
     })
     setView(created)
     return () => {
-      clearTimeout(timer)
+      flush()
       created.destroy()
     }
   }, [])
@@ -102,8 +110,7 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
         destroy = () => void task.destroy()
         const document = await task.promise
         if (closed) return
-        view.setDocument(document)
-        await view.whenReady()
+        await view.setDocument(document)
         if (closed) return
         const remembered = readPosition(sha256)
         if (remembered !== undefined) view.restore(remembered)

@@ -33,10 +33,17 @@ function findText(find: FindResult | undefined, query: string): string {
   return `${find.current} of ${find.total}`
 }
 
+/** The zoom menu's entry for a zoom: a fit, one of the steps, or the percent shown alone. */
+function zoomChoiceOf(zoom: ZoomValue): string {
+  if (zoom === 'page-width' || zoom === 'page-fit') return zoom
+  const step = ZOOM_STEPS.find((candidate) => Math.abs(candidate - Number(zoom)) < 0.001)
+  return step === undefined ? 'custom' : String(step)
+}
+
 export function ReaderToolbar({ findInput, ...props }: ReaderToolbarProps) {
   const [query, setQuery] = useState('')
   const [pageText, setPageText] = useState<string | undefined>(undefined)
-  const zoomChoice = ['page-width', 'page-fit'].includes(props.zoom) ? props.zoom : 'custom'
+  const zoomChoice = zoomChoiceOf(props.zoom)
 
   function onFindKey(event: KeyboardEvent<HTMLInputElement>): void {
     if (event.key === 'Enter') {

@@ -161,21 +161,18 @@ export class ReaderView {
     })
   }
 
-  setDocument(document: PdfDocument): void {
+  /** Shows the document; resolves once its pages have their sizes (zoom and scrolling work then). */
+  setDocument(document: PdfDocument): Promise<void> {
+    const ready = new Promise<void>((resolve) =>
+      this.eventBus.on('pagesinit', () => resolve(), { once: true }),
+    )
     this.viewer.setDocument(document)
     this.linkService.setDocument(document)
+    return ready
   }
 
   get pageCount(): number {
     return this.viewer.pagesCount
-  }
-
-  /** Resolves once the pages have their sizes (before that, zoom and scrolling do nothing). */
-  whenReady(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.viewer.pageViewsReady) resolve()
-      else this.eventBus.on('pagesinit', () => resolve(), { once: true })
-    })
   }
 
   setZoom(zoom: ZoomValue): void {

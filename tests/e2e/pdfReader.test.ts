@@ -1,0 +1,168 @@
+// The PDF reader end to end, in Chromium over the real core: a real paper's
+// PDF attached to a paper, opened in the paper's column, found in, selected,
+// highlighted, commented, quoted into the paper's note with a link that opens
+// the PDF at that spot again; dark pages; the last position kept per PDF.
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Highlight } from '../../src/shared/model'
+import { appSession } from './harness/appSession'
+import { confirmPreview } from './harness/fixture'
+import { scrollToRow } from './harness/paperList'
+
+const LISTING = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
+const PAPER_PDF = fileURLToPath(new URL('../fixtures/pdf/tracemonkey.pdf', import.meta.url))
+const TOOLRL = 'ToolRL: Reward is All Tool Learning Needs'
+
+const session = appSession()
+
+async function importListing(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
+  await page.getByTestId('import-file-input').setInputFiles(LISTING)
+  await confirmPreview(page, '53 new papers')
+  await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('53 papers')
+}
+
+async function openPaper(page: Page, title: string): Promise<void> {
+  await (await scrollToRow(page, title)).click()
+  await expect.poll(() => page.locator('#paper-title').textContent()).toBe(title)
+}
+
+/** Attach PDF… in the paper pane, answering the file dialog with `file`. */
+async function attachPdf(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('attach-pdf').click()
+  await (await chooser).setFiles(file)
+}
+
+async function readerReady(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('pdf-reader').getAttribute('data-ready')).toBe('true')
+  // The first page is drawn and its text layer laid out.
+  await expect
+    .poll(() => page.locator('.page[data-page-number="1"] .textLayer span').count())
+    .toBeGreaterThan(10)
+}
+
+/** Drags the mouse across the first page's text from the span starting `from` to the end of the one ending `to`. */
+async function selectText(page: Page, from: string, to: string): Promise<void> {
+  const spans = page.locator('.page[data-page-number="1"] .textLayer span')
+  const start = await spans.filter({ hasText: from }).first().boundingBox()
+  const end = await spans.filter({ hasText: to }).first().boundingBox()
+  if (start === null || end === null) throw new Error('the words are not on screen')
+  await page.mouse.move(start.x + 1, start.y + start.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(end.x + end.width - 1, end.y + end.height / 2, { steps: 8 })
+  await page.mouse.up()
+}
+
+async function goToPage(page: Page, number: number): Promise<void> {
+  await page.getByTestId('pdf-page').fill(String(number))
+  await page.getByTestId('pdf-page').press('Enter')
+  await expect.poll(() => page.getByTestId('pdf-page').inputValue()).toBe(String(number))
+}
+
+describe('the PDF reader', () => {
+  it('opens an attached paper at fit width and finds a word that is only in the PDF', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importListing(page)
+    await openPaper(page, TOOLRL)
+    await attachPdf(page, PAPER_PDF)
+    await readerReady(page)
+    expect(await page.getByTestId('pdf-page-count').textContent()).toBe('of 14')
+    expect(await page.getByTestId('pdf-zoom').inputValue()).toBe('page-width')
+    await app.screenshot('pdf-reader-open')
+
+    await page.getByTestId('pdf-find').fill('TraceMonkey')
+    await expect.poll(() => page.getByTestId('pdf-find-count').textContent()).toMatch(/^1 of \d+$/)
+    await app.screenshot('pdf-reader-find')
+  })
+
+  it('highlights a selection, comments it, quotes it in the note, and the link opens the PDF there again', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importListing(page)
+    await openPaper(page, TOOLRL)
+    const paperId = await page.getByTestId('paper-view').getAttribute('data-paper-id')
+    await attachPdf(page, PAPER_PDF)
+    await readerReady(page)
+
+    // The paper's title line on page 1, selected with the mouse: the colours are offered.
+    await selectText(page, 'Trace-based', 'Languages')
+    await expect.poll(() => page.getByTestId('pdf-selection-menu').isVisible()).toBe(true)
+    await app.screenshot('pdf-selection')
+    await page.getByTestId('pdf-selection-menu').getByRole('button', { name: 'yellow (1)' }).click()
+
+    // The highlight is drawn over the words (the title's two lines), chosen, and stored
+    // with its page, one rectangle per line, and its words.
+    await expect.poll(() => page.locator('.offprint-highlight.selected').count()).toBe(2)
+    const answer = await app.dispatch('listHighlights', { paperId })
+    const [stored] = (answer.ok ? answer.value : []) as Highlight[]
+    expect(stored?.text).toBe('Trace-based Just-in-Time Type Specialization for Dynamic Languages')
+    expect(stored?.color).toBe('yellow')
+    expect(stored?.position.pageIndex).toBe(0)
+    expect(stored?.position.rects).toHaveLength(2)
+
+    // A comment, then "Quote in note": the note gets the quote, its link, the comment.
+    await page
+      .getByTestId('highlight-comment')
+      .fill('The paper that introduced tracing JITs to JavaScript.')
+    await page.getByTestId('highlight-to-note').click()
+    const quote =
+      `> Trace-based Just-in-Time Type Specialization for Dynamic Languages ` +
+      `([[paper:${paperId}#hl=${stored?.id}|p. 1]])\n\nThe paper that introduced tracing JITs to JavaScript.\n`
+    await expect.poll(() => page.getByTestId('note-input').inputValue()).toBe(quote)
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
+    const link = page.getByTestId('note-preview').getByRole('link', { name: 'p. 1' })
+    await expect.poll(() => link.isVisible()).toBe(true)
+    await app.screenshot('pdf-highlight-and-note')
+
+    // Away from the PDF (page 9, then back to the paper), the link brings it back at the highlight.
+    await goToPage(page, 9)
+    await page.getByTestId('pdf-close').click()
+    await expect.poll(() => page.getByTestId('paper-pdf').isVisible()).toBe(true)
+    expect(await page.getByTestId('highlight-list').textContent()).toContain(
+      'p. 1Trace-based Just-in-Time Type Specialization for Dynamic Languages',
+    )
+    await link.click()
+    await readerReady(page)
+    await expect.poll(() => page.getByTestId('pdf-page').inputValue()).toBe('1')
+    const mark = page.locator('.offprint-highlight.selected').first()
+    await expect.poll(() => mark.isVisible()).toBe(true)
+    const box = await mark.boundingBox()
+    const pages = await page.getByTestId('pdf-pages').boundingBox()
+    expect(
+      box !== null && pages !== null && box.y >= pages.y && box.y < pages.y + pages.height,
+    ).toBe(true)
+
+    // Dark pages: the drawn pages are inverted, the highlight keeps its colour.
+    await page.getByTestId('pdf-dark').click()
+    await expect
+      .poll(() =>
+        page
+          .locator('.page[data-page-number="1"] .canvasWrapper')
+          .evaluate((wrapper) => getComputedStyle(wrapper).filter),
+      )
+      .toBe('invert(0.92) hue-rotate(180deg)')
+    expect(await mark.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
+      'rgb(255, 212, 0)',
+    )
+    await app.screenshot('pdf-dark-pages')
+  })
+
+  it('comes back to where it was left in each PDF', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importListing(page)
+    await openPaper(page, TOOLRL)
+    await attachPdf(page, PAPER_PDF)
+    await readerReady(page)
+    await page.getByTestId('pdf-zoom').selectOption('1.5')
+    await goToPage(page, 6)
+    await page.getByTestId('pdf-close').click()
+    await page.getByTestId('open-pdf').click()
+    await expect.poll(() => page.getByTestId('pdf-reader').getAttribute('data-ready')).toBe('true')
+    await expect.poll(() => page.getByTestId('pdf-page').inputValue()).toBe('6')
+    expect(await page.getByTestId('pdf-zoom').inputValue()).toBe('1.5')
+  })
+})
