@@ -39,6 +39,11 @@ export const CONTEXT_KEYS: readonly { where: string; keys: string; action: strin
   { where: 'Search box', keys: 'Esc', action: 'clear the search (again: back to the list)' },
   { where: 'Palette', keys: '↑ / ↓, Enter, Esc', action: 'choose, run or jump, close' },
   { where: 'Pane border', keys: '← / →', action: 'resize the panes' },
+  { where: 'PDF reader', keys: '+ / - / 0', action: 'zoom in / out / fit width' },
+  { where: 'PDF reader', keys: 'n / p', action: 'next / previous page' },
+  { where: 'PDF reader', keys: 'Ctrl/Cmd+F', action: 'find in the PDF' },
+  { where: 'PDF reader', keys: '1–5 or h', action: 'highlight the selected text in a colour' },
+  { where: 'PDF reader', keys: 'Esc', action: 'close the reader' },
 ]
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
