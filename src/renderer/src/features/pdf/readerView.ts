@@ -119,6 +119,8 @@ export class ReaderView {
       annotationMode: pdfjs.AnnotationMode.ENABLE,
       textLayerMode: 1,
       removePageBorders: false,
+      // The icons of note annotations, shipped beside the page (electron.vite.config.ts).
+      imageResourcesPath: './pdf-annotations/',
     })
     this.linkService.setViewer(this.viewer)
     const bus = this.eventBus
