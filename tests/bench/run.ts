@@ -15,6 +15,7 @@ import { timeDurableEdits, type EditTimes } from './durableEdits'
 import { benchFullParser, benchImportBibtex } from './importBibtex'
 import { benchImportHf, savedPageOf, syntheticHfResponse } from './importHf'
 import { benchLinkedNotes } from './linkedNotes'
+import { benchPdfFirstPage } from './pdfFirstPage'
 import { median, percentile, time } from './measure'
 import type { ReferenceFigures, RestartFigures } from './restartWorker'
 import { synthesize, writeSyntheticLibrary } from './syntheticLibrary'
@@ -32,6 +33,8 @@ const SEARCH_BENCH = fileURLToPath(new URL('./search.bench.ts', import.meta.url)
 /** Papers for the search rows (its own child process); 0 skips them. */
 const SEARCH_PAPERS = Number(process.env['BENCH_SEARCH_PAPERS'] ?? Math.max(...SIZES))
 const SAVES = 200
+/** The PDF reader's row needs the built renderer (npm run build) and Chromium; 0 skips it. */
+const PDF_READER = process.env['BENCH_PDF'] !== '0'
 
 const rows: BenchRow[] = []
 
@@ -308,6 +311,11 @@ async function main(): Promise<void> {
         target: '≤ 3×',
       })
     }
+  }
+
+  if (PDF_READER) {
+    console.log('\nPDF reader (the built renderer in Chromium)')
+    for (const row of await benchPdfFirstPage()) record(row)
   }
 
   if (SEARCH_PAPERS > 0) {
