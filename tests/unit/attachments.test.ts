@@ -201,3 +201,54 @@ describe('the PDFs’ text', () => {
     })
   })
 })
+
+describe('searching the PDFs’ text', () => {
+  async function titleOf(id: string): Promise<string> {
+    return (await library.api.getPaper({ id })).title
+  }
+
+  async function search(query: string): Promise<string[]> {
+    const ids = await library.api.listPaperIds({ sort: 'published', query })
+    return Promise.all(ids.map(titleOf))
+  }
+
+  async function attachText(titleWord: string, lines: string[]): Promise<string> {
+    const ids = await paperIds()
+    const titles = await Promise.all(ids.map(titleOf))
+    const paperId = ids[titles.findIndex((title) => title.includes(titleWord))] ?? ''
+    await library.api.attachPdf({
+      paperId,
+      fileName: `${titleWord}.pdf`,
+      data: base64(await makePdf({ pages: [['Front page'], lines] })),
+    })
+    await library.pdfTextIdle()
+    return paperId
+  }
+
+  it('lists a paper whose PDF alone has the words below the papers whose title has them', async () => {
+    await attachText('tool learning', ['We grasp objects with a robotic hand.'])
+    expect(await search('robotic')).toEqual([
+      'Paper Synthetic Study 3: Scaling robotic manipulation with Sparse Experts',
+      'Paper Synthetic Study 1: Scaling tool learning with Sparse Experts',
+    ])
+  })
+
+  it('with in:pdf, lists only papers whose PDFs have the words, and the page of each match', async () => {
+    const paperId = await attachText('tool learning', ['We grasp objects with a robotic hand.'])
+    expect(await search('in:pdf robotic')).toEqual([
+      'Paper Synthetic Study 1: Scaling tool learning with Sparse Experts',
+    ])
+    expect(await search('in:pdf manipulation')).toEqual([])
+    const [match] = await library.api.getPdfMatches({ paperId, query: 'robotic' })
+    expect(match?.pageIndex).toBe(1)
+  })
+
+  it('keeps the query’s filters and leaves out papers in the Trash', async () => {
+    const paperId = await attachText('tool learning', ['A robotic hand.'])
+    expect(await search('robotic -hand')).toEqual([
+      'Paper Synthetic Study 3: Scaling robotic manipulation with Sparse Experts',
+    ])
+    await library.api.moveToTrash({ paperIds: [paperId] })
+    expect(await search('in:pdf robotic')).toEqual([])
+  })
+})

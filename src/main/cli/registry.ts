@@ -1,6 +1,7 @@
 // The commands by name: `offprint <name> ...` runs the one registered here.
 import type { Command } from './commandLine'
 import { addToCollectionCommand } from './commands/addToCollection'
+import { attachCommand, attachmentsCommand, highlightsCommand } from './commands/attachments'
 import { backlinksCommand } from './commands/backlinks'
 import { collectionsCommand } from './commands/collections'
 import { dailyCommand } from './commands/daily'
@@ -25,6 +26,9 @@ const COMMANDS = new Map<string, Command>([
   ['tag', tagCommand],
   ['related', relatedCommand],
   ['backlinks', backlinksCommand],
+  ['attach', attachCommand],
+  ['attachments', attachmentsCommand],
+  ['highlights', highlightsCommand],
   ['help', helpCommand],
 ])
 

@@ -21,6 +21,11 @@ export class Session {
     return callApi(this.library.api, method, args)
   }
 
+  /** Resolves once the attached PDFs' text is extracted and searchable (search waits for it). */
+  pdfTextReady(): Promise<void> {
+    return this.library.pdfTextIdle()
+  }
+
   /** The method's result; its error becomes the command's error (exit code 1). */
   async call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
     const response = await this.request(method, args)

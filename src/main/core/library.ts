@@ -5,7 +5,7 @@
 // lives in its service; arguments arrive validated by kernel/dispatch.ts.
 import { join, resolve } from 'node:path'
 import type { LibraryApi } from '../../shared/api'
-import type { TaskProgress } from '../../shared/model'
+import type { ServiceOrigins, TaskProgress } from '../../shared/model'
 import { attachmentFilePath, isSha256 } from './attachments/attachmentFiles'
 import { AttachmentsService } from './attachments/attachmentsService'
 import { HighlightsService } from './attachments/highlightsService'
@@ -76,11 +76,14 @@ export class Library {
   private constructor(
     private readonly kernel: LibraryKernel,
     lookup: LookupService,
+    origins: () => ServiceOrigins,
     options: LibraryOptions,
   ) {
     const notes = new NoteIndex(kernel)
     const views = new PaperViews(kernel, notes)
-    const search = new SearchService(kernel, views, notes, options.searchIndexFromPapers)
+    const pdfText = new PdfTextService(kernel)
+    this.pdfText = pdfText
+    const search = new SearchService(kernel, views, notes, options.searchIndexFromPapers, pdfText)
     this.search = search
     const plans = new PlanRunner(kernel)
     const links = new LinksService(kernel, views)
@@ -91,8 +94,6 @@ export class Library {
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
-    const pdfText = new PdfTextService(kernel)
-    this.pdfText = pdfText
     const attachments = new AttachmentsService(kernel, plans, pdfText)
     kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search, pdfText)
     this.api = handlerTable([
@@ -112,7 +113,7 @@ export class Library {
       tasksService(kernel),
       attachments,
       new HighlightsService(kernel, plans),
-      new PdfIntakeService(kernel, attachments),
+      new PdfIntakeService(kernel, plans, attachments, pdfText, lookup, origins),
       pdfText,
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()
@@ -138,11 +139,9 @@ export class Library {
       const savedIndex = readSearchIndexFile(join(folder, SEARCH_INDEX_FILE))
       const store = await LibraryStore.open(folder, storeOptions)
       const kernel = new LibraryKernel(store, storeOptions, now)
-      const lookup = await LookupService.open(kernel, {
-        origins: originsOf(kernel, options.environment ?? process.env),
-        ...options.lookup,
-      })
-      const library = new Library(kernel, lookup, options)
+      const origins = originsOf(kernel, options.environment ?? process.env)
+      const lookup = await LookupService.open(kernel, { origins, ...options.lookup })
+      const library = new Library(kernel, lookup, options.lookup?.origins ?? origins, options)
       // In the background: the list is usable while the search index builds.
       library.search.start(savedIndex)
       library.pdfText.start()

@@ -14,6 +14,7 @@ export const IMPORT_FORMAT_NAMES: Record<ImportFormat, string> = {
   'hf-api-json': 'Hugging Face API JSON',
   'hf-saved-html': 'a saved Hugging Face papers page (HTML)',
   'hf-page-capture': 'a Hugging Face papers page (markdown or text-browser capture)',
+  pdf: 'a PDF',
 }
 
 /** One entry the importer could not turn into a paper, and why. */

@@ -45,6 +45,8 @@ export type ImportFormat =
   | 'hf-saved-html'
   /** A Hugging Face papers page as a web clipper's markdown or a text browser's dump. */
   | 'hf-page-capture'
+  /** A PDF dropped on the window that matched no paper: a paper made from its text and metadata. */
+  | 'pdf'
 
 export interface PaperSource {
   format: ImportFormat

@@ -9,7 +9,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, sep } from 'node:path'
 import { ATTACHMENT_URL_PATH } from '../../../shared/model'
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from './appOrigin'
+import { APP_ORIGIN } from './appOrigin'
+import { COMMON_HEADERS, refusal } from './rendererFiles'
 import type { RendererResponse } from './rendererFiles'
 
 /** Where the open library keeps the file of an attachment with this hash (undefined: it has none). */
@@ -68,19 +69,6 @@ function rawPathOf(url: string): string {
   return afterScheme.split(/[?#]/)[0] ?? ''
 }
 
-const HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-}
-
-function refusal(status: 404 | 405): RendererResponse {
-  return {
-    status,
-    headers: { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
-    body: undefined,
-  }
-}
-
 /**
  * The answer to a request for an attachment, or undefined when `request` is
  * not under /attachments/ (the renderer's files answer it).
@@ -105,7 +93,7 @@ export async function serveAttachmentRequest(
     return {
       status: 200,
       headers: {
-        ...HEADERS,
+        ...COMMON_HEADERS,
         'Content-Type': 'application/pdf',
         'Cache-Control': 'private, max-age=31536000, immutable',
       },

@@ -13,12 +13,13 @@ export interface RendererResponse {
 }
 
 /** Sent with every answer: the CSP (as well as the page's meta tag), and no type sniffing. */
-const COMMON_HEADERS = {
+export const COMMON_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
 }
 
-function refusal(status: 404 | 405): RendererResponse {
+/** A 404 or 405 with the common headers and no body. */
+export function refusal(status: 404 | 405): RendererResponse {
   return {
     status,
     headers: { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },

@@ -24,18 +24,23 @@ Commands:
                                 app's query language: words, "phrases", -exclusions,
                                 title:, author:, tag:, in:"Collection",
                                 is:unread|reading|read|starred, has:note,
-                                year:2024, year:2023..2025
+                                year:2024, year:2023..2025; the text of attached PDFs
+                                too (in:pdf: there only)
   collections                   show the collections as a tree, with their paper counts
   add-to-collection NAME ID...  file papers in a collection (NAME or a path "A/B";
                                 created when it does not exist)
   tag ID... --add T --remove T  add or remove tags on papers (each option repeatable)
   related ID                    the papers most similar to paper ID (title and abstract)
   backlinks ID                  the notes linking to paper or note ID, each with its sentence
+  attach ID FILE.pdf            attach a PDF to paper ID (stored once, by its SHA-256)
+  attachments ID                the PDFs of paper ID, with their role and pages
+  highlights ID                 the highlights on paper ID's PDFs, in page order
   help                          show this help
 
 Options:
   --library DIR  the library folder (or set ${LIBRARY_ENV}=DIR)
-  --json         list, search, collections, related, backlinks: print JSON with all fields
+  --json         list, search, collections, related, backlinks, attachments, highlights:
+                 print JSON with all fields
   --sort ORDER   list (and search with only qualifiers): published (default),
                  added, title or upvotes
   --format F     export: bibtex, csl-json, ris or markdown

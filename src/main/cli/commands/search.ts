@@ -16,6 +16,8 @@ export const searchCommand: Command = async (line, io) => {
     throw new UsageError(`the query is too long (over ${MAX_QUERY_CHARS} characters)`)
   }
   return withExistingLibrary(line, io, async (session) => {
+    // The PDFs' text is read in the background on opening: search covers it once read.
+    await session.pdfTextReady()
     const ids = await session.call('listPaperIds', { sort: line.sort, query })
     await printPapers(session, ids, line, io)
     return 0

@@ -93,7 +93,11 @@ export class ImportsService implements Service<ImportMethod> {
 
     /** Looks the queued identifiers up again; the result is a preview like any import's. */
     retryLookups: async ({ previewId }) => {
-      const identifiers = this.lookups.queue.list().map((item) => item.identifier)
+      // Get PDF's waiting requests (`pdf:arXiv:…`) are fetched by Get PDF, not imported.
+      const identifiers = this.lookups.queue
+        .list()
+        .map((item) => item.identifier)
+        .filter((identifier) => !identifier.startsWith('pdf:'))
       if (identifiers.length === 0) {
         throw new BadInputError('No identifiers are waiting to be looked up')
       }

@@ -64,6 +64,8 @@ export async function readImport(text: string, options: ReadImportOptions): Prom
         return parseHfSavedHtml(text)
       case 'hf-page-capture':
         return parseHfPageCapture(text, { today: options.today })
+      case 'pdf': // never detected in text: PDFs are attached (attachments/pdfIntakeService.ts)
+        throw new BadInputError(`Nothing to import: ${source} is a PDF; drop it on the window`)
       case 'hf-daily-papers':
         return parseListingRecords(text, {
           ...(options.pageDate === undefined ? {} : { pageDate: options.pageDate }),

@@ -69,7 +69,16 @@ export class PoliteFetcher {
   /** The body of `url`, or a RetryableFetchError / FinalFetchError saying why not. */
   async get(url: URL, accept: string, signal?: AbortSignal): Promise<string> {
     try {
-      return await this.attempt(url, accept, signal, true)
+      return (await this.attempt(url, accept, signal, true, false)) as string
+    } catch (error) {
+      throw this.classify(error, url, signal)
+    }
+  }
+
+  /** The body of `url` as bytes (a PDF), never cached; failures as get's. */
+  async getBytes(url: URL, accept: string, signal?: AbortSignal): Promise<Uint8Array> {
+    try {
+      return (await this.attempt(url, accept, signal, true, true)) as Uint8Array
     } catch (error) {
       throw this.classify(error, url, signal)
     }
@@ -80,10 +89,11 @@ export class PoliteFetcher {
     accept: string,
     signal: AbortSignal | undefined,
     mayRetry: boolean,
-  ): Promise<string> {
+    binary: boolean,
+  ): Promise<string | Uint8Array> {
     await this.limiter(url.host).take(signal)
     const key = url.href
-    const cached = this.cache.get(key)
+    const cached = binary ? undefined : this.cache.get(key)
     const headers: Record<string, string> = { Accept: accept, 'User-Agent': this.options.userAgent }
     if (cached?.etag !== undefined) headers['If-None-Match'] = cached.etag
     if (cached?.lastModified !== undefined) headers['If-Modified-Since'] = cached.lastModified
@@ -99,7 +109,7 @@ export class PoliteFetcher {
       if (mayRetry && wait !== undefined && wait <= this.options.maxRetryAfterMs) {
         // The service said when: no request to it before then, this one included.
         this.limiter(url.host).holdFor(wait)
-        return this.attempt(url, accept, signal, false)
+        return this.attempt(url, accept, signal, false, binary)
       }
       throw new RetryableFetchError(
         `${url.host} is busy or down (HTTP ${response.status}${
@@ -111,6 +121,7 @@ export class PoliteFetcher {
       throw new FinalFetchError(`${url.host} has no record for it (HTTP 404)`)
     if (!response.ok)
       throw new FinalFetchError(`${url.host} refused the request (HTTP ${response.status})`)
+    if (binary) return new Uint8Array(await response.arrayBuffer())
     const body = await response.text()
     const etag = response.headers.get('ETag') ?? undefined
     const lastModified = response.headers.get('Last-Modified') ?? undefined

@@ -12,7 +12,10 @@ import type { Collection, Paper, PaperMatches } from '../../../shared/model'
 import type { Fingerprint } from './documentFingerprint'
 import { documentFingerprint } from './documentFingerprint'
 import { highlightRanges } from './highlightRanges'
+import { excludedPdfWords, filtersOf, pdfTail, pdfWords, splitInPdf } from './pdfTextHits'
+import type { PdfTextSearch } from './pdfTextHits'
 import { parseQuery } from './queryParser'
+import { RankedHits } from './rankedHits'
 import { searchDocumentOf, type SearchDocument } from './searchDocument'
 import type { HighlightTerm, SearchContext, SearchResult } from './searchIndex'
 import { SearchIndex } from './searchIndex'
@@ -74,6 +77,8 @@ interface CachedSearch {
   result: SearchResult
   /** For a filter-only query: the matches in the list's order. */
   ordered?: string[]
+  /** Papers found only in their PDFs' text, listed after the ranked hits (pdfTextHits.ts). */
+  pdfTail?: string[]
 }
 
 export class LibrarySearch {
@@ -103,6 +108,8 @@ export class LibrarySearch {
   constructor(
     private readonly source: SearchSource,
     private readonly file?: IndexFileOptions,
+    /** The PDFs' text, searched beside the papers' own fields. */
+    private readonly pdfText?: PdfTextSearch,
   ) {
     this.openedRevision = source.revision()
     this.revision = this.openedRevision
@@ -333,13 +340,32 @@ export class LibrarySearch {
    */
   async page(view: SearchView, query: string, offset: number, limit: number): Promise<SearchPage> {
     await this.start()
-    const key = `${view.key}\u0000${query}`
+    const key = `${view.key}\u0000${query}\u0000${this.pdfText?.version ?? 0}`
     if (this.cache?.key !== key) {
       const context: SearchContext = { collections: this.source.collections() }
       const scope = view.scope?.()
       if (scope !== undefined) context.scope = scope
-      const result = this.index.search(parseQuery(query), context)
-      this.cache = { key, result }
+      const { query: withoutInPdf, pdfOnly } = splitInPdf(query)
+      const parsed = parseQuery(withoutInPdf)
+      let result = this.index.search(parsed, context)
+      const words = pdfWords(parsed)
+      const pdfPapers = pdfOnly || words.length > 0 ? this.pdfText?.papersWith(words) : undefined
+      let pdfTailIds: string[] | undefined
+      if (pdfPapers !== undefined && (pdfPapers.size > 0 || pdfOnly)) {
+        const filtered = this.index.search(filtersOf(parsed), context)
+        const passes = new Set(filtered.ranked ? filtered.hits.all() : filtered.ids)
+        const hit = new Set(pdfOnly || !result.ranked ? [] : result.hits.all())
+        for (const excluded of excludedPdfWords(parsed)) {
+          for (const id of this.pdfText?.papersWith(excluded, false).keys() ?? []) hit.add(id)
+        }
+        pdfTailIds = pdfTail(pdfPapers, passes, hit)
+        // in:pdf: the PDFs' matches alone; a plain search: after the ranked hits.
+        if (pdfOnly) {
+          const none = new RankedHits([], new Float64Array(), new Int32Array())
+          result = { ranked: true, hits: none, highlight: result.highlight }
+        }
+      }
+      this.cache = { key, result, ...(pdfTailIds === undefined ? {} : { pdfTail: pdfTailIds }) }
       if (!result.ranked) {
         const matching = new Set(result.ids)
         this.cache.ordered = view
@@ -348,7 +374,7 @@ export class LibrarySearch {
           .map((paper) => paper.id)
       }
     }
-    const { result, ordered: inOrder } = this.cache
+    const { result, ordered: inOrder, pdfTail: tail = [] } = this.cache
     if (!result.ranked) {
       const ids = inOrder ?? []
       return {
@@ -358,10 +384,15 @@ export class LibrarySearch {
         highlight: result.highlight,
       }
     }
+    const count = result.hits.count
+    const end = offset + limit
     return {
-      total: result.hits.count,
+      total: count + tail.length,
       ranked: true,
-      ids: result.hits.slice(offset, offset + limit),
+      ids: [
+        ...result.hits.slice(offset, Math.min(end, count)),
+        ...tail.slice(Math.max(0, offset - count), Math.max(0, end - count)),
+      ],
       highlight: result.highlight,
     }
   }

@@ -11,6 +11,7 @@ import type { NoteIndex } from '../notes/noteIndex'
 import type { PaperViews } from '../papers/paperViews'
 import { requirePaper } from '../store/requireRecord'
 import { LibrarySearch } from './librarySearch'
+import type { PdfTextSearch } from './pdfTextHits'
 import type { SearchPage, SearchView } from './librarySearch'
 import { SEARCH_INDEX_FILE } from './searchIndexFile'
 import type { SavedSearchIndex } from './searchIndexFile'
@@ -24,6 +25,8 @@ export class SearchService implements Service<'getPaperMatches'> {
     private readonly notes: NoteIndex,
     /** Libraries of at least this many papers keep their index in a file. */
     private readonly fromPapers: number | undefined,
+    /** The attached PDFs' text, searched too (see pdfTextHits.ts). */
+    private readonly pdfText?: PdfTextSearch,
   ) {
     this.search = this.newSearch()
     kernel.queue.onSettled((ok) => this.writeSettled(ok))
@@ -120,6 +123,7 @@ export class SearchService implements Service<'getPaperMatches'> {
         revision: () => store.revision,
       },
       { path: join(store.dir, SEARCH_INDEX_FILE), fromPapers: this.fromPapers },
+      this.pdfText,
     )
   }
 

@@ -23,6 +23,9 @@ function startWorker(): Worker {
   return new Worker(bootstrap, { eval: true })
 }
 
+/** A PDF that keeps the reader busy this long (a hostile or pathological file) is given up on. */
+const EXTRACT_TIMEOUT_MS = 120_000
+
 export class PdfTextExtractor {
   private worker: Worker | undefined
   private nextId = 0
@@ -33,7 +36,13 @@ export class PdfTextExtractor {
     const worker = this.start()
     const id = this.nextId++
     return new Promise<PdfText>((resolve, reject) => {
+      // The worker is stopped (and started again for the next file) if this one never ends.
+      const timer = setTimeout(() => {
+        void worker.terminate()
+      }, EXTRACT_TIMEOUT_MS)
+      timer.unref()
       this.pending.set(id, (reply) => {
+        clearTimeout(timer)
         if (reply.ok) resolve(reply.text)
         else reject(new Error(reply.reason))
       })

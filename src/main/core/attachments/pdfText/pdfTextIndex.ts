@@ -1,7 +1,8 @@
 // Search over the PDFs' text: for each word, the files (by SHA-256) and pages
-// it is on. Words are the search's own (textTokens.ts: folded, accents off),
-// a query's words must all be on one page of a file (a phrase: side by side),
-// and the last word typed matches by prefix, as in the search box.
+// it is on. Words are the search's own (textTokens.ts: folded, accents off); a
+// file matches a query holding all its words (a phrase's words too, side by
+// side or not), and the last word typed matches by prefix, as in the search
+// box. The pages shown for a match are those holding any of the words.
 import type { PdfTextMatch, TextRange } from '../../../../shared/model'
 import { forEachWord, wordsOf } from '../../search/textTokens'
 import type { PageText } from './pageText'
@@ -61,15 +62,29 @@ export class PdfTextIndex {
     this.sortedWords = undefined
   }
 
-  /** The files (SHA-256) with a page holding every word of `words` (the last by prefix). */
-  filesMatching(words: readonly string[], prefixLast = true): Map<string, number[]> {
-    const found = new Map<string, number[]>()
-    for (const ref of this.pagesMatching(words, prefixLast)) {
-      const sha = this.files[ref.file]
-      if (sha === undefined) continue
-      const list = found.get(sha) ?? []
-      list.push(ref.page)
-      found.set(sha, list)
+  /**
+   * The files (SHA-256) holding every one of `words` (the last by prefix,
+   * while it is typed), each with how many of its pages hold one of them.
+   */
+  filesWithAll(words: readonly string[], prefixLast = true): Map<string, number> {
+    let files: Set<number> | undefined
+    const pages = new Map<number, Set<number>>()
+    words.forEach((word, i) => {
+      const keys = this.keysOf(word, prefixLast && i === words.length - 1)
+      const own = new Set<number>()
+      for (const key of keys) {
+        const ref = refOf(key)
+        own.add(ref.file)
+        const set = pages.get(ref.file) ?? new Set<number>()
+        set.add(ref.page)
+        pages.set(ref.file, set)
+      }
+      files = files === undefined ? own : new Set([...files].filter((file) => own.has(file)))
+    })
+    const found = new Map<string, number>()
+    for (const file of files ?? []) {
+      const sha = this.files[file]
+      if (sha !== undefined) found.set(sha, pages.get(file)?.size ?? 0)
     }
     return found
   }
@@ -79,7 +94,7 @@ export class PdfTextIndex {
     const words = wordsOf(query)
     const out: PdfTextMatch[] = []
     if (words.length === 0) return out
-    for (const ref of this.pagesMatching(words, true)) {
+    for (const ref of this.pagesWithAny(words)) {
       const sha256 = this.files[ref.file]
       const attachmentId = sha256 === undefined ? undefined : attachments.get(sha256)
       const page = this.pages[ref.file]?.[ref.page]
@@ -91,16 +106,18 @@ export class PdfTextIndex {
     )
   }
 
-  private pagesMatching(words: readonly string[], prefixLast: boolean): PageRef[] {
-    let keys: Set<number> | undefined
+  /** Pages holding at least one of `words` (the last by prefix). */
+  private pagesWithAny(words: readonly string[]): PageRef[] {
+    const keys = new Set<number>()
     words.forEach((word, i) => {
-      const own =
-        prefixLast && i === words.length - 1 && word.length >= MIN_PREFIX
-          ? this.withPrefix(word)
-          : (this.postings.get(word) ?? new Set<number>())
-      keys = keys === undefined ? new Set(own) : new Set([...keys].filter((key) => own.has(key)))
+      for (const key of this.keysOf(word, i === words.length - 1)) keys.add(key)
     })
-    return [...(keys ?? [])].map(refOf)
+    return [...keys].map(refOf)
+  }
+
+  private keysOf(word: string, byPrefix: boolean): ReadonlySet<number> {
+    if (byPrefix && word.length >= MIN_PREFIX) return this.withPrefix(word)
+    return this.postings.get(word) ?? new Set<number>()
   }
 
   private withPrefix(prefix: string): Set<number> {

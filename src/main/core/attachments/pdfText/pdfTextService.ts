@@ -16,6 +16,7 @@ import { attachmentFilePath } from '../attachmentFiles'
 import { PdfTextExtractor } from './extractor'
 import type { PageText, PdfText } from './pageText'
 import { PdfTextIndex } from './pdfTextIndex'
+import type { PdfTextSearch } from '../../search/pdfTextHits'
 
 /** The folder of extracted texts in the library folder (derived, like search-index.bin). */
 export const PDF_TEXT_FOLDER = 'pdf-text'
@@ -31,13 +32,17 @@ interface TextEntry {
 
 type PdfTextMethod = 'getPdfTextStatus' | 'getPdfMatches'
 
-export class PdfTextService implements Service<PdfTextMethod> {
+export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
   private readonly entries = new Map<string, TextEntry>()
   private readonly waiting = new Set<string>()
   private readonly extractor = new PdfTextExtractor()
   readonly index = new PdfTextIndex()
   private running: { task: RunningTask | undefined; done: Promise<void> } | undefined
   private closed = false
+  /** Cancelled by the user: what waits is extracted when the library is next opened. */
+  private paused = false
+  /** Bumped when text is indexed or attachments change: the search's cached results are stale. */
+  version = 0
 
   constructor(private readonly kernel: LibraryKernel) {}
 
@@ -58,6 +63,24 @@ export class PdfTextService implements Service<PdfTextMethod> {
 
   private cachePath(sha256: string): string {
     return join(this.folder, `${sha256}.json`)
+  }
+
+  /** Papers (not in the Trash) whose PDFs hold every one of `words`; none asked: every paper with text. */
+  papersWith(words: readonly string[], prefixLast = true): Map<string, number> {
+    const files =
+      words.length === 0
+        ? new Map(
+            [...this.entries].filter(([, e]) => e.state === 'indexed').map(([sha]) => [sha, 0]),
+          )
+        : this.index.filesWithAll(words, prefixLast)
+    const papers = new Map<string, number>()
+    if (files.size === 0) return papers
+    for (const attachment of this.kernel.store.attachments.values()) {
+      const pages = files.get(attachment.sha256)
+      if (pages === undefined) continue
+      papers.set(attachment.paperId, Math.max(pages, papers.get(attachment.paperId) ?? 0))
+    }
+    return papers
   }
 
   stateOf(sha256: string): TextEntry {
@@ -98,16 +121,14 @@ export class PdfTextService implements Service<PdfTextMethod> {
 
   /** The pages of the file's text, extracting it now if it has not been. */
   async pagesOf(sha256: string): Promise<PageText[]> {
-    const cached = await this.readCache(sha256)
-    if (cached?.ok === true) return cached.text.pages
-    const text = await this.extractor.extract(attachmentFilePath(this.kernel.store.dir, sha256))
-    return text.pages
+    const cache = await this.ensureText(sha256)
+    return cache.ok ? cache.text.pages : []
   }
 
-  /** The extracted text of the file, when it has been. */
+  /** The file's text (extracted now if it has not been), or undefined when it cannot be read. */
   async textOf(sha256: string): Promise<PdfText | undefined> {
-    const cached = await this.readCache(sha256)
-    return cached?.ok === true ? cached.text : undefined
+    const cache = await this.ensureText(sha256)
+    return cache.ok ? cache.text : undefined
   }
 
   /** Resolves when nothing waits for extraction (tests, the CLI before it answers a search). */
@@ -116,7 +137,7 @@ export class PdfTextService implements Service<PdfTextMethod> {
   }
 
   private run(): void {
-    if (this.running !== undefined || this.waiting.size === 0) return
+    if (this.running !== undefined || this.waiting.size === 0 || this.paused) return
     const running: { task: RunningTask | undefined; done: Promise<void> } = {
       task: undefined,
       done: Promise.resolve(),
@@ -132,11 +153,12 @@ export class PdfTextService implements Service<PdfTextMethod> {
         },
         () => `PDF text is searchable: ${this.status().indexed} PDFs.`,
       )
-      .catch(() => undefined) // cancelled: what is left waits for the next open
+      .catch(() => undefined) // a failure is per file (see extractOne): this is a cancel
       .finally(() => {
         this.running = undefined
-        if (!this.closed && this.waiting.size > 0 && running.task?.signal.aborted !== true)
-          this.run()
+        // Cancelled: what is left waits for the next open.
+        if (running.task?.signal.aborted === true) this.paused = true
+        else if (!this.closed) this.run()
       })
   }
 
@@ -156,25 +178,35 @@ export class PdfTextService implements Service<PdfTextMethod> {
   }
 
   private async extractOne(sha256: string): Promise<void> {
-    let cache = await this.readCache(sha256)
-    if (cache === undefined) {
-      try {
-        const text = await this.extractor.extract(attachmentFilePath(this.kernel.store.dir, sha256))
-        cache = { format: CACHE_FORMAT, ok: true, text }
-      } catch (error) {
-        cache = { format: CACHE_FORMAT, ok: false, reason: messageOf(error) }
-      }
-      if (this.closed) return
-      await mkdir(this.folder, { recursive: true })
-      await writeTextDurably(this.cachePath(sha256), JSON.stringify(cache)).catch(() => undefined)
-    }
+    const cache = await this.ensureText(sha256)
+    if (this.closed) return
     if (cache.ok) {
       this.index.add(sha256, cache.text.pages)
       this.entries.set(sha256, { state: 'indexed', pageCount: cache.text.pages.length })
     } else {
       this.entries.set(sha256, { state: 'failed', reason: cache.reason })
     }
-    this.kernel.notify({ topics: ['attachments'] })
+    this.version++
+    this.kernel.notify({ topics: ['attachments', 'papers'] })
+  }
+
+  /** The cached text of the file, or its extraction now (then cached: a failure too). */
+  private async ensureText(sha256: string): Promise<CacheFile> {
+    const cached = await this.readCache(sha256)
+    if (cached !== undefined) return cached
+    let cache: CacheFile
+    try {
+      const text = await this.extractor.extract(attachmentFilePath(this.kernel.store.dir, sha256))
+      cache = { format: CACHE_FORMAT, ok: true, text }
+    } catch (error) {
+      cache = { format: CACHE_FORMAT, ok: false, reason: messageOf(error) }
+    }
+    if (!this.closed) {
+      // Derived: failing to keep it only means extracting it again next time.
+      await mkdir(this.folder, { recursive: true }).catch(() => undefined)
+      await writeTextDurably(this.cachePath(sha256), JSON.stringify(cache)).catch(() => undefined)
+    }
+    return cache
   }
 
   private async readCache(sha256: string): Promise<CacheFile | undefined> {
@@ -187,6 +219,7 @@ export class PdfTextService implements Service<PdfTextMethod> {
   }
 
   committed(change: CommittedChange): void {
+    if (change.changes.attachments !== undefined) this.version++
     for (const attachment of change.changes.attachments?.put ?? []) this.enqueue(attachment.sha256)
   }
 

@@ -16,6 +16,7 @@ const FORMAT_NAMES: Record<ImportPreview['format'], string> = {
   'hf-api-json': 'Hugging Face API JSON',
   'hf-saved-html': 'saved Hugging Face page',
   'hf-page-capture': 'Hugging Face page capture',
+  pdf: 'PDF',
 }
 
 const FIELD_NAMES: Record<string, string> = {
