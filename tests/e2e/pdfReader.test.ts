@@ -2,13 +2,14 @@
 // PDF attached to a paper, opened in the paper's column, found in, selected,
 // highlighted, commented, quoted into the paper's note with a link that opens
 // the PDF at that spot again; dark pages; the last position kept per PDF.
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { Highlight } from '../../src/shared/model'
 import { appSession } from './harness/appSession'
 import { confirmPreview } from './harness/fixture'
-import { scrollToRow } from './harness/paperList'
+import { listbox, scrollToRow } from './harness/paperList'
 
 const LISTING = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
 const PAPER_PDF = fileURLToPath(new URL('../fixtures/pdf/tracemonkey.pdf', import.meta.url))
@@ -35,11 +36,11 @@ async function attachPdf(page: Page, file: string): Promise<void> {
   await (await chooser).setFiles(file)
 }
 
-async function readerReady(page: Page): Promise<void> {
+/** The reader has its PDF open, and `pageNumber` is drawn with its text layer laid out. */
+async function readerReady(page: Page, pageNumber = 1): Promise<void> {
   await expect.poll(() => page.getByTestId('pdf-reader').getAttribute('data-ready')).toBe('true')
-  // The first page is drawn and its text layer laid out.
   await expect
-    .poll(() => page.locator('.page[data-page-number="1"] .textLayer span').count())
+    .poll(() => page.locator(`.page[data-page-number="${pageNumber}"] .textLayer span`).count())
     .toBeGreaterThan(10)
 }
 
@@ -164,5 +165,125 @@ describe('the PDF reader', () => {
     await expect.poll(() => page.getByTestId('pdf-reader').getAttribute('data-ready')).toBe('true')
     await expect.poll(() => page.getByTestId('pdf-page').inputValue()).toBe('6')
     expect(await page.getByTestId('pdf-zoom').inputValue()).toBe('1.5')
+  })
+
+  it('finds a word that is only in the PDF from the library search, and opens the PDF at its page', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importListing(page)
+    await openPaper(page, TOOLRL)
+    await attachPdf(page, PAPER_PDF)
+    await readerReady(page)
+    await page.getByTestId('pdf-close').click()
+    // The PDF's text is extracted in the background, then searchable.
+    await expect
+      .poll(async () => {
+        const status = await app.dispatch('getPdfTextStatus', {})
+        return status.ok ? (status.value as { indexed: number }).indexed : -1
+      })
+      .toBe(1)
+
+    // "SpiderMonkey" is in no title or abstract of the 53 papers: only in the PDF.
+    await page.getByTestId('search-input').fill('SpiderMonkey')
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('1 match')
+    expect(await listbox(page).locator('.paper-row-title').allTextContents()).toEqual([TOOLRL])
+    const matches = page.getByTestId('pdf-matches')
+    await expect.poll(() => matches.locator('li').count()).toBeGreaterThan(0)
+    const first = matches.locator('li').first()
+    expect(await first.locator('mark').first().textContent()).toBe('SpiderMonkey')
+    const pageLabel = (await first.locator('.highlight-page').textContent()) ?? ''
+    await matches.scrollIntoViewIfNeeded()
+    await app.screenshot('pdf-search-matches')
+
+    // Its page, with the word found in the reader.
+    const pageNumber = pageLabel.replace('p. ', '')
+    await first.getByRole('button').click()
+    await readerReady(page, Number(pageNumber))
+    // The match pdf.js marks as the current one is on that page.
+    await expect
+      .poll(() =>
+        page
+          .locator('.textLayer .highlight.selected')
+          .first()
+          .evaluate((mark) => mark.closest('.page')?.getAttribute('data-page-number')),
+      )
+      .toBe(pageNumber)
+    expect(await page.getByTestId('pdf-find').inputValue()).toBe('SpiderMonkey')
+    await expect
+      .poll(() => page.getByTestId('pdf-find-count').textContent())
+      .toMatch(/^\d+ of \d+$/)
+  })
+
+  it('quotes every highlight in page order with "Add all highlights to note", and one with the q key', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importListing(page)
+    await openPaper(page, TOOLRL)
+    const paperId = (await page.getByTestId('paper-view').getAttribute('data-paper-id')) ?? ''
+    await attachPdf(page, PAPER_PDF)
+    await readerReady(page)
+    const attachments = await app.dispatch('listAttachments', { paperId })
+    const [attachment] = (attachments.ok ? attachments.value : []) as { id: string }[]
+    // Two highlights made out of page order: page 2 first, then page 1.
+    for (const [pageIndex, text, color] of [
+      [1, 'A second-page quote', 'blue'],
+      [0, 'A first-page quote', 'green'],
+    ] as const) {
+      const made = await app.dispatch('createHighlight', {
+        paperId,
+        attachmentId: attachment?.id,
+        position: { pageIndex, rects: [[72, 700, 300, 712]] },
+        text,
+        color,
+      })
+      expect(made.ok).toBe(true)
+    }
+    await page.getByTestId('pdf-close').click()
+    await expect.poll(() => page.getByTestId('highlight-list').locator('li').count()).toBe(2)
+    // The pane lists them in page order.
+    expect(
+      await page.getByTestId('highlight-list').locator('.highlight-text').allTextContents(),
+    ).toEqual(['A first-page quote', 'A second-page quote'])
+    await page.getByTestId('all-highlights-to-note').click()
+    await expect
+      .poll(() => page.getByTestId('note-input').inputValue())
+      .toMatch(
+        /^> A first-page quote \(\[\[paper:[^\]]+\|p\. 1\]\]\)\n\n> A second-page quote \(\[\[paper:[^\]]+\|p\. 2\]\]\)\n$/,
+      )
+
+    // Choosing one (a click opens the PDF at it), then q: it is quoted once more at the end.
+    await page.getByTestId('highlight-list').getByRole('button').nth(1).click()
+    await readerReady(page, 2)
+    await expect.poll(() => page.getByTestId('pdf-page').inputValue()).toBe('2')
+    await page.getByTestId('pdf-pages').focus()
+    await page.keyboard.press('q')
+    await expect
+      .poll(() => page.getByTestId('note-input').inputValue())
+      .toMatch(/p\. 2\]\]\)\n\n> A second-page quote \(\[\[paper:[^\]]+\|p\. 2\]\]\)\n$/)
+  })
+
+  it('attaches a PDF dropped on the paper pane to that paper', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importListing(page)
+    await openPaper(page, TOOLRL)
+    const bytes = (await readFile(PAPER_PDF)).toString('base64')
+    await page.evaluate((base64) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([data], 'tracemonkey.pdf', { type: 'application/pdf' }))
+      const target = document.querySelector('[data-testid=paper-view] .paper-abstract')
+      const init = { dataTransfer: transfer, bubbles: true, cancelable: true }
+      target?.dispatchEvent(new DragEvent('dragover', init))
+      target?.dispatchEvent(new DragEvent('drop', init))
+    }, bytes)
+    await readerReady(page)
+    expect(await page.getByTestId('pdf-page-count').textContent()).toBe('of 14')
+    await page.getByTestId('pdf-close').click()
+    await expect
+      .poll(() => page.getByTestId('attachment-list').textContent())
+      .toBe('tracemonkey.pdf paper · 992 KB · 14 pages')
+    // Nothing was imported from the drop: still 53 papers.
+    expect(await page.getByTestId('library-count').textContent()).toBe('53 papers')
   })
 })

@@ -90,6 +90,9 @@ export const libraryQueries = {
   /** A paper's PDFs (attached, replaced, detached, their text extracted). */
   attachments: (paperId: string) =>
     libraryQuery('listAttachments', { paperId }, { topics: ['attachments'], paperId }),
+  /** Where a search matched the text of a paper's PDFs, by page. */
+  pdfMatches: (paperId: string, query: string) =>
+    libraryQuery('getPdfMatches', { paperId, query }, { topics: ['attachments'], paperId }),
   /** A paper's highlights, in page order. */
   highlights: (paperId: string) =>
     libraryQuery('listHighlights', { paperId }, { topics: ['highlights'], paperId }),

@@ -215,6 +215,9 @@ export function PaperPane(props: PaperPaneProps) {
         <HfMetaRows paper={paper} />
       </dl>
       {paper.links.length > 0 && <PaperLinks links={paper.links} />}
+      {!trashed && (
+        <PdfSection paper={paper} control={props.pdf} query={search} onProblem={props.onProblem} />
+      )}
       <section className="paper-abstract" aria-labelledby="abstract-heading">
         <h2 id="abstract-heading">Abstract</h2>
         <p data-testid="paper-abstract">
@@ -228,7 +231,6 @@ export function PaperPane(props: PaperPaneProps) {
       <AiSummary paper={paper} />
       {!trashed && (
         <>
-          <PdfSection paper={paper} control={props.pdf} onProblem={props.onProblem} />
           <Backlinks kind="paper" id={paper.id} onOpen={props.onOpen} />
           <ManualRelations
             paperId={paper.id}

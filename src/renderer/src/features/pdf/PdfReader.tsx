@@ -143,11 +143,14 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
     if (ready) view?.setHighlights(shown, selectedHighlight)
   }, [ready, view, shown, selectedHighlight])
 
-  // Opened at a highlight (a link in a note, a click in the list): go there.
+  // Opened at a highlight (a link in a note, a click in the list) or at a
+  // search's match (its page, its words found): go there.
   const goalId = goal?.id
   useEffect(() => {
-    if (!ready || goal === undefined) return
-    view?.scrollToHighlight(goal)
+    if (!ready || view === undefined) return
+    if (goal !== undefined) view.scrollToHighlight(goal)
+    else if (target.pageIndex !== undefined) view.goToPage(target.pageIndex)
+    if (target.find !== undefined && target.find !== '') view.find(target.find)
     // Only when asked again, not on each change of the highlight.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, view, goalId, target.request])
@@ -239,6 +242,7 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
         onZoom={(value) => view?.setZoom(value)}
         onZoomStep={(direction) => view?.zoomStep(direction)}
         findInput={findInput}
+        initialFind={target.find}
         find={find}
         onFind={(query, previous, again) => view?.find(query, previous, again)}
         onCloseFind={() => view?.closeFind()}

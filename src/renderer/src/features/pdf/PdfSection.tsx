@@ -8,6 +8,7 @@ import { api, errorMessage } from '../../data/client'
 import { libraryQueries } from '../../data/libraryQueries'
 import { formatCount } from '../../ui/clipText'
 import { HighlightList } from './HighlightList'
+import { PdfMatches } from './PdfMatches'
 import type { PdfReaderControl } from './usePdfReader'
 
 function sizeText(bytes: number): string {
@@ -19,6 +20,8 @@ function sizeText(bytes: number): string {
 export function PdfSection(props: {
   paper: Paper
   control: PdfReaderControl
+  /** The list's search, whose matches in the PDFs are listed by page. */
+  query: string
   onProblem(message: string): void
 }) {
   const { paper, control } = props
@@ -48,6 +51,9 @@ export function PdfSection(props: {
             </li>
           ))}
         </ul>
+      )}
+      {attachments.length > 0 && (
+        <PdfMatches paperId={paper.id} query={props.query} control={control} />
       )}
       <div className="paper-pdf-actions">
         <button

@@ -16,6 +16,8 @@ export interface ReaderToolbarProps {
   onZoom(zoom: ZoomValue): void
   onZoomStep(direction: 1 | -1): void
   findInput: RefObject<HTMLInputElement | null>
+  /** Words the reader was opened to find (a search's match). */
+  initialFind: string | undefined
   find: FindResult | undefined
   onFind(query: string, previous: boolean, again: boolean): void
   onCloseFind(): void
@@ -41,7 +43,7 @@ function zoomChoiceOf(zoom: ZoomValue): string {
 }
 
 export function ReaderToolbar({ findInput, ...props }: ReaderToolbarProps) {
-  const [query, setQuery] = useState('')
+  const [query, setQuery] = useState(props.initialFind ?? '')
   const [pageText, setPageText] = useState<string | undefined>(undefined)
   const zoomChoice = zoomChoiceOf(props.zoom)
 

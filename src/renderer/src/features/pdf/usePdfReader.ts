@@ -17,13 +17,19 @@ export interface ReaderTarget {
   paperId: string
   attachmentId?: string
   highlightId?: string
+  /** A page to open at (0-based), and words to find there: a search's match in the PDF. */
+  pageIndex?: number
+  find?: string
   /** A new request to the same spot scrolls there again. */
   request: number
 }
 
+/** Where in a paper's PDFs to open. */
+export type ReaderPlace = Omit<ReaderTarget, 'paperId' | 'request'>
+
 export interface PdfReaderControl {
   target: ReaderTarget | undefined
-  open(paperId: string, options?: { attachmentId?: string; highlightId?: string }): void
+  open(paperId: string, options?: ReaderPlace): void
   close(): void
   /** The highlight chosen (in the pages or the list): what "quote in note" takes. */
   selectedHighlight: string | undefined
@@ -50,14 +56,11 @@ export function usePdfReader(status: ActionStatusState): PdfReaderControl {
     selected.current = selectedHighlight
   }, [selectedHighlight])
 
-  const open = useCallback(
-    (paperId: string, options: { attachmentId?: string; highlightId?: string } = {}) => {
-      requests.current += 1
-      setTarget({ paperId, ...options, request: requests.current })
-      if (options.highlightId !== undefined) selectHighlight(options.highlightId)
-    },
-    [],
-  )
+  const open = useCallback((paperId: string, options: ReaderPlace = {}) => {
+    requests.current += 1
+    setTarget({ paperId, ...options, request: requests.current })
+    if (options.highlightId !== undefined) selectHighlight(options.highlightId)
+  }, [])
 
   const attachFiles = useCallback(
     async (paperId: string, files: readonly File[]) => {
