@@ -15,28 +15,21 @@ import { describe, expect, it } from 'vitest'
 import { HOSTILE_KINDS, HOSTILE_TEXT, hostilePdf } from '../support/pdfFixtures'
 import { appSession } from './harness/appSession'
 import { auditDom } from './harness/domAudit'
-import { confirmPreview } from './harness/fixture'
 import { openedUrls, recordOpened } from './harness/openedUrls'
-import { scrollToRow } from './harness/paperList'
+import { TOOLRL, attachPdf, importListing, openPaper } from './harness/pdfReader'
 
-const LISTING = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
 const JS_BUTTONS = fileURLToPath(new URL('../fixtures/pdf/js-buttons.pdf', import.meta.url))
 const WEB_LINK = fileURLToPath(
   new URL('../fixtures/pdf/annotation-link-text-popup.pdf', import.meta.url),
 )
-const TOOLRL = 'ToolRL: Reward is All Tool Learning Needs'
 
 const session = appSession()
 
+/** ToolRL with `file` attached, the reader open on it (its text drawn or not: a hostile file may have none). */
 async function openPaperWithPdf(page: Page, file: string): Promise<void> {
-  await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
-  await page.getByTestId('import-file-input').setInputFiles(LISTING)
-  await confirmPreview(page, '53 new papers')
-  await (await scrollToRow(page, TOOLRL)).click()
-  await expect.poll(() => page.locator('#paper-title').textContent()).toBe(TOOLRL)
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByTestId('attach-pdf').click()
-  await (await chooser).setFiles(file)
+  await importListing(page)
+  await openPaper(page, TOOLRL)
+  await attachPdf(page, file)
   await expect.poll(() => page.getByTestId('pdf-reader').isVisible()).toBe(true)
 }
 
@@ -68,9 +61,7 @@ describe('hostile PDFs in the reader', () => {
     for (const [index, kind] of HOSTILE_KINDS.entries()) {
       if (index > 0) {
         await page.getByTestId('pdf-close').click()
-        const chooser = page.waitForEvent('filechooser')
-        await page.getByTestId('attach-pdf').click()
-        await (await chooser).setFiles(files[index] ?? '')
+        await attachPdf(page, files[index] ?? '')
       }
       const reader = page.getByTestId('pdf-reader')
       // Each opens on its own words (the malformed one as far as it can be read).

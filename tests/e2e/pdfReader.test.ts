@@ -3,46 +3,21 @@
 // highlighted, commented, quoted into the paper's note with a link that opens
 // the PDF at that spot again; dark pages; the last position kept per PDF.
 import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { Highlight } from '../../src/shared/model'
 import { appSession } from './harness/appSession'
-import { confirmPreview } from './harness/fixture'
-import { listbox, scrollToRow } from './harness/paperList'
-
-const LISTING = fileURLToPath(new URL('../fixtures/hf-daily-papers.txt', import.meta.url))
-const PAPER_PDF = fileURLToPath(new URL('../fixtures/pdf/tracemonkey.pdf', import.meta.url))
-const TOOLRL = 'ToolRL: Reward is All Tool Learning Needs'
+import { listbox } from './harness/paperList'
+import {
+  PAPER_PDF,
+  TOOLRL,
+  importListing,
+  openPaper,
+  readPdfOfToolRl,
+  readerReady,
+} from './harness/pdfReader'
 
 const session = appSession()
-
-async function importListing(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
-  await page.getByTestId('import-file-input').setInputFiles(LISTING)
-  await confirmPreview(page, '53 new papers')
-  await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('53 papers')
-}
-
-async function openPaper(page: Page, title: string): Promise<void> {
-  await (await scrollToRow(page, title)).click()
-  await expect.poll(() => page.locator('#paper-title').textContent()).toBe(title)
-}
-
-/** Attach PDF… in the paper pane, answering the file dialog with `file`. */
-async function attachPdf(page: Page, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByTestId('attach-pdf').click()
-  await (await chooser).setFiles(file)
-}
-
-/** The reader has its PDF open, and `pageNumber` is drawn with its text layer laid out. */
-async function readerReady(page: Page, pageNumber = 1): Promise<void> {
-  await expect.poll(() => page.getByTestId('pdf-reader').getAttribute('data-ready')).toBe('true')
-  await expect
-    .poll(() => page.locator(`.page[data-page-number="${pageNumber}"] .textLayer span`).count())
-    .toBeGreaterThan(10)
-}
 
 /** Drags the mouse across the first page's text from the span starting `from` to the end of the one ending `to`. */
 async function selectText(page: Page, from: string, to: string): Promise<void> {
@@ -66,10 +41,7 @@ describe('the PDF reader', () => {
   it('opens an attached paper at fit width and finds a word that is only in the PDF', async () => {
     const app = await session.launch()
     const { page } = app
-    await importListing(page)
-    await openPaper(page, TOOLRL)
-    await attachPdf(page, PAPER_PDF)
-    await readerReady(page)
+    await readPdfOfToolRl(page)
     expect(await page.getByTestId('pdf-page-count').textContent()).toBe('of 14')
     expect(await page.getByTestId('pdf-zoom').inputValue()).toBe('page-width')
     await app.screenshot('pdf-reader-open')
@@ -82,11 +54,7 @@ describe('the PDF reader', () => {
   it('highlights a selection, comments it, quotes it in the note, and the link opens the PDF there again', async () => {
     const app = await session.launch()
     const { page } = app
-    await importListing(page)
-    await openPaper(page, TOOLRL)
-    const paperId = await page.getByTestId('paper-view').getAttribute('data-paper-id')
-    await attachPdf(page, PAPER_PDF)
-    await readerReady(page)
+    const paperId = await readPdfOfToolRl(page)
 
     // The paper's title line on page 1, selected with the mouse: the colours are offered.
     await selectText(page, 'Trace-based', 'Languages')
@@ -130,11 +98,14 @@ describe('the PDF reader', () => {
     await expect.poll(() => page.getByTestId('pdf-page').inputValue()).toBe('1')
     const mark = page.locator('.offprint-highlight.selected').first()
     await expect.poll(() => mark.isVisible()).toBe(true)
-    const box = await mark.boundingBox()
-    const pages = await page.getByTestId('pdf-pages').boundingBox()
-    expect(
-      box !== null && pages !== null && box.y >= pages.y && box.y < pages.y + pages.height,
-    ).toBe(true)
+    // In view: within the pages' visible height.
+    await expect
+      .poll(async () => {
+        const box = await mark.boundingBox()
+        const pages = await page.getByTestId('pdf-pages').boundingBox()
+        return box !== null && pages !== null && box.y >= pages.y && box.y < pages.y + pages.height
+      })
+      .toBe(true)
 
     // Dark pages: the drawn pages are inverted, the highlight keeps its colour.
     await page.getByTestId('pdf-dark').click()
@@ -154,10 +125,7 @@ describe('the PDF reader', () => {
   it('comes back to where it was left in each PDF', async () => {
     const app = await session.launch()
     const { page } = app
-    await importListing(page)
-    await openPaper(page, TOOLRL)
-    await attachPdf(page, PAPER_PDF)
-    await readerReady(page)
+    await readPdfOfToolRl(page)
     await page.getByTestId('pdf-zoom').selectOption('1.5')
     await goToPage(page, 6)
     await page.getByTestId('pdf-close').click()
@@ -170,10 +138,7 @@ describe('the PDF reader', () => {
   it('finds a word that is only in the PDF from the library search, and opens the PDF at its page', async () => {
     const app = await session.launch()
     const { page } = app
-    await importListing(page)
-    await openPaper(page, TOOLRL)
-    await attachPdf(page, PAPER_PDF)
-    await readerReady(page)
+    await readPdfOfToolRl(page)
     await page.getByTestId('pdf-close').click()
     // The PDF's text is extracted in the background, then searchable.
     await expect
@@ -217,11 +182,7 @@ describe('the PDF reader', () => {
   it('quotes every highlight in page order with "Add all highlights to note", and one with the q key', async () => {
     const app = await session.launch()
     const { page } = app
-    await importListing(page)
-    await openPaper(page, TOOLRL)
-    const paperId = (await page.getByTestId('paper-view').getAttribute('data-paper-id')) ?? ''
-    await attachPdf(page, PAPER_PDF)
-    await readerReady(page)
+    const paperId = await readPdfOfToolRl(page)
     const attachments = await app.dispatch('listAttachments', { paperId })
     const [attachment] = (attachments.ok ? attachments.value : []) as { id: string }[]
     // Two highlights made out of page order: page 2 first, then page 1.
