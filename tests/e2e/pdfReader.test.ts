@@ -84,6 +84,9 @@ describe('the PDF reader', () => {
     await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Saved')
     const link = page.getByTestId('note-preview').getByRole('link', { name: 'p. 1' })
     await expect.poll(() => link.isVisible()).toBe(true)
+    // For the README's picture: the import's banner dismissed, the text extraction done.
+    await page.getByTestId('import-status').getByRole('button', { name: 'Dismiss' }).click()
+    await expect.poll(() => page.getByText('Reading PDFs').count()).toBe(0)
     await app.screenshot('pdf-highlight-and-note')
 
     // Away from the PDF (page 9, then back to the paper), the link brings it back at the highlight.
