@@ -5,9 +5,11 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { makePdf } from '../support/pdfFixtures'
 import type { Highlight } from '../../src/shared/model'
 import { appSession } from './harness/appSession'
-import { listbox } from './harness/paperList'
+import { expectAccessible } from './harness/axe'
+import { listbox, scrollToRow } from './harness/paperList'
 import {
   PAPER_PDF,
   TOOLRL,
@@ -123,6 +125,8 @@ describe('the PDF reader', () => {
       'rgb(255, 212, 0)',
     )
     await app.screenshot('pdf-dark-pages')
+    // The reader, its toolbar and the chosen highlight pass axe-core.
+    await expectAccessible(page, 'the PDF reader')
   })
 
   it('comes back to where it was left in each PDF', async () => {
@@ -248,6 +252,44 @@ describe('the PDF reader', () => {
       .poll(() => page.getByTestId('attachment-list').textContent())
       .toBe('tracemonkey.pdf paper · 992 KB · 14 pages')
     // Nothing was imported from the drop: still 53 papers.
+    expect(await page.getByTestId('library-count').textContent()).toBe('53 papers')
+  })
+
+  it('finds the paper of a PDF dropped on the window by its title, and opens it there', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importListing(page)
+    await openPaper(page, TOOLRL)
+    const toolRlId = await page.getByTestId('paper-view').getAttribute('data-paper-id')
+    await (
+      await scrollToRow(
+        page,
+        'MIGE: A Unified Framework for Multimodal Instruction-Based Image Generation and Editing',
+      )
+    ).click()
+    // A PDF whose title is a paper of the listing, dropped on the sidebar (no paper pane).
+    const bytes = await makePdf({
+      title: TOOLRL,
+      pages: [[TOOLRL, 'Reward design for tool selection and application.']],
+    })
+    await page.evaluate((base64) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([data], 'toolrl.pdf', { type: 'application/pdf' }))
+      const init = { dataTransfer: transfer, bubbles: true, cancelable: true }
+      const target = document.querySelector('[data-testid=sidebar]')
+      target?.dispatchEvent(new DragEvent('dragover', init))
+      target?.dispatchEvent(new DragEvent('drop', init))
+    }, Buffer.from(bytes).toString('base64'))
+    // ToolRL now has the PDF (its reader was asked for it): selecting the paper shows it.
+    await expect
+      .poll(async () => {
+        const answer = await app.dispatch('listAttachments', { paperId: toolRlId })
+        return answer.ok ? (answer.value as { fileName: string }[]).map((a) => a.fileName) : []
+      })
+      .toEqual(['toolrl.pdf'])
+    await (await scrollToRow(page, TOOLRL)).click()
+    await expect.poll(() => page.getByTestId('pdf-reader').getAttribute('data-ready')).toBe('true')
     expect(await page.getByTestId('library-count').textContent()).toBe('53 papers')
   })
 })
