@@ -16,6 +16,7 @@ import { benchFullParser, benchImportBibtex } from './importBibtex'
 import { benchImportHf, savedPageOf, syntheticHfResponse } from './importHf'
 import { benchLinkedNotes } from './linkedNotes'
 import { benchPdfFirstPage } from './pdfFirstPage'
+import { benchPdfExtraction, benchPdfSearch } from './pdfText'
 import { median, percentile, time } from './measure'
 import type { ReferenceFigures, RestartFigures } from './restartWorker'
 import { synthesize, writeSyntheticLibrary } from './syntheticLibrary'
@@ -35,6 +36,9 @@ const SEARCH_PAPERS = Number(process.env['BENCH_SEARCH_PAPERS'] ?? Math.max(...S
 const SAVES = 200
 /** The PDF reader's row needs the built renderer (npm run build) and Chromium; 0 skips it. */
 const PDF_READER = process.env['BENCH_PDF'] !== '0'
+/** PDFs extracted and indexed, and PDFs' text searched (issue 17); 0 skips them. */
+const BENCH_PDFS = Number(process.env['BENCH_PDFS'] ?? 1000)
+const BENCH_PDF_SEARCH = Number(process.env['BENCH_PDF_SEARCH'] ?? 10000)
 
 const rows: BenchRow[] = []
 
@@ -318,6 +322,14 @@ async function main(): Promise<void> {
     for (const row of await benchPdfFirstPage()) record(row)
   }
 
+  if (BENCH_PDFS > 0) {
+    console.log(`\nextract and index the text of ${BENCH_PDFS} PDFs`)
+    await benchPdfExtraction(BENCH_PDFS, record)
+  }
+  if (BENCH_PDF_SEARCH > 0) {
+    console.log(`\nsearch ${BENCH_PDF_SEARCH} PDFs' text`)
+    benchPdfSearch(BENCH_PDF_SEARCH, record)
+  }
   if (SEARCH_PAPERS > 0) {
     console.log(`\nsearch at ${SEARCH_PAPERS} papers (npm run bench:search)`)
     for (const row of await searchRows(SEARCH_PAPERS)) record(row)

@@ -78,7 +78,17 @@ describe('what the window hears after a change', () => {
     const { backup } = await library.api.createBackup({})
     await library.api.restoreBackup({ id: backup.id })
     expect(heard.at(-1)).toEqual({
-      topics: ['papers', 'notes', 'collections', 'relations', 'history', 'lookup-queue', 'library'],
+      topics: [
+        'papers',
+        'notes',
+        'collections',
+        'relations',
+        'history',
+        'lookup-queue',
+        'library',
+        'attachments',
+        'highlights',
+      ],
     })
   })
 

@@ -111,7 +111,8 @@ describe('packaging configuration', () => {
     expect(files).toContain('index.js')
     for (const file of files) {
       const code = await readFile(join(outMain, file), 'utf8')
-      for (const [, name] of code.matchAll(/require\("([^".][^"]*)"\)/g)) {
+      // require(), and import() of an ES-module-only package (pdfjs-dist, in the PDF text worker).
+      for (const [, name] of code.matchAll(/(?:require|import)\("([^".][^"]*)"\)/g)) {
         const bare = name ?? ''
         if (bare.startsWith('node:') || builtinModules.includes(bare) || bare === 'electron') {
           continue

@@ -1,12 +1,8 @@
 // Highlights in notes: the `[[paper:ID#hl=HIGHLIGHT_ID|p. 12]]` link (read by
-// the shared grammar, counted as a backlink of the paper by the real core),
+// the shared grammar; that backlinks count it is in highlightLinks.test.ts),
 // the quote a highlight becomes in the note, and the geometry that turns a
 // text selection into the rectangles a highlight record keeps.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { Library } from '../../src/main/core/library'
+import { describe, expect, it } from 'vitest'
 import type { Highlight } from '../../src/shared/model'
 import {
   formatHighlightLink,
@@ -25,7 +21,6 @@ import {
   type PageTransform,
 } from '../../src/renderer/src/features/pdf/highlightGeometry'
 import { appendBlock } from '../../src/renderer/src/features/notes/appendBlock'
-import { allPapers } from './support/libraryPapers'
 
 const PAPER = '3f2a9c1e-1b7d-4f4e-9a55-0c8d2e7f6b10'
 const HL = 'h7Qm2xK9'
@@ -68,32 +63,6 @@ describe('a link to a highlight', () => {
       title: `paper:${PAPER}#page=3`,
     })
     expect(parseWikiLinks(`[[note:${PAPER}#hl=${HL}]]`)[0]?.target.kind).toBe('title')
-  })
-})
-
-describe('backlinks', () => {
-  let dir: string | undefined
-  afterEach(async () => {
-    if (dir !== undefined) await rm(dir, { recursive: true, force: true })
-  })
-
-  it('count a note that links only to a highlight of the paper', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'offprint-hl-links-'))
-    const library = await Library.open(dir)
-    try {
-      const fixture = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
-      await library.api.importText({ text: await readFile(fixture, 'utf8') })
-      const [first] = await allPapers(library)
-      if (first === undefined) throw new Error('the fixture imported nothing')
-      await library.api.createNote({
-        title: 'Reading log',
-        body: `> Quoted words ([[paper:${first.id}#hl=${HL}|p. 3]])`,
-      })
-      const backlinks = await library.api.getBacklinks({ kind: 'paper', id: first.id })
-      expect(backlinks.map((backlink) => backlink.noteTitle)).toEqual(['Reading log'])
-    } finally {
-      await library.close()
-    }
   })
 })
 

@@ -3,12 +3,10 @@
 // a link. Plain string work only: no DOM, no node: modules.
 //
 //   [[paper:ID|Title]]   a paper, by its stable id; Title is what it was called
-//   [[paper:ID#hl=HL|p. 12]]  a spot in the paper's PDF: its highlight HL (the
-//                        fragment opens the reader there; the link counts as
-//                        a link to the paper, so backlinks count it)
 //   [[note:ID|Title]]    a note, by its id         when the link was written
 //   [[Some title]]       typed by hand: whatever paper or note has that title
 //   [[Some title|text]]  the same, shown as "text"
+//   [[paper:ID#hl=HID|p. 12]]  a highlight on the paper's PDF (a link to the paper too)
 //
 // Links that carry an id survive any rename of their target; the preview shows
 // the target's current title. Inside a link, `\` escapes the next character, so
@@ -21,7 +19,11 @@ import { normalizeTitle } from './normalizeTitle'
 export { normalizeTitle }
 
 export type WikiLinkTarget =
-  | { kind: 'paper'; id: string; highlightId?: string }
+  | {
+      kind: 'paper'
+      id: string
+      /** `#hl=…`: a highlight on the paper's PDF. */ highlightId?: string
+    }
   | { kind: 'note'; id: string }
   | { kind: 'title'; title: string }
 
@@ -44,9 +46,7 @@ export interface OpenWikiLink {
 
 /** Longest text between `[[` and `]]`; longer runs are not links (and not scanned further). */
 const MAX_LINK_CHARS = 1000
-const ID_TARGET = /^(paper|note):([A-Za-z0-9][A-Za-z0-9_-]*)$/
-/** A paper link to one of its PDF's highlights: `paper:ID#hl=HIGHLIGHT_ID`. */
-const HIGHLIGHT_TARGET = /^paper:([A-Za-z0-9][A-Za-z0-9_-]*)#hl=([A-Za-z0-9][A-Za-z0-9_-]*)$/
+const ID_TARGET = /^(paper|note):([A-Za-z0-9][A-Za-z0-9_-]*)(?:#hl=([A-Za-z0-9][A-Za-z0-9_-]*))?$/
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 
 /**
@@ -87,12 +87,16 @@ function linkFrom(
 ): Omit<WikiLink, 'start'> | undefined {
   const targetRaw = text.slice(at + 2, separator === -1 ? close : separator).trim()
   const idTarget = ID_TARGET.exec(targetRaw)
-  const highlightTarget = HIGHLIGHT_TARGET.exec(targetRaw)
   let target: WikiLinkTarget
-  if (highlightTarget !== null) {
-    target = { kind: 'paper', id: highlightTarget[1] ?? '', highlightId: highlightTarget[2] ?? '' }
-  } else if (idTarget !== null) {
-    target = { kind: idTarget[1] === 'paper' ? 'paper' : 'note', id: idTarget[2] ?? '' }
+  if (idTarget !== null && (idTarget[1] === 'paper' || idTarget[3] === undefined)) {
+    const id = idTarget[2] ?? ''
+    const highlightId = idTarget[3]
+    target =
+      idTarget[1] === 'note'
+        ? { kind: 'note', id }
+        : highlightId === undefined
+          ? { kind: 'paper', id }
+          : { kind: 'paper', id, highlightId }
   } else {
     const title = collapseSpaces(unescapeLinkText(targetRaw))
     if (title === '') return undefined
@@ -215,9 +219,9 @@ export function formatWikiLink(kind: 'paper' | 'note', id: string, title: string
   return `[[${kind}:${id}|${escapeLinkText(collapseSpaces(title))}]]`
 }
 
-/** The link to a highlight in a paper's PDF, shown as `label` (e.g. "p. 12"). */
-export function formatHighlightLink(paperId: string, highlightId: string, label: string): string {
-  return `[[paper:${paperId}#hl=${highlightId}|${escapeLinkText(collapseSpaces(label))}]]`
+/** The link to a highlight, e.g. `[[paper:ID#hl=HID|p. 12]]`: opens the PDF there; a backlink of the paper. */
+export function formatHighlightLink(paperId: string, highlightId: string, shown: string): string {
+  return `[[paper:${paperId}#hl=${highlightId}|${escapeLinkText(collapseSpaces(shown))}]]`
 }
 
 /** Backslash-escapes the characters that would end or split a link. */
@@ -229,10 +233,7 @@ function unescapeLinkText(text: string): string {
   return text.replace(/\\(.)/g, '$1')
 }
 
-/**
- * A stable key for a target, e.g. `paper:ID` or `title:<normalized title>`. A
- * highlight link has its paper's key: it resolves to, and links, the paper.
- */
+/** A stable key for a target, e.g. `paper:ID` or `title:<normalized title>`. */
 export function wikiLinkTargetKey(target: WikiLinkTarget): string {
   return target.kind === 'title'
     ? `title:${normalizeTitle(target.title)}`

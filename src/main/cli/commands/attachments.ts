@@ -42,6 +42,7 @@ export const attachmentsCommand: Command = async (line, io) => {
   const paperId = oneOperand(line, 'attachments', 'id')
   return withExistingLibrary(line, io, async (session) => {
     await session.call('getPaper', { id: paperId })
+    await session.pdfTextReady() // each PDF's pages, once its text has been read
     const attachments = await session.call('listAttachments', { paperId })
     printJsonOrLines(io, line.json, attachments, formatAttachment)
     return 0

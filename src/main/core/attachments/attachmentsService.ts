@@ -5,31 +5,18 @@
 // undo, a backup or another paper with the same file still finds it.
 import type { Attachment, AttachmentRole, AttachmentView, Highlight } from '../../../shared/model'
 import { attachmentUrl } from '../../../shared/model'
-import { BadInputError, NotFoundError } from '../kernel/errors'
+import { BadInputError } from '../kernel/errors'
 import type { LibraryKernel } from '../kernel/kernel'
 import type { Service } from '../kernel/service'
 import { count, outcomePlan } from '../organize/plan'
 import type { PlanRunner } from '../organize/planRunner'
-import type { LibraryRecords } from '../store/libraryStore'
 import { requireLivePaper } from '../store/requireRecord'
 import { storeAttachmentFile } from './attachmentFiles'
+import { attachmentsOf, requireAttachment } from './attachmentRecords'
 import { reanchorHighlights } from './reanchor'
 import type { PdfTextService } from './pdfText/pdfTextService'
 
 type AttachmentMethod = 'listAttachments' | 'attachPdf' | 'replacePdf' | 'detachPdf'
-
-export function requireAttachment(records: LibraryRecords, id: string): Attachment {
-  const attachment = records.attachments.get(id)
-  if (attachment === undefined) throw new NotFoundError(`No attachment with id "${id}"`)
-  return attachment
-}
-
-/** The paper's attachments in the order they were added. */
-export function attachmentsOf(records: LibraryRecords, paperId: string): Attachment[] {
-  return [...records.attachments.values()]
-    .filter((attachment) => attachment.paperId === paperId)
-    .sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id))
-}
 
 /** Decodes an API argument's base64; the schema checked the alphabet. */
 export function bytesOf(data: string): Buffer {

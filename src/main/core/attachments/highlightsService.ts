@@ -10,7 +10,7 @@ import { outcomePlan } from '../organize/plan'
 import type { PlanRunner } from '../organize/planRunner'
 import type { LibraryRecords } from '../store/libraryStore'
 import { requireLivePaper } from '../store/requireRecord'
-import { requireAttachment } from './attachmentsService'
+import { requireAttachment } from './attachmentRecords'
 
 type HighlightMethod =
   'listHighlights' | 'getHighlight' | 'createHighlight' | 'updateHighlight' | 'deleteHighlight'

@@ -13,7 +13,7 @@ export interface PdfTextSearch {
   readonly version: number
   /**
    * Papers whose PDFs hold every one of `words` (the last by prefix unless
-   * `prefixLast` is false), with how many pages hold them.
+   * `prefixLast` is false), with how often they hold them.
    */
   papersWith(words: readonly string[], prefixLast?: boolean): Map<string, number>
 }
@@ -53,7 +53,7 @@ export function filtersOf(query: ParsedQuery): ParsedQuery {
 
 /**
  * The papers to list after the search's own hits: those of `pdfPapers` the
- * filters let through (`passes`) and not already hit, most matching pages first.
+ * filters let through (`passes`) and not already hit, those holding the words most often first.
  */
 export function pdfTail(
   pdfPapers: ReadonlyMap<string, number>,

@@ -4,7 +4,7 @@
 // where the worker loads the .ts file through tsx.
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ExtractReply } from './extractWorker'
 import type { PdfText } from './pageText'
@@ -15,8 +15,11 @@ import type { PdfText } from './pageText'
  * and imports the .ts file.
  */
 function startWorker(): Worker {
-  const built = join(__dirname, 'pdfTextWorker.js')
-  if (existsSync(built)) return new Worker(built)
+  // The core is bundled into out/main/chunks/, the worker beside the entries in out/main/.
+  for (const folder of [__dirname, dirname(__dirname)]) {
+    const built = join(folder, 'pdfTextWorker.js')
+    if (existsSync(built)) return new Worker(built)
+  }
   const tsx = createRequire(__filename).resolve('tsx/cjs/api')
   const source = join(__dirname, 'extractWorker.ts')
   const bootstrap = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)})`
@@ -34,6 +37,8 @@ export class PdfTextExtractor {
   /** The text of the PDF at `path`, or a rejection with why it could not be read. */
   extract(path: string): Promise<PdfText> {
     const worker = this.start()
+    // Held while a file is being read: the CLI's process waits for the answer.
+    worker.ref()
     const id = this.nextId++
     return new Promise<PdfText>((resolve, reject) => {
       // The worker is stopped (and started again for the next file) if this one never ends.
@@ -43,6 +48,8 @@ export class PdfTextExtractor {
       timer.unref()
       this.pending.set(id, (reply) => {
         clearTimeout(timer)
+        // Idle, the worker does not keep the process alive.
+        if (this.pending.size === 0) worker.unref()
         if (reply.ok) resolve(reply.text)
         else reject(new Error(reply.reason))
       })

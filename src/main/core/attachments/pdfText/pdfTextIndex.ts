@@ -1,5 +1,5 @@
-// Search over the PDFs' text: for each word, the files (by SHA-256) and pages
-// it is on. Words are the search's own (textTokens.ts: folded, accents off); a
+// Search over the PDFs' text: for each word, the files (by SHA-256) it is in
+// and how often. Words are the search's own (textTokens.ts: folded, accents off); a
 // file matches a query holding all its words (a phrase's words too, side by
 // side or not), and the last word typed matches by prefix, as in the search
 // box. The pages shown for a match are those holding any of the words.
@@ -12,17 +12,17 @@ const SNIPPET_CONTEXT = 60
 /** Words shorter than this do not match by prefix (as in the library search). */
 const MIN_PREFIX = 3
 
-interface PageRef {
-  file: number
-  page: number
+/** The files a word is in (ascending: files are numbered as added) and how often in each. */
+interface Posting {
+  files: number[]
+  counts: number[]
 }
 
 export class PdfTextIndex {
   private readonly files: string[] = []
   private readonly fileNumbers = new Map<string, number>()
-  private readonly pages: PageText[][] = []
-  /** word → "file:page" keys it occurs on (each once). */
-  private readonly postings = new Map<string, Set<number>>()
+  /** word → the files it occurs in, ascending (files are numbered as added), with how often. */
+  private readonly postings = new Map<string, Posting>()
   /** Sorted words, rebuilt lazily, for prefix queries. */
   private sortedWords: string[] | undefined
 
@@ -39,113 +39,107 @@ export class PdfTextIndex {
     const file = this.files.length
     this.files.push(sha256)
     this.fileNumbers.set(sha256, file)
-    this.pages.push([...pages])
-    pages.forEach((page, pageIndex) => {
-      const key = pageKey({ file, page: pageIndex })
+    for (const page of pages) {
       forEachWord(page.text, (word) => {
-        let set = this.postings.get(word)
-        if (set === undefined) {
-          set = new Set()
-          this.postings.set(word, set)
+        let posting = this.postings.get(word)
+        if (posting === undefined) {
+          posting = { files: [], counts: [] }
+          this.postings.set(word, posting)
           this.sortedWords = undefined
         }
-        set.add(key)
+        const last = posting.files.length - 1
+        if (posting.files[last] === file) posting.counts[last] = (posting.counts[last] ?? 0) + 1
+        else {
+          posting.files.push(file)
+          posting.counts.push(1)
+        }
       })
-    })
+    }
   }
 
   clear(): void {
     this.files.length = 0
     this.fileNumbers.clear()
-    this.pages.length = 0
     this.postings.clear()
     this.sortedWords = undefined
   }
 
   /**
    * The files (SHA-256) holding every one of `words` (the last by prefix,
-   * while it is typed), each with how many of its pages hold one of them.
+   * while it is typed), each with how often they hold them (more first).
    */
   filesWithAll(words: readonly string[], prefixLast = true): Map<string, number> {
-    let files: Set<number> | undefined
-    const pages = new Map<number, Set<number>>()
-    words.forEach((word, i) => {
-      const keys = this.keysOf(word, prefixLast && i === words.length - 1)
-      const own = new Set<number>()
-      for (const key of keys) {
-        const ref = refOf(key)
-        own.add(ref.file)
-        const set = pages.get(ref.file) ?? new Set<number>()
-        set.add(ref.page)
-        pages.set(ref.file, set)
+    const count = this.files.length
+    // matched[f]: how many of the words file f holds so far (words are taken in order).
+    const matched = new Uint8Array(count)
+    const often = new Float64Array(count)
+    const limit = Math.min(words.length, 255)
+    for (let w = 0; w < limit; w++) {
+      for (const posting of this.postingsOf(words[w] ?? '', prefixLast && w === limit - 1)) {
+        const { files, counts } = posting
+        for (let k = 0; k < files.length; k++) {
+          const file = files[k] as number
+          const held = matched[file] as number
+          if (held === w) matched[file] = w + 1
+          else if (held !== w + 1) continue
+          often[file] = (often[file] as number) + (counts[k] as number)
+        }
       }
-      files = files === undefined ? own : new Set([...files].filter((file) => own.has(file)))
-    })
-    const found = new Map<string, number>()
-    for (const file of files ?? []) {
-      const sha = this.files[file]
-      if (sha !== undefined) found.set(sha, pages.get(file)?.size ?? 0)
+    }
+    const out = new Map<string, number>()
+    if (limit === 0) return out
+    for (let file = 0; file < count; file++) {
+      if (matched[file] === limit) out.set(this.files[file] as string, often[file] as number)
+    }
+    return out
+  }
+
+  /** The postings of `word`, or (by prefix) of every word starting with it. */
+  private postingsOf(word: string, byPrefix: boolean): Posting[] {
+    if (!byPrefix || word.length < MIN_PREFIX) {
+      const posting = this.postings.get(word)
+      return posting === undefined ? [] : [posting]
+    }
+    this.sortedWords ??= [...this.postings.keys()].sort()
+    const sorted = this.sortedWords
+    let low = 0
+    let high = sorted.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if ((sorted[mid] ?? '') < word) low = mid + 1
+      else high = mid
+    }
+    const found: Posting[] = []
+    for (let i = low; i < sorted.length && (sorted[i] ?? '').startsWith(word); i++) {
+      const posting = this.postings.get(sorted[i] ?? '')
+      if (posting !== undefined) found.push(posting)
     }
     return found
   }
+}
 
-  /** Pages of the files in `attachments` (SHA-256 → attachment id) where `query`'s words are. */
-  matches(query: string, attachments: ReadonlyMap<string, string>): PdfTextMatch[] {
-    const words = wordsOf(query)
-    const out: PdfTextMatch[] = []
-    if (words.length === 0) return out
-    for (const ref of this.pagesWithAny(words)) {
-      const sha256 = this.files[ref.file]
-      const attachmentId = sha256 === undefined ? undefined : attachments.get(sha256)
-      const page = this.pages[ref.file]?.[ref.page]
-      if (sha256 === undefined || attachmentId === undefined || page === undefined) continue
-      out.push({ attachmentId, sha256, pageIndex: ref.page, ...snippetOf(page.text, words) })
-    }
-    return out.sort(
-      (a, b) => a.attachmentId.localeCompare(b.attachmentId) || a.pageIndex - b.pageIndex,
-    )
-  }
-
-  /** Pages holding at least one of `words` (the last by prefix). */
-  private pagesWithAny(words: readonly string[]): PageRef[] {
-    const keys = new Set<number>()
-    words.forEach((word, i) => {
-      for (const key of this.keysOf(word, i === words.length - 1)) keys.add(key)
+/**
+ * The pages of one PDF (`pages`, its extracted text) holding a word of
+ * `query`, each with a snippet: read from the text itself, so the index keeps
+ * no page texts in memory.
+ */
+export function pageMatches(
+  query: string,
+  attachmentId: string,
+  sha256: string,
+  pages: readonly PageText[],
+): PdfTextMatch[] {
+  const words = wordsOf(query)
+  if (words.length === 0) return []
+  const out: PdfTextMatch[] = []
+  pages.forEach((page, pageIndex) => {
+    let hit = false
+    forEachWord(page.text, (word) => {
+      hit ||= matchesQueryWord(word, words)
     })
-    return [...keys].map(refOf)
-  }
-
-  private keysOf(word: string, byPrefix: boolean): ReadonlySet<number> {
-    if (byPrefix && word.length >= MIN_PREFIX) return this.withPrefix(word)
-    return this.postings.get(word) ?? new Set<number>()
-  }
-
-  private withPrefix(prefix: string): Set<number> {
-    this.sortedWords ??= [...this.postings.keys()].sort()
-    const words = this.sortedWords
-    let low = 0
-    let high = words.length
-    while (low < high) {
-      const mid = (low + high) >> 1
-      if ((words[mid] ?? '') < prefix) low = mid + 1
-      else high = mid
-    }
-    const keys = new Set<number>()
-    for (let i = low; i < words.length && (words[i] ?? '').startsWith(prefix); i++) {
-      for (const key of this.postings.get(words[i] ?? '') ?? []) keys.add(key)
-    }
-    return keys
-  }
-}
-
-const PAGE_BITS = 2 ** 17
-
-function pageKey(ref: PageRef): number {
-  return ref.file * PAGE_BITS + ref.page
-}
-
-function refOf(key: number): PageRef {
-  return { file: Math.floor(key / PAGE_BITS), page: key % PAGE_BITS }
+    if (hit) out.push({ attachmentId, sha256, pageIndex, ...snippetOf(page.text, words) })
+  })
+  return out
 }
 
 /** A window of the page's text around its first matched word, with every query word marked in it. */

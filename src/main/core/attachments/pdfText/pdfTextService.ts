@@ -4,18 +4,18 @@
 // rebuilt when missing), and indexed for search (pdfTextIndex.ts). What was
 // not extracted when the library closed, or when the task was cancelled, is
 // extracted on the next open: the cache files are the record of what is done.
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { PdfTextState, PdfTextStatus } from '../../../../shared/model'
+import type { PdfTextMatch, PdfTextState, PdfTextStatus } from '../../../../shared/model'
 import { messageOf } from '../../kernel/errors'
 import type { LibraryKernel } from '../../kernel/kernel'
 import type { RunningTask } from '../../kernel/longTasks'
 import type { CommittedChange, Service } from '../../kernel/service'
-import { writeTextDurably } from '../../store/durableJsonFile'
 import { attachmentFilePath } from '../attachmentFiles'
 import { PdfTextExtractor } from './extractor'
 import type { PageText, PdfText } from './pageText'
-import { PdfTextIndex } from './pdfTextIndex'
+import { PdfTextIndex, pageMatches } from './pdfTextIndex'
+import { attachmentsOf } from '../attachmentRecords'
 import type { PdfTextSearch } from '../../search/pdfTextHits'
 
 /** The folder of extracted texts in the library folder (derived, like search-index.bin). */
@@ -49,11 +49,13 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
   readonly handlers: Service<PdfTextMethod>['handlers'] = {
     getPdfTextStatus: async () => this.status(),
     getPdfMatches: async ({ paperId, query }) => {
-      const shas = new Map<string, string>()
-      for (const attachment of this.kernel.store.attachments.values()) {
-        if (attachment.paperId === paperId) shas.set(attachment.sha256, attachment.id)
+      const matches: PdfTextMatch[] = []
+      for (const attachment of attachmentsOf(this.kernel.store, paperId)) {
+        const cache = await this.readCache(attachment.sha256)
+        if (cache?.ok !== true) continue
+        matches.push(...pageMatches(query, attachment.id, attachment.sha256, cache.text.pages))
       }
-      return this.index.matches(query, shas)
+      return matches
     },
   }
 
@@ -204,7 +206,11 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
     if (!this.closed) {
       // Derived: failing to keep it only means extracting it again next time.
       await mkdir(this.folder, { recursive: true }).catch(() => undefined)
-      await writeTextDurably(this.cachePath(sha256), JSON.stringify(cache)).catch(() => undefined)
+      // No fsync: a cache lost in a power cut is extracted again; the rename keeps it whole.
+      const temp = `${this.cachePath(sha256)}.${process.pid}.tmp`
+      await writeFile(temp, JSON.stringify(cache))
+        .then(() => rename(temp, this.cachePath(sha256)))
+        .catch(() => rm(temp, { force: true }).catch(() => undefined))
     }
     return cache
   }
