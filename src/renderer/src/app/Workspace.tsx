@@ -1,14 +1,13 @@
 // The panes, laid out (and resized) as the settings say: sidebar | papers or
 // notes list | paper | note, each behind its own error boundary, so a pane that
 // fails says so and leaves the others working.
-import type { ReactNode, RefObject } from 'react'
+import { lazy, Suspense, type ReactNode, type RefObject } from 'react'
 import type { NoteSummary, Settings, Sidebar as SidebarData } from '../../../shared/model'
 import type { SettingsPatch } from '../../../shared/model'
 import { NotesPane } from '../features/notes/NotesPane'
 import type { PaperCommands } from '../features/organize/usePaperActions'
 import type { Destination } from '../features/navigation/linkDestination'
 import { PaperPane } from '../features/papers/PaperPane'
-import { PdfReader } from '../features/pdf/PdfReader'
 import type { PdfReaderControl } from '../features/pdf/usePdfReader'
 import { SelectionSummaryPane } from '../features/papers/SelectionSummaryPane'
 import { Sidebar } from '../features/sidebar/Sidebar'
@@ -18,6 +17,11 @@ import { PaneErrorBoundary } from './PaneErrorBoundary'
 import { ResizablePanes } from './ResizablePanes'
 import type { ListView } from './useListView'
 import type { SelectionHistory } from './useSelectionHistory'
+
+/** The PDF reader and pdf.js (about a megabyte) load when a PDF is first opened, not at start. */
+const PdfReader = lazy(() =>
+  import('../features/pdf/PdfReader').then((module) => ({ default: module.PdfReader })),
+)
 
 interface WorkspaceProps {
   settings: Settings
@@ -75,7 +79,9 @@ export function Workspace(props: WorkspaceProps) {
         paper={
           <PaneErrorBoundary pane="paper" resetKey={single}>
             {selection.ids.length <= 1 && reading && pdf.target !== undefined ? (
-              <PdfReader target={pdf.target} control={pdf} onProblem={props.onProblem} />
+              <Suspense fallback={<div className="pane-placeholder">Opening the PDF…</div>}>
+                <PdfReader target={pdf.target} control={pdf} onProblem={props.onProblem} />
+              </Suspense>
             ) : selection.ids.length > 1 ? (
               <SelectionSummaryPane
                 ids={selection.ids}
