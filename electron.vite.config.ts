@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
@@ -43,6 +44,28 @@ function katexWoff2Only(): Plugin {
   }
 }
 
+/**
+ * pdf.js draws a PDF's note annotations with its own icons, loaded by name
+ * (`<imageResourcesPath>annotation-note.svg`), so they are shipped under those
+ * names beside the page (see features/pdf/readerView.ts), from pdfjs-dist itself.
+ */
+function pdfAnnotationIcons(): Plugin {
+  const folder = resolve(__dirname, 'node_modules/pdfjs-dist/web/images')
+  return {
+    name: 'offprint-pdf-annotation-icons',
+    apply: 'build',
+    generateBundle() {
+      for (const name of readdirSync(folder).filter((file) => /^annotation-\w+\.svg$/.test(file))) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `pdf-annotations/${name}`,
+          source: readFileSync(resolve(folder, name)),
+        })
+      }
+    },
+  }
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -64,7 +87,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react(), devServerCsp(), katexWoff2Only()],
+    plugins: [react(), devServerCsp(), katexWoff2Only(), pdfAnnotationIcons()],
     build: {
       rolldownOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },

@@ -132,6 +132,22 @@ export const COMMANDS = {
     menu: 'Go',
     notWhileTyping: true,
   },
+  // PDFs (features/pdf in the window).
+  'attach-pdf': { title: 'Attach PDF…', keys: [], menu: 'File' },
+  'open-pdf': {
+    title: "Open the paper's PDF",
+    keys: [{ key: 'o' }],
+    menu: 'View',
+    notWhileTyping: true,
+  },
+  'highlight-to-note': {
+    title: 'Quote the chosen highlight in the note',
+    keys: [{ key: 'q' }],
+    menu: 'Edit',
+    notWhileTyping: true,
+  },
+  'all-highlights-to-note': { title: 'Add all highlights to note', keys: [], menu: 'Edit' },
+  'pdf-dark-pages': { title: 'PDF: dark pages on / off', keys: [], menu: 'View' },
   'show-shortcuts': {
     title: 'Keyboard shortcuts',
     keys: [{ key: '?', shift: true }],

@@ -18,6 +18,7 @@ import { benchCitations } from './citations'
 import { benchLinkedNotes } from './linkedNotes'
 import { benchSyncMerge } from './syncMerge'
 import { benchToday } from './todayInbox'
+import { benchPdfFirstPage } from './pdfFirstPage'
 import { benchPdfExtraction, benchPdfSearch } from './pdfText'
 import { median, percentile, time } from './measure'
 import type { ReferenceFigures, RestartFigures } from './restartWorker'
@@ -38,6 +39,8 @@ const SEARCH_PAPERS = Number(process.env['BENCH_SEARCH_PAPERS'] ?? Math.max(...S
 const SAVES = 200
 /** Papers in the library Today's 2,000 new items are ranked against; 0 skips Today's rows. */
 const TODAY_PAPERS = Number(process.env['BENCH_TODAY_PAPERS'] ?? Math.max(...SIZES))
+/** The PDF reader's row needs the built renderer (npm run build) and Chromium; 0 skips it. */
+const PDF_READER = process.env['BENCH_PDF'] !== '0'
 /** PDFs extracted and indexed, and PDFs' text searched (issue 17); 0 skips them. */
 const BENCH_PDFS = Number(process.env['BENCH_PDFS'] ?? 1000)
 const BENCH_PDF_SEARCH = Number(process.env['BENCH_PDF_SEARCH'] ?? 10000)
@@ -342,6 +345,11 @@ async function main(): Promise<void> {
   if (TODAY_PAPERS > 0) {
     console.log(`\nToday: rank 2000 new items at ${TODAY_PAPERS} papers, refresh 3 feeds of 500`)
     await benchToday(TODAY_PAPERS, 2000, 500, record)
+  }
+
+  if (PDF_READER) {
+    console.log('\nPDF reader (the built renderer in Chromium)')
+    for (const row of await benchPdfFirstPage()) record(row)
   }
 
   if (BENCH_PDFS > 0) {

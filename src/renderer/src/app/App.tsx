@@ -19,6 +19,8 @@ import { usePaperCommands } from '../features/organize/usePaperActions'
 import type { PaperListHandle } from '../features/papers/PaperListPane'
 import { useReveal } from '../features/papers/useReveal'
 import { useSearchSelection } from '../features/papers/useSearchSelection'
+import { usePdfDrops } from '../features/pdf/usePdfDrops'
+import { usePdfReader } from '../features/pdf/usePdfReader'
 import { useAppearance } from '../features/settings/appearance'
 import { useSettings } from '../features/settings/useSettings'
 import { useSidebarActions } from '../features/sidebar/useSidebarActions'
@@ -59,6 +61,8 @@ export function App() {
   const trashContents = useBackgroundQuery(libraryQueries.trash(), scope.kind === 'trash')
   const status = useActionStatus()
   const replay = useUndo(status)
+  const pdf = usePdfReader(status)
+  usePdfDrops(pdf, status)
   const dialogs = useWindowDialogs()
   const tagInput = useRef<HTMLInputElement>(null)
   const listHandle = useRef<PaperListHandle>(null)
@@ -121,6 +125,7 @@ export function App() {
         status.show({ kind: 'done', text: `Feeds checked: ${added} new items`, undoable: false })
         return null
       }),
+    pdf,
   })
   const papers = (
     <PapersView
@@ -192,6 +197,8 @@ export function App() {
           newNoteId={newNoteId}
           clearNewNote={clearNewNote}
           onTrashNote={(noteId) => void run(() => api.moveToTrash({ noteIds: [noteId] }))}
+          pdf={pdf}
+          onProblem={(text) => status.show({ kind: 'failed', text })}
         />
       )}
       <DialogHost

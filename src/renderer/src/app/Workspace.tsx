@@ -1,13 +1,15 @@
 // The panes, laid out (and resized) as the settings say: sidebar | papers or
 // notes list | paper | note, each behind its own error boundary, so a pane that
 // fails says so and leaves the others working.
-import { useMemo, type ReactNode, type RefObject } from 'react'
+import { lazy, Suspense, useMemo, type ReactNode, type RefObject } from 'react'
 import type { NoteSummary, Settings, Sidebar as SidebarData } from '../../../shared/model'
 import type { SettingsPatch } from '../../../shared/model'
 import { CitationStyleContext } from '../features/citations/citationStyleContext'
 import { NotesPane } from '../features/notes/NotesPane'
 import type { PaperCommands } from '../features/organize/usePaperActions'
+import type { Destination } from '../features/navigation/linkDestination'
 import { PaperPane } from '../features/papers/PaperPane'
+import type { PdfReaderControl } from '../features/pdf/usePdfReader'
 import { SelectionSummaryPane } from '../features/papers/SelectionSummaryPane'
 import { Sidebar } from '../features/sidebar/Sidebar'
 import { scopeKey } from '../features/sidebar/sidebarEntries'
@@ -16,6 +18,11 @@ import { PaneErrorBoundary } from './PaneErrorBoundary'
 import { ResizablePanes } from './ResizablePanes'
 import type { ListView } from './useListView'
 import type { SelectionHistory } from './useSelectionHistory'
+
+/** The PDF reader and pdf.js (about a megabyte) load when a PDF is first opened, not at start. */
+const PdfReader = lazy(() =>
+  import('../features/pdf/PdfReader').then((module) => ({ default: module.PdfReader })),
+)
 
 interface WorkspaceProps {
   settings: Settings
@@ -33,13 +40,24 @@ interface WorkspaceProps {
   newNoteId: string | undefined
   clearNewNote(): void
   onTrashNote(noteId: string): void
+  pdf: PdfReaderControl
+  onProblem(message: string): void
 }
 
 export function Workspace(props: WorkspaceProps) {
   const { settings, list, history, commands } = props
   const { scope, selection } = list
   const { place } = history.navigation
-  const { single, open } = history
+  const { single } = history
+  const { pdf } = props
+  // A link to a highlight (`[[paper:ID#hl=…]]`) opens the paper's PDF at it.
+  const open = (destination: Destination): void => {
+    history.open(destination)
+    if (destination.kind === 'paper' && destination.highlightId !== undefined) {
+      pdf.open(destination.id, { highlightId: destination.highlightId })
+    }
+  }
+  const reading = pdf.target !== undefined && pdf.target.paperId === single
   const knownTags = props.sidebarData?.tags ?? []
   const { update } = props
   const citationStyle = useMemo(
@@ -69,7 +87,11 @@ export function Workspace(props: WorkspaceProps) {
         list={<PaneErrorBoundary pane="paper list">{props.lists}</PaneErrorBoundary>}
         paper={
           <PaneErrorBoundary pane="paper" resetKey={single}>
-            {selection.ids.length > 1 ? (
+            {selection.ids.length <= 1 && reading && pdf.target !== undefined ? (
+              <Suspense fallback={<div className="pane-placeholder">Opening the PDF…</div>}>
+                <PdfReader target={pdf.target} control={pdf} onProblem={props.onProblem} />
+              </Suspense>
+            ) : selection.ids.length > 1 ? (
               <SelectionSummaryPane
                 ids={selection.ids}
                 knownTags={knownTags}
@@ -86,6 +108,8 @@ export function Workspace(props: WorkspaceProps) {
                 tagInput={props.tagInput}
                 onOpen={open}
                 query={list.rows.query}
+                pdf={pdf}
+                onProblem={props.onProblem}
               />
             )}
           </PaneErrorBoundary>

@@ -11,6 +11,7 @@ import { useKeyboardCommands } from '../features/commands/useKeyboardCommands'
 import type { ListCommand } from '../features/papers/listShortcuts'
 import type { PaperListHandle } from '../features/papers/PaperListPane'
 import type { Navigation } from '../features/navigation/useNavigation'
+import type { PdfReaderControl } from '../features/pdf/usePdfReader'
 import type { ListView } from './useListView'
 import type { Overlays } from './useOverlays'
 import type { PaneFocus } from './usePaneFocus'
@@ -32,6 +33,7 @@ interface WindowCommandsContext {
   openNote(noteId: string): void
   openToday(): void
   checkFeeds(): void
+  pdf: PdfReaderControl
 }
 
 export interface WindowCommands {
@@ -85,6 +87,7 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
     hasSelection: () => list.selection.ids.length > 0,
     openToday: ctx.openToday,
     checkFeeds: ctx.checkFeeds,
+    pdf: pdfCommands(ctx.pdf, () => list.selection.ids[0]),
   }
   useKeyboardCommands(context)
 
@@ -118,5 +121,23 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
       ctx.openNote(id)
       focusPane('notes')
     },
+  }
+}
+
+/** The PDF commands act on the first selected paper. */
+function pdfCommands(
+  pdf: PdfReaderControl,
+  paper: () => string | undefined,
+): CommandContext['pdf'] {
+  const withPaper = (action: (paperId: string) => void) => () => {
+    const paperId = paper()
+    if (paperId !== undefined) action(paperId)
+  }
+  return {
+    attach: withPaper(pdf.chooseAndAttach),
+    open: withPaper((paperId) => pdf.open(paperId)),
+    quoteHighlight: () => void pdf.quoteHighlight(),
+    quoteAll: withPaper((paperId) => void pdf.quoteAll(paperId)),
+    toggleDarkPages: pdf.toggleDarkPages,
   }
 }

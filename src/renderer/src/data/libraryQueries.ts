@@ -111,4 +111,13 @@ export const libraryQueries = {
     libraryQuery('listInbox', { sort }, { topics: ['feeds', 'papers', 'notes'] }),
   /** The feeds with their last check and their new items. */
   feeds: () => libraryQuery('listFeeds', {}, { topics: ['feeds'] }),
+  /** A paper's PDFs (attached, replaced, detached, their text extracted). */
+  attachments: (paperId: string) =>
+    libraryQuery('listAttachments', { paperId }, { topics: ['attachments'], paperId }),
+  /** Where a search matched the text of a paper's PDFs, by page. */
+  pdfMatches: (paperId: string, query: string) =>
+    libraryQuery('getPdfMatches', { paperId, query }, { topics: ['attachments'], paperId }),
+  /** A paper's highlights, in page order. */
+  highlights: (paperId: string) =>
+    libraryQuery('listHighlights', { paperId }, { topics: ['highlights'], paperId }),
 }

@@ -41,6 +41,11 @@ export const CONTEXT_KEYS: readonly { where: string; keys: string; action: strin
   { where: 'Palette', keys: '↑ / ↓, Enter, Esc', action: 'choose, run or jump, close' },
   { where: 'Pane border', keys: '← / →', action: 'resize the panes' },
   ...TODAY_KEYS.map((row) => ({ where: 'Today', keys: row.keys, action: row.action })),
+  { where: 'PDF reader', keys: '+ / - / 0', action: 'zoom in / out / fit width' },
+  { where: 'PDF reader', keys: 'n / p', action: 'next / previous page' },
+  { where: 'PDF reader', keys: 'Ctrl/Cmd+F', action: 'find in the PDF' },
+  { where: 'PDF reader', keys: '1–5 or h', action: 'highlight the selected text in a colour' },
+  { where: 'PDF reader', keys: 'Esc', action: 'close the reader' },
 ]
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {

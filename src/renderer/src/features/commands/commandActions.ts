@@ -39,6 +39,14 @@ export interface CommandContext {
   checkFeeds(): void
   /** Whether a paper is selected (commands on "the paper" need one). */
   hasSelection(): boolean
+  /** PDFs of the selected paper (features/pdf). */
+  pdf: {
+    attach(): void
+    open(): void
+    quoteHighlight(): void
+    quoteAll(): void
+    toggleDarkPages(): void
+  }
 }
 
 export interface CommandAction {
@@ -82,6 +90,11 @@ export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   'previous-paper': { run: (c) => c.moveSelection(-1) },
   'go-back': { run: (c) => c.goBack() },
   'go-forward': { run: (c) => c.goForward() },
+  'attach-pdf': { run: (c) => c.pdf.attach(), enabled: needsPaper },
+  'open-pdf': { run: (c) => c.pdf.open(), enabled: needsPaper },
+  'highlight-to-note': { run: (c) => c.pdf.quoteHighlight() },
+  'all-highlights-to-note': { run: (c) => c.pdf.quoteAll(), enabled: needsPaper },
+  'pdf-dark-pages': { run: (c) => c.pdf.toggleDarkPages() },
   'show-shortcuts': { run: (c) => c.toggleShortcuts() },
 }
 

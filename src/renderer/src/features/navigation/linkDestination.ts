@@ -1,9 +1,13 @@
 // Where following a link, a backlink or a related paper takes the window.
 import type { Place } from './navigationHistory'
 
-/** A paper, or a note (a paper's own note opens with its paper). */
+/**
+ * A paper (and maybe a highlight in its PDF, which the reader opens at), or a
+ * note (a paper's own note opens with its paper).
+ */
 export type Destination =
-  { kind: 'paper'; id: string } | { kind: 'note'; id: string; paperId?: string }
+  | { kind: 'paper'; id: string; highlightId?: string }
+  | { kind: 'note'; id: string; paperId?: string }
 
 export function placeOf(destination: Destination, from: Place): Place {
   if (destination.kind === 'paper') {

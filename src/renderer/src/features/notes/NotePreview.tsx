@@ -97,11 +97,15 @@ export function NotePreview({ body, onOpen, onCreateNote, onRepair }: NotePrevie
     if (target.closest('[data-citation="resolved"]') !== null) return true
     const wikiLink = target.closest<HTMLElement>('[data-wikilink]')
     if (wikiLink !== null) {
-      const { wikilink, wikilinkKind, wikilinkId } = wikiLink.dataset
+      const { wikilink, wikilinkKind, wikilinkId, wikilinkHighlight } = wikiLink.dataset
       if (wikilink === 'resolved' && wikilinkId !== undefined) {
         onOpen(
           wikilinkKind === 'paper'
-            ? { kind: 'paper', id: wikilinkId }
+            ? {
+                kind: 'paper',
+                id: wikilinkId,
+                ...(wikilinkHighlight === undefined ? {} : { highlightId: wikilinkHighlight }),
+              }
             : { kind: 'note', id: wikilinkId },
         )
       } else if (wikilink === 'broken') {

@@ -11,6 +11,7 @@ import { useCitationAutocomplete } from '../citations/CitationAutocomplete'
 import { ExportNoteMenu } from '../citations/ExportNoteMenu'
 import { useLinkAutocomplete } from '../links/LinkAutocomplete'
 import { NotePreview, type BrokenLink } from './NotePreview'
+import { useNoteInserter } from './noteInserts'
 import { useNoteDraft, type NoteSource, type SaveState } from './useNoteDraft'
 import type { Destination } from '../navigation/linkDestination'
 import type { Place } from '../navigation/navigationHistory'
@@ -99,6 +100,12 @@ function NoteEditor(props: NoteEditorProps) {
     draft.state.kind === 'saved' &&
     (source.kind === 'note' || draft.body.trim() !== '')
   const { setBody } = draft
+  // A highlight quoted from the PDF reader joins this draft (see noteInserts.ts).
+  useNoteInserter(
+    source.kind === 'paper' && editable ? source.paperId : undefined,
+    draft.body,
+    setBody,
+  )
 
   const applyEdit = useCallback(
     (edit: TextEdit) => {

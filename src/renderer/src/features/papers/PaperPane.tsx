@@ -26,6 +26,8 @@ import type { Destination } from '../navigation/linkDestination'
 import { PAPERS_TYPE, carries, draggedPapers } from '../organize/dragData'
 import type { PaperActions } from '../organize/paperActions'
 import { PaperOrganizer } from '../organize/PaperOrganizer'
+import { PdfSection } from '../pdf/PdfSection'
+import type { PdfReaderControl } from '../pdf/usePdfReader'
 
 interface PaperPaneProps {
   paperId: string | undefined
@@ -38,6 +40,8 @@ interface PaperPaneProps {
   onOpen(destination: Destination): void
   /** The search in the list: its matches are marked in the title and abstract. */
   query: string
+  pdf: PdfReaderControl
+  onProblem(message: string): void
 }
 
 const NO_MATCHES: PaperMatches = { title: [], abstract: [] }
@@ -213,6 +217,9 @@ export function PaperPane(props: PaperPaneProps) {
         <HfMetaRows paper={paper} />
       </dl>
       {paper.links.length > 0 && <PaperLinks links={paper.links} />}
+      {!trashed && (
+        <PdfSection paper={paper} control={props.pdf} query={search} onProblem={props.onProblem} />
+      )}
       <section className="paper-abstract" aria-labelledby="abstract-heading">
         <h2 id="abstract-heading">Abstract</h2>
         <p data-testid="paper-abstract">

@@ -24,6 +24,7 @@ export const WIKI_LINK_ATTRIBUTES = [
   'data-wikilink-raw',
   'data-wikilink-occurrence',
   'data-wikilink-title',
+  'data-wikilink-highlight',
 ] as const
 
 interface WikiLinkToken extends Tokens.Generic {
@@ -89,9 +90,13 @@ export const wikiLinkExtension: TokenizerAndRendererExtension = {
         ) + `${escapeHtml(written)}</a>`
       )
     }
-    // A hand-typed `[[Title|text]]` shows its text; an id link shows the title as it is now.
+    // A hand-typed `[[Title|text]]` shows its text; an id link shows the title as it is now;
+    // a link to a highlight shows its label ("p. 12"): the paper is named around it.
+    const highlightId = token.target.kind === 'paper' ? token.target.highlightId : undefined
     const text =
-      token.target.kind === 'title' && token.label !== undefined ? token.label : resolved.title
+      (token.target.kind === 'title' || highlightId !== undefined) && token.label !== undefined
+        ? token.label
+        : resolved.title
     // A paper's own note opens by selecting its paper.
     const kind = resolved.paperId !== undefined ? 'paper' : resolved.kind
     const id = resolved.paperId ?? resolved.id
@@ -100,6 +105,9 @@ export const wikiLinkExtension: TokenizerAndRendererExtension = {
       own(
         `<a class="wikilink wikilink-${kind}" role="link" tabindex="0" data-wikilink="resolved"` +
           ` data-wikilink-kind="${kind}" data-wikilink-id="${escapeHtml(id)}"` +
+          (highlightId === undefined
+            ? ''
+            : ` data-wikilink-highlight="${escapeHtml(highlightId)}"`) +
           ` title="${what}: ${escapeHtml(resolved.title)}">`,
       ) + `${escapeHtml(text)}</a>`
     )

@@ -1,0 +1,372 @@
+// The reader's page view, around pdf.js's own viewer components: continuous
+// scroll, zoom, find with every match marked, the text layer that makes text
+// selectable, and the highlights painted over the pages. Imperative (pdf.js's
+// viewer owns its DOM); PdfReader.tsx drives it and hears its events.
+//
+// What a PDF may do here: its links to the web (http and https only) open in
+// the system browser through the app's usual path; links inside the document
+// move within it. Everything else stays inert: no scripting manager is given
+// (JavaScript actions never run), forms are drawn, not made into fields
+// (AnnotationMode.ENABLE, so no form action can be submitted), and there is no
+// download manager (a launch action or an embedded file has nowhere to go).
+import { pdfjs, type PdfDocument } from './pdfEngine'
+import {
+  EventBus,
+  PDFFindController,
+  PDFLinkService,
+  PDFViewer,
+} from 'pdfjs-dist/web/pdf_viewer.mjs'
+import 'pdfjs-dist/web/pdf_viewer.css'
+import './pdfReader.css'
+import type { Highlight, HighlightRect } from '../../../../shared/model'
+import { HIGHLIGHT_COLORS } from '../../../../shared/model'
+import { externalUrlToOpen } from '../../../../shared/text/externalUrl'
+import { openExternal } from '../../data/openExternal'
+import {
+  hitsRects,
+  mergeLineRects,
+  toPdfRect,
+  toScreenRect,
+  type PageTransform,
+  type ScreenRect,
+} from './highlightGeometry'
+
+/** Zoom as pdf.js names it: 'page-width', 'page-fit', or a factor such as '1.5'. */
+export type ZoomValue = string
+
+export const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const
+
+/** Where the reader is in a document, to come back to. */
+export interface ReaderPosition {
+  pageIndex: number
+  zoom: ZoomValue
+  /** The top and left of the view in the page's PDF units (pdf.js's XYZ destination). */
+  top: number
+  left: number
+}
+
+/** Text selected on one page, ready to become a highlight. */
+export interface PageSelection {
+  pageIndex: number
+  rects: HighlightRect[]
+  text: string
+  /** Where the colour buttons go: the selection's last line, in the container's coordinates. */
+  anchor: { x: number; y: number }
+}
+
+export interface FindResult {
+  current: number
+  total: number
+  /** pdf.js's find state: 0 found, 1 not found, 2 wrapped, 3 pending. */
+  state: number
+}
+
+export interface ReaderEvents {
+  onPageChange(pageIndex: number, pageCount: number): void
+  onZoomChange(zoom: ZoomValue, scale: number): void
+  onPosition(position: ReaderPosition): void
+  onFind(result: FindResult): void
+  onHighlightClick(id: string): void
+}
+
+/** Only web links leave the app, and only through openExternal (which checks again). */
+export function webLinkOf(url: string): string | undefined {
+  const allowed = externalUrlToOpen(url)
+  if (allowed === undefined) return undefined
+  return /^https?:/i.test(allowed) ? allowed : undefined
+}
+
+class AppLinkService extends PDFLinkService {
+  override addLinkAttributes(link: HTMLAnchorElement, url: string): void {
+    const web = webLinkOf(url)
+    link.href = web ?? ''
+    link.title = web ?? 'This link does not open from Offprint'
+    link.rel = 'noopener noreferrer nofollow'
+    link.target = ''
+    link.onclick = (event) => {
+      event.preventDefault()
+      if (web !== undefined) openExternal(web)
+      return false
+    }
+  }
+}
+
+export class ReaderView {
+  readonly eventBus = new EventBus()
+  private readonly linkService: AppLinkService
+  private readonly findController: PDFFindController
+  private readonly viewer: PDFViewer
+  private highlights: readonly Highlight[] = []
+  private selectedId: string | undefined
+  private readonly abort = new AbortController()
+
+  constructor(
+    private readonly container: HTMLDivElement,
+    viewerElement: HTMLDivElement,
+    private readonly events: ReaderEvents,
+  ) {
+    this.linkService = new AppLinkService({ eventBus: this.eventBus })
+    this.findController = new PDFFindController({
+      eventBus: this.eventBus,
+      linkService: this.linkService,
+    })
+    this.viewer = new PDFViewer({
+      container,
+      viewer: viewerElement,
+      eventBus: this.eventBus,
+      linkService: this.linkService,
+      findController: this.findController,
+      annotationMode: pdfjs.AnnotationMode.ENABLE,
+      textLayerMode: 1,
+      removePageBorders: false,
+      // The icons of note annotations, shipped beside the page (electron.vite.config.ts).
+      imageResourcesPath: './pdf-annotations/',
+    })
+    this.linkService.setViewer(this.viewer)
+    const bus = this.eventBus
+    bus.on('pagechanging', ({ pageNumber }: { pageNumber: number }) =>
+      this.events.onPageChange(pageNumber - 1, this.viewer.pagesCount),
+    )
+    bus.on('scalechanging', ({ scale, presetValue }: { scale: number; presetValue?: string }) =>
+      this.events.onZoomChange(presetValue ?? String(scale), scale),
+    )
+    bus.on(
+      'updateviewarea',
+      ({ location }: { location: { pageNumber: number; top: number; left: number } }) =>
+        this.events.onPosition({
+          pageIndex: location.pageNumber - 1,
+          zoom: this.viewer.currentScaleValue,
+          top: location.top,
+          left: location.left,
+        }),
+    )
+    const onFind = ({
+      matchesCount,
+      state,
+    }: {
+      matchesCount: { current: number; total: number }
+      state?: number
+    }): void =>
+      this.events.onFind({
+        current: matchesCount.current,
+        total: matchesCount.total,
+        state: state ?? 0,
+      })
+    bus.on('updatefindmatchescount', onFind)
+    bus.on('updatefindcontrolstate', onFind)
+    // Each page is (re)drawn at each zoom: its highlights are painted again with it.
+    bus.on('pagerendered', ({ pageNumber }: { pageNumber: number }) =>
+      this.paintPage(pageNumber - 1),
+    )
+    container.addEventListener('click', (event) => this.onClick(event), {
+      signal: this.abort.signal,
+    })
+  }
+
+  /** Shows the document; resolves once its pages have their sizes (zoom and scrolling work then). */
+  setDocument(document: PdfDocument): Promise<void> {
+    const ready = new Promise<void>((resolve) =>
+      this.eventBus.on('pagesinit', () => resolve(), { once: true }),
+    )
+    this.viewer.setDocument(document)
+    this.linkService.setDocument(document)
+    return ready
+  }
+
+  get pageCount(): number {
+    return this.viewer.pagesCount
+  }
+
+  setZoom(zoom: ZoomValue): void {
+    this.viewer.currentScaleValue = zoom
+  }
+
+  /** One step in or out from the scale shown now. */
+  zoomStep(direction: 1 | -1): void {
+    const scale = this.viewer.currentScale
+    const next =
+      direction === 1
+        ? ZOOM_STEPS.find((step) => step > scale + 0.001)
+        : [...ZOOM_STEPS].reverse().find((step) => step < scale - 0.001)
+    if (next !== undefined) this.viewer.currentScaleValue = String(next)
+  }
+
+  goToPage(pageIndex: number): void {
+    const page = Math.min(Math.max(pageIndex, 0), this.viewer.pagesCount - 1)
+    this.viewer.currentPageNumber = page + 1
+  }
+
+  get pageIndex(): number {
+    return this.viewer.currentPageNumber - 1
+  }
+
+  restore(position: ReaderPosition): void {
+    this.viewer.currentScaleValue = position.zoom
+    this.viewer.scrollPageIntoView({
+      pageNumber: Math.min(position.pageIndex + 1, this.viewer.pagesCount),
+      destArray: [null, { name: 'XYZ' }, position.left, position.top, null],
+      allowNegativeOffset: true,
+      ignoreDestinationZoom: true,
+    })
+  }
+
+  /** Follows an outline entry (a named or explicit destination). */
+  goToDestination(dest: string | unknown[]): void {
+    void this.linkService.goToDestination(dest)
+  }
+
+  find(query: string, previous = false, again = false): void {
+    this.eventBus.dispatch('find', {
+      source: this,
+      type: again ? 'again' : '',
+      query,
+      caseSensitive: false,
+      entireWord: false,
+      highlightAll: true,
+      findPrevious: previous,
+      matchDiacritics: false,
+    })
+  }
+
+  closeFind(): void {
+    this.eventBus.dispatch('findbarclose', { source: this })
+  }
+
+  setHighlights(highlights: readonly Highlight[], selectedId: string | undefined): void {
+    this.highlights = highlights
+    this.selectedId = selectedId
+    for (let index = 0; index < this.viewer.pagesCount; index++) this.paintPage(index)
+  }
+
+  /** Scrolls so the highlight's first line is near the top of the view. */
+  scrollToHighlight(highlight: Highlight): void {
+    const top = Math.max(...highlight.position.rects.map((rect) => rect[3]))
+    const left = Math.min(...highlight.position.rects.map((rect) => rect[0]))
+    this.viewer.scrollPageIntoView({
+      pageNumber: highlight.position.pageIndex + 1,
+      destArray: [null, { name: 'XYZ' }, Math.max(0, left - 20), top + 30, null],
+      allowNegativeOffset: true,
+      ignoreDestinationZoom: true,
+    })
+  }
+
+  /** The text selected in the page view, on the page where the selection starts. */
+  readSelection(): PageSelection | undefined {
+    const selection = window.getSelection()
+    if (selection === null || selection.isCollapsed || selection.rangeCount === 0) return undefined
+    const range = selection.getRangeAt(0)
+    const startNode = range.startContainer
+    const startElement = startNode instanceof Element ? startNode : startNode.parentElement
+    const pageDiv = startElement?.closest<HTMLElement>('.page[data-page-number]')
+    if (pageDiv === null || pageDiv === undefined || !this.container.contains(pageDiv)) {
+      return undefined
+    }
+    const pageIndex = Number(pageDiv.dataset['pageNumber']) - 1
+    const transform = this.transformOf(pageIndex)
+    const layer = pageDiv.querySelector('.textLayer') ?? pageDiv
+    if (transform === undefined) return undefined
+    const origin = layer.getBoundingClientRect()
+    const pageBox = pageDiv.getBoundingClientRect()
+    const onPage: ScreenRect[] = []
+    for (const rect of range.getClientRects()) {
+      const centerY = (rect.top + rect.bottom) / 2
+      if (centerY < pageBox.top || centerY > pageBox.bottom) continue
+      onPage.push({
+        left: rect.left - origin.left,
+        top: rect.top - origin.top,
+        right: rect.right - origin.left,
+        bottom: rect.bottom - origin.top,
+      })
+    }
+    const lines = mergeLineRects(onPage)
+    const last = lines.at(-1)
+    const text = selection.toString().replace(/\s+/g, ' ').trim()
+    if (last === undefined || text === '') return undefined
+    const frame = this.container.getBoundingClientRect()
+    return {
+      pageIndex,
+      rects: lines.map((line) => toPdfRect(line, transform)),
+      text,
+      anchor: {
+        x: last.right + origin.left - frame.left + this.container.scrollLeft,
+        y: last.bottom + origin.top - frame.top + this.container.scrollTop,
+      },
+    }
+  }
+
+  /** The page label pdf.js knows for a page ("xii", "12"), if the PDF has labels. */
+  pageLabel(pageIndex: number): string | undefined {
+    return this.viewer.getPageView(pageIndex)?.pageLabel ?? undefined
+  }
+
+  destroy(): void {
+    this.abort.abort()
+    this.viewer.cleanup()
+    this.linkService.setDocument(null)
+  }
+
+  private transformOf(pageIndex: number): PageTransform | undefined {
+    const view = this.viewer.getPageView(pageIndex)
+    const viewport = view?.viewport
+    if (viewport === undefined) return undefined
+    return {
+      toPdf: (x, y) => viewport.convertToPdfPoint(x, y) as [number, number],
+      toScreen: (rect) =>
+        viewport.convertToViewportRectangle(rect) as [number, number, number, number],
+    }
+  }
+
+  private screenRectsOf(highlight: Highlight): ScreenRect[] {
+    const transform = this.transformOf(highlight.position.pageIndex)
+    if (transform === undefined) return []
+    return highlight.position.rects.map((rect) => toScreenRect(rect, transform))
+  }
+
+  private paintPage(pageIndex: number): void {
+    const view = this.viewer.getPageView(pageIndex)
+    const pageDiv = view?.div
+    if (pageDiv === undefined) return
+    pageDiv.querySelector(':scope > .offprint-highlights')?.remove()
+    const mine = this.highlights.filter((highlight) => highlight.position.pageIndex === pageIndex)
+    if (mine.length === 0) return
+    const layer = document.createElement('div')
+    layer.className = 'offprint-highlights'
+    const canvasWrapper = pageDiv.querySelector(':scope > .canvasWrapper')
+    // Above the drawn page, below the text layer: text under a highlight stays selectable.
+    if (canvasWrapper !== null) canvasWrapper.after(layer)
+    else pageDiv.prepend(layer)
+    for (const highlight of mine) {
+      for (const rect of this.screenRectsOf(highlight)) {
+        const mark = document.createElement('div')
+        mark.className = `offprint-highlight${highlight.id === this.selectedId ? ' selected' : ''}`
+        mark.dataset['highlightId'] = highlight.id
+        // Styles through the CSSOM: the CSP refuses style attributes, not this.
+        mark.style.left = `${rect.left}px`
+        mark.style.top = `${rect.top}px`
+        mark.style.width = `${rect.right - rect.left}px`
+        mark.style.height = `${rect.bottom - rect.top}px`
+        mark.style.backgroundColor = HIGHLIGHT_COLORS[highlight.color]
+        layer.append(mark)
+      }
+    }
+  }
+
+  /** A click (not a drag that selected text) on a highlight selects it. */
+  private onClick(event: MouseEvent): void {
+    const selection = window.getSelection()
+    if (selection !== null && !selection.isCollapsed) return
+    const target = event.target instanceof Element ? event.target : null
+    const pageDiv = target?.closest<HTMLElement>('.page[data-page-number]')
+    if (pageDiv === null || pageDiv === undefined) return
+    const pageIndex = Number(pageDiv.dataset['pageNumber']) - 1
+    const origin = (pageDiv.querySelector('.textLayer') ?? pageDiv).getBoundingClientRect()
+    const x = event.clientX - origin.left
+    const y = event.clientY - origin.top
+    const hit = this.highlights.find(
+      (highlight) =>
+        highlight.position.pageIndex === pageIndex &&
+        hitsRects(x, y, this.screenRectsOf(highlight)),
+    )
+    if (hit !== undefined) this.events.onHighlightClick(hit.id)
+  }
+}
