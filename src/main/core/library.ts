@@ -13,6 +13,7 @@ import { ImportsService } from './imports/importsService'
 import type { ChangeListener } from './kernel/changeBus'
 import { LibraryKernel } from './kernel/kernel'
 import { handlerTable } from './kernel/service'
+import { GraphService } from './graph/graphService'
 import { tasksService } from './kernel/tasksService'
 import { LinksService } from './links/linksService'
 import type { LookupOptions } from './lookup/identifierLookup'
@@ -82,10 +83,11 @@ export class Library {
     const imports = new ImportsService(kernel, lookup, options.samplePath)
     this.settings = new SettingsService(kernel)
     const backups = new BackupsService(kernel, this.settings, views, notes)
+    const graph = new GraphService(kernel, links, related)
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
-    kernel.bus.subscribe(notes, views, plans, links, related, imports, backups, search)
+    kernel.bus.subscribe(notes, views, plans, links, related, graph, imports, backups, search)
     this.api = handlerTable([
       papersService(kernel, views, notes, search),
       notesService(kernel, notes, links),
@@ -101,6 +103,7 @@ export class Library {
       backups,
       this.settings,
       tasksService(kernel),
+      graph,
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()
   }

@@ -68,6 +68,9 @@ export const apiMethods = [
   'addRelation',
   'updateRelation',
   'removeRelation',
+  'getLocalGraph',
+  'getLibraryMap',
+  'saveGraphLayout',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]

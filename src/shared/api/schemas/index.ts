@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import type { ApiMethod } from '../methods'
 import { duplicateArgs } from './duplicates'
 import { exportArgs } from './exports'
+import { graphArgs } from './graph'
 import { importArgs } from './imports'
 import { libraryArgs } from './library'
 import { linkArgs } from './links'
@@ -26,6 +27,7 @@ export const apiArgs = {
   ...organizeArgs,
   ...linkArgs,
   ...settingsArgs,
+  ...graphArgs,
 } satisfies { [M in ApiMethod]: z.ZodType }
 
 export * from '../limits'
