@@ -39,6 +39,10 @@ export interface CommandLine {
   month?: string
   /** feed: --atom (the Atom feed rather than RSS) */
   atom: boolean
+  /** graph: --depth N (1–3) */
+  depth?: number
+  /** graph: --all (the whole library) */
+  all: boolean
 }
 
 /** A command: runs with the command line, resolves to the exit code. */
@@ -54,6 +58,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     removeTags: [],
     subcollections: true,
     atom: false,
+    all: false,
   }
   for (const { raw, tokens } of argumentsOf(argv)) {
     const [token, ...more] = tokens

@@ -3,7 +3,7 @@
 // those it needs (`list --limit 3` is not an error). The messages are those
 // of the hand-written parser this replaced, which scripts may match.
 import type { ParseArgsConfig } from 'node:util'
-import type { ExportFormat, PaperSort } from '../../shared/model'
+import { MAX_GRAPH_DEPTH, type ExportFormat, type PaperSort } from '../../shared/model'
 import type { CommandLine } from './commandLine'
 import { UsageError } from './errors'
 
@@ -21,6 +21,8 @@ export const OPTIONS = {
   week: { type: 'string' },
   month: { type: 'string' },
   atom: { type: 'boolean' },
+  depth: { type: 'string' },
+  all: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
 
@@ -84,6 +86,16 @@ export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOp
   },
   atom: (line) => {
     line.atom = true
+  },
+  depth: (line, { value }) => {
+    const depth = Number(value)
+    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_GRAPH_DEPTH) {
+      throw new UsageError(`--depth must be a whole number from 1 to ${MAX_GRAPH_DEPTH}`)
+    }
+    line.depth = depth
+  },
+  all: (line) => {
+    line.all = true
   },
   help: (line) => {
     line.help = true

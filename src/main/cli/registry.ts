@@ -6,6 +6,7 @@ import { collectionsCommand } from './commands/collections'
 import { dailyCommand } from './commands/daily'
 import { exportCommand } from './commands/export'
 import { feedCommand } from './commands/feed'
+import { graphCommand } from './commands/graph'
 import { helpCommand } from './commands/help'
 import { importCommand } from './commands/import'
 import { listCommand } from './commands/list'
@@ -25,6 +26,7 @@ const COMMANDS = new Map<string, Command>([
   ['tag', tagCommand],
   ['related', relatedCommand],
   ['backlinks', backlinksCommand],
+  ['graph', graphCommand],
   ['help', helpCommand],
 ])
 

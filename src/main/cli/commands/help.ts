@@ -31,11 +31,15 @@ Commands:
   tag ID... --add T --remove T  add or remove tags on papers (each option repeatable)
   related ID                    the papers most similar to paper ID (title and abstract)
   backlinks ID                  the notes linking to paper or note ID, each with its sentence
+  graph ID                      the local graph of paper or note ID to --depth N (1-3,
+                                default 2): nodes (id, kind, title), edges (source,
+                                target, kind, label or strength)
+  graph --all                   the whole library's graph, with its clusters
   help                          show this help
 
 Options:
   --library DIR  the library folder (or set ${LIBRARY_ENV}=DIR)
-  --json         list, search, collections, related, backlinks: print JSON with all fields
+  --json         list, search, collections, related, backlinks, graph: print JSON
   --sort ORDER   list (and search with only qualifiers): published (default),
                  added, title or upvotes
   --format F     export: bibtex, csl-json, ris or markdown
@@ -46,6 +50,8 @@ Options:
   --week W       daily: an ISO week, e.g. 2026-W06
   --month M      daily: a month, e.g. 2026-02
   --atom         feed: read the Atom feed instead of RSS
+  --depth N      graph: how many steps from ID (1 to 3, default 2)
+  --all          graph: every paper and note instead of one's neighbours
 
 Paper ids are in the output of: list --json`
 

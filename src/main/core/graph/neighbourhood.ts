@@ -37,7 +37,9 @@ export async function neighbourhood(
         depths.set(to, step)
         next.push(to)
       }
-      if (depths.has(edge.source) && depths.has(edge.target)) seen.set(edgeKey(edge), edge)
+      // The first found is kept: nearer the centre (similarity is not quite symmetric).
+      const key = edgeKey(edge)
+      if (depths.has(edge.source) && depths.has(edge.target) && !seen.has(key)) seen.set(key, edge)
     }
     frontier = next
   }
