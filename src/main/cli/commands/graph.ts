@@ -3,10 +3,10 @@
 // title) and edges (source, target, kind, label or strength).
 import type { GraphEdge, GraphNode } from '../../../shared/model'
 import type { Command } from '../commandLine'
-import { CommandError } from '../errors'
 import { oneLine, printJson } from '../io'
 import { withExistingLibrary } from '../session'
 import { noOperands, oneOperand } from './operands'
+import { forPaperOrNote } from './paperOrNote'
 
 export const graphCommand: Command = async (line, io) => {
   if (line.all) {
@@ -26,20 +26,10 @@ export const graphCommand: Command = async (line, io) => {
   const id = oneOperand(line, 'graph', 'id')
   return withExistingLibrary(line, io, async (session) => {
     const depth = line.depth ?? 2
-    // The id names a paper or a note: ask for the paper first.
-    const asPaper = await session.request('getLocalGraph', { kind: 'paper', id, depth })
-    const response =
-      !asPaper.ok && asPaper.error.code === 'not-found'
-        ? await session.request('getLocalGraph', { kind: 'note', id, depth })
-        : asPaper
-    if (!response.ok) {
-      throw new CommandError(
-        response.error.code === 'not-found'
-          ? `no paper or note with id "${id}" in this library`
-          : response.error.message,
-      )
-    }
-    const { center, nodes, edges } = response.value
+    const local = await forPaperOrNote(id, (kind) =>
+      session.request('getLocalGraph', { kind, id, depth }),
+    )
+    const { center, nodes, edges } = local
     const graph = { center, depth, nodes: nodes.map(nodeJson), edges: edges.map(edgeJson) }
     if (line.json) printJson(io, graph)
     else printLines(io, graph.nodes, graph.edges)
