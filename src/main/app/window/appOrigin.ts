@@ -51,7 +51,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
   "object-src 'none'",
   "media-src 'none'",
-  "worker-src 'none'",
+  "worker-src 'self'",
   "manifest-src 'none'",
 ].join('; ')
 

@@ -49,6 +49,9 @@ function linkTargetsQuery(targets: WikiLinkTarget[]) {
 /** What a list of papers shows: the papers, whether each has a note, the collections it filters by. */
 const PAPER_LIST: readonly ChangeTopic[] = ['papers', 'notes', 'collections']
 
+/** What a graph is drawn from. */
+const GRAPH_TOPICS: readonly ChangeTopic[] = ['papers', 'notes', 'relations']
+
 export const libraryQueries = {
   /** The toolbar's paper count, the library's problems and its backup problem. */
   libraryInfo: () => libraryQuery('getLibraryInfo', {}, { topics: ['library', 'papers', 'notes'] }),
@@ -87,4 +90,9 @@ export const libraryQueries = {
   /** The most similar papers: any paper added, edited or trashed may change them. */
   similarPapers: (id: string) => libraryQuery('getRelatedPapers', { id }, { topics: ['papers'] }),
   linkTargets: linkTargetsQuery,
+  /** The neighbourhood of a paper or note: links, relations, similar papers and notes may move it. */
+  localGraph: (args: ApiArgs<'getLocalGraph'>) =>
+    libraryQuery('getLocalGraph', args, { topics: GRAPH_TOPICS }),
+  /** Every paper and note, their edges and clusters (and the saved layout). */
+  libraryMap: () => libraryQuery('getLibraryMap', {}, { topics: [...GRAPH_TOPICS, 'collections'] }),
 }

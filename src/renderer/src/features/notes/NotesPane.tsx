@@ -7,6 +7,7 @@ import type { Note } from '../../../../shared/model'
 import { formatWikiLink, parseWikiLinks } from '../../../../shared/text/wikiLinks'
 import { api, errorMessage } from '../../data/client'
 import { Backlinks } from '../links/Backlinks'
+import { LocalGraph } from '../graph/LocalGraph'
 import { useLinkAutocomplete } from '../links/LinkAutocomplete'
 import { NotePreview, type BrokenLink } from './NotePreview'
 import { useNoteDraft, type NoteSource, type SaveState } from './useNoteDraft'
@@ -214,6 +215,7 @@ function NoteEditor(props: NoteEditorProps) {
       {source.kind === 'note' && (
         <div className="note-backlinks">
           <Backlinks kind="note" id={source.noteId} onOpen={onOpen} />
+          <LocalGraph kind="note" id={source.noteId} onOpen={onOpen} />
         </div>
       )}
     </div>

@@ -14,6 +14,7 @@ import { api, errorMessage } from '../../data/client'
 import { libraryQueries } from '../../data/libraryQueries'
 import { openExternal } from '../../data/openExternal'
 import { Backlinks } from '../links/Backlinks'
+import { LocalGraph } from '../graph/LocalGraph'
 import { ClippedText } from '../../ui/ClippedText'
 import { AiSummary, HfMetaRows } from './HfDetails'
 import { MarkedText } from './MarkedText'
@@ -232,6 +233,7 @@ export function PaperPane(props: PaperPaneProps) {
             onProblem={setRelationProblem}
           />
           <SimilarPapers paperId={paper.id} onOpen={props.onOpen} />
+          <LocalGraph kind="paper" id={paper.id} onOpen={props.onOpen} />
         </>
       )}
     </article>
