@@ -4,40 +4,18 @@
 // a back step, filtered by edge kind and depth; screenshots in both themes.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { formatWikiLink } from '../../src/shared/text/wikiLinks'
-import type { Paper } from '../../src/shared/model'
 import { appSession } from './harness/appSession'
-import { importFixture } from './harness/fixture'
-import type { RunningApp } from './harness/launchApp'
+import {
+  COMPLETENESS,
+  GRASP,
+  READING_NOTE,
+  TOOLGEN,
+  VECTOR,
+  linkedLibrary,
+} from './harness/graphLibrary'
 import { scrollToRow } from './harness/paperList'
 
-const TOOLGEN = 'ToolGen: Unified Tool Retrieval and Calling via Generation'
-const COMPLETENESS = 'Towards Completeness-Oriented Tool Retrieval for Large Language Models'
-const VECTOR = 'Efficient and Scalable Estimation of Tool Representations in Vector Space'
-const GRASP = 'Learning to Grasp Anything by Playing with Random Toys'
-
 const session = appSession()
-
-async function call<T>(app: RunningApp, method: string, args: unknown): Promise<T> {
-  const response = await app.dispatch(method, args)
-  if (!response.ok) throw new Error(`${method}: ${response.error.message}`)
-  return response.value as T
-}
-
-/** The fixture, with ToolGen's note linking Completeness, Completeness's linking Vector, and a relation. */
-async function linkedLibrary(app: RunningApp): Promise<Map<string, string>> {
-  await importFixture(app.page)
-  await app.page.getByRole('button', { name: 'Dismiss' }).click()
-  const ids = await call<string[]>(app, 'listPaperIds', {})
-  const papers = await Promise.all(ids.map((id) => call<Paper>(app, 'getPaper', { id })))
-  const idOf = new Map(papers.map((paper) => [paper.title, paper.id]))
-  const id = (title: string): string => idOf.get(title) ?? ''
-  const link = (title: string): string => formatWikiLink('paper', id(title), title)
-  await call(app, 'saveNote', { paperId: id(TOOLGEN), body: `Builds on ${link(COMPLETENESS)}.` })
-  await call(app, 'saveNote', { paperId: id(COMPLETENESS), body: `See ${link(VECTOR)}.` })
-  await call(app, 'addRelation', { fromId: id(TOOLGEN), toId: id(GRASP), label: 'contrasts' })
-  return idOf
-}
 
 function graphList(page: Page) {
   return page.getByTestId('local-graph').getByTestId('graph-list-item')
@@ -82,10 +60,10 @@ describe('the local graph', () => {
     // Only links: the related and the similar papers leave.
     await panel.getByLabel('Relation').uncheck()
     await panel.getByLabel('Similar').uncheck()
-    await expect.poll(() => listedTitles(page)).toEqual([COMPLETENESS])
+    await expect.poll(() => listedTitles(page)).toEqual([READING_NOTE, COMPLETENESS])
     // Depth 2 reaches the paper Completeness links to.
     await page.getByTestId('graph-depth').selectOption('2')
-    await expect.poll(() => listedTitles(page)).toEqual([COMPLETENESS, VECTOR])
+    await expect.poll(() => listedTitles(page)).toEqual([READING_NOTE, COMPLETENESS, VECTOR])
     expect(await itemOf(page, VECTOR).locator('.graph-edges').textContent()).toBe(
       `2 steps · Link from ${COMPLETENESS}`,
     )

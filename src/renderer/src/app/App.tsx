@@ -13,6 +13,7 @@ import { errorOf } from '../data/answerOf'
 import { api } from '../data/client'
 import { libraryQueries } from '../data/libraryQueries'
 import { useBackgroundQuery } from '../data/queryClient'
+import { LibraryMap } from '../features/graph/LibraryMap'
 import { useFileInto } from '../features/import/useFileInto'
 import { useImport } from '../features/import/useImport'
 import { usePaperCommands } from '../features/organize/usePaperActions'
@@ -71,6 +72,8 @@ export function App() {
   // A note just created: its title field takes the focus, ready to be typed over.
   const [newNoteId, setNewNoteId] = useState<string | undefined>(undefined)
   const clearNewNote = useCallback(() => setNewNoteId(undefined), [])
+  const [mapOpen, setMapOpen] = useState(false)
+  const closeMap = useCallback(() => setMapOpen(false), [])
   const { rowAt, indexOf } = list.rows
   const rowOf = useCallback((id: string) => rowAt(indexOf(id)), [rowAt, indexOf])
   const { openDialog, openMenu } = dialogs
@@ -110,6 +113,7 @@ export function App() {
     list,
     reveal: reveal.reveal,
     openNote,
+    toggleLibraryMap: () => setMapOpen((open) => !open),
   })
   const papers = (
     <PapersView
@@ -157,6 +161,14 @@ export function App() {
       />
       {settings === undefined ? (
         <main className="workspace" />
+      ) : mapOpen ? (
+        <LibraryMap
+          onOpen={(destination) => {
+            setMapOpen(false)
+            history.open(destination)
+          }}
+          onClose={closeMap}
+        />
       ) : (
         <Workspace
           settings={settings}

@@ -29,6 +29,7 @@ interface WindowCommandsContext {
   list: ListView
   reveal(id: string): void
   openNote(noteId: string): void
+  toggleLibraryMap(): void
 }
 
 export interface WindowCommands {
@@ -74,6 +75,7 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
     onSelection: ctx.onListCommand,
     matchTitles: ctx.matchTitles,
     hasSelection: () => list.selection.ids.length > 0,
+    toggleLibraryMap: ctx.toggleLibraryMap,
   }
   useKeyboardCommands(context)
 

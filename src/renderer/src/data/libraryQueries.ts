@@ -93,6 +93,9 @@ export const libraryQueries = {
   /** The neighbourhood of a paper or note: links, relations, similar papers and notes may move it. */
   localGraph: (args: ApiArgs<'getLocalGraph'>) =>
     libraryQuery('getLocalGraph', args, { topics: GRAPH_TOPICS }),
+  /** Ids of the papers a search query finds, in no particular use of order (the map highlights them). */
+  paperIdsMatching: (query: string) =>
+    libraryQuery('listPaperIds', { query }, { topics: PAPER_LIST }),
   /** Every paper and note, their edges and clusters (and the saved layout). */
   libraryMap: () => libraryQuery('getLibraryMap', {}, { topics: [...GRAPH_TOPICS, 'collections'] }),
 }

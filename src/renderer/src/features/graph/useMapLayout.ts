@@ -1,0 +1,67 @@
+// The library map's positions: the saved layout when it is current (the map
+// opens at once), else a layout from the worker, starting from the saved
+// positions so a library that changed a little keeps its shape, then saved
+// in the library folder for next time.
+import { useEffect, useState } from 'react'
+import type { GraphPositions, LibraryMap } from '../../../../shared/model'
+import { api } from '../../data/client'
+import { layoutInWorker } from './layoutClient'
+
+export interface MapLayout {
+  positions: GraphPositions | undefined
+  /** What the window is doing about it, for the status line. */
+  state: 'saved' | 'laying-out' | 'laid-out' | 'not-saved'
+}
+
+/** Iterations of ForceAtlas2: fewer for a large map and for one that starts from a saved layout. */
+export function layoutIterations(nodes: number, seeded: number): number {
+  const settled = seeded * 2 >= nodes
+  if (nodes > 2000) return settled ? 30 : 100
+  return settled ? 60 : 300
+}
+
+export function useMapLayout(map: LibraryMap | undefined): MapLayout {
+  const [computed, setComputed] = useState<{
+    key: string
+    positions: GraphPositions
+    saved: boolean
+  }>()
+  const current = map?.layoutCurrent === true
+  useEffect(() => {
+    if (map === undefined || current) return
+    const ids = map.nodes.map((node) => node.id)
+    const seeded = Object.keys(map.positions).length
+    const job = layoutInWorker(ids, map.edges, map.positions, layoutIterations(ids.length, seeded))
+    let live = true
+    job.done.then(
+      async (positions) => {
+        if (!live) return
+        const rounded = roundPositions(positions)
+        setComputed({ key: map.layoutKey, positions: rounded, saved: false })
+        const answer = await api
+          .saveGraphLayout({ layoutKey: map.layoutKey, positions: rounded })
+          .catch(() => ({ saved: false }))
+        if (live && answer.saved)
+          setComputed({ key: map.layoutKey, positions: rounded, saved: true })
+      },
+      () => undefined,
+    )
+    return () => {
+      live = false
+      job.cancel()
+    }
+  }, [map, current])
+  if (map === undefined) return { positions: undefined, state: 'laying-out' }
+  if (current) return { positions: map.positions, state: 'saved' }
+  if (computed?.key !== map.layoutKey) return { positions: undefined, state: 'laying-out' }
+  return { positions: computed.positions, state: computed.saved ? 'laid-out' : 'not-saved' }
+}
+
+/** Positions to three decimals of the layout's scale: a smaller file, the same picture. */
+function roundPositions(positions: GraphPositions): GraphPositions {
+  const rounded: GraphPositions = {}
+  for (const [id, [x, y]] of Object.entries(positions)) {
+    rounded[id] = [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000]
+  }
+  return rounded
+}
