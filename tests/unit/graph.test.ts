@@ -2,7 +2,7 @@
 // and depth, and the library map with its clusters and saved layout. The
 // library is the fixture's Daily Papers page with notes and relations written
 // here, so every expected node and edge follows from what the test wrote.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -241,5 +241,32 @@ describe('the library map', () => {
     expect(after.nodes.map((node) => node.id)).not.toContain(idOf(GRASP))
     expect(Object.keys(after.positions)).not.toContain(idOf(GRASP))
     expect(Object.keys(after.positions)).toHaveLength(after.nodes.length)
+  })
+
+  it('keeps its similar papers in the library folder until a paper’s words change', async () => {
+    const first = await library.api.getLibraryMap({})
+    const similar = first.edges.filter((edge) => edge.kind === 'similar')
+    expect(similar.length).toBeGreaterThan(0)
+    await library.close()
+    // Mark the saved edges, so reading them back is seen.
+    const path = join(dir, GRAPH_LAYOUT_FILE)
+    const file = JSON.parse(await readFile(path, 'utf8')) as {
+      similar: { edges: [string, string, number][] }
+    }
+    expect(file.similar.edges).toHaveLength(similar.length)
+    for (const edge of file.similar.edges) edge[2] = 0.999
+    await writeFile(path, JSON.stringify(file))
+    library = await Library.open(dir)
+    const reopened = await library.api.getLibraryMap({})
+    const strengths = reopened.edges
+      .filter((edge) => edge.kind === 'similar')
+      .map((e) => e.strength)
+    expect(new Set(strengths)).toEqual(new Set([0.999]))
+    // A paper trashed: the papers' words changed, the edges are found again.
+    await library.api.moveToTrash({ paperIds: [idOf(GRASP)] })
+    const found = await library.api.getLibraryMap({})
+    expect(found.edges.some((edge) => edge.kind === 'similar' && edge.strength !== 0.999)).toBe(
+      true,
+    )
   })
 })

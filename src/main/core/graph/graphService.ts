@@ -17,8 +17,14 @@ import type { LinksService } from '../links/linksService'
 import type { RelatedService } from '../related/relatedService'
 import { requireNote, requirePaper } from '../store/requireRecord'
 import { CLUSTER_TERMS, communitiesOf, distinctTerms, readableTerm } from './clusters'
-import { GraphEdges } from './graphEdges'
-import { layoutFileOf, layoutKeyOf, savedLayout, type SavedLayout } from './layoutFile'
+import { GraphEdges, SIMILAR_MIN_STRENGTH } from './graphEdges'
+import {
+  layoutFileOf,
+  layoutKeyOf,
+  savedLayout,
+  wordsFingerprint,
+  type SavedLayout,
+} from './layoutFile'
 import { neighbourhood } from './neighbourhood'
 
 type GraphMethod = 'getLocalGraph' | 'getLibraryMap' | 'saveGraphLayout'
@@ -63,7 +69,7 @@ export class GraphService implements Service<GraphMethod> {
     saveGraphLayout: async ({ layoutKey, positions }) => {
       const map = await this.libraryMap()
       if (map.layoutKey !== layoutKey) return { saved: false }
-      const layout = savedLayout(layoutKey, positions)
+      const layout = savedLayout(layoutKey, positions, (await this.savedLayout()).similar)
       await layoutFileOf(this.kernel.store.dir).write(layout)
       this.layout = layout
       return { saved: true }
@@ -178,9 +184,45 @@ export class GraphService implements Service<GraphMethod> {
   }
 
   private similarEdges(nodes: readonly GraphNode[]): Promise<GraphEdge[]> {
-    const papers = nodes.filter((node) => node.kind === 'paper').map((node) => node.id)
-    this.similar ??= this.edges.similarEdges(papers, MAP_SIMILAR)
+    this.similar ??= this.findSimilar(nodes)
     return this.similar
+  }
+
+  /** The map's similar-paper edges: from the layout file while no paper's words changed. */
+  private async findSimilar(nodes: readonly GraphNode[]): Promise<GraphEdge[]> {
+    const papers = nodes.flatMap((node) => {
+      const paper = node.kind === 'paper' ? this.kernel.store.papers.get(node.id) : undefined
+      return paper === undefined ? [] : [paper]
+    })
+    const fingerprint = wordsFingerprint(papers, `${MAP_SIMILAR} ${SIMILAR_MIN_STRENGTH}`)
+    const saved = await this.savedLayout()
+    if (saved.similar?.fingerprint === fingerprint) {
+      return saved.similar.edges.map(([source, target, strength]) => ({
+        source,
+        target,
+        kind: 'similar',
+        strength,
+      }))
+    }
+    const edges = await this.edges.similarEdges(
+      papers.map((paper) => paper.id),
+      MAP_SIMILAR,
+    )
+    const similar = {
+      fingerprint,
+      edges: edges.map((edge): [string, string, number] => [
+        edge.source,
+        edge.target,
+        edge.strength ?? 0,
+      ]),
+    }
+    const layout = savedLayout(saved.layoutKey, saved.positions, similar)
+    this.layout = layout
+    // Derived data: a failed write costs the next opening time, never the map.
+    await layoutFileOf(this.kernel.store.dir)
+      .write(layout)
+      .catch(() => undefined)
+    return edges
   }
 
   private collectionsOfPapers(): (paperId: string) => string[] {
