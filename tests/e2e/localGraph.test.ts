@@ -101,6 +101,7 @@ describe('the local graph', () => {
     await expect
       .poll(() => page.getByTestId('local-graph-canvas').locator('canvas').count())
       .toBeGreaterThan(0)
+    await page.getByTestId('local-graph-canvas').scrollIntoViewIfNeeded()
     await app.screenshot('local-graph-dark')
     expect(app.pageErrors).toEqual([])
   })

@@ -12,6 +12,9 @@ import type { GraphColours } from './graphStyle'
 export type NodeReducer = (node: string, data: Attributes) => Partial<NodeDisplayData>
 export type EdgeReducer = (edge: string, data: Attributes) => Partial<EdgeDisplayData>
 
+/** Nodes above which drawing favours speed over ordering and detail. */
+const LARGE_GRAPH = 2000
+
 /** Why WebGL cannot draw here (checked once), or undefined when it can. */
 const WEBGL_PROBLEM = ((): string | undefined => {
   const canvas = document.createElement('canvas')
@@ -61,7 +64,10 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
       labelRenderedSizeThreshold: labelThreshold ?? 6,
       labelColor: { color: colours.label },
       labelFont: 'system-ui, sans-serif',
-      zIndex: true,
+      // A large graph: drawn in insertion order, and edges and labels left out while it moves.
+      zIndex: graph.order <= LARGE_GRAPH,
+      hideEdgesOnMove: graph.order > LARGE_GRAPH,
+      hideLabelsOnMove: graph.order > LARGE_GRAPH,
       // The tooltip says the title; sigma's own hover box would repeat it.
       defaultDrawNodeHover: () => undefined,
     })

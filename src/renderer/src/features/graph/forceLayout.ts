@@ -20,6 +20,8 @@ export interface LayoutRequest {
 
 /** Above this many nodes the Barnes-Hut approximation keeps each iteration near-linear. */
 const BARNES_HUT_FROM = 500
+/** Above this many, a coarser approximation (cells seen from further are one body). */
+const COARSE_FROM = 5000
 
 export function forceLayout(request: LayoutRequest): Float64Array {
   const { count, edges, weights, seed } = request
@@ -41,6 +43,7 @@ export function forceLayout(request: LayoutRequest): Float64Array {
       settings: {
         ...forceAtlas2.inferSettings(graph),
         barnesHutOptimize: count >= BARNES_HUT_FROM,
+        ...(count >= COARSE_FROM ? { barnesHutTheta: 1.2 } : {}),
       },
     })
   }

@@ -5,19 +5,14 @@
 import { useEffect, useState } from 'react'
 import type { GraphPositions, LibraryMap } from '../../../../shared/model'
 import { api } from '../../data/client'
+import { clusterSeed } from './clusterSeed'
 import { layoutInWorker } from './layoutClient'
+import { layoutIterations } from './layoutIterations'
 
 export interface MapLayout {
   positions: GraphPositions | undefined
   /** What the window is doing about it, for the status line. */
   state: 'saved' | 'laying-out' | 'laid-out' | 'not-saved'
-}
-
-/** Iterations of ForceAtlas2: fewer for a large map and for one that starts from a saved layout. */
-export function layoutIterations(nodes: number, seeded: number): number {
-  const settled = seeded * 2 >= nodes
-  if (nodes > 2000) return settled ? 30 : 100
-  return settled ? 60 : 300
 }
 
 export function useMapLayout(map: LibraryMap | undefined): MapLayout {
@@ -31,7 +26,9 @@ export function useMapLayout(map: LibraryMap | undefined): MapLayout {
     if (map === undefined || current) return
     const ids = map.nodes.map((node) => node.id)
     const seeded = Object.keys(map.positions).length
-    const job = layoutInWorker(ids, map.edges, map.positions, layoutIterations(ids.length, seeded))
+    // No saved layout to start from: the clusters give the first picture.
+    const seed = seeded > 0 ? map.positions : clusterSeed(map)
+    const job = layoutInWorker(ids, map.edges, seed, layoutIterations(ids.length, seeded))
     let live = true
     job.done.then(
       async (positions) => {
