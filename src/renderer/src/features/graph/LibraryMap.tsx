@@ -4,7 +4,7 @@
 // status, sized by links or upvotes; a search highlights its matches and
 // zooms to them; clusters carry their most distinctive words. Click a node to
 // open it; Escape closes the map.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type Sigma from 'sigma'
 import type { GraphEdgeKind, LibraryMap as LibraryMapData } from '../../../../shared/model'
@@ -207,13 +207,17 @@ function useZoomTo(
   matches: ReadonlySet<string> | undefined,
   positions: Readonly<Record<string, [number, number]>>,
 ): void {
+  const searched = useRef(false)
   useEffect(() => {
     if (sigma === undefined) return
     const camera = sigma.getCamera()
     if (matches === undefined || matches.size === 0) {
-      void camera.animatedReset({ duration: 300 })
+      // Back to the whole map only after a search: an animation is many full frames to draw.
+      if (searched.current) void camera.animatedReset({ duration: 300 })
+      searched.current = false
       return
     }
+    searched.current = true
     // Each match in the camera's (framed) coordinates, converted through a camera at rest
     // (the current one may be mid-animation).
     const still = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 } }
@@ -266,7 +270,8 @@ function useClusterLabels(
       )
     }
     sigma.on('afterRender', place)
-    sigma.refresh()
+    // Placed now too: the first frame may be drawn already (no second full draw for it).
+    place()
     return () => {
       sigma.off('afterRender', place)
     }
