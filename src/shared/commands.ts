@@ -98,6 +98,11 @@ export const COMMANDS = {
   'focus-list': { title: 'Focus the paper list', keys: [{ key: '1', mod: true }], menu: 'View' },
   'focus-paper': { title: 'Focus the paper', keys: [{ key: '2', mod: true }], menu: 'View' },
   'focus-notes': { title: 'Focus the note', keys: [{ key: '3', mod: true }], menu: 'View' },
+  'library-map': {
+    title: 'Library map',
+    keys: [{ key: 'm', mod: true, shift: true }],
+    menu: 'View',
+  },
   // The theme is also in Settings; here it is one palette entry (or menu item) away.
   'theme-system': { title: 'Theme: follow the system', keys: [], menu: 'View' },
   'theme-light': { title: 'Theme: light', keys: [], menu: 'View' },

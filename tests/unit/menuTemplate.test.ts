@@ -222,6 +222,7 @@ describe('application menu', () => {
       'CmdOrCtrl+2',
       'CmdOrCtrl+3',
       'CmdOrCtrl+Shift+T',
+      'CmdOrCtrl+Shift+M',
     ])
     // The same items on Linux keep showing their single keys (never registered there).
     const star = submenuOf(linuxMenu(), 'Edit').find((item) => item.id === 'toggle-star')

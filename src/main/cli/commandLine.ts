@@ -59,6 +59,10 @@ export interface CommandLine {
   inboxSort?: InboxSort
   /** inbox: --state new|kept|skipped|all */
   inboxState?: 'new' | 'kept' | 'skipped' | 'all'
+  /** graph: --depth N (1–3) */
+  depth?: number
+  /** graph: --all (the whole library) */
+  all: boolean
 }
 
 /** What `cite` writes. */
@@ -78,6 +82,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     subcollections: true,
     atom: false,
     render: false,
+    all: false,
   }
   for (const { raw, tokens } of argumentsOf(argv)) {
     const [token, ...more] = tokens

@@ -3,7 +3,12 @@
 // those it needs (`list --limit 3` is not an error). The messages are those
 // of the hand-written parser this replaced, which scripts may match.
 import type { ParseArgsConfig } from 'node:util'
-import type { ExportFormat, InboxSort, PaperSort } from '../../shared/model'
+import {
+  MAX_GRAPH_DEPTH,
+  type ExportFormat,
+  type InboxSort,
+  type PaperSort,
+} from '../../shared/model'
 import type { CiteFormat, CommandLine } from './commandLine'
 import { UsageError } from './errors'
 
@@ -30,6 +35,8 @@ export const OPTIONS = {
   force: { type: 'boolean' },
   by: { type: 'string' },
   state: { type: 'string' },
+  depth: { type: 'string' },
+  all: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
 
@@ -132,6 +139,16 @@ export const APPLY_OPTION: Record<OptionName, (line: CommandLine, given: GivenOp
   },
   state: (line, { value }) => {
     line.inboxState = oneOf('--state', INBOX_STATES, value)
+  },
+  depth: (line, { value }) => {
+    const depth = Number(value)
+    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_GRAPH_DEPTH) {
+      throw new UsageError(`--depth must be a whole number from 1 to ${MAX_GRAPH_DEPTH}`)
+    }
+    line.depth = depth
+  },
+  all: (line) => {
+    line.all = true
   },
   help: (line) => {
     line.help = true

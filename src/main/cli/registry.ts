@@ -9,6 +9,7 @@ import { dailyCommand } from './commands/daily'
 import { exportCommand } from './commands/export'
 import { exportNoteCommand } from './commands/exportNote'
 import { feedCommand } from './commands/feed'
+import { graphCommand } from './commands/graph'
 import { helpCommand } from './commands/help'
 import { importCommand } from './commands/import'
 import { inboxCommand } from './commands/inbox'
@@ -39,6 +40,7 @@ const COMMANDS = new Map<string, Command>([
   ['attach', attachCommand],
   ['attachments', attachmentsCommand],
   ['highlights', highlightsCommand],
+  ['graph', graphCommand],
   ['help', helpCommand],
 ])
 

@@ -22,6 +22,7 @@ import { ImportsService } from './imports/importsService'
 import type { ChangeListener } from './kernel/changeBus'
 import { LibraryKernel } from './kernel/kernel'
 import { handlerTable } from './kernel/service'
+import { GraphService } from './graph/graphService'
 import { tasksService } from './kernel/tasksService'
 import { LinksService } from './links/linksService'
 import type { LookupOptions } from './lookup/identifierLookup'
@@ -111,6 +112,7 @@ export class Library {
     const imports = new ImportsService(kernel, lookup, options.samplePath)
     this.settings = new SettingsService(kernel)
     const backups = new BackupsService(kernel, this.settings, views, notes)
+    const graph = new GraphService(kernel, links, related)
     const sync = new SyncService(kernel)
     const feeds = new FeedsService(kernel, plans, lookup, related)
     const citations = new CitationsService(
@@ -132,6 +134,7 @@ export class Library {
       plans,
       links,
       related,
+      graph,
       imports,
       feeds,
       backups,
@@ -163,6 +166,7 @@ export class Library {
       new HighlightsService(kernel, plans),
       intake,
       pdfText,
+      graph,
     ]) satisfies LibraryApi
     if (options.automaticBackups === true) backups.startAutomatic()
     if (options.watchFolder === true) sync.watchFolder()

@@ -34,6 +34,8 @@ import type {
   ImportReport,
   LibraryEvent,
   LibraryInfo,
+  LibraryMap,
+  LocalGraph,
   LookupQueue,
   MergeOutcome,
   LinkTarget,
@@ -178,6 +180,12 @@ export interface ApiResults {
   createHighlight: Highlight
   updateHighlight: Highlight
   deleteHighlight: ChangeOutcome
+  /** The paper or note, its neighbours to the depth asked (1–3), and the edges among them. */
+  getLocalGraph: LocalGraph
+  /** Every live paper and standalone note, the edges, clusters and the saved layout. */
+  getLibraryMap: LibraryMap
+  /** Whether the layout was written (false: it names a key the map no longer has). */
+  saveGraphLayout: { saved: boolean }
 }
 
 export type LibraryApi = {

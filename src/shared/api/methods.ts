@@ -100,6 +100,9 @@ export const apiMethods = [
   'createHighlight',
   'updateHighlight',
   'deleteHighlight',
+  'getLocalGraph',
+  'getLibraryMap',
+  'saveGraphLayout',
 ] as const
 
 export type ApiMethod = (typeof apiMethods)[number]

@@ -2,28 +2,18 @@
 // each with the sentences that hold the link.
 import type { Backlink } from '../../../shared/model'
 import type { Command } from '../commandLine'
-import { CommandError } from '../errors'
 import { oneLine, printJsonOrLines } from '../io'
 import { withExistingLibrary } from '../session'
 import { oneOperand } from './operands'
+import { forPaperOrNote } from './paperOrNote'
 
 export const backlinksCommand: Command = async (line, io) => {
   const id = oneOperand(line, 'backlinks', 'id')
   return withExistingLibrary(line, io, async (session) => {
-    // The id names a paper or a note: ask for the paper first.
-    const asPaper = await session.request('getBacklinks', { kind: 'paper', id })
-    const response =
-      !asPaper.ok && asPaper.error.code === 'not-found'
-        ? await session.request('getBacklinks', { kind: 'note', id })
-        : asPaper
-    if (!response.ok) {
-      throw new CommandError(
-        response.error.code === 'not-found'
-          ? `no paper or note with id "${id}" in this library`
-          : response.error.message,
-      )
-    }
-    printJsonOrLines(io, line.json, response.value, formatBacklink)
+    const backlinks = await forPaperOrNote(id, (kind) =>
+      session.request('getBacklinks', { kind, id }),
+    )
+    printJsonOrLines(io, line.json, backlinks, formatBacklink)
     return 0
   })
 }

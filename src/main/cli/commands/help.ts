@@ -61,12 +61,17 @@ Commands:
   attach ID FILE.pdf            attach a PDF to paper ID (stored once, by its SHA-256)
   attachments ID                the PDFs of paper ID, with their role and pages
   highlights ID                 the highlights on paper ID's PDFs, in page order
+  graph ID                      the local graph of paper or note ID to --depth N (1-3,
+                                default 2): nodes (id, kind, title), edges (source,
+                                target, kind, label or strength)
+  graph --all                   the whole library's graph, with its clusters
   help                          show this help
 
 Options:
   --library DIR  the library folder (or set ${LIBRARY_ENV}=DIR)
   --json         list, search, collections, related, backlinks, attachments, highlights:
                  print JSON with all fields
+  --json         list, search, collections, related, backlinks, graph: print JSON
   --sort ORDER   list (and search with only qualifiers): published (default),
                  added, title or upvotes
   --format F     export: bibtex, csl-json, ris or markdown
@@ -81,6 +86,8 @@ Options:
   --render       export-note: format citations and references in the style
   --set TEXT     note: the note's new text
   --append TEXT  note: text added to the note on a line of its own
+  --depth N      graph: how many steps from ID (1 to 3, default 2)
+  --all          graph: every paper and note instead of one's neighbours
 
 Paper ids are in the output of: list --json`
 

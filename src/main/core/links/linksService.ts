@@ -2,7 +2,7 @@
 // at now, and backlinks with the sentences around them. Which note links where
 // is derived from note bodies (never stored), built on first use and kept level
 // with every commit.
-import type { Backlink, LinkContext, Note, NoteSummary } from '../../../shared/model'
+import type { Backlink, LinkContext, LinkTarget, Note, NoteSummary } from '../../../shared/model'
 import { normalizeTitle, type WikiLink, type WikiLinkTarget } from '../../../shared/text/wikiLinks'
 import type { LibraryKernel } from '../kernel/kernel'
 import type { CommittedChange, Service } from '../kernel/service'
@@ -14,6 +14,14 @@ import { citationLinkKey, LinkIndex } from './linkIndex'
 import { LinkTargets } from './linkTargets'
 
 type LinkMethod = 'suggestLinkTargets' | 'resolveLinkTargets' | 'getBacklinks'
+
+/** A link of a live note to a live paper or note, by kind: the graph's link edges. */
+export interface LinkEdge {
+  noteId: string
+  target: LinkTarget
+  /** 'wiki-link', unless the link carries a kind of its own (a citation: 'citation'). */
+  kind: string
+}
 
 /** How many link suggestions a call returns unless it asks otherwise. */
 const DEFAULT_SUGGESTIONS = 8
@@ -110,6 +118,21 @@ export class LinksService implements Service<LinkMethod> {
       const note = this.kernel.store.notes.get(id)
       links.setNote(id, note !== undefined && this.targets.isLiveNote(note) ? note.body : undefined)
     }
+  }
+
+  /** Every link of every live note whose target is live, with its kind (see LinkEdge). */
+  linkEdges(): LinkEdge[] {
+    const edges: LinkEdge[] = []
+    for (const note of this.kernel.store.notes.values()) {
+      const noteLinks = this.targets.isLiveNote(note) ? this.links().linksOf(note.id) : undefined
+      for (const link of noteLinks?.links ?? []) {
+        const target = this.targets.resolve(link.target)
+        if (target === undefined) continue
+        const kind: unknown = (link as { kind?: unknown }).kind
+        edges.push({ noteId: note.id, target, kind: typeof kind === 'string' ? kind : 'wiki-link' })
+      }
+    }
+    return edges
   }
 
   reset(): void {

@@ -51,8 +51,8 @@ function stemOf(word: string): string {
   return stem
 }
 
-/** The stemmed topic words of a text, in order. */
-function topicWords(text: string): string[] {
+/** The words of a text, case-folded and stripped of accents. */
+function foldedWords(text: string): string[] {
   // Most abstracts are plain ASCII: skip Unicode folding and Unicode classes for them.
   const words = /[^\t-~]/.test(text)
     ? text
@@ -61,11 +61,28 @@ function topicWords(text: string): string[] {
         .toLowerCase()
         .match(/[\p{L}\p{N}]+/gu)
     : text.toLowerCase().match(/[a-z0-9]+/g)
-  if (words === null) return []
+  return words ?? []
+}
+
+/** The stemmed topic words of a text, in order. */
+function topicWords(text: string): string[] {
   const result: string[] = []
-  for (const word of words) {
+  for (const word of foldedWords(text)) {
     const stem = stemOf(word)
     if (stem !== '') result.push(stem)
+  }
+  return result
+}
+
+/**
+ * The topic words of a text with the term each counts as ("robots" -> "robot"):
+ * how a stemmed term reads to people, for labels.
+ */
+export function topicWordForms(text: string): { term: string; word: string }[] {
+  const result: { term: string; word: string }[] = []
+  for (const word of foldedWords(text)) {
+    const term = stemOf(word)
+    if (term !== '') result.push({ term, word })
   }
   return result
 }

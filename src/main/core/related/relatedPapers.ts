@@ -220,6 +220,28 @@ export class RelatedPapersIndex {
     return new PaperSubset(members, start, postingDocs, postingWeights)
   }
 
+  /**
+   * The `limit` terms that most set the papers `ids` apart from the library:
+   * the largest sums of their TF-IDF weights (frequent among them, rare elsewhere).
+   */
+  distinctiveTerms(ids: Iterable<string>, limit: number): string[] {
+    const index = this.index()
+    const sums = new Map<number, number>()
+    for (const id of ids) {
+      const doc = index.position.get(id)
+      if (doc === undefined) continue
+      for (let i = index.docStart[doc] ?? 0; i < (index.docStart[doc + 1] ?? 0); i++) {
+        const term = index.docTermIds[i] ?? 0
+        sums.set(term, (sums.get(term) ?? 0) + (index.docWeights[i] ?? 0))
+      }
+    }
+    const names = [...this.termIds.keys()]
+    return [...sums]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([term]) => names[term] ?? '')
+  }
+
   private termIdOf(term: string): number {
     let termId = this.termIds.get(term)
     if (termId === undefined) {

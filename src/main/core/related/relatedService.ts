@@ -8,7 +8,7 @@ import type { CommittedChange, Service } from '../kernel/service'
 import type { PlanRunner } from '../organize/planRunner'
 import type { PaperViews } from '../papers/paperViews'
 import { requirePaper } from '../store/requireRecord'
-import { RelatedPapersIndex } from './relatedPapers'
+import { RelatedPapersIndex, type SimilarPaper } from './relatedPapers'
 import { planAddRelation, planRemoveRelation, planUpdateRelation } from './relations'
 
 type RelatedMethod =
@@ -65,6 +65,34 @@ export class RelatedService implements Service<RelatedMethod> {
       this.plans.run((ctx) => planAddRelation(ctx, fromId, toId, label)),
     updateRelation: ({ id, label }) => this.plans.run((ctx) => planUpdateRelation(ctx, id, label)),
     removeRelation: ({ id }) => this.plans.run((ctx) => planRemoveRelation(ctx, id)),
+  }
+
+  /**
+   * The `limit` most similar papers of each of `ids` (for the graph), counted
+   * in slices so other calls get through meanwhile.
+   */
+  async similarOf(ids: readonly string[], limit: number): Promise<Map<string, SimilarPaper[]>> {
+    const related = await this.related()
+    await related.ready()
+    const result = new Map<string, SimilarPaper[]>()
+    for (const [at, id] of ids.entries()) {
+      if (at > 0 && at % RELATED_SLICE === 0) {
+        await new Promise((resolve) => setImmediate(resolve))
+        await related.ready()
+      }
+      result.set(id, related.similarTo(id, limit))
+    }
+    return result
+  }
+
+  /** For each group of papers, the `limit` terms that most set it apart (see distinctiveTerms). */
+  async distinctiveTerms(
+    groups: readonly (readonly string[])[],
+    limit: number,
+  ): Promise<string[][]> {
+    const related = await this.related()
+    await related.ready()
+    return groups.map((ids) => related.distinctiveTerms(ids, limit))
   }
 
   /** A trashed paper leaves the similar papers; a restored one comes back. */

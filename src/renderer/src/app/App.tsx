@@ -13,6 +13,7 @@ import { errorOf } from '../data/answerOf'
 import { api } from '../data/client'
 import { libraryQueries } from '../data/libraryQueries'
 import { useBackgroundQuery } from '../data/queryClient'
+import { LibraryMap } from '../features/graph/LibraryMap'
 import { useFileInto } from '../features/import/useFileInto'
 import { useImport } from '../features/import/useImport'
 import { usePaperCommands } from '../features/organize/usePaperActions'
@@ -78,6 +79,8 @@ export function App() {
   const clearNewNote = useCallback(() => setNewNoteId(undefined), [])
   // Go > Today (Ctrl/Cmd+Shift+T): the feeds' inbox in place of the panes.
   const [today, setToday] = useState(false)
+  const [mapOpen, setMapOpen] = useState(false)
+  const closeMap = useCallback(() => setMapOpen(false), [])
   const { rowAt, indexOf } = list.rows
   const rowOf = useCallback((id: string) => rowAt(indexOf(id)), [rowAt, indexOf])
   const { openDialog, openMenu } = dialogs
@@ -126,6 +129,7 @@ export function App() {
         return null
       }),
     pdf,
+    toggleLibraryMap: () => setMapOpen((open) => !open),
   })
   const papers = (
     <PapersView
@@ -181,6 +185,14 @@ export function App() {
           openDialog={openDialog}
           onUndo={() => replay('undo')}
           onClose={() => setToday(false)}
+        />
+      ) : mapOpen ? (
+        <LibraryMap
+          onOpen={(destination) => {
+            setMapOpen(false)
+            history.open(destination)
+          }}
+          onClose={closeMap}
         />
       ) : (
         <Workspace

@@ -34,6 +34,7 @@ interface WindowCommandsContext {
   openToday(): void
   checkFeeds(): void
   pdf: PdfReaderControl
+  toggleLibraryMap(): void
 }
 
 export interface WindowCommands {
@@ -88,6 +89,7 @@ export function useWindowCommands(ctx: WindowCommandsContext): WindowCommands {
     openToday: ctx.openToday,
     checkFeeds: ctx.checkFeeds,
     pdf: pdfCommands(ctx.pdf, () => list.selection.ids[0]),
+    toggleLibraryMap: ctx.toggleLibraryMap,
   }
   useKeyboardCommands(context)
 

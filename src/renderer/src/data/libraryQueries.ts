@@ -56,6 +56,9 @@ function linkTargetsQuery(targets: WikiLinkTarget[]) {
 /** What a list of papers shows: the papers, whether each has a note, the collections it filters by. */
 const PAPER_LIST: readonly ChangeTopic[] = ['papers', 'notes', 'collections']
 
+/** What a graph is drawn from. */
+const GRAPH_TOPICS: readonly ChangeTopic[] = ['papers', 'notes', 'relations']
+
 export const libraryQueries = {
   /** The toolbar's paper count, the library's problems and its backup problem. */
   libraryInfo: () => libraryQuery('getLibraryInfo', {}, { topics: ['library', 'papers', 'notes'] }),
@@ -120,4 +123,12 @@ export const libraryQueries = {
   /** A paper's highlights, in page order. */
   highlights: (paperId: string) =>
     libraryQuery('listHighlights', { paperId }, { topics: ['highlights'], paperId }),
+  /** The neighbourhood of a paper or note: links, relations, similar papers and notes may move it. */
+  localGraph: (args: ApiArgs<'getLocalGraph'>) =>
+    libraryQuery('getLocalGraph', args, { topics: GRAPH_TOPICS }),
+  /** Ids of the papers a search query finds, in no particular use of order (the map highlights them). */
+  paperIdsMatching: (query: string) =>
+    libraryQuery('listPaperIds', { query }, { topics: PAPER_LIST }),
+  /** Every paper and note, their edges and clusters (and the saved layout). */
+  libraryMap: () => libraryQuery('getLibraryMap', {}, { topics: [...GRAPH_TOPICS, 'collections'] }),
 }

@@ -9,6 +9,7 @@ import { attachmentArgs } from './attachments'
 import { duplicateArgs } from './duplicates'
 import { exportArgs } from './exports'
 import { feedArgs } from './feeds'
+import { graphArgs } from './graph'
 import { importArgs } from './imports'
 import { libraryArgs } from './library'
 import { linkArgs } from './links'
@@ -34,6 +35,7 @@ export const apiArgs = {
   ...syncArgs,
   ...feedArgs,
   ...attachmentArgs,
+  ...graphArgs,
 } satisfies { [M in ApiMethod]: z.ZodType }
 
 export * from '../limits'

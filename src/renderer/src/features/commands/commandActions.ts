@@ -37,6 +37,8 @@ export interface CommandContext {
   openToday(): void
   /** File > Check the feeds now. */
   checkFeeds(): void
+  /** View > Library map: every paper and note as a map (again: back to the panes). */
+  toggleLibraryMap(): void
   /** Whether a paper is selected (commands on "the paper" need one). */
   hasSelection(): boolean
   /** PDFs of the selected paper (features/pdf). */
@@ -83,6 +85,7 @@ export const COMMAND_ACTIONS: Record<CommandId, CommandAction> = {
   'focus-list': { run: (c) => c.focusPane('list') },
   'focus-paper': { run: (c) => c.focusPane('paper'), enabled: needsPaper },
   'focus-notes': { run: (c) => c.focusPane('notes'), enabled: needsPaper },
+  'library-map': { run: (c) => c.toggleLibraryMap() },
   'theme-system': { run: (c) => c.setTheme('system') },
   'theme-light': { run: (c) => c.setTheme('light') },
   'theme-dark': { run: (c) => c.setTheme('dark') },

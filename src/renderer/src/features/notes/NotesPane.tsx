@@ -9,6 +9,7 @@ import { api, errorMessage } from '../../data/client'
 import { Backlinks } from '../links/Backlinks'
 import { useCitationAutocomplete } from '../citations/CitationAutocomplete'
 import { ExportNoteMenu } from '../citations/ExportNoteMenu'
+import { LocalGraph } from '../graph/LocalGraph'
 import { useLinkAutocomplete } from '../links/LinkAutocomplete'
 import { NotePreview, type BrokenLink } from './NotePreview'
 import { useNoteInserter } from './noteInserts'
@@ -237,6 +238,7 @@ function NoteEditor(props: NoteEditorProps) {
       {source.kind === 'note' && (
         <div className="note-backlinks">
           <Backlinks kind="note" id={source.noteId} onOpen={onOpen} />
+          <LocalGraph kind="note" id={source.noteId} onOpen={onOpen} />
         </div>
       )}
     </div>

@@ -15,6 +15,7 @@ import { libraryQueries } from '../../data/libraryQueries'
 import { openExternal } from '../../data/openExternal'
 import { CitationKeyRow } from '../citations/CitationKeyRow'
 import { Backlinks } from '../links/Backlinks'
+import { LocalGraph } from '../graph/LocalGraph'
 import { ClippedText } from '../../ui/ClippedText'
 import { AiSummary, HfMetaRows } from './HfDetails'
 import { MarkedText } from './MarkedText'
@@ -241,6 +242,7 @@ export function PaperPane(props: PaperPaneProps) {
             onProblem={setRelationProblem}
           />
           <SimilarPapers paperId={paper.id} onOpen={props.onOpen} />
+          <LocalGraph kind="paper" id={paper.id} onOpen={props.onOpen} />
         </>
       )}
     </article>

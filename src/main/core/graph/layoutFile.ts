@@ -1,0 +1,105 @@
+// The library map's layout, kept in the library folder (graph-layout.json) so
+// the map opens at once next time: derived data, safe to delete, written
+// durably (temp file, fsync, rename). It names the nodes and edges it was laid
+// out for (the layout key); a map of other nodes and edges still starts from it.
+// It also keeps the map's similar-paper edges (seconds of work at 10k papers)
+// under a fingerprint of every live paper's title and abstract: they are
+// reused while no paper's words changed.
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import type { GraphEdge, GraphNode, GraphPositions } from '../../../shared/model'
+import { DurableJsonFile } from '../store/durableJsonFile'
+
+export const GRAPH_LAYOUT_FILE = 'graph-layout.json'
+const FORMAT = 1
+
+export interface SavedLayout {
+  format: number
+  layoutKey: string
+  positions: GraphPositions
+  similar?: SavedSimilar
+}
+
+export interface SavedSimilar {
+  fingerprint: string
+  /** source, target, strength */
+  edges: [string, string, number][]
+}
+
+export function layoutFileOf(dir: string): DurableJsonFile<SavedLayout> {
+  return new DurableJsonFile(join(dir, GRAPH_LAYOUT_FILE), parseLayout, { compact: true })
+}
+
+/** Names a set of nodes and edges: any change to either gives another key. */
+export function layoutKeyOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): string {
+  const hash = createHash('sha256')
+  for (const id of nodes.map((node) => node.id).sort()) hash.update(`${id}\n`)
+  hash.update('\u0000')
+  const lines = edges.map((edge) => `${edge.kind} ${edge.source} ${edge.target}`).sort()
+  for (const line of lines) hash.update(`${line}\n`)
+  return hash.digest('hex').slice(0, 32)
+}
+
+/** A file in another format, or not of this shape, is read as no layout (it is derived data). */
+function parseLayout(value: unknown): SavedLayout {
+  const empty: SavedLayout = { format: FORMAT, layoutKey: '', positions: {} }
+  if (typeof value !== 'object' || value === null) return empty
+  const { format, layoutKey, positions } = value as Partial<Record<keyof SavedLayout, unknown>>
+  if (format !== FORMAT || typeof layoutKey !== 'string') return empty
+  if (typeof positions !== 'object' || positions === null) return empty
+  const kept: GraphPositions = {}
+  for (const [id, point] of Object.entries(positions)) {
+    if (!Array.isArray(point) || point.length !== 2) continue
+    const [x, y] = point as unknown[]
+    if (
+      typeof x === 'number' &&
+      typeof y === 'number' &&
+      Number.isFinite(x) &&
+      Number.isFinite(y)
+    ) {
+      kept[id] = [x, y]
+    }
+  }
+  const layout: SavedLayout = { format: FORMAT, layoutKey, positions: kept }
+  const similar = similarOf((value as { similar?: unknown }).similar)
+  if (similar !== undefined) layout.similar = similar
+  return layout
+}
+
+function similarOf(value: unknown): SavedSimilar | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const { fingerprint, edges } = value as { fingerprint?: unknown; edges?: unknown }
+  if (typeof fingerprint !== 'string' || !Array.isArray(edges)) return undefined
+  const kept: [string, string, number][] = []
+  for (const edge of edges as unknown[]) {
+    if (!Array.isArray(edge) || edge.length !== 3) return undefined
+    const [source, target, strength] = edge as unknown[]
+    if (typeof source !== 'string' || typeof target !== 'string') return undefined
+    if (typeof strength !== 'number' || !Number.isFinite(strength)) return undefined
+    kept.push([source, target, strength])
+  }
+  return { fingerprint, edges: kept }
+}
+
+/** Names the words of the live papers: any paper added, trashed or reworded gives another. */
+export function wordsFingerprint(
+  papers: Iterable<{ id: string; title: string; abstract: string }>,
+  settings: string,
+): string {
+  const hash = createHash('sha256')
+  hash.update(`${settings}\n`)
+  const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  for (const paper of sorted)
+    hash.update(`${paper.id}\u0000${paper.title}\u0000${paper.abstract}\u0001`)
+  return hash.digest('hex').slice(0, 32)
+}
+
+export function savedLayout(
+  layoutKey: string,
+  positions: GraphPositions,
+  similar: SavedSimilar | undefined,
+): SavedLayout {
+  return similar === undefined
+    ? { format: FORMAT, layoutKey, positions }
+    : { format: FORMAT, layoutKey, positions, similar }
+}

@@ -1,0 +1,55 @@
+// From the core's nodes and edges to the graphology graph sigma draws, and
+// the words a screen reader hears for an edge.
+import Graph from 'graphology'
+import type { GraphEdge, GraphNode, GraphPositions } from '../../../../shared/model'
+import { EDGE_KIND_NAMES, EDGE_SIZES, edgeProgram, type GraphColours } from './graphStyle'
+
+export interface NodeLook {
+  color: string
+  size: number
+}
+
+/** A graph for sigma: every node at its position, every edge with its kind's colour and line. */
+export function drawableGraph(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  positions: GraphPositions,
+  colours: GraphColours,
+  look: (node: GraphNode) => NodeLook,
+): Graph {
+  const graph = new Graph({ type: 'mixed', multi: true })
+  for (const node of nodes) {
+    const [x, y] = positions[node.id] ?? [0, 0]
+    graph.addNode(node.id, {
+      x,
+      y,
+      label: node.title,
+      title: node.title,
+      kind: node.kind,
+      ...look(node),
+    })
+  }
+  for (const edge of edges) {
+    if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue
+    const attributes = {
+      kind: edge.kind,
+      color: colours.edges[edge.kind],
+      size: EDGE_SIZES[edge.kind] * (edge.kind === 'similar' ? 0.5 + (edge.strength ?? 0) * 2 : 1),
+      type: edgeProgram(edge.kind),
+    }
+    if (edge.kind === 'similar') graph.addUndirectedEdge(edge.source, edge.target, attributes)
+    else graph.addDirectedEdge(edge.source, edge.target, attributes)
+  }
+  return graph
+}
+
+/** "Link to ToolGen", "Relation “extends” from X", "Similar to Y (0.38)": an edge as seen from `id`. */
+export function edgeWords(edge: GraphEdge, id: string, titleOf: (id: string) => string): string {
+  const outgoing = edge.source === id
+  const other = titleOf(outgoing ? edge.target : edge.source)
+  if (edge.kind === 'similar') {
+    return `Similar to ${other} (${(edge.strength ?? 0).toFixed(2)})`
+  }
+  const label = edge.label === undefined ? '' : ` “${edge.label}”`
+  return `${EDGE_KIND_NAMES[edge.kind]}${label} ${outgoing ? 'to' : 'from'} ${other}`
+}

@@ -1,0 +1,90 @@
+// Both graph views on a synthetic 10,000-paper library, in both themes: the
+// map is laid out in the worker the first time (similar papers found, the
+// layout saved), read from the library folder the second (dark theme); the
+// local graph of a paper with links draws beside it.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { GRAPH_LAYOUT_FILE } from '../../src/main/core/graph/layoutFile'
+import { writeSyntheticLibrary } from '../bench/syntheticLibrary'
+import { linkedSynthetic } from './harness/graphSynthetic'
+import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
+import { scrollToRow } from './harness/paperList'
+
+const PAPERS = 10_000
+let dir: string
+let first: { title: string; links: number } | undefined
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'offprint-graph-10k-'))
+  const library = linkedSynthetic(PAPERS)
+  await writeSyntheticLibrary(dir, library)
+  const note = library.notes[0]
+  const paper = library.papers.find((candidate) => candidate.id === note?.paperId)
+  if (paper !== undefined) first = { title: paper.title, links: 3 }
+}, 120_000)
+
+afterAll(async () => {
+  await closeBrowser()
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function openMap(app: RunningApp): Promise<void> {
+  await app.page.keyboard.press('Control+Shift+M')
+  await expect.poll(() => app.page.getByTestId('library-map').isVisible()).toBe(true)
+}
+
+describe('the graph views at 10,000 papers', () => {
+  it('lays the map out once in the worker and saves it (light theme), with the local graph of a linked paper', async () => {
+    const app = await launchApp({ libraryDir: dir, colorScheme: 'light' })
+    try {
+      await openMap(app)
+      // The first time: similar papers are found in the core and the layout computed in the worker.
+      await expect
+        .poll(() => app.page.getByTestId('map-status').textContent(), {
+          timeout: 110_000,
+          interval: 1000,
+        })
+        .toMatch(/^10000 nodes, \d+ edges · laid out and saved$/)
+      const saved = JSON.parse(await readFile(join(dir, GRAPH_LAYOUT_FILE), 'utf8')) as {
+        positions: Record<string, unknown>
+      }
+      expect(Object.keys(saved.positions)).toHaveLength(PAPERS)
+      await expect.poll(() => app.page.getByTestId('map-cluster-label').count()).toBeGreaterThan(5)
+      await app.page.getByTestId('map-colour-by').selectOption('year')
+      await app.screenshot('library-map-10k-light')
+      await app.page.keyboard.press('Escape')
+
+      // The local graph of a paper whose note links three others.
+      if (first === undefined) throw new Error('the synthetic library has no note')
+      await (await scrollToRow(app.page, first.title)).click()
+      const panel = app.page.getByTestId('local-graph')
+      await panel.scrollIntoViewIfNeeded()
+      await panel.getByLabel('Similar').uncheck()
+      await expect
+        .poll(() => panel.getByTestId('graph-list-item').count(), { timeout: 60_000 })
+        .toBeGreaterThanOrEqual(first.links)
+      await expect.poll(() => panel.locator('canvas').count()).toBeGreaterThan(0)
+      await app.screenshot('local-graph-10k-light')
+      expect(app.pageErrors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  }, 240_000)
+
+  it('opens the saved map at once the next time (dark theme)', async () => {
+    const app = await launchApp({ libraryDir: dir, colorScheme: 'dark' })
+    try {
+      await openMap(app)
+      await expect
+        .poll(() => app.page.getByTestId('map-status').textContent(), { timeout: 60_000 })
+        .toMatch(/^10000 nodes, \d+ edges · layout from the library folder$/)
+      await expect.poll(() => app.page.getByTestId('map-cluster-label').count()).toBeGreaterThan(5)
+      await app.screenshot('library-map-10k-dark')
+      expect(app.pageErrors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  }, 120_000)
+})

@@ -1,0 +1,105 @@
+// The library map in Chromium over the real core: drawn by sigma (WebGL
+// through SwiftShader; no GPU here), laid out in the worker and kept in the
+// library folder (a second opening reads it), filtered, coloured, searched
+// (the search zooms to its matches; a click on a match opens it), clusters
+// labelled by their words; screenshots in both themes.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { GRAPH_LAYOUT_FILE } from '../../src/main/core/graph/layoutFile'
+import { appSession } from './harness/appSession'
+import { GRASP, call, linkedLibrary } from './harness/graphLibrary'
+
+const session = appSession()
+
+function status(page: Page) {
+  return page.getByTestId('map-status')
+}
+
+async function openMap(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Shift+M')
+  await expect.poll(() => page.getByTestId('library-map').isVisible()).toBe(true)
+}
+
+describe('the library map', () => {
+  it('lays out every paper and note in the worker, keeps the layout, filters, colours, searches and opens', async () => {
+    const app = await session.launch({ colorScheme: 'light' })
+    const { page } = app
+    await linkedLibrary(app)
+    await openMap(page)
+    // 53 papers and the standalone note.
+    await expect
+      .poll(() => status(page).textContent())
+      .toMatch(/^54 nodes, \d+ edges · laid out and saved$/)
+    const saved = JSON.parse(await readFile(join(app.libraryDir, GRAPH_LAYOUT_FILE), 'utf8')) as {
+      positions: Record<string, [number, number]>
+    }
+    expect(Object.keys(saved.positions)).toHaveLength(54)
+    expect(await page.getByTestId('map-shown').textContent()).toBe('54 of 54 shown')
+    // Clusters carry their distinctive words: the robot papers form one.
+    await expect.poll(() => page.getByTestId('map-cluster-label').count()).toBeGreaterThan(1)
+    const labels = await page.getByTestId('map-cluster-label').allTextContents()
+    expect(labels.some((label) => label.includes('robot'))).toBe(true)
+    await page.getByTestId('map-colour-by').selectOption('collection')
+    await expect.poll(() => page.getByTestId('map-legend').textContent()).toContain('Tools')
+    await app.screenshot('library-map-light')
+
+    // Filters: the collection of three; a status none has.
+    await page.getByTestId('map-collection').selectOption({ label: 'Tools' })
+    await expect.poll(() => page.getByTestId('map-shown').textContent()).toBe('3 of 54 shown')
+    await page.getByTestId('map-collection').selectOption({ label: 'All' })
+    await page.getByTestId('map-status-filter').selectOption('read')
+    await expect.poll(() => page.getByTestId('map-shown').textContent()).toBe('0 of 54 shown')
+    await page.getByTestId('map-status-filter').selectOption('')
+
+    // Colour by year: the legend names the years.
+    await page.getByTestId('map-colour-by').selectOption('year')
+    await expect.poll(() => page.getByTestId('map-legend').textContent()).toMatch(/20\d\d/)
+
+    // The search highlights its matches, as many as the library's search finds, and zooms to them.
+    const robotIds = await call<string[]>(app, 'listPaperIds', { query: 'robot' })
+    expect(robotIds.length).toBeGreaterThan(1)
+    await page.getByTestId('map-search').fill('robot')
+    await expect
+      .poll(() => page.getByTestId('map-shown').textContent())
+      .toBe(`54 of 54 shown · ${robotIds.length} match the search`)
+
+    // One match alone sits in the middle once the camera has moved to it: a click there opens it.
+    await page.getByTestId('map-search').fill('"Grasp Anything"')
+    await expect
+      .poll(() => page.getByTestId('map-shown').textContent())
+      .toBe('54 of 54 shown · 1 match the search')
+    const canvas = page.getByTestId('library-map-canvas')
+    await expect
+      .poll(async () => {
+        // Once the map has closed there is no canvas to measure (boundingBox would wait for one).
+        const box = (await canvas.count()) > 0 ? await canvas.boundingBox() : null
+        if (box !== null) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+        return page.locator('#paper-title').isVisible()
+      })
+      .toBe(true)
+    expect(await page.locator('#paper-title').textContent()).toBe(GRASP)
+
+    // Opened again, the map comes from the library folder: no new layout.
+    await openMap(page)
+    await expect
+      .poll(() => status(page).textContent())
+      .toMatch(/^54 nodes, \d+ edges · layout from the library folder$/)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('library-map').isVisible()).toBe(false)
+    expect(app.pageErrors).toEqual([])
+    expect(app.securityEvents).toEqual([])
+  })
+
+  it('looks right in the dark theme', async () => {
+    const app = await session.launch({ colorScheme: 'dark' })
+    const { page } = app
+    await linkedLibrary(app)
+    await openMap(page)
+    await expect.poll(() => status(page).textContent()).toContain('laid out and saved')
+    await expect.poll(() => page.getByTestId('map-cluster-label').count()).toBeGreaterThan(1)
+    await app.screenshot('library-map-dark')
+    expect(app.pageErrors).toEqual([])
+  })
+})
