@@ -8,7 +8,7 @@
 // loads it: when the library is still at the revision the file was saved at,
 // that is all; otherwise only the papers whose text changed since (found by
 // fingerprint) are read again, instead of every paper.
-import type { Collection, Paper, PaperMatches } from '../../../shared/model'
+import type { Paper, PaperMatches } from '../../../shared/model'
 import type { Fingerprint } from './documentFingerprint'
 import { documentFingerprint } from './documentFingerprint'
 import { highlightRanges } from './highlightRanges'
@@ -17,22 +17,13 @@ import type { PdfTextSearch } from './pdfTextHits'
 import { parseQuery } from './queryParser'
 import { RankedHits } from './rankedHits'
 import { searchDocumentOf, type SearchDocument } from './searchDocument'
-import type { HighlightTerm, SearchContext, SearchResult } from './searchIndex'
+import type { SearchContext, SearchResult } from './searchIndex'
 import { SearchIndex } from './searchIndex'
+import type { IndexProgress, SearchPage, SearchSource, SearchView } from './searchTypes'
 import type { SavedSearchIndex } from './searchIndexFile'
 import { readSearchIndexFile, writeSearchIndexFile } from './searchIndexFile'
 
-/** What the search reads from the library. */
-export interface SearchSource {
-  /** Every paper not in the trash. */
-  papers(): Iterable<Paper>
-  paper(id: string): Paper | undefined
-  /** The text of the paper's note ('' when it has none). */
-  noteText(paperId: string): string
-  collections(): readonly Collection[]
-  /** The library's revision (LibraryStore.revision): equal means the same papers and notes. */
-  revision(): string
-}
+export type { IndexProgress, SearchPage, SearchSource, SearchView } from './searchTypes'
 
 /** Papers indexed per turn of the event loop while building in the background. */
 const BUILD_SLICE = 2000
@@ -59,26 +50,6 @@ const SAVE_FROM_PAPERS = 5000
  */
 const SAVE_AFTER_CHANGES = 1000
 const SAVE_DELAY_MS = 5000
-
-/** Papers done of all, while the index is built or checked. */
-export type IndexProgress = (done: number, total: number) => void
-
-/** The list a search runs in: its order, and the papers it is limited to (e.g. a collection). */
-export interface SearchView {
-  /** Identifies the order and the limit, for caching results. */
-  key: string
-  /** Every paper in list order: a query with only qualifiers keeps it. */
-  ordered(): readonly Paper[]
-  /** The papers of the current view, when it is not the whole library. */
-  scope?: (() => ReadonlySet<string>) | undefined
-}
-
-export interface SearchPage {
-  total: number
-  ranked: boolean
-  ids: string[]
-  highlight: readonly HighlightTerm[]
-}
 
 interface CachedSearch {
   key: string

@@ -43,7 +43,7 @@ import { moveAside } from './moveAside'
 import { MergeBatch, emptyRecords, isEmptyOutcome } from './mergeBatch'
 import type { MergeOutcome, Records } from './mergeBatch'
 import { RECORD_KINDS, SHARD_COUNTS } from './recordKinds'
-import type { ChangeSet, RecordKind, RecordTypes } from './recordKinds'
+import type { ChangeSet, ReadonlyRecords, RecordKind } from './recordKinds'
 import type { RecordRevision } from './recordRevisions'
 import { ShardedMap } from './shardedMap'
 import { loadShards, readOrRecover, shardContent, shardFile } from './shardFiles'
@@ -53,6 +53,7 @@ import { stampChanges } from './stampChanges'
 
 export { JOURNAL_FILE, journalFileOf }
 export { defaultDevice, deviceName }
+export type { LibraryRecords, ReadonlyRecords } from './recordKinds'
 /** This device's journal is emptied at a checkpoint once it holds this much (see README). */
 export const JOURNAL_KEEP_BYTES = 4 * 1024 * 1024
 /** Quiet time after the last commit before shard files are brought up to date. */
@@ -482,17 +483,6 @@ async function rememberLibraryFiles(signatures: FileSignatures): Promise<void> {
   }
   await Promise.all(paths.map((path) => signatures.remember(path)))
 }
-
-/** What the rest of the core may do with one kind's records: read. */
-export interface ReadonlyRecords<K extends RecordKind> {
-  readonly size: number
-  get(id: string): RecordTypes[K] | undefined
-  has(id: string): boolean
-  values(): IterableIterator<RecordTypes[K]>
-}
-
-/** Read access to every kind of record (the store itself is one). */
-export type LibraryRecords = { readonly [K in RecordKind]: ReadonlyRecords<K> }
 
 /** Refuses a library.json of a newer schema before anything in the folder is touched. */
 async function checkVersion(metaFile: DurableJsonFile<unknown>): Promise<void> {

@@ -70,3 +70,14 @@ export function emptyRecordMaps(): RecordMaps {
     highlights: new Map(),
   }
 }
+
+/** What the rest of the core may do with one kind's records: read. */
+export interface ReadonlyRecords<K extends RecordKind> {
+  readonly size: number
+  get(id: string): RecordTypes[K] | undefined
+  has(id: string): boolean
+  values(): IterableIterator<RecordTypes[K]>
+}
+
+/** Read access to every kind of record (the store itself is one). */
+export type LibraryRecords = { readonly [K in RecordKind]: ReadonlyRecords<K> }
