@@ -66,6 +66,27 @@ function pdfAnnotationIcons(): Plugin {
   }
 }
 
+/**
+ * pdf.js's viewer stylesheet is global, and a few of its class names are ours
+ * too: `.toggle-button`, `.dialog` and `.sidebar` (pdf.js's own viewer app's
+ * widgets, which the embedded viewer never creates). Loaded as is, they restyle
+ * the window's toolbar, dialogs and sidebar once a PDF is opened. Renamed here,
+ * they can only reach pdf.js's elements.
+ */
+const PDFJS_CLASHING_CLASSES = ['toggle-button', 'dialog', 'sidebar']
+
+function pdfViewerCssScoped(): Plugin {
+  const clashing = new RegExp(`\\.(${PDFJS_CLASHING_CLASSES.join('|')})(?![\\w-])`, 'g')
+  return {
+    name: 'offprint-pdf-viewer-css-scoped',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/pdfjs-dist\/web\/pdf_viewer\.css(\?|$)/.test(id)) return undefined
+      return code.replace(clashing, '.pdfjs-$1')
+    },
+  }
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -87,7 +108,13 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react(), devServerCsp(), katexWoff2Only(), pdfAnnotationIcons()],
+    plugins: [
+      react(),
+      devServerCsp(),
+      katexWoff2Only(),
+      pdfAnnotationIcons(),
+      pdfViewerCssScoped(),
+    ],
     build: {
       rolldownOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },

@@ -43,7 +43,23 @@ describe('the PDF reader', () => {
   it('opens an attached paper at fit width and finds a word that is only in the PDF', async () => {
     const app = await session.launch()
     const { page } = app
+    // pdf.js's stylesheet names some classes as the window does (.toggle-button,
+    // .sidebar, .dialog): opening a PDF must not restyle the toolbar or the sidebar.
+    const chrome = () =>
+      page.evaluate(() => {
+        const toggle = document.querySelector('[aria-label="Panes"] button')
+        const sidebar = document.querySelector('.sidebar')
+        return {
+          toggleWidth: toggle?.getBoundingClientRect().width,
+          toggleFont: toggle === null ? undefined : getComputedStyle(toggle).fontSize,
+          sidebarBorder: sidebar === null ? undefined : getComputedStyle(sidebar).borderTopWidth,
+          sidebarShadow: sidebar === null ? undefined : getComputedStyle(sidebar).boxShadow,
+        }
+      })
+    const before = await chrome()
+    expect(before.toggleWidth).toBeGreaterThan(40)
     await readPdfOfToolRl(page)
+    expect(await chrome()).toEqual(before)
     expect(await page.getByTestId('pdf-page-count').textContent()).toBe('of 14')
     expect(await page.getByTestId('pdf-zoom').inputValue()).toBe('page-width')
     await app.screenshot('pdf-reader-open')

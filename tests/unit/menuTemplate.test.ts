@@ -221,8 +221,8 @@ describe('application menu', () => {
       'CmdOrCtrl+1',
       'CmdOrCtrl+2',
       'CmdOrCtrl+3',
-      'CmdOrCtrl+Shift+T',
       'CmdOrCtrl+Shift+M',
+      'CmdOrCtrl+Shift+T',
     ])
     // The same items on Linux keep showing their single keys (never registered there).
     const star = submenuOf(linuxMenu(), 'Edit').find((item) => item.id === 'toggle-star')

@@ -16,7 +16,7 @@ export function PaneToggles(props: { settings: Settings; onChange(patch: Setting
         <button
           key={setting}
           type="button"
-          className="toolbar-button toggle-button"
+          className="toolbar-button pane-toggle"
           aria-pressed={settings[setting]}
           title={`Show or hide the ${label.toLowerCase()} (${keys})`}
           onClick={() => onChange({ [setting]: !settings[setting] })}
