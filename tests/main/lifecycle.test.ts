@@ -83,7 +83,7 @@ describe.each(PLATFORMS)('the main process on %s', (platform) => {
     expect(singleKeys).toEqual(
       platform === 'darwin'
         ? []
-        : ['S', 'U', 'I', 'R', 'T', 'C', 'J', 'K', 'Alt+Left', 'Alt+Right', '?'],
+        : ['S', 'U', 'I', 'R', 'T', 'C', 'Q', 'O', 'J', 'K', 'Alt+Left', 'Alt+Right', '?'],
     )
     expect(main.log()).toMatch(/Offprint 0\.1\.0 opened .*library \(0 papers\)/)
     const info = await page.offprint.getLibraryInfo({})
