@@ -26,6 +26,12 @@ declare module 'citeproc' {
       mode?: 'html' | 'text' | 'rtf',
       uncitedItemIDs?: string[],
     ): Array<[string, number, string]>
+    /** One cluster added or edited among the others; the clusters whose text changed, by index. */
+    processCitationCluster(
+      citation: CiteprocCitation,
+      citationsPre: Array<[string, number]>,
+      citationsPost: Array<[string, number]>,
+    ): [{ bibchange: boolean }, Array<[number, string, string]>]
     makeBibliography(): [BibliographyMeta, string[]] | false
     setOutputFormat(mode: 'html' | 'text' | 'rtf'): void
     updateItems(ids: string[]): void

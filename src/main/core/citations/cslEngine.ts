@@ -27,9 +27,22 @@ export type OutputFormat = 'html' | 'text'
 /** What citeproc-js writes for a part of a citation that the style does not print. */
 const NO_PRINTED_FORM = '[NO_PRINTED_FORM]'
 
+/** What the engine last registered and rendered, to answer the next request from. */
+interface Rendered {
+  output: OutputFormat
+  /** The cited works in order of first citation, each as the object citeproc-js was given. */
+  items: Map<string, Record<string, unknown> | undefined>
+  /** Each cluster as JSON, by citationID, in document order. */
+  clusters: Map<string, string>
+  /** citeproc-js's text of each cluster, by citationID. */
+  texts: Map<string, string>
+  bibliography: Omit<EngineOutput, 'citations'>
+}
+
 export class CslEngine {
   private readonly engine: Engine
   private items: (id: string) => Record<string, unknown> | undefined = () => undefined
+  private last: Rendered | undefined
 
   constructor(xml: string, locale: string) {
     try {
@@ -49,9 +62,16 @@ export class CslEngine {
 
   /**
    * The citations and the bibliography of the cited works, in the style.
-   * `items` gives each cited paper as CSL-JSON; `authorsOf` names a paper's
-   * authors for an in-text citation in a style that has no such form (IEEE:
-   * "Doe [1]").
+   * `items` gives each cited paper as CSL-JSON (the same object for an
+   * unchanged paper: that is how the engine knows its last answer still
+   * holds); `authorsOf` names a paper's authors for an in-text citation in a
+   * style that has no such form (IEEE: "Doe [1]").
+   *
+   * citeproc-js keeps its state between calls: when the same works are cited
+   * in the same order as last time, the bibliography is the last one and only
+   * the clusters that changed go through citeproc-js, as a word processor
+   * plugin edits one citation (processCitationCluster); otherwise every
+   * cluster is replayed and the bibliography built again.
    */
   format(
     citations: readonly ResolvedCitation[],
@@ -72,33 +92,94 @@ export class CslEngine {
         properties: composite ? { noteIndex: 0, mode: 'composite' } : { noteIndex: 0 },
       })
     })
+    const cited = new Map<string, Record<string, unknown> | undefined>()
+    for (const cluster of clusters) {
+      for (const { id } of cluster.citationItems) if (!cited.has(id)) cited.set(id, items(id))
+    }
+    const rendered = this.render(clusters, cited, output)
     const texts = citations.map(() => '')
+    positions.forEach((index) => {
+      let text = rendered.texts.get(`c${index}`) ?? ''
+      if (text.includes(NO_PRINTED_FORM)) {
+        const first = citations[index]?.items[0]?.paperId
+        const names = first === undefined ? '' : authorsOf(first)
+        text = text.replace(NO_PRINTED_FORM, output === 'html' ? escapeHtml(names) : names).trim()
+      }
+      texts[index] = text
+    })
+    return { citations: texts, ...rendered.bibliography }
+  }
+
+  private render(
+    clusters: readonly CiteprocCitation[],
+    cited: Map<string, Record<string, unknown> | undefined>,
+    output: OutputFormat,
+  ): Rendered {
+    const json = new Map(clusters.map((cluster) => [cluster.citationID, JSON.stringify(cluster)]))
+    const last = this.last
+    this.last = undefined
+    if (last !== undefined && clusters.length > 0 && sameWorks(last, cited, output)) {
+      const ids = clusters.map((cluster) => cluster.citationID)
+      if (sameKeys(ids, last.clusters)) {
+        const texts = new Map(last.texts)
+        clusters.forEach((cluster, at) => {
+          if (last.clusters.get(cluster.citationID) === json.get(cluster.citationID)) return
+          const pre = ids.slice(0, at).map((id): [string, number] => [id, 0])
+          const post = ids.slice(at + 1).map((id): [string, number] => [id, 0])
+          const [, updated] = this.engine.processCitationCluster(cluster, pre, post)
+          for (const [index, text] of updated) {
+            const id = ids[index]
+            if (id !== undefined) texts.set(id, text)
+          }
+        })
+        this.last = { ...last, clusters: json, texts }
+        return this.last
+      }
+    }
     this.engine.setOutputFormat(output)
+    const texts = new Map<string, string>()
     if (clusters.length > 0) {
-      const rendered = this.engine.rebuildProcessorState(clusters, output)
-      const byId = new Map(rendered.map(([id, , text]) => [id, text]))
-      positions.forEach((index) => {
-        let text = byId.get(`c${index}`) ?? ''
-        if (text.includes(NO_PRINTED_FORM)) {
-          const first = citations[index]?.items[0]?.paperId
-          const names = first === undefined ? '' : authorsOf(first)
-          text = text.replace(NO_PRINTED_FORM, output === 'html' ? escapeHtml(names) : names).trim()
-        }
-        texts[index] = text
-      })
+      for (const [id, , text] of this.engine.rebuildProcessorState([...clusters], output)) {
+        texts.set(id, text)
+      }
     } else {
       this.engine.rebuildProcessorState([], output)
     }
-    const bibliography = clusters.length > 0 ? this.engine.makeBibliography() : false
-    if (bibliography === false) return { citations: texts, bibliography: [], order: [] }
-    const [meta, entries] = bibliography
-    return {
-      citations: texts,
-      // citeproc-js indents its HTML with new lines: not part of the text.
-      bibliography: entries.map((entry) => entry.replace(/\n\s*/g, '').trim()),
-      order: meta.entry_ids.map((ids) => ids[0] ?? ''),
-    }
+    const made = clusters.length > 0 ? this.engine.makeBibliography() : false
+    const bibliography =
+      made === false
+        ? { bibliography: [], order: [] }
+        : {
+            // citeproc-js indents its HTML with new lines: not part of the text.
+            bibliography: made[1].map((entry) => entry.replace(/\n\s*/g, '').trim()),
+            order: made[0].entry_ids.map((ids) => ids[0] ?? ''),
+          }
+    this.last = { output, items: cited, clusters: json, texts, bibliography }
+    return this.last
   }
+}
+
+/** The same works, cited first in the same order, each the very object given last time. */
+function sameWorks(
+  last: Rendered,
+  cited: ReadonlyMap<string, Record<string, unknown> | undefined>,
+  output: OutputFormat,
+): boolean {
+  if (last.output !== output || last.items.size !== cited.size) return false
+  const before = [...last.items]
+  let at = 0
+  for (const [id, item] of cited) {
+    const [lastId, lastItem] = before[at++] ?? []
+    if (id !== lastId || item === undefined || item !== lastItem) return false
+  }
+  return true
+}
+
+function sameKeys(ids: readonly string[], map: ReadonlyMap<string, string>): boolean {
+  if (ids.length !== map.size) return false
+  let at = 0
+  for (const id of map.keys()) if (id !== ids[at++]) return false
+  return true
 }
 
 function itemOf(item: ResolvedCitation['items'][number]): CiteprocCitationItem {
