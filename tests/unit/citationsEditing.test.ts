@@ -123,6 +123,31 @@ const DRAFTS: ResolvedCitation[][] = [
     cite('smithB', 'sapolsky'),
     cite('leeB'),
   ],
+  // a citation inserted first: McCauley is now the first work cited
+  [
+    cite('mccauley'),
+    cite({ id: 'sapolsky', prefix: 'see' }),
+    cite({ id: 'smithA', locator: '13' }),
+    cite('leeA', 'mccauley'),
+    cite('smithB', 'sapolsky'),
+    cite('leeB'),
+  ],
+  // the last citation deleted: the second Lee is cited no more
+  [
+    cite('mccauley'),
+    cite({ id: 'sapolsky', prefix: 'see' }),
+    cite({ id: 'smithA', locator: '13' }),
+    cite('leeA', 'mccauley'),
+    cite('smithB', 'sapolsky'),
+  ],
+  // the same citation twice, and one in the middle deleted
+  [
+    cite('mccauley'),
+    cite({ id: 'sapolsky', prefix: 'see' }),
+    cite('leeA', 'mccauley'),
+    cite('smithB', 'sapolsky'),
+    cite('smithB', 'sapolsky'),
+  ],
 ]
 
 let locale: string

@@ -31,6 +31,7 @@ declare module 'citeproc' {
       citation: CiteprocCitation,
       citationsPre: Array<[string, number]>,
       citationsPost: Array<[string, number]>,
+      flag?: number,
     ): [{ bibchange: boolean }, Array<[number, string, string]>]
     makeBibliography(): [BibliographyMeta, string[]] | false
     setOutputFormat(mode: 'html' | 'text' | 'rtf'): void

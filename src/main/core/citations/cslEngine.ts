@@ -27,13 +27,18 @@ export type OutputFormat = 'html' | 'text'
 /** What citeproc-js writes for a part of a citation that the style does not print. */
 const NO_PRINTED_FORM = '[NO_PRINTED_FORM]'
 
+/** Clusters added or removed since the last request, beyond which the note is formatted afresh. */
+const MAX_EDITS = 8
+/** citeproc-js's flag: every cited work is registered already (the works did not change). */
+const ASSUME_ALL_ITEMS_REGISTERED = 2
+
 /** What the engine last registered and rendered, to answer the next request from. */
 interface Rendered {
   output: OutputFormat
   /** The cited works in order of first citation, each as the object citeproc-js was given. */
   items: Map<string, Record<string, unknown> | undefined>
-  /** Each cluster as JSON, by citationID, in document order. */
-  clusters: Map<string, string>
+  /** The clusters' citationIDs in document order (one per cluster content and occurrence). */
+  ids: string[]
   /** citeproc-js's text of each cluster, by citationID. */
   texts: Map<string, string>
   bibliography: Omit<EngineOutput, 'citations'>
@@ -43,6 +48,9 @@ export class CslEngine {
   private readonly engine: Engine
   private items: (id: string) => Record<string, unknown> | undefined = () => undefined
   private last: Rendered | undefined
+  /** A citationID for each cluster content and its occurrence ("JSON\0n"), stable across requests. */
+  private clusterIds = new Map<string, string>()
+  private nextClusterId = 0
 
   constructor(xml: string, locale: string) {
     try {
@@ -67,11 +75,13 @@ export class CslEngine {
    * holds); `authorsOf` names a paper's authors for an in-text citation in a
    * style that has no such form (IEEE: "Doe [1]").
    *
-   * citeproc-js keeps its state between calls: when the same works are cited
-   * in the same order as last time, the bibliography is the last one and only
-   * the clusters that changed go through citeproc-js, as a word processor
-   * plugin edits one citation (processCitationCluster); otherwise every
-   * cluster is replayed and the bibliography built again.
+   * citeproc-js keeps its state between calls, as in a word processor: the
+   * clusters added since the last request (an edited citation is one removed
+   * and one added) go through processCitationCluster, which also gives the
+   * other clusters whose text changes (numbers, disambiguation); the
+   * bibliography is built again only when the works cited or their order
+   * changed. A paper whose record changed, or many clusters changed, and the
+   * note is formatted afresh.
    */
   format(
     citations: readonly ResolvedCitation[],
@@ -82,24 +92,34 @@ export class CslEngine {
     this.items = items
     const clusters: CiteprocCitation[] = []
     const positions: number[] = []
+    const seen = new Map<string, number>()
+    const ids = new Map<string, string>()
     citations.forEach((citation, index) => {
       if (citation.items.length === 0) return
       positions.push(index)
       const composite = citation.mode === 'in-text'
-      clusters.push({
-        citationID: `c${index}`,
+      const cluster: CiteprocCitation = {
+        citationID: '',
         citationItems: citation.items.map((item) => itemOf(item)),
         properties: composite ? { noteIndex: 0, mode: 'composite' } : { noteIndex: 0 },
-      })
+      }
+      const json = JSON.stringify(cluster)
+      const occurrence = (seen.get(json) ?? 0) + 1
+      seen.set(json, occurrence)
+      const content = `${json}\0${occurrence}`
+      cluster.citationID = this.clusterIds.get(content) ?? `c${this.nextClusterId++}`
+      ids.set(content, cluster.citationID)
+      clusters.push(cluster)
     })
+    this.clusterIds = ids
     const cited = new Map<string, Record<string, unknown> | undefined>()
     for (const cluster of clusters) {
       for (const { id } of cluster.citationItems) if (!cited.has(id)) cited.set(id, items(id))
     }
     const rendered = this.render(clusters, cited, output)
     const texts = citations.map(() => '')
-    positions.forEach((index) => {
-      let text = rendered.texts.get(`c${index}`) ?? ''
+    positions.forEach((index, at) => {
+      let text = rendered.texts.get(clusters[at]?.citationID ?? '') ?? ''
       if (text.includes(NO_PRINTED_FORM)) {
         const first = citations[index]?.items[0]?.paperId
         const names = first === undefined ? '' : authorsOf(first)
@@ -115,25 +135,14 @@ export class CslEngine {
     cited: Map<string, Record<string, unknown> | undefined>,
     output: OutputFormat,
   ): Rendered {
-    const json = new Map(clusters.map((cluster) => [cluster.citationID, JSON.stringify(cluster)]))
     const last = this.last
     this.last = undefined
-    if (last !== undefined && clusters.length > 0 && sameWorks(last, cited, output)) {
-      const ids = clusters.map((cluster) => cluster.citationID)
-      if (sameKeys(ids, last.clusters)) {
-        const texts = new Map(last.texts)
-        clusters.forEach((cluster, at) => {
-          if (last.clusters.get(cluster.citationID) === json.get(cluster.citationID)) return
-          const pre = ids.slice(0, at).map((id): [string, number] => [id, 0])
-          const post = ids.slice(at + 1).map((id): [string, number] => [id, 0])
-          const [, updated] = this.engine.processCitationCluster(cluster, pre, post)
-          for (const [index, text] of updated) {
-            const id = ids[index]
-            if (id !== undefined) texts.set(id, text)
-          }
-        })
-        this.last = { ...last, clusters: json, texts }
-        return this.last
+    const ids = clusters.map((cluster) => cluster.citationID)
+    if (last !== undefined && clusters.length > 0 && last.ids.length > 0) {
+      const edited = this.edit(last, clusters, ids, cited, output)
+      if (edited !== undefined) {
+        this.last = edited
+        return edited
       }
     }
     this.engine.setOutputFormat(output)
@@ -145,41 +154,88 @@ export class CslEngine {
     } else {
       this.engine.rebuildProcessorState([], output)
     }
-    const made = clusters.length > 0 ? this.engine.makeBibliography() : false
-    const bibliography =
-      made === false
-        ? { bibliography: [], order: [] }
-        : {
-            // citeproc-js indents its HTML with new lines: not part of the text.
-            bibliography: made[1].map((entry) => entry.replace(/\n\s*/g, '').trim()),
-            order: made[0].entry_ids.map((ids) => ids[0] ?? ''),
-          }
-    this.last = { output, items: cited, clusters: json, texts, bibliography }
+    this.last = { output, items: cited, ids, texts, bibliography: this.bibliography(clusters) }
     return this.last
+  }
+
+  /** The last answer brought up to date cluster by cluster, or undefined when it cannot be. */
+  private edit(
+    last: Rendered,
+    clusters: readonly CiteprocCitation[],
+    ids: readonly string[],
+    cited: ReadonlyMap<string, Record<string, unknown> | undefined>,
+    output: OutputFormat,
+  ): Rendered | undefined {
+    if (last.output !== output) return undefined
+    for (const [id, item] of cited) {
+      if (item === undefined || (last.items.has(id) && last.items.get(id) !== item))
+        return undefined
+    }
+    const now = new Set(ids)
+    const before = new Set(last.ids)
+    const kept = ids.filter((id) => before.has(id))
+    const added = clusters.filter((cluster) => !before.has(cluster.citationID))
+    const removed = last.ids.filter((id) => !now.has(id))
+    if (added.length + removed.length > MAX_EDITS) return undefined
+    // The clusters both requests have must stand in the same order.
+    if (
+      !sameList(
+        kept,
+        last.ids.filter((id) => now.has(id)),
+      )
+    )
+      return undefined
+    const works = sameWorks(last.items, cited)
+    const texts = new Map(last.texts)
+    for (const id of removed) texts.delete(id)
+    const present = new Set(kept)
+    // A removed cluster alone: the first cluster formatted again drops it.
+    const changes = added.length > 0 || removed.length === 0 ? added : clusters.slice(0, 1)
+    for (const cluster of changes) {
+      const at = ids.indexOf(cluster.citationID)
+      const pre = ids.slice(0, at).filter((id) => present.has(id))
+      const post = ids.slice(at + 1).filter((id) => present.has(id))
+      const [, updated] = this.engine.processCitationCluster(
+        cluster,
+        pre.map((id): [string, number] => [id, 0]),
+        post.map((id): [string, number] => [id, 0]),
+        works ? ASSUME_ALL_ITEMS_REGISTERED : undefined,
+      )
+      for (const [, text, id] of updated) texts.set(id, text)
+      present.add(cluster.citationID)
+    }
+    const bibliography = works ? last.bibliography : this.bibliography(clusters)
+    return { output, items: new Map(cited), ids: [...ids], texts, bibliography }
+  }
+
+  private bibliography(clusters: readonly CiteprocCitation[]): Rendered['bibliography'] {
+    const made = clusters.length > 0 ? this.engine.makeBibliography() : false
+    if (made === false) return { bibliography: [], order: [] }
+    return {
+      // citeproc-js indents its HTML with new lines: not part of the text.
+      bibliography: made[1].map((entry) => entry.replace(/\n\s*/g, '').trim()),
+      order: made[0].entry_ids.map((entry) => entry[0] ?? ''),
+    }
   }
 }
 
 /** The same works, cited first in the same order, each the very object given last time. */
 function sameWorks(
-  last: Rendered,
+  last: ReadonlyMap<string, Record<string, unknown> | undefined>,
   cited: ReadonlyMap<string, Record<string, unknown> | undefined>,
-  output: OutputFormat,
 ): boolean {
-  if (last.output !== output || last.items.size !== cited.size) return false
-  const before = [...last.items]
+  if (last.size !== cited.size) return false
+  const before = [...last]
   let at = 0
   for (const [id, item] of cited) {
     const [lastId, lastItem] = before[at++] ?? []
-    if (id !== lastId || item === undefined || item !== lastItem) return false
+    if (id !== lastId || item !== lastItem) return false
   }
   return true
 }
 
-function sameKeys(ids: readonly string[], map: ReadonlyMap<string, string>): boolean {
-  if (ids.length !== map.size) return false
-  let at = 0
-  for (const id of map.keys()) if (id !== ids[at++]) return false
-  return true
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index])
 }
 
 function itemOf(item: ResolvedCitation['items'][number]): CiteprocCitationItem {
