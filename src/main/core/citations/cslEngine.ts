@@ -51,6 +51,13 @@ export class CslEngine {
   /** A citationID for each cluster content and its occurrence ("JSON\0n"), stable across requests. */
   private clusterIds = new Map<string, string>()
   private nextClusterId = 0
+  /**
+   * Each work's bibliography entry, kept while the work (its object), its
+   * place in the registry (its number) and its disambiguation (a year
+   * suffix, given names) stay the same. Not for a style whose entries depend
+   * on the entry before them (subsequent-author-substitute).
+   */
+  private readonly entries: Map<string, { item: object; state: string; html: string }> | undefined
 
   constructor(xml: string, locale: string) {
     try {
@@ -66,6 +73,7 @@ export class CslEngine {
     } catch (error) {
       throw new BadInputError(`The style could not be read: ${String(error)}`)
     }
+    if (!xml.includes('subsequent-author-substitute')) this.entries = new Map()
   }
 
   /**
@@ -154,7 +162,13 @@ export class CslEngine {
     } else {
       this.engine.rebuildProcessorState([], output)
     }
-    this.last = { output, items: cited, ids, texts, bibliography: this.bibliography(clusters) }
+    this.last = {
+      output,
+      items: cited,
+      ids,
+      texts,
+      bibliography: this.bibliography(clusters, cited, output),
+    }
     return this.last
   }
 
@@ -204,19 +218,67 @@ export class CslEngine {
       for (const [, text, id] of updated) texts.set(id, text)
       present.add(cluster.citationID)
     }
-    const bibliography = works ? last.bibliography : this.bibliography(clusters)
+    const bibliography = works ? last.bibliography : this.bibliography(clusters, cited, output)
     return { output, items: new Map(cited), ids: [...ids], texts, bibliography }
   }
 
-  private bibliography(clusters: readonly CiteprocCitation[]): Rendered['bibliography'] {
-    const made = clusters.length > 0 ? this.engine.makeBibliography() : false
-    if (made === false) return { bibliography: [], order: [] }
-    return {
-      // citeproc-js indents its HTML with new lines: not part of the text.
-      bibliography: made[1].map((entry) => entry.replace(/\n\s*/g, '').trim()),
-      order: made[0].entry_ids.map((entry) => entry[0] ?? ''),
+  private bibliography(
+    clusters: readonly CiteprocCitation[],
+    cited: ReadonlyMap<string, Record<string, unknown> | undefined>,
+    output: OutputFormat,
+  ): Rendered['bibliography'] {
+    if (clusters.length === 0) return { bibliography: [], order: [] }
+    const kept = this.entries
+    if (kept === undefined) {
+      const made = this.engine.makeBibliography()
+      if (made === false) return { bibliography: [], order: [] }
+      return { bibliography: made[1].map(entryHtml), order: made[0].entry_ids.map(firstId) }
     }
+    const order = this.engine.registry.getSortedIds()
+    const states = new Map<string, string>()
+    const wanted: string[] = []
+    for (const id of order) {
+      const registered = this.engine.registry.registry[id]
+      const state = `${output}\0${registered?.seq ?? ''}\0${JSON.stringify(registered?.disambig ?? null)}`
+      states.set(id, state)
+      const entry = kept.get(id)
+      if (entry === undefined || entry.item !== cited.get(id) || entry.state !== state) {
+        wanted.push(id)
+      }
+    }
+    for (const id of wanted) kept.delete(id)
+    if (wanted.length > 0) {
+      const made = this.engine.makeBibliography({
+        include: wanted.map((id) => ({ field: 'id', value: id })),
+      })
+      if (made !== false) {
+        made[0].entry_ids.forEach((ids, index) => {
+          const id = firstId(ids)
+          const item = cited.get(id)
+          const html = made[1][index]
+          if (item === undefined || html === undefined) return
+          kept.set(id, { item, state: states.get(id) ?? '', html: entryHtml(html) })
+        })
+      }
+    }
+    const bibliography: string[] = []
+    for (const id of order) {
+      const entry = kept.get(id)
+      if (entry !== undefined) bibliography.push(entry.html)
+    }
+    // Works no longer cited are forgotten (a library's worth would pile up otherwise).
+    for (const id of kept.keys()) if (!states.has(id)) kept.delete(id)
+    return { bibliography, order: order.filter((id) => kept.has(id)) }
   }
+}
+
+/** citeproc-js indents its HTML with new lines: not part of the text. */
+function entryHtml(entry: string): string {
+  return entry.replace(/\n\s*/g, '').trim()
+}
+
+function firstId(ids: readonly string[]): string {
+  return ids[0] ?? ''
 }
 
 /** The same works, cited first in the same order, each the very object given last time. */
