@@ -58,6 +58,8 @@ export class CslEngine {
    * on the entry before them (subsequent-author-substitute).
    */
   private readonly entries: Map<string, { item: object; state: string; html: string }> | undefined
+  /** Whether the style prints a work's number: if not, a number changed changes no entry. */
+  private readonly numbered: boolean
 
   constructor(xml: string, locale: string) {
     try {
@@ -74,6 +76,7 @@ export class CslEngine {
       throw new BadInputError(`The style could not be read: ${String(error)}`)
     }
     if (!xml.includes('subsequent-author-substitute')) this.entries = new Map()
+    this.numbered = xml.includes('citation-number')
   }
 
   /**
@@ -239,7 +242,8 @@ export class CslEngine {
     const wanted: string[] = []
     for (const id of order) {
       const registered = this.engine.registry.registry[id]
-      const state = `${output}\0${registered?.seq ?? ''}\0${JSON.stringify(registered?.disambig ?? null)}`
+      const seq = this.numbered ? String(registered?.seq ?? '') : ''
+      const state = `${output}\0${seq}\0${JSON.stringify(registered?.disambig ?? null)}`
       states.set(id, state)
       const entry = kept.get(id)
       if (entry === undefined || entry.item !== cited.get(id) || entry.state !== state) {
