@@ -83,71 +83,37 @@ const cite = (
   ),
 })
 
+const seeSapolsky = cite({ id: 'sapolsky', prefix: 'see' })
+const leeAndMcCauley = cite('leeA', 'mccauley')
+const smithAndSapolsky = cite('smithB', 'sapolsky')
+const smithAtPage = (page: string): ResolvedCitation => cite({ id: 'smithA', locator: page })
+
 /** The note as first written, then each edit a writer makes to it in turn. */
 const DRAFTS: ResolvedCitation[][] = [
-  [cite('sapolsky'), cite('smithA'), cite('leeA', 'mccauley'), cite('smithB')],
+  [cite('sapolsky'), cite('smithA'), leeAndMcCauley, cite('smithB')],
   // a page added to the second citation
-  [
-    cite('sapolsky'),
-    cite({ id: 'smithA', locator: '12' }),
-    cite('leeA', 'mccauley'),
-    cite('smithB'),
-  ],
+  [cite('sapolsky'), smithAtPage('12'), leeAndMcCauley, cite('smithB')],
   // "see" before the first
-  [
-    cite({ id: 'sapolsky', prefix: 'see' }),
-    cite({ id: 'smithA', locator: '12' }),
-    cite('leeA', 'mccauley'),
-    cite('smithB'),
-  ],
+  [seeSapolsky, smithAtPage('12'), leeAndMcCauley, cite('smithB')],
   // the last citation now cites a work cited before it as well
-  [
-    cite({ id: 'sapolsky', prefix: 'see' }),
-    cite({ id: 'smithA', locator: '12' }),
-    cite('leeA', 'mccauley'),
-    cite('smithB', 'sapolsky'),
-  ],
+  [seeSapolsky, smithAtPage('12'), leeAndMcCauley, smithAndSapolsky],
   // a second Lee enters: the Lees need their given names
-  [
-    cite({ id: 'sapolsky', prefix: 'see' }),
-    cite({ id: 'smithA', locator: '12' }),
-    cite('leeA', 'mccauley'),
-    cite('smithB', 'sapolsky'),
-    cite('leeB'),
-  ],
+  [seeSapolsky, smithAtPage('12'), leeAndMcCauley, smithAndSapolsky, cite('leeB')],
   // the page changed again, with the Lees in
-  [
-    cite({ id: 'sapolsky', prefix: 'see' }),
-    cite({ id: 'smithA', locator: '13' }),
-    cite('leeA', 'mccauley'),
-    cite('smithB', 'sapolsky'),
-    cite('leeB'),
-  ],
+  [seeSapolsky, smithAtPage('13'), leeAndMcCauley, smithAndSapolsky, cite('leeB')],
   // a citation inserted first: McCauley is now the first work cited
   [
     cite('mccauley'),
-    cite({ id: 'sapolsky', prefix: 'see' }),
-    cite({ id: 'smithA', locator: '13' }),
-    cite('leeA', 'mccauley'),
-    cite('smithB', 'sapolsky'),
+    seeSapolsky,
+    smithAtPage('13'),
+    leeAndMcCauley,
+    smithAndSapolsky,
     cite('leeB'),
   ],
   // the last citation deleted: the second Lee is cited no more
-  [
-    cite('mccauley'),
-    cite({ id: 'sapolsky', prefix: 'see' }),
-    cite({ id: 'smithA', locator: '13' }),
-    cite('leeA', 'mccauley'),
-    cite('smithB', 'sapolsky'),
-  ],
+  [cite('mccauley'), seeSapolsky, smithAtPage('13'), leeAndMcCauley, smithAndSapolsky],
   // the same citation twice, and one in the middle deleted
-  [
-    cite('mccauley'),
-    cite({ id: 'sapolsky', prefix: 'see' }),
-    cite('leeA', 'mccauley'),
-    cite('smithB', 'sapolsky'),
-    cite('smithB', 'sapolsky'),
-  ],
+  [cite('mccauley'), seeSapolsky, leeAndMcCauley, smithAndSapolsky, smithAndSapolsky],
 ]
 
 let locale: string
