@@ -68,6 +68,16 @@ export interface MergedSet {
 export function mergeSet(a: SetCopy, b: SetCopy): MergedSet {
   const inA = elementsOf(a.value)
   const inB = elementsOf(b.value)
+  if (
+    a.base === b.base &&
+    JSON.stringify(inA) === JSON.stringify(inB) &&
+    JSON.stringify(a.stamps) === JSON.stringify(b.stamps) &&
+    new Set(inA).size === inA.length
+  ) {
+    // The same list with the same stamps: nothing to merge (most records).
+    const value = Array.isArray(a.value) || Array.isArray(b.value) ? inA : undefined
+    return { value, base: a.base, stamps: a.stamps }
+  }
   const hasA = new Set(inA)
   const hasB = new Set(inB)
   const base = maxStamp(a.base, b.base)
