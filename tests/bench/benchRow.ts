@@ -5,6 +5,8 @@ export interface BenchRow {
   papers: number
   operation: string
   timeMs: number
+  /** CPU time (user + system) beside the wall time, on a machine others share. */
+  cpuMs?: number
   referenceMs?: number
   reference: string
   ratio?: number

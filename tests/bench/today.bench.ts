@@ -10,7 +10,8 @@ const perFeed = Number(process.env['BENCH_TODAY_FEED_ITEMS'] ?? 500)
 void benchToday(papers, items, perFeed, (row) => {
   const ratio =
     row.referenceMs === undefined ? '' : ` (${(row.timeMs / row.referenceMs).toFixed(1)}×)`
+  const cpu = row.cpuMs === undefined ? '' : ` (CPU ${row.cpuMs.toFixed(0)} ms)`
   console.log(
-    `${row.operation} at ${row.papers}: ${row.timeMs.toFixed(0)} ms${ratio}; reference ${row.referenceMs?.toFixed(1) ?? '-'} ms; target ${row.target}`,
+    `${row.operation} at ${row.papers}: ${row.timeMs.toFixed(0)} ms${cpu}${ratio}; reference ${row.referenceMs?.toFixed(1) ?? '-'} ms; target ${row.target}`,
   )
 })

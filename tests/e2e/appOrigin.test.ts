@@ -162,11 +162,12 @@ describe('the page origin', () => {
       served.set(key, (served.get(key) ?? 0) + 1)
     }
     // index.html; the bundle, the PDF reader's chunk (loaded when a PDF is first
-    // opened) and pdf.js's worker; a stylesheet for each of the two; KaTeX's fonts
-    // (woff2 only); and pdf.js's icons: its note annotations' and its viewer's.
+    // opened), pdf.js's worker and the graph's layout worker; a stylesheet for each
+    // of the first two; KaTeX's fonts (woff2 only); and pdf.js's icons: its note
+    // annotations' and its viewer's.
     expect(Object.fromEntries(served)).toEqual({
       '200 text/html; charset=utf-8': 1,
-      '200 text/javascript; charset=utf-8': 3,
+      '200 text/javascript; charset=utf-8': 4,
       '200 text/css; charset=utf-8': 2,
       '200 font/woff2': files.filter((file) => file.endsWith('.woff2')).length,
       '200 image/svg+xml': files.filter((file) => file.endsWith('.svg')).length,

@@ -31,6 +31,8 @@ afterAll(async () => {
 })
 
 async function openMap(app: RunningApp): Promise<void> {
+  // The window takes its keys once the library is shown (later than the page's load at 10,000 papers).
+  await expect.poll(() => app.page.getByTestId('library-count').textContent()).toBe('10,000 papers')
   await app.page.keyboard.press('Control+Shift+M')
   await expect.poll(() => app.page.getByTestId('library-map').isVisible()).toBe(true)
 }

@@ -56,6 +56,7 @@ describe('the PDF reader', () => {
           sidebarShadow: sidebar === null ? undefined : getComputedStyle(sidebar).boxShadow,
         }
       })
+    await page.getByRole('group', { name: 'Panes' }).getByRole('button').first().waitFor()
     const before = await chrome()
     expect(before.toggleWidth).toBeGreaterThan(40)
     await readPdfOfToolRl(page)

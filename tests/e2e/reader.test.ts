@@ -244,7 +244,8 @@ describe('bringing papers in', () => {
       '',
     ].join('\n')
     await drop('partial.txt', partial)
-    const skippedLine = 'Line 11: "A Dangling Title" has no abstract after it'
+    const skippedLine =
+      'Line 11: "A Dangling Title": the text ends at its title, before its abstract, so it was not imported'
     await expect
       .poll(() => page.getByTestId('preview-skipped').textContent())
       .toBe('1 unreadable entry')

@@ -63,12 +63,18 @@ async function press(page: Page, key: string, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await page.keyboard.press(key)
 }
 
+/** Go > Today by its key, once the window takes keys (when the library is shown). */
+async function openToday(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('library-count').textContent()).toMatch(/ papers?$/)
+  await page.keyboard.press('Control+Shift+T')
+}
+
 describe('Today', () => {
   it('triages 50 of 116 new papers from the keyboard, and all of it survives a restart', async () => {
     const app = await session.launch({ libraryDir: await seededLibrary() })
     const { page } = app
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('5 papers')
-    await page.keyboard.press('Control+Shift+T')
+    await openToday(page)
     await expect.poll(() => counts(page)).toBe('116 new · 0 kept · 0 skipped')
     const feeds = page.getByTestId('today-feed')
     expect(await feeds.locator('.today-feed-name').allTextContents()).toEqual([
@@ -132,7 +138,7 @@ describe('Today', () => {
     await app.restartCore()
     await page.reload()
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('23 papers')
-    await page.keyboard.press('Control+Shift+T')
+    await openToday(page)
     await expect.poll(() => counts(page)).toBe('67 new · 18 kept · 31 skipped')
     const starred = (await app.dispatch('listPaperIds', {
       filter: { scope: { kind: 'view', view: 'starred' } },
@@ -143,7 +149,7 @@ describe('Today', () => {
   it('from a fresh library, following the three kinds of feed fills the inbox', async () => {
     const app = await session.launch()
     const { page } = app
-    await page.keyboard.press('Control+Shift+T')
+    await openToday(page)
     await expect.poll(() => counts(page)).toBe('0 new · 0 kept · 0 skipped')
     for (const spec of ['hf-daily', 'arxiv:cs.AI+cs.LG+math', 'arxiv-query:all:science']) {
       const rows = await page.getByTestId('today-feed').count()
@@ -167,7 +173,7 @@ describe('Today', () => {
   it('shows in the Feeds column that a check failed, and why', async () => {
     const app = await session.launch({ libraryDir: await seededLibrary() })
     const { page } = app
-    await page.keyboard.press('Control+Shift+T')
+    await openToday(page)
     await expect.poll(() => counts(page)).toBe('116 new · 0 kept · 0 skipped')
     const host = stub.host
     await stub.close()

@@ -198,7 +198,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const instance of instances) instance.process?.kill('SIGTERM')
   if (process.env['OFFPRINT_KEEP_SYNC'] === undefined)
-    await rm(root, { recursive: true, force: true })
+    // Retried: a Syncthing told to stop may still be writing its index for a moment.
+    await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
 })
 
 describe('two Offprint devices syncing through real Syncthing instances', () => {
@@ -225,11 +226,14 @@ describe('two Offprint devices syncing through real Syncthing instances', () => 
     await setPaused(true)
     const offline = await openSide(laptop)
     await offline.api.tagPapers({ paperIds: [a, c], add: ['robots'] })
+    await offline.api.removeFromCollection({ collectionId: reading.id, paperIds: [b] })
     await offline.api.updateNote({ id: plan.id, body: 'One, read on the train.\n\nTwo.\n\nThree.' })
     await offline.api.saveNote({ paperId: b, body: 'Laptop: the ablation in §4.' })
     await offline.close()
     const alsoOffline = await openSide(desktop)
     await alsoOffline.api.setStarred({ paperIds: [c], starred: true })
+    await alsoOffline.api.tagPapers({ paperIds: [a], add: ['to-print'] })
+    await alsoOffline.api.addToCollection({ collectionId: reading.id, paperIds: [c] })
     await alsoOffline.api.updateNote({ id: plan.id, body: 'One.\n\nTwo.\n\nThree, with the code.' })
     await alsoOffline.api.createCollection({ name: 'Desktop picks' })
     await alsoOffline.close()
@@ -245,7 +249,19 @@ describe('two Offprint devices syncing through real Syncthing instances', () => 
       const library = await openSide(side)
       const paperA = await library.api.getPaper({ id: a })
       const paperC = await library.api.getPaper({ id: c })
-      expect([side.name, paperA.starred, paperA.tags]).toEqual([side.name, true, ['robots']])
+      expect([side.name, paperA.starred, [...paperA.tags].sort()]).toEqual([
+        side.name,
+        true,
+        ['robots', 'to-print'],
+      ])
+      for (const [id, filed] of [
+        [a, ['Reading group']],
+        [b, []],
+        [c, ['Reading group']],
+      ] as const) {
+        const refs = await library.api.getPaperCollections({ id })
+        expect([side.name, id, refs.map((ref) => ref.name)]).toEqual([side.name, id, filed])
+      }
       expect([side.name, paperC.starred, paperC.tags]).toEqual([side.name, true, ['robots']])
       expect((await library.api.getNote({ paperId: b }))?.body).toBe('Laptop: the ablation in §4.')
       expect((await library.api.getNoteById({ id: plan.id })).body).toBe(

@@ -269,4 +269,33 @@ describe('the library map', () => {
       true,
     )
   })
+
+  it('keeps its clusters and their words in the library folder until the graph changes', async () => {
+    const first = await library.api.getLibraryMap({})
+    expect(first.clusters.length).toBeGreaterThan(0)
+    await library.close()
+    // Mark the saved words, so reading them back (not finding them again) is seen.
+    const path = join(dir, GRAPH_LAYOUT_FILE)
+    const file = JSON.parse(await readFile(path, 'utf8')) as {
+      clusters: { list: { terms: string[]; nodeIds: string[] }[] }
+    }
+    expect(file.clusters.list.map((cluster) => cluster.nodeIds)).toEqual(
+      first.clusters.map((cluster) => cluster.nodeIds),
+    )
+    for (const cluster of file.clusters.list) cluster.terms = ['saved words']
+    await writeFile(path, JSON.stringify(file))
+    library = await Library.open(dir)
+    const reopened = await library.api.getLibraryMap({})
+    expect(reopened.clusters.map((cluster) => cluster.terms)).toEqual(
+      first.clusters.map(() => ['saved words']),
+    )
+    expect(reopened.clusters.map((cluster) => cluster.nodeIds)).toEqual(
+      first.clusters.map((cluster) => cluster.nodeIds),
+    )
+    // A new link changes the graph: the clusters are found again, with their words.
+    await library.api.saveNote({ paperId: idOf(MASSIVE), body: `Compare ${link(GRASP)}.` })
+    const changed = await library.api.getLibraryMap({})
+    const robots = changed.clusters.find((cluster) => cluster.nodeIds.includes(idOf(SHORTCUT)))
+    expect(robots?.terms).toContain('robot')
+  })
 })

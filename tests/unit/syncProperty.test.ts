@@ -3,16 +3,17 @@
 // they are (a stale copy may overwrite a newer one), as conflict copies named
 // the way Syncthing and Dropbox name them, or not at all (a file goes missing).
 // After the tool has settled, every device's library holds every edit any
-// device acknowledged (the newest write of each field), every line written to
-// a note, and no record deleted after its last edit.
+// device acknowledged (the newest write of each field; for a paper's tags and
+// a collection's papers, the newest add or removal of each element), every
+// line written to a note, and no record deleted after its last edit.
 import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Paper } from '../../src/shared/model'
+import type { Collection, Paper } from '../../src/shared/model'
 import { LibraryStore, journalFileOf } from '../../src/main/core/store/libraryStore'
-import { noteRecord, paperRecord } from '../e2e/harness/seedLibrary'
+import { collectionRecord, noteRecord, paperRecord } from '../e2e/harness/seedLibrary'
 
 const NEVER = 24 * 60 * 60 * 1000
 
@@ -44,26 +45,43 @@ function generator(seed: number): {
 /** What the devices acknowledged, in the order of their stamps: the expected library. */
 type Acknowledged =
   | { stamp: string; kind: 'create'; paper: Paper }
-  | { stamp: string; kind: 'edit'; id: string; field: 'title' | 'starred' | 'tags'; value: unknown }
+  | { stamp: string; kind: 'create collection'; collection: Collection }
+  | { stamp: string; kind: 'edit'; id: string; field: 'title' | 'starred'; value: unknown }
+  | {
+      stamp: string
+      kind: 'element'
+      id: string
+      field: 'tags' | 'paperIds'
+      element: string
+      present: boolean
+    }
   | { stamp: string; kind: 'delete'; id: string }
 
-function expectedPapers(log: readonly Acknowledged[]): Map<string, Record<string, unknown>> {
-  const papers = new Map<string, Record<string, unknown>>()
+/** Papers and collections (by id: they never share one) as the log says they end. */
+function expectedRecords(log: readonly Acknowledged[]): Map<string, Record<string, unknown>> {
+  const records = new Map<string, Record<string, unknown>>()
   for (const entry of [...log].sort((a, b) => (a.stamp < b.stamp ? -1 : 1))) {
-    if (entry.kind === 'create') papers.set(entry.paper.id, { ...entry.paper })
-    else if (entry.kind === 'delete') papers.delete(entry.id)
+    if (entry.kind === 'create') records.set(entry.paper.id, { ...entry.paper })
+    else if (entry.kind === 'create collection')
+      records.set(entry.collection.id, { ...entry.collection })
+    else if (entry.kind === 'delete') records.delete(entry.id)
     else {
-      const record = papers.get(entry.id)
-      if (record !== undefined) record[entry.field] = entry.value
+      const record = records.get(entry.id)
+      if (record === undefined) continue
+      if (entry.kind === 'edit') record[entry.field] = entry.value
+      else {
+        const elements = (record[entry.field] as string[]).filter((e) => e !== entry.element)
+        record[entry.field] = entry.present ? [...elements, entry.element] : elements
+      }
     }
   }
-  return papers
+  return records
 }
 
 /** The library files of a device's folder, relative ("papers/03.json", "journals/b.ndjson"). */
 async function syncedFiles(folder: string): Promise<string[]> {
   const files: string[] = []
-  for (const sub of ['', 'papers', 'notes', 'journals']) {
+  for (const sub of ['', 'papers', 'notes', 'collections', 'journals']) {
     let names: string[]
     try {
       names = await readdir(join(folder, sub))
@@ -75,7 +93,7 @@ async function syncedFiles(folder: string): Promise<string[]> {
       if (name.startsWith('.') || !(await stat(join(folder, path))).isFile()) continue
       if (
         path === 'library.json' ||
-        /^(papers|notes)\/[0-9a-f]{2}\.json$/.test(path) ||
+        /^(papers|notes|collections)\/[0-9a-f]{2}\.json$/.test(path) ||
         /^journals\/[^/]+\.ndjson$/.test(path)
       ) {
         files.push(path)
@@ -132,8 +150,33 @@ async function runDevices(seed: number): Promise<void> {
       // An edit, acknowledged once commit resolves.
       const store = await open(name)
       const papers = [...store.papers.values()]
-      const choice = papers.length < 3 ? 0 : random.int(6)
-      if (choice === 0) {
+      const choice = papers.length < 3 ? 0 : random.int(7)
+      if (choice === 6) {
+        // A collection: made, or a paper filed in it or taken out of it.
+        const collections = [...store.collections.values()]
+        const target =
+          collections.length === 0 || random.int(4) === 0 ? undefined : random.pick(collections)
+        if (target === undefined) {
+          const created = collectionRecord(`${name}-c${counter++}`, { name: `Made on ${name}` })
+          await store.commit({ collections: { put: [created] } })
+          log.push({ stamp: store.lastStamp, kind: 'create collection', collection: created })
+        } else {
+          const removing = target.paperIds.length > 0 && random.int(3) === 0
+          const element = removing ? random.pick(target.paperIds) : random.pick(papers).id
+          const paperIds = removing
+            ? target.paperIds.filter((id) => id !== element)
+            : [...target.paperIds.filter((id) => id !== element), element]
+          await store.commit({ collections: { put: [{ ...target, paperIds }] } })
+          log.push({
+            stamp: store.lastStamp,
+            kind: 'element',
+            id: target.id,
+            field: 'paperIds',
+            element,
+            present: !removing,
+          })
+        }
+      } else if (choice === 0) {
         const created = paperRecord(`${name}-p${counter++}`, { title: `Made on ${name}` })
         await store.commit({ papers: { put: [created] } })
         log.push({ stamp: store.lastStamp, kind: 'create', paper: created })
@@ -155,14 +198,27 @@ async function runDevices(seed: number): Promise<void> {
       } else {
         const target = random.pick(papers)
         const field = random.pick(['title', 'starred', 'tags'] as const)
-        const value =
-          field === 'title'
-            ? `Title ${counter++} from ${name}`
-            : field === 'starred'
-              ? !target.starred
-              : [...target.tags, `tag-${counter++}`]
-        await store.commit({ papers: { put: [{ ...target, [field]: value }] } })
-        log.push({ stamp: store.lastStamp, kind: 'edit', id: target.id, field, value })
+        if (field === 'tags') {
+          // A tag added, or one this device sees taken off.
+          const removing = target.tags.length > 0 && random.int(3) === 0
+          const element = removing ? random.pick(target.tags) : `tag-${counter++}`
+          const tags = removing
+            ? target.tags.filter((tag) => tag !== element)
+            : [...target.tags, element]
+          await store.commit({ papers: { put: [{ ...target, tags }] } })
+          log.push({
+            stamp: store.lastStamp,
+            kind: 'element',
+            id: target.id,
+            field,
+            element,
+            present: !removing,
+          })
+        } else {
+          const value = field === 'title' ? `Title ${counter++} from ${name}` : !target.starred
+          await store.commit({ papers: { put: [{ ...target, [field]: value }] } })
+          log.push({ stamp: store.lastStamp, kind: 'edit', id: target.id, field, value })
+        }
       }
     } else if (action === 5) {
       await (await open(name)).flush()
@@ -215,22 +271,28 @@ async function runDevices(seed: number): Promise<void> {
     }
   }
 
-  const expected = expectedPapers(log)
+  const expected = expectedRecords(log)
+  const sorted = (value: unknown): string[] => [...(value as string[])].sort()
   for (const name of names) {
     const store = await LibraryStore.open(folderOf(name), {
       device: name,
       checkpointDelayMs: NEVER,
     })
     const papers = new Map([...store.papers.values()].map((p) => [p.id, p]))
-    expect([...papers.keys()].sort(), `papers on ${name} (seed ${seed})`).toEqual(
-      [...expected.keys()].sort(),
-    )
+    const collections = new Map([...store.collections.values()].map((c) => [c.id, c]))
+    expect(
+      [...papers.keys(), ...collections.keys()].sort(),
+      `records on ${name} (seed ${seed})`,
+    ).toEqual([...expected.keys()].sort())
     for (const [id, fields] of expected) {
-      expect(papers.get(id), `${id} on ${name} (seed ${seed})`).toMatchObject({
-        title: fields['title'],
-        starred: fields['starred'],
-        tags: fields['tags'],
-      })
+      const paper = papers.get(id)
+      const where = `${id} on ${name} (seed ${seed})`
+      if (paper !== undefined) {
+        expect(paper, where).toMatchObject({ title: fields['title'], starred: fields['starred'] })
+        expect(sorted(paper.tags), where).toEqual(sorted(fields['tags']))
+      } else {
+        expect(sorted(collections.get(id)?.paperIds), where).toEqual(sorted(fields['paperIds']))
+      }
     }
     for (const [id, lines] of noteLines) {
       const body = store.notes.get(id)?.body ?? ''

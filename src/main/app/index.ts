@@ -42,6 +42,7 @@ import { APP_PAGE_URL } from './window/appOrigin'
 import { isTrustedSender } from './window/navigationRules'
 import { RELOAD_BUTTON, rendererGoneDialog } from './window/rendererCrash'
 import { TaskbarProgress } from './window/taskbarProgress'
+import { warmCitationStyle } from './warmCitationStyle'
 import { guardAllWebContents } from './window/webContentsGuards'
 import { boundsToSave, restoreWindowBounds } from './window/windowBounds'
 import { mainWindowOptions } from './window/windowOptions'
@@ -348,6 +349,7 @@ async function start(): Promise<void> {
   makeWindow = async () => createWindow(opened, await opened.api.getSettings({}))
   createWindow(opened, settings)
   launchFiles.startDelivering((path) => void openFile(path))
+  warmCitationStyle(opened, (message, error) => log.error(message, error))
 }
 
 // A second launch (e.g. a double-clicked .bib while Offprint runs) hands its

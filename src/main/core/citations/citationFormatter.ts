@@ -11,6 +11,12 @@ import type { CslStyles } from './cslStyles'
 
 export class CitationFormatter {
   private readonly engines = new Map<string, Promise<CslEngine>>()
+  /**
+   * Each paper's CSL-JSON, kept while the paper record is the same object
+   * (the store replaces a paper's record when it changes): converted once,
+   * and the same object tells the engine its last answer still holds.
+   */
+  private readonly cslItems = new WeakMap<Paper, { key: string; item: Record<string, unknown> }>()
 
   constructor(
     private readonly styles: CslStyles,
@@ -83,7 +89,10 @@ export class CitationFormatter {
   private itemOf(paperId: string): Record<string, unknown> | undefined {
     const paper = this.paper(paperId)
     if (paper === undefined) return undefined
-    const item = cslItem(paper, this.keys.keyOf(paperId) ?? paperId)
+    const key = this.keys.keyOf(paperId) ?? paperId
+    const kept = this.cslItems.get(paper)
+    if (kept?.key === key) return kept.item
+    const item = cslItem(paper, key)
     item['id'] = paperId
     // An arXiv preprint (no venue): the repository is its publisher, and its
     // abstract page its address, as Zotero records one.
@@ -93,6 +102,7 @@ export class CitationFormatter {
     }
     delete item['abstract']
     delete item['keyword']
+    this.cslItems.set(paper, { key, item })
     return item
   }
 }

@@ -26,7 +26,22 @@ declare module 'citeproc' {
       mode?: 'html' | 'text' | 'rtf',
       uncitedItemIDs?: string[],
     ): Array<[string, number, string]>
-    makeBibliography(): [BibliographyMeta, string[]] | false
+    /** One cluster added or edited among the others; the clusters whose text changed, by index. */
+    processCitationCluster(
+      citation: CiteprocCitation,
+      citationsPre: Array<[string, number]>,
+      citationsPost: Array<[string, number]>,
+      flag?: number,
+    ): [{ bibchange: boolean }, Array<[number, string, string]>]
+    /** `include`: only the entries of works whose field has one of the values (OR-ed). */
+    makeBibliography(bibsection?: {
+      include?: Array<{ field: string; value: string }>
+    }): [BibliographyMeta, string[]] | false
+    /** The registered works: ids in bibliography order, and each one's number and disambiguation. */
+    registry: {
+      getSortedIds(): string[]
+      registry: Record<string, { seq?: number; disambig?: unknown } | undefined>
+    }
     setOutputFormat(mode: 'html' | 'text' | 'rtf'): void
     updateItems(ids: string[]): void
     opt: { xclass?: string }

@@ -27,9 +27,39 @@ export type OutputFormat = 'html' | 'text'
 /** What citeproc-js writes for a part of a citation that the style does not print. */
 const NO_PRINTED_FORM = '[NO_PRINTED_FORM]'
 
+/** Clusters added or removed since the last request, beyond which the note is formatted afresh. */
+const MAX_EDITS = 8
+/** citeproc-js's flag: every cited work is registered already (the works did not change). */
+const ASSUME_ALL_ITEMS_REGISTERED = 2
+
+/** What the engine last registered and rendered, to answer the next request from. */
+interface Rendered {
+  output: OutputFormat
+  /** The cited works in order of first citation, each as the object citeproc-js was given. */
+  items: Map<string, Record<string, unknown> | undefined>
+  /** The clusters' citationIDs in document order (one per cluster content and occurrence). */
+  ids: string[]
+  /** citeproc-js's text of each cluster, by citationID. */
+  texts: Map<string, string>
+  bibliography: Omit<EngineOutput, 'citations'>
+}
+
 export class CslEngine {
   private readonly engine: Engine
   private items: (id: string) => Record<string, unknown> | undefined = () => undefined
+  private last: Rendered | undefined
+  /** A citationID for each cluster content and its occurrence ("JSON\0n"), stable across requests. */
+  private clusterIds = new Map<string, string>()
+  private nextClusterId = 0
+  /**
+   * Each work's bibliography entry, kept while the work (its object), its
+   * place in the registry (its number) and its disambiguation (a year
+   * suffix, given names) stay the same. Not for a style whose entries depend
+   * on the entry before them (subsequent-author-substitute).
+   */
+  private readonly entries: Map<string, { item: object; state: string; html: string }> | undefined
+  /** Whether the style prints a work's number: if not, a number changed changes no entry. */
+  private readonly numbered: boolean
 
   constructor(xml: string, locale: string) {
     try {
@@ -45,13 +75,24 @@ export class CslEngine {
     } catch (error) {
       throw new BadInputError(`The style could not be read: ${String(error)}`)
     }
+    if (!xml.includes('subsequent-author-substitute')) this.entries = new Map()
+    this.numbered = xml.includes('citation-number')
   }
 
   /**
    * The citations and the bibliography of the cited works, in the style.
-   * `items` gives each cited paper as CSL-JSON; `authorsOf` names a paper's
-   * authors for an in-text citation in a style that has no such form (IEEE:
-   * "Doe [1]").
+   * `items` gives each cited paper as CSL-JSON (the same object for an
+   * unchanged paper: that is how the engine knows its last answer still
+   * holds); `authorsOf` names a paper's authors for an in-text citation in a
+   * style that has no such form (IEEE: "Doe [1]").
+   *
+   * citeproc-js keeps its state between calls, as in a word processor: the
+   * clusters added since the last request (an edited citation is one removed
+   * and one added) go through processCitationCluster, which also gives the
+   * other clusters whose text changes (numbers, disambiguation); the
+   * bibliography is built again only when the works cited or their order
+   * changed. A paper whose record changed, or many clusters changed, and the
+   * note is formatted afresh.
    */
   format(
     citations: readonly ResolvedCitation[],
@@ -62,43 +103,205 @@ export class CslEngine {
     this.items = items
     const clusters: CiteprocCitation[] = []
     const positions: number[] = []
+    const seen = new Map<string, number>()
+    const ids = new Map<string, string>()
     citations.forEach((citation, index) => {
       if (citation.items.length === 0) return
       positions.push(index)
       const composite = citation.mode === 'in-text'
-      clusters.push({
-        citationID: `c${index}`,
+      const cluster: CiteprocCitation = {
+        citationID: '',
         citationItems: citation.items.map((item) => itemOf(item)),
         properties: composite ? { noteIndex: 0, mode: 'composite' } : { noteIndex: 0 },
-      })
+      }
+      const json = JSON.stringify(cluster)
+      const occurrence = (seen.get(json) ?? 0) + 1
+      seen.set(json, occurrence)
+      const content = `${json}\0${occurrence}`
+      cluster.citationID = this.clusterIds.get(content) ?? `c${this.nextClusterId++}`
+      ids.set(content, cluster.citationID)
+      clusters.push(cluster)
     })
+    this.clusterIds = ids
+    const cited = new Map<string, Record<string, unknown> | undefined>()
+    for (const cluster of clusters) {
+      for (const { id } of cluster.citationItems) if (!cited.has(id)) cited.set(id, items(id))
+    }
+    const rendered = this.render(clusters, cited, output)
     const texts = citations.map(() => '')
+    positions.forEach((index, at) => {
+      let text = rendered.texts.get(clusters[at]?.citationID ?? '') ?? ''
+      if (text.includes(NO_PRINTED_FORM)) {
+        const first = citations[index]?.items[0]?.paperId
+        const names = first === undefined ? '' : authorsOf(first)
+        text = text.replace(NO_PRINTED_FORM, output === 'html' ? escapeHtml(names) : names).trim()
+      }
+      texts[index] = text
+    })
+    return { citations: texts, ...rendered.bibliography }
+  }
+
+  private render(
+    clusters: readonly CiteprocCitation[],
+    cited: Map<string, Record<string, unknown> | undefined>,
+    output: OutputFormat,
+  ): Rendered {
+    const last = this.last
+    this.last = undefined
+    const ids = clusters.map((cluster) => cluster.citationID)
+    if (last !== undefined && clusters.length > 0 && last.ids.length > 0) {
+      const edited = this.edit(last, clusters, ids, cited, output)
+      if (edited !== undefined) {
+        this.last = edited
+        return edited
+      }
+    }
     this.engine.setOutputFormat(output)
+    const texts = new Map<string, string>()
     if (clusters.length > 0) {
-      const rendered = this.engine.rebuildProcessorState(clusters, output)
-      const byId = new Map(rendered.map(([id, , text]) => [id, text]))
-      positions.forEach((index) => {
-        let text = byId.get(`c${index}`) ?? ''
-        if (text.includes(NO_PRINTED_FORM)) {
-          const first = citations[index]?.items[0]?.paperId
-          const names = first === undefined ? '' : authorsOf(first)
-          text = text.replace(NO_PRINTED_FORM, output === 'html' ? escapeHtml(names) : names).trim()
-        }
-        texts[index] = text
-      })
+      for (const [id, , text] of this.engine.rebuildProcessorState([...clusters], output)) {
+        texts.set(id, text)
+      }
     } else {
       this.engine.rebuildProcessorState([], output)
     }
-    const bibliography = clusters.length > 0 ? this.engine.makeBibliography() : false
-    if (bibliography === false) return { citations: texts, bibliography: [], order: [] }
-    const [meta, entries] = bibliography
-    return {
-      citations: texts,
-      // citeproc-js indents its HTML with new lines: not part of the text.
-      bibliography: entries.map((entry) => entry.replace(/\n\s*/g, '').trim()),
-      order: meta.entry_ids.map((ids) => ids[0] ?? ''),
+    this.last = {
+      output,
+      items: cited,
+      ids,
+      texts,
+      bibliography: this.bibliography(clusters, cited, output),
     }
+    return this.last
   }
+
+  /** The last answer brought up to date cluster by cluster, or undefined when it cannot be. */
+  private edit(
+    last: Rendered,
+    clusters: readonly CiteprocCitation[],
+    ids: readonly string[],
+    cited: ReadonlyMap<string, Record<string, unknown> | undefined>,
+    output: OutputFormat,
+  ): Rendered | undefined {
+    if (last.output !== output) return undefined
+    for (const [id, item] of cited) {
+      if (item === undefined || (last.items.has(id) && last.items.get(id) !== item))
+        return undefined
+    }
+    const now = new Set(ids)
+    const before = new Set(last.ids)
+    const kept = ids.filter((id) => before.has(id))
+    const added = clusters.filter((cluster) => !before.has(cluster.citationID))
+    const removed = last.ids.filter((id) => !now.has(id))
+    if (added.length + removed.length > MAX_EDITS) return undefined
+    // The clusters both requests have must stand in the same order.
+    if (
+      !sameList(
+        kept,
+        last.ids.filter((id) => now.has(id)),
+      )
+    )
+      return undefined
+    const works = sameWorks(last.items, cited)
+    const texts = new Map(last.texts)
+    for (const id of removed) texts.delete(id)
+    const present = new Set(kept)
+    // A removed cluster alone: the first cluster formatted again drops it.
+    const changes = added.length > 0 || removed.length === 0 ? added : clusters.slice(0, 1)
+    for (const cluster of changes) {
+      const at = ids.indexOf(cluster.citationID)
+      const pre = ids.slice(0, at).filter((id) => present.has(id))
+      const post = ids.slice(at + 1).filter((id) => present.has(id))
+      const [, updated] = this.engine.processCitationCluster(
+        cluster,
+        pre.map((id): [string, number] => [id, 0]),
+        post.map((id): [string, number] => [id, 0]),
+        works ? ASSUME_ALL_ITEMS_REGISTERED : undefined,
+      )
+      for (const [, text, id] of updated) texts.set(id, text)
+      present.add(cluster.citationID)
+    }
+    const bibliography = works ? last.bibliography : this.bibliography(clusters, cited, output)
+    return { output, items: new Map(cited), ids: [...ids], texts, bibliography }
+  }
+
+  private bibliography(
+    clusters: readonly CiteprocCitation[],
+    cited: ReadonlyMap<string, Record<string, unknown> | undefined>,
+    output: OutputFormat,
+  ): Rendered['bibliography'] {
+    if (clusters.length === 0) return { bibliography: [], order: [] }
+    const kept = this.entries
+    if (kept === undefined) {
+      const made = this.engine.makeBibliography()
+      if (made === false) return { bibliography: [], order: [] }
+      return { bibliography: made[1].map(entryHtml), order: made[0].entry_ids.map(firstId) }
+    }
+    const order = this.engine.registry.getSortedIds()
+    const states = new Map<string, string>()
+    const wanted: string[] = []
+    for (const id of order) {
+      const registered = this.engine.registry.registry[id]
+      const seq = this.numbered ? String(registered?.seq ?? '') : ''
+      const state = `${output}\0${seq}\0${JSON.stringify(registered?.disambig ?? null)}`
+      states.set(id, state)
+      const entry = kept.get(id)
+      if (entry === undefined || entry.item !== cited.get(id) || entry.state !== state) {
+        wanted.push(id)
+      }
+    }
+    for (const id of wanted) kept.delete(id)
+    if (wanted.length > 0) {
+      const made = this.engine.makeBibliography({
+        include: wanted.map((id) => ({ field: 'id', value: id })),
+      })
+      if (made !== false) {
+        made[0].entry_ids.forEach((ids, index) => {
+          const id = firstId(ids)
+          const item = cited.get(id)
+          const html = made[1][index]
+          if (item === undefined || html === undefined) return
+          kept.set(id, { item, state: states.get(id) ?? '', html: entryHtml(html) })
+        })
+      }
+    }
+    const bibliography: string[] = []
+    for (const id of order) {
+      const entry = kept.get(id)
+      if (entry !== undefined) bibliography.push(entry.html)
+    }
+    // Works no longer cited are forgotten (a library's worth would pile up otherwise).
+    for (const id of kept.keys()) if (!states.has(id)) kept.delete(id)
+    return { bibliography, order: order.filter((id) => kept.has(id)) }
+  }
+}
+
+/** citeproc-js indents its HTML with new lines: not part of the text. */
+function entryHtml(entry: string): string {
+  return entry.replace(/\n\s*/g, '').trim()
+}
+
+function firstId(ids: readonly string[]): string {
+  return ids[0] ?? ''
+}
+
+/** The same works, cited first in the same order, each the very object given last time. */
+function sameWorks(
+  last: ReadonlyMap<string, Record<string, unknown> | undefined>,
+  cited: ReadonlyMap<string, Record<string, unknown> | undefined>,
+): boolean {
+  if (last.size !== cited.size) return false
+  const before = [...last]
+  let at = 0
+  for (const [id, item] of cited) {
+    const [lastId, lastItem] = before[at++] ?? []
+    if (id !== lastId || item !== lastItem) return false
+  }
+  return true
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index])
 }
 
 function itemOf(item: ResolvedCitation['items'][number]): CiteprocCitationItem {

@@ -23,13 +23,13 @@ import type { LookupService } from '../lookup/lookupService'
 import { requireLiveCollection } from '../organize/collections'
 import type { PlanRunner } from '../organize/planRunner'
 import { RelatedPapersIndex } from '../related/relatedPapers'
-import type { PaperSubset, TextVector } from '../related/relatedPapers'
+import type { IndexWeights, PaperSubset, TextVector } from '../related/relatedPapers'
 import type { RelatedService } from '../related/relatedService'
 import { fetchFeed } from './feedFetch'
 import { expiredItems, mergeIntoItems } from './feedItems'
 import { afterFailure, afterSuccess, afterWeekend, isArxivWeekend, isDue } from './feedSchedule'
 import { parseFeedSpec } from './feedSpec'
-import { RANKING_TERMS, isInteresting, rankItem, sortInbox, thumbedVectors } from './inboxRanking'
+import { RANKING_TERMS, isInteresting, rankItem, sortInbox } from './inboxRanking'
 import type { RankingContext } from './inboxRanking'
 import { LibraryKeys } from './libraryKeys'
 import { planTriage } from './triage'
@@ -46,6 +46,25 @@ type FeedMethod =
 /** Below this many papers the ranking learns words' rarity from the inbox too. */
 const SMALL_LIBRARY = 2000
 
+/** Papers joined to or left from the papers learnt from before they are built again. */
+const MAX_LIKED_DRIFT = 1000
+
+/**
+ * What a ranking keeps for the next, for one index: the weights it used
+ * (held until the library has changed by a hundredth: a paper or two more or
+ * less barely moves the words' weights), the papers learnt from with their
+ * postings (kept level paper by paper), and the items' vectors.
+ */
+interface RankingState {
+  index: RelatedPapersIndex
+  weights: IndexWeights
+  /** The index's size when the weights were taken, and papers changed since. */
+  size: number
+  changed: number
+  liked: PaperSubset
+  vectors: Map<string, { title: string; abstract: string; vector: TextVector }>
+}
+
 /** How often the schedule looks for feeds whose check is due. */
 const SCHEDULE_TICK_MS = 60_000
 
@@ -60,15 +79,9 @@ export class FeedsService implements Service<FeedMethod> {
   private refreshing: Promise<unknown> = Promise.resolve()
   private timer: ReturnType<typeof setInterval> | undefined
   private readonly stop = new AbortController()
-  /** The papers the ranking learns from, as an index of their own, for one index version and set. */
-  private liked:
-    { index: RelatedPapersIndex; version: number; ids: string; subset: PaperSubset } | undefined
-  /** Items' vectors, for one index while its size stays within a hundredth. */
-  private vectors: {
-    index: RelatedPapersIndex
-    size: number
-    byItem: Map<string, { title: string; abstract: string; vector: TextVector }>
-  } = { index: new RelatedPapersIndex(), size: -1, byItem: new Map() }
+  private ranking: RankingState | undefined
+  /** Papers committed since the last ranking (their vectors may have changed). */
+  private readonly changedPapers = new Set<string>()
 
   constructor(
     private readonly kernel: LibraryKernel,
@@ -163,10 +176,15 @@ export class FeedsService implements Service<FeedMethod> {
 
   committed = (change: Parameters<LibraryKeys['committed']>[0]): void => {
     this.libraryKeys.committed(change)
+    const papers = change.changes.papers
+    for (const paper of papers?.put ?? []) this.changedPapers.add(paper.id)
+    for (const id of papers?.remove ?? []) this.changedPapers.add(id)
   }
 
   reset(): void {
     this.libraryKeys.reset()
+    this.ranking = undefined
+    this.changedPapers.clear()
   }
 
   close(): Promise<void> {
@@ -311,7 +329,6 @@ export class FeedsService implements Service<FeedMethod> {
 
   private async rankingContext(): Promise<RankingContext> {
     const store = this.kernel.store
-    const index = await this.rankingIndex()
     const withNotes = new Set<string>()
     for (const note of store.notes.values()) {
       if (note.paperId !== undefined && note.trashedAt === undefined && note.body.trim() !== '')
@@ -327,43 +344,71 @@ export class FeedsService implements Service<FeedMethod> {
     for (const paper of store.papers.values()) {
       if (isInteresting(paper, withNotes.has(paper.id), kept.has(paper.id))) liked.push(paper.id)
     }
+    const state = await this.rankingState(liked)
+    const vectorOf = (item: FeedItem): TextVector => this.vectorOf(state, item)
+    const thumbed: RankingContext['thumbed'] = { up: [], down: [] }
+    for (const item of items)
+      if (item.thumbs !== undefined) thumbed[item.thumbs].push(vectorOf(item))
     return {
-      index,
-      liked: this.likedSubset(index, liked),
+      index: state.index,
+      liked: state.liked,
       titleOf: (id) => store.papers.get(id)?.title ?? '',
-      thumbed: thumbedVectors(index, items),
+      thumbed,
       paperOf: (item) => this.libraryKeys.paperOf(item),
-      vectorOf: (item) => this.vectorOf(index, item),
+      vectorOf,
       now: this.kernel.now(),
     }
   }
 
-  private likedSubset(index: RelatedPapersIndex, ids: string[]): PaperSubset {
-    const key = ids.join(',')
-    const known = this.liked
-    if (known?.index === index && known.version === index.version && known.ids === key) {
-      return known.subset
+  /**
+   * The weights, papers learnt from and items' vectors of the last ranking,
+   * brought level with the library (a keep: one paper joins), or built again
+   * once the library has changed by a hundredth since its weights were taken.
+   */
+  private async rankingState(liked: readonly string[]): Promise<RankingState> {
+    const changed = [...this.changedPapers]
+    this.changedPapers.clear()
+    const index = await this.rankingIndex()
+    const known = this.ranking
+    if (
+      known?.index === index &&
+      Math.abs(index.size - known.size) + known.changed + changed.length <= known.size / 100 &&
+      known.liked.drift <= MAX_LIKED_DRIFT
+    ) {
+      known.changed += changed.length
+      const { liked: subset, weights } = known
+      for (const id of changed) subset.remove(id)
+      const wanted = new Set(liked)
+      for (const id of [...subset.members()]) if (!wanted.has(id)) subset.remove(id)
+      for (const id of liked) {
+        if (subset.has(id)) continue
+        const vector = index.paperVector(id, weights)
+        if (vector !== undefined) subset.add(id, vector)
+      }
+      return known
     }
-    const subset = index.subset(ids)
-    this.liked = { index, version: index.version, ids: key, subset }
-    return subset
+    await index.ready()
+    const weights = index.weights()
+    const state: RankingState = {
+      index,
+      weights,
+      size: index.size,
+      changed: 0,
+      liked: index.subset(liked, weights),
+      vectors: new Map(),
+    }
+    this.ranking = state
+    return state
   }
 
-  private vectorOf(index: RelatedPapersIndex, item: FeedItem): TextVector {
-    // A paper or two more or less barely moves the words' weights: the vectors
-    // are kept until the library has changed by a hundredth (a rebuilt index
-    // keeps every term's id).
-    const cached = this.vectors
-    if (cached.index !== index || Math.abs(cached.size - index.size) > index.size / 100) {
-      this.vectors = { index, size: index.size, byItem: new Map() }
-    }
+  private vectorOf(state: RankingState, item: FeedItem): TextVector {
     const { title, abstract } = item.fields
-    const known = this.vectors.byItem.get(item.id)
+    const known = state.vectors.get(item.id)
     if (known !== undefined && known.title === title && known.abstract === abstract) {
       return known.vector
     }
-    const vector = index.textVector(title, abstract, RANKING_TERMS)
-    this.vectors.byItem.set(item.id, { title, abstract, vector })
+    const vector = state.index.textVector(title, abstract, RANKING_TERMS, state.weights)
+    state.vectors.set(item.id, { title, abstract, vector })
     return vector
   }
 
@@ -373,7 +418,9 @@ export class FeedsService implements Service<FeedMethod> {
    * from more than a handful of abstracts.
    */
   private async rankingIndex(): Promise<RelatedPapersIndex> {
-    const library = await this.related.readyIndex()
+    // Its words counted, not necessarily weighed again since the last change
+    // (rankingState decides whether the weights it holds still do).
+    const library = await this.related.countedIndex()
     if (library.size >= SMALL_LIBRARY) return library
     const index = new RelatedPapersIndex()
     for (const paper of this.kernel.store.papers.values()) {

@@ -43,20 +43,6 @@ export function isInteresting(paper: Paper, hasNote: boolean, kept: boolean): bo
   )
 }
 
-export function thumbedVectors(
-  index: RelatedPapersIndex,
-  items: Iterable<FeedItem>,
-): RankingContext['thumbed'] {
-  const thumbed: RankingContext['thumbed'] = { up: [], down: [] }
-  for (const item of items) {
-    if (item.thumbs === undefined) continue
-    thumbed[item.thumbs].push(
-      index.textVector(item.fields.title, item.fields.abstract, RANKING_TERMS),
-    )
-  }
-  return thumbed
-}
-
 function best(vector: TextVector, others: readonly TextVector[]): number {
   let top = 0
   for (const other of others) top = Math.max(top, vectorSimilarity(vector, other))

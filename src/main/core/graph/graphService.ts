@@ -3,12 +3,14 @@
 // standalone note, clusters named by their distinctive terms, and the layout
 // the window's worker computed, kept in graph-layout.json).
 import type {
+  GraphCluster,
   GraphEdge,
   GraphEdgeKind,
   GraphNode,
   GraphPositions,
   LibraryMap,
   LocalGraph,
+  Paper,
 } from '../../../shared/model'
 import { GRAPH_EDGE_KINDS } from '../../../shared/model'
 import type { LibraryKernel } from '../kernel/kernel'
@@ -69,7 +71,7 @@ export class GraphService implements Service<GraphMethod> {
     saveGraphLayout: async ({ layoutKey, positions }) => {
       const map = await this.libraryMap()
       if (map.layoutKey !== layoutKey) return { saved: false }
-      const layout = savedLayout(layoutKey, positions, (await this.savedLayout()).similar)
+      const layout = savedLayout(layoutKey, positions, await this.savedLayout())
       await layoutFileOf(this.kernel.store.dir).write(layout)
       this.layout = layout
       return { saved: true }
@@ -161,11 +163,39 @@ export class GraphService implements Service<GraphMethod> {
       if (node !== undefined) nodes.push(node)
     }
     const live = new Set(nodes.map((node) => node.id))
+    const papers = nodes.flatMap((node) => {
+      const paper = node.kind === 'paper' ? store.papers.get(node.id) : undefined
+      return paper === undefined ? [] : [paper]
+    })
+    const words = wordsFingerprint(papers, `${MAP_SIMILAR} ${SIMILAR_MIN_STRENGTH}`)
     const edges = [
       ...this.edges.drawnEdges(new Set(GRAPH_EDGE_KINDS)),
-      ...(await this.similarEdges(nodes)),
+      ...(await this.similarEdges(papers, words)),
     ].filter((edge) => live.has(edge.source) && live.has(edge.target))
     withDegrees(nodes, edges)
+    const layoutKey = layoutKeyOf(nodes, edges)
+    const clusters = await this.clusters(nodes, edges, `${layoutKey} ${words}`)
+    const collections = [...store.collections.values()]
+      .filter((collection) => collection.trashedAt === undefined)
+      .map((collection) => ({ id: collection.id, name: collection.name }))
+      .sort((a, b) => a.name.localeCompare(b.name))
+    return { nodes, edges, clusters, collections, layoutKey }
+  }
+
+  /**
+   * The map's clusters and their words: from the layout file while neither the
+   * graph (its layout key) nor the papers' words changed, else found and kept there.
+   */
+  private async clusters(
+    nodes: readonly GraphNode[],
+    edges: readonly GraphEdge[],
+    fingerprint: string,
+  ): Promise<GraphCluster[]> {
+    const saved = await this.savedLayout()
+    if (saved.clusters?.fingerprint === fingerprint) {
+      return saved.clusters.list.map((cluster, id) => ({ id, ...cluster }))
+    }
+    const store = this.kernel.store
     const clusters = communitiesOf(nodes, edges)
     const termsOf = await this.edges.distinctiveTerms(clusters.map((cluster) => cluster.nodeIds))
     for (const [at, cluster] of clusters.entries()) {
@@ -176,25 +206,18 @@ export class GraphService implements Service<GraphMethod> {
       const terms = distinctTerms(termsOf[at] ?? [], CLUSTER_TERMS)
       cluster.terms = terms.map((term) => readableTerm(term, texts))
     }
-    const collections = [...store.collections.values()]
-      .filter((collection) => collection.trashedAt === undefined)
-      .map((collection) => ({ id: collection.id, name: collection.name }))
-      .sort((a, b) => a.name.localeCompare(b.name))
-    return { nodes, edges, clusters, collections, layoutKey: layoutKeyOf(nodes, edges) }
+    const list = clusters.map(({ terms, nodeIds }) => ({ terms, nodeIds }))
+    await this.keep({ ...(await this.savedLayout()), clusters: { fingerprint, list } })
+    return clusters
   }
 
-  private similarEdges(nodes: readonly GraphNode[]): Promise<GraphEdge[]> {
-    this.similar ??= this.findSimilar(nodes)
+  private similarEdges(papers: readonly Paper[], fingerprint: string): Promise<GraphEdge[]> {
+    this.similar ??= this.findSimilar(papers, fingerprint)
     return this.similar
   }
 
   /** The map's similar-paper edges: from the layout file while no paper's words changed. */
-  private async findSimilar(nodes: readonly GraphNode[]): Promise<GraphEdge[]> {
-    const papers = nodes.flatMap((node) => {
-      const paper = node.kind === 'paper' ? this.kernel.store.papers.get(node.id) : undefined
-      return paper === undefined ? [] : [paper]
-    })
-    const fingerprint = wordsFingerprint(papers, `${MAP_SIMILAR} ${SIMILAR_MIN_STRENGTH}`)
+  private async findSimilar(papers: readonly Paper[], fingerprint: string): Promise<GraphEdge[]> {
     const saved = await this.savedLayout()
     if (saved.similar?.fingerprint === fingerprint) {
       return saved.similar.edges.map(([source, target, strength]) => ({
@@ -216,13 +239,16 @@ export class GraphService implements Service<GraphMethod> {
         edge.strength ?? 0,
       ]),
     }
-    const layout = savedLayout(saved.layoutKey, saved.positions, similar)
+    await this.keep({ ...(await this.savedLayout()), similar })
+    return edges
+  }
+
+  /** Derived data: a failed write costs the next opening time, never the map. */
+  private async keep(layout: SavedLayout): Promise<void> {
     this.layout = layout
-    // Derived data: a failed write costs the next opening time, never the map.
     await layoutFileOf(this.kernel.store.dir)
       .write(layout)
       .catch(() => undefined)
-    return edges
   }
 
   private collectionsOfPapers(): (paperId: string) => string[] {

@@ -4,7 +4,9 @@
 // out for (the layout key); a map of other nodes and edges still starts from it.
 // It also keeps the map's similar-paper edges (seconds of work at 10k papers)
 // under a fingerprint of every live paper's title and abstract: they are
-// reused while no paper's words changed.
+// reused while no paper's words changed; and the map's clusters with their
+// words (Louvain and the TF-IDF index, seconds at 10k papers) under the layout
+// key and that fingerprint: reused while neither the graph nor the words changed.
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { GraphEdge, GraphNode, GraphPositions } from '../../../shared/model'
@@ -18,6 +20,14 @@ export interface SavedLayout {
   layoutKey: string
   positions: GraphPositions
   similar?: SavedSimilar
+  clusters?: SavedClusters
+}
+
+export interface SavedClusters {
+  /** The layout key and the words' fingerprint they were found for. */
+  fingerprint: string
+  /** Largest first, as the map lists them. */
+  list: { terms: string[]; nodeIds: string[] }[]
 }
 
 export interface SavedSimilar {
@@ -63,7 +73,27 @@ function parseLayout(value: unknown): SavedLayout {
   const layout: SavedLayout = { format: FORMAT, layoutKey, positions: kept }
   const similar = similarOf((value as { similar?: unknown }).similar)
   if (similar !== undefined) layout.similar = similar
+  const clusters = clustersOf((value as { clusters?: unknown }).clusters)
+  if (clusters !== undefined) layout.clusters = clusters
   return layout
+}
+
+function clustersOf(value: unknown): SavedClusters | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const { fingerprint, list } = value as { fingerprint?: unknown; list?: unknown }
+  if (typeof fingerprint !== 'string' || !Array.isArray(list)) return undefined
+  const kept: SavedClusters['list'] = []
+  for (const cluster of list as unknown[]) {
+    if (typeof cluster !== 'object' || cluster === null) return undefined
+    const { terms, nodeIds } = cluster as { terms?: unknown; nodeIds?: unknown }
+    if (!isStrings(terms) || !isStrings(nodeIds)) return undefined
+    kept.push({ terms, nodeIds })
+  }
+  return { fingerprint, list: kept }
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
 }
 
 function similarOf(value: unknown): SavedSimilar | undefined {
@@ -94,12 +124,14 @@ export function wordsFingerprint(
   return hash.digest('hex').slice(0, 32)
 }
 
+/** The file's content: what is given, without the parts left undefined. */
 export function savedLayout(
   layoutKey: string,
   positions: GraphPositions,
-  similar: SavedSimilar | undefined,
+  kept: { similar?: SavedSimilar | undefined; clusters?: SavedClusters | undefined },
 ): SavedLayout {
-  return similar === undefined
-    ? { format: FORMAT, layoutKey, positions }
-    : { format: FORMAT, layoutKey, positions, similar }
+  const layout: SavedLayout = { format: FORMAT, layoutKey, positions }
+  if (kept.similar !== undefined) layout.similar = kept.similar
+  if (kept.clusters !== undefined) layout.clusters = kept.clusters
+  return layout
 }

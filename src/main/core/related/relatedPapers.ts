@@ -14,21 +14,18 @@
 // counted once per paper, and document frequencies are kept up to date as
 // papers come and go; the weights depend on the whole library (IDF), so they
 // are rebuilt from those counts on the first query after the papers changed.
+import { PaperSubset, bestScored } from './paperSubset'
+import type { SimilarPaper, TextVector } from './paperSubset'
 import { paperTermCounts } from './paperTerms'
+
+export { PaperSubset, vectorSimilarity } from './paperSubset'
+export type { SimilarPaper, TextVector } from './paperSubset'
 
 /** How many of a paper's strongest terms a query compares. */
 const QUERY_TERMS = 48
 /** A subset leaves out terms in more than this share of its papers (but never below SUBSET_MIN_DF). */
 const SUBSET_MAX_SHARE = 0.01
 const SUBSET_MIN_DF = 20
-/** Below this a paper shares too little to be called related. */
-const MIN_SCORE = 0.02
-
-export interface SimilarPaper {
-  id: string
-  /** Cosine similarity of the two papers' vectors (over the query terms), in (0, 1]. */
-  score: number
-}
 
 /** A paper's terms as ids into the vocabulary, with how often each occurs. */
 interface PaperTerms {
@@ -44,7 +41,7 @@ interface PaperTerms {
  * Paper p's terms are docTermIds[docStart[p] .. docStart[p+1]); term t's papers
  * are postingDocs[postingStart[t] .. postingStart[t+1]).
  */
-interface BuiltIndex {
+export interface BuiltIndex {
   ids: string[]
   position: Map<string, number>
   docStart: Int32Array
@@ -154,8 +151,13 @@ export class RelatedPapersIndex {
    * A text from outside the library (a feed item) as a vector over the
    * library's terms, weighted as the papers are, its strongest terms only.
    */
-  textVector(title: string, abstract: string, terms = QUERY_TERMS): TextVector {
-    const { idf } = this.index()
+  textVector(
+    title: string,
+    abstract: string,
+    terms = QUERY_TERMS,
+    weights: IndexWeights = this.index(),
+  ): TextVector {
+    const { idf } = weights
     const weighted: { termId: number; weight: number }[] = []
     let norm = 0
     for (const [term, tf] of paperTermCounts(title, abstract)) {
@@ -176,8 +178,8 @@ export class RelatedPapersIndex {
   }
 
   /** Some of the papers (those a ranking compares against), as a small index of their own. */
-  subset(ids: Iterable<string>): PaperSubset {
-    const index = this.index()
+  subset(ids: Iterable<string>, weights: IndexWeights = this.index()): PaperSubset {
+    const index = weights
     const members: string[] = []
     const docs: number[] = []
     for (const id of ids) {
@@ -200,8 +202,10 @@ export class RelatedPapersIndex {
     // this" searches leave out terms above a document frequency.
     const maxShare = Math.max(SUBSET_MIN_DF, Math.ceil(members.length * SUBSET_MAX_SHARE))
     const start = new Int32Array(termCount + 1)
+    const common = new Uint8Array(termCount)
     for (let t = 0; t < termCount; t++) {
       const count = counts[t] ?? 0
+      if (count > maxShare) common[t] = 1
       start[t + 1] = (start[t] ?? 0) + (count <= maxShare ? count : 0)
     }
     const postingDocs = new Int32Array(start[termCount] ?? 0)
@@ -217,7 +221,24 @@ export class RelatedPapersIndex {
         fill[termId] = slot + 1
       }
     })
-    return new PaperSubset(members, start, postingDocs, postingWeights)
+    return new PaperSubset(members, start, postingDocs, postingWeights, common)
+  }
+
+  /**
+   * The weights as they are now, to hold on to: a caller that can bear a
+   * hundredth of drift (the inbox's ranking) keeps using them after papers
+   * change, instead of waiting for the library to be weighed again.
+   */
+  weights(): IndexWeights {
+    return this.index()
+  }
+
+  /** A paper's whole vector under `weights` (also a paper indexed after they were computed). */
+  paperVector(id: string, weights: IndexWeights): TextVector | undefined {
+    const paper = this.papers.get(id)
+    return paper === undefined
+      ? undefined
+      : this.textVector(paper.title, paper.abstract, Number.MAX_SAFE_INTEGER, weights)
   }
 
   /**
@@ -291,87 +312,8 @@ export class RelatedPapersIndex {
   }
 }
 
-/**
- * The best `limit` of the touched documents, best first, their scores reset to
- * 0 for the next query (`skip`: the query's own document). A small sorted
- * array: `limit` is tiny next to `touched`.
- */
-function bestScored(
-  touched: readonly number[],
-  scores: Float32Array,
-  limit: number,
-  ids: readonly string[],
-  skip = -1,
-): SimilarPaper[] {
-  const best: SimilarPaper[] = []
-  for (const doc of touched) {
-    const score = scores[doc] ?? 0
-    scores[doc] = 0
-    if (doc === skip || score < MIN_SCORE) continue
-    if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue
-    let at = best.length
-    while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--
-    best.splice(at, 0, { id: ids[doc] ?? '', score: Math.min(1, score) })
-    if (best.length > limit) best.pop()
-  }
-  return best
-}
-
-/** A text's strongest terms (ids into the library's vocabulary) with unit-length weights. */
-export interface TextVector {
-  termIds: Int32Array
-  weights: Float32Array
-}
-
-/** Cosine similarity of two text vectors (over the terms each kept). */
-export function vectorSimilarity(a: TextVector, b: TextVector): number {
-  let sum = 0
-  for (let i = 0; i < a.termIds.length; i++) {
-    const termId = a.termIds[i]
-    for (let j = 0; j < b.termIds.length; j++) {
-      if (b.termIds[j] === termId) sum += (a.weights[i] ?? 0) * (b.weights[j] ?? 0)
-    }
-  }
-  return Math.min(1, sum)
-}
-
-/** Some of the library's papers with postings of their own: a query touches only them. */
-export class PaperSubset {
-  /** Scratch space for one query's scores, reused (queries are synchronous). */
-  private readonly scores: Float32Array
-
-  /** Term t's members are docs[start[t] .. start[t+1]), with their weights. */
-  constructor(
-    private readonly ids: readonly string[],
-    private readonly start: Int32Array,
-    private readonly docs: Int32Array,
-    private readonly weights: Float32Array,
-  ) {
-    this.scores = new Float32Array(ids.length)
-  }
-
-  get size(): number {
-    return this.ids.length
-  }
-
-  /** The `limit` members most similar to a text vector, best first. */
-  similarTo(vector: TextVector, limit: number): SimilarPaper[] {
-    const { scores, start, docs, weights } = this
-    const touched: number[] = []
-    for (let i = 0; i < vector.termIds.length; i++) {
-      const termId = vector.termIds[i] ?? -1
-      if (termId < 0 || termId + 1 >= start.length) continue
-      const weight = vector.weights[i] ?? 0
-      const end = start[termId + 1] ?? 0
-      for (let p = start[termId] ?? 0; p < end; p++) {
-        const doc = docs[p] ?? 0
-        if (scores[doc] === 0) touched.push(doc)
-        scores[doc] = (scores[doc] ?? 0) + weight * (weights[p] ?? 0)
-      }
-    }
-    return bestScored(touched, scores, limit, this.ids)
-  }
-}
+/** The weights of one build of the index (see RelatedPapersIndex.weights). */
+export type IndexWeights = Readonly<BuiltIndex>
 
 /** Papers weighed between two yields of buildSteps. */
 const BUILD_SLICE = 5000

@@ -111,11 +111,9 @@ export class RelatedService implements Service<RelatedMethod> {
     this.build = undefined
   }
 
-  /** The similar-papers index, ready to query (the Today inbox ranks feed items with it). */
-  async readyIndex(): Promise<RelatedPapersIndex> {
-    const related = await this.related()
-    await related.ready()
-    return related
+  /** The similar-papers index with every paper's words counted, weighed at least once (maybe not since the last change). */
+  countedIndex(): Promise<RelatedPapersIndex> {
+    return this.related()
   }
 
   private related(): Promise<RelatedPapersIndex> {

@@ -8,7 +8,7 @@ import type { LibraryMeta } from './libraryMeta'
 import { maxStamp } from './hlc'
 import { RECORD_KINDS, SHARD_COUNTS } from './recordKinds'
 import type { ChangeSet, RecordKind, RecordTypes } from './recordKinds'
-import { mergeCopies } from './recordRevisions'
+import { mergeCopies, newestStamp } from './recordRevisions'
 import type { RecordCopy } from './recordRevisions'
 import { revisionIn, tombstonesIn } from './shardFiles'
 import type { ShardFile } from './shardFiles'
@@ -184,11 +184,7 @@ export class MergeBatch {
     if (copy.tombstone !== undefined) this.newest = maxStamp(this.newest, copy.tombstone)
     const revision = copy.revision
     if (revision === undefined) return
-    this.newest = maxStamp(this.newest, revision.at)
-    for (const stamp of Object.values(revision.fields ?? {}))
-      this.newest = maxStamp(this.newest, stamp)
-    for (const stamp of Object.values(revision.text?.vv ?? {}))
-      this.newest = maxStamp(this.newest, stamp)
+    this.newest = maxStamp(this.newest, newestStamp(revision))
   }
 
   private mapOf<V>(maps: Map<RecordKind, Map<string, V>>, kind: RecordKind): Map<string, V> {

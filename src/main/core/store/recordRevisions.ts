@@ -6,8 +6,12 @@
 // one machine and a tag added on the other both survive. A record's text (a
 // note's body) is merged as text instead (textRevisions.ts). A deletion is a
 // tombstone with its stamp; it hides every copy written before it, and only a
-// record written whole after it (re-created, an undo) comes back.
+// record written whole after it (re-created, an undo) comes back. A list field
+// that is a set (tags, a collection's papers) is merged element by element
+// (setRevisions.ts).
 import { NO_STAMP, maxStamp } from './hlc'
+import { SET_FIELDS, isSetField, mergeSet, stampSet } from './setRevisions'
+import type { SetStamps } from './setRevisions'
 import { TEXT_FIELDS, mergeText, stampText } from './textRevisions'
 import type { TextRevision } from './textRevisions'
 
@@ -18,6 +22,8 @@ export interface RecordRevision {
   fields?: Record<string, string>
   /** The merge history of the record's text field (notes: the body). */
   text?: TextRevision
+  /** Per set field, the stamp of each element added or removed since the field's stamp. */
+  sets?: SetStamps
 }
 
 /** One copy of a record: the record (absent when deleted) and its revision. */
@@ -45,7 +51,24 @@ export function newestStamp(revision: RecordRevision | undefined): string {
   let newest = revision.at
   for (const stamp of Object.values(revision.fields ?? {})) newest = maxStamp(newest, stamp)
   for (const stamp of Object.values(revision.text?.vv ?? {})) newest = maxStamp(newest, stamp)
+  for (const field of Object.keys(revision.sets ?? {}))
+    for (const stamp of Object.values(setStampsOf(revision, field) ?? {}))
+      newest = maxStamp(newest, stamp)
   return newest
+}
+
+/** The element stamps a revision keeps for a set field, if usable. */
+export function setStampsOf(
+  revision: RecordRevision | undefined,
+  field: string,
+): Record<string, string> | undefined {
+  const stamps =
+    revision?.sets !== undefined && Object.hasOwn(revision.sets, field)
+      ? (revision.sets[field] as unknown)
+      : undefined
+  return typeof stamps === 'object' && stamps !== null && !Array.isArray(stamps)
+    ? (stamps as Record<string, string>)
+    : undefined
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -73,18 +96,37 @@ export function stampRecord(
   const after = next as Record<string, unknown>
   const old = previous.revision ?? { at: NO_STAMP }
   const fields: Record<string, string> = { ...old.fields }
+  const sets: SetStamps = { ...old.sets }
   let changed = 0
   let all = 0
   for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (field === 'id') continue
+    if (isSetField(kind, field)) {
+      // Stamped element by element; the field's own stamp stays the base.
+      if (sameValue(before[field], after[field])) continue
+      const stamps = stampSet(setStampsOf(old, field), before[field], after[field], stamp)
+      if (stamps !== undefined) sets[field] = stamps
+      continue
+    }
     all++
     if (!sameValue(before[field], after[field])) {
       fields[field] = stamp
       changed++
     }
   }
-  const revision: RecordRevision =
-    changed === all && all > 0 ? { at: stamp } : { at: old.at, ...nonEmpty(fields) }
+  let revision: RecordRevision
+  if (changed === all && all > 0) {
+    // Every other field written whole: the set fields keep their own base.
+    const bases: Record<string, string> = {}
+    for (const field of SET_FIELDS[kind] ?? []) {
+      const base = stampOf(old, field)
+      if (base !== stamp && (field in before || field in after)) bases[field] = base
+    }
+    revision = { at: stamp, ...nonEmpty(bases) }
+  } else {
+    revision = { at: old.at, ...nonEmpty(fields) }
+  }
+  if (Object.keys(sets).length > 0) revision.sets = sets
   if (textField !== undefined) {
     const text = old.text ?? { vv: {} }
     const oldText = typeof before[textField] === 'string' ? (before[textField] as string) : ''
@@ -153,9 +195,29 @@ function mergeFields(
   const textField = TEXT_FIELDS[kind]
   const record: Record<string, unknown> = { id: a['id'] }
   const stamps = new Map<string, string>()
+  const sets: SetStamps = {}
   let changed = false
   for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (field === 'id' || field === textField) continue
+    if (isSetField(kind, field)) {
+      const set = mergeSet(
+        {
+          value: a[field],
+          base: stampOf(local.revision, field),
+          stamps: setStampsOf(local.revision, field),
+        },
+        {
+          value: b[field],
+          base: stampOf(incoming.revision, field),
+          stamps: setStampsOf(incoming.revision, field),
+        },
+      )
+      if (set.value !== undefined) record[field] = set.value
+      stamps.set(field, set.base)
+      if (set.stamps !== undefined) sets[field] = set.stamps
+      if (!sameValue(a[field], set.value)) changed = true
+      continue
+    }
     const mine = stampOf(local.revision, field)
     const theirs = stampOf(incoming.revision, field)
     const takeTheirs = theirs > mine
@@ -168,6 +230,7 @@ function mergeFields(
   const fields: Record<string, string> = {}
   for (const [field, stamp] of stamps) if (stamp !== at) fields[field] = stamp
   const revision: RecordRevision = { at, ...nonEmpty(fields) }
+  if (Object.keys(sets).length > 0) revision.sets = sets
   let text: TextOutcome | undefined
   if (textField !== undefined) {
     const result = mergeText(
@@ -200,8 +263,25 @@ export function sameRevision(
 ): boolean {
   if (a === undefined || b === undefined) return a === b
   if (a.at !== b.at || JSON.stringify(a.text) !== JSON.stringify(b.text)) return false
+  if (!sameSets(a.sets, b.sets)) return false
   const fa = a.fields ?? {}
   const fb = b.fields ?? {}
   const keys = Object.keys(fa)
   return keys.length === Object.keys(fb).length && keys.every((key) => fa[key] === fb[key])
+}
+
+function sameSets(a: SetStamps | undefined, b: SetStamps | undefined): boolean {
+  const fa = a ?? {}
+  const fb = b ?? {}
+  const keys = Object.keys(fa)
+  if (keys.length !== Object.keys(fb).length) return false
+  for (const key of keys) {
+    const ea = fa[key] ?? {}
+    const eb = fb[key] ?? {}
+    const elements = Object.keys(ea)
+    if (elements.length !== Object.keys(eb).length) return false
+    if (!elements.every((element) => Object.hasOwn(eb, element) && ea[element] === eb[element]))
+      return false
+  }
+  return true
 }

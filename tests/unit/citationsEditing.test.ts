@@ -1,0 +1,192 @@
+// A note edited citation by citation: the engine answers from its last state
+// (the bibliography kept, only the edited clusters formatted again), and what
+// the reader sees is exactly what a freshly loaded style formats for the same
+// note. The styles and locale are the bundled CSL project files.
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CslEngine, type ResolvedCitation } from '../../src/main/core/citations/cslEngine'
+
+const CSL_DIR = resolve('resources/csl')
+
+/** Works whose citations disambiguate: two by Smith in 2020, and two Lees with other given names. */
+const WORKS: Record<string, Record<string, unknown>> = {
+  sapolsky: {
+    id: 'sapolsky',
+    type: 'book',
+    title: 'Behave: The biology of humans at our best and worst',
+    author: [{ family: 'Sapolsky', given: 'Robert M.' }],
+    publisher: 'Penguin Books',
+    issued: { 'date-parts': [[2017]] },
+  },
+  mccauley: {
+    id: 'mccauley',
+    type: 'article-journal',
+    title:
+      'Language learning as language use: A cross-linguistic model of child language development',
+    author: [
+      { family: 'McCauley', given: 'Stewart M.' },
+      { family: 'Christiansen', given: 'Morten H.' },
+    ],
+    'container-title': 'Psychological Review',
+    volume: '126',
+    issue: '1',
+    page: '1-51',
+    issued: { 'date-parts': [[2019]] },
+  },
+  smithA: {
+    id: 'smithA',
+    type: 'article-journal',
+    title: 'Reading slowly',
+    author: [{ family: 'Smith', given: 'Jane' }],
+    'container-title': 'Journal of Reading',
+    issued: { 'date-parts': [[2020]] },
+  },
+  smithB: {
+    id: 'smithB',
+    type: 'article-journal',
+    title: 'Reading quickly',
+    author: [{ family: 'Smith', given: 'Jane' }],
+    'container-title': 'Journal of Reading',
+    issued: { 'date-parts': [[2020]] },
+  },
+  leeA: {
+    id: 'leeA',
+    type: 'article-journal',
+    title: 'Notes as drafts',
+    author: [{ family: 'Lee', given: 'Ann' }],
+    'container-title': 'Writing Studies',
+    issued: { 'date-parts': [[2021]] },
+  },
+  leeB: {
+    id: 'leeB',
+    type: 'article-journal',
+    title: 'Drafts as notes',
+    author: [{ family: 'Lee', given: 'Bo' }],
+    'container-title': 'Writing Studies',
+    issued: { 'date-parts': [[2021]] },
+  },
+}
+
+const cite = (
+  ...ids: Array<string | { id: string; locator?: string; prefix?: string }>
+): ResolvedCitation => ({
+  mode: 'normal',
+  items: ids.map((item) =>
+    typeof item === 'string'
+      ? { paperId: item }
+      : {
+          paperId: item.id,
+          ...(item.locator === undefined ? {} : { locator: item.locator }),
+          ...(item.prefix === undefined ? {} : { prefix: item.prefix }),
+        },
+  ),
+})
+
+const seeSapolsky = cite({ id: 'sapolsky', prefix: 'see' })
+const leeAndMcCauley = cite('leeA', 'mccauley')
+const smithAndSapolsky = cite('smithB', 'sapolsky')
+const smithAtPage = (page: string): ResolvedCitation => cite({ id: 'smithA', locator: page })
+
+/** The note as first written, then each edit a writer makes to it in turn. */
+const DRAFTS: ResolvedCitation[][] = [
+  [cite('sapolsky'), cite('smithA'), leeAndMcCauley, cite('smithB')],
+  // a page added to the second citation
+  [cite('sapolsky'), smithAtPage('12'), leeAndMcCauley, cite('smithB')],
+  // "see" before the first
+  [seeSapolsky, smithAtPage('12'), leeAndMcCauley, cite('smithB')],
+  // the last citation now cites a work cited before it as well
+  [seeSapolsky, smithAtPage('12'), leeAndMcCauley, smithAndSapolsky],
+  // a second Lee enters: the Lees need their given names
+  [seeSapolsky, smithAtPage('12'), leeAndMcCauley, smithAndSapolsky, cite('leeB')],
+  // the page changed again, with the Lees in
+  [seeSapolsky, smithAtPage('13'), leeAndMcCauley, smithAndSapolsky, cite('leeB')],
+  // a citation inserted first: McCauley is now the first work cited
+  [
+    cite('mccauley'),
+    seeSapolsky,
+    smithAtPage('13'),
+    leeAndMcCauley,
+    smithAndSapolsky,
+    cite('leeB'),
+  ],
+  // the last citation deleted: the second Lee is cited no more
+  [cite('mccauley'), seeSapolsky, smithAtPage('13'), leeAndMcCauley, smithAndSapolsky],
+  // the same citation twice, and one in the middle deleted
+  [cite('mccauley'), seeSapolsky, leeAndMcCauley, smithAndSapolsky, smithAndSapolsky],
+]
+
+let locale: string
+const styles = new Map<string, string>()
+
+beforeAll(async () => {
+  locale = await readFile(join(CSL_DIR, 'locales-en-US.xml'), 'utf8')
+  for (const style of ['apa', 'ieee', 'chicago-author-date']) {
+    styles.set(style, await readFile(join(CSL_DIR, `${style}.csl`), 'utf8'))
+  }
+})
+
+function formatted(
+  engine: CslEngine,
+  draft: readonly ResolvedCitation[],
+): ReturnType<CslEngine['format']> {
+  return engine.format(
+    draft,
+    (id) => WORKS[id],
+    () => '',
+    'html',
+  )
+}
+
+describe('a note edited citation by citation', () => {
+  for (const style of ['apa', 'ieee', 'chicago-author-date']) {
+    // Loading a style takes seconds on a busy machine, once per draft here.
+    it(
+      `reads in ${style} after every edit exactly as a freshly loaded style formats it`,
+      {
+        timeout: 240_000,
+      },
+      () => {
+        const xml = styles.get(style) ?? ''
+        const warm = new CslEngine(xml, locale)
+        for (const draft of DRAFTS) {
+          expect(formatted(warm, draft)).toEqual(formatted(new CslEngine(xml, locale), draft))
+        }
+      },
+    )
+  }
+
+  it('shows the page the writer just typed, and the year suffixes and given names the others need (APA)', () => {
+    const warm = new CslEngine(styles.get('apa') ?? '', locale)
+    const texts = DRAFTS.map((draft) => formatted(warm, draft).citations)
+    expect(texts[0]).toEqual([
+      '(Sapolsky, 2017)',
+      // "Reading quickly" comes first in the References, so it is 2020a
+      '(Smith, 2020b)',
+      '(Lee, 2021; McCauley &#38; Christiansen, 2019)',
+      '(Smith, 2020a)',
+    ])
+    expect(texts[1]?.[1]).toBe('(Smith, 2020b, p. 12)')
+    expect(texts[5]).toEqual([
+      '(see Sapolsky, 2017)',
+      '(Smith, 2020b, p. 13)',
+      '(A. Lee, 2021; McCauley &#38; Christiansen, 2019)',
+      '(Sapolsky, 2017; Smith, 2020a)',
+      '(B. Lee, 2021)',
+    ])
+  })
+
+  it('formats a paper again once its record changes', () => {
+    const warm = new CslEngine(styles.get('apa') ?? '', locale)
+    const draft = [cite('sapolsky')]
+    expect(formatted(warm, draft).bibliography[0]).toContain('2017')
+    const revised = { ...WORKS['sapolsky'], issued: { 'date-parts': [[2018]] } }
+    const after = warm.format(
+      draft,
+      (id) => (id === 'sapolsky' ? revised : WORKS[id]),
+      () => '',
+      'html',
+    )
+    expect(after.citations).toEqual(['(Sapolsky, 2018)'])
+  })
+})
