@@ -21,16 +21,29 @@ import {
 
 const session = appSession()
 
-/** Drags the mouse across the first page's text from the span starting `from` to the end of the one ending `to`. */
+/**
+ * Drags the mouse across the first page's text from the span starting `from` to
+ * the end of the one ending `to`. A drag that pdf.js's text layer read as a longer
+ * selection (its end-of-content area can catch a fast drag) is let go and done
+ * again, as a person would: the test waits on what is selected, never on time.
+ */
 async function selectText(page: Page, from: string, to: string): Promise<void> {
   const spans = page.locator('.page[data-page-number="1"] .textLayer span')
-  const start = await spans.filter({ hasText: from }).first().boundingBox()
-  const end = await spans.filter({ hasText: to }).first().boundingBox()
-  if (start === null || end === null) throw new Error('the words are not on screen')
-  await page.mouse.move(start.x + 1, start.y + start.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(end.x + end.width - 1, end.y + end.height / 2, { steps: 8 })
-  await page.mouse.up()
+  const selected = () =>
+    page.evaluate(() => (window.getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim())
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const start = await spans.filter({ hasText: from }).first().boundingBox()
+    const end = await spans.filter({ hasText: to }).first().boundingBox()
+    if (start === null || end === null) throw new Error('the words are not on screen')
+    await page.mouse.move(start.x + 1, start.y + start.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(end.x + end.width - 1, end.y + end.height / 2, { steps: 8 })
+    await page.mouse.up()
+    const text = await selected()
+    if (text.startsWith(from) && text.endsWith(to)) return
+    await page.evaluate(() => window.getSelection()?.removeAllRanges())
+  }
+  throw new Error(`could not select "${from} … ${to}": got "${await selected()}"`)
 }
 
 async function goToPage(page: Page, number: number): Promise<void> {
