@@ -20,8 +20,9 @@ describe('merging the tags of two copies of a paper', () => {
   it('keeps a tag added on each side, in the same order whichever side merges', () => {
     const laptop = paper(['survey', 'to-read'], { at: S1, sets: { tags: { 'to-read': S3 } } })
     const desktop = paper(['survey', 'methods'], { at: S1, sets: { tags: { methods: S2 } } })
-    expect(tagsOf(mergeCopies('papers', laptop, desktop))).toEqual(['survey', 'methods', 'to-read'])
-    expect(tagsOf(mergeCopies('papers', desktop, laptop))).toEqual(['survey', 'methods', 'to-read'])
+    // The laptop wrote last (S3): its order first, then the desktop's addition.
+    expect(tagsOf(mergeCopies('papers', laptop, desktop))).toEqual(['survey', 'to-read', 'methods'])
+    expect(tagsOf(mergeCopies('papers', desktop, laptop))).toEqual(['survey', 'to-read', 'methods'])
   })
 
   it('keeps a tag removed on one side removed when the other side still has it from before', () => {

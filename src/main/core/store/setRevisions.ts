@@ -64,6 +64,26 @@ export interface MergedSet {
   stamps: Record<string, string> | undefined
 }
 
+/**
+ * The merged list as a record holds it: none when neither copy has the field, and
+ * none for an empty set when one copy has no field (an absent list and an empty
+ * one are the same set; an undo that took the field away keeps it away).
+ */
+function listOf(elements: string[], a: SetCopy, b: SetCopy): string[] | undefined {
+  const hasA = Array.isArray(a.value)
+  const hasB = Array.isArray(b.value)
+  if (!hasA && !hasB) return undefined
+  if (elements.length === 0 && !(hasA && hasB)) return undefined
+  return elements
+}
+
+/** The newest stamp a copy of a set field carries: its own, or an element's. */
+function newestOf(copy: SetCopy): string {
+  let newest = copy.base
+  for (const stamp of Object.values(copy.stamps ?? {})) newest = maxStamp(newest, stamp)
+  return newest
+}
+
 /** Merges two copies of a set field; the same result in either order. */
 export function mergeSet(a: SetCopy, b: SetCopy): MergedSet {
   const inA = elementsOf(a.value)
@@ -75,8 +95,7 @@ export function mergeSet(a: SetCopy, b: SetCopy): MergedSet {
     new Set(inA).size === inA.length
   ) {
     // The same list with the same stamps: nothing to merge (most records).
-    const value = Array.isArray(a.value) || Array.isArray(b.value) ? inA : undefined
-    return { value, base: a.base, stamps: a.stamps }
+    return { value: listOf(inA, a, b), base: a.base, stamps: a.stamps }
   }
   const hasA = new Set(inA)
   const hasB = new Set(inB)
@@ -102,11 +121,17 @@ export function mergeSet(a: SetCopy, b: SetCopy): MergedSet {
     const newest = maxStamp(stampA, stampB)
     if (newest > base) stamps.set(element, newest)
   }
-  // The order of the copy written whole last (else the lesser list), then the rest.
-  const aFirst = a.base !== b.base ? a.base > b.base : JSON.stringify(inA) <= JSON.stringify(inB)
+  // The order of the copy written last (its newest stamp; else the lesser list), then the rest.
+  const newestA = newestOf(a)
+  const newestB = newestOf(b)
+  const aFirst =
+    newestA !== newestB ? newestA > newestB : JSON.stringify(inA) <= JSON.stringify(inB)
   const ordered = [...new Set(aFirst ? [...inA, ...inB] : [...inB, ...inA])].filter((element) =>
     present.has(element),
   )
-  const value = Array.isArray(a.value) || Array.isArray(b.value) ? ordered : undefined
-  return { value, base, stamps: stamps.size === 0 ? undefined : Object.fromEntries(stamps) }
+  return {
+    value: listOf(ordered, a, b),
+    base,
+    stamps: stamps.size === 0 ? undefined : Object.fromEntries(stamps),
+  }
 }
