@@ -6,14 +6,13 @@
 // and the XML parse of the same bytes alone). The feeds are served from
 // 127.0.0.1 with no pause between requests: the 3 s arXiv asks for is
 // politeness, not work, and is left out of both sides.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { XMLParser } from 'fast-xml-parser'
 import { Library } from '../../src/main/core/library'
+import { listenOnLoopback, loopbackLookup, type LoopbackServer } from '../support/loopbackServer'
 import type { BenchRow } from './benchRow'
 import { syntheticHfResponse } from './importHf'
 import { median, time, timeWithCpu } from './measure'
@@ -51,27 +50,17 @@ async function apiAnswerOf(count: number): Promise<string> {
   return `${head}${body.join('')}</feed>\n`
 }
 
-async function serve(answers: Record<string, string>): Promise<{ origin: string; server: Server }> {
-  const server = createServer((request, response) => {
+function serve(answers: Record<string, string>): Promise<LoopbackServer> {
+  return listenOnLoopback((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
     const body = answers[path]
     if (body === undefined) response.writeHead(404).end()
     else response.writeHead(200).end(body)
   })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
 }
 
-function lookupOptions(origin: string) {
-  return {
-    origins: () => ({ huggingFace: origin, arxivApi: origin, arxivRss: origin }),
-    arxivIntervalMs: 0,
-    doiIntervalMs: 0,
-    otherIntervalMs: 0,
-    // A loaded machine and an 11 MB answer: a timeout here would measure nothing.
-    timeoutMs: 300_000,
-  }
-}
+/** A loaded machine and an 11 MB answer: a timeout here would measure nothing. */
+const lookupOptions = (origin: string) => loopbackLookup(origin, { timeoutMs: 300_000 })
 
 const xml = new XMLParser({ ignoreAttributes: false })
 
@@ -84,7 +73,7 @@ export async function benchToday(
   const hf = await syntheticHfResponse(feedItems)
   const rss = await rssOf(feedItems)
   const api = await apiAnswerOf(feedItems)
-  const { origin, server } = await serve({
+  const server = await serve({
     '/api/daily_papers': hf,
     '/rss/cs.AI': rss,
     '/api/query': api,
@@ -94,7 +83,7 @@ export async function benchToday(
     const refreshes: number[] = []
     for (let run = 0; run < RUNS; run++) {
       const dir = await mkdtemp(join(tmpdir(), 'offprint-bench-feeds-'))
-      const library = await Library.open(dir, { lookup: lookupOptions(origin) })
+      const library = await Library.open(dir, { lookup: lookupOptions(server.origin) })
       for (const spec of ['hf-daily', 'arxiv:cs.AI', 'arxiv-query:all:science'])
         await library.api.addFeed({ spec })
       refreshes.push(await time(() => library.api.refreshFeeds({ force: true })))
@@ -182,12 +171,12 @@ export async function benchToday(
         })
       } finally {
         await library.close()
-        await new Promise((done) => inbox.server.close(done))
+        await inbox.close()
       }
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
   } finally {
-    await new Promise((done) => server.close(done))
+    await server.close()
   }
 }

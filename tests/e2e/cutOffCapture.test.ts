@@ -2,29 +2,19 @@
 // middle of a paper: the preview lists that paper under "Imported incomplete"
 // with what is missing, before anything is written, and the report after.
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
+import { describe, expect, it } from 'vitest'
+import { appSession } from './harness/appSession'
 
 const LYNX = fileURLToPath(new URL('../fixtures/formats/hf-search-lynx-dump.txt', import.meta.url))
 
 const CUT =
   'Line 939: "Reducing Distraction in Long-Context Language Models by Focused Learning": the capture ends inside its abstract; imported with the first 123 characters of it, and no authors, date or comments'
 
-let app: RunningApp | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 describe('a capture cut off mid-paper', () => {
   it('says in the preview and in the report which paper is imported incomplete', async () => {
-    app = await launchApp({ libraryDir: await makeLibraryDir() })
+    const app = await session.launch()
     const { page } = app
     await page.getByTestId('import-file-input').setInputFiles(LYNX)
     const preview = page.getByTestId('import-preview')

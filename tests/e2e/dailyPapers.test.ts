@@ -4,12 +4,13 @@
 // 2026-06-12, 30 papers, previewed and imported) and Find on arXiv by title (a
 // paper without ids gains its arXiv id and authors). The page itself never
 // goes online: the core fetches.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Library } from '../../src/main/core/library'
 import { startStubServer, type StubServer } from '../unit/lookupStubServer'
-import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
+import { appSession } from './harness/appSession'
+import { makeLibraryDir } from './harness/launchApp'
 
-let app: RunningApp | undefined
+const session = appSession()
 let stub: StubServer
 const VARIABLES = ['OFFPRINT_HF_API', 'OFFPRINT_ARXIV_API'] as const
 const before = VARIABLES.map((name) => process.env[name])
@@ -20,12 +21,6 @@ beforeEach(async () => {
   for (const name of VARIABLES) process.env[name] = stub.origin
 })
 afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
   await stub.close()
   VARIABLES.forEach((name, index) => {
     const value = before[index]
@@ -33,11 +28,10 @@ afterEach(async () => {
     else process.env[name] = value
   })
 })
-afterAll(closeBrowser)
 
 describe('Get Daily Papers…', () => {
   it('fetches the day picked in the dialog, previews its 30 papers and imports them', async () => {
-    app = await launchApp({ libraryDir: await makeLibraryDir() })
+    const app = await session.launch()
     const { page } = app
     // A new library: the welcome shows, and the palette works from there too.
     await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
@@ -78,7 +72,7 @@ describe('Get Daily Papers…', () => {
       fileName: 'page.ris',
     })
     await seed.close()
-    app = await launchApp({ libraryDir })
+    const app = await session.launch({ libraryDir })
     const { page } = app
     await expect
       .poll(() => page.getByTestId('paper-title').textContent())
@@ -107,7 +101,7 @@ describe('Get Daily Papers…', () => {
 
   it('goes where Settings > Online services says when no variable overrides it', async () => {
     delete process.env['OFFPRINT_HF_API']
-    app = await launchApp({ libraryDir: await makeLibraryDir() })
+    const app = await session.launch()
     const { page } = app
     await expect.poll(() => page.getByTestId('welcome').isVisible()).toBe(true)
     await page.keyboard.press('Control+,')

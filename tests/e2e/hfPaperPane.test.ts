@@ -4,25 +4,17 @@
 // the authors' abstract.
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Library } from '../../src/main/core/library'
-import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
+import { appSession } from './harness/appSession'
+import { makeLibraryDir } from './harness/launchApp'
 import { scrollToRow } from './harness/paperList'
 
 const DAILY = fileURLToPath(
   new URL('../fixtures/formats/hf-api-daily-papers-2026-06-12.json', import.meta.url),
 )
 
-let app: RunningApp | undefined
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 describe('a Hugging Face paper in the paper pane', () => {
   it('shows the AI summary and keywords apart from the abstract, and the HF counts', async () => {
@@ -30,7 +22,7 @@ describe('a Hugging Face paper in the paper pane', () => {
     const seed = await Library.open(libraryDir)
     await seed.api.importText({ text: await readFile(DAILY, 'utf8'), fileName: 'daily.json' })
     await seed.close()
-    app = await launchApp({ libraryDir })
+    const app = await session.launch({ libraryDir })
     const { page } = app
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('30 papers')
     await (await scrollToRow(page, 'MiniMax Sparse Attention')).click()

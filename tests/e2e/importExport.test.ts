@@ -1,15 +1,15 @@
 // Import and export end to end: a BibTeX file through the preview (with its
 // duplicate count), confirmed; a collection exported to BibTeX through
 // File > Export…; that file imported again, adding nothing.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Library } from '../../src/main/core/library'
 import { LibraryStore } from '../../src/main/core/store/libraryStore'
 import { dropFile } from './harness/dropFile'
-import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
+import { appSession } from './harness/appSession'
+import { makeLibraryDir } from './harness/launchApp'
 
 const BIB = fileURLToPath(new URL('../fixtures/formats/zotero-export.bib', import.meta.url))
 
@@ -17,19 +17,7 @@ const BIB = fileURLToPath(new URL('../fixtures/formats/zotero-export.bib', impor
 const SEED = `@article{attention, title = {Attention is all you need}, year = 2017}
 @article{bert, title = {BERT}, year = 2019, doi = {10.48550/arxiv.1810.04805}}`
 
-let app: RunningApp | undefined
-let downloads: string | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
-  if (downloads !== undefined) await rm(downloads, { recursive: true, force: true })
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 describe('import and export', () => {
   it('imports BibTeX through the preview, exports a collection, and re-imports it with 0 added', async () => {
@@ -55,7 +43,7 @@ describe('import and export', () => {
       },
     })
     await store.close()
-    app = await launchApp({ libraryDir })
+    const app = await session.launch({ libraryDir })
     const { page } = app
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('2 papers')
 
@@ -100,7 +88,7 @@ describe('import and export', () => {
       page.getByTestId('export-confirm').click(),
     ])
     expect(download.suggestedFilename()).toBe('Offprint Thesis.bib')
-    downloads = await mkdtemp(join(tmpdir(), 'offprint-e2e-downloads-'))
+    const downloads = await session.scratchDir()
     const saved = join(downloads, download.suggestedFilename())
     await download.saveAs(saved)
     const bib = await readFile(saved, 'utf8')
@@ -131,7 +119,7 @@ describe('import and export', () => {
     const seed = await Library.open(libraryDir)
     await seed.api.importText({ text: SEED, fileName: 'seed.bib' })
     await seed.close()
-    app = await launchApp({ libraryDir, coreInChildProcess: true })
+    const app = await session.launch({ libraryDir, coreInChildProcess: true })
     const { page } = app
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('2 papers')
 

@@ -6,30 +6,20 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { strFromU8, unzipSync } from 'fflate'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { closeBrowser, launchApp, makeLibraryDir, type RunningApp } from './harness/launchApp'
+import { describe, expect, it } from 'vitest'
+import { appSession } from './harness/appSession'
 
 const CORPUS = fileURLToPath(new URL('../fixtures/bibtex-corpus/corpus.zip', import.meta.url))
 const D2L = unzipSync(readFileSync(CORPUS), { filter: (file) => file.name === 'd2l-en.bib' })[
   'd2l-en.bib'
 ]
 
-let app: RunningApp | undefined
-
-afterEach(async () => {
-  if (app !== undefined) {
-    expect(app.foreignRequests).toEqual([])
-    expect(app.pageErrors).toEqual([])
-    await app.close()
-    app = undefined
-  }
-})
-afterAll(closeBrowser)
+const session = appSession()
 
 describe('the import preview of a file that cites papers under two keys', () => {
   it('lists the 11 keys kept as aliases, each with the key it joins, then imports 477 papers', async () => {
     expect(D2L).toBeDefined()
-    app = await launchApp({ libraryDir: await makeLibraryDir() })
+    const app = await session.launch()
     const { page } = app
     await page.getByTestId('import-file-input').setInputFiles({
       name: 'd2l-en.bib',

@@ -8,10 +8,9 @@
 // answer 429 or 503 (with Retry-After) a number of times; answers carry an ETag
 // and a matching If-None-Match gets 304. Every request is logged.
 import { readFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import type { LookupOptions } from '../../src/main/core/lookup/identifierLookup'
+import { listenOnLoopback, loopbackLookup } from '../support/loopbackServer'
 
 import { DAILY_PAPERS, FORMATS, answerWithEtag } from './lookupStubServer'
 
@@ -59,7 +58,7 @@ export async function startFeedStub(): Promise<FeedStub> {
     failures: new Map(),
     close: async () => undefined,
   }
-  const server: Server = createServer((request, response) => {
+  const server = await listenOnLoopback((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     stub.requests.push(`${url.pathname}${url.search}`)
     const failure = stub.failures.get(url.pathname)
@@ -94,21 +93,9 @@ export async function startFeedStub(): Promise<FeedStub> {
       }
     })()
   })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  const { port } = server.address() as AddressInfo
-  stub.origin = `http://127.0.0.1:${port}`
-  stub.host = `127.0.0.1:${port}`
-  stub.options = {
-    origins: () => ({ huggingFace: stub.origin, arxivApi: stub.origin, arxivRss: stub.origin }),
-    arxivIntervalMs: 0,
-    doiIntervalMs: 0,
-    otherIntervalMs: 0,
-    timeoutMs: 5000,
-  }
-  stub.close = () =>
-    new Promise<void>((done) => {
-      server.closeAllConnections()
-      server.close(() => done())
-    })
+  stub.origin = server.origin
+  stub.host = server.host
+  stub.options = loopbackLookup(server.origin)
+  stub.close = server.close
   return stub
 }

@@ -7,11 +7,11 @@
 // answer "busy" (503), "too many requests" with a Retry-After, or hold
 // requests, and it logs every request it got.
 import { readFile, readdir } from 'node:fs/promises'
-import { createServer, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { ServerResponse } from 'node:http'
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { LookupOptions } from '../../src/main/core/lookup/identifierLookup'
+import { listenOnLoopback, loopbackLookup } from '../support/loopbackServer'
 
 const FIXTURES = resolve(__dirname, '../fixtures/lookup')
 export const FORMATS = resolve(__dirname, '../fixtures/formats')
@@ -120,7 +120,7 @@ export async function startStubServer(): Promise<StubServer> {
     retryAfter: '0',
     close: async () => undefined,
   }
-  const server: Server = createServer((request, response) => {
+  const server = await listenOnLoopback((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const ifNoneMatch = request.headers['if-none-match']
     stub.requests.push({
@@ -191,27 +191,10 @@ export async function startStubServer(): Promise<StubServer> {
       response.writeHead(404).end()
     })()
   })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  const { port } = server.address() as AddressInfo
-  stub.origin = `http://127.0.0.1:${port}`
-  stub.host = `127.0.0.1:${port}`
-  stub.options = {
-    origins: () => ({
-      huggingFace: `http://127.0.0.1:${port}`,
-      arxivApi: `http://127.0.0.1:${port}`,
-      arxivRss: `http://127.0.0.1:${port}`,
-    }),
-    doiResolverUrl: `http://127.0.0.1:${port}/doi`,
-    arxivIntervalMs: 0,
-    doiIntervalMs: 0,
-    otherIntervalMs: 0,
-    timeoutMs: 5000,
-  }
-  stub.close = () =>
-    new Promise<void>((done) => {
-      server.closeAllConnections()
-      server.close(() => done())
-    })
+  stub.origin = server.origin
+  stub.host = server.host
+  stub.options = loopbackLookup(server.origin)
+  stub.close = server.close
   return stub
 }
 

@@ -2,14 +2,13 @@
 // DOI, arXiv id or title, else a new paper from the PDF's metadata), and Get
 // PDF for a paper with an arXiv id (from a stub arXiv on 127.0.0.1; offline,
 // the request waits in the lookup queue).
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Library } from '../../src/main/core/library'
 import type { LookupOptions } from '../../src/main/core/lookup/identifierLookup'
+import { listenOnLoopback, loopbackLookup, type LoopbackServer } from '../support/loopbackServer'
 import { makePdf } from '../support/pdfFixtures'
 import { offlineOptions } from './lookupStubServer'
 
@@ -111,12 +110,12 @@ describe('dropping a PDF on the window', () => {
 })
 
 describe('Get PDF', () => {
-  let server: Server
+  let server: LoopbackServer | undefined
   let served: string[]
 
   async function startArxiv(pdf: Uint8Array): Promise<LookupOptions> {
     served = []
-    server = createServer((request, response) => {
+    server = await listenOnLoopback((request, response) => {
       served.push(request.url ?? '')
       if (request.url === '/pdf/1706.03762') {
         response.writeHead(200, { 'Content-Type': 'application/pdf' }).end(Buffer.from(pdf))
@@ -124,18 +123,12 @@ describe('Get PDF', () => {
         response.writeHead(404).end()
       }
     })
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    return {
-      origins: () => ({ huggingFace: origin, arxivApi: origin, arxivRss: origin }),
-      arxivIntervalMs: 0,
-      timeoutMs: 5000,
-    }
+    return loopbackLookup(server.origin)
   }
 
   afterEach(async () => {
-    server?.closeAllConnections()
-    await new Promise<void>((done) => (server === undefined ? done() : server.close(() => done())))
+    await server?.close()
+    server = undefined
   })
 
   it('fetches the PDF of a paper with an arXiv id from arXiv and attaches it', async () => {
