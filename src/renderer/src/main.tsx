@@ -6,7 +6,7 @@ import { App } from './app/App'
 import { invalidateOnLibraryChanges } from './data/changeInvalidation'
 import { createQueryClient } from './data/queryClient'
 import { applyTheme } from './features/settings/appearance'
-import './styles.css'
+import './styles/index.css'
 
 // Follow the OS until the library's settings arrive, so a dark desktop never flashes white.
 applyTheme('system')

@@ -2,7 +2,7 @@ import type { BrowserWindowConstructorOptions } from 'electron'
 import type { ThemeChoice, WindowBounds } from '../../../shared/model'
 import { MIN_WINDOW_SIZE } from './windowBounds'
 
-/** The page background of each theme (src/renderer/src/styles.css --bg), shown before the first paint. */
+/** The page background of each theme (src/renderer/src/styles/theme.css --bg), shown before the first paint. */
 export const THEME_BACKGROUNDS = { light: '#f7f6f3', dark: '#1b1a18' } as const
 
 export interface MainWindowSetup {

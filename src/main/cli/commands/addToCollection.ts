@@ -1,6 +1,6 @@
 // `offprint add-to-collection NAME ID...`: files papers in a collection,
 // creating it (and its parents) when it does not exist.
-import { count } from '../../core/organize/plan'
+import { count } from '../../../shared/text/count'
 import type { Command } from '../commandLine'
 import { CommandError, UsageError } from '../errors'
 import type { CliIo } from '../io'

@@ -1,5 +1,5 @@
 // `offprint tag ID... --add T --remove T`: adds and removes tags on papers.
-import { count } from '../../core/organize/plan'
+import { count } from '../../../shared/text/count'
 import type { Command } from '../commandLine'
 import { UsageError } from '../errors'
 import { withExistingLibrary } from '../session'

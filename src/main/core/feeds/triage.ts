@@ -14,7 +14,8 @@ import { BadInputError } from '../kernel/errors'
 import { ChangeBuilder } from '../organize/changeBuilder'
 import { requireLiveCollection } from '../organize/collections'
 import type { OrganizeContext, Plan } from '../organize/plan'
-import { count, outcomePlan, quoted, uniqueIds } from '../organize/plan'
+import { count } from '../../../shared/text/count'
+import { outcomePlan, quoted, uniqueIds } from '../organize/plan'
 
 export interface TriageRequest {
   action: TriageAction

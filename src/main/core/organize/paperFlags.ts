@@ -1,6 +1,7 @@
 // Reading status and stars, set on many papers at once.
 import type { ChangeOutcome, Paper, ReadingStatus } from '../../../shared/model'
-import { count, outcomePlan, requirePapers } from './plan'
+import { count } from '../../../shared/text/count'
+import { outcomePlan, requirePapers } from './plan'
 import type { OrganizeContext, Plan } from './plan'
 
 const STATUS_WORDS: Record<ReadingStatus, string> = {

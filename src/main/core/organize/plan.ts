@@ -51,11 +51,6 @@ export function requirePapers(records: LibraryRecords, ids: readonly string[]): 
   return uniqueIds(ids).map((id) => requirePaper(records, id))
 }
 
-/** "1 paper", "3 papers". */
-export function count(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : plural}`
-}
-
 /** A user-given name as labels and messages show it. */
 export function quoted(name: string): string {
   return `“${name}”`

@@ -4,7 +4,8 @@
 import type { ChangeOutcome, Paper, TagCount } from '../../../shared/model'
 import { BadInputError, NotFoundError } from '../kernel/errors'
 import type { LibraryRecords } from '../store/libraryStore'
-import { count, outcomePlan, quoted, requirePapers } from './plan'
+import { count } from '../../../shared/text/count'
+import { outcomePlan, quoted, requirePapers } from './plan'
 import type { OrganizeContext, Plan } from './plan'
 
 const tagCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })

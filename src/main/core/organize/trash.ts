@@ -18,7 +18,8 @@ import { BadInputError, NotFoundError } from '../kernel/errors'
 import type { LibraryRecords } from '../store/libraryStore'
 import { ChangeBuilder } from './changeBuilder'
 import { descendantsOf, requireCollection, siblingNamed, liveChildren } from './collections'
-import { count, outcomePlan, quoted, requirePapers, uniqueIds, without } from './plan'
+import { count } from '../../../shared/text/count'
+import { outcomePlan, quoted, requirePapers, uniqueIds, without } from './plan'
 import type { OrganizeContext, Plan } from './plan'
 
 /** How long a trashed note's excerpt is in the Trash list. */

@@ -1,5 +1,6 @@
 // How dates and counts read in the UI.
 import type { Paper, PaperSummary } from '../../../shared/model'
+import { count as countOf } from '../../../shared/text/count'
 
 const dateFormat = new Intl.DateTimeFormat('en', {
   year: 'numeric',
@@ -40,14 +41,14 @@ export function bylineOf(
   if (names.length > 0 && names[0] !== undefined) {
     return count !== undefined && count > 1 ? `${names[0]} et al.` : names[0]
   }
-  if (count !== undefined) return count === 1 ? '1 author' : `${count} authors`
+  if (count !== undefined) return countOf(count, 'author')
   return ''
 }
 
 export function authorsLine(paper: Paper): string {
   if (paper.authors.length > 0) return paper.authors.join(', ')
   if (paper.authorCount !== undefined) {
-    return paper.authorCount === 1 ? '1 author' : `${paper.authorCount} authors`
+    return countOf(paper.authorCount, 'author')
   }
   return 'Authors unknown'
 }

@@ -17,6 +17,7 @@ import type { PageText, PdfText } from './pageText'
 import { PdfTextIndex, pageMatches } from './pdfTextIndex'
 import { attachmentsOf } from '../attachmentRecords'
 import type { PdfTextSearch } from '../../search/pdfTextHits'
+import { count } from '../../../../shared/text/count'
 
 /** The folder of extracted texts in the library folder (derived, like search-index.bin). */
 export const PDF_TEXT_FOLDER = 'pdf-text'
@@ -153,7 +154,7 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
           running.task = task
           await this.drain(task)
         },
-        () => `PDF text is searchable: ${this.status().indexed} PDFs.`,
+        () => `The text of ${count(this.status().indexed, 'PDF')} is searchable.`,
       )
       .catch(() => undefined) // a failure is per file (see extractOne): this is a cancel
       .finally(() => {

@@ -7,6 +7,7 @@ import type { BackupReason, BackupSummary, RestoreReport, Settings } from '../..
 import { api, errorMessage } from '../../data/client'
 import { Dialog } from '../../ui/Dialog'
 import { formatDateTime } from '../../ui/format'
+import { count } from '../../../../shared/text/count'
 
 const REASON_TEXT: Record<BackupReason, string> = {
   start: 'when Offprint started',
@@ -66,7 +67,7 @@ export function BackupsDialog({ settings, onClose, onRestored }: BackupsDialogPr
     void run('Backing up…', async () => {
       const { backup, created } = await api.createBackup({})
       return created
-        ? `Backed up: ${backup.paperCount} papers and ${backup.noteCount} notes.`
+        ? `Backed up: ${count(backup.paperCount, 'paper')} and ${count(backup.noteCount, 'note')}.`
         : `Nothing changed since the backup of ${formatDateTime(backup.createdAt)}.`
     })
 

@@ -11,6 +11,7 @@ import { saveExport } from './saveExport'
 import { useTaskCancelledOnClose } from '../../ui/useTasks'
 import { Dialog } from '../../ui/Dialog'
 import { TaskProgress } from '../../ui/TaskProgress'
+import { count } from '../../../../shared/text/count'
 
 const FORMATS: [ExportFormat, string][] = [
   ['bibtex', 'BibTeX (.bib)'],
@@ -59,7 +60,7 @@ export function ExportDialog(props: { selectedIds: readonly string[]; onClose: (
     try {
       const result = await api.exportPapers({ format, scope: chosen })
       saveExport(result)
-      const what = result.paperCount === 1 ? '1 paper' : `${result.paperCount} papers`
+      const what = count(result.paperCount, 'paper')
       setState({
         busy: false,
         message: `Exported ${what} as ${result.format === 'markdown' ? `${result.name}.zip` : result.name}.`,

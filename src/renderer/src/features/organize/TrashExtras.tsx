@@ -2,6 +2,7 @@
 // trashed on their own, each with Restore and Delete for good.
 import type { TrashContents, TrashItems } from '../../../../shared/model'
 import { pathLabel } from './collectionPaths'
+import { count } from '../../../../shared/text/count'
 
 interface TrashExtrasProps {
   contents: TrashContents | undefined
@@ -21,9 +22,9 @@ export function TrashExtras({ contents, onRestore, onDelete }: TrashExtrasProps)
             kind="Collection"
             name={pathLabel(collection.path)}
             detail={
-              `${collection.paperCount} papers` +
+              count(collection.paperCount, 'paper') +
               (collection.subcollectionCount > 0
-                ? `, ${collection.subcollectionCount} subcollections`
+                ? `, ${count(collection.subcollectionCount, 'subcollection')}`
                 : '')
             }
             testId="trashed-collection"

@@ -2,12 +2,14 @@
 // collection) or a collection (dragged onto another to nest or reorder).
 // Custom types keep these drags apart from files dropped from outside.
 
+import { count } from '../../../../shared/text/count'
+
 export const PAPERS_TYPE = 'application/x-offprint-papers'
 export const COLLECTION_TYPE = 'application/x-offprint-collection'
 
 export function setDraggedPapers(transfer: DataTransfer, ids: readonly string[]): void {
   transfer.setData(PAPERS_TYPE, JSON.stringify(ids))
-  transfer.setData('text/plain', `${ids.length} paper${ids.length === 1 ? '' : 's'}`)
+  transfer.setData('text/plain', count(ids.length, 'paper'))
   transfer.effectAllowed = 'copyMove'
 }
 

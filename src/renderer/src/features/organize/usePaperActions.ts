@@ -11,6 +11,7 @@ import type { ActionStatusState } from '../undo/useActionStatus'
 import type { Selection } from '../papers/useSelection'
 import type { ListCommand } from '../papers/listShortcuts'
 import type { PaperActions } from './paperActions'
+import { count } from '../../../../shared/text/count'
 
 interface PaperActionsContext {
   run: ActionStatusState['run']
@@ -32,7 +33,7 @@ export interface PaperCommands {
   menuForSelection(): MenuEntry[]
 }
 
-const papers = (n: number): string => (n === 1 ? '1 paper' : `${n} papers`)
+const papers = (n: number): string => count(n, 'paper')
 
 export function usePaperCommands(ctx: PaperActionsContext): PaperCommands {
   const { run, openDialog, collections, scope, selection, rowOf, tagInput } = ctx

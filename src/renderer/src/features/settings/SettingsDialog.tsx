@@ -12,6 +12,7 @@ import {
   MIN_READING_FONT_SIZE,
   type SettingsPatch,
 } from '../../../../shared/model'
+import { count } from '../../../../shared/text/count'
 
 const THEME_LABELS: Record<ThemeChoice, string> = {
   system: 'Same as the system',
@@ -40,10 +41,6 @@ function markReadLabel(seconds: number | null): string {
   if (seconds === null) return 'Never (mark papers read by hand)'
   if (seconds === 0) return 'As soon as it is opened'
   return `After ${seconds} second${seconds === 1 ? '' : 's'} open`
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
 interface SettingsDialogProps {
@@ -103,7 +100,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
         <p className="settings-hint">
           {info === undefined
             ? ''
-            : `${plural(info.paperCount, 'paper')} and ${plural(info.noteCount, 'note')}. `}
+            : `${count(info.paperCount, 'paper')} and ${count(info.noteCount, 'note')}. `}
           Start Offprint with <code>--library FOLDER</code> to open another library.
         </p>
       </section>

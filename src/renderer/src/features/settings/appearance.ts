@@ -1,5 +1,5 @@
 // The theme and reading size on the page: a data-theme attribute on <html>
-// that styles.css keys its colours on, and a --reading-size variable. "system"
+// that styles/theme.css keys its colours on, and a --reading-size variable. "system"
 // follows the OS (prefers-color-scheme) live.
 import { useEffect } from 'react'
 import type { ThemeChoice } from '../../../../shared/model'

@@ -11,6 +11,7 @@ import type { ActionStatusState } from '../undo/useActionStatus'
 import { subtreeIds } from '../organize/collectionPaths'
 import type { DropPlace, SidebarEditing, SidebarProps } from './Sidebar'
 import type { SidebarTarget } from './sidebarEntries'
+import { count } from '../../../../shared/text/count'
 
 interface SidebarContext {
   data: Sidebar | undefined
@@ -34,8 +35,6 @@ export type SidebarActions = Omit<
 
 /** One empty list for every render without data, so callbacks that depend on it stay stable. */
 const NO_COLLECTIONS: readonly CollectionNode[] = []
-
-const collectionCount = (n: number): string => (n === 1 ? '1 subcollection' : `${n} subcollections`)
 
 export function useSidebarActions(ctx: SidebarContext): SidebarActions {
   const { data, run, openDialog, openMenu, scope, tags, choose, openNote } = ctx
@@ -65,7 +64,9 @@ export function useSidebarActions(ctx: SidebarContext): SidebarActions {
         node.paperCount > 0
           ? `its ${node.paperCount === 1 ? 'paper stays' : `${node.paperCount} papers stay`} in your library`
           : '',
-        below > 0 ? `its ${collectionCount(below)} go${below === 1 ? 'es' : ''} with it` : '',
+        below > 0
+          ? `its ${count(below, 'subcollection')} go${below === 1 ? 'es' : ''} with it`
+          : '',
       ].filter((part) => part !== '')
       openDialog({
         kind: 'confirm',
@@ -82,12 +83,12 @@ export function useSidebarActions(ctx: SidebarContext): SidebarActions {
 
   const deleteTag = useCallback(
     (tag: string) => {
-      const count = data?.tags.find((entry) => entry.tag === tag)?.count ?? 0
+      const tagged = data?.tags.find((entry) => entry.tag === tag)?.count ?? 0
       openDialog({
         kind: 'confirm',
         confirmation: {
           title: `Delete the tag “${tag}”?`,
-          message: `The tag is removed from ${count === 1 ? '1 paper' : `${count} papers`}; the papers stay. Undo brings it back.`,
+          message: `The tag is removed from ${count(tagged, 'paper')}; the papers stay. Undo brings it back.`,
           confirmLabel: 'Delete tag',
           onConfirm: () => {
             void run(() => api.deleteTag({ tag }))

@@ -8,6 +8,7 @@ import type { SyncStatus } from '../../../../shared/model'
 import { libraryQueries } from '../../data/libraryQueries'
 import { formatDateTime } from '../../ui/format'
 import { ConflictsDialog } from './ConflictsDialog'
+import { count } from '../../../../shared/text/count'
 
 /** The status as one sentence, e.g. "Synced with desktop · merged 6 Dec 16:40 · …". */
 export function syncSummary(status: SyncStatus): string {
@@ -15,14 +16,10 @@ export function syncSummary(status: SyncStatus): string {
   const parts = [`This device: ${status.device}`, `synced with ${others.join(', ')}`]
   if (status.lastMerge !== undefined) parts.push(`last merge ${formatDateTime(status.lastMerge)}`)
   if (status.conflictCopiesMerged > 0) {
-    parts.push(
-      `${status.conflictCopiesMerged} conflict ${status.conflictCopiesMerged === 1 ? 'copy' : 'copies'} merged`,
-    )
+    parts.push(`${count(status.conflictCopiesMerged, 'conflict copy', 'conflict copies')} merged`)
   }
   if (status.notesMerged > 0) {
-    parts.push(
-      `${status.notesMerged} ${status.notesMerged === 1 ? 'note' : 'notes'} merged line by line`,
-    )
+    parts.push(`${count(status.notesMerged, 'note')} merged line by line`)
   }
   return parts.join(' · ')
 }

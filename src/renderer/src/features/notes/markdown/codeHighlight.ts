@@ -1,7 +1,7 @@
 // Syntax highlighting for code blocks in notes: highlight.js's core with the
 // languages researchers paste most, so the bundle carries 14 grammars, not 190.
 // It emits <span class="hljs-…"> only (no inline styles, which the CSP would
-// refuse); the colours come from styles.css and follow the theme.
+// refuse); the colours come from styles/reading.css and follow the theme.
 import hljs from 'highlight.js/lib/core'
 import bash from 'highlight.js/lib/languages/bash'
 import cpp from 'highlight.js/lib/languages/cpp'
