@@ -54,10 +54,11 @@ function authorNames(value: unknown): string[] {
 
 function keywords(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined
-  const words = value.flatMap((word) => {
+  const words: string[] = []
+  for (const word of value) {
     const text = str(word)
-    return text === undefined ? [] : [squashSpace(text)]
-  })
+    if (text !== undefined) words.push(squashSpace(text))
+  }
   return words.length > 0 ? words : undefined
 }
 

@@ -46,40 +46,43 @@ export function decodeAttribute(value: string): string {
 
 /**
  * The common case of a page's data, fast: every "&" starts `&quot;` or
- * `&amp;`. Decoded in one pass over the UTF-8 bytes (a listing's data holds a
- * million `&quot;`, which string replacement takes several times longer
- * over); undefined when any other "&" is there, for the general decoder.
+ * `&amp;`. Decoded in one pass over the string's UTF-16 code units, in place
+ * (a listing's data holds a million `&quot;`, which string replacement takes
+ * several times longer over; UTF-16 copies the string as it is, where UTF-8
+ * would encode and decode every character); undefined when any other "&" is
+ * there, for the general decoder.
  */
 function decodeQuotAndAmp(value: string): string | undefined {
-  const bytes = Buffer.from(value, 'utf8')
-  const length = bytes.length
+  const bytes = Buffer.from(value, 'utf16le')
+  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2)
+  const length = units.length
   let written = 0
   for (let read = 0; read < length; read++) {
-    const byte = bytes[read] as number
-    if (byte !== 0x26) {
-      bytes[written++] = byte
+    const unit = units[read] as number
+    if (unit !== 0x26) {
+      units[written++] = unit
     } else if (
-      bytes[read + 1] === 0x71 && // &quot;
-      bytes[read + 2] === 0x75 &&
-      bytes[read + 3] === 0x6f &&
-      bytes[read + 4] === 0x74 &&
-      bytes[read + 5] === 0x3b
+      units[read + 1] === 0x71 && // &quot;
+      units[read + 2] === 0x75 &&
+      units[read + 3] === 0x6f &&
+      units[read + 4] === 0x74 &&
+      units[read + 5] === 0x3b
     ) {
-      bytes[written++] = 0x22
+      units[written++] = 0x22
       read += 5
     } else if (
-      bytes[read + 1] === 0x61 && // &amp;
-      bytes[read + 2] === 0x6d &&
-      bytes[read + 3] === 0x70 &&
-      bytes[read + 4] === 0x3b
+      units[read + 1] === 0x61 && // &amp;
+      units[read + 2] === 0x6d &&
+      units[read + 3] === 0x70 &&
+      units[read + 4] === 0x3b
     ) {
-      bytes[written++] = 0x26
+      units[written++] = 0x26
       read += 4
     } else {
       return undefined
     }
   }
-  return bytes.toString('utf8', 0, written)
+  return bytes.toString('utf16le', 0, written * 2)
 }
 
 function safeCodePoint(code: number): string | undefined {
