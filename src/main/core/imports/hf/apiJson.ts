@@ -90,8 +90,11 @@ function paperOf(item: Json, line: number): HfPaper | string {
   const id = str(paper['id'])
   const arxivId = id === undefined ? undefined : parseArxivId(id)
   if (arxivId !== undefined) result.arxivId = arxivId
+  // A paper page's data names it submitterOrganization, beside its `paper`.
   const organization =
-    organizationName(wrapper['organization']) ?? organizationName(paper['organization'])
+    organizationName(wrapper['organization']) ??
+    organizationName(paper['organization']) ??
+    organizationName(wrapper['submitterOrganization'])
   if (organization !== undefined) result.organization = squashSpace(organization)
   const upvotes = num(paper['upvotes']) ?? num(wrapper['upvotes'])
   if (upvotes !== undefined) result.upvotes = upvotes

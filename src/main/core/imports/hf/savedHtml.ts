@@ -9,9 +9,12 @@ import { hfRecord } from './hfRecord'
 import type { HfPaper } from './hfRecord'
 
 // One hydration element's opening tag: its data-target and data-props, in either order.
-const HYDRATER = /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?data-props="([^"]*)"[^>]*>/g
+// The site quotes data-props with " (its JSON's quotes written &quot;); tools that
+// rewrite a page they fetched (BeautifulSoup's prettify()) quote it with ' instead.
+const HYDRATER =
+  /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*>/g
 const HYDRATER_REVERSED =
-  /<[a-z]+\s[^>]*?data-props="([^"]*)"[^>]*?data-target="([A-Za-z]+)"[^>]*>/g
+  /<[a-z]+\s[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*?data-target="([A-Za-z]+)"[^>]*>/g
 
 const ENTITIES: Readonly<Record<string, string>> = {
   quot: '"',
@@ -106,14 +109,14 @@ interface Hydration {
 function hydrations(text: string): Hydration[] {
   const found = new Map<number, Hydration>()
   for (const m of text.matchAll(HYDRATER)) {
-    found.set(m.index, { target: m[1] ?? '', props: m[2] ?? '', index: m.index })
+    found.set(m.index, { target: m[1] ?? '', props: m[2] ?? m[3] ?? '', index: m.index })
   }
   // Elements whose data-props come first are looked for only when some are left (a second
   // pass over a page of megabytes).
-  if (found.size < occurrences(text, 'data-props="')) {
+  if (found.size < occurrences(text, 'data-props="') + occurrences(text, "data-props='")) {
     for (const m of text.matchAll(HYDRATER_REVERSED)) {
       if (!found.has(m.index))
-        found.set(m.index, { target: m[2] ?? '', props: m[1] ?? '', index: m.index })
+        found.set(m.index, { target: m[3] ?? '', props: m[1] ?? m[2] ?? '', index: m.index })
     }
   }
   return [...found.values()].sort((a, b) => a.index - b.index)
@@ -127,7 +130,12 @@ function occurrences(text: string, part: string): number {
 
 /** Does this hydration element hold papers (a listing's list, or a paper page's paper)? */
 function holdsPapers(props: string): boolean {
-  return props.includes('&quot;dailyPapers&quot;') || props.includes('&quot;paper&quot;:{')
+  return (
+    props.includes('&quot;dailyPapers&quot;') ||
+    props.includes('&quot;paper&quot;:{') ||
+    props.includes('"dailyPapers"') ||
+    props.includes('"paper":{')
+  )
 }
 
 export function parseHfSavedHtml(text: string): ParsedImport {
@@ -191,6 +199,8 @@ function dayOfPage(value: unknown): string | undefined {
 export function looksLikeHfSavedHtml(head: string, text: string): boolean {
   if (!/<(?:!doctype html|html|head|body|div)\b/i.test(head)) return false
   return (
-    /data-target="DailyPapers"/.test(text) || /data-props="[^"]*&quot;paper&quot;:\{/.test(text)
+    /data-target="DailyPapers"/.test(text) ||
+    /data-props="[^"]*&quot;paper&quot;:\{/.test(text) ||
+    /data-props='[^']*"paper":\{/.test(text)
   )
 }
