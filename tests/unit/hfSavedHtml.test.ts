@@ -112,8 +112,11 @@ describe('the data-props attribute', () => {
     expect(decodeAttribute('Ünï &quot;q&quot; &amp;quot; 日本 &amp;amp; 😀&quot;')).toBe(
       'Ünï "q" &quot; 日本 &amp; 😀"',
     )
+    // Letters that all fit in Latin-1 (read as bytes) come out the same way.
+    expect(decodeAttribute('Ünï &quot;Müller&quot; &amp;amp; ©')).toBe('Ünï "Müller" &amp; ©')
     // A lone or cut-off "&" is left as it is.
     expect(decodeAttribute('R&D &quot;x&quot; &amp')).toBe('R&D "x" &amp')
+    expect(decodeAttribute('Ü R&D &quot;x&quot;')).toBe('Ü R&D "x"')
   })
 })
 

@@ -49,15 +49,27 @@ export function decodeAttribute(value: string): string {
 
 /**
  * The common case of a page's data, fast: every "&" starts `&quot;` or
- * `&amp;`. Decoded in one pass over the string's UTF-16 code units, in place
- * (a listing's data holds a million `&quot;`, which string replacement takes
- * several times longer over; UTF-16 copies the string as it is, where UTF-8
- * would encode and decode every character); undefined when any other "&" is
- * there, for the general decoder.
+ * `&amp;`. Decoded in one pass over the string's code units, in place (a
+ * listing's data holds a million `&quot;`, which string replacement takes
+ * several times longer over): as Latin-1 bytes when every character fits in
+ * one (the string is copied as it is, and so is the result), else as UTF-16.
+ * Undefined when any other "&" is there, for the general decoder.
  */
 function decodeQuotAndAmp(value: string): string | undefined {
+  if (!BEYOND_LATIN1.test(value)) {
+    const bytes = Buffer.from(value, 'latin1')
+    const written = decodeUnits(bytes)
+    return written === undefined ? undefined : bytes.toString('latin1', 0, written)
+  }
   const bytes = Buffer.from(value, 'utf16le')
-  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2)
+  const written = decodeUnits(new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2))
+  return written === undefined ? undefined : bytes.toString('utf16le', 0, written * 2)
+}
+
+const BEYOND_LATIN1 = /[\u0100-\uffff]/
+
+/** decodeQuotAndAmp's pass over the code units; how many are left, or undefined. */
+function decodeUnits(units: Uint8Array | Uint16Array): number | undefined {
   const length = units.length
   let written = 0
   for (let read = 0; read < length; read++) {
@@ -85,7 +97,7 @@ function decodeQuotAndAmp(value: string): string | undefined {
       return undefined
     }
   }
-  return bytes.toString('utf16le', 0, written * 2)
+  return written
 }
 
 function safeCodePoint(code: number): string | undefined {
