@@ -112,8 +112,11 @@ describe('the data-props attribute', () => {
     expect(decodeAttribute('Ünï &quot;q&quot; &amp;quot; 日本 &amp;amp; 😀&quot;')).toBe(
       'Ünï "q" &quot; 日本 &amp; 😀"',
     )
+    // Letters that all fit in Latin-1 (read as bytes) come out the same way.
+    expect(decodeAttribute('Ünï &quot;Müller&quot; &amp;amp; ©')).toBe('Ünï "Müller" &amp; ©')
     // A lone or cut-off "&" is left as it is.
     expect(decodeAttribute('R&D &quot;x&quot; &amp')).toBe('R&D "x" &amp')
+    expect(decodeAttribute('Ü R&D &quot;x&quot;')).toBe('Ü R&D "x"')
   })
 })
 
@@ -134,5 +137,50 @@ describe('a page with several hydration elements', () => {
     expect(parsed.records[12]?.title).toBe(
       'From 2D Grids to 1D Tokens: Reforming Shared Representations for Multimodal Image Fusion',
     )
+  })
+})
+
+// A real page: huggingface.co/papers/2509.24002 as a scraper fetched it and
+// wrote it back with BeautifulSoup's prettify(), which quotes data-props with
+// ' and leaves the JSON's quotes bare (source and licence: the fixtures README).
+describe('a real paper page, rewritten by BeautifulSoup', () => {
+  it('is read from its PaperContent data: one paper, every field the page has', async () => {
+    const html = await readFile(resolve(FIXTURES, 'hf-paper-page-bs4-prettified.html'), 'utf8')
+    const parsed = await readImport(html, { fileName: 'debug_upvote.html', today: '2026-12-06' })
+    expect(parsed.format).toBe('hf-saved-html')
+    expect(parsed.skipped).toEqual([])
+    expect(parsed.records).toHaveLength(1)
+    const paper = parsed.records[0]
+    expect(paper).toMatchObject({
+      arxivId: '2509.24002',
+      // The data wraps the title over two lines; it reads as one.
+      title: 'MCPMark: A Benchmark for Stress-Testing Realistic and Comprehensive MCP Use',
+      organization: 'National University of Singapore',
+      upvotes: 118,
+      dailyDate: '2025-10-01',
+      published: '2025-09-28',
+      githubRepo: 'https://github.com/eval-sys/mcpmark',
+      githubStars: 182,
+      projectPage: 'https://mcpmark.ai/',
+      line: 199,
+    })
+    expect(paper?.authors).toHaveLength(15)
+    expect(paper?.authors.slice(0, 2)).toEqual(['Zijian Wu', 'Xiangyan Liu'])
+    expect(paper?.authors.at(-1)).toBe('Michael Qizhe Shieh')
+    expect(
+      paper?.abstract.startsWith('MCP standardizes how LLMs interact with external systems'),
+    ).toBe(true)
+    expect(paper?.abstract.endsWith('highlighting the stress-testing nature of MCPMark.')).toBe(
+      true,
+    )
+    expect(paper?.aiSummary?.startsWith('MCPMark is a comprehensive benchmark')).toBe(true)
+    expect(paper?.aiKeywords?.slice(0, 3)).toEqual(['MCP', 'LLMs', 'general agents'])
+    expect(paper?.links.map((link) => link.url)).toEqual([
+      'https://arxiv.org/abs/2509.24002',
+      'https://arxiv.org/pdf/2509.24002',
+      'https://huggingface.co/papers/2509.24002',
+      'https://github.com/eval-sys/mcpmark',
+      'https://mcpmark.ai/',
+    ])
   })
 })

@@ -23,6 +23,7 @@ const FILES: [string, ImportFormat, number][] = [
   ['hf-api-daily-papers-2026-06-12.json', 'hf-api-json', 30],
   ['hf-api-daily-papers-2026-07.json', 'hf-api-json', 5],
   ['hf-api-daily-papers-pretty.json', 'hf-api-json', 3],
+  ['hf-paper-page-bs4-prettified.html', 'hf-saved-html', 1],
   ['hf-search-lynx-dump.txt', 'hf-page-capture', 34],
   ['hf-trending-markdown.md', 'hf-page-capture', 50],
   ['jabref-RisImporterTestScience.ris', 'ris', 1],

@@ -103,11 +103,13 @@ function linkLabel(url: URL, kind: PaperLinkKind): string {
 
 /**
  * Every http(s) URL in `text`, in order of first appearance, cleaned of trailing
- * punctuation and glued-on markup, validated, and de-duplicated.
+ * punctuation and glued-on markup, validated, and de-duplicated; after `first`,
+ * links made from ids (the same as extractLinks would make of their URLs, which
+ * are clean and absolute, without parsing each again).
  */
-export function extractLinks(text: string): PaperLink[] {
-  const links: PaperLink[] = []
-  const seen = new Set<string>()
+export function extractLinks(text: string, first: readonly PaperLink[] = []): PaperLink[] {
+  const links: PaperLink[] = [...first]
+  const seen = new Set<string>(first.map((link) => link.url.replace(/\/$/, '')))
   for (const match of text.matchAll(URL_RUN)) {
     const cleaned = trimUrl(match[0])
     const url = parseUrl(cleaned)
@@ -119,6 +121,15 @@ export function extractLinks(text: string): PaperLink[] {
     links.push({ label: linkLabel(url, kind), url: cleaned, kind })
   }
   return links
+}
+
+/**
+ * The link extractLinks makes of `https://${hostAndPath}`, for URLs built
+ * from an id (arXiv's): a lower-case host and a path with nothing to clean
+ * or escape, and no trailing slash.
+ */
+export function idLink(hostAndPath: string, kind: PaperLinkKind): PaperLink {
+  return { label: `${KIND_LABEL[kind]} · ${hostAndPath}`, url: `https://${hostAndPath}`, kind }
 }
 
 /** `links` with each URL once, the first of each kept. */

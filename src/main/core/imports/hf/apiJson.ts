@@ -54,10 +54,11 @@ function authorNames(value: unknown): string[] {
 
 function keywords(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined
-  const words = value.flatMap((word) => {
+  const words: string[] = []
+  for (const word of value) {
     const text = str(word)
-    return text === undefined ? [] : [squashSpace(text)]
-  })
+    if (text !== undefined) words.push(squashSpace(text))
+  }
   return words.length > 0 ? words : undefined
 }
 
@@ -89,8 +90,11 @@ function paperOf(item: Json, line: number): HfPaper | string {
   const id = str(paper['id'])
   const arxivId = id === undefined ? undefined : parseArxivId(id)
   if (arxivId !== undefined) result.arxivId = arxivId
+  // A paper page's data names it submitterOrganization, beside its `paper`.
   const organization =
-    organizationName(wrapper['organization']) ?? organizationName(paper['organization'])
+    organizationName(wrapper['organization']) ??
+    organizationName(paper['organization']) ??
+    organizationName(wrapper['submitterOrganization'])
   if (organization !== undefined) result.organization = squashSpace(organization)
   const upvotes = num(paper['upvotes']) ?? num(wrapper['upvotes'])
   if (upvotes !== undefined) result.upvotes = upvotes

@@ -9,9 +9,12 @@ import { hfRecord } from './hfRecord'
 import type { HfPaper } from './hfRecord'
 
 // One hydration element's opening tag: its data-target and data-props, in either order.
-const HYDRATER = /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?data-props="([^"]*)"[^>]*>/g
+// The site quotes data-props with " (its JSON's quotes written &quot;); tools that
+// rewrite a page they fetched (BeautifulSoup's prettify()) quote it with ' instead.
+const HYDRATER =
+  /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*>/g
 const HYDRATER_REVERSED =
-  /<[a-z]+\s[^>]*?data-props="([^"]*)"[^>]*?data-target="([A-Za-z]+)"[^>]*>/g
+  /<[a-z]+\s[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*?data-target="([A-Za-z]+)"[^>]*>/g
 
 const ENTITIES: Readonly<Record<string, string>> = {
   quot: '"',
@@ -46,40 +49,55 @@ export function decodeAttribute(value: string): string {
 
 /**
  * The common case of a page's data, fast: every "&" starts `&quot;` or
- * `&amp;`. Decoded in one pass over the UTF-8 bytes (a listing's data holds a
- * million `&quot;`, which string replacement takes several times longer
- * over); undefined when any other "&" is there, for the general decoder.
+ * `&amp;`. Decoded in one pass over the string's code units, in place (a
+ * listing's data holds a million `&quot;`, which string replacement takes
+ * several times longer over): as Latin-1 bytes when every character fits in
+ * one (the string is copied as it is, and so is the result), else as UTF-16.
+ * Undefined when any other "&" is there, for the general decoder.
  */
 function decodeQuotAndAmp(value: string): string | undefined {
-  const bytes = Buffer.from(value, 'utf8')
-  const length = bytes.length
+  if (!BEYOND_LATIN1.test(value)) {
+    const bytes = Buffer.from(value, 'latin1')
+    const written = decodeUnits(bytes)
+    return written === undefined ? undefined : bytes.toString('latin1', 0, written)
+  }
+  const bytes = Buffer.from(value, 'utf16le')
+  const written = decodeUnits(new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2))
+  return written === undefined ? undefined : bytes.toString('utf16le', 0, written * 2)
+}
+
+const BEYOND_LATIN1 = /[\u0100-\uffff]/
+
+/** decodeQuotAndAmp's pass over the code units; how many are left, or undefined. */
+function decodeUnits(units: Uint8Array | Uint16Array): number | undefined {
+  const length = units.length
   let written = 0
   for (let read = 0; read < length; read++) {
-    const byte = bytes[read] as number
-    if (byte !== 0x26) {
-      bytes[written++] = byte
+    const unit = units[read] as number
+    if (unit !== 0x26) {
+      units[written++] = unit
     } else if (
-      bytes[read + 1] === 0x71 && // &quot;
-      bytes[read + 2] === 0x75 &&
-      bytes[read + 3] === 0x6f &&
-      bytes[read + 4] === 0x74 &&
-      bytes[read + 5] === 0x3b
+      units[read + 1] === 0x71 && // &quot;
+      units[read + 2] === 0x75 &&
+      units[read + 3] === 0x6f &&
+      units[read + 4] === 0x74 &&
+      units[read + 5] === 0x3b
     ) {
-      bytes[written++] = 0x22
+      units[written++] = 0x22
       read += 5
     } else if (
-      bytes[read + 1] === 0x61 && // &amp;
-      bytes[read + 2] === 0x6d &&
-      bytes[read + 3] === 0x70 &&
-      bytes[read + 4] === 0x3b
+      units[read + 1] === 0x61 && // &amp;
+      units[read + 2] === 0x6d &&
+      units[read + 3] === 0x70 &&
+      units[read + 4] === 0x3b
     ) {
-      bytes[written++] = 0x26
+      units[written++] = 0x26
       read += 4
     } else {
       return undefined
     }
   }
-  return bytes.toString('utf8', 0, written)
+  return written
 }
 
 function safeCodePoint(code: number): string | undefined {
@@ -103,14 +121,14 @@ interface Hydration {
 function hydrations(text: string): Hydration[] {
   const found = new Map<number, Hydration>()
   for (const m of text.matchAll(HYDRATER)) {
-    found.set(m.index, { target: m[1] ?? '', props: m[2] ?? '', index: m.index })
+    found.set(m.index, { target: m[1] ?? '', props: m[2] ?? m[3] ?? '', index: m.index })
   }
   // Elements whose data-props come first are looked for only when some are left (a second
   // pass over a page of megabytes).
-  if (found.size < occurrences(text, 'data-props="')) {
+  if (found.size < occurrences(text, 'data-props="') + occurrences(text, "data-props='")) {
     for (const m of text.matchAll(HYDRATER_REVERSED)) {
       if (!found.has(m.index))
-        found.set(m.index, { target: m[2] ?? '', props: m[1] ?? '', index: m.index })
+        found.set(m.index, { target: m[3] ?? '', props: m[1] ?? m[2] ?? '', index: m.index })
     }
   }
   return [...found.values()].sort((a, b) => a.index - b.index)
@@ -124,7 +142,12 @@ function occurrences(text: string, part: string): number {
 
 /** Does this hydration element hold papers (a listing's list, or a paper page's paper)? */
 function holdsPapers(props: string): boolean {
-  return props.includes('&quot;dailyPapers&quot;') || props.includes('&quot;paper&quot;:{')
+  return (
+    props.includes('&quot;dailyPapers&quot;') ||
+    props.includes('&quot;paper&quot;:{') ||
+    props.includes('"dailyPapers"') ||
+    props.includes('"paper":{')
+  )
 }
 
 export function parseHfSavedHtml(text: string): ParsedImport {
@@ -188,6 +211,8 @@ function dayOfPage(value: unknown): string | undefined {
 export function looksLikeHfSavedHtml(head: string, text: string): boolean {
   if (!/<(?:!doctype html|html|head|body|div)\b/i.test(head)) return false
   return (
-    /data-target="DailyPapers"/.test(text) || /data-props="[^"]*&quot;paper&quot;:\{/.test(text)
+    /data-target="DailyPapers"/.test(text) ||
+    /data-props="[^"]*&quot;paper&quot;:\{/.test(text) ||
+    /data-props='[^']*"paper":\{/.test(text)
   )
 }
