@@ -103,6 +103,10 @@ describe('the PDF reader', () => {
     expect(stored?.color).toBe('yellow')
     expect(stored?.position.pageIndex).toBe(0)
     expect(stored?.position.rects).toHaveLength(2)
+    // Made, it is one undo step, said at the bottom of the window with Undo at hand.
+    const toast = page.getByTestId('action-status')
+    await expect.poll(() => toast.locator('.action-text').textContent()).toBe('Highlight on p. 1')
+    expect(await toast.getByRole('button', { name: 'Undo' }).isVisible()).toBe(true)
 
     // A comment, then "Quote in note": the note gets the quote, its link, the comment.
     await page
@@ -258,6 +262,28 @@ describe('the PDF reader', () => {
     await expect
       .poll(() => page.getByTestId('note-input').inputValue())
       .toMatch(/p\. 2\]\]\)\n\n> A second-page quote \(\[\[paper:[^\]]+\|p\. 2\]\]\)\n$/)
+
+    // A new colour, then Undo on the line at the bottom of the window: blue again.
+    const toast = page.getByTestId('action-status')
+    const said = () => toast.locator('.action-text').textContent()
+    const colours = async () => {
+      const listed = await app.dispatch('listHighlights', { paperId })
+      return ((listed.ok ? listed.value : []) as Highlight[]).map((h) => h.color)
+    }
+    const editor = page.getByTestId('highlight-editor')
+    await editor.getByRole('button', { name: 'red (2)' }).click()
+    await expect.poll(said).toBe('Highlight on p. 2 made red')
+    expect(await colours()).toEqual(['green', 'red'])
+    await toast.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(said).toBe('Undone: Change the colour of the highlight on p. 2')
+    expect(await colours()).toEqual(['green', 'blue'])
+    // Deleted, then brought back the same way.
+    await editor.getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(said).toBe('Delete the highlight on p. 2')
+    expect(await colours()).toEqual(['green'])
+    await toast.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(said).toBe('Undone: Delete the highlight on p. 2')
+    expect(await colours()).toEqual(['green', 'blue'])
   })
 
   it('attaches a PDF dropped on the paper pane to that paper', async () => {

@@ -10,6 +10,7 @@ import { HIGHLIGHT_COLORS } from '../../../../shared/model'
 import { api, errorMessage } from '../../data/client'
 import { libraryQueries } from '../../data/libraryQueries'
 import { ColorButtons, HighlightEditor } from './HighlightEditor'
+import { pageLabelOf } from './highlightQuote'
 import { HighlightList } from './HighlightList'
 import { PdfOutline, type OutlineEntry } from './PdfOutline'
 import { fetchPdf, openPdfData } from './pdfEngine'
@@ -174,6 +175,7 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
         color,
       })
       selectHighlight(created.id)
+      control.reportEdit(`Highlight on ${pageLabelOf(created)}`)
     } catch (caught) {
       onProblem(`The highlight could not be made: ${errorMessage(caught)}`)
     }
@@ -310,6 +312,7 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
           key={chosen.id}
           highlight={chosen}
           onQuote={() => void control.quoteHighlight(chosen.id)}
+          onEdited={control.reportEdit}
           onProblem={onProblem}
         />
       )}
