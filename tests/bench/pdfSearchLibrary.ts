@@ -25,7 +25,7 @@ type Record = (row: Omit<BenchRow, 'ratio'>) => void
 const PAGE = 50
 
 /** Distinct queries (a repeated one would be answered from the search's cache). */
-function queries(count: number, papers: number): string[] {
+export function queries(count: number, papers: number): string[] {
   const out = new Set<string>()
   const word = (i: number): string => PDF_WORDS[i % PDF_WORDS.length] ?? 'model'
   for (let i = 0; out.size < count; i++) {
@@ -70,7 +70,7 @@ async function p95OfQueries(
 }
 
 /** A tiny PDF per paper, its 10 pages of text already in the text cache. */
-async function attachTexts(library: Library, dir: string, count: number): Promise<void> {
+export async function attachTexts(library: Library, dir: string, count: number): Promise<void> {
   const ids = await library.api.listPaperIds({ sort: 'title' })
   await mkdir(join(dir, PDF_TEXT_FOLDER), { recursive: true })
   const attachOne = async (doc: number): Promise<void> => {

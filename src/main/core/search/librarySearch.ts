@@ -347,14 +347,20 @@ export class LibrarySearch {
       if (scope !== undefined) context.scope = scope
       const { query: withoutInPdf, pdfOnly } = splitInPdf(query)
       const parsed = parseQuery(withoutInPdf)
-      let result = this.index.search(parsed, context)
       const pdf = this.pdfText
+      // in:pdf: the PDFs' matches alone (the papers' own fields are not ranked for nothing).
+      const none = new RankedHits([], new Float64Array(), new Int32Array())
+      const result: SearchResult =
+        pdfOnly && pdf !== undefined
+          ? { ranked: true, hits: none, highlight: this.index.highlightTerms(parsed) }
+          : this.index.search(parsed, context)
       let tail: RankedHits | undefined
       const clauses = pdfClauses(parsed)
       const pdfPapers = pdfOnly || clauses.length > 0 ? pdf?.papersWith(clauses) : undefined
       if (pdf !== undefined && pdfPapers !== undefined && (pdfPapers.ids.length > 0 || pdfOnly)) {
         const passes = this.index.passes(filtersOf(parsed), context)
-        const ranked = pdfOnly || !result.ranked ? undefined : result.hits
+        // A plain search lists them after its ranked hits.
+        const ranked = result.ranked ? result.hits : undefined
         const excluded = new Set<string>()
         for (const clause of excludedPdfClauses(parsed)) {
           for (const id of pdf.papersWith([clause], false).ids) excluded.add(id)
@@ -363,11 +369,6 @@ export class LibrarySearch {
           pdfPapers,
           (id) => passes(id) && !excluded.has(id) && ranked?.has(id) !== true,
         )
-        // in:pdf: the PDFs' matches alone; a plain search: after the ranked hits.
-        if (pdfOnly) {
-          const none = new RankedHits([], new Float64Array(), new Int32Array())
-          result = { ranked: true, hits: none, highlight: result.highlight }
-        }
       }
       this.cache = { key, result, ...(tail === undefined ? {} : { pdfTail: tail }) }
       if (!result.ranked) {

@@ -120,10 +120,12 @@ export class PdfTextIndex {
     exact.sort((a, b) => a.files.length - b.files.length)
     let hits = exact.length > 0 ? intersect(exact) : this.union(prefix ?? [])
     if (exact.length > 0 && prefix !== undefined) hits = this.within(hits, prefix)
-    const phrases = clauses.filter((clause) => clause.phrase && clause.words.length > 1)
-    if (phrases.length === 0 || hits.files.length === 0) return hits
+    const probes = clauses
+      .filter((clause) => clause.phrase && clause.words.length > 1)
+      .map((clause) => WordPairs.probeOf(clause.words))
+    if (probes.length === 0 || hits.files.length === 0) return hits
     return keep(hits, (file) =>
-      phrases.every((clause) => this.pairs[file]?.mayHavePhrase(clause.words) === true),
+      probes.every((probe) => this.pairs[file]?.mayHavePhrase(probe) === true),
     )
   }
 

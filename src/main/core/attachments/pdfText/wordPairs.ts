@@ -34,22 +34,27 @@ export class WordPairs {
     return filter
   }
 
-  /** False when `second` never follows `first` in the file; true when it does (or, rarely, a false alarm). */
-  mayHave(first: string, second: string): boolean {
-    const [a, b] = pairHashes(first, second)
-    const size = this.bits.length * 32
-    for (let probe = 0; probe < PROBES; probe++) {
-      const bit = (a + Math.imul(probe, b)) >>> 0
-      const at = bit % size
-      if (((this.bits[at >>> 5] as number) & (1 << (at & 31))) === 0) return false
+  /** What to probe for a phrase: its adjacent pairs' hashes, worked out once for every file. */
+  static probeOf(words: readonly string[]): Uint32Array {
+    const probe = new Uint32Array(Math.max(0, words.length - 1) * 2)
+    for (let i = 1; i < words.length; i++) {
+      const [a, b] = pairHashes(words[i - 1] ?? '', words[i] ?? '')
+      probe[2 * i - 2] = a
+      probe[2 * i - 1] = b
     }
-    return true
+    return probe
   }
 
-  /** False when the words never stand in this order, side by side, in the file. */
-  mayHavePhrase(words: readonly string[]): boolean {
-    for (let i = 1; i < words.length; i++) {
-      if (!this.mayHave(words[i - 1] ?? '', words[i] ?? '')) return false
+  /** False when the phrase's words (its `probeOf`) never stand side by side, in order, in the file. */
+  mayHavePhrase(probe: Uint32Array): boolean {
+    const size = this.bits.length * 32
+    for (let pair = 0; pair < probe.length; pair += 2) {
+      const a = probe[pair] as number
+      const b = probe[pair + 1] as number
+      for (let k = 0; k < PROBES; k++) {
+        const at = ((a + Math.imul(k, b)) >>> 0) % size
+        if (((this.bits[at >>> 5] as number) & (1 << (at & 31))) === 0) return false
+      }
     }
     return true
   }
