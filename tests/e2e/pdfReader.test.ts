@@ -72,11 +72,31 @@ describe('the PDF reader', () => {
     await page.getByRole('group', { name: 'Panes' }).getByRole('button').first().waitFor()
     const before = await chrome()
     expect(before.toggleWidth).toBeGreaterThan(40)
-    await readPdfOfToolRl(page)
+    const paperId = await readPdfOfToolRl(page)
     expect(await chrome()).toEqual(before)
     expect(await page.getByTestId('pdf-page-count').textContent()).toBe('of 14')
     expect(await page.getByTestId('pdf-zoom').inputValue()).toBe('page-width')
     await app.screenshot('pdf-reader-open')
+
+    // A highlight running from the foot of page 1 onto the head of page 2 is drawn on both.
+    const attachments = await app.dispatch('listAttachments', { paperId })
+    const [attachment] = (attachments.ok ? attachments.value : []) as { id: string }[]
+    const made = await app.dispatch('createHighlight', {
+      paperId,
+      attachmentId: attachment?.id,
+      position: { pageIndex: 0, rects: [[72, 80, 300, 92]], nextPageRects: [[72, 700, 300, 712]] },
+      text: 'the last line of page 1 and the first of page 2',
+      color: 'purple',
+    })
+    const id = made.ok ? (made.value as Highlight).id : ''
+    await goToPage(page, 2)
+    for (const number of [1, 2]) {
+      await expect
+        .poll(() =>
+          page.locator(`.page[data-page-number="${number}"] [data-highlight-id="${id}"]`).count(),
+        )
+        .toBe(1)
+    }
 
     await page.getByTestId('pdf-find').fill('TraceMonkey')
     await expect.poll(() => page.getByTestId('pdf-find-count').textContent()).toMatch(/^1 of \d+$/)

@@ -169,7 +169,13 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
       const created = await api.createHighlight({
         paperId,
         attachmentId: attachment.id,
-        position: { pageIndex: selection.pageIndex, rects: selection.rects },
+        position: {
+          pageIndex: selection.pageIndex,
+          rects: selection.rects,
+          ...(selection.nextPageRects === undefined
+            ? {}
+            : { nextPageRects: selection.nextPageRects }),
+        },
         ...(pageLabel === undefined ? {} : { pageLabel }),
         text: selection.text,
         color,
