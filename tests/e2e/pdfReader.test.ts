@@ -97,6 +97,7 @@ describe('the PDF reader', () => {
         )
         .toBe(1)
     }
+    await app.screenshot('pdf-highlight-two-pages')
 
     await page.getByTestId('pdf-find').fill('TraceMonkey')
     await expect.poll(() => page.getByTestId('pdf-find-count').textContent()).toMatch(/^1 of \d+$/)
