@@ -16,27 +16,9 @@ import { makePdf } from '../support/pdfFixtures'
 import { syntheticListing } from '../support/syntheticListing'
 import type { BenchRow } from './benchRow'
 import { median, percentile, time } from './measure'
+import { PDF_WORDS as WORDS, pageLines } from './pdfWords'
 
 type Record = (row: Omit<BenchRow, 'ratio'>) => void
-
-const WORDS = (
-  'model training data learning neural network attention layer token sequence retrieval ' +
-  'robot policy reward agent benchmark dataset evaluation loss gradient sparse expert ' +
-  'diffusion image video language graph kernel transformer embedding vector cluster ' +
-  'baseline ablation scaling inference latency memory throughput accuracy precision recall'
-).split(' ')
-
-/** Deterministic text: page `page` of document `doc`, `lines` lines, a word unique to the document. */
-function pageLines(doc: number, page: number, lines: number): string[] {
-  return Array.from({ length: lines }, (_, line) => {
-    const words = Array.from(
-      { length: 12 },
-      (_, w) => WORDS[(doc * 31 + page * 17 + line * 7 + w * 13) % WORDS.length] ?? 'word',
-    )
-    if (line === 0) words.push(`doc${doc}`)
-    return words.join(' ')
-  })
-}
 
 /** pdf.js alone: the same options as the core's worker, one document after another. */
 async function extractAlone(pdfs: readonly Uint8Array[]): Promise<void> {
@@ -123,7 +105,7 @@ export function benchPdfSearch(count: number, record: Record): void {
   })
   const times = queries.map((words) => {
     const start = performance.now()
-    index.filesWithAll(words)
+    index.filesWithAll(words.map((word) => ({ words: [word], phrase: false })))
     return performance.now() - start
   })
   const scans: number[] = []

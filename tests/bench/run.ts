@@ -20,6 +20,7 @@ import { benchSyncMerge } from './syncMerge'
 import { benchToday } from './todayInbox'
 import { benchPdfFirstPage } from './pdfFirstPage'
 import { benchPdfExtraction, benchPdfSearch } from './pdfText'
+import { benchPdfLibrarySearch } from './pdfSearchLibrary'
 import { median, percentile, time } from './measure'
 import type { ReferenceFigures, RestartFigures } from './restartWorker'
 import { synthesize, writeSyntheticLibrary } from './syntheticLibrary'
@@ -44,6 +45,7 @@ const PDF_READER = process.env['BENCH_PDF'] !== '0'
 /** PDFs extracted and indexed, and PDFs' text searched (issue 17); 0 skips them. */
 const BENCH_PDFS = Number(process.env['BENCH_PDFS'] ?? 1000)
 const BENCH_PDF_SEARCH = Number(process.env['BENCH_PDF_SEARCH'] ?? 10000)
+const BENCH_PDF_LIBRARY = Number(process.env['BENCH_PDF_LIBRARY'] ?? 10000)
 
 const rows: BenchRow[] = []
 
@@ -359,6 +361,10 @@ async function main(): Promise<void> {
   if (BENCH_PDF_SEARCH > 0) {
     console.log(`\nsearch ${BENCH_PDF_SEARCH} PDFs' text`)
     benchPdfSearch(BENCH_PDF_SEARCH, record)
+  }
+  if (BENCH_PDF_LIBRARY > 0) {
+    console.log(`\nsearch ${BENCH_PDF_LIBRARY} papers with their PDFs' text (listPapers)`)
+    await benchPdfLibrarySearch(BENCH_PDF_LIBRARY, record)
   }
   if (SEARCH_PAPERS > 0) {
     console.log(`\nsearch at ${SEARCH_PAPERS} papers (npm run bench:search)`)

@@ -72,11 +72,32 @@ describe('the PDF reader', () => {
     await page.getByRole('group', { name: 'Panes' }).getByRole('button').first().waitFor()
     const before = await chrome()
     expect(before.toggleWidth).toBeGreaterThan(40)
-    await readPdfOfToolRl(page)
+    const paperId = await readPdfOfToolRl(page)
     expect(await chrome()).toEqual(before)
     expect(await page.getByTestId('pdf-page-count').textContent()).toBe('of 14')
     expect(await page.getByTestId('pdf-zoom').inputValue()).toBe('page-width')
     await app.screenshot('pdf-reader-open')
+
+    // A highlight running from the foot of page 1 onto the head of page 2 is drawn on both.
+    const attachments = await app.dispatch('listAttachments', { paperId })
+    const [attachment] = (attachments.ok ? attachments.value : []) as { id: string }[]
+    const made = await app.dispatch('createHighlight', {
+      paperId,
+      attachmentId: attachment?.id,
+      position: { pageIndex: 0, rects: [[72, 80, 300, 92]], nextPageRects: [[72, 700, 300, 712]] },
+      text: 'the last line of page 1 and the first of page 2',
+      color: 'purple',
+    })
+    const id = made.ok ? (made.value as Highlight).id : ''
+    await goToPage(page, 2)
+    for (const number of [1, 2]) {
+      await expect
+        .poll(() =>
+          page.locator(`.page[data-page-number="${number}"] [data-highlight-id="${id}"]`).count(),
+        )
+        .toBe(1)
+    }
+    await app.screenshot('pdf-highlight-two-pages')
 
     await page.getByTestId('pdf-find').fill('TraceMonkey')
     await expect.poll(() => page.getByTestId('pdf-find-count').textContent()).toMatch(/^1 of \d+$/)
@@ -103,6 +124,10 @@ describe('the PDF reader', () => {
     expect(stored?.color).toBe('yellow')
     expect(stored?.position.pageIndex).toBe(0)
     expect(stored?.position.rects).toHaveLength(2)
+    // Made, it is one undo step, said at the bottom of the window with Undo at hand.
+    const toast = page.getByTestId('action-status')
+    await expect.poll(() => toast.locator('.action-text').textContent()).toBe('Highlight on p. 1')
+    expect(await toast.getByRole('button', { name: 'Undo' }).isVisible()).toBe(true)
 
     // A comment, then "Quote in note": the note gets the quote, its link, the comment.
     await page
@@ -258,6 +283,28 @@ describe('the PDF reader', () => {
     await expect
       .poll(() => page.getByTestId('note-input').inputValue())
       .toMatch(/p\. 2\]\]\)\n\n> A second-page quote \(\[\[paper:[^\]]+\|p\. 2\]\]\)\n$/)
+
+    // A new colour, then Undo on the line at the bottom of the window: blue again.
+    const toast = page.getByTestId('action-status')
+    const said = () => toast.locator('.action-text').textContent()
+    const colours = async () => {
+      const listed = await app.dispatch('listHighlights', { paperId })
+      return ((listed.ok ? listed.value : []) as Highlight[]).map((h) => h.color)
+    }
+    const editor = page.getByTestId('highlight-editor')
+    await editor.getByRole('button', { name: 'red (2)' }).click()
+    await expect.poll(said).toBe('Highlight on p. 2 made red')
+    expect(await colours()).toEqual(['green', 'red'])
+    await toast.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(said).toBe('Undone: Change the colour of the highlight on p. 2')
+    expect(await colours()).toEqual(['green', 'blue'])
+    // Deleted, then brought back the same way.
+    await editor.getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(said).toBe('Delete the highlight on p. 2')
+    expect(await colours()).toEqual(['green'])
+    await toast.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(said).toBe('Undone: Delete the highlight on p. 2')
+    expect(await colours()).toEqual(['green', 'blue'])
   })
 
   it('attaches a PDF dropped on the paper pane to that paper', async () => {

@@ -247,6 +247,23 @@ describe('searching the PDFs’ text', () => {
     expect(match?.pageIndex).toBe(1)
   })
 
+  it('finds a quoted phrase only in a PDF where its words stand side by side', async () => {
+    await attachText('tool learning', ['A robotic hand grasps the cup.'])
+    await attachText('multimodal', ['The hand of a robotic arm, and a hand that is robotic.'])
+    expect(await search('in:pdf "robotic hand"')).toEqual([
+      'Paper Synthetic Study 1: Scaling tool learning with Sparse Experts',
+    ])
+    // Both PDFs hold both words; without quotes both are found.
+    expect(await search('in:pdf robotic hand')).toEqual([
+      'Paper Synthetic Study 2: Scaling multimodal reasoning with Sparse Experts',
+      'Paper Synthetic Study 1: Scaling tool learning with Sparse Experts',
+    ])
+    // Excluding the phrase leaves out only the PDF that has it.
+    expect(await search('in:pdf hand -"robotic hand"')).toEqual([
+      'Paper Synthetic Study 2: Scaling multimodal reasoning with Sparse Experts',
+    ])
+  })
+
   it('keeps the query’s filters and leaves out papers in the Trash', async () => {
     const paperId = await attachText('tool learning', ['A robotic hand.'])
     expect(await search('robotic -hand')).toEqual([

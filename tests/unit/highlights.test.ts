@@ -78,6 +78,28 @@ describe('highlights', () => {
     })
   })
 
+  it('that run onto the next page keep the lines of both pages, and are named by the first', async () => {
+    const made = await library.api.createHighlight({
+      paperId,
+      attachmentId,
+      // Corners in any order, as on the first page: stored as [x1, y1, x2, y2].
+      position: { pageIndex: 0, rects: [rectOnLine(1)], nextPageRects: [[272, 746, 72, 734]] },
+      text: 'We study things. Method',
+      color: 'green',
+    })
+    await library.close()
+    library = await Library.open(dir)
+    const kept = await library.api.getHighlight({ id: made.id })
+    expect(kept.position).toEqual({
+      pageIndex: 0,
+      rects: [[72, 752, 272, 764]],
+      nextPageRects: [[72, 734, 272, 746]],
+    })
+    expect(
+      (await library.api.listHighlights({ paperId })).map((h) => h.position.pageIndex),
+    ).toEqual([0])
+  })
+
   it('are listed in page order: page, then top to bottom', async () => {
     await highlightOn(1, 2, 'third')
     await highlightOn(0, 1, 'second')

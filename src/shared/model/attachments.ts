@@ -66,10 +66,16 @@ export const HIGHLIGHT_COLORS: Readonly<Record<HighlightColor, string>> = {
  */
 export type HighlightRect = [number, number, number, number]
 
-/** Where a highlight is: the 0-based page index and the rectangles of its lines. */
+/**
+ * Where a highlight is: the 0-based page index and the rectangles of its
+ * lines; a highlight that runs onto the next page has that page's lines in
+ * `nextPageRects` (as Zotero's reader stores them). Links and lists name the
+ * page it starts on.
+ */
 export interface HighlightPosition {
   pageIndex: number
   rects: HighlightRect[]
+  nextPageRects?: HighlightRect[]
 }
 
 /** A highlight on a PDF, with the words it quotes and an optional comment (record kind `highlights`). */

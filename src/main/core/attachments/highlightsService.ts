@@ -81,7 +81,13 @@ export class HighlightsService implements Service<HighlightMethod> {
           paperId,
           attachmentId,
           sha256: attachment.sha256,
-          position: { pageIndex: position.pageIndex, rects: normalizedRects(position.rects) },
+          position: {
+            pageIndex: position.pageIndex,
+            rects: normalizedRects(position.rects),
+            ...(position.nextPageRects === undefined
+              ? {}
+              : { nextPageRects: normalizedRects(position.nextPageRects) }),
+          },
           ...(pageLabel === undefined || pageLabel === '' ? {} : { pageLabel }),
           text,
           color,

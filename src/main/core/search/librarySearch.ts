@@ -12,7 +12,7 @@ import type { Paper, PaperMatches } from '../../../shared/model'
 import type { Fingerprint } from './documentFingerprint'
 import { documentFingerprint } from './documentFingerprint'
 import { highlightRanges } from './highlightRanges'
-import { excludedPdfWords, filtersOf, pdfTail, pdfWords, splitInPdf } from './pdfTextHits'
+import { excludedPdfClauses, filtersOf, pdfClauses, pdfTail, splitInPdf } from './pdfTextHits'
 import type { PdfTextSearch } from './pdfTextHits'
 import { parseQuery } from './queryParser'
 import { RankedHits } from './rankedHits'
@@ -57,7 +57,7 @@ interface CachedSearch {
   /** For a filter-only query: the matches in the list's order. */
   ordered?: string[]
   /** Papers found only in their PDFs' text, listed after the ranked hits (pdfTextHits.ts). */
-  pdfTail?: string[]
+  pdfTail?: RankedHits
 }
 
 export class LibrarySearch {
@@ -347,25 +347,30 @@ export class LibrarySearch {
       if (scope !== undefined) context.scope = scope
       const { query: withoutInPdf, pdfOnly } = splitInPdf(query)
       const parsed = parseQuery(withoutInPdf)
-      let result = this.index.search(parsed, context)
-      const words = pdfWords(parsed)
-      const pdfPapers = pdfOnly || words.length > 0 ? this.pdfText?.papersWith(words) : undefined
-      let pdfTailIds: string[] | undefined
-      if (pdfPapers !== undefined && (pdfPapers.size > 0 || pdfOnly)) {
-        const filtered = this.index.search(filtersOf(parsed), context)
-        const passes = new Set(filtered.ranked ? filtered.hits.all() : filtered.ids)
-        const hit = new Set(pdfOnly || !result.ranked ? [] : result.hits.all())
-        for (const excluded of excludedPdfWords(parsed)) {
-          for (const id of this.pdfText?.papersWith(excluded, false).keys() ?? []) hit.add(id)
+      const pdf = this.pdfText
+      // in:pdf: the PDFs' matches alone (the papers' own fields are not ranked for nothing).
+      const none = new RankedHits([], new Float64Array(), new Int32Array())
+      const result: SearchResult =
+        pdfOnly && pdf !== undefined
+          ? { ranked: true, hits: none, highlight: this.index.highlightTerms(parsed) }
+          : this.index.search(parsed, context)
+      let tail: RankedHits | undefined
+      const clauses = pdfClauses(parsed)
+      const pdfPapers = pdfOnly || clauses.length > 0 ? pdf?.papersWith(clauses) : undefined
+      if (pdf !== undefined && pdfPapers !== undefined && (pdfPapers.ids.length > 0 || pdfOnly)) {
+        const passes = this.index.passes(filtersOf(parsed), context)
+        // A plain search lists them after its ranked hits.
+        const ranked = result.ranked ? result.hits : undefined
+        const excluded = new Set<string>()
+        for (const clause of excludedPdfClauses(parsed)) {
+          for (const id of pdf.papersWith([clause], false).ids) excluded.add(id)
         }
-        pdfTailIds = pdfTail(pdfPapers, passes, hit)
-        // in:pdf: the PDFs' matches alone; a plain search: after the ranked hits.
-        if (pdfOnly) {
-          const none = new RankedHits([], new Float64Array(), new Int32Array())
-          result = { ranked: true, hits: none, highlight: result.highlight }
-        }
+        tail = pdfTail(
+          pdfPapers,
+          (id) => passes(id) && !excluded.has(id) && ranked?.has(id) !== true,
+        )
       }
-      this.cache = { key, result, ...(pdfTailIds === undefined ? {} : { pdfTail: pdfTailIds }) }
+      this.cache = { key, result, ...(tail === undefined ? {} : { pdfTail: tail }) }
       if (!result.ranked) {
         const matching = new Set(result.ids)
         this.cache.ordered = view
@@ -374,7 +379,7 @@ export class LibrarySearch {
           .map((paper) => paper.id)
       }
     }
-    const { result, ordered: inOrder, pdfTail: tail = [] } = this.cache
+    const { result, ordered: inOrder, pdfTail: tail } = this.cache
     if (!result.ranked) {
       const ids = inOrder ?? []
       return {
@@ -387,11 +392,11 @@ export class LibrarySearch {
     const count = result.hits.count
     const end = offset + limit
     return {
-      total: count + tail.length,
+      total: count + (tail?.count ?? 0),
       ranked: true,
       ids: [
         ...result.hits.slice(offset, Math.min(end, count)),
-        ...tail.slice(Math.max(0, offset - count), Math.max(0, end - count)),
+        ...(tail?.slice(Math.max(0, offset - count), Math.max(0, end - count)) ?? []),
       ],
       highlight: result.highlight,
     }

@@ -6,16 +6,29 @@
 // `in:pdf` limits the results to papers whose PDFs hold the words. Both keep
 // the query's filters (is:, year:, in:"Collection", -word, the list's view).
 import type { ParsedQuery, QueryClause } from './queryParser'
+import { RankedHits } from './rankedHits'
+
+/** What a query asks of a PDF's text: words, which must stand side by side when `phrase`. */
+export interface PdfTextClause {
+  words: readonly string[]
+  phrase: boolean
+}
+
+/** Papers whose PDFs hold a query's words, and how often (a paper with several PDFs: its best). */
+export interface PdfPaperHits {
+  ids: string[]
+  counts: number[]
+}
 
 /** What the search asks of the PDFs' text. */
 export interface PdfTextSearch {
   /** Changes whenever the PDFs' text or the attachments change (cached results are then stale). */
   readonly version: number
   /**
-   * Papers whose PDFs hold every one of `words` (the last by prefix unless
-   * `prefixLast` is false), with how often they hold them.
+   * Papers whose PDFs hold every one of `clauses` (the last word by prefix
+   * unless `prefixLast` is false, or it is in a phrase); none: every paper with text.
    */
-  papersWith(words: readonly string[], prefixLast?: boolean): Map<string, number>
+  papersWith(clauses: readonly PdfTextClause[], prefixLast?: boolean): PdfPaperHits
 }
 
 const IN_PDF = /(^|\s)in:pdf(?=\s|$)/gi
@@ -28,20 +41,18 @@ export function splitInPdf(query: string): { query: string; pdfOnly: boolean } {
 
 type TextClause = Extract<QueryClause, { kind: 'text' }>
 
-/** The words a PDF must hold: those of the query's positive clauses that name no field. */
-export function pdfWords(query: ParsedQuery): string[] {
+/** What a PDF must hold: the query's positive clauses that name no field. */
+export function pdfClauses(query: ParsedQuery): PdfTextClause[] {
   return query.clauses
     .filter((clause): clause is TextClause => clause.kind === 'text' && !clause.negated)
     .filter((clause) => clause.field === undefined)
-    .flatMap((clause) => clause.words)
 }
 
-/** The words of the query's negated clauses (a PDF holding one leaves its paper out). */
-export function excludedPdfWords(query: ParsedQuery): string[][] {
+/** The query's negated clauses (a PDF holding one leaves its paper out). */
+export function excludedPdfClauses(query: ParsedQuery): PdfTextClause[] {
   return query.clauses
     .filter((clause): clause is TextClause => clause.kind === 'text' && clause.negated)
     .filter((clause) => clause.field === undefined)
-    .map((clause) => clause.words)
 }
 
 /** The query's filters alone: every clause but the positive words. */
@@ -52,16 +63,17 @@ export function filtersOf(query: ParsedQuery): ParsedQuery {
 }
 
 /**
- * The papers to list after the search's own hits: those of `pdfPapers` the
- * filters let through (`passes`) and not already hit, those holding the words most often first.
+ * The papers to list after the search's own hits: those of `pdfPapers` that
+ * `listed` lets through, those holding the words most often first (then by
+ * id), ordered only as far as the list is read (RankedHits).
  */
-export function pdfTail(
-  pdfPapers: ReadonlyMap<string, number>,
-  passes: ReadonlySet<string>,
-  alreadyHit: ReadonlySet<string>,
-): string[] {
-  return [...pdfPapers]
-    .filter(([id]) => passes.has(id) && !alreadyHit.has(id))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([id]) => id)
+export function pdfTail(pdfPapers: PdfPaperHits, listed: (id: string) => boolean): RankedHits {
+  const ids: string[] = []
+  const counts: number[] = []
+  pdfPapers.ids.forEach((id, i) => {
+    if (!listed(id)) return
+    ids.push(id)
+    counts.push(pdfPapers.counts[i] ?? 0)
+  })
+  return new RankedHits(ids, Float64Array.from(counts), new Int32Array(ids.length))
 }

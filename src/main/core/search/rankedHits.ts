@@ -10,6 +10,7 @@ export class RankedHits {
   private order: Int32Array | undefined
   /** How many leading entries of `order` are final. */
   private ordered = 0
+  private members: Set<string> | undefined
 
   constructor(
     private readonly ids: readonly string[],
@@ -31,6 +32,12 @@ export class RankedHits {
     const page: string[] = []
     for (let i = start; i < stop; i++) page.push(this.ids[order[i] as number] as string)
     return page
+  }
+
+  /** Whether `id` is among the hits (in no particular order: nothing is sorted for it). */
+  has(id: string): boolean {
+    this.members ??= new Set(this.ids)
+    return this.members.has(id)
   }
 
   /** Every id, best first. */

@@ -194,29 +194,10 @@ export class SearchIndex {
   }
 
   search(query: ParsedQuery, context: SearchContext): SearchResult {
-    if (this.building) this.finishBuild()
-    this.reserveScratch()
+    const gate = this.gateOf(query, context)
     const required = query.clauses
       .filter((clause): clause is TextClause => clause.kind === 'text' && !clause.negated)
       .slice(0, MAX_REQUIRED_CLAUSES)
-    const excluding = query.clauses.filter(
-      (clause): clause is TextClause => clause.kind === 'text' && clause.negated,
-    )
-    // The papers a match may come from: live, passing every filter, not
-    // excluded. Worked out first, so scoring never spends time on the rest.
-    const accepts = this.docs.filterOf(query, context)
-    let gate = this.docs.live
-    if (accepts !== undefined || excluding.length > 0) {
-      gate = this.gate
-      for (let doc = 0; doc < this.docs.count; doc++) {
-        gate[doc] = this.docs.live[doc] === 1 && (accepts === undefined || accepts(doc)) ? 1 : 0
-      }
-      for (const clause of excluding) {
-        this.visitClauseMatches(clause, (doc) => {
-          gate[doc] = 0
-        })
-      }
-    }
     if (required.length === 0) {
       const ids: string[] = []
       for (let doc = 0; doc < this.docs.count; doc++) {
@@ -225,6 +206,33 @@ export class SearchIndex {
       return { ranked: false, ids, highlight: [] }
     }
     return this.rank(required, gate)
+  }
+
+  /** Whether a paper passes the query's filters and exclusions (its required words are not asked). */
+  passes(query: ParsedQuery, context: SearchContext): (id: string) => boolean {
+    const gate = this.gateOf(query, context).slice(0, this.docs.count)
+    return (id) => gate[this.docs.docOf.get(id) ?? gate.length] === 1
+  }
+
+  /** The papers a match may come from: live, passing every filter, not excluded (worked out first). */
+  private gateOf(query: ParsedQuery, context: SearchContext): Uint8Array {
+    if (this.building) this.finishBuild()
+    this.reserveScratch()
+    const excluding = query.clauses.filter(
+      (clause): clause is TextClause => clause.kind === 'text' && clause.negated,
+    )
+    const accepts = this.docs.filterOf(query, context)
+    if (accepts === undefined && excluding.length === 0) return this.docs.live
+    const gate = this.gate
+    for (let doc = 0; doc < this.docs.count; doc++) {
+      gate[doc] = this.docs.live[doc] === 1 && (accepts === undefined || accepts(doc)) ? 1 : 0
+    }
+    for (const clause of excluding) {
+      this.visitClauseMatches(clause, (doc) => {
+        gate[doc] = 0
+      })
+    }
+    return gate
   }
 
   /** What a query's words would mark in a paper's text (without running the query). */

@@ -29,6 +29,7 @@ const position = z
   .object({
     pageIndex: z.number().int().min(0).max(100_000),
     rects: z.array(rect).min(1).max(MAX_HIGHLIGHT_RECTS),
+    nextPageRects: z.array(rect).min(1).max(MAX_HIGHLIGHT_RECTS).optional(),
   })
   .strict()
 const quotedText = z.string().max(MAX_HIGHLIGHT_CHARS)

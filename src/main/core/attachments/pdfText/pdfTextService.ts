@@ -16,7 +16,7 @@ import { PdfTextExtractor } from './extractor'
 import type { PageText, PdfText } from './pageText'
 import { PdfTextIndex, pageMatches } from './pdfTextIndex'
 import { attachmentsOf } from '../attachmentRecords'
-import type { PdfTextSearch } from '../../search/pdfTextHits'
+import type { PdfPaperHits, PdfTextClause, PdfTextSearch } from '../../search/pdfTextHits'
 import { count } from '../../../../shared/text/count'
 
 /** The folder of extracted texts in the library folder (derived, like search-index.bin). */
@@ -29,6 +29,14 @@ interface TextEntry {
   state: PdfTextState
   pageCount?: number
   reason?: string
+}
+
+/** The papers of each file of the index (by file number); `repeats`: some paper has several. */
+interface PapersOfFiles {
+  version: number
+  files: number
+  byFile: string[][]
+  repeats: boolean
 }
 
 type PdfTextMethod = 'getPdfTextStatus' | 'getPdfMatches'
@@ -44,6 +52,7 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
   private paused = false
   /** Bumped when text is indexed or attachments change: the search's cached results are stale. */
   version = 0
+  private papers: PapersOfFiles | undefined
 
   constructor(private readonly kernel: LibraryKernel) {}
 
@@ -68,22 +77,47 @@ export class PdfTextService implements Service<PdfTextMethod>, PdfTextSearch {
     return join(this.folder, `${sha256}.json`)
   }
 
-  /** Papers (not in the Trash) whose PDFs hold every one of `words`; none asked: every paper with text. */
-  papersWith(words: readonly string[], prefixLast = true): Map<string, number> {
-    const files =
-      words.length === 0
-        ? new Map(
-            [...this.entries].filter(([, e]) => e.state === 'indexed').map(([sha]) => [sha, 0]),
-          )
-        : this.index.filesWithAll(words, prefixLast)
-    const papers = new Map<string, number>()
-    if (files.size === 0) return papers
-    for (const attachment of this.kernel.store.attachments.values()) {
-      const pages = files.get(attachment.sha256)
-      if (pages === undefined) continue
-      papers.set(attachment.paperId, Math.max(pages, papers.get(attachment.paperId) ?? 0))
+  /** Papers whose PDFs hold every one of `clauses`; none asked: every paper with text. */
+  papersWith(clauses: readonly PdfTextClause[], prefixLast = true): PdfPaperHits {
+    const hits =
+      clauses.length === 0 ? this.index.everyFile() : this.index.filesWithAll(clauses, prefixLast)
+    const papers = this.papersOfFiles()
+    const out: PdfPaperHits = { ids: [], counts: [] }
+    // A paper with several PDFs is listed once, with its best count.
+    const at = papers.repeats ? new Map<string, number>() : undefined
+    for (let i = 0; i < hits.files.length; i++) {
+      const count = hits.counts[i] as number
+      for (const paperId of papers.byFile[hits.files[i] as number] ?? []) {
+        const seen = at?.get(paperId)
+        if (seen !== undefined) {
+          out.counts[seen] = Math.max(count, out.counts[seen] ?? 0)
+          continue
+        }
+        at?.set(paperId, out.ids.length)
+        out.ids.push(paperId)
+        out.counts.push(count)
+      }
     }
-    return papers
+    return out
+  }
+
+  /** The papers each indexed file is attached to, kept until the attachments or the index change. */
+  private papersOfFiles(): PapersOfFiles {
+    if (this.papers?.version === this.version && this.papers.files === this.index.size) {
+      return this.papers
+    }
+    const byFile: string[][] = []
+    const perPaper = new Set<string>()
+    let repeats = false
+    for (const attachment of this.kernel.store.attachments.values()) {
+      const file = this.index.fileOf(attachment.sha256)
+      if (file === undefined) continue
+      ;(byFile[file] ??= []).push(attachment.paperId)
+      if (perPaper.has(attachment.paperId)) repeats = true
+      perPaper.add(attachment.paperId)
+    }
+    this.papers = { version: this.version, files: this.index.size, byFile, repeats }
+    return this.papers
   }
 
   stateOf(sha256: string): TextEntry {

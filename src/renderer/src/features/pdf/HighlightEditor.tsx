@@ -38,9 +38,16 @@ export function ColorButtons(props: {
 export function HighlightEditor(props: {
   highlight: Highlight
   onQuote(): void
+  /** A change was stored (one undo step): what to say of it. */
+  onEdited(text: string): void
   onProblem(message: string): void
 }) {
   const { highlight, onProblem } = props
+  const page = pageLabelOf(highlight)
+  const edited = useRef(props.onEdited)
+  useEffect(() => {
+    edited.current = props.onEdited
+  }, [props.onEdited])
   const [comment, setComment] = useState(highlight.comment)
   const saved = useRef(highlight.comment)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -59,14 +66,14 @@ export function HighlightEditor(props: {
     if (text === saved.current) return saving.current
     saved.current = text
     saving.current = api.updateHighlight({ id: highlight.id, comment: text }).then(
-      () => undefined,
+      () => edited.current(`Comment of the highlight on ${page} saved`),
       (caught: unknown) => {
         saved.current = ''
         problem.current(`The comment could not be saved: ${errorMessage(caught)}`)
       },
     )
     return saving.current
-  }, [highlight.id])
+  }, [highlight.id, page])
   // Leaving the highlight saves what was typed.
   useEffect(() => () => void save(), [save])
 
@@ -95,11 +102,13 @@ export function HighlightEditor(props: {
         <ColorButtons
           label="Colour"
           current={highlight.color}
-          onPick={(color) =>
-            void api
-              .updateHighlight({ id: highlight.id, color })
-              .catch((caught: unknown) => onProblem(errorMessage(caught)))
-          }
+          onPick={(color) => {
+            if (color === highlight.color) return
+            void api.updateHighlight({ id: highlight.id, color }).then(
+              () => props.onEdited(`Highlight on ${page} made ${color}`),
+              (caught: unknown) => onProblem(errorMessage(caught)),
+            )
+          }}
         />
         <button
           type="button"
@@ -113,9 +122,10 @@ export function HighlightEditor(props: {
           type="button"
           className="small-button danger"
           onClick={() =>
-            void api
-              .deleteHighlight({ id: highlight.id })
-              .catch((caught: unknown) => onProblem(errorMessage(caught)))
+            void api.deleteHighlight({ id: highlight.id }).then(
+              (outcome) => props.onEdited(outcome.label),
+              (caught: unknown) => onProblem(errorMessage(caught)),
+            )
           }
         >
           Delete

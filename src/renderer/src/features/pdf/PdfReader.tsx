@@ -10,6 +10,7 @@ import { HIGHLIGHT_COLORS } from '../../../../shared/model'
 import { api, errorMessage } from '../../data/client'
 import { libraryQueries } from '../../data/libraryQueries'
 import { ColorButtons, HighlightEditor } from './HighlightEditor'
+import { pageLabelOf } from './highlightQuote'
 import { HighlightList } from './HighlightList'
 import { PdfOutline, type OutlineEntry } from './PdfOutline'
 import { fetchPdf, openPdfData } from './pdfEngine'
@@ -168,12 +169,19 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
       const created = await api.createHighlight({
         paperId,
         attachmentId: attachment.id,
-        position: { pageIndex: selection.pageIndex, rects: selection.rects },
+        position: {
+          pageIndex: selection.pageIndex,
+          rects: selection.rects,
+          ...(selection.nextPageRects === undefined
+            ? {}
+            : { nextPageRects: selection.nextPageRects }),
+        },
         ...(pageLabel === undefined ? {} : { pageLabel }),
         text: selection.text,
         color,
       })
       selectHighlight(created.id)
+      control.reportEdit(`Highlight on ${pageLabelOf(created)}`)
     } catch (caught) {
       onProblem(`The highlight could not be made: ${errorMessage(caught)}`)
     }
@@ -310,6 +318,7 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
           key={chosen.id}
           highlight={chosen}
           onQuote={() => void control.quoteHighlight(chosen.id)}
+          onEdited={control.reportEdit}
           onProblem={onProblem}
         />
       )}

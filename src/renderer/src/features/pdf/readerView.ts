@@ -45,10 +45,12 @@ export interface ReaderPosition {
   left: number
 }
 
-/** Text selected on one page, ready to become a highlight. */
+/** Text selected on a page (and maybe the next), ready to become a highlight. */
 export interface PageSelection {
   pageIndex: number
   rects: HighlightRect[]
+  /** The lines on the next page, when the selection runs onto it. */
+  nextPageRects?: HighlightRect[]
   text: string
   /** Where the colour buttons go: the selection's last line, in the container's coordinates. */
   anchor: { x: number; y: number }
@@ -250,7 +252,7 @@ export class ReaderView {
     })
   }
 
-  /** The text selected in the page view, on the page where the selection starts. */
+  /** The text selected in the page view: on the page where it starts, and the next if it runs on. */
   readSelection(): PageSelection | undefined {
     const selection = window.getSelection()
     if (selection === null || selection.isCollapsed || selection.rangeCount === 0) return undefined
@@ -266,19 +268,19 @@ export class ReaderView {
     const layer = pageDiv.querySelector('.textLayer') ?? pageDiv
     if (transform === undefined) return undefined
     const origin = layer.getBoundingClientRect()
-    const pageBox = pageDiv.getBoundingClientRect()
-    const onPage: ScreenRect[] = []
-    for (const rect of range.getClientRects()) {
-      const centerY = (rect.top + rect.bottom) / 2
-      if (centerY < pageBox.top || centerY > pageBox.bottom) continue
-      onPage.push({
-        left: rect.left - origin.left,
-        top: rect.top - origin.top,
-        right: rect.right - origin.left,
-        bottom: rect.bottom - origin.top,
-      })
-    }
-    const lines = mergeLineRects(onPage)
+    const lines = mergeLineRects(rectsOnPage(range, pageDiv, origin))
+    const nextDiv = this.viewer.getPageView(pageIndex + 1)?.div
+    const nextTransform = this.transformOf(pageIndex + 1)
+    const nextLines =
+      nextDiv === undefined || nextTransform === undefined
+        ? []
+        : mergeLineRects(
+            rectsOnPage(
+              range,
+              nextDiv,
+              (nextDiv.querySelector('.textLayer') ?? nextDiv).getBoundingClientRect(),
+            ),
+          )
     const last = lines.at(-1)
     const text = selection.toString().replace(/\s+/g, ' ').trim()
     if (last === undefined || text === '') return undefined
@@ -286,6 +288,9 @@ export class ReaderView {
     return {
       pageIndex,
       rects: lines.map((line) => toPdfRect(line, transform)),
+      ...(nextTransform === undefined || nextLines.length === 0
+        ? {}
+        : { nextPageRects: nextLines.map((line) => toPdfRect(line, nextTransform)) }),
       text,
       anchor: {
         x: last.right + origin.left - frame.left + this.container.scrollLeft,
@@ -316,10 +321,18 @@ export class ReaderView {
     }
   }
 
-  private screenRectsOf(highlight: Highlight): ScreenRect[] {
-    const transform = this.transformOf(highlight.position.pageIndex)
+  /** The highlight's lines on page `pageIndex`: its own page's, or the next page's part. */
+  private screenRectsOf(highlight: Highlight, pageIndex: number): ScreenRect[] {
+    const transform = this.transformOf(pageIndex)
     if (transform === undefined) return []
-    return highlight.position.rects.map((rect) => toScreenRect(rect, transform))
+    const { position } = highlight
+    const rects =
+      position.pageIndex === pageIndex
+        ? position.rects
+        : position.pageIndex + 1 === pageIndex
+          ? (position.nextPageRects ?? [])
+          : []
+    return rects.map((rect) => toScreenRect(rect, transform))
   }
 
   private paintPage(pageIndex: number): void {
@@ -327,7 +340,12 @@ export class ReaderView {
     const pageDiv = view?.div
     if (pageDiv === undefined) return
     pageDiv.querySelector(':scope > .offprint-highlights')?.remove()
-    const mine = this.highlights.filter((highlight) => highlight.position.pageIndex === pageIndex)
+    const mine = this.highlights.filter(
+      (highlight) =>
+        highlight.position.pageIndex === pageIndex ||
+        (highlight.position.pageIndex + 1 === pageIndex &&
+          highlight.position.nextPageRects !== undefined),
+    )
     if (mine.length === 0) return
     const layer = document.createElement('div')
     layer.className = 'offprint-highlights'
@@ -336,7 +354,7 @@ export class ReaderView {
     if (canvasWrapper !== null) canvasWrapper.after(layer)
     else pageDiv.prepend(layer)
     for (const highlight of mine) {
-      for (const rect of this.screenRectsOf(highlight)) {
+      for (const rect of this.screenRectsOf(highlight, pageIndex)) {
         const mark = document.createElement('div')
         mark.className = `offprint-highlight${highlight.id === this.selectedId ? ' selected' : ''}`
         mark.dataset['highlightId'] = highlight.id
@@ -362,11 +380,26 @@ export class ReaderView {
     const origin = (pageDiv.querySelector('.textLayer') ?? pageDiv).getBoundingClientRect()
     const x = event.clientX - origin.left
     const y = event.clientY - origin.top
-    const hit = this.highlights.find(
-      (highlight) =>
-        highlight.position.pageIndex === pageIndex &&
-        hitsRects(x, y, this.screenRectsOf(highlight)),
+    const hit = this.highlights.find((highlight) =>
+      hitsRects(x, y, this.screenRectsOf(highlight, pageIndex)),
     )
     if (hit !== undefined) this.events.onHighlightClick(hit.id)
   }
+}
+
+/** The selection's rectangles whose middle is on `pageDiv`, relative to `origin` (its text layer). */
+function rectsOnPage(range: Range, pageDiv: HTMLElement, origin: DOMRect): ScreenRect[] {
+  const pageBox = pageDiv.getBoundingClientRect()
+  const onPage: ScreenRect[] = []
+  for (const rect of range.getClientRects()) {
+    const centerY = (rect.top + rect.bottom) / 2
+    if (centerY < pageBox.top || centerY > pageBox.bottom) continue
+    onPage.push({
+      left: rect.left - origin.left,
+      top: rect.top - origin.top,
+      right: rect.right - origin.left,
+      bottom: rect.bottom - origin.top,
+    })
+  }
+  return onPage
 }

@@ -43,6 +43,8 @@ export interface PdfReaderControl {
   quoteHighlight(id?: string): Promise<void>
   /** Every highlight of the paper, in page order. */
   quoteAll(paperId: string): Promise<void>
+  /** A highlight was made, changed or deleted: said at the bottom of the window, with Undo. */
+  reportEdit(text: string): void
 }
 
 export function usePdfReader(status: ActionStatusState): PdfReaderControl {
@@ -173,6 +175,7 @@ export function usePdfReader(status: ActionStatusState): PdfReaderControl {
       attachFiles,
       quoteHighlight,
       quoteAll,
+      reportEdit: (text: string) => show({ kind: 'done', text, undoable: true }),
     }),
     [
       target,
@@ -183,6 +186,7 @@ export function usePdfReader(status: ActionStatusState): PdfReaderControl {
       attachFiles,
       quoteHighlight,
       quoteAll,
+      show,
     ],
   )
 }
