@@ -151,7 +151,7 @@ describe('Today', () => {
     const { page } = app
     await openToday(page)
     await expect.poll(() => counts(page)).toBe('0 new · 0 kept · 0 skipped')
-    for (const spec of ['hf-daily', 'arxiv:cs.AI+cs.LG+math', 'arxiv-query:all:science']) {
+    for (const spec of ['hf-daily', 'arxiv:cs.AI+cs.LG+math', 'arxiv-query:au:"A. Del Maestro"']) {
       const rows = await page.getByTestId('today-feed').count()
       await page.getByLabel('Follow a feed').fill(spec)
       await page.getByRole('button', { name: 'Follow', exact: true }).click()
@@ -165,7 +165,7 @@ describe('Today', () => {
     await expect.poll(() => counts(page)).toBe('945 new · 0 kept · 0 skipped')
     expect(
       await page.getByTestId('today-feed').locator('.today-feed-name').allTextContents(),
-    ).toEqual(['HF Daily Papers0', 'arXiv cs.AI+cs.LG+math935', 'arXiv: all:science10'])
+    ).toEqual(['HF Daily Papers0', 'arXiv cs.AI+cs.LG+math935', 'arXiv: au:"A. Del Maestro"10'])
     expect(await inbox(page).locator('.today-item').count()).toBe(945)
     await app.screenshot('today-follow')
   })
