@@ -289,6 +289,51 @@ describe('checks that fail', () => {
   })
 })
 
+describe('new since your last visit', () => {
+  it('counts the items that arrived after Today was last opened, and still does after a restart', async () => {
+    let lib = await open()
+    await follow(lib, 'arxiv-query:au:"A. Del Maestro"')
+    await lib.api.refreshFeeds({})
+    // Never opened: everything new is new since.
+    expect(await lib.api.getTodayStatus({})).toEqual({
+      counts: { new: 10, kept: 0, skipped: 0 },
+      sinceVisit: 10,
+      lastVisitAt: null,
+    })
+
+    now = Date.parse('2026-06-12T15:00:00Z')
+    expect(await lib.api.visitToday({})).toEqual({ lastVisitAt: null })
+    expect((await lib.api.getTodayStatus({})).sinceVisit).toBe(0)
+
+    // An hour later arXiv's announcements arrive, then Offprint restarts.
+    now = Date.parse('2026-06-12T16:00:00Z')
+    await follow(lib, 'arxiv:cs.AI')
+    await lib.api.refreshFeeds({})
+    lib = await reopen()
+    expect(await lib.api.getTodayStatus({})).toEqual({
+      counts: { new: 96, kept: 0, skipped: 0 },
+      sinceVisit: 86,
+      lastVisitAt: '2026-06-12T15:00:00.000Z',
+    })
+    const page = await lib.api.listInbox({})
+    expect(page.lastVisitAt).toBe('2026-06-12T15:00:00.000Z')
+    const arrived = page.items.filter((i) => i.firstSeenAt > '2026-06-12T15:00:00.000Z')
+    expect(new Set(arrived.map((i) => i.sources[0]))).toEqual(new Set(['arXiv cs.AI']))
+    await lib.api.triageInbox({ action: 'skip', ids: [arrived[0]?.id ?? ''] })
+    expect((await lib.api.getTodayStatus({})).sinceVisit).toBe(85)
+
+    // Opening Today again: the visit before is answered, and nothing is new since this one.
+    now = Date.parse('2026-06-13T09:00:00Z')
+    expect(await lib.api.visitToday({})).toEqual({ lastVisitAt: '2026-06-12T15:00:00.000Z' })
+    lib = await reopen()
+    expect(await lib.api.getTodayStatus({})).toEqual({
+      counts: { new: 95, kept: 0, skipped: 1 },
+      sinceVisit: 0,
+      lastVisitAt: '2026-06-13T09:00:00.000Z',
+    })
+  })
+})
+
 describe('the schedule', () => {
   it('asks arXiv nothing on a weekend and checks it again on Monday; Hugging Face is checked', async () => {
     now = Date.parse('2026-06-13T15:00:00Z') // a Saturday
