@@ -319,6 +319,7 @@ export function Sidebar(props: SidebarProps) {
                     <span
                       className={`sidebar-detail${entry.detail.failed ? ' failed' : ''}`}
                       data-testid="sidebar-detail"
+                      title={entry.detail.text}
                     >
                       {entry.detail.text}
                     </span>

@@ -77,16 +77,20 @@ export function TodayView(props: TodayViewProps) {
 
   // Opening Today is a visit: main remembers it and answers the visit before,
   // after which the items first seen are marked "new since your last visit"
-  // for as long as Today stays open (once, though effects may run twice).
+  // for as long as Today stays open (asked once, though effects may run
+  // twice). Leaving is the end of the visit: what arrived while you looked is
+  // not new the next time.
   const [lastVisit, setLastVisit] = useState<{ at: string | null }>()
   const visited = useRef(false)
   useEffect(() => {
-    if (visited.current) return
-    visited.current = true
-    api.visitToday({}).then(
-      (answer) => setLastVisit({ at: answer.lastVisitAt }),
-      (error: unknown) => show({ kind: 'failed', text: errorMessage(error) }),
-    )
+    if (!visited.current) {
+      visited.current = true
+      api.visitToday({}).then(
+        (answer) => setLastVisit({ at: answer.lastVisitAt }),
+        (error: unknown) => show({ kind: 'failed', text: errorMessage(error) }),
+      )
+    }
+    return () => void api.visitToday({}).catch(() => undefined)
   }, [show])
   const arrived = (item: InboxItem): boolean =>
     lastVisit !== undefined && (lastVisit.at === null || item.firstSeenAt > lastVisit.at)
