@@ -229,5 +229,18 @@ describe('Today', () => {
       new Set(['arXiv: au:"A. Del Maestro"new since your last visit']),
     )
     await app.screenshot('today-new-since')
+
+    // The same in the dark theme (the palette's command), Today and the sidebar.
+    const theme = () => page.evaluate(() => document.documentElement.dataset['theme'])
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('theme dark')
+    await page.keyboard.press('Enter')
+    await expect.poll(theme).toBe('dark')
+    // Scrolled to the marked items (an author's old papers rank last).
+    await marked.first().scrollIntoViewIfNeeded()
+    await app.screenshot('today-new-since-dark')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => todayRow.getByTestId('sidebar-count').textContent()).toBe('0 new')
+    await app.screenshot('today-sidebar-dark')
   })
 })
