@@ -151,7 +151,7 @@ describe('Today', () => {
     const { page } = app
     await openToday(page)
     await expect.poll(() => counts(page)).toBe('0 new · 0 kept · 0 skipped')
-    for (const spec of ['hf-daily', 'arxiv:cs.AI+cs.LG+math', 'arxiv-query:all:science']) {
+    for (const spec of ['hf-daily', 'arxiv:cs.AI+cs.LG+math', 'arxiv-query:au:"A. Del Maestro"']) {
       const rows = await page.getByTestId('today-feed').count()
       await page.getByLabel('Follow a feed').fill(spec)
       await page.getByRole('button', { name: 'Follow', exact: true }).click()
@@ -165,7 +165,7 @@ describe('Today', () => {
     await expect.poll(() => counts(page)).toBe('945 new · 0 kept · 0 skipped')
     expect(
       await page.getByTestId('today-feed').locator('.today-feed-name').allTextContents(),
-    ).toEqual(['HF Daily Papers0', 'arXiv cs.AI+cs.LG+math935', 'arXiv: all:science10'])
+    ).toEqual(['HF Daily Papers0', 'arXiv cs.AI+cs.LG+math935', 'arXiv: au:"A. Del Maestro"10'])
     expect(await inbox(page).locator('.today-item').count()).toBe(945)
     await app.screenshot('today-follow')
   })
@@ -184,5 +184,63 @@ describe('Today', () => {
         ` · last check failed: offline: could not reach ${host}; it will be retried when you are online`,
       )
     await app.screenshot('today-offline')
+  })
+  it('says in the library’s sidebar what arrived since the last visit, and Today marks it', async () => {
+    const app = await session.launch({ libraryDir: await seededLibrary() })
+    const { page } = app
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('5 papers')
+    // Never visited: all 116 are new since. Each feed says when its last check succeeded.
+    const todayRow = page.getByTestId('sidebar-today')
+    await expect.poll(() => todayRow.getByTestId('sidebar-count').textContent()).toBe('116 new')
+    const feedRows = page.locator('[data-key^="feed:"]')
+    expect(await feedRows.locator('.sidebar-label-detailed').allTextContents()).toEqual([
+      expect.stringMatching(/^HF Daily Papers\s*Last success: \S.*2026/),
+      expect.stringMatching(/^arXiv cs\.AI\s*Last success: \S.*2026/),
+    ])
+    expect(
+      await page.locator('[data-key^="feed:"] [data-testid="sidebar-count"]').allTextContents(),
+    ).toEqual(['30', '86'])
+    await app.screenshot('today-sidebar')
+
+    // From the keyboard: the tree's rows, down from Library to Today, Enter opens it.
+    await page.getByTestId('sidebar-library').focus()
+    await press(page, 'ArrowDown', 2)
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.getByTestId('today-arrived').textContent())
+      .toBe('116 arrived since your last visit')
+    await expect.poll(() => inbox(page).locator('.today-badge-arrived').count()).toBe(116)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => todayRow.getByTestId('sidebar-count').textContent()).toBe('0 new')
+
+    // An author's ten papers arrive after that visit, and the app restarts.
+    await app.dispatch('addFeed', { spec: 'arxiv-query:au:"A. Del Maestro"' })
+    await app.dispatch('refreshFeeds', { force: true })
+    await app.restartCore()
+    await page.reload()
+    await expect.poll(() => todayRow.getByTestId('sidebar-count').textContent()).toBe('10 new')
+    await openToday(page)
+    await expect
+      .poll(() => page.getByTestId('today-arrived').textContent())
+      .toBe('10 arrived since your last visit')
+    const marked = inbox(page).locator('.today-item:has(.today-badge-arrived) .today-item-meta')
+    await expect.poll(() => marked.count()).toBe(10)
+    expect(new Set(await marked.allTextContents())).toEqual(
+      new Set(['arXiv: au:"A. Del Maestro"new since your last visit']),
+    )
+    await app.screenshot('today-new-since')
+
+    // The same in the dark theme (the palette's command), Today and the sidebar.
+    const theme = () => page.evaluate(() => document.documentElement.dataset['theme'])
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('theme dark')
+    await page.keyboard.press('Enter')
+    await expect.poll(theme).toBe('dark')
+    // Scrolled to the marked items (an author's old papers rank last).
+    await marked.first().scrollIntoViewIfNeeded()
+    await app.screenshot('today-new-since-dark')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => todayRow.getByTestId('sidebar-count').textContent()).toBe('0 new')
+    await app.screenshot('today-sidebar-dark')
   })
 })

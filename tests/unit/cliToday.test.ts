@@ -51,7 +51,7 @@ afterEach(async () => {
 
 describe('offprint feed and inbox', () => {
   it('follows the three kinds of feed, refreshes them and lists the ranked inbox as JSON', async () => {
-    for (const spec of ['hf-daily', 'arxiv:cs.AI+cs.LG+math', 'arxiv-query:au:Bengio']) {
+    for (const spec of ['hf-daily', 'arxiv:cs.AI+cs.LG+math', 'arxiv-query:au:"A. Del Maestro"']) {
       const added = await cli('feed', 'add', spec)
       expect(added.code).toBe(0)
       expect(added.out[0]).toMatch(/^Following .+ \(.+\), checked every 6 h: [0-9a-f-]{36}$/)
@@ -61,10 +61,10 @@ describe('offprint feed and inbox', () => {
     expect(refresh.out).toEqual([
       'HF Daily Papers: 0 new, 0 seen before',
       'arXiv cs.AI+cs.LG+math: 935 new, 0 seen before',
-      'arXiv: au:Bengio: 10 new, 0 seen before',
+      'arXiv: au:"A. Del Maestro": 10 new, 0 seen before',
     ])
     expect(stub.requests.filter((r) => r.startsWith('/api/query'))).toEqual([
-      '/api/query?search_query=au%3ABengio&sortBy=submittedDate&sortOrder=descending&max_results=100',
+      '/api/query?search_query=au%3A%22A.+Del+Maestro%22&sortBy=submittedDate&sortOrder=descending&max_results=100',
     ])
 
     const listed = await cli('feed', 'list', '--json')
@@ -72,7 +72,7 @@ describe('offprint feed and inbox', () => {
     expect(feeds.map((f) => [f.name, f.newItems])).toEqual([
       ['HF Daily Papers', 0],
       ['arXiv cs.AI+cs.LG+math', 935],
-      ['arXiv: au:Bengio', 10],
+      ['arXiv: au:"A. Del Maestro"', 10],
     ])
 
     const inbox = await cli('inbox', '--json', '--limit', '2', '--by', 'date')

@@ -2,9 +2,11 @@
 // 127.0.0.1 for the feed tests, serving recorded answers unchanged: Hugging
 // Face /api/daily_papers of three days, rss.arxiv.org's feed of every archive
 // (28 Nov 2024), its empty weekend feed and its error answer, a cs.AI Atom feed
-// cut off mid-entry (malformed XML), and a real arXiv API answer to
-// search_query=all:science (kept inside the JavaScript file it was recorded
-// in; the stub serves the XML between its backquotes). Any path can be made to
+// cut off mid-entry (malformed XML), and two real arXiv API answers: to the
+// author query search_query=au:"A. Del Maestro" (served for every au:
+// search; kept inside the Python test module it was recorded in) and to
+// search_query=all:science (inside a JavaScript module; every other search).
+// The stub serves the XML between the quotes. Any path can be made to
 // answer 429 or 503 (with Retry-After) a number of times; answers carry an ETag
 // and a matching If-None-Match gets 304. Every request is logged.
 import { readFile } from 'node:fs/promises'
@@ -43,10 +45,22 @@ export interface FeedStub {
   close(): Promise<void>
 }
 
-/** The recorded arXiv API answer: the XML inside the template literal of the recorded file. */
+/** The recorded answer to all:science: the XML inside the template literal of the recorded file. */
 async function apiAnswer(): Promise<string> {
   const file = await readFile(resolve(FEEDS, 'arxiv-api-query-all-science.js'), 'utf8')
   return file.slice(file.indexOf('`') + 1, file.lastIndexOf('`'))
+}
+
+/**
+ * The recorded answer to au:"A. Del Maestro": the XML inside the Python
+ * string of that name, with the backslashes its author doubled (`\\delta`, so
+ * that Python reads `\delta`) read back as one, as arXiv sent them.
+ */
+async function authorAnswer(): Promise<string> {
+  const file = await readFile(resolve(FEEDS, 'arxivapi-tests-helpers.py'), 'utf8')
+  const name = file.indexOf('ARXIV_REMOTE_A_DEL_MAESTRO_AUTHOR_QUERY_RESPONSE')
+  const start = file.indexOf('"""', name) + 3
+  return file.slice(start, file.indexOf('"""', start)).replaceAll('\\\\', '\\')
 }
 
 export async function startFeedStub(): Promise<FeedStub> {
@@ -87,7 +101,8 @@ export async function startFeedStub(): Promise<FeedStub> {
           'application/rss+xml',
         )
       } else if (url.pathname === '/api/query') {
-        serve(await apiAnswer(), 'application/atom+xml')
+        const byAuthor = url.searchParams.get('search_query')?.startsWith('au:') === true
+        serve(await (byAuthor ? authorAnswer() : apiAnswer()), 'application/atom+xml')
       } else {
         response.writeHead(404).end()
       }

@@ -1,6 +1,6 @@
 // The sidebar's rows: where the standalone notes sit in the tree.
 import { describe, expect, it } from 'vitest'
-import type { Sidebar } from '../../src/shared/model'
+import type { FeedStatus, Sidebar } from '../../src/shared/model'
 import { sidebarEntries } from '../../src/renderer/src/features/sidebar/sidebarEntries'
 
 const DATA: Sidebar = {
@@ -67,5 +67,55 @@ describe('the sidebar’s standalone notes', () => {
       level: 1,
       count: 0,
     })
+  })
+})
+
+describe('the sidebar’s Today and Feeds', () => {
+  const feeds = [
+    {
+      id: 'f1',
+      name: 'HF Daily Papers',
+      newItems: 30,
+      lastSuccessAt: '2026-06-12T14:00:03.000Z',
+    },
+    {
+      id: 'f2',
+      name: 'arXiv cs.AI',
+      newItems: 0,
+      lastError: 'offline: could not reach rss.arxiv.org',
+    },
+  ] as unknown as FeedStatus[]
+
+  it('say "Today 12 new" under Unfiled, then each feed with its new items and its last check', () => {
+    const entries = sidebarEntries(DATA, new Set(), [], { sinceVisit: 12, feeds })
+    expect(
+      entries.slice(2, 6).map((e) => [e.key, e.label, e.level, e.count, e.countUnit, e.detail]),
+    ).toEqual([
+      ['today', 'Today', 1, 12, 'new', undefined],
+      ['group:feeds', 'Feeds', 1, 2, undefined, undefined],
+      [
+        'feed:f1',
+        'HF Daily Papers',
+        2,
+        30,
+        undefined,
+        {
+          text: `Last success: ${new Date('2026-06-12T14:00:03.000Z').toLocaleString()}`,
+          failed: false,
+        },
+      ],
+      [
+        'feed:f2',
+        'arXiv cs.AI',
+        2,
+        0,
+        undefined,
+        { text: 'last check failed: offline: could not reach rss.arxiv.org', failed: true },
+      ],
+    ])
+    expect(entries[6]?.key).toBe('group:collections')
+    expect(
+      sidebarEntries(DATA, new Set(['group:feeds']), [], { sinceVisit: 0, feeds })[3],
+    ).toMatchObject({ key: 'group:feeds', expanded: false })
   })
 })

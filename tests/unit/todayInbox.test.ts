@@ -70,11 +70,16 @@ describe('from a fresh library, following the three kinds of feed', () => {
   it('fills Today with one item per paper, each with its sources, ranked with reasons', async () => {
     const lib = await open()
     await importFixture(lib, 'hf-api-daily-papers-2026-07.json')
-    const feeds = await follow(lib, 'hf-daily', 'arxiv:cs.AI+cs.LG+math', 'arxiv-query:all:science')
+    const feeds = await follow(
+      lib,
+      'hf-daily',
+      'arxiv:cs.AI+cs.LG+math',
+      'arxiv-query:au:"A. Del Maestro"',
+    )
     expect(feeds.map((f) => [f.name, f.kind, f.everyHours])).toEqual([
       ['HF Daily Papers', 'hf-daily', 6],
       ['arXiv cs.AI+cs.LG+math', 'arxiv', 6],
-      ['arXiv: all:science', 'arxiv-query', 6],
+      ['arXiv: au:"A. Del Maestro"', 'arxiv-query', 6],
     ])
 
     const report = await lib.api.refreshFeeds({})
@@ -82,20 +87,26 @@ describe('from a fresh library, following the three kinds of feed', () => {
       ['HF Daily Papers', 'ok', 30, 0],
       // 926 new and 9 cross-listed; the 569 new versions of older papers are not new papers.
       ['arXiv cs.AI+cs.LG+math', 'ok', 935, 0],
-      ['arXiv: all:science', 'ok', 10, 0],
+      ['arXiv: au:"A. Del Maestro"', 'ok', 10, 0],
     ])
     expect(stub.requests).toEqual([
       '/api/daily_papers?date=2026-06-12&limit=100',
       '/rss/cs.AI+cs.LG+math',
-      '/api/query?search_query=all%3Ascience&sortBy=submittedDate&sortOrder=descending&max_results=100',
+      '/api/query?search_query=au%3A%22A.+Del+Maestro%22&sortBy=submittedDate&sortOrder=descending&max_results=100',
     ])
     const page = await lib.api.listInbox({})
     expect(page.counts).toEqual({ new: 975, kept: 0, skipped: 0 })
+    // The author query brings that author's papers, their LaTeX as arXiv wrote it.
+    const byAuthor = page.items.filter((i) => i.sources[0] === 'arXiv: au:"A. Del Maestro"')
+    expect(byAuthor.filter((i) => i.authors.includes('A. Del Maestro'))).toHaveLength(10)
+    expect(byAuthor.find((i) => i.arxivId === '1412.6529')?.abstract).toMatch(
+      /^We consider the R\\'\{e\}nyi entanglement entropy of bosonic Luttinger liquids/,
+    )
     const sidebar = await lib.api.listFeeds({})
     expect(sidebar.map((f) => [f.name, f.newItems, f.lastSuccessAt, f.lastError])).toEqual([
       ['HF Daily Papers', 30, '2026-06-12T14:00:03.000Z', undefined],
       ['arXiv cs.AI+cs.LG+math', 935, '2026-06-12T14:00:03.000Z', undefined],
-      ['arXiv: all:science', 10, '2026-06-12T14:00:03.000Z', undefined],
+      ['arXiv: au:"A. Del Maestro"', 10, '2026-06-12T14:00:03.000Z', undefined],
     ])
 
     // Starring a paper about token compression for multimodal models teaches the ranking.
@@ -278,6 +289,51 @@ describe('checks that fail', () => {
   })
 })
 
+describe('new since your last visit', () => {
+  it('counts the items that arrived after Today was last opened, and still does after a restart', async () => {
+    let lib = await open()
+    await follow(lib, 'arxiv-query:au:"A. Del Maestro"')
+    await lib.api.refreshFeeds({})
+    // Never opened: everything new is new since.
+    expect(await lib.api.getTodayStatus({})).toEqual({
+      counts: { new: 10, kept: 0, skipped: 0 },
+      sinceVisit: 10,
+      lastVisitAt: null,
+    })
+
+    now = Date.parse('2026-06-12T15:00:00Z')
+    expect(await lib.api.visitToday({})).toEqual({ lastVisitAt: null })
+    expect((await lib.api.getTodayStatus({})).sinceVisit).toBe(0)
+
+    // An hour later arXiv's announcements arrive, then Offprint restarts.
+    now = Date.parse('2026-06-12T16:00:00Z')
+    await follow(lib, 'arxiv:cs.AI')
+    await lib.api.refreshFeeds({})
+    lib = await reopen()
+    expect(await lib.api.getTodayStatus({})).toEqual({
+      counts: { new: 96, kept: 0, skipped: 0 },
+      sinceVisit: 86,
+      lastVisitAt: '2026-06-12T15:00:00.000Z',
+    })
+    const page = await lib.api.listInbox({})
+    expect(page.lastVisitAt).toBe('2026-06-12T15:00:00.000Z')
+    const arrived = page.items.filter((i) => i.firstSeenAt > '2026-06-12T15:00:00.000Z')
+    expect(new Set(arrived.map((i) => i.sources[0]))).toEqual(new Set(['arXiv cs.AI']))
+    await lib.api.triageInbox({ action: 'skip', ids: [arrived[0]?.id ?? ''] })
+    expect((await lib.api.getTodayStatus({})).sinceVisit).toBe(85)
+
+    // Opening Today again: the visit before is answered, and nothing is new since this one.
+    now = Date.parse('2026-06-13T09:00:00Z')
+    expect(await lib.api.visitToday({})).toEqual({ lastVisitAt: '2026-06-12T15:00:00.000Z' })
+    lib = await reopen()
+    expect(await lib.api.getTodayStatus({})).toEqual({
+      counts: { new: 95, kept: 0, skipped: 1 },
+      sinceVisit: 0,
+      lastVisitAt: '2026-06-13T09:00:00.000Z',
+    })
+  })
+})
+
 describe('the schedule', () => {
   it('asks arXiv nothing on a weekend and checks it again on Monday; Hugging Face is checked', async () => {
     now = Date.parse('2026-06-13T15:00:00Z') // a Saturday
@@ -295,7 +351,7 @@ describe('the schedule', () => {
 
   it('removes skipped items after 30 days, not before', async () => {
     const lib = await open()
-    await follow(lib, 'arxiv-query:all:science')
+    await follow(lib, 'arxiv-query:au:"A. Del Maestro"')
     await lib.api.refreshFeeds({})
     const [first] = await inbox(lib)
     await lib.api.triageInbox({ action: 'skip', ids: [first?.id ?? ''] })

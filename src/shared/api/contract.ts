@@ -26,6 +26,7 @@ import type {
   FeedRefreshReport,
   FeedStatus,
   InboxPage,
+  TodayStatus,
   CollectionChoice,
   CollectionRef,
   DuplicateGroup,
@@ -157,6 +158,9 @@ export interface ApiResults {
   removeFeed: Feed
   refreshFeeds: FeedRefreshReport
   listInbox: InboxPage
+  getTodayStatus: TodayStatus
+  /** The visit before this one (null: the first). */
+  visitToday: { lastVisitAt: string | null }
   /** What the triage did (one undo step), as Undo names it. */
   triageInbox: ChangeOutcome
   /** The paper's PDFs, in the order attached. */

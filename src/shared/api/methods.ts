@@ -85,6 +85,8 @@ export const apiMethods = [
   'removeFeed',
   'refreshFeeds',
   'listInbox',
+  'getTodayStatus',
+  'visitToday',
   'triageInbox',
   // PDFs: attachments, highlights, their text (schemas/attachments.ts)
   'listAttachments',

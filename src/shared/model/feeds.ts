@@ -106,6 +106,16 @@ export interface InboxItem {
 export interface InboxPage {
   items: InboxItem[]
   counts: InboxCounts
+  /** When Today was last opened before (null: never); items first seen after it are new since. */
+  lastVisitAt: string | null
+}
+
+/** What the sidebar says of Today: the inbox's counts, and how many new items arrived since the last visit. */
+export interface TodayStatus {
+  counts: InboxCounts
+  /** Untriaged items first seen after the last visit (all of them before a first visit). */
+  sinceVisit: number
+  lastVisitAt: string | null
 }
 
 export interface InboxCounts {

@@ -73,6 +73,11 @@ export interface Settings {
   quickCopyFormat: QuickCopyFormat
   /** Skipped feed items are removed after this many days (Today). */
   skippedFeedItemDays: number
+  /**
+   * When Today was last opened, in this library (on any machine that shares
+   * it): its items that arrived after it are "new since your last visit".
+   */
+  todayVisitedAt: string | null
 }
 
 export const MIN_READING_FONT_SIZE = 12
@@ -111,4 +116,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   citationStyle: DEFAULT_CITATION_STYLE,
   quickCopyFormat: 'bibliography',
   skippedFeedItemDays: 30,
+  todayVisitedAt: null,
 })

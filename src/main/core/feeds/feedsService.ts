@@ -6,7 +6,6 @@
 import type {
   Feed,
   FeedCheck,
-  FeedItem,
   FeedRefreshReport,
   FeedStatus,
   InboxCounts,
@@ -18,23 +17,23 @@ import { localIsoDate } from '../imports/importedPapers'
 import { ImportCancelledError } from '../imports/yieldingLoop'
 import { BadInputError, messageOf } from '../kernel/errors'
 import type { LibraryKernel } from '../kernel/kernel'
-import type { Service } from '../kernel/service'
+import type { CommittedChange, Service } from '../kernel/service'
 import type { LookupService } from '../lookup/lookupService'
 import { requireLiveCollection } from '../organize/collections'
 import type { PlanRunner } from '../organize/planRunner'
-import { RelatedPapersIndex } from '../related/relatedPapers'
-import type { IndexWeights, PaperSubset, TextVector } from '../related/relatedPapers'
 import type { RelatedService } from '../related/relatedService'
 import { fetchFeed } from './feedFetch'
 import { expiredItems, mergeIntoItems } from './feedItems'
 import { afterFailure, afterSuccess, afterWeekend, isArxivWeekend, isDue } from './feedSchedule'
 import { parseFeedSpec } from './feedSpec'
-import { RANKING_TERMS, isInteresting, rankItem, sortInbox } from './inboxRanking'
-import type { RankingContext } from './inboxRanking'
+import { InboxRanker } from './inboxRanker'
+import { rankItem, sortInbox } from './inboxRanking'
 import { LibraryKeys } from './libraryKeys'
 import { planTriage } from './triage'
 
 type FeedMethod =
+  | 'getTodayStatus'
+  | 'visitToday'
   | 'listFeeds'
   | 'addFeed'
   | 'updateFeed'
@@ -42,28 +41,6 @@ type FeedMethod =
   | 'refreshFeeds'
   | 'listInbox'
   | 'triageInbox'
-
-/** Below this many papers the ranking learns words' rarity from the inbox too. */
-const SMALL_LIBRARY = 2000
-
-/** Papers joined to or left from the papers learnt from before they are built again. */
-const MAX_LIKED_DRIFT = 1000
-
-/**
- * What a ranking keeps for the next, for one index: the weights it used
- * (held until the library has changed by a hundredth: a paper or two more or
- * less barely moves the words' weights), the papers learnt from with their
- * postings (kept level paper by paper), and the items' vectors.
- */
-interface RankingState {
-  index: RelatedPapersIndex
-  weights: IndexWeights
-  /** The index's size when the weights were taken, and papers changed since. */
-  size: number
-  changed: number
-  liked: PaperSubset
-  vectors: Map<string, { title: string; abstract: string; vector: TextVector }>
-}
 
 /** How often the schedule looks for feeds whose check is due. */
 const SCHEDULE_TICK_MS = 60_000
@@ -76,13 +53,10 @@ function requireFeed(kernel: LibraryKernel, id: string): Feed {
 
 export class FeedsService implements Service<FeedMethod> {
   readonly libraryKeys: LibraryKeys
+  private readonly ranker: InboxRanker
   private refreshing: Promise<unknown> = Promise.resolve()
   private timer: ReturnType<typeof setInterval> | undefined
   private readonly stop = new AbortController()
-  private ranking: RankingState | undefined
-  /** Papers committed since the last ranking (their vectors may have changed). */
-  private readonly changedPapers = new Set<string>()
-
   constructor(
     private readonly kernel: LibraryKernel,
     private readonly plans: PlanRunner,
@@ -90,6 +64,7 @@ export class FeedsService implements Service<FeedMethod> {
     private readonly related: RelatedService,
   ) {
     this.libraryKeys = new LibraryKeys(kernel)
+    this.ranker = new InboxRanker(kernel, related, this.libraryKeys)
   }
 
   readonly handlers: Service<FeedMethod>['handlers'] = {
@@ -148,14 +123,42 @@ export class FeedsService implements Service<FeedMethod> {
 
     listInbox: async ({ sort, state, limit }) => {
       const wanted = state ?? 'new'
-      const context = await this.rankingContext()
+      const context = await this.ranker.context()
       const items: InboxItem[] = []
       for (const item of this.kernel.store.feedItems.values()) {
         if (wanted === 'all' || item.state === wanted) items.push(rankItem(item, context))
       }
       const sorted = sortInbox(items, sort ?? 'relevance')
-      return { items: limit === undefined ? sorted : sorted.slice(0, limit), counts: this.counts() }
+      return {
+        items: limit === undefined ? sorted : sorted.slice(0, limit),
+        counts: this.counts(),
+        lastVisitAt: this.lastVisitAt(),
+      }
     },
+
+    getTodayStatus: () => {
+      const lastVisitAt = this.lastVisitAt()
+      let sinceVisit = 0
+      for (const item of this.kernel.store.feedItems.values()) {
+        if (item.state === 'new' && (lastVisitAt === null || item.firstSeenAt > lastVisitAt))
+          sinceVisit++
+      }
+      return Promise.resolve({ counts: this.counts(), sinceVisit, lastVisitAt })
+    },
+
+    // Per library, not per machine: the items, their triage and this stamp all
+    // live in the library, so what you saw on one machine is not new on another.
+    visitToday: () =>
+      this.kernel.mutate(async () => {
+        const lastVisitAt = this.lastVisitAt()
+        const settings = this.kernel.store.settings
+        // Heard as a change of the feeds: the sidebar's "new" count follows.
+        await this.kernel.commit(
+          { settings: { ...settings, todayVisitedAt: this.kernel.now().toISOString() } },
+          ['feeds'],
+        )
+        return { lastVisitAt }
+      }),
 
     triageInbox: (request) =>
       this.plans.run((ctx) => planTriage(ctx, request, (item) => this.libraryKeys.paperOf(item))),
@@ -174,17 +177,14 @@ export class FeedsService implements Service<FeedMethod> {
     this.timer.unref?.()
   }
 
-  committed = (change: Parameters<LibraryKeys['committed']>[0]): void => {
+  committed = (change: CommittedChange): void => {
     this.libraryKeys.committed(change)
-    const papers = change.changes.papers
-    for (const paper of papers?.put ?? []) this.changedPapers.add(paper.id)
-    for (const id of papers?.remove ?? []) this.changedPapers.add(id)
+    this.ranker.committed(change)
   }
 
   reset(): void {
     this.libraryKeys.reset()
-    this.ranking = undefined
-    this.changedPapers.clear()
+    this.ranker.reset()
   }
 
   close(): Promise<void> {
@@ -194,6 +194,10 @@ export class FeedsService implements Service<FeedMethod> {
       () => undefined,
       () => undefined,
     )
+  }
+
+  private lastVisitAt(): string | null {
+    return readSettings(this.kernel.store.settings).todayVisitedAt
   }
 
   private counts(): InboxCounts {
@@ -296,6 +300,7 @@ export class FeedsService implements Service<FeedMethod> {
             feeds: { put: [afterSuccess(current, at)] },
             ...(merged.put.length === 0 ? {} : { feedItems: { put: merged.put } }),
           })
+          this.ranker.stored(merged.put)
         })
       } catch (error) {
         if (this.stop.signal.aborted || error instanceof ImportCancelledError) throw error
@@ -325,111 +330,5 @@ export class FeedsService implements Service<FeedMethod> {
       if (expired.length > 0) await this.kernel.commit({ feedItems: { remove: expired } })
       return expired.length
     })
-  }
-
-  private async rankingContext(): Promise<RankingContext> {
-    const store = this.kernel.store
-    const withNotes = new Set<string>()
-    for (const note of store.notes.values()) {
-      if (note.paperId !== undefined && note.trashedAt === undefined && note.body.trim() !== '')
-        withNotes.add(note.paperId)
-    }
-    const kept = new Set<string>()
-    const items: FeedItem[] = []
-    for (const item of store.feedItems.values()) {
-      items.push(item)
-      if (item.state === 'kept' && item.paperId !== undefined) kept.add(item.paperId)
-    }
-    const liked: string[] = []
-    for (const paper of store.papers.values()) {
-      if (isInteresting(paper, withNotes.has(paper.id), kept.has(paper.id))) liked.push(paper.id)
-    }
-    const state = await this.rankingState(liked)
-    const vectorOf = (item: FeedItem): TextVector => this.vectorOf(state, item)
-    const thumbed: RankingContext['thumbed'] = { up: [], down: [] }
-    for (const item of items)
-      if (item.thumbs !== undefined) thumbed[item.thumbs].push(vectorOf(item))
-    return {
-      index: state.index,
-      liked: state.liked,
-      titleOf: (id) => store.papers.get(id)?.title ?? '',
-      thumbed,
-      paperOf: (item) => this.libraryKeys.paperOf(item),
-      vectorOf,
-      now: this.kernel.now(),
-    }
-  }
-
-  /**
-   * The weights, papers learnt from and items' vectors of the last ranking,
-   * brought level with the library (a keep: one paper joins), or built again
-   * once the library has changed by a hundredth since its weights were taken.
-   */
-  private async rankingState(liked: readonly string[]): Promise<RankingState> {
-    const changed = [...this.changedPapers]
-    this.changedPapers.clear()
-    const index = await this.rankingIndex()
-    const known = this.ranking
-    if (
-      known?.index === index &&
-      Math.abs(index.size - known.size) + known.changed + changed.length <= known.size / 100 &&
-      known.liked.drift <= MAX_LIKED_DRIFT
-    ) {
-      known.changed += changed.length
-      const { liked: subset, weights } = known
-      for (const id of changed) subset.remove(id)
-      const wanted = new Set(liked)
-      for (const id of [...subset.members()]) if (!wanted.has(id)) subset.remove(id)
-      for (const id of liked) {
-        if (subset.has(id)) continue
-        const vector = index.paperVector(id, weights)
-        if (vector !== undefined) subset.add(id, vector)
-      }
-      return known
-    }
-    await index.ready()
-    const weights = index.weights()
-    const state: RankingState = {
-      index,
-      weights,
-      size: index.size,
-      changed: 0,
-      liked: index.subset(liked, weights),
-      vectors: new Map(),
-    }
-    this.ranking = state
-    return state
-  }
-
-  private vectorOf(state: RankingState, item: FeedItem): TextVector {
-    const { title, abstract } = item.fields
-    const known = state.vectors.get(item.id)
-    if (known !== undefined && known.title === title && known.abstract === abstract) {
-      return known.vector
-    }
-    const vector = state.index.textVector(title, abstract, RANKING_TERMS, state.weights)
-    state.vectors.set(item.id, { title, abstract, vector })
-    return vector
-  }
-
-  /**
-   * The library's similar-papers index; for a small library one of its papers
-   * and the inbox's items together, so that the words' rarity (IDF) is learnt
-   * from more than a handful of abstracts.
-   */
-  private async rankingIndex(): Promise<RelatedPapersIndex> {
-    // Its words counted, not necessarily weighed again since the last change
-    // (rankingState decides whether the weights it holds still do).
-    const library = await this.related.countedIndex()
-    if (library.size >= SMALL_LIBRARY) return library
-    const index = new RelatedPapersIndex()
-    for (const paper of this.kernel.store.papers.values()) {
-      if (paper.trashedAt === undefined) index.set(paper.id, paper.title, paper.abstract)
-    }
-    for (const item of this.kernel.store.feedItems.values()) {
-      index.set(`item:${item.id}`, item.fields.title, item.fields.abstract)
-    }
-    await index.ready()
-    return index
   }
 }

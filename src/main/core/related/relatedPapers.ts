@@ -157,10 +157,19 @@ export class RelatedPapersIndex {
     terms = QUERY_TERMS,
     weights: IndexWeights = this.index(),
   ): TextVector {
+    return this.countsVector(paperTermCounts(title, abstract), terms, weights)
+  }
+
+  /** The same from a text's terms counted before (paperTermCounts), under `weights`. */
+  countsVector(
+    counts: ReadonlyMap<string, number>,
+    terms: number,
+    weights: IndexWeights,
+  ): TextVector {
     const { idf } = weights
     const weighted: { termId: number; weight: number }[] = []
     let norm = 0
-    for (const [term, tf] of paperTermCounts(title, abstract)) {
+    for (const [term, tf] of counts) {
       const termId = this.termIds.get(term)
       const termIdf = termId === undefined ? 0 : (idf[termId] ?? 0)
       if (termId === undefined || termIdf <= 0) continue

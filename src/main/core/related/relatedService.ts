@@ -22,6 +22,7 @@ const RELATED_SLICE = 500
 export class RelatedService implements Service<RelatedMethod> {
   private index: RelatedPapersIndex | undefined
   private build: Promise<RelatedPapersIndex> | undefined
+  private readonly countedListeners: (() => void)[] = []
 
   constructor(
     private readonly kernel: LibraryKernel,
@@ -111,6 +112,15 @@ export class RelatedService implements Service<RelatedMethod> {
     this.build = undefined
   }
 
+  /**
+   * Calls `listener` whenever every paper's words have been counted (the
+   * index built on first use, or again after a restore): what else walks
+   * every paper once can do it then rather than in the middle of a request.
+   */
+  onCounted(listener: () => void): void {
+    this.countedListeners.push(listener)
+  }
+
   /** The similar-papers index with every paper's words counted, weighed at least once (maybe not since the last change). */
   countedIndex(): Promise<RelatedPapersIndex> {
     return this.related()
@@ -165,6 +175,7 @@ export class RelatedService implements Service<RelatedMethod> {
     for (const id of [...index.ids()]) if (!live.has(id)) index.delete(id)
     // From here on every commit reaches the index (committed) directly.
     this.index = index
+    for (const listener of this.countedListeners) listener()
     await index.ready()
     return index
   }

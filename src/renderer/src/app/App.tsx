@@ -26,6 +26,7 @@ import { useAppearance } from '../features/settings/appearance'
 import { useSettings } from '../features/settings/useSettings'
 import { useSidebarActions } from '../features/sidebar/useSidebarActions'
 import { TodayView } from '../features/today/TodayView'
+import { useSidebarToday } from '../features/today/useSidebarToday'
 import { useActionStatus } from '../features/undo/useActionStatus'
 import { useUndo } from '../features/undo/useUndo'
 import { Banners } from './Banners'
@@ -79,6 +80,8 @@ export function App() {
   const clearNewNote = useCallback(() => setNewNoteId(undefined), [])
   // Go > Today (Ctrl/Cmd+Shift+T): the feeds' inbox in place of the panes.
   const [today, setToday] = useState(false)
+  const openToday = useCallback(() => setToday(true), [])
+  const sidebarToday = useSidebarToday()
   const [mapOpen, setMapOpen] = useState(false)
   const closeMap = useCallback(() => setMapOpen(false), [])
   const { rowAt, indexOf } = list.rows
@@ -103,6 +106,7 @@ export function App() {
     tags: list.tags,
     choose: list.choose,
     openNote,
+    openToday,
   })
   const importer = useImport()
   const onFileInto = useFileInto(commands.fileInto, collections, openDialog)
@@ -120,7 +124,7 @@ export function App() {
     list,
     reveal: reveal.reveal,
     openNote,
-    openToday: () => setToday(true),
+    openToday,
     checkFeeds: () =>
       void run(async () => {
         const report = await api.refreshFeeds({})
@@ -199,6 +203,7 @@ export function App() {
           settings={settings}
           update={update}
           sidebarData={sidebarData}
+          sidebarToday={sidebarToday}
           standaloneNotes={standaloneNotes}
           sidebarActions={sidebarActions}
           lists={<ListPane navigation={navigation} papers={papers} onNoteCreated={setNewNoteId} />}

@@ -13,6 +13,7 @@ import type { PdfReaderControl } from '../features/pdf/usePdfReader'
 import { SelectionSummaryPane } from '../features/papers/SelectionSummaryPane'
 import { Sidebar } from '../features/sidebar/Sidebar'
 import { scopeKey } from '../features/sidebar/sidebarEntries'
+import type { SidebarToday } from '../features/sidebar/sidebarEntries'
 import type { SidebarActions } from '../features/sidebar/useSidebarActions'
 import { PaneErrorBoundary } from './PaneErrorBoundary'
 import { ResizablePanes } from './ResizablePanes'
@@ -28,6 +29,7 @@ interface WorkspaceProps {
   settings: Settings
   update(patch: SettingsPatch): void
   sidebarData: SidebarData | undefined
+  sidebarToday: SidebarToday | undefined
   standaloneNotes: readonly NoteSummary[]
   sidebarActions: SidebarActions
   /** The list column (see ListPane). */
@@ -77,6 +79,7 @@ export function Workspace(props: WorkspaceProps) {
             <Sidebar
               data={props.sidebarData}
               notes={props.standaloneNotes}
+              today={props.sidebarToday}
               selectedKey={scopeKey(scope)}
               selectedNoteId={place.view === 'notes' ? place.noteId : undefined}
               activeTags={list.tags}

@@ -114,6 +114,8 @@ export const libraryQueries = {
     libraryQuery('listInbox', { sort }, { topics: ['feeds', 'papers', 'notes'] }),
   /** The feeds with their last check and their new items. */
   feeds: () => libraryQuery('listFeeds', {}, { topics: ['feeds'] }),
+  /** The sidebar's "Today 12 new": the inbox's counts, and what arrived since the last visit. */
+  todayStatus: () => libraryQuery('getTodayStatus', {}, { topics: ['feeds'] }),
   /** A paper's PDFs (attached, replaced, detached, their text extracted). */
   attachments: (paperId: string) =>
     libraryQuery('listAttachments', { paperId }, { topics: ['attachments'], paperId }),

@@ -60,6 +60,10 @@ export const feedArgs = {
       limit: z.number().int().min(1).max(100_000).optional(),
     })
     .strict(),
+  /** The inbox's counts and how many new items arrived since Today was last opened (cheap: no ranking). */
+  getTodayStatus: noArgs,
+  /** Today is being opened: remembers now as the last visit; answers the visit before. */
+  visitToday: noArgs,
   /** One triage action on some items, one undo step. */
   triageInbox: z
     .object({ action: enumOf(ACTIONS), ids: someIds, collectionId: id.optional() })

@@ -69,6 +69,7 @@ export const settingSchemas = {
   citationStyle: z.string().regex(CITATION_STYLE_ID_PATTERN),
   quickCopyFormat: z.enum(['bibliography', 'bibtex', 'keys']),
   skippedFeedItemDays: z.number().int().min(1).max(3650),
+  todayVisitedAt: z.iso.datetime().nullable(),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** The argument of updateSettings: any subset of the settings, nothing else. */

@@ -8,7 +8,13 @@ import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEven
 import type { NoteSummary, Sidebar as SidebarData } from '../../../../shared/model'
 import { COLLECTION_TYPE, PAPERS_TYPE, carries, draggedPapers } from '../organize/dragData'
 import { NameInput } from './NameInput'
-import { noteKey, sidebarEntries, type SidebarEntry, type SidebarTarget } from './sidebarEntries'
+import {
+  noteKey,
+  sidebarEntries,
+  type SidebarEntry,
+  type SidebarTarget,
+  type SidebarToday,
+} from './sidebarEntries'
 
 const COLLAPSED_KEY = 'offprint.sidebarCollapsed'
 
@@ -25,6 +31,8 @@ export interface SidebarProps {
   data: SidebarData | undefined
   /** The standalone notes, listed under "Notes". */
   notes: readonly NoteSummary[]
+  /** Today's row ("Today 12 new") and the feeds under "Feeds", with their last check. */
+  today?: SidebarToday | undefined
   /** The key of the row whose list is shown (see scopeKey). */
   selectedKey: string
   /** The standalone note open in the notes pane, if any. */
@@ -53,7 +61,7 @@ function loadCollapsed(): Set<string> {
 }
 
 export function Sidebar(props: SidebarProps) {
-  const { data, notes, editing } = props
+  const { data, notes, editing, today } = props
   const [collapsed, setCollapsed] = useState<Set<string>>(loadCollapsed)
   const [focusKey, setFocusKey] = useState(props.selectedKey)
   const [drop, setDrop] = useState<{ key: string; place: DropPlace } | undefined>(undefined)
@@ -64,8 +72,8 @@ export function Sidebar(props: SidebarProps) {
   }, [collapsed])
 
   const entries = useMemo(
-    () => (data === undefined ? [] : sidebarEntries(data, collapsed, notes)),
-    [data, collapsed, notes],
+    () => (data === undefined ? [] : sidebarEntries(data, collapsed, notes, today)),
+    [data, collapsed, notes, today],
   )
   const focusIndex = Math.max(
     0,
@@ -303,8 +311,19 @@ export function Sidebar(props: SidebarProps) {
                     onCommit={(name) => editing !== undefined && props.onCommitEdit(editing, name)}
                     onCancel={props.onCancelEdit}
                   />
-                ) : (
+                ) : entry.detail === undefined ? (
                   <span className="sidebar-label">{entry.label}</span>
+                ) : (
+                  <span className="sidebar-label sidebar-label-detailed">
+                    {entry.label}
+                    <span
+                      className={`sidebar-detail${entry.detail.failed ? ' failed' : ''}`}
+                      data-testid="sidebar-detail"
+                      title={entry.detail.text}
+                    >
+                      {entry.detail.text}
+                    </span>
+                  </span>
                 )}
                 {target.kind === 'group' && target.group === 'collections' && (
                   <button
@@ -324,6 +343,7 @@ export function Sidebar(props: SidebarProps) {
                 {entry.count !== undefined && (
                   <span className="sidebar-count" data-testid="sidebar-count">
                     {entry.count.toLocaleString('en')}
+                    {entry.countUnit === undefined ? '' : ` ${entry.countUnit}`}
                   </span>
                 )}
               </div>

@@ -2,10 +2,17 @@
 // collapsed groups and collections left out), so rendering and arrow-key
 // movement work on one simple array. The standalone notes are listed too, by
 // title, under their own group.
-import type { ListScope, NoteSummary, Sidebar, SmartView } from '../../../../shared/model'
+import type {
+  FeedStatus,
+  ListScope,
+  NoteSummary,
+  Sidebar,
+  SmartView,
+} from '../../../../shared/model'
+import { lastErrorText, lastSuccessText } from '../today/feedStatus'
 import { collectionEntries, type CollectionEntry } from '../organize/collectionPaths'
 
-export type SidebarGroup = 'collections' | 'notes' | 'views' | 'tags'
+export type SidebarGroup = 'feeds' | 'collections' | 'notes' | 'views' | 'tags'
 
 export type SidebarTarget =
   | { kind: 'library' }
@@ -17,12 +24,25 @@ export type SidebarTarget =
   | { kind: 'tag'; tag: string }
   /** A standalone note: choosing it opens it in the notes pane. */
   | { kind: 'note'; id: string; title: string }
+  /** Today, and each feed under Feeds: choosing one opens Today. */
+  | { kind: 'today' }
+  | { kind: 'feed'; id: string }
+
+/** What the sidebar shows of Today: how many items arrived since the last visit, and the feeds. */
+export interface SidebarToday {
+  sinceVisit: number
+  feeds: readonly FeedStatus[]
+}
 
 export interface SidebarEntry {
   key: string
   target: SidebarTarget
   label: string
   count?: number
+  /** Said after the count ("12 new"). */
+  countUnit?: string
+  /** A second line under the label (a feed's last check), and whether it reports a failure. */
+  detail?: { text: string; failed: boolean }
   /** 1 for top-level rows. */
   level: number
   /** Set on rows that have children: whether they are shown. */
@@ -38,6 +58,7 @@ export const VIEW_LABELS: Record<SmartView, string> = {
 }
 
 const GROUP_LABELS: Record<SidebarGroup, string> = {
+  feeds: 'Feeds',
   collections: 'Collections',
   notes: 'Notes',
   views: 'Smart views',
@@ -63,11 +84,15 @@ export function noteKey(id: string): string {
 
 const byTitle = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
-/** `notes` are the standalone notes (not in the Trash), listed by title under "Notes". */
+/**
+ * `notes` are the standalone notes (not in the Trash), listed by title under
+ * "Notes"; `today`, Today's row and the feeds under "Feeds".
+ */
 export function sidebarEntries(
   data: Sidebar,
   collapsed: ReadonlySet<string>,
   notes: readonly Pick<NoteSummary, 'id' | 'title'>[] = [],
+  today?: SidebarToday,
 ): SidebarEntry[] {
   const entries: SidebarEntry[] = [
     {
@@ -97,6 +122,30 @@ export function sidebarEntries(
       ...(count === undefined ? {} : { count }),
     })
     return expanded
+  }
+
+  if (today !== undefined) {
+    entries.push({
+      key: 'today',
+      target: { kind: 'today' },
+      label: 'Today',
+      count: today.sinceVisit,
+      countUnit: 'new',
+      level: 1,
+    })
+    if (group('feeds', today.feeds.length > 0, today.feeds.length)) {
+      for (const feed of today.feeds) {
+        const error = lastErrorText(feed)
+        entries.push({
+          key: `feed:${feed.id}`,
+          target: { kind: 'feed', id: feed.id },
+          label: feed.name,
+          count: feed.newItems,
+          detail: { text: error ?? lastSuccessText(feed), failed: error !== undefined },
+          level: 2,
+        })
+      }
+    }
   }
 
   const collections = collectionEntries(data.collections)

@@ -23,11 +23,13 @@ interface SidebarContext {
   choose(scope: ListScope, tags: string[]): void
   /** Show a standalone note in the notes pane; without an id, the list of notes. */
   openNote(noteId?: string): void
+  /** Go > Today (Today's row, or a feed under Feeds). */
+  openToday(): void
 }
 
 export type SidebarActions = Omit<
   SidebarProps,
-  'data' | 'notes' | 'selectedKey' | 'selectedNoteId' | 'activeTags'
+  'data' | 'notes' | 'selectedKey' | 'selectedNoteId' | 'activeTags' | 'today'
 > & {
   /** Empty the Trash, after a confirmation. */
   emptyTrash(): void
@@ -37,7 +39,7 @@ export type SidebarActions = Omit<
 const NO_COLLECTIONS: readonly CollectionNode[] = []
 
 export function useSidebarActions(ctx: SidebarContext): SidebarActions {
-  const { data, run, openDialog, openMenu, scope, tags, choose, openNote } = ctx
+  const { data, run, openDialog, openMenu, scope, tags, choose, openNote, openToday } = ctx
   // The collection or tag being named in place, if any.
   const [editing, setEditing] = useState<SidebarEditing | undefined>(undefined)
   const nodes: readonly CollectionNode[] = data?.collections ?? NO_COLLECTIONS
@@ -168,12 +170,15 @@ export function useSidebarActions(ctx: SidebarContext): SidebarActions {
         }
         case 'note':
           return openNote(target.id)
+        case 'today':
+        case 'feed':
+          return openToday()
         case 'group':
           // The Notes group lists its notes; with none, it leads to where one is made.
           return target.group === 'notes' ? openNote() : undefined
       }
     },
-    [choose, scope, tags, openNote],
+    [choose, scope, tags, openNote, openToday],
   )
 
   const trashNote = useCallback(

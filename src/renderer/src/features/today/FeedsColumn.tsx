@@ -3,20 +3,17 @@
 // a new feed and a button to check them all now.
 import { useState, type FormEvent } from 'react'
 import type { FeedStatus, InboxCounts } from '../../../../shared/model'
+import { lastErrorText, lastSuccessText } from './feedStatus'
 
 interface FeedsColumnProps {
   feeds: readonly FeedStatus[]
   counts: InboxCounts | undefined
+  /** Of the new items, how many arrived since the last visit (undefined: not known yet). */
+  arrived: number | undefined
   checking: boolean
   onAdd(spec: string): Promise<boolean>
   onRefresh(): void
   onRemove(feed: FeedStatus): void
-}
-
-function when(iso: string | undefined): string {
-  if (iso === undefined) return 'never'
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString()
 }
 
 export function FeedsColumn(props: FeedsColumnProps) {
@@ -37,6 +34,13 @@ export function FeedsColumn(props: FeedsColumnProps) {
           ? '…'
           : `${counts.new} new · ${counts.kept} kept · ${counts.skipped} skipped`}
       </p>
+      {props.arrived !== undefined && (
+        <p className="today-arrived" data-testid="today-arrived">
+          {props.arrived === 1
+            ? '1 arrived since your last visit'
+            : `${props.arrived.toLocaleString('en')} arrived since your last visit`}
+        </p>
+      )}
       <h3 className="today-subheading">Feeds</h3>
       <ul className="today-feed-list">
         {feeds.map((feed) => (
@@ -46,11 +50,11 @@ export function FeedsColumn(props: FeedsColumnProps) {
               <span className="count">{feed.newItems}</span>
             </div>
             <div className="today-feed-status">
-              Last success: {when(feed.lastSuccessAt)}
+              {lastSuccessText(feed)}
               {feed.lastError !== undefined && (
                 <span className="today-feed-error" role="status">
                   {' '}
-                  · last check failed: {feed.lastError}
+                  · {lastErrorText(feed)}
                 </span>
               )}
             </div>

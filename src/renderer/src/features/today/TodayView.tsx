@@ -74,6 +74,27 @@ export function TodayView(props: TodayViewProps) {
   const opened = openId === undefined ? undefined : items.find((item) => item.id === openId)
 
   useEffect(() => list.current?.focus(), [])
+
+  // Opening Today is a visit: main remembers it and answers the visit before,
+  // after which the items first seen are marked "new since your last visit"
+  // for as long as Today stays open (asked once, though effects may run
+  // twice). Leaving is the end of the visit: what arrived while you looked is
+  // not new the next time.
+  const [lastVisit, setLastVisit] = useState<{ at: string | null }>()
+  const visited = useRef(false)
+  useEffect(() => {
+    if (!visited.current) {
+      visited.current = true
+      api.visitToday({}).then(
+        (answer) => setLastVisit({ at: answer.lastVisitAt }),
+        (error: unknown) => show({ kind: 'failed', text: errorMessage(error) }),
+      )
+    }
+    return () => void api.visitToday({}).catch(() => undefined)
+  }, [show])
+  const arrived = (item: InboxItem): boolean =>
+    lastVisit !== undefined && (lastVisit.at === null || item.firstSeenAt > lastVisit.at)
+  const arrivedCount = lastVisit === undefined ? undefined : items.filter(arrived).length
   useEffect(() => {
     list.current?.querySelector(`[data-index="${cursor}"]`)?.scrollIntoView({ block: 'nearest' })
   }, [cursor, items])
@@ -210,6 +231,7 @@ export function TodayView(props: TodayViewProps) {
       <FeedsColumn
         feeds={feeds}
         counts={inbox.data?.counts}
+        arrived={arrivedCount}
         checking={checking}
         onAdd={addFeed}
         onRefresh={() => void check()}
@@ -260,6 +282,9 @@ export function TodayView(props: TodayViewProps) {
               <div className="today-item-meta">
                 {item.sources.join(' · ')}
                 {item.paperId !== undefined && <span className="today-badge">in your library</span>}
+                {arrived(item) && (
+                  <span className="today-badge today-badge-arrived">new since your last visit</span>
+                )}
               </div>
             </li>
           ))}
