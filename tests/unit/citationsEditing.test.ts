@@ -114,6 +114,9 @@ const DRAFTS: ResolvedCitation[][] = [
   [cite('mccauley'), seeSapolsky, smithAtPage('13'), leeAndMcCauley, smithAndSapolsky],
   // the same citation twice, and one in the middle deleted
   [cite('mccauley'), seeSapolsky, leeAndMcCauley, smithAndSapolsky, smithAndSapolsky],
+  // a work no longer cited, and one not cited before in its place: in a
+  // numeric style the works after it move up a number, the others keep theirs
+  [cite('mccauley'), seeSapolsky, smithAndSapolsky, smithAndSapolsky, cite('leeB')],
 ]
 
 let locale: string
