@@ -158,6 +158,10 @@ export class CslEngine {
       }
     }
     this.engine.setOutputFormat(output)
+    // Forget every work first: rebuilding over the last note's works can
+    // leave a removed work in a disambiguation pool, and citeproc-js then
+    // fails on it ("reading 'id'": APA, a few notes formatted afresh in turn).
+    this.engine.updateItems([])
     const texts = new Map<string, string>()
     if (clusters.length > 0) {
       for (const [id, , text] of this.engine.rebuildProcessorState([...clusters], output)) {
