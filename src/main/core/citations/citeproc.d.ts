@@ -26,6 +26,8 @@ declare module 'citeproc' {
       mode?: 'html' | 'text' | 'rtf',
       uncitedItemIDs?: string[],
     ): Array<[string, number, string]>
+    /** With no citations: an empty processor state (a new registry), the style kept. */
+    restoreProcessorState(citations: CiteprocCitation[]): void
     /** One cluster added or edited among the others; the clusters whose text changed, by index. */
     processCitationCluster(
       citation: CiteprocCitation,

@@ -60,6 +60,8 @@ export class CslEngine {
   private readonly entries: Map<string, { item: object; state: string; html: string }> | undefined
   /** Whether the style prints a work's number: if not, a number changed changes no entry. */
   private readonly numbered: boolean
+  /** A style with no disambiguation at all: see keepRefreshedClusters. */
+  private readonly unambiguous: boolean
 
   constructor(xml: string, locale: string) {
     try {
@@ -77,7 +79,8 @@ export class CslEngine {
     }
     if (!xml.includes('subsequent-author-substitute')) this.entries = new Map()
     this.numbered = xml.includes('citation-number')
-    if (!/disambiguat/.test(xml)) keepRefreshedClusters(this.engine)
+    this.unambiguous = !/disambiguat/.test(xml)
+    if (this.unambiguous) keepRefreshedClusters(this.engine)
   }
 
   /**
@@ -158,10 +161,13 @@ export class CslEngine {
       }
     }
     this.engine.setOutputFormat(output)
-    // Forget every work first: rebuilding over the last note's works can
+    // Start from an empty processor state (citeproc-js's own reset: a new
+    // registry and disambiguation): rebuilding over the last note's works can
     // leave a removed work in a disambiguation pool, and citeproc-js then
     // fails on it ("reading 'id'": APA, a few notes formatted afresh in turn).
-    this.engine.updateItems([])
+    this.engine.restoreProcessorState([])
+    // The new registry's refreshes, too.
+    if (this.unambiguous) keepRefreshedClusters(this.engine)
     const texts = new Map<string, string>()
     if (clusters.length > 0) {
       for (const [id, , text] of this.engine.rebuildProcessorState([...clusters], output)) {
