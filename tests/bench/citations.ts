@@ -44,11 +44,15 @@ export async function benchCitations(
     if (paper === undefined) throw new Error('the synthetic library has no papers')
     return (await library.api.getCitationKey({ paperId: paper.id })).key
   }
-  const keys: string[] = []
-  for (let i = 0; i < CITATIONS; i++) keys.push(await keyAt(i))
+  const keysFrom = async (offset: number): Promise<string[]> => {
+    const keys: string[] = []
+    for (let i = 0; i < CITATIONS; i++) keys.push(await keyAt(offset + i))
+    return keys
+  }
+  const keys = await keysFrom(0)
   // A literature review: sentences each citing one or two papers, some with a page.
-  const note = (page: number, last: string): string =>
-    keys
+  const note = (page: number, last: string, cited = keys): string =>
+    cited
       .map((key, i) =>
         i === CITATIONS - 1
           ? `Finally [@${last}, p. ${page}].`
@@ -56,7 +60,7 @@ export async function benchCitations(
             ? `Work ${i} matters [see @${key}, p. ${i + 1}].`
             : i % 3 === 1
               ? `@${key} disagrees.`
-              : `Both agree [@${key}; @${keys[i - 1] ?? key}].`,
+              : `Both agree [@${key}; @${cited[i - 1] ?? key}].`,
       )
       .join(' ')
   const lastKey = keys[CITATIONS - 1] ?? ''
@@ -115,6 +119,17 @@ export async function benchCitations(
       `a note with ${CITATIONS} citations in ${style}, another paper cited (median of ${FULL_RUNS})`,
       changed,
       'the whole note formatted again',
+    )
+    // A note opened for the first time: other works, every cluster new.
+    const opened: Measured[] = []
+    for (let i = 0; i < FULL_RUNS; i++) {
+      const others = await keysFrom(CITATIONS * (i + 2) + (style === 'apa' ? 0 : 17))
+      opened.push(await measured(() => format(note(1, others[CITATIONS - 1] ?? '', others))))
+    }
+    rows(
+      `a note with ${CITATIONS} citations in ${style}, another note opened (median of ${FULL_RUNS})`,
+      opened,
+      '≤ 100 ms after the style is loaded',
     )
   }
 }

@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CslEngine, type ResolvedCitation } from '../../src/main/core/citations/cslEngine'
+import { cslItem } from '../../src/main/core/exports/cslJsonExport'
+import { synthesize } from '../bench/syntheticLibrary'
 
 const CSL_DIR = resolve('resources/csl')
 
@@ -114,6 +116,9 @@ const DRAFTS: ResolvedCitation[][] = [
   [cite('mccauley'), seeSapolsky, smithAtPage('13'), leeAndMcCauley, smithAndSapolsky],
   // the same citation twice, and one in the middle deleted
   [cite('mccauley'), seeSapolsky, leeAndMcCauley, smithAndSapolsky, smithAndSapolsky],
+  // a work no longer cited, and one not cited before in its place: in a
+  // numeric style the works after it move up a number, the others keep theirs
+  [cite('mccauley'), seeSapolsky, smithAndSapolsky, smithAndSapolsky, cite('leeB')],
 ]
 
 let locale: string
@@ -188,5 +193,34 @@ describe('a note edited citation by citation', () => {
       'html',
     )
     expect(after.citations).toEqual(['(Sapolsky, 2018)'])
+  })
+
+  it('formats note after note afresh, each as a freshly loaded style does (APA, 1,000 works)', () => {
+    const papers = synthesize(1000).papers
+    const works = new Map(
+      papers.map((paper) => [paper.id, { ...cslItem(paper, paper.id), id: paper.id }]),
+    )
+    const paperAt = (i: number): string => papers[(i * 7919) % papers.length]?.id ?? ''
+    // 40 citations, in text and bracketed with a page; each note cites other works.
+    const note = (offset: number): ResolvedCitation[] =>
+      Array.from({ length: 40 }, (_, i) =>
+        i % 2 === 0
+          ? { mode: 'in-text', items: [{ paperId: paperAt(i + offset) }] }
+          : { mode: 'normal', items: [{ paperId: paperAt(i + offset), locator: String(i) }] },
+      )
+    const formatNote = (engine: CslEngine, offset: number): ReturnType<CslEngine['format']> =>
+      engine.format(
+        note(offset),
+        (id) => works.get(id),
+        () => '',
+        'html',
+      )
+    const xml = styles.get('apa') ?? ''
+    const warm = new CslEngine(xml, locale)
+    // The sixth note made citeproc-js fail on a work the fifth had dropped.
+    for (let n = 0; n < 5; n++) formatNote(warm, n * 37)
+    const sixth = formatNote(warm, 5 * 37)
+    expect(sixth.citations).toHaveLength(40)
+    expect(sixth).toEqual(formatNote(new CslEngine(xml, locale), 5 * 37))
   })
 })

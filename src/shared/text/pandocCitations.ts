@@ -16,7 +16,8 @@
 // a character: "@doe99." cites doe99). Like wiki-links, citations are not
 // looked for in code spans, fenced code or after a backslash, nor is an
 // e-mail address a citation, nor `[@x](url)`, which is a markdown link.
-import { afterCodeSpan, matchWikiLinkAt, proseRanges } from './wikiLinks'
+import { scanProse } from './proseScan'
+import { matchWikiLinkAt } from './wikiLinks'
 
 /** CSL's locator terms, which a citation's locator is labelled with. */
 export type LocatorLabel =
@@ -288,32 +289,17 @@ export function matchInTextCitationAt(
 
 /** Every citation in a markdown body, in order, skipping code and escapes. */
 export function parseCitations(body: string): Citation[] {
-  const citations: Citation[] = []
-  for (const [from, to] of proseRanges(body)) {
-    let i = from
-    while (i < to) {
-      const c = body[i]
-      if (c === '\\') {
-        i += 2
-      } else if (c === '`') {
-        i = afterCodeSpan(body, i, to)
-      } else if (c === '[' && body[i + 1] === '[') {
-        // A wiki-link's text holds no citation.
-        i = matchWikiLinkAt(body, i)?.end ?? i + 2
-      } else if (c === '[' || c === '@') {
-        const found = c === '[' ? matchBracketCitationAt(body, i) : matchInTextCitationAt(body, i)
-        if (found !== undefined && found.end <= to) {
-          citations.push({ start: i, ...found })
-          i = found.end
-        } else {
-          i++
-        }
-      } else {
-        i++
-      }
+  return scanProse(body, '[@', (at, to) => {
+    // A wiki-link's text holds no citation.
+    if (body[at] === '[' && body[at + 1] === '[') {
+      return { end: matchWikiLinkAt(body, at)?.end ?? at + 2 }
     }
-  }
-  return citations
+    const found =
+      body[at] === '[' ? matchBracketCitationAt(body, at) : matchInTextCitationAt(body, at)
+    return found !== undefined && found.end <= to
+      ? { end: found.end, found: { start: at, ...found } }
+      : undefined
+  })
 }
 
 /** Every key the body cites, each once, in order of first citation. */

@@ -14,6 +14,7 @@
 // does this). `[[` inside a code span or a fenced code block is not a link, nor
 // is an escaped `\[[`. In `[[a [[b]] c]]` only the inner `[[b]]` is a link.
 import { normalizeTitle } from './normalizeTitle'
+import { scanProse } from './proseScan'
 
 /** Hand-typed `[[Title]]` links find their target by this form of the title. */
 export { normalizeTitle }
@@ -47,7 +48,6 @@ export interface OpenWikiLink {
 /** Longest text between `[[` and `]]`; longer runs are not links (and not scanned further). */
 const MAX_LINK_CHARS = 1000
 const ID_TARGET = /^(paper|note):([A-Za-z0-9][A-Za-z0-9_-]*)(?:#hl=([A-Za-z0-9][A-Za-z0-9_-]*))?$/
-const FENCE = /^ {0,3}(`{3,}|~{3,})/
 
 /**
  * The link whose `[[` is at `at`, or undefined when the text there is not one.
@@ -112,89 +112,13 @@ function linkFrom(
 
 /** Every wiki-link in a markdown body, in order, skipping code and escapes. */
 export function parseWikiLinks(body: string): WikiLink[] {
-  const links: WikiLink[] = []
-  for (const [from, to] of proseRanges(body)) {
-    let i = from
-    while (i < to) {
-      const c = body[i]
-      if (c === '\\') {
-        i += 2
-      } else if (c === '`') {
-        i = afterCodeSpan(body, i, to)
-      } else if (c === '[' && body[i + 1] === '[') {
-        const link = matchWikiLinkAt(body, i)
-        if (link !== undefined && link.end <= to) {
-          links.push({ start: i, ...link })
-          i = link.end
-        } else {
-          i++
-        }
-      } else {
-        i++
-      }
-    }
-  }
-  return links
-}
-
-/**
- * [from, to) ranges of the body outside fenced code blocks. A fence closes with
- * the same character, at least as long; an unclosed fence runs to the end (as
- * in CommonMark).
- */
-export function proseRanges(body: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
-  let proseStart = 0
-  let fence: string | undefined
-  let lineStart = 0
-  while (lineStart <= body.length) {
-    const newline = body.indexOf('\n', lineStart)
-    const lineEnd = newline === -1 ? body.length : newline
-    const line = body.slice(lineStart, lineEnd)
-    const marker = FENCE.exec(line)?.[1]
-    if (fence === undefined && marker !== undefined) {
-      ranges.push([proseStart, lineStart])
-      fence = marker
-    } else if (
-      fence !== undefined &&
-      marker !== undefined &&
-      marker[0] === fence[0] &&
-      marker.length >= fence.length &&
-      line.trim() === marker
-    ) {
-      fence = undefined
-      proseStart = lineEnd
-    }
-    if (newline === -1) break
-    lineStart = newline + 1
-  }
-  if (fence === undefined) ranges.push([proseStart, body.length])
-  return ranges.filter(([from, to]) => to > from)
-}
-
-/**
- * Where scanning resumes after the backtick run at `at`: past the matching
- * closing run (same length) when the paragraph has one, else just past the
- * opening run, whose backticks are then literal.
- */
-export function afterCodeSpan(body: string, at: number, to: number): number {
-  let open = at
-  while (open < to && body[open] === '`') open++
-  const length = open - at
-  const paragraphEnd = body.indexOf('\n\n', open)
-  const limit = paragraphEnd === -1 || paragraphEnd > to ? to : paragraphEnd
-  let i = open
-  while (i < limit) {
-    if (body[i] !== '`') {
-      i++
-      continue
-    }
-    let run = i
-    while (run < limit && body[run] === '`') run++
-    if (run - i === length) return run
-    i = run
-  }
-  return open
+  return scanProse(body, '[', (at, to) => {
+    if (body[at + 1] !== '[') return undefined
+    const link = matchWikiLinkAt(body, at)
+    return link !== undefined && link.end <= to
+      ? { end: link.end, found: { start: at, ...link } }
+      : undefined
+  })
 }
 
 /**

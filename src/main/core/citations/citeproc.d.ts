@@ -26,6 +26,8 @@ declare module 'citeproc' {
       mode?: 'html' | 'text' | 'rtf',
       uncitedItemIDs?: string[],
     ): Array<[string, number, string]>
+    /** With no citations: an empty processor state (a new registry), the style kept. */
+    restoreProcessorState(citations: CiteprocCitation[]): void
     /** One cluster added or edited among the others; the clusters whose text changed, by index. */
     processCitationCluster(
       citation: CiteprocCitation,
@@ -41,7 +43,13 @@ declare module 'citeproc' {
     registry: {
       getSortedIds(): string[]
       registry: Record<string, { seq?: number; disambig?: unknown } | undefined>
+      /** Works whose registration is refreshed in this update (set by the deletes). */
+      refreshes: Record<string, boolean>
+      /** Refreshes those works and marks them tainted: their clusters are formatted again. */
+      dorefreshes(): void
     }
+    /** The works whose clusters the current update formats again. */
+    tmp: { taintedItemIDs: Record<string, boolean> }
     setOutputFormat(mode: 'html' | 'text' | 'rtf'): void
     updateItems(ids: string[]): void
     opt: { xclass?: string }

@@ -60,6 +60,8 @@ export class CslEngine {
   private readonly entries: Map<string, { item: object; state: string; html: string }> | undefined
   /** Whether the style prints a work's number: if not, a number changed changes no entry. */
   private readonly numbered: boolean
+  /** A style with no disambiguation at all: see keepRefreshedClusters. */
+  private readonly unambiguous: boolean
 
   constructor(xml: string, locale: string) {
     try {
@@ -77,6 +79,8 @@ export class CslEngine {
     }
     if (!xml.includes('subsequent-author-substitute')) this.entries = new Map()
     this.numbered = xml.includes('citation-number')
+    this.unambiguous = !/disambiguat/.test(xml)
+    if (this.unambiguous) keepRefreshedClusters(this.engine)
   }
 
   /**
@@ -157,6 +161,13 @@ export class CslEngine {
       }
     }
     this.engine.setOutputFormat(output)
+    // Start from an empty processor state (citeproc-js's own reset: a new
+    // registry and disambiguation): rebuilding over the last note's works can
+    // leave a removed work in a disambiguation pool, and citeproc-js then
+    // fails on it ("reading 'id'": APA, a few notes formatted afresh in turn).
+    this.engine.restoreProcessorState([])
+    // The new registry's refreshes, too.
+    if (this.unambiguous) keepRefreshedClusters(this.engine)
     const texts = new Map<string, string>()
     if (clusters.length > 0) {
       for (const [id, , text] of this.engine.rebuildProcessorState([...clusters], output)) {
@@ -273,6 +284,28 @@ export class CslEngine {
     // Works no longer cited are forgotten (a library's worth would pile up otherwise).
     for (const id of kept.keys()) if (!states.has(id)) kept.delete(id)
     return { bibliography, order: order.filter((id) => kept.has(id)) }
+  }
+}
+
+/**
+ * In a style with no disambiguation (IEEE, Nature, ACM, Vancouver), a work
+ * no longer cited makes citeproc-js refresh every work that shared its
+ * "ambiguous cite" (in a numeric style, all of them) and format every cluster
+ * again, though nothing a cluster prints depends on the others' names: only
+ * on the works' numbers, which citeproc-js marks apart when they move. The
+ * refresh stays (the registry is kept right); its taint is dropped, so the
+ * clusters formatted again are the edited one and those whose numbers moved.
+ * `citationsEditing.test.ts` holds the result to a freshly loaded style's.
+ */
+function keepRefreshedClusters(engine: Engine): void {
+  const registry = engine.registry
+  const refresh = registry.dorefreshes.bind(registry)
+  registry.dorefreshes = () => {
+    const tainted = engine.tmp.taintedItemIDs
+    const before = new Set(Object.keys(tainted))
+    const refreshed = Object.keys(registry.refreshes)
+    refresh()
+    for (const id of refreshed) if (!before.has(id)) delete tainted[id]
   }
 }
 

@@ -8,6 +8,7 @@ import { api } from '../../data/client'
 import type { AppDialogState } from '../../ui/AppDialog'
 import type { MenuEntry, OpenMenu } from '../../ui/ContextMenu'
 import type { ActionStatusState } from '../undo/useActionStatus'
+import { saveFiles } from '../export/saveExport'
 import { subtreeIds } from '../organize/collectionPaths'
 import type { DropPlace, SidebarEditing, SidebarProps } from './Sidebar'
 import type { SidebarTarget } from './sidebarEntries'
@@ -186,6 +187,22 @@ export function useSidebarActions(ctx: SidebarContext): SidebarActions {
     [run],
   )
 
+  // The notes of the collection's papers as documents, citations in pandoc
+  // syntax, with one references.bib of exactly the papers they cite (as
+  // `export-note --collection` writes them), saved as one .zip download.
+  const exportNotesOf = useCallback(
+    (node: CollectionNode) =>
+      void run(async () => {
+        const result = await api.exportNotes({
+          scope: { kind: 'collection', collectionId: node.id },
+          rendering: 'pandoc',
+        })
+        saveFiles(result.name, result.files, 'text/markdown')
+        return result
+      }),
+    [run],
+  )
+
   const onContextMenu = useCallback(
     (target: SidebarTarget, x: number, y: number) => {
       let entries: MenuEntry[] = []
@@ -233,6 +250,10 @@ export function useSidebarActions(ctx: SidebarContext): SidebarActions {
             shortcut: 'Alt+↓',
             disabled: at === siblings.length - 1,
             onSelect: () => move(node.id, node.parentId ?? null, at + 1),
+          },
+          {
+            label: 'Export notes of collection…',
+            onSelect: () => exportNotesOf(node),
           },
           'separator',
           {
@@ -294,6 +315,7 @@ export function useSidebarActions(ctx: SidebarContext): SidebarActions {
       nodes,
       move,
       deleteCollection,
+      exportNotesOf,
       deleteTag,
       data,
       emptyTrash,
