@@ -17,51 +17,63 @@ const DRAG_FROM_PX = 3
 
 export function panByTransform(sigma: Sigma, container: HTMLElement): CssPan {
   const captor = sigma.getMouseCaptor()
-  let start: { x: number; y: number } | undefined
+  /** Where the press was: on the page (the mouse's moves) and in sigma's viewport. */
+  let start: { page: { x: number; y: number }; viewport: { x: number; y: number } } | undefined
   let moved = false
   const rest = (): void => {
     container.classList.remove('panning')
     container.style.removeProperty('--pan-x')
     container.style.removeProperty('--pan-y')
   }
-  const onDown = (event: MouseCoords): void => {
-    moved = false
-    if (!(event.original instanceof MouseEvent) || event.original.button !== 0) return
-    start = { x: event.x, y: event.y }
-  }
-  const onMove = (event: MouseCoords): void => {
+  const offset = (event: MouseEvent): { x: number; y: number } => ({
+    x: event.clientX - (start?.page.x ?? event.clientX),
+    y: event.clientY - (start?.page.y ?? event.clientY),
+  })
+  // Taken on the way down (capture): neither sigma's drag (a camera move drawn every frame)
+  // nor its hover test (a read back from the GPU) runs while the layers move.
+  const onMove = (event: MouseEvent): void => {
     if (start === undefined) return
-    // Sigma's own drag would move the camera and draw every frame.
-    event.preventSigmaDefault()
-    event.original.preventDefault()
-    const dx = event.x - start.x
-    const dy = event.y - start.y
-    if (!moved && Math.hypot(dx, dy) < DRAG_FROM_PX) return
+    event.stopPropagation()
+    event.preventDefault()
+    const { x, y } = offset(event)
+    if (!moved && Math.hypot(x, y) < DRAG_FROM_PX) return
     moved = true
     container.classList.add('panning')
-    container.style.setProperty('--pan-x', `${dx}px`)
-    container.style.setProperty('--pan-y', `${dy}px`)
+    container.style.setProperty('--pan-x', `${x}px`)
+    container.style.setProperty('--pan-y', `${y}px`)
   }
-  const onUp = (event: MouseCoords): void => {
+  const stopListening = (): void => {
+    window.removeEventListener('mousemove', onMove, true)
+    window.removeEventListener('mouseup', onUp, true)
+  }
+  // Sigma sees the release too (it ends its own press there); its camera is already where it goes.
+  const onUp = (event: MouseEvent): void => {
+    stopListening()
     const from = start
+    const { x, y } = offset(event)
     start = undefined
     if (from === undefined || !moved) return
-    const a = sigma.viewportToFramedGraph(from)
-    const b = sigma.viewportToFramedGraph({ x: event.x, y: event.y })
+    const a = sigma.viewportToFramedGraph(from.viewport)
+    const b = sigma.viewportToFramedGraph({ x: from.viewport.x + x, y: from.viewport.y + y })
     const camera = sigma.getCamera()
     // The layers leave their transform in the frame the camera's picture is drawn.
     sigma.once('afterRender', rest)
     camera.setState({ x: camera.x + a.x - b.x, y: camera.y + a.y - b.y })
   }
+  const onDown = (event: MouseCoords): void => {
+    moved = false
+    const press = event.original
+    if (!(press instanceof MouseEvent) || press.button !== 0) return
+    start = { page: { x: press.clientX, y: press.clientY }, viewport: { x: event.x, y: event.y } }
+    window.addEventListener('mousemove', onMove, true)
+    window.addEventListener('mouseup', onUp, true)
+  }
   captor.on('mousedown', onDown)
-  captor.on('mousemovebody', onMove)
-  captor.on('mouseup', onUp)
   return {
     dragged: () => moved,
     dispose() {
       captor.off('mousedown', onDown)
-      captor.off('mousemovebody', onMove)
-      captor.off('mouseup', onUp)
+      stopListening()
       sigma.off('afterRender', rest)
       rest()
     },
