@@ -84,6 +84,31 @@ describe('the graph views at 10,000 papers', () => {
         .toMatch(/^10000 nodes, \d+ edges · layout from the library folder$/)
       await expect.poll(() => app.page.getByTestId('map-cluster-label').count()).toBeGreaterThan(5)
       await app.screenshot('library-map-10k-dark')
+
+      // A drag moves the drawn map with the mouse; on release the map is drawn there once,
+      // its labels 120 px right and 60 px down, and the release opens nothing.
+      // (From the top corner: a notice may cover the bottom one.)
+      const label = app.page.getByTestId('map-cluster-label').first()
+      const before = await label.boundingBox()
+      const box = await app.page.getByTestId('library-map-canvas').boundingBox()
+      if (before === null || box === null) throw new Error('no map to drag')
+      const from = { x: box.x + 40, y: box.y + 40 }
+      await app.page.mouse.move(from.x, from.y)
+      await app.page.mouse.down()
+      for (let step = 1; step <= 6; step++)
+        await app.page.mouse.move(from.x + step * 20, from.y + step * 10)
+      await app.page.mouse.up()
+      await expect
+        .poll(async () => {
+          const after = await label.boundingBox()
+          return [Math.round((after?.x ?? 0) - before.x), Math.round((after?.y ?? 0) - before.y)]
+        })
+        .toEqual([120, 60])
+      await expect
+        .poll(() => app.page.getByTestId('library-map-canvas').getAttribute('class'))
+        .toBe('graph-canvas')
+      await expect.poll(() => app.page.getByTestId('library-map').isVisible()).toBe(true)
+      await app.screenshot('library-map-10k-dark-dragged')
       expect(app.pageErrors).toEqual([])
     } finally {
       await app.close()

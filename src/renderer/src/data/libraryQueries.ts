@@ -28,6 +28,9 @@ export interface DependsOn {
 /** The key of every library query: the method, its arguments, what the answer depends on. */
 export type LibraryQueryKey = readonly [method: ApiMethod, args: unknown, dependsOn: DependsOn]
 
+/** How long the library map's answer is kept once the map is closed (megabytes at 10,000 papers). */
+const LIBRARY_MAP_KEPT_MS = 10 * 60_000
+
 function libraryQuery<M extends ApiMethod>(method: M, args: ApiArgs<M>, dependsOn: DependsOn) {
   const call = api[method] as (args: ApiArgs<M>) => Promise<ApiResults[M]>
   const queryKey: LibraryQueryKey = [method, args, dependsOn]
@@ -131,6 +134,12 @@ export const libraryQueries = {
   /** Ids of the papers a search query finds, in no particular use of order (the map highlights them). */
   paperIdsMatching: (query: string) =>
     libraryQuery('listPaperIds', { query }, { topics: PAPER_LIST }),
-  /** Every paper and note, their edges and clusters (and the saved layout). */
-  libraryMap: () => libraryQuery('getLibraryMap', {}, { topics: [...GRAPH_TOPICS, 'collections'] }),
+  /**
+   * Every paper and note, their edges and clusters (and the saved layout). Kept a while
+   * after the map closes: reopening an unchanged library draws from the answer held.
+   */
+  libraryMap: () => ({
+    ...libraryQuery('getLibraryMap', {}, { topics: [...GRAPH_TOPICS, 'collections'] }),
+    gcTime: LIBRARY_MAP_KEPT_MS,
+  }),
 }

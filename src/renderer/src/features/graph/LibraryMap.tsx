@@ -16,7 +16,8 @@ import { KindToggles } from './graphControls'
 import { drawableGraph } from './graphModel'
 import { useGraphColours } from './graphStyle'
 import { MapControls, type MapSettings } from './MapControls'
-import { clusterCentres, colouring, passesFilters, sizing } from './mapLooks'
+import { useClusterLabels } from './mapLabels'
+import { colouring, passesFilters, sizing } from './mapLooks'
 import { SigmaCanvas, type EdgeReducer, type NodeReducer } from './SigmaCanvas'
 import { useMapLayout } from './useMapLayout'
 import './graph.css'
@@ -242,39 +243,4 @@ function useZoomTo(
       { duration: 400 },
     )
   }, [sigma, matches, positions])
-}
-
-interface PlacedLabel {
-  id: number
-  text: string
-  x: number
-  y: number
-}
-
-/** The clusters' labels at their centres on screen, following the camera. */
-function useClusterLabels(
-  sigma: Sigma | undefined,
-  map: LibraryMapData,
-  positions: Readonly<Record<string, [number, number]>>,
-): PlacedLabel[] {
-  const centres = useMemo(() => clusterCentres(map, positions), [map, positions])
-  const [placed, setPlaced] = useState<PlacedLabel[]>([])
-  useEffect(() => {
-    if (sigma === undefined) return
-    const place = (): void => {
-      setPlaced(
-        centres.map((centre) => {
-          const at = sigma.graphToViewport({ x: centre.x, y: centre.y })
-          return { id: centre.id, text: centre.label, x: at.x, y: at.y }
-        }),
-      )
-    }
-    sigma.on('afterRender', place)
-    // Placed now too: the first frame may be drawn already (no second full draw for it).
-    place()
-    return () => {
-      sigma.off('afterRender', place)
-    }
-  }, [sigma, centres])
-  return sigma === undefined ? [] : placed
 }

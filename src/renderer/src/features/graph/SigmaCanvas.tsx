@@ -6,6 +6,7 @@ import type Graph from 'graphology'
 import type { Attributes } from 'graphology-types'
 import Sigma from 'sigma'
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types'
+import { panByTransform } from './cssPan'
 import type { GraphColours } from './graphStyle'
 
 /** Sigma hands a reducer the item's attributes as it will draw them. */
@@ -54,6 +55,12 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
     clickRef.current = props.onClickNode
   }, [props.onClickNode])
   const [hovered, setHovered] = useState<Hovered | undefined>(undefined)
+  // The reducers the graph is first drawn with (later ones are set on the instance).
+  // (Kept by an effect run before the one that draws: effects run in order.)
+  const reducers = useRef({ nodeReducer, edgeReducer })
+  useEffect(() => {
+    reducers.current = { nodeReducer, edgeReducer }
+  }, [nodeReducer, edgeReducer])
 
   useEffect(() => {
     const element = container.current
@@ -70,10 +77,18 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
       hideLabelsOnMove: graph.order > LARGE_GRAPH,
       // The tooltip says the title; sigma's own hover box would repeat it.
       defaultDrawNodeHover: () => undefined,
+      // Given now, so the first picture is the only full draw (setting them later draws again).
+      nodeReducer: reducers.current.nodeReducer ?? null,
+      edgeReducer: reducers.current.edgeReducer ?? null,
     })
     sigmaRef.current = sigma
-    sigma.on('clickNode', ({ node }) => clickRef.current?.(node))
+    // A large graph pans by moving its drawn layers, drawn again once on release.
+    const pan = graph.order > LARGE_GRAPH ? panByTransform(sigma, element) : undefined
+    sigma.on('clickNode', ({ node }) => {
+      if (pan?.dragged() !== true) clickRef.current?.(node)
+    })
     sigma.on('enterNode', ({ node }) => {
+      if (element.classList.contains('panning')) return
       const at = sigma.graphToViewport({
         x: graph.getNodeAttribute(node, 'x') as number,
         y: graph.getNodeAttribute(node, 'y') as number,
@@ -89,6 +104,7 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
     onSigma?.(sigma)
     return () => {
       onSigma?.(undefined)
+      pan?.dispose()
       sigmaRef.current = undefined
       sigma.kill()
     }
@@ -97,8 +113,11 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
   useEffect(() => {
     const sigma = sigmaRef.current
     if (sigma === undefined) return
-    sigma.setSetting('nodeReducer', nodeReducer ?? null)
-    sigma.setSetting('edgeReducer', edgeReducer ?? null)
+    // Each change of a reducer draws the whole graph again: only when one changed.
+    const node = nodeReducer ?? null
+    const edge = edgeReducer ?? null
+    if (sigma.getSetting('nodeReducer') !== node) sigma.setSetting('nodeReducer', node)
+    if (sigma.getSetting('edgeReducer') !== edge) sigma.setSetting('edgeReducer', edge)
   }, [nodeReducer, edgeReducer, graph])
 
   return (

@@ -148,11 +148,11 @@ export function sizing(map: LibraryMap, sizeBy: SizeBy): (node: GraphNode) => nu
   return (node) => 3 + 12 * Math.sqrt(value(node) / largest)
 }
 
-/** Each cluster's centre on the map: the mean of its nodes' positions. */
+/** Each cluster's centre on the map (the mean of its nodes' positions) and its number of nodes. */
 export function clusterCentres(
   map: LibraryMap,
   positions: Readonly<Record<string, readonly [number, number]>>,
-): { id: number; label: string; x: number; y: number }[] {
+): { id: number; label: string; x: number; y: number; size: number }[] {
   return map.clusters.flatMap((cluster) => {
     let x = 0
     let y = 0
@@ -166,6 +166,6 @@ export function clusterCentres(
     }
     return n === 0 || cluster.terms.length === 0
       ? []
-      : [{ id: cluster.id, label: cluster.terms.join(' · '), x: x / n, y: y / n }]
+      : [{ id: cluster.id, label: cluster.terms.join(' · '), x: x / n, y: y / n, size: n }]
   })
 }

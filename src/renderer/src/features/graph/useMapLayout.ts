@@ -2,9 +2,11 @@
 // opens at once), else a layout from the worker, starting from the saved
 // positions so a library that changed a little keeps its shape, then saved
 // in the library folder for next time.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import type { GraphPositions, LibraryMap } from '../../../../shared/model'
 import { api } from '../../data/client'
+import { libraryQueries } from '../../data/libraryQueries'
 import { clusterSeed } from './clusterSeed'
 import { layoutInWorker } from './layoutClient'
 import { layoutIterations } from './layoutIterations'
@@ -22,6 +24,19 @@ export function useMapLayout(map: LibraryMap | undefined): MapLayout {
     saved: boolean
   }>()
   const current = map?.layoutCurrent === true
+  const queryClient = useQueryClient()
+  const saved = useRef<{ map: LibraryMap; positions: GraphPositions } | undefined>(undefined)
+  // Once the map closes, the answer the window keeps says the layout is saved, so the next
+  // opening draws it at once (told now, not while open: a new answer would draw it all again).
+  useEffect(
+    () => () => {
+      const done = saved.current
+      const key = libraryQueries.libraryMap().queryKey
+      if (done === undefined || queryClient.getQueryData(key) !== done.map) return
+      queryClient.setQueryData(key, { ...done.map, positions: done.positions, layoutCurrent: true })
+    },
+    [queryClient],
+  )
   useEffect(() => {
     if (map === undefined || current) return
     const ids = map.nodes.map((node) => node.id)
@@ -38,8 +53,10 @@ export function useMapLayout(map: LibraryMap | undefined): MapLayout {
         const answer = await api
           .saveGraphLayout({ layoutKey: map.layoutKey, positions: rounded })
           .catch(() => ({ saved: false }))
-        if (live && answer.saved)
+        if (live && answer.saved) {
+          saved.current = { map, positions: rounded }
           setComputed({ key: map.layoutKey, positions: rounded, saved: true })
+        }
       },
       () => undefined,
     )
