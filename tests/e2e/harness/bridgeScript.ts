@@ -1,6 +1,7 @@
 // The browser harness's stand-in for the preload script: builds `window.offprint`
 // from the same method list, each call going to Node through one Playwright
-// binding that runs the very dispatcher Electron's ipc.ts uses.
+// binding that runs the very dispatcher Electron's ipc.ts uses (its answer
+// comes back as JSON text, see launchApp.ts).
 import { apiMethods } from '../../../src/shared/api'
 
 export const INVOKE_BINDING = '__offprintInvoke'
@@ -24,7 +25,8 @@ export function bridgeScript(): string {
       },
     }
     for (const method of ${JSON.stringify(apiMethods)}) {
-      bridge[method] = (args) => window.${INVOKE_BINDING}(method, args)
+      bridge[method] = (args) =>
+        window.${INVOKE_BINDING}(method, args).then((text) => (text === undefined ? undefined : JSON.parse(text)))
     }
     Object.defineProperty(window, 'offprint', { value: Object.freeze(bridge) })
     Object.defineProperty(window, '${EMIT_FUNCTION}', {
