@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { parseBibtex } from '../../src/main/core/imports/bibtex/parseBibtex'
 import type { ParsedRecord } from '../../src/main/core/imports/parsedRecord'
+import type { ImportEntriesRead } from '../../src/shared/model'
 
 const FIXTURES = join(__dirname, '..', 'fixtures')
 
@@ -207,5 +208,33 @@ describe('progress', () => {
     await parseBibtex(text, { onProgress: (done, total) => reports.push([done, total]) })
     expect(reports[0]).toEqual([0, 488])
     expect(reports.at(-1)).toEqual([488, 488])
+  })
+})
+
+describe('the entries a preview lists while the file is read', () => {
+  it('names the first 200 entries with their titles as the records will have them, before converting the rest', async () => {
+    const text = corpusFile('d2l-en.bib')
+    const events: string[] = []
+    let listed: ImportEntriesRead | undefined
+    const { records } = await parseBibtex(text, {
+      onEntries: (entries) => {
+        listed = entries
+        events.push('entries')
+      },
+      onProgress: (done) => events.push(`progress ${done}`),
+    })
+    expect(listed?.count).toBe(488)
+    expect(listed?.first.length).toBe(200)
+    expect(listed?.first[0]).toEqual({
+      key: 'Abadi.Barham.Chen.ea.2016',
+      title: 'TensorFlow: A system for large-scale machine learning',
+    })
+    // Every title listed is the title its paper gets (accents converted: "Martín").
+    expect(listed?.first.map((entry) => entry.title)).toEqual(
+      records.slice(0, 200).map((record) => record.title),
+    )
+    // Listed right after the scan, before any entry was converted.
+    expect(events.slice(0, 2)).toEqual(['progress 0', 'entries'])
+    expect(events.at(-1)).toBe('progress 488')
   })
 })

@@ -26,6 +26,8 @@ export async function prepareImport(
   read: ReadText,
   lookup: IdentifierLookup,
   now: () => Date,
+  /** The preview this reads for, named in the entries it shows. */
+  previewId?: string,
 ): Promise<PreparedImport> {
   task.report('Reading entries', 0, 0)
   await task.checkpoint() // the window hears of the task before parsing starts
@@ -33,6 +35,8 @@ export async function prepareImport(
     const parsed = await read({
       signal: task.signal,
       onProgress: (done, total) => task.report('Reading entries', done, total),
+      onEntries: (entries) =>
+        task.showEntries(previewId === undefined ? entries : { ...entries, previewId }),
     })
     const queued: QueuedIdentifier[] = []
     const resolved: string[] = []

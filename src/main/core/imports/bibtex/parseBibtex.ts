@@ -12,6 +12,7 @@ import { resolveCrossrefs } from './crossref'
 import { loadBibtexParser } from './fallback'
 import { entryRecord } from './record'
 import { BibtexScan } from './scan'
+import { PREVIEW_LISTED } from '../../../../shared/model'
 import type { ParseControl, ParsedImport, ParsedRecord } from '../parsedRecord'
 import { yieldingLoop, yieldingRun } from '../yieldingLoop'
 
@@ -37,6 +38,19 @@ export async function parseBibtex(text: string, control: ParseControl = {}): Pro
 
   const counts: ConversionCounts = { fast: 0, fallback: 0 }
   const names = new NameCache()
+  if (control.onEntries !== undefined) {
+    // What the preview lists while the rest converts: the first titles,
+    // converted as the records will have them (a few hundred: milliseconds).
+    const uncounted: ConversionCounts = { fast: 0, fallback: 0 }
+    const first: { key: string; title: string }[] = []
+    for (const entry of entries) {
+      if (first.length === PREVIEW_LISTED) break
+      if (absorbed.has(entry)) continue
+      const title = new ConvertedEntry(entry, parser, uncounted, names).text('title')
+      first.push({ key: entry.key, title })
+    }
+    control.onEntries({ count: entries.length, first })
+  }
   const records: ParsedRecord[] = []
   await yieldingLoop(entries.length, control, (i) => {
     const entry = entries[i]
