@@ -36,8 +36,6 @@ export const PREVIEW_LISTED = 200
 
 /** What the import preview lists while the rest of the file is converted. */
 export interface ImportEntriesRead {
-  /** The preview (previewImport's id) these entries are for, when it is one. */
-  previewId?: string
   /** Entries the scan found (the progress bar's total). */
   count: number
   /** The first PREVIEW_LISTED entries in file order: citation key and title ('' if it has none). */

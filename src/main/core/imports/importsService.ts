@@ -173,9 +173,8 @@ export class ImportsService implements Service<ImportMethod> {
     task: RunningTask,
     fileName: string | undefined,
     read: ReadText,
-    previewId?: string,
   ): Promise<PreparedImport> {
-    return prepareImport(task, fileName, read, this.lookups.lookup, this.kernel.now, previewId)
+    return prepareImport(task, fileName, read, this.lookups.lookup, this.kernel.now)
   }
 
   private readOptions(control: ParseControl, fileName: string | undefined) {
@@ -221,7 +220,7 @@ export class ImportsService implements Service<ImportMethod> {
     try {
       return await this.kernel.tasks.run('import', importLabel(fileName), async (task) => {
         pending.taskId = task.id
-        const prepared = await this.prepare(task, fileName, read, previewId)
+        const prepared = await this.prepare(task, fileName, read)
         // cancelImport may have dropped it while the last step ran.
         if (this.pending.get(previewId) !== pending) {
           throw new TaskCancelledError(`${task.label}: cancelled`)

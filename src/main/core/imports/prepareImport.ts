@@ -26,8 +26,6 @@ export async function prepareImport(
   read: ReadText,
   lookup: IdentifierLookup,
   now: () => Date,
-  /** The preview this reads for, named in the entries it shows. */
-  previewId?: string,
 ): Promise<PreparedImport> {
   task.report('Reading entries', 0, 0)
   await task.checkpoint() // the window hears of the task before parsing starts
@@ -35,8 +33,7 @@ export async function prepareImport(
     const parsed = await read({
       signal: task.signal,
       onProgress: (done, total) => task.report('Reading entries', done, total),
-      onEntries: (entries) =>
-        task.showEntries(previewId === undefined ? entries : { ...entries, previewId }),
+      onEntries: (entries) => task.showEntries(entries),
     })
     const queued: QueuedIdentifier[] = []
     const resolved: string[] = []
