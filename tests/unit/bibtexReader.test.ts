@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { parseBibtex } from '../../src/main/core/imports/bibtex/parseBibtex'
+import { lastConversion, parseBibtex } from '../../src/main/core/imports/bibtex/parseBibtex'
+import { latexToText } from '../../src/main/core/imports/bibtex/latex'
 import type { ParsedRecord } from '../../src/main/core/imports/parsedRecord'
+import type { ImportEntriesRead } from '../../src/shared/model'
 
 const FIXTURES = join(__dirname, '..', 'fixtures')
 
@@ -207,5 +209,48 @@ describe('progress', () => {
     await parseBibtex(text, { onProgress: (done, total) => reports.push([done, total]) })
     expect(reports[0]).toEqual([0, 488])
     expect(reports.at(-1)).toEqual([488, 488])
+  })
+})
+
+describe('the entries a preview lists while the file is read', () => {
+  it('names the first 200 entries with their titles as the records will have them, before converting the rest', async () => {
+    const text = corpusFile('d2l-en.bib')
+    const events: string[] = []
+    let listed: ImportEntriesRead | undefined
+    const { records } = await parseBibtex(text, {
+      onEntries: (entries) => {
+        listed = entries
+        events.push('entries')
+      },
+      onProgress: (done) => events.push(`progress ${done}`),
+    })
+    expect(listed?.count).toBe(488)
+    expect(listed?.first.length).toBe(200)
+    expect(listed?.first[0]).toEqual({
+      key: 'Abadi.Barham.Chen.ea.2016',
+      title: 'TensorFlow: A system for large-scale machine learning',
+    })
+    // Every title listed is the title its paper gets (accents converted: "Martín").
+    expect(listed?.first.map((entry) => entry.title)).toEqual(
+      records.slice(0, 200).map((record) => record.title),
+    )
+    // Listed right after the scan, before any entry was converted.
+    expect(events.slice(0, 2)).toEqual(['progress 0', 'entries'])
+    expect(events.at(-1)).toBe('progress 488')
+  })
+})
+
+describe('underscores and carets outside math', () => {
+  it('converts the library ids of a Mendeley export ("ID: TN_sage_s10_1177…") by table, as the full parser writes them', async () => {
+    expect(latexToText('ID: TN_sage_s10_1177_1464884919845458')).toBe(
+      'ID: TN_sage_s10_1177_1464884919845458',
+    )
+    expect(latexToText('C^13 NMR of H_2O')).toBe('C^13 NMR of H_2O')
+    // A subscript group or command is still the full parser's to read.
+    expect(latexToText('H_{2}O')).toBeUndefined()
+    expect(latexToText('x_\\alpha')).toBeUndefined()
+    await parseBibtex(corpusFile('bbt-mendeley.bib'))
+    // 17 of its 3,496 values go to the full parser (226 before).
+    expect(lastConversion).toEqual({ fast: 3479, fallback: 17 })
   })
 })

@@ -24,4 +24,20 @@ export interface TaskProgress {
    * (rebuilding an index in the background), e.g. "Search is ready: 100,000 papers".
    */
   summary?: string
+  /**
+   * An import's entries as soon as its file is scanned, sent once (later
+   * reports of the same task leave it out: keep the last one seen).
+   */
+  entries?: ImportEntriesRead
+}
+
+/** How many entries an import preview lists by name (the rest are counted). */
+export const PREVIEW_LISTED = 200
+
+/** What the import preview lists while the rest of the file is converted. */
+export interface ImportEntriesRead {
+  /** Entries the scan found (the progress bar's total). */
+  count: number
+  /** The first PREVIEW_LISTED entries in file order: citation key and title ('' if it has none). */
+  first: { key: string; title: string }[]
 }

@@ -1,7 +1,7 @@
 // The one shape every format parser produces: what a file says about one paper,
 // before it is matched against the library. Fields are absent when the format
 // does not carry them; `line` and `entry` locate the record for error reports.
-import type { ImportFormat, Paper, SkippedEntry } from '../../../shared/model'
+import type { ImportEntriesRead, ImportFormat, Paper, SkippedEntry } from '../../../shared/model'
 
 /** A paper's own fields, as a file gives them; the rest (ids, dates, status) the library adds. */
 export type ParsedRecord = Pick<Paper, 'title' | 'abstract' | 'authors' | 'links' | 'tags'> &
@@ -40,6 +40,8 @@ export interface ParseControl {
   signal?: AbortSignal
   /** Called now and then with entries done and the total known so far. */
   onProgress?: (done: number, total: number) => void
+  /** Called once the entries are known, before the slow part of reading them (BibTeX). */
+  onEntries?: (entries: ImportEntriesRead) => void
 }
 
 /** The field names a record may carry beyond title/abstract/authors, for merge reports. */

@@ -33,6 +33,7 @@ export async function prepareImport(
     const parsed = await read({
       signal: task.signal,
       onProgress: (done, total) => task.report('Reading entries', done, total),
+      onEntries: (entries) => task.showEntries(entries),
     })
     const queued: QueuedIdentifier[] = []
     const resolved: string[] = []

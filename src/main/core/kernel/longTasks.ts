@@ -4,7 +4,7 @@
 // cancelling sets a flag that the work checks at its checkpoints, so a task
 // stops between steps and never half-way through a write.
 import { randomUUID } from 'node:crypto'
-import type { TaskKind, TaskProgress, TaskState } from '../../../shared/model'
+import type { ImportEntriesRead, TaskKind, TaskProgress, TaskState } from '../../../shared/model'
 import { LibraryError } from './errors'
 import { Listeners } from './listeners'
 
@@ -38,6 +38,7 @@ export class RunningTask {
   // For work that waits on something else (a parser's slices, a network
   // request): it aborts when the task is cancelled.
   private readonly controller = new AbortController()
+  private entries: ImportEntriesRead | undefined
 
   constructor(
     kind: TaskKind,
@@ -86,6 +87,16 @@ export class RunningTask {
   }
 
   /**
+   * Tells the listeners an import's entries once (not repeated in later
+   * reports: the window keeps what it was told); a listener that arrives
+   * later gets them in its snapshot.
+   */
+  showEntries(entries: ImportEntriesRead): void {
+    this.entries = entries
+    this.emit({ ...this.progress, entries })
+  }
+
+  /**
    * Lets the event loop run (so progress reaches the window and a cancel request
    * can arrive), then stops the task if it was cancelled.
    */
@@ -107,7 +118,9 @@ export class RunningTask {
 
   /** Where the task stands now (for a listener that arrives while it runs). */
   snapshot(): TaskProgress {
-    return { ...this.progress }
+    return this.entries === undefined
+      ? { ...this.progress }
+      : { ...this.progress, entries: this.entries }
   }
 
   requestCancel(): boolean {

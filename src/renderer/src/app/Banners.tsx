@@ -1,8 +1,9 @@
 // Between the toolbar and the panes: the library's problems, work in
 // progress, how the last import went, and the identifiers waiting for a lookup.
-import { useCallback } from 'react'
+import { Fragment, useCallback } from 'react'
 import type { CollectionNode, ImportReport, LibraryInfo } from '../../../shared/model'
 import { LibraryProblems } from '../features/backups/LibraryProblems'
+import { EntriesFound } from '../features/import/EntriesFound'
 import { ImportStatus, type FileInto } from '../features/import/ImportStatus'
 import { LookupQueueBanner } from '../features/import/LookupQueueBanner'
 import { SyncBar } from '../features/sync/SyncBar'
@@ -54,7 +55,10 @@ export function Banners(props: BannersProps) {
       {tasks.length > 0 && (
         <div className="task-list" role="status" aria-label="Work in progress">
           {tasks.map((task) => (
-            <TaskProgress key={task.taskId} task={task} />
+            <Fragment key={task.taskId}>
+              <TaskProgress task={task} />
+              {task.entries !== undefined && <EntriesFound entries={task.entries} />}
+            </Fragment>
           ))}
         </div>
       )}

@@ -19,8 +19,11 @@ export function useTasks(onSummary?: (summary: string) => void): TaskProgress[] 
         const { progress } = event
         setTasks((previous) => {
           const next = new Map(previous)
-          if (progress.state === 'running') next.set(progress.taskId, progress)
-          else next.delete(progress.taskId)
+          // An import's entries are sent once; later reports leave them out.
+          const entries = progress.entries ?? previous.get(progress.taskId)?.entries
+          if (progress.state !== 'running') next.delete(progress.taskId)
+          else
+            next.set(progress.taskId, entries === undefined ? progress : { ...progress, entries })
           return next
         })
         if (progress.state === 'finished' && progress.summary !== undefined) {

@@ -128,12 +128,14 @@ export function resolveCrossrefs<E extends Inheriting<unknown> & { key: string }
   entries: readonly E[],
   crossrefOf: (entry: E) => string | undefined,
 ): Set<E> {
+  const absorbed = new Set<E>()
+  // Most files have no crossref: nothing to index.
+  if (!entries.some((entry) => crossrefOf(entry) !== undefined)) return absorbed
   const byKey = new Map<string, E>()
   for (const entry of entries) {
     const key = entry.key.toLowerCase()
     if (!byKey.has(key)) byKey.set(key, entry)
   }
-  const absorbed = new Set<E>()
   const done = new Set<E>()
   // A parent may itself have a parent: resolve it first (a cycle stops where it closes).
   const resolve = (entry: E): void => {

@@ -47,6 +47,7 @@ export function isPlainMath(content: string): boolean {
 
 /** Characters that need more than copying; a value without any is copied as it is. */
 const SPECIAL = /[\\{}$~\-`'%^_#]/
+const WORD_CHAR = /^[\p{L}\p{N}]$/u
 
 /** Thrown inside the converter when it meets LaTeX it does not handle exactly. */
 class Unhandled extends Error {}
@@ -86,9 +87,15 @@ class Converter {
         case "'":
           this.quotes(char)
           break
-        case '%':
         case '^':
         case '_':
+          // Outside math, before a letter or digit, the full parser keeps it as written
+          // (library ids in notes: "ID: TN_sage_s10_1177"); anything else is its to read.
+          if (!WORD_CHAR.test(text[this.pos + 1] ?? '')) throw new Unhandled()
+          this.out += char
+          this.pos++
+          break
+        case '%':
         case '#':
           throw new Unhandled()
         default:

@@ -11,7 +11,8 @@ import { ConvertedEntry, NameCache, type ConversionCounts } from './convertEntry
 import { resolveCrossrefs } from './crossref'
 import { loadBibtexParser } from './fallback'
 import { entryRecord } from './record'
-import { BibtexScan } from './scan'
+import { BibtexScan, type RawEntry } from './scan'
+import { PREVIEW_LISTED } from '../../../../shared/model'
 import type { ParseControl, ParsedImport, ParsedRecord } from '../parsedRecord'
 import { yieldingLoop, yieldingRun } from '../yieldingLoop'
 
@@ -31,15 +32,32 @@ export async function parseBibtex(text: string, control: ParseControl = {}): Pro
   // Stage one, in slices: the main process keeps answering while a large file is scanned.
   const scan = new BibtexScan(text)
   await yieldingRun(control, (sliceOver) => scan.run(sliceOver))
-  const { entries, skipped } = scan
-  control.onProgress?.(0, entries.length)
-  const absorbed = resolveCrossrefs(entries, (entry) => entry.fields.get('crossref'))
+  const { skipped } = scan
+  // Each entry is let go once converted: raw and converted values are never all held at once.
+  const entries: (RawEntry | undefined)[] = scan.entries
+  const total = entries.length
+  control.onProgress?.(0, total)
+  const absorbed = resolveCrossrefs(scan.entries, (entry) => entry.fields.get('crossref'))
 
   const counts: ConversionCounts = { fast: 0, fallback: 0 }
   const names = new NameCache()
+  if (control.onEntries !== undefined) {
+    // What the preview lists while the rest converts: the first titles,
+    // converted as the records will have them (a few hundred: milliseconds).
+    const uncounted: ConversionCounts = { fast: 0, fallback: 0 }
+    const first: { key: string; title: string }[] = []
+    for (const entry of scan.entries) {
+      if (first.length === PREVIEW_LISTED) break
+      if (absorbed.has(entry)) continue
+      const title = new ConvertedEntry(entry, parser, uncounted, names).text('title')
+      first.push({ key: entry.key, title })
+    }
+    control.onEntries({ count: total, first })
+  }
   const records: ParsedRecord[] = []
-  await yieldingLoop(entries.length, control, (i) => {
+  await yieldingLoop(total, control, (i) => {
     const entry = entries[i]
+    entries[i] = undefined
     // A proceedings volume only there to be crossref'd is part of its papers, not a paper.
     if (entry === undefined || absorbed.has(entry)) return
     const record = entryRecord(
