@@ -10,6 +10,7 @@ import { formatCount } from '../../ui/clipText'
 import { HighlightList } from './HighlightList'
 import { PdfMatches } from './PdfMatches'
 import type { PdfReaderControl } from './usePdfReader'
+import './pdfSection.css'
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024
