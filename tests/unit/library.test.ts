@@ -23,8 +23,8 @@ const NEWEST_TITLE =
   'Spotlighting Task-Relevant Features: Object-Centric Representations for Better Generalization in Robotic Manipulation'
 const SECOND_TITLE = 'GenAgent: Scaling Text-to-Image Generation via Agentic Multimodal Reasoning'
 
-const folder = libraryFolderPerTest()
-const { openLibrary } = folder
+const testFolder = libraryFolderPerTest()
+const { openLibrary } = testFolder
 
 async function allSummaries(library: Library): Promise<PaperSummary[]> {
   return (await library.api.listPapers({ offset: 0, limit: 1000 })).items
@@ -74,11 +74,11 @@ describe('Library: importing the Daily Papers fixture', () => {
   it('adds nothing the second time: 53 already present, and no write', async () => {
     const library = await openLibrary()
     await library.api.importText({ text: DAILY_PAPERS, fileName: 'hf-daily-papers.txt' })
-    const before = await snapshot(folder.dir)
+    const before = await snapshot(testFolder.dir)
     const again = await library.api.importText({ text: DAILY_PAPERS, fileName: 'copy.txt' })
     expect(again).toMatchObject({ added: 0, alreadyPresent: 53, addedIds: [] })
     expect((await library.api.listPapers({ offset: 0, limit: 100 })).total).toBe(53)
-    expect(await snapshot(folder.dir)).toEqual(before)
+    expect(await snapshot(testFolder.dir)).toEqual(before)
     await library.close()
   })
 
@@ -135,7 +135,7 @@ describe('Library: files on disk', () => {
     expect(await reopened.api.getNote({ paperId })).toEqual(saved)
     const info = await reopened.api.getLibraryInfo({})
     expect(info).toEqual({
-      path: folder.dir,
+      path: testFolder.dir,
       schemaVersion: SCHEMA_VERSION,
       paperCount: 53,
       noteCount: 1,
@@ -145,7 +145,7 @@ describe('Library: files on disk', () => {
   })
 
   it('writes library.json with the schema version when it creates a library', async () => {
-    const nested = join(folder.dir, 'a', 'new', 'library')
+    const nested = join(testFolder.dir, 'a', 'new', 'library')
     const library = await Library.open(nested, { now: () => TODAY })
     await library.close()
     expect(SCHEMA_VERSION).toBe(2)
@@ -160,16 +160,19 @@ describe('Library: files on disk', () => {
   it('refuses a library written by a newer version and changes no file', async () => {
     const newer =
       '{\n  "schemaVersion": 3,\n  "createdAt": "2030-01-01T00:00:00.000Z",\n  "settings": {"x": 1}\n}\n'
-    await writeFile(join(folder.dir, 'library.json'), newer)
-    await writeFile(join(folder.dir, 'papers.json'), '{"papers": "in a format from the future"}')
-    const before = await snapshot(folder.dir)
+    await writeFile(join(testFolder.dir, 'library.json'), newer)
+    await writeFile(
+      join(testFolder.dir, 'papers.json'),
+      '{"papers": "in a format from the future"}',
+    )
+    const before = await snapshot(testFolder.dir)
 
     const error = await openLibrary().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(LibraryVersionError)
     expect((error as Error).message).toMatch(/schema version 3/)
     expect((error as Error).message).toMatch(/supports only version 2/)
-    expect(await snapshot(folder.dir)).toEqual(before)
-    expect(await readFile(join(folder.dir, 'library.json'), 'utf8')).toBe(newer)
+    expect(await snapshot(testFolder.dir)).toEqual(before)
+    expect(await readFile(join(testFolder.dir, 'library.json'), 'utf8')).toBe(newer)
   })
 
   it('moves an unreadable shard file aside, reports it, and opens with the rest', async () => {
@@ -177,7 +180,7 @@ describe('Library: files on disk', () => {
     const { addedIds } = await library.api.importText({ text: DAILY_PAPERS })
     await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'kept' })
     await library.close()
-    const shards = (await listFiles(join(folder.dir, 'papers'))).filter((path) =>
+    const shards = (await listFiles(join(testFolder.dir, 'papers'))).filter((path) =>
       path.endsWith('.json'),
     )
     const [victim] = shards
@@ -210,7 +213,7 @@ describe('Library: files on disk', () => {
     const library = await openLibrary()
     await library.api.importText({ text: DAILY_PAPERS })
     await library.close()
-    const shards = (await listFiles(join(folder.dir, 'papers'))).filter((path) =>
+    const shards = (await listFiles(join(testFolder.dir, 'papers'))).filter((path) =>
       path.endsWith('.json'),
     )
     const [first, second] = shards
@@ -223,7 +226,7 @@ describe('Library: files on disk', () => {
     await writeFile(second ?? '', '[]')
 
     const at = () => new Date('2026-11-26T03:10:00Z')
-    const reopened = await Library.open(folder.dir, { now: at })
+    const reopened = await Library.open(testFolder.dir, { now: at })
     const { problems, paperCount } = await reopened.api.getLibraryInfo({})
     // The journal still holds the import: the set-aside shard's papers come back from it.
     expect(lost).toBeGreaterThan(0)
@@ -237,7 +240,7 @@ describe('Library: files on disk', () => {
     expect(await readFile(`${second}.unreadable-2026-11-26T03-10-00Z`, 'utf8')).toBe('[]')
     await reopened.close()
     // The shard was rewritten without the bad record: the next open is clean.
-    const clean = await Library.open(folder.dir, { now: at })
+    const clean = await Library.open(testFolder.dir, { now: at })
     expect((await clean.api.getLibraryInfo({})).problems).toEqual([])
     await clean.close()
   })
@@ -245,7 +248,7 @@ describe('Library: files on disk', () => {
   it('rejects bad input with BadInputError and changes no file', async () => {
     const library = await openLibrary()
     await library.api.importText({ text: SMALL_LISTING })
-    const before = await snapshot(folder.dir)
+    const before = await snapshot(testFolder.dir)
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString(
       'latin1',
     )
@@ -263,7 +266,7 @@ describe('Library: files on disk', () => {
     await expect(library.api.importText({ text: prose })).rejects.toThrow(
       'No papers found: it is not in a format Offprint reads (tried RIS, arXiv RSS or Atom announcement feed, arXiv Atom feed, a saved Hugging Face papers page (HTML), Hugging Face API JSON, CSL-JSON, BibTeX, a Hugging Face papers page (markdown or text-browser capture), a Hugging Face Daily Papers page, a list of arXiv ids / DOIs)',
     )
-    expect(await snapshot(folder.dir)).toEqual(before)
+    expect(await snapshot(testFolder.dir)).toEqual(before)
     expect((await library.api.listPapers({ offset: 0, limit: 10 })).total).toBe(2)
     await library.close()
   })

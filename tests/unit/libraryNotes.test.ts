@@ -9,12 +9,12 @@ import { DAILY_PAPERS, libraryFolderPerTest, SMALL_LISTING } from './support/lib
 import { allPapers } from './support/libraryPapers'
 import { runCoreScript } from './support/runCoreScript'
 
-const folder = libraryFolderPerTest()
-const { openLibrary } = folder
+const testFolder = libraryFolderPerTest()
+const { openLibrary } = testFolder
 
 /** What a process killed right now would find on reopening: the note bodies by paper id. */
 async function notesSurvivingACrash(): Promise<Map<string, string>> {
-  const copy = await copyAsIfCrashed(folder.dir)
+  const copy = await copyAsIfCrashed(testFolder.dir)
   const survivor = await Library.open(copy)
   const bodies = new Map<string, string>()
   for (const paper of await allPapers(survivor)) {
@@ -58,7 +58,7 @@ describe('Library: notes', () => {
     expect(onDisk.size).toBe(53)
     for (const [i, paperId] of addedIds.entries()) expect(onDisk.get(paperId)).toBe(`final ${i}`)
     await library.flush()
-    expect((await listFiles(folder.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect((await listFiles(testFolder.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
     await library.close()
   })
 
@@ -94,12 +94,16 @@ describe('Library: failed writes and change events', () => {
     const paperId = report.addedIds[0] ?? ''
     await library.api.saveNote({ paperId, body: 'saved' })
     await library.close()
-    const before = await snapshot(folder.dir)
+    const before = await snapshot(testFolder.dir)
 
     // In a child process whose writes fail past 64 bytes, as on a full disk.
-    const run = await runCoreScript('./diskFullWorker.ts', [folder.dir, paperId, DAILY_PAPERS], {
-      maxFileBytes: 64,
-    })
+    const run = await runCoreScript(
+      './diskFullWorker.ts',
+      [testFolder.dir, paperId, DAILY_PAPERS],
+      {
+        maxFileBytes: 64,
+      },
+    )
     expect(run.stderr).toBe('')
     const seen = JSON.parse(run.stdout) as Record<string, unknown>
     expect(seen['saveNote']).toMatch(/^StorageError: Could not save/)
@@ -108,7 +112,7 @@ describe('Library: failed writes and change events', () => {
     expect(seen['paperCount']).toBe(2)
 
     // Nothing on disk changed, and the library opens as it was.
-    const after = await snapshot(folder.dir)
+    const after = await snapshot(testFolder.dir)
     expect(Object.keys(after)).toEqual(Object.keys(before))
     for (const [name, file] of Object.entries(before)) expect(after[name]?.bytes).toBe(file.bytes)
     const reopened = await openLibrary()

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
 import { Library } from '../../../src/main/core/library'
+import type { LibraryOptions } from '../../../src/main/core/library'
 import { steppingClock } from './steppingClock'
 
 const FIXTURE = resolve(__dirname, '../../fixtures/hf-daily-papers.txt')
@@ -39,15 +40,21 @@ export const SMALL_LISTING = [
 export interface LibraryFolder {
   /** The running test's library folder (empty when the test starts). */
   readonly dir: string
-  /** Opens the folder, on a stepping clock unless told, with the bundled sample. */
-  openLibrary(options?: { now?: () => Date }): Promise<Library>
+  /** Opens the folder with the bundled sample, on a fresh clock of the file's unless told. */
+  openLibrary(options?: LibraryOptions): Promise<Library>
 }
 
-/** Gives each test of the file its own temporary folder, removed after it. */
-export function libraryFolderPerTest(): LibraryFolder {
+/**
+ * Gives each test of the file its own temporary folder (named `prefix`…),
+ * removed after it. `clock` makes the clock each opening gets unless told.
+ */
+export function libraryFolderPerTest(
+  prefix = 'offprint-library-',
+  clock: () => () => Date = () => steppingClock(),
+): LibraryFolder {
   let current: string | undefined
   beforeEach(async () => {
-    current = await mkdtemp(join(tmpdir(), 'offprint-library-'))
+    current = await mkdtemp(join(tmpdir(), prefix))
   })
   afterEach(async () => {
     if (current !== undefined) await rm(current, { recursive: true, force: true })
@@ -59,7 +66,7 @@ export function libraryFolderPerTest(): LibraryFolder {
       return current
     },
     openLibrary: (options = {}) =>
-      Library.open(folder.dir, { now: options.now ?? steppingClock(), samplePath: SAMPLE }),
+      Library.open(folder.dir, { samplePath: SAMPLE, now: options.now ?? clock(), ...options }),
   }
   return folder
 }
