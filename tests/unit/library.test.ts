@@ -1,99 +1,42 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+// Importing, the files on disk, and listing. Notes, failed writes and change
+// events: libraryNotes.test.ts.
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import type { PaperSummary } from '../../src/shared/model'
 import {
   BadInputError,
   LibraryVersionError,
   NotFoundError,
-  StorageError,
 } from '../../src/main/core/kernel/errors'
 import { Library } from '../../src/main/core/library'
 import { SCHEMA_VERSION } from '../../src/main/core/store/libraryMeta'
-import { copyAsIfCrashed, folderSnapshot, listFiles } from './support/libraryFolder'
-import { runCoreScript } from './support/runCoreScript'
+import { folderSnapshot as snapshot, listFiles } from './support/libraryFolder'
+import { DAILY_PAPERS, libraryFolderPerTest, SMALL_LISTING } from './support/libraryPerTest'
 import { allPapers } from './support/libraryPapers'
-
-const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
-const SAMPLE = resolve(__dirname, '../../resources/sample-daily-papers.txt')
+import { FIXTURE_TODAY as TODAY, steppingClock } from './support/steppingClock'
 
 // The fixture page is dated "Feb 9" and its entries say "Jan 29 2", "Jan 26"...
 // Read with 2026-02-10 as today, the newest paper is "Spotlighting..." (Jan 29,
 // 2026), then GenAgent (Jan 26, 2026).
-const TODAY = new Date('2026-02-10T12:00:00Z')
 const NEWEST_TITLE =
   'Spotlighting Task-Relevant Features: Object-Centric Representations for Better Generalization in Robotic Manipulation'
 const SECOND_TITLE = 'GenAgent: Scaling Text-to-Image Generation via Agentic Multimodal Reasoning'
 
-// Two short entries in the listing's shape, for tests that need a second import.
-const SMALL_LISTING = [
-  'Daily Papers',
-  '',
-  'Zeta: A Paper About Things',
-  '',
-  'This abstract explains the things we did. It is long enough to read as an abstract.',
-  '',
-  '  • 3 authors',
-  '·',
-  'Jan 5, 2026 7',
-  '',
-  'alpha paper, second',
-  '',
-  'Another abstract that ends with a period.',
-  '',
-  '  • 1 authors',
-  '·',
-  'Jan 6, 2026',
-  '',
-].join('\n')
-
-let dir: string
-let fixture: string
-
-/** A clock that ticks one second per call, so timestamps are distinct and known. */
-function steppingClock(start = TODAY): () => Date {
-  let t = start.getTime()
-  return () => new Date((t += 1000))
-}
-
-async function openLibrary(options: { now?: () => Date } = {}): Promise<Library> {
-  return Library.open(dir, { now: options.now ?? steppingClock(), samplePath: SAMPLE })
-}
+const testFolder = libraryFolderPerTest()
+const { openLibrary } = testFolder
 
 async function allSummaries(library: Library): Promise<PaperSummary[]> {
   return (await library.api.listPapers({ offset: 0, limit: 1000 })).items
 }
 
-const snapshot = folderSnapshot
-
-/** What a process killed right now would find on reopening: the note bodies by paper id. */
-async function notesSurvivingACrash(): Promise<Map<string, string>> {
-  const copy = await copyAsIfCrashed(dir)
-  const survivor = await Library.open(copy)
-  const bodies = new Map<string, string>()
-  for (const paper of await allPapers(survivor)) {
-    const note = await survivor.api.getNote({ paperId: paper.id })
-    if (note !== null) bodies.set(paper.id, note.body)
-  }
-  await survivor.close()
-  await rm(copy, { recursive: true, force: true })
-  return bodies
-}
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'offprint-library-'))
-  fixture = await readFile(FIXTURE, 'utf8')
-})
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
-
 describe('Library: importing the Daily Papers fixture', () => {
   it('adds 53 papers, listed newest first', async () => {
     const library = await openLibrary()
-    const report = await library.api.importText({ text: fixture, fileName: 'hf-daily-papers.txt' })
+    const report = await library.api.importText({
+      text: DAILY_PAPERS,
+      fileName: 'hf-daily-papers.txt',
+    })
     expect(report).toMatchObject({
       format: 'hf-daily-papers',
       fileName: 'hf-daily-papers.txt',
@@ -130,12 +73,12 @@ describe('Library: importing the Daily Papers fixture', () => {
 
   it('adds nothing the second time: 53 already present, and no write', async () => {
     const library = await openLibrary()
-    await library.api.importText({ text: fixture, fileName: 'hf-daily-papers.txt' })
-    const before = await snapshot(dir)
-    const again = await library.api.importText({ text: fixture, fileName: 'copy.txt' })
+    await library.api.importText({ text: DAILY_PAPERS, fileName: 'hf-daily-papers.txt' })
+    const before = await snapshot(testFolder.dir)
+    const again = await library.api.importText({ text: DAILY_PAPERS, fileName: 'copy.txt' })
     expect(again).toMatchObject({ added: 0, alreadyPresent: 53, addedIds: [] })
     expect((await library.api.listPapers({ offset: 0, limit: 100 })).total).toBe(53)
-    expect(await snapshot(dir)).toEqual(before)
+    expect(await snapshot(testFolder.dir)).toEqual(before)
     await library.close()
   })
 
@@ -178,7 +121,7 @@ describe('Library: importing the Daily Papers fixture', () => {
 describe('Library: files on disk', () => {
   it('reopens with the same papers and the note saved before', async () => {
     const library = await openLibrary()
-    const { addedIds } = await library.api.importText({ text: fixture, fileName: 'f.txt' })
+    const { addedIds } = await library.api.importText({ text: DAILY_PAPERS, fileName: 'f.txt' })
     const paperId = addedIds[3] ?? ''
     const saved = await library.api.saveNote({
       paperId,
@@ -192,7 +135,7 @@ describe('Library: files on disk', () => {
     expect(await reopened.api.getNote({ paperId })).toEqual(saved)
     const info = await reopened.api.getLibraryInfo({})
     expect(info).toEqual({
-      path: dir,
+      path: testFolder.dir,
       schemaVersion: SCHEMA_VERSION,
       paperCount: 53,
       noteCount: 1,
@@ -202,7 +145,7 @@ describe('Library: files on disk', () => {
   })
 
   it('writes library.json with the schema version when it creates a library', async () => {
-    const nested = join(dir, 'a', 'new', 'library')
+    const nested = join(testFolder.dir, 'a', 'new', 'library')
     const library = await Library.open(nested, { now: () => TODAY })
     await library.close()
     expect(SCHEMA_VERSION).toBe(2)
@@ -217,24 +160,29 @@ describe('Library: files on disk', () => {
   it('refuses a library written by a newer version and changes no file', async () => {
     const newer =
       '{\n  "schemaVersion": 3,\n  "createdAt": "2030-01-01T00:00:00.000Z",\n  "settings": {"x": 1}\n}\n'
-    await writeFile(join(dir, 'library.json'), newer)
-    await writeFile(join(dir, 'papers.json'), '{"papers": "in a format from the future"}')
-    const before = await snapshot(dir)
+    await writeFile(join(testFolder.dir, 'library.json'), newer)
+    await writeFile(
+      join(testFolder.dir, 'papers.json'),
+      '{"papers": "in a format from the future"}',
+    )
+    const before = await snapshot(testFolder.dir)
 
     const error = await openLibrary().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(LibraryVersionError)
     expect((error as Error).message).toMatch(/schema version 3/)
     expect((error as Error).message).toMatch(/supports only version 2/)
-    expect(await snapshot(dir)).toEqual(before)
-    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(newer)
+    expect(await snapshot(testFolder.dir)).toEqual(before)
+    expect(await readFile(join(testFolder.dir, 'library.json'), 'utf8')).toBe(newer)
   })
 
   it('moves an unreadable shard file aside, reports it, and opens with the rest', async () => {
     const library = await openLibrary()
-    const { addedIds } = await library.api.importText({ text: fixture })
+    const { addedIds } = await library.api.importText({ text: DAILY_PAPERS })
     await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'kept' })
     await library.close()
-    const shards = (await listFiles(join(dir, 'papers'))).filter((path) => path.endsWith('.json'))
+    const shards = (await listFiles(join(testFolder.dir, 'papers'))).filter((path) =>
+      path.endsWith('.json'),
+    )
     const [victim] = shards
     const lost = (JSON.parse(await readFile(victim ?? '', 'utf8')) as { records: unknown[] })
       .records.length
@@ -263,9 +211,11 @@ describe('Library: files on disk', () => {
 
   it('sets aside one unusable record alone, and a shard of the wrong shape whole', async () => {
     const library = await openLibrary()
-    await library.api.importText({ text: fixture })
+    await library.api.importText({ text: DAILY_PAPERS })
     await library.close()
-    const shards = (await listFiles(join(dir, 'papers'))).filter((path) => path.endsWith('.json'))
+    const shards = (await listFiles(join(testFolder.dir, 'papers'))).filter((path) =>
+      path.endsWith('.json'),
+    )
     const [first, second] = shards
     const recordsOf = async (file: string | undefined): Promise<unknown[]> =>
       (JSON.parse(await readFile(file ?? '', 'utf8')) as { records: unknown[] }).records
@@ -276,7 +226,7 @@ describe('Library: files on disk', () => {
     await writeFile(second ?? '', '[]')
 
     const at = () => new Date('2026-11-26T03:10:00Z')
-    const reopened = await Library.open(dir, { now: at })
+    const reopened = await Library.open(testFolder.dir, { now: at })
     const { problems, paperCount } = await reopened.api.getLibraryInfo({})
     // The journal still holds the import: the set-aside shard's papers come back from it.
     expect(lost).toBeGreaterThan(0)
@@ -290,7 +240,7 @@ describe('Library: files on disk', () => {
     expect(await readFile(`${second}.unreadable-2026-11-26T03-10-00Z`, 'utf8')).toBe('[]')
     await reopened.close()
     // The shard was rewritten without the bad record: the next open is clean.
-    const clean = await Library.open(dir, { now: at })
+    const clean = await Library.open(testFolder.dir, { now: at })
     expect((await clean.api.getLibraryInfo({})).problems).toEqual([])
     await clean.close()
   })
@@ -298,7 +248,7 @@ describe('Library: files on disk', () => {
   it('rejects bad input with BadInputError and changes no file', async () => {
     const library = await openLibrary()
     await library.api.importText({ text: SMALL_LISTING })
-    const before = await snapshot(dir)
+    const before = await snapshot(testFolder.dir)
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString(
       'latin1',
     )
@@ -316,7 +266,7 @@ describe('Library: files on disk', () => {
     await expect(library.api.importText({ text: prose })).rejects.toThrow(
       'No papers found: it is not in a format Offprint reads (tried RIS, arXiv RSS or Atom announcement feed, arXiv Atom feed, a saved Hugging Face papers page (HTML), Hugging Face API JSON, CSL-JSON, BibTeX, a Hugging Face papers page (markdown or text-browser capture), a Hugging Face Daily Papers page, a list of arXiv ids / DOIs)',
     )
-    expect(await snapshot(dir)).toEqual(before)
+    expect(await snapshot(testFolder.dir)).toEqual(before)
     expect((await library.api.listPapers({ offset: 0, limit: 10 })).total).toBe(2)
     await library.close()
   })
@@ -325,7 +275,7 @@ describe('Library: files on disk', () => {
 describe('Library: listing', () => {
   it('pages through the papers without gaps or repeats', async () => {
     const library = await openLibrary()
-    await library.api.importText({ text: fixture })
+    await library.api.importText({ text: DAILY_PAPERS })
     const all = await allSummaries(library)
     const paged: PaperSummary[] = []
     for (let offset = 0; offset < 60; offset += 10) {
@@ -343,7 +293,7 @@ describe('Library: listing', () => {
   it('sorts by date (undated last, ties by title), title, upvotes and date added', async () => {
     const library = await openLibrary()
     await library.api.importText({ text: SMALL_LISTING })
-    await library.api.importText({ text: fixture })
+    await library.api.importText({ text: DAILY_PAPERS })
 
     const byDate = await library.api.listPapers({ offset: 0, limit: 1000, sort: 'published' })
     const dates = byDate.items.map((p) => p.published)
@@ -405,116 +355,6 @@ describe('Library: listing', () => {
     await expect(library.api.saveNote({ paperId: 'nope', body: 'x' })).rejects.toBeInstanceOf(
       NotFoundError,
     )
-    await library.close()
-  })
-})
-
-describe('Library: notes', () => {
-  it('creates, then updates, the note of a paper, durably before resolving', async () => {
-    const library = await openLibrary()
-    const { addedIds } = await library.api.importText({ text: SMALL_LISTING })
-    const paperId = addedIds[0] ?? ''
-    expect(await library.api.getNote({ paperId })).toBeNull()
-
-    const created = await library.api.saveNote({ paperId, body: 'first' })
-    expect(created).toMatchObject({ paperId, title: 'Zeta: A Paper About Things', body: 'first' })
-    expect(await notesSurvivingACrash()).toEqual(new Map([[paperId, 'first']]))
-
-    const updated = await library.api.saveNote({ paperId, body: 'second' })
-    expect(updated.id).toBe(created.id)
-    expect(updated.createdAt).toBe(created.createdAt)
-    expect(updated.updatedAt > created.updatedAt).toBe(true)
-    expect(await library.api.getNote({ paperId })).toEqual(updated)
-    expect(await notesSurvivingACrash()).toEqual(new Map([[paperId, 'second']]))
-    await library.close()
-  })
-
-  it('serializes concurrent saves: every save lands and the last one wins', async () => {
-    const library = await openLibrary()
-    const { addedIds } = await library.api.importText({ text: fixture })
-    const saves = addedIds.flatMap((paperId, i) => [
-      library.api.saveNote({ paperId, body: `draft ${i}` }),
-      library.api.saveNote({ paperId, body: `final ${i}` }),
-    ])
-    await Promise.all(saves)
-    const onDisk = await notesSurvivingACrash()
-    expect(onDisk.size).toBe(53)
-    for (const [i, paperId] of addedIds.entries()) expect(onDisk.get(paperId)).toBe(`final ${i}`)
-    await library.flush()
-    expect((await listFiles(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
-    await library.close()
-  })
-
-  it('accepts a 5 MB note', async () => {
-    const library = await openLibrary()
-    const { addedIds } = await library.api.importText({ text: SMALL_LISTING })
-    const body = 'Lorem ipsum dolor sit amet. '.repeat(190_000)
-    await library.api.saveNote({ paperId: addedIds[0] ?? '', body })
-    await library.close()
-    const reopened = await openLibrary()
-    expect((await reopened.api.getNote({ paperId: addedIds[0] ?? '' }))?.body).toBe(body)
-    await reopened.close()
-  })
-
-  it('close() waits for a pending save, and later saves are refused', async () => {
-    const library = await openLibrary()
-    const { addedIds } = await library.api.importText({ text: SMALL_LISTING })
-    const paperId = addedIds[0] ?? ''
-    const pending = library.api.saveNote({ paperId, body: 'in flight' })
-    await library.close()
-    await expect(pending).resolves.toMatchObject({ body: 'in flight' })
-    expect(await notesSurvivingACrash()).toEqual(new Map([[paperId, 'in flight']]))
-    await expect(library.api.saveNote({ paperId, body: 'late' })).rejects.toBeInstanceOf(
-      StorageError,
-    )
-  })
-})
-
-describe('Library: failed writes and change events', () => {
-  it('refuses changes on a full disk, keeps memory equal to disk, and damages nothing', async () => {
-    const library = await openLibrary()
-    const report = await library.api.importText({ text: SMALL_LISTING })
-    const paperId = report.addedIds[0] ?? ''
-    await library.api.saveNote({ paperId, body: 'saved' })
-    await library.close()
-    const before = await snapshot(dir)
-
-    // In a child process whose writes fail past 64 bytes, as on a full disk.
-    const run = await runCoreScript('./diskFullWorker.ts', [dir, paperId, fixture], {
-      maxFileBytes: 64,
-    })
-    expect(run.stderr).toBe('')
-    const seen = JSON.parse(run.stdout) as Record<string, unknown>
-    expect(seen['saveNote']).toMatch(/^StorageError: Could not save/)
-    expect(seen['importText']).toMatch(/^StorageError: Could not save/)
-    expect(seen['note']).toBe('saved')
-    expect(seen['paperCount']).toBe(2)
-
-    // Nothing on disk changed, and the library opens as it was.
-    const after = await snapshot(dir)
-    expect(Object.keys(after)).toEqual(Object.keys(before))
-    for (const [name, file] of Object.entries(before)) expect(after[name]?.bytes).toBe(file.bytes)
-    const reopened = await openLibrary()
-    expect((await reopened.api.getNote({ paperId }))?.body).toBe('saved')
-    expect((await reopened.api.importText({ text: fixture })).added).toBe(53)
-    await reopened.close()
-  })
-
-  it('notifies listeners after each change, and only then', async () => {
-    const library = await openLibrary()
-    let changes = 0
-    const unsubscribe = library.onChange(() => changes++)
-    const { addedIds } = await library.api.importText({ text: SMALL_LISTING })
-    expect(changes).toBe(1)
-    await library.api.importText({ text: SMALL_LISTING }) // nothing new
-    await library.api.importText({ text: 'not a listing' }).catch(() => undefined)
-    expect(changes).toBe(1)
-    await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'x' })
-    await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'x' }) // unchanged
-    expect(changes).toBe(2)
-    unsubscribe()
-    await library.api.saveNote({ paperId: addedIds[0] ?? '', body: 'y' })
-    expect(changes).toBe(2)
     await library.close()
   })
 })

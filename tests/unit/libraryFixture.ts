@@ -9,6 +9,7 @@ import type { Collection, Note, Paper } from '../../src/shared/model'
 import { Library } from '../../src/main/core/library'
 import type { LookupOptions } from '../../src/main/core/lookup/identifierLookup'
 import { LibraryStore } from '../../src/main/core/store/libraryStore'
+import { steppingClock } from './support/steppingClock'
 
 export async function makeDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'offprint-formats-'))
@@ -16,12 +17,6 @@ export async function makeDir(): Promise<string> {
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true })
-}
-
-/** A clock that ticks one second per call from 2026-02-10. */
-export function steppingClock(): () => Date {
-  let t = new Date('2026-02-10T12:00:00Z').getTime()
-  return () => new Date((t += 1000))
 }
 
 export function openAt(dir: string, lookup?: LookupOptions): Promise<Library> {

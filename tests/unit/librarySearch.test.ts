@@ -10,6 +10,7 @@ import { Library } from '../../src/main/core/library'
 import { SEARCH_INDEX_FILE, readSearchIndexFile } from '../../src/main/core/search/searchIndexFile'
 import { copyAsIfCrashed } from './support/libraryFolder'
 import { allPapers } from './support/libraryPapers'
+import { steppingClock } from './support/steppingClock'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 const TOOL_RETRIEVAL_TITLES = [
@@ -35,9 +36,7 @@ async function titlesFor(query: string): Promise<string[]> {
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'offprint-search-'))
-  // A clock that ticks a second per reading, so each change has its own time.
-  let time = Date.parse('2026-02-10T12:00:00Z')
-  library = await Library.open(dir, { now: () => new Date((time += 1000)) })
+  library = await Library.open(dir, { now: steppingClock() })
   await library.api.importText({ text: await readFile(FIXTURE, 'utf8'), fileName: 'page.txt' })
 })
 

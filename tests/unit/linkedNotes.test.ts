@@ -8,6 +8,7 @@ import { formatWikiLink } from '../../src/shared/text/wikiLinks'
 import { BadInputError, NotFoundError } from '../../src/main/core/kernel/errors'
 import { Library } from '../../src/main/core/library'
 import { allPapers } from './support/libraryPapers'
+import { steppingClock } from './support/steppingClock'
 
 const FIXTURE = resolve(__dirname, '../fixtures/hf-daily-papers.txt')
 const TOOLRL = 'ToolRL: Reward is All Tool Learning Needs'
@@ -24,8 +25,7 @@ function idOf(title: string): string {
 }
 
 async function open(): Promise<Library> {
-  let t = Date.parse('2026-02-10T12:00:00Z')
-  return Library.open(dir, { now: () => new Date((t += 1000)) })
+  return Library.open(dir, { now: steppingClock() })
 }
 
 beforeEach(async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SmartView } from '../../src/shared/model'
-import { fixturePerTest, listedIds, steppingClock, TODAY } from './support/organizeFixture'
+import { fixturePerTest, listedIds, TODAY } from './support/organizeFixture'
+import { steppingClock } from './support/steppingClock'
 
 let clock: Date
 // A settable clock: the "recently added" view depends on today.

@@ -5,6 +5,19 @@ export function listbox(page: Page): Locator {
   return page.getByRole('listbox', { name: 'Papers' })
 }
 
+/** The titles of the rows on screen, in order. */
+export function rowTitles(page: Page): Promise<string[]> {
+  return listbox(page).locator('.paper-row-title').allTextContents()
+}
+
+/** The selected row's title, without the star mark. */
+export async function selectedTitle(page: Page): Promise<string> {
+  return (
+    (await page.locator('[role="option"][aria-selected="true"] .paper-row-title').textContent()) ??
+    ''
+  ).replace(/^★\s*/, '')
+}
+
 /** Scroll the list from the top until a row with exactly this title is mounted. */
 export async function scrollToRow(page: Page, title: string): Promise<Locator> {
   const list = listbox(page)

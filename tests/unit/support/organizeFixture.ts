@@ -8,16 +8,11 @@ import type { PaperFilter, PaperSummary } from '../../../src/shared/model'
 import { Library } from '../../../src/main/core/library'
 import { RECORD_KINDS } from '../../../src/main/core/store/recordKinds'
 import type { RecordKind } from '../../../src/main/core/store/recordKinds'
+import { FIXTURE_TODAY, steppingClock } from './steppingClock'
 
 export const FIXTURE = resolve(__dirname, '../../fixtures/hf-daily-papers.txt')
 /** "Today" for the fixture: the page is dated Feb 9, 2026. */
-export const TODAY = new Date('2026-02-10T12:00:00Z')
-
-/** A clock that ticks one second per call, so timestamps are distinct and known. */
-export function steppingClock(start = TODAY): () => Date {
-  let t = start.getTime()
-  return () => new Date((t += 1000))
-}
+export const TODAY = FIXTURE_TODAY
 
 export interface FixtureLibrary {
   dir: string
