@@ -185,6 +185,53 @@ describe('Today', () => {
       )
     await app.screenshot('today-offline')
   })
+  it('renames a feed, sets how often it is checked and where kept papers go, and undo takes it back', async () => {
+    const dir = await seededLibrary()
+    const seed = await Library.open(dir)
+    const group = await seed.api.createCollection({ name: 'Reading group' })
+    await seed.close()
+    const app = await session.launch({ libraryDir: dir })
+    const { page } = app
+    await openToday(page)
+    await expect.poll(() => counts(page)).toBe('116 new · 0 kept · 0 skipped')
+    const arxiv = page.getByTestId('today-feed').nth(1)
+    expect(await arxiv.locator('.today-feed-status').textContent()).toMatch(
+      /^Every 6 h · Last success/,
+    )
+    await arxiv.getByRole('button', { name: 'Settings of arXiv cs.AI' }).click()
+    const form = page.getByRole('form', { name: 'Settings of arXiv cs.AI' })
+    await form.getByLabel('Name').fill('Agents on arXiv')
+    await form.getByLabel('Check every (hours)').fill('12')
+    await form.getByLabel('Kept papers also go into').selectOption({ label: 'Reading group' })
+    await app.screenshot('today-feed-settings')
+    await form.getByRole('button', { name: 'Save' }).click()
+    await expect
+      .poll(() => arxiv.locator('.today-feed-name').textContent())
+      .toBe('Agents on arXiv86')
+    expect(await arxiv.locator('.today-feed-status').textContent()).toMatch(/^Every 12 h · /)
+    const listed = (await app.dispatch('listFeeds', {})) as {
+      ok: true
+      value: { name: string; everyHours: number; collectionId?: string }[]
+    }
+    expect(listed.value.map((feed) => [feed.name, feed.everyHours, feed.collectionId])).toEqual([
+      ['HF Daily Papers', 6, undefined],
+      ['Agents on arXiv', 12, group.id],
+    ])
+    // Esc leaves the settings as they were; one undo takes back all three changes.
+    await arxiv.getByRole('button', { name: 'Settings of Agents on arXiv' }).click()
+    await page
+      .getByRole('form', { name: 'Settings of Agents on arXiv' })
+      .getByLabel('Name')
+      .press('Escape')
+    await expect.poll(() => page.getByRole('form').count()).toBe(0)
+    await page.getByRole('button', { name: /Undo/ }).first().click()
+    await expect.poll(() => arxiv.locator('.today-feed-name').textContent()).toBe('arXiv cs.AI86')
+    const undone = (await app.dispatch('listFeeds', {})) as typeof listed
+    expect(undone.value.map((feed) => [feed.name, feed.everyHours, feed.collectionId])).toEqual([
+      ['HF Daily Papers', 6, undefined],
+      ['arXiv cs.AI', 6, undefined],
+    ])
+  })
   it('says in the library’s sidebar what arrived since the last visit, and Today marks it', async () => {
     const app = await session.launch({ libraryDir: await seededLibrary() })
     const { page } = app

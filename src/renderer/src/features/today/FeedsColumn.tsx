@@ -1,9 +1,11 @@
 // Today's sidebar: the inbox counts, then each feed with what is new in it,
 // when its last check succeeded and why the last one failed; a field to follow
-// a new feed and a button to check them all now.
+// a new feed and a button to check them all now. Settings… under a feed
+// changes its name, how often it is checked and its collection.
 import { useState, type FormEvent } from 'react'
-import type { FeedStatus, InboxCounts } from '../../../../shared/model'
+import type { CollectionNode, FeedStatus, InboxCounts } from '../../../../shared/model'
 import { lastErrorText, lastSuccessText } from './feedStatus'
+import { FeedSettingsForm, type FeedChanges } from './FeedSettingsForm'
 
 interface FeedsColumnProps {
   feeds: readonly FeedStatus[]
@@ -11,7 +13,9 @@ interface FeedsColumnProps {
   /** Of the new items, how many arrived since the last visit (undefined: not known yet). */
   arrived: number | undefined
   checking: boolean
+  collections: readonly CollectionNode[]
   onAdd(spec: string): Promise<boolean>
+  onChange(feed: FeedStatus, changes: FeedChanges): void
   onRefresh(): void
   onRemove(feed: FeedStatus): void
 }
@@ -19,6 +23,7 @@ interface FeedsColumnProps {
 export function FeedsColumn(props: FeedsColumnProps) {
   const { feeds, counts } = props
   const [spec, setSpec] = useState('')
+  const [editing, setEditing] = useState<string>()
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -50,7 +55,7 @@ export function FeedsColumn(props: FeedsColumnProps) {
               <span className="count">{feed.newItems}</span>
             </div>
             <div className="today-feed-status">
-              {lastSuccessText(feed)}
+              Every {feed.everyHours} h · {lastSuccessText(feed)}
               {feed.lastError !== undefined && (
                 <span className="today-feed-error" role="status">
                   {' '}
@@ -58,14 +63,36 @@ export function FeedsColumn(props: FeedsColumnProps) {
                 </span>
               )}
             </div>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => props.onRemove(feed)}
-              aria-label={`Stop following ${feed.name}`}
-            >
-              Unfollow
-            </button>
+            <div className="today-feed-actions">
+              <button
+                type="button"
+                className="link-button"
+                aria-expanded={editing === feed.id}
+                onClick={() => setEditing(editing === feed.id ? undefined : feed.id)}
+                aria-label={`Settings of ${feed.name}`}
+              >
+                Settings…
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => props.onRemove(feed)}
+                aria-label={`Stop following ${feed.name}`}
+              >
+                Unfollow
+              </button>
+            </div>
+            {editing === feed.id && (
+              <FeedSettingsForm
+                feed={feed}
+                collections={props.collections}
+                onSave={(changes) => {
+                  setEditing(undefined)
+                  props.onChange(feed, changes)
+                }}
+                onCancel={() => setEditing(undefined)}
+              />
+            )}
           </li>
         ))}
         {feeds.length === 0 && <li className="today-feed-none">No feeds yet.</li>}

@@ -235,6 +235,10 @@ export function TodayView(props: TodayViewProps) {
         checking={checking}
         onAdd={addFeed}
         onRefresh={() => void check()}
+        collections={props.collections}
+        onChange={(feed, changes) =>
+          void run(() => api.updateFeed({ id: feed.id, ...changes }).then(() => null))
+        }
         onRemove={(feed) => void run(() => api.removeFeed({ id: feed.id }).then(() => null))}
       />
       <section className="today-inbox" aria-label="Inbox">
