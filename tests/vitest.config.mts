@@ -28,9 +28,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // expect.poll waits for the UI; 1 s (the default) is too short on a busy machine.
           expect: { poll: { timeout: 15_000 } },
-          // Files share the run's workers with the unit tests (one per core): a
-          // browser test waits on the page most of the time, and every wait is on
-          // state, never on time, so two at once on two cores only run sooner.
+          // Browser files run in the same pool as the unit files: vitest's
+          // default is one worker fewer than the cores, so on CI's two cores
+          // every file runs alone, one browser at a time.
         },
       },
       {
