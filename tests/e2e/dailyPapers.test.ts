@@ -4,30 +4,15 @@
 // 2026-06-12, 30 papers, previewed and imported) and Find on arXiv by title (a
 // paper without ids gains its arXiv id and authors). The page itself never
 // goes online: the core fetches.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Library } from '../../src/main/core/library'
-import { startStubServer, type StubServer } from '../unit/lookupStubServer'
+import { startStubServer } from '../unit/lookupStubServer'
 import { appSession } from './harness/appSession'
+import { stubServices } from './harness/stubServices'
 import { makeLibraryDir } from './harness/launchApp'
 
 const session = appSession()
-let stub: StubServer
-const VARIABLES = ['OFFPRINT_HF_API', 'OFFPRINT_ARXIV_API'] as const
-const before = VARIABLES.map((name) => process.env[name])
-
-beforeEach(async () => {
-  stub = await startStubServer()
-  // The in-process core reads its origins from this process's environment, as the app does.
-  for (const name of VARIABLES) process.env[name] = stub.origin
-})
-afterEach(async () => {
-  await stub.close()
-  VARIABLES.forEach((name, index) => {
-    const value = before[index]
-    if (value === undefined) delete process.env[name]
-    else process.env[name] = value
-  })
-})
+const services = stubServices(startStubServer)
 
 describe('Get Daily Papers…', () => {
   it('fetches the day picked in the dialog, previews its 30 papers and imports them', async () => {
@@ -57,7 +42,7 @@ describe('Get Daily Papers…', () => {
     const preview = page.getByRole('dialog', { name: 'Import Daily Papers 2026-06-12' })
     await expect.poll(() => preview.isVisible()).toBe(true)
     expect(await page.getByTestId('preview-new').textContent()).toBe('30 new papers')
-    expect(stub.requests.map((r) => r.path)).toEqual([
+    expect(services.current().requests.map((r) => r.path)).toEqual([
       '/api/daily_papers?date=2026-06-12&limit=100',
     ])
     await page.getByTestId('import-confirm').click()
@@ -94,7 +79,7 @@ describe('Get Daily Papers…', () => {
     await page.getByTestId('import-confirm').click()
     await expect.poll(() => page.getByTestId('paper-arxiv').textContent()).toBe('1706.03762')
     expect(await page.getByTestId('paper-authors').textContent()).toContain('Ashish Vaswani')
-    expect(stub.requests.map((r) => r.path)).toEqual([
+    expect(services.current().requests.map((r) => r.path)).toEqual([
       '/api/query?search_query=ti%3A%22Attention+is+all+you+need%22&max_results=5',
     ])
   })
@@ -112,7 +97,7 @@ describe('Get Daily Papers…', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Not saved: an address starts with http:// or https://')
-    await field.fill(`${stub.origin}/`)
+    await field.fill(`${services.current().origin}/`)
     await page.getByTestId('settings-origin-arxivApi').focus()
     await app.screenshot('settings-online-services')
     await page.keyboard.press('Escape')
@@ -124,7 +109,7 @@ describe('Get Daily Papers…', () => {
     await page.getByTestId('daily-period').fill('2026-07-31')
     await page.getByTestId('daily-fetch').click()
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('5 papers')
-    expect(stub.requests.map((r) => r.path)).toEqual([
+    expect(services.current().requests.map((r) => r.path)).toEqual([
       '/api/daily_papers?date=2026-07-31&limit=100',
     ])
   })

@@ -5,40 +5,28 @@
 // keep into a new collection, undo), what the window shows checked after each
 // step, all of it still there after a restart, and a failed check shown in the
 // Feeds column. Screenshots go to test-results/.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { Library } from '../../src/main/core/library'
 import type { InboxPage } from '../../src/shared/model'
-import { startFeedStub, type FeedStub } from '../unit/feedStubServer'
+import { startFeedStub } from '../unit/feedStubServer'
 import { appSession } from './harness/appSession'
+import { stubServices } from './harness/stubServices'
 import { makeLibraryDir } from './harness/launchApp'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 
 const session = appSession()
-const VARIABLES = ['OFFPRINT_HF_API', 'OFFPRINT_ARXIV_API', 'OFFPRINT_ARXIV_RSS'] as const
-const before = VARIABLES.map((name) => process.env[name])
-let stub: FeedStub
-
-beforeEach(async () => {
-  stub = await startFeedStub()
-  // The in-process core reads its origins from this process's environment, as the app does.
-  for (const name of VARIABLES) process.env[name] = stub.origin
-})
-afterEach(async () => {
-  await stub.close()
-  VARIABLES.forEach((name, index) => {
-    const value = before[index]
-    if (value === undefined) delete process.env[name]
-    else process.env[name] = value
-  })
-})
+const services = stubServices(startFeedStub)
 
 /** A library of 5 papers (one starred) whose two feeds were checked on Friday 2026-06-12. */
 async function seededLibrary(): Promise<string> {
   const dir = await makeLibraryDir()
   let now = Date.parse('2026-06-12T14:00:00Z')
-  const seed = await Library.open(dir, { now: () => new Date((now += 1000)), lookup: stub.options })
+  const seed = await Library.open(dir, {
+    now: () => new Date((now += 1000)),
+    lookup: services.current().options,
+  })
   const json = await readFile(
     resolve(__dirname, '../fixtures/formats/hf-api-daily-papers-2026-07.json'),
     'utf8',
@@ -175,8 +163,8 @@ describe('Today', () => {
     const { page } = app
     await openToday(page)
     await expect.poll(() => counts(page)).toBe('116 new · 0 kept · 0 skipped')
-    const host = stub.host
-    await stub.close()
+    const host = services.current().host
+    await services.current().close()
     await page.getByRole('button', { name: 'Check now' }).click()
     await expect
       .poll(() => page.getByTestId('today-feed').first().locator('.today-feed-error').textContent())
