@@ -8,6 +8,7 @@ import {
   EVENT_CHANNEL,
   FLUSH_CHANNEL,
   FLUSHED_CHANNEL,
+  type FlushAnswer,
   LISTENING_CHANNEL,
   type OffprintBridge,
 } from '../shared/api'
@@ -53,9 +54,12 @@ export function buildBridge(ipc: RendererIpc): OffprintBridge {
   // Every flusher the page registered runs; the answer goes back once all
   // settled (a failed save is the page's to show; main only waits).
   const flushers = new Set<() => Promise<void>>()
+  // 'saving' at once tells main the page is alive, so a save slowed by a busy
+  // disk is waited for longer than a page that never answers.
   ipc.on(FLUSH_CHANNEL, (_event: unknown, requestId: number) => {
+    ipc.send(FLUSHED_CHANNEL, requestId, 'saving' satisfies FlushAnswer)
     void Promise.allSettled([...flushers].map((flush) => flush())).then(() =>
-      ipc.send(FLUSHED_CHANNEL, requestId),
+      ipc.send(FLUSHED_CHANNEL, requestId, 'saved' satisfies FlushAnswer),
     )
   })
   function onFlushRequest(flush: () => Promise<void>): () => void {

@@ -160,15 +160,18 @@ describe.each(PLATFORMS)('the main process on %s', (platform) => {
 
 describe('quitting with a page that does not answer', () => {
   it('waits its bounded time, logs it, and still closes the library and quits', async () => {
-    // A page that registered a flush that never settles (hung, or busy forever).
+    // A page with a draft to save whose renderer then hangs (a script stuck in
+    // a loop): it never hears the request. A page that hears it says "saving"
+    // at once and is given longer (tests/unit/quitFlush.test.ts, on a clock).
     const main = await start({
       platform: 'linux',
       pageScript: (page) => {
         listeningPage(page)
-        page.offprint.onFlushRequest(() => new Promise<void>(() => undefined))
+        page.offprint.onFlushRequest(() => Promise.resolve())
       },
     })
-    await firstWindow(main)
+    const { page } = await firstWindow(main)
+    page.contents.hung = true
     main.electron.app.quit()
     await vi.waitFor(() => expect(main.electron.app.exitCode).toBe(0), WAIT)
     expect(main.log()).toContain(

@@ -92,9 +92,11 @@ describe('the preload bridge', () => {
     request({}, 7)
     await new Promise((resolve) => setImmediate(resolve))
     expect(done).toEqual(['settings'])
-    expect(sent).toEqual([])
+    expect(sent).toEqual([`${FLUSHED_CHANNEL} 7 saving`])
     finishNote()
-    await vi.waitFor(() => expect(sent).toEqual([`${FLUSHED_CHANNEL} 7`]))
+    await vi.waitFor(() =>
+      expect(sent).toEqual([`${FLUSHED_CHANNEL} 7 saving`, `${FLUSHED_CHANNEL} 7 saved`]),
+    )
     expect(done).toEqual(['settings', 'note'])
   })
 })

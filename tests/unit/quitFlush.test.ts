@@ -1,22 +1,39 @@
 // Quitting asks every page to save and waits for its answer, for a bounded
 // time; the outcome is what the log says. A controlled clock stands in for time.
 import { describe, expect, it } from 'vitest'
-import { describeFlush, PageFlushes, QuitSequence, type Timers } from '../../src/main/app/quit'
+import {
+  describeFlush,
+  PageFlushes,
+  QUIT_FLUSH_TIMEOUTS,
+  QuitSequence,
+  type Timers,
+} from '../../src/main/app/quit'
 
-/** Timers that fire only when the test says so. */
+/** Timers that fire only when the test says so; `elapse(ms)` fires those due by then. */
 function controlledTimers() {
-  const pending = new Map<number, () => void>()
+  const pending = new Map<number, { at: number; callback: () => void }>()
+  let now = 0
   let next = 1
   const timers: Timers = {
-    setTimeout: (callback) => {
+    setTimeout: (callback, ms) => {
       const id = next++
-      pending.set(id, callback)
+      pending.set(id, { at: now + ms, callback })
       return id
     },
     clearTimeout: (handle) => void pending.delete(handle as number),
   }
-  return { timers, fireAll: () => [...pending.values()].forEach((callback) => callback()), pending }
+  const elapse = (ms: number): void => {
+    now += ms
+    for (const [id, timer] of [...pending]) {
+      if (timer.at > now) continue
+      pending.delete(id)
+      timer.callback()
+    }
+  }
+  return { timers, elapse, pending }
 }
+
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 describe('asking the pages to save before quitting', () => {
   it('waits for every page’s answer, then says all saved', async () => {
@@ -25,52 +42,74 @@ describe('asking the pages to save before quitting', () => {
     const asked: number[] = []
     const outcome = flushes.flushAll(
       [{ ask: (id) => asked.push(id) }, { ask: (id) => asked.push(id) }],
-      3000,
+      QUIT_FLUSH_TIMEOUTS,
     )
     expect(asked).toEqual([1, 2])
-    flushes.acknowledge(2)
-    flushes.acknowledge(1)
-    expect(await outcome).toEqual({ asked: 2, answered: 2, silent: 0, unreachable: 0 })
+    flushes.acknowledge(2, 'saved')
+    flushes.acknowledge(1, 'saving')
+    flushes.acknowledge(1, 'saved')
+    const result = await outcome
+    expect(result).toEqual({ asked: 2, answered: 2, silent: 0, unfinished: 0, unreachable: 0 })
     expect(pending.size).toBe(0)
-    expect(describeFlush(await outcome, 3000)).toBe(
+    expect(describeFlush(result, QUIT_FLUSH_TIMEOUTS)).toBe(
       'quit: 2 of 2 page(s) saved their pending edits',
     )
   })
 
-  it('gives up on a page that does not answer when the time is up, and on one already gone', async () => {
-    const { timers, fireAll } = controlledTimers()
+  it('waits longer for a page that said it is saving than for one that says nothing', async () => {
+    const { timers, elapse } = controlledTimers()
+    const flushes = new PageFlushes(timers)
+    let finished = false
+    const outcome = flushes
+      .flushAll([{ ask: (id) => flushes.acknowledge(id, 'saving') }], QUIT_FLUSH_TIMEOUTS)
+      .then((result) => ((finished = true), result))
+    elapse(QUIT_FLUSH_TIMEOUTS.answerMs) // a slow disk: the save is still running
+    await settle()
+    expect(finished).toBe(false)
+    flushes.acknowledge(1, 'saved')
+    expect(await outcome).toMatchObject({ answered: 1, silent: 0, unfinished: 0 })
+  })
+
+  it('gives up on a hung page, on a save that never ends, and on a page already gone', async () => {
+    const { timers, elapse } = controlledTimers()
     const flushes = new PageFlushes(timers)
     const outcome = flushes.flushAll(
       [
-        { ask: (id) => queueMicrotask(() => flushes.acknowledge(id)) },
+        { ask: (id) => queueMicrotask(() => flushes.acknowledge(id, 'saved')) },
         { ask: () => undefined }, // hung page
+        { ask: (id) => flushes.acknowledge(id, 'saving') }, // its save never returns
         {
           ask: () => {
             throw new TypeError('Object has been destroyed')
           },
         },
       ],
-      3000,
+      QUIT_FLUSH_TIMEOUTS,
     )
-    await Promise.resolve()
-    fireAll()
+    await settle()
+    elapse(QUIT_FLUSH_TIMEOUTS.answerMs)
+    elapse(QUIT_FLUSH_TIMEOUTS.saveMs)
     const result = await outcome
-    expect(result).toEqual({ asked: 2, answered: 1, silent: 1, unreachable: 1 })
-    expect(describeFlush(result, 3000)).toBe(
-      'quit: 1 of 2 page(s) saved their pending edits; 1 did not answer within 3000 ms; 1 could not be asked',
+    expect(result).toEqual({ asked: 3, answered: 1, silent: 1, unfinished: 1, unreachable: 1 })
+    expect(describeFlush(result, QUIT_FLUSH_TIMEOUTS)).toBe(
+      'quit: 1 of 3 page(s) saved their pending edits; 1 did not answer within 3000 ms; ' +
+        '1 began saving but did not finish within 30000 ms; 1 could not be asked',
     )
   })
 
-  it('ignores answers to requests nobody waits for', async () => {
-    const flushes = new PageFlushes(controlledTimers().timers)
-    flushes.acknowledge(99)
-    flushes.acknowledge('1')
-    expect(await flushes.flushAll([], 3000)).toEqual({
-      asked: 0,
-      answered: 0,
-      silent: 0,
-      unreachable: 0,
-    })
+  it('ignores answers to requests nobody waits for, and answers it does not know', async () => {
+    const { timers, elapse, pending } = controlledTimers()
+    const flushes = new PageFlushes(timers)
+    flushes.acknowledge(99, 'saved')
+    flushes.acknowledge('1', 'saved')
+    const outcome = flushes.flushAll([{ ask: () => undefined }], QUIT_FLUSH_TIMEOUTS)
+    flushes.acknowledge(1, 'done')
+    flushes.acknowledge(1, undefined)
+    elapse(QUIT_FLUSH_TIMEOUTS.answerMs)
+    flushes.acknowledge(1, 'saving') // too late: nothing waits for it any more
+    expect(await outcome).toMatchObject({ asked: 1, answered: 0, silent: 1 })
+    expect(pending.size).toBe(0)
+    expect(await flushes.flushAll([], QUIT_FLUSH_TIMEOUTS)).toMatchObject({ asked: 0 })
   })
 })
 

@@ -34,7 +34,7 @@ import {
   IMPORT_DIALOG_OPTIONS,
   readOpenedFile,
 } from './openedFiles'
-import { describeFlush, PAGE_FLUSH_TIMEOUT_MS, PageFlushes, QuitSequence } from './quit'
+import { describeFlush, PageFlushes, QUIT_FLUSH_TIMEOUTS, QuitSequence } from './quit'
 import { contextMenuTemplate } from './window/contextMenu'
 import { EventOutbox } from './window/eventOutbox'
 import { buildMenuTemplate } from './window/menuTemplate'
@@ -73,9 +73,9 @@ async function flushPages(): Promise<void> {
   const targets = BrowserWindow.getAllWindows().map((window) => ({
     ask: (id: number) => window.webContents.send(FLUSH_CHANNEL, id),
   }))
-  const outcome = await pageFlushes.flushAll(targets, PAGE_FLUSH_TIMEOUT_MS)
-  const line = describeFlush(outcome, PAGE_FLUSH_TIMEOUT_MS)
-  if (outcome.silent > 0 || outcome.unreachable > 0) log.warn(line)
+  const outcome = await pageFlushes.flushAll(targets, QUIT_FLUSH_TIMEOUTS)
+  const line = describeFlush(outcome, QUIT_FLUSH_TIMEOUTS)
+  if (outcome.answered < outcome.asked || outcome.unreachable > 0) log.warn(line)
   else log.info(line)
 }
 
@@ -288,8 +288,8 @@ function listenEarly(): void {
   app.on('before-quit', (event) => {
     if (quitSequence.beforeQuit()) event.preventDefault()
   })
-  ipcMain.on(FLUSHED_CHANNEL, (event: IpcMainEvent, requestId: unknown) => {
-    if (isTrustedSender(senderOf(event), appPageUrl)) pageFlushes.acknowledge(requestId)
+  ipcMain.on(FLUSHED_CHANNEL, (event: IpcMainEvent, requestId: unknown, answer: unknown) => {
+    if (isTrustedSender(senderOf(event), appPageUrl)) pageFlushes.acknowledge(requestId, answer)
   })
 }
 

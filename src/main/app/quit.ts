@@ -4,9 +4,7 @@
 // coalesced) and waits for each page's acknowledgement, for a bounded time;
 // only then is the library closed, and then the app quits for real. The rules
 // are here, without Electron; index.ts wires them to app and ipcMain.
-
-/** How long quitting waits for the pages to save their pending edits. */
-export const PAGE_FLUSH_TIMEOUT_MS = 3000
+import type { FlushAnswer } from '../../shared/api'
 
 /** A page asked to save: `ask` sends it the request (it may throw for a window already gone). */
 export interface FlushTarget {
@@ -16,11 +14,28 @@ export interface FlushTarget {
 export interface FlushOutcome {
   asked: number
   answered: number
-  /** Pages that did not answer within the timeout (their edits may be lost). */
+  /** Pages that did not say they were saving within the first timeout (hung). */
   silent: number
+  /** Pages that began saving but did not finish within the second timeout. */
+  unfinished: number
   /** Pages that could not be asked (gone, crashed). */
   unreachable: number
 }
+
+export interface FlushTimeouts {
+  /** For a page to say it is saving. */
+  answerMs: number
+  /** For a page that is saving to finish. */
+  saveMs: number
+}
+
+/**
+ * Quitting waits 3 s for a page to say it is saving: one that says nothing is
+ * hung (or gone) and is not waited for. A page that said so may take 30 s to
+ * finish: its save is main's own work on a disk that may be slow or busy, and
+ * giving up would lose the edit.
+ */
+export const QUIT_FLUSH_TIMEOUTS: FlushTimeouts = { answerMs: 3000, saveMs: 30_000 }
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown
@@ -32,60 +47,115 @@ const realTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
 
-/** Flush requests sent to pages and the acknowledgements they send back. */
+type PageResult = 'saved' | 'silent' | 'unfinished'
+
+/** One page's request: settles with what became of it. */
+class PendingFlush {
+  private timer: unknown
+  private saving = false
+  private settled = false
+  readonly result: Promise<PageResult>
+  private resolve: (result: PageResult) => void = () => undefined
+
+  constructor(
+    private readonly timers: Timers,
+    private readonly timeouts: FlushTimeouts,
+  ) {
+    this.result = new Promise((resolve) => (this.resolve = resolve))
+  }
+
+  start(): void {
+    this.arm(this.timeouts.answerMs, 'silent')
+  }
+
+  answer(answer: FlushAnswer): void {
+    if (this.settled) return // a late answer changes nothing
+    if (answer === 'saved') return this.finish('saved')
+    if (this.saving) return
+    this.saving = true
+    this.arm(this.timeouts.saveMs, 'unfinished')
+  }
+
+  finish(result: PageResult): void {
+    this.timers.clearTimeout(this.timer)
+    this.settle(result)
+  }
+
+  private settle(result: PageResult): void {
+    if (this.settled) return
+    this.settled = true
+    this.resolve(result)
+  }
+
+  private arm(ms: number, onTimeout: PageResult): void {
+    this.timers.clearTimeout(this.timer)
+    this.timer = this.timers.setTimeout(() => this.settle(onTimeout), ms)
+  }
+}
+
+/** Flush requests sent to pages and the answers they send back. */
 export class PageFlushes {
   private nextId = 1
-  private readonly waiting = new Map<number, () => void>()
+  private readonly waiting = new Map<number, PendingFlush>()
 
   constructor(private readonly timers: Timers = realTimers) {}
 
-  /** Asks every target to save now; resolves once all answered or `timeoutMs` passed. */
-  async flushAll(targets: readonly FlushTarget[], timeoutMs: number): Promise<FlushOutcome> {
-    const outcome: FlushOutcome = { asked: 0, answered: 0, silent: 0, unreachable: 0 }
-    const answers: Promise<boolean>[] = []
-    const ids: number[] = []
+  /**
+   * Asks every target to save now; resolves once each page saved, or said
+   * nothing within `answerMs`, or said it was saving but did not finish within
+   * `saveMs` of saying so.
+   */
+  async flushAll(targets: readonly FlushTarget[], timeouts: FlushTimeouts): Promise<FlushOutcome> {
+    const outcome: FlushOutcome = {
+      asked: 0,
+      answered: 0,
+      silent: 0,
+      unfinished: 0,
+      unreachable: 0,
+    }
+    const asked: [number, PendingFlush][] = []
     for (const target of targets) {
       const id = this.nextId++
-      ids.push(id)
-      const answered = new Promise<boolean>((resolve) => this.waiting.set(id, () => resolve(true)))
+      const pending = new PendingFlush(this.timers, timeouts)
+      this.waiting.set(id, pending)
+      pending.start() // before asking: a page may answer at once
       try {
         target.ask(id)
       } catch {
+        pending.finish('silent') // only clears its timer: nobody waits for it
         this.waiting.delete(id)
         outcome.unreachable++
         continue
       }
       outcome.asked++
-      answers.push(answered)
+      asked.push([id, pending])
     }
-    if (answers.length === 0) return outcome
-    let timer: unknown
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = this.timers.setTimeout(() => resolve('timeout'), timeoutMs)
-    })
-    const results = answers.map((answer) => Promise.race([answer, timedOut.then(() => false)]))
-    for (const answered of await Promise.all(results)) {
-      if (answered) outcome.answered++
-      else outcome.silent++
+    for (const [id, pending] of asked) {
+      const result = await pending.result
+      this.waiting.delete(id) // another flush may be waiting too
+      if (result === 'saved') outcome.answered++
+      else outcome[result]++
     }
-    this.timers.clearTimeout(timer)
-    for (const id of ids) this.waiting.delete(id) // another flush may be waiting too
     return outcome
   }
 
-  /** A page answered request `requestId` (unknown or late answers are ignored). */
-  acknowledge(requestId: unknown): void {
+  /** A page answered request `requestId` (unknown, late or malformed answers are ignored). */
+  acknowledge(requestId: unknown, answer: unknown): void {
     if (typeof requestId !== 'number') return
-    const done = this.waiting.get(requestId)
-    this.waiting.delete(requestId)
-    done?.()
+    if (answer !== 'saving' && answer !== 'saved') return
+    this.waiting.get(requestId)?.answer(answer)
   }
 }
 
 /** The log line for a flush before quitting. */
-export function describeFlush(outcome: FlushOutcome, timeoutMs: number): string {
+export function describeFlush(outcome: FlushOutcome, timeouts: FlushTimeouts): string {
   const parts = [`${outcome.answered} of ${outcome.asked} page(s) saved their pending edits`]
-  if (outcome.silent > 0) parts.push(`${outcome.silent} did not answer within ${timeoutMs} ms`)
+  if (outcome.silent > 0) {
+    parts.push(`${outcome.silent} did not answer within ${timeouts.answerMs} ms`)
+  }
+  if (outcome.unfinished > 0) {
+    parts.push(`${outcome.unfinished} began saving but did not finish within ${timeouts.saveMs} ms`)
+  }
   if (outcome.unreachable > 0) parts.push(`${outcome.unreachable} could not be asked`)
   return `quit: ${parts.join('; ')}`
 }

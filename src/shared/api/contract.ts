@@ -210,8 +210,14 @@ export const LISTENING_CHANNEL = 'offprint:listening'
 /** Main asks the page, with a request id, to save its pending edits now (before quitting). */
 export const FLUSH_CHANNEL = 'offprint:flush'
 
-/** Preload answers a flush request on this channel, with its id, once the page saved. */
+/**
+ * Preload answers a flush request on this channel with its id and a FlushAnswer:
+ * 'saving' as soon as the request arrives, 'saved' once the page saved.
+ */
 export const FLUSHED_CHANNEL = 'offprint:flushed'
+
+/** A page's answer to a flush request: saving (at once), then saved. */
+export type FlushAnswer = 'saving' | 'saved'
 
 export type ApiErrorCode =
   | 'invalid-arguments'

@@ -55,6 +55,8 @@ export class FakeWebContents extends Destroyable {
   windowOpenHandler: ((details: { url: string }) => unknown) | undefined
   readonly replaced: string[] = []
   reloads = 0
+  /** A renderer stuck in a loop: main's messages are queued and never heard. */
+  hung = false
   constructor(
     readonly electron: FakeElectron,
     readonly window: FakeBrowserWindow,
@@ -71,7 +73,7 @@ export class FakeWebContents extends Destroyable {
     this.sent.push({ channel, args: copies })
     // IPC is asynchronous: the page hears it on a later turn.
     setImmediate(() => {
-      if (this.destroyed) return
+      if (this.destroyed || this.hung) return
       for (const listener of this.rendererListeners.get(channel) ?? []) listener({}, ...copies)
     })
   }
