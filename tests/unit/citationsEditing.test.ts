@@ -2,6 +2,7 @@
 // (the bibliography kept, only the edited clusters formatted again), and what
 // the reader sees is exactly what a freshly loaded style formats for the same
 // note. The styles and locale are the bundled CSL project files.
+import CSL from 'citeproc'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +11,13 @@ import { cslItem } from '../../src/main/core/exports/cslJsonExport'
 import { synthesize } from '../bench/syntheticLibrary'
 
 const CSL_DIR = resolve('resources/csl')
+
+/** citeproc-js's own case changes and sorting, before an engine replaces them (citeprocCase.ts). */
+const CITEPROC_OWN = {
+  toLocaleLowerCase: CSL.toLocaleLowerCase,
+  toLocaleUpperCase: CSL.toLocaleUpperCase,
+  getSortCompare: CSL.getSortCompare,
+}
 
 /** Works whose citations disambiguate: two by Smith in 2020, and two Lees with other given names. */
 const WORKS: Record<string, Record<string, unknown>> = {
@@ -131,6 +139,26 @@ beforeAll(async () => {
   }
 })
 
+const papers = synthesize(1000).papers
+const works = new Map(
+  papers.map((paper) => [paper.id, { ...cslItem(paper, paper.id), id: paper.id }]),
+)
+const paperAt = (i: number): string => papers[(i * 7919) % papers.length]?.id ?? ''
+// 40 citations, in text and bracketed with a page; each note cites other works.
+const note = (offset: number): ResolvedCitation[] =>
+  Array.from({ length: 40 }, (_, i) =>
+    i % 2 === 0
+      ? { mode: 'in-text', items: [{ paperId: paperAt(i + offset) }] }
+      : { mode: 'normal', items: [{ paperId: paperAt(i + offset), locator: String(i) }] },
+  )
+const formatNote = (engine: CslEngine, offset: number): ReturnType<CslEngine['format']> =>
+  engine.format(
+    note(offset),
+    (id) => works.get(id),
+    () => '',
+    'html',
+  )
+
 function formatted(
   engine: CslEngine,
   draft: readonly ResolvedCitation[],
@@ -195,26 +223,34 @@ describe('a note edited citation by citation', () => {
     expect(after.citations).toEqual(['(Sapolsky, 2018)'])
   })
 
-  it('formats note after note afresh, each as a freshly loaded style does (APA, 1,000 works)', () => {
-    const papers = synthesize(1000).papers
-    const works = new Map(
-      papers.map((paper) => [paper.id, { ...cslItem(paper, paper.id), id: paper.id }]),
+  for (const style of ['apa', 'ieee', 'chicago-author-date']) {
+    it(
+      `formats another note opened in ${style} exactly as a fresh citeproc-js with its own case changes and sorting`,
+      { timeout: 240_000 },
+      () => {
+        const xml = styles.get(style) ?? ''
+        const warm = new CslEngine(xml, locale)
+        formatNote(warm, 0)
+        const opened = formatNote(warm, 211)
+        const ours = {
+          toLocaleLowerCase: CSL.toLocaleLowerCase,
+          toLocaleUpperCase: CSL.toLocaleUpperCase,
+          getSortCompare: CSL.getSortCompare,
+        }
+        expect(ours.getSortCompare).not.toBe(CITEPROC_OWN.getSortCompare)
+        Object.assign(CSL, CITEPROC_OWN)
+        try {
+          expect(opened).toEqual(formatNote(new CslEngine(xml, locale), 211))
+        } finally {
+          Object.assign(CSL, ours)
+        }
+        expect(opened.citations).toHaveLength(40)
+        expect(opened.bibliography).toHaveLength(40)
+      },
     )
-    const paperAt = (i: number): string => papers[(i * 7919) % papers.length]?.id ?? ''
-    // 40 citations, in text and bracketed with a page; each note cites other works.
-    const note = (offset: number): ResolvedCitation[] =>
-      Array.from({ length: 40 }, (_, i) =>
-        i % 2 === 0
-          ? { mode: 'in-text', items: [{ paperId: paperAt(i + offset) }] }
-          : { mode: 'normal', items: [{ paperId: paperAt(i + offset), locator: String(i) }] },
-      )
-    const formatNote = (engine: CslEngine, offset: number): ReturnType<CslEngine['format']> =>
-      engine.format(
-        note(offset),
-        (id) => works.get(id),
-        () => '',
-        'html',
-      )
+  }
+
+  it('formats note after note afresh, each as a freshly loaded style does (APA, 1,000 works)', () => {
     const xml = styles.get('apa') ?? ''
     const warm = new CslEngine(xml, locale)
     // The sixth note made citeproc-js fail on a work the fifth had dropped.
