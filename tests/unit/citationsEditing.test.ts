@@ -159,6 +159,22 @@ const formatNote = (engine: CslEngine, offset: number): ReturnType<CslEngine['fo
     'html',
   )
 
+/** What `run` formats with citeproc-js's own functions in place of citeprocCase.ts's. */
+function withCiteprocOwn<T>(run: () => T): T {
+  const ours = {
+    toLocaleLowerCase: CSL.toLocaleLowerCase,
+    toLocaleUpperCase: CSL.toLocaleUpperCase,
+    getSortCompare: CSL.getSortCompare,
+  }
+  expect(ours.getSortCompare).not.toBe(CITEPROC_OWN.getSortCompare)
+  Object.assign(CSL, CITEPROC_OWN)
+  try {
+    return run()
+  } finally {
+    Object.assign(CSL, ours)
+  }
+}
+
 function formatted(
   engine: CslEngine,
   draft: readonly ResolvedCitation[],
@@ -223,40 +239,29 @@ describe('a note edited citation by citation', () => {
     expect(after.citations).toEqual(['(Sapolsky, 2018)'])
   })
 
-  for (const style of ['apa', 'ieee', 'chicago-author-date']) {
+  // APA's is the sixth note below; each note here is formatted from scratch.
+  for (const style of ['ieee', 'chicago-author-date']) {
     it(
-      `formats another note opened in ${style} exactly as a fresh citeproc-js with its own case changes and sorting`,
+      `formats a note from scratch in ${style} exactly as citeproc-js with its own case changes and sorting`,
       { timeout: 240_000 },
       () => {
         const xml = styles.get(style) ?? ''
-        const warm = new CslEngine(xml, locale)
-        formatNote(warm, 0)
-        const opened = formatNote(warm, 211)
-        const ours = {
-          toLocaleLowerCase: CSL.toLocaleLowerCase,
-          toLocaleUpperCase: CSL.toLocaleUpperCase,
-          getSortCompare: CSL.getSortCompare,
-        }
-        expect(ours.getSortCompare).not.toBe(CITEPROC_OWN.getSortCompare)
-        Object.assign(CSL, CITEPROC_OWN)
-        try {
-          expect(opened).toEqual(formatNote(new CslEngine(xml, locale), 211))
-        } finally {
-          Object.assign(CSL, ours)
-        }
+        const opened = formatNote(new CslEngine(xml, locale), 211)
         expect(opened.citations).toHaveLength(40)
         expect(opened.bibliography).toHaveLength(40)
+        expect(opened).toEqual(withCiteprocOwn(() => formatNote(new CslEngine(xml, locale), 211)))
       },
     )
   }
 
-  it('formats note after note afresh, each as a freshly loaded style does (APA, 1,000 works)', () => {
+  it('formats note after note afresh, each as a fresh citeproc-js does (APA, 1,000 works)', () => {
     const xml = styles.get('apa') ?? ''
     const warm = new CslEngine(xml, locale)
     // The sixth note made citeproc-js fail on a work the fifth had dropped.
     for (let n = 0; n < 5; n++) formatNote(warm, n * 37)
     const sixth = formatNote(warm, 5 * 37)
     expect(sixth.citations).toHaveLength(40)
-    expect(sixth).toEqual(formatNote(new CslEngine(xml, locale), 5 * 37))
+    // The fresh engine runs citeproc-js's own case changes and sorting.
+    expect(sixth).toEqual(withCiteprocOwn(() => formatNote(new CslEngine(xml, locale), 5 * 37)))
   })
 })
