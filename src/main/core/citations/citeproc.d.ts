@@ -54,8 +54,17 @@ declare module 'citeproc' {
     updateItems(ids: string[]): void
     opt: { xclass?: string }
   }
+  /** What citeproc-js's case changes are called on: the languages of the text at hand. */
+  export interface CaseState {
+    tmp: { lang_array?: string[] }
+  }
   const CSL: {
     Engine: new (sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean) => Engine
+    toLocaleLowerCase(this: CaseState, text: string): string
+    toLocaleUpperCase(this: CaseState, text: string): string
+    /** The comparison sorting uses; `stringCompare`, when an application sets it, instead. */
+    getSortCompare(this: CaseState, locale?: string): (a: string, b: string) => number
+    stringCompare?: (a: string, b: string) => number
   }
   export default CSL
 }

@@ -7,6 +7,7 @@ import CSL from 'citeproc'
 import type { CiteprocCitation, CiteprocCitationItem, Engine } from 'citeproc'
 import type { CitationRequest } from '../../../shared/model'
 import { BadInputError } from '../kernel/errors'
+import { installCiteprocCase } from './citeprocCase'
 
 /** A citation whose works are all known, with the ids of its papers. */
 export interface ResolvedCitation {
@@ -64,6 +65,7 @@ export class CslEngine {
   private readonly unambiguous: boolean
 
   constructor(xml: string, locale: string) {
+    installCiteprocCase()
     try {
       this.engine = new CSL.Engine(
         {
