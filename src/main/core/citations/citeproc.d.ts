@@ -50,6 +50,10 @@ declare module 'citeproc' {
     }
     /** The works whose clusters the current update formats again. */
     tmp: { taintedItemIDs: Record<string, boolean> }
+    /** The disambiguation's working state; with registry and tmp, the processor's state. */
+    disambiguate: object
+    /** A work as the engine uses it: parsed afresh from retrieveItem's CSL-JSON once per update. */
+    retrieveItem(id: string): Record<string, unknown>
     setOutputFormat(mode: 'html' | 'text' | 'rtf'): void
     updateItems(ids: string[]): void
     opt: { xclass?: string }
@@ -65,6 +69,8 @@ declare module 'citeproc' {
     /** The comparison sorting uses; `stringCompare`, when an application sets it, instead. */
     getSortCompare(this: CaseState, locale?: string): (a: string, b: string) => number
     stringCompare?: (a: string, b: string) => number
+    /** A work's sort keys ("bibliography_sort" or "citation_sort"), called on the engine. */
+    getSortKeys(this: Engine, item: Record<string, unknown>, keyType: string): string[]
   }
   export default CSL
 }
