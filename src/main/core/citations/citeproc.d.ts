@@ -52,8 +52,8 @@ declare module 'citeproc' {
     tmp: { taintedItemIDs: Record<string, boolean> }
     /** The disambiguation's working state; with registry and tmp, the processor's state. */
     disambiguate: object
-    /** A work as the engine uses it: parsed afresh from retrieveItem's CSL-JSON once per update. */
-    retrieveItem(id: string): Record<string, unknown>
+    /** The application's functions the engine was made with. */
+    sys: CiteprocSys
     setOutputFormat(mode: 'html' | 'text' | 'rtf'): void
     updateItems(ids: string[]): void
     opt: { xclass?: string }

@@ -46,35 +46,23 @@ export function keptSorts(xml: string): Set<string> {
   return kept
 }
 
-/** Each engine's sort keys, by the CSL-JSON object its parsed item came from, by key type. */
+/** Each engine's sorts whose keys are kept, and the keys by work revision and sort. */
 const memos = new WeakMap<
   Engine,
   { sorts: ReadonlySet<string>; keys: WeakMap<object, Map<string, readonly string[]>> }
 >()
-/** Each parsed item (citeproc-js's copy) and the CSL-JSON object it was parsed from. */
-const sources = new WeakMap<object, object>()
 
 /**
- * Keeps the engine's sort keys per work revision. `fetched` hands over (and
- * forgets) the CSL-JSON object the application's retrieveItem returned last,
- * if it was asked since: the object the engine's new item is a copy of.
+ * Keeps the engine's sort keys per work revision: the CSL-JSON object the
+ * application's retrieveItem returns for the work now, which is what the
+ * item being sorted was parsed from (citeproc-js parses the works of each
+ * update afresh, and an engine edits a note only while its works' objects
+ * are the same).
  */
-export function memoizeSortKeys(
-  engine: Engine,
-  sorts: ReadonlySet<string>,
-  fetched: () => object | undefined,
-): void {
+export function memoizeSortKeys(engine: Engine, sorts: ReadonlySet<string>): void {
   if (sorts.size === 0) return
   installSortKeyMemo()
   memos.set(engine, { sorts, keys: new WeakMap() })
-  const retrieve = engine.retrieveItem.bind(engine)
-  engine.retrieveItem = (id) => {
-    fetched()
-    const item = retrieve(id)
-    const source = fetched()
-    if (source !== undefined) sources.set(item, source)
-    return item
-  }
 }
 
 let installed = false
@@ -85,10 +73,8 @@ function installSortKeyMemo(): void {
   const own = CSL.getSortKeys
   CSL.getSortKeys = function (this: Engine, item, keyType) {
     const memo = memos.get(this)
-    const source = sources.get(item)
-    if (memo === undefined || source === undefined || !memo.sorts.has(keyType)) {
-      return own.call(this, item, keyType)
-    }
+    if (memo === undefined || !memo.sorts.has(keyType)) return own.call(this, item, keyType)
+    const source = this.sys.retrieveItem(String(item['id']))
     let kept = memo.keys.get(source)
     if (kept === undefined) {
       kept = new Map()

@@ -70,8 +70,6 @@ export class CslEngine {
   private nextClusterId = 0
   /** Other notes' states, the most recently used first (KEPT_NOTES at most). */
   private kept: NoteState[] = []
-  /** The CSL-JSON object the last call to retrieveItem returned (see memoizeSortKeys). */
-  private fetched: object | undefined
   /**
    * Each work's bibliography entry, kept while the work (its object), its
    * place in the registry (its number) and its disambiguation (a year
@@ -90,11 +88,7 @@ export class CslEngine {
       this.engine = new CSL.Engine(
         {
           retrieveLocale: () => locale,
-          retrieveItem: (id) => {
-            const item = this.items(id) ?? { id, type: 'document', title: id }
-            this.fetched = item
-            return item
-          },
+          retrieveItem: (id) => this.items(id) ?? { id, type: 'document', title: id },
         },
         xml,
         'en-US',
@@ -107,11 +101,7 @@ export class CslEngine {
     this.numbered = xml.includes('citation-number')
     this.unambiguous = !/disambiguat/.test(xml)
     if (this.unambiguous) keepRefreshedClusters(this.engine)
-    memoizeSortKeys(this.engine, keptSorts(xml), () => {
-      const fetched = this.fetched
-      this.fetched = undefined
-      return fetched
-    })
+    memoizeSortKeys(this.engine, keptSorts(xml))
   }
 
   /**
