@@ -156,6 +156,7 @@ describe('citations in notes', () => {
     await expect.poll(() => citations.nth(0).textContent()).toBe('[1]')
     expect(await paragraph.textContent()).toMatch(/^Paragraph 30: /)
     expect(await below()).toBe(reading)
+    await app.screenshot('citations-reading-place')
   })
 
   it("shows a paper's key in the paper pane and Quick Copy puts the bibliography on the clipboard", async () => {
