@@ -122,13 +122,39 @@ export async function benchCitations(
     )
     // A note opened for the first time: other works, every cluster new.
     const opened: Measured[] = []
+    const notes: string[][] = []
     for (let i = 0; i < FULL_RUNS; i++) {
       const others = await keysFrom(CITATIONS * (i + 2) + (style === 'apa' ? 0 : 17))
+      notes.push(others)
       opened.push(await measured(() => format(note(1, others[CITATIONS - 1] ?? '', others))))
     }
     rows(
       `a note with ${CITATIONS} citations in ${style}, another note opened (median of ${FULL_RUNS})`,
       opened,
+      '≤ 100 ms after the style is loaded',
+    )
+    // Going back to each of those notes in turn, as it was.
+    const reopened: Measured[] = []
+    for (const others of notes) {
+      reopened.push(await measured(() => format(note(1, others[CITATIONS - 1] ?? '', others))))
+    }
+    rows(
+      `a note with ${CITATIONS} citations in ${style}, a recent note opened again (median of ${FULL_RUNS})`,
+      reopened,
+      '≤ 100 ms after the style is loaded',
+    )
+    // A new note whose works the notes above cited (half of one, half of the next).
+    const known: Measured[] = []
+    for (let i = 0; i + 1 < notes.length; i++) {
+      const works = [
+        ...(notes[i] ?? []).slice(CITATIONS / 2),
+        ...(notes[i + 1] ?? []).slice(0, CITATIONS / 2),
+      ].reverse()
+      known.push(await measured(() => format(note(2, works[CITATIONS - 1] ?? '', works))))
+    }
+    rows(
+      `a note with ${CITATIONS} citations in ${style}, new, of works cited before (median of ${FULL_RUNS - 1})`,
+      known,
       '≤ 100 ms after the style is loaded',
     )
   }

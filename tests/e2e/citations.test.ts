@@ -120,6 +120,45 @@ describe('citations in notes', () => {
     expect(html).toContain('networks came first [3]. See also [3, p. 3].')
   })
 
+  it('keeps the line being read in place when the citations above it change', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importPapers(page)
+    await newNote(page, 'Long review')
+    // Forty paragraphs of different lengths, each citing all three papers.
+    const paragraphs = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `Paragraph ${i}: ${'the argument goes on '.repeat(3 + (i % 7))}[@mccauley2019] and [@sapolsky2017; @payne1985].`,
+    )
+    await page.getByTestId('note-input').fill(paragraphs.join('\n\n'))
+    const preview = page.getByTestId('note-preview')
+    const citations = preview.locator('[data-citation="resolved"]')
+    await expect.poll(() => citations.count()).toBe(80)
+    expect(await citations.nth(0).textContent()).toBe('(McCauley & Christiansen, 2019)')
+
+    // The reader scrolls to paragraph 30 and reads it at the top of the pane.
+    const paragraph = preview.locator('.note-preview-content > p').nth(30)
+    const below = (): Promise<number> =>
+      paragraph.evaluate((element) => {
+        const pane = element.closest('[data-testid="note-preview"]')
+        const top = pane?.getBoundingClientRect().top ?? 0
+        return Math.round(element.getBoundingClientRect().top - top)
+      })
+    await paragraph.evaluate((element) => element.scrollIntoView({ block: 'start' }))
+    // The pane has told the preview where the reader is (scroll events come before the next frame).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)))
+    expect(await paragraph.textContent()).toMatch(/^Paragraph 30: /)
+    const reading = await below()
+
+    // IEEE's numbers are far shorter than APA's names: every paragraph above shrinks.
+    await page.getByTestId('citation-style').selectOption('ieee')
+    await expect.poll(() => citations.nth(0).textContent()).toBe('[1]')
+    expect(await paragraph.textContent()).toMatch(/^Paragraph 30: /)
+    expect(await below()).toBe(reading)
+    await app.screenshot('citations-reading-place')
+  })
+
   it("shows a paper's key in the paper pane and Quick Copy puts the bibliography on the clipboard", async () => {
     const app = await session.launch()
     const { page } = app

@@ -2,14 +2,24 @@
 // (the bibliography kept, only the edited clusters formatted again), and what
 // the reader sees is exactly what a freshly loaded style formats for the same
 // note. The styles and locale are the bundled CSL project files.
+import CSL from 'citeproc'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { keptSorts } from '../../src/main/core/citations/citeprocMemo'
 import { CslEngine, type ResolvedCitation } from '../../src/main/core/citations/cslEngine'
 import { cslItem } from '../../src/main/core/exports/cslJsonExport'
 import { synthesize } from '../bench/syntheticLibrary'
 
 const CSL_DIR = resolve('resources/csl')
+
+/** citeproc-js's own case changes and sorting, before an engine replaces them (citeprocCase.ts). */
+const CITEPROC_OWN = {
+  toLocaleLowerCase: CSL.toLocaleLowerCase,
+  toLocaleUpperCase: CSL.toLocaleUpperCase,
+  getSortCompare: CSL.getSortCompare,
+  getSortKeys: CSL.getSortKeys,
+}
 
 /** Works whose citations disambiguate: two by Smith in 2020, and two Lees with other given names. */
 const WORKS: Record<string, Record<string, unknown>> = {
@@ -131,6 +141,50 @@ beforeAll(async () => {
   }
 })
 
+const papers = synthesize(1000).papers
+const works = new Map(
+  papers.map((paper) => [paper.id, { ...cslItem(paper, paper.id), id: paper.id }]),
+)
+const paperAt = (i: number): string => papers[(i * 7919) % papers.length]?.id ?? ''
+// 40 citations, in text and bracketed with a page; each note cites other works.
+const note = (offset: number): ResolvedCitation[] =>
+  Array.from({ length: 40 }, (_, i) =>
+    i % 2 === 0
+      ? { mode: 'in-text', items: [{ paperId: paperAt(i + offset) }] }
+      : { mode: 'normal', items: [{ paperId: paperAt(i + offset), locator: String(i) }] },
+  )
+const formatNote = (engine: CslEngine, offset: number): ReturnType<CslEngine['format']> =>
+  engine.format(
+    note(offset),
+    (id) => works.get(id),
+    () => '',
+    'html',
+  )
+
+/** The note at `offset` after the writer's edits: a page changed, a citation added first. */
+const editedNote = (offset: number): ResolvedCitation[] => {
+  const edited = note(offset)
+  edited[3] = { mode: 'normal', items: [{ paperId: paperAt(3 + offset), locator: '99' }] }
+  return [{ mode: 'normal', items: [{ paperId: paperAt(offset + 500) }] }, ...edited]
+}
+
+/** What `run` formats with citeproc-js's own functions in place of citeprocCase.ts's and citeprocMemo.ts's. */
+function withCiteprocOwn<T>(run: () => T): T {
+  const ours = {
+    toLocaleLowerCase: CSL.toLocaleLowerCase,
+    toLocaleUpperCase: CSL.toLocaleUpperCase,
+    getSortCompare: CSL.getSortCompare,
+    getSortKeys: CSL.getSortKeys,
+  }
+  expect(ours.getSortCompare).not.toBe(CITEPROC_OWN.getSortCompare)
+  Object.assign(CSL, CITEPROC_OWN)
+  try {
+    return run()
+  } finally {
+    Object.assign(CSL, ours)
+  }
+}
+
 function formatted(
   engine: CslEngine,
   draft: readonly ResolvedCitation[],
@@ -195,32 +249,62 @@ describe('a note edited citation by citation', () => {
     expect(after.citations).toEqual(['(Sapolsky, 2018)'])
   })
 
-  it('formats note after note afresh, each as a freshly loaded style does (APA, 1,000 works)', () => {
-    const papers = synthesize(1000).papers
-    const works = new Map(
-      papers.map((paper) => [paper.id, { ...cslItem(paper, paper.id), id: paper.id }]),
+  // APA's is the sixth note below.
+  for (const style of ['ieee', 'chicago-author-date']) {
+    it(
+      `reads a note opened again after another, then edited, in ${style} exactly as citeproc-js with its own functions formats it`,
+      { timeout: 240_000 },
+      () => {
+        const xml = styles.get(style) ?? ''
+        const warm = new CslEngine(xml, locale)
+        const opened = formatNote(warm, 211)
+        expect(opened.citations).toHaveLength(40)
+        expect(opened.bibliography).toHaveLength(40)
+        // Another note, citing half the same works; then back to the first,
+        // which citeproc-js does not format again.
+        expect(formatNote(warm, 231).bibliography).not.toEqual(opened.bibliography)
+        const rebuilt = vi.spyOn(CSL.Engine.prototype, 'rebuildProcessorState')
+        expect(formatNote(warm, 211)).toEqual(opened)
+        const edited = warm.format(
+          editedNote(211),
+          (id) => works.get(id),
+          () => '',
+          'html',
+        )
+        expect(edited.citations[4]).not.toBe(opened.citations[3])
+        // The edits were made citation by citation.
+        expect(rebuilt).not.toHaveBeenCalled()
+        rebuilt.mockRestore()
+        expect(edited).toEqual(
+          withCiteprocOwn(() =>
+            new CslEngine(xml, locale).format(
+              editedNote(211),
+              (id) => works.get(id),
+              () => '',
+              'html',
+            ),
+          ),
+        )
+      },
     )
-    const paperAt = (i: number): string => papers[(i * 7919) % papers.length]?.id ?? ''
-    // 40 citations, in text and bracketed with a page; each note cites other works.
-    const note = (offset: number): ResolvedCitation[] =>
-      Array.from({ length: 40 }, (_, i) =>
-        i % 2 === 0
-          ? { mode: 'in-text', items: [{ paperId: paperAt(i + offset) }] }
-          : { mode: 'normal', items: [{ paperId: paperAt(i + offset), locator: String(i) }] },
-      )
-    const formatNote = (engine: CslEngine, offset: number): ReturnType<CslEngine['format']> =>
-      engine.format(
-        note(offset),
-        (id) => works.get(id),
-        () => '',
-        'html',
-      )
+  }
+
+  it('formats note after note, each as a fresh citeproc-js does (APA, 1,000 works)', () => {
     const xml = styles.get('apa') ?? ''
     const warm = new CslEngine(xml, locale)
-    // The sixth note made citeproc-js fail on a work the fifth had dropped.
-    for (let n = 0; n < 5; n++) formatNote(warm, n * 37)
-    const sixth = formatNote(warm, 5 * 37)
+    // Each note cites half the works of the one before. The sixth note made
+    // citeproc-js fail on a work the fifth had dropped.
+    for (let n = 0; n < 5; n++) formatNote(warm, n * 20)
+    const sixth = formatNote(warm, 5 * 20)
     expect(sixth.citations).toHaveLength(40)
-    expect(sixth).toEqual(formatNote(new CslEngine(xml, locale), 5 * 37))
+    // The fresh engine runs citeproc-js's own case changes, sorting and sort keys.
+    expect(sixth).toEqual(withCiteprocOwn(() => formatNote(new CslEngine(xml, locale), 5 * 20)))
+  })
+
+  it("keeps a work's sort keys across notes only where the note cannot change them", () => {
+    expect([...keptSorts(styles.get('apa') ?? '')]).toEqual(['citation_sort', 'bibliography_sort'])
+    // IEEE orders a citation's works by their numbers; Chicago's dates carry year suffixes.
+    expect([...keptSorts(styles.get('ieee') ?? '')]).toEqual([])
+    expect([...keptSorts(styles.get('chicago-author-date') ?? '')]).toEqual([])
   })
 })

@@ -76,6 +76,20 @@ export interface ClickReport {
  * closed again after each click.
  */
 export async function clickEveryLink(scope: string): Promise<ClickReport> {
+  // A broken link's menu is closed with Cancel; a missing citation's "Find
+  // paper…" with Escape, as a user closes it. (Defined here: this runs in the page.)
+  const closeMenu = (): boolean => {
+    const menu = document.querySelector<HTMLElement>('[data-testid=broken-link-menu]')
+    if (menu === null) return false
+    const cancel = menu.querySelector<HTMLElement>('.link-button')
+    if (cancel !== null) cancel.click()
+    else {
+      menu
+        .querySelector('[role=combobox]')
+        ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    }
+    return true
+  }
   const opened: string[] = []
   const realOpen = window.open
   window.open = (url?: string | URL) => {
@@ -91,13 +105,12 @@ export async function clickEveryLink(scope: string): Promise<ClickReport> {
       if (!element.isConnected) continue
       element.click()
       clicked++
-      const cancel = document.querySelector<HTMLElement>(
-        '[data-testid=broken-link-menu] .link-button',
-      )
-      cancel?.click()
+      closeMenu()
     }
     // React commits the clicks' state; a frame passes so anything they set in motion happens.
     await new Promise((resolve) => requestAnimationFrame(resolve))
+    // The last click's menu, shown only now.
+    if (closeMenu()) await new Promise((resolve) => requestAnimationFrame(resolve))
   } finally {
     window.open = realOpen
   }

@@ -50,12 +50,27 @@ declare module 'citeproc' {
     }
     /** The works whose clusters the current update formats again. */
     tmp: { taintedItemIDs: Record<string, boolean> }
+    /** The disambiguation's working state; with registry and tmp, the processor's state. */
+    disambiguate: object
+    /** The application's functions the engine was made with. */
+    sys: CiteprocSys
     setOutputFormat(mode: 'html' | 'text' | 'rtf'): void
     updateItems(ids: string[]): void
     opt: { xclass?: string }
   }
+  /** What citeproc-js's case changes are called on: the languages of the text at hand. */
+  export interface CaseState {
+    tmp: { lang_array?: string[] }
+  }
   const CSL: {
     Engine: new (sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean) => Engine
+    toLocaleLowerCase(this: CaseState, text: string): string
+    toLocaleUpperCase(this: CaseState, text: string): string
+    /** The comparison sorting uses; `stringCompare`, when an application sets it, instead. */
+    getSortCompare(this: CaseState, locale?: string): (a: string, b: string) => number
+    stringCompare?: (a: string, b: string) => number
+    /** A work's sort keys ("bibliography_sort" or "citation_sort"), called on the engine. */
+    getSortKeys(this: Engine, item: Record<string, unknown>, keyType: string): string[]
   }
   export default CSL
 }

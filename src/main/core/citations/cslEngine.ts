@@ -7,6 +7,8 @@ import CSL from 'citeproc'
 import type { CiteprocCitation, CiteprocCitationItem, Engine } from 'citeproc'
 import type { CitationRequest } from '../../../shared/model'
 import { BadInputError } from '../kernel/errors'
+import { installCiteprocCase } from './citeprocCase'
+import { keptSorts, memoizeSortKeys } from './citeprocMemo'
 
 /** A citation whose works are all known, with the ids of its papers. */
 export interface ResolvedCitation {
@@ -31,6 +33,10 @@ const NO_PRINTED_FORM = '[NO_PRINTED_FORM]'
 const MAX_EDITS = 8
 /** citeproc-js's flag: every cited work is registered already (the works did not change). */
 const ASSUME_ALL_ITEMS_REGISTERED = 2
+/** Notes whose state is kept besides the current note's, so going back to one is an edit. */
+const KEPT_NOTES = 3
+/** Bibliography entries kept, across notes (the least recently used go first). */
+const KEPT_ENTRIES = 2000
 
 /** What the engine last registered and rendered, to answer the next request from. */
 interface Rendered {
@@ -44,6 +50,17 @@ interface Rendered {
   bibliography: Omit<EngineOutput, 'citations'>
 }
 
+/**
+ * A note's state in the engine: citeproc-js's processor state (what its own
+ * restoreProcessorState resets: the registry of works and clusters, the
+ * disambiguation, the working state) with our answer from it.
+ */
+interface NoteState {
+  processor: Pick<Engine, 'registry' | 'tmp' | 'disambiguate'>
+  last: Rendered
+  clusterIds: Map<string, string>
+}
+
 export class CslEngine {
   private readonly engine: Engine
   private items: (id: string) => Record<string, unknown> | undefined = () => undefined
@@ -51,6 +68,8 @@ export class CslEngine {
   /** A citationID for each cluster content and its occurrence ("JSON\0n"), stable across requests. */
   private clusterIds = new Map<string, string>()
   private nextClusterId = 0
+  /** Other notes' states, the most recently used first (KEPT_NOTES at most). */
+  private kept: NoteState[] = []
   /**
    * Each work's bibliography entry, kept while the work (its object), its
    * place in the registry (its number) and its disambiguation (a year
@@ -64,6 +83,7 @@ export class CslEngine {
   private readonly unambiguous: boolean
 
   constructor(xml: string, locale: string) {
+    installCiteprocCase()
     try {
       this.engine = new CSL.Engine(
         {
@@ -81,6 +101,7 @@ export class CslEngine {
     this.numbered = xml.includes('citation-number')
     this.unambiguous = !/disambiguat/.test(xml)
     if (this.unambiguous) keepRefreshedClusters(this.engine)
+    memoizeSortKeys(this.engine, keptSorts(xml))
   }
 
   /**
@@ -106,9 +127,9 @@ export class CslEngine {
   ): EngineOutput {
     this.items = items
     const clusters: CiteprocCitation[] = []
+    const contents: string[] = []
     const positions: number[] = []
     const seen = new Map<string, number>()
-    const ids = new Map<string, string>()
     citations.forEach((citation, index) => {
       if (citation.items.length === 0) return
       positions.push(index)
@@ -121,17 +142,21 @@ export class CslEngine {
       const json = JSON.stringify(cluster)
       const occurrence = (seen.get(json) ?? 0) + 1
       seen.set(json, occurrence)
-      const content = `${json}\0${occurrence}`
-      cluster.citationID = this.clusterIds.get(content) ?? `c${this.nextClusterId++}`
-      ids.set(content, cluster.citationID)
+      contents.push(`${json}\0${occurrence}`)
       clusters.push(cluster)
     })
-    this.clusterIds = ids
+    this.resume(contents)
+    const ids = new Map<string, string>()
+    clusters.forEach((cluster, at) => {
+      const content = contents[at] ?? ''
+      cluster.citationID = this.clusterIds.get(content) ?? `c${this.nextClusterId++}`
+      ids.set(content, cluster.citationID)
+    })
     const cited = new Map<string, Record<string, unknown> | undefined>()
     for (const cluster of clusters) {
       for (const { id } of cluster.citationItems) if (!cited.has(id)) cited.set(id, items(id))
     }
-    const rendered = this.render(clusters, cited, output)
+    const rendered = this.render(clusters, cited, output, ids)
     const texts = citations.map(() => '')
     positions.forEach((index, at) => {
       let text = rendered.texts.get(clusters[at]?.citationID ?? '') ?? ''
@@ -145,26 +170,72 @@ export class CslEngine {
     return { citations: texts, ...rendered.bibliography }
   }
 
+  /**
+   * Goes back to the kept note state that has more of these clusters than
+   * the current one (a note opened again), the current one being kept in
+   * its place.
+   */
+  private resume(contents: readonly string[]): void {
+    const shared = (ids: ReadonlyMap<string, string>): number =>
+      contents.reduce((count, content) => count + (ids.has(content) ? 1 : 0), 0)
+    let best = -1
+    let most = shared(this.clusterIds)
+    this.kept.forEach((state, at) => {
+      const count = shared(state.clusterIds)
+      if (count > most) {
+        best = at
+        most = count
+      }
+    })
+    const state = this.kept[best]
+    if (state === undefined) return
+    this.kept.splice(best, 1)
+    this.keep(this.last)
+    this.engine.registry = state.processor.registry
+    this.engine.tmp = state.processor.tmp
+    this.engine.disambiguate = state.processor.disambiguate
+    this.last = state.last
+    this.clusterIds = state.clusterIds
+  }
+
+  /** The current note's state among the kept ones, the least recently used dropped. */
+  private keep(last: Rendered | undefined): void {
+    if (last === undefined) return
+    const { registry, tmp, disambiguate } = this.engine
+    this.kept.unshift({
+      processor: { registry, tmp, disambiguate },
+      last,
+      clusterIds: this.clusterIds,
+    })
+    this.kept.length = Math.min(this.kept.length, KEPT_NOTES)
+  }
+
   private render(
     clusters: readonly CiteprocCitation[],
     cited: Map<string, Record<string, unknown> | undefined>,
     output: OutputFormat,
+    clusterIds: Map<string, string>,
   ): Rendered {
     const last = this.last
+    // Unset while citeproc-js works: a failure leaves no state to edit next time.
     this.last = undefined
     const ids = clusters.map((cluster) => cluster.citationID)
     if (last !== undefined && clusters.length > 0 && last.ids.length > 0) {
       const edited = this.edit(last, clusters, ids, cited, output)
       if (edited !== undefined) {
         this.last = edited
+        this.clusterIds = clusterIds
         return edited
       }
     }
+    // The last note's state is kept for going back to it; this one starts
+    // from an empty processor state (citeproc-js's own reset: a new registry
+    // and disambiguation). Rebuilding over the last note's works could leave
+    // a removed work in a disambiguation pool, and citeproc-js then failed on
+    // it ("reading 'id'": APA, a few notes formatted afresh in turn).
+    this.keep(last)
+    this.clusterIds = clusterIds
     this.engine.setOutputFormat(output)
-    // Start from an empty processor state (citeproc-js's own reset: a new
-    // registry and disambiguation): rebuilding over the last note's works can
-    // leave a removed work in a disambiguation pool, and citeproc-js then
-    // fails on it ("reading 'id'": APA, a few notes formatted afresh in turn).
     this.engine.restoreProcessorState([])
     // The new registry's refreshes, too.
     if (this.unambiguous) keepRefreshedClusters(this.engine)
@@ -195,6 +266,7 @@ export class CslEngine {
     output: OutputFormat,
   ): Rendered | undefined {
     if (last.output !== output) return undefined
+    this.engine.setOutputFormat(output)
     for (const [id, item] of cited) {
       if (item === undefined || (last.items.has(id) && last.items.get(id) !== item))
         return undefined
@@ -259,6 +331,10 @@ export class CslEngine {
       const entry = kept.get(id)
       if (entry === undefined || entry.item !== cited.get(id) || entry.state !== state) {
         wanted.push(id)
+      } else {
+        // Used again: last to be dropped.
+        kept.delete(id)
+        kept.set(id, entry)
       }
     }
     for (const id of wanted) kept.delete(id)
@@ -277,13 +353,19 @@ export class CslEngine {
       }
     }
     const bibliography: string[] = []
+    const shown: string[] = []
     for (const id of order) {
       const entry = kept.get(id)
-      if (entry !== undefined) bibliography.push(entry.html)
+      if (entry === undefined) continue
+      bibliography.push(entry.html)
+      shown.push(id)
     }
-    // Works no longer cited are forgotten (a library's worth would pile up otherwise).
-    for (const id of kept.keys()) if (!states.has(id)) kept.delete(id)
-    return { bibliography, order: order.filter((id) => kept.has(id)) }
+    // Other notes' works are kept for a while (a note's own are the most recent).
+    for (const id of kept.keys()) {
+      if (kept.size <= Math.max(KEPT_ENTRIES, states.size)) break
+      kept.delete(id)
+    }
+    return { bibliography, order: shown }
   }
 }
 

@@ -1,7 +1,8 @@
 // What the citations of a note read as in the chosen style, asked of main in
 // one call per change of the set of citations (a moment after typing stops),
 // and asked again when papers change (a key edited, a paper added or trashed).
-// Until the new answer comes, the last one says what it knows.
+// A note just opened asks at once. Until the new answer comes, the last one
+// says what it knows, and a citation not yet formatted shows as written.
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import type { CitationRequest } from '../../../../shared/model'
@@ -25,6 +26,7 @@ export function useCitations(
     signature: '',
     requests: [],
   })
+  const opened = asked.signature === ''
   useEffect(() => {
     const timer = setTimeout(
       () =>
@@ -35,7 +37,7 @@ export function useCitations(
             items: citation.items,
           })),
         }),
-      FORMAT_DELAY_MS,
+      opened ? 0 : FORMAT_DELAY_MS,
     )
     return () => clearTimeout(timer)
     // The requests follow the signature: the same citations ask the same question.

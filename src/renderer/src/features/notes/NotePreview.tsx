@@ -24,6 +24,7 @@ import { useCitations } from '../citations/useCitations'
 import { useLinkResolver } from '../links/useLinkResolver'
 import { renderMarkdown } from './markdown/renderMarkdown'
 import { typesetMathIn } from './math/renderMath'
+import { keepReadingPlace, readingPlace, type ReadingPlace } from './readingPlace'
 import type { Destination } from '../navigation/linkDestination'
 import { PaperPicker } from '../../ui/PaperPicker'
 
@@ -67,12 +68,28 @@ export function NotePreview({ body, onOpen, onCreateNote, onRepair }: NotePrevie
   )
   const [menu, setMenu] = useState<Menu | undefined>(undefined)
   const content = useRef<HTMLDivElement>(null)
+  const pane = useRef<HTMLDivElement>(null)
+  /** Where the reader was, in which text: kept while only the citations change. */
+  const place = useRef<{ source: string; at: ReadingPlace | undefined }>(undefined)
+  const notePlace = (): void => {
+    if (pane.current === null || content.current === null) return
+    place.current = { source, at: readingPlace(pane.current, content.current) }
+  }
   // React sets the sanitized HTML; the math placeholders in it are typeset before paint.
   useLayoutEffect(() => {
-    if (content.current === null) return
+    if (content.current === null || pane.current === null) return
     typesetMathIn(content.current)
     // A code block wider than the pane scrolls sideways: the keyboard must reach it too.
     for (const block of content.current.querySelectorAll('pre')) block.tabIndex = 0
+    // The same text with its citations formatted (or in another style): the
+    // line being read stays where it was.
+    const kept = place.current
+    if (kept?.source === source && kept.at !== undefined) {
+      keepReadingPlace(pane.current, content.current, kept.at)
+    }
+    notePlace()
+    // notePlace reads the source of this render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [html])
 
   function follow(target: Element, container: HTMLElement): boolean {
@@ -170,6 +187,7 @@ export function NotePreview({ body, onOpen, onCreateNote, onRepair }: NotePrevie
 
   return (
     <div
+      ref={pane}
       className="note-preview markdown-body"
       role="region"
       aria-label="Note preview"
@@ -178,6 +196,7 @@ export function NotePreview({ body, onOpen, onCreateNote, onRepair }: NotePrevie
       tabIndex={0}
       onClick={onClick}
       onKeyDown={onKeyDown}
+      onScroll={notePlace}
     >
       {/* Sanitized by DOMPurify in renderMarkdown; never raw user HTML. */}
       <div
