@@ -25,7 +25,81 @@ export function jsonListItems(text: string): Iterable<unknown> | undefined {
   }
 }
 
+/** A top-level JSON object read member by member: some lists left to be parsed element by element. */
+export interface JsonObjectMembers {
+  /** Every other member, parsed. */
+  members: Record<string, unknown>
+  /** The members named in `lazy` whose value is a list of objects, parsed as they are iterated. */
+  lists: Map<string, Iterable<unknown>>
+}
+
+/**
+ * `text` as a JSON object whose members named in `lazy` are left as lists
+ * parsed element by element (jsonListItems); undefined when it is not an
+ * object, or not valid JSON outside those lists.
+ */
+export function jsonObjectMembers(
+  text: string,
+  lazy: readonly string[],
+): JsonObjectMembers | undefined {
+  const members = new Map<string, unknown>()
+  const lists = new Map<string, Iterable<unknown>>()
+  // Object.fromEntries, not assignment: a "__proto__" member stays a member, as in JSON.parse.
+  const done = (): JsonObjectMembers => ({ members: Object.fromEntries(members), lists })
+  const n = text.length
+  let i = skipSpace(text, 0)
+  if (text.charCodeAt(i) !== OPEN_BRACE) return undefined
+  i = skipSpace(text, i + 1)
+  if (text.charCodeAt(i) === CLOSE_BRACE) return skipSpace(text, i + 1) === n ? done() : undefined
+  try {
+    for (;;) {
+      if (text.charCodeAt(i) !== QUOTE) return undefined
+      const keyEnd = stringEnd(text, i + 1)
+      if (keyEnd === undefined) return undefined
+      const key = JSON.parse(text.slice(i, keyEnd + 1)) as string
+      i = skipSpace(text, keyEnd + 1)
+      if (text.charCodeAt(i) !== COLON) return undefined
+      const start = skipSpace(text, i + 1)
+      const end = valueEnd(text, start)
+      if (end === undefined) return undefined
+      const value = text.slice(start, end)
+      const items = lazy.includes(key) ? jsonListItems(value) : undefined
+      // A repeated key: the last one counts, as in JSON.parse.
+      lists.delete(key)
+      members.delete(key)
+      if (items !== undefined) lists.set(key, items)
+      else members.set(key, JSON.parse(value) as unknown)
+      i = skipSpace(text, end)
+      const next = text.charCodeAt(i)
+      if (next === CLOSE_BRACE) return skipSpace(text, i + 1) === n ? done() : undefined
+      if (next !== COMMA) return undefined
+      i = skipSpace(text, i + 1)
+    }
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined
+    throw error
+  }
+}
+
+/** Where the value starting at `start` ends: an object, a list, a string, or a scalar. */
+function valueEnd(text: string, start: number): number | undefined {
+  const first = text.charCodeAt(start)
+  if (first === OPEN_BRACE || first === OPEN_BRACKET) return elementEnd(text, start)
+  if (first === QUOTE) {
+    const close = stringEnd(text, start + 1)
+    return close === undefined ? undefined : close + 1
+  }
+  let i = start
+  while (i < text.length) {
+    const code = text.charCodeAt(i)
+    if (code === COMMA || code === CLOSE_BRACE || isSpace(code)) break
+    i++
+  }
+  return i > start ? i : undefined
+}
+
 const QUOTE = 34
+const COLON = 58
 const BACKSLASH = 92
 const COMMA = 44
 const OPEN_BRACE = 123

@@ -7,7 +7,7 @@ import type { ParsedImport, ParsedRecord } from '../parsedRecord'
 import type { SkippedEntry } from '../../../../shared/model'
 import { parseArxivId } from '../identifiers'
 import { jsonItemLines } from '../jsonItemLines'
-import { jsonListItems } from '../jsonListItems'
+import { jsonListItems, jsonObjectMembers } from '../jsonListItems'
 import { dedupePapers, hfRecord, squashSpace } from './hfRecord'
 import type { HfPaper } from './hfRecord'
 
@@ -171,6 +171,48 @@ function papersOfItems(items: Iterable<unknown>, lines: readonly number[] | numb
   }
   const { papers, repeats } = dedupePapers(found)
   return { papers, skipped, repeats }
+}
+
+/**
+ * The papers of a saved page's hydration data (JSON text), with the data's
+ * other members (its date); a listing's list is parsed paper by paper.
+ * Undefined when the data is not valid JSON; HfFormatError when it holds no
+ * list of papers nor one paper.
+ */
+export function hfPageDataPapers(
+  json: string,
+  line: number,
+): { found: HfApiPapers; value: unknown } | undefined {
+  const data = jsonObjectMembers(json, LIST_KEYS)
+  const list = data === undefined ? undefined : listOfMembers(data.members, data.lists)
+  if (data !== undefined && list !== undefined) {
+    try {
+      return { found: papersOfItems(list, line), value: data.members }
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error
+    }
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  return { found: hfApiPapers(value, line), value }
+}
+
+/** The list entriesOf would take from an object: the first of LIST_KEYS that is a list. */
+function listOfMembers(
+  members: Json,
+  lists: ReadonlyMap<string, Iterable<unknown>>,
+): Iterable<unknown> | undefined {
+  for (const key of LIST_KEYS) {
+    const lazy = lists.get(key)
+    if (lazy !== undefined) return lazy
+    const list = members[key]
+    if (Array.isArray(list)) return list
+  }
+  return undefined
 }
 
 /** The records of a parsed HF API value: what the online daily fetch imports. */

@@ -4,7 +4,7 @@
 // search) and the paper page's own element with a `paper` object. Only that
 // JSON is read, never the visual markup, which changes with every redesign.
 import type { ParsedImport } from '../parsedRecord'
-import { HfFormatError, hfApiPapers } from './apiJson'
+import { HfFormatError, hfPageDataPapers } from './apiJson'
 import { hfRecord } from './hfRecord'
 import type { HfPaper } from './hfRecord'
 
@@ -157,23 +157,18 @@ export function parseHfSavedHtml(text: string): ParsedImport {
   let pageDate: string | undefined
   for (const hydration of hydrations(text)) {
     if (!holdsPapers(hydration.props)) continue
-    let value: unknown
-    try {
-      value = JSON.parse(decodeAttribute(hydration.props))
-    } catch {
-      skipped.push({
-        line: lineAt(text, hydration.index),
-        reason: `The page's ${hydration.target} data is not valid JSON`,
-      })
-      continue
-    }
     const line = lineAt(text, hydration.index)
-    let found
+    let data
     try {
-      found = hfApiPapers(value, line)
+      data = hfPageDataPapers(decodeAttribute(hydration.props), line)
     } catch {
       continue
     }
+    if (data === undefined) {
+      skipped.push({ line, reason: `The page's ${hydration.target} data is not valid JSON` })
+      continue
+    }
+    const { found, value } = data
     skipped.push(...found.skipped)
     for (const paper of found.papers) {
       const key = paper.arxivId ?? paper.title.toLowerCase()
