@@ -12,7 +12,7 @@ import type { HfPaper } from './hfRecord'
 // The site quotes data-props with " (its JSON's quotes written &quot;); tools that
 // rewrite a page they fetched (BeautifulSoup's prettify()) quote it with ' instead.
 const HYDRATER =
-  /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*>/g
+  /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*>/dg
 const HYDRATER_REVERSED =
   /<[a-z]+\s[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*?data-target="([A-Za-z]+)"[^>]*>/g
 
@@ -120,12 +120,20 @@ interface Hydration {
 
 function hydrations(text: string): Hydration[] {
   const found = new Map<number, Hydration>()
+  // Where the found elements' values are: megabytes of text not searched again.
+  const values: number[] = []
   for (const m of text.matchAll(HYDRATER)) {
-    found.set(m.index, { target: m[1] ?? '', props: m[2] ?? m[3] ?? '', index: m.index })
+    const props = m[2] ?? m[3] ?? ''
+    found.set(m.index, { target: m[1] ?? '', props, index: m.index })
+    const span = m.indices?.[2] ?? m.indices?.[3]
+    if (span !== undefined) values.push(...span)
   }
   // Elements whose data-props come first are looked for only when some are left (a second
   // pass over a page of megabytes).
-  if (found.size < occurrences(text, 'data-props="') + occurrences(text, "data-props='")) {
+  const attributes =
+    occurrencesOutside(text, 'data-props="', values) +
+    occurrencesOutside(text, "data-props='", values)
+  if (found.size < attributes) {
     for (const m of text.matchAll(HYDRATER_REVERSED)) {
       if (!found.has(m.index))
         found.set(m.index, { target: m[3] ?? '', props: m[1] ?? m[2] ?? '', index: m.index })
@@ -134,9 +142,16 @@ function hydrations(text: string): Hydration[] {
   return [...found.values()].sort((a, b) => a.index - b.index)
 }
 
-function occurrences(text: string, part: string): number {
+/** How often `part` is in the text outside the spans (start, end, flat, in order). */
+function occurrencesOutside(text: string, part: string, spans: readonly number[]): number {
   let count = 0
-  for (let i = text.indexOf(part); i !== -1; i = text.indexOf(part, i + part.length)) count++
+  let from = 0
+  for (let span = 0; span <= spans.length; span += 2) {
+    // A slice is searched, not the text: no search runs on into the span.
+    const gap = text.slice(from, spans[span] ?? text.length)
+    for (let i = gap.indexOf(part); i !== -1; i = gap.indexOf(part, i + part.length)) count++
+    from = spans[span + 1] ?? text.length
+  }
   return count
 }
 
