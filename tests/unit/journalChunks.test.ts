@@ -43,7 +43,7 @@ describe('jsonPieces', () => {
     for (const value of values) expect([...jsonPieces(value)].join('')).toBe(JSON.stringify(value))
   })
 
-  it('gives a list of 100,000 records in one piece per record, never as one string', () => {
+  it('gives a list of 100,000 records in pieces of 64 records, never as one string', () => {
     const put = Array.from({ length: 100_000 }, (_, i) => ({ id: `p${i}` }))
     let pieces = 0
     let longest = 0
@@ -51,9 +51,19 @@ describe('jsonPieces', () => {
       pieces++
       longest = Math.max(longest, piece.length)
     }
-    // '{', '"papers":', '{', '"put":', '[', then a record and a comma each, ']', '}', '}'.
-    expect(pieces).toBe(5 + 100_000 * 2 - 1 + 3)
-    expect(longest).toBe('{"id":"p99999"}'.length)
+    // '{', '"papers":', '{', '"put":', '[', then 1,563 batches of records, ']', '}', '}'.
+    expect(pieces).toBe(5 + 1563 + 3)
+    // A batch of 64 five-digit records, with the comma before it and between them.
+    expect(longest).toBe(64 * ',{"id":"p99999"}'.length)
+  })
+
+  it('gives revisions by id in pieces too, keys in their order, numeric keys first', () => {
+    const revs: Record<string, { at: string }> = {}
+    for (let i = 0; i < 200; i++) revs[i % 3 === 0 ? `${i}` : `id-${i}`] = { at: `s${i}` }
+    const pieces = [...jsonPieces({ revs: { papers: revs } })]
+    expect(pieces.join('')).toBe(JSON.stringify({ revs: { papers: revs } }))
+    // '{', '"revs":', '{', '"papers":', '{', four batches (64, 64, 64, 8), '}', '}', '}'.
+    expect(pieces).toHaveLength(5 + 4 + 3)
   })
 })
 

@@ -4,7 +4,7 @@
 // search) and the paper page's own element with a `paper` object. Only that
 // JSON is read, never the visual markup, which changes with every redesign.
 import type { ParsedImport } from '../parsedRecord'
-import { HfFormatError, hfApiPapers } from './apiJson'
+import { HfFormatError, hfPageDataPapers } from './apiJson'
 import { hfRecord } from './hfRecord'
 import type { HfPaper } from './hfRecord'
 
@@ -12,7 +12,7 @@ import type { HfPaper } from './hfRecord'
 // The site quotes data-props with " (its JSON's quotes written &quot;); tools that
 // rewrite a page they fetched (BeautifulSoup's prettify()) quote it with ' instead.
 const HYDRATER =
-  /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*>/g
+  /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*>/dg
 const HYDRATER_REVERSED =
   /<[a-z]+\s[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*?data-target="([A-Za-z]+)"[^>]*>/g
 
@@ -120,12 +120,20 @@ interface Hydration {
 
 function hydrations(text: string): Hydration[] {
   const found = new Map<number, Hydration>()
+  // Where the found elements' values are: megabytes of text not searched again.
+  const values: number[] = []
   for (const m of text.matchAll(HYDRATER)) {
-    found.set(m.index, { target: m[1] ?? '', props: m[2] ?? m[3] ?? '', index: m.index })
+    const props = m[2] ?? m[3] ?? ''
+    found.set(m.index, { target: m[1] ?? '', props, index: m.index })
+    const span = m.indices?.[2] ?? m.indices?.[3]
+    if (span !== undefined) values.push(...span)
   }
   // Elements whose data-props come first are looked for only when some are left (a second
   // pass over a page of megabytes).
-  if (found.size < occurrences(text, 'data-props="') + occurrences(text, "data-props='")) {
+  const attributes =
+    occurrencesOutside(text, 'data-props="', values) +
+    occurrencesOutside(text, "data-props='", values)
+  if (found.size < attributes) {
     for (const m of text.matchAll(HYDRATER_REVERSED)) {
       if (!found.has(m.index))
         found.set(m.index, { target: m[3] ?? '', props: m[1] ?? m[2] ?? '', index: m.index })
@@ -134,9 +142,16 @@ function hydrations(text: string): Hydration[] {
   return [...found.values()].sort((a, b) => a.index - b.index)
 }
 
-function occurrences(text: string, part: string): number {
+/** How often `part` is in the text outside the spans (start, end, flat, in order). */
+function occurrencesOutside(text: string, part: string, spans: readonly number[]): number {
   let count = 0
-  for (let i = text.indexOf(part); i !== -1; i = text.indexOf(part, i + part.length)) count++
+  let from = 0
+  for (let span = 0; span <= spans.length; span += 2) {
+    // A slice is searched, not the text: no search runs on into the span.
+    const gap = text.slice(from, spans[span] ?? text.length)
+    for (let i = gap.indexOf(part); i !== -1; i = gap.indexOf(part, i + part.length)) count++
+    from = spans[span + 1] ?? text.length
+  }
   return count
 }
 
@@ -157,23 +172,18 @@ export function parseHfSavedHtml(text: string): ParsedImport {
   let pageDate: string | undefined
   for (const hydration of hydrations(text)) {
     if (!holdsPapers(hydration.props)) continue
-    let value: unknown
-    try {
-      value = JSON.parse(decodeAttribute(hydration.props))
-    } catch {
-      skipped.push({
-        line: lineAt(text, hydration.index),
-        reason: `The page's ${hydration.target} data is not valid JSON`,
-      })
-      continue
-    }
     const line = lineAt(text, hydration.index)
-    let found
+    let data
     try {
-      found = hfApiPapers(value, line)
+      data = hfPageDataPapers(decodeAttribute(hydration.props), line)
     } catch {
       continue
     }
+    if (data === undefined) {
+      skipped.push({ line, reason: `The page's ${hydration.target} data is not valid JSON` })
+      continue
+    }
+    const { found, value } = data
     skipped.push(...found.skipped)
     for (const paper of found.papers) {
       const key = paper.arxivId ?? paper.title.toLowerCase()
