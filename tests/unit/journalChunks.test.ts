@@ -6,7 +6,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { JOURNAL_CHUNK_CHARS } from '../../src/main/core/store/journal'
+import {
+  JOURNAL_CHUNK_CHARS,
+  Journal,
+  journalLine,
+  parseJournal,
+} from '../../src/main/core/store/journal'
+import type { JournalEntry } from '../../src/main/core/store/journal'
 import { LibraryStore, journalFileOf } from '../../src/main/core/store/libraryStore'
 import { jsonPieces } from '../../src/main/core/store/jsonPieces'
 import { paperRecord } from '../e2e/harness/seedLibrary'
@@ -91,6 +97,43 @@ describe('a journal line written in chunks', () => {
     expect(reopened.papers.get('p2499')?.abstract).toBe('é'.repeat(JOURNAL_CHUNK_CHARS / 2000))
     await reopened.close()
     await store.close()
+  })
+
+  it('is, to the byte, the line JSON.stringify makes for an import with its revisions', async () => {
+    // 3,000 papers over two chunks, ids that sort as numbers beside ones that do not,
+    // text that is not ASCII (é is two bytes, 📄 a surrogate pair), quotes and newlines.
+    const ids = Array.from({ length: 3000 }, (_, i) => (i % 5 === 0 ? `${i}` : `p-${i}`))
+    const put = ids.map((id, i) =>
+      paperRecord(id, {
+        title: `📄 "Paper" ${i}\nline`,
+        abstract: 'é'.repeat(JOURNAL_CHUNK_CHARS / 1400),
+      }),
+    )
+    const entry: JournalEntry = {
+      changes: { papers: { put, remove: ids.map((id) => `gone-${id}`).slice(0, 100) } },
+      device: 'laptop',
+      revs: {
+        papers: Object.fromEntries(
+          ids.map((id, i) => [
+            id,
+            i % 2 === 0 ? { at: `s${i}` } : { at: `s${i}`, fields: { title: `t${i}` } },
+          ]),
+        ),
+      },
+      tombs: {
+        papers: Object.fromEntries(ids.slice(0, 100).map((id, i) => [`gone-${id}`, `s${i}`])),
+      },
+      settingsStamps: { theme: 's1' },
+    }
+    const path = join(dir, 'laptop.ndjson')
+    const journal = await Journal.open(path, 0)
+    await journal.append(entry)
+    await journal.close()
+    const bytes = await readFile(path)
+    expect(bytes.length).toBeGreaterThan(2 * JOURNAL_CHUNK_CHARS)
+    expect(bytes.toString('utf8')).toBe(journalLine(entry))
+    expect(bytes.length).toBe(Buffer.byteLength(journalLine(entry)))
+    expect(parseJournal(bytes).entries).toEqual([entry])
   })
 
   it('is cut back when the disk refuses it midway, so the next change is read back', async () => {
