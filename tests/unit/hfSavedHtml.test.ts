@@ -123,6 +123,35 @@ describe("a listing page's data, read paper by paper", () => {
   })
 })
 
+describe('a listing written as the site writes it (only " and & escaped)', () => {
+  const entries = [
+    ['2606.00001', 'A "quoted" title ]},{"paper": that looks like the list'],
+    ['2606.00002', 'A path ending in a backslash C:\\'],
+    ['2606.00003', 'R&D with &quot; written as text'],
+    ['2606.00004', '日本語 and Ünïcode'],
+  ].map(([id, title]) => ({ paper: { id, title, summary: `About ${title}.` }, numComments: 1 }))
+  const listing = (escape: (json: string) => string): string =>
+    `<html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${escape(
+      JSON.stringify({ dateString: '2026-06-12', dailyPapers: entries }),
+    )}"></div></body></html>`
+  const siteEscape = (json: string): string => json.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+
+  it('reads each paper of the list where it stands, titles exactly as typed', async () => {
+    const parsed = await readImport(listing(siteEscape), { today: '2026-12-06' })
+    expect(parsed.format).toBe('hf-saved-html')
+    expect(parsed.records.map((r) => [r.arxivId, r.title, r.abstract])).toEqual(
+      entries.map((e) => [e.paper.id, e.paper.title, e.paper.summary]),
+    )
+    expect(parsed.pageDate).toBe('2026-06-12')
+  })
+
+  it('reads the same papers when other entities are written too (the whole value decoded)', async () => {
+    const other = (json: string): string => siteEscape(json).replace(/ /g, '&#32;')
+    const parsed = await readImport(listing(other), { today: '2026-12-06' })
+    expect(parsed.records.map((r) => r.title)).toEqual(entries.map((e) => e.paper.title))
+  })
+})
+
 describe('the data-props attribute', () => {
   it('decodes entities as a browser does, &amp; last so that an escaped entity stays text', () => {
     expect(decodeAttribute('a &lt;b&gt; &#38; &#x41; &quot;q&quot; &amp;quot; &apos;')).toBe(

@@ -7,6 +7,27 @@
 // after the array) is left to JSON.parse of the whole, and so is any element
 // that is not valid JSON: the caller parses the whole text again, for
 // JSON.parse's own error.
+//
+// The same scan reads JSON as an HTML attribute holds it (a saved page's
+// data-props, its quotes written `&quot;`) without decoding the whole value
+// first: a JsonSpelling names the quote and decodes each part before it is
+// parsed.
+
+/** How the JSON is written: its quote, and how a part of it becomes JSON text. */
+export interface JsonSpelling {
+  quote: string
+  /** A value or key as JSON text; throws a SyntaxError when it cannot tell. */
+  decode: (part: string) => string
+  /** The whole text as JSON text (for JSON.parse of the whole, when the scan gives up). */
+  whole: (text: string) => string
+}
+
+/** JSON as JSON. */
+export const PLAIN_JSON: JsonSpelling = {
+  quote: '"',
+  decode: (part) => part,
+  whole: (text) => text,
+}
 
 /**
  * The elements of `text` when it is a JSON array of objects or arrays, each
@@ -14,15 +35,10 @@
  * when it is not valid JSON); undefined when it is anything else.
  */
 export function jsonListItems(text: string): Iterable<unknown> | undefined {
-  const spans = elementSpans(text)
-  if (spans === undefined) return undefined
-  return {
-    *[Symbol.iterator]() {
-      for (let i = 0; i < spans.length; i += 2) {
-        yield JSON.parse(text.slice(spans[i], spans[i + 1])) as unknown
-      }
-    },
-  }
+  const scan = new Scan(text, PLAIN_JSON)
+  const list = scan.listSpans(scan.skipSpace(0))
+  if (list === undefined || scan.skipSpace(list.end) !== text.length) return undefined
+  return scan.elements(list.spans)
 }
 
 /** A top-level JSON object read member by member: some lists left to be parsed element by element. */
@@ -41,39 +57,41 @@ export interface JsonObjectMembers {
 export function jsonObjectMembers(
   text: string,
   lazy: readonly string[],
+  spelling: JsonSpelling = PLAIN_JSON,
 ): JsonObjectMembers | undefined {
+  const scan = new Scan(text, spelling)
   const members = new Map<string, unknown>()
   const lists = new Map<string, Iterable<unknown>>()
   // Object.fromEntries, not assignment: a "__proto__" member stays a member, as in JSON.parse.
   const done = (): JsonObjectMembers => ({ members: Object.fromEntries(members), lists })
   const n = text.length
-  let i = skipSpace(text, 0)
+  let i = scan.skipSpace(0)
   if (text.charCodeAt(i) !== OPEN_BRACE) return undefined
-  i = skipSpace(text, i + 1)
-  if (text.charCodeAt(i) === CLOSE_BRACE) return skipSpace(text, i + 1) === n ? done() : undefined
+  i = scan.skipSpace(i + 1)
+  if (text.charCodeAt(i) === CLOSE_BRACE) return scan.skipSpace(i + 1) === n ? done() : undefined
   try {
     for (;;) {
-      if (text.charCodeAt(i) !== QUOTE) return undefined
-      const keyEnd = stringEnd(text, i + 1)
+      if (!scan.isQuote(i)) return undefined
+      const keyEnd = scan.stringEnd(i + spelling.quote.length)
       if (keyEnd === undefined) return undefined
-      const key = JSON.parse(text.slice(i, keyEnd + 1)) as string
-      i = skipSpace(text, keyEnd + 1)
+      const key = scan.parse(i, keyEnd) as string
+      i = scan.skipSpace(keyEnd)
       if (text.charCodeAt(i) !== COLON) return undefined
-      const start = skipSpace(text, i + 1)
-      const end = valueEnd(text, start)
+      const start = scan.skipSpace(i + 1)
+      // A lazy list is scanned once, where it stands: its elements' spans are its end.
+      const list = lazy.includes(key) ? scan.listSpans(start) : undefined
+      const end = list?.end ?? scan.valueEnd(start)
       if (end === undefined) return undefined
-      const value = text.slice(start, end)
-      const items = lazy.includes(key) ? jsonListItems(value) : undefined
       // A repeated key: the last one counts, as in JSON.parse.
       lists.delete(key)
       members.delete(key)
-      if (items !== undefined) lists.set(key, items)
-      else members.set(key, JSON.parse(value) as unknown)
-      i = skipSpace(text, end)
+      if (list !== undefined) lists.set(key, scan.elements(list.spans))
+      else members.set(key, scan.parse(start, end))
+      i = scan.skipSpace(end)
       const next = text.charCodeAt(i)
-      if (next === CLOSE_BRACE) return skipSpace(text, i + 1) === n ? done() : undefined
+      if (next === CLOSE_BRACE) return scan.skipSpace(i + 1) === n ? done() : undefined
       if (next !== COMMA) return undefined
-      i = skipSpace(text, i + 1)
+      i = scan.skipSpace(i + 1)
     }
   } catch (error) {
     if (error instanceof SyntaxError) return undefined
@@ -81,24 +99,6 @@ export function jsonObjectMembers(
   }
 }
 
-/** Where the value starting at `start` ends: an object, a list, a string, or a scalar. */
-function valueEnd(text: string, start: number): number | undefined {
-  const first = text.charCodeAt(start)
-  if (first === OPEN_BRACE || first === OPEN_BRACKET) return elementEnd(text, start)
-  if (first === QUOTE) {
-    const close = stringEnd(text, start + 1)
-    return close === undefined ? undefined : close + 1
-  }
-  let i = start
-  while (i < text.length) {
-    const code = text.charCodeAt(i)
-    if (code === COMMA || code === CLOSE_BRACE || isSpace(code)) break
-    i++
-  }
-  return i > start ? i : undefined
-}
-
-const QUOTE = 34
 const COLON = 58
 const BACKSLASH = 92
 const COMMA = 44
@@ -109,63 +109,126 @@ const CLOSE_BRACKET = 93
 
 const isSpace = (code: number): boolean => code === 32 || code === 10 || code === 13 || code === 9
 
-/** Start and end (exclusive) of each element, flat; undefined when the text is not such a list. */
-function elementSpans(text: string): number[] | undefined {
-  const n = text.length
-  let i = skipSpace(text, 0)
-  if (text.charCodeAt(i) !== OPEN_BRACKET) return undefined
-  const spans: number[] = []
-  i = skipSpace(text, i + 1)
-  if (text.charCodeAt(i) === CLOSE_BRACKET) return skipSpace(text, i + 1) === n ? spans : undefined
-  for (;;) {
-    const first = text.charCodeAt(i)
-    if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return undefined
-    const end = elementEnd(text, i)
-    if (end === undefined) return undefined
-    spans.push(i, end)
-    i = skipSpace(text, end)
-    const next = text.charCodeAt(i)
-    if (next === CLOSE_BRACKET) return skipSpace(text, i + 1) === n ? spans : undefined
-    if (next !== COMMA) return undefined
-    i = skipSpace(text, i + 1)
+/** The scan of one text in one spelling: where values start and end. */
+class Scan {
+  /** The quote's code units, and the first of them. */
+  private readonly quote: number[]
+  private readonly open: number
+
+  constructor(
+    private readonly text: string,
+    private readonly spelling: JsonSpelling,
+  ) {
+    this.quote = Array.from(spelling.quote, (unit) => unit.charCodeAt(0))
+    this.open = this.quote[0] ?? -1
   }
-}
 
-function skipSpace(text: string, from: number): number {
-  let i = from
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++
-  return i
-}
+  /** The text from `start` to `end`, decoded and parsed. */
+  parse(start: number, end: number): unknown {
+    return JSON.parse(this.spelling.decode(this.text.slice(start, end))) as unknown
+  }
 
-/** Where the object or array starting at `start` ends (after its closing bracket). */
-function elementEnd(text: string, start: number): number | undefined {
-  let depth = 0
-  for (let i = start; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code === QUOTE) {
-      const close = stringEnd(text, i + 1)
-      if (close === undefined) return undefined
-      i = close
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      depth++
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      depth--
-      if (depth === 0) return i + 1
+  /** The values at `spans`, each parsed as the iteration reaches it. */
+  elements(spans: readonly number[]): Iterable<unknown> {
+    const parse = (i: number): unknown => this.parse(spans[i] ?? 0, spans[i + 1] ?? 0)
+    return {
+      *[Symbol.iterator]() {
+        for (let i = 0; i < spans.length; i += 2) yield parse(i)
+      },
     }
   }
-  return undefined
-}
 
-/** The closing quote of the string whose text starts at `from`. */
-function stringEnd(text: string, from: number): number | undefined {
-  let i = from
-  for (;;) {
-    const quote = text.indexOf('"', i)
-    if (quote === -1) return undefined
-    // Escaped when an odd number of backslashes comes before it.
-    let backslashes = 0
-    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++
-    if (backslashes % 2 === 0) return quote
-    i = quote + 1
+  isQuote(at: number): boolean {
+    const quote = this.quote
+    for (let k = 0; k < quote.length; k++) {
+      if (this.text.charCodeAt(at + k) !== quote[k]) return false
+    }
+    return true
+  }
+
+  skipSpace(from: number): number {
+    const text = this.text
+    let i = from
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++
+    return i
+  }
+
+  /**
+   * The list starting at `start`, when its elements are objects or arrays:
+   * where each starts and ends (exclusive, flat) and where the list ends
+   * (after its `]`); undefined when it is anything else.
+   */
+  listSpans(start: number): { spans: number[]; end: number } | undefined {
+    const text = this.text
+    if (text.charCodeAt(start) !== OPEN_BRACKET) return undefined
+    const spans: number[] = []
+    let i = this.skipSpace(start + 1)
+    if (text.charCodeAt(i) === CLOSE_BRACKET) return { spans, end: i + 1 }
+    for (;;) {
+      const first = text.charCodeAt(i)
+      if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return undefined
+      const end = this.elementEnd(i)
+      if (end === undefined) return undefined
+      spans.push(i, end)
+      i = this.skipSpace(end)
+      const next = text.charCodeAt(i)
+      if (next === CLOSE_BRACKET) return { spans, end: i + 1 }
+      if (next !== COMMA) return undefined
+      i = this.skipSpace(i + 1)
+    }
+  }
+
+  /** Where the value starting at `start` ends: an object, a list, a string, or a scalar. */
+  valueEnd(start: number): number | undefined {
+    const text = this.text
+    const first = text.charCodeAt(start)
+    if (first === OPEN_BRACE || first === OPEN_BRACKET) return this.elementEnd(start)
+    if (this.isQuote(start)) return this.stringEnd(start + this.spelling.quote.length)
+    let i = start
+    while (i < text.length) {
+      const code = text.charCodeAt(i)
+      if (code === COMMA || code === CLOSE_BRACE || isSpace(code)) break
+      i++
+    }
+    return i > start ? i : undefined
+  }
+
+  /** Where the object or array starting at `start` ends (after its closing bracket). */
+  private elementEnd(start: number): number | undefined {
+    const text = this.text
+    const open = this.open
+    let depth = 0
+    for (let i = start; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code === open) {
+        // Outside strings, the quote's first unit starts a quote or nothing valid.
+        if (!this.isQuote(i)) return undefined
+        const end = this.stringEnd(i + this.spelling.quote.length)
+        if (end === undefined) return undefined
+        i = end - 1
+      } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+        depth++
+      } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+        depth--
+        if (depth === 0) return i + 1
+      }
+    }
+    return undefined
+  }
+
+  /** Where the string whose text starts at `from` ends (after its closing quote). */
+  stringEnd(from: number): number | undefined {
+    const text = this.text
+    const quote = this.spelling.quote
+    let i = from
+    for (;;) {
+      const at = text.indexOf(quote, i)
+      if (at === -1) return undefined
+      // Escaped when an odd number of backslashes comes before it.
+      let backslashes = 0
+      while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes++
+      if (backslashes % 2 === 0) return at + quote.length
+      i = at + quote.length
+    }
   }
 }

@@ -7,7 +7,8 @@ import type { ParsedImport, ParsedRecord } from '../parsedRecord'
 import type { SkippedEntry } from '../../../../shared/model'
 import { parseArxivId } from '../identifiers'
 import { jsonItemLines } from '../jsonItemLines'
-import { jsonListItems, jsonObjectMembers } from '../jsonListItems'
+import { PLAIN_JSON, jsonListItems, jsonObjectMembers } from '../jsonListItems'
+import type { JsonSpelling } from '../jsonListItems'
 import { dedupePapers, hfRecord, squashSpace } from './hfRecord'
 import type { HfPaper } from './hfRecord'
 
@@ -174,16 +175,18 @@ function papersOfItems(items: Iterable<unknown>, lines: readonly number[] | numb
 }
 
 /**
- * The papers of a saved page's hydration data (JSON text), with the data's
- * other members (its date); a listing's list is parsed paper by paper.
+ * The papers of a saved page's hydration data (JSON text, or as `spelling`
+ * writes it), with the data's other members (its date); a listing's list is
+ * parsed paper by paper.
  * Undefined when the data is not valid JSON; HfFormatError when it holds no
  * list of papers nor one paper.
  */
 export function hfPageDataPapers(
   json: string,
   line: number,
+  spelling: JsonSpelling = PLAIN_JSON,
 ): { found: HfApiPapers; value: unknown } | undefined {
-  const data = jsonObjectMembers(json, LIST_KEYS)
+  const data = jsonObjectMembers(json, LIST_KEYS, spelling)
   const list = data === undefined ? undefined : listOfMembers(data.members, data.lists)
   if (data !== undefined && list !== undefined) {
     try {
@@ -194,7 +197,7 @@ export function hfPageDataPapers(
   }
   let value: unknown
   try {
-    value = JSON.parse(json)
+    value = JSON.parse(spelling.whole(json))
   } catch {
     return undefined
   }

@@ -4,6 +4,7 @@
 // search) and the paper page's own element with a `paper` object. Only that
 // JSON is read, never the visual markup, which changes with every redesign.
 import type { ParsedImport } from '../parsedRecord'
+import type { JsonSpelling } from '../jsonListItems'
 import { HfFormatError, hfPageDataPapers } from './apiJson'
 import { hfRecord } from './hfRecord'
 import type { HfPaper } from './hfRecord'
@@ -49,34 +50,67 @@ export function decodeAttribute(value: string): string {
 
 /**
  * The common case of a page's data, fast: every "&" starts `&quot;` or
- * `&amp;`. Decoded in one pass over the string's code units, in place (a
- * listing's data holds a million `&quot;`, which string replacement takes
- * several times longer over): as Latin-1 bytes when every character fits in
- * one (the string is copied as it is, and so is the result), else as UTF-16.
+ * `&amp;`. Decoded in one pass, in place: the "&"s found with the string's
+ * indexOf (a listing's data holds a million `&quot;`, which string
+ * replacement takes several times longer over), the text between them moved
+ * whole; as Latin-1 bytes when every character fits in one (the string is
+ * copied as it is, and so is the result), else as UTF-16 code units.
  * Undefined when any other "&" is there, for the general decoder.
  */
 function decodeQuotAndAmp(value: string): string | undefined {
   if (!BEYOND_LATIN1.test(value)) {
     const bytes = Buffer.from(value, 'latin1')
-    const written = decodeUnits(bytes)
+    const written = decodeUnits(value, bytes)
     return written === undefined ? undefined : bytes.toString('latin1', 0, written)
   }
   const bytes = Buffer.from(value, 'utf16le')
-  const written = decodeUnits(new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2))
+  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2)
+  const written = decodeUnits(value, units)
   return written === undefined ? undefined : bytes.toString('utf16le', 0, written * 2)
 }
 
 const BEYOND_LATIN1 = /[\u0100-\uffff]/
 
-/** decodeQuotAndAmp's pass over the code units; how many are left, or undefined. */
-function decodeUnits(units: Uint8Array | Uint16Array): number | undefined {
-  const length = units.length
-  let written = 0
-  for (let read = 0; read < length; read++) {
-    const unit = units[read] as number
-    if (unit !== 0x26) {
-      units[written++] = unit
-    } else if (
+/**
+ * JSON in a "-quoted attribute, read where it stands: its quotes are
+ * `&quot;`, and each part the scan parses (a paper of the list, a member) is
+ * decoded on its own, so the megabytes of a listing are never decoded as
+ * one string. A part with an entity other than `&quot;` and `&amp;` (which
+ * could hide a quote or a backslash from the scan) stops the scan: the value
+ * is then decoded whole and parsed as it was.
+ */
+const QUOTED_ATTRIBUTE: JsonSpelling = {
+  quote: '&quot;',
+  decode: (part) => {
+    if (!part.includes('&')) return part
+    const decoded = decodePart(part)
+    if (decoded === undefined) throw new SyntaxError('an entity the scan does not read')
+    return decoded
+  },
+  whole: decodeAttribute,
+}
+
+/** Parts up to this long are decoded in one buffer, kept for the next part. */
+const PART_BUFFER = 1 << 16
+let partBuffer: Buffer | undefined
+
+/** decodeQuotAndAmp of a part of a value (a paper of a listing): no buffer made for each. */
+function decodePart(part: string): string | undefined {
+  if (part.length > PART_BUFFER || BEYOND_LATIN1.test(part)) return decodeQuotAndAmp(part)
+  partBuffer ??= Buffer.allocUnsafe(PART_BUFFER)
+  partBuffer.write(part, 0, 'latin1')
+  const written = decodeUnits(part, partBuffer)
+  return written === undefined ? undefined : partBuffer.toString('latin1', 0, written)
+}
+
+/** decodeQuotAndAmp's pass over `value`'s code units, copied at the start of `units`; how many are left, or undefined. */
+function decodeUnits(value: string, units: Uint8Array | Uint16Array): number | undefined {
+  const length = value.length
+  let read = value.indexOf('&')
+  if (read === -1) return length
+  let written = read
+  for (;;) {
+    if (
       units[read + 1] === 0x71 && // &quot;
       units[read + 2] === 0x75 &&
       units[read + 3] === 0x6f &&
@@ -84,7 +118,7 @@ function decodeUnits(units: Uint8Array | Uint16Array): number | undefined {
       units[read + 5] === 0x3b
     ) {
       units[written++] = 0x22
-      read += 5
+      read += 6
     } else if (
       units[read + 1] === 0x61 && // &amp;
       units[read + 2] === 0x6d &&
@@ -92,12 +126,17 @@ function decodeUnits(units: Uint8Array | Uint16Array): number | undefined {
       units[read + 4] === 0x3b
     ) {
       units[written++] = 0x26
-      read += 4
+      read += 5
     } else {
       return undefined
     }
+    const next = value.indexOf('&', read)
+    const end = next === -1 ? length : next
+    units.copyWithin(written, read, end)
+    written += end - read
+    if (next === -1) return written
+    read = next
   }
-  return written
 }
 
 function safeCodePoint(code: number): string | undefined {
@@ -114,7 +153,10 @@ function lineAt(text: string, index: number): number {
 
 interface Hydration {
   target: string
+  /** The data-props value as written (entities not decoded). */
   props: string
+  /** How it is quoted. */
+  quote: '"' | "'"
   index: number
 }
 
@@ -123,8 +165,8 @@ function hydrations(text: string): Hydration[] {
   // Where the found elements' values are: megabytes of text not searched again.
   const values: number[] = []
   for (const m of text.matchAll(HYDRATER)) {
-    const props = m[2] ?? m[3] ?? ''
-    found.set(m.index, { target: m[1] ?? '', props, index: m.index })
+    const quote = m[2] === undefined ? "'" : '"'
+    found.set(m.index, { target: m[1] ?? '', props: m[2] ?? m[3] ?? '', quote, index: m.index })
     const span = m.indices?.[2] ?? m.indices?.[3]
     if (span !== undefined) values.push(...span)
   }
@@ -136,7 +178,12 @@ function hydrations(text: string): Hydration[] {
   if (found.size < attributes) {
     for (const m of text.matchAll(HYDRATER_REVERSED)) {
       if (!found.has(m.index))
-        found.set(m.index, { target: m[3] ?? '', props: m[1] ?? m[2] ?? '', index: m.index })
+        found.set(m.index, {
+          target: m[3] ?? '',
+          props: m[1] ?? m[2] ?? '',
+          quote: m[1] === undefined ? "'" : '"',
+          index: m.index,
+        })
     }
   }
   return [...found.values()].sort((a, b) => a.index - b.index)
@@ -175,7 +222,10 @@ export function parseHfSavedHtml(text: string): ParsedImport {
     const line = lineAt(text, hydration.index)
     let data
     try {
-      data = hfPageDataPapers(decodeAttribute(hydration.props), line)
+      data =
+        hydration.quote === '"'
+          ? hfPageDataPapers(hydration.props, line, QUOTED_ATTRIBUTE)
+          : hfPageDataPapers(decodeAttribute(hydration.props), line)
     } catch {
       continue
     }
