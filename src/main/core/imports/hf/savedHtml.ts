@@ -9,13 +9,15 @@ import { HfFormatError, hfPageDataPapers } from './apiJson'
 import { hfRecord } from './hfRecord'
 import type { HfPaper } from './hfRecord'
 
-// One hydration element's opening tag: its data-target and data-props, in either order.
+// A hydration element's opening tag: its data-target and data-props, in either order.
 // The site quotes data-props with " (its JSON's quotes written &quot;); tools that
 // rewrite a page they fetched (BeautifulSoup's prettify()) quote it with ' instead.
-const HYDRATER =
-  /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*>/dg
-const HYDRATER_REVERSED =
-  /<[a-z]+\s[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*?data-target="([A-Za-z]+)"[^>]*>/g
+// The value (megabytes) is found with indexOf; only the tag's text around it is
+// matched: what comes before it, and what comes after it up to the tag's end.
+const TAG_BEFORE_TARGET = /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?$/
+const TAG_BEFORE = /<[a-z]+\s[^>]*$/
+const TARGET_AFTER = /^[^>]*?data-target="([A-Za-z]+)"/
+const PROPS = 'data-props='
 
 const ENTITIES: Readonly<Record<string, string>> = {
   quot: '"',
@@ -161,45 +163,32 @@ interface Hydration {
 }
 
 function hydrations(text: string): Hydration[] {
-  const found = new Map<number, Hydration>()
-  // Where the found elements' values are: megabytes of text not searched again.
-  const values: number[] = []
-  for (const m of text.matchAll(HYDRATER)) {
-    const quote = m[2] === undefined ? "'" : '"'
-    found.set(m.index, { target: m[1] ?? '', props: m[2] ?? m[3] ?? '', quote, index: m.index })
-    const span = m.indices?.[2] ?? m.indices?.[3]
-    if (span !== undefined) values.push(...span)
-  }
-  // Elements whose data-props come first are looked for only when some are left (a second
-  // pass over a page of megabytes).
-  const attributes =
-    occurrencesOutside(text, 'data-props="', values) +
-    occurrencesOutside(text, "data-props='", values)
-  if (found.size < attributes) {
-    for (const m of text.matchAll(HYDRATER_REVERSED)) {
-      if (!found.has(m.index))
-        found.set(m.index, {
-          target: m[3] ?? '',
-          props: m[1] ?? m[2] ?? '',
-          quote: m[1] === undefined ? "'" : '"',
-          index: m.index,
-        })
-    }
-  }
-  return [...found.values()].sort((a, b) => a.index - b.index)
-}
-
-/** How often `part` is in the text outside the spans (start, end, flat, in order). */
-function occurrencesOutside(text: string, part: string, spans: readonly number[]): number {
-  let count = 0
+  const found: Hydration[] = []
   let from = 0
-  for (let span = 0; span <= spans.length; span += 2) {
-    // A slice is searched, not the text: no search runs on into the span.
-    const gap = text.slice(from, spans[span] ?? text.length)
-    for (let i = gap.indexOf(part); i !== -1; i = gap.indexOf(part, i + part.length)) count++
-    from = spans[span + 1] ?? text.length
+  for (;;) {
+    const at = text.indexOf(PROPS, from)
+    if (at === -1) return found
+    const quote = text[at + PROPS.length]
+    if (quote !== '"' && quote !== "'") {
+      from = at + PROPS.length
+      continue
+    }
+    const start = at + PROPS.length + 1
+    const end = text.indexOf(quote, start)
+    if (end === -1) return found
+    from = end + 1
+    // The tag's text before the value, from after the last ">" (no tag spans one).
+    const tagFrom = text.lastIndexOf('>', at) + 1
+    const before = text.slice(tagFrom, at)
+    const tagEnd = text.indexOf('>', end)
+    if (tagEnd === -1) return found
+    const after = text.slice(end + 1, tagEnd)
+    const head = TAG_BEFORE_TARGET.exec(before) ?? TAG_BEFORE.exec(before)
+    const target = head?.[1] ?? TARGET_AFTER.exec(after)?.[1]
+    if (head === null || target === undefined) continue
+    found.push({ target, props: text.slice(start, end), quote, index: tagFrom + head.index })
+    from = tagEnd + 1
   }
-  return count
 }
 
 /** Does this hydration element hold papers (a listing's list, or a paper page's paper)? */
