@@ -197,13 +197,14 @@ class Scan {
   private elementEnd(start: number): number | undefined {
     const text = this.text
     const open = this.open
+    const quoteLength = this.quote.length
     let depth = 0
     for (let i = start; i < text.length; i++) {
       const code = text.charCodeAt(i)
       if (code === open) {
         // Outside strings, the quote's first unit starts a quote or nothing valid.
-        if (!this.isQuote(i)) return undefined
-        const end = this.stringEnd(i + this.spelling.quote.length)
+        if (quoteLength > 1 && !this.isQuote(i)) return undefined
+        const end = this.stringEnd(i + quoteLength)
         if (end === undefined) return undefined
         i = end - 1
       } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
