@@ -112,7 +112,9 @@ function decodeUnits(value: string, units: Uint8Array | Uint16Array): number | u
   if (read === -1) return length
   let written = read
   for (;;) {
+    // Only within the value: a buffer kept for parts holds older bytes past it.
     if (
+      read + 5 < length &&
       units[read + 1] === 0x71 && // &quot;
       units[read + 2] === 0x75 &&
       units[read + 3] === 0x6f &&
@@ -122,6 +124,7 @@ function decodeUnits(value: string, units: Uint8Array | Uint16Array): number | u
       units[written++] = 0x22
       read += 6
     } else if (
+      read + 4 < length &&
       units[read + 1] === 0x61 && // &amp;
       units[read + 2] === 0x6d &&
       units[read + 3] === 0x70 &&
