@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { confirmPreview, importFixture } from './harness/fixture'
 import { appSession } from './harness/appSession'
+import { stopPageClock, ticking } from './harness/pageClock'
 import { listbox } from './harness/paperList'
 import { syntheticListing } from '../support/syntheticListing'
 
@@ -33,6 +34,43 @@ describe('a pane that fails', () => {
     expect(app.pageErrors.length).toBeGreaterThan(0)
     expect(app.pageErrors.some((error) => error.includes('The paper pane failed'))).toBe(true)
     app.pageErrors.length = 0
+  })
+})
+
+describe('the line that says what an action did', () => {
+  it('stays while the pointer or the focus is on it, and goes 6 s after they leave', async () => {
+    const app = await session.launch()
+    const { page } = app
+    await importFixture(page)
+    await page.getByTestId('import-status').getByRole('button', { name: 'Dismiss' }).click()
+    await listbox(page).locator('[data-testid="paper-row"]').first().click()
+    await stopPageClock(page)
+    const toast = page.getByTestId('action-status')
+    const shown = ticking(page, () => toast.count())
+
+    await page.keyboard.press('s')
+    await expect.poll(() => toast.locator('.action-text').textContent()).toBe('Star 1 paper')
+    // Reaching for Undo takes as long as it takes: a minute with the pointer on it.
+    await toast.hover()
+    await page.clock.runFor(60_000)
+    expect(await shown()).toBe(1)
+    await page.mouse.move(0, 0)
+    await page.clock.runFor(5_000)
+    expect(await shown()).toBe(1)
+    await page.clock.runFor(1_000)
+    await expect.poll(shown).toBe(0)
+
+    // The same from the keyboard: focus on Undo holds it, Undo works.
+    await listbox(page).locator('[aria-selected="true"]').focus()
+    await page.keyboard.press('s')
+    await expect.poll(() => toast.locator('.action-text').textContent()).toBe('Unstar 1 paper')
+    await toast.getByRole('button', { name: 'Undo' }).focus()
+    await page.clock.runFor(60_000)
+    expect(await shown()).toBe(1)
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => toast.locator('.action-text').textContent())
+      .toBe('Undone: Unstar 1 paper')
   })
 })
 

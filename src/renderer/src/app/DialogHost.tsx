@@ -75,7 +75,12 @@ export function DialogHost(props: DialogHostProps) {
         />
       )}
       {status.status !== undefined && (
-        <ActionToast status={status.status} onReplay={props.onReplay} onDismiss={status.dismiss} />
+        <ActionToast
+          status={status.status}
+          onReplay={props.onReplay}
+          onDismiss={status.dismiss}
+          onHold={status.hold}
+        />
       )}
       {dialogs.menu !== undefined && (
         <ContextMenu menu={dialogs.menu} onClose={dialogs.closeMenu} />

@@ -6,6 +6,8 @@ export function ActionToast(props: {
   status: ActionStatus
   onReplay: (direction: UndoDirection) => void
   onDismiss: () => void
+  /** The pointer or the focus arrived on the line (true) or left it (false). */
+  onHold: (held: boolean) => void
 }) {
   const { status } = props
   const failed = status.kind === 'failed'
@@ -23,6 +25,12 @@ export function ActionToast(props: {
       className={`action-toast${failed ? ' action-failed' : ''}`}
       role={failed ? 'alert' : 'status'}
       data-testid="action-status"
+      onPointerEnter={() => props.onHold(true)}
+      onPointerLeave={() => props.onHold(false)}
+      onFocus={() => props.onHold(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) props.onHold(false)
+      }}
     >
       <span className="action-text">
         {prefix}

@@ -9,13 +9,19 @@ export type ActionStatus =
   | { kind: 'undone' | 'redone'; text: string }
   | { kind: 'failed'; text: string }
 
-/** How long a success stays on screen; a failure stays until dismissed or replaced. */
-const SHOWN_MS = 6000
+/**
+ * How long a success stays on screen, counted from when the pointer and the
+ * keyboard focus last left it (WCAG 2.2.1: reaching for Undo never races a
+ * timer); a failure stays until dismissed or replaced.
+ */
+export const SHOWN_MS = 6000
 
 export interface ActionStatusState {
   status: ActionStatus | undefined
   show(status: ActionStatus): void
   dismiss(): void
+  /** The pointer or the focus is on the line (true) or has left it (false). */
+  hold(held: boolean): void
   /**
    * Runs an action and reports it: its outcome's label when it changed
    * something, its error otherwise. Resolves to the outcome (undefined on failure).
@@ -29,11 +35,41 @@ export interface ActionStatusState {
 export function useActionStatus(): ActionStatusState {
   const [status, setStatus] = useState<ActionStatus | undefined>(undefined)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const held = useRef(false)
+  const shown = useRef<ActionStatus | undefined>(undefined)
 
-  const show = useCallback((next: ActionStatus) => {
+  const countDown = useCallback(() => {
     clearTimeout(timer.current)
-    setStatus(next)
-    if (next.kind !== 'failed') timer.current = setTimeout(() => setStatus(undefined), SHOWN_MS)
+    const current = shown.current
+    if (current === undefined || current.kind === 'failed' || held.current) return
+    timer.current = setTimeout(() => {
+      shown.current = undefined
+      setStatus(undefined)
+    }, SHOWN_MS)
+  }, [])
+
+  const show = useCallback(
+    (next: ActionStatus) => {
+      shown.current = next
+      setStatus(next)
+      countDown()
+    },
+    [countDown],
+  )
+
+  const hold = useCallback(
+    (next: boolean) => {
+      held.current = next
+      countDown()
+    },
+    [countDown],
+  )
+
+  const dismiss = useCallback(() => {
+    clearTimeout(timer.current)
+    shown.current = undefined
+    held.current = false
+    setStatus(undefined)
   }, [])
 
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -58,5 +94,5 @@ export function useActionStatus(): ActionStatusState {
     [show],
   )
 
-  return { status, show, dismiss: () => setStatus(undefined), run }
+  return { status, show, dismiss, hold, run }
 }
