@@ -57,10 +57,11 @@ describe('jsonPieces', () => {
       pieces++
       longest = Math.max(longest, piece.length)
     }
-    // '{', '"papers":', '{', '"put":', '[', then 1,563 batches of records, ']', '}', '}'.
-    expect(pieces).toBe(5 + 1563 + 3)
-    // A batch of 64 five-digit records, with the comma before it and between them.
-    expect(longest).toBe(64 * ',{"id":"p99999"}'.length)
+    // '{', '"papers":', '{', '"put":', '[', then 1,563 batches of records with a
+    // comma between each two (a piece of its own), ']', '}', '}'.
+    expect(pieces).toBe(5 + 1563 + 1562 + 3)
+    // A batch of 64 five-digit records, commas between them.
+    expect(longest).toBe(64 * ',{"id":"p99999"}'.length - 1)
   })
 
   it('gives revisions by id in pieces too, keys in their order, numeric keys first', () => {
@@ -68,8 +69,9 @@ describe('jsonPieces', () => {
     for (let i = 0; i < 200; i++) revs[i % 3 === 0 ? `${i}` : `id-${i}`] = { at: `s${i}` }
     const pieces = [...jsonPieces({ revs: { papers: revs } })]
     expect(pieces.join('')).toBe(JSON.stringify({ revs: { papers: revs } }))
-    // '{', '"revs":', '{', '"papers":', '{', four batches (64, 64, 64, 8), '}', '}', '}'.
-    expect(pieces).toHaveLength(5 + 4 + 3)
+    // '{', '"revs":', '{', '"papers":', '{', four batches (64, 64, 64, 8) and the
+    // three commas between them, '}', '}', '}'.
+    expect(pieces).toHaveLength(5 + 4 + 3 + 3)
   })
 })
 

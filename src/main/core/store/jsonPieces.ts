@@ -24,8 +24,10 @@ export function* jsonPieces(value: unknown, depth = 0): Generator<string> {
     }
     yield '['
     for (let i = 0; i < value.length; i += JSON_PIECE_BATCH) {
-      const batch = JSON.stringify(value.slice(i, i + JSON_PIECE_BATCH))
-      yield `${i === 0 ? '' : ','}${batch.slice(1, -1)}`
+      // The comma is a piece of its own: joined to the batch, it would make a
+      // string the writer must copy whole (flatten) before encoding it.
+      if (i > 0) yield ','
+      yield JSON.stringify(value.slice(i, i + JSON_PIECE_BATCH)).slice(1, -1)
     }
     yield ']'
     return
@@ -58,7 +60,8 @@ function* entryBatches(entries: [string, unknown][]): Generator<string> {
     const batch = JSON.stringify(Object.fromEntries(entries.slice(i, i + JSON_PIECE_BATCH)))
     // '{}': every value of the batch is one JSON.stringify leaves out.
     if (batch.length === 2) continue
-    yield `${first ? '' : ','}${batch.slice(1, -1)}`
+    if (!first) yield ','
+    yield batch.slice(1, -1)
     first = false
   }
   yield '}'
