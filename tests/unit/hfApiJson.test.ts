@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hfApiRecords } from '../../src/main/core/imports/hf/apiJson'
+import { hfApiRecords, parseHfApiJson } from '../../src/main/core/imports/hf/apiJson'
 import type { ParsedImport, ParsedRecord } from '../../src/main/core/imports/parsedRecord'
 import { readImport } from '../../src/main/core/imports/readImport'
 
@@ -187,5 +187,27 @@ describe('Hugging Face API JSON (/api/daily_papers)', () => {
       'Entry 2: it is not a Hugging Face paper (no title)',
       'Entry 3: it is not an object',
     ])
+  })
+
+  it('reads entries whose texts hold quotes, backslashes and brackets as written', () => {
+    const text = JSON.stringify([
+      { paper: { id: '2606.00001', title: 'Quotes "]}, { inside', summary: 'A path C:\\' } },
+      { paper: { id: '2606.00002', title: 'Brackets [[x]] and {y}', summary: '\\"' } },
+    ])
+    expect(parseHfApiJson(text).records.map((r) => [r.title, r.abstract])).toEqual([
+      ['Quotes "]}, { inside', 'A path C:\\'],
+      ['Brackets [[x]] and {y}', '\\"'],
+    ])
+  })
+
+  it('says where an answer cut off in its second entry stops being JSON, counted in the whole text', () => {
+    const cut = '[{"paper":{"id":"2606.00001","title":"A paper"}},{"paper":{"id":"2606.0'
+    expect(() => parseHfApiJson(cut)).toThrow(
+      'it looks like Hugging Face API JSON but is not valid JSON (Unterminated string in JSON at position 71)',
+    )
+    const broken = '[{"paper":{"id":"2606.00001","title":"A paper"}},{"paper":{"id":2606.x}}]'
+    expect(() => parseHfApiJson(broken)).toThrow(
+      'it looks like Hugging Face API JSON but is not valid JSON (Unterminated fractional number in JSON at position 69)',
+    )
   })
 })

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { hfPageDataPapers } from '../../src/main/core/imports/hf/apiJson'
 import { decodeAttribute } from '../../src/main/core/imports/hf/savedHtml'
 import { readImport } from '../../src/main/core/imports/readImport'
 
@@ -97,6 +98,57 @@ describe('a saved Hugging Face listing page', () => {
     await expect(readImport(html, { fileName: 'empty.html', today: '2026-12-06' })).rejects.toThrow(
       'No papers found in empty.html: it is a saved Hugging Face page, but its data holds no papers (saved before the page had loaded?)',
     )
+  })
+})
+
+describe("a listing page's data, read paper by paper", () => {
+  const entry = (id: string, title: string): string =>
+    JSON.stringify({ paper: { id, title, summary: `About ${title}.` }, numComments: 2 })
+
+  it('reads its list wherever the date is, a key given twice counting once, as its last value', () => {
+    const json = `{ "dailyPapers" : [ ${entry('2606.00001', 'First "quoted" ]} paper')} , ${entry('2606.00002', 'Second')} ] , "periodType":"week", "periodType": "day", "dateString":"2026-06-12" }`
+    const data = hfPageDataPapers(json, 7)
+    expect(data?.found.papers.map((p) => [p.arxivId, p.title, p.line, p.comments])).toEqual([
+      ['2606.00001', 'First "quoted" ]} paper', 7, 2],
+      ['2606.00002', 'Second', 7, 2],
+    ])
+    expect(data?.value).toEqual({ periodType: 'day', dateString: '2026-06-12' })
+  })
+
+  it('is not valid JSON when one entry of the list is broken, or a member after the list', () => {
+    const broken = `{"dateString":"2026-06-12","dailyPapers":[${entry('2606.00001', 'Fine')},{"paper":{"id":2606.x}}]}`
+    expect(hfPageDataPapers(broken, 1)).toBeUndefined()
+    const after = `{"dailyPapers":[${entry('2606.00001', 'Fine')}],"dateString":2026-06-12}`
+    expect(hfPageDataPapers(after, 1)).toBeUndefined()
+  })
+})
+
+describe('a listing written as the site writes it (only " and & escaped)', () => {
+  const entries = [
+    ['2606.00001', 'A "quoted" title ]},{"paper": that looks like the list'],
+    ['2606.00002', 'A path ending in a backslash C:\\'],
+    ['2606.00003', 'R&D with &quot; written as text'],
+    ['2606.00004', '日本語 and Ünïcode'],
+  ].map(([id, title]) => ({ paper: { id, title, summary: `About ${title}.` }, numComments: 1 }))
+  const listing = (escape: (json: string) => string): string =>
+    `<html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${escape(
+      JSON.stringify({ dateString: '2026-06-12', dailyPapers: entries }),
+    )}"></div></body></html>`
+  const siteEscape = (json: string): string => json.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+
+  it('reads each paper of the list where it stands, titles exactly as typed', async () => {
+    const parsed = await readImport(listing(siteEscape), { today: '2026-12-06' })
+    expect(parsed.format).toBe('hf-saved-html')
+    expect(parsed.records.map((r) => [r.arxivId, r.title, r.abstract])).toEqual(
+      entries.map((e) => [e.paper.id, e.paper.title, e.paper.summary]),
+    )
+    expect(parsed.pageDate).toBe('2026-06-12')
+  })
+
+  it('reads the same papers when other entities are written too (the whole value decoded)', async () => {
+    const other = (json: string): string => siteEscape(json).replace(/ /g, '&#32;')
+    const parsed = await readImport(listing(other), { today: '2026-12-06' })
+    expect(parsed.records.map((r) => r.title)).toEqual(entries.map((e) => e.paper.title))
   })
 })
 

@@ -6,7 +6,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { JOURNAL_CHUNK_CHARS } from '../../src/main/core/store/journal'
+import {
+  JOURNAL_CHUNK_CHARS,
+  Journal,
+  journalLine,
+  parseJournal,
+} from '../../src/main/core/store/journal'
+import type { JournalEntry } from '../../src/main/core/store/journal'
 import { LibraryStore, journalFileOf } from '../../src/main/core/store/libraryStore'
 import { jsonPieces } from '../../src/main/core/store/jsonPieces'
 import { paperRecord } from '../e2e/harness/seedLibrary'
@@ -43,7 +49,7 @@ describe('jsonPieces', () => {
     for (const value of values) expect([...jsonPieces(value)].join('')).toBe(JSON.stringify(value))
   })
 
-  it('gives a list of 100,000 records in one piece per record, never as one string', () => {
+  it('gives a list of 100,000 records in pieces of 64 records, never as one string', () => {
     const put = Array.from({ length: 100_000 }, (_, i) => ({ id: `p${i}` }))
     let pieces = 0
     let longest = 0
@@ -51,9 +57,21 @@ describe('jsonPieces', () => {
       pieces++
       longest = Math.max(longest, piece.length)
     }
-    // '{', '"papers":', '{', '"put":', '[', then a record and a comma each, ']', '}', '}'.
-    expect(pieces).toBe(5 + 100_000 * 2 - 1 + 3)
-    expect(longest).toBe('{"id":"p99999"}'.length)
+    // '{', '"papers":', '{', '"put":', '[', then 1,563 batches of records with a
+    // comma between each two (a piece of its own), ']', '}', '}'.
+    expect(pieces).toBe(5 + 1563 + 1562 + 3)
+    // A batch of 64 five-digit records, commas between them.
+    expect(longest).toBe(64 * ',{"id":"p99999"}'.length - 1)
+  })
+
+  it('gives revisions by id in pieces too, keys in their order, numeric keys first', () => {
+    const revs: Record<string, { at: string }> = {}
+    for (let i = 0; i < 200; i++) revs[i % 3 === 0 ? `${i}` : `id-${i}`] = { at: `s${i}` }
+    const pieces = [...jsonPieces({ revs: { papers: revs } })]
+    expect(pieces.join('')).toBe(JSON.stringify({ revs: { papers: revs } }))
+    // '{', '"revs":', '{', '"papers":', '{', four batches (64, 64, 64, 8) and the
+    // three commas between them, '}', '}', '}'.
+    expect(pieces).toHaveLength(5 + 4 + 3 + 3)
   })
 })
 
@@ -81,6 +99,43 @@ describe('a journal line written in chunks', () => {
     expect(reopened.papers.get('p2499')?.abstract).toBe('é'.repeat(JOURNAL_CHUNK_CHARS / 2000))
     await reopened.close()
     await store.close()
+  })
+
+  it('is, to the byte, the line JSON.stringify makes for an import with its revisions', async () => {
+    // 3,000 papers over two chunks, ids that sort as numbers beside ones that do not,
+    // text that is not ASCII (é is two bytes, 📄 a surrogate pair), quotes and newlines.
+    const ids = Array.from({ length: 3000 }, (_, i) => (i % 5 === 0 ? `${i}` : `p-${i}`))
+    const put = ids.map((id, i) =>
+      paperRecord(id, {
+        title: `📄 "Paper" ${i}\nline`,
+        abstract: 'é'.repeat(JOURNAL_CHUNK_CHARS / 1400),
+      }),
+    )
+    const entry: JournalEntry = {
+      changes: { papers: { put, remove: ids.map((id) => `gone-${id}`).slice(0, 100) } },
+      device: 'laptop',
+      revs: {
+        papers: Object.fromEntries(
+          ids.map((id, i) => [
+            id,
+            i % 2 === 0 ? { at: `s${i}` } : { at: `s${i}`, fields: { title: `t${i}` } },
+          ]),
+        ),
+      },
+      tombs: {
+        papers: Object.fromEntries(ids.slice(0, 100).map((id, i) => [`gone-${id}`, `s${i}`])),
+      },
+      settingsStamps: { theme: 's1' },
+    }
+    const path = join(dir, 'laptop.ndjson')
+    const journal = await Journal.open(path, 0)
+    await journal.append(entry)
+    await journal.close()
+    const bytes = await readFile(path)
+    expect(bytes.length).toBeGreaterThan(2 * JOURNAL_CHUNK_CHARS)
+    expect(bytes.toString('utf8')).toBe(journalLine(entry))
+    expect(bytes.length).toBe(Buffer.byteLength(journalLine(entry)))
+    expect(parseJournal(bytes).entries).toEqual([entry])
   })
 
   it('is cut back when the disk refuses it midway, so the next change is read back', async () => {

@@ -28,6 +28,8 @@ export const JOURNAL_CHUNK_CHARS = 8 << 20
 export const JOURNALS_FOLDER = 'journals'
 export const JOURNAL_FORMAT = 2
 
+const NEWLINE = Buffer.from('\n')
+
 /** The journal `device` writes, relative to the library folder. */
 export function journalFileOf(device: string): string {
   return `${JOURNALS_FOLDER}/${device}.ndjson`
@@ -186,16 +188,22 @@ export class Journal {
     if (this.broken !== undefined) throw new StorageError(this.broken)
     let written = 0
     try {
-      let chunk = ''
+      // Each piece encoded on its own: joining the pieces into one string
+      // first would copy it again to flatten it before encoding.
+      let chunk: Buffer[] = []
+      let chars = 0
       // Depth -1: the line's own object, so the change set's lists are split as before.
       for (const piece of jsonPieces(lineOf(entry), -1)) {
-        chunk += piece
-        if (chunk.length >= JOURNAL_CHUNK_CHARS) {
+        chunk.push(Buffer.from(piece, 'utf8'))
+        chars += piece.length
+        if (chars >= JOURNAL_CHUNK_CHARS) {
           written += await this.write(chunk)
-          chunk = ''
+          chunk = []
+          chars = 0
         }
       }
-      written += await this.write(`${chunk}\n`)
+      chunk.push(NEWLINE)
+      written += await this.write(chunk)
       await this.handle.datasync()
       this.length += written
     } catch (error) {
@@ -214,9 +222,9 @@ export class Journal {
     }
   }
 
-  /** Appends `text`; returns its length in bytes. */
-  private async write(text: string): Promise<number> {
-    const bytes = Buffer.from(text, 'utf8')
+  /** Appends the pieces, in one write; returns their length in bytes. */
+  private async write(pieces: readonly Buffer[]): Promise<number> {
+    const bytes = Buffer.concat(pieces)
     // appendFile loops over short writes (a nearly full disk, a file size
     // limit) until the whole chunk is written or a write fails.
     await this.handle.appendFile(bytes)

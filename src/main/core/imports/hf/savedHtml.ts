@@ -4,17 +4,20 @@
 // search) and the paper page's own element with a `paper` object. Only that
 // JSON is read, never the visual markup, which changes with every redesign.
 import type { ParsedImport } from '../parsedRecord'
-import { HfFormatError, hfApiPapers } from './apiJson'
+import type { JsonSpelling } from '../jsonListItems'
+import { HfFormatError, hfPageDataPapers } from './apiJson'
 import { hfRecord } from './hfRecord'
 import type { HfPaper } from './hfRecord'
 
-// One hydration element's opening tag: its data-target and data-props, in either order.
+// A hydration element's opening tag: its data-target and data-props, in either order.
 // The site quotes data-props with " (its JSON's quotes written &quot;); tools that
 // rewrite a page they fetched (BeautifulSoup's prettify()) quote it with ' instead.
-const HYDRATER =
-  /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*>/g
-const HYDRATER_REVERSED =
-  /<[a-z]+\s[^>]*?data-props=(?:"([^"]*)"|'([^']*)')[^>]*?data-target="([A-Za-z]+)"[^>]*>/g
+// The value (megabytes) is found with indexOf; only the tag's text around it is
+// matched: what comes before it, and what comes after it up to the tag's end.
+const TAG_BEFORE_TARGET = /<[a-z]+\s[^>]*?data-target="([A-Za-z]+)"[^>]*?$/
+const TAG_BEFORE = /<[a-z]+\s[^>]*$/
+const TARGET_AFTER = /^[^>]*?data-target="([A-Za-z]+)"/
+const PROPS = 'data-props='
 
 const ENTITIES: Readonly<Record<string, string>> = {
   quot: '"',
@@ -49,34 +52,69 @@ export function decodeAttribute(value: string): string {
 
 /**
  * The common case of a page's data, fast: every "&" starts `&quot;` or
- * `&amp;`. Decoded in one pass over the string's code units, in place (a
- * listing's data holds a million `&quot;`, which string replacement takes
- * several times longer over): as Latin-1 bytes when every character fits in
- * one (the string is copied as it is, and so is the result), else as UTF-16.
+ * `&amp;`. Decoded in one pass, in place: the "&"s found with the string's
+ * indexOf (a listing's data holds a million `&quot;`, which string
+ * replacement takes several times longer over), the text between them moved
+ * whole; as Latin-1 bytes when every character fits in one (the string is
+ * copied as it is, and so is the result), else as UTF-16 code units.
  * Undefined when any other "&" is there, for the general decoder.
  */
 function decodeQuotAndAmp(value: string): string | undefined {
   if (!BEYOND_LATIN1.test(value)) {
     const bytes = Buffer.from(value, 'latin1')
-    const written = decodeUnits(bytes)
+    const written = decodeUnits(value, bytes)
     return written === undefined ? undefined : bytes.toString('latin1', 0, written)
   }
   const bytes = Buffer.from(value, 'utf16le')
-  const written = decodeUnits(new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2))
+  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2)
+  const written = decodeUnits(value, units)
   return written === undefined ? undefined : bytes.toString('utf16le', 0, written * 2)
 }
 
 const BEYOND_LATIN1 = /[\u0100-\uffff]/
 
-/** decodeQuotAndAmp's pass over the code units; how many are left, or undefined. */
-function decodeUnits(units: Uint8Array | Uint16Array): number | undefined {
-  const length = units.length
-  let written = 0
-  for (let read = 0; read < length; read++) {
-    const unit = units[read] as number
-    if (unit !== 0x26) {
-      units[written++] = unit
-    } else if (
+/**
+ * JSON in a "-quoted attribute, read where it stands: its quotes are
+ * `&quot;`, and each part the scan parses (a paper of the list, a member) is
+ * decoded on its own, so the megabytes of a listing are never decoded as
+ * one string. A part with an entity other than `&quot;` and `&amp;` (which
+ * could hide a quote or a backslash from the scan) stops the scan: the value
+ * is then decoded whole and parsed as it was.
+ */
+const QUOTED_ATTRIBUTE: JsonSpelling = {
+  quote: '&quot;',
+  decode: (part) => {
+    if (!part.includes('&')) return part
+    const decoded = decodePart(part)
+    if (decoded === undefined) throw new SyntaxError('an entity the scan does not read')
+    return decoded
+  },
+  whole: decodeAttribute,
+}
+
+/** Parts up to this long are decoded in one buffer, kept for the next part. */
+const PART_BUFFER = 1 << 16
+let partBuffer: Buffer | undefined
+
+/** decodeQuotAndAmp of a part of a value (a paper of a listing): no buffer made for each. */
+function decodePart(part: string): string | undefined {
+  if (part.length > PART_BUFFER || BEYOND_LATIN1.test(part)) return decodeQuotAndAmp(part)
+  partBuffer ??= Buffer.allocUnsafe(PART_BUFFER)
+  partBuffer.write(part, 0, 'latin1')
+  const written = decodeUnits(part, partBuffer)
+  return written === undefined ? undefined : partBuffer.toString('latin1', 0, written)
+}
+
+/** decodeQuotAndAmp's pass over `value`'s code units, copied at the start of `units`; how many are left, or undefined. */
+function decodeUnits(value: string, units: Uint8Array | Uint16Array): number | undefined {
+  const length = value.length
+  let read = value.indexOf('&')
+  if (read === -1) return length
+  let written = read
+  for (;;) {
+    // Only within the value: a buffer kept for parts holds older bytes past it.
+    if (
+      read + 5 < length &&
       units[read + 1] === 0x71 && // &quot;
       units[read + 2] === 0x75 &&
       units[read + 3] === 0x6f &&
@@ -84,20 +122,26 @@ function decodeUnits(units: Uint8Array | Uint16Array): number | undefined {
       units[read + 5] === 0x3b
     ) {
       units[written++] = 0x22
-      read += 5
+      read += 6
     } else if (
+      read + 4 < length &&
       units[read + 1] === 0x61 && // &amp;
       units[read + 2] === 0x6d &&
       units[read + 3] === 0x70 &&
       units[read + 4] === 0x3b
     ) {
       units[written++] = 0x26
-      read += 4
+      read += 5
     } else {
       return undefined
     }
+    const next = value.indexOf('&', read)
+    const end = next === -1 ? length : next
+    units.copyWithin(written, read, end)
+    written += end - read
+    if (next === -1) return written
+    read = next
   }
-  return written
 }
 
 function safeCodePoint(code: number): string | undefined {
@@ -114,30 +158,40 @@ function lineAt(text: string, index: number): number {
 
 interface Hydration {
   target: string
+  /** The data-props value as written (entities not decoded). */
   props: string
+  /** How it is quoted. */
+  quote: '"' | "'"
   index: number
 }
 
 function hydrations(text: string): Hydration[] {
-  const found = new Map<number, Hydration>()
-  for (const m of text.matchAll(HYDRATER)) {
-    found.set(m.index, { target: m[1] ?? '', props: m[2] ?? m[3] ?? '', index: m.index })
-  }
-  // Elements whose data-props come first are looked for only when some are left (a second
-  // pass over a page of megabytes).
-  if (found.size < occurrences(text, 'data-props="') + occurrences(text, "data-props='")) {
-    for (const m of text.matchAll(HYDRATER_REVERSED)) {
-      if (!found.has(m.index))
-        found.set(m.index, { target: m[3] ?? '', props: m[1] ?? m[2] ?? '', index: m.index })
+  const found: Hydration[] = []
+  let from = 0
+  for (;;) {
+    const at = text.indexOf(PROPS, from)
+    if (at === -1) return found
+    const quote = text[at + PROPS.length]
+    if (quote !== '"' && quote !== "'") {
+      from = at + PROPS.length
+      continue
     }
+    const start = at + PROPS.length + 1
+    const end = text.indexOf(quote, start)
+    if (end === -1) return found
+    from = end + 1
+    // The tag's text before the value, from after the last ">" (no tag spans one).
+    const tagFrom = text.lastIndexOf('>', at) + 1
+    const before = text.slice(tagFrom, at)
+    const tagEnd = text.indexOf('>', end)
+    if (tagEnd === -1) return found
+    const after = text.slice(end + 1, tagEnd)
+    const head = TAG_BEFORE_TARGET.exec(before) ?? TAG_BEFORE.exec(before)
+    const target = head?.[1] ?? TARGET_AFTER.exec(after)?.[1]
+    if (head === null || target === undefined) continue
+    found.push({ target, props: text.slice(start, end), quote, index: tagFrom + head.index })
+    from = tagEnd + 1
   }
-  return [...found.values()].sort((a, b) => a.index - b.index)
-}
-
-function occurrences(text: string, part: string): number {
-  let count = 0
-  for (let i = text.indexOf(part); i !== -1; i = text.indexOf(part, i + part.length)) count++
-  return count
 }
 
 /** Does this hydration element hold papers (a listing's list, or a paper page's paper)? */
@@ -157,23 +211,21 @@ export function parseHfSavedHtml(text: string): ParsedImport {
   let pageDate: string | undefined
   for (const hydration of hydrations(text)) {
     if (!holdsPapers(hydration.props)) continue
-    let value: unknown
-    try {
-      value = JSON.parse(decodeAttribute(hydration.props))
-    } catch {
-      skipped.push({
-        line: lineAt(text, hydration.index),
-        reason: `The page's ${hydration.target} data is not valid JSON`,
-      })
-      continue
-    }
     const line = lineAt(text, hydration.index)
-    let found
+    let data
     try {
-      found = hfApiPapers(value, line)
+      data =
+        hydration.quote === '"'
+          ? hfPageDataPapers(hydration.props, line, QUOTED_ATTRIBUTE)
+          : hfPageDataPapers(decodeAttribute(hydration.props), line)
     } catch {
       continue
     }
+    if (data === undefined) {
+      skipped.push({ line, reason: `The page's ${hydration.target} data is not valid JSON` })
+      continue
+    }
+    const { found, value } = data
     skipped.push(...found.skipped)
     for (const paper of found.papers) {
       const key = paper.arxivId ?? paper.title.toLowerCase()
