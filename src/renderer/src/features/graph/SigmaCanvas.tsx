@@ -7,6 +7,7 @@ import type { Attributes } from 'graphology-types'
 import Sigma from 'sigma'
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types'
 import { panByTransform } from './cssPan'
+import { FLAT_PROGRAMS } from './flatPrograms'
 import type { GraphColours } from './graphStyle'
 
 /** Sigma hands a reducer the item's attributes as it will draw them. */
@@ -66,6 +67,7 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
     const element = container.current
     if (element === null || WEBGL_PROBLEM !== undefined) return
     const sigma = new Sigma(graph, element, {
+      ...FLAT_PROGRAMS,
       defaultEdgeType: 'line',
       renderEdgeLabels: false,
       labelRenderedSizeThreshold: labelThreshold ?? 6,
