@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GRAPH_LAYOUT_FILE } from '../../src/main/core/graph/layoutFile'
 import { writeSyntheticLibrary } from '../bench/syntheticLibrary'
+import { edgeLayerDigest, edgesOf } from './harness/graphCanvas'
 import { linkedSynthetic } from './harness/graphSynthetic'
 import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
 import { scrollToRow } from './harness/paperList'
@@ -55,6 +56,7 @@ describe('the graph views at 10,000 papers', () => {
       expect(Object.keys(saved.positions)).toHaveLength(PAPERS)
       await expect.poll(() => app.page.getByTestId('map-cluster-label').count()).toBeGreaterThan(5)
       await app.page.getByTestId('map-colour-by').selectOption('year')
+      await expect.poll(() => edgesOf(app.page)).toBe('drawn')
       await app.screenshot('library-map-10k-light')
       await app.page.keyboard.press('Escape')
 
@@ -83,6 +85,14 @@ describe('the graph views at 10,000 papers', () => {
         .poll(() => app.page.getByTestId('map-status').textContent(), { timeout: 60_000 })
         .toMatch(/^10000 nodes, \d+ edges · layout from the library folder$/)
       await expect.poll(() => app.page.getByTestId('map-cluster-label').count()).toBeGreaterThan(5)
+      // The nodes come first, the edges a slice a frame after them; once all are drawn, the
+      // picture is the one sigma draws in one go (Similar hidden and shown again: two whole draws).
+      await expect.poll(() => edgesOf(app.page)).toBe('drawn')
+      const sliced = await edgeLayerDigest(app.page)
+      await app.page.getByLabel('Similar').uncheck()
+      await expect.poll(() => edgeLayerDigest(app.page)).not.toBe(sliced)
+      await app.page.getByLabel('Similar').check()
+      await expect.poll(() => edgeLayerDigest(app.page)).toBe(sliced)
       await app.screenshot('library-map-10k-dark')
 
       // A drag moves the drawn map with the mouse; on release the map is drawn there once,

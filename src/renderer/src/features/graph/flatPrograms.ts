@@ -15,15 +15,29 @@ import {
   type EdgeProgramType,
   type InstancedProgramDefinition,
   type NodeProgramType,
+  type ProgramAttributeSpecification,
   type ProgramDefinition,
+  type ProgramInfo,
 } from 'sigma/rendering'
+import type { RenderParams } from 'sigma/types'
+import { drawsWithSigma, joinSlices, type SliceableEdges } from './edgeSlices'
 import { flatDefinition, spreadToVertices } from './flatVertices'
 
-/** What of a sigma program the flattening reads and overrides. */
+/** What of a sigma program the flattening and the edge slices read and override. */
 interface InstancedProgram {
   array: Float32Array
+  capacity: number
+  renderer: Sigma
+  normalProgram: ProgramInfo
+  ATTRIBUTES: ProgramAttributeSpecification[]
+  VERTICES: number
+  METHOD: number
   getDefinition(): ProgramDefinition | InstancedProgramDefinition
   processVisibleItem(index: number, start: number, ...rest: unknown[]): void
+  render(params: RenderParams): void
+  setUniforms(params: RenderParams, info: ProgramInfo): void
+  bindAttribute(attribute: ProgramAttributeSpecification, info: ProgramInfo, offset: number): number
+  unbindProgram(info: ProgramInfo): void
 }
 type ProgramClass = new (
   gl: WebGLRenderingContext,
@@ -53,10 +67,51 @@ function flat(Base: ProgramClass): ProgramClass {
   }
 }
 
+/** An edge program drawn flat, whose edges wait for the slices (edgeSlices.ts) after sigma's first draw. */
+function sliced(Base: ProgramClass): ProgramClass {
+  return class Sliced extends Base implements SliceableEdges {
+    constructor(
+      gl: WebGLRenderingContext,
+      pickingBuffer: WebGLFramebuffer | null,
+      renderer: Sigma,
+    ) {
+      super(gl, pickingBuffer, renderer)
+      joinSlices(renderer, this)
+    }
+    override render(params: RenderParams): void {
+      if (drawsWithSigma(this.renderer, params)) super.render(params)
+    }
+    count(): number {
+      return this.capacity
+    }
+    context(): WebGLRenderingContext | WebGL2RenderingContext {
+      return this.normalProgram.gl
+    }
+    drawSlice(params: RenderParams, from: number, to: number, upload: boolean): void {
+      if (to <= from) return
+      const info = this.normalProgram
+      const gl = info.gl
+      gl.viewport(0, 0, params.width * params.pixelRatio, params.height * params.pixelRatio)
+      gl.bindBuffer(gl.ARRAY_BUFFER, info.buffer)
+      let offset = 0
+      for (const attribute of this.ATTRIBUTES) offset += this.bindAttribute(attribute, info, offset)
+      // The whole array once, with the first slice; the rest draw from the same buffer.
+      if (upload) gl.bufferData(gl.ARRAY_BUFFER, this.array, gl.DYNAMIC_DRAW)
+      gl.bindBuffer(gl.ARRAY_BUFFER, null)
+      gl.enable(gl.BLEND)
+      gl.useProgram(info.program)
+      this.setUniforms(params, info)
+      gl.bindFramebuffer(gl.FRAMEBUFFER, info.frameBuffer)
+      gl.drawArrays(this.METHOD, from * this.VERTICES, (to - from) * this.VERTICES)
+      this.unbindProgram(info)
+    }
+  }
+}
+
 const flatNode = (Base: NodeProgramType): NodeProgramType =>
   flat(Base as unknown as ProgramClass) as unknown as NodeProgramType
 const flatEdge = (Base: EdgeProgramType): EdgeProgramType =>
-  flat(Base as unknown as ProgramClass) as unknown as EdgeProgramType
+  sliced(flat(Base as unknown as ProgramClass)) as unknown as EdgeProgramType
 
 /** Sigma's default programs (disc nodes; edges as lines or arrows), each drawn without instancing. */
 export const FLAT_PROGRAMS = {
