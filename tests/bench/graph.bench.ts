@@ -36,11 +36,11 @@ const WORKER = fileURLToPath(new URL('./graphLayoutWorker.ts', import.meta.url))
 const NO_GPU = 'no GPU: Chromium draws WebGL with SwiftShader (software)'
 const rows: BenchRow[] = []
 
-/** One opening of the map: wall and page CPU (main thread) times from the key press, and its steps. */
+/** One opening of the map: times from the key's arrival in the page, the page's CPU, and its steps. */
 interface OpenTimes {
   answering: number
   drawn: number
-  cpuAnswering: number
+  /** The page's main thread, key press to every edge drawn (SwiftShader's own threads not in). */
   cpuDrawn: number
   steps: Record<string, number>
 }
@@ -202,46 +202,57 @@ async function windowRows(): Promise<void> {
         return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0
       }
       const canvas = page.getByTestId('library-map-canvas')
-      const tooltip = page.getByTestId('graph-tooltip')
       // Where the mouse looks for a node: a 5 × 5 grid over the middle of the map.
       const { width, height } = page.viewportSize() ?? { width: 1440, height: 900 }
-      const points = Array.from({ length: 25 }, (_, i) => ({
-        x: width * (0.4 + 0.05 * (i % 5)),
-        y: height * (0.5 + 0.05 * Math.floor(i / 5)),
+      let points = Array.from({ length: 25 }, (_, i) => ({
+        x: Math.round(width * (0.4 + 0.05 * (i % 5))),
+        y: Math.round(height * (0.5 + 0.05 * Math.floor(i / 5))),
       }))
       /**
-       * Opens the map as a user does: from the key press until a node answers the mouse (its
-       * title shows), which needs every node drawn and the picking layer behind hover and
-       * click; then until every edge is drawn (and a frame after). Marks the page sets on the
-       * way give the breakdown.
+       * Opens the map as a user does, timed in the page from the key's arrival: until a node
+       * answers the mouse (its title shows: every node drawn, and the picking layer behind
+       * hover and click read back), then until every edge is drawn (the last slice's GPU work
+       * done). The page's own mouse moves over the map every frame once it is there (a move
+       * from here would wait on the harness's round trips). Marks on the way give the steps.
        */
       const openMap = async (): Promise<OpenTimes> => {
-        // The page marks the key's arrival; its other marks are read from there.
-        await page.evaluate(`performance.clearMarks()
-          addEventListener('keydown', () => performance.mark('bench:key'), { once: true, capture: true })`)
+        await page.evaluate(`(() => {
+          performance.clearMarks()
+          addEventListener('keydown', () => performance.mark('bench:key'), { once: true, capture: true })
+          const points = ${JSON.stringify(points)}
+          let moves = 0
+          const answered = new MutationObserver(() => {
+            if (document.querySelector('[data-testid="graph-tooltip"]') === null) return
+            performance.mark('bench:answered')
+            window.benchFound = points[(moves - 1) % points.length]
+            answered.disconnect()
+          })
+          answered.observe(document.body, { childList: true, subtree: true })
+          const move = () => {
+            if (window.benchFound !== undefined) return
+            const target = document.querySelector('[data-testid="library-map-canvas"] .sigma-mouse')
+            if (target !== null) {
+              const point = points[moves++ % points.length]
+              target.dispatchEvent(new MouseEvent('mousemove', { clientX: point.x, clientY: point.y, bubbles: true }))
+            }
+            requestAnimationFrame(move)
+          }
+          window.benchFound = undefined
+          requestAnimationFrame(move)
+        })()`)
         const cpuBefore = await taskSeconds()
-        const started = performance.now()
         await page.keyboard.press('Control+Shift+M')
-        let moves = 0
-        while (!(await tooltip.isVisible())) {
-          const point = points[moves++ % points.length] ?? { x: 0, y: 0 }
-          // A pixel to and fro: a move to where the mouse already is sends no event.
-          await page.mouse.move(point.x + (moves % 2), point.y)
+        // (Polled from here: the page's CSP refuses waitForFunction's eval. The time is the page's.)
+        for (const started = performance.now(); ;) {
+          if ((await page.evaluate('window.benchFound !== undefined')) === true) break
           if (performance.now() - started > 120_000) throw new Error('no node answered the mouse')
+          await new Promise((resolve) => setTimeout(resolve, 20))
         }
-        const answering = performance.now() - started
-        console.log(`    (${moves} mouse moves before a node answered)`)
-        // The next openings look where this one found a node first.
-        const found = points[(moves - 1 + points.length) % points.length]
-        if (found !== undefined) points.splice(0, points.length, found)
-        const cpuAnswering = (await taskSeconds()) - cpuBefore
+        // The next openings look where this one found a node.
+        points = [(await page.evaluate('window.benchFound')) as { x: number; y: number }]
         await page
           .locator('[data-testid="library-map-canvas"][data-edges="drawn"]')
           .waitFor({ timeout: 120_000 })
-        await page.evaluate(
-          'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))',
-        )
-        const drawn = performance.now() - started
         const cpuDrawn = (await taskSeconds()) - cpuBefore
         await page.getByText('layout from the library folder').waitFor({ timeout: 120_000 })
         const marks = (await page.evaluate(
@@ -250,11 +261,9 @@ async function windowRows(): Promise<void> {
         const at = new Map(marks)
         const key = at.get('bench:key') ?? 0
         const since = (name: string): number => (at.get(name) ?? Number.NaN) - key
-        await page.mouse.move(0, 0)
         return {
-          answering,
-          drawn,
-          cpuAnswering: cpuAnswering * 1000,
+          answering: since('bench:answered'),
+          drawn: since('library-map-canvas:edges-drawn'),
           cpuDrawn: cpuDrawn * 1000,
           steps: {
             'the map’s answer and layout in hand (the panes it replaces unmounted)':
@@ -263,7 +272,8 @@ async function windowRows(): Promise<void> {
             'nodes drawn (sigma made: indexed, nodes and their picking layer, labels)': since(
               'library-map-canvas:nodes-drawn',
             ),
-            'last edge slice drawn': since('library-map-canvas:edges-drawn'),
+            'a node answered the mouse': since('bench:answered'),
+            'last edge slice drawn (its GPU work done)': since('library-map-canvas:edges-drawn'),
           },
         }
       }
@@ -280,7 +290,6 @@ async function windowRows(): Promise<void> {
           papers: NODES,
           operation: `open the map with its layout saved, ${when}: every node drawn and answering the mouse (${NO_GPU})`,
           timeMs: times.answering,
-          cpuMs: times.cpuAnswering,
           ...reference,
           target: '≤ 300 ms',
         })

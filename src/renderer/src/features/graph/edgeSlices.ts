@@ -137,7 +137,11 @@ export function drawEdgesInSlices(sigma: Sigma, onDrawn: () => void): () => void
     slice++
     frame = requestAnimationFrame(step)
   }
-  frame = requestAnimationFrame(step)
+  // The first slice waits a frame: the nodes' frame goes to the GPU alone, so a hover or a
+  // click then (it reads the picking layer back) waits for the nodes only.
+  frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(step)
+  })
   return () => {
     if (frame !== 0) cancelAnimationFrame(frame)
     if (pending !== undefined) pending.gl.deleteSync(pending.fence)
