@@ -85,15 +85,15 @@ describe('the graph views at 10,000 papers', () => {
         .poll(() => app.page.getByTestId('map-status').textContent(), { timeout: 60_000 })
         .toMatch(/^10000 nodes, \d+ edges · layout from the library folder$/)
       await expect.poll(() => app.page.getByTestId('map-cluster-label').count()).toBeGreaterThan(5)
+      await expect.poll(() => edgesOf(app.page)).toBe('drawn')
+      await app.screenshot('library-map-10k-dark')
       // The nodes come first, the edges a slice a frame after them; once all are drawn, the
       // picture is the one sigma draws in one go (Similar hidden and shown again: two whole draws).
-      await expect.poll(() => edgesOf(app.page)).toBe('drawn')
       const sliced = await edgeLayerDigest(app.page)
       await app.page.getByLabel('Similar').uncheck()
       await expect.poll(() => edgeLayerDigest(app.page)).not.toBe(sliced)
       await app.page.getByLabel('Similar').check()
       await expect.poll(() => edgeLayerDigest(app.page)).toBe(sliced)
-      await app.screenshot('library-map-10k-dark')
 
       // A drag moves the drawn map with the mouse; on release the map is drawn there once,
       // its labels 120 px right and 60 px down, and the release opens nothing.
