@@ -2,8 +2,8 @@
 // Without a GPU (SwiftShader) the 10k map's 31,000 edges take about half a
 // second to fill; drawn in one frame they kept the window from answering.
 // Sigma draws the nodes (and their picking layer, and the labels) at once;
-// its edge programs (flatPrograms.ts) keep what sigma hands them and draw
-// nothing until told; then each frame draws the next slice of the edges onto
+// its edge programs (flatPrograms.ts) keep what sigma hands them, unwritten,
+// and draw nothing until told; then each frame writes and draws the next slice of the edges onto
 // the edge layer, which keeps what it has (preserveDrawingBuffer), program
 // after program in sigma's order, so the finished picture is exactly the one
 // sigma draws in one go. A render
@@ -43,6 +43,11 @@ function slicingOf(sigma: Sigma): Slicing {
 /** Called by an edge program as sigma makes it. */
 export function joinSlices(sigma: Sigma, program: SliceableEdges): void {
   slicingOf(sigma).programs.add(program)
+}
+
+/** True while the slices are pending: an edge program keeps what sigma hands it for later. */
+export function edgesDeferred(sigma: Sigma): boolean {
+  return slicingOf(sigma).deferred
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type ProgramInfo,
 } from 'sigma/rendering'
 import type { RenderParams } from 'sigma/types'
-import { drawsWithSigma, joinSlices, type SliceableEdges } from './edgeSlices'
+import { drawsWithSigma, edgesDeferred, joinSlices, type SliceableEdges } from './edgeSlices'
 import { flatDefinition, spreadToVertices } from './flatVertices'
 
 /** What of a sigma program the flattening and the edge slices read and override. */
@@ -31,9 +31,11 @@ interface InstancedProgram {
   normalProgram: ProgramInfo
   ATTRIBUTES: ProgramAttributeSpecification[]
   VERTICES: number
+  STRIDE: number
   METHOD: number
   getDefinition(): ProgramDefinition | InstancedProgramDefinition
   processVisibleItem(index: number, start: number, ...rest: unknown[]): void
+  process(index: number, offset: number, ...rest: unknown[]): void
   render(params: RenderParams): void
   setUniforms(params: RenderParams, info: ProgramInfo): void
   bindAttribute(attribute: ProgramAttributeSpecification, info: ProgramInfo, offset: number): number
@@ -67,9 +69,14 @@ function flat(Base: ProgramClass): ProgramClass {
   }
 }
 
-/** An edge program drawn flat, whose edges wait for the slices (edgeSlices.ts) after sigma's first draw. */
+/**
+ * An edge program drawn flat, whose edges wait for the slices (edgeSlices.ts) after sigma's
+ * first draw: what sigma hands it for each edge is kept, and written out slice by slice.
+ */
 function sliced(Base: ProgramClass): ProgramClass {
   return class Sliced extends Base implements SliceableEdges {
+    /** By offset, the arguments of each edge sigma handed over while the slices are pending. */
+    private waiting: ([number, ...unknown[]] | undefined)[] = []
     constructor(
       gl: WebGLRenderingContext,
       pickingBuffer: WebGLFramebuffer | null,
@@ -77,6 +84,10 @@ function sliced(Base: ProgramClass): ProgramClass {
     ) {
       super(gl, pickingBuffer, renderer)
       joinSlices(renderer, this)
+    }
+    override process(index: number, offset: number, ...rest: unknown[]): void {
+      if (edgesDeferred(this.renderer)) this.waiting[offset] = [index, ...rest]
+      else super.process(index, offset, ...rest)
     }
     override render(params: RenderParams): void {
       if (drawsWithSigma(this.renderer, params)) super.render(params)
@@ -92,11 +103,23 @@ function sliced(Base: ProgramClass): ProgramClass {
       const info = this.normalProgram
       const gl = info.gl
       gl.viewport(0, 0, params.width * params.pixelRatio, params.height * params.pixelRatio)
+      for (let item = from; item < to; item++) {
+        const waiting = this.waiting[item]
+        if (waiting === undefined) continue
+        const [index, ...rest] = waiting
+        super.process(index, item, ...rest)
+        this.waiting[item] = undefined
+      }
       gl.bindBuffer(gl.ARRAY_BUFFER, info.buffer)
       let offset = 0
       for (const attribute of this.ATTRIBUTES) offset += this.bindAttribute(attribute, info, offset)
-      // The whole array once, with the first slice; the rest draw from the same buffer.
-      if (upload) gl.bufferData(gl.ARRAY_BUFFER, this.array, gl.DYNAMIC_DRAW)
+      // Room for every edge with the first slice; each slice sends its own part.
+      if (upload) gl.bufferData(gl.ARRAY_BUFFER, this.array.byteLength, gl.DYNAMIC_DRAW)
+      gl.bufferSubData(
+        gl.ARRAY_BUFFER,
+        from * this.STRIDE * Float32Array.BYTES_PER_ELEMENT,
+        this.array.subarray(from * this.STRIDE, to * this.STRIDE),
+      )
       gl.bindBuffer(gl.ARRAY_BUFFER, null)
       gl.enable(gl.BLEND)
       gl.useProgram(info.program)
