@@ -16,11 +16,13 @@ import { scrollToRow } from './harness/paperList'
 const PAPERS = 10_000
 let dir: string
 let first: { title: string; links: number } | undefined
+let titles: ReadonlySet<string> = new Set()
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'offprint-graph-10k-'))
   const library = linkedSynthetic(PAPERS)
   await writeSyntheticLibrary(dir, library)
+  titles = new Set([...library.papers.map((paper) => paper.title)])
   const note = library.notes[0]
   const paper = library.papers.find((candidate) => candidate.id === note?.paperId)
   if (paper !== undefined) first = { title: paper.title, links: 3 }
@@ -87,6 +89,19 @@ describe('the graph views at 10,000 papers', () => {
       await expect.poll(() => app.page.getByTestId('map-cluster-label').count()).toBeGreaterThan(5)
       await expect.poll(() => edgesOf(app.page)).toBe('drawn')
       await app.screenshot('library-map-10k-dark')
+      // A node under the mouse shows its paper's title (looked for over the middle of the map).
+      const area = await app.page.getByTestId('library-map-canvas').boundingBox()
+      if (area === null) throw new Error('no map to hover')
+      const tooltip = app.page.getByTestId('graph-tooltip')
+      for (let i = 0; i < 25 && !(await tooltip.isVisible()); i++) {
+        await app.page.mouse.move(
+          area.x + area.width * (0.4 + 0.05 * (i % 5)),
+          area.y + area.height * (0.4 + 0.05 * Math.floor(i / 5)),
+        )
+      }
+      expect(titles.has((await tooltip.textContent()) ?? '')).toBe(true)
+      await app.page.mouse.move(area.x + 2, area.y + 2)
+      await expect.poll(() => tooltip.count()).toBe(0)
       // The nodes come first, the edges a slice a frame after them; once all are drawn, the
       // picture is the one sigma draws in one go (Similar hidden and shown again: two whole draws).
       const sliced = await edgeLayerDigest(app.page)
