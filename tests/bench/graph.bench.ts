@@ -3,7 +3,11 @@
 //   window's layout code, as its Web Worker runs it), from nothing and from a
 //   saved layout; reference: one iteration of the same layout in the same worker;
 // - opening the library map in Chromium when its layout is saved, the first
-//   time after the core opened (the core finds clusters' words then) and again;
+//   time after the core opened (the core finds clusters' words then) and again
+//   (median of 3): from the key press until a node answers the mouse (its title
+//   shows: every node drawn, and the picking layer behind hover and click),
+//   and until every edge is drawn (they follow, a slice a frame), with the
+//   page's main-thread CPU beside each and the page's marks as a breakdown;
 //   reference: JSON.parse of the saved layout file's bytes;
 // - frame times while panning the map in Chromium (p50, p95); reference: the
 //   frame interval of the same page left still.
@@ -31,6 +35,15 @@ const RESULTS_DIR = fileURLToPath(new URL('../../bench-results', import.meta.url
 const WORKER = fileURLToPath(new URL('./graphLayoutWorker.ts', import.meta.url))
 const NO_GPU = 'no GPU: Chromium draws WebGL with SwiftShader (software)'
 const rows: BenchRow[] = []
+
+/** One opening of the map: times from the key's arrival in the page, the page's CPU, and its steps. */
+interface OpenTimes {
+  answering: number
+  drawn: number
+  /** The page's main thread, key press to every edge drawn (SwiftShader's own threads not in). */
+  cpuDrawn: number
+  steps: Record<string, number>
+}
 
 function record(row: Omit<BenchRow, 'ratio'>): void {
   const ratio = row.referenceMs === undefined ? undefined : row.timeMs / row.referenceMs
@@ -182,39 +195,130 @@ async function windowRows(): Promise<void> {
     const app = await launchApp({ libraryDir: dir })
     try {
       const { page } = app
-      const openMap = async (): Promise<number> => {
-        const started = performance.now()
+      const cdp = await page.context().newCDPSession(page)
+      await cdp.send('Performance.enable')
+      const taskSeconds = async (): Promise<number> => {
+        const { metrics } = await cdp.send('Performance.getMetrics')
+        return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0
+      }
+      const canvas = page.getByTestId('library-map-canvas')
+      // Where the mouse looks for a node: a 5 × 5 grid over the middle of the map.
+      const { width, height } = page.viewportSize() ?? { width: 1440, height: 900 }
+      let points = Array.from({ length: 25 }, (_, i) => ({
+        x: Math.round(width * (0.4 + 0.05 * (i % 5))),
+        y: Math.round(height * (0.5 + 0.05 * Math.floor(i / 5))),
+      }))
+      /**
+       * Opens the map as a user does, timed in the page from the key's arrival: until a node
+       * answers the mouse (its title shows: every node drawn, and the picking layer behind
+       * hover and click read back), then until every edge is drawn (the last slice's GPU work
+       * done). The page's own mouse moves over the map every frame once it is there (a move
+       * from here would wait on the harness's round trips). Marks on the way give the steps.
+       */
+      const openMap = async (): Promise<OpenTimes> => {
+        await page.evaluate(`(() => {
+          performance.clearMarks()
+          addEventListener('keydown', () => performance.mark('bench:key'), { once: true, capture: true })
+          const points = ${JSON.stringify(points)}
+          let moves = 0
+          const answered = new MutationObserver(() => {
+            if (document.querySelector('[data-testid="graph-tooltip"]') === null) return
+            performance.mark('bench:answered')
+            window.benchFound = points[(moves - 1) % points.length]
+            answered.disconnect()
+          })
+          answered.observe(document.body, { childList: true, subtree: true })
+          const move = () => {
+            if (window.benchFound !== undefined) return
+            const target = document.querySelector('[data-testid="library-map-canvas"] .sigma-mouse')
+            if (target !== null) {
+              const point = points[moves++ % points.length]
+              target.dispatchEvent(new MouseEvent('mousemove', { clientX: point.x, clientY: point.y, bubbles: true }))
+            }
+            requestAnimationFrame(move)
+          }
+          window.benchFound = undefined
+          requestAnimationFrame(move)
+        })()`)
+        const cpuBefore = await taskSeconds()
         await page.keyboard.press('Control+Shift+M')
+        // (Polled from here: the page's CSP refuses waitForFunction's eval. The time is the page's.)
+        for (const started = performance.now(); ;) {
+          if ((await page.evaluate('window.benchFound !== undefined')) === true) break
+          if (performance.now() - started > 120_000) throw new Error('no node answered the mouse')
+          await new Promise((resolve) => setTimeout(resolve, 20))
+        }
+        // The next openings look where this one found a node.
+        points = [(await page.evaluate('window.benchFound')) as { x: number; y: number }]
         await page
-          .getByTestId('library-map-canvas')
-          .locator('canvas')
-          .first()
+          .locator('[data-testid="library-map-canvas"][data-edges="drawn"]')
           .waitFor({ timeout: 120_000 })
+        const cpuDrawn = (await taskSeconds()) - cpuBefore
         await page.getByText('layout from the library folder').waitFor({ timeout: 120_000 })
-        return performance.now() - started
+        const marks = (await page.evaluate(
+          'performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])',
+        )) as [string, number][]
+        const at = new Map(marks)
+        const key = at.get('bench:key') ?? 0
+        const since = (name: string): number => (at.get(name) ?? Number.NaN) - key
+        return {
+          answering: since('bench:answered'),
+          drawn: since('library-map-canvas:edges-drawn'),
+          cpuDrawn: cpuDrawn * 1000,
+          steps: {
+            'the map’s answer and layout in hand (the panes it replaces unmounted)':
+              since('library-map:answer'),
+            'graph built (graphology, every node and edge)': since('library-map:graph-built'),
+            'nodes drawn (sigma made: indexed, nodes and their picking layer, labels)': since(
+              'library-map-canvas:nodes-drawn',
+            ),
+            'a node answered the mouse': since('bench:answered'),
+            'last edge slice drawn (its GPU work done)': since('library-map-canvas:edges-drawn'),
+          },
+        }
+      }
+      const closeMap = async (): Promise<void> => {
+        await page.keyboard.press('Escape')
+        await page.getByTestId('library-map').waitFor({ state: 'detached' })
+      }
+      const reference = {
+        referenceMs: parseMs,
+        reference: `JSON.parse of graph-layout.json (${(bytes.length / 1e6).toFixed(1)} MB)`,
+      }
+      const recordOpen = (when: string, times: OpenTimes): void => {
+        record({
+          papers: NODES,
+          operation: `open the map with its layout saved, ${when}: every node drawn and answering the mouse (${NO_GPU})`,
+          timeMs: times.answering,
+          ...reference,
+          target: '≤ 300 ms',
+        })
+        record({
+          papers: NODES,
+          operation: `… and every edge drawn, ${when} (${NO_GPU})`,
+          timeMs: times.drawn,
+          cpuMs: times.cpuDrawn,
+          ...reference,
+          target: '(none; the edges follow the nodes, a slice a frame)',
+        })
+        console.log(`  ${when}, page marks since the key press:`)
+        for (const [step, ms] of Object.entries(times.steps)) {
+          console.log(`    ${step}: ${ms.toFixed(0)} ms`)
+        }
       }
       const cold = await openMap()
-      record({
-        papers: NODES,
-        operation:
-          'open the map with its layout saved, first time after the core opened (clusters’ words found then)',
-        timeMs: cold,
-        referenceMs: parseMs,
-        reference: `JSON.parse of graph-layout.json (${(bytes.length / 1e6).toFixed(1)} MB)`,
-        target: '≤ 300 ms',
-      })
-      await page.keyboard.press('Escape')
-      await page.getByTestId('library-map').waitFor({ state: 'detached' })
-      const warm = await openMap()
-      record({
-        papers: NODES,
-        operation:
-          'open the map with its layout saved, again (draw from the answer the window holds)',
-        timeMs: warm,
-        referenceMs: parseMs,
-        reference: `JSON.parse of graph-layout.json (${(bytes.length / 1e6).toFixed(1)} MB)`,
-        target: '≤ 300 ms',
-      })
+      recordOpen('first time after the core opened (clusters’ words found then)', cold)
+      await closeMap()
+      // Again (from the answer the window holds): the median of three openings.
+      const again: OpenTimes[] = []
+      for (let run = 0; run < 3; run++) {
+        again.push(await openMap())
+        if (run < 2) await closeMap()
+      }
+      again.sort((a, b) => a.answering - b.answering)
+      const median = again[1]
+      if (median === undefined) throw new Error('no opening measured')
+      recordOpen('again, median of 3 (from the answer the window holds)', median)
       // Frame intervals, still and while dragging the map across the canvas.
       // A string, so the page runs it as written (tsx would add helpers the page lacks).
       const frames = (): Promise<number[]> =>
@@ -228,10 +332,10 @@ async function windowRows(): Promise<void> {
           requestAnimationFrame(tick)
         })`)
       const still = await frames()
-      const box = await page.getByTestId('library-map-canvas').boundingBox()
-      if (box === null) throw new Error('no map canvas')
-      const cx = box.x + box.width / 2
-      const cy = box.y + box.height / 2
+      const mapBox = await canvas.boundingBox()
+      if (mapBox === null) throw new Error('no map canvas')
+      const cx = mapBox.x + mapBox.width / 2
+      const cy = mapBox.y + mapBox.height / 2
       const moving = frames()
       await page.mouse.move(cx, cy)
       await page.mouse.down()
@@ -267,11 +371,11 @@ async function main(): Promise<void> {
   await mkdir(RESULTS_DIR, { recursive: true })
   await writeFile(join(RESULTS_DIR, 'graph.json'), `${JSON.stringify(rows, null, 2)}\n`)
   const lines = [
-    '| operation | time | reference | reference time | ratio | target |',
-    '| --- | ---: | --- | ---: | ---: | --- |',
+    '| operation | time | page CPU | reference | reference time | ratio | target |',
+    '| --- | ---: | ---: | --- | ---: | ---: | --- |',
     ...rows.map(
       (row) =>
-        `| ${row.operation} | ${row.timeMs.toFixed(1)} ms | ${row.reference} | ${row.referenceMs?.toFixed(1) ?? ''} ms | ${row.ratio?.toFixed(2) ?? ''}× | ${row.target} |`,
+        `| ${row.operation} | ${row.timeMs.toFixed(1)} ms | ${row.cpuMs === undefined ? '' : `${row.cpuMs.toFixed(0)} ms`} | ${row.reference} | ${row.referenceMs?.toFixed(1) ?? ''} ms | ${row.ratio?.toFixed(2) ?? ''}× | ${row.target} |`,
     ),
   ]
   await writeFile(join(RESULTS_DIR, 'graph.md'), `${lines.join('\n')}\n`)

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GRAPH_LAYOUT_FILE } from '../../src/main/core/graph/layoutFile'
 import { writeSyntheticLibrary } from '../bench/syntheticLibrary'
+import { edgeLayerDigest, edgesOf } from './harness/graphCanvas'
 import { linkedSynthetic } from './harness/graphSynthetic'
 import { closeBrowser, launchApp, type RunningApp } from './harness/launchApp'
 import { scrollToRow } from './harness/paperList'
@@ -15,11 +16,13 @@ import { scrollToRow } from './harness/paperList'
 const PAPERS = 10_000
 let dir: string
 let first: { title: string; links: number } | undefined
+let titles: ReadonlySet<string> = new Set()
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'offprint-graph-10k-'))
   const library = linkedSynthetic(PAPERS)
   await writeSyntheticLibrary(dir, library)
+  titles = new Set([...library.papers.map((paper) => paper.title)])
   const note = library.notes[0]
   const paper = library.papers.find((candidate) => candidate.id === note?.paperId)
   if (paper !== undefined) first = { title: paper.title, links: 3 }
@@ -55,6 +58,7 @@ describe('the graph views at 10,000 papers', () => {
       expect(Object.keys(saved.positions)).toHaveLength(PAPERS)
       await expect.poll(() => app.page.getByTestId('map-cluster-label').count()).toBeGreaterThan(5)
       await app.page.getByTestId('map-colour-by').selectOption('year')
+      await expect.poll(() => edgesOf(app.page)).toBe('drawn')
       await app.screenshot('library-map-10k-light')
       await app.page.keyboard.press('Escape')
 
@@ -83,7 +87,28 @@ describe('the graph views at 10,000 papers', () => {
         .poll(() => app.page.getByTestId('map-status').textContent(), { timeout: 60_000 })
         .toMatch(/^10000 nodes, \d+ edges · layout from the library folder$/)
       await expect.poll(() => app.page.getByTestId('map-cluster-label').count()).toBeGreaterThan(5)
+      await expect.poll(() => edgesOf(app.page)).toBe('drawn')
       await app.screenshot('library-map-10k-dark')
+      // A node under the mouse shows its paper's title (looked for over the middle of the map).
+      const area = await app.page.getByTestId('library-map-canvas').boundingBox()
+      if (area === null) throw new Error('no map to hover')
+      const tooltip = app.page.getByTestId('graph-tooltip')
+      for (let i = 0; i < 25 && !(await tooltip.isVisible()); i++) {
+        await app.page.mouse.move(
+          area.x + area.width * (0.4 + 0.05 * (i % 5)),
+          area.y + area.height * (0.4 + 0.05 * Math.floor(i / 5)),
+        )
+      }
+      expect(titles.has((await tooltip.textContent()) ?? '')).toBe(true)
+      await app.page.mouse.move(area.x + 2, area.y + 2)
+      await expect.poll(() => tooltip.count()).toBe(0)
+      // The nodes come first, the edges a slice a frame after them; once all are drawn, the
+      // picture is the one sigma draws in one go (Similar hidden and shown again: two whole draws).
+      const sliced = await edgeLayerDigest(app.page)
+      await app.page.getByLabel('Similar').uncheck()
+      await expect.poll(() => edgeLayerDigest(app.page)).not.toBe(sliced)
+      await app.page.getByLabel('Similar').check()
+      await expect.poll(() => edgeLayerDigest(app.page)).toBe(sliced)
 
       // A drag moves the drawn map with the mouse; on release the map is drawn there once,
       // its labels 120 px right and 60 px down, and the release opens nothing.

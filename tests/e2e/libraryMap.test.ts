@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { GRAPH_LAYOUT_FILE } from '../../src/main/core/graph/layoutFile'
 import { appSession } from './harness/appSession'
 import { GRASP, call, linkedLibrary } from './harness/graphLibrary'
+import { edgesOf } from './harness/graphCanvas'
 
 const session = appSession()
 
@@ -43,6 +44,7 @@ describe('the library map', () => {
     expect(labels.some((label) => label.includes('robot'))).toBe(true)
     await page.getByTestId('map-colour-by').selectOption('collection')
     await expect.poll(() => page.getByTestId('map-legend').textContent()).toContain('Tools')
+    await expect.poll(() => edgesOf(page)).toBe('drawn')
     await app.screenshot('library-map-light')
 
     // Filters: the collection of three; a status none has.
@@ -99,6 +101,7 @@ describe('the library map', () => {
     await openMap(page)
     await expect.poll(() => status(page).textContent()).toContain('laid out and saved')
     await expect.poll(() => page.getByTestId('map-cluster-label').count()).toBeGreaterThan(1)
+    await expect.poll(() => edgesOf(page)).toBe('drawn')
     await app.screenshot('library-map-dark')
     expect(app.pageErrors).toEqual([])
   })

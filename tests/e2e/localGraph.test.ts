@@ -51,6 +51,7 @@ describe('the local graph', () => {
     expect(first).toContain(GRASP)
     const canvas = page.getByTestId('local-graph-canvas')
     await expect.poll(() => canvas.locator('canvas').count()).toBeGreaterThan(0)
+    await expect.poll(() => canvas.getAttribute('data-edges')).toBe('drawn')
     const related = itemOf(page, GRASP)
     expect(await related.locator('.graph-edges').textContent()).toBe(
       `Relation “contrasts” from ${TOOLGEN}`,
@@ -102,6 +103,9 @@ describe('the local graph', () => {
       .poll(() => page.getByTestId('local-graph-canvas').locator('canvas').count())
       .toBeGreaterThan(0)
     await page.getByTestId('local-graph-canvas').scrollIntoViewIfNeeded()
+    await expect
+      .poll(() => page.getByTestId('local-graph-canvas').getAttribute('data-edges'))
+      .toBe('drawn')
     await app.screenshot('local-graph-dark')
     expect(app.pageErrors).toEqual([])
   })

@@ -2,11 +2,14 @@
 // hover on nodes, the title of the hovered node in a tooltip (text, never
 // HTML), and the sigma instance handed out for the camera and for overlays.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { flushSync } from 'react-dom'
 import type Graph from 'graphology'
 import type { Attributes } from 'graphology-types'
 import Sigma from 'sigma'
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types'
 import { panByTransform } from './cssPan'
+import { drawEdgesInSlices, sigmaKeepingEdges } from './edgeSlices'
+import { FLAT_PROGRAMS } from './flatPrograms'
 import type { GraphColours } from './graphStyle'
 
 /** Sigma hands a reducer the item's attributes as it will draw them. */
@@ -47,7 +50,7 @@ interface Hovered {
 }
 
 export function SigmaCanvas(props: SigmaCanvasProps) {
-  const { graph, colours, nodeReducer, edgeReducer, onSigma, labelThreshold } = props
+  const { graph, colours, nodeReducer, edgeReducer, onSigma, labelThreshold, testId } = props
   const container = useRef<HTMLDivElement>(null)
   const sigmaRef = useRef<Sigma | undefined>(undefined)
   const clickRef = useRef(props.onClickNode)
@@ -55,6 +58,8 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
     clickRef.current = props.onClickNode
   }, [props.onClickNode])
   const [hovered, setHovered] = useState<Hovered | undefined>(undefined)
+  // Nodes are drawn at once, edges in the frames after (edgeSlices.ts).
+  const [edges, setEdges] = useState<'drawing' | 'drawn'>('drawing')
   // The reducers the graph is first drawn with (later ones are set on the instance).
   // (Kept by an effect run before the one that draws: effects run in order.)
   const reducers = useRef({ nodeReducer, edgeReducer })
@@ -65,23 +70,33 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
   useEffect(() => {
     const element = container.current
     if (element === null || WEBGL_PROBLEM !== undefined) return
-    const sigma = new Sigma(graph, element, {
-      defaultEdgeType: 'line',
-      renderEdgeLabels: false,
-      labelRenderedSizeThreshold: labelThreshold ?? 6,
-      labelColor: { color: colours.label },
-      labelFont: 'system-ui, sans-serif',
-      // A large graph: drawn in insertion order, and edges and labels left out while it moves.
-      zIndex: graph.order <= LARGE_GRAPH,
-      hideEdgesOnMove: graph.order > LARGE_GRAPH,
-      hideLabelsOnMove: graph.order > LARGE_GRAPH,
-      // The tooltip says the title; sigma's own hover box would repeat it.
-      defaultDrawNodeHover: () => undefined,
-      // Given now, so the first picture is the only full draw (setting them later draws again).
-      nodeReducer: reducers.current.nodeReducer ?? null,
-      edgeReducer: reducers.current.edgeReducer ?? null,
-    })
+    setEdges('drawing')
+    const sigma = sigmaKeepingEdges(
+      () =>
+        new Sigma(graph, element, {
+          ...FLAT_PROGRAMS,
+          defaultEdgeType: 'line',
+          renderEdgeLabels: false,
+          labelRenderedSizeThreshold: labelThreshold ?? 6,
+          labelColor: { color: colours.label },
+          labelFont: 'system-ui, sans-serif',
+          // A large graph: drawn in insertion order, and edges and labels left out while it moves.
+          zIndex: graph.order <= LARGE_GRAPH,
+          hideEdgesOnMove: graph.order > LARGE_GRAPH,
+          hideLabelsOnMove: graph.order > LARGE_GRAPH,
+          // The tooltip says the title; sigma's own hover box would repeat it.
+          defaultDrawNodeHover: () => undefined,
+          // Given now, so the first picture is the only full draw (setting them later draws again).
+          nodeReducer: reducers.current.nodeReducer ?? null,
+          edgeReducer: reducers.current.edgeReducer ?? null,
+        }),
+    )
     sigmaRef.current = sigma
+    performance.mark(`${testId}:nodes-drawn`)
+    const stopSlices = drawEdgesInSlices(sigma, () => {
+      performance.mark(`${testId}:edges-drawn`)
+      setEdges('drawn')
+    })
     // A large graph pans by moving its drawn layers, drawn again once on release.
     const pan = graph.order > LARGE_GRAPH ? panByTransform(sigma, element) : undefined
     sigma.on('clickNode', ({ node }) => {
@@ -94,7 +109,9 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
         y: graph.getNodeAttribute(node, 'y') as number,
       })
       const title = String(graph.getNodeAttribute(node, 'title') ?? '')
-      setHovered({ title, x: at.x, y: at.y })
+      // At once: left to React's scheduler, the title waited behind the map's other updates
+      // (a quarter of a second on a 10k map opening without a GPU).
+      flushSync(() => setHovered({ title, x: at.x, y: at.y }))
       element.style.cursor = 'pointer'
     })
     sigma.on('leaveNode', () => {
@@ -104,11 +121,12 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
     onSigma?.(sigma)
     return () => {
       onSigma?.(undefined)
+      stopSlices()
       pan?.dispose()
       sigmaRef.current = undefined
       sigma.kill()
     }
-  }, [graph, onSigma, labelThreshold, colours.label])
+  }, [graph, onSigma, labelThreshold, colours.label, testId])
 
   useEffect(() => {
     const sigma = sigmaRef.current
@@ -128,7 +146,8 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
       aria-label={props.label}
       aria-roledescription="graph"
       tabIndex={0}
-      data-testid={props.testId}
+      data-testid={testId}
+      data-edges={edges}
       onKeyDown={props.onKeyDown}
     >
       {WEBGL_PROBLEM !== undefined && (
