@@ -128,7 +128,10 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
       closed = true
       abort.abort()
       positionOwner.current = undefined
-      destroy?.()
+      // The viewer lets go of the document, and the pages it was fetching arrive, before it
+      // is destroyed (or those requests fail and pdf.js logs errors).
+      const release = destroy
+      void view.closeDocument().then(() => release?.())
     }
   }, [view, url, sha256])
 

@@ -78,6 +78,9 @@ export function webLinkOf(url: string): string | undefined {
   return /^https?:/i.test(allowed) ? allowed : undefined
 }
 
+/** Pages either side of the current one whose fetching a closed document waits for. */
+const PAGES_AROUND = 10
+
 class AppLinkService extends PDFLinkService {
   override addLinkAttributes(link: HTMLAnchorElement, url: string): void {
     const web = webLinkOf(url)
@@ -98,6 +101,8 @@ export class ReaderView {
   private readonly linkService: AppLinkService
   private readonly findController: PDFFindController
   private readonly viewer: PDFViewer
+  /** The wait of the last closeDocument. */
+  private closing: Promise<void> = Promise.resolve()
   private highlights: readonly Highlight[] = []
   private selectedId: string | undefined
   private readonly abort = new AbortController()
@@ -173,6 +178,35 @@ export class ReaderView {
     this.viewer.setDocument(document)
     this.linkService.setDocument(document)
     return ready
+  }
+
+  /**
+   * Lets go of the document shown, before it is destroyed: pdf.js stops
+   * rendering its pages. Resolves once the pages it was still fetching have
+   * arrived: destroyed before, their requests fail and pdf.js logs errors.
+   */
+  closeDocument(): Promise<void> {
+    const document = this.viewer.pdfDocument
+    // Already let go of (the reader closing after its document): the same wait.
+    if (document === undefined || document === null) return this.closing
+    const fetching: Promise<unknown>[] = []
+    // The pages the viewer may be fetching: those around the current one without their page
+    // yet (getPage hands back the request already made, or makes a cheap one).
+    const current = this.viewer.currentPageNumber
+    const last = Math.min(this.viewer.pagesCount, current + PAGES_AROUND)
+    for (let number = Math.max(1, current - PAGES_AROUND); number <= last; number++) {
+      const pageView = this.viewer.getPageView(number - 1) as { pdfPage?: unknown } | undefined
+      if (pageView !== undefined && pageView.pdfPage == null)
+        fetching.push(document.getPage(number))
+    }
+    // pdf.js's PDFViewer.setDocument takes null to reset (its types do not say so).
+    const reset = this.viewer.setDocument.bind(this.viewer) as (
+      document: PdfDocument | null,
+    ) => void
+    reset(null)
+    this.linkService.setDocument(null)
+    this.closing = Promise.allSettled(fetching).then(() => undefined)
+    return this.closing
   }
 
   get pageCount(): number {
@@ -306,8 +340,8 @@ export class ReaderView {
 
   destroy(): void {
     this.abort.abort()
+    void this.closeDocument()
     this.viewer.cleanup()
-    this.linkService.setDocument(null)
   }
 
   private transformOf(pageIndex: number): PageTransform | undefined {
