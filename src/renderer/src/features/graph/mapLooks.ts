@@ -140,12 +140,27 @@ export function colouring(
   }
 }
 
-/** Node sizes from 3 to 15 by links or upvotes, square-root scaled (a few giants do not dwarf the rest). */
+/** Up to this many nodes a map draws them at full size; a larger one, smaller. */
+const FULL_SIZE_NODES = 2000
+/** The smallest share of full size: nodes stay large enough to hover. */
+const SMALLEST_SCALE = 0.4
+
+/**
+ * Node sizes from 3 to 15 by links or upvotes, square-root scaled (a few giants
+ * do not dwarf the rest). Past 2,000 nodes they shrink with the square root of
+ * the count (to 0.4 of that at 12,500), so a large map shows its shape instead
+ * of one disc of overlapping nodes; zooming in brings them apart.
+ */
 export function sizing(map: LibraryMap, sizeBy: SizeBy): (node: GraphNode) => number {
   const value = (node: GraphNode): number =>
     sizeBy === 'links' ? node.degree : (node.upvotes ?? 0)
-  const largest = Math.max(1, ...map.nodes.map(value))
-  return (node) => 3 + 12 * Math.sqrt(value(node) / largest)
+  let largest = 1
+  for (const node of map.nodes) largest = Math.max(largest, value(node))
+  const scale = Math.max(
+    SMALLEST_SCALE,
+    Math.min(1, Math.sqrt(FULL_SIZE_NODES / Math.max(1, map.nodes.length))),
+  )
+  return (node) => scale * (3 + 12 * Math.sqrt(value(node) / largest))
 }
 
 /** Each cluster's centre on the map (the mean of its nodes' positions) and its number of nodes. */
