@@ -77,8 +77,13 @@ class PendingFlush {
   }
 
   finish(result: PageResult): void {
-    this.timers.clearTimeout(this.timer)
+    this.cancel()
     this.settle(result)
+  }
+
+  /** Stops its timer: nobody waits for this request (the page could not be asked). */
+  cancel(): void {
+    this.timers.clearTimeout(this.timer)
   }
 
   private settle(result: PageResult): void {
@@ -122,7 +127,7 @@ export class PageFlushes {
       try {
         target.ask(id)
       } catch {
-        pending.finish('silent') // only clears its timer: nobody waits for it
+        pending.cancel()
         this.waiting.delete(id)
         outcome.unreachable++
         continue
