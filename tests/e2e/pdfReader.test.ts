@@ -195,6 +195,20 @@ describe('the PDF reader', () => {
     await expect.poll(() => page.getByTestId('pdf-reader').getAttribute('data-ready')).toBe('true')
     await expect.poll(() => page.getByTestId('pdf-page').inputValue()).toBe('6')
     expect(await page.getByTestId('pdf-zoom').inputValue()).toBe('1.5')
+
+    // A page gone to the moment before closing (Enter and the close in one go, before pdf.js
+    // has had a frame to say where the reader is) is where it opens again too.
+    await page.getByTestId('pdf-page').fill('3')
+    await page.evaluate(() => {
+      const input = document.querySelector('[data-testid="pdf-page"]')
+      const close = document.querySelector<HTMLButtonElement>('[data-testid="pdf-close"]')
+      input?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+      close?.click()
+    })
+    await expect.poll(() => page.getByTestId('pdf-reader').count()).toBe(0)
+    await page.getByTestId('open-pdf').click()
+    await expect.poll(() => page.getByTestId('pdf-reader').getAttribute('data-ready')).toBe('true')
+    await expect.poll(() => page.getByTestId('pdf-page').inputValue()).toBe('3')
   })
 
   it('finds a word that is only in the PDF from the library search, and opens the PDF at its page', async () => {

@@ -3,7 +3,7 @@
 // (outline or highlights), and under the pages the chosen highlight with its
 // comment. Selecting text offers the highlight colours (keys 1–5, or H for
 // the first); the position in each PDF is remembered.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { AttachmentView, Highlight, HighlightColor } from '../../../../shared/model'
 import { HIGHLIGHT_COLORS } from '../../../../shared/model'
@@ -64,6 +64,8 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
     onHighlightClick.current = selectHighlight
   }, [selectHighlight])
   const positionOwner = useRef<string | undefined>(undefined)
+  /** Writes the position waiting to be written (the view's, set while it lives). */
+  const writePending = useRef<() => void>(() => undefined)
 
   // One page view for the reader's life.
   useEffect(() => {
@@ -89,6 +91,7 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
       onFind: setFind,
       onHighlightClick: (id) => onHighlightClick.current(id),
     })
+    writePending.current = flush
     setView(created)
     return () => {
       flush()
@@ -127,13 +130,23 @@ export function PdfReader({ target, control, onProblem }: PdfReaderProps) {
     return () => {
       closed = true
       abort.abort()
-      positionOwner.current = undefined
       // The viewer lets go of the document, and the pages it was fetching arrive, before it
       // is destroyed (or those requests fail and pdf.js logs errors).
       const release = destroy
       void view.closeDocument().then(() => release?.())
+      positionOwner.current = undefined
     }
   }, [view, url, sha256])
+
+  // Leaving a PDF (another one, or the reader closing): where the reader was is written at
+  // once. A layout effect's cleanup: it runs while the pages are still in the window.
+  useLayoutEffect(() => {
+    if (view === undefined || sha256 === undefined) return undefined
+    return () => {
+      view.sayPosition()
+      writePending.current()
+    }
+  }, [view, sha256])
 
   const ready = loaded !== undefined && loaded === sha256
   const loadError = failure !== undefined && failure.sha256 === sha256 ? failure.message : undefined

@@ -181,6 +181,17 @@ export class ReaderView {
   }
 
   /**
+   * Says where the reader is now (onPosition), while its pages are still in the
+   * window: pdf.js says it a frame after a scroll, so a page gone to just
+   * before closing would otherwise be forgotten.
+   */
+  sayPosition(): void {
+    if (this.viewer.pdfDocument !== null && this.viewer.pdfDocument !== undefined) {
+      this.viewer.update()
+    }
+  }
+
+  /**
    * Lets go of the document shown, before it is destroyed: pdf.js stops
    * rendering its pages. Resolves once the pages it was still fetching have
    * arrived: destroyed before, their requests fail and pdf.js logs errors.
