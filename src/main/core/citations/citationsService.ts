@@ -12,7 +12,7 @@ import type {
 import { DEFAULT_CITATION_STYLE } from '../../../shared/model'
 import { foldCase, fuzzyQuery, fuzzyScore } from '../../../shared/text/fuzzyMatch'
 import { exportBibtex } from '../exports/bibtexExport'
-import { formatCitationKey } from '../../../shared/text/pandocCitations'
+import { formatCitationKey, parseCitations } from '../../../shared/text/pandocCitations'
 import { BadInputError } from '../kernel/errors'
 import type { LibraryKernel } from '../kernel/kernel'
 import type { CommittedChange, Service } from '../kernel/service'
@@ -22,9 +22,10 @@ import { collectionTree } from '../exports/exportPapers'
 import { requireLivePaper, requireNote } from '../store/requireRecord'
 import { authorsInText, CitationFormatter } from './citationFormatter'
 import type { CitationKeyIndex } from './citationKeyIndex'
-import { CslEngine } from './cslEngine'
+import { CslEngine, PREPARED_CLUSTERS } from './cslEngine'
 import { CslStyles } from './cslStyles'
 import { noteDocuments, type NoteSource } from './noteDocument'
+import { NotePreparer, type Preparation } from './notePreparer'
 
 type CitationMethod =
   | 'listCitationStyles'
@@ -50,6 +51,13 @@ export class CitationsService implements Service<CitationMethod> {
   private readonly styles: CslStyles
   private readonly formatter: CitationFormatter
   private candidates: Candidate[] | undefined
+  private readonly preparer = new NotePreparer(
+    (noteId) => this.preparation(noteId),
+    (noteId, error) =>
+      console.error(`offprint: formatting note ${noteId}'s citations ahead failed:`, error),
+  )
+  /** The style the notes are formatted ahead in, once asked to (prepareNotes). */
+  private preparedStyle: string | undefined
 
   constructor(
     private readonly kernel: LibraryKernel,
@@ -59,6 +67,10 @@ export class CitationsService implements Service<CitationMethod> {
     stylesDir: string,
   ) {
     this.styles = new CslStyles(stylesDir, kernel.store.dir)
+    settings.listen(() => {
+      const prepared = this.preparedStyle
+      if (prepared !== undefined && this.style(undefined) !== prepared) void this.prepareNotes()
+    })
     this.formatter = new CitationFormatter(this.styles, keys, (id) => {
       const paper = kernel.store.papers.get(id)
       return paper?.trashedAt === undefined ? paper : undefined
@@ -155,11 +167,58 @@ export class CitationsService implements Service<CitationMethod> {
 
   committed({ changes }: CommittedChange): void {
     if (changes.papers !== undefined) this.candidates = undefined
+    if (this.preparedStyle !== undefined && changes.notes?.put !== undefined) {
+      this.preparer.add(changes.notes.put.map((note) => note.id))
+    }
   }
 
   reset(): void {
     this.candidates = undefined
     this.formatter.forgetStyles()
+    if (this.preparedStyle !== undefined) void this.prepareNotes()
+  }
+
+  async close(): Promise<void> {
+    await this.preparer.stop()
+  }
+
+  /**
+   * Formats the notes that cite papers ahead of the user, in the chosen
+   * style (loaded first if it is not), the most recently changed first, as
+   * many as the engine keeps prepared (PREPARED_CLUSTERS); from then on also
+   * each note changed (by sync, the CLI, or in the window: one the engine
+   * holds already is skipped) and every note again when the style changes.
+   * Settles once they are done.
+   */
+  async prepareNotes(): Promise<void> {
+    this.preparedStyle = this.style(undefined)
+    const notes = [...this.kernel.store.notes.values()]
+      .filter((note) => note.trashedAt === undefined && note.body.includes('@'))
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+    let room = PREPARED_CLUSTERS
+    const chosen: string[] = []
+    for (const note of notes) {
+      const count = parseCitations(note.body).length
+      if (count === 0) continue
+      if ((room -= count) < 0) break
+      chosen.push(note.id)
+    }
+    this.preparer.add(chosen)
+    await this.preparer.idle()
+  }
+
+  /** Settles once no note is waiting to be formatted ahead. */
+  async notesPrepared(): Promise<void> {
+    await this.preparer.idle()
+  }
+
+  private async preparation(noteId: string): Promise<Preparation> {
+    const note = this.kernel.store.notes.get(noteId)
+    const style = this.preparedStyle
+    if (note === undefined || note.trashedAt !== undefined || style === undefined) return undefined
+    const requests = parseCitations(note.body).map(({ mode, items }) => ({ mode, items }))
+    if (requests.length === 0) return undefined
+    return this.formatter.prepare(style, requests, noteId)
   }
 
   /** Quick Copy's text: a bibliography (text + HTML), BibTeX entries, or the keys. */
