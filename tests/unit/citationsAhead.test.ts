@@ -62,6 +62,27 @@ describe('a note formatted ahead of the user', () => {
     )
   }
 
+  it('opened while it is formatted ahead, formats only what is left of it', async () => {
+    const { xml, locale } = await bundledStyle('ieee')
+    const warm = new CslEngine(xml, locale)
+    formatWith(warm, note(WRITING))
+    const steps = warm.prepare(note(AHEAD), (id) => works.get(id), 'html', 'ahead')
+    steps.next()
+    steps.next()
+    const formatted = vi.spyOn(CSL.Engine.prototype, 'processCitationCluster')
+    const rebuilt = vi.spyOn(CSL.Engine.prototype, 'rebuildProcessorState')
+    const opened = formatWith(warm, note(AHEAD))
+    expect(formatted.mock.calls.length).toBeLessThan(40)
+    expect(rebuilt).not.toHaveBeenCalled()
+    formatted.mockRestore()
+    rebuilt.mockRestore()
+    // The background's next step finds the note done.
+    expect(steps.next().done).toBe(true)
+    expect(opened).toEqual(
+      withCiteprocOwn(() => formatWith(new CslEngine(xml, locale), note(AHEAD))),
+    )
+  })
+
   it('is skipped for a note the engine holds already', async () => {
     const { xml, locale } = await bundledStyle('ieee')
     const warm = new CslEngine(xml, locale)

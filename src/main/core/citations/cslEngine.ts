@@ -8,6 +8,7 @@ import type { CiteprocCitation, Engine } from 'citeproc'
 import { BadInputError } from '../kernel/errors'
 import { installCiteprocCase } from './citeprocCase'
 import { keptSorts, memoizeSortKeys } from './citeprocMemo'
+import { keepRefreshedClusters } from './citeprocRefreshes'
 import { KeptEntries, wholeBibliography, type OutputFormat } from './keptEntries'
 import {
   citedWorks,
@@ -15,6 +16,7 @@ import {
   sameList,
   sameWorks,
   type CitedWorks,
+  type NoteClusters,
   type ResolvedCitation,
 } from './noteClusters'
 
@@ -79,6 +81,13 @@ interface NoteState {
 
 type ProcessorState = Pick<Engine, 'registry' | 'tmp' | 'disambiguate'>
 
+/** A note being formatted ahead: its clusters, and the steps left. */
+interface Ahead {
+  contents: readonly string[]
+  output: OutputFormat
+  steps: Iterator<undefined, void, undefined> | undefined
+}
+
 export class CslEngine {
   private readonly engine: Engine
   private items: (id: string) => Record<string, unknown> | undefined = () => undefined
@@ -90,6 +99,8 @@ export class CslEngine {
   private kept: NoteState[] = []
   /** Notes formatted ahead of the user, the most recent first (PREPARED_CLUSTERS at most). */
   private prepared: NoteState[] = []
+  /** The note being formatted ahead, if one is. */
+  private ahead: Ahead | undefined
   /** Each work's bibliography entry, across notes (keptEntries.ts), where the style allows. */
   private readonly entries: KeptEntries | undefined
   /** A style with no disambiguation at all: see keepRefreshedClusters. */
@@ -139,8 +150,17 @@ export class CslEngine {
     authorsOf: (paperId: string) => string,
     output: OutputFormat,
   ): EngineOutput {
-    this.items = items
     const { clusters, contents, positions } = clustersOf(citations)
+    const ahead = this.ahead
+    if (
+      ahead?.steps !== undefined &&
+      ahead.output === output &&
+      sameList(ahead.contents, contents)
+    ) {
+      // The note is being formatted ahead: the rest of that, not all of it again.
+      while (ahead.steps.next().done !== true) continue
+    }
+    this.items = items
     this.resume(contents)
     const ids = new Map<string, string>()
     clusters.forEach((cluster, at) => {
@@ -235,13 +255,41 @@ export class CslEngine {
    * ones, and asking for the note goes back to it as to a note opened again.
    * Nothing is done for a note that a state held answers as an edit.
    */
-  *prepare(
+  prepare(
     citations: readonly ResolvedCitation[],
     items: (paperId: string) => Record<string, unknown> | undefined,
     output: OutputFormat,
     tag: string,
+  ): Iterator<undefined, void, undefined> {
+    const note = clustersOf(citations)
+    const ahead: Ahead = { contents: note.contents, output, steps: undefined }
+    const steps = this.prepareSteps(note, items, output, tag, ahead)
+    ahead.steps = steps
+    this.ahead = ahead
+    return steps
+  }
+
+  private *prepareSteps(
+    { clusters, contents }: NoteClusters,
+    items: (paperId: string) => Record<string, unknown> | undefined,
+    output: OutputFormat,
+    tag: string,
+    ahead: Ahead,
   ): Generator<undefined, void, undefined> {
-    const { clusters, contents } = clustersOf(citations)
+    try {
+      yield* this.prepareNote(clusters, contents, items, output, tag)
+    } finally {
+      if (this.ahead === ahead) this.ahead = undefined
+    }
+  }
+
+  private *prepareNote(
+    clusters: readonly CiteprocCitation[],
+    contents: readonly string[],
+    items: (paperId: string) => Record<string, unknown> | undefined,
+    output: OutputFormat,
+    tag: string,
+  ): Generator<undefined, void, undefined> {
     const cited = citedWorks(clusters, items)
     if (clusters.length === 0 || [...cited.values()].includes(undefined)) return
     if (this.answersAsEdit(contents, cited, output)) return
@@ -440,28 +488,6 @@ export class CslEngine {
   ): Rendered['bibliography'] {
     if (clusters.length === 0) return { bibliography: [], order: [] }
     return this.entries?.bibliography(cited, output) ?? wholeBibliography(this.engine)
-  }
-}
-
-/**
- * In a style with no disambiguation (IEEE, Nature, ACM, Vancouver), a work
- * no longer cited makes citeproc-js refresh every work that shared its
- * "ambiguous cite" (in a numeric style, all of them) and format every cluster
- * again, though nothing a cluster prints depends on the others' names: only
- * on the works' numbers, which citeproc-js marks apart when they move. The
- * refresh stays (the registry is kept right); its taint is dropped, so the
- * clusters formatted again are the edited one and those whose numbers moved.
- * `citationsEditing.test.ts` holds the result to a freshly loaded style's.
- */
-function keepRefreshedClusters(engine: Engine): void {
-  const registry = engine.registry
-  const refresh = registry.dorefreshes.bind(registry)
-  registry.dorefreshes = () => {
-    const tainted = engine.tmp.taintedItemIDs
-    const before = new Set(Object.keys(tainted))
-    const refreshed = Object.keys(registry.refreshes)
-    refresh()
-    for (const id of refreshed) if (!before.has(id)) delete tainted[id]
   }
 }
 
