@@ -3,7 +3,7 @@
 // guide named beside it, not from the processor), and what the library does
 // around them: keys, the `[@` autocomplete, backlinks, hostile fields, styles
 // the user adds.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import CSL from 'citeproc'
@@ -220,6 +220,21 @@ describe('notes formatted ahead of the user', () => {
     ])
     expect(formatting).not.toHaveBeenCalled()
     formatting.mockRestore()
+  })
+
+  it('report a chosen style that cannot be read once, not once a note', async () => {
+    await mkdir(join(dir, 'styles'), { recursive: true })
+    await writeFile(join(dir, 'styles', 'broken.csl'), '<style>not a CSL style</style>')
+    await library.api.updateSettings({ patch: { citationStyle: 'broken' } })
+    for (const title of ['One', 'Two', 'Three']) {
+      const written = await library.api.createNote({ title })
+      await library.api.updateNote({ id: written.id, body: DRAFT })
+    }
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    await library.prepareCitations()
+    expect(reported).toHaveBeenCalledTimes(1)
+    expect(String(reported.mock.calls[0]?.[0])).toContain('ahead failed')
+    reported.mockRestore()
   })
 })
 

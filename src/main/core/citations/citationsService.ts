@@ -58,6 +58,8 @@ export class CitationsService implements Service<CitationMethod> {
   )
   /** The style the notes are formatted ahead in, once asked to (prepareNotes). */
   private preparedStyle: string | undefined
+  /** A style that could not be loaded for that: tried (and reported) once, not for every note. */
+  private unloadable: string | undefined
 
   constructor(
     private readonly kernel: LibraryKernel,
@@ -192,6 +194,7 @@ export class CitationsService implements Service<CitationMethod> {
    */
   async prepareNotes(): Promise<void> {
     this.preparedStyle = this.style(undefined)
+    this.unloadable = undefined
     const notes = [...this.kernel.store.notes.values()]
       .filter((note) => note.trashedAt === undefined && note.body.includes('@'))
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
@@ -216,8 +219,15 @@ export class CitationsService implements Service<CitationMethod> {
     const note = this.kernel.store.notes.get(noteId)
     const style = this.preparedStyle
     if (note === undefined || note.trashedAt !== undefined || style === undefined) return undefined
+    if (style === this.unloadable) return undefined
     const requests = parseCitations(note.body).map(({ mode, items }) => ({ mode, items }))
     if (requests.length === 0) return undefined
+    try {
+      await this.formatter.engine(style)
+    } catch (error) {
+      this.unloadable = style
+      throw error
+    }
     return this.formatter.prepare(style, requests, noteId)
   }
 
