@@ -221,7 +221,8 @@ export class CitationsService implements Service<CitationMethod> {
     if (note === undefined || note.trashedAt !== undefined || style === undefined) return undefined
     if (style === this.unloadable) return undefined
     const requests = parseCitations(note.body).map(({ mode, items }) => ({ mode, items }))
-    if (requests.length === 0) return undefined
+    // A note longer than what is kept would be dropped as soon as it is done.
+    if (requests.length === 0 || requests.length > PREPARED_CLUSTERS) return undefined
     try {
       await this.formatter.engine(style)
     } catch (error) {
