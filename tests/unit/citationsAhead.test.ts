@@ -19,9 +19,9 @@ const WRITING = 0
 const AHEAD = 300
 
 describe('a note formatted ahead of the user', () => {
-  // Chicago's bibliography is made whole (subsequent-author-substitute): its
-  // opening is checked; the edits around it are the same mechanics as APA's
-  // and IEEE's, and a fresh Chicago costs seconds to load.
+  // Chicago, whose citations test their position (position="first"), is
+  // checked at its opening; the edits around it are the same mechanics as
+  // APA's and IEEE's, and each fresh Chicago costs seconds to load.
   for (const [style, edits] of [
     ['apa', true],
     ['ieee', true],
