@@ -12,7 +12,7 @@ import type { Library } from '../core/library'
 export const WARM_DELAY_MS = 3000
 
 export function warmCitationStyle(
-  library: Library,
+  library: { api: Pick<Library['api'], 'formatCitations'> } & Pick<Library, 'prepareCitations'>,
   logError: (message: string, error: unknown) => void,
 ): void {
   const timer = setTimeout(() => {
