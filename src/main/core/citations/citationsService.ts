@@ -5,6 +5,7 @@
 import type {
   CitationSuggestion,
   CopiedCitations,
+  Note,
   NoteExport,
   Paper,
   QuickCopyFormat,
@@ -170,7 +171,7 @@ export class CitationsService implements Service<CitationMethod> {
   committed({ changes }: CommittedChange): void {
     if (changes.papers !== undefined) this.candidates = undefined
     if (this.preparedStyle !== undefined && changes.notes?.put !== undefined) {
-      this.preparer.add(changes.notes.put.map((note) => note.id))
+      this.preparer.add(notesToPrepare(changes.notes.put))
     }
   }
 
@@ -195,18 +196,7 @@ export class CitationsService implements Service<CitationMethod> {
   async prepareNotes(): Promise<void> {
     this.preparedStyle = this.style(undefined)
     this.unloadable = undefined
-    const notes = [...this.kernel.store.notes.values()]
-      .filter((note) => note.trashedAt === undefined && note.body.includes('@'))
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
-    let room = PREPARED_CLUSTERS
-    const chosen: string[] = []
-    for (const note of notes) {
-      const count = parseCitations(note.body).length
-      if (count === 0) continue
-      if ((room -= count) < 0) break
-      chosen.push(note.id)
-    }
-    this.preparer.add(chosen)
+    this.preparer.add(notesToPrepare(this.kernel.store.notes.values()))
     await this.preparer.idle()
   }
 
@@ -347,6 +337,26 @@ export class CitationsService implements Service<CitationMethod> {
     })
     return { name, ...documents }
   }
+}
+
+/**
+ * The notes that cite papers, the most recently changed first, as many as
+ * the engine keeps formatted ahead (PREPARED_CLUSTERS); a sync bringing many
+ * notes at once formats only those.
+ */
+function notesToPrepare(notes: Iterable<Note>): string[] {
+  const citing = [...notes]
+    .filter((note) => note.trashedAt === undefined && note.body.includes('@'))
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+  let room = PREPARED_CLUSTERS
+  const chosen: string[] = []
+  for (const note of citing) {
+    const count = parseCitations(note.body).length
+    if (count === 0) continue
+    if ((room -= count) < 0) break
+    chosen.push(note.id)
+  }
+  return chosen
 }
 
 /**
