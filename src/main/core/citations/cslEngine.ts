@@ -158,7 +158,11 @@ export class CslEngine {
       sameList(ahead.contents, contents)
     ) {
       // The note is being formatted ahead: the rest of that, not all of it again.
-      while (ahead.steps.next().done !== true) continue
+      try {
+        while (ahead.steps.next().done !== true) continue
+      } catch {
+        // Left unfinished: the request formats the note itself below.
+      }
     }
     this.items = items
     this.resume(contents)
@@ -303,11 +307,8 @@ export class CslEngine {
       const theirs = { state: this.processorState(), items: this.items }
       try {
         this.items = items
-        if (own === undefined) {
-          this.emptyProcessorState()
-        } else {
-          this.setProcessorState(own)
-        }
+        if (own === undefined) this.emptyProcessorState()
+        else this.setProcessorState(own)
         this.engine.setOutputFormat(output)
         const result = run()
         own = this.processorState()
