@@ -25,9 +25,7 @@ export class NotePreparer {
   add(noteIds: Iterable<string>): void {
     if (this.stopped) return
     for (const id of noteIds) this.queue.add(id)
-    this.running ??= this.run().finally(() => {
-      this.running = undefined
-    })
+    this.startRunning()
   }
 
   /** Settles once no note is waiting or being prepared. */
@@ -40,6 +38,14 @@ export class NotePreparer {
     this.stopped = true
     this.queue.clear()
     await this.idle()
+  }
+
+  private startRunning(): void {
+    this.running ??= this.run().finally(() => {
+      this.running = undefined
+      // Notes added after the run saw its queue empty, before it ended.
+      if (this.queue.size > 0 && !this.stopped) this.startRunning()
+    })
   }
 
   private async run(): Promise<void> {
