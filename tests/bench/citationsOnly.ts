@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     await benchCitations(library, synthesize(count).papers, (row) => {
       const ratio =
         row.referenceMs === undefined ? '' : ` (${(row.timeMs / row.referenceMs).toFixed(2)}×)`
-      console.log(`  ${row.operation}: ${row.timeMs.toFixed(1)} ms${ratio}`)
+      const cpu = row.cpuMs === undefined ? '' : ` / ${row.cpuMs.toFixed(1)} ms CPU`
+      console.log(`  ${row.operation}: ${row.timeMs.toFixed(1)} ms${cpu}${ratio}`)
     })
     await library.close()
   } finally {

@@ -3,11 +3,13 @@
 // guide named beside it, not from the processor), and what the library does
 // around them: keys, the `[@` autocomplete, backlinks, hostile fields, styles
 // the user adds.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import CSL from 'citeproc'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Library } from '../../src/main/core/library'
+import { parseCitations } from '../../src/shared/text/pandocCitations'
 import { guideBibtex } from '../support/styleGuideExamples'
 
 const GUIDE_EXAMPLES = guideBibtex(
@@ -164,6 +166,75 @@ describe('a note citing three papers', () => {
     })
     expect(chosen.style).toBe('ieee')
     expect(chosen.citations).toEqual([{ html: '[1]', text: '[1]', missing: ['nobody2020'] }])
+  })
+})
+
+describe('notes formatted ahead of the user', () => {
+  const DRAFT = 'Children learn [see @mccauley2019, p. 12], says @sapolsky2017.'
+  const asked = (
+    body: string,
+  ): Array<Pick<ReturnType<typeof parseCitations>[number], 'mode' | 'items'>> =>
+    parseCitations(body).map(({ mode, items }) => ({ mode, items }))
+
+  it('open formatted, in the chosen style, once the library prepared them, and again after a change from outside or a new style', async () => {
+    const draft = await library.api.createNote({ title: 'Draft' })
+    await library.api.updateNote({ id: draft.id, body: DRAFT })
+    await library.prepareCitations()
+    const formatting = vi.spyOn(CSL.Engine.prototype, 'processCitationCluster')
+    const opened = await library.api.formatCitations({ citations: asked(DRAFT) })
+    expect(opened.citations.map((c) => c.text)).toEqual([
+      '(see McCauley & Christiansen, 2019, p. 12)',
+      'Sapolsky (2017)',
+    ])
+    expect(opened.bibliography.text.map((entry) => entry.slice(0, 16))).toEqual([
+      'McCauley, S. M.,',
+      'Sapolsky, R. M. ',
+    ])
+    expect(formatting).not.toHaveBeenCalled()
+
+    // Rewritten from outside (sync, the CLI), more than a few citations
+    // changed: formatted again, ahead. (A few changed are answered as an edit.)
+    const review = ['wigner1965', 'payne1985', 'cheng2019', 'babichev2002', 'halpern2002']
+      .flatMap((key, i) => [`Point ${i} [@${key}, p. ${i + 1}].`, `Again [@${key}, p. ${i + 20}].`])
+      .join(' ')
+    await library.api.updateNote({ id: draft.id, body: review })
+    await library.citationsPrepared()
+    formatting.mockClear()
+    const reopened = await library.api.formatCitations({ citations: asked(review) })
+    expect(reopened.citations.map((c) => c.text).slice(0, 3)).toEqual([
+      '(Wigner, 1965, p. 1)',
+      '(Wigner, 1965, p. 20)',
+      '(Payne & Stern, 1985, p. 2)',
+    ])
+    expect(formatting).not.toHaveBeenCalled()
+
+    // Another style chosen: the notes are formatted ahead in it.
+    await library.api.updateSettings({ patch: { citationStyle: 'ieee' } })
+    await library.citationsPrepared()
+    formatting.mockClear()
+    const numbered = await library.api.formatCitations({ citations: asked(review) })
+    expect(numbered.citations.map((c) => c.text).slice(0, 3)).toEqual([
+      '[1, p. 1]',
+      '[1, p. 20]',
+      '[2, p. 2]',
+    ])
+    expect(formatting).not.toHaveBeenCalled()
+    formatting.mockRestore()
+  })
+
+  it('report a chosen style that cannot be read once, not once a note', async () => {
+    await mkdir(join(dir, 'styles'), { recursive: true })
+    await writeFile(join(dir, 'styles', 'broken.csl'), '<style>not a CSL style</style>')
+    await library.api.updateSettings({ patch: { citationStyle: 'broken' } })
+    for (const title of ['One', 'Two', 'Three']) {
+      const written = await library.api.createNote({ title })
+      await library.api.updateNote({ id: written.id, body: DRAFT })
+    }
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    await library.prepareCitations()
+    expect(reported).toHaveBeenCalledTimes(1)
+    expect(String(reported.mock.calls[0]?.[0])).toContain('ahead failed')
+    reported.mockRestore()
   })
 })
 

@@ -8,18 +8,16 @@ import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { keptSorts } from '../../src/main/core/citations/citeprocMemo'
 import { CslEngine, type ResolvedCitation } from '../../src/main/core/citations/cslEngine'
-import { cslItem } from '../../src/main/core/exports/cslJsonExport'
-import { synthesize } from '../bench/syntheticLibrary'
+import {
+  formatWith as formatNoteWith,
+  note,
+  paperAt,
+  withCiteprocOwn,
+  withPage,
+  works,
+} from '../support/citationNotes'
 
 const CSL_DIR = resolve('resources/csl')
-
-/** citeproc-js's own case changes and sorting, before an engine replaces them (citeprocCase.ts). */
-const CITEPROC_OWN = {
-  toLocaleLowerCase: CSL.toLocaleLowerCase,
-  toLocaleUpperCase: CSL.toLocaleUpperCase,
-  getSortCompare: CSL.getSortCompare,
-  getSortKeys: CSL.getSortKeys,
-}
 
 /** Works whose citations disambiguate: two by Smith in 2020, and two Lees with other given names. */
 const WORKS: Record<string, Record<string, unknown>> = {
@@ -141,48 +139,14 @@ beforeAll(async () => {
   }
 })
 
-const papers = synthesize(1000).papers
-const works = new Map(
-  papers.map((paper) => [paper.id, { ...cslItem(paper, paper.id), id: paper.id }]),
-)
-const paperAt = (i: number): string => papers[(i * 7919) % papers.length]?.id ?? ''
-// 40 citations, in text and bracketed with a page; each note cites other works.
-const note = (offset: number): ResolvedCitation[] =>
-  Array.from({ length: 40 }, (_, i) =>
-    i % 2 === 0
-      ? { mode: 'in-text', items: [{ paperId: paperAt(i + offset) }] }
-      : { mode: 'normal', items: [{ paperId: paperAt(i + offset), locator: String(i) }] },
-  )
 const formatNote = (engine: CslEngine, offset: number): ReturnType<CslEngine['format']> =>
-  engine.format(
-    note(offset),
-    (id) => works.get(id),
-    () => '',
-    'html',
-  )
+  formatNoteWith(engine, note(offset))
 
 /** The note at `offset` after the writer's edits: a page changed, a citation added first. */
 const editedNote = (offset: number): ResolvedCitation[] => {
   const edited = note(offset)
   edited[3] = { mode: 'normal', items: [{ paperId: paperAt(3 + offset), locator: '99' }] }
   return [{ mode: 'normal', items: [{ paperId: paperAt(offset + 500) }] }, ...edited]
-}
-
-/** What `run` formats with citeproc-js's own functions in place of citeprocCase.ts's and citeprocMemo.ts's. */
-function withCiteprocOwn<T>(run: () => T): T {
-  const ours = {
-    toLocaleLowerCase: CSL.toLocaleLowerCase,
-    toLocaleUpperCase: CSL.toLocaleUpperCase,
-    getSortCompare: CSL.getSortCompare,
-    getSortKeys: CSL.getSortKeys,
-  }
-  expect(ours.getSortCompare).not.toBe(CITEPROC_OWN.getSortCompare)
-  Object.assign(CSL, CITEPROC_OWN)
-  try {
-    return run()
-  } finally {
-    Object.assign(CSL, ours)
-  }
 }
 
 function formatted(
@@ -265,6 +229,9 @@ describe('a note edited citation by citation', () => {
         expect(formatNote(warm, 231).bibliography).not.toEqual(opened.bibliography)
         const rebuilt = vi.spyOn(CSL.Engine.prototype, 'rebuildProcessorState')
         expect(formatNote(warm, 211)).toEqual(opened)
+        // A page edited, the works the same: before, the other note had
+        // emptied this one's registry, and IEEE failed ("reading 'seq'").
+        const paged = formatNoteWith(warm, withPage(211, 3, '98'))
         const edited = warm.format(
           editedNote(211),
           (id) => works.get(id),
@@ -275,6 +242,9 @@ describe('a note edited citation by citation', () => {
         // The edits were made citation by citation.
         expect(rebuilt).not.toHaveBeenCalled()
         rebuilt.mockRestore()
+        expect(paged).toEqual(
+          withCiteprocOwn(() => formatNoteWith(new CslEngine(xml, locale), withPage(211, 3, '98'))),
+        )
         expect(edited).toEqual(
           withCiteprocOwn(() =>
             new CslEngine(xml, locale).format(

@@ -92,6 +92,7 @@ export class Library {
   private readonly settings: SettingsService
   private readonly search: SearchService
   private readonly pdfText: PdfTextService
+  private readonly citations: CitationsService
 
   private constructor(
     private readonly kernel: LibraryKernel,
@@ -122,6 +123,7 @@ export class Library {
       this.settings,
       options.stylesDir ?? defaultStylesDir(),
     )
+    this.citations = citations
     // Told of each commit in this order (what others read from first, the
     // search last of the indexes), and closed in it: backups finish before
     // the search index is saved.
@@ -245,6 +247,20 @@ export class Library {
   /** Calls `listener` after every settings change; returns the unsubscribe function. */
   onSettingsChange(listener: SettingsListener): () => void {
     return this.settings.listen(listener)
+  }
+
+  /**
+   * Formats the notes that cite papers ahead of the user, in the background,
+   * and from then on each note changed (the app asks; the CLI and the tests
+   * need not). Settles once those notes are done.
+   */
+  async prepareCitations(): Promise<void> {
+    await this.citations.prepareNotes()
+  }
+
+  /** Settles once no note is waiting to be formatted ahead (tests). */
+  async citationsPrepared(): Promise<void> {
+    await this.citations.notesPrepared()
   }
 
   /** Brings the library's files fully up to date (normally done a moment after each change). */

@@ -49,18 +49,7 @@ export class CitationFormatter {
     strict = false,
   ): Promise<FormattedCitations & { output: OutputFormat }> {
     const { id, engine } = await this.engine(styleId, strict)
-    const missing: string[][] = []
-    const resolved: ResolvedCitation[] = requests.map((request) => {
-      const lost: string[] = []
-      const items: ResolvedCitation['items'] = []
-      for (const { key, ...rest } of request.items) {
-        const paperId = this.keys.paperOf(key)
-        if (paperId === undefined) lost.push(key)
-        else items.push({ ...rest, paperId })
-      }
-      missing.push(lost)
-      return { mode: request.mode, items }
-    })
+    const { resolved, missing } = this.resolve(requests)
     const out = engine.format(
       resolved,
       (paperId) => this.itemOf(paperId),
@@ -83,6 +72,40 @@ export class CitationFormatter {
       },
       paperIds: out.order,
     }
+  }
+
+  /**
+   * A note's citations formatted ahead of the user in the style, in HTML as
+   * the preview asks (CslEngine.prepare): one slice a step.
+   */
+  async prepare(
+    styleId: string,
+    requests: readonly CitationRequest[],
+    tag: string,
+  ): Promise<Iterator<undefined, void, undefined>> {
+    const { engine } = await this.engine(styleId)
+    const { resolved } = this.resolve(requests)
+    return engine.prepare(resolved, (paperId) => this.itemOf(paperId), 'html', tag)
+  }
+
+  /** The citations with their keys resolved to papers, and each one's keys no paper has. */
+  private resolve(requests: readonly CitationRequest[]): {
+    resolved: ResolvedCitation[]
+    missing: string[][]
+  } {
+    const missing: string[][] = []
+    const resolved: ResolvedCitation[] = requests.map((request) => {
+      const lost: string[] = []
+      const items: ResolvedCitation['items'] = []
+      for (const { key, ...rest } of request.items) {
+        const paperId = this.keys.paperOf(key)
+        if (paperId === undefined) lost.push(key)
+        else items.push({ ...rest, paperId })
+      }
+      missing.push(lost)
+      return { mode: request.mode, items }
+    })
+    return { resolved, missing }
   }
 
   /** The paper as CSL-JSON, under its paper id (the key is what the user sees, not the processor). */

@@ -5,6 +5,7 @@
 import type {
   CitationSuggestion,
   CopiedCitations,
+  Note,
   NoteExport,
   Paper,
   QuickCopyFormat,
@@ -12,7 +13,7 @@ import type {
 import { DEFAULT_CITATION_STYLE } from '../../../shared/model'
 import { foldCase, fuzzyQuery, fuzzyScore } from '../../../shared/text/fuzzyMatch'
 import { exportBibtex } from '../exports/bibtexExport'
-import { formatCitationKey } from '../../../shared/text/pandocCitations'
+import { formatCitationKey, parseCitations } from '../../../shared/text/pandocCitations'
 import { BadInputError } from '../kernel/errors'
 import type { LibraryKernel } from '../kernel/kernel'
 import type { CommittedChange, Service } from '../kernel/service'
@@ -22,9 +23,10 @@ import { collectionTree } from '../exports/exportPapers'
 import { requireLivePaper, requireNote } from '../store/requireRecord'
 import { authorsInText, CitationFormatter } from './citationFormatter'
 import type { CitationKeyIndex } from './citationKeyIndex'
-import { CslEngine } from './cslEngine'
+import { CslEngine, PREPARED_CLUSTERS } from './cslEngine'
 import { CslStyles } from './cslStyles'
 import { noteDocuments, type NoteSource } from './noteDocument'
+import { NotePreparer, type Preparation } from './notePreparer'
 
 type CitationMethod =
   | 'listCitationStyles'
@@ -50,6 +52,15 @@ export class CitationsService implements Service<CitationMethod> {
   private readonly styles: CslStyles
   private readonly formatter: CitationFormatter
   private candidates: Candidate[] | undefined
+  private readonly preparer = new NotePreparer(
+    (noteId) => this.preparation(noteId),
+    (noteId, error) =>
+      console.error(`offprint: formatting note ${noteId}'s citations ahead failed:`, error),
+  )
+  /** The style the notes are formatted ahead in, once asked to (prepareNotes). */
+  private preparedStyle: string | undefined
+  /** A style that could not be loaded for that: tried (and reported) once, not for every note. */
+  private unloadable: string | undefined
 
   constructor(
     private readonly kernel: LibraryKernel,
@@ -59,6 +70,10 @@ export class CitationsService implements Service<CitationMethod> {
     stylesDir: string,
   ) {
     this.styles = new CslStyles(stylesDir, kernel.store.dir)
+    settings.listen(() => {
+      const prepared = this.preparedStyle
+      if (prepared !== undefined && this.style(undefined) !== prepared) void this.prepareNotes()
+    })
     this.formatter = new CitationFormatter(this.styles, keys, (id) => {
       const paper = kernel.store.papers.get(id)
       return paper?.trashedAt === undefined ? paper : undefined
@@ -155,11 +170,56 @@ export class CitationsService implements Service<CitationMethod> {
 
   committed({ changes }: CommittedChange): void {
     if (changes.papers !== undefined) this.candidates = undefined
+    if (this.preparedStyle !== undefined && changes.notes?.put !== undefined) {
+      this.preparer.add(notesToPrepare(changes.notes.put))
+    }
   }
 
   reset(): void {
     this.candidates = undefined
     this.formatter.forgetStyles()
+    if (this.preparedStyle !== undefined) void this.prepareNotes()
+  }
+
+  async close(): Promise<void> {
+    await this.preparer.stop()
+  }
+
+  /**
+   * Formats the notes that cite papers ahead of the user, in the chosen
+   * style (loaded first if it is not), the most recently changed first, as
+   * many as the engine keeps prepared (PREPARED_CLUSTERS); from then on also
+   * each note changed (by sync, the CLI, or in the window: one the engine
+   * holds already is skipped) and every note again when the style changes.
+   * Settles once they are done.
+   */
+  async prepareNotes(): Promise<void> {
+    this.preparedStyle = this.style(undefined)
+    this.unloadable = undefined
+    this.preparer.add(notesToPrepare(this.kernel.store.notes.values()))
+    await this.preparer.idle()
+  }
+
+  /** Settles once no note is waiting to be formatted ahead. */
+  async notesPrepared(): Promise<void> {
+    await this.preparer.idle()
+  }
+
+  private async preparation(noteId: string): Promise<Preparation> {
+    const note = this.kernel.store.notes.get(noteId)
+    const style = this.preparedStyle
+    if (note === undefined || note.trashedAt !== undefined || style === undefined) return undefined
+    if (style === this.unloadable) return undefined
+    const requests = parseCitations(note.body).map(({ mode, items }) => ({ mode, items }))
+    // A note longer than what is kept would be dropped as soon as it is done.
+    if (requests.length === 0 || requests.length > PREPARED_CLUSTERS) return undefined
+    try {
+      await this.formatter.engine(style)
+    } catch (error) {
+      this.unloadable = style
+      throw error
+    }
+    return this.formatter.prepare(style, requests, noteId)
   }
 
   /** Quick Copy's text: a bibliography (text + HTML), BibTeX entries, or the keys. */
@@ -277,6 +337,26 @@ export class CitationsService implements Service<CitationMethod> {
     })
     return { name, ...documents }
   }
+}
+
+/**
+ * The notes that cite papers, the most recently changed first, as many as
+ * the engine keeps formatted ahead (PREPARED_CLUSTERS); a sync bringing many
+ * notes at once formats only those.
+ */
+function notesToPrepare(notes: Iterable<Note>): string[] {
+  const citing = [...notes]
+    .filter((note) => note.trashedAt === undefined && note.body.includes('@'))
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+  let room = PREPARED_CLUSTERS
+  const chosen: string[] = []
+  for (const note of citing) {
+    const count = parseCitations(note.body).length
+    if (count === 0) continue
+    if ((room -= count) < 0) break
+    chosen.push(note.id)
+  }
+  return chosen
 }
 
 /**

@@ -26,8 +26,6 @@ declare module 'citeproc' {
       mode?: 'html' | 'text' | 'rtf',
       uncitedItemIDs?: string[],
     ): Array<[string, number, string]>
-    /** With no citations: an empty processor state (a new registry), the style kept. */
-    restoreProcessorState(citations: CiteprocCitation[]): void
     /** One cluster added or edited among the others; the clusters whose text changed, by index. */
     processCitationCluster(
       citation: CiteprocCitation,
@@ -63,7 +61,15 @@ declare module 'citeproc' {
     tmp: { lang_array?: string[] }
   }
   const CSL: {
-    Engine: new (sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean) => Engine
+    Engine: {
+      new (sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean): Engine
+      /** A new working state (what restoreProcessorState([]) makes). */
+      Tmp: new () => Engine['tmp']
+    }
+    /** A new, empty registry of works and clusters for the engine. */
+    Registry: new (engine: Engine) => Engine['registry']
+    /** A new disambiguation state, over the engine's registry (made first). */
+    Disambiguation: new (engine: Engine) => object
     toLocaleLowerCase(this: CaseState, text: string): string
     toLocaleUpperCase(this: CaseState, text: string): string
     /** The comparison sorting uses; `stringCompare`, when an application sets it, instead. */

@@ -4,17 +4,23 @@
 // citeproc-js needs no eval; it runs here in the core all the same (see the
 // README's "Citations"), so the window's CSP never has to allow it anything.
 import CSL from 'citeproc'
-import type { CiteprocCitation, CiteprocCitationItem, Engine } from 'citeproc'
-import type { CitationRequest } from '../../../shared/model'
+import type { CiteprocCitation, Engine } from 'citeproc'
 import { BadInputError } from '../kernel/errors'
 import { installCiteprocCase } from './citeprocCase'
 import { keptSorts, memoizeSortKeys } from './citeprocMemo'
+import { keepRefreshedClusters } from './citeprocRefreshes'
+import { KeptEntries, wholeBibliography, type OutputFormat } from './keptEntries'
+import {
+  citedWorks,
+  clustersOf,
+  sameList,
+  sameWorks,
+  type CitedWorks,
+  type NoteClusters,
+  type ResolvedCitation,
+} from './noteClusters'
 
-/** A citation whose works are all known, with the ids of its papers. */
-export interface ResolvedCitation {
-  mode: CitationRequest['mode']
-  items: Array<Omit<CitationRequest['items'][number], 'key'> & { paperId: string }>
-}
+export type { ResolvedCitation } from './noteClusters'
 
 export interface EngineOutput {
   /** One string per citation, in order ('' for a citation with no known work). */
@@ -24,7 +30,7 @@ export interface EngineOutput {
   order: string[]
 }
 
-export type OutputFormat = 'html' | 'text'
+export type { OutputFormat } from './keptEntries'
 
 /** What citeproc-js writes for a part of a citation that the style does not print. */
 const NO_PRINTED_FORM = '[NO_PRINTED_FORM]'
@@ -35,14 +41,24 @@ const MAX_EDITS = 8
 const ASSUME_ALL_ITEMS_REGISTERED = 2
 /** Notes whose state is kept besides the current note's, so going back to one is an edit. */
 const KEPT_NOTES = 3
-/** Bibliography entries kept, across notes (the least recently used go first). */
-const KEPT_ENTRIES = 2000
+/**
+ * Clusters of the notes formatted ahead of the user whose states are kept
+ * (the least recently prepared dropped first; a note opened joins the kept
+ * ones): ten notes of 200 citations held 18-19 MB of heap in APA and IEEE
+ * (entries included), so about 19 MB per style at most.
+ */
+export const PREPARED_CLUSTERS = 2000
+/**
+ * A slice of a note formatted ahead of the user ends once it took this long
+ * (a cluster with new works takes 1-10 ms in APA, an entry about 1.2 ms).
+ */
+const SLICE_MS = 8
 
 /** What the engine last registered and rendered, to answer the next request from. */
 interface Rendered {
   output: OutputFormat
   /** The cited works in order of first citation, each as the object citeproc-js was given. */
-  items: Map<string, Record<string, unknown> | undefined>
+  items: CitedWorks
   /** The clusters' citationIDs in document order (one per cluster content and occurrence). */
   ids: string[]
   /** citeproc-js's text of each cluster, by citationID. */
@@ -56,9 +72,20 @@ interface Rendered {
  * disambiguation, the working state) with our answer from it.
  */
 interface NoteState {
-  processor: Pick<Engine, 'registry' | 'tmp' | 'disambiguate'>
+  processor: ProcessorState
   last: Rendered
   clusterIds: Map<string, string>
+  /** The note a state formatted ahead of the user is for: a newer one replaces it. */
+  tag?: string
+}
+
+type ProcessorState = Pick<Engine, 'registry' | 'tmp' | 'disambiguate'>
+
+/** A note being formatted ahead: its clusters, and the steps left. */
+interface Ahead {
+  contents: readonly string[]
+  output: OutputFormat
+  steps: Iterator<undefined, void, undefined> | undefined
 }
 
 export class CslEngine {
@@ -70,15 +97,12 @@ export class CslEngine {
   private nextClusterId = 0
   /** Other notes' states, the most recently used first (KEPT_NOTES at most). */
   private kept: NoteState[] = []
-  /**
-   * Each work's bibliography entry, kept while the work (its object), its
-   * place in the registry (its number) and its disambiguation (a year
-   * suffix, given names) stay the same. Not for a style whose entries depend
-   * on the entry before them (subsequent-author-substitute).
-   */
-  private readonly entries: Map<string, { item: object; state: string; html: string }> | undefined
-  /** Whether the style prints a work's number: if not, a number changed changes no entry. */
-  private readonly numbered: boolean
+  /** Notes formatted ahead of the user, the most recent first (PREPARED_CLUSTERS at most). */
+  private prepared: NoteState[] = []
+  /** The note being formatted ahead, if one is. */
+  private ahead: Ahead | undefined
+  /** Each work's bibliography entry, across notes (keptEntries.ts), where the style allows. */
+  private readonly entries: KeptEntries | undefined
   /** A style with no disambiguation at all: see keepRefreshedClusters. */
   private readonly unambiguous: boolean
 
@@ -97,8 +121,9 @@ export class CslEngine {
     } catch (error) {
       throw new BadInputError(`The style could not be read: ${String(error)}`)
     }
-    if (!xml.includes('subsequent-author-substitute')) this.entries = new Map()
-    this.numbered = xml.includes('citation-number')
+    if (!xml.includes('subsequent-author-substitute')) {
+      this.entries = new KeptEntries(this.engine, xml.includes('citation-number'))
+    }
     this.unambiguous = !/disambiguat/.test(xml)
     if (this.unambiguous) keepRefreshedClusters(this.engine)
     memoizeSortKeys(this.engine, keptSorts(xml))
@@ -125,26 +150,21 @@ export class CslEngine {
     authorsOf: (paperId: string) => string,
     output: OutputFormat,
   ): EngineOutput {
-    this.items = items
-    const clusters: CiteprocCitation[] = []
-    const contents: string[] = []
-    const positions: number[] = []
-    const seen = new Map<string, number>()
-    citations.forEach((citation, index) => {
-      if (citation.items.length === 0) return
-      positions.push(index)
-      const composite = citation.mode === 'in-text'
-      const cluster: CiteprocCitation = {
-        citationID: '',
-        citationItems: citation.items.map((item) => itemOf(item)),
-        properties: composite ? { noteIndex: 0, mode: 'composite' } : { noteIndex: 0 },
+    const { clusters, contents, positions } = clustersOf(citations)
+    const ahead = this.ahead
+    if (
+      ahead?.steps !== undefined &&
+      ahead.output === output &&
+      sameList(ahead.contents, contents)
+    ) {
+      // The note is being formatted ahead: the rest of that, not all of it again.
+      try {
+        while (ahead.steps.next().done !== true) continue
+      } catch {
+        // Left unfinished: the request formats the note itself below.
       }
-      const json = JSON.stringify(cluster)
-      const occurrence = (seen.get(json) ?? 0) + 1
-      seen.set(json, occurrence)
-      contents.push(`${json}\0${occurrence}`)
-      clusters.push(cluster)
-    })
+    }
+    this.items = items
     this.resume(contents)
     const ids = new Map<string, string>()
     clusters.forEach((cluster, at) => {
@@ -152,10 +172,7 @@ export class CslEngine {
       cluster.citationID = this.clusterIds.get(content) ?? `c${this.nextClusterId++}`
       ids.set(content, cluster.citationID)
     })
-    const cited = new Map<string, Record<string, unknown> | undefined>()
-    for (const cluster of clusters) {
-      for (const { id } of cluster.citationItems) if (!cited.has(id)) cited.set(id, items(id))
-    }
+    const cited = citedWorks(clusters, items)
     const rendered = this.render(clusters, cited, output, ids)
     const texts = citations.map(() => '')
     positions.forEach((index, at) => {
@@ -171,29 +188,29 @@ export class CslEngine {
   }
 
   /**
-   * Goes back to the kept note state that has more of these clusters than
-   * the current one (a note opened again), the current one being kept in
-   * its place.
+   * Goes back to the kept or prepared note state that has more of these
+   * clusters than the current one (a note opened again, or formatted ahead
+   * of the user), the current one being kept in its place.
    */
   private resume(contents: readonly string[]): void {
     const shared = (ids: ReadonlyMap<string, string>): number =>
       contents.reduce((count, content) => count + (ids.has(content) ? 1 : 0), 0)
-    let best = -1
+    let best: { pool: NoteState[]; at: number } | undefined
     let most = shared(this.clusterIds)
-    this.kept.forEach((state, at) => {
-      const count = shared(state.clusterIds)
-      if (count > most) {
-        best = at
-        most = count
-      }
-    })
-    const state = this.kept[best]
+    for (const pool of [this.kept, this.prepared]) {
+      pool.forEach((state, at) => {
+        const count = shared(state.clusterIds)
+        if (count > most) {
+          best = { pool, at }
+          most = count
+        }
+      })
+    }
+    if (best === undefined) return
+    const [state] = best.pool.splice(best.at, 1)
     if (state === undefined) return
-    this.kept.splice(best, 1)
     this.keep(this.last)
-    this.engine.registry = state.processor.registry
-    this.engine.tmp = state.processor.tmp
-    this.engine.disambiguate = state.processor.disambiguate
+    this.setProcessorState(state.processor)
     this.last = state.last
     this.clusterIds = state.clusterIds
   }
@@ -201,18 +218,177 @@ export class CslEngine {
   /** The current note's state among the kept ones, the least recently used dropped. */
   private keep(last: Rendered | undefined): void {
     if (last === undefined) return
-    const { registry, tmp, disambiguate } = this.engine
-    this.kept.unshift({
-      processor: { registry, tmp, disambiguate },
-      last,
-      clusterIds: this.clusterIds,
-    })
+    this.kept.unshift({ processor: this.processorState(), last, clusterIds: this.clusterIds })
     this.kept.length = Math.min(this.kept.length, KEPT_NOTES)
+  }
+
+  private processorState(): ProcessorState {
+    const { registry, tmp, disambiguate } = this.engine
+    return { registry, tmp, disambiguate }
+  }
+
+  /**
+   * A new, empty processor state, as citeproc-js's restoreProcessorState([])
+   * ends with; that function first unregisters every work of the state it
+   * replaces, which emptied a kept note's registry: that note, opened again
+   * and a page edited, then failed in IEEE ("reading 'seq'") and read wrong
+   * in APA and Chicago.
+   */
+  private emptyProcessorState(): void {
+    this.engine.registry = new CSL.Registry(this.engine)
+    this.engine.tmp = new CSL.Engine.Tmp()
+    this.engine.disambiguate = new CSL.Disambiguation(this.engine)
+    // The new registry's refreshes, too.
+    if (this.unambiguous) keepRefreshedClusters(this.engine)
+  }
+
+  private setProcessorState(state: ProcessorState): void {
+    this.engine.registry = state.registry
+    this.engine.tmp = state.tmp
+    this.engine.disambiguate = state.disambiguate
+  }
+
+  /**
+   * Formats a note ahead of the user (notePreparer.ts), a slice at a time:
+   * each step of the iterator formats clusters, as rebuildProcessorState
+   * does (processCitationCluster after the clusters before it; here each
+   * cluster also registers its new works), or makes bibliography entries,
+   * for SLICE_MS at most or one of them, in the note's own processor state,
+   * and leaves the engine as it found it, so a request between two steps is
+   * answered as if nothing ran. Done, the note's state is among the prepared
+   * ones, and asking for the note goes back to it as to a note opened again.
+   * Nothing is done for a note that a state held answers as an edit.
+   */
+  prepare(
+    citations: readonly ResolvedCitation[],
+    items: (paperId: string) => Record<string, unknown> | undefined,
+    output: OutputFormat,
+    tag: string,
+  ): Iterator<undefined, void, undefined> {
+    const note = clustersOf(citations)
+    const ahead: Ahead = { contents: note.contents, output, steps: undefined }
+    const steps = this.prepareSteps(note, items, output, tag, ahead)
+    ahead.steps = steps
+    this.ahead = ahead
+    return steps
+  }
+
+  private *prepareSteps(
+    { clusters, contents }: NoteClusters,
+    items: (paperId: string) => Record<string, unknown> | undefined,
+    output: OutputFormat,
+    tag: string,
+    ahead: Ahead,
+  ): Generator<undefined, void, undefined> {
+    try {
+      yield* this.prepareNote(clusters, contents, items, output, tag)
+    } finally {
+      if (this.ahead === ahead) this.ahead = undefined
+    }
+  }
+
+  private *prepareNote(
+    clusters: readonly CiteprocCitation[],
+    contents: readonly string[],
+    items: (paperId: string) => Record<string, unknown> | undefined,
+    output: OutputFormat,
+    tag: string,
+  ): Generator<undefined, void, undefined> {
+    const cited = citedWorks(clusters, items)
+    if (clusters.length === 0 || [...cited.values()].includes(undefined)) return
+    if (this.answersAsEdit(contents, cited, output)) return
+    const clusterIds = new Map<string, string>()
+    clusters.forEach((cluster, at) => {
+      cluster.citationID = `c${this.nextClusterId++}`
+      clusterIds.set(contents[at] ?? '', cluster.citationID)
+    })
+    let own: ProcessorState | undefined
+    const inOwnState = <T>(run: () => T): T => {
+      const theirs = { state: this.processorState(), items: this.items }
+      try {
+        this.items = items
+        if (own === undefined) this.emptyProcessorState()
+        else this.setProcessorState(own)
+        this.engine.setOutputFormat(output)
+        const result = run()
+        own = this.processorState()
+        return result
+      } finally {
+        this.setProcessorState(theirs.state)
+        this.items = theirs.items
+      }
+    }
+    const texts = new Map<string, string>()
+    const pre: Array<[string, number]> = []
+    while (pre.length < clusters.length) {
+      inOwnState(() => {
+        const start = performance.now()
+        for (const cluster of clusters.slice(pre.length)) {
+          const [, updated] = this.engine.processCitationCluster(cluster, pre, [])
+          for (const [, text, id] of updated) texts.set(id, text)
+          pre.push([cluster.citationID, 0])
+          if (performance.now() - start >= SLICE_MS) break
+        }
+      })
+      yield
+    }
+    const entries = this.entries
+    if (entries !== undefined) {
+      const { states, wanted } = inOwnState(() => entries.states(cited, output))
+      while (wanted.length > 0) {
+        inOwnState(() => {
+          const start = performance.now()
+          while (wanted.length > 0 && performance.now() - start < SLICE_MS) {
+            entries.make(wanted.splice(0, 1), states, cited)
+          }
+        })
+        yield
+      }
+    }
+    const bibliography = inOwnState(() => this.bibliography(clusters, cited, output))
+    if (own === undefined) return
+    const ids = clusters.map((cluster) => cluster.citationID)
+    const last: Rendered = { output, items: cited, ids, texts, bibliography }
+    this.prepared = this.prepared.filter((state) => state.tag !== tag)
+    this.prepared.unshift({ processor: own, last, clusterIds, tag })
+    let room = PREPARED_CLUSTERS
+    this.prepared = this.prepared.filter((state) => (room -= state.last.ids.length) >= 0)
+  }
+
+  /**
+   * Whether the current, a kept or a prepared state answers these clusters
+   * as an edit (MAX_EDITS clusters added or removed at most, the same
+   * output, no work revised).
+   */
+  private answersAsEdit(
+    contents: readonly string[],
+    cited: CitedWorks,
+    output: OutputFormat,
+  ): boolean {
+    const states = [...this.kept, ...this.prepared]
+    if (this.last !== undefined)
+      states.push({
+        last: this.last,
+        clusterIds: this.clusterIds,
+        processor: this.processorState(),
+      })
+    return states.some(({ last, clusterIds }) => {
+      if (last.output !== output) return false
+      const shared = contents.reduce(
+        (count, content) => count + (clusterIds.has(content) ? 1 : 0),
+        0,
+      )
+      if (contents.length - shared + (last.ids.length - shared) > MAX_EDITS) return false
+      for (const [id, item] of cited) {
+        if (last.items.has(id) && last.items.get(id) !== item) return false
+      }
+      return true
+    })
   }
 
   private render(
     clusters: readonly CiteprocCitation[],
-    cited: Map<string, Record<string, unknown> | undefined>,
+    cited: CitedWorks,
     output: OutputFormat,
     clusterIds: Map<string, string>,
   ): Rendered {
@@ -236,9 +412,7 @@ export class CslEngine {
     this.keep(last)
     this.clusterIds = clusterIds
     this.engine.setOutputFormat(output)
-    this.engine.restoreProcessorState([])
-    // The new registry's refreshes, too.
-    if (this.unambiguous) keepRefreshedClusters(this.engine)
+    this.emptyProcessorState()
     const texts = new Map<string, string>()
     if (clusters.length > 0) {
       for (const [id, , text] of this.engine.rebuildProcessorState([...clusters], output)) {
@@ -262,7 +436,7 @@ export class CslEngine {
     last: Rendered,
     clusters: readonly CiteprocCitation[],
     ids: readonly string[],
-    cited: ReadonlyMap<string, Record<string, unknown> | undefined>,
+    cited: CitedWorks,
     output: OutputFormat,
   ): Rendered | undefined {
     if (last.output !== output) return undefined
@@ -310,127 +484,12 @@ export class CslEngine {
 
   private bibliography(
     clusters: readonly CiteprocCitation[],
-    cited: ReadonlyMap<string, Record<string, unknown> | undefined>,
+    cited: CitedWorks,
     output: OutputFormat,
   ): Rendered['bibliography'] {
     if (clusters.length === 0) return { bibliography: [], order: [] }
-    const kept = this.entries
-    if (kept === undefined) {
-      const made = this.engine.makeBibliography()
-      if (made === false) return { bibliography: [], order: [] }
-      return { bibliography: made[1].map(entryHtml), order: made[0].entry_ids.map(firstId) }
-    }
-    const order = this.engine.registry.getSortedIds()
-    const states = new Map<string, string>()
-    const wanted: string[] = []
-    for (const id of order) {
-      const registered = this.engine.registry.registry[id]
-      const seq = this.numbered ? String(registered?.seq ?? '') : ''
-      const state = `${output}\0${seq}\0${JSON.stringify(registered?.disambig ?? null)}`
-      states.set(id, state)
-      const entry = kept.get(id)
-      if (entry === undefined || entry.item !== cited.get(id) || entry.state !== state) {
-        wanted.push(id)
-      } else {
-        // Used again: last to be dropped.
-        kept.delete(id)
-        kept.set(id, entry)
-      }
-    }
-    for (const id of wanted) kept.delete(id)
-    if (wanted.length > 0) {
-      const made = this.engine.makeBibliography({
-        include: wanted.map((id) => ({ field: 'id', value: id })),
-      })
-      if (made !== false) {
-        made[0].entry_ids.forEach((ids, index) => {
-          const id = firstId(ids)
-          const item = cited.get(id)
-          const html = made[1][index]
-          if (item === undefined || html === undefined) return
-          kept.set(id, { item, state: states.get(id) ?? '', html: entryHtml(html) })
-        })
-      }
-    }
-    const bibliography: string[] = []
-    const shown: string[] = []
-    for (const id of order) {
-      const entry = kept.get(id)
-      if (entry === undefined) continue
-      bibliography.push(entry.html)
-      shown.push(id)
-    }
-    // Other notes' works are kept for a while (a note's own are the most recent).
-    for (const id of kept.keys()) {
-      if (kept.size <= Math.max(KEPT_ENTRIES, states.size)) break
-      kept.delete(id)
-    }
-    return { bibliography, order: shown }
+    return this.entries?.bibliography(cited, output) ?? wholeBibliography(this.engine)
   }
-}
-
-/**
- * In a style with no disambiguation (IEEE, Nature, ACM, Vancouver), a work
- * no longer cited makes citeproc-js refresh every work that shared its
- * "ambiguous cite" (in a numeric style, all of them) and format every cluster
- * again, though nothing a cluster prints depends on the others' names: only
- * on the works' numbers, which citeproc-js marks apart when they move. The
- * refresh stays (the registry is kept right); its taint is dropped, so the
- * clusters formatted again are the edited one and those whose numbers moved.
- * `citationsEditing.test.ts` holds the result to a freshly loaded style's.
- */
-function keepRefreshedClusters(engine: Engine): void {
-  const registry = engine.registry
-  const refresh = registry.dorefreshes.bind(registry)
-  registry.dorefreshes = () => {
-    const tainted = engine.tmp.taintedItemIDs
-    const before = new Set(Object.keys(tainted))
-    const refreshed = Object.keys(registry.refreshes)
-    refresh()
-    for (const id of refreshed) if (!before.has(id)) delete tainted[id]
-  }
-}
-
-/** citeproc-js indents its HTML with new lines: not part of the text. */
-function entryHtml(entry: string): string {
-  return entry.replace(/\n\s*/g, '').trim()
-}
-
-function firstId(ids: readonly string[]): string {
-  return ids[0] ?? ''
-}
-
-/** The same works, cited first in the same order, each the very object given last time. */
-function sameWorks(
-  last: ReadonlyMap<string, Record<string, unknown> | undefined>,
-  cited: ReadonlyMap<string, Record<string, unknown> | undefined>,
-): boolean {
-  if (last.size !== cited.size) return false
-  const before = [...last]
-  let at = 0
-  for (const [id, item] of cited) {
-    const [lastId, lastItem] = before[at++] ?? []
-    if (id !== lastId || item !== lastItem) return false
-  }
-  return true
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index])
-}
-
-function itemOf(item: ResolvedCitation['items'][number]): CiteprocCitationItem {
-  const cited: CiteprocCitationItem = { id: item.paperId }
-  if (item.prefix !== undefined) cited.prefix = `${item.prefix} `
-  if (item.suffix !== undefined) {
-    cited.suffix = /^[,.;:]/.test(item.suffix) ? item.suffix : ` ${item.suffix}`
-  }
-  if (item.locator !== undefined) {
-    cited.locator = item.locator
-    cited.label = item.label ?? 'page'
-  }
-  if (item.suppressAuthor === true) cited['suppress-author'] = true
-  return cited
 }
 
 function escapeHtml(text: string): string {
