@@ -199,6 +199,7 @@ describe('the library map', () => {
   })
 
   it('keeps the layout in the library folder, current until the library changes', async () => {
+    expect(await library.api.hasSavedMapLayout({})).toBe(false)
     const map = await library.api.getLibraryMap({})
     expect(map.layoutCurrent).toBe(false)
     expect(map.positions).toEqual({})
@@ -210,6 +211,8 @@ describe('the library map', () => {
     })
     await library.close()
     library = await Library.open(dir)
+    // The window asks this before preparing the map at idle: the map was laid out before.
+    expect(await library.api.hasSavedMapLayout({})).toBe(true)
     const reopened = await library.api.getLibraryMap({})
     expect(reopened.layoutCurrent).toBe(true)
     expect(reopened.positions).toEqual(positions)
@@ -228,6 +231,23 @@ describe('the library map', () => {
     expect(await library.api.saveGraphLayout({ layoutKey: map.layoutKey, positions })).toEqual({
       saved: false,
     })
+  })
+
+  it('answers a call made while the map is being prepared, and a note saved meanwhile is on the next map', async () => {
+    const preparing = library.api.getLibraryMap({})
+    const saving = library.api.saveNote({ paperId: idOf(MASSIVE), body: `Compare ${link(GRASP)}.` })
+    const listed = library.api.listPapers({ sort: 'title', offset: 0, limit: 1 })
+    await Promise.all([preparing, saving, listed])
+    const next = await library.api.getLibraryMap({})
+    expect(
+      next.edges.filter(
+        (edge) =>
+          edge.kind === 'wiki-link' && edge.source === idOf(MASSIVE) && edge.target === idOf(GRASP),
+      ),
+    ).toHaveLength(1)
+    // The note's link is a backlink of the paper it names, as before any map.
+    const backlinks = await library.api.getBacklinks({ kind: 'paper', id: idOf(GRASP) })
+    expect(backlinks.map((backlink) => backlink.paperId)).toContain(idOf(MASSIVE))
   })
 
   it('drops a trashed paper from the map and its saved positions', async () => {
