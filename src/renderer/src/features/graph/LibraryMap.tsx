@@ -14,7 +14,7 @@ import { libraryQueries } from '../../data/libraryQueries'
 import type { Destination } from '../navigation/linkDestination'
 import { KindToggles } from './graphControls'
 import { useGraphColours } from './graphStyle'
-import { mapGraph } from './mapGraphs'
+import { MAP_LABEL_THRESHOLD, mapGraph } from './mapGraphs'
 import { MapControls, type MapSettings } from './MapControls'
 import { useClusterLabels } from './mapLabels'
 import { colouring, passesFilters, sizing } from './mapLooks'
@@ -174,7 +174,7 @@ function MapPicture({ map, positions, onOpen }: MapPictureProps) {
         edgeReducer={edgeReducer}
         onClickNode={open}
         onSigma={setSigma}
-        labelThreshold={14}
+        labelThreshold={MAP_LABEL_THRESHOLD}
       >
         {labels.map((label) => (
           <span

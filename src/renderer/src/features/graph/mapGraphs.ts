@@ -13,6 +13,9 @@ interface BuiltGraph {
   graph: Graph
 }
 
+/** The map labels nodes drawn this size on screen or larger. */
+export const MAP_LABEL_THRESHOLD = 14
+
 /** The graph last built for each answer (dropped with the answer). */
 const builtGraphs = new WeakMap<LibraryMap, BuiltGraph>()
 

@@ -1,7 +1,8 @@
 // The library map made ready while the window is idle, so that its first
 // opening after start takes the path of an opening again: the map's answer
-// asked of the core into the query cache, and its graph built a few hundred
-// nodes or edges at a time in the window's idle moments. Only for a library
+// asked of the core into the query cache, its graph built a few hundred
+// nodes or edges at a time in the window's idle moments, and, once per window,
+// a sample of it drawn outside the view (mapWarmUp.ts). Only for a library
 // whose map was laid out before (its layout is in the library folder): a map
 // nobody opened costs nothing. A change to the library makes the answer stale
 // (the cache's invalidation); it is prepared again once the library has been
@@ -12,6 +13,7 @@ import { api } from '../../data/client'
 import { libraryQueries } from '../../data/libraryQueries'
 import { readColours } from './graphStyle'
 import { prepareMapGraph } from './mapGraphs'
+import { warmUpMapDrawing } from './mapWarmUp'
 
 /** How long after the library is shown the map is first prepared. */
 const AFTER_START_MS = 2_000
@@ -56,7 +58,12 @@ function prepareMapWhenIdle(client: QueryClient): () => void {
       if (!(await api.hasSavedMapLayout({}))) return
       const map = await client.fetchQuery(options)
       if (stopped || !map.layoutCurrent) return
-      await prepareMapGraph(map, map.positions, readColours(), nextIdle)
+      const colours = readColours()
+      await prepareMapGraph(map, map.positions, colours, nextIdle)
+      await nextIdle()
+      if (!stopped && !holder.getCurrentQuery().isActive()) {
+        await warmUpMapDrawing(map, map.positions, colours)
+      }
       // For the bench (npm run bench:graph) and the tests: the map is ready to open.
       performance.mark('library-map:prepared')
     } catch {
