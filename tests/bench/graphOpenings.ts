@@ -16,21 +16,34 @@ export interface OpenTimes {
 export interface MapOpener {
   openMap(): Promise<OpenTimes>
   closeMap(): Promise<void>
+  /** Where the mouse looks for a node: after an opening, where it found one. */
+  points(): Point[]
 }
 
-export async function mapOpener(page: Page): Promise<MapOpener> {
+interface Point {
+  x: number
+  y: number
+}
+
+/**
+ * Opens and closes the map in `page`; the mouse looks for a node at `start`
+ * (another start's points: the same map is drawn in the same place), else
+ * over a 5 × 5 grid over the middle of the map.
+ */
+export async function mapOpener(page: Page, start?: Point[]): Promise<MapOpener> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Performance.enable')
   const taskSeconds = async (): Promise<number> => {
     const { metrics } = await cdp.send('Performance.getMetrics')
     return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0
   }
-  // Where the mouse looks for a node: a 5 × 5 grid over the middle of the map.
   const { width, height } = page.viewportSize() ?? { width: 1440, height: 900 }
-  let points = Array.from({ length: 25 }, (_, i) => ({
-    x: Math.round(width * (0.4 + 0.05 * (i % 5))),
-    y: Math.round(height * (0.5 + 0.05 * Math.floor(i / 5))),
-  }))
+  let points =
+    start ??
+    Array.from({ length: 25 }, (_, i) => ({
+      x: Math.round(width * (0.4 + 0.05 * (i % 5))),
+      y: Math.round(height * (0.5 + 0.05 * Math.floor(i / 5))),
+    }))
   /**
    * Opens the map as a user does, timed in the page from the key's arrival: until a node
    * answers the mouse (its title shows: every node drawn, and the picking layer behind
@@ -104,7 +117,7 @@ export async function mapOpener(page: Page): Promise<MapOpener> {
     await page.keyboard.press('Escape')
     await page.getByTestId('library-map').waitFor({ state: 'detached' })
   }
-  return { openMap, closeMap }
+  return { openMap, closeMap, points: () => points }
 }
 
 /**

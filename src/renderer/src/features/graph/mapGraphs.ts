@@ -45,25 +45,27 @@ export function mapGraph(map: LibraryMap, positions: GraphPositions, colours: Gr
  * Builds and keeps the map's graph as mapGraph would, a few hundred nodes or
  * edges at a time while `idle()`'s moment lasts (about 100 ms of work at
  * 10,000 papers, never one long task); nothing if it is kept already.
+ * Resolves to the graph kept.
  */
 export async function prepareMapGraph(
   map: LibraryMap,
   positions: GraphPositions,
   colours: GraphColours,
   idle: () => Promise<{ timeRemaining(): number }>,
-): Promise<void> {
+): Promise<Graph> {
   const theme = JSON.stringify(colours)
-  if (keptGraph(map, positions, theme) !== undefined) return
+  const kept = keptGraph(map, positions, theme)
+  if (kept !== undefined) return kept
   const steps = drawableGraphSteps(map.nodes, map.edges, positions, colours, plainLook(colours))
   let moment = await idle()
   for (;;) {
     const step = steps.next()
     if (step.done === true) {
       // The map may have been opened meanwhile and built its own: that one is drawn, keep it.
-      if (keptGraph(map, positions, theme) === undefined) {
-        builtGraphs.set(map, { positions, colours: theme, graph: step.value })
-      }
-      return
+      const drawn = keptGraph(map, positions, theme)
+      if (drawn !== undefined) return drawn
+      builtGraphs.set(map, { positions, colours: theme, graph: step.value })
+      return step.value
     }
     if (moment.timeRemaining() < 1) moment = await idle()
   }

@@ -2,7 +2,7 @@
 // opening after start takes the path of an opening again: the map's answer
 // asked of the core into the query cache, its graph built a few hundred
 // nodes or edges at a time in the window's idle moments, and, once per window,
-// a sample of it drawn outside the view (mapWarmUp.ts). Only for a library
+// its nodes drawn once outside the view (mapWarmUp.ts). Only for a library
 // whose map was laid out before (its layout is in the library folder): a map
 // nobody opened costs nothing. A change to the library makes the answer stale
 // (the cache's invalidation); it is prepared again once the library has been
@@ -59,10 +59,10 @@ function prepareMapWhenIdle(client: QueryClient): () => void {
       const map = await client.fetchQuery(options)
       if (stopped || !map.layoutCurrent) return
       const colours = readColours()
-      await prepareMapGraph(map, map.positions, colours, nextIdle)
+      const graph = await prepareMapGraph(map, map.positions, colours, nextIdle)
       await nextIdle()
       if (!stopped && !holder.getCurrentQuery().isActive()) {
-        await warmUpMapDrawing(map, map.positions, colours)
+        await warmUpMapDrawing(graph, colours, () => holder.getCurrentQuery().isActive())
       }
       // For the bench (npm run bench:graph) and the tests: the map is ready to open.
       performance.mark('library-map:prepared')
