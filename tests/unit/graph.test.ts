@@ -7,9 +7,13 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { linkEdgeKind } from '../../src/main/core/graph/graphEdges'
-import { GRAPH_LAYOUT_FILE } from '../../src/main/core/graph/layoutFile'
+import {
+  GRAPH_LAYOUT_FILE,
+  layoutKeyOf,
+  wordsFingerprint,
+} from '../../src/main/core/graph/layoutFile'
 import { Library } from '../../src/main/core/library'
-import type { GraphEdge, GraphEdgeKind, LocalGraph } from '../../src/shared/model'
+import type { GraphEdge, GraphEdgeKind, GraphNode, LocalGraph } from '../../src/shared/model'
 import { formatWikiLink } from '../../src/shared/text/wikiLinks'
 import { allPapers } from './support/libraryPapers'
 
@@ -231,6 +235,26 @@ describe('the library map', () => {
     expect(await library.api.saveGraphLayout({ layoutKey: map.layoutKey, positions })).toEqual({
       saved: false,
     })
+  })
+
+  it('keeps a layout saved by the earlier build current: the same key and words’ fingerprint, now hashed in slices', async () => {
+    // The values the one-piece hashing wrote (main before the slices): a saved layout whose
+    // key changed would be laid out again from the start at the next opening.
+    const nodes: GraphNode[] = [
+      { id: 'p-2', kind: 'paper', title: 'B', degree: 1 },
+      { id: 'p-1', kind: 'paper', title: 'A', degree: 2 },
+      { id: 'n-1', kind: 'note', title: 'Plan', degree: 1 },
+    ]
+    const edges: GraphEdge[] = [
+      { source: 'p-1', target: 'p-2', kind: 'similar', strength: 0.4 },
+      { source: 'n-1', target: 'p-1', kind: 'wiki-link' },
+    ]
+    expect(await layoutKeyOf(nodes, edges)).toBe('4a0df3c0959948275f18454a5bd6c7bf')
+    const papers = [
+      { id: 'p-2', title: 'B', abstract: 'Beta.' },
+      { id: 'p-1', title: 'A', abstract: 'Alpha.' },
+    ]
+    expect(await wordsFingerprint(papers, '3 0.12')).toBe('86515f8d389bd10f4c1081632c75849f')
   })
 
   it('answers a call made while the map is being prepared, and a note saved meanwhile is on the next map', async () => {
