@@ -18,14 +18,62 @@ function status(page: Page) {
   return page.getByTestId('map-status')
 }
 
+/** Whether the window has made the map ready at idle (its mark, for the bench and this test). */
+async function prepared(page: Page): Promise<boolean> {
+  const marks = await page.evaluate(
+    () => performance.getEntriesByName('library-map:prepared').length,
+  )
+  return marks > 0
+}
+
+/** A paper none of the fixture's is like, imported after the map was prepared. */
+const ADDED_PAPER = `@article{prepared2026,
+  title = {Prepared Maps Open at Once},
+  author = {Reader, Ada},
+  year = {2026},
+  abstract = {A library map made ready while the window is idle.}
+}
+`
+
+/**
+ * Searches the map for `query` (one match): the camera moves to it, and the mouse resting in
+ * the middle (nudged a pixel each look, as a hand does) shows `title`.
+ */
+async function expectHoverShows(page: Page, query: string, title: string): Promise<void> {
+  await page.getByTestId('map-search').fill(query)
+  await expect
+    .poll(() => page.getByTestId('map-shown').textContent())
+    .toMatch(/ · 1 match the search$/)
+  const box = await page.getByTestId('library-map-canvas').boundingBox()
+  if (box === null) throw new Error('the map has no canvas')
+  const middle = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  let nudge = 0
+  await expect
+    .poll(async () => {
+      nudge = 1 - nudge
+      await page.mouse.move(middle.x + nudge, middle.y)
+      const tooltip = page.getByTestId('graph-tooltip')
+      return (await tooltip.count()) > 0 ? tooltip.textContent() : 'no title shown'
+    })
+    .toBe(title)
+}
+
 async function openMap(page: Page): Promise<void> {
   await page.keyboard.press('Control+Shift+M')
   await expect.poll(() => page.getByTestId('library-map').isVisible()).toBe(true)
 }
 
 describe('the library map', () => {
-  it('lays out every paper and note in the worker, keeps the layout, filters, colours, searches and opens', async () => {
-    const app = await session.launch({ colorScheme: 'light' })
+  it('lays out every paper and note in the worker, keeps the layout, filters, colours, searches and opens; after a restart it is ready before it is opened', async () => {
+    // Counts what the window asks of the core, method by method.
+    const asked = new Map<string, number>()
+    const app = await session.launch({
+      colorScheme: 'light',
+      interceptDispatch: (dispatch) => (method, args) => {
+        asked.set(method, (asked.get(method) ?? 0) + 1)
+        return dispatch(method, args)
+      },
+    })
     const { page } = app
     await linkedLibrary(app)
     await openMap(page)
@@ -68,25 +116,12 @@ describe('the library map', () => {
       .toBe(`54 of 54 shown · ${robotIds.length} match the search`)
 
     // One match alone comes to the middle as the camera moves to it: the mouse resting there
-    // shows its title (the mouse nudged a pixel each look, as a hand does), and one click opens it.
+    // shows its title, and one click opens it.
     // (Clicks in quick succession are a double click, which zooms and stops the camera's move.)
-    await page.getByTestId('map-search').fill('"Grasp Anything"')
-    await expect
-      .poll(() => page.getByTestId('map-shown').textContent())
-      .toBe('54 of 54 shown · 1 match the search')
+    await expectHoverShows(page, '"Grasp Anything"', GRASP)
     const box = await page.getByTestId('library-map-canvas').boundingBox()
     if (box === null) throw new Error('the map has no canvas')
-    const middle = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
-    let nudge = 0
-    await expect
-      .poll(async () => {
-        nudge = 1 - nudge
-        await page.mouse.move(middle.x + nudge, middle.y)
-        const tooltip = page.getByTestId('graph-tooltip')
-        return (await tooltip.count()) > 0 ? tooltip.textContent() : 'no title shown'
-      })
-      .toBe(GRASP)
-    await page.mouse.click(middle.x + nudge, middle.y)
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
     await expect.poll(() => page.locator('#paper-title').isVisible()).toBe(true)
     expect(await page.locator('#paper-title').textContent()).toBe(GRASP)
 
@@ -97,6 +132,35 @@ describe('the library map', () => {
       .toMatch(/^54 nodes, \d+ edges · layout from the library folder$/)
     await page.keyboard.press('Escape')
     await expect.poll(() => page.getByTestId('library-map').isVisible()).toBe(false)
+
+    // A restart (the core and the window): once the library is shown and the window idle, the
+    // map is made ready; opened, it asks the core nothing, and draws its layout from the folder.
+    await app.restartCore()
+    await page.reload()
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('53 papers')
+    asked.clear()
+    await expect.poll(() => prepared(page), { timeout: 20_000 }).toBe(true)
+    expect(asked.get('getLibraryMap')).toBe(1)
+    await openMap(page)
+    await expect
+      .poll(() => status(page).textContent())
+      .toMatch(/^54 nodes, \d+ edges · layout from the library folder$/)
+    expect(asked.get('getLibraryMap')).toBe(1)
+    expect(await page.getByTestId('map-shown').textContent()).toBe('54 of 54 shown')
+    await expectHoverShows(page, '"Grasp Anything"', GRASP)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('library-map').isVisible()).toBe(false)
+
+    // A paper added after the preparation is on the map when it opens.
+    await call(app, 'importText', { text: ADDED_PAPER, fileName: 'added.bib' })
+    await openMap(page)
+    await expect
+      .poll(() => status(page).textContent())
+      .toMatch(/^55 nodes, \d+ edges · laid out and saved$/)
+    await page.getByTestId('map-search').fill('"Prepared Maps"')
+    await expect
+      .poll(() => page.getByTestId('map-shown').textContent())
+      .toBe('55 of 55 shown · 1 match the search')
     expect(app.pageErrors).toEqual([])
     expect(app.securityEvents).toEqual([])
   })

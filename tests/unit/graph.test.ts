@@ -7,9 +7,13 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { linkEdgeKind } from '../../src/main/core/graph/graphEdges'
-import { GRAPH_LAYOUT_FILE } from '../../src/main/core/graph/layoutFile'
+import {
+  GRAPH_LAYOUT_FILE,
+  layoutKeyOf,
+  wordsFingerprint,
+} from '../../src/main/core/graph/layoutFile'
 import { Library } from '../../src/main/core/library'
-import type { GraphEdge, GraphEdgeKind, LocalGraph } from '../../src/shared/model'
+import type { GraphEdge, GraphEdgeKind, GraphNode, LocalGraph } from '../../src/shared/model'
 import { formatWikiLink } from '../../src/shared/text/wikiLinks'
 import { allPapers } from './support/libraryPapers'
 
@@ -199,6 +203,7 @@ describe('the library map', () => {
   })
 
   it('keeps the layout in the library folder, current until the library changes', async () => {
+    expect(await library.api.hasSavedMapLayout({})).toBe(false)
     const map = await library.api.getLibraryMap({})
     expect(map.layoutCurrent).toBe(false)
     expect(map.positions).toEqual({})
@@ -210,6 +215,8 @@ describe('the library map', () => {
     })
     await library.close()
     library = await Library.open(dir)
+    // The window asks this before preparing the map at idle: the map was laid out before.
+    expect(await library.api.hasSavedMapLayout({})).toBe(true)
     const reopened = await library.api.getLibraryMap({})
     expect(reopened.layoutCurrent).toBe(true)
     expect(reopened.positions).toEqual(positions)
@@ -228,6 +235,43 @@ describe('the library map', () => {
     expect(await library.api.saveGraphLayout({ layoutKey: map.layoutKey, positions })).toEqual({
       saved: false,
     })
+  })
+
+  it('keeps a layout saved by the earlier build current: the same key and words’ fingerprint, now hashed in slices', async () => {
+    // The values the one-piece hashing wrote (main before the slices): a saved layout whose
+    // key changed would be laid out again from the start at the next opening.
+    const nodes: GraphNode[] = [
+      { id: 'p-2', kind: 'paper', title: 'B', degree: 1 },
+      { id: 'p-1', kind: 'paper', title: 'A', degree: 2 },
+      { id: 'n-1', kind: 'note', title: 'Plan', degree: 1 },
+    ]
+    const edges: GraphEdge[] = [
+      { source: 'p-1', target: 'p-2', kind: 'similar', strength: 0.4 },
+      { source: 'n-1', target: 'p-1', kind: 'wiki-link' },
+    ]
+    expect(await layoutKeyOf(nodes, edges)).toBe('4a0df3c0959948275f18454a5bd6c7bf')
+    const papers = [
+      { id: 'p-2', title: 'B', abstract: 'Beta.' },
+      { id: 'p-1', title: 'A', abstract: 'Alpha.' },
+    ]
+    expect(await wordsFingerprint(papers, '3 0.12')).toBe('86515f8d389bd10f4c1081632c75849f')
+  })
+
+  it('answers a call made while the map is being prepared, and a note saved meanwhile is on the next map', async () => {
+    const preparing = library.api.getLibraryMap({})
+    const saving = library.api.saveNote({ paperId: idOf(MASSIVE), body: `Compare ${link(GRASP)}.` })
+    const listed = library.api.listPapers({ sort: 'title', offset: 0, limit: 1 })
+    await Promise.all([preparing, saving, listed])
+    const next = await library.api.getLibraryMap({})
+    expect(
+      next.edges.filter(
+        (edge) =>
+          edge.kind === 'wiki-link' && edge.source === idOf(MASSIVE) && edge.target === idOf(GRASP),
+      ),
+    ).toHaveLength(1)
+    // The note's link is a backlink of the paper it names, as before any map.
+    const backlinks = await library.api.getBacklinks({ kind: 'paper', id: idOf(GRASP) })
+    expect(backlinks.map((backlink) => backlink.paperId)).toContain(idOf(MASSIVE))
   })
 
   it('drops a trashed paper from the map and its saved positions', async () => {

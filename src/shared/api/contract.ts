@@ -188,6 +188,8 @@ export interface ApiResults {
   getLocalGraph: LocalGraph
   /** Every live paper and standalone note, the edges, clusters and the saved layout. */
   getLibraryMap: LibraryMap
+  /** Whether the library folder keeps a layout of the map (the map was laid out before). */
+  hasSavedMapLayout: boolean
   /** Whether the layout was written (false: it names a key the map no longer has). */
   saveGraphLayout: { saved: boolean }
 }

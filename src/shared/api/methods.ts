@@ -104,6 +104,7 @@ export const apiMethods = [
   'deleteHighlight',
   'getLocalGraph',
   'getLibraryMap',
+  'hasSavedMapLayout',
   'saveGraphLayout',
 ] as const
 

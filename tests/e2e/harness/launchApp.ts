@@ -42,6 +42,8 @@ export interface LaunchOptions {
   coreInChildProcess?: boolean
   /** Back up on open, as the app does. */
   automaticBackups?: boolean
+  /** Runs in the page before its own scripts (a bench's watch on the page's first paint). */
+  initScript?: string
 }
 
 export interface RunningApp {
@@ -151,6 +153,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   })
   await context.addInitScript({ content: securityWatchScript() })
   await context.addInitScript({ content: bridgeScript() })
+  if (options.initScript !== undefined) await context.addInitScript({ content: options.initScript })
 
   const page = await context.newPage()
   page.on('pageerror', (error) => pageErrors.push(error.message))

@@ -38,6 +38,11 @@ export class GraphEdges {
     return note !== undefined && isStandalone(note) ? noteNode(note) : undefined
   }
 
+  /** Builds, in slices of the event loop, the link index the link and citation edges come from. */
+  prepare(): Promise<void> {
+    return this.links.prepare()
+  }
+
   /** Every link, citation and relation between live nodes, once each. */
   drawnEdges(kinds: ReadonlySet<GraphEdgeKind>): GraphEdge[] {
     const edges = new EdgeSet()

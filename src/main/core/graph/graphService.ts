@@ -17,6 +17,7 @@ import type { LibraryKernel } from '../kernel/kernel'
 import type { CommittedChange, Service } from '../kernel/service'
 import type { LinksService } from '../links/linksService'
 import type { RelatedService } from '../related/relatedService'
+import { yieldingLoop } from '../imports/yieldingLoop'
 import { requireNote, requirePaper } from '../store/requireRecord'
 import { CLUSTER_TERMS, communitiesOf, distinctTerms, readableTerm } from './clusters'
 import { GraphEdges, SIMILAR_MIN_STRENGTH } from './graphEdges'
@@ -29,7 +30,7 @@ import {
 } from './layoutFile'
 import { neighbourhood } from './neighbourhood'
 
-type GraphMethod = 'getLocalGraph' | 'getLibraryMap' | 'saveGraphLayout'
+type GraphMethod = 'getLocalGraph' | 'getLibraryMap' | 'hasSavedMapLayout' | 'saveGraphLayout'
 
 /** Similar papers drawn around each paper of a local graph. */
 const LOCAL_SIMILAR = 5
@@ -67,6 +68,8 @@ export class GraphService implements Service<GraphMethod> {
       }
       return { ...map, positions, layoutCurrent: saved.layoutKey === map.layoutKey }
     },
+
+    hasSavedMapLayout: async () => (await this.savedLayout()).layoutKey !== '',
 
     saveGraphLayout: async ({ layoutKey, positions }) => {
       const map = await this.libraryMap()
@@ -150,30 +153,41 @@ export class GraphService implements Service<GraphMethod> {
     return this.map
   }
 
+  /**
+   * The map's answer, built in slices of the event loop (about half a second of
+   * work at 10,000 papers, done when the window asks ahead, at idle): a call
+   * meanwhile waits behind one slice, never behind the whole build.
+   */
   private async buildMap(): Promise<MapData> {
     const store = this.kernel.store
+    await this.edges.prepare()
+    await this.savedLayout()
     const collectionsOf = this.collectionsOfPapers()
     const nodes: GraphNode[] = []
-    for (const paper of store.papers.values()) {
-      const node = this.edges.nodeOf(paper.id, collectionsOf)
+    const paperIds = [...store.papers.values()].map((paper) => paper.id)
+    await yieldingLoop(paperIds.length, {}, (i) => {
+      const node = this.edges.nodeOf(paperIds[i] ?? '', collectionsOf)
       if (node !== undefined) nodes.push(node)
-    }
-    for (const note of store.notes.values()) {
-      const node = note.paperId === undefined ? this.edges.nodeOf(note.id) : undefined
+    })
+    // A paper's own note speaks for its paper: only standalone notes are nodes.
+    const notes = [...store.notes.values()]
+    await yieldingLoop(notes.length, {}, (i) => {
+      const note = notes[i]
+      const node = note?.paperId === undefined ? this.edges.nodeOf(note?.id ?? '') : undefined
       if (node !== undefined) nodes.push(node)
-    }
+    })
     const live = new Set(nodes.map((node) => node.id))
     const papers = nodes.flatMap((node) => {
       const paper = node.kind === 'paper' ? store.papers.get(node.id) : undefined
       return paper === undefined ? [] : [paper]
     })
-    const words = wordsFingerprint(papers, `${MAP_SIMILAR} ${SIMILAR_MIN_STRENGTH}`)
+    const words = await wordsFingerprint(papers, `${MAP_SIMILAR} ${SIMILAR_MIN_STRENGTH}`)
     const edges = [
       ...this.edges.drawnEdges(new Set(GRAPH_EDGE_KINDS)),
       ...(await this.similarEdges(papers, words)),
     ].filter((edge) => live.has(edge.source) && live.has(edge.target))
     withDegrees(nodes, edges)
-    const layoutKey = layoutKeyOf(nodes, edges)
+    const layoutKey = await layoutKeyOf(nodes, edges)
     const clusters = await this.clusters(nodes, edges, `${layoutKey} ${words}`)
     const collections = [...store.collections.values()]
       .filter((collection) => collection.trashedAt === undefined)

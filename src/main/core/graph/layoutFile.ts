@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { GraphEdge, GraphNode, GraphPositions } from '../../../shared/model'
+import { yieldingLoop } from '../imports/yieldingLoop'
 import { DurableJsonFile } from '../store/durableJsonFile'
 
 export const GRAPH_LAYOUT_FILE = 'graph-layout.json'
@@ -40,13 +41,25 @@ export function layoutFileOf(dir: string): DurableJsonFile<SavedLayout> {
   return new DurableJsonFile(join(dir, GRAPH_LAYOUT_FILE), parseLayout, { compact: true })
 }
 
-/** Names a set of nodes and edges: any change to either gives another key. */
-export function layoutKeyOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): string {
+/**
+ * Names a set of nodes and edges: any change to either gives another key.
+ * Hashed in slices of the event loop (tens of milliseconds at 10,000 papers).
+ */
+export async function layoutKeyOf(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+): Promise<string> {
   const hash = createHash('sha256')
-  for (const id of nodes.map((node) => node.id).sort()) hash.update(`${id}\n`)
+  const ids = nodes.map((node) => node.id).sort()
+  await yieldingLoop(ids.length, {}, (i) => hash.update(`${ids[i]}\n`))
   hash.update('\u0000')
-  const lines = edges.map((edge) => `${edge.kind} ${edge.source} ${edge.target}`).sort()
-  for (const line of lines) hash.update(`${line}\n`)
+  const lines: string[] = []
+  await yieldingLoop(edges.length, {}, (i) => {
+    const edge = edges[i]
+    if (edge !== undefined) lines.push(`${edge.kind} ${edge.source} ${edge.target}`)
+  })
+  lines.sort()
+  await yieldingLoop(lines.length, {}, (i) => hash.update(`${lines[i]}\n`))
   return hash.digest('hex').slice(0, 32)
 }
 
@@ -111,16 +124,22 @@ function similarOf(value: unknown): SavedSimilar | undefined {
   return { fingerprint, edges: kept }
 }
 
-/** Names the words of the live papers: any paper added, trashed or reworded gives another. */
-export function wordsFingerprint(
+/**
+ * Names the words of the live papers: any paper added, trashed or reworded
+ * gives another. Hashed in slices of the event loop.
+ */
+export async function wordsFingerprint(
   papers: Iterable<{ id: string; title: string; abstract: string }>,
   settings: string,
-): string {
+): Promise<string> {
   const hash = createHash('sha256')
   hash.update(`${settings}\n`)
   const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  for (const paper of sorted)
-    hash.update(`${paper.id}\u0000${paper.title}\u0000${paper.abstract}\u0001`)
+  await yieldingLoop(sorted.length, {}, (i) => {
+    const paper = sorted[i]
+    if (paper !== undefined)
+      hash.update(`${paper.id}\u0000${paper.title}\u0000${paper.abstract}\u0001`)
+  })
   return hash.digest('hex').slice(0, 32)
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/text/fuzzyMatch'
 import { normalizeTitle } from '../../../shared/text/normalizeTitle'
 import type { WikiLinkTarget } from '../../../shared/text/wikiLinks'
+import { yieldingLoop } from '../imports/yieldingLoop'
 
 /** The library state link targets are read from. */
 export interface LinkTargetSource {
@@ -62,11 +63,14 @@ export class LinkTargets {
   private titles: Map<string, TitleEntry> | undefined
   private paperCandidates: LinkCandidate[] | undefined
   private lastKeystroke: Keystroke | undefined
+  /** Counts forget(): a title index built in slices across one is not kept. */
+  private forgotten = 0
 
   constructor(private readonly source: LinkTargetSource) {}
 
   /** Drop what was derived from titles; call after papers or standalone notes change. */
   forget(): void {
+    this.forgotten++
     this.titles = undefined
     this.paperCandidates = undefined
     this.lastKeystroke = undefined
@@ -155,25 +159,26 @@ export class LinkTargets {
   private titleIndex(): Map<string, TitleEntry> {
     if (this.titles !== undefined) return this.titles
     const titles = new Map<string, TitleEntry>()
-    const entryFor = (title: string): TitleEntry => {
-      const key = normalizeTitle(title)
-      let entry = titles.get(key)
-      if (entry === undefined) {
-        entry = { paperIds: [], noteIds: [] }
-        titles.set(key, entry)
-      }
-      return entry
-    }
-    for (const paper of this.source.papers()) {
-      if (paper.trashedAt === undefined) entryFor(paper.title).paperIds.push(paper.id)
-    }
-    for (const note of this.source.notes()) {
-      if (note.paperId === undefined && note.trashedAt === undefined) {
-        entryFor(note.title).noteIds.push(note.id)
-      }
-    }
+    for (const paper of this.source.papers()) addPaperTitle(titles, paper)
+    for (const note of this.source.notes()) addNoteTitle(titles, note)
     this.titles = titles
     return titles
+  }
+
+  /**
+   * Builds the titles hand-typed links resolve by in slices of the event loop
+   * (a call meanwhile waits behind one slice at most), unless they are built;
+   * a title changed during the build drops it.
+   */
+  async prepare(): Promise<void> {
+    if (this.titles !== undefined) return
+    const forgotten = this.forgotten
+    const titles = new Map<string, TitleEntry>()
+    const papers = [...this.source.papers()]
+    const notes = [...this.source.notes()]
+    await yieldingLoop(papers.length, {}, (i) => addPaperTitle(titles, papers[i]))
+    await yieldingLoop(notes.length, {}, (i) => addNoteTitle(titles, notes[i]))
+    if (this.titles === undefined && forgotten === this.forgotten) this.titles = titles
   }
 
   /**
@@ -279,4 +284,26 @@ function sameWordsBefore(
   if (before.length !== words.length) return false
   for (let i = 0; i < last; i++) if (before[i] !== words[i]) return false
   return (words[last] ?? '').startsWith(before[last] ?? '')
+}
+
+function titleEntry(titles: Map<string, TitleEntry>, title: string): TitleEntry {
+  const key = normalizeTitle(title)
+  let entry = titles.get(key)
+  if (entry === undefined) {
+    entry = { paperIds: [], noteIds: [] }
+    titles.set(key, entry)
+  }
+  return entry
+}
+
+function addPaperTitle(titles: Map<string, TitleEntry>, paper: Paper | undefined): void {
+  if (paper !== undefined && paper.trashedAt === undefined) {
+    titleEntry(titles, paper.title).paperIds.push(paper.id)
+  }
+}
+
+function addNoteTitle(titles: Map<string, TitleEntry>, note: Note | undefined): void {
+  if (note !== undefined && note.paperId === undefined && note.trashedAt === undefined) {
+    titleEntry(titles, note.title).noteIds.push(note.id)
+  }
 }

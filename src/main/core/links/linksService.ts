@@ -8,6 +8,7 @@ import type { LibraryKernel } from '../kernel/kernel'
 import type { CommittedChange, Service } from '../kernel/service'
 import type { PaperViews } from '../papers/paperViews'
 import { newestFirst } from '../papers/paperOrder'
+import { yieldingLoop } from '../imports/yieldingLoop'
 import { requireNote, requirePaper } from '../store/requireRecord'
 import { linkContextOf, plainTextOf } from './linkContext'
 import { citationLinkKey, LinkIndex } from './linkIndex'
@@ -31,6 +32,8 @@ const EXCERPT_CHARS = 160
 export class LinksService implements Service<LinkMethod> {
   private index: LinkIndex | undefined
   private readonly targets: LinkTargets
+  /** Counts commits and resets: an index built in slices across one is not kept. */
+  private changes = 0
 
   constructor(
     private readonly kernel: LibraryKernel,
@@ -90,6 +93,7 @@ export class LinksService implements Service<LinkMethod> {
    * linking when it is trashed, restored or deleted.
    */
   committed({ changes, before, trashMoved }: CommittedChange): void {
+    this.changes++
     const retitled = (changes.papers?.put ?? []).some(
       (paper) => before.papers.get(paper.id)?.title !== paper.title,
     )
@@ -136,8 +140,29 @@ export class LinksService implements Service<LinkMethod> {
   }
 
   reset(): void {
+    this.changes++
     this.index = undefined
     this.targets.forget()
+  }
+
+  /**
+   * Builds which note links where, and the titles hand-typed links resolve by,
+   * in slices of the event loop (the map's first answer reads both): a call
+   * meanwhile waits behind one slice at most, never behind the whole build. A
+   * change during the build drops it (the next use builds the index at once).
+   */
+  async prepare(): Promise<void> {
+    const changes = this.changes
+    if (this.index === undefined) {
+      const index = new LinkIndex()
+      const notes = [...this.kernel.store.notes.values()]
+      await yieldingLoop(notes.length, {}, (i) => {
+        const note = notes[i]
+        if (note !== undefined && this.targets.isLiveNote(note)) index.setNote(note.id, note.body)
+      })
+      if (this.index === undefined && changes === this.changes) this.index = index
+    }
+    await this.targets.prepare()
   }
 
   private backlinks(kind: 'paper' | 'note', id: string): Backlink[] {

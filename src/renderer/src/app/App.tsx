@@ -14,6 +14,7 @@ import { api } from '../data/client'
 import { libraryQueries } from '../data/libraryQueries'
 import { useBackgroundQuery } from '../data/queryClient'
 import { LibraryMap } from '../features/graph/LibraryMap'
+import { useMapPreparation } from '../features/graph/useMapPreparation'
 import { useFileInto } from '../features/import/useFileInto'
 import { useImport } from '../features/import/useImport'
 import { usePaperCommands } from '../features/organize/usePaperActions'
@@ -53,6 +54,8 @@ export function App() {
   // The last info read stays shown, with a word when reading it again failed.
   const infoQuery = useQuery(libraryQueries.libraryInfo())
   const info = infoQuery.data
+  // Once the library is shown, the map is made ready at idle (if it was laid out before).
+  useMapPreparation(info !== undefined)
   const sidebarData = useBackgroundQuery(libraryQueries.sidebar())
   const collections = sidebarData?.collections ?? NO_COLLECTIONS
   const standaloneNotes = useBackgroundQuery(libraryQueries.notes()) ?? NO_NOTES

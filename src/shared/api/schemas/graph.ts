@@ -20,6 +20,7 @@ export const graphArgs = {
     })
     .strict(),
   getLibraryMap: z.object({}).strict(),
+  hasSavedMapLayout: z.object({}).strict(),
   saveGraphLayout: z
     .object({
       layoutKey: z.string().min(1).max(200),

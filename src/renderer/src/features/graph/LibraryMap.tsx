@@ -6,7 +6,6 @@
 // open it; Escape closes the map.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import type Graph from 'graphology'
 import type Sigma from 'sigma'
 import type { GraphEdgeKind, LibraryMap as LibraryMapData } from '../../../../shared/model'
 import { GRAPH_EDGE_KINDS } from '../../../../shared/model'
@@ -14,8 +13,8 @@ import { answerOf } from '../../data/answerOf'
 import { libraryQueries } from '../../data/libraryQueries'
 import type { Destination } from '../navigation/linkDestination'
 import { KindToggles } from './graphControls'
-import { drawableGraph } from './graphModel'
-import { useGraphColours, type GraphColours } from './graphStyle'
+import { useGraphColours } from './graphStyle'
+import { MAP_LABEL_THRESHOLD, mapGraph } from './mapGraphs'
 import { MapControls, type MapSettings } from './MapControls'
 import { useClusterLabels } from './mapLabels'
 import { colouring, passesFilters, sizing } from './mapLooks'
@@ -74,31 +73,6 @@ export function LibraryMap({ onOpen, onClose }: LibraryMapProps) {
       )}
     </section>
   )
-}
-
-/** The graph last built for each answer: opening the map again draws it without building it again. */
-const builtGraphs = new WeakMap<
-  LibraryMapData,
-  { positions: MapPictureProps['positions']; colours: string; graph: Graph }
->()
-
-/** The map's graph for sigma (which only reads it), kept while the window keeps the answer. */
-function mapGraph(
-  map: LibraryMapData,
-  positions: MapPictureProps['positions'],
-  colours: GraphColours,
-): Graph {
-  const theme = JSON.stringify(colours)
-  const kept = builtGraphs.get(map)
-  if (kept !== undefined && kept.positions === positions && kept.colours === theme) {
-    return kept.graph
-  }
-  const graph = drawableGraph(map.nodes, map.edges, positions, colours, () => ({
-    color: colours.paper,
-    size: 4,
-  }))
-  builtGraphs.set(map, { positions, colours: theme, graph })
-  return graph
 }
 
 const STATE_WORDS: Record<ReturnType<typeof useMapLayout>['state'], string> = {
@@ -200,7 +174,7 @@ function MapPicture({ map, positions, onOpen }: MapPictureProps) {
         edgeReducer={edgeReducer}
         onClickNode={open}
         onSigma={setSigma}
-        labelThreshold={14}
+        labelThreshold={MAP_LABEL_THRESHOLD}
       >
         {labels.map((label) => (
           <span

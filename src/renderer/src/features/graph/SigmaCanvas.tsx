@@ -20,7 +20,7 @@ export type EdgeReducer = (edge: string, data: Attributes) => Partial<EdgeDispla
 const LARGE_GRAPH = 2000
 
 /** Why WebGL cannot draw here (checked once), or undefined when it can. */
-const WEBGL_PROBLEM = ((): string | undefined => {
+export const WEBGL_PROBLEM = ((): string | undefined => {
   const canvas = document.createElement('canvas')
   return canvas.getContext('webgl2') === null && canvas.getContext('webgl') === null
     ? 'this window has no WebGL'
@@ -41,6 +41,42 @@ interface SigmaCanvasProps {
   /** Labels of nodes drawn this size on screen or larger (default 6). */
   labelThreshold?: number
   children?: ReactNode
+}
+
+/**
+ * Sigma over `graph` in `element`, as the graph views draw it: the nodes at
+ * once, the edges kept for the slices (edgeSlices.ts).
+ */
+export function graphSigma(
+  graph: Graph,
+  element: HTMLElement,
+  options: {
+    labelColour: string
+    labelThreshold: number
+    nodeReducer?: NodeReducer | undefined
+    edgeReducer?: EdgeReducer | undefined
+  },
+): Sigma {
+  return sigmaKeepingEdges(
+    () =>
+      new Sigma(graph, element, {
+        ...FLAT_PROGRAMS,
+        defaultEdgeType: 'line',
+        renderEdgeLabels: false,
+        labelRenderedSizeThreshold: options.labelThreshold,
+        labelColor: { color: options.labelColour },
+        labelFont: 'system-ui, sans-serif',
+        // A large graph: drawn in insertion order, and edges and labels left out while it moves.
+        zIndex: graph.order <= LARGE_GRAPH,
+        hideEdgesOnMove: graph.order > LARGE_GRAPH,
+        hideLabelsOnMove: graph.order > LARGE_GRAPH,
+        // The tooltip says the title; sigma's own hover box would repeat it.
+        defaultDrawNodeHover: () => undefined,
+        // Given now, so the first picture is the only full draw (setting them later draws again).
+        nodeReducer: options.nodeReducer ?? null,
+        edgeReducer: options.edgeReducer ?? null,
+      }),
+  )
 }
 
 interface Hovered {
@@ -71,26 +107,11 @@ export function SigmaCanvas(props: SigmaCanvasProps) {
     const element = container.current
     if (element === null || WEBGL_PROBLEM !== undefined) return
     setEdges('drawing')
-    const sigma = sigmaKeepingEdges(
-      () =>
-        new Sigma(graph, element, {
-          ...FLAT_PROGRAMS,
-          defaultEdgeType: 'line',
-          renderEdgeLabels: false,
-          labelRenderedSizeThreshold: labelThreshold ?? 6,
-          labelColor: { color: colours.label },
-          labelFont: 'system-ui, sans-serif',
-          // A large graph: drawn in insertion order, and edges and labels left out while it moves.
-          zIndex: graph.order <= LARGE_GRAPH,
-          hideEdgesOnMove: graph.order > LARGE_GRAPH,
-          hideLabelsOnMove: graph.order > LARGE_GRAPH,
-          // The tooltip says the title; sigma's own hover box would repeat it.
-          defaultDrawNodeHover: () => undefined,
-          // Given now, so the first picture is the only full draw (setting them later draws again).
-          nodeReducer: reducers.current.nodeReducer ?? null,
-          edgeReducer: reducers.current.edgeReducer ?? null,
-        }),
-    )
+    const sigma = graphSigma(graph, element, {
+      labelColour: colours.label,
+      labelThreshold: labelThreshold ?? 6,
+      ...reducers.current,
+    })
     sigmaRef.current = sigma
     performance.mark(`${testId}:nodes-drawn`)
     const stopSlices = drawEdgesInSlices(sigma, () => {

@@ -9,6 +9,9 @@ export interface NodeLook {
   size: number
 }
 
+/** Nodes and edges added between two pauses of a graph built in steps. */
+const STEP = 256
+
 /** A graph for sigma: every node at its position, every edge with its kind's colour and line. */
 export function drawableGraph(
   nodes: readonly GraphNode[],
@@ -17,8 +20,28 @@ export function drawableGraph(
   colours: GraphColours,
   look: (node: GraphNode) => NodeLook,
 ): Graph {
+  const steps = drawableGraphSteps(nodes, edges, positions, colours, look)
+  for (;;) {
+    const step = steps.next()
+    if (step.done === true) return step.value
+  }
+}
+
+/**
+ * drawableGraph in steps: it pauses after every STEP nodes or edges, so a
+ * caller can build a large graph in the window's idle moments.
+ */
+export function* drawableGraphSteps(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  positions: GraphPositions,
+  colours: GraphColours,
+  look: (node: GraphNode) => NodeLook,
+): Generator<void, Graph, void> {
   const graph = new Graph({ type: 'mixed', multi: true })
+  let added = 0
   for (const node of nodes) {
+    if (++added % STEP === 0) yield
     const [x, y] = positions[node.id] ?? [0, 0]
     graph.addNode(node.id, {
       x,
@@ -30,6 +53,7 @@ export function drawableGraph(
     })
   }
   for (const edge of edges) {
+    if (++added % STEP === 0) yield
     if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue
     const attributes = {
       kind: edge.kind,

@@ -35,7 +35,8 @@ export interface GraphColours {
   groups: string[]
 }
 
-function readColours(): GraphColours {
+/** The theme's graph colours now. */
+export function readColours(): GraphColours {
   const style = getComputedStyle(document.documentElement)
   const colour = (name: string): string => style.getPropertyValue(name).trim() || '#888888'
   return {
