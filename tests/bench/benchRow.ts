@@ -12,3 +12,8 @@ export interface BenchRow {
   ratio?: number
   target: string
 }
+
+/** The unit of a row's figures: MB for a row that measures memory (its operation says MB), else ms. */
+export function unitOf(row: Pick<BenchRow, 'operation'>): 'MB' | 'ms' {
+  return row.operation.includes('MB') ? 'MB' : 'ms'
+}

@@ -35,7 +35,7 @@ import { layoutIterations } from '../../src/renderer/src/features/graph/layoutIt
 import { linkedSynthetic } from '../e2e/harness/graphSynthetic'
 import type { Page } from 'playwright-core'
 import { closeBrowser, launchApp, type RunningApp } from '../e2e/harness/launchApp'
-import type { BenchRow } from './benchRow'
+import { unitOf, type BenchRow } from './benchRow'
 import {
   WINDOW_WATCH,
   listPainted,
@@ -59,7 +59,7 @@ function record(row: Omit<BenchRow, 'ratio'>): void {
   const ratio = row.referenceMs === undefined ? undefined : row.timeMs / row.referenceMs
   rows.push(ratio === undefined ? row : { ...row, ratio })
   console.log(
-    `  ${row.operation}: ${row.timeMs.toFixed(1)} ms${ratio === undefined ? '' : ` (${ratio.toFixed(2)}×)`}`,
+    `  ${row.operation}: ${row.timeMs.toFixed(1)} ${unitOf(row)}${ratio === undefined ? '' : ` (${ratio.toFixed(2)}×)`}`,
   )
 }
 
@@ -450,7 +450,7 @@ async function main(): Promise<void> {
     '| --- | ---: | ---: | --- | ---: | ---: | --- |',
     ...rows.map(
       (row) =>
-        `| ${row.operation} | ${row.timeMs.toFixed(1)} ms | ${row.cpuMs === undefined ? '' : `${row.cpuMs.toFixed(0)} ms`} | ${row.reference} | ${row.referenceMs?.toFixed(1) ?? ''} ms | ${row.ratio?.toFixed(2) ?? ''}× | ${row.target} |`,
+        `| ${row.operation} | ${row.timeMs.toFixed(1)} ${unitOf(row)} | ${row.cpuMs === undefined ? '' : `${row.cpuMs.toFixed(0)} ms`} | ${row.reference} | ${row.referenceMs === undefined ? '' : `${row.referenceMs.toFixed(1)} ${unitOf(row)}`} | ${row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`} | ${row.target} |`,
     ),
   ]
   await writeFile(join(RESULTS_DIR, 'graph.md'), `${lines.join('\n')}\n`)

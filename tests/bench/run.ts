@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { Library } from '../../src/main/core/library'
 import type { Paper } from '../../src/shared/model'
 import { listFiles } from '../unit/support/libraryFolder'
-import type { BenchRow } from './benchRow'
+import { unitOf, type BenchRow } from './benchRow'
 import { timeDurableEdits, type EditTimes } from './durableEdits'
 import { benchFullParser, benchImportBibtex } from './importBibtex'
 import { benchImportHf, savedPageOf, syntheticHfResponse } from './importHf'
@@ -53,7 +53,7 @@ function record(row: Omit<BenchRow, 'ratio'>): void {
   const ratio = row.referenceMs === undefined ? undefined : row.timeMs / row.referenceMs
   rows.push(ratio === undefined ? row : { ...row, ratio })
   const shown = ratio === undefined ? '' : ` (${ratio.toFixed(2)}×)`
-  const unit = row.operation.includes('MB') ? 'MB' : 'ms'
+  const unit = unitOf(row)
   console.log(`  ${row.operation}: ${row.timeMs.toFixed(2)} ${unit}${shown}`)
 }
 
@@ -240,7 +240,7 @@ function markdownTable(): string {
     '| ---: | --- | ---: | --- | ---: | ---: | --- |',
   ]
   for (const row of rows) {
-    const unit = row.operation.includes('MB') ? ' MB' : ' ms'
+    const unit = ` ${unitOf(row)}`
     lines.push(
       `| ${row.papers.toLocaleString('en')} | ${row.operation} | ${row.timeMs.toFixed(1)}${unit} | ${row.reference} | ${
         row.referenceMs === undefined ? '—' : `${row.referenceMs.toFixed(1)}${unit}`
