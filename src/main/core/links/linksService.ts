@@ -156,10 +156,7 @@ export class LinksService implements Service<LinkMethod> {
     if (this.index === undefined) {
       const index = new LinkIndex()
       const notes = [...this.kernel.store.notes.values()]
-      await yieldingLoop(notes.length, {}, (i) => {
-        const note = notes[i]
-        if (note !== undefined && this.targets.isLiveNote(note)) index.setNote(note.id, note.body)
-      })
+      await yieldingLoop(notes.length, {}, (i) => this.indexNote(index, notes[i]))
       if (this.index === undefined && changes === this.changes) this.index = index
     }
     await this.targets.prepare()
@@ -227,12 +224,15 @@ export class LinksService implements Service<LinkMethod> {
   private links(): LinkIndex {
     if (this.index === undefined) {
       const index = new LinkIndex()
-      for (const note of this.kernel.store.notes.values()) {
-        if (this.targets.isLiveNote(note)) index.setNote(note.id, note.body)
-      }
+      for (const note of this.kernel.store.notes.values()) this.indexNote(index, note)
       this.index = index
     }
     return this.index
+  }
+
+  /** A live note's links, in an index being built. */
+  private indexNote(index: LinkIndex, note: Note | undefined): void {
+    if (note !== undefined && this.targets.isLiveNote(note)) index.setNote(note.id, note.body)
   }
 }
 
