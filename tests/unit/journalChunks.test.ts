@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
-  JOURNAL_CHUNK_CHARS,
+  JOURNAL_CHUNK_BYTES,
   Journal,
   journalLine,
   parseJournal,
@@ -26,8 +26,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
+/** The text of pieces of UTF-8 bytes, joined. */
+const textOf = (pieces: Iterable<Buffer>): string => Buffer.concat([...pieces]).toString('utf8')
+
 describe('jsonPieces', () => {
-  it('joins to exactly what JSON.stringify writes, long lists included', () => {
+  it('joins to exactly the bytes of what JSON.stringify writes, long lists included', () => {
     const record = (i: number) => ({
       id: `p${i}`,
       title: `Ünïcode "quoted" \\ back\nslash ${i}`,
@@ -46,7 +49,7 @@ describe('jsonPieces', () => {
       42,
       null,
     ]
-    for (const value of values) expect([...jsonPieces(value)].join('')).toBe(JSON.stringify(value))
+    for (const value of values) expect(textOf(jsonPieces(value))).toBe(JSON.stringify(value))
   })
 
   it('gives a list of 100,000 records in pieces of 64 records, never as one string', () => {
@@ -68,7 +71,7 @@ describe('jsonPieces', () => {
     const revs: Record<string, { at: string }> = {}
     for (let i = 0; i < 200; i++) revs[i % 3 === 0 ? `${i}` : `id-${i}`] = { at: `s${i}` }
     const pieces = [...jsonPieces({ revs: { papers: revs } })]
-    expect(pieces.join('')).toBe(JSON.stringify({ revs: { papers: revs } }))
+    expect(textOf(pieces)).toBe(JSON.stringify({ revs: { papers: revs } }))
     // '{', '"revs":', '{', '"papers":', '{', four batches (64, 64, 64, 8) and the
     // three commas between them, '}', '}', '}'.
     expect(pieces).toHaveLength(5 + 4 + 3 + 3)
@@ -81,9 +84,9 @@ describe('a journal line written in chunks', () => {
       checkpointDelayMs: 24 * 60 * 60 * 1000,
       device: 'laptop',
     })
-    // Over two chunks of characters (and more bytes: é is two in UTF-8).
+    // Over a chunk of characters, and over two of bytes (é is two in UTF-8).
     const put = Array.from({ length: 2500 }, (_, i) =>
-      paperRecord(`p${i}`, { abstract: 'é'.repeat(JOURNAL_CHUNK_CHARS / 2000) }),
+      paperRecord(`p${i}`, { abstract: 'é'.repeat(JOURNAL_CHUNK_BYTES / 2000) }),
     )
     await store.commit({ papers: { put } })
     const line = await readFile(join(dir, journalFileOf('laptop')), 'utf8')
@@ -92,11 +95,11 @@ describe('a journal line written in chunks', () => {
     expect(line).toBe(`${JSON.stringify(written)}\n`)
     expect([written.v, written.d]).toEqual([2, 'laptop'])
     expect(written.changes).toEqual({ papers: { put } })
-    expect(line.length).toBeGreaterThan(JOURNAL_CHUNK_CHARS + JOURNAL_CHUNK_CHARS / 4)
+    expect(line.length).toBeGreaterThan(JOURNAL_CHUNK_BYTES + JOURNAL_CHUNK_BYTES / 4)
     // Opened again without closing (as after a crash): the journal is replayed.
     const reopened = await LibraryStore.open(dir, { device: 'laptop' })
     expect(reopened.papers.size).toBe(2500)
-    expect(reopened.papers.get('p2499')?.abstract).toBe('é'.repeat(JOURNAL_CHUNK_CHARS / 2000))
+    expect(reopened.papers.get('p2499')?.abstract).toBe('é'.repeat(JOURNAL_CHUNK_BYTES / 2000))
     await reopened.close()
     await store.close()
   })
@@ -108,7 +111,7 @@ describe('a journal line written in chunks', () => {
     const put = ids.map((id, i) =>
       paperRecord(id, {
         title: `📄 "Paper" ${i}\nline`,
-        abstract: 'é'.repeat(JOURNAL_CHUNK_CHARS / 1400),
+        abstract: 'é'.repeat(JOURNAL_CHUNK_BYTES / 1400),
       }),
     )
     const entry: JournalEntry = {
@@ -132,17 +135,36 @@ describe('a journal line written in chunks', () => {
     await journal.append(entry)
     await journal.close()
     const bytes = await readFile(path)
-    expect(bytes.length).toBeGreaterThan(2 * JOURNAL_CHUNK_CHARS)
+    expect(bytes.length).toBeGreaterThan(2 * JOURNAL_CHUNK_BYTES)
     expect(bytes.toString('utf8')).toBe(journalLine(entry))
     expect(bytes.length).toBe(Buffer.byteLength(journalLine(entry)))
     expect(parseJournal(bytes).entries).toEqual([entry])
+  })
+
+  it('is written whole when one chunk holds more pieces than one system call takes', async () => {
+    // 100,000 small records: 1,563 batches and the commas between them, all in one
+    // chunk, over three times the 1,024 buffers a gathered write takes on Linux.
+    const put = Array.from({ length: 100_000 }, (_, i) => ({ id: `p${i}`, title: `Paper ${i}` }))
+    const entry: JournalEntry = { changes: { papers: { put: put as never[] } }, device: 'laptop' }
+    const path = join(dir, 'laptop.ndjson')
+    const journal = await Journal.open(path, 0)
+    await journal.append(entry)
+    await journal.append({ changes: { papers: { remove: ['p1'] } }, device: 'laptop' })
+    await journal.close()
+    const bytes = await readFile(path)
+    expect(bytes.length).toBeLessThan(JOURNAL_CHUNK_BYTES)
+    expect(bytes.toString('utf8')).toBe(
+      journalLine(entry) +
+        journalLine({ changes: { papers: { remove: ['p1'] } }, device: 'laptop' }),
+    )
+    expect(parseJournal(bytes).entries).toHaveLength(2)
   })
 
   it('is cut back when the disk refuses it midway, so the next change is read back', async () => {
     await (await LibraryStore.open(dir, { device: 'laptop' })).close()
     // Writes past two chunks fail (as on a full disk): the first chunks fit, the line does not.
     const run = await runCoreScript('./journalChunkWorker.ts', [dir], {
-      maxFileBytes: 2 * JOURNAL_CHUNK_CHARS + 1000,
+      maxFileBytes: 2 * JOURNAL_CHUNK_BYTES + 1000,
     })
     expect(run.stderr).toBe('')
     expect(JSON.parse(run.stdout)).toEqual({

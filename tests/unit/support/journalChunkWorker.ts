@@ -4,7 +4,7 @@
 // without closing, as a crash would. Prints what it saw as JSON.
 import type { Paper } from '../../../src/shared/model'
 import { paperRecord } from '../../e2e/harness/seedLibrary'
-import { JOURNAL_CHUNK_CHARS } from '../../../src/main/core/store/journal'
+import { JOURNAL_CHUNK_BYTES } from '../../../src/main/core/store/journal'
 import { LibraryStore } from '../../../src/main/core/store/libraryStore'
 
 const [dir] = process.argv.slice(2) as [string]
@@ -24,7 +24,7 @@ async function attempt(action: () => Promise<unknown>): Promise<string> {
 async function main(): Promise<void> {
   const store = await LibraryStore.open(dir, { checkpointDelayMs: NEVER, device: 'laptop' })
   // Three chunks' worth of papers of 4 kB each.
-  const count = Math.ceil((3 * JOURNAL_CHUNK_CHARS) / 4000)
+  const count = Math.ceil((3 * JOURNAL_CHUNK_BYTES) / 4000)
   const large = Array.from({ length: count }, (_, i) => paper(`large-${i}`, 'x'.repeat(4000)))
   const largeCommit = await attempt(() => store.commit({ papers: { put: large } }))
   const smallCommit = await attempt(() =>

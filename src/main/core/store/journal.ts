@@ -22,13 +22,27 @@ import type { RecordRevision } from './recordRevisions'
 
 /** The journal of Offprint before per-device journals: read on open, then emptied. */
 export const JOURNAL_FILE = 'journal.ndjson'
-/** Characters of a journal line serialized before they are written out. */
-export const JOURNAL_CHUNK_CHARS = 8 << 20
+/** Bytes of a journal line serialized before they are written out. */
+export const JOURNAL_CHUNK_BYTES = 8 << 20
 /** The folder of the devices' journals. */
 export const JOURNALS_FOLDER = 'journals'
 export const JOURNAL_FORMAT = 2
 
 const NEWLINE = Buffer.from('\n')
+
+/** The pieces that are left once `written` bytes of them are written. */
+function after(pieces: readonly Buffer[], written: number): Buffer[] {
+  let skip = written
+  let first = 0
+  while (first < pieces.length && skip >= (pieces[first]?.length ?? 0)) {
+    skip -= pieces[first]?.length ?? 0
+    first++
+  }
+  const left = pieces.slice(first)
+  const head = left[0]
+  if (head !== undefined && skip > 0) left[0] = head.subarray(skip)
+  return left
+}
 
 /** The journal `device` writes, relative to the library folder. */
 export function journalFileOf(device: string): string {
@@ -180,7 +194,7 @@ export class Journal {
 
   /**
    * Appends one entry; resolves once it is on disk. The line (journalLine's
-   * text, to the byte) is written in chunks of about JOURNAL_CHUNK_CHARS as it
+   * text, to the byte) is written in chunks of about JOURNAL_CHUNK_BYTES as it
    * is serialized, so a large change set (an import) is never held as one
    * string and one Buffer besides.
    */
@@ -191,15 +205,15 @@ export class Journal {
       // Each piece encoded on its own: joining the pieces into one string
       // first would copy it again to flatten it before encoding.
       let chunk: Buffer[] = []
-      let chars = 0
+      let bytes = 0
       // Depth -1: the line's own object, so the change set's lists are split as before.
       for (const piece of jsonPieces(lineOf(entry), -1)) {
-        chunk.push(Buffer.from(piece, 'utf8'))
-        chars += piece.length
-        if (chars >= JOURNAL_CHUNK_CHARS) {
+        chunk.push(piece)
+        bytes += piece.length
+        if (bytes >= JOURNAL_CHUNK_BYTES) {
           written += await this.write(chunk)
           chunk = []
-          chars = 0
+          bytes = 0
         }
       }
       chunk.push(NEWLINE)
@@ -222,13 +236,22 @@ export class Journal {
     }
   }
 
-  /** Appends the pieces, in one write; returns their length in bytes. */
+  /**
+   * Appends the pieces as they are, gathered by the system (no copy of them
+   * joined); returns their length in bytes. A short write (a nearly full
+   * disk, a file size limit, more pieces than one call takes) goes on with
+   * what is left until all is written or a write fails.
+   */
   private async write(pieces: readonly Buffer[]): Promise<number> {
-    const bytes = Buffer.concat(pieces)
-    // appendFile loops over short writes (a nearly full disk, a file size
-    // limit) until the whole chunk is written or a write fails.
-    await this.handle.appendFile(bytes)
-    return bytes.length
+    let left = pieces.filter((piece) => piece.length > 0)
+    let total = 0
+    for (const piece of left) total += piece.length
+    while (left.length > 0) {
+      const { bytesWritten } = await this.handle.writev(left)
+      if (bytesWritten === 0) throw new Error('the disk took no bytes')
+      left = after(left, bytesWritten)
+    }
+    return total
   }
 
   /** Empties the journal once every entry is safely in the shard files. */

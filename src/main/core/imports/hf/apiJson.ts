@@ -7,8 +7,6 @@ import type { ParsedImport, ParsedRecord } from '../parsedRecord'
 import type { SkippedEntry } from '../../../../shared/model'
 import { parseArxivId } from '../identifiers'
 import { jsonItemLines } from '../jsonItemLines'
-import { PLAIN_JSON, jsonListItems, jsonObjectMembers } from '../jsonListItems'
-import type { JsonSpelling } from '../jsonListItems'
 import { dedupePapers, hfRecord, squashSpace } from './hfRecord'
 import type { HfPaper } from './hfRecord'
 
@@ -155,12 +153,11 @@ export function hfApiPapers(value: unknown, lines: readonly number[] | number = 
   return papersOfItems(entries.items, lines)
 }
 
-/** The papers of a list's elements (parsed already, or as the iteration reaches them). */
-function papersOfItems(items: Iterable<unknown>, lines: readonly number[] | number): HfApiPapers {
+/** The papers of a list's elements. */
+function papersOfItems(items: readonly unknown[], lines: readonly number[] | number): HfApiPapers {
   const found: HfPaper[] = []
   const skipped: SkippedEntry[] = []
-  let index = 0
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     const line = typeof lines === 'number' ? lines : (lines[index] ?? 1)
     const paper = isObject(item) ? paperOf(item, line) : 'it is not an object'
     if (typeof paper === 'string') {
@@ -168,54 +165,27 @@ function papersOfItems(items: Iterable<unknown>, lines: readonly number[] | numb
     } else {
       found.push(paper)
     }
-    index++
   }
   const { papers, repeats } = dedupePapers(found)
   return { papers, skipped, repeats }
 }
 
 /**
- * The papers of a saved page's hydration data (JSON text, or as `spelling`
- * writes it), with the data's other members (its date); a listing's list is
- * parsed paper by paper.
- * Undefined when the data is not valid JSON; HfFormatError when it holds no
- * list of papers nor one paper.
+ * The papers of a saved page's hydration data (JSON text), with the data
+ * itself (its date). Undefined when the data is not valid JSON; HfFormatError
+ * when it holds no list of papers nor one paper.
  */
 export function hfPageDataPapers(
   json: string,
   line: number,
-  spelling: JsonSpelling = PLAIN_JSON,
 ): { found: HfApiPapers; value: unknown } | undefined {
-  const data = jsonObjectMembers(json, LIST_KEYS, spelling)
-  const list = data === undefined ? undefined : listOfMembers(data.members, data.lists)
-  if (data !== undefined && list !== undefined) {
-    try {
-      return { found: papersOfItems(list, line), value: data.members }
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error
-    }
-  }
   let value: unknown
   try {
-    value = JSON.parse(spelling.whole(json))
+    value = JSON.parse(json)
   } catch {
     return undefined
   }
   return { found: hfApiPapers(value, line), value }
-}
-
-/** The list entriesOf would take from an object: the first of LIST_KEYS that is a list. */
-function listOfMembers(
-  members: Json,
-  lists: ReadonlyMap<string, Iterable<unknown>>,
-): Iterable<unknown> | undefined {
-  for (const key of LIST_KEYS) {
-    const lazy = lists.get(key)
-    if (lazy !== undefined) return lazy
-    const list = members[key]
-    if (Array.isArray(list)) return list
-  }
-  return undefined
 }
 
 /** The records of a parsed HF API value: what the online daily fetch imports. */
@@ -224,12 +194,16 @@ export function hfApiRecords(value: unknown): { records: ParsedRecord[]; skipped
   return { records: papers.map((paper, index) => hfRecord(paper, index + 1)), skipped }
 }
 
-/** Parses the text of an HF API response. */
+/**
+ * Parses the text of an HF API response, whole: JSON.parse of the text and a
+ * record made of each entry cost less than finding the entries first and
+ * parsing them one at a time (README, "Speed").
+ */
 export function parseHfApiJson(text: string): ParsedImport {
   const json = text.replace(/^\uFEFF/, '')
   // The API answers on one line: every entry is on line 1, no need to scan for them.
   const lines = (): readonly number[] | number => (json.includes('\n') ? jsonItemLines(json) : 1)
-  const { papers, skipped } = listPapers(json, lines) ?? wholePapers(json, lines)
+  const { papers, skipped } = wholePapers(json, lines)
   if (papers.length === 0) {
     throw new HfFormatError('it is Hugging Face API JSON without any paper in it')
   }
@@ -238,24 +212,6 @@ export function parseHfApiJson(text: string): ParsedImport {
     records: papers.map((paper, index) => hfRecord(paper, index + 1)),
     skipped,
     identifiers: [],
-  }
-}
-
-/**
- * The papers of a list of entries, parsed entry by entry (see jsonListItems);
- * undefined when the text is something else, or not valid JSON.
- */
-function listPapers(
-  json: string,
-  lines: () => readonly number[] | number,
-): HfApiPapers | undefined {
-  const items = jsonListItems(json)
-  if (items === undefined) return undefined
-  try {
-    return papersOfItems(items, lines())
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined
-    throw error
   }
 }
 

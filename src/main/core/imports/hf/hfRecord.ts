@@ -42,11 +42,11 @@ export function hfLinks(
           idLink(`arxiv.org/pdf/${id}`, 'pdf'),
           idLink(`huggingface.co/papers/${id}`, 'other'),
         ]
-  const urls: string[] = []
-  if (paper.githubRepo !== undefined) urls.push(paper.githubRepo)
-  if (paper.projectPage !== undefined) urls.push(paper.projectPage)
-  urls.push(paper.abstract)
-  return extractLinks(urls.join(' \n '), idLinks)
+  // Only texts with a "://" can hold a URL: most abstracts have none.
+  const urls = [paper.githubRepo, paper.projectPage, paper.abstract].filter(
+    (text): text is string => text !== undefined && text.includes('://'),
+  )
+  return urls.length === 0 ? idLinks : extractLinks(urls.join(' \n '), idLinks)
 }
 
 /** One HF paper as the record every importer produces; absent fields stay absent. */

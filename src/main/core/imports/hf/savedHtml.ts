@@ -4,7 +4,6 @@
 // search) and the paper page's own element with a `paper` object. Only that
 // JSON is read, never the visual markup, which changes with every redesign.
 import type { ParsedImport } from '../parsedRecord'
-import type { JsonSpelling } from '../jsonListItems'
 import { HfFormatError, hfPageDataPapers } from './apiJson'
 import { hfRecord } from './hfRecord'
 import type { HfPaper } from './hfRecord'
@@ -73,38 +72,6 @@ function decodeQuotAndAmp(value: string): string | undefined {
 
 const BEYOND_LATIN1 = /[\u0100-\uffff]/
 
-/**
- * JSON in a "-quoted attribute, read where it stands: its quotes are
- * `&quot;`, and each part the scan parses (a paper of the list, a member) is
- * decoded on its own, so the megabytes of a listing are never decoded as
- * one string. A part with an entity other than `&quot;` and `&amp;` (which
- * could hide a quote or a backslash from the scan) stops the scan: the value
- * is then decoded whole and parsed as it was.
- */
-const QUOTED_ATTRIBUTE: JsonSpelling = {
-  quote: '&quot;',
-  decode: (part) => {
-    if (!part.includes('&')) return part
-    const decoded = decodePart(part)
-    if (decoded === undefined) throw new SyntaxError('an entity the scan does not read')
-    return decoded
-  },
-  whole: decodeAttribute,
-}
-
-/** Parts up to this long are decoded in one buffer, kept for the next part. */
-const PART_BUFFER = 1 << 16
-let partBuffer: Buffer | undefined
-
-/** decodeQuotAndAmp of a part of a value (a paper of a listing): no buffer made for each. */
-function decodePart(part: string): string | undefined {
-  if (part.length > PART_BUFFER || BEYOND_LATIN1.test(part)) return decodeQuotAndAmp(part)
-  partBuffer ??= Buffer.allocUnsafe(PART_BUFFER)
-  partBuffer.write(part, 0, 'latin1')
-  const written = decodeUnits(part, partBuffer)
-  return written === undefined ? undefined : partBuffer.toString('latin1', 0, written)
-}
-
 /** decodeQuotAndAmp's pass over `value`'s code units, copied at the start of `units`; how many are left, or undefined. */
 function decodeUnits(value: string, units: Uint8Array | Uint16Array): number | undefined {
   const length = value.length
@@ -137,12 +104,21 @@ function decodeUnits(value: string, units: Uint8Array | Uint16Array): number | u
     }
     const next = value.indexOf('&', read)
     const end = next === -1 ? length : next
-    units.copyWithin(written, read, end)
-    written += end - read
+    // Between two quotes there is mostly a key or a short value: a few units
+    // copied one by one cost less than a call to copyWithin.
+    if (end - read < SHORT_RUN) {
+      while (read < end) units[written++] = units[read++] as number
+    } else {
+      units.copyWithin(written, read, end)
+      written += end - read
+      read = end
+    }
     if (next === -1) return written
-    read = next
   }
 }
+
+/** Runs of text between two entities shorter than this are copied unit by unit. */
+const SHORT_RUN = 48
 
 function safeCodePoint(code: number): string | undefined {
   return Number.isInteger(code) && code > 0 && code <= 0x10ffff
@@ -160,8 +136,6 @@ interface Hydration {
   target: string
   /** The data-props value as written (entities not decoded). */
   props: string
-  /** How it is quoted. */
-  quote: '"' | "'"
   index: number
 }
 
@@ -189,7 +163,7 @@ function hydrations(text: string): Hydration[] {
     const head = TAG_BEFORE_TARGET.exec(before) ?? TAG_BEFORE.exec(before)
     const target = head?.[1] ?? TARGET_AFTER.exec(after)?.[1]
     if (head === null || target === undefined) continue
-    found.push({ target, props: text.slice(start, end), quote, index: tagFrom + head.index })
+    found.push({ target, props: text.slice(start, end), index: tagFrom + head.index })
     from = tagEnd + 1
   }
 }
@@ -214,10 +188,7 @@ export function parseHfSavedHtml(text: string): ParsedImport {
     const line = lineAt(text, hydration.index)
     let data
     try {
-      data =
-        hydration.quote === '"'
-          ? hfPageDataPapers(hydration.props, line, QUOTED_ATTRIBUTE)
-          : hfPageDataPapers(decodeAttribute(hydration.props), line)
+      data = hfPageDataPapers(decodeAttribute(hydration.props), line)
     } catch {
       continue
     }
