@@ -3,6 +3,7 @@
 // JSON as before, to the byte, and a write that fails after some chunks are on
 // disk leaves the journal as it was: the next acknowledged change reads back.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -158,6 +159,38 @@ describe('a journal line written in chunks', () => {
         journalLine({ changes: { papers: { remove: ['p1'] } }, device: 'laptop' }),
     )
     expect(parseJournal(bytes).entries).toHaveLength(2)
+  })
+
+  it('is written whole when the disk takes a little of it at a time', async () => {
+    // A short write (a network disk, a file size limit near): the system takes
+    // fewer bytes than it was given, and the rest must follow, in order.
+    const put = Array.from({ length: 300 }, (_, i) =>
+      paperRecord(`p${i}`, { title: `📄 Paper ${i}`, abstract: 'é'.repeat(500) }),
+    )
+    const entry: JournalEntry = { changes: { papers: { put } }, device: 'laptop' }
+    const path = join(dir, 'laptop.ndjson')
+    const journal = await Journal.open(path, 0)
+    const handle = (journal as unknown as { handle: FileHandle }).handle
+    const writev = handle.writev.bind(handle)
+    let calls = 0
+    // At most 7,777 bytes a call, cut anywhere (inside a piece, inside a character).
+    const shortWritev = async (buffers: readonly NodeJS.ArrayBufferView[]) => {
+      calls++
+      const taken: Buffer[] = []
+      let room = 7777
+      for (const buffer of buffers as readonly Buffer[]) {
+        if (room === 0) break
+        taken.push(buffer.subarray(0, room))
+        room -= Math.min(room, buffer.length)
+      }
+      return writev(taken)
+    }
+    handle.writev = shortWritev as FileHandle['writev']
+    await journal.append(entry)
+    await journal.close()
+    const bytes = await readFile(path)
+    expect(calls).toBeGreaterThan(bytes.length / 7777)
+    expect(bytes.toString('utf8')).toBe(journalLine(entry))
   })
 
   it('is cut back when the disk refuses it midway, so the next change is read back', async () => {
