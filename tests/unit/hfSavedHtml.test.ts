@@ -112,7 +112,15 @@ describe("a listing page's data", () => {
       ['2606.00001', 'First "quoted" ]} paper', 7, 2],
       ['2606.00002', 'Second', 7, 2],
     ])
-    expect(data?.value).toMatchObject({ periodType: 'day', dateString: '2026-06-12' })
+    // The data as JSON.parse reads it: the list, and the key given twice as its last value.
+    expect(data?.value).toEqual({
+      dailyPapers: [
+        JSON.parse(entry('2606.00001', 'First "quoted" ]} paper')),
+        JSON.parse(entry('2606.00002', 'Second')),
+      ],
+      periodType: 'day',
+      dateString: '2026-06-12',
+    })
   })
 
   it('is not valid JSON when one entry of the list is broken, or a member after the list', () => {

@@ -197,7 +197,7 @@ export function hfApiRecords(value: unknown): { records: ParsedRecord[]; skipped
 /**
  * Parses the text of an HF API response, whole: JSON.parse of the text and a
  * record made of each entry cost less than finding the entries first and
- * parsing them one at a time (README, "Speed").
+ * parsing them one at a time (README: Performance, "Hugging Face import").
  */
 export function parseHfApiJson(text: string): ParsedImport {
   const json = text.replace(/^\uFEFF/, '')

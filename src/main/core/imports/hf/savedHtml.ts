@@ -53,8 +53,8 @@ export function decodeAttribute(value: string): string {
  * The common case of a page's data, fast: every "&" starts `&quot;` or
  * `&amp;`. Decoded in one pass, in place: the "&"s found with the string's
  * indexOf (a listing's data holds a million `&quot;`, which string
- * replacement takes several times longer over), the text between them moved
- * whole; as Latin-1 bytes when every character fits in one (the string is
+ * replacement takes several times longer over), the text between them
+ * moved (short runs unit by unit, long ones with copyWithin); as Latin-1 bytes when every character fits in one (the string is
  * copied as it is, and so is the result), else as UTF-16 code units.
  * Undefined when any other "&" is there, for the general decoder.
  */
