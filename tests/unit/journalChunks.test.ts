@@ -143,9 +143,9 @@ describe('a journal line written in chunks', () => {
   })
 
   it('is written whole when one chunk holds more pieces than one system call takes', async () => {
-    // 100,000 small records: 1,563 batches and the commas between them, all in one
-    // chunk, over three times the 1,024 buffers a gathered write takes on Linux.
-    const put = Array.from({ length: 100_000 }, (_, i) => ({ id: `p${i}`, title: `Paper ${i}` }))
+    // 60,000 small records: 938 batches and the commas between them, all in one
+    // chunk, over the 1,024 buffers a gathered write takes on Linux.
+    const put = Array.from({ length: 60_000 }, (_, i) => ({ id: `p${i}` }))
     const entry: JournalEntry = { changes: { papers: { put: put as never[] } }, device: 'laptop' }
     const path = join(dir, 'laptop.ndjson')
     const journal = await Journal.open(path, 0)
@@ -159,6 +159,55 @@ describe('a journal line written in chunks', () => {
         journalLine({ changes: { papers: { remove: ['p1'] } }, device: 'laptop' }),
     )
     expect(parseJournal(bytes).entries).toHaveLength(2)
+  })
+
+  it('is written a chunk at a time while the next chunk is made, one write after another, in order', async () => {
+    // Records that say when JSON.stringify reaches them; a disk that says when a write starts and ends.
+    const events: string[] = []
+    // Batches of 64 records of about 300 kB: a chunk of a megabyte is four of them.
+    const put = Array.from({ length: 700 }, (_, i) => ({
+      id: `p${i}`,
+      abstract: 'x'.repeat(4700),
+      toJSON() {
+        if (i % 256 === 0) events.push(`record ${i}`)
+        return { id: this.id, abstract: this.abstract }
+      },
+    }))
+    const entry: JournalEntry = { changes: { papers: { put: put as never[] } }, device: 'laptop' }
+    const path = join(dir, 'laptop.ndjson')
+    const journal = await Journal.open(path, 0)
+    const handle = (journal as unknown as { handle: FileHandle }).handle
+    const writev = handle.writev.bind(handle)
+    let writes = 0
+    let inFlight = 0
+    const slowWritev = async (buffers: readonly NodeJS.ArrayBufferView[]) => {
+      const write = ++writes
+      inFlight++
+      expect(inFlight).toBe(1)
+      events.push(`write ${write} starts`)
+      // The disk answers later (after a turn of the event loop): the next chunk is made meanwhile.
+      await new Promise((resolve) => setImmediate(resolve))
+      const result = await writev(buffers as Buffer[])
+      events.push(`write ${write} ends`)
+      inFlight--
+      return result
+    }
+    handle.writev = slowWritev as FileHandle['writev']
+    await journal.append(entry)
+    await journal.close()
+    // Records 0–255, 256–511 and the rest: each chunk is written while the next is made.
+    expect(events).toEqual([
+      'record 0',
+      'write 1 starts',
+      'record 256',
+      'write 1 ends',
+      'write 2 starts',
+      'record 512',
+      'write 2 ends',
+      'write 3 starts',
+      'write 3 ends',
+    ])
+    expect(await readFile(path, 'utf8')).toBe(journalLine(entry))
   })
 
   it('is written whole when the disk takes a little of it at a time', async () => {

@@ -22,8 +22,11 @@ import type { RecordRevision } from './recordRevisions'
 
 /** The journal of Offprint before per-device journals: read on open, then emptied. */
 export const JOURNAL_FILE = 'journal.ndjson'
-/** Bytes of a journal line serialized before they are written out. */
-export const JOURNAL_CHUNK_BYTES = 8 << 20
+/**
+ * Bytes of a journal line serialized before they are written out; each chunk
+ * is written while the next is serialized.
+ */
+export const JOURNAL_CHUNK_BYTES = 1 << 20
 /** The folder of the devices' journals. */
 export const JOURNALS_FOLDER = 'journals'
 export const JOURNAL_FORMAT = 2
@@ -195,12 +198,21 @@ export class Journal {
   /**
    * Appends one entry; resolves once it is on disk. The line (journalLine's
    * text, to the byte) is written in chunks of about JOURNAL_CHUNK_BYTES as it
-   * is serialized, so a large change set (an import) is never held as one
-   * string and one Buffer besides.
+   * is serialized, each while the next is made, so a large change set (an
+   * import) is never held as one string and one Buffer besides.
    */
   async append(entry: JournalEntry): Promise<void> {
     if (this.broken !== undefined) throw new StorageError(this.broken)
     let written = 0
+    // The chunk on its way to disk while the next is serialized: one at a
+    // time, so they land in order.
+    let writing: Promise<number> | undefined
+    const send = async (chunk: readonly Buffer[]): Promise<void> => {
+      if (writing !== undefined) written += await writing
+      writing = this.write(chunk)
+      // Awaited before the next chunk goes (or below); not an unhandled rejection meanwhile.
+      writing.catch(() => undefined)
+    }
     try {
       // Each piece encoded on its own: joining the pieces into one string
       // first would copy it again to flatten it before encoding.
@@ -211,18 +223,21 @@ export class Journal {
         chunk.push(piece)
         bytes += piece.length
         if (bytes >= JOURNAL_CHUNK_BYTES) {
-          written += await this.write(chunk)
+          await send(chunk)
           chunk = []
           bytes = 0
         }
       }
       chunk.push(NEWLINE)
-      written += await this.write(chunk)
+      await send(chunk)
+      written += (await writing) ?? 0
       await this.handle.datasync()
       this.length += written
     } catch (error) {
       // A partial line must not stay in front of the next append, or that
-      // (acknowledged) entry would be unreadable. Cut back to the last good end.
+      // (acknowledged) entry would be unreadable. Cut back to the last good end,
+      // once no write of it is still on its way.
+      await writing?.catch(() => undefined)
       try {
         await this.handle.truncate(this.length)
       } catch (truncateError) {
