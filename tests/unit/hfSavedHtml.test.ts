@@ -6,6 +6,7 @@
 // visual markup that says something else.
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { hfPageDataPapers } from '../../src/main/core/imports/hf/apiJson'
 import { decodeAttribute } from '../../src/main/core/imports/hf/savedHtml'
@@ -177,6 +178,23 @@ describe('the data-props attribute', () => {
     // A lone or cut-off "&" is left as it is.
     expect(decodeAttribute('R&D &quot;x&quot; &amp')).toBe('R&D "x" &amp')
     expect(decodeAttribute('Ü R&D &quot;x&quot;')).toBe('Ü R&D "x"')
+  })
+
+  it('gives back any text written with only " and & escaped, whatever the runs between them', () => {
+    // Runs of every length around the decoder's word size and its short-run
+    // limit, in Latin-1 and beyond (a page with one such letter is read as UTF-16).
+    const letters = fc.constantFrom('a', 'Z', '0', ' ', ':', '{', ']', 'ü', '©', '日', '😀', '\\')
+    const run = fc.array(letters, { maxLength: 70 }).map((chars) => chars.join(''))
+    const text = fc
+      .array(fc.tuple(run, fc.constantFrom('"', '&', '&quot;', '&amp;')), { maxLength: 40 })
+      .map((parts) => parts.flat().join(''))
+    fc.assert(
+      fc.property(text, run, (body, tail) => {
+        const written = `${body}${tail}`.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+        expect(decodeAttribute(written)).toBe(`${body}${tail}`)
+      }),
+      { numRuns: 500 },
+    )
   })
 })
 
