@@ -27,6 +27,20 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
+type Writev = (buffers: readonly Buffer[]) => Promise<{ bytesWritten: number }>
+
+/** The journal's disk made to answer through `disk`, which gets the real gathered write to pass on to. */
+function withDisk(
+  journal: Journal,
+  disk: (writev: Writev, buffers: readonly Buffer[]) => ReturnType<Writev>,
+): void {
+  const handle = (journal as unknown as { handle: FileHandle }).handle
+  const writev = handle.writev.bind(handle) as unknown as Writev
+  const fake = (buffers: readonly NodeJS.ArrayBufferView[]) =>
+    disk(writev, buffers as readonly Buffer[])
+  handle.writev = fake as FileHandle['writev']
+}
+
 /** The text of pieces of UTF-8 bytes, joined. */
 const textOf = (pieces: Iterable<Buffer>): string => Buffer.concat([...pieces]).toString('utf8')
 
@@ -176,23 +190,20 @@ describe('a journal line written in chunks', () => {
     const entry: JournalEntry = { changes: { papers: { put: put as never[] } }, device: 'laptop' }
     const path = join(dir, 'laptop.ndjson')
     const journal = await Journal.open(path, 0)
-    const handle = (journal as unknown as { handle: FileHandle }).handle
-    const writev = handle.writev.bind(handle)
     let writes = 0
     let inFlight = 0
-    const slowWritev = async (buffers: readonly NodeJS.ArrayBufferView[]) => {
+    withDisk(journal, async (writev, buffers) => {
       const write = ++writes
       inFlight++
       expect(inFlight).toBe(1)
       events.push(`write ${write} starts`)
       // The disk answers later (after a turn of the event loop): the next chunk is made meanwhile.
       await new Promise((resolve) => setImmediate(resolve))
-      const result = await writev(buffers as Buffer[])
+      const result = await writev(buffers)
       events.push(`write ${write} ends`)
       inFlight--
       return result
-    }
-    handle.writev = slowWritev as FileHandle['writev']
+    })
     await journal.append(entry)
     await journal.close()
     // Records 0–255, 256–511 and the rest: each chunk is written while the next is made.
@@ -219,22 +230,19 @@ describe('a journal line written in chunks', () => {
     const entry: JournalEntry = { changes: { papers: { put } }, device: 'laptop' }
     const path = join(dir, 'laptop.ndjson')
     const journal = await Journal.open(path, 0)
-    const handle = (journal as unknown as { handle: FileHandle }).handle
-    const writev = handle.writev.bind(handle)
     let calls = 0
     // At most 7,777 bytes a call, cut anywhere (inside a piece, inside a character).
-    const shortWritev = async (buffers: readonly NodeJS.ArrayBufferView[]) => {
+    withDisk(journal, (writev, buffers) => {
       calls++
       const taken: Buffer[] = []
       let room = 7777
-      for (const buffer of buffers as readonly Buffer[]) {
+      for (const buffer of buffers) {
         if (room === 0) break
         taken.push(buffer.subarray(0, room))
         room -= Math.min(room, buffer.length)
       }
       return writev(taken)
-    }
-    handle.writev = shortWritev as FileHandle['writev']
+    })
     await journal.append(entry)
     await journal.close()
     const bytes = await readFile(path)

@@ -206,9 +206,9 @@ export class Journal {
     let written = 0
     // The chunk on its way to disk while the next is serialized: one at a
     // time, so they land in order.
-    let writing: Promise<number> | undefined
+    let writing = Promise.resolve(0)
     const send = async (chunk: readonly Buffer[]): Promise<void> => {
-      if (writing !== undefined) written += await writing
+      written += await writing
       writing = this.write(chunk)
       // Awaited before the next chunk goes (or below); not an unhandled rejection meanwhile.
       writing.catch(() => undefined)
@@ -230,14 +230,14 @@ export class Journal {
       }
       chunk.push(NEWLINE)
       await send(chunk)
-      written += (await writing) ?? 0
+      written += await writing
       await this.handle.datasync()
       this.length += written
     } catch (error) {
       // A partial line must not stay in front of the next append, or that
       // (acknowledged) entry would be unreadable. Cut back to the last good end,
       // once no write of it is still on its way.
-      await writing?.catch(() => undefined)
+      await writing.catch(() => undefined)
       try {
         await this.handle.truncate(this.length)
       } catch (truncateError) {

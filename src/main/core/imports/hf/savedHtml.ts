@@ -100,10 +100,7 @@ function decodeUnits(value: string, bytes: Buffer, wide: boolean): number | unde
     if (read + 5 < length && (wide ? isWideQuot(view, at) : isQuot(view, at))) {
       entity = 0x22
       read += 6
-    } else if (
-      read + 4 < length &&
-      (wide ? isWideAmp(view, at) : view.getUint32(at + 1, true) === AMP_)
-    ) {
+    } else if (read + 4 < length && (wide ? isWideAmp(view, at) : isAmp(view, at))) {
       entity = 0x26
       read += 5
     } else {
@@ -135,6 +132,8 @@ function decodeUnits(value: string, bytes: Buffer, wide: boolean): number | unde
 
 const isQuot = (view: DataView, at: number): boolean =>
   view.getUint32(at + 1, true) === QUOT && view.getUint8(at + 5) === 0x3b
+
+const isAmp = (view: DataView, at: number): boolean => view.getUint32(at + 1, true) === AMP_
 
 const isWideQuot = (view: DataView, at: number): boolean =>
   view.getUint32(at + 2, true) === QU &&
